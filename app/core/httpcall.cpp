@@ -1,0 +1,225 @@
+#include "httpcall.h"
+
+#include "httpvalidation.h"
+#include "logging.h"
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#ifndef QT_NO_SSL
+#include <QSslError>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+QString transportMessage(QNetworkReply::NetworkError error, const QUrl &url, const QString &qtText)
+{
+    const QString host = url.host();
+    switch (error) {
+    case QNetworkReply::HostNotFoundError:
+        return u"Could not resolve host \u201c%1\u201d. Check the URL and your network connection."_s.arg(host);
+    case QNetworkReply::ConnectionRefusedError:
+        return u"Connection refused by %1:%2. Is the server running?"_s.arg(
+            host, QString::number(url.port(url.scheme() == u"https"_s ? 443 : 80)));
+    case QNetworkReply::RemoteHostClosedError:
+        return u"The server closed the connection before answering."_s;
+    case QNetworkReply::TimeoutError:
+        return u"The connection to %1 timed out."_s.arg(host);
+    case QNetworkReply::TooManyRedirectsError:
+        return u"Too many redirects."_s;
+    case QNetworkReply::InsecureRedirectError:
+        return u"The server redirected from https to plain http; the redirect was not followed."_s;
+    case QNetworkReply::ProtocolUnknownError:
+        return u"The URL's scheme is not supported."_s;
+    default:
+        return u"The request failed: %1"_s.arg(qtText);
+    }
+}
+
+HttpResponse::Error classify(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::HostNotFoundError:
+        return HttpResponse::Error::HostNotFound;
+    case QNetworkReply::ConnectionRefusedError:
+        return HttpResponse::Error::ConnectionRefused;
+    case QNetworkReply::TimeoutError:
+        return HttpResponse::Error::Timeout;
+    case QNetworkReply::SslHandshakeFailedError:
+        return HttpResponse::Error::Tls;
+    default:
+        return HttpResponse::Error::Network;
+    }
+}
+
+// Where a request goes, for logs: scheme, host and path. The query may carry secrets.
+QString logUrl(const QUrl &url)
+{
+    return url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString();
+}
+
+} // namespace
+
+HttpCall::HttpCall(qint64 maxBodySize, QObject *parent)
+    : QObject(parent)
+    , m_maxBodySize(maxBodySize)
+{
+    m_timeout.setSingleShot(true);
+    m_timeout.setTimerType(Qt::PreciseTimer);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        m_timedOut = true;
+        if (m_reply)
+            m_reply->abort();
+    });
+}
+
+HttpCall::~HttpCall()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void HttpCall::cancel()
+{
+    if (m_finished || m_canceled)
+        return;
+    m_canceled = true;
+    if (m_reply)
+        m_reply->abort();
+}
+
+void HttpCall::failBeforeSending(HttpResponse::Error error, const QString &message)
+{
+    m_response.error = error;
+    m_response.errorMessage = message;
+    // Asynchronously, so that the caller of send() can connect to finished() first.
+    QMetaObject::invokeMethod(this, &HttpCall::finish, Qt::QueuedConnection);
+}
+
+void HttpCall::start(QNetworkAccessManager *manager, const HttpRequest &request)
+{
+    m_clock.start();
+    if (const QStringList problems = request.problems(); !problems.isEmpty()) {
+        failBeforeSending(HttpResponse::Error::InvalidRequest, problems.join(u'\n'));
+        return;
+    }
+    QUrl url;
+    HttpValidation::urlError(request.url, &url);
+    m_response.url = url;
+
+    QNetworkRequest networkRequest(url);
+    networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    networkRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    // The request carries its own Authorization header; Qt must not add cached credentials.
+    networkRequest.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
+    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                request.followRedirects ? QNetworkRequest::NoLessSafeRedirectPolicy
+                                                        : QNetworkRequest::ManualRedirectPolicy);
+    networkRequest.setRawHeader("User-Agent",
+                                "Postern/" + QCoreApplication::applicationVersion().toLatin1());
+    networkRequest.setRawHeader("Accept", "*/*");
+    for (const KeyValue &header : request.effectiveHeaders())
+        networkRequest.setRawHeader(header.key.toLatin1(), header.value.toUtf8());
+
+    const QByteArray method = request.method.trimmed().toUpper().toLatin1();
+    const QByteArray body = HttpRequest::methodCarriesBody(request.method) ? request.body : QByteArray();
+    qCDebug(lcNet) << "sending" << method << logUrl(url) << "body bytes:" << body.size();
+
+    m_reply = manager->sendCustomRequest(networkRequest, method, body);
+    connect(m_reply, &QNetworkReply::readyRead, this, &HttpCall::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
+    connect(m_reply, &QNetworkReply::downloadProgress, this, &HttpCall::progress);
+#ifndef QT_NO_SSL
+    connect(m_reply, &QNetworkReply::sslErrors, this, [this, verify = request.verifyTls](const QList<QSslError> &errors) {
+        for (const QSslError &error : errors)
+            m_tlsErrors.append(error.errorString());
+        if (!verify && m_reply)
+            m_reply->ignoreSslErrors();
+    });
+#endif
+    if (request.timeoutMs > 0)
+        m_timeout.start(request.timeoutMs);
+}
+
+void HttpCall::onReadyRead()
+{
+    if (!m_reply || m_tooLarge)
+        return;
+    const qint64 available = m_reply->bytesAvailable();
+    if (m_response.body.size() + available > m_maxBodySize) {
+        m_tooLarge = true;
+        m_reply->abort();
+        return;
+    }
+    m_response.body.append(m_reply->read(available));
+}
+
+void HttpCall::onReplyFinished()
+{
+    if (!m_reply)
+        return;
+    m_timeout.stop();
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->deleteLater();
+    if (!m_tooLarge && reply->isOpen())
+        m_response.body.append(reply->readAll());
+
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const QNetworkReply::NetworkError error = reply->error();
+    if (m_canceled) {
+        m_response.error = HttpResponse::Error::Canceled;
+        m_response.errorMessage = u"The request was canceled."_s;
+    } else if (m_timedOut) {
+        m_response.error = HttpResponse::Error::Timeout;
+        m_response.errorMessage = u"No answer within %1 ms: the request timed out. "
+                                  "The timeout can be changed in the request's Settings tab."_s
+                                      .arg(m_timeout.interval());
+    } else if (m_tooLarge) {
+        m_response.error = HttpResponse::Error::TooLarge;
+        m_response.errorMessage = u"The answer is larger than %1 MiB; it was not read to the end."_s.arg(
+            m_maxBodySize >> 20);
+    } else if (!m_tlsErrors.isEmpty() && error != QNetworkReply::NoError && !status.isValid()) {
+        m_response.error = HttpResponse::Error::Tls;
+        m_response.errorMessage = u"TLS error: %1. The connection was refused; turn off certificate "
+                                  "verification in the request's Settings tab only if you trust this server."_s
+                                      .arg(m_tlsErrors.join(u"; "_s));
+    } else if (error != QNetworkReply::NoError && !status.isValid()) {
+        m_response.error = classify(error);
+        m_response.errorMessage = transportMessage(error, m_response.url, reply->errorString());
+    }
+
+    if (status.isValid() && m_response.error == HttpResponse::Error::None) {
+        m_response.statusCode = status.toInt();
+        m_response.reasonPhrase =
+            QString::fromLatin1(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray());
+        m_response.headers = reply->rawHeaderPairs();
+        m_response.url = reply->url();
+    } else if (m_response.error != HttpResponse::Error::None) {
+        m_response.body.clear();
+    }
+    // From the event loop, also when abort() finished the reply inside cancel().
+    QMetaObject::invokeMethod(this, &HttpCall::finish, Qt::QueuedConnection);
+}
+
+void HttpCall::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_response.elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
+    qCDebug(lcNet) << "finished" << logUrl(m_response.url) << "status" << m_response.statusCode
+                   << "bytes" << m_response.body.size() << "error" << int(m_response.error);
+    Q_EMIT finished(m_response);
+    deleteLater();
+}
+
+} // namespace Postern

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "httprequest.h"
+#include "httpresponse.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+QT_BEGIN_NAMESPACE
+class QNetworkAccessManager;
+class QNetworkReply;
+QT_END_NAMESPACE
+
+namespace Postern {
+
+// One request on its way. Made by HttpClient::send(); emits finished() exactly once, always after
+// send() has returned (so a caller can connect first), then deletes itself later. cancel() ends
+// it with Error::Canceled; the timeout with Error::Timeout.
+class HttpCall : public QObject
+{
+    Q_OBJECT
+
+public:
+    ~HttpCall() override;
+
+    void cancel();
+    bool isFinished() const { return m_finished; }
+    qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
+
+Q_SIGNALS:
+    void progress(qint64 received, qint64 total);
+    void finished(const Postern::HttpResponse &response);
+
+private:
+    friend class HttpClient;
+    HttpCall(qint64 maxBodySize, QObject *parent);
+
+    void start(QNetworkAccessManager *manager, const HttpRequest &request);
+    void failBeforeSending(HttpResponse::Error error, const QString &message);
+    void onReadyRead();
+    void onReplyFinished();
+    void finish();
+
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_timeout;
+    QElapsedTimer m_clock;
+    HttpResponse m_response;
+    QStringList m_tlsErrors;
+    qint64 m_maxBodySize = 0;
+    bool m_canceled = false;
+    bool m_timedOut = false;
+    bool m_tooLarge = false;
+    bool m_finished = false;
+};
+
+} // namespace Postern

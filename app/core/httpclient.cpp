@@ -1,0 +1,18 @@
+#include "httpclient.h"
+
+namespace Postern {
+
+HttpClient::HttpClient(QNetworkAccessManager *manager, QObject *parent)
+    : QObject(parent)
+    , m_manager(manager)
+{
+}
+
+HttpCall *HttpClient::send(const HttpRequest &request)
+{
+    auto *call = new HttpCall(m_maxBodySize, this);
+    call->start(m_manager, request);
+    return call;
+}
+
+} // namespace Postern

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+namespace Postern {
+
+using RawHeader = QPair<QByteArray, QByteArray>;
+
+// What came back for one request. Three kinds of outcome are kept apart: the request could not be
+// sent or answered (error != None; no status), or it was answered with any HTTP status at all,
+// which is data to show, never a failure.
+struct HttpResponse
+{
+    enum class Error {
+        None,
+        InvalidRequest,    // never sent: the request did not validate
+        HostNotFound,
+        ConnectionRefused,
+        Timeout,
+        Tls,
+        Canceled,
+        TooLarge,
+        Network,           // any other transport failure
+    };
+
+    Error error = Error::None;
+    QString errorMessage;
+
+    int statusCode = 0;
+    QString reasonPhrase;
+    QList<RawHeader> headers; // in the order received, names as the server spelt them
+    QByteArray body;
+    qint64 elapsedMs = 0;
+    QUrl url;                 // where the answer came from, after redirects
+
+    bool hasStatus() const { return statusCode > 0; }
+    QByteArray header(QByteArrayView name) const; // first match, case-insensitive
+    QByteArray contentType() const;               // lower-case, without parameters
+    bool looksLikeJson() const;                   // by its Content-Type
+    qint64 headersSize() const;                   // bytes of the header block as received
+};
+
+} // namespace Postern

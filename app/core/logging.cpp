@@ -1,0 +1,6 @@
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcNet, "postern.net", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcAuth, "postern.auth", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcStore, "postern.store", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcSandbox, "postern.sandbox", QtInfoMsg)

@@ -1,0 +1,360 @@
+#include "httpclient.h"
+#include "testhttpserver.h"
+
+#include <QFile>
+#include <QHostInfo>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QSslKey>
+#include <QSslServer>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Postern;
+
+Q_DECLARE_METATYPE(Postern::HttpResponse)
+
+class tst_HttpClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+
+    void sendsWhatTheUserComposed();
+    void statusIsDataNotFailure_data();
+    void statusIsDataNotFailure();
+    void bodyAndContentTypeForPost();
+    void invalidRequestNeverSent_data();
+    void invalidRequestNeverSent();
+    void timeout();
+    void cancel();
+    void connectionRefused();
+    void hostNotFound();
+    void tlsErrorRefusedByDefault();
+    void tlsErrorIgnoredWhenAsked();
+    void emptyBody();
+    void bodyLargerThanLimit();
+    void serverClosesWithoutAnswer();
+
+private:
+    HttpResponse sendAndWait(const HttpRequest &request, int timeoutMs = 10000);
+
+    QNetworkAccessManager m_manager;
+    std::unique_ptr<HttpClient> m_client;
+    std::unique_ptr<TestHttpServer> m_server;
+};
+
+void tst_HttpClient::initTestCase()
+{
+    qRegisterMetaType<HttpResponse>();
+}
+
+void tst_HttpClient::init()
+{
+    m_manager.clearConnectionCache();
+    m_client = std::make_unique<HttpClient>(&m_manager);
+    m_server = std::make_unique<TestHttpServer>();
+    QVERIFY(m_server->listenOnLoopback());
+}
+
+HttpResponse tst_HttpClient::sendAndWait(const HttpRequest &request, int timeoutMs)
+{
+    HttpCall *call = m_client->send(request);
+    QSignalSpy spy(call, &HttpCall::finished);
+    if (!spy.wait(timeoutMs))
+        return {};
+    return spy.first().first().value<HttpResponse>();
+}
+
+void tst_HttpClient::sendsWhatTheUserComposed()
+{
+    m_server->setHandler([](const TestHttpServer::Request &) {
+        TestHttpServer::Reply reply;
+        reply.headers.append(qMakePair("X-Total-Count"_ba, "57"_ba));
+        reply.body = R"({"result":[{"number":"INC0010001"}]})";
+        return reply;
+    });
+    HttpRequest request;
+    request.url = m_server->url(u"/api/now/table/incident?sysparm_limit=10&q=a%20b"_s).toString();
+    request.headers = {{u"Accept"_s, u"application/json"_s, true, {}},
+                       {u"X-Off"_s, u"no"_s, false, {}},
+                       {u"X-Unicode"_s, u"caf\u00e9"_s, true, {}}};
+    request.auth.type = AuthType::Basic;
+    request.auth.username = u"admin"_s;
+    request.auth.password = u"admin"_s;
+
+    const HttpResponse response = sendAndWait(request);
+    QCOMPARE(response.error, HttpResponse::Error::None);
+    QCOMPARE(response.statusCode, 200);
+    QCOMPARE(response.reasonPhrase, u"OK"_s);
+    QCOMPARE(response.header("x-total-count"), "57"_ba);
+    QVERIFY(response.looksLikeJson());
+    QCOMPARE(response.body, R"({"result":[{"number":"INC0010001"}]})"_ba);
+    QVERIFY(response.elapsedMs >= 0);
+
+    QCOMPARE(m_server->requests().size(), 1);
+    const TestHttpServer::Request &received = m_server->requests().first();
+    QCOMPARE(received.method, "GET"_ba);
+    QCOMPARE(received.target, "/api/now/table/incident?sysparm_limit=10&q=a%20b"_ba);
+    QCOMPARE(received.header("accept"), "application/json"_ba);
+    QCOMPARE(received.header("authorization"), "Basic YWRtaW46YWRtaW4="_ba);
+    QVERIFY(received.header("x-off").isEmpty());
+    QCOMPARE(received.header("x-unicode"), u"caf\u00e9"_s.toUtf8());
+    QVERIFY(received.header("user-agent").startsWith("Postern/"));
+}
+
+void tst_HttpClient::statusIsDataNotFailure_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::newRow("401 unauthenticated") << 401;
+    QTest::newRow("404 not found") << 404;
+    QTest::newRow("500 server error") << 500;
+    QTest::newRow("204 no content") << 204;
+}
+
+void tst_HttpClient::statusIsDataNotFailure()
+{
+    QFETCH(int, status);
+    m_server->setHandler([status](const TestHttpServer::Request &) {
+        TestHttpServer::Reply reply;
+        reply.status = status;
+        reply.reason = "Whatever";
+        reply.body = status == 204 ? QByteArray() : R"({"error":{"message":"User Not Authenticated"}})"_ba;
+        return reply;
+    });
+    HttpRequest request;
+    request.url = m_server->url(u"/x"_s).toString();
+    const HttpResponse response = sendAndWait(request);
+    QCOMPARE(response.error, HttpResponse::Error::None);
+    QCOMPARE(response.statusCode, status);
+    QCOMPARE(response.reasonPhrase, u"Whatever"_s);
+    QCOMPARE(response.body.isEmpty(), status == 204);
+}
+
+void tst_HttpClient::bodyAndContentTypeForPost()
+{
+    HttpRequest request;
+    request.method = u"post"_s;
+    request.url = m_server->url(u"/api/now/table/incident"_s).toString();
+    request.body = R"({"short_description":"Printer on fire"})";
+    request.bodyContentType = u"application/json"_s;
+    const HttpResponse response = sendAndWait(request);
+    QCOMPARE(response.statusCode, 200);
+    const TestHttpServer::Request &received = m_server->requests().first();
+    QCOMPARE(received.method, "POST"_ba);
+    QCOMPARE(received.body, request.body);
+    QCOMPARE(received.header("content-type"), "application/json"_ba);
+
+    // A GET does not carry the body even when one was typed.
+    request.method = u"GET"_s;
+    sendAndWait(request);
+    QCOMPARE(m_server->requests().size(), 2);
+    QVERIFY(m_server->requests().at(1).body.isEmpty());
+}
+
+void tst_HttpClient::invalidRequestNeverSent_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("headerName");
+    QTest::addColumn<QString>("headerValue");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("no scheme") << u"127.0.0.1/x"_s << QString() << QString() << u"no scheme"_s;
+    QTest::newRow("no host") << u"http:///x"_s << QString() << QString() << u"no host"_s;
+    QTest::newRow("space in header name") << QString() << u"X Bad"_s << u"1"_s << u"a space"_s;
+    QTest::newRow("CR LF in header value") << QString() << u"X-Good"_s << u"1\r\nX-Evil: 1"_s << u"carriage return"_s;
+}
+
+void tst_HttpClient::invalidRequestNeverSent()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, headerName);
+    QFETCH(QString, headerValue);
+    QFETCH(QString, message);
+    HttpRequest request;
+    request.url = url.isEmpty() ? m_server->url(u"/x"_s).toString() : url;
+    if (!headerName.isEmpty())
+        request.headers = {{headerName, headerValue, true, {}}};
+    const HttpResponse response = sendAndWait(request);
+    QCOMPARE(response.error, HttpResponse::Error::InvalidRequest);
+    QVERIFY2(response.errorMessage.contains(message), qPrintable(response.errorMessage));
+    QCOMPARE(response.statusCode, 0);
+    QVERIFY(m_server->requests().isEmpty());
+}
+
+void tst_HttpClient::timeout()
+{
+    m_server->setHandler([](const TestHttpServer::Request &) {
+        TestHttpServer::Reply reply;
+        reply.silent = true;
+        return reply;
+    });
+    HttpRequest request;
+    request.url = m_server->url(u"/slow"_s).toString();
+    request.timeoutMs = 300;
+    const HttpResponse response = sendAndWait(request);
+    QCOMPARE(response.error, HttpResponse::Error::Timeout);
+    QVERIFY(response.errorMessage.contains(u"timed out"_s));
+    QVERIFY(response.elapsedMs >= 300);
+}
+
+void tst_HttpClient::cancel()
+{
+    m_server->setHandler([](const TestHttpServer::Request &) {
+        TestHttpServer::Reply reply;
+        reply.silent = true;
+        return reply;
+    });
+    HttpRequest request;
+    request.url = m_server->url(u"/slow"_s).toString();
+    request.timeoutMs = 0;
+    HttpCall *call = m_client->send(request);
+    QSignalSpy finished(call, &HttpCall::finished);
+    QSignalSpy received(m_server.get(), &TestHttpServer::requestReceived);
+    QVERIFY(received.wait());
+    call->cancel();
+    QVERIFY(finished.wait());
+    const auto response = finished.first().first().value<HttpResponse>();
+    QCOMPARE(response.error, HttpResponse::Error::Canceled);
+    QCOMPARE(finished.size(), 1);
+}
+
+void tst_HttpClient::connectionRefused()
+{
+    const quint16 port = m_server->serverPort();
+    m_server->close();
+    HttpRequest request;
+    request.url = u"http://127.0.0.1:%1/x"_s.arg(port);
+    const HttpResponse response = sendAndWait(request);
+    QCOMPARE(response.error, HttpResponse::Error::ConnectionRefused);
+    QVERIFY2(response.errorMessage.contains(u"refused"_s), qPrintable(response.errorMessage));
+    QVERIFY(response.errorMessage.contains(QString::number(port)));
+}
+
+void tst_HttpClient::hostNotFound()
+{
+    // RFC 6761 reserves .invalid: no resolver may answer it with an address.
+    const QString host = u"no-such-instance.invalid"_s;
+    if (QHostInfo::fromName(host).error() != QHostInfo::HostNotFound)
+        QSKIP("This machine's resolver answers names under .invalid; cannot test an unknown host here.");
+    HttpRequest request;
+    request.url = u"https://%1/api/now/table/incident"_s.arg(host);
+    const HttpResponse response = sendAndWait(request);
+    QCOMPARE(response.error, HttpResponse::Error::HostNotFound);
+    QVERIFY2(response.errorMessage.contains(host), qPrintable(response.errorMessage));
+}
+
+namespace {
+// A TLS server with a self-signed certificate that answers every request with 200.
+std::unique_ptr<QSslServer> startTlsServer()
+{
+    QFile certFile(QStringLiteral(POSTERN_TEST_DATA_DIR "/selfsigned.crt"));
+    QFile keyFile(QStringLiteral(POSTERN_TEST_DATA_DIR "/selfsigned.key"));
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+        return nullptr;
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificate(QSslCertificate(certFile.readAll()));
+    configuration.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+    auto server = std::make_unique<QSslServer>();
+    server->setSslConfiguration(configuration);
+    QObject::connect(server.get(), &QSslServer::pendingConnectionAvailable, server.get(), [s = server.get()] {
+        while (QTcpSocket *socket = s->nextPendingConnection()) {
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                if (socket->readAll().contains("\r\n\r\n")) {
+                    TestHttpServer::Reply reply;
+                    reply.body = R"({"tls":true})";
+                    socket->write(TestHttpServer::serialize(reply));
+                }
+            });
+        }
+    });
+    if (!server->listen(QHostAddress::LocalHost, 0))
+        return nullptr;
+    return server;
+}
+} // namespace
+
+void tst_HttpClient::tlsErrorRefusedByDefault()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("This Qt build has no TLS backend.");
+    auto server = startTlsServer();
+    QVERIFY(server);
+    HttpRequest request;
+    request.url = u"https://127.0.0.1:%1/"_s.arg(server->serverPort());
+    const HttpResponse response = sendAndWait(request);
+    QCOMPARE(response.error, HttpResponse::Error::Tls);
+    QVERIFY2(response.errorMessage.contains(u"self signed"_s, Qt::CaseInsensitive)
+                 || response.errorMessage.contains(u"self-signed"_s, Qt::CaseInsensitive),
+             qPrintable(response.errorMessage));
+    QCOMPARE(response.statusCode, 0);
+}
+
+void tst_HttpClient::tlsErrorIgnoredWhenAsked()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("This Qt build has no TLS backend.");
+    auto server = startTlsServer();
+    QVERIFY(server);
+    HttpRequest request;
+    request.url = u"https://127.0.0.1:%1/"_s.arg(server->serverPort());
+    request.verifyTls = false;
+    const HttpResponse response = sendAndWait(request);
+    QCOMPARE(response.error, HttpResponse::Error::None);
+    QCOMPARE(response.statusCode, 200);
+    QCOMPARE(response.body, R"({"tls":true})"_ba);
+}
+
+void tst_HttpClient::emptyBody()
+{
+    m_server->setHandler([](const TestHttpServer::Request &) {
+        TestHttpServer::Reply reply;
+        reply.body.clear();
+        return reply;
+    });
+    HttpRequest request;
+    request.url = m_server->url(u"/empty"_s).toString();
+    const HttpResponse response = sendAndWait(request);
+    QCOMPARE(response.error, HttpResponse::Error::None);
+    QCOMPARE(response.statusCode, 200);
+    QVERIFY(response.body.isEmpty());
+}
+
+void tst_HttpClient::bodyLargerThanLimit()
+{
+    m_server->setHandler([](const TestHttpServer::Request &) {
+        TestHttpServer::Reply reply;
+        reply.body = QByteArray(256 * 1024, 'x');
+        return reply;
+    });
+    m_client->setMaxBodySize(64 * 1024);
+    HttpRequest request;
+    request.url = m_server->url(u"/big"_s).toString();
+    const HttpResponse response = sendAndWait(request);
+    QCOMPARE(response.error, HttpResponse::Error::TooLarge);
+    QVERIFY(response.body.isEmpty());
+}
+
+void tst_HttpClient::serverClosesWithoutAnswer()
+{
+    QTcpServer rude;
+    QVERIFY(rude.listen(QHostAddress::LocalHost, 0));
+    connect(&rude, &QTcpServer::newConnection, &rude, [&rude] {
+        QTcpSocket *socket = rude.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+            socket->readAll();
+            socket->write("garbage that is not HTTP\r\n\r\n");
+            socket->disconnectFromHost();
+        });
+    });
+    HttpRequest request;
+    request.url = u"http://127.0.0.1:%1/"_s.arg(rude.serverPort());
+    const HttpResponse response = sendAndWait(request);
+    QVERIFY(response.error != HttpResponse::Error::None);
+    QVERIFY(!response.errorMessage.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_HttpClient)
+#include "tst_httpclient.moc"
