@@ -1,0 +1,152 @@
+// postern-sandbox: serves a local imitation of a ServiceNow instance on 127.0.0.1 and prints its base URL
+// as the first line on stdout once it is ready.
+
+#include "registry.h"
+#include "sandboxserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using Postern::Sandbox::Client;
+using Postern::Sandbox::Registry;
+using Postern::Sandbox::SandboxServer;
+
+namespace {
+
+constexpr int usageError = 2;
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "postern-sandbox: " << message << '\n';
+    return usageError;
+}
+
+bool parseLifespan(const QString &text, int max, int *out)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < 1 || value > max)
+        return false;
+    *out = value;
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"postern-sandbox"_s);
+    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"A local imitation of a ServiceNow instance (OAuth 2.0 endpoints and the Table API) on 127.0.0.1.\n"
+        u"Prints the base URL as the first line on stdout when ready."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption portOption(u"port"_s, u"Port to listen on; 0 picks a free one (default 0)."_s,
+                                        u"N"_s, u"0"_s);
+    const QCommandLineOption registryOption(u"registry"_s, u"Application registry and users as JSON."_s,
+                                            u"FILE.json"_s);
+    const QCommandLineOption clientIdOption(u"client-id"_s, u"Client ID of the first client."_s, u"ID"_s);
+    const QCommandLineOption clientSecretOption(u"client-secret"_s, u"Client secret of the first client."_s,
+                                                u"SECRET"_s);
+    const QCommandLineOption redirectOption(
+        u"redirect-url"_s,
+        u"Redirect URL of the first client; repeat for several (replaces the "
+        u"registered list)."_s,
+        u"URL"_s);
+    const QCommandLineOption clientAuthOption(u"client-auth"_s,
+                                              u"How the first client authenticates: body, basic or none."_s,
+                                              u"body|basic|none"_s);
+    const QCommandLineOption accessOption(u"access-token-lifespan"_s, u"Access token lifespan in seconds."_s,
+                                          u"SECONDS"_s);
+    const QCommandLineOption refreshOption(u"refresh-token-lifespan"_s,
+                                           u"Refresh token lifespan in seconds."_s, u"SECONDS"_s);
+    const QCommandLineOption rotateOption(
+        u"rotate-refresh-tokens"_s, u"Issue a new refresh token on every refresh of the first client."_s);
+    const QCommandLineOption issuerOption(u"issuer-param"_s,
+                                          u"Add iss=<base URL> to authorization responses (RFC 9207)."_s);
+    const QCommandLineOption logOption(u"log"_s,
+                                       u"Log one line per request (method, path, status) on stderr."_s);
+    parser.addOptions({ portOption, registryOption, clientIdOption, clientSecretOption, redirectOption,
+                        clientAuthOption, accessOption, refreshOption, rotateOption, issuerOption,
+                        logOption });
+    if (!parser.parse(QCoreApplication::arguments()))
+        return fail(parser.errorText());
+    if (parser.isSet(u"help"_s))
+        parser.showHelp(0);
+    if (parser.isSet(u"version"_s))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty())
+        return fail(u"unexpected argument \"%1\""_s.arg(parser.positionalArguments().constFirst()));
+
+    bool ok = false;
+    const uint port = parser.value(portOption).toUInt(&ok);
+    if (!ok || port > 65535)
+        return fail(u"--port must be a number from 0 to 65535"_s);
+
+    Registry registry = Registry::defaults();
+    if (parser.isSet(registryOption)) {
+        QFile file(parser.value(registryOption));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(u"cannot read %1: %2"_s.arg(file.fileName(), file.errorString()));
+        QString error;
+        const auto loaded = Registry::fromJson(file.read(4 * 1024 * 1024), &error);
+        if (!loaded)
+            return fail(u"invalid registry %1: %2"_s.arg(file.fileName(), error));
+        registry = *loaded;
+    }
+
+    Client &client = registry.clients.first();
+    if (parser.isSet(clientIdOption)) {
+        client.clientId = parser.value(clientIdOption);
+        if (client.clientId.isEmpty())
+            return fail(u"--client-id must not be empty"_s);
+    }
+    if (parser.isSet(clientSecretOption))
+        client.clientSecret = parser.value(clientSecretOption);
+    if (parser.isSet(redirectOption)) {
+        client.redirectUrls = parser.values(redirectOption);
+        for (const QString &url : std::as_const(client.redirectUrls)) {
+            const QUrl parsed(url, QUrl::StrictMode);
+            if (!parsed.isValid() || parsed.isRelative() || parsed.hasFragment())
+                return fail(u"--redirect-url \"%1\" is not an absolute URL without a fragment"_s.arg(url));
+        }
+    }
+    if (parser.isSet(clientAuthOption)) {
+        const auto method = Postern::Sandbox::authMethodFromName(parser.value(clientAuthOption));
+        if (!method)
+            return fail(u"--client-auth must be body, basic or none"_s);
+        client.auth = *method;
+    }
+    if (parser.isSet(accessOption)
+        && !parseLifespan(parser.value(accessOption), 31536000, &client.accessTokenLifespan))
+        return fail(u"--access-token-lifespan must be a number of seconds from 1 to 31536000"_s);
+    if (parser.isSet(refreshOption)
+        && !parseLifespan(parser.value(refreshOption), 315360000, &client.refreshTokenLifespan))
+        return fail(u"--refresh-token-lifespan must be a number of seconds from 1 to 315360000"_s);
+    if (parser.isSet(rotateOption))
+        client.rotateRefreshTokens = true;
+    if (parser.isSet(issuerOption))
+        registry.sendIssuer = true;
+    if (client.auth != Client::AuthMethod::None && client.clientSecret.isEmpty())
+        return fail(u"the client \"%1\" needs a secret unless --client-auth none"_s.arg(client.clientId));
+
+    SandboxServer server(registry);
+    server.setRequestLogging(parser.isSet(logOption));
+    if (!server.listen(quint16(port))) {
+        QTextStream(stderr) << "postern-sandbox: " << server.errorString() << '\n';
+        return 1;
+    }
+    std::fputs(server.baseUrl().toString().toUtf8().constData(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+    return app.exec();
+}

@@ -1,0 +1,118 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace Postern::Sandbox {
+
+// The authorization server's memory: pending authorization requests, browser sessions, authorization
+// codes, and access and refresh tokens. Every secret it hands out comes from QRandomGenerator::system().
+// Entries expire against the clock it is given, so tests can move time instead of sleeping. Owned by
+// the server; not thread-safe (the server runs in one thread). Sizes are capped so a flood of requests
+// cannot grow it without bound.
+class OAuthStore
+{
+public:
+    using Clock = std::function<QDateTime()>;
+
+    struct PendingAuthorization
+    {
+        QString clientId;
+        QString responseType; // "code" or "token"
+        QString redirectUri; // the effective one (the registered URL when none was sent)
+        bool redirectUriSent = false;
+        QString state;
+        QString scope;
+        QString codeChallenge;
+        QString codeChallengeMethod; // "S256" or "plain"; empty without PKCE
+        QString userName; // set once a signed-in browser reaches the consent page
+        QDateTime created;
+    };
+
+    struct AuthorizationCode
+    {
+        QString clientId;
+        QString redirectUri;
+        bool redirectUriSent = false;
+        QString scope;
+        QString userName;
+        QString codeChallenge;
+        QString codeChallengeMethod;
+        QDateTime expires;
+        bool used = false;
+    };
+
+    struct Token
+    {
+        QString clientId;
+        QString userName; // empty for client_credentials
+        QString scope;
+        QDateTime expires;
+        QByteArray grant; // all tokens from one code or one password/client grant share it
+        bool revoked = false;
+    };
+
+    static constexpr int pendingLifetime = 600; // seconds to sign in and consent
+    static constexpr int codeLifetime = 60; // RFC 6749 §4.1.2 recommends at most 10 minutes
+    static constexpr int sessionLifetime = 8 * 3600;
+
+    OAuthStore();
+
+    void setClock(Clock clock);
+    QDateTime now() const;
+
+    // An unguessable URL-safe string of bytes random bytes.
+    static QByteArray randomToken(int bytes);
+    // Compares secrets in time independent of where they differ.
+    static bool sameSecret(const QString &a, const QString &b);
+
+    QByteArray addPending(PendingAuthorization pending);
+    PendingAuthorization *pending(const QByteArray &id);
+    void removePending(const QByteArray &id);
+
+    QByteArray addSession(const QString &userName);
+    // The user signed in with session, or an empty string.
+    QString sessionUser(const QByteArray &session) const;
+
+    QByteArray addCode(AuthorizationCode code);
+    AuthorizationCode *code(const QByteArray &code);
+
+    struct Issued
+    {
+        QByteArray accessToken;
+        QByteArray refreshToken; // empty when none was issued
+    };
+    Issued issue(const QString &clientId, const QString &userName, const QString &scope, int accessLifespan,
+                 int refreshLifespan, const QByteArray &grant, bool withRefreshToken);
+    QByteArray issueRefreshToken(const QString &clientId, const QString &userName, const QString &scope,
+                                 int lifespan, const QByteArray &grant);
+
+    // A live (known, unexpired, unrevoked) token, or nullptr.
+    const Token *accessToken(const QByteArray &token) const;
+    const Token *refreshToken(const QByteArray &token) const;
+    // Known at all, whatever its state (to tell reuse of a rotated refresh token apart).
+    bool knownRefreshToken(const QByteArray &token) const;
+
+    void revokeRefreshToken(const QByteArray &token);
+    // RFC 7009 §2.1: revoking a refresh token also revokes the access tokens of its grant.
+    void revoke(const QByteArray &token);
+    void revokeGrant(const QByteArray &grant);
+
+private:
+    void prune();
+    bool live(const Token &token) const;
+
+    Clock m_clock;
+    QHash<QByteArray, PendingAuthorization> m_pending;
+    QHash<QByteArray, QPair<QString, QDateTime>> m_sessions;
+    QHash<QByteArray, AuthorizationCode> m_codes;
+    QHash<QByteArray, Token> m_accessTokens;
+    QHash<QByteArray, Token> m_refreshTokens;
+};
+
+} // namespace Postern::Sandbox

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "registry.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponse;
+QT_END_NAMESPACE
+
+namespace Postern::Sandbox {
+
+class AuthorizeEndpoint;
+class IncidentTable;
+class OAuthStore;
+class TableEndpoint;
+class TokenEndpoint;
+struct Reply;
+struct Request;
+
+// A local imitation of a ServiceNow instance on 127.0.0.1: the OAuth endpoints (oauth_auth.do with its
+// login and consent pages, oauth_token.do, oauth_revoke_token.do) and the Table API over seeded data.
+// Owns its QHttpServer, the data and the OAuth store; everything runs in the thread that owns it.
+// Converting between QHttpServer's types and the endpoints' Request/Reply happens only here, so the
+// endpoints do not depend on the QHttpServer version.
+class SandboxServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SandboxServer(Registry registry, QObject *parent = nullptr);
+    ~SandboxServer() override;
+
+    // Listens on 127.0.0.1 only; port 0 picks a free one. False and errorString() on failure.
+    bool listen(quint16 port = 0);
+    // http://127.0.0.1:PORT once listening, otherwise an empty URL.
+    QUrl baseUrl() const;
+    quint16 port() const { return m_port; }
+    QString errorString() const;
+
+    // One line per request in lcSandbox: method, path (never the query or body) and status.
+    void setRequestLogging(bool on);
+    bool requestLogging() const { return m_logging; }
+
+    const Registry &registry() const;
+
+    // Replaces the clock used for code, session and token expiry; an empty function restores the wall clock.
+    void setClockForTesting(std::function<QDateTime()> clock);
+
+private:
+    QHttpServerResponse respond(const QHttpServerRequest &request);
+    Reply dispatch(const Request &request);
+    QString issuer() const;
+
+    Registry m_registry;
+    std::unique_ptr<IncidentTable> m_data;
+    std::unique_ptr<OAuthStore> m_store;
+    std::unique_ptr<AuthorizeEndpoint> m_authorize;
+    std::unique_ptr<TokenEndpoint> m_token;
+    std::unique_ptr<TableEndpoint> m_table;
+    QHttpServer *m_http = nullptr;
+    quint16 m_port = 0;
+    QString m_error;
+    bool m_logging = false;
+};
+
+} // namespace Postern::Sandbox
