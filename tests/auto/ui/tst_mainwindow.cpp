@@ -1,0 +1,340 @@
+// Drives the real main window, offscreen, against the sandbox instance and a recording test
+// server: the way a user sends a request and reads the answer, and every bad input the request
+// editor must turn into a clear message.
+
+#include "keyvalueeditor.h"
+#include "mainwindow.h"
+#include "requesteditor.h"
+#include "responseviewer.h"
+#include "sandboxserver.h"
+#include "testhttpserver.h"
+
+#include <QAccessible>
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Postern;
+
+Q_DECLARE_METATYPE(Postern::HttpResponse)
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void startsWithIncidentRequest();
+    void sendShowsTenIncidents();
+    void keyboardSendsAndFocusesUrl();
+    void urlAndParamsFollowEachOther();
+    void basicAuthIsAnAutomaticHeader();
+    void wrongPasswordShowsInstance401();
+    void cancelSlowRequest();
+    void badInput_data();
+    void badInput();
+    void nonJsonLabelledJsonShownRaw();
+    void emptyBody();
+    void prettyKeepsKeyOrderAndRawIsVerbatim();
+    void everyControlHasAnAccessibleName();
+
+private:
+    template<typename T> T *find(const char *name) const
+    {
+        T *widget = m_window->findChild<T *>(QString::fromLatin1(name));
+        if (!widget)
+            qWarning("no widget named %s", name);
+        return widget;
+    }
+    // Clicks Send and waits until the answer is on screen.
+    bool sendAndWait();
+    QString bodyText() const { return find<QPlainTextEdit>("responseBody")->toPlainText(); }
+    QString status() const { return find<QLabel>("responseStatus")->text(); }
+    QString message() const { return find<QLabel>("responseMessage")->text(); }
+
+    QNetworkAccessManager m_manager;
+    std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
+    std::unique_ptr<TestHttpServer> m_server;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    qRegisterMetaType<HttpResponse>();
+    m_sandbox = std::make_unique<Sandbox::SandboxServer>(Sandbox::Registry::defaults());
+    QVERIFY2(m_sandbox->listen(0), qPrintable(m_sandbox->errorString()));
+}
+
+void tst_MainWindow::init()
+{
+    m_server = std::make_unique<TestHttpServer>();
+    QVERIFY(m_server->listenOnLoopback());
+    m_window = std::make_unique<MainWindow>(&m_manager);
+    m_window->setRequest(MainWindow::incidentRequest(m_sandbox->baseUrl(), u"admin"_s, u"admin"_s));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void tst_MainWindow::cleanup()
+{
+    m_window.reset();
+    m_server.reset();
+}
+
+bool tst_MainWindow::sendAndWait()
+{
+    QSignalSpy shown(m_window->responseViewer(), &ResponseViewer::bodyShown);
+    QTest::mouseClick(find<QPushButton>("sendButton"), Qt::LeftButton);
+    return shown.wait(15000);
+}
+
+void tst_MainWindow::startsWithIncidentRequest()
+{
+    const QString url = find<QLineEdit>("urlEdit")->text();
+    QCOMPARE(url, m_sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=10"_s);
+    QCOMPARE(find<QComboBox>("methodCombo")->currentText(), u"GET"_s);
+    auto *params = find<KeyValueEditor>("paramsTable")->keyValueModel();
+    QCOMPARE(params->rows().size(), 1);
+    QCOMPARE(params->rows().first().key, u"sysparm_limit"_s);
+    QCOMPARE(find<QComboBox>("authType")->currentText(), u"Basic Auth"_s);
+}
+
+void tst_MainWindow::sendShowsTenIncidents()
+{
+    QVERIFY(sendAndWait());
+    QVERIFY2(status().startsWith(u"200"_s), qPrintable(status()));
+    QVERIFY(find<QLabel>("responseTime")->text().endsWith(u"ms"_s));
+    QVERIFY(!find<QLabel>("responseSize")->text().isEmpty());
+    const QString body = bodyText();
+    QCOMPARE(body.count(u"\"number\": \"INC"_s), 10);
+    QVERIFY(body.startsWith(u"{\n  \"result\": [\n"_s));
+
+    auto *headers = find<QTableWidget>("responseHeaders");
+    bool totalCount = false;
+    for (int row = 0; row < headers->rowCount(); ++row) {
+        if (headers->item(row, 0)->text().compare(u"X-Total-Count"_s, Qt::CaseInsensitive) == 0)
+            totalCount = headers->item(row, 1)->text().toInt() >= 50;
+    }
+    QVERIFY(totalCount);
+    QCOMPARE(find<QPushButton>("sendButton")->text(), u"Send"_s);
+}
+
+void tst_MainWindow::keyboardSendsAndFocusesUrl()
+{
+    find<QPlainTextEdit>("responseBody")->setFocus();
+    QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+    QTRY_VERIFY(find<QLineEdit>("urlEdit")->hasFocus());
+    QSignalSpy shown(m_window->responseViewer(), &ResponseViewer::bodyShown);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(shown.wait(15000));
+    QVERIFY2(status().startsWith(u"200"_s), qPrintable(status()));
+}
+
+void tst_MainWindow::urlAndParamsFollowEachOther()
+{
+    auto *url = find<QLineEdit>("urlEdit");
+    auto *params = find<KeyValueEditor>("paramsTable")->keyValueModel();
+    url->clear();
+    url->setFocus();
+    QTest::keyClicks(url, m_sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=3&sysparm_fields=number"_s);
+    QCOMPARE(params->rows().size(), 2);
+    QCOMPARE(params->rows().at(1).value, u"number"_s);
+
+    // Edit the table: the URL follows.
+    QVERIFY(params->setData(params->index(0, KeyValueModel::ValueColumn), u"5"_s, Qt::EditRole));
+    QVERIFY(url->text().endsWith(u"?sysparm_limit=5&sysparm_fields=number"_s));
+    // Untick a row: it leaves the URL but stays in the table.
+    QVERIFY(params->setData(params->index(1, KeyValueModel::KeyColumn), Qt::Unchecked, Qt::CheckStateRole));
+    QVERIFY(url->text().endsWith(u"?sysparm_limit=5"_s));
+    QCOMPARE(params->rows().size(), 2);
+    // Add a row through the placeholder row.
+    QVERIFY(params->setData(params->index(2, KeyValueModel::KeyColumn), u"sysparm_offset"_s, Qt::EditRole));
+    QVERIFY(params->setData(params->index(2, KeyValueModel::ValueColumn), u"2"_s, Qt::EditRole));
+    QVERIFY(url->text().endsWith(u"?sysparm_limit=5&sysparm_offset=2"_s));
+
+    QVERIFY(sendAndWait());
+    QVERIFY(status().startsWith(u"200"_s));
+    QCOMPARE(bodyText().count(u"\"number\": \"INC"_s), 5);
+}
+
+void tst_MainWindow::basicAuthIsAnAutomaticHeader()
+{
+    auto *headers = find<KeyValueEditor>("headersTable")->keyValueModel();
+    QCOMPARE(headers->automaticRowCount(), 1);
+    const QModelIndex key = headers->index(0, KeyValueModel::KeyColumn);
+    QCOMPARE(key.data().toString(), u"Authorization"_s);
+    QVERIFY(headers->index(0, KeyValueModel::ValueColumn).data().toString().startsWith(u"Basic "_s));
+    QVERIFY(!(headers->flags(key) & Qt::ItemIsEditable));
+    QVERIFY(key.data(Qt::ToolTipRole).toString().contains(u"Authorization tab"_s));
+
+    find<QComboBox>("authType")->setCurrentIndex(0); // No Auth
+    QCOMPARE(headers->automaticRowCount(), 0);
+    QVERIFY(sendAndWait());
+    QVERIFY2(status().startsWith(u"401"_s), qPrintable(status()));
+    QVERIFY(bodyText().contains(u"User Not Authenticated"_s));
+}
+
+void tst_MainWindow::wrongPasswordShowsInstance401()
+{
+    find<QLineEdit>("basicPassword")->setText(u"wrong"_s);
+    QVERIFY(sendAndWait());
+    QVERIFY2(status().startsWith(u"401"_s), qPrintable(status()));
+    QVERIFY(bodyText().contains(u"\"status\": \"failure\""_s));
+    QVERIFY(message().isEmpty() || !find<QLabel>("responseMessage")->isVisible());
+}
+
+void tst_MainWindow::cancelSlowRequest()
+{
+    m_server->setHandler([](const TestHttpServer::Request &) {
+        TestHttpServer::Reply reply;
+        reply.silent = true;
+        return reply;
+    });
+    find<QLineEdit>("urlEdit")->setText(m_server->url(u"/slow"_s).toString());
+    auto *send = find<QPushButton>("sendButton");
+    QSignalSpy shown(m_window->responseViewer(), &ResponseViewer::bodyShown);
+    QSignalSpy received(m_server.get(), &TestHttpServer::requestReceived);
+    QTest::mouseClick(send, Qt::LeftButton);
+    QCOMPARE(send->text(), u"Cancel"_s);
+    QVERIFY(find<QWidget>("responseBusy")->isVisible());
+    QVERIFY(received.wait());
+    QTest::mouseClick(send, Qt::LeftButton);
+    QVERIFY(shown.wait());
+    QCOMPARE(status(), u"Canceled"_s);
+    QVERIFY(message().contains(u"canceled"_s));
+    QCOMPARE(send->text(), u"Send"_s);
+    QVERIFY(!find<QWidget>("responseBusy")->isVisible());
+}
+
+void tst_MainWindow::badInput_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("URL without scheme") << u"noscheme"_s << u"no scheme"_s;
+    QTest::newRow("URL without host") << u"nohost"_s << u"no host"_s;
+    QTest::newRow("header name with a space") << u"headername"_s << u"a space"_s;
+    QTest::newRow("header value with CR LF") << u"headervalue"_s << u"carriage return"_s;
+    QTest::newRow("refused connection") << u"refused"_s << u"refused"_s;
+    QTest::newRow("server that never answers") << u"timeout"_s << u"timed out"_s;
+}
+
+void tst_MainWindow::badInput()
+{
+    QFETCH(QString, scenario);
+    QFETCH(QString, expected);
+    auto *url = find<QLineEdit>("urlEdit");
+    auto *headers = find<KeyValueEditor>("headersTable")->keyValueModel();
+    const int firstUserRow = headers->automaticRowCount();
+    if (scenario == u"noscheme"_s) {
+        url->setText(u"127.0.0.1/api/now/table/incident"_s);
+    } else if (scenario == u"nohost"_s) {
+        url->setText(u"https:///api/now/table/incident"_s);
+    } else if (scenario == u"headername"_s) {
+        headers->setData(headers->index(firstUserRow, KeyValueModel::KeyColumn), u"X Bad"_s, Qt::EditRole);
+    } else if (scenario == u"headervalue"_s) {
+        headers->setData(headers->index(firstUserRow, KeyValueModel::ValueColumn), u"json\r\nX-Evil: 1"_s,
+                         Qt::EditRole);
+    } else if (scenario == u"refused"_s) {
+        const quint16 port = m_server->serverPort();
+        m_server->close();
+        url->setText(u"http://127.0.0.1:%1/"_s.arg(port));
+    } else if (scenario == u"timeout"_s) {
+        m_server->setHandler([](const TestHttpServer::Request &) {
+            TestHttpServer::Reply reply;
+            reply.silent = true;
+            return reply;
+        });
+        url->setText(m_server->url(u"/never"_s).toString());
+        find<QSpinBox>("timeoutSpin")->setValue(300);
+    }
+    QVERIFY(sendAndWait());
+    QCOMPARE(status(), u"Error"_s);
+    QVERIFY(find<QLabel>("responseMessage")->isVisible());
+    QVERIFY2(message().contains(expected), qPrintable(message()));
+    QCOMPARE(find<QPushButton>("sendButton")->text(), u"Send"_s);
+}
+
+void tst_MainWindow::nonJsonLabelledJsonShownRaw()
+{
+    m_server->setHandler([](const TestHttpServer::Request &) {
+        TestHttpServer::Reply reply;
+        reply.status = 500;
+        reply.reason = "Internal Server Error";
+        reply.body = "<html><body>Upstream error</body></html>";
+        return reply; // Content-Type: application/json
+    });
+    find<QLineEdit>("urlEdit")->setText(m_server->url(u"/lying"_s).toString());
+    QVERIFY(sendAndWait());
+    QVERIFY(status().startsWith(u"500"_s));
+    QVERIFY2(message().contains(u"not valid JSON"_s), qPrintable(message()));
+    QCOMPARE(bodyText(), u"<html><body>Upstream error</body></html>"_s);
+}
+
+void tst_MainWindow::emptyBody()
+{
+    m_server->setHandler([](const TestHttpServer::Request &) {
+        TestHttpServer::Reply reply;
+        reply.status = 204;
+        reply.reason = "No Content";
+        reply.body.clear();
+        return reply;
+    });
+    find<QLineEdit>("urlEdit")->setText(m_server->url(u"/empty"_s).toString());
+    QVERIFY(sendAndWait());
+    QCOMPARE(status(), u"204 No Content"_s);
+    QVERIFY(bodyText().isEmpty());
+    QVERIFY(find<QPlainTextEdit>("responseBody")->placeholderText().contains(u"no body"_s));
+}
+
+void tst_MainWindow::prettyKeepsKeyOrderAndRawIsVerbatim()
+{
+    const QByteArray raw = R"({"z":1.50,"a":{"link":"x","value":"y"}})";
+    m_server->setHandler([raw](const TestHttpServer::Request &) {
+        TestHttpServer::Reply reply;
+        reply.body = raw;
+        return reply;
+    });
+    find<QLineEdit>("urlEdit")->setText(m_server->url(u"/order"_s).toString());
+    QVERIFY(sendAndWait());
+    QCOMPARE(bodyText(), u"{\n  \"z\": 1.50,\n  \"a\": {\n    \"link\": \"x\",\n    \"value\": \"y\"\n  }\n}"_s);
+    QTest::mouseClick(find<QAbstractButton>("rawButton"), Qt::LeftButton);
+    QCOMPARE(bodyText(), QString::fromUtf8(raw));
+    QTest::mouseClick(find<QAbstractButton>("prettyButton"), Qt::LeftButton);
+    QVERIFY(bodyText().startsWith(u"{\n  \"z\": 1.50"_s));
+}
+
+void tst_MainWindow::everyControlHasAnAccessibleName()
+{
+    // What a screen reader reads: the accessible name of every control that can take focus.
+    QStringList unnamed;
+    const QList<QWidget *> widgets = m_window->findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        // Every page counts, the hidden ones of a tab or stack too.
+        if (widget->focusPolicy() == Qt::NoFocus || widget->inherits("QScrollBar")
+            || widget->inherits("QComboBoxListView")) // a combo box's popup list, named by its items
+            continue;
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(widget);
+        QVERIFY(iface);
+        if (iface->text(QAccessible::Name).trimmed().isEmpty())
+            unnamed << (QString::fromLatin1(widget->metaObject()->className()) + u" "_s + widget->objectName());
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,173 @@
+#include "keyvaluemodel.h"
+
+#include <QColor>
+#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+KeyValueModel::KeyValueModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void KeyValueModel::setRows(const KeyValueList &rows)
+{
+    beginResetModel();
+    m_rows = rows;
+    endResetModel();
+}
+
+void KeyValueModel::setAutomaticRows(const KeyValueList &rows)
+{
+    if (rows == m_automatic)
+        return;
+    beginResetModel();
+    m_automatic = rows;
+    endResetModel();
+}
+
+void KeyValueModel::removeUserRow(int row)
+{
+    const int userRow = row - automaticRowCount();
+    if (userRow < 0 || userRow >= m_rows.size())
+        return;
+    beginRemoveRows(QModelIndex(), row, row);
+    m_rows.removeAt(userRow);
+    endRemoveRows();
+    Q_EMIT rowsEdited();
+}
+
+int KeyValueModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_automatic.size() + m_rows.size() + 1);
+}
+
+int KeyValueModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant KeyValueModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const int row = index.row();
+    if (isPlaceholderRow(row)) {
+        if (role == Qt::ToolTipRole || role == Qt::AccessibleDescriptionRole)
+            return u"Type here to add a row"_s;
+        return {};
+    }
+    const bool automatic = isAutomaticRow(row);
+    const KeyValue &kv = automatic ? m_automatic.at(row) : m_rows.at(row - automaticRowCount());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        switch (index.column()) {
+        case KeyColumn:
+            return kv.key;
+        case ValueColumn:
+            return kv.value;
+        case DescriptionColumn:
+            return automatic ? u"Automatic, from %1"_s.arg(kv.description) : kv.description;
+        }
+        break;
+    case Qt::CheckStateRole:
+        if (index.column() == KeyColumn)
+            return kv.enabled ? Qt::Checked : Qt::Unchecked;
+        break;
+    case Qt::ToolTipRole:
+        if (automatic)
+            return u"Added automatically from %1. Change it there."_s.arg(kv.description);
+        break;
+    case Qt::FontRole:
+        if (automatic) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        break;
+    case Qt::ForegroundRole:
+        if (automatic || !kv.enabled)
+            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+bool KeyValueModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!index.isValid() || isAutomaticRow(index.row()))
+        return false;
+    const bool placeholder = isPlaceholderRow(index.row());
+    if (role == Qt::CheckStateRole) {
+        if (placeholder || index.column() != KeyColumn)
+            return false;
+        m_rows[index.row() - automaticRowCount()].enabled = value.toInt() == Qt::Checked;
+        Q_EMIT dataChanged(index.siblingAtColumn(0), index.siblingAtColumn(ColumnCount - 1));
+        Q_EMIT rowsEdited();
+        return true;
+    }
+    if (role != Qt::EditRole)
+        return false;
+    const QString text = value.toString();
+    if (placeholder) {
+        if (text.isEmpty())
+            return false;
+        const int row = rowCount();
+        beginInsertRows(QModelIndex(), row, row);
+        m_rows.append(KeyValue());
+        endInsertRows();
+    }
+    KeyValue &kv = m_rows[index.row() - automaticRowCount()];
+    switch (index.column()) {
+    case KeyColumn:
+        kv.key = text;
+        break;
+    case ValueColumn:
+        kv.value = text;
+        break;
+    case DescriptionColumn:
+        kv.description = text;
+        break;
+    default:
+        return false;
+    }
+    Q_EMIT dataChanged(index, index);
+    Q_EMIT rowsEdited();
+    return true;
+}
+
+Qt::ItemFlags KeyValueModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    if (isAutomaticRow(index.row()))
+        return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable;
+    if (index.column() == KeyColumn && !isPlaceholderRow(index.row()))
+        f |= Qt::ItemIsUserCheckable;
+    return f;
+}
+
+QVariant KeyValueModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case KeyColumn:
+        return u"Key"_s;
+    case ValueColumn:
+        return u"Value"_s;
+    case DescriptionColumn:
+        return u"Description"_s;
+    }
+    return {};
+}
+
+} // namespace Postern

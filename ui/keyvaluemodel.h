@@ -1,0 +1,51 @@
+#pragma once
+
+#include "keyvalue.h"
+
+#include <QAbstractTableModel>
+
+namespace Postern {
+
+// The rows of a Params or Headers table. Three kinds of row, top to bottom:
+//  - automatic rows (read-only, from elsewhere: "Authorization" from the Authorization tab), each
+//    with the reason shown as a tooltip;
+//  - the user's rows, with a check box in the Key column for enabled;
+//  - one empty row at the end: typing into it adds a row.
+class KeyValueModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { KeyColumn, ValueColumn, DescriptionColumn, ColumnCount };
+
+    explicit KeyValueModel(QObject *parent = nullptr);
+
+    KeyValueList rows() const { return m_rows; }
+    void setRows(const KeyValueList &rows);
+
+    // Read-only rows shown above the user's; each row's description names where it comes from
+    // ("the Authorization tab").
+    void setAutomaticRows(const KeyValueList &rows);
+    int automaticRowCount() const { return int(m_automatic.size()); }
+
+    bool isAutomaticRow(int row) const { return row < automaticRowCount(); }
+    bool isPlaceholderRow(int row) const { return row == rowCount() - 1; }
+    void removeUserRow(int row);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+Q_SIGNALS:
+    // The user changed the rows (not emitted by setRows()).
+    void rowsEdited();
+
+private:
+    KeyValueList m_automatic;
+    KeyValueList m_rows;
+};
+
+} // namespace Postern

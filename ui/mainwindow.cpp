@@ -1,0 +1,129 @@
+#include "mainwindow.h"
+
+#include "httpclient.h"
+#include "requesteditor.h"
+#include "responseviewer.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+MainWindow::MainWindow(QNetworkAccessManager *manager, QWidget *parent)
+    : QMainWindow(parent)
+    , m_client(new HttpClient(manager, this))
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(u"Postern"_s);
+    setWindowIcon(QIcon(u":/icons/postern.svg"_s));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    auto *splitter = new QSplitter(Qt::Vertical, central);
+    splitter->setObjectName(u"mainSplitter"_s);
+    splitter->setChildrenCollapsible(false);
+    m_editor = new RequestEditor(splitter);
+    m_editor->setObjectName(u"requestEditor"_s);
+    m_viewer = new ResponseViewer(splitter);
+    m_viewer->setObjectName(u"responseViewer"_s);
+    splitter->addWidget(m_editor);
+    splitter->addWidget(m_viewer);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({260, 520});
+    layout->addWidget(splitter);
+    setCentralWidget(central);
+
+    m_instanceStatus = new QLabel(this);
+    m_instanceStatus->setObjectName(u"instanceStatus"_s);
+    m_instanceStatus->setAccessibleName(u"Instance"_s);
+    statusBar()->addWidget(m_instanceStatus, 1);
+
+    connect(m_editor, &RequestEditor::sendRequested, this, &MainWindow::send);
+    connect(m_editor, &RequestEditor::cancelRequested, this, &MainWindow::cancel);
+    createMenus();
+    resize(1100, 780);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(u"&File"_s);
+    QAction *quit = file->addAction(u"&Quit"_s, qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *request = menuBar()->addMenu(u"&Request"_s);
+    QAction *sendAction = request->addAction(u"&Send"_s, this, &MainWindow::send);
+    sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    QAction *cancelAction = request->addAction(u"&Cancel"_s, this, &MainWindow::cancel);
+    cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    QAction *focusUrl = request->addAction(u"Focus &URL"_s, m_editor, &RequestEditor::focusUrl);
+    focusUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+
+    QMenu *help = menuBar()->addMenu(u"&Help"_s);
+    help->addAction(u"&About Postern"_s, this, [this] {
+        QMessageBox::about(this, u"About Postern"_s,
+                           u"Postern %1\nA native API client for OAuth-protected APIs."_s.arg(
+                               QApplication::applicationVersion()));
+    });
+}
+
+HttpRequest MainWindow::incidentRequest(const QUrl &instance, const QString &user, const QString &password)
+{
+    HttpRequest request;
+    QString base = instance.toString(QUrl::StripTrailingSlash);
+    request.url = base + u"/api/now/table/incident?sysparm_limit=10"_s;
+    request.headers = {{u"Accept"_s, u"application/json"_s, true, {}}};
+    if (!user.isEmpty()) {
+        request.auth.type = AuthType::Basic;
+        request.auth.username = user;
+        request.auth.password = password;
+    }
+    return request;
+}
+
+void MainWindow::setRequest(const HttpRequest &request)
+{
+    m_editor->setRequest(request);
+}
+
+void MainWindow::setInstanceStatus(const QString &text)
+{
+    m_instanceStatus->setText(text);
+}
+
+void MainWindow::send()
+{
+    if (m_call)
+        return;
+    m_editor->setBusy(true);
+    m_viewer->setBusy(true);
+    m_call = m_client->send(m_editor->request());
+    connect(m_call, &HttpCall::finished, this, &MainWindow::onFinished);
+}
+
+void MainWindow::cancel()
+{
+    if (m_call)
+        m_call->cancel();
+}
+
+void MainWindow::onFinished(const HttpResponse &response)
+{
+    m_call = nullptr;
+    m_editor->setBusy(false);
+    m_viewer->showResponse(response);
+    Q_EMIT responseReceived(response);
+}
+
+} // namespace Postern

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "httprequest.h"
+#include "httpresponse.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+QT_BEGIN_NAMESPACE
+class QLabel;
+class QNetworkAccessManager;
+QT_END_NAMESPACE
+
+namespace Postern {
+
+class HttpCall;
+class HttpClient;
+class RequestEditor;
+class ResponseViewer;
+
+// The main window: a request editor above a response viewer. It owns the HttpClient (over the
+// application's network manager, which it does not own) and runs one request at a time.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QNetworkAccessManager *manager, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    RequestEditor *requestEditor() const { return m_editor; }
+    ResponseViewer *responseViewer() const { return m_viewer; }
+
+    void setRequest(const HttpRequest &request);
+    void setInstanceStatus(const QString &text);
+
+    // The request Postern opens with: ten incidents from the instance's Table API, with Basic
+    // credentials when given.
+    static HttpRequest incidentRequest(const QUrl &instance, const QString &user = QString(),
+                                       const QString &password = QString());
+
+    void send();
+    void cancel();
+
+Q_SIGNALS:
+    void responseReceived(const Postern::HttpResponse &response);
+
+private:
+    void createMenus();
+    void onFinished(const HttpResponse &response);
+
+    RequestEditor *m_editor = nullptr;
+    ResponseViewer *m_viewer = nullptr;
+    QLabel *m_instanceStatus = nullptr;
+    HttpClient *m_client = nullptr;
+    QPointer<HttpCall> m_call;
+};
+
+} // namespace Postern

@@ -1,0 +1,295 @@
+#include "responseviewer.h"
+
+#include "jsonhighlighter.h"
+
+#include <QApplication>
+#include <QButtonGroup>
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+QString statusColor(int status)
+{
+    if (status >= 500)
+        return u"#c62828"_s;
+    if (status >= 400)
+        return u"#d84315"_s;
+    if (status >= 300)
+        return u"#1565c0"_s;
+    return u"#2e7d32"_s;
+}
+
+QString humanSize(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+} // namespace
+
+ResponseViewer::ResponseViewer(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto *summary = new QHBoxLayout;
+    auto *title = new QLabel(u"<b>Response</b>"_s, this);
+    title->setTextFormat(Qt::RichText);
+    m_status = new QLabel(this);
+    m_status->setObjectName(u"responseStatus"_s);
+    m_status->setAccessibleName(u"Status"_s);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_status->setFocusPolicy(Qt::TabFocus);
+    m_time = new QLabel(this);
+    m_time->setObjectName(u"responseTime"_s);
+    m_time->setAccessibleName(u"Time"_s);
+    m_size = new QLabel(this);
+    m_size->setObjectName(u"responseSize"_s);
+    m_size->setAccessibleName(u"Size"_s);
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(u"responseBusy"_s);
+    m_busy->setAccessibleName(u"Sending request"_s);
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(160);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    summary->addWidget(title);
+    summary->addStretch(1);
+    summary->addWidget(m_busy);
+    summary->addWidget(m_status);
+    summary->addSpacing(12);
+    summary->addWidget(m_time);
+    summary->addSpacing(12);
+    summary->addWidget(m_size);
+    layout->addLayout(summary);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(u"responseMessage"_s);
+    m_message->setAccessibleName(u"Response message"_s);
+    m_message->setTextFormat(Qt::PlainText); // server and error text is never rich text
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_message->setFocusPolicy(Qt::TabFocus);
+    m_message->hide();
+    layout->addWidget(m_message);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"responseTabs"_s);
+    m_tabs->setAccessibleName(u"Response"_s);
+
+    auto *bodyPage = new QWidget(this);
+    auto *bodyLayout = new QVBoxLayout(bodyPage);
+    auto *bodyBar = new QHBoxLayout;
+    m_prettyButton = new QToolButton(bodyPage);
+    m_prettyButton->setObjectName(u"prettyButton"_s);
+    m_prettyButton->setText(u"Pretty"_s);
+    m_prettyButton->setAccessibleName(u"Pretty body"_s);
+    m_prettyButton->setCheckable(true);
+    m_prettyButton->setChecked(true);
+    m_prettyButton->setFocusPolicy(Qt::StrongFocus);
+    m_rawButton = new QToolButton(bodyPage);
+    m_rawButton->setObjectName(u"rawButton"_s);
+    m_rawButton->setText(u"Raw"_s);
+    m_rawButton->setAccessibleName(u"Raw body"_s);
+    m_rawButton->setCheckable(true);
+    m_rawButton->setFocusPolicy(Qt::StrongFocus);
+    auto *group = new QButtonGroup(this);
+    group->addButton(m_prettyButton);
+    group->addButton(m_rawButton);
+    group->setExclusive(true);
+    m_copyButton = new QPushButton(u"&Copy"_s, bodyPage);
+    m_copyButton->setObjectName(u"copyBodyButton"_s);
+    m_copyButton->setAccessibleName(u"Copy body"_s);
+    bodyBar->addWidget(m_prettyButton);
+    bodyBar->addWidget(m_rawButton);
+    bodyBar->addStretch(1);
+    bodyBar->addWidget(m_copyButton);
+    bodyLayout->addLayout(bodyBar);
+    m_body = new QPlainTextEdit(bodyPage);
+    m_body->setObjectName(u"responseBody"_s);
+    m_body->setAccessibleName(u"Response body"_s);
+    m_body->setReadOnly(true);
+    m_body->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_body->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_body->setTabChangesFocus(true);
+    bodyLayout->addWidget(m_body, 1);
+    m_tabs->addTab(bodyPage, u"B&ody"_s);
+
+    m_headers = new QTableWidget(0, 2, this);
+    m_headers->setObjectName(u"responseHeaders"_s);
+    m_headers->setAccessibleName(u"Response headers"_s);
+    m_headers->setHorizontalHeaderLabels({u"Name"_s, u"Value"_s});
+    m_headers->horizontalHeader()->setStretchLastSection(true);
+    m_headers->horizontalHeader()->resizeSection(0, 220);
+    m_headers->verticalHeader()->hide();
+    m_headers->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_headers->setTabKeyNavigation(false);
+    m_tabs->addTab(m_headers, u"Hea&ders"_s);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_prettyButton, &QToolButton::toggled, this, &ResponseViewer::refreshBody);
+    connect(m_copyButton, &QPushButton::clicked, this, [this] {
+        QString selected = m_body->textCursor().selectedText();
+        QApplication::clipboard()->setText(selected.isEmpty() ? m_body->toPlainText()
+                                                              : selected.replace(QChar::ParagraphSeparator, u'\n'));
+    });
+    connect(&m_formatWatcher, &QFutureWatcher<JsonFormatter::Result>::finished, this, &ResponseViewer::onFormatted);
+    clear();
+}
+
+void ResponseViewer::clear()
+{
+    m_response = HttpResponse();
+    m_pretty = JsonFormatter::Result();
+    m_status->clear();
+    m_time->clear();
+    m_size->clear();
+    m_message->hide();
+    m_headers->setRowCount(0);
+    m_body->clear();
+    m_body->setPlaceholderText(u"Send a request to see its answer here."_s);
+}
+
+void ResponseViewer::setBusy(bool busy)
+{
+    m_busy->setVisible(busy);
+    if (busy) {
+        m_status->setText(u"Sending\u2026"_s);
+        m_status->setStyleSheet(QString());
+        m_time->clear();
+        m_size->clear();
+        m_message->hide();
+    }
+}
+
+bool ResponseViewer::isPretty() const
+{
+    return m_prettyButton->isChecked();
+}
+
+void ResponseViewer::setPretty(bool pretty)
+{
+    (pretty ? m_prettyButton : m_rawButton)->setChecked(true);
+}
+
+void ResponseViewer::setMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? u"QLabel { color: #b71c1c; }"_s : u"QLabel { color: palette(text); }"_s);
+    m_message->setVisible(!text.isEmpty());
+}
+
+void ResponseViewer::showResponse(const HttpResponse &response)
+{
+    setBusy(false);
+    m_response = response;
+    m_pretty = JsonFormatter::Result();
+    m_headers->setRowCount(0);
+
+    if (response.error != HttpResponse::Error::None) {
+        m_status->setText(response.error == HttpResponse::Error::Canceled ? u"Canceled"_s : u"Error"_s);
+        m_status->setStyleSheet(u"QLabel { color: #c62828; font-weight: bold; }"_s);
+        m_time->setText(u"%1 ms"_s.arg(response.elapsedMs));
+        m_size->clear();
+        setMessage(response.errorMessage, true);
+        setBodyText(QString());
+        m_body->setPlaceholderText(u"No answer."_s);
+        Q_EMIT bodyShown();
+        return;
+    }
+
+    const QString reason = response.reasonPhrase.isEmpty() ? QString() : u" "_s + response.reasonPhrase;
+    m_status->setText(QString::number(response.statusCode) + reason);
+    m_status->setStyleSheet(u"QLabel { color: %1; font-weight: bold; }"_s.arg(statusColor(response.statusCode)));
+    m_time->setText(u"%1 ms"_s.arg(response.elapsedMs));
+    m_size->setText(humanSize(response.body.size() + response.headersSize()));
+    m_size->setToolTip(u"Body %1, headers %2"_s.arg(humanSize(response.body.size()),
+                                                    humanSize(response.headersSize())));
+    m_message->hide();
+
+    m_headers->setRowCount(int(response.headers.size()));
+    for (int row = 0; row < response.headers.size(); ++row) {
+        const RawHeader &header = response.headers.at(row);
+        m_headers->setItem(row, 0, new QTableWidgetItem(QString::fromLatin1(header.first)));
+        m_headers->setItem(row, 1, new QTableWidgetItem(QString::fromUtf8(header.second)));
+    }
+
+    if (response.body.isEmpty()) {
+        setBodyText(QString());
+        m_body->setPlaceholderText(u"The response has no body."_s);
+        Q_EMIT bodyShown();
+        return;
+    }
+    m_body->setPlaceholderText(QString());
+    if (response.looksLikeJson() || JsonFormatter::looksLikeJson(response.body)) {
+        m_formatting = true;
+        setBodyText(u"Formatting\u2026"_s);
+        const QByteArray body = response.body;
+        m_formatWatcher.setFuture(QtConcurrent::run([body] { return JsonFormatter().format(body); }));
+        return;
+    }
+    refreshBody();
+    Q_EMIT bodyShown();
+}
+
+void ResponseViewer::onFormatted()
+{
+    m_formatting = false;
+    m_pretty = m_formatWatcher.result();
+    if (!m_pretty.ok && m_response.looksLikeJson()) {
+        setMessage(u"The body is labelled %1 but is not valid JSON (%2). It is shown raw."_s.arg(
+                       QString::fromLatin1(m_response.contentType()), m_pretty.errorMessage),
+                   false);
+    }
+    refreshBody();
+    Q_EMIT bodyShown();
+}
+
+void ResponseViewer::refreshBody()
+{
+    if (m_formatting)
+        return;
+    if (m_response.body.isEmpty() || m_response.error != HttpResponse::Error::None) {
+        setBodyText(QString());
+        return;
+    }
+    const bool pretty = isPretty() && m_pretty.ok;
+    setBodyText(QString::fromUtf8(pretty ? m_pretty.text : m_response.body));
+    // Highlighting is per line and cheap, but over many megabytes it adds up on the UI thread.
+    const bool highlight = pretty && m_pretty.text.size() <= highlightLimit();
+    if (highlight && !m_highlighter)
+        m_highlighter = new JsonHighlighter(m_body->document());
+    else if (!highlight && m_highlighter) {
+        delete m_highlighter;
+        m_highlighter = nullptr;
+    }
+}
+
+void ResponseViewer::setBodyText(const QString &text)
+{
+    if (m_highlighter && text.size() > highlightLimit()) {
+        delete m_highlighter;
+        m_highlighter = nullptr;
+    }
+    m_body->setPlainText(text);
+}
+
+} // namespace Postern

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "httpresponse.h"
+#include "jsonformatter.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+class QTableWidget;
+class QToolButton;
+QT_END_NAMESPACE
+
+namespace Postern {
+
+class JsonHighlighter;
+
+// Shows one answer: status, time and size; the body pretty-printed (JSON, keys and numbers exactly
+// as sent) or raw; the headers. A transport failure shows its message instead. Pretty-printing runs
+// on a worker thread, so a body of many megabytes never freezes the window; highlighting is
+// skipped for bodies above highlightLimit().
+class ResponseViewer : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ResponseViewer(QWidget *parent = nullptr);
+
+    void setBusy(bool busy);
+    void showResponse(const HttpResponse &response);
+    void clear();
+
+    bool isPretty() const;
+    void setPretty(bool pretty);
+
+    static constexpr qsizetype highlightLimit() { return 2 * 1024 * 1024; }
+
+Q_SIGNALS:
+    // The body view holds the current response's text (emitted after formatting finishes).
+    void bodyShown();
+
+private:
+    void onFormatted();
+    void refreshBody();
+    void setBodyText(const QString &text);
+    void setMessage(const QString &text, bool error);
+
+    QLabel *m_status = nullptr;
+    QLabel *m_time = nullptr;
+    QLabel *m_size = nullptr;
+    QProgressBar *m_busy = nullptr;
+    QLabel *m_message = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QToolButton *m_prettyButton = nullptr;
+    QToolButton *m_rawButton = nullptr;
+    QPushButton *m_copyButton = nullptr;
+    QPlainTextEdit *m_body = nullptr;
+    QTableWidget *m_headers = nullptr;
+    JsonHighlighter *m_highlighter = nullptr;
+
+    HttpResponse m_response;
+    JsonFormatter::Result m_pretty;
+    QFutureWatcher<JsonFormatter::Result> m_formatWatcher;
+    quint64 m_generation = 0;
+    bool m_formatting = false;
+};
+
+} // namespace Postern
