@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Postern's developer commands. Each installs what is missing (Debian packages from
+# packaging/debian-packages.txt), builds, and then:
+#   dev.sh run    starts Postern (on the built-in sandbox instance unless one is configured)
+#   dev.sh test   runs every test and ends with CTest's summary; non-zero on any failure
+# Idempotent: with nothing missing and nothing changed, it goes straight to running.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${POSTERN_BUILD_DIR:-$root/build}
+cmd=${1:-}
+shift || true
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_packages() {
+    local wanted=() missing=() pkg
+    mapfile -t wanted < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' "$root/packaging/debian-packages.txt")
+    for pkg in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "postern: installing ${missing[*]}"
+        as_root apt-get update -q
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+    fi
+}
+
+configure_and_build() {
+    local werror=OFF
+    [ "${CI:-}" = "true" ] && werror=ON
+    if [ ! -f "$build/CMakeCache.txt" ]; then
+        cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPOSTERN_WERROR=$werror
+    else
+        cmake "$build" -DPOSTERN_WERROR=$werror >/dev/null
+    fi
+    cmake --build "$build" -j"$(nproc)"
+}
+
+case "$cmd" in
+run)
+    install_packages
+    configure_and_build
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+        echo "postern: no display found; starting under xvfb-run (nothing will be visible)"
+        exec xvfb-run -a "$build/ui/postern" "$@"
+    fi
+    exec "$build/ui/postern" "$@"
+    ;;
+test)
+    install_packages
+    configure_and_build
+    cd "$build"
+    exec ctest --output-on-failure --timeout 300 -j2 "$@"
+    ;;
+*)
+    echo "usage: packaging/dev.sh run|test [arguments for postern or ctest]" >&2
+    exit 2
+    ;;
+esac
