@@ -78,6 +78,7 @@ void SandboxProcess::onReadyRead()
     if (newline < 0) {
         if (m_firstLine.size() > 4096) {
             m_reported = true;
+            stop();
             Q_EMIT failed(u"The sandbox printed something other than its address."_s);
         }
         return;
@@ -85,6 +86,7 @@ void SandboxProcess::onReadyRead()
     m_reported = true;
     const QUrl url(QString::fromUtf8(m_firstLine.left(newline).trimmed()), QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty()) {
+        stop();
         Q_EMIT failed(u"The sandbox printed something other than its address."_s);
         return;
     }
