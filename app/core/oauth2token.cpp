@@ -1,0 +1,138 @@
+#include "oauth2token.h"
+
+#include <QJsonDocument>
+#include <QRandomGenerator>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+// expires_in as RFC 6749 §5.1 says (a number of seconds), tolerating a numeric string as some
+// servers send. Returns -1 when absent or unusable.
+qint64 expiresIn(const QJsonValue &value)
+{
+    qint64 seconds = -1;
+    if (value.isDouble()) {
+        const double d = value.toDouble();
+        if (d >= 0 && d < 1e12)
+            seconds = qint64(d);
+    } else if (value.isString()) {
+        bool ok = false;
+        const qint64 parsed = value.toString().trimmed().toLongLong(&ok);
+        if (ok && parsed >= 0 && parsed < qint64(1e12))
+            seconds = parsed;
+    }
+    return seconds;
+}
+
+} // namespace
+
+bool OAuth2Token::isExpired(const QDateTime &now) const
+{
+    return revoked || (expiresAt.isValid() && now >= expiresAt);
+}
+
+qint64 OAuth2Token::secondsLeft(const QDateTime &now) const
+{
+    return expiresAt.isValid() ? now.secsTo(expiresAt) : 0;
+}
+
+OAuth2Token OAuth2Token::fromResponse(const QJsonObject &response, const QDateTime &receivedAt, QString *error)
+{
+    OAuth2Token token;
+    const QJsonValue access = response.value(u"access_token"_s);
+    if (!access.isString() || access.toString().isEmpty()) {
+        if (error)
+            *error = u"The token endpoint's answer has no access_token."_s;
+        return token;
+    }
+    token.id = newId();
+    token.accessToken = access.toString();
+    token.refreshToken = response.value(u"refresh_token"_s).toString();
+    token.idToken = response.value(u"id_token"_s).toString();
+    token.tokenType = response.value(u"token_type"_s).toString();
+    token.scope = response.value(u"scope"_s).toString();
+    token.obtainedAt = receivedAt.toUTC();
+    const qint64 seconds = expiresIn(response.value(u"expires_in"_s));
+    if (seconds > 0)
+        token.expiresAt = token.obtainedAt.addSecs(seconds);
+    else if (seconds == 0)
+        token.expiresAt = token.obtainedAt;
+    token.raw = response;
+    return token;
+}
+
+QJsonObject OAuth2Token::metadataJson() const
+{
+    QJsonObject object{
+        {u"id"_s, id},
+        {u"name"_s, name},
+        {u"tokenType"_s, tokenType},
+        {u"scope"_s, scope},
+        {u"grantType"_s, grantType},
+        {u"issuer"_s, issuer},
+        {u"configKey"_s, configKey},
+        {u"obtainedAt"_s, obtainedAt.toString(Qt::ISODateWithMs)},
+        {u"hasRefreshToken"_s, !refreshToken.isEmpty()},
+    };
+    if (expiresAt.isValid())
+        object.insert(u"expiresAt"_s, expiresAt.toString(Qt::ISODateWithMs));
+    if (revoked)
+        object.insert(u"revoked"_s, true);
+    return object;
+}
+
+OAuth2Token OAuth2Token::fromMetadataJson(const QJsonObject &object)
+{
+    OAuth2Token token;
+    token.id = object.value(u"id"_s).toString();
+    token.name = object.value(u"name"_s).toString();
+    token.tokenType = object.value(u"tokenType"_s).toString();
+    token.scope = object.value(u"scope"_s).toString();
+    token.grantType = object.value(u"grantType"_s).toString();
+    token.issuer = object.value(u"issuer"_s).toString();
+    token.configKey = object.value(u"configKey"_s).toString();
+    token.obtainedAt = QDateTime::fromString(object.value(u"obtainedAt"_s).toString(), Qt::ISODateWithMs);
+    token.expiresAt = QDateTime::fromString(object.value(u"expiresAt"_s).toString(), Qt::ISODateWithMs);
+    token.revoked = object.value(u"revoked"_s).toBool();
+    return token;
+}
+
+QByteArray OAuth2Token::secretsBlob() const
+{
+    const QJsonObject secrets{
+        {u"accessToken"_s, accessToken},
+        {u"refreshToken"_s, refreshToken},
+        {u"idToken"_s, idToken},
+        {u"raw"_s, raw},
+    };
+    return QJsonDocument(secrets).toJson(QJsonDocument::Compact);
+}
+
+bool OAuth2Token::setSecretsFromBlob(const QByteArray &blob)
+{
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(blob, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return false;
+    const QJsonObject secrets = document.object();
+    accessToken = secrets.value(u"accessToken"_s).toString();
+    refreshToken = secrets.value(u"refreshToken"_s).toString();
+    idToken = secrets.value(u"idToken"_s).toString();
+    raw = secrets.value(u"raw"_s).toObject();
+    return !accessToken.isEmpty();
+}
+
+QString OAuth2Token::newId()
+{
+    quint32 words[4];
+    QRandomGenerator::system()->fillRange(words);
+    QString id;
+    for (const quint32 word : words)
+        id += u"%1"_s.arg(word, 8, 16, QChar(u'0'));
+    return id;
+}
+
+} // namespace Postern

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace Postern {
+
+// One access token as obtained from a token endpoint, with everything the answer carried.
+//
+// Two halves with different homes: the metadata (name, type, scope, times, where it came from) is not
+// secret and may be written to a settings file; the secrets (access, refresh and ID tokens, and the
+// raw answer, which contains them) go to the OS keychain only. metadataJson() never contains a secret.
+struct OAuth2Token
+{
+    QString id;           // stable, random, unique per token
+    QString name;         // "Token Name" as the user gave it
+    QString tokenType;    // "Bearer" as the server said, case preserved
+    QString scope;        // the granted scope, or the requested one when the server did not say
+    QString grantType;    // "authorization_code", …
+    QString issuer;       // the token endpoint's origin, e.g. https://dev1.service-now.com
+    QString configKey;    // which request / OAuth configuration obtained it
+    QDateTime obtainedAt; // when the answer was received, UTC
+    QDateTime expiresAt;  // obtainedAt + expires_in, UTC; invalid when the server did not say
+    bool revoked = false;
+
+    // Secrets.
+    QString accessToken;
+    QString refreshToken;
+    QString idToken;
+    QJsonObject raw;      // the whole token response, as received
+
+    bool isValid() const { return !id.isEmpty() && !accessToken.isEmpty(); }
+    bool hasExpiry() const { return expiresAt.isValid(); }
+    bool isExpired(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+    // Seconds until expiry (negative when past); 0 when there is no expiry.
+    qint64 secondsLeft(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+
+    // Builds a token from a token endpoint's JSON answer received at receivedAt. Fails (returns a token
+    // with an empty accessToken and sets *error) when access_token is missing or not a string.
+    static OAuth2Token fromResponse(const QJsonObject &response, const QDateTime &receivedAt, QString *error);
+
+    QJsonObject metadataJson() const;
+    static OAuth2Token fromMetadataJson(const QJsonObject &object);
+
+    // The secret half, serialised for the keychain, and back.
+    QByteArray secretsBlob() const;
+    bool setSecretsFromBlob(const QByteArray &blob);
+
+    static QString newId();
+};
+
+} // namespace Postern
