@@ -1,0 +1,132 @@
+#include "oauth2config.h"
+
+#include <QCryptographicHash>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+// An absolute http(s) URL with a host, or a sentence saying what is wrong with it.
+QString endpointProblem(const QString &label, const QString &text, bool allowAnyScheme = false)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return u"%1 is empty."_s.arg(label);
+    const QUrl url(trimmed, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    const bool web = scheme == u"https"_s || scheme == u"http"_s;
+    if (!url.isValid() || scheme.isEmpty() || (web && url.host().isEmpty()))
+        return u"%1 is not an absolute URL (e.g. https://INSTANCE.service-now.com/\u2026)."_s.arg(label);
+    if (!allowAnyScheme && !web)
+        return u"%1 must use http or https."_s.arg(label);
+    if (url.hasFragment())
+        return u"%1 must not contain a fragment (#\u2026)."_s.arg(label);
+    return QString();
+}
+
+} // namespace
+
+QString grantTypeName(OAuth2GrantType type)
+{
+    switch (type) {
+    case OAuth2GrantType::AuthorizationCode:
+        return u"Authorization Code"_s;
+    }
+    return QString();
+}
+
+QString clientAuthenticationName(ClientAuthentication authentication)
+{
+    switch (authentication) {
+    case ClientAuthentication::Body:
+        return u"Send client credentials in body"_s;
+    case ClientAuthentication::BasicHeader:
+        return u"Send as Basic Auth header"_s;
+    }
+    return QString();
+}
+
+QStringList OAuth2Config::problems() const
+{
+    QStringList problems;
+    if (tokenName.trimmed().isEmpty())
+        problems << u"Token Name is empty."_s;
+    // Custom schemes (com.example.app:/callback) are legitimate redirect URIs (RFC 8252 §7.1).
+    for (const QString &problem : {endpointProblem(u"Callback URL"_s, callbackUrl, true),
+                                   endpointProblem(u"Auth URL"_s, authUrl),
+                                   endpointProblem(u"Access Token URL"_s, accessTokenUrl)}) {
+        if (!problem.isEmpty())
+            problems << problem;
+    }
+    if (clientId.trimmed().isEmpty())
+        problems << u"Client ID is empty."_s;
+    for (const QChar c : state) {
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e) {
+            problems << u"State may only hold printable ASCII characters (RFC 6749 \u00a7A.5)."_s;
+            break;
+        }
+    }
+    return problems;
+}
+
+QString OAuth2Config::key() const
+{
+    const QString identity = authUrl.trimmed() + u'\n' + accessTokenUrl.trimmed() + u'\n' + clientId.trimmed();
+    return QString::fromLatin1(
+        QCryptographicHash::hash(identity.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
+}
+
+QJsonObject OAuth2Config::toJson(Secrets secrets) const
+{
+    QJsonObject object{
+        {u"tokenName"_s, tokenName},
+        {u"grantType"_s, u"authorization_code"_s},
+        {u"callbackUrl"_s, callbackUrl},
+        {u"authUrl"_s, authUrl},
+        {u"accessTokenUrl"_s, accessTokenUrl},
+        {u"clientId"_s, clientId},
+        {u"scope"_s, scope},
+        {u"state"_s, state},
+        {u"clientAuthentication"_s,
+         clientAuthentication == ClientAuthentication::BasicHeader ? u"header"_s : u"body"_s},
+    };
+    if (secrets == Secrets::Include)
+        object.insert(u"clientSecret"_s, clientSecret);
+    return object;
+}
+
+OAuth2Config OAuth2Config::fromJson(const QJsonObject &object)
+{
+    OAuth2Config config;
+    config.tokenName = object.value(u"tokenName"_s).toString();
+    config.callbackUrl = object.value(u"callbackUrl"_s).toString();
+    config.authUrl = object.value(u"authUrl"_s).toString();
+    config.accessTokenUrl = object.value(u"accessTokenUrl"_s).toString();
+    config.clientId = object.value(u"clientId"_s).toString();
+    config.clientSecret = object.value(u"clientSecret"_s).toString();
+    config.scope = object.value(u"scope"_s).toString();
+    config.state = object.value(u"state"_s).toString();
+    config.clientAuthentication = object.value(u"clientAuthentication"_s).toString() == u"header"_s
+        ? ClientAuthentication::BasicHeader
+        : ClientAuthentication::Body;
+    return config;
+}
+
+OAuth2Config OAuth2Config::forServiceNow(const QString &instanceUrl)
+{
+    QString base = instanceUrl.trimmed();
+    if (!base.contains(u"://"_s))
+        base = base.contains(u'.') ? u"https://"_s + base : u"https://%1.service-now.com"_s.arg(base);
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    OAuth2Config config;
+    config.authUrl = base + u"/oauth_auth.do"_s;
+    config.accessTokenUrl = base + u"/oauth_token.do"_s;
+    config.clientAuthentication = ClientAuthentication::Body;
+    return config;
+}
+
+} // namespace Postern

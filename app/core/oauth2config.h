@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace Postern {
+
+enum class OAuth2GrantType { AuthorizationCode };
+
+// How the client proves itself at the token endpoint (RFC 6749 §2.3.1).
+enum class ClientAuthentication {
+    Body,        // client_id and client_secret in the form body: ServiceNow's default
+    BasicHeader, // Authorization: Basic base64(urlencode(id) ":" urlencode(secret))
+};
+
+// What the Get New Access Token form holds: everything needed to ask for one token. A plain value;
+// problems() says what stops it from being used. The client secret is a secret: toJson() leaves it out
+// unless asked.
+struct OAuth2Config
+{
+    QString tokenName;
+    OAuth2GrantType grantType = OAuth2GrantType::AuthorizationCode;
+    QString callbackUrl;
+    QString authUrl;
+    QString accessTokenUrl;
+    QString clientId;
+    QString clientSecret;
+    QString scope;
+    QString state; // empty: a fresh random one per request
+    ClientAuthentication clientAuthentication = ClientAuthentication::Body;
+
+    // One sentence per problem, naming the field; empty when the configuration can be used.
+    QStringList problems() const;
+
+    // Identifies the configuration a token was obtained with (not secret, stable across restarts).
+    QString key() const;
+
+    enum class Secrets { Omit, Include };
+    QJsonObject toJson(Secrets secrets = Secrets::Omit) const;
+    static OAuth2Config fromJson(const QJsonObject &object);
+
+    // A ServiceNow instance's endpoints: https://NAME.service-now.com/oauth_auth.do, …/oauth_token.do.
+    static OAuth2Config forServiceNow(const QString &instanceUrl);
+};
+
+QString grantTypeName(OAuth2GrantType type);
+QString clientAuthenticationName(ClientAuthentication authentication);
+
+} // namespace Postern

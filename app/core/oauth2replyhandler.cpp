@@ -1,0 +1,109 @@
+#include "oauth2replyhandler.h"
+
+#include "logging.h"
+
+#include <QJsonDocument>
+#include <QNetworkReply>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+// Server text is shown to the user as plain text, never interpreted; cut it to a readable size.
+QString excerpt(const QString &text, int max = 200)
+{
+    QString simplified = text.simplified();
+    if (simplified.size() > max)
+        simplified = simplified.left(max) + u'\u2026';
+    return simplified;
+}
+
+} // namespace
+
+OAuth2ReplyHandler::OAuth2ReplyHandler(const QString &callbackUrl, QObject *parent)
+    : QOAuthOobReplyHandler(parent)
+    , m_callback(callbackUrl)
+{
+}
+
+OAuth2Result OAuth2ReplyHandler::checkTokenResponse(int status, const QByteArray &contentType,
+                                                    const QByteArray &body, QJsonObject *json)
+{
+    using Failure = OAuth2Result::Failure;
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    const bool isObject = parseError.error == QJsonParseError::NoError && document.isObject();
+    const QJsonObject object = document.object();
+
+    // RFC 6749 §5.2: an error answer is JSON with "error" (400, or 401 for invalid_client).
+    if (isObject && object.value(u"error"_s).isString()) {
+        OAuth2Result result;
+        result.failure = Failure::TokenEndpointError;
+        result.error = object.value(u"error"_s).toString();
+        result.errorDescription = object.value(u"error_description"_s).toString();
+        result.errorUri = object.value(u"error_uri"_s).toString();
+        QString hint;
+        if (result.error == u"invalid_client"_s)
+            hint = u" Check the Client ID, the Client Secret and the Client Authentication setting."_s;
+        else if (result.error == u"invalid_grant"_s)
+            hint = u" The authorization code was refused (expired, already used, or issued for another Callback URL)."_s;
+        result.message = u"The token endpoint answered %1 (HTTP %2)%3.%4"_s.arg(
+            excerpt(result.error, 60), QString::number(status),
+            result.errorDescription.isEmpty() ? QString() : u": "_s + excerpt(result.errorDescription), hint);
+        return result;
+    }
+    if (status < 200 || status > 299) {
+        return OAuth2Result::failed(Failure::TokenEndpointError,
+                                    u"The token endpoint answered HTTP %1 without an OAuth error.%2"_s.arg(
+                                        QString::number(status),
+                                        body.isEmpty() ? QString() : u" It said: "_s + excerpt(QString::fromUtf8(body))));
+    }
+    if (!isObject) {
+        const QString type = contentType.isEmpty() ? u"no Content-Type"_s : QString::fromLatin1(contentType);
+        const bool html = contentType.contains("html") || body.trimmed().startsWith('<');
+        return OAuth2Result::failed(
+            Failure::BadTokenResponse,
+            html ? u"The token endpoint answered with an HTML page (%1) instead of JSON. Check the Access Token URL."_s.arg(type)
+                 : u"The token endpoint's answer is not a JSON object (%1%2)."_s.arg(
+                       type, parseError.error != QJsonParseError::NoError ? u", "_s + parseError.errorString() : QString()));
+    }
+    if (!object.value(u"access_token"_s).isString() || object.value(u"access_token"_s).toString().isEmpty())
+        return OAuth2Result::failed(Failure::BadTokenResponse, u"The token endpoint's answer has no access_token."_s);
+    if (!object.value(u"token_type"_s).isString() || object.value(u"token_type"_s).toString().isEmpty())
+        return OAuth2Result::failed(Failure::BadTokenResponse,
+                                    u"The token endpoint's answer has no token_type (RFC 6749 \u00a75.1 requires one)."_s);
+    *json = object;
+    return OAuth2Result();
+}
+
+void OAuth2ReplyHandler::networkReplyFinished(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!status.isValid()) {
+        qCInfo(lcAuth) << "token request failed:" << reply->error();
+        Q_EMIT tokenRequestFailed(OAuth2Result::failed(
+            OAuth2Result::Failure::Network,
+            u"Could not reach the token endpoint %1: %2"_s.arg(
+                reply->url().adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo).toString(), reply->errorString())));
+        return;
+    }
+    const QByteArray body = reply->readAll();
+    QByteArray contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().toLower();
+    QJsonObject json;
+    const OAuth2Result check = checkTokenResponse(status.toInt(), contentType, body, &json);
+    qCInfo(lcAuth) << "token endpoint answered" << status.toInt() << "bytes:" << body.size()
+                   << (check.failure == OAuth2Result::Failure::None ? "usable" : "refused");
+    if (check.failure != OAuth2Result::Failure::None) {
+        Q_EMIT tokenRequestFailed(check);
+        return;
+    }
+    m_raw = json;
+    m_receivedAt = QDateTime::currentDateTimeUtc();
+    Q_EMIT replyDataReceived(body);
+    Q_EMIT tokensReceived(json.toVariantMap());
+}
+
+} // namespace Postern

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "oauth2result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QOAuthOobReplyHandler>
+
+namespace Postern {
+
+// Stands between QOAuth2AuthorizationCodeFlow and the network for one authorization.
+//
+// Its callback() is the user's Callback URL, whatever it is (Postern never serves it: the login window
+// catches the redirect before it loads). For the token answer it replaces Qt 6.4's parsing, which drops
+// token_type, emits nothing on an error answer and cannot tell HTML from JSON: every answer is checked
+// here, a good one goes on to the flow as tokensReceived() and is kept whole in rawResponse(), and
+// anything else ends in tokenRequestFailed() with a message for the user.
+class OAuth2ReplyHandler : public QOAuthOobReplyHandler
+{
+    Q_OBJECT
+
+public:
+    explicit OAuth2ReplyHandler(const QString &callbackUrl, QObject *parent = nullptr);
+
+    QString callback() const override { return m_callback; }
+
+    // The token endpoint's answer, as received (secrets inside).
+    QJsonObject rawResponse() const { return m_raw; }
+    QDateTime receivedAt() const { return m_receivedAt; }
+
+    // Checks one token endpoint answer (status, Content-Type, body): fills *json on success, or returns
+    // the failure. Public and static so that it can be tested on hostile answers without a network.
+    static OAuth2Result checkTokenResponse(int status, const QByteArray &contentType, const QByteArray &body,
+                                           QJsonObject *json);
+
+Q_SIGNALS:
+    void tokenRequestFailed(const Postern::OAuth2Result &result);
+
+protected:
+    void networkReplyFinished(QNetworkReply *reply) override;
+
+private:
+    QString m_callback;
+    QJsonObject m_raw;
+    QDateTime m_receivedAt;
+};
+
+} // namespace Postern

@@ -1,0 +1,220 @@
+#include "oauth2session.h"
+
+#include "formurlencoded.h"
+#include "logging.h"
+#include "oauth2replyhandler.h"
+#include "oauthnetworkmanager.h"
+
+#include <QOAuth2AuthorizationCodeFlow>
+#include <QRandomGenerator>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+// RFC 6749 §10.10: at least 128 bits of entropy; 32 bytes, base64url without padding (43 characters).
+QString randomState()
+{
+    QByteArray bytes(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+int defaultPort(const QUrl &url)
+{
+    return url.port(url.scheme().compare(u"https"_s, Qt::CaseInsensitive) == 0 ? 443 : 80);
+}
+
+QString normalisedPath(const QUrl &url)
+{
+    const QString path = url.path(QUrl::FullyDecoded);
+    return path.isEmpty() ? u"/"_s : path;
+}
+
+QString origin(const QString &urlText)
+{
+    const QUrl url(urlText);
+    return url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
+        .toString();
+}
+
+} // namespace
+
+OAuth2Session::OAuth2Session(const OAuth2Config &config, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+{
+    m_tokenTimeout.setSingleShot(true);
+    m_tokenTimeout.setInterval(30000);
+    connect(&m_tokenTimeout, &QTimer::timeout, this, [this] {
+        finish(OAuth2Result::failed(
+            OAuth2Result::Failure::Network,
+            u"The token endpoint did not answer within %1 s. No token was stored."_s.arg(m_tokenTimeout.interval() / 1000)));
+        if (m_manager)
+            m_manager->abortAll();
+    });
+}
+
+OAuth2Session::~OAuth2Session() = default;
+
+void OAuth2Session::start()
+{
+    if (const QStringList problems = m_config.problems(); !problems.isEmpty()) {
+        QMetaObject::invokeMethod(this, [this, problems] {
+            finish(OAuth2Result::failed(OAuth2Result::Failure::InvalidConfiguration, problems.join(u'\n')));
+        }, Qt::QueuedConnection);
+        return;
+    }
+    m_state = m_config.state.isEmpty() ? randomState() : m_config.state;
+    const bool basic = m_config.clientAuthentication == ClientAuthentication::BasicHeader;
+
+    m_manager = new OAuthNetworkManager(this);
+    if (basic)
+        m_manager->setBasicCredentials(QUrl(m_config.accessTokenUrl.trimmed()), m_config.clientId.trimmed(),
+                                       m_config.clientSecret);
+    m_handler = new OAuth2ReplyHandler(m_config.callbackUrl.trimmed(), this);
+    m_flow = new QOAuth2AuthorizationCodeFlow(m_manager, this);
+    m_flow->setAuthorizationUrl(QUrl(m_config.authUrl.trimmed()));
+    m_flow->setAccessTokenUrl(QUrl(m_config.accessTokenUrl.trimmed()));
+    m_flow->setClientIdentifier(m_config.clientId.trimmed());
+    if (!basic)
+        m_flow->setClientIdentifierSharedKey(m_config.clientSecret);
+    m_flow->setScope(m_config.scope.trimmed());
+    m_flow->setState(m_state);
+    m_flow->setReplyHandler(m_handler);
+    m_flow->setModifyParametersFunction([this, basic](QAbstractOAuth::Stage stage, QMultiMap<QString, QVariant> *parameters) {
+        if (stage == QAbstractOAuth::Stage::RequestingAuthorization) {
+            parameters->replace(u"state"_s, m_state);
+            if (m_config.scope.trimmed().isEmpty())
+                parameters->remove(u"scope"_s);
+        } else if (stage == QAbstractOAuth::Stage::RequestingAccessToken) {
+            if (basic) {
+                parameters->remove(u"client_secret"_s);
+            } else if (parameters->value(u"client_secret"_s).toString() == m_config.clientSecret) {
+                // Qt percent-encodes code, redirect_uri and client_id itself but puts the secret in
+                // the body raw, so '+', '&', '=' and '%' in it would arrive changed (RFC 6749 §B).
+                parameters->replace(u"client_secret"_s,
+                                    QString::fromLatin1(QUrl::toPercentEncoding(m_config.clientSecret)));
+            }
+        }
+    });
+
+    connect(m_flow, &QAbstractOAuth::authorizeWithBrowser, this, &OAuth2Session::authorizationUrlReady);
+    connect(m_flow, &QAbstractOAuth::granted, this, &OAuth2Session::onGranted);
+    connect(m_handler, &OAuth2ReplyHandler::tokenRequestFailed, this, &OAuth2Session::finish);
+    connect(m_flow, &QAbstractOAuth2::error, this, [this](const QString &error, const QString &description, const QUrl &uri) {
+        OAuth2Result result = OAuth2Result::failed(OAuth2Result::Failure::AuthorizationError,
+                                                   u"The authorization failed: %1 %2"_s.arg(error, description).trimmed());
+        result.error = error;
+        result.errorDescription = description;
+        result.errorUri = uri.toString();
+        finish(result);
+    });
+    qCInfo(lcAuth) << "authorization code flow starting for" << origin(m_config.authUrl);
+    m_flow->grant();
+}
+
+bool OAuth2Session::isCallback(const QUrl &url) const
+{
+    const QUrl callback(m_config.callbackUrl.trimmed());
+    return url.scheme().compare(callback.scheme(), Qt::CaseInsensitive) == 0
+        && url.host().compare(callback.host(), Qt::CaseInsensitive) == 0
+        && defaultPort(url) == defaultPort(callback) && normalisedPath(url) == normalisedPath(callback);
+}
+
+bool OAuth2Session::handleRedirect(const QUrl &url)
+{
+    if (!isCallback(url))
+        return false;
+    if (m_callbackSeen || m_finished || !m_flow) {
+        qCInfo(lcAuth) << "ignoring a further callback";
+        return true;
+    }
+    m_callbackSeen = true;
+    using Failure = OAuth2Result::Failure;
+    const FormFields fields = FormUrlEncoded::parse(url.query(QUrl::FullyEncoded).toUtf8());
+
+    if (FormUrlEncoded::contains(fields, u"error"_s)) {
+        OAuth2Result result;
+        result.error = FormUrlEncoded::value(fields, u"error"_s);
+        result.errorDescription = FormUrlEncoded::value(fields, u"error_description"_s);
+        result.errorUri = FormUrlEncoded::value(fields, u"error_uri"_s);
+        result.failure = result.error == u"access_denied"_s ? Failure::AccessDenied : Failure::AuthorizationError;
+        const QString said = result.errorDescription.isEmpty() ? QString() : u" (\u201c%1\u201d)"_s.arg(result.errorDescription.left(200));
+        result.message = result.failure == Failure::AccessDenied
+            ? u"Access was denied at the authorization server%1. No token was requested."_s.arg(said)
+            : u"The authorization server answered %1%2. No token was requested."_s.arg(result.error.left(60), said);
+        finish(result);
+        return true;
+    }
+    const qsizetype states = FormUrlEncoded::count(fields, u"state"_s);
+    if (states != 1 || FormUrlEncoded::value(fields, u"state"_s) != m_state) {
+        finish(OAuth2Result::failed(
+            Failure::StateMismatch,
+            states == 0 ? u"The redirect carries no state, so it cannot be tied to this request. Nothing was sent or stored."_s
+            : states > 1 ? u"The redirect carries more than one state. Nothing was sent or stored."_s
+                         : u"The state in the redirect does not match the one Postern sent: the answer is not for this "
+                           "request. Nothing was sent or stored."_s));
+        return true;
+    }
+    const QString code = FormUrlEncoded::value(fields, u"code"_s);
+    if (code.isEmpty() || FormUrlEncoded::count(fields, u"code"_s) != 1) {
+        finish(OAuth2Result::failed(Failure::MissingCode,
+                                    u"The redirect carries no authorization code. Nothing was stored."_s));
+        return true;
+    }
+    QVariantMap values;
+    for (const FormField &field : fields)
+        values.insert(field.first, field.second);
+    // State is checked above; hand Qt its own copy so its check agrees.
+    values.insert(u"state"_s, m_flow->state());
+    qCInfo(lcAuth) << "callback received; requesting the token from" << origin(m_config.accessTokenUrl);
+    m_tokenTimeout.start();
+    Q_EMIT m_handler->callbackReceived(values);
+    return true;
+}
+
+void OAuth2Session::cancel(const QString &why)
+{
+    if (m_finished)
+        return;
+    finish(OAuth2Result::failed(OAuth2Result::Failure::Canceled,
+                                why.isEmpty() ? u"The authorization was canceled before it finished. No token was stored."_s
+                                              : why));
+    if (m_manager)
+        m_manager->abortAll();
+}
+
+void OAuth2Session::onGranted()
+{
+    QString error;
+    OAuth2Token token = OAuth2Token::fromResponse(m_handler->rawResponse(), m_handler->receivedAt(), &error);
+    if (!token.isValid()) {
+        finish(OAuth2Result::failed(OAuth2Result::Failure::BadTokenResponse, error));
+        return;
+    }
+    token.name = m_config.tokenName.trimmed();
+    token.grantType = u"authorization_code"_s;
+    token.issuer = origin(m_config.accessTokenUrl.trimmed());
+    token.configKey = m_config.key();
+    if (token.scope.isEmpty())
+        token.scope = m_config.scope.trimmed();
+    OAuth2Result result;
+    result.token = token;
+    finish(result);
+}
+
+void OAuth2Session::finish(const OAuth2Result &result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_tokenTimeout.stop();
+    qCInfo(lcAuth) << "authorization finished:" << (result.ok() ? "token obtained" : "failed")
+                   << int(result.failure);
+    Q_EMIT finished(result);
+}
+
+} // namespace Postern

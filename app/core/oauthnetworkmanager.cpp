@@ -1,0 +1,58 @@
+#include "oauthnetworkmanager.h"
+
+#include "formurlencoded.h"
+
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace Postern {
+
+namespace {
+
+bool sameEndpoint(const QUrl &a, const QUrl &b)
+{
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
+        && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && a.port(a.scheme() == QLatin1String("https") ? 443 : 80) == b.port(b.scheme() == QLatin1String("https") ? 443 : 80)
+        && a.path() == b.path();
+}
+
+} // namespace
+
+OAuthNetworkManager::OAuthNetworkManager(QObject *parent)
+    : QNetworkAccessManager(parent)
+{
+    setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+}
+
+QByteArray OAuthNetworkManager::basicHeaderValue(const QString &clientId, const QString &clientSecret)
+{
+    const QByteArray pair = FormUrlEncoded::encodeComponent(clientId) + ':' + FormUrlEncoded::encodeComponent(clientSecret);
+    return "Basic " + pair.toBase64();
+}
+
+void OAuthNetworkManager::setBasicCredentials(const QUrl &endpoint, const QString &clientId,
+                                              const QString &clientSecret)
+{
+    m_endpoint = endpoint;
+    m_basic = endpoint.isEmpty() ? QByteArray() : basicHeaderValue(clientId, clientSecret);
+}
+
+void OAuthNetworkManager::abortAll()
+{
+    const QList<QNetworkReply *> replies = findChildren<QNetworkReply *>();
+    for (QNetworkReply *reply : replies)
+        reply->abort();
+}
+
+QNetworkReply *OAuthNetworkManager::createRequest(Operation op, const QNetworkRequest &request,
+                                                  QIODevice *outgoingData)
+{
+    QNetworkRequest copy(request);
+    copy.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
+    if (!m_basic.isEmpty() && sameEndpoint(request.url(), m_endpoint))
+        copy.setRawHeader("Authorization", m_basic);
+    return QNetworkAccessManager::createRequest(op, copy, outgoingData);
+}
+
+} // namespace Postern

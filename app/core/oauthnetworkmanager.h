@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QNetworkAccessManager>
+#include <QUrl>
+
+namespace Postern {
+
+// The network manager an OAuth flow talks through. Qt 6.4's flows can only send the client secret in
+// the body; for "Send as Basic Auth header" this manager adds the header to requests for the token
+// endpoint (RFC 6749 §2.3.1: id and secret form-urlencoded, joined by ':', base64). It never lets Qt
+// answer an authentication challenge on its own, so a wrong secret fails once, visibly.
+class OAuthNetworkManager : public QNetworkAccessManager
+{
+    Q_OBJECT
+
+public:
+    explicit OAuthNetworkManager(QObject *parent = nullptr);
+
+    // Requests to endpoint (scheme, host, port and path equal) get the Basic header; an empty
+    // endpoint turns it off.
+    void setBasicCredentials(const QUrl &endpoint, const QString &clientId, const QString &clientSecret);
+
+    static QByteArray basicHeaderValue(const QString &clientId, const QString &clientSecret);
+
+    // Aborts every request still under way (their replies are children of this manager).
+    void abortAll();
+
+protected:
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *outgoingData) override;
+
+private:
+    QUrl m_endpoint;
+    QByteArray m_basic;
+};
+
+} // namespace Postern

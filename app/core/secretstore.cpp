@@ -1,0 +1,7 @@
+#include "secretstore.h"
+
+namespace Postern {
+
+SecretStore::~SecretStore() = default;
+
+} // namespace Postern

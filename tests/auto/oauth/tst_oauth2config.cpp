@@ -1,0 +1,124 @@
+#include "oauth2config.h"
+#include "oauth2token.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Postern;
+
+class tst_OAuth2Config : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void serviceNowPreset_data();
+    void serviceNowPreset();
+    void problems();
+    void jsonLeavesSecretOut();
+    void tokenFromResponse_data();
+    void tokenFromResponse();
+    void tokenMetadataHasNoSecret();
+};
+
+void tst_OAuth2Config::serviceNowPreset_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("authUrl");
+    QTest::newRow("instance name") << u"dev12345"_s << u"https://dev12345.service-now.com/oauth_auth.do"_s;
+    QTest::newRow("host") << u"dev12345.service-now.com"_s << u"https://dev12345.service-now.com/oauth_auth.do"_s;
+    QTest::newRow("URL with slash") << u"https://dev1.service-now.com/"_s << u"https://dev1.service-now.com/oauth_auth.do"_s;
+    QTest::newRow("loopback sandbox") << u"http://127.0.0.1:8080"_s << u"http://127.0.0.1:8080/oauth_auth.do"_s;
+}
+
+void tst_OAuth2Config::serviceNowPreset()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, authUrl);
+    const OAuth2Config c = OAuth2Config::forServiceNow(input);
+    QCOMPARE(c.authUrl, authUrl);
+    QCOMPARE(c.accessTokenUrl, authUrl.chopped(QStringView(u"oauth_auth.do").size()) + u"oauth_token.do"_s);
+    QCOMPARE(c.clientAuthentication, ClientAuthentication::Body);
+}
+
+void tst_OAuth2Config::problems()
+{
+    OAuth2Config c = OAuth2Config::forServiceNow(u"dev1"_s);
+    c.tokenName = u"t"_s;
+    c.callbackUrl = u"https://oauth.pstmn.io/v1/callback"_s;
+    c.clientId = u"id"_s;
+    QVERIFY(c.problems().isEmpty());
+    c.callbackUrl = u"com.example.app:/oauth"_s; // a custom scheme, RFC 8252 §7.1
+    QVERIFY2(c.problems().isEmpty(), qPrintable(c.problems().join(u' ')));
+    c.state = u"bad\nstate"_s;
+    c.authUrl = u"https://x/#frag"_s;
+    const QStringList problems = c.problems();
+    QCOMPARE(problems.size(), 2);
+    QVERIFY(problems.at(0).contains(u"fragment"_s));
+    QVERIFY(problems.at(1).contains(u"State"_s));
+}
+
+void tst_OAuth2Config::jsonLeavesSecretOut()
+{
+    OAuth2Config c = OAuth2Config::forServiceNow(u"dev1"_s);
+    c.clientSecret = u"canary-secret-123"_s;
+    c.clientAuthentication = ClientAuthentication::BasicHeader;
+    const QByteArray json = QJsonDocument(c.toJson()).toJson();
+    QVERIFY(!json.contains("canary-secret-123"));
+    const OAuth2Config back = OAuth2Config::fromJson(c.toJson(OAuth2Config::Secrets::Include));
+    QCOMPARE(back.clientSecret, c.clientSecret);
+    QCOMPARE(back.clientAuthentication, ClientAuthentication::BasicHeader);
+    QCOMPARE(back.authUrl, c.authUrl);
+}
+
+void tst_OAuth2Config::tokenFromResponse_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<qint64>("expiresIn"); // -1: no expiry
+    QTest::newRow("servicenow") << R"({"scope":"useraccount","token_type":"Bearer","expires_in":1799,"refresh_token":"r","access_token":"a"})"_ba << qint64(1799);
+    QTest::newRow("expires_in as string") << R"({"access_token":"a","token_type":"Bearer","expires_in":"3600"})"_ba << qint64(3600);
+    QTest::newRow("no expires_in") << R"({"access_token":"a","token_type":"Bearer"})"_ba << qint64(-1);
+    QTest::newRow("negative expires_in ignored") << R"({"access_token":"a","token_type":"Bearer","expires_in":-5})"_ba << qint64(-1);
+    QTest::newRow("zero expires_in: expired at once") << R"({"access_token":"a","token_type":"Bearer","expires_in":0})"_ba << qint64(0);
+    QTest::newRow("huge expires_in ignored") << R"({"access_token":"a","token_type":"Bearer","expires_in":1e300})"_ba << qint64(-1);
+    QTest::newRow("junk expires_in ignored") << R"({"access_token":"a","token_type":"Bearer","expires_in":"soon"})"_ba << qint64(-1);
+}
+
+void tst_OAuth2Config::tokenFromResponse()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(qint64, expiresIn);
+    const QDateTime received = QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC);
+    QString error;
+    const OAuth2Token token = OAuth2Token::fromResponse(QJsonDocument::fromJson(json).object(), received, &error);
+    QVERIFY(token.isValid());
+    QCOMPARE(token.obtainedAt, received);
+    if (expiresIn < 0) {
+        QVERIFY(!token.hasExpiry());
+    } else {
+        QCOMPARE(token.expiresAt, received.addSecs(expiresIn));
+        QCOMPARE(token.isExpired(received.addSecs(expiresIn)), true);
+    }
+    QCOMPARE(token.raw, QJsonDocument::fromJson(json).object());
+}
+
+void tst_OAuth2Config::tokenMetadataHasNoSecret()
+{
+    QString error;
+    OAuth2Token token = OAuth2Token::fromResponse(
+        QJsonDocument::fromJson(R"({"access_token":"canary-access","refresh_token":"canary-refresh","id_token":"canary-id","token_type":"Bearer","expires_in":60,"custom":"x"})").object(),
+        QDateTime::currentDateTimeUtc(), &error);
+    token.name = u"n"_s;
+    const QByteArray metadata = QJsonDocument(token.metadataJson()).toJson();
+    QVERIFY(!metadata.contains("canary"));
+    OAuth2Token back = OAuth2Token::fromMetadataJson(token.metadataJson());
+    QVERIFY(back.setSecretsFromBlob(token.secretsBlob()));
+    QCOMPARE(back.accessToken, u"canary-access"_s);
+    QCOMPARE(back.refreshToken, u"canary-refresh"_s);
+    QCOMPARE(back.raw.value(u"custom"_s).toString(), u"x"_s);
+    QCOMPARE(back.expiresAt, token.expiresAt);
+    QVERIFY(!back.setSecretsFromBlob("not json"));
+}
+
+QTEST_GUILESS_MAIN(tst_OAuth2Config)
+#include "tst_oauth2config.moc"

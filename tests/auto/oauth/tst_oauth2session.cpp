@@ -1,0 +1,474 @@
+// OAuth2Session, the authorization code grant as Postern runs it, against the sandbox instance: the
+// browser's part (login, consent) is played over HTTP here; the embedded window's part is the GUI
+// test's.
+
+#include "oauth2replyhandler.h"
+#include "oauth2session.h"
+#include "sandboxhttp.h"
+#include "sandboxserver.h"
+#include "testhttpserver.h"
+
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+using namespace Postern;
+
+Q_DECLARE_METATYPE(Postern::OAuth2Result)
+
+namespace {
+
+const QString trickySecret = u"a+b%2Fc&d=e f"_s;
+
+Sandbox::Registry registry()
+{
+    Sandbox::Registry r = Sandbox::Registry::defaults();
+    Sandbox::Client basic = r.clients.first();
+    basic.clientId = u"postern-basic"_s;
+    basic.clientSecret = trickySecret;
+    basic.auth = Sandbox::Client::AuthMethod::BasicHeader;
+    r.clients.append(basic);
+    Sandbox::Client tricky = r.clients.first();
+    tricky.clientId = u"postern-tricky"_s;
+    tricky.clientSecret = trickySecret;
+    r.clients.append(tricky);
+    return r;
+}
+
+} // namespace
+
+class tst_OAuth2Session : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    void codeFlow_data();
+    void codeFlow();
+    void stateIsFreshAndStrong();
+    void givenStateIsUsed();
+    void deny();
+    void stateChecked_data();
+    void stateChecked();
+    void secondCallbackIgnored();
+    void notTheCallback_data();
+    void notTheCallback();
+    void tokenEndpointErrors_data();
+    void tokenEndpointErrors();
+    void hostileTokenAnswers_data();
+    void hostileTokenAnswers();
+    void tokenEndpointNeverAnswers();
+    void invalidConfigurationSendsNothing();
+    void cancel();
+
+private:
+    OAuth2Config config(const QString &clientId = u"postern"_s, const QString &secret = u"postern-secret"_s) const;
+    // Plays the browser: opens url, signs in, clicks Allow or Deny; returns where it was sent.
+    QUrl browse(const QUrl &authorizationUrl, bool allow = true);
+    // Starts session and browses through; returns the redirect the login window would intercept.
+    QUrl authorize(OAuth2Session &session, bool allow = true);
+    static OAuth2Result waitForResult(QSignalSpy &spy);
+
+    std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
+};
+
+void tst_OAuth2Session::initTestCase()
+{
+    qRegisterMetaType<OAuth2Result>();
+    m_sandbox = std::make_unique<Sandbox::SandboxServer>(registry());
+    QVERIFY(m_sandbox->listen(0));
+}
+
+OAuth2Config tst_OAuth2Session::config(const QString &clientId, const QString &secret) const
+{
+    OAuth2Config c = OAuth2Config::forServiceNow(m_sandbox->baseUrl().toString());
+    c.tokenName = u"Sandbox token"_s;
+    c.callbackUrl = u"https://oauth.pstmn.io/v1/callback"_s;
+    c.clientId = clientId;
+    c.clientSecret = secret;
+    c.scope = u"useraccount"_s;
+    return c;
+}
+
+QUrl tst_OAuth2Session::browse(const QUrl &authorizationUrl, bool allow)
+{
+    SandboxHttp http(m_sandbox->baseUrl());
+    const auto toLogin = http.get(authorizationUrl.path() + u'?' + authorizationUrl.query(QUrl::FullyEncoded));
+    if (toLogin.status != 302)
+        return QUrl();
+    const QString request = SandboxHttp::requestId(toLogin);
+    const auto toConsent = http.post(u"/oauth_login.do"_s,
+                                     FormUrlEncoded::encode({{u"request"_s, request},
+                                                             {u"user_name"_s, u"abel.tuter"_s},
+                                                             {u"user_password"_s, u"abel.tuter"_s}}));
+    if (toConsent.status != 302)
+        return QUrl();
+    const auto done = http.post(u"/oauth_consent.do"_s,
+                                FormUrlEncoded::encode({{u"request"_s, request},
+                                                        {u"action"_s, allow ? u"allow"_s : u"deny"_s}}));
+    return done.status == 302 ? done.location : QUrl();
+}
+
+QUrl tst_OAuth2Session::authorize(OAuth2Session &session, bool allow)
+{
+    QSignalSpy ready(&session, &OAuth2Session::authorizationUrlReady);
+    session.start();
+    if (ready.isEmpty() && !ready.wait(5000))
+        return QUrl();
+    return browse(ready.first().first().toUrl(), allow);
+}
+
+OAuth2Result tst_OAuth2Session::waitForResult(QSignalSpy &spy)
+{
+    if (spy.isEmpty() && !spy.wait(10000))
+        return OAuth2Result::failed(OAuth2Result::Failure::Network, u"(test: no result)"_s);
+    return spy.first().first().value<OAuth2Result>();
+}
+
+void tst_OAuth2Session::codeFlow_data()
+{
+    QTest::addColumn<QString>("clientId");
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<bool>("basicHeader");
+    QTest::addColumn<QString>("callback");
+
+    QTest::newRow("secret in body, Postman's https callback")
+        << u"postern"_s << u"postern-secret"_s << false << u"https://oauth.pstmn.io/v1/callback"_s;
+    QTest::newRow("secret in body, loopback callback on any port")
+        << u"postern"_s << u"postern-secret"_s << false << u"http://127.0.0.1:49152/callback"_s;
+    QTest::newRow("secret with + % & = and a space, in body")
+        << u"postern-tricky"_s << trickySecret << false << u"https://oauth.pstmn.io/v1/callback"_s;
+    QTest::newRow("secret with + % & = and a space, Basic header")
+        << u"postern-basic"_s << trickySecret << true << u"https://oauth.pstmn.io/v1/callback"_s;
+}
+
+void tst_OAuth2Session::codeFlow()
+{
+    QFETCH(QString, clientId);
+    QFETCH(QString, secret);
+    QFETCH(bool, basicHeader);
+    QFETCH(QString, callback);
+
+    OAuth2Config c = config(clientId, secret);
+    c.callbackUrl = callback;
+    c.clientAuthentication = basicHeader ? ClientAuthentication::BasicHeader : ClientAuthentication::Body;
+    OAuth2Session session(c);
+    QSignalSpy finished(&session, &OAuth2Session::finished);
+    QSignalSpy ready(&session, &OAuth2Session::authorizationUrlReady);
+    session.start();
+    QVERIFY(!ready.isEmpty() || ready.wait());
+    const QUrl authorizationUrl = ready.first().first().toUrl();
+    const QUrlQuery query(authorizationUrl);
+    QCOMPARE(authorizationUrl.path(), u"/oauth_auth.do"_s);
+    QCOMPARE(query.queryItemValue(u"response_type"_s), u"code"_s);
+    QCOMPARE(query.queryItemValue(u"client_id"_s), clientId);
+    QCOMPARE(QUrl::fromPercentEncoding(query.queryItemValue(u"redirect_uri"_s, QUrl::FullyEncoded).toLatin1()), callback);
+    QCOMPARE(query.queryItemValue(u"state"_s), session.state());
+    QVERIFY(!authorizationUrl.toString().contains(secret)); // the secret never goes to the browser
+
+    const QUrl redirect = browse(authorizationUrl);
+    QVERIFY(redirect.isValid());
+    QVERIFY2(session.isCallback(redirect), qPrintable(redirect.toString()));
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    QVERIFY(session.handleRedirect(redirect));
+    const OAuth2Result result = waitForResult(finished);
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QCOMPARE(finished.size(), 1);
+
+    const OAuth2Token &token = result.token;
+    QCOMPARE(token.name, u"Sandbox token"_s);
+    QCOMPARE(token.tokenType, u"Bearer"_s);
+    QVERIFY(!token.refreshToken.isEmpty());
+    QCOMPARE(token.scope, u"useraccount"_s);
+    QCOMPARE(token.issuer, m_sandbox->baseUrl().toString());
+    QCOMPARE(token.configKey, c.key());
+    // Expiry counts from when the answer arrived: expires_in 1799.
+    QVERIFY(token.expiresAt >= before.addSecs(1799));
+    QVERIFY(token.expiresAt <= QDateTime::currentDateTimeUtc().addSecs(1799));
+    // The raw answer is kept whole, in the server's fields.
+    QCOMPARE(token.raw.value(u"access_token"_s).toString(), token.accessToken);
+    QCOMPARE(token.raw.value(u"expires_in"_s).toInt(), 1799);
+    QVERIFY(token.raw.contains(u"refresh_token"_s));
+
+    // And it opens the instance's Table API.
+    SandboxHttp http(m_sandbox->baseUrl());
+    const auto incidents = http.get(u"/api/now/table/incident?sysparm_limit=2"_s,
+                                    {{"Authorization", "Bearer " + token.accessToken.toUtf8()}});
+    QCOMPARE(incidents.status, 200);
+}
+
+void tst_OAuth2Session::stateIsFreshAndStrong()
+{
+    QSet<QString> states;
+    for (int i = 0; i < 5; ++i) {
+        OAuth2Session session(config());
+        QSignalSpy ready(&session, &OAuth2Session::authorizationUrlReady);
+        session.start();
+        QVERIFY(!ready.isEmpty() || ready.wait());
+        QVERIFY(session.state().size() >= 43); // 256 bits, base64url
+        for (const QChar c : session.state())
+            QVERIFY(c.isLetterOrNumber() || c == u'-' || c == u'_');
+        states.insert(session.state());
+    }
+    QCOMPARE(states.size(), 5);
+}
+
+void tst_OAuth2Session::givenStateIsUsed()
+{
+    OAuth2Config c = config();
+    c.state = u"my-own-state"_s;
+    OAuth2Session session(c);
+    QSignalSpy finished(&session, &OAuth2Session::finished);
+    const QUrl redirect = authorize(session);
+    QCOMPARE(QUrlQuery(redirect).queryItemValue(u"state"_s), u"my-own-state"_s);
+    QVERIFY(session.handleRedirect(redirect));
+    QVERIFY(waitForResult(finished).ok());
+}
+
+void tst_OAuth2Session::deny()
+{
+    OAuth2Session session(config());
+    QSignalSpy finished(&session, &OAuth2Session::finished);
+    const QUrl redirect = authorize(session, false);
+    QVERIFY(session.handleRedirect(redirect));
+    const OAuth2Result result = waitForResult(finished);
+    QCOMPARE(result.failure, OAuth2Result::Failure::AccessDenied);
+    QCOMPARE(result.error, u"access_denied"_s);
+    QVERIFY(result.message.contains(u"denied"_s));
+    QVERIFY(!result.token.isValid());
+}
+
+void tst_OAuth2Session::stateChecked_data()
+{
+    QTest::addColumn<QString>("tamper");
+    QTest::newRow("state replaced") << u"replace"_s;
+    QTest::newRow("state removed") << u"remove"_s;
+    QTest::newRow("state repeated") << u"repeat"_s;
+    QTest::newRow("code removed") << u"nocode"_s;
+}
+
+void tst_OAuth2Session::stateChecked()
+{
+    QFETCH(QString, tamper);
+    OAuth2Session session(config());
+    QSignalSpy finished(&session, &OAuth2Session::finished);
+    QUrl redirect = authorize(session);
+    QUrlQuery query(redirect);
+    const QString state = query.queryItemValue(u"state"_s);
+    if (tamper == u"replace"_s) {
+        query.removeAllQueryItems(u"state"_s);
+        query.addQueryItem(u"state"_s, u"forged"_s);
+    } else if (tamper == u"remove"_s) {
+        query.removeAllQueryItems(u"state"_s);
+    } else if (tamper == u"repeat"_s) {
+        query.addQueryItem(u"state"_s, state);
+    } else {
+        query.removeAllQueryItems(u"code"_s);
+    }
+    redirect.setQuery(query);
+    QVERIFY(session.handleRedirect(redirect));
+    const OAuth2Result result = waitForResult(finished);
+    QCOMPARE(result.failure, tamper == u"nocode"_s ? OAuth2Result::Failure::MissingCode
+                                                  : OAuth2Result::Failure::StateMismatch);
+    QVERIFY(!result.message.isEmpty());
+    QVERIFY(!result.ok());
+}
+
+void tst_OAuth2Session::secondCallbackIgnored()
+{
+    OAuth2Session session(config());
+    QSignalSpy finished(&session, &OAuth2Session::finished);
+    const QUrl redirect = authorize(session);
+    QVERIFY(session.handleRedirect(redirect));
+    QVERIFY(session.handleRedirect(redirect)); // consumed, ignored
+    QVERIFY(waitForResult(finished).ok());
+    QVERIFY(session.handleRedirect(redirect));
+    QTest::qWait(50);
+    QCOMPARE(finished.size(), 1);
+}
+
+void tst_OAuth2Session::notTheCallback_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("isCallback");
+    QTest::newRow("callback with code") << u"https://oauth.pstmn.io/v1/callback?code=x&state=y"_s << true;
+    QTest::newRow("host differs in case") << u"https://OAuth.pstmn.io/v1/callback?code=x"_s << true;
+    QTest::newRow("explicit default port") << u"https://oauth.pstmn.io:443/v1/callback?code=x"_s << true;
+    QTest::newRow("another host carrying ?code=") << u"https://evil.example/v1/callback?code=x"_s << false;
+    QTest::newRow("another path") << u"https://oauth.pstmn.io/v1/other?code=x"_s << false;
+    QTest::newRow("plain http") << u"http://oauth.pstmn.io/v1/callback?code=x"_s << false;
+    QTest::newRow("another port") << u"https://oauth.pstmn.io:8443/v1/callback?code=x"_s << false;
+}
+
+void tst_OAuth2Session::notTheCallback()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, isCallback);
+    OAuth2Session session(config());
+    QSignalSpy finished(&session, &OAuth2Session::finished);
+    session.start();
+    QCOMPARE(session.isCallback(QUrl(url)), isCallback);
+    if (!isCallback) {
+        QVERIFY(!session.handleRedirect(QUrl(url)));
+        QVERIFY(finished.isEmpty());
+    }
+}
+
+void tst_OAuth2Session::tokenEndpointErrors_data()
+{
+    QTest::addColumn<QString>("clientId");
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<bool>("basicHeader");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("wrong secret") << u"postern"_s << u"nope"_s << false << u"invalid_client"_s;
+    QTest::newRow("Basic header to a body client") << u"postern"_s << u"postern-secret"_s << true << u"invalid_client"_s;
+    QTest::newRow("body to a Basic client") << u"postern-basic"_s << trickySecret << false << u"invalid_client"_s;
+}
+
+void tst_OAuth2Session::tokenEndpointErrors()
+{
+    QFETCH(QString, clientId);
+    QFETCH(QString, secret);
+    QFETCH(bool, basicHeader);
+    QFETCH(QString, expected);
+    OAuth2Config c = config(clientId, secret);
+    c.clientAuthentication = basicHeader ? ClientAuthentication::BasicHeader : ClientAuthentication::Body;
+    OAuth2Session session(c);
+    QSignalSpy finished(&session, &OAuth2Session::finished);
+    QVERIFY(session.handleRedirect(authorize(session)));
+    const OAuth2Result result = waitForResult(finished);
+    QCOMPARE(result.failure, OAuth2Result::Failure::TokenEndpointError);
+    QCOMPARE(result.error, expected);
+    QVERIFY2(result.message.contains(u"Client Authentication"_s), qPrintable(result.message));
+    QVERIFY(!result.message.contains(secret));
+}
+
+void tst_OAuth2Session::hostileTokenAnswers_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("failure");
+    QTest::addColumn<QString>("message");
+
+    using F = OAuth2Result::Failure;
+    QTest::newRow("HTML login page") << 200 << "text/html"_ba << "<html><body>Log in</body></html>"_ba
+                                     << int(F::BadTokenResponse) << u"HTML page"_s;
+    QTest::newRow("truncated JSON") << 200 << "application/json"_ba << R"({"access_token":"abc)"_ba
+                                    << int(F::BadTokenResponse) << u"not a JSON object"_s;
+    QTest::newRow("JSON array") << 200 << "application/json"_ba << "[1,2]"_ba << int(F::BadTokenResponse)
+                                << u"not a JSON object"_s;
+    QTest::newRow("missing access_token") << 200 << "application/json"_ba << R"({"token_type":"Bearer"})"_ba
+                                          << int(F::BadTokenResponse) << u"no access_token"_s;
+    QTest::newRow("access_token not a string") << 200 << "application/json"_ba
+                                               << R"({"access_token":42,"token_type":"Bearer"})"_ba
+                                               << int(F::BadTokenResponse) << u"no access_token"_s;
+    QTest::newRow("missing token_type") << 200 << "application/json"_ba << R"({"access_token":"abc"})"_ba
+                                        << int(F::BadTokenResponse) << u"no token_type"_s;
+    QTest::newRow("invalid_grant") << 400 << "application/json"_ba
+                                   << R"({"error":"invalid_grant","error_description":"code expired"})"_ba
+                                   << int(F::TokenEndpointError) << u"invalid_grant (HTTP 400): code expired"_s;
+    QTest::newRow("500 without OAuth error") << 500 << "text/plain"_ba << "Internal error"_ba
+                                             << int(F::TokenEndpointError) << u"HTTP 500"_s;
+    QTest::newRow("error with 200") << 200 << "application/json"_ba << R"({"error":"server_error"})"_ba
+                                    << int(F::TokenEndpointError) << u"server_error"_s;
+    QTest::newRow("empty body") << 200 << "application/json"_ba << QByteArray() << int(F::BadTokenResponse)
+                                << u"not a JSON object"_s;
+}
+
+void tst_OAuth2Session::hostileTokenAnswers()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(int, failure);
+    QFETCH(QString, message);
+
+    // Once as a unit, once end to end with a real token endpoint giving that answer.
+    QJsonObject json;
+    const OAuth2Result checked = OAuth2ReplyHandler::checkTokenResponse(status, contentType, body, &json);
+    QCOMPARE(int(checked.failure), failure);
+    QVERIFY2(checked.message.contains(message), qPrintable(checked.message));
+
+    TestHttpServer tokenEndpoint;
+    QVERIFY(tokenEndpoint.listenOnLoopback());
+    tokenEndpoint.setHandler([&](const TestHttpServer::Request &) {
+        TestHttpServer::Reply reply;
+        reply.status = status;
+        reply.reason = "Whatever";
+        reply.headers = {{"Content-Type", contentType}};
+        reply.body = body;
+        return reply;
+    });
+    OAuth2Config c = config();
+    c.accessTokenUrl = tokenEndpoint.url(u"/oauth_token.do"_s).toString();
+    OAuth2Session session(c);
+    QSignalSpy finished(&session, &OAuth2Session::finished);
+    QVERIFY(session.handleRedirect(authorize(session)));
+    const OAuth2Result result = waitForResult(finished);
+    QCOMPARE(int(result.failure), failure);
+    QVERIFY2(result.message.contains(message), qPrintable(result.message));
+    // The token request was well formed.
+    QCOMPARE(tokenEndpoint.requests().size(), 1);
+    const FormFields sent = FormUrlEncoded::parse(tokenEndpoint.requests().first().body);
+    QCOMPARE(FormUrlEncoded::value(sent, u"grant_type"_s), u"authorization_code"_s);
+    QCOMPARE(FormUrlEncoded::value(sent, u"client_id"_s), u"postern"_s);
+    QCOMPARE(FormUrlEncoded::value(sent, u"client_secret"_s), u"postern-secret"_s);
+    QCOMPARE(FormUrlEncoded::value(sent, u"redirect_uri"_s), c.callbackUrl);
+    QVERIFY(!FormUrlEncoded::value(sent, u"code"_s).isEmpty());
+}
+
+void tst_OAuth2Session::tokenEndpointNeverAnswers()
+{
+    TestHttpServer tokenEndpoint;
+    QVERIFY(tokenEndpoint.listenOnLoopback());
+    tokenEndpoint.setHandler([](const TestHttpServer::Request &) {
+        TestHttpServer::Reply reply;
+        reply.silent = true;
+        return reply;
+    });
+    OAuth2Config c = config();
+    c.accessTokenUrl = tokenEndpoint.url(u"/oauth_token.do"_s).toString();
+    OAuth2Session session(c);
+    session.setTokenRequestTimeout(300);
+    QSignalSpy finished(&session, &OAuth2Session::finished);
+    QVERIFY(session.handleRedirect(authorize(session)));
+    const OAuth2Result result = waitForResult(finished);
+    QCOMPARE(result.failure, OAuth2Result::Failure::Network);
+    QVERIFY(result.message.contains(u"did not answer"_s));
+}
+
+void tst_OAuth2Session::invalidConfigurationSendsNothing()
+{
+    OAuth2Config c;
+    c.authUrl = u"not a url"_s;
+    c.accessTokenUrl = u"ftp://x/y"_s;
+    OAuth2Session session(c);
+    QSignalSpy ready(&session, &OAuth2Session::authorizationUrlReady);
+    QSignalSpy finished(&session, &OAuth2Session::finished);
+    session.start();
+    const OAuth2Result result = waitForResult(finished);
+    QCOMPARE(result.failure, OAuth2Result::Failure::InvalidConfiguration);
+    for (const QString &field : {u"Token Name"_s, u"Callback URL"_s, u"Auth URL"_s, u"Access Token URL"_s, u"Client ID"_s})
+        QVERIFY2(result.message.contains(field), qPrintable(result.message));
+    QVERIFY(ready.isEmpty());
+}
+
+void tst_OAuth2Session::cancel()
+{
+    OAuth2Session session(config());
+    QSignalSpy finished(&session, &OAuth2Session::finished);
+    QSignalSpy ready(&session, &OAuth2Session::authorizationUrlReady);
+    session.start();
+    session.cancel();
+    const OAuth2Result result = waitForResult(finished);
+    QCOMPARE(result.failure, OAuth2Result::Failure::Canceled);
+    session.cancel();
+    QCOMPARE(finished.size(), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_OAuth2Session)
+#include "tst_oauth2session.moc"
