@@ -19,6 +19,12 @@ QString AtomicFile::write(const QString &path, const QByteArray &data)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return u"Could not open %1 for writing: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString());
+    // Token files are the user's own business, whatever the umask says.
+    if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        const QString error = file.errorString();
+        file.cancelWriting();
+        return u"Could not restrict access to %1: %2"_s.arg(QDir::toNativeSeparators(path), error);
+    }
     if (file.write(data) != data.size()) {
         const QString error = file.errorString();
         file.cancelWriting();

@@ -14,8 +14,8 @@ class AtomicFile
 public:
     enum class ReadStatus { Ok, Missing, Failed };
 
-    // Writes data to path atomically, creating the directory if needed. Returns an empty string on
-    // success, otherwise what went wrong (for people).
+    // Writes data to path atomically, readable and writable by the owner only, creating the directory
+    // if needed. Returns an empty string on success, otherwise what went wrong (for people).
     static QString write(const QString &path, const QByteArray &data);
 
     // Reads the whole file. *error is set when the result is Failed.

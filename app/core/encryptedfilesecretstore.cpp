@@ -42,9 +42,9 @@ bool deriveKey(const QByteArray &passphrase, const QByteArray &salt, quint64 ops
                std::array<unsigned char, 32> &key)
 {
     return crypto_pwhash(key.data(), key.size(), passphrase.constData(), quint64(passphrase.size()),
-                         reinterpret_cast<const unsigned char *>(salt.constData()), opsLimit, size_t(memLimit),
-                         crypto_pwhash_ALG_ARGON2ID13)
-            == 0;
+                         reinterpret_cast<const unsigned char *>(salt.constData()), opsLimit,
+                         size_t(memLimit), crypto_pwhash_ALG_ARGON2ID13)
+        == 0;
 }
 
 // Base64 field of the expected size (or at least minSize when exact is false); empty when unusable.
@@ -55,16 +55,16 @@ QByteArray binaryField(const QJsonObject &object, const QString &name, qsizetype
         return {};
     const auto decoded = QByteArray::fromBase64Encoding(value.toString().toLatin1(),
                                                         QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || (exact ? decoded->size() != size : decoded->size() < size))
+    if (!decoded || (exact ? decoded.decoded.size() != size : decoded.decoded.size() < size))
         return {};
-    return *decoded;
+    return decoded.decoded;
 }
 
 } // namespace
 
 EncryptedFileSecretStore::KdfLimits EncryptedFileSecretStore::KdfLimits::interactive()
 {
-    return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
+    return { crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE };
 }
 
 QString EncryptedFileSecretStore::defaultFileName()
@@ -105,7 +105,7 @@ EncryptedFileSecretStore::OpenResult EncryptedFileSecretStore::open(const QStrin
 {
     close();
     if (passphrase.isEmpty())
-        return {OpenStatus::Failed, u"The passphrase is empty."_s, {}};
+        return { OpenStatus::Failed, u"The passphrase is empty."_s, {} };
 
     QByteArray secret = passphrase.toUtf8();
     const auto finish = [&secret](OpenResult result) {
@@ -120,7 +120,7 @@ EncryptedFileSecretStore::OpenResult EncryptedFileSecretStore::open(const QStrin
     case AtomicFile::ReadStatus::Missing:
         return finish(createNew(secret, OpenStatus::Created, {}, {}));
     case AtomicFile::ReadStatus::Failed:
-        return finish({OpenStatus::Failed, error, {}});
+        return finish({ OpenStatus::Failed, error, {} });
     case AtomicFile::ReadStatus::Ok:
         break;
     }
@@ -129,16 +129,16 @@ EncryptedFileSecretStore::OpenResult EncryptedFileSecretStore::open(const QStrin
         QString moveError;
         const QString aside = AtomicFile::setAside(m_filePath, &moveError);
         if (aside.isEmpty())
-            return OpenResult{OpenStatus::Failed, why % u' ' % moveError, {}};
+            return OpenResult { OpenStatus::Failed, why % u' ' % moveError, {} };
         qCWarning(lcStore) << "encrypted secrets file unreadable, moved aside:" << aside;
-        return createNew(secret, OpenStatus::SetAside,
-                         u"The encrypted token file %1 was damaged (%2). It was moved to %3 and a new, empty one "
-                         "was started."_s.arg(QDir::toNativeSeparators(m_filePath), why,
-                                              QDir::toNativeSeparators(aside)),
-                         aside);
+        return createNew(
+            secret, OpenStatus::SetAside,
+            u"The encrypted token file %1 was damaged (%2). It was moved to %3 and a new, empty one "
+            "was started."_s.arg(QDir::toNativeSeparators(m_filePath), why, QDir::toNativeSeparators(aside)),
+            aside);
     };
 
-    QJsonParseError parseError{};
+    QJsonParseError parseError {};
     const QJsonDocument document = QJsonDocument::fromJson(contents, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return finish(setAside(u"not valid JSON"_s));
@@ -147,25 +147,32 @@ EncryptedFileSecretStore::OpenResult EncryptedFileSecretStore::open(const QStrin
         return finish(setAside(u"not a Postern secrets file"_s));
     const int version = object.value(u"version"_s).toInt();
     if (version > FormatVersion) {
-        return finish({OpenStatus::Failed,
-                       u"The encrypted token file %1 was written by a newer Postern (format %2)."_s.arg(
-                               QDir::toNativeSeparators(m_filePath), QString::number(version)),
-                       {}});
+        return finish({ OpenStatus::Failed,
+                        u"The encrypted token file %1 was written by a newer Postern (format %2)."_s.arg(
+                            QDir::toNativeSeparators(m_filePath), QString::number(version)),
+                        {} });
     }
-    const auto opsLimit = quint64(object.value(u"opslimit"_s).toDouble(-1));
-    const auto memLimit = quint64(object.value(u"memlimit"_s).toDouble(-1));
+    // Limits are checked as numbers before use, so that a doctored file cannot ask for absurd work.
+    const double opsNumber = object.value(u"opslimit"_s).toDouble(-1);
+    const double memNumber = object.value(u"memlimit"_s).toDouble(-1);
+    const bool limitsUsable = opsNumber >= double(crypto_pwhash_OPSLIMIT_MIN)
+        && opsNumber <= double(crypto_pwhash_OPSLIMIT_SENSITIVE)
+        && memNumber >= double(crypto_pwhash_MEMLIMIT_MIN)
+        && memNumber <= double(crypto_pwhash_MEMLIMIT_SENSITIVE);
+    const quint64 opsLimit = limitsUsable ? quint64(opsNumber) : 0;
+    const quint64 memLimit = limitsUsable ? quint64(memNumber) : 0;
     const QByteArray salt = binaryField(object, u"salt"_s, crypto_pwhash_SALTBYTES, true);
     const QByteArray nonce = binaryField(object, u"nonce"_s, crypto_secretbox_NONCEBYTES, true);
     const QByteArray ciphertext = binaryField(object, u"ciphertext"_s, crypto_secretbox_MACBYTES, false);
-    if (version != FormatVersion || object.value(u"kdf"_s).toString() != kdfName()
-        || opsLimit < crypto_pwhash_OPSLIMIT_MIN || opsLimit > crypto_pwhash_OPSLIMIT_SENSITIVE
-        || memLimit < crypto_pwhash_MEMLIMIT_MIN || memLimit > crypto_pwhash_MEMLIMIT_SENSITIVE || salt.isEmpty()
-        || nonce.isEmpty() || ciphertext.isEmpty()) {
+    if (version != FormatVersion || object.value(u"kdf"_s).toString() != kdfName() || !limitsUsable
+        || salt.isEmpty() || nonce.isEmpty() || ciphertext.isEmpty()) {
         return finish(setAside(u"missing or invalid fields"_s));
     }
 
     if (!deriveKey(secret, salt, opsLimit, memLimit, m_key))
-        return finish({OpenStatus::Failed, u"Not enough memory to derive the key of the encrypted token file."_s, {}});
+        return finish({ OpenStatus::Failed,
+                        u"Not enough memory to derive the key of the encrypted token file."_s,
+                        {} });
 
     QByteArray plain(ciphertext.size() - qsizetype(crypto_secretbox_MACBYTES), Qt::Uninitialized);
     if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char *>(plain.data()),
@@ -174,10 +181,11 @@ EncryptedFileSecretStore::OpenResult EncryptedFileSecretStore::open(const QStrin
                                    reinterpret_cast<const unsigned char *>(nonce.constData()), m_key.data())
         != 0) {
         sodium_memzero(m_key.data(), m_key.size());
-        return finish({OpenStatus::WrongPassphrase,
-                       u"The passphrase does not open the encrypted token file %1. The file was left as it is."_s.arg(
-                               QDir::toNativeSeparators(m_filePath)),
-                       {}});
+        return finish(
+            { OpenStatus::WrongPassphrase,
+              u"The passphrase does not open the encrypted token file %1. The file was left as it is."_s.arg(
+                  QDir::toNativeSeparators(m_filePath)),
+              {} });
     }
 
     const QJsonDocument secretsDocument = QJsonDocument::fromJson(plain, &parseError);
@@ -193,11 +201,12 @@ EncryptedFileSecretStore::OpenResult EncryptedFileSecretStore::open(const QStrin
     m_opsLimit = opsLimit;
     m_memLimit = memLimit;
     m_open = true;
-    return finish({OpenStatus::Opened, {}, {}});
+    return finish({ OpenStatus::Opened, {}, {} });
 }
 
 EncryptedFileSecretStore::OpenResult EncryptedFileSecretStore::createNew(const QByteArray &passphrase,
-                                                                         OpenStatus status, const QString &message,
+                                                                         OpenStatus status,
+                                                                         const QString &message,
                                                                          const QString &setAsidePath)
 {
     m_salt = QByteArray(crypto_pwhash_SALTBYTES, Qt::Uninitialized);
@@ -206,16 +215,18 @@ EncryptedFileSecretStore::OpenResult EncryptedFileSecretStore::createNew(const Q
     m_memLimit = m_limits.memLimit;
     if (!deriveKey(passphrase, m_salt, m_opsLimit, m_memLimit, m_key)) {
         close();
-        return {OpenStatus::Failed, u"Not enough memory to derive the key of the encrypted token file."_s, {}};
+        return { OpenStatus::Failed,
+                 u"Not enough memory to derive the key of the encrypted token file."_s,
+                 {} };
     }
     m_secrets.clear();
     const QString error = save();
     if (!error.isEmpty()) {
         close();
-        return {OpenStatus::Failed, error, setAsidePath};
+        return { OpenStatus::Failed, error, setAsidePath };
     }
     m_open = true;
-    return {status, message, setAsidePath};
+    return { status, message, setAsidePath };
 }
 
 QString EncryptedFileSecretStore::save()
@@ -234,15 +245,15 @@ QString EncryptedFileSecretStore::save()
                           reinterpret_cast<const unsigned char *>(nonce.constData()), m_key.data());
     wipe(plain);
 
-    const QJsonObject file{
-        {u"format"_s, formatName()},
-        {u"version"_s, FormatVersion},
-        {u"kdf"_s, kdfName()},
-        {u"opslimit"_s, double(m_opsLimit)},
-        {u"memlimit"_s, double(m_memLimit)},
-        {u"salt"_s, QString::fromLatin1(m_salt.toBase64())},
-        {u"nonce"_s, QString::fromLatin1(nonce.toBase64())},
-        {u"ciphertext"_s, QString::fromLatin1(ciphertext.toBase64())},
+    const QJsonObject file {
+        { u"format"_s, formatName() },
+        { u"version"_s, FormatVersion },
+        { u"kdf"_s, kdfName() },
+        { u"opslimit"_s, double(m_opsLimit) },
+        { u"memlimit"_s, double(m_memLimit) },
+        { u"salt"_s, QString::fromLatin1(m_salt.toBase64()) },
+        { u"nonce"_s, QString::fromLatin1(nonce.toBase64()) },
+        { u"ciphertext"_s, QString::fromLatin1(ciphertext.toBase64()) },
     };
     return AtomicFile::write(m_filePath, QJsonDocument(file).toJson(QJsonDocument::Indented));
 }
@@ -251,13 +262,13 @@ SecretResult EncryptedFileSecretStore::notOpen() const
 {
     return SecretResult::failure(SecretError::Unavailable,
                                  u"The encrypted token file %1 is locked: enter its passphrase first."_s.arg(
-                                         QDir::toNativeSeparators(m_filePath)));
+                                     QDir::toNativeSeparators(m_filePath)));
 }
 
 void EncryptedFileSecretStore::deliver(QObject *context, DoneCallback done, const SecretResult &result)
 {
     QMetaObject::invokeMethod(
-            context, [done = std::move(done), result] { done(result); }, Qt::QueuedConnection);
+        context, [done = std::move(done), result] { done(result); }, Qt::QueuedConnection);
 }
 
 void EncryptedFileSecretStore::read(const QString &key, QObject *context, ReadCallback done)
@@ -272,7 +283,7 @@ void EncryptedFileSecretStore::read(const QString &key, QObject *context, ReadCa
         data = *it;
     }
     QMetaObject::invokeMethod(
-            context, [done = std::move(done), result, data] { done(result, data); }, Qt::QueuedConnection);
+        context, [done = std::move(done), result, data] { done(result, data); }, Qt::QueuedConnection);
 }
 
 void EncryptedFileSecretStore::write(const QString &key, const QByteArray &data, QObject *context,
@@ -283,8 +294,8 @@ void EncryptedFileSecretStore::write(const QString &key, const QByteArray &data,
         return;
     }
     const auto previous = m_secrets.constFind(key);
-    const std::optional<QByteArray> old =
-            previous == m_secrets.cend() ? std::nullopt : std::optional<QByteArray>(*previous);
+    const std::optional<QByteArray> old
+        = previous == m_secrets.cend() ? std::nullopt : std::optional<QByteArray>(*previous);
     m_secrets.insert(key, data);
     const QString error = save();
     if (!error.isEmpty()) {
@@ -293,7 +304,8 @@ void EncryptedFileSecretStore::write(const QString &key, const QByteArray &data,
         else
             m_secrets.remove(key);
     }
-    qCDebug(lcStore) << "encrypted file write" << key << data.size() << "bytes:" << (error.isEmpty() ? u"ok"_s : error);
+    qCDebug(lcStore) << "encrypted file write" << key << data.size()
+                     << "bytes:" << (error.isEmpty() ? u"ok"_s : error);
     deliver(context, std::move(done),
             error.isEmpty() ? SecretResult::success() : SecretResult::failure(SecretError::Failed, error));
 }

@@ -5,6 +5,7 @@
 #include <QHash>
 
 #include <array>
+#include <optional>
 
 namespace Postern {
 
@@ -34,23 +35,24 @@ class EncryptedFileSecretStore : public SecretStore
     Q_OBJECT
 public:
     enum class OpenStatus {
-        Opened,          // the existing file was decrypted
-        Created,         // there was no file; a new, empty one was written
-        SetAside,        // the file could not be understood: moved aside, a new empty one written
+        Opened, // the existing file was decrypted
+        Created, // there was no file; a new, empty one was written
+        SetAside, // the file could not be understood: moved aside, a new empty one written
         WrongPassphrase, // the file does not decrypt with this passphrase; nothing was changed
-        Failed,          // I/O error, empty passphrase, file from a newer Postern, …
+        Failed, // I/O error, empty passphrase, file from a newer Postern, …
     };
     Q_ENUM(OpenStatus)
 
     struct OpenResult
     {
         OpenStatus status = OpenStatus::Failed;
-        QString message;      // for people
+        QString message; // for people
         QString setAsidePath; // where the unreadable file went, for SetAside
 
         bool isOpen() const
         {
-            return status == OpenStatus::Opened || status == OpenStatus::Created || status == OpenStatus::SetAside;
+            return status == OpenStatus::Opened || status == OpenStatus::Created
+                || status == OpenStatus::SetAside;
         }
     };
 
@@ -89,7 +91,7 @@ private:
     QString m_filePath;
     KdfLimits m_limits;
     bool m_open = false;
-    std::array<unsigned char, 32> m_key{};
+    std::array<unsigned char, 32> m_key {};
     QByteArray m_salt;
     quint64 m_opsLimit = 0;
     quint64 m_memLimit = 0;

@@ -30,8 +30,7 @@ SecretResult resultOf(const QKeychain::Job *job)
     return SecretResult::failure(SecretError::Failed, job->errorString());
 }
 
-template<typename JobType>
-JobType *newJob(const QString &service, const QString &key)
+template<typename JobType> JobType *newJob(const QString &service, const QString &key)
 {
     // No parent: the job deletes itself once finished (see the class comment).
     auto *job = new JobType(service);
@@ -78,14 +77,16 @@ void KeychainSecretStore::read(const QString &key, QObject *context, ReadCallbac
     job->start();
 }
 
-void KeychainSecretStore::write(const QString &key, const QByteArray &data, QObject *context, DoneCallback done)
+void KeychainSecretStore::write(const QString &key, const QByteArray &data, QObject *context,
+                                DoneCallback done)
 {
     auto *job = newJob<QKeychain::WritePasswordJob>(m_serviceName, key);
     job->setBinaryData(data);
     const qsizetype size = data.size();
     QObject::connect(job, &QKeychain::Job::finished, context, [job, key, size, done = std::move(done)] {
         const SecretResult result = resultOf(job);
-        qCDebug(lcStore) << "keychain write" << key << size << "bytes:" << (result.ok() ? u"ok"_s : result.message);
+        qCDebug(lcStore) << "keychain write" << key << size
+                         << "bytes:" << (result.ok() ? u"ok"_s : result.message);
         done(result);
     });
     job->start();

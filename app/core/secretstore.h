@@ -10,12 +10,12 @@ namespace Postern {
 
 // Why a secret store operation did not succeed.
 enum class SecretError {
-    None,            // success
-    NotFound,        // the store answered: there is no secret under that key
-    Unavailable,     // no store answered (no keychain service, no D-Bus, store not opened)
-    AccessDenied,    // the store is there but locked, or the user said no
+    None, // success
+    NotFound, // the store answered: there is no secret under that key
+    Unavailable, // no store answered (no keychain service, no D-Bus, store not opened)
+    AccessDenied, // the store is there but locked, or the user said no
     WrongPassphrase, // the encrypted file does not open with the passphrase given
-    Failed,          // anything else (I/O error, corrupt data, …); message() tells
+    Failed, // anything else (I/O error, corrupt data, …); message() tells
 };
 
 struct SecretResult
@@ -25,7 +25,7 @@ struct SecretResult
 
     bool ok() const { return error == SecretError::None; }
     static SecretResult success() { return {}; }
-    static SecretResult failure(SecretError error, const QString &message) { return {error, message}; }
+    static SecretResult failure(SecretError error, const QString &message) { return { error, message }; }
 };
 
 // Where the secret halves of tokens live: a key (e.g. "token/<id>") to an opaque byte string.
