@@ -3,6 +3,7 @@
 # packaging/debian-packages.txt), builds, and then:
 #   dev.sh run    starts Postern (on the built-in sandbox instance unless one is configured)
 #   dev.sh test   runs every test and ends with CTest's summary; non-zero on any failure
+#                 (first it also installs Node.js if missing, and the npm packages of tests/e2e/oidc)
 # Idempotent: with nothing missing and nothing changed, it goes straight to running.
 set -euo pipefail
 
@@ -28,6 +29,25 @@ install_packages() {
     fi
 }
 
+# The end-to-end tests run the npm package oidc-provider (tests/e2e/oidc) on Node.js 18 or later.
+# Debian's nodejs and npm only when the commands are missing: a Node.js from elsewhere (e.g. the
+# nodesource package, which bundles npm) must not be replaced. The packages come from the committed
+# lockfile, again only when the lockfile is newer than the last complete install.
+install_npm_packages() {
+    local dir=$root/tests/e2e/oidc
+    local stamp=$dir/node_modules/.postern-npm-ci
+    if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+        echo "postern: installing nodejs npm"
+        as_root apt-get update -q
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nodejs npm
+    fi
+    if [ ! -f "$stamp" ] || [ "$dir/package-lock.json" -nt "$stamp" ]; then
+        echo "postern: installing the npm packages of tests/e2e/oidc (node $(node --version))"
+        (cd "$dir" && npm ci --no-audit --no-fund)
+        touch "$stamp"
+    fi
+}
+
 configure_and_build() {
     local werror=OFF
     [ "${CI:-}" = "true" ] && werror=ON
@@ -43,6 +63,8 @@ case "$cmd" in
 run)
     install_packages
     configure_and_build
+    # Chromium (the login window) refuses to run as root with its sandbox on; a normal user keeps it.
+    [ "$(id -u)" -eq 0 ] && export QTWEBENGINE_DISABLE_SANDBOX=1
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
         echo "postern: no display found; starting under xvfb-run (nothing will be visible)"
         exec xvfb-run -a "$build/ui/postern" "$@"
@@ -51,6 +73,7 @@ run)
     ;;
 test)
     install_packages
+    install_npm_packages
     configure_and_build
     cd "$build"
     exec ctest --output-on-failure --timeout 300 -j2 "$@"
