@@ -1,5 +1,7 @@
 #include "autheditor.h"
 
+#include "oauth2pane.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -26,14 +28,14 @@ QCheckBox *revealToggle(QLineEdit *secret, const QString &what, QWidget *parent)
 
 } // namespace
 
-AuthEditor::AuthEditor(QWidget *parent)
+AuthEditor::AuthEditor(TokenStore *tokens, QWidget *parent)
     : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
     auto *typeRow = new QFormLayout;
     m_type = new QComboBox(this);
     m_type->setObjectName(u"authType"_s);
-    for (const AuthType type : {AuthType::None, AuthType::Basic, AuthType::Bearer})
+    for (const AuthType type : {AuthType::None, AuthType::Basic, AuthType::Bearer, AuthType::OAuth2})
         m_type->addItem(authTypeName(type), int(type));
     auto *typeLabel = new QLabel(u"&Type:"_s, this);
     typeLabel->setBuddy(m_type);
@@ -45,6 +47,10 @@ AuthEditor::AuthEditor(QWidget *parent)
     m_pages->addWidget(makeNonePage());
     m_pages->addWidget(makeBasicPage());
     m_pages->addWidget(makeBearerPage());
+    m_oauth2 = new OAuth2Pane(tokens, this);
+    m_oauth2->setObjectName(u"oauth2Pane"_s);
+    m_pages->addWidget(m_oauth2);
+    connect(m_oauth2, &OAuth2Pane::changed, this, &AuthEditor::changed);
     layout->addWidget(m_pages, 1);
 
     connect(m_type, &QComboBox::currentIndexChanged, this, [this](int index) {
@@ -105,6 +111,11 @@ QWidget *AuthEditor::makeBearerPage()
     return page;
 }
 
+void AuthEditor::setRequestUrl(const QString &url)
+{
+    m_oauth2->suggestFromUrl(url);
+}
+
 AuthConfig AuthEditor::config() const
 {
     AuthConfig config;
@@ -112,6 +123,7 @@ AuthConfig AuthEditor::config() const
     config.username = m_username->text();
     config.password = m_password->text();
     config.token = m_token->text();
+    m_oauth2->fillConfig(&config);
     return config;
 }
 
@@ -120,7 +132,8 @@ void AuthEditor::setConfig(const AuthConfig &config)
     QSignalBlocker blocker(this);
     m_username->setText(config.username);
     m_password->setText(config.password);
-    m_token->setText(config.token);
+    m_token->setText(config.type == AuthType::Bearer ? config.token : QString());
+    m_oauth2->setConfig(config);
     m_type->setCurrentIndex(m_type->findData(int(config.type)));
     m_pages->setCurrentIndex(m_type->currentIndex());
     blocker.unblock();

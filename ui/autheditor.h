@@ -15,15 +15,21 @@ namespace Postern {
 
 // The Authorization tab: a type and, per type, its fields. Secrets are masked, with a toggle to
 // show them. The type list grows with the core's AuthType (OAuth 2.0 gets its own page).
+class OAuth2Pane;
+class TokenStore;
+
 class AuthEditor : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit AuthEditor(QWidget *parent = nullptr);
+    explicit AuthEditor(TokenStore *tokens, QWidget *parent = nullptr);
 
     AuthConfig config() const;
     void setConfig(const AuthConfig &config);
+    void setRequestUrl(const QString &url);
+
+    OAuth2Pane *oauth2Pane() const { return m_oauth2; }
 
 Q_SIGNALS:
     void changed();
@@ -40,6 +46,7 @@ private:
     QCheckBox *m_showPassword = nullptr;
     QLineEdit *m_token = nullptr;
     QCheckBox *m_showToken = nullptr;
+    OAuth2Pane *m_oauth2 = nullptr;
 };
 
 } // namespace Postern

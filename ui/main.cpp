@@ -1,13 +1,16 @@
 // Postern's executable: parses the command line, starts the sandbox instance when no instance is
 // configured, and shows the main window. Everything else lives in postern_core and postern_ui.
 
+#include "keychainsecretstore.h"
 #include "mainwindow.h"
 #include "sandboxprocess.h"
+#include "tokenstore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QNetworkAccessManager>
 #include <QSettings>
+#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 using namespace Postern;
@@ -34,7 +37,11 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     QNetworkAccessManager manager;
-    MainWindow window(&manager);
+    // Token secrets go to the OS keychain; where none answers, they live in memory for the session.
+    KeychainSecretStore keychain;
+    TokenStore tokens(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    tokens.start(&keychain);
+    MainWindow window(&manager, &tokens);
 
     QSettings settings;
     QString instance = parser.value(instanceOption);

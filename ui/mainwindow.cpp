@@ -18,7 +18,7 @@ using namespace Qt::StringLiterals;
 
 namespace Postern {
 
-MainWindow::MainWindow(QNetworkAccessManager *manager, QWidget *parent)
+MainWindow::MainWindow(QNetworkAccessManager *manager, TokenStore *tokens, QWidget *parent)
     : QMainWindow(parent)
     , m_client(new HttpClient(manager, this))
 {
@@ -31,7 +31,7 @@ MainWindow::MainWindow(QNetworkAccessManager *manager, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, central);
     splitter->setObjectName(u"mainSplitter"_s);
     splitter->setChildrenCollapsible(false);
-    m_editor = new RequestEditor(splitter);
+    m_editor = new RequestEditor(tokens, splitter);
     m_editor->setObjectName(u"requestEditor"_s);
     m_viewer = new ResponseViewer(splitter);
     m_viewer->setObjectName(u"responseViewer"_s);

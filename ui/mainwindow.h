@@ -17,6 +17,7 @@ class HttpCall;
 class HttpClient;
 class RequestEditor;
 class ResponseViewer;
+class TokenStore;
 
 // The main window: a request editor above a response viewer. It owns the HttpClient (over the
 // application's network manager, which it does not own) and runs one request at a time.
@@ -25,7 +26,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    explicit MainWindow(QNetworkAccessManager *manager, QWidget *parent = nullptr);
+    // Neither the network manager nor the token store is owned.
+    MainWindow(QNetworkAccessManager *manager, TokenStore *tokens, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     RequestEditor *requestEditor() const { return m_editor; }

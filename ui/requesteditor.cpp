@@ -39,7 +39,7 @@ constexpr BodyType bodyTypes[] = {
 
 } // namespace
 
-RequestEditor::RequestEditor(QWidget *parent)
+RequestEditor::RequestEditor(TokenStore *tokens, QWidget *parent)
     : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
@@ -74,7 +74,7 @@ RequestEditor::RequestEditor(QWidget *parent)
     m_tabs->setAccessibleName(u"Request"_s);
     m_params = new KeyValueEditor(u"Query parameters"_s, this);
     m_params->setObjectName(u"paramsTable"_s);
-    m_auth = new AuthEditor(this);
+    m_auth = new AuthEditor(tokens, this);
     m_auth->setObjectName(u"authEditor"_s);
     m_headers = new KeyValueEditor(u"Request headers"_s, this);
     m_headers->setObjectName(u"headersTable"_s);
@@ -183,6 +183,7 @@ void RequestEditor::setRequest(const HttpRequest &request)
     m_bodyType->setCurrentIndex(typeIndex);
     m_body->setPlainText(QString::fromUtf8(request.body));
     m_auth->setConfig(request.auth);
+    m_auth->setRequestUrl(request.url);
     m_timeout->setValue(request.timeoutMs);
     m_verifyTls->setChecked(request.verifyTls);
     m_followRedirects->setChecked(request.followRedirects);
@@ -219,6 +220,7 @@ void RequestEditor::onUrlEdited(const QString &text)
     m_syncing = true;
     KeyValueModel *model = m_params->keyValueModel();
     model->setRows(QueryParams::merge(model->rows(), text));
+    m_auth->setRequestUrl(text);
     m_syncing = false;
 }
 

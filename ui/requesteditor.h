@@ -19,6 +19,7 @@ namespace Postern {
 
 class AuthEditor;
 class KeyValueEditor;
+class TokenStore;
 
 // Composes one request: method, URL, and the Params, Authorization, Headers, Body and Settings
 // tabs. The URL's query and the Params table follow each other both ways. It only edits: sending
@@ -28,7 +29,9 @@ class RequestEditor : public QWidget
     Q_OBJECT
 
 public:
-    explicit RequestEditor(QWidget *parent = nullptr);
+    explicit RequestEditor(TokenStore *tokens, QWidget *parent = nullptr);
+
+    AuthEditor *authEditor() const { return m_auth; }
 
     HttpRequest request() const;
     void setRequest(const HttpRequest &request);

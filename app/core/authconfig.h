@@ -1,12 +1,13 @@
 #pragma once
 
 #include "keyvalue.h"
+#include "oauth2config.h"
 
 #include <optional>
 
 namespace Postern {
 
-enum class AuthType { None, Basic, Bearer };
+enum class AuthType { None, Basic, Bearer, OAuth2 };
 
 QString authTypeName(AuthType type);
 
@@ -17,10 +18,18 @@ struct AuthConfig
     AuthType type = AuthType::None;
     QString username; // Basic
     QString password; // Basic
-    QString token;    // Bearer
+    QString token;    // Bearer; for OAuth 2.0 the current token's access token, filled in by its owner
+
+    // OAuth 2.0: the Get New Access Token form, the token in use and where it goes.
+    OAuth2Config oauth2;
+    QString oauth2TokenId;
+    bool oauth2InQuery = false;            // "Add authorization data to": request URL instead of headers
+    QString headerPrefix = QStringLiteral("Bearer");
 
     // The header this authorization adds to the request, if any ("Authorization: Basic …").
     std::optional<KeyValue> header() const;
+    // The query parameter it adds instead (OAuth 2.0 with "Request URL"), if any.
+    std::optional<KeyValue> queryParameter() const;
 };
 
 } // namespace Postern

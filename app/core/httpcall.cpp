@@ -112,7 +112,7 @@ void HttpCall::start(QNetworkAccessManager *manager, const HttpRequest &request)
         return;
     }
     QUrl url;
-    HttpValidation::urlError(request.url, &url);
+    HttpValidation::urlError(request.effectiveUrl(), &url);
     m_response.url = url;
 
     QNetworkRequest networkRequest(url);

@@ -1,5 +1,6 @@
 #include "httprequest.h"
 
+#include "formurlencoded.h"
 #include "httpvalidation.h"
 
 using namespace Qt::StringLiterals;
@@ -48,6 +49,20 @@ KeyValueList HttpRequest::effectiveHeaders() const
     }
     effective += generatedHeaders();
     return effective;
+}
+
+QString HttpRequest::effectiveUrl() const
+{
+    const std::optional<KeyValue> parameter = auth.queryParameter();
+    if (!parameter)
+        return url;
+    const QString trimmed = url.trimmed();
+    const qsizetype hash = trimmed.indexOf(u'#');
+    QString base = hash < 0 ? trimmed : trimmed.left(hash);
+    const QString fragment = hash < 0 ? QString() : trimmed.mid(hash);
+    base += base.contains(u'?') ? (base.endsWith(u'?') || base.endsWith(u'&') ? u""_s : u"&"_s) : u"?"_s;
+    base += parameter->key + u'=' + QString::fromLatin1(FormUrlEncoded::encodeComponent(parameter->value));
+    return base + fragment;
 }
 
 QStringList HttpRequest::problems() const

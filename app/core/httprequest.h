@@ -31,6 +31,9 @@ struct HttpRequest
     // The enabled headers as they go on the wire: the user's, then the generated ones.
     KeyValueList effectiveHeaders() const;
 
+    // The URL as sent: the typed one plus what the authorization adds to the query.
+    QString effectiveUrl() const;
+
     // What stops this request from being sent, one sentence each; empty when it can be sent.
     QStringList problems() const;
 };

@@ -8,6 +8,7 @@
 #include "responseviewer.h"
 #include "sandboxserver.h"
 #include "testhttpserver.h"
+#include "tokenstore.h"
 
 #include <QAccessible>
 #include <QAbstractButton>
@@ -23,6 +24,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -70,6 +72,8 @@ private:
     QNetworkAccessManager m_manager;
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
     std::unique_ptr<TestHttpServer> m_server;
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<TokenStore> m_tokens;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -84,7 +88,8 @@ void tst_MainWindow::init()
 {
     m_server = std::make_unique<TestHttpServer>();
     QVERIFY(m_server->listenOnLoopback());
-    m_window = std::make_unique<MainWindow>(&m_manager);
+    m_tokens = std::make_unique<TokenStore>(m_dataDir.path()); // memory only: no keychain in this test
+    m_window = std::make_unique<MainWindow>(&m_manager, m_tokens.get());
     m_window->setRequest(MainWindow::incidentRequest(m_sandbox->baseUrl(), u"admin"_s, u"admin"_s));
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -93,6 +98,7 @@ void tst_MainWindow::init()
 void tst_MainWindow::cleanup()
 {
     m_window.reset();
+    m_tokens.reset();
     m_server.reset();
 }
 

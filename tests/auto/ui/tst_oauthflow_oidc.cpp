@@ -1,0 +1,194 @@
+// The headline flow against an OAuth server nobody here wrote: the npm package oidc-provider, started
+// by this test on 127.0.0.1. Through the real widgets and the real WebEngine login window: the form,
+// the provider's own login and consent pages, Existing Tokens, Use Token, and a request to the
+// provider's userinfo endpoint with the token.
+
+#include "flowdriver.h"
+#include "gettokendialog.h"
+#include "keyvalueeditor.h"
+#include "loginwindow.h"
+#include "mainwindow.h"
+#include "oidcprovider.h"
+#include "responseviewer.h"
+#include "tokensdialog.h"
+#include "tokenstore.h"
+
+#include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Postern;
+using namespace FlowDriver;
+
+class tst_OAuthFlowOidc : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void codeFlowThenUserinfo_data();
+    void codeFlowThenUserinfo();
+    void abortAtTheProvider();
+
+private:
+    template<typename T> T *find(QObject *root, const char *name) const
+    {
+        return root->findChild<T *>(QString::fromLatin1(name));
+    }
+    LoginWindow *start(const PosternTest::OidcProvider::Client &client, bool basic);
+
+    PosternTest::OidcProvider m_provider;
+    QJsonObject m_discovery;
+    QNetworkAccessManager m_manager;
+    std::unique_ptr<QTemporaryDir> m_dataDir;
+    std::unique_ptr<TokenStore> m_tokens;
+    std::unique_ptr<MainWindow> m_window;
+    QPointer<GetTokenDialog> m_dialog; // deletes itself when it closes
+};
+
+void tst_OAuthFlowOidc::initTestCase()
+{
+    QString whyNot;
+    if (!m_provider.start(&whyNot))
+        QSKIP(qPrintable(u"oidc-provider could not be started: "_s + whyNot));
+    PosternTest::OidcHttp http;
+    const auto discovery = http.get(m_provider.endpoint(u"/.well-known/openid-configuration"_s));
+    QCOMPARE(discovery.status, 200);
+    m_discovery = QJsonDocument::fromJson(discovery.body).object();
+    QCOMPARE(m_discovery.value(u"issuer"_s).toString(), m_provider.issuer().toString());
+}
+
+void tst_OAuthFlowOidc::init()
+{
+    m_dataDir = std::make_unique<QTemporaryDir>();
+    m_tokens = std::make_unique<TokenStore>(m_dataDir->path());
+    m_window = std::make_unique<MainWindow>(&m_manager, m_tokens.get());
+    HttpRequest request;
+    request.url = m_discovery.value(u"userinfo_endpoint"_s).toString();
+    request.auth.type = AuthType::OAuth2;
+    m_window->setRequest(request);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    find<QTabWidget>(m_window.get(), "requestTabs")->setCurrentIndex(1);
+}
+
+void tst_OAuthFlowOidc::cleanup()
+{
+    m_window.reset();
+    m_tokens.reset();
+    m_dataDir.reset();
+}
+
+LoginWindow *tst_OAuthFlowOidc::start(const PosternTest::OidcProvider::Client &client, bool basic)
+{
+    QTest::mouseClick(find<QPushButton>(m_window.get(), "getNewTokenButton"), Qt::LeftButton);
+    m_dialog = m_window->findChild<GetTokenDialog *>(u"getTokenDialog"_s);
+    if (!m_dialog)
+        return nullptr;
+    find<QLineEdit>(m_dialog, "tokenName")->setText(u"oidc-provider"_s);
+    find<QLineEdit>(m_dialog, "callbackUrl")->setText(u"https://oauth.pstmn.io/v1/callback"_s);
+    find<QLineEdit>(m_dialog, "authUrl")->setText(m_discovery.value(u"authorization_endpoint"_s).toString());
+    find<QLineEdit>(m_dialog, "accessTokenUrl")->setText(m_discovery.value(u"token_endpoint"_s).toString());
+    find<QLineEdit>(m_dialog, "clientId")->setText(client.id);
+    find<QLineEdit>(m_dialog, "clientSecret")->setText(client.secret);
+    find<QLineEdit>(m_dialog, "scope")->setText(u"openid profile email"_s);
+    auto *auth = find<QComboBox>(m_dialog, "clientAuthentication");
+    auth->setCurrentIndex(basic ? 1 : 0);
+    QSignalSpy opened(m_dialog, &GetTokenDialog::loginWindowOpened);
+    QTest::mouseClick(find<QPushButton>(m_dialog, "requestTokenButton"), Qt::LeftButton);
+    if (opened.isEmpty() && !opened.wait(10000))
+        return nullptr;
+    return opened.first().first().value<LoginWindow *>();
+}
+
+void tst_OAuthFlowOidc::codeFlowThenUserinfo_data()
+{
+    QTest::addColumn<bool>("basic");
+    QTest::addColumn<QString>("login");
+    QTest::newRow("client_secret_post") << false << u"alice"_s;
+    QTest::newRow("client_secret_basic") << true << u"bob"_s;
+}
+
+void tst_OAuthFlowOidc::codeFlowThenUserinfo()
+{
+    QFETCH(bool, basic);
+    QFETCH(QString, login);
+    const auto client = basic ? PosternTest::OidcProvider::basicClient() : PosternTest::OidcProvider::webClient();
+    LoginWindow *window = start(client, basic);
+    QVERIFY(window);
+
+    // The provider's own sign-in page, then its consent page.
+    QVERIFY(waitForScript(window, u"!!document.querySelector('input[name=login]')"_s));
+    QVERIFY(runJs(window, u"document.querySelector('input[name=login]').value = '%1';"
+                          "document.querySelector('input[name=password]').value = 'any-password';"
+                          "document.querySelector('button[type=submit]').click();"_s.arg(login)));
+    QVERIFY(waitForScript(window, u"!document.querySelector('input[name=login]') && !!document.querySelector('button[type=submit]')"_s));
+    QVERIFY(runJs(window, u"document.querySelector('button[type=submit]').click();"_s));
+
+    auto *tokens = qobject_cast<TokensDialog *>(waitForTopLevel(u"tokensDialog"_s, 15000));
+    QVERIFY2(tokens, qPrintable(m_dialog ? find<QLabel>(m_dialog, "tokenMessage")->text() : QString()));
+    QVERIFY(waitUntil([&] { return find<QListWidget>(tokens, "tokenList")->count() == 1; }));
+    QCOMPARE(find<QLabel>(tokens, "detailTokenType")->text(), u"Bearer"_s);
+    QVERIFY(find<QLabel>(tokens, "detailExpiresIn")->text().startsWith(u"Expires in"_s));
+    // Every other field of the answer is listed; the ID token among them, hidden.
+    auto *fields = find<QTableWidget>(tokens, "detailOtherFields");
+    bool idToken = false;
+    for (int row = 0; row < fields->rowCount(); ++row) {
+        if (fields->item(row, 0)->text() == u"id_token"_s)
+            idToken = fields->item(row, 1)->text().contains(u"hidden"_s);
+    }
+    QVERIFY(idToken);
+    QTest::mouseClick(find<QPushButton>(tokens, "useTokenButton"), Qt::LeftButton);
+
+    auto *headers = find<KeyValueEditor>(m_window.get(), "headersTable")->keyValueModel();
+    QVERIFY(waitUntil([&] { return headers->automaticRowCount() == 1; }));
+    QVERIFY(headers->index(0, KeyValueModel::ValueColumn).data().toString().startsWith(u"Bearer "_s));
+
+    QSignalSpy shown(m_window->responseViewer(), &ResponseViewer::bodyShown);
+    QTest::mouseClick(find<QPushButton>(m_window.get(), "sendButton"), Qt::LeftButton);
+    QVERIFY(shown.wait(15000));
+    QVERIFY2(find<QLabel>(m_window.get(), "responseStatus")->text().startsWith(u"200"_s),
+             qPrintable(find<QLabel>(m_window.get(), "responseStatus")->text()));
+    const QJsonObject userinfo =
+        QJsonDocument::fromJson(find<QPlainTextEdit>(m_window.get(), "responseBody")->toPlainText().toUtf8()).object();
+    QCOMPARE(userinfo.value(u"sub"_s).toString(), login);
+}
+
+void tst_OAuthFlowOidc::abortAtTheProvider()
+{
+    LoginWindow *window = start(PosternTest::OidcProvider::webClient(), false);
+    QVERIFY(window);
+    QVERIFY(waitForScript(window, u"!!document.querySelector('input[name=login]')"_s));
+    // The provider's own "Cancel" link answers access_denied on the redirect.
+    QVERIFY(runJs(window, u"const a = Array.from(document.querySelectorAll('a')).find(x => /abort|cancel/i.test(x.href + x.textContent));"
+                          "a.click();"_s));
+    auto *message = find<QLabel>(m_dialog, "tokenMessage");
+    QVERIFY2(waitUntil([&] { return message->text().contains(u"denied"_s); }, 15000), qPrintable(message->text()));
+    QVERIFY(m_tokens->tokens().isEmpty());
+}
+
+int main(int argc, char *argv[])
+{
+    prepareWebEngine();
+    QApplication app(argc, argv);
+    tst_OAuthFlowOidc test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_oauthflow_oidc.moc"

@@ -1,0 +1,175 @@
+#include "gettokendialog.h"
+
+#include "loginwindow.h"
+#include "oauth2session.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(u"getTokenDialog"_s);
+    setWindowTitle(u"Get New Access Token"_s);
+    auto *layout = new QVBoxLayout(this);
+    m_form = new QFormLayout;
+    m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    layout->addLayout(m_form);
+
+    m_name = addLine(u"Token &Name:"_s, "tokenName", u"Token name"_s);
+    m_grant = new QComboBox(this);
+    m_grant->setObjectName(u"grantType"_s);
+    m_grant->setAccessibleName(u"Grant type"_s);
+    m_grant->addItem(grantTypeName(OAuth2GrantType::AuthorizationCode), int(OAuth2GrantType::AuthorizationCode));
+    auto *grantLabel = new QLabel(u"&Grant Type:"_s, this);
+    grantLabel->setBuddy(m_grant);
+    m_form->addRow(grantLabel, m_grant);
+    m_callback = addLine(u"Call&back URL:"_s, "callbackUrl", u"Callback URL"_s, u"https://oauth.pstmn.io/v1/callback"_s);
+    m_authUrl = addLine(u"&Auth URL:"_s, "authUrl", u"Auth URL"_s, u"https://INSTANCE.service-now.com/oauth_auth.do"_s);
+    m_tokenUrl = addLine(u"Access &Token URL:"_s, "accessTokenUrl", u"Access token URL"_s,
+                         u"https://INSTANCE.service-now.com/oauth_token.do"_s);
+    m_clientId = addLine(u"Client &ID:"_s, "clientId", u"Client ID"_s);
+    m_clientSecret = addLine(u"Client &Secret:"_s, "clientSecret", u"Client secret"_s);
+    m_clientSecret->setEchoMode(QLineEdit::Password);
+    m_showSecret = new QCheckBox(u"Sho&w client secret"_s, this);
+    m_showSecret->setObjectName(u"showClientSecret"_s);
+    m_showSecret->setAccessibleName(u"Show client secret"_s);
+    connect(m_showSecret, &QCheckBox::toggled, m_clientSecret, [this](bool on) {
+        m_clientSecret->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
+    });
+    m_form->addRow(QString(), m_showSecret);
+    m_scope = addLine(u"S&cope:"_s, "scope", u"Scope"_s, u"e.g. useraccount"_s);
+    m_state = addLine(u"St&ate:"_s, "state", u"State"_s, u"Leave empty for a fresh random value per request"_s);
+    m_clientAuth = new QComboBox(this);
+    m_clientAuth->setObjectName(u"clientAuthentication"_s);
+    m_clientAuth->setAccessibleName(u"Client authentication"_s);
+    m_clientAuth->addItem(clientAuthenticationName(ClientAuthentication::Body), int(ClientAuthentication::Body));
+    m_clientAuth->addItem(clientAuthenticationName(ClientAuthentication::BasicHeader),
+                          int(ClientAuthentication::BasicHeader));
+    auto *clientAuthLabel = new QLabel(u"Client Authentication:"_s, this);
+    clientAuthLabel->setBuddy(m_clientAuth);
+    m_form->addRow(clientAuthLabel, m_clientAuth);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(u"tokenMessage"_s);
+    m_message->setAccessibleName(u"Message"_s);
+    m_message->setTextFormat(Qt::PlainText); // server text, never rich text
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_message->hide();
+    layout->addWidget(m_message);
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_request = buttons->addButton(u"&Request Token"_s, QDialogButtonBox::AcceptRole);
+    m_request->setObjectName(u"requestTokenButton"_s);
+    m_request->setAccessibleName(u"Request Token"_s);
+    QPushButton *cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    cancel->setObjectName(u"cancelButton"_s);
+    cancel->setAccessibleName(u"Cancel"_s);
+    layout->addWidget(buttons);
+    connect(m_request, &QPushButton::clicked, this, &GetTokenDialog::requestToken);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    m_name->setText(initial.tokenName.isEmpty() ? u"Token"_s : initial.tokenName);
+    m_callback->setText(initial.callbackUrl.isEmpty() ? u"https://oauth.pstmn.io/v1/callback"_s : initial.callbackUrl);
+    m_authUrl->setText(initial.authUrl);
+    m_tokenUrl->setText(initial.accessTokenUrl);
+    m_clientId->setText(initial.clientId);
+    m_clientSecret->setText(initial.clientSecret);
+    m_scope->setText(initial.scope);
+    m_state->setText(initial.state);
+    m_clientAuth->setCurrentIndex(m_clientAuth->findData(int(initial.clientAuthentication)));
+    resize(620, sizeHint().height());
+}
+
+GetTokenDialog::~GetTokenDialog()
+{
+    delete m_login;
+}
+
+QLineEdit *GetTokenDialog::addLine(const QString &label, const char *objectName, const QString &accessibleName,
+                                   const QString &placeholder)
+{
+    auto *edit = new QLineEdit(this);
+    edit->setObjectName(QString::fromLatin1(objectName));
+    edit->setAccessibleName(accessibleName);
+    edit->setPlaceholderText(placeholder);
+    auto *labelWidget = new QLabel(label, this);
+    labelWidget->setBuddy(edit);
+    m_form->addRow(labelWidget, edit);
+    return edit;
+}
+
+OAuth2Config GetTokenDialog::config() const
+{
+    OAuth2Config c;
+    c.tokenName = m_name->text().trimmed();
+    c.grantType = OAuth2GrantType(m_grant->currentData().toInt());
+    c.callbackUrl = m_callback->text().trimmed();
+    c.authUrl = m_authUrl->text().trimmed();
+    c.accessTokenUrl = m_tokenUrl->text().trimmed();
+    c.clientId = m_clientId->text().trimmed();
+    c.clientSecret = m_clientSecret->text();
+    c.scope = m_scope->text().trimmed();
+    c.state = m_state->text();
+    c.clientAuthentication = ClientAuthentication(m_clientAuth->currentData().toInt());
+    return c;
+}
+
+void GetTokenDialog::showMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? u"QLabel { color: #b71c1c; }"_s : QString());
+    m_message->setVisible(!text.isEmpty());
+}
+
+void GetTokenDialog::requestToken()
+{
+    if (m_session)
+        return;
+    const OAuth2Config c = config();
+    if (const QStringList problems = c.problems(); !problems.isEmpty()) {
+        showMessage(problems.join(u'\n'), true);
+        return;
+    }
+    showMessage(u"Waiting for you to sign in and allow access in the login window\u2026"_s, false);
+    m_request->setEnabled(false);
+    m_session = new OAuth2Session(c, this);
+    connect(m_session, &OAuth2Session::finished, this, &GetTokenDialog::onFinished);
+    connect(m_session, &OAuth2Session::authorizationUrlReady, this, [this](const QUrl &url) {
+        m_login = new LoginWindow(m_session, url, this);
+        m_login->show();
+        Q_EMIT loginWindowOpened(m_login);
+    });
+    m_session->start();
+}
+
+void GetTokenDialog::onFinished(const OAuth2Result &result)
+{
+    if (m_login) {
+        m_login->close();
+        m_login->deleteLater();
+    }
+    m_session->deleteLater();
+    m_session = nullptr;
+    m_request->setEnabled(true);
+    if (!result.ok()) {
+        showMessage(result.message, true);
+        return;
+    }
+    m_token = result.token;
+    showMessage(QString(), false);
+    accept();
+}
+
+} // namespace Postern

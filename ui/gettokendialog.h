@@ -1,0 +1,71 @@
+#pragma once
+
+#include "oauth2config.h"
+#include "loginwindow.h"
+#include "oauth2result.h"
+
+#include <QDialog>
+#include <QPointer>
+
+QT_BEGIN_NAMESPACE
+class QCheckBox;
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+QT_END_NAMESPACE
+
+namespace Postern {
+
+class OAuth2Session;
+
+// Get New Access Token: the form (Token Name, Grant Type, Callback URL, Auth URL, Access Token URL,
+// Client ID, Client Secret, Scope, State, Client Authentication), checked before anything is sent.
+// Request Token starts an OAuth2Session and opens its LoginWindow; the dialog is accepted when a token
+// came back, and says what went wrong otherwise.
+class GetTokenDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit GetTokenDialog(const OAuth2Config &initial, QWidget *parent = nullptr);
+    ~GetTokenDialog() override;
+
+    OAuth2Config config() const;
+    OAuth2Token token() const { return m_token; }
+    LoginWindow *loginWindow() const { return m_login; }
+
+    void requestToken();
+
+Q_SIGNALS:
+    // The login window is open (for tests and for accessibility tools that follow windows).
+    void loginWindowOpened(Postern::LoginWindow *window);
+
+private:
+    QLineEdit *addLine(const QString &label, const char *objectName, const QString &accessibleName,
+                       const QString &placeholder = QString());
+    void onFinished(const OAuth2Result &result);
+    void showMessage(const QString &text, bool error);
+
+    QLineEdit *m_name = nullptr;
+    QComboBox *m_grant = nullptr;
+    QLineEdit *m_callback = nullptr;
+    QLineEdit *m_authUrl = nullptr;
+    QLineEdit *m_tokenUrl = nullptr;
+    QLineEdit *m_clientId = nullptr;
+    QLineEdit *m_clientSecret = nullptr;
+    QCheckBox *m_showSecret = nullptr;
+    QLineEdit *m_scope = nullptr;
+    QLineEdit *m_state = nullptr;
+    QComboBox *m_clientAuth = nullptr;
+    QLabel *m_message = nullptr;
+    QPushButton *m_request = nullptr;
+    QFormLayout *m_form = nullptr;
+
+    QPointer<OAuth2Session> m_session;
+    QPointer<LoginWindow> m_login;
+    OAuth2Token m_token;
+};
+
+} // namespace Postern

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QDialog>
+#include <QPointer>
+#include <QUrl>
+
+QT_BEGIN_NAMESPACE
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QWebEngineProfile;
+class QWebEngineView;
+QT_END_NAMESPACE
+
+namespace Postern {
+
+class OAuth2Session;
+
+// Postern's own login window for the authorization step: a Qt WebEngine view on an off-the-record
+// profile (each login starts with no cookies), the current address and whether it is https always in
+// view, and a Cancel. A navigation to the session's Callback URL, be it a link, a form post or a
+// server redirect, is stopped before anything is fetched and handed to the session, so any Callback
+// URL works (Postman's https://oauth.pstmn.io/v1/callback is never loaded). Closing the window
+// cancels the session. The session outlives the window.
+class LoginWindow : public QDialog
+{
+    Q_OBJECT
+
+public:
+    LoginWindow(OAuth2Session *session, const QUrl &authorizationUrl, QWidget *parent = nullptr);
+    ~LoginWindow() override;
+
+    QWebEngineView *view() const { return m_view; }
+
+Q_SIGNALS:
+    // A page finished loading (for tests: the next form can be filled in).
+    void pageLoaded(const QUrl &url, bool ok);
+
+protected:
+    void reject() override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void showAddress(const QUrl &url);
+
+    QPointer<OAuth2Session> m_session;
+    QWebEngineProfile *m_profile = nullptr;
+    QWebEngineView *m_view = nullptr;
+    QLineEdit *m_address = nullptr;
+    QLabel *m_security = nullptr;
+    QProgressBar *m_progress = nullptr;
+};
+
+} // namespace Postern

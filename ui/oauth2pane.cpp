@@ -1,0 +1,202 @@
+#include "oauth2pane.h"
+
+#include "gettokendialog.h"
+
+#include "loginwindow.h"
+#include "tokensdialog.h"
+#include "tokenstore.h"
+
+#include <QFormLayout>
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+OAuth2Pane::OAuth2Pane(TokenStore *store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+
+    auto *tokenRow = new QHBoxLayout;
+    m_token = new QComboBox(this);
+    m_token->setObjectName(u"currentToken"_s);
+    m_token->setAccessibleName(u"Current token"_s);
+    m_token->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_expiry = new QLabel(this);
+    m_expiry->setObjectName(u"tokenExpiry"_s);
+    m_expiry->setAccessibleName(u"Token expiry"_s);
+    tokenRow->addWidget(m_token, 1);
+    tokenRow->addWidget(m_expiry);
+    auto *tokenLabel = new QLabel(u"Current &Token:"_s, this);
+    tokenLabel->setBuddy(m_token);
+    form->addRow(tokenLabel, tokenRow);
+
+    m_addTo = new QComboBox(this);
+    m_addTo->setObjectName(u"addAuthTo"_s);
+    m_addTo->setAccessibleName(u"Add authorization data to"_s);
+    m_addTo->addItem(u"Request Headers"_s, false);
+    m_addTo->addItem(u"Request URL"_s, true);
+    auto *addToLabel = new QLabel(u"A&dd authorization data to:"_s, this);
+    addToLabel->setBuddy(m_addTo);
+    form->addRow(addToLabel, m_addTo);
+
+    m_prefix = new QLineEdit(u"Bearer"_s, this);
+    m_prefix->setObjectName(u"headerPrefix"_s);
+    m_prefix->setAccessibleName(u"Header prefix"_s);
+    auto *prefixLabel = new QLabel(u"Header &Prefix:"_s, this);
+    prefixLabel->setBuddy(m_prefix);
+    form->addRow(prefixLabel, m_prefix);
+    layout->addLayout(form);
+
+    auto *buttons = new QHBoxLayout;
+    m_getNew = new QPushButton(u"&Get New Access Token"_s, this);
+    m_getNew->setObjectName(u"getNewTokenButton"_s);
+    m_getNew->setAccessibleName(u"Get New Access Token"_s);
+    m_manage = new QPushButton(u"&Manage Tokens\u2026"_s, this);
+    m_manage->setObjectName(u"manageTokensButton"_s);
+    m_manage->setAccessibleName(u"Manage Tokens"_s);
+    buttons->addWidget(m_getNew);
+    buttons->addWidget(m_manage);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+
+    m_storage = new QLabel(this);
+    m_storage->setObjectName(u"tokenStorageStatus"_s);
+    m_storage->setWordWrap(true);
+    m_storage->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_storage);
+    layout->addStretch(1);
+
+    connect(m_token, &QComboBox::currentIndexChanged, this, [this] {
+        refreshExpiry();
+        Q_EMIT changed();
+    });
+    connect(m_addTo, &QComboBox::currentIndexChanged, this, &OAuth2Pane::changed);
+    connect(m_prefix, &QLineEdit::textChanged, this, &OAuth2Pane::changed);
+    connect(m_getNew, &QPushButton::clicked, this, &OAuth2Pane::getNewAccessToken);
+    connect(m_manage, &QPushButton::clicked, this, [this] { manageTokens(currentTokenId()); });
+    connect(m_store, &TokenStore::tokensChanged, this, &OAuth2Pane::refreshTokens);
+    connect(m_store, &TokenStore::storageModeChanged, this, &OAuth2Pane::refreshTokens);
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &OAuth2Pane::refreshExpiry);
+    m_tick.start();
+    refreshTokens();
+}
+
+void OAuth2Pane::refreshTokens()
+{
+    const QString current = currentTokenId();
+    const QSignalBlocker blocker(m_token);
+    m_token->clear();
+    m_token->addItem(u"No token"_s, QString());
+    for (const OAuth2Token &token : m_store->tokens())
+        m_token->addItem(token.name.isEmpty() ? u"(unnamed token)"_s : token.name, token.id);
+    const int index = m_token->findData(current);
+    m_token->setCurrentIndex(index < 0 ? 0 : index);
+    m_storage->setText(m_store->storageMode() == TokenStore::StorageMode::Keychain ? QString() : m_store->statusMessage());
+    m_storage->setVisible(!m_storage->text().isEmpty());
+    refreshExpiry();
+    if (index < 0 && !current.isEmpty())
+        Q_EMIT changed(); // the current token is gone
+}
+
+void OAuth2Pane::refreshExpiry()
+{
+    const std::optional<OAuth2Token> token = m_store->token(currentTokenId());
+    if (!token) {
+        m_expiry->setText(currentTokenId().isEmpty() ? QString() : u"Not available"_s);
+        m_expiry->setStyleSheet(QString());
+        return;
+    }
+    m_expiry->setText(describeExpiry(*token));
+    m_expiry->setStyleSheet(token->isExpired() ? u"QLabel { color: #c62828; font-weight: bold; }"_s
+                                               : u"QLabel { color: #2e7d32; }"_s);
+}
+
+QString OAuth2Pane::currentTokenId() const
+{
+    return m_token->currentData().toString();
+}
+
+void OAuth2Pane::setCurrentTokenId(const QString &id)
+{
+    const int index = m_token->findData(id);
+    m_token->setCurrentIndex(index < 0 ? 0 : index);
+}
+
+void OAuth2Pane::fillConfig(AuthConfig *config) const
+{
+    config->oauth2 = m_oauth2;
+    config->oauth2TokenId = currentTokenId();
+    config->oauth2InQuery = m_addTo->currentData().toBool();
+    config->headerPrefix = m_prefix->text();
+    if (config->type == AuthType::OAuth2) {
+        const std::optional<OAuth2Token> token = m_store->token(config->oauth2TokenId);
+        config->token = token ? token->accessToken : QString();
+    }
+}
+
+void OAuth2Pane::setConfig(const AuthConfig &config)
+{
+    const QSignalBlocker blocker(this);
+    m_oauth2 = config.oauth2;
+    setCurrentTokenId(config.oauth2TokenId);
+    m_addTo->setCurrentIndex(config.oauth2InQuery ? 1 : 0);
+    m_prefix->setText(config.headerPrefix);
+    refreshExpiry();
+}
+
+void OAuth2Pane::suggestFromUrl(const QString &urlText)
+{
+    if (!m_oauth2.authUrl.isEmpty() || !m_oauth2.accessTokenUrl.isEmpty())
+        return;
+    const QUrl url(urlText.trimmed());
+    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s))
+        return;
+    const OAuth2Config preset = OAuth2Config::forServiceNow(
+        url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString());
+    m_oauth2.authUrl = preset.authUrl;
+    m_oauth2.accessTokenUrl = preset.accessTokenUrl;
+}
+
+void OAuth2Pane::getNewAccessToken()
+{
+    auto *dialog = new GetTokenDialog(m_oauth2, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog](int outcome) {
+        // The form is remembered for this request whatever the outcome.
+        m_oauth2 = dialog->config();
+        Q_EMIT changed();
+        if (outcome != QDialog::Accepted || !dialog->token().isValid())
+            return;
+        const OAuth2Token token = dialog->token();
+        m_store->add(token);
+        manageTokens(token.id);
+    });
+    dialog->open();
+}
+
+void OAuth2Pane::manageTokens(const QString &selectId)
+{
+    auto *dialog = new TokensDialog(m_store, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->select(selectId);
+    connect(dialog, &TokensDialog::useTokenRequested, this, [this](const QString &id) {
+        setCurrentTokenId(id);
+        Q_EMIT changed();
+    });
+    dialog->open();
+}
+
+} // namespace Postern

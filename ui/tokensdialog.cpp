@@ -1,0 +1,288 @@
+#include "tokensdialog.h"
+
+#include "tokenstore.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+// Fields of the raw answer shown in their own rows above, or secret.
+bool shownAbove(const QString &key)
+{
+    return key == u"access_token"_s || key == u"refresh_token"_s || key == u"token_type"_s
+        || key == u"expires_in"_s || key == u"scope"_s;
+}
+
+bool isSecretField(const QString &key)
+{
+    return key == u"id_token"_s || key.endsWith(u"_token"_s) || key.contains(u"secret"_s);
+}
+
+QString localTime(const QDateTime &utc)
+{
+    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+}
+
+} // namespace
+
+QString describeExpiry(const OAuth2Token &token, const QDateTime &now)
+{
+    if (token.revoked)
+        return u"Revoked"_s;
+    if (!token.hasExpiry())
+        return u"No expiry given"_s;
+    const qint64 left = token.secondsLeft(now);
+    if (left <= 0)
+        return u"Expired"_s;
+    const qint64 h = left / 3600, m = (left % 3600) / 60, s = left % 60;
+    if (left >= 86400)
+        return u"Expires in %1 days"_s.arg(left / 86400);
+    if (h > 0)
+        return u"Expires in %1 h %2 min"_s.arg(h).arg(m);
+    return u"Expires in %1:%2"_s.arg(m).arg(s, 2, 10, QChar(u'0'));
+}
+
+TokensDialog::TokensDialog(TokenStore *store, QWidget *parent)
+    : QDialog(parent)
+    , m_store(store)
+{
+    setObjectName(u"tokensDialog"_s);
+    setWindowTitle(u"Manage Access Tokens"_s);
+    auto *layout = new QVBoxLayout(this);
+    auto *splitter = new QSplitter(this);
+
+    auto *left = new QWidget(splitter);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    auto *listLabel = new QLabel(u"E&xisting Tokens"_s, left);
+    m_list = new QListWidget(left);
+    m_list->setObjectName(u"tokenList"_s);
+    m_list->setAccessibleName(u"Existing tokens"_s);
+    listLabel->setBuddy(m_list);
+    leftLayout->addWidget(listLabel);
+    leftLayout->addWidget(m_list, 1);
+    m_empty = new QLabel(u"No tokens yet. Use Get New Access Token."_s, left);
+    m_empty->setWordWrap(true);
+    leftLayout->addWidget(m_empty);
+
+    m_details = new QWidget(splitter);
+    m_details->setObjectName(u"tokenDetails"_s);
+    m_form = new QFormLayout(m_details);
+    m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    auto addLabel = [this](const QString &label, const char *name, const QString &accessible) {
+        auto *value = new QLabel(m_details);
+        value->setObjectName(QString::fromLatin1(name));
+        value->setAccessibleName(accessible);
+        value->setTextFormat(Qt::PlainText);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        value->setFocusPolicy(Qt::TabFocus);
+        m_form->addRow(label, value);
+        return value;
+    };
+    m_name = addLabel(u"Token Name"_s, "detailName", u"Token name"_s);
+    m_access = secretField("detailAccessToken", u"Access token"_s, &m_revealAccess, &m_copyAccess);
+    m_type = addLabel(u"Token Type"_s, "detailTokenType", u"Token type"_s);
+    m_expiresIn = addLabel(u"Expires in"_s, "detailExpiresIn", u"Expires in"_s);
+    m_expiresAt = addLabel(u"Expires at"_s, "detailExpiresAt", u"Expires at"_s);
+    m_obtainedAt = addLabel(u"Obtained at"_s, "detailObtainedAt", u"Obtained at"_s);
+    m_refresh = secretField("detailRefreshToken", u"Refresh token"_s, &m_revealRefresh, &m_copyRefresh);
+    m_scope = addLabel(u"Scope"_s, "detailScope", u"Scope"_s);
+    m_fields = new QTableWidget(0, 2, m_details);
+    m_fields->setObjectName(u"detailOtherFields"_s);
+    m_fields->setAccessibleName(u"Other fields of the token response"_s);
+    m_fields->setHorizontalHeaderLabels({u"Field"_s, u"Value"_s});
+    m_fields->horizontalHeader()->setStretchLastSection(true);
+    m_fields->verticalHeader()->hide();
+    m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_fields->setTabKeyNavigation(false);
+    m_form->addRow(u"Other fields"_s, m_fields);
+    splitter->addWidget(left);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_use = buttons->addButton(u"&Use Token"_s, QDialogButtonBox::AcceptRole);
+    m_use->setObjectName(u"useTokenButton"_s);
+    m_use->setAccessibleName(u"Use Token"_s);
+    m_delete = buttons->addButton(u"&Delete"_s, QDialogButtonBox::DestructiveRole);
+    m_delete->setObjectName(u"deleteTokenButton"_s);
+    m_delete->setAccessibleName(u"Delete token"_s);
+    QPushButton *close = buttons->addButton(QDialogButtonBox::Close);
+    close->setObjectName(u"closeButton"_s);
+    close->setAccessibleName(u"Close"_s);
+    layout->addWidget(buttons);
+
+    connect(m_use, &QPushButton::clicked, this, [this] {
+        if (selectedId().isEmpty())
+            return;
+        Q_EMIT useTokenRequested(selectedId());
+        accept();
+    });
+    connect(m_delete, &QPushButton::clicked, this, &TokensDialog::deleteSelected);
+    connect(close, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_list, &QListWidget::currentRowChanged, this, &TokensDialog::showDetails);
+    connect(m_store, &TokenStore::tokensChanged, this, &TokensDialog::refreshList);
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &TokensDialog::refreshCountdown);
+    m_tick.start();
+    refreshList();
+    resize(900, 560);
+}
+
+QLineEdit *TokensDialog::secretField(const char *objectName, const QString &accessibleName, QCheckBox **reveal,
+                                     QPushButton **copy)
+{
+    auto *row = new QHBoxLayout;
+    auto *edit = new QLineEdit(m_details);
+    edit->setObjectName(QString::fromLatin1(objectName));
+    edit->setAccessibleName(accessibleName);
+    edit->setReadOnly(true);
+    edit->setEchoMode(QLineEdit::Password);
+    *reveal = new QCheckBox(u"Show"_s, m_details);
+    (*reveal)->setObjectName(QString::fromLatin1(objectName) + u"Reveal"_s);
+    (*reveal)->setAccessibleName(u"Show "_s + accessibleName.toLower());
+    *copy = new QPushButton(u"Copy"_s, m_details);
+    (*copy)->setObjectName(QString::fromLatin1(objectName) + u"Copy"_s);
+    (*copy)->setAccessibleName(u"Copy "_s + accessibleName.toLower());
+    connect(*reveal, &QCheckBox::toggled, edit, [edit](bool on) {
+        edit->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
+    });
+    connect(*copy, &QPushButton::clicked, edit, [edit] { QApplication::clipboard()->setText(edit->text()); });
+    row->addWidget(edit, 1);
+    row->addWidget(*reveal);
+    row->addWidget(*copy);
+    m_form->addRow(accessibleName, row);
+    return edit;
+}
+
+void TokensDialog::refreshList()
+{
+    const QString current = selectedId();
+    const QSignalBlocker blocker(m_list);
+    m_list->clear();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const OAuth2Token &token : m_store->tokens()) {
+        const QString state = token.isExpired(now) ? (token.revoked ? u"revoked"_s : u"expired"_s) : u"valid"_s;
+        auto *item = new QListWidgetItem(u"%1\n%2 \u00b7 %3"_s.arg(token.name.isEmpty() ? u"(unnamed)"_s : token.name,
+                                                                  localTime(token.obtainedAt), state),
+                                         m_list);
+        item->setData(Qt::UserRole, token.id);
+        item->setData(Qt::AccessibleTextRole, u"%1, obtained %2, %3"_s.arg(token.name, localTime(token.obtainedAt), state));
+        if (token.id == (m_pendingSelect.isEmpty() ? current : m_pendingSelect)) {
+            m_list->setCurrentItem(item);
+            m_pendingSelect.clear();
+        }
+    }
+    if (!m_list->currentItem() && m_list->count() > 0)
+        m_list->setCurrentRow(0);
+    m_empty->setVisible(m_list->count() == 0);
+    showDetails();
+}
+
+void TokensDialog::select(const QString &id)
+{
+    m_pendingSelect = id;
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (m_list->item(row)->data(Qt::UserRole).toString() == id) {
+            m_list->setCurrentRow(row);
+            m_pendingSelect.clear();
+            return;
+        }
+    }
+}
+
+QString TokensDialog::selectedId() const
+{
+    const QListWidgetItem *item = m_list->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void TokensDialog::showDetails()
+{
+    const std::optional<OAuth2Token> token = m_store->token(selectedId());
+    m_details->setEnabled(token.has_value());
+    m_use->setEnabled(token.has_value());
+    m_delete->setEnabled(token.has_value());
+    m_revealAccess->setChecked(false);
+    m_revealRefresh->setChecked(false);
+    if (!token) {
+        for (QLabel *label : {m_name, m_type, m_expiresIn, m_expiresAt, m_obtainedAt, m_scope})
+            label->clear();
+        m_access->clear();
+        m_refresh->clear();
+        m_fields->setRowCount(0);
+        return;
+    }
+    m_name->setText(token->name);
+    m_access->setText(token->accessToken);
+    m_type->setText(token->tokenType);
+    m_expiresAt->setText(token->hasExpiry() ? localTime(token->expiresAt) : u"\u2014"_s);
+    m_obtainedAt->setText(localTime(token->obtainedAt));
+    m_refresh->setText(token->refreshToken);
+    m_refresh->setPlaceholderText(token->refreshToken.isEmpty() ? u"(none)"_s : QString());
+    m_scope->setText(token->scope);
+    m_fields->setRowCount(0);
+    for (auto it = token->raw.constBegin(); it != token->raw.constEnd(); ++it) {
+        if (shownAbove(it.key()))
+            continue;
+        const int row = m_fields->rowCount();
+        m_fields->insertRow(row);
+        m_fields->setItem(row, 0, new QTableWidgetItem(it.key()));
+        QString value = it.value().isString() ? it.value().toString()
+                                              : QString::fromUtf8(QJsonDocument::fromVariant(it.value().toVariant()).toJson(QJsonDocument::Compact));
+        if (it.value().isDouble())
+            value = QString::number(it.value().toDouble(), 'g', 17);
+        else if (it.value().isBool())
+            value = it.value().toBool() ? u"true"_s : u"false"_s;
+        if (isSecretField(it.key()))
+            value = u"\u2022\u2022\u2022\u2022 (%1 characters, hidden)"_s.arg(value.size());
+        m_fields->setItem(row, 1, new QTableWidgetItem(value));
+    }
+    refreshCountdown();
+}
+
+void TokensDialog::refreshCountdown()
+{
+    const std::optional<OAuth2Token> token = m_store->token(selectedId());
+    if (!token)
+        return;
+    m_expiresIn->setText(describeExpiry(*token));
+    m_expiresIn->setStyleSheet(token->isExpired() ? u"QLabel { color: #c62828; font-weight: bold; }"_s : QString());
+}
+
+void TokensDialog::deleteSelected()
+{
+    const std::optional<OAuth2Token> token = m_store->token(selectedId());
+    if (!token)
+        return;
+    const auto answer = QMessageBox::question(
+        this, u"Delete Token"_s,
+        u"Delete the token \u201c%1\u201d from Postern? It is not revoked at the server."_s.arg(token->name),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes)
+        return;
+    m_store->remove(token->id);
+}
+
+} // namespace Postern

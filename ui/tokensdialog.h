@@ -1,0 +1,74 @@
+#pragma once
+
+#include "oauth2token.h"
+
+#include <QDialog>
+#include <QTimer>
+
+QT_BEGIN_NAMESPACE
+class QCheckBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTableWidget;
+QT_END_NAMESPACE
+
+namespace Postern {
+
+class TokenStore;
+
+// "Expires in 29 min", "Expired", …
+QString describeExpiry(const OAuth2Token &token, const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+// Manage Access Tokens: every stored token (name, when obtained, valid or expired) on the left; the
+// selected one's details on the right: access token (masked, with reveal and copy), type, a live
+// expiry countdown and the expiry time, refresh token (masked), scope, and every other field of the
+// raw answer. Use Token makes it the request's current token; Delete removes it after asking.
+class TokensDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit TokensDialog(TokenStore *store, QWidget *parent = nullptr);
+
+    void select(const QString &id);
+    QString selectedId() const;
+
+Q_SIGNALS:
+    void useTokenRequested(const QString &id);
+
+private:
+    void refreshList();
+    void showDetails();
+    void refreshCountdown();
+    void deleteSelected();
+    QLineEdit *secretField(const char *objectName, const QString &accessibleName, QCheckBox **reveal,
+                           QPushButton **copy);
+
+    TokenStore *m_store;
+    QListWidget *m_list = nullptr;
+    QWidget *m_details = nullptr;
+    QFormLayout *m_form = nullptr;
+    QLabel *m_name = nullptr;
+    QLineEdit *m_access = nullptr;
+    QCheckBox *m_revealAccess = nullptr;
+    QPushButton *m_copyAccess = nullptr;
+    QLabel *m_type = nullptr;
+    QLabel *m_expiresIn = nullptr;
+    QLabel *m_expiresAt = nullptr;
+    QLabel *m_obtainedAt = nullptr;
+    QLineEdit *m_refresh = nullptr;
+    QCheckBox *m_revealRefresh = nullptr;
+    QPushButton *m_copyRefresh = nullptr;
+    QLabel *m_scope = nullptr;
+    QTableWidget *m_fields = nullptr;
+    QPushButton *m_use = nullptr;
+    QPushButton *m_delete = nullptr;
+    QLabel *m_empty = nullptr;
+    QString m_pendingSelect; // a token that may not be in the store yet (it is being added)
+    QTimer m_tick;
+};
+
+} // namespace Postern
