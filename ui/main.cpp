@@ -1,6 +1,8 @@
 // Postern's executable: parses the command line, starts the sandbox instance when no instance is
 // configured, and shows the main window. Everything else lives in postern_core and postern_ui.
 
+#include "encryptedfilesecretstore.h"
+#include "encryptedtokenfile.h"
 #include "keychainsecretstore.h"
 #include "mainwindow.h"
 #include "sandboxprocess.h"
@@ -38,10 +40,15 @@ int main(int argc, char *argv[])
 
     QNetworkAccessManager manager;
     // Token secrets go to the OS keychain; where none answers, they live in memory for the session.
+    // With the user's consent (Settings > Keep Tokens in an Encrypted File), a passphrase-protected file.
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     KeychainSecretStore keychain;
-    TokenStore tokens(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    TokenStore tokens(dataDir);
+    EncryptedTokenFile encryptedFile(&tokens, dataDir + u'/' + EncryptedFileSecretStore::defaultFileName());
     tokens.start(&keychain);
     MainWindow window(&manager, &tokens);
+    window.setEncryptedTokenFile(&encryptedFile);
+    encryptedFile.offerAtStartup(&window);
 
     QSettings settings;
     QString instance = parser.value(instanceOption);
@@ -62,7 +69,7 @@ int main(int argc, char *argv[])
             window.setInstanceStatus(u"The sandbox instance is not running: %1"_s.arg(message));
         });
         window.setInstanceStatus(u"Starting the sandbox instance\u2026"_s);
-        sandbox.start(SandboxProcess::locateExecutable());
+        sandbox.start(SandboxProcess::locateExecutable(), {u"--exit-with-stdin"_s});
     }
 
     window.show();

@@ -1,8 +1,10 @@
 #include "mainwindow.h"
 
+#include "encryptedtokenfile.h"
 #include "httpclient.h"
 #include "requesteditor.h"
 #include "responseviewer.h"
+#include "tokenstore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,6 +22,7 @@ namespace Postern {
 
 MainWindow::MainWindow(QNetworkAccessManager *manager, TokenStore *tokens, QWidget *parent)
     : QMainWindow(parent)
+    , m_tokens(tokens)
     , m_client(new HttpClient(manager, this))
 {
     setObjectName(u"mainWindow"_s);
@@ -70,6 +73,18 @@ void MainWindow::createMenus()
     QAction *focusUrl = request->addAction(u"Focus &URL"_s, m_editor, &RequestEditor::focusUrl);
     focusUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
 
+    QMenu *settings = menuBar()->addMenu(u"&Settings"_s);
+    m_encryptedFileAction = settings->addAction(u"Keep Tokens in an &Encrypted File\u2026"_s, this, [this] {
+        if (m_encryptedFile)
+            m_encryptedFile->enable(this);
+    });
+    m_encryptedFileAction->setEnabled(false);
+    auto refreshStorageAction = [this] {
+        m_encryptedFileAction->setEnabled(m_encryptedFile
+                                          && m_tokens->storageMode() == TokenStore::StorageMode::MemoryOnly);
+    };
+    connect(m_tokens, &TokenStore::storageModeChanged, this, refreshStorageAction);
+
     QMenu *help = menuBar()->addMenu(u"&Help"_s);
     help->addAction(u"&About Postern"_s, this, [this] {
         QMessageBox::about(this, u"About Postern"_s,
@@ -95,6 +110,12 @@ HttpRequest MainWindow::incidentRequest(const QUrl &instance, const QString &use
 void MainWindow::setRequest(const HttpRequest &request)
 {
     m_editor->setRequest(request);
+}
+
+void MainWindow::setEncryptedTokenFile(EncryptedTokenFile *file)
+{
+    m_encryptedFile = file;
+    m_encryptedFileAction->setEnabled(m_tokens->storageMode() == TokenStore::StorageMode::MemoryOnly);
 }
 
 void MainWindow::setInstanceStatus(const QString &text)

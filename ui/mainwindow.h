@@ -15,6 +15,7 @@ namespace Postern {
 
 class HttpCall;
 class HttpClient;
+class EncryptedTokenFile;
 class RequestEditor;
 class ResponseViewer;
 class TokenStore;
@@ -34,6 +35,8 @@ public:
     ResponseViewer *responseViewer() const { return m_viewer; }
 
     void setRequest(const HttpRequest &request);
+    // Offers Settings > Keep Tokens in an Encrypted File (not owned).
+    void setEncryptedTokenFile(EncryptedTokenFile *file);
     void setInstanceStatus(const QString &text);
 
     // The request Postern opens with: ten incidents from the instance's Table API, with Basic
@@ -54,6 +57,9 @@ private:
     RequestEditor *m_editor = nullptr;
     ResponseViewer *m_viewer = nullptr;
     QLabel *m_instanceStatus = nullptr;
+    TokenStore *m_tokens = nullptr;
+    EncryptedTokenFile *m_encryptedFile = nullptr;
+    QAction *m_encryptedFileAction = nullptr;
     HttpClient *m_client = nullptr;
     QPointer<HttpCall> m_call;
 };

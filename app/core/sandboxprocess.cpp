@@ -60,6 +60,7 @@ void SandboxProcess::stop()
     if (m_process.state() == QProcess::NotRunning)
         return;
     m_process.disconnect(this);
+    m_process.closeWriteChannel();
     m_process.terminate();
     if (!m_process.waitForFinished(2000)) {
         m_process.kill();

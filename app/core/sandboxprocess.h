@@ -22,7 +22,8 @@ public:
     // executable, in ../app/sandbox (a build tree), then on $PATH. Empty when not found.
     static QString locateExecutable();
 
-    // Starts the child; emits ready() or failed() once.
+    // Starts the child; emits ready() or failed() once. Its standard input stays open until stop(), so
+    // a child started with postern-sandbox's --exit-with-stdin ends with this process, even a killed one.
     void start(const QString &program, const QStringList &arguments = {});
     void stop();
 

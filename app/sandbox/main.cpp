@@ -9,6 +9,10 @@
 #include <QFile>
 #include <QTextStream>
 
+#include <thread>
+
+#include <unistd.h>
+
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -75,9 +79,12 @@ int main(int argc, char *argv[])
                                           u"Add iss=<base URL> to authorization responses (RFC 9207)."_s);
     const QCommandLineOption logOption(u"log"_s,
                                        u"Log one line per request (method, path, status) on stderr."_s);
+    const QCommandLineOption stdinOption(
+        u"exit-with-stdin"_s,
+        u"Exit when standard input closes (so that the sandbox ends with the program that started it)."_s);
     parser.addOptions({ portOption, registryOption, clientIdOption, clientSecretOption, redirectOption,
                         clientAuthOption, accessOption, refreshOption, rotateOption, issuerOption,
-                        logOption });
+                        logOption, stdinOption });
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(parser.errorText());
     if (parser.isSet(u"help"_s))
@@ -148,5 +155,15 @@ int main(int argc, char *argv[])
     std::fputs(server.baseUrl().toString().toUtf8().constData(), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
+    if (parser.isSet(stdinOption)) {
+        // A blocking read on a thread of its own: the parent never writes, so this returns only when
+        // the parent closes the pipe or dies.
+        std::thread([] {
+            char c;
+            while (::read(STDIN_FILENO, &c, 1) > 0) {
+            }
+            QMetaObject::invokeMethod(QCoreApplication::instance(), &QCoreApplication::quit, Qt::QueuedConnection);
+        }).detach();
+    }
     return app.exec();
 }

@@ -1,5 +1,6 @@
 #include "sandboxprocess.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -17,6 +18,7 @@ private Q_SLOTS:
     void missingProgram();
     void programThatPrintsSomethingElse();
     void programThatExitsEarly();
+    void childEndsWhenItsStdinCloses();
 };
 
 void tst_SandboxLauncher::startsAndReportsAddress()
@@ -70,6 +72,21 @@ void tst_SandboxLauncher::programThatExitsEarly()
     QVERIFY(failed.wait(10000));
     QVERIFY2(failed.first().first().toString().contains(u"exited with code 2"_s),
              qPrintable(failed.first().first().toString()));
+}
+
+void tst_SandboxLauncher::childEndsWhenItsStdinCloses()
+{
+    // What happens to the sandbox when Postern is killed: its end of the pipe closes.
+    QProcess child;
+    child.start(QStringLiteral(POSTERN_SANDBOX_EXECUTABLE), {u"--exit-with-stdin"_s});
+    QVERIFY(child.waitForStarted());
+    QVERIFY(child.waitForReadyRead(10000));
+    QVERIFY(child.readLine().startsWith("http://127.0.0.1:"));
+    QVERIFY(!child.waitForFinished(200)); // still serving
+    child.closeWriteChannel();
+    QVERIFY(child.waitForFinished(5000));
+    QCOMPARE(child.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(child.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_SandboxLauncher)
