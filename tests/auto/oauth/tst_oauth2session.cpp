@@ -248,6 +248,7 @@ void tst_OAuth2Session::stateChecked_data()
     QTest::newRow("state removed") << u"remove"_s;
     QTest::newRow("state repeated") << u"repeat"_s;
     QTest::newRow("code removed") << u"nocode"_s;
+    QTest::newRow("server error instead of a code") << u"servererror"_s;
 }
 
 void tst_OAuth2Session::stateChecked()
@@ -265,14 +266,24 @@ void tst_OAuth2Session::stateChecked()
         query.removeAllQueryItems(u"state"_s);
     } else if (tamper == u"repeat"_s) {
         query.addQueryItem(u"state"_s, state);
+    } else if (tamper == u"nocode"_s) {
+        query.removeAllQueryItems(u"code"_s);
     } else {
         query.removeAllQueryItems(u"code"_s);
+        query.addQueryItem(u"error"_s, u"server_error"_s);
+        query.addQueryItem(u"error_description"_s, u"Instance%20is%20hibernating"_s);
     }
     redirect.setQuery(query);
     QVERIFY(session.handleRedirect(redirect));
     const OAuth2Result result = waitForResult(finished);
-    QCOMPARE(result.failure, tamper == u"nocode"_s ? OAuth2Result::Failure::MissingCode
-                                                  : OAuth2Result::Failure::StateMismatch);
+    const OAuth2Result::Failure expected = tamper == u"nocode"_s ? OAuth2Result::Failure::MissingCode
+        : tamper == u"servererror"_s                          ? OAuth2Result::Failure::AuthorizationError
+                                                              : OAuth2Result::Failure::StateMismatch;
+    QCOMPARE(result.failure, expected);
+    if (tamper == u"servererror"_s) {
+        QCOMPARE(result.error, u"server_error"_s);
+        QVERIFY2(result.message.contains(u"Instance is hibernating"_s), qPrintable(result.message));
+    }
     QVERIFY(!result.message.isEmpty());
     QVERIFY(!result.ok());
 }

@@ -24,6 +24,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLoggingCategory>
+#include <QMessageBox>
+#include <QTimer>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QScopeGuard>
@@ -339,12 +341,28 @@ void tst_OAuthFlow::expiredTokenShowsInstance401()
     QVERIFY(find<QLabel>(m_window.get(), "responseStatus")->text().startsWith(u"401"_s));
     QVERIFY(find<QPlainTextEdit>(m_window.get(), "responseBody")->toPlainText().contains(u"User Not Authenticated"_s));
 
-    // Deleted: no header at all, the same 401.
-    const QString id = m_tokens->tokens().first().id;
+    // Deleted through Manage Tokens (which asks first): no header at all, the same 401.
+    QTest::mouseClick(find<QPushButton>(m_window.get(), "manageTokensButton"), Qt::LeftButton);
+    auto *manage = waitForTopLevel<TokensDialog>("tokensDialog");
+    QVERIFY(manage);
     QSignalSpy changed(m_tokens.get(), &TokenStore::tokensChanged);
-    m_tokens->remove(id);
+    bool asked = false;
+    QTimer::singleShot(0, this, [&asked] {
+        // The confirmation: answer Yes as a person would, with the keyboard.
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            asked = box->text().contains(u"not revoked"_s);
+            box->button(QMessageBox::Yes)->click();
+        }
+    });
+    QTest::mouseClick(find<QPushButton>(manage, "deleteTokenButton"), Qt::LeftButton);
+    QVERIFY(asked);
     QVERIFY(changed.wait());
+    QVERIFY(m_tokens->tokens().isEmpty());
+    QCOMPARE(find<QListWidget>(manage, "tokenList")->count(), 0);
+    manage->close();
     QVERIFY(waitUntil([&] { return find<KeyValueEditor>(m_window.get(), "headersTable")->keyValueModel()->automaticRowCount() == 0; }));
+    QVERIFY(find<QLabel>(m_window.get(), "tokenExpiry")->text().isEmpty()
+            || find<QLabel>(m_window.get(), "tokenExpiry")->text() == u"Not available"_s);
     QTest::mouseClick(find<QPushButton>(m_window.get(), "sendButton"), Qt::LeftButton);
     QVERIFY(shown.wait(15000));
     QVERIFY(find<QLabel>(m_window.get(), "responseStatus")->text().startsWith(u"401"_s));
