@@ -30,7 +30,8 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, QWidget *parent)
     m_grant = new QComboBox(this);
     m_grant->setObjectName(u"grantType"_s);
     m_grant->setAccessibleName(u"Grant type"_s);
-    m_grant->addItem(grantTypeName(OAuth2GrantType::AuthorizationCode), int(OAuth2GrantType::AuthorizationCode));
+    for (const OAuth2GrantType type : {OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce})
+        m_grant->addItem(grantTypeName(type), int(type));
     auto *grantLabel = new QLabel(u"&Grant Type:"_s, this);
     grantLabel->setBuddy(m_grant);
     m_form->addRow(grantLabel, m_grant);
@@ -59,6 +60,18 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, QWidget *parent)
     auto *clientAuthLabel = new QLabel(u"Client Authentication:"_s, this);
     clientAuthLabel->setBuddy(m_clientAuth);
     m_form->addRow(clientAuthLabel, m_clientAuth);
+
+    m_pkceMethod = new QComboBox(this);
+    m_pkceMethod->setObjectName(u"codeChallengeMethod"_s);
+    m_pkceMethod->setAccessibleName(u"Code challenge method"_s);
+    m_pkceMethod->addItem(u"SHA-256"_s, int(PkceMethod::S256));
+    m_pkceMethod->addItem(u"Plain"_s, int(PkceMethod::Plain));
+    auto *pkceLabel = new QLabel(u"Code C&hallenge Method:"_s, this);
+    pkceLabel->setBuddy(m_pkceMethod);
+    m_form->addRow(pkceLabel, m_pkceMethod);
+    m_codeVerifier = addLine(u"Code &Verifier:"_s, "codeVerifier", u"Code verifier"_s,
+                             u"Leave empty for a fresh random value per request"_s);
+    connect(m_grant, &QComboBox::currentIndexChanged, this, &GetTokenDialog::showFieldsForGrant);
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"tokenMessage"_s);
@@ -89,6 +102,10 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, QWidget *parent)
     m_scope->setText(initial.scope);
     m_state->setText(initial.state);
     m_clientAuth->setCurrentIndex(m_clientAuth->findData(int(initial.clientAuthentication)));
+    m_grant->setCurrentIndex(m_grant->findData(int(initial.grantType)));
+    m_pkceMethod->setCurrentIndex(m_pkceMethod->findData(int(initial.pkceMethod)));
+    m_codeVerifier->setText(initial.codeVerifier);
+    showFieldsForGrant();
     resize(620, sizeHint().height());
 }
 
@@ -123,7 +140,16 @@ OAuth2Config GetTokenDialog::config() const
     c.scope = m_scope->text().trimmed();
     c.state = m_state->text();
     c.clientAuthentication = ClientAuthentication(m_clientAuth->currentData().toInt());
+    c.pkceMethod = PkceMethod(m_pkceMethod->currentData().toInt());
+    c.codeVerifier = m_codeVerifier->text().trimmed();
     return c;
+}
+
+void GetTokenDialog::showFieldsForGrant()
+{
+    const bool pkce = OAuth2GrantType(m_grant->currentData().toInt()) == OAuth2GrantType::AuthorizationCodePkce;
+    m_form->setRowVisible(m_pkceMethod, pkce);
+    m_form->setRowVisible(m_codeVerifier, pkce);
 }
 
 void GetTokenDialog::showMessage(const QString &text, bool error)

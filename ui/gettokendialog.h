@@ -46,6 +46,7 @@ private:
     QLineEdit *addLine(const QString &label, const char *objectName, const QString &accessibleName,
                        const QString &placeholder = QString());
     void onFinished(const OAuth2Result &result);
+    void showFieldsForGrant();
     void showMessage(const QString &text, bool error);
 
     QLineEdit *m_name = nullptr;
@@ -59,6 +60,8 @@ private:
     QLineEdit *m_scope = nullptr;
     QLineEdit *m_state = nullptr;
     QComboBox *m_clientAuth = nullptr;
+    QComboBox *m_pkceMethod = nullptr;
+    QLineEdit *m_codeVerifier = nullptr;
     QLabel *m_message = nullptr;
     QPushButton *m_request = nullptr;
     QFormLayout *m_form = nullptr;

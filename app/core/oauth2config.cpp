@@ -1,6 +1,7 @@
 #include "oauth2config.h"
 
 #include <QCryptographicHash>
+#include <QRandomGenerator>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -34,6 +35,8 @@ QString grantTypeName(OAuth2GrantType type)
     switch (type) {
     case OAuth2GrantType::AuthorizationCode:
         return u"Authorization Code"_s;
+    case OAuth2GrantType::AuthorizationCodePkce:
+        return u"Authorization Code (With PKCE)"_s;
     }
     return QString();
 }
@@ -63,6 +66,10 @@ QStringList OAuth2Config::problems() const
     }
     if (clientId.trimmed().isEmpty())
         problems << u"Client ID is empty."_s;
+    if (usesPkce() && !codeVerifier.isEmpty()) {
+        if (const QString problem = codeVerifierProblem(codeVerifier); !problem.isEmpty())
+            problems << problem;
+    }
     for (const QChar c : state) {
         if (c.unicode() < 0x20 || c.unicode() > 0x7e) {
             problems << u"State may only hold printable ASCII characters (RFC 6749 \u00a7A.5)."_s;
@@ -70,6 +77,36 @@ QStringList OAuth2Config::problems() const
         }
     }
     return problems;
+}
+
+QString OAuth2Config::codeVerifierProblem(const QString &verifier)
+{
+    if (verifier.size() < 43 || verifier.size() > 128)
+        return u"Code Verifier must be 43 to 128 characters long (RFC 7636 \u00a74.1); it has %1."_s.arg(verifier.size());
+    for (const QChar c : verifier) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'-'
+            || u == u'.' || u == u'_' || u == u'~';
+        if (!ok)
+            return u"Code Verifier may only hold letters, digits and - . _ ~ (RFC 7636 \u00a74.1)."_s;
+    }
+    return QString();
+}
+
+QString OAuth2Config::generateCodeVerifier()
+{
+    // 48 random bytes, base64url without padding: 64 characters of the unreserved alphabet.
+    QByteArray bytes(48, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QString OAuth2Config::codeChallenge(const QString &verifier, PkceMethod method)
+{
+    if (method == PkceMethod::Plain)
+        return verifier;
+    const QByteArray digest = QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256);
+    return QString::fromLatin1(digest.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QString OAuth2Config::key() const
@@ -83,7 +120,8 @@ QJsonObject OAuth2Config::toJson(Secrets secrets) const
 {
     QJsonObject object{
         {u"tokenName"_s, tokenName},
-        {u"grantType"_s, u"authorization_code"_s},
+        {u"grantType"_s, usesPkce() ? u"authorization_code_with_pkce"_s : u"authorization_code"_s},
+        {u"codeChallengeMethod"_s, pkceMethod == PkceMethod::Plain ? u"plain"_s : u"S256"_s},
         {u"callbackUrl"_s, callbackUrl},
         {u"authUrl"_s, authUrl},
         {u"accessTokenUrl"_s, accessTokenUrl},
@@ -93,8 +131,10 @@ QJsonObject OAuth2Config::toJson(Secrets secrets) const
         {u"clientAuthentication"_s,
          clientAuthentication == ClientAuthentication::BasicHeader ? u"header"_s : u"body"_s},
     };
-    if (secrets == Secrets::Include)
+    if (secrets == Secrets::Include) {
         object.insert(u"clientSecret"_s, clientSecret);
+        object.insert(u"codeVerifier"_s, codeVerifier);
+    }
     return object;
 }
 
@@ -102,6 +142,11 @@ OAuth2Config OAuth2Config::fromJson(const QJsonObject &object)
 {
     OAuth2Config config;
     config.tokenName = object.value(u"tokenName"_s).toString();
+    config.grantType = object.value(u"grantType"_s).toString() == u"authorization_code_with_pkce"_s
+        ? OAuth2GrantType::AuthorizationCodePkce
+        : OAuth2GrantType::AuthorizationCode;
+    config.pkceMethod = object.value(u"codeChallengeMethod"_s).toString() == u"plain"_s ? PkceMethod::Plain : PkceMethod::S256;
+    config.codeVerifier = object.value(u"codeVerifier"_s).toString();
     config.callbackUrl = object.value(u"callbackUrl"_s).toString();
     config.authUrl = object.value(u"authUrl"_s).toString();
     config.accessTokenUrl = object.value(u"accessTokenUrl"_s).toString();

@@ -6,7 +6,10 @@
 
 namespace Postern {
 
-enum class OAuth2GrantType { AuthorizationCode };
+enum class OAuth2GrantType { AuthorizationCode, AuthorizationCodePkce };
+
+// RFC 7636 §4.2. Plain only for servers that cannot do S256.
+enum class PkceMethod { S256, Plain };
 
 // How the client proves itself at the token endpoint (RFC 6749 §2.3.1).
 enum class ClientAuthentication {
@@ -29,6 +32,16 @@ struct OAuth2Config
     QString scope;
     QString state; // empty: a fresh random one per request
     ClientAuthentication clientAuthentication = ClientAuthentication::Body;
+    PkceMethod pkceMethod = PkceMethod::S256; // with AuthorizationCodePkce
+    QString codeVerifier;                      // empty: a fresh random one per request
+
+    bool usesPkce() const { return grantType == OAuth2GrantType::AuthorizationCodePkce; }
+
+    // RFC 7636 §4.1: 43 to 128 characters of A-Z a-z 0-9 - . _ ~; empty when fine.
+    static QString codeVerifierProblem(const QString &verifier);
+    // A verifier of 64 characters from QRandomGenerator::system(); the challenge for a verifier.
+    static QString generateCodeVerifier();
+    static QString codeChallenge(const QString &verifier, PkceMethod method);
 
     // One sentence per problem, naming the field; empty when the configuration can be used.
     QStringList problems() const;

@@ -22,6 +22,7 @@ class OAuthNetworkManager;
 //   start()
 //     │ validate the form; state := 32 random bytes from QRandomGenerator::system()  (§10.12;
 //     │                                                    Qt 6.4's own is weak: CVE-2024-36048)
+//     │ with PKCE: code_verifier (given or 48 random bytes), code_challenge S256|plain   (RFC 7636)
 //     ▼
 //   authorizationUrlReady(url) ──▶ the UI shows url in a login window; the user signs in, clicks Allow
 //     │
@@ -73,6 +74,7 @@ private:
 
     OAuth2Config m_config;
     QString m_state;
+    QString m_codeVerifier; // RFC 7636, with the PKCE grant
     OAuthNetworkManager *m_manager = nullptr;
     OAuth2ReplyHandler *m_handler = nullptr;
     QOAuth2AuthorizationCodeFlow *m_flow = nullptr;

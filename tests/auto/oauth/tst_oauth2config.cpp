@@ -16,6 +16,9 @@ private Q_SLOTS:
     void serviceNowPreset();
     void problems();
     void jsonLeavesSecretOut();
+    void codeVerifier_data();
+    void codeVerifier();
+    void s256ChallengeMatchesRfc7636();
     void tokenFromResponse_data();
     void tokenFromResponse();
     void tokenMetadataHasNoSecret();
@@ -69,6 +72,48 @@ void tst_OAuth2Config::jsonLeavesSecretOut()
     QCOMPARE(back.clientSecret, c.clientSecret);
     QCOMPARE(back.clientAuthentication, ClientAuthentication::BasicHeader);
     QCOMPARE(back.authUrl, c.authUrl);
+}
+
+void tst_OAuth2Config::codeVerifier_data()
+{
+    QTest::addColumn<QString>("verifier");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("43 characters") << QString(43, u'a') << true;
+    QTest::newRow("128 characters") << QString(128, u'Z') << true;
+    QTest::newRow("every allowed symbol") << u"abcXYZ019-._~"_s + QString(30, u'x') << true;
+    QTest::newRow("42 characters") << QString(42, u'a') << false;
+    QTest::newRow("129 characters") << QString(129, u'a') << false;
+    QTest::newRow("a plus sign") << u"+"_s + QString(50, u'a') << false;
+    QTest::newRow("a space") << u" "_s + QString(50, u'a') << false;
+    QTest::newRow("non-ASCII") << u"\u00e9"_s + QString(50, u'a') << false;
+}
+
+void tst_OAuth2Config::codeVerifier()
+{
+    QFETCH(QString, verifier);
+    QFETCH(bool, valid);
+    QCOMPARE(OAuth2Config::codeVerifierProblem(verifier).isEmpty(), valid);
+    OAuth2Config c = OAuth2Config::forServiceNow(u"dev1"_s);
+    c.tokenName = u"t"_s;
+    c.callbackUrl = u"https://oauth.pstmn.io/v1/callback"_s;
+    c.clientId = u"id"_s;
+    c.grantType = OAuth2GrantType::AuthorizationCodePkce;
+    c.codeVerifier = verifier;
+    QCOMPARE(c.problems().isEmpty(), valid);
+}
+
+void tst_OAuth2Config::s256ChallengeMatchesRfc7636()
+{
+    // RFC 7636 Appendix B.
+    QCOMPARE(OAuth2Config::codeChallenge(u"dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"_s, PkceMethod::S256),
+             u"E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"_s);
+    QSet<QString> verifiers;
+    for (int i = 0; i < 20; ++i) {
+        const QString v = OAuth2Config::generateCodeVerifier();
+        QVERIFY(OAuth2Config::codeVerifierProblem(v).isEmpty());
+        verifiers.insert(v);
+    }
+    QCOMPARE(verifiers.size(), 20);
 }
 
 void tst_OAuth2Config::tokenFromResponse_data()

@@ -30,6 +30,11 @@ Sandbox::Registry registry()
     basic.clientSecret = trickySecret;
     basic.auth = Sandbox::Client::AuthMethod::BasicHeader;
     r.clients.append(basic);
+    Sandbox::Client pub = r.clients.first();
+    pub.clientId = u"postern-public"_s;
+    pub.clientSecret.clear();
+    pub.auth = Sandbox::Client::AuthMethod::None;
+    r.clients.append(pub);
     Sandbox::Client tricky = r.clients.first();
     tricky.clientId = u"postern-tricky"_s;
     tricky.clientSecret = trickySecret;
@@ -48,6 +53,8 @@ private Q_SLOTS:
 
     void codeFlow_data();
     void codeFlow();
+    void pkce_data();
+    void pkce();
     void stateIsFreshAndStrong();
     void givenStateIsUsed();
     void deny();
@@ -198,6 +205,46 @@ void tst_OAuth2Session::codeFlow()
     const auto incidents = http.get(u"/api/now/table/incident?sysparm_limit=2"_s,
                                     {{"Authorization", "Bearer " + token.accessToken.toUtf8()}});
     QCOMPARE(incidents.status, 200);
+}
+
+void tst_OAuth2Session::pkce_data()
+{
+    QTest::addColumn<QString>("clientId");
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<int>("method");
+    QTest::addColumn<QString>("verifier");
+    const QString given = u"dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk-given.verifier~ok"_s;
+    QTest::newRow("public client, S256, generated verifier") << u"postern-public"_s << QString() << int(PkceMethod::S256) << QString();
+    QTest::newRow("public client, plain") << u"postern-public"_s << QString() << int(PkceMethod::Plain) << QString();
+    QTest::newRow("confidential client, S256, given verifier") << u"postern"_s << u"postern-secret"_s << int(PkceMethod::S256) << given;
+}
+
+void tst_OAuth2Session::pkce()
+{
+    QFETCH(QString, clientId);
+    QFETCH(QString, secret);
+    QFETCH(int, method);
+    QFETCH(QString, verifier);
+    OAuth2Config c = config(clientId, secret);
+    c.grantType = OAuth2GrantType::AuthorizationCodePkce;
+    c.pkceMethod = PkceMethod(method);
+    c.codeVerifier = verifier;
+    OAuth2Session session(c);
+    QSignalSpy finished(&session, &OAuth2Session::finished);
+    QSignalSpy ready(&session, &OAuth2Session::authorizationUrlReady);
+    session.start();
+    QVERIFY(!ready.isEmpty() || ready.wait());
+    const QUrlQuery query(ready.first().first().toUrl());
+    const QString challenge = query.queryItemValue(u"code_challenge"_s);
+    QCOMPARE(query.queryItemValue(u"code_challenge_method"_s), method == int(PkceMethod::S256) ? u"S256"_s : u"plain"_s);
+    QVERIFY(challenge.size() >= 43);
+    if (!verifier.isEmpty())
+        QCOMPARE(challenge, OAuth2Config::codeChallenge(verifier, PkceMethod(method)));
+    // The sandbox checks the verifier against the challenge (RFC 7636 §4.6): a token means it matched.
+    QVERIFY(session.handleRedirect(browse(ready.first().first().toUrl())));
+    const OAuth2Result result = waitForResult(finished);
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QCOMPARE(result.token.grantType, u"authorization_code_with_pkce"_s);
 }
 
 void tst_OAuth2Session::stateIsFreshAndStrong()

@@ -1,0 +1,128 @@
+// OAuth2Session against an authorization server nobody here wrote (oidc-provider from npm, started by
+// this test on 127.0.0.1): the authorization code grant with and without PKCE, each client
+// authentication, and a secret that needs encoding. The user's part is played over HTTP.
+
+#include "oauth2session.h"
+#include "oidcprovider.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Postern;
+using PosternTest::OidcProvider;
+
+Q_DECLARE_METATYPE(Postern::OAuth2Result)
+
+class tst_OAuth2SessionOidc : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void codeFlow_data();
+    void codeFlow();
+    void deniedAtTheProvider();
+
+private:
+    OAuth2Config config(const OidcProvider::Client &client) const;
+
+    OidcProvider m_provider;
+    QJsonObject m_discovery;
+};
+
+void tst_OAuth2SessionOidc::initTestCase()
+{
+    qRegisterMetaType<OAuth2Result>();
+    QString whyNot;
+    if (!m_provider.start(&whyNot))
+        QSKIP(qPrintable(u"oidc-provider could not be started: "_s + whyNot));
+    PosternTest::OidcHttp http;
+    m_discovery = QJsonDocument::fromJson(http.get(m_provider.endpoint(u"/.well-known/openid-configuration"_s)).body).object();
+    QVERIFY(!m_discovery.isEmpty());
+}
+
+OAuth2Config tst_OAuth2SessionOidc::config(const OidcProvider::Client &client) const
+{
+    OAuth2Config c;
+    c.tokenName = u"oidc"_s;
+    c.callbackUrl = OidcProvider::postmanRedirect().toString();
+    c.authUrl = m_discovery.value(u"authorization_endpoint"_s).toString();
+    c.accessTokenUrl = m_discovery.value(u"token_endpoint"_s).toString();
+    c.clientId = client.id;
+    c.clientSecret = client.secret;
+    c.scope = u"openid profile"_s;
+    return c;
+}
+
+void tst_OAuth2SessionOidc::codeFlow_data()
+{
+    QTest::addColumn<int>("clientKind");
+    QTest::addColumn<bool>("pkce");
+    QTest::addColumn<int>("method");
+    QTest::newRow("web client, secret in body") << 0 << false << int(PkceMethod::S256);
+    QTest::newRow("web client, secret in body, PKCE S256") << 0 << true << int(PkceMethod::S256);
+    QTest::newRow("basic client, Basic header") << 1 << false << int(PkceMethod::S256);
+    QTest::newRow("public client, PKCE S256") << 2 << true << int(PkceMethod::S256);
+    QTest::newRow("public client, PKCE plain") << 2 << true << int(PkceMethod::Plain);
+    QTest::newRow("secret with + % & = space, in body") << 3 << false << int(PkceMethod::S256);
+}
+
+void tst_OAuth2SessionOidc::codeFlow()
+{
+    QFETCH(int, clientKind);
+    QFETCH(bool, pkce);
+    QFETCH(int, method);
+    const OidcProvider::Client client = clientKind == 0 ? OidcProvider::webClient()
+        : clientKind == 1                               ? OidcProvider::basicClient()
+        : clientKind == 2                               ? OidcProvider::publicClient()
+                                                        : OidcProvider::trickyClient();
+    OAuth2Config c = config(client);
+    c.clientAuthentication = clientKind == 1 ? ClientAuthentication::BasicHeader : ClientAuthentication::Body;
+    if (pkce) {
+        c.grantType = OAuth2GrantType::AuthorizationCodePkce;
+        c.pkceMethod = PkceMethod(method);
+    }
+    OAuth2Session session(c);
+    QSignalSpy ready(&session, &OAuth2Session::authorizationUrlReady);
+    QSignalSpy finished(&session, &OAuth2Session::finished);
+    session.start();
+    QVERIFY(!ready.isEmpty() || ready.wait());
+    PosternTest::OidcHttp http;
+    const auto interaction = PosternTest::OidcInteraction::authorize(http, ready.first().first().toUrl());
+    QVERIFY2(interaction.ok(), qPrintable(interaction.error + u" | "_s + interaction.trace.join(u"; "_s)));
+    QVERIFY(session.handleRedirect(interaction.redirect));
+    QVERIFY(!finished.isEmpty() || finished.wait(10000));
+    const auto result = finished.first().first().value<OAuth2Result>();
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QCOMPARE(result.token.tokenType, u"Bearer"_s);
+    QVERIFY(result.token.raw.contains(u"id_token"_s));
+    QVERIFY(!result.token.idToken.isEmpty());
+
+    // The token opens the provider's userinfo endpoint.
+    const auto userinfo = http.get(QUrl(m_discovery.value(u"userinfo_endpoint"_s).toString()),
+                                   {{"Authorization", "Bearer " + result.token.accessToken.toUtf8()}});
+    QCOMPARE(userinfo.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(userinfo.body).object().value(u"sub"_s).toString(), u"alice"_s);
+}
+
+void tst_OAuth2SessionOidc::deniedAtTheProvider()
+{
+    OAuth2Session session(config(OidcProvider::webClient()));
+    QSignalSpy ready(&session, &OAuth2Session::authorizationUrlReady);
+    QSignalSpy finished(&session, &OAuth2Session::finished);
+    session.start();
+    QVERIFY(!ready.isEmpty() || ready.wait());
+    PosternTest::OidcHttp http;
+    PosternTest::OidcInteraction::Options options;
+    options.decision = PosternTest::OidcInteraction::Decision::Deny;
+    const auto interaction = PosternTest::OidcInteraction::authorize(http, ready.first().first().toUrl(), options);
+    QVERIFY(session.handleRedirect(interaction.redirect));
+    QVERIFY(!finished.isEmpty() || finished.wait(10000));
+    QCOMPARE(finished.first().first().value<OAuth2Result>().failure, OAuth2Result::Failure::AccessDenied);
+}
+
+QTEST_GUILESS_MAIN(tst_OAuth2SessionOidc)
+#include "tst_oauth2session_oidc.moc"
