@@ -30,11 +30,20 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, QWidget *parent)
     m_grant = new QComboBox(this);
     m_grant->setObjectName(u"grantType"_s);
     m_grant->setAccessibleName(u"Grant type"_s);
-    for (const OAuth2GrantType type : {OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce})
+    for (const OAuth2GrantType type :
+         {OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce, OAuth2GrantType::Implicit})
         m_grant->addItem(grantTypeName(type), int(type));
     auto *grantLabel = new QLabel(u"&Grant Type:"_s, this);
     grantLabel->setBuddy(m_grant);
     m_form->addRow(grantLabel, m_grant);
+    m_grantNote = new QLabel(u"The implicit grant is discouraged (RFC 9700): the token travels in the URL and "
+                             "there is no refresh token. Prefer Authorization Code (With PKCE) where the server "
+                             "offers it."_s,
+                             this);
+    m_grantNote->setObjectName(u"grantNote"_s);
+    m_grantNote->setWordWrap(true);
+    m_grantNote->setStyleSheet(u"QLabel { color: #8a5300; }"_s);
+    m_form->addRow(QString(), m_grantNote);
     m_callback = addLine(u"Call&back URL:"_s, "callbackUrl", u"Callback URL"_s, u"https://oauth.pstmn.io/v1/callback"_s);
     m_authUrl = addLine(u"&Auth URL:"_s, "authUrl", u"Auth URL"_s, u"https://INSTANCE.service-now.com/oauth_auth.do"_s);
     m_tokenUrl = addLine(u"Access &Token URL:"_s, "accessTokenUrl", u"Access token URL"_s,
@@ -147,9 +156,17 @@ OAuth2Config GetTokenDialog::config() const
 
 void GetTokenDialog::showFieldsForGrant()
 {
-    const bool pkce = OAuth2GrantType(m_grant->currentData().toInt()) == OAuth2GrantType::AuthorizationCodePkce;
+    const auto grant = OAuth2GrantType(m_grant->currentData().toInt());
+    const bool pkce = grant == OAuth2GrantType::AuthorizationCodePkce;
+    const bool implicit = grant == OAuth2GrantType::Implicit;
     m_form->setRowVisible(m_pkceMethod, pkce);
     m_form->setRowVisible(m_codeVerifier, pkce);
+    m_form->setRowVisible(m_grantNote, implicit);
+    // The implicit grant never reaches the token endpoint and so never uses the secret.
+    m_form->setRowVisible(m_tokenUrl, !implicit);
+    m_form->setRowVisible(m_clientSecret, !implicit);
+    m_form->setRowVisible(m_showSecret, !implicit);
+    m_form->setRowVisible(m_clientAuth, !implicit);
 }
 
 void GetTokenDialog::showMessage(const QString &text, bool error)

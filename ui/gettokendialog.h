@@ -62,6 +62,7 @@ private:
     QComboBox *m_clientAuth = nullptr;
     QComboBox *m_pkceMethod = nullptr;
     QLineEdit *m_codeVerifier = nullptr;
+    QLabel *m_grantNote = nullptr;
     QLabel *m_message = nullptr;
     QPushButton *m_request = nullptr;
     QFormLayout *m_form = nullptr;

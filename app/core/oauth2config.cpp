@@ -37,8 +37,33 @@ QString grantTypeName(OAuth2GrantType type)
         return u"Authorization Code"_s;
     case OAuth2GrantType::AuthorizationCodePkce:
         return u"Authorization Code (With PKCE)"_s;
+    case OAuth2GrantType::Implicit:
+        return u"Implicit (discouraged)"_s;
     }
     return QString();
+}
+
+QString grantTypeKey(OAuth2GrantType type)
+{
+    switch (type) {
+    case OAuth2GrantType::AuthorizationCode:
+        return u"authorization_code"_s;
+    case OAuth2GrantType::AuthorizationCodePkce:
+        return u"authorization_code_with_pkce"_s;
+    case OAuth2GrantType::Implicit:
+        return u"implicit"_s;
+    }
+    return QString();
+}
+
+OAuth2GrantType grantTypeFromKey(const QString &key)
+{
+    for (const OAuth2GrantType type :
+         {OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce, OAuth2GrantType::Implicit}) {
+        if (grantTypeKey(type) == key)
+            return type;
+    }
+    return OAuth2GrantType::AuthorizationCode;
 }
 
 QString clientAuthenticationName(ClientAuthentication authentication)
@@ -58,9 +83,9 @@ QStringList OAuth2Config::problems() const
     if (tokenName.trimmed().isEmpty())
         problems << u"Token Name is empty."_s;
     // Custom schemes (com.example.app:/callback) are legitimate redirect URIs (RFC 8252 §7.1).
-    for (const QString &problem : {endpointProblem(u"Callback URL"_s, callbackUrl, true),
-                                   endpointProblem(u"Auth URL"_s, authUrl),
-                                   endpointProblem(u"Access Token URL"_s, accessTokenUrl)}) {
+    for (const QString &problem :
+         {endpointProblem(u"Callback URL"_s, callbackUrl, true), endpointProblem(u"Auth URL"_s, authUrl),
+          usesTokenEndpoint() ? endpointProblem(u"Access Token URL"_s, accessTokenUrl) : QString()}) {
         if (!problem.isEmpty())
             problems << problem;
     }
@@ -120,7 +145,7 @@ QJsonObject OAuth2Config::toJson(Secrets secrets) const
 {
     QJsonObject object{
         {u"tokenName"_s, tokenName},
-        {u"grantType"_s, usesPkce() ? u"authorization_code_with_pkce"_s : u"authorization_code"_s},
+        {u"grantType"_s, grantTypeKey(grantType)},
         {u"codeChallengeMethod"_s, pkceMethod == PkceMethod::Plain ? u"plain"_s : u"S256"_s},
         {u"callbackUrl"_s, callbackUrl},
         {u"authUrl"_s, authUrl},
@@ -142,9 +167,7 @@ OAuth2Config OAuth2Config::fromJson(const QJsonObject &object)
 {
     OAuth2Config config;
     config.tokenName = object.value(u"tokenName"_s).toString();
-    config.grantType = object.value(u"grantType"_s).toString() == u"authorization_code_with_pkce"_s
-        ? OAuth2GrantType::AuthorizationCodePkce
-        : OAuth2GrantType::AuthorizationCode;
+    config.grantType = grantTypeFromKey(object.value(u"grantType"_s).toString());
     config.pkceMethod = object.value(u"codeChallengeMethod"_s).toString() == u"plain"_s ? PkceMethod::Plain : PkceMethod::S256;
     config.codeVerifier = object.value(u"codeVerifier"_s).toString();
     config.callbackUrl = object.value(u"callbackUrl"_s).toString();

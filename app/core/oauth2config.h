@@ -6,7 +6,11 @@
 
 namespace Postern {
 
-enum class OAuth2GrantType { AuthorizationCode, AuthorizationCodePkce };
+enum class OAuth2GrantType {
+    AuthorizationCode,
+    AuthorizationCodePkce,
+    Implicit, // RFC 6749 §4.2; discouraged by RFC 9700 §2.1.2, kept for servers that still need it
+};
 
 // RFC 7636 §4.2. Plain only for servers that cannot do S256.
 enum class PkceMethod { S256, Plain };
@@ -36,6 +40,7 @@ struct OAuth2Config
     QString codeVerifier;                      // empty: a fresh random one per request
 
     bool usesPkce() const { return grantType == OAuth2GrantType::AuthorizationCodePkce; }
+    bool usesTokenEndpoint() const { return grantType != OAuth2GrantType::Implicit; }
 
     // RFC 7636 §4.1: 43 to 128 characters of A-Z a-z 0-9 - . _ ~; empty when fine.
     static QString codeVerifierProblem(const QString &verifier);
@@ -58,6 +63,9 @@ struct OAuth2Config
 };
 
 QString grantTypeName(OAuth2GrantType type);
+// The grant as saved in files and stored with tokens: "authorization_code", "implicit", …
+QString grantTypeKey(OAuth2GrantType type);
+OAuth2GrantType grantTypeFromKey(const QString &key);
 QString clientAuthenticationName(ClientAuthentication authentication);
 
 } // namespace Postern

@@ -5,6 +5,7 @@
 #include "oauth2replyhandler.h"
 #include "oauthnetworkmanager.h"
 
+#include <QJsonDocument>
 #include <QOAuth2AuthorizationCodeFlow>
 #include <QRandomGenerator>
 
@@ -68,6 +69,10 @@ void OAuth2Session::start()
         return;
     }
     m_state = m_config.state.isEmpty() ? randomState() : m_config.state;
+    if (m_config.grantType == OAuth2GrantType::Implicit) {
+        startImplicit();
+        return;
+    }
     if (m_config.usesPkce())
         m_codeVerifier = m_config.codeVerifier.isEmpty() ? OAuth2Config::generateCodeVerifier() : m_config.codeVerifier;
     const bool basic = m_config.clientAuthentication == ClientAuthentication::BasicHeader;
@@ -130,6 +135,64 @@ void OAuth2Session::start()
     m_flow->grant();
 }
 
+void OAuth2Session::startImplicit()
+{
+    // RFC 6749 §4.2.1.
+    FormFields fields{{u"response_type"_s, u"token"_s},
+                      {u"client_id"_s, m_config.clientId.trimmed()},
+                      {u"redirect_uri"_s, m_config.callbackUrl.trimmed()}};
+    if (!m_config.scope.trimmed().isEmpty())
+        fields.append({u"scope"_s, m_config.scope.trimmed()});
+    fields.append({u"state"_s, m_state});
+    QUrl url(m_config.authUrl.trimmed());
+    const QString existing = url.query(QUrl::FullyEncoded);
+    url.setQuery((existing.isEmpty() ? QString() : existing + u'&') + QString::fromLatin1(FormUrlEncoded::encode(fields)),
+                 QUrl::StrictMode);
+    m_callbackSeen = false;
+    qCInfo(lcAuth) << "implicit flow starting for" << origin(m_config.authUrl);
+    m_flow = nullptr;
+    Q_EMIT authorizationUrlReady(url);
+}
+
+void OAuth2Session::finishImplicit(const FormFields &fields)
+{
+    // RFC 6749 §4.2.2: access_token and token_type are required; every field is a string here.
+    QJsonObject json;
+    for (const FormField &field : fields) {
+        if (field.first != u"state"_s)
+            json.insert(field.first, field.second);
+    }
+    QJsonObject checked;
+    const OAuth2Result check = OAuth2ReplyHandler::checkTokenResponse(200, "application/json",
+                                                                      QJsonDocument(json).toJson(), &checked);
+    if (check.failure != OAuth2Result::Failure::None) {
+        OAuth2Result result = check;
+        result.message = result.message.replace(u"The token endpoint's answer"_s, u"The redirect"_s);
+        finish(result);
+        return;
+    }
+    QString error;
+    OAuth2Token token = OAuth2Token::fromResponse(checked, QDateTime::currentDateTimeUtc(), &error);
+    if (!token.isValid()) {
+        finish(OAuth2Result::failed(OAuth2Result::Failure::BadTokenResponse, error));
+        return;
+    }
+    OAuth2Result result;
+    result.token = withOrigin(token);
+    finish(result);
+}
+
+OAuth2Token OAuth2Session::withOrigin(OAuth2Token token) const
+{
+    token.name = m_config.tokenName.trimmed();
+    token.grantType = grantTypeKey(m_config.grantType);
+    token.issuer = origin(m_config.usesTokenEndpoint() ? m_config.accessTokenUrl.trimmed() : m_config.authUrl.trimmed());
+    token.configKey = m_config.key();
+    if (token.scope.isEmpty())
+        token.scope = m_config.scope.trimmed();
+    return token;
+}
+
 bool OAuth2Session::isCallback(const QUrl &url) const
 {
     const QUrl callback(m_config.callbackUrl.trimmed());
@@ -142,13 +205,17 @@ bool OAuth2Session::handleRedirect(const QUrl &url)
 {
     if (!isCallback(url))
         return false;
-    if (m_callbackSeen || m_finished || !m_flow) {
+    const bool implicit = m_config.grantType == OAuth2GrantType::Implicit;
+    if (m_callbackSeen || m_finished || (!m_flow && !implicit) || m_state.isEmpty()) {
         qCInfo(lcAuth) << "ignoring a further callback";
         return true;
     }
     m_callbackSeen = true;
     using Failure = OAuth2Result::Failure;
-    const FormFields fields = FormUrlEncoded::parse(url.query(QUrl::FullyEncoded).toUtf8());
+    // The implicit grant answers in the fragment (§4.2.2); some servers put errors in the query.
+    const QString fragment = url.fragment(QUrl::FullyEncoded);
+    const FormFields fields = FormUrlEncoded::parse(
+        (implicit && !fragment.isEmpty() ? fragment : url.query(QUrl::FullyEncoded)).toUtf8());
 
     if (FormUrlEncoded::contains(fields, u"error"_s)) {
         OAuth2Result result;
@@ -171,6 +238,10 @@ bool OAuth2Session::handleRedirect(const QUrl &url)
             : states > 1 ? u"The redirect carries more than one state. Nothing was sent or stored."_s
                          : u"The state in the redirect does not match the one Postern sent: the answer is not for this "
                            "request. Nothing was sent or stored."_s));
+        return true;
+    }
+    if (implicit) {
+        finishImplicit(fields);
         return true;
     }
     const QString code = FormUrlEncoded::value(fields, u"code"_s);
@@ -209,14 +280,8 @@ void OAuth2Session::onGranted()
         finish(OAuth2Result::failed(OAuth2Result::Failure::BadTokenResponse, error));
         return;
     }
-    token.name = m_config.tokenName.trimmed();
-    token.grantType = m_config.usesPkce() ? u"authorization_code_with_pkce"_s : u"authorization_code"_s;
-    token.issuer = origin(m_config.accessTokenUrl.trimmed());
-    token.configKey = m_config.key();
-    if (token.scope.isEmpty())
-        token.scope = m_config.scope.trimmed();
     OAuth2Result result;
-    result.token = token;
+    result.token = withOrigin(token);
     finish(result);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "formurlencoded.h"
 #include "oauth2config.h"
 #include "oauth2result.h"
 
@@ -36,6 +37,10 @@ class OAuthNetworkManager;
 //     ▼
 //   finished(token)  (expiry counted from when the answer arrived, never the server's clock)
 //
+// The implicit grant (RFC 6749 §4.2), which Qt 6.4 has no flow for, runs here too: the authorization URL
+// asks for response_type=token and the token comes back in the redirect's fragment, state checked the
+// same way; there is no token endpoint and no refresh token.
+//
 // finished() is emitted exactly once. Owns its flow and its network manager. Never logs a secret.
 class OAuth2Session : public QObject
 {
@@ -71,6 +76,9 @@ Q_SIGNALS:
 private:
     void finish(const OAuth2Result &result);
     void onGranted();
+    void startImplicit();
+    void finishImplicit(const FormFields &fields);
+    OAuth2Token withOrigin(OAuth2Token token) const;
 
     OAuth2Config m_config;
     QString m_state;

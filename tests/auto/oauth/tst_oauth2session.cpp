@@ -55,6 +55,8 @@ private Q_SLOTS:
     void codeFlow();
     void pkce_data();
     void pkce();
+    void implicit_data();
+    void implicit();
     void stateIsFreshAndStrong();
     void givenStateIsUsed();
     void deny();
@@ -245,6 +247,64 @@ void tst_OAuth2Session::pkce()
     const OAuth2Result result = waitForResult(finished);
     QVERIFY2(result.ok(), qPrintable(result.message));
     QCOMPARE(result.token.grantType, u"authorization_code_with_pkce"_s);
+}
+
+void tst_OAuth2Session::implicit_data()
+{
+    QTest::addColumn<bool>("allow");
+    QTest::addColumn<QString>("tamper");
+    QTest::newRow("allowed") << true << QString();
+    QTest::newRow("denied") << false << QString();
+    QTest::newRow("forged state") << true << u"state"_s;
+    QTest::newRow("no token_type") << true << u"token_type"_s;
+}
+
+void tst_OAuth2Session::implicit()
+{
+    QFETCH(bool, allow);
+    QFETCH(QString, tamper);
+    OAuth2Config c = config();
+    c.grantType = OAuth2GrantType::Implicit;
+    c.accessTokenUrl.clear(); // not needed
+    c.clientSecret.clear();
+    QVERIFY(c.problems().isEmpty());
+    OAuth2Session session(c);
+    QSignalSpy ready(&session, &OAuth2Session::authorizationUrlReady);
+    QSignalSpy finished(&session, &OAuth2Session::finished);
+    session.start();
+    QVERIFY(!ready.isEmpty() || ready.wait());
+    const QUrlQuery query(ready.first().first().toUrl());
+    QCOMPARE(query.queryItemValue(u"response_type"_s), u"token"_s);
+    QCOMPARE(query.queryItemValue(u"state"_s), session.state());
+    QUrl redirect = browse(ready.first().first().toUrl(), allow);
+    QVERIFY(redirect.hasFragment());
+    if (!tamper.isEmpty()) {
+        QUrlQuery fragment(redirect.fragment(QUrl::FullyEncoded));
+        fragment.removeAllQueryItems(tamper);
+        if (tamper == u"state"_s)
+            fragment.addQueryItem(u"state"_s, u"forged"_s);
+        redirect.setFragment(fragment.toString(QUrl::FullyEncoded), QUrl::StrictMode);
+    }
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    QVERIFY(session.handleRedirect(redirect));
+    QVERIFY(!finished.isEmpty() || finished.wait());
+    const OAuth2Result result = finished.first().first().value<OAuth2Result>();
+    if (!allow) {
+        QCOMPARE(result.failure, OAuth2Result::Failure::AccessDenied);
+    } else if (tamper == u"state"_s) {
+        QCOMPARE(result.failure, OAuth2Result::Failure::StateMismatch);
+    } else if (tamper == u"token_type"_s) {
+        QCOMPARE(result.failure, OAuth2Result::Failure::BadTokenResponse);
+        QVERIFY2(result.message.contains(u"token_type"_s), qPrintable(result.message));
+    } else {
+        QVERIFY2(result.ok(), qPrintable(result.message));
+        QCOMPARE(result.token.grantType, u"implicit"_s);
+        QVERIFY(result.token.refreshToken.isEmpty());
+        QVERIFY(result.token.expiresAt >= before.addSecs(1799)); // expires_in arrives as a string
+        SandboxHttp http(m_sandbox->baseUrl());
+        QCOMPARE(http.get(u"/api/now/table/incident?sysparm_limit=1"_s,
+                          {{"Authorization", "Bearer " + result.token.accessToken.toUtf8()}}).status, 200);
+    }
 }
 
 void tst_OAuth2Session::stateIsFreshAndStrong()

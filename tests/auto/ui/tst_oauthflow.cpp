@@ -71,6 +71,7 @@ private Q_SLOTS:
 
     void headlineFlow_data();
     void headlineFlow();
+    void implicitInTheLoginWindow();
     void denyStoresNothing();
     void forgedStateRejected();
     void closingTheWindowCancels();
@@ -260,6 +261,32 @@ void tst_OAuthFlow::headlineFlow()
         find<QTabWidget>(m_window.get(), "requestTabs")->setCurrentIndex(2); // Headers: the Bearer row
         screenshot(u"bearer-response"_s);
     }
+}
+
+void tst_OAuthFlow::implicitInTheLoginWindow()
+{
+    GetTokenDialog *dialog = openTokenDialog();
+    QVERIFY(dialog);
+    auto *grant = find<QComboBox>(dialog, "grantType");
+    grant->setCurrentIndex(grant->findData(int(OAuth2GrantType::Implicit)));
+    // The form shows the warning and drops what the grant does not use.
+    QVERIFY(find<QLabel>(dialog, "grantNote")->isVisible());
+    QVERIFY(!find<QLineEdit>(dialog, "accessTokenUrl")->isVisible());
+    QVERIFY(!find<QLineEdit>(dialog, "clientSecret")->isVisible());
+    LoginWindow *login = requestToken(dialog);
+    QVERIFY(login && signIn(login));
+    QVERIFY(runJs(login, u"document.getElementById('allow').click();"_s));
+    auto *tokens = waitForTopLevel<TokensDialog>("tokensDialog");
+    QVERIFY(tokens);
+    QVERIFY(waitUntil([&] { return find<QListWidget>(tokens, "tokenList")->count() == 1; }));
+    QCOMPARE(find<QLabel>(tokens, "detailTokenType")->text(), u"Bearer"_s);
+    QVERIFY(find<QLineEdit>(tokens, "detailRefreshToken")->text().isEmpty()); // none with this grant
+    QCOMPARE(m_tokens->tokens().first().grantType, u"implicit"_s);
+    QTest::mouseClick(find<QPushButton>(tokens, "useTokenButton"), Qt::LeftButton);
+    QSignalSpy shown(m_window->responseViewer(), &ResponseViewer::bodyShown);
+    QTest::mouseClick(find<QPushButton>(m_window.get(), "sendButton"), Qt::LeftButton);
+    QVERIFY(shown.wait(15000));
+    QVERIFY(find<QLabel>(m_window.get(), "responseStatus")->text().startsWith(u"200"_s));
 }
 
 void tst_OAuthFlow::denyStoresNothing()
