@@ -7,6 +7,9 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QUrl>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -25,6 +28,24 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, QWidget *parent)
     m_form = new QFormLayout;
     m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     layout->addLayout(m_form);
+
+    // The ServiceNow preset: an instance name or URL fills the endpoints.
+    auto *presetRow = new QHBoxLayout;
+    m_instance = new QLineEdit(this);
+    m_instance->setObjectName(u"serviceNowInstance"_s);
+    m_instance->setAccessibleName(u"ServiceNow instance"_s);
+    m_instance->setPlaceholderText(u"dev12345 or https://dev12345.service-now.com"_s);
+    auto *fill = new QPushButton(u"&Fill"_s, this);
+    fill->setObjectName(u"fillServiceNow"_s);
+    fill->setAccessibleName(u"Fill endpoints from the ServiceNow instance"_s);
+    fill->setAutoDefault(false);
+    presetRow->addWidget(m_instance, 1);
+    presetRow->addWidget(fill);
+    auto *presetLabel = new QLabel(u"ServiceNow inst&ance:"_s, this);
+    presetLabel->setBuddy(m_instance);
+    m_form->addRow(presetLabel, presetRow);
+    connect(fill, &QPushButton::clicked, this, &GetTokenDialog::fillFromServiceNow);
+    m_instance->installEventFilter(this); // Return there fills; it must not press Request Token
 
     m_name = addLine(u"Token &Name:"_s, "tokenName", u"Token name"_s);
     m_grant = new QComboBox(this);
@@ -152,6 +173,31 @@ OAuth2Config GetTokenDialog::config() const
     c.pkceMethod = PkceMethod(m_pkceMethod->currentData().toInt());
     c.codeVerifier = m_codeVerifier->text().trimmed();
     return c;
+}
+
+bool GetTokenDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_instance && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            fillFromServiceNow();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+void GetTokenDialog::fillFromServiceNow()
+{
+    if (m_instance->text().trimmed().isEmpty())
+        return;
+    const OAuth2Config preset = OAuth2Config::forServiceNow(m_instance->text());
+    m_authUrl->setText(preset.authUrl);
+    m_tokenUrl->setText(preset.accessTokenUrl);
+    m_clientAuth->setCurrentIndex(m_clientAuth->findData(int(preset.clientAuthentication)));
+    showMessage(u"Auth URL and Access Token URL are set for %1."_s.arg(
+                    QUrl(preset.authUrl).adjusted(QUrl::RemovePath).toString()),
+                false);
 }
 
 void GetTokenDialog::showFieldsForGrant()

@@ -38,6 +38,9 @@ public:
 
     void requestToken();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     // The login window is open (for tests and for accessibility tools that follow windows).
     void loginWindowOpened(Postern::LoginWindow *window);
@@ -47,6 +50,7 @@ private:
                        const QString &placeholder = QString());
     void onFinished(const OAuth2Result &result);
     void showFieldsForGrant();
+    void fillFromServiceNow();
     void showMessage(const QString &text, bool error);
 
     QLineEdit *m_name = nullptr;
@@ -63,6 +67,7 @@ private:
     QComboBox *m_pkceMethod = nullptr;
     QLineEdit *m_codeVerifier = nullptr;
     QLabel *m_grantNote = nullptr;
+    QLineEdit *m_instance = nullptr;
     QLabel *m_message = nullptr;
     QPushButton *m_request = nullptr;
     QFormLayout *m_form = nullptr;

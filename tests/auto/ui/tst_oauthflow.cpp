@@ -76,6 +76,7 @@ private Q_SLOTS:
     void forgedStateRejected();
     void closingTheWindowCancels();
     void invalidFormSendsNothing();
+    void serviceNowPresetFillsEndpoints();
     void expiredTokenShowsInstance401();
     void noSecretLeaks();
 
@@ -341,6 +342,23 @@ void tst_OAuthFlow::invalidFormSendsNothing()
     QVERIFY2(message.contains(u"Auth URL"_s) && message.contains(u"Client ID"_s), qPrintable(message));
     QTest::qWait(100);
     QVERIFY(opened.isEmpty());
+}
+
+void tst_OAuthFlow::serviceNowPresetFillsEndpoints()
+{
+    GetTokenDialog *dialog = openTokenDialog();
+    QVERIFY(dialog);
+    auto *instance = find<QLineEdit>(dialog, "serviceNowInstance");
+    instance->setFocus();
+    QSignalSpy opened(dialog, &GetTokenDialog::loginWindowOpened);
+    QTest::keyClicks(instance, u"dev12345"_s);
+    QTest::keyClick(instance, Qt::Key_Return);
+    QCOMPARE(find<QLineEdit>(dialog, "authUrl")->text(), u"https://dev12345.service-now.com/oauth_auth.do"_s);
+    QCOMPARE(find<QLineEdit>(dialog, "accessTokenUrl")->text(), u"https://dev12345.service-now.com/oauth_token.do"_s);
+    QCOMPARE(find<QComboBox>(dialog, "clientAuthentication")->currentIndex(), 0); // credentials in body
+    // Return in the field fills; it does not press Request Token.
+    QVERIFY(!waitUntil([&] { return !opened.isEmpty(); }, 300));
+    QVERIFY(dialog->isVisible());
 }
 
 void tst_OAuthFlow::expiredTokenShowsInstance401()
