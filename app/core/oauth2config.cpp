@@ -39,6 +39,10 @@ QString grantTypeName(OAuth2GrantType type)
         return u"Authorization Code (With PKCE)"_s;
     case OAuth2GrantType::Implicit:
         return u"Implicit (discouraged)"_s;
+    case OAuth2GrantType::Password:
+        return u"Password Credentials"_s;
+    case OAuth2GrantType::ClientCredentials:
+        return u"Client Credentials"_s;
     }
     return QString();
 }
@@ -52,6 +56,10 @@ QString grantTypeKey(OAuth2GrantType type)
         return u"authorization_code_with_pkce"_s;
     case OAuth2GrantType::Implicit:
         return u"implicit"_s;
+    case OAuth2GrantType::Password:
+        return u"password"_s;
+    case OAuth2GrantType::ClientCredentials:
+        return u"client_credentials"_s;
     }
     return QString();
 }
@@ -59,7 +67,8 @@ QString grantTypeKey(OAuth2GrantType type)
 OAuth2GrantType grantTypeFromKey(const QString &key)
 {
     for (const OAuth2GrantType type :
-         {OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce, OAuth2GrantType::Implicit}) {
+         {OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce, OAuth2GrantType::Implicit,
+          OAuth2GrantType::Password, OAuth2GrantType::ClientCredentials}) {
         if (grantTypeKey(type) == key)
             return type;
     }
@@ -84,8 +93,11 @@ QStringList OAuth2Config::problems() const
         problems << u"Token Name is empty."_s;
     // Custom schemes (com.example.app:/callback) are legitimate redirect URIs (RFC 8252 §7.1).
     for (const QString &problem :
-         {endpointProblem(u"Callback URL"_s, callbackUrl, true), endpointProblem(u"Auth URL"_s, authUrl),
-          usesTokenEndpoint() ? endpointProblem(u"Access Token URL"_s, accessTokenUrl) : QString()}) {
+         {usesBrowser() ? endpointProblem(u"Callback URL"_s, callbackUrl, true) : QString(),
+          usesBrowser() ? endpointProblem(u"Auth URL"_s, authUrl) : QString(),
+          usesTokenEndpoint() ? endpointProblem(u"Access Token URL"_s, accessTokenUrl) : QString(),
+          refreshUrl.trimmed().isEmpty() ? QString() : endpointProblem(u"Refresh Token URL"_s, refreshUrl),
+          revokeUrl.trimmed().isEmpty() ? QString() : endpointProblem(u"Revoke Token URL"_s, revokeUrl)}) {
         if (!problem.isEmpty())
             problems << problem;
     }
@@ -150,6 +162,8 @@ QJsonObject OAuth2Config::toJson(Secrets secrets) const
         {u"callbackUrl"_s, callbackUrl},
         {u"authUrl"_s, authUrl},
         {u"accessTokenUrl"_s, accessTokenUrl},
+        {u"refreshUrl"_s, refreshUrl},
+        {u"revokeUrl"_s, revokeUrl},
         {u"clientId"_s, clientId},
         {u"scope"_s, scope},
         {u"state"_s, state},
@@ -173,6 +187,8 @@ OAuth2Config OAuth2Config::fromJson(const QJsonObject &object)
     config.callbackUrl = object.value(u"callbackUrl"_s).toString();
     config.authUrl = object.value(u"authUrl"_s).toString();
     config.accessTokenUrl = object.value(u"accessTokenUrl"_s).toString();
+    config.refreshUrl = object.value(u"refreshUrl"_s).toString();
+    config.revokeUrl = object.value(u"revokeUrl"_s).toString();
     config.clientId = object.value(u"clientId"_s).toString();
     config.clientSecret = object.value(u"clientSecret"_s).toString();
     config.scope = object.value(u"scope"_s).toString();
@@ -193,6 +209,7 @@ OAuth2Config OAuth2Config::forServiceNow(const QString &instanceUrl)
     OAuth2Config config;
     config.authUrl = base + u"/oauth_auth.do"_s;
     config.accessTokenUrl = base + u"/oauth_token.do"_s;
+    config.revokeUrl = base + u"/oauth_revoke_token.do"_s;
     config.clientAuthentication = ClientAuthentication::Body;
     return config;
 }

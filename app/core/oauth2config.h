@@ -10,6 +10,8 @@ enum class OAuth2GrantType {
     AuthorizationCode,
     AuthorizationCodePkce,
     Implicit, // RFC 6749 §4.2; discouraged by RFC 9700 §2.1.2, kept for servers that still need it
+    Password, // RFC 6749 §4.3; the password is asked for each time and never stored
+    ClientCredentials, // RFC 6749 §4.4
 };
 
 // RFC 7636 §4.2. Plain only for servers that cannot do S256.
@@ -31,6 +33,8 @@ struct OAuth2Config
     QString callbackUrl;
     QString authUrl;
     QString accessTokenUrl;
+    QString refreshUrl; // empty: the Access Token URL
+    QString revokeUrl;  // RFC 7009 endpoint; empty: none known
     QString clientId;
     QString clientSecret;
     QString scope;
@@ -41,6 +45,12 @@ struct OAuth2Config
 
     bool usesPkce() const { return grantType == OAuth2GrantType::AuthorizationCodePkce; }
     bool usesTokenEndpoint() const { return grantType != OAuth2GrantType::Implicit; }
+    // The grants that send the user to the authorization server in a browser.
+    bool usesBrowser() const
+    {
+        return grantType == OAuth2GrantType::AuthorizationCode || grantType == OAuth2GrantType::AuthorizationCodePkce
+            || grantType == OAuth2GrantType::Implicit;
+    }
 
     // RFC 7636 §4.1: 43 to 128 characters of A-Z a-z 0-9 - . _ ~; empty when fine.
     static QString codeVerifierProblem(const QString &verifier);

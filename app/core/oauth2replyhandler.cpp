@@ -20,6 +20,12 @@ QString excerpt(const QString &text, int max = 200)
     return simplified;
 }
 
+QString withoutFinalPeriod(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    return trimmed.endsWith(u'.') ? trimmed.chopped(1) : trimmed;
+}
+
 } // namespace
 
 OAuth2ReplyHandler::OAuth2ReplyHandler(const QString &callbackUrl, QObject *parent)
@@ -51,7 +57,8 @@ OAuth2Result OAuth2ReplyHandler::checkTokenResponse(int status, const QByteArray
             hint = u" The authorization code was refused (expired, already used, or issued for another Callback URL)."_s;
         result.message = u"The token endpoint answered %1 (HTTP %2)%3.%4"_s.arg(
             excerpt(result.error, 60), QString::number(status),
-            result.errorDescription.isEmpty() ? QString() : u": "_s + excerpt(result.errorDescription), hint);
+            result.errorDescription.isEmpty() ? QString() : u": "_s + excerpt(withoutFinalPeriod(result.errorDescription)),
+            hint);
         return result;
     }
     if (status < 200 || status > 299) {

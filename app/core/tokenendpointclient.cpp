@@ -1,0 +1,205 @@
+#include "tokenendpointclient.h"
+
+#include "logging.h"
+#include "oauthnetworkmanager.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+const QString serviceNowTokenPath = u"/oauth_token.do"_s;
+const QString serviceNowRevokePath = u"/oauth_revoke_token.do"_s;
+
+// An absolute http(s) URL with a host and no fragment, or a sentence saying what is wrong with it.
+QString endpointProblem(const QString &label, const QString &text)
+{
+    if (text.isEmpty())
+        return u"%1 is empty."_s.arg(label);
+    const QUrl url(text, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != u"https"_s && scheme != u"http"_s) || url.host().isEmpty())
+        return u"%1 is not an absolute http or https URL."_s.arg(label);
+    if (url.hasFragment())
+        return u"%1 must not contain a fragment (#\u2026)."_s.arg(label);
+    return QString();
+}
+
+QString origin(const QString &urlText)
+{
+    return QUrl(urlText)
+        .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
+        .toString();
+}
+
+QString joinProblems(const QStringList &problems)
+{
+    QStringList nonEmpty;
+    for (const QString &problem : problems) {
+        if (!problem.isEmpty())
+            nonEmpty << problem;
+    }
+    return nonEmpty.join(u'\n');
+}
+
+// The fields every new token inherits from the configuration that obtained it.
+OAuth2Token newTokenTemplate(const OAuth2Config &config, const QString &grantType)
+{
+    OAuth2Token token;
+    token.name = config.tokenName.trimmed();
+    token.issuer = origin(config.accessTokenUrl.trimmed());
+    token.configKey = config.key();
+    token.grantType = grantType;
+    token.scope = config.scope.trimmed();
+    return token;
+}
+
+} // namespace
+
+TokenEndpointClient::TokenEndpointClient(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+{
+}
+
+TokenEndpointClient::~TokenEndpointClient() = default;
+
+TokenEndpointJob *TokenEndpointClient::requestPasswordToken(const OAuth2Config &config,
+                                                            const QString &username, const QString &password)
+{
+    FormFields fields { { u"grant_type"_s, u"password"_s },
+                        { u"username"_s, username },
+                        { u"password"_s, password } };
+    if (!config.scope.trimmed().isEmpty())
+        fields.append({ u"scope"_s, config.scope.trimmed() });
+    const QString problem
+        = joinProblems({ endpointProblem(u"Access Token URL"_s, config.accessTokenUrl.trimmed()),
+                         config.clientId.trimmed().isEmpty() ? u"Client ID is empty."_s : QString(),
+                         username.isEmpty() ? u"Username is empty."_s : QString() });
+    return startJob(TokenEndpointJob::Kind::PasswordGrant, config, config.accessTokenUrl.trimmed(), fields,
+                    newTokenTemplate(config, u"password"_s), problem);
+}
+
+TokenEndpointJob *TokenEndpointClient::requestClientCredentialsToken(const OAuth2Config &config)
+{
+    FormFields fields { { u"grant_type"_s, u"client_credentials"_s } };
+    if (!config.scope.trimmed().isEmpty())
+        fields.append({ u"scope"_s, config.scope.trimmed() });
+    const QString problem
+        = joinProblems({ endpointProblem(u"Access Token URL"_s, config.accessTokenUrl.trimmed()),
+                         config.clientId.trimmed().isEmpty() ? u"Client ID is empty."_s : QString() });
+    return startJob(TokenEndpointJob::Kind::ClientCredentialsGrant, config, config.accessTokenUrl.trimmed(),
+                    fields, newTokenTemplate(config, u"client_credentials"_s), problem);
+}
+
+TokenEndpointJob *TokenEndpointClient::refresh(const OAuth2Config &config, const OAuth2Token &token,
+                                               const QString &refreshUrl)
+{
+    const bool ownUrl = !refreshUrl.trimmed().isEmpty();
+    const QString url = ownUrl ? refreshUrl.trimmed() : config.accessTokenUrl.trimmed();
+    // RFC 6749 §6: no scope, so the server keeps the one originally granted.
+    const FormFields fields { { u"grant_type"_s, u"refresh_token"_s },
+                              { u"refresh_token"_s, token.refreshToken } };
+    const QString problem = joinProblems(
+        { endpointProblem(ownUrl ? u"Refresh Token URL"_s : u"Access Token URL"_s, url),
+          config.clientId.trimmed().isEmpty() ? u"Client ID is empty."_s : QString(),
+          token.refreshToken.isEmpty() ? u"This token has no refresh token; get a new token instead."_s
+                                       : QString() });
+    OAuth2Token renewed = token;
+    if (renewed.name.isEmpty())
+        renewed.name = config.tokenName.trimmed();
+    if (renewed.issuer.isEmpty())
+        renewed.issuer = origin(config.accessTokenUrl.trimmed());
+    if (renewed.configKey.isEmpty())
+        renewed.configKey = config.key();
+    return startJob(TokenEndpointJob::Kind::Refresh, config, url, fields, renewed, problem);
+}
+
+TokenEndpointJob *TokenEndpointClient::revoke(const OAuth2Config &config, const OAuth2Token &token,
+                                              const QString &revokeUrl)
+{
+    // RFC 7009 §2.1: revoking the refresh token ends the grant, and with it its access tokens.
+    const bool refresh = !token.refreshToken.isEmpty();
+    const FormFields fields { { u"token"_s, refresh ? token.refreshToken : token.accessToken },
+                              { u"token_type_hint"_s, refresh ? u"refresh_token"_s : u"access_token"_s } };
+    const QString problem = joinProblems(
+        { endpointProblem(u"Revocation URL"_s, revokeUrl.trimmed()),
+          !refresh && token.accessToken.isEmpty() ? u"The token holds nothing to revoke."_s : QString() });
+    return startJob(TokenEndpointJob::Kind::Revocation, config, revokeUrl.trimmed(), fields, token, problem);
+}
+
+void TokenEndpointClient::cancel()
+{
+    const QList<TokenEndpointJob *> jobs = findChildren<TokenEndpointJob *>(Qt::FindDirectChildrenOnly);
+    for (TokenEndpointJob *job : jobs)
+        job->cancel();
+}
+
+QString TokenEndpointClient::serviceNowRevokeUrl(const OAuth2Config &config)
+{
+    QUrl url(config.accessTokenUrl.trimmed(), QUrl::StrictMode);
+    const QString path = url.path();
+    if (!url.isValid() || url.host().isEmpty() || !path.endsWith(serviceNowTokenPath, Qt::CaseInsensitive))
+        return QString();
+    url.setPath(path.chopped(serviceNowTokenPath.size()) + serviceNowRevokePath);
+    url.setQuery(QString());
+    url.setFragment(QString());
+    return url.toString();
+}
+
+TokenEndpointJob *TokenEndpointClient::startJob(TokenEndpointJob::Kind kind, const OAuth2Config &config,
+                                                const QString &url, FormFields fields,
+                                                const OAuth2Token &tokenTemplate, QString problem)
+{
+    auto *job = new TokenEndpointJob(kind, tokenTemplate, this);
+    QNetworkRequest request { QUrl(url) };
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/x-www-form-urlencoded"_s);
+    request.setRawHeader("Accept", "application/json");
+    // Redirects are judged one by one in the job: same origin only.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::UserVerifiedRedirectPolicy);
+    request.setMaximumRedirectsAllowed(5);
+    // The request stands alone: no credentials Qt remembers, no cookies of other requests, nothing cached.
+    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+
+    // RFC 6749 §2.3.1. A public client (no secret) only names itself.
+    const QString clientId = config.clientId.trimmed();
+    if (config.clientSecret.isEmpty()) {
+        if (!clientId.isEmpty())
+            fields.append({ u"client_id"_s, clientId });
+    } else if (config.clientAuthentication == ClientAuthentication::BasicHeader) {
+        request.setRawHeader("Authorization",
+                             OAuthNetworkManager::basicHeaderValue(clientId, config.clientSecret));
+    } else {
+        fields.append({ u"client_id"_s, clientId });
+        fields.append({ u"client_secret"_s, config.clientSecret });
+    }
+
+    if (kind != TokenEndpointJob::Kind::Revocation) {
+        for (const FormField &extra : std::as_const(m_extraParameters)) {
+            const bool reserved = extra.first == u"client_id"_s || extra.first == u"client_secret"_s
+                || FormUrlEncoded::contains(fields, extra.first);
+            if (extra.first.isEmpty() || reserved) {
+                qCWarning(lcAuth) << "extra token parameter skipped:" << extra.first;
+                continue;
+            }
+            fields.append(extra);
+        }
+    }
+    if (!m_network && problem.isEmpty())
+        problem = u"No network access manager was given."_s;
+    job->start(m_network, request, problem.isEmpty() ? FormUrlEncoded::encode(fields) : QByteArray(),
+               m_timeoutMs, problem);
+    return job;
+}
+
+} // namespace Postern

@@ -1,0 +1,330 @@
+#include "tokenendpointjob.h"
+
+#include "logging.h"
+#include "oauth2replyhandler.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+// A token or revocation answer is a few hundred bytes; anything much larger is not one.
+constexpr qint64 maxAnswerSize = 1024 * 1024;
+
+// Server text is shown as plain text, cut to a readable size.
+QString excerpt(const QString &text, int max = 200)
+{
+    QString simplified = text.simplified();
+    if (simplified.size() > max)
+        simplified = simplified.left(max) + u'\u2026';
+    return simplified;
+}
+
+QString origin(const QUrl &url)
+{
+    return url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
+        .toString();
+}
+
+int portOf(const QUrl &url)
+{
+    return url.port(url.scheme().compare(u"https"_s, Qt::CaseInsensitive) == 0 ? 443 : 80);
+}
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
+        && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && portOf(a) == portOf(b);
+}
+
+const char *kindName(TokenEndpointJob::Kind kind)
+{
+    switch (kind) {
+    case TokenEndpointJob::Kind::PasswordGrant:
+        return "password grant";
+    case TokenEndpointJob::Kind::ClientCredentialsGrant:
+        return "client credentials grant";
+    case TokenEndpointJob::Kind::Refresh:
+        return "refresh";
+    case TokenEndpointJob::Kind::Revocation:
+        return "revocation";
+    }
+    return "";
+}
+
+// ": description" without a final period, for a sentence that goes on after it.
+QString saidPart(const QString &description)
+{
+    QString said = excerpt(description);
+    while (said.endsWith(u'.'))
+        said.chop(1);
+    return said.isEmpty() ? QString() : u": "_s + said;
+}
+
+QString seconds(int milliseconds)
+{
+    return QString::number(milliseconds / 1000.0, 'g', 4) + u" s"_s;
+}
+
+// What invalid_grant means depends on what was presented (RFC 6749 §5.2).
+QString invalidGrantHint(TokenEndpointJob::Kind kind)
+{
+    switch (kind) {
+    case TokenEndpointJob::Kind::PasswordGrant:
+        return u"The user name or password was refused."_s;
+    case TokenEndpointJob::Kind::Refresh:
+        return u"The refresh token was refused (expired, revoked or already used): sign in again to get a "
+               u"new "
+               u"token."_s;
+    case TokenEndpointJob::Kind::ClientCredentialsGrant:
+    case TokenEndpointJob::Kind::Revocation:
+        break;
+    }
+    return u"The grant was refused."_s;
+}
+
+} // namespace
+
+TokenEndpointJob::TokenEndpointJob(Kind kind, const OAuth2Token &tokenTemplate, QObject *parent)
+    : QObject(parent)
+    , m_kind(kind)
+    , m_template(tokenTemplate)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &TokenEndpointJob::onTimeout);
+}
+
+TokenEndpointJob::~TokenEndpointJob()
+{
+    abortReply();
+}
+
+void TokenEndpointJob::start(QNetworkAccessManager *network, const QNetworkRequest &request,
+                             const QByteArray &body, int timeoutMs, const QString &problem)
+{
+    m_endpoint = request.url();
+    if (!problem.isEmpty() || !network) {
+        const QString why = problem.isEmpty() ? u"No network access manager was given."_s : problem;
+        QMetaObject::invokeMethod(
+            this,
+            [this, why] { finish(OAuth2Result::failed(OAuth2Result::Failure::InvalidConfiguration, why)); },
+            Qt::QueuedConnection);
+        return;
+    }
+    qCInfo(lcAuth).noquote() << kindName(m_kind) << "request to" << origin(m_endpoint)
+                             << "body bytes:" << body.size();
+    m_reply = network->post(request, body);
+    connect(m_reply, &QNetworkReply::redirected, this, &TokenEndpointJob::onRedirected);
+    connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
+        if ((received > maxAnswerSize || total > maxAnswerSize) && m_reply && !m_tooLarge) {
+            m_tooLarge = true;
+            m_reply->abort();
+        }
+    });
+    connect(m_reply, &QNetworkReply::finished, this, &TokenEndpointJob::onReplyFinished);
+    if (m_reply->isFinished())
+        QMetaObject::invokeMethod(this, &TokenEndpointJob::onReplyFinished, Qt::QueuedConnection);
+    m_timer.start(timeoutMs);
+}
+
+void TokenEndpointJob::cancel(const QString &why)
+{
+    if (m_finished)
+        return;
+    abortReply();
+    finish(OAuth2Result::failed(
+        OAuth2Result::Failure::Canceled,
+        why.isEmpty() ? u"The request to the %1 was canceled.%2"_s.arg(
+            endpointName(), m_kind == Kind::Revocation ? QString() : u" No token was stored."_s)
+                      : why));
+}
+
+void TokenEndpointJob::onRedirected(const QUrl &target)
+{
+    if (!m_reply)
+        return;
+    const QUrl resolved = m_reply->url().resolved(target);
+    if (sameOrigin(resolved, m_endpoint)) {
+        qCInfo(lcAuth).noquote() << "following a redirect within" << origin(m_endpoint);
+        Q_EMIT m_reply->redirectAllowed();
+        return;
+    }
+    // Following it would hand the client secret, the password or the token to another server.
+    qCWarning(lcAuth).noquote() << "refusing a redirect from" << origin(m_endpoint) << "to"
+                                << origin(resolved);
+    m_refusedRedirect = resolved;
+    m_reply->abort();
+}
+
+void TokenEndpointJob::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply || m_finished)
+        return;
+    disconnect(reply, nullptr, this, nullptr);
+    m_reply = nullptr;
+    reply->deleteLater();
+    using Failure = OAuth2Result::Failure;
+
+    if (!m_refusedRedirect.isEmpty()) {
+        finish(OAuth2Result::failed(
+            Failure::BadTokenResponse,
+            u"The %1 redirected the request to another server (%2). Postern does not follow it, so that the "
+            u"credentials are not sent there. Check the URL."_s.arg(endpointName(),
+                                                                    origin(m_refusedRedirect))));
+        return;
+    }
+    if (m_tooLarge) {
+        finish(OAuth2Result::failed(
+            Failure::BadTokenResponse,
+            u"The %1's answer is larger than 1 MiB; it is not a token response."_s.arg(endpointName())));
+        return;
+    }
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!status.isValid()) {
+        qCInfo(lcAuth) << kindName(m_kind) << "request failed:" << reply->error();
+        finish(OAuth2Result::failed(
+            Failure::Network,
+            u"Could not reach the %1 %2: %3"_s.arg(
+                endpointName(), reply->url().adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo).toString(),
+                reply->errorString())));
+        return;
+    }
+    const QDateTime receivedAt = QDateTime::currentDateTimeUtc();
+    const QByteArray body = reply->readAll();
+    const QByteArray contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().toLower();
+    const OAuth2Result result = m_kind == Kind::Revocation
+        ? judgeRevocationAnswer(status.toInt(), contentType, body)
+        : judgeTokenAnswer(status.toInt(), contentType, body, receivedAt);
+    qCInfo(lcAuth).noquote() << endpointName() << "answered" << status.toInt() << "bytes:" << body.size()
+                             << (result.failure == Failure::None ? "accepted" : "refused");
+    finish(result);
+}
+
+void TokenEndpointJob::onTimeout()
+{
+    if (m_finished)
+        return;
+    abortReply();
+    finish(OAuth2Result::failed(OAuth2Result::Failure::Network,
+                                u"The %1 did not answer within %2.%3"_s.arg(
+                                    endpointName(), seconds(m_timer.interval()),
+                                    m_kind == Kind::Revocation ? QString() : u" No token was stored."_s)));
+}
+
+OAuth2Result TokenEndpointJob::judgeTokenAnswer(int status, const QByteArray &contentType,
+                                                const QByteArray &body, const QDateTime &receivedAt) const
+{
+    QJsonObject json;
+    OAuth2Result check = OAuth2ReplyHandler::checkTokenResponse(status, contentType, body, &json);
+    if (check.failure != OAuth2Result::Failure::None) {
+        if (check.error == u"invalid_grant"_s) {
+            check.message = u"The token endpoint answered invalid_grant (HTTP %1)%2. %3"_s.arg(
+                QString::number(status), saidPart(check.errorDescription), invalidGrantHint(m_kind));
+        }
+        return check;
+    }
+    QString error;
+    OAuth2Token token = OAuth2Token::fromResponse(json, receivedAt, &error);
+    if (!token.isValid())
+        return OAuth2Result::failed(OAuth2Result::Failure::BadTokenResponse, error);
+
+    if (m_kind == Kind::Refresh) {
+        // The same token, renewed: the store updates it in place (RFC 6749 §6). A server that does not
+        // rotate refresh tokens sends none back; the old one stays valid then.
+        if (!m_template.id.isEmpty())
+            token.id = m_template.id;
+        if (token.refreshToken.isEmpty())
+            token.refreshToken = m_template.refreshToken;
+        if (token.idToken.isEmpty())
+            token.idToken = m_template.idToken;
+        token.issuer = m_template.issuer;
+        token.grantType = m_template.grantType;
+    } else {
+        token.issuer = m_template.issuer;
+        token.grantType = m_template.grantType;
+    }
+    token.name = m_template.name;
+    token.configKey = m_template.configKey;
+    if (token.scope.isEmpty())
+        token.scope = m_template.scope; // §5.1: omitted when identical to the requested (or old) scope
+    OAuth2Result result;
+    result.token = token;
+    return result;
+}
+
+OAuth2Result TokenEndpointJob::judgeRevocationAnswer(int status, const QByteArray &contentType,
+                                                     const QByteArray &body) const
+{
+    // RFC 7009 §2.2: 200 means revoked, or the token was already invalid; the body does not matter.
+    if (status >= 200 && status <= 299) {
+        OAuth2Result result;
+        result.message = u"The token was revoked at %1."_s.arg(origin(m_endpoint));
+        return result;
+    }
+    const QString consequence = u"The server may still accept the token until it expires."_s;
+    QJsonParseError parseError {};
+    const QJsonObject object = QJsonDocument::fromJson(body, &parseError).object();
+    // §2.2.1: errors as in RFC 6749 §5.2, plus unsupported_token_type.
+    if (parseError.error == QJsonParseError::NoError && object.value(u"error"_s).isString()) {
+        OAuth2Result result;
+        result.failure = OAuth2Result::Failure::TokenEndpointError;
+        result.error = object.value(u"error"_s).toString();
+        result.errorDescription = object.value(u"error_description"_s).toString();
+        result.errorUri = object.value(u"error_uri"_s).toString();
+        result.message = u"The revocation endpoint answered %1 (HTTP %2)%3. %4"_s.arg(
+            excerpt(result.error, 60), QString::number(status), saidPart(result.errorDescription),
+            consequence);
+        return result;
+    }
+    const bool html = contentType.contains("html") || body.trimmed().startsWith('<');
+    return OAuth2Result::failed(
+        OAuth2Result::Failure::TokenEndpointError,
+        u"The revocation endpoint answered HTTP %1%2. %3 Check the revocation URL."_s.arg(
+            QString::number(status), html ? u" with an HTML page"_s : QString(), consequence));
+}
+
+QString TokenEndpointJob::endpointName() const
+{
+    return m_kind == Kind::Revocation ? u"revocation endpoint"_s : u"token endpoint"_s;
+}
+
+void TokenEndpointJob::abortReply()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    m_reply = nullptr;
+    disconnect(reply, nullptr, this, nullptr);
+    reply->abort();
+    reply->deleteLater();
+}
+
+void TokenEndpointJob::finish(const OAuth2Result &result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_timer.stop();
+    m_result = result;
+    if (m_kind == Kind::Revocation) {
+        // Whatever the server said, the caller stops using the token.
+        m_result.token = m_template;
+        m_result.token.revoked = true;
+    }
+    qCInfo(lcAuth) << kindName(m_kind)
+                   << "finished:" << (m_result.failure == OAuth2Result::Failure::None ? "ok" : "failed")
+                   << int(m_result.failure);
+    QPointer<TokenEndpointJob> self(this);
+    Q_EMIT finished(m_result);
+    if (self)
+        deleteLater();
+}
+
+} // namespace Postern

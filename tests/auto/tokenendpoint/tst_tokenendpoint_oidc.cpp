@@ -1,0 +1,267 @@
+// TokenEndpointClient against oidc-provider, an independent OAuth 2.0 server: client credentials,
+// refresh of a token obtained through its login and consent pages, and revocation (RFC 7009) checked
+// through introspection and userinfo. Skipped when Node.js or the npm packages are missing.
+
+#include "oidcprovider.h"
+#include "tokenendpointclient.h"
+
+#include <QNetworkAccessManager>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Postern;
+using PosternTest::OidcHttp;
+using PosternTest::OidcInteraction;
+using PosternTest::OidcProvider;
+
+Q_DECLARE_METATYPE(Postern::OAuth2Result)
+
+namespace {
+
+QString randomText()
+{
+    QByteArray bytes(16, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QByteArray describe(const OidcHttp::Response &response)
+{
+    return "HTTP " + QByteArray::number(response.status) + ' ' + response.error.toUtf8() + ' '
+        + response.body.left(400);
+}
+
+} // namespace
+
+class tst_TokenEndpointOidc : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    void clientCredentials_data();
+    void clientCredentials();
+    void refreshAndRevoke_data();
+    void refreshAndRevoke();
+    void revokeAccessTokenOnly();
+
+private:
+    OAuth2Config config(const OidcProvider::Client &client, bool basic,
+                        const QString &scope = QString()) const;
+    OAuth2Result run(TokenEndpointJob *job);
+    // Signs in as alice through the provider's pages and exchanges the code: a token with a refresh token.
+    OAuth2Token signIn(const OidcProvider::Client &client, bool basic, QString *why);
+    bool introspectActive(const QString &token, const OidcProvider::Client &client);
+    int userinfoStatus(const QString &accessToken);
+
+    OidcProvider m_provider;
+    QNetworkAccessManager m_network;
+    TokenEndpointClient m_client { &m_network };
+};
+
+void tst_TokenEndpointOidc::initTestCase()
+{
+    qRegisterMetaType<OAuth2Result>();
+    QString whyNot;
+    if (!m_provider.start(&whyNot))
+        QSKIP(qPrintable(u"OpenID provider unavailable: "_s + whyNot));
+}
+
+OAuth2Config tst_TokenEndpointOidc::config(const OidcProvider::Client &client, bool basic,
+                                           const QString &scope) const
+{
+    OAuth2Config c;
+    c.tokenName = u"OIDC token"_s;
+    c.authUrl = m_provider.endpoint(u"/auth"_s).toString();
+    c.accessTokenUrl = m_provider.endpoint(u"/token"_s).toString();
+    c.clientId = client.id;
+    c.clientSecret = client.secret;
+    c.scope = scope;
+    c.clientAuthentication = basic ? ClientAuthentication::BasicHeader : ClientAuthentication::Body;
+    return c;
+}
+
+OAuth2Result tst_TokenEndpointOidc::run(TokenEndpointJob *job)
+{
+    QSignalSpy finished(job, &TokenEndpointJob::finished);
+    if (!finished.wait(15000))
+        return OAuth2Result::failed(OAuth2Result::Failure::Network, u"(test: no result)"_s);
+    return finished.first().first().value<OAuth2Result>();
+}
+
+OAuth2Token tst_TokenEndpointOidc::signIn(const OidcProvider::Client &client, bool basic, QString *why)
+{
+    OidcHttp http;
+    const QUrl redirect = OidcProvider::loopbackRedirect(53682);
+    const OidcHttp::Fields query { { u"response_type"_s, u"code"_s },
+                                   { u"client_id"_s, client.id },
+                                   { u"redirect_uri"_s, redirect.toString() },
+                                   { u"scope"_s, u"openid offline_access"_s },
+                                   { u"state"_s, randomText() },
+                                   { u"nonce"_s, randomText() },
+                                   { u"prompt"_s, u"consent"_s } };
+    QUrl authorize = m_provider.endpoint(u"/auth"_s);
+    authorize.setQuery(QString::fromLatin1(OidcHttp::formEncode(query)), QUrl::StrictMode);
+    const auto interaction = OidcInteraction::authorize(http, authorize);
+    const QString code = interaction.value(u"code"_s);
+    if (!interaction.ok() || code.isEmpty()) {
+        *why = interaction.error + u" / "_s + interaction.trace.join(u", "_s);
+        return OAuth2Token();
+    }
+    OidcHttp::Fields exchange { { u"grant_type"_s, u"authorization_code"_s },
+                                { u"code"_s, code },
+                                { u"redirect_uri"_s, redirect.toString() } };
+    OidcHttp::Headers headers;
+    if (basic) {
+        headers.append({ "Authorization", OidcHttp::basicAuthorization(client.id, client.secret) });
+    } else {
+        exchange.append({ u"client_id"_s, client.id });
+        exchange.append({ u"client_secret"_s, client.secret });
+    }
+    const auto answer = http.postForm(m_provider.endpoint(u"/token"_s), exchange, headers);
+    if (answer.status != 200) {
+        *why = QString::fromUtf8(describe(answer));
+        return OAuth2Token();
+    }
+    OAuth2Token token = OAuth2Token::fromResponse(answer.json(), QDateTime::currentDateTimeUtc(), why);
+    token.name = u"OIDC token"_s;
+    token.grantType = u"authorization_code"_s;
+    token.issuer = m_provider.issuer().toString();
+    token.configKey = config(client, basic).key();
+    return token;
+}
+
+bool tst_TokenEndpointOidc::introspectActive(const QString &token, const OidcProvider::Client &client)
+{
+    OidcHttp http;
+    const auto answer = http.postForm(
+        m_provider.endpoint(u"/token/introspection"_s),
+        { { u"token"_s, token }, { u"client_id"_s, client.id }, { u"client_secret"_s, client.secret } });
+    return answer.status == 200 && answer.json().value(u"active"_s).toBool();
+}
+
+int tst_TokenEndpointOidc::userinfoStatus(const QString &accessToken)
+{
+    OidcHttp http;
+    return http.get(m_provider.endpoint(u"/me"_s), { { "Authorization", "Bearer " + accessToken.toUtf8() } })
+        .status;
+}
+
+void tst_TokenEndpointOidc::clientCredentials_data()
+{
+    QTest::addColumn<QString>("clientId");
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<bool>("basic");
+    QTest::addColumn<QString>("scope");
+
+    const OidcProvider::Client service = OidcProvider::serviceClient();
+    const OidcProvider::Client tricky = OidcProvider::trickyClient();
+    QTest::newRow("postern-service, secret in body, api:read")
+        << service.id << service.secret << false << u"api:read"_s;
+    QTest::newRow("postern-service, Basic header") << service.id << service.secret << true << u"api:read"_s;
+    QTest::newRow("postern-tricky, + % & = space in body")
+        << tricky.id << tricky.secret << false << QString();
+    QTest::newRow("postern-tricky, + % & = space in Basic")
+        << tricky.id << tricky.secret << true << QString();
+}
+
+void tst_TokenEndpointOidc::clientCredentials()
+{
+    QFETCH(QString, clientId);
+    QFETCH(QString, secret);
+    QFETCH(bool, basic);
+    QFETCH(QString, scope);
+
+    const OidcProvider::Client client { clientId, secret };
+    const OAuth2Config c = config(client, basic, scope);
+    const OAuth2Result result = run(m_client.requestClientCredentialsToken(c));
+    QVERIFY2(result.ok(), qPrintable(result.message + u' ' + result.errorDescription));
+    QCOMPARE(result.token.grantType, u"client_credentials"_s);
+    QCOMPARE(result.token.issuer, m_provider.issuer().toString());
+    QCOMPARE(result.token.tokenType, u"Bearer"_s);
+    QVERIFY(result.token.hasExpiry());
+    if (!scope.isEmpty())
+        QCOMPARE(result.token.scope, scope);
+    QVERIFY(introspectActive(result.token.accessToken, client));
+
+    // A wrong secret is refused as invalid_client whichever way it is sent.
+    OAuth2Config wrong = c;
+    wrong.clientSecret += u'x';
+    const OAuth2Result refused = run(m_client.requestClientCredentialsToken(wrong));
+    QCOMPARE(refused.failure, OAuth2Result::Failure::TokenEndpointError);
+    QCOMPARE(refused.error, u"invalid_client"_s);
+}
+
+void tst_TokenEndpointOidc::refreshAndRevoke_data()
+{
+    QTest::addColumn<QString>("clientId");
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<bool>("basic");
+
+    QTest::newRow("postern-web, secret in body")
+        << OidcProvider::webClient().id << OidcProvider::webClient().secret << false;
+    QTest::newRow("postern-basic, Basic header")
+        << OidcProvider::basicClient().id << OidcProvider::basicClient().secret << true;
+    QTest::newRow("postern-tricky, secret in body")
+        << OidcProvider::trickyClient().id << OidcProvider::trickyClient().secret << false;
+}
+
+void tst_TokenEndpointOidc::refreshAndRevoke()
+{
+    QFETCH(QString, clientId);
+    QFETCH(QString, secret);
+    QFETCH(bool, basic);
+
+    const OidcProvider::Client client { clientId, secret };
+    const OAuth2Config c = config(client, basic);
+    QString why;
+    const OAuth2Token old = signIn(client, basic, &why);
+    QVERIFY2(old.isValid(), qPrintable(why));
+    QVERIFY2(!old.refreshToken.isEmpty(), "offline_access with prompt=consent gives a refresh token");
+
+    const OAuth2Result refreshed = run(m_client.refresh(c, old));
+    QVERIFY2(refreshed.ok(), qPrintable(refreshed.message));
+    const OAuth2Token &token = refreshed.token;
+    QCOMPARE(token.id, old.id);
+    QCOMPARE(token.grantType, u"authorization_code"_s);
+    QCOMPARE(token.configKey, old.configKey);
+    QVERIFY(token.accessToken != old.accessToken);
+    QVERIFY(!token.refreshToken.isEmpty());
+    QVERIFY(!token.idToken.isEmpty());
+    QCOMPARE(userinfoStatus(token.accessToken), 200);
+    QVERIFY(introspectActive(token.refreshToken, client));
+
+    // RFC 7009: the refresh token goes, and with it the grant's access tokens.
+    const OAuth2Result revoked
+        = run(m_client.revoke(c, token, m_provider.endpoint(u"/token/revocation"_s).toString()));
+    QVERIFY2(revoked.ok(), qPrintable(revoked.message));
+    QVERIFY(revoked.token.revoked);
+    QVERIFY(!introspectActive(token.refreshToken, client));
+    QVERIFY(!introspectActive(token.accessToken, client));
+    QCOMPARE(userinfoStatus(token.accessToken), 401);
+
+    const OAuth2Result again = run(m_client.refresh(c, token));
+    QCOMPARE(again.failure, OAuth2Result::Failure::TokenEndpointError);
+    QCOMPARE(again.error, u"invalid_grant"_s);
+}
+
+void tst_TokenEndpointOidc::revokeAccessTokenOnly()
+{
+    const OidcProvider::Client client = OidcProvider::serviceClient();
+    const OAuth2Config c = config(client, false, u"api:read"_s);
+    const OAuth2Result obtained = run(m_client.requestClientCredentialsToken(c));
+    QVERIFY2(obtained.ok(), qPrintable(obtained.message));
+    QVERIFY(introspectActive(obtained.token.accessToken, client));
+
+    const OAuth2Result revoked
+        = run(m_client.revoke(c, obtained.token, m_provider.endpoint(u"/token/revocation"_s).toString()));
+    QVERIFY2(revoked.ok(), qPrintable(revoked.message));
+    QVERIFY(!introspectActive(obtained.token.accessToken, client));
+}
+
+QTEST_GUILESS_MAIN(tst_TokenEndpointOidc)
+#include "tst_tokenendpoint_oidc.moc"
