@@ -28,7 +28,7 @@ QCheckBox *revealToggle(QLineEdit *secret, const QString &what, QWidget *parent)
 
 } // namespace
 
-AuthEditor::AuthEditor(TokenStore *tokens, QWidget *parent)
+AuthEditor::AuthEditor(const OAuthServices &services, QWidget *parent)
     : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
@@ -47,7 +47,7 @@ AuthEditor::AuthEditor(TokenStore *tokens, QWidget *parent)
     m_pages->addWidget(makeNonePage());
     m_pages->addWidget(makeBasicPage());
     m_pages->addWidget(makeBearerPage());
-    m_oauth2 = new OAuth2Pane(tokens, this);
+    m_oauth2 = new OAuth2Pane(services, this);
     m_oauth2->setObjectName(u"oauth2Pane"_s);
     m_pages->addWidget(m_oauth2);
     connect(m_oauth2, &OAuth2Pane::changed, this, &AuthEditor::changed);

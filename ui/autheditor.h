@@ -1,6 +1,7 @@
 #pragma once
 
 #include "authconfig.h"
+#include "oauthservices.h"
 
 #include <QWidget>
 
@@ -16,14 +17,13 @@ namespace Postern {
 // The Authorization tab: a type and, per type, its fields. Secrets are masked, with a toggle to
 // show them. The type list grows with the core's AuthType (OAuth 2.0 gets its own page).
 class OAuth2Pane;
-class TokenStore;
 
 class AuthEditor : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit AuthEditor(TokenStore *tokens, QWidget *parent = nullptr);
+    explicit AuthEditor(const OAuthServices &services, QWidget *parent = nullptr);
 
     AuthConfig config() const;
     void setConfig(const AuthConfig &config);

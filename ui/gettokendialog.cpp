@@ -2,6 +2,8 @@
 
 #include "loginwindow.h"
 #include "oauth2session.h"
+#include "tokenendpointclient.h"
+#include "tokenendpointjob.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,8 +21,9 @@ using namespace Qt::StringLiterals;
 
 namespace Postern {
 
-GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, QWidget *parent)
+GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices &services, QWidget *parent)
     : QDialog(parent)
+    , m_services(services)
 {
     setObjectName(u"getTokenDialog"_s);
     setWindowTitle(u"Get New Access Token"_s);
@@ -52,7 +55,8 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, QWidget *parent)
     m_grant->setObjectName(u"grantType"_s);
     m_grant->setAccessibleName(u"Grant type"_s);
     for (const OAuth2GrantType type :
-         {OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce, OAuth2GrantType::Implicit})
+         {OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce, OAuth2GrantType::Implicit,
+          OAuth2GrantType::Password, OAuth2GrantType::ClientCredentials})
         m_grant->addItem(grantTypeName(type), int(type));
     auto *grantLabel = new QLabel(u"&Grant Type:"_s, this);
     grantLabel->setBuddy(m_grant);
@@ -69,6 +73,13 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, QWidget *parent)
     m_authUrl = addLine(u"&Auth URL:"_s, "authUrl", u"Auth URL"_s, u"https://INSTANCE.service-now.com/oauth_auth.do"_s);
     m_tokenUrl = addLine(u"Access &Token URL:"_s, "accessTokenUrl", u"Access token URL"_s,
                          u"https://INSTANCE.service-now.com/oauth_token.do"_s);
+    m_refreshUrl = addLine(u"Refresh Token UR&L:"_s, "refreshUrl", u"Refresh token URL"_s,
+                           u"Same as the Access Token URL"_s);
+    m_revokeUrl = addLine(u"Revoke Token URL:"_s, "revokeUrl", u"Revoke token URL"_s,
+                          u"e.g. https://INSTANCE.service-now.com/oauth_revoke_token.do"_s);
+    m_username = addLine(u"&Username:"_s, "username", u"Username"_s);
+    m_password = addLine(u"&Password:"_s, "password", u"Password"_s, u"Asked for each time; never saved"_s);
+    m_password->setEchoMode(QLineEdit::Password);
     m_clientId = addLine(u"Client &ID:"_s, "clientId", u"Client ID"_s);
     m_clientSecret = addLine(u"Client &Secret:"_s, "clientSecret", u"Client secret"_s);
     m_clientSecret->setEchoMode(QLineEdit::Password);
@@ -127,6 +138,8 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, QWidget *parent)
     m_callback->setText(initial.callbackUrl.isEmpty() ? u"https://oauth.pstmn.io/v1/callback"_s : initial.callbackUrl);
     m_authUrl->setText(initial.authUrl);
     m_tokenUrl->setText(initial.accessTokenUrl);
+    m_refreshUrl->setText(initial.refreshUrl);
+    m_revokeUrl->setText(initial.revokeUrl);
     m_clientId->setText(initial.clientId);
     m_clientSecret->setText(initial.clientSecret);
     m_scope->setText(initial.scope);
@@ -165,6 +178,8 @@ OAuth2Config GetTokenDialog::config() const
     c.callbackUrl = m_callback->text().trimmed();
     c.authUrl = m_authUrl->text().trimmed();
     c.accessTokenUrl = m_tokenUrl->text().trimmed();
+    c.refreshUrl = m_refreshUrl->text().trimmed();
+    c.revokeUrl = m_revokeUrl->text().trimmed();
     c.clientId = m_clientId->text().trimmed();
     c.clientSecret = m_clientSecret->text();
     c.scope = m_scope->text().trimmed();
@@ -194,6 +209,7 @@ void GetTokenDialog::fillFromServiceNow()
     const OAuth2Config preset = OAuth2Config::forServiceNow(m_instance->text());
     m_authUrl->setText(preset.authUrl);
     m_tokenUrl->setText(preset.accessTokenUrl);
+    m_revokeUrl->setText(preset.revokeUrl);
     m_clientAuth->setCurrentIndex(m_clientAuth->findData(int(preset.clientAuthentication)));
     showMessage(u"Auth URL and Access Token URL are set for %1."_s.arg(
                     QUrl(preset.authUrl).adjusted(QUrl::RemovePath).toString()),
@@ -213,6 +229,14 @@ void GetTokenDialog::showFieldsForGrant()
     m_form->setRowVisible(m_clientSecret, !implicit);
     m_form->setRowVisible(m_showSecret, !implicit);
     m_form->setRowVisible(m_clientAuth, !implicit);
+    const bool password = grant == OAuth2GrantType::Password;
+    const bool browser = grant != OAuth2GrantType::Password && grant != OAuth2GrantType::ClientCredentials;
+    m_form->setRowVisible(m_username, password);
+    m_form->setRowVisible(m_password, password);
+    m_form->setRowVisible(m_callback, browser);
+    m_form->setRowVisible(m_authUrl, browser);
+    m_form->setRowVisible(m_state, browser);
+    m_form->setRowVisible(m_refreshUrl, !implicit && grant != OAuth2GrantType::ClientCredentials);
 }
 
 void GetTokenDialog::showMessage(const QString &text, bool error)
@@ -224,11 +248,40 @@ void GetTokenDialog::showMessage(const QString &text, bool error)
 
 void GetTokenDialog::requestToken()
 {
-    if (m_session)
+    if (m_session || m_busy)
         return;
     const OAuth2Config c = config();
-    if (const QStringList problems = c.problems(); !problems.isEmpty()) {
+    QStringList problems = c.problems();
+    if (c.grantType == OAuth2GrantType::Password && m_username->text().trimmed().isEmpty())
+        problems << u"Username is empty."_s;
+    if (!problems.isEmpty()) {
         showMessage(problems.join(u'\n'), true);
+        return;
+    }
+    if (!c.usesBrowser()) {
+        // Straight to the token endpoint: no login window.
+        if (!m_services.endpoint) {
+            showMessage(u"This grant needs the token endpoint client, which is not available here."_s, true);
+            return;
+        }
+        m_busy = true;
+        m_request->setEnabled(false);
+        showMessage(u"Requesting a token from %1\u2026"_s.arg(QUrl(c.accessTokenUrl).adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString()), false);
+        TokenEndpointJob *job = c.grantType == OAuth2GrantType::Password
+            ? m_services.endpoint->requestPasswordToken(c, m_username->text().trimmed(), m_password->text())
+            : m_services.endpoint->requestClientCredentialsToken(c);
+        m_password->clear(); // used for this one request only
+        connect(job, &TokenEndpointJob::finished, this, [this](const OAuth2Result &result) {
+            m_busy = false;
+            m_request->setEnabled(true);
+            if (!result.ok()) {
+                showMessage(result.message, true);
+                return;
+            }
+            m_token = result.token;
+            showMessage(QString(), false);
+            accept();
+        });
         return;
     }
     showMessage(u"Waiting for you to sign in and allow access in the login window\u2026"_s, false);

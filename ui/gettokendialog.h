@@ -3,6 +3,7 @@
 #include "oauth2config.h"
 #include "loginwindow.h"
 #include "oauth2result.h"
+#include "oauthservices.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -29,7 +30,7 @@ class GetTokenDialog : public QDialog
     Q_OBJECT
 
 public:
-    explicit GetTokenDialog(const OAuth2Config &initial, QWidget *parent = nullptr);
+    GetTokenDialog(const OAuth2Config &initial, const OAuthServices &services, QWidget *parent = nullptr);
     ~GetTokenDialog() override;
 
     OAuth2Config config() const;
@@ -68,6 +69,12 @@ private:
     QLineEdit *m_codeVerifier = nullptr;
     QLabel *m_grantNote = nullptr;
     QLineEdit *m_instance = nullptr;
+    QLineEdit *m_username = nullptr;
+    QLineEdit *m_password = nullptr; // never stored anywhere
+    QLineEdit *m_refreshUrl = nullptr;
+    QLineEdit *m_revokeUrl = nullptr;
+    OAuthServices m_services;
+    bool m_busy = false;
     QLabel *m_message = nullptr;
     QPushButton *m_request = nullptr;
     QFormLayout *m_form = nullptr;

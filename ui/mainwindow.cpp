@@ -2,6 +2,9 @@
 
 #include "encryptedtokenfile.h"
 #include "httpclient.h"
+#include "requestsender.h"
+#include "tokenendpointclient.h"
+#include "tokenrefresher.h"
 #include "requesteditor.h"
 #include "responseviewer.h"
 #include "tokenstore.h"
@@ -25,6 +28,10 @@ MainWindow::MainWindow(QNetworkAccessManager *manager, TokenStore *tokens, QWidg
     , m_tokens(tokens)
     , m_client(new HttpClient(manager, this))
 {
+    m_services.tokens = tokens;
+    m_services.endpoint = new TokenEndpointClient(manager, this);
+    m_services.refresher = new TokenRefresher(tokens, m_services.endpoint, this);
+    m_sender = new RequestSender(m_client, tokens, m_services.refresher, this);
     setObjectName(u"mainWindow"_s);
     setWindowTitle(u"Postern"_s);
     setWindowIcon(QIcon(u":/icons/postern.svg"_s));
@@ -34,7 +41,7 @@ MainWindow::MainWindow(QNetworkAccessManager *manager, TokenStore *tokens, QWidg
     auto *splitter = new QSplitter(Qt::Vertical, central);
     splitter->setObjectName(u"mainSplitter"_s);
     splitter->setChildrenCollapsible(false);
-    m_editor = new RequestEditor(tokens, splitter);
+    m_editor = new RequestEditor(m_services, splitter);
     m_editor->setObjectName(u"requestEditor"_s);
     m_viewer = new ResponseViewer(splitter);
     m_viewer->setObjectName(u"responseViewer"_s);
@@ -129,8 +136,8 @@ void MainWindow::send()
         return;
     m_editor->setBusy(true);
     m_viewer->setBusy(true);
-    m_call = m_client->send(m_editor->request());
-    connect(m_call, &HttpCall::finished, this, &MainWindow::onFinished);
+    m_call = m_sender->send(m_editor->request());
+    connect(m_call, &SendOperation::finished, this, &MainWindow::onFinished);
 }
 
 void MainWindow::cancel()

@@ -2,6 +2,7 @@
 
 #include "httprequest.h"
 #include "httpresponse.h"
+#include "oauthservices.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -13,8 +14,9 @@ QT_END_NAMESPACE
 
 namespace Postern {
 
-class HttpCall;
 class HttpClient;
+class RequestSender;
+class SendOperation;
 class EncryptedTokenFile;
 class RequestEditor;
 class ResponseViewer;
@@ -61,7 +63,9 @@ private:
     EncryptedTokenFile *m_encryptedFile = nullptr;
     QAction *m_encryptedFileAction = nullptr;
     HttpClient *m_client = nullptr;
-    QPointer<HttpCall> m_call;
+    OAuthServices m_services;
+    RequestSender *m_sender = nullptr;
+    QPointer<SendOperation> m_call;
 };
 
 } // namespace Postern

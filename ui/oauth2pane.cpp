@@ -8,6 +8,7 @@
 
 #include <QFormLayout>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -21,12 +22,14 @@ using namespace Qt::StringLiterals;
 
 namespace Postern {
 
-OAuth2Pane::OAuth2Pane(TokenStore *store, QWidget *parent)
+OAuth2Pane::OAuth2Pane(const OAuthServices &services, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
+    , m_services(services)
+    , m_store(services.tokens)
 {
     auto *layout = new QVBoxLayout(this);
-    auto *form = new QFormLayout;
+    m_form = new QFormLayout;
+    auto *form = m_form;
 
     auto *tokenRow = new QHBoxLayout;
     m_token = new QComboBox(this);
@@ -50,6 +53,23 @@ OAuth2Pane::OAuth2Pane(TokenStore *store, QWidget *parent)
     auto *addToLabel = new QLabel(u"A&dd authorization data to:"_s, this);
     addToLabel->setBuddy(m_addTo);
     form->addRow(addToLabel, m_addTo);
+
+    m_tokenType = new QComboBox(this);
+    m_tokenType->setObjectName(u"useTokenType"_s);
+    m_tokenType->setAccessibleName(u"Use token type"_s);
+    m_tokenType->addItem(u"Access token"_s, false);
+    m_tokenType->addItem(u"ID token"_s, true);
+    auto *typeLabel = new QLabel(u"&Use Token Type:"_s, this);
+    typeLabel->setBuddy(m_tokenType);
+    form->addRow(typeLabel, m_tokenType);
+
+    m_autoRefresh = new QCheckBox(u"Auto-&refresh token"_s, this);
+    m_autoRefresh->setObjectName(u"autoRefresh"_s);
+    m_autoRefresh->setAccessibleName(u"Auto-refresh token"_s);
+    m_autoRefresh->setChecked(true);
+    m_autoRefresh->setToolTip(u"Before sending, refresh a token that has expired or expires within a minute, "
+                              "when it has a refresh token."_s);
+    form->addRow(QString(), m_autoRefresh);
 
     m_prefix = new QLineEdit(u"Bearer"_s, this);
     m_prefix->setObjectName(u"headerPrefix"_s);
@@ -83,6 +103,8 @@ OAuth2Pane::OAuth2Pane(TokenStore *store, QWidget *parent)
         Q_EMIT changed();
     });
     connect(m_addTo, &QComboBox::currentIndexChanged, this, &OAuth2Pane::changed);
+    connect(m_tokenType, &QComboBox::currentIndexChanged, this, &OAuth2Pane::changed);
+    connect(m_autoRefresh, &QCheckBox::toggled, this, &OAuth2Pane::changed);
     connect(m_prefix, &QLineEdit::textChanged, this, &OAuth2Pane::changed);
     connect(m_getNew, &QPushButton::clicked, this, &OAuth2Pane::getNewAccessToken);
     connect(m_manage, &QPushButton::clicked, this, [this] { manageTokens(currentTokenId()); });
@@ -114,6 +136,10 @@ void OAuth2Pane::refreshTokens()
 void OAuth2Pane::refreshExpiry()
 {
     const std::optional<OAuth2Token> token = m_store->token(currentTokenId());
+    // "Use Token Type" matters only for a token that came with an ID token.
+    const bool hasIdToken = token && !token->idToken.isEmpty();
+    m_form->setRowVisible(m_tokenType, hasIdToken);
+    m_autoRefresh->setEnabled(!token || !token->refreshToken.isEmpty());
     if (!token) {
         m_expiry->setText(currentTokenId().isEmpty() ? QString() : u"Not available"_s);
         m_expiry->setStyleSheet(QString());
@@ -141,9 +167,13 @@ void OAuth2Pane::fillConfig(AuthConfig *config) const
     config->oauth2TokenId = currentTokenId();
     config->oauth2InQuery = m_addTo->currentData().toBool();
     config->headerPrefix = m_prefix->text();
+    config->oauth2AutoRefresh = m_autoRefresh->isChecked();
+    config->oauth2UseIdToken = m_tokenType->currentData().toBool();
     if (config->type == AuthType::OAuth2) {
         const std::optional<OAuth2Token> token = m_store->token(config->oauth2TokenId);
-        config->token = token ? token->accessToken : QString();
+        config->token = !token ? QString()
+            : config->oauth2UseIdToken && !token->idToken.isEmpty() ? token->idToken
+                                                                     : token->accessToken;
     }
 }
 
@@ -154,6 +184,8 @@ void OAuth2Pane::setConfig(const AuthConfig &config)
     setCurrentTokenId(config.oauth2TokenId);
     m_addTo->setCurrentIndex(config.oauth2InQuery ? 1 : 0);
     m_prefix->setText(config.headerPrefix);
+    m_autoRefresh->setChecked(config.oauth2AutoRefresh);
+    m_tokenType->setCurrentIndex(config.oauth2UseIdToken ? 1 : 0);
     refreshExpiry();
 }
 
@@ -172,7 +204,7 @@ void OAuth2Pane::suggestFromUrl(const QString &urlText)
 
 void OAuth2Pane::getNewAccessToken()
 {
-    auto *dialog = new GetTokenDialog(m_oauth2, this);
+    auto *dialog = new GetTokenDialog(m_oauth2, m_services, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this, dialog](int outcome) {
         // The form is remembered for this request whatever the outcome.
@@ -189,7 +221,7 @@ void OAuth2Pane::getNewAccessToken()
 
 void OAuth2Pane::manageTokens(const QString &selectId)
 {
-    auto *dialog = new TokensDialog(m_store, this);
+    auto *dialog = new TokensDialog(m_services, m_oauth2, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->select(selectId);
     connect(dialog, &TokensDialog::useTokenRequested, this, [this](const QString &id) {

@@ -1,21 +1,22 @@
 #pragma once
 
 #include "authconfig.h"
+#include "oauthservices.h"
 
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
+class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 QT_END_NAMESPACE
 
 namespace Postern {
-
-class TokenStore;
 
 // The OAuth 2.0 page of the Authorization tab: the current token (picked among the stored ones, with
 // its expiry, counted down live), where it goes (a header with a prefix, or the URL), and the buttons
@@ -26,7 +27,7 @@ class OAuth2Pane : public QWidget
     Q_OBJECT
 
 public:
-    explicit OAuth2Pane(TokenStore *store, QWidget *parent = nullptr);
+    explicit OAuth2Pane(const OAuthServices &services, QWidget *parent = nullptr);
 
     // Reads and writes the OAuth 2.0 part of config (oauth2, token id and value, placement, prefix).
     void fillConfig(AuthConfig *config) const;
@@ -50,8 +51,12 @@ private:
     void refreshTokens();
     void refreshExpiry();
 
+    OAuthServices m_services;
     TokenStore *m_store;
     OAuth2Config m_oauth2;
+    QFormLayout *m_form = nullptr;
+    QCheckBox *m_autoRefresh = nullptr;
+    QComboBox *m_tokenType = nullptr;
     QComboBox *m_token = nullptr;
     QLabel *m_expiry = nullptr;
     QComboBox *m_addTo = nullptr;

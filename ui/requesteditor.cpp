@@ -39,7 +39,7 @@ constexpr BodyType bodyTypes[] = {
 
 } // namespace
 
-RequestEditor::RequestEditor(TokenStore *tokens, QWidget *parent)
+RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
@@ -74,7 +74,7 @@ RequestEditor::RequestEditor(TokenStore *tokens, QWidget *parent)
     m_tabs->setAccessibleName(u"Request"_s);
     m_params = new KeyValueEditor(u"Query parameters"_s, this);
     m_params->setObjectName(u"paramsTable"_s);
-    m_auth = new AuthEditor(tokens, this);
+    m_auth = new AuthEditor(services, this);
     m_auth->setObjectName(u"authEditor"_s);
     m_headers = new KeyValueEditor(u"Request headers"_s, this);
     m_headers->setObjectName(u"headersTable"_s);

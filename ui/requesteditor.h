@@ -1,6 +1,7 @@
 #pragma once
 
 #include "httprequest.h"
+#include "oauthservices.h"
 
 #include <QWidget>
 
@@ -19,7 +20,6 @@ namespace Postern {
 
 class AuthEditor;
 class KeyValueEditor;
-class TokenStore;
 
 // Composes one request: method, URL, and the Params, Authorization, Headers, Body and Settings
 // tabs. The URL's query and the Params table follow each other both ways. It only edits: sending
@@ -29,7 +29,7 @@ class RequestEditor : public QWidget
     Q_OBJECT
 
 public:
-    explicit RequestEditor(TokenStore *tokens, QWidget *parent = nullptr);
+    explicit RequestEditor(const OAuthServices &services, QWidget *parent = nullptr);
 
     AuthEditor *authEditor() const { return m_auth; }
 

@@ -1,5 +1,7 @@
 #include "tokensdialog.h"
 
+#include "tokenendpointclient.h"
+#include "tokenrefresher.h"
 #include "tokenstore.h"
 
 #include <QApplication>
@@ -15,6 +17,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
@@ -62,9 +65,11 @@ QString describeExpiry(const OAuth2Token &token, const QDateTime &now)
     return u"Expires in %1:%2"_s.arg(m).arg(s, 2, 10, QChar(u'0'));
 }
 
-TokensDialog::TokensDialog(TokenStore *store, QWidget *parent)
+TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &config, QWidget *parent)
     : QDialog(parent)
-    , m_store(store)
+    , m_services(services)
+    , m_config(config)
+    , m_store(services.tokens)
 {
     setObjectName(u"tokensDialog"_s);
     setWindowTitle(u"Manage Access Tokens"_s);
@@ -120,6 +125,34 @@ TokensDialog::TokensDialog(TokenStore *store, QWidget *parent)
     splitter->addWidget(m_details);
     splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
+
+    m_actionMessage = new QLabel(this);
+    m_actionMessage->setObjectName(u"tokenActionMessage"_s);
+    m_actionMessage->setAccessibleName(u"Token action result"_s);
+    m_actionMessage->setTextFormat(Qt::PlainText);
+    m_actionMessage->setWordWrap(true);
+    m_actionMessage->hide();
+    layout->addWidget(m_actionMessage);
+
+    auto *actions = new QHBoxLayout;
+    auto addAction = [this, actions](const QString &text, const char *name, const QString &accessible) {
+        auto *button = new QPushButton(text, this);
+        button->setObjectName(QString::fromLatin1(name));
+        button->setAccessibleName(accessible);
+        button->setAutoDefault(false);
+        actions->addWidget(button);
+        return button;
+    };
+    m_refreshButton = addAction(u"&Refresh"_s, "refreshTokenButton", u"Refresh token"_s);
+    m_revokeButton = addAction(u"Re&voke"_s, "revokeTokenButton", u"Revoke token"_s);
+    QPushButton *deleteExpired = addAction(u"Delete &Expired"_s, "deleteExpiredButton", u"Delete expired tokens"_s);
+    QPushButton *deleteAll = addAction(u"Delete &All"_s, "deleteAllButton", u"Delete all tokens"_s);
+    actions->addStretch(1);
+    layout->addLayout(actions);
+    connect(m_refreshButton, &QPushButton::clicked, this, &TokensDialog::refreshSelected);
+    connect(m_revokeButton, &QPushButton::clicked, this, &TokensDialog::revokeSelected);
+    connect(deleteExpired, &QPushButton::clicked, this, [this] { deleteMany(true); });
+    connect(deleteAll, &QPushButton::clicked, this, [this] { deleteMany(false); });
 
     auto *buttons = new QDialogButtonBox(this);
     m_use = buttons->addButton(u"&Use Token"_s, QDialogButtonBox::AcceptRole);
@@ -224,6 +257,9 @@ void TokensDialog::showDetails()
     m_details->setEnabled(token.has_value());
     m_use->setEnabled(token.has_value());
     m_delete->setEnabled(token.has_value());
+    m_refreshButton->setEnabled(token && !token->refreshToken.isEmpty());
+    m_refreshButton->setToolTip(token && token->refreshToken.isEmpty() ? u"This token has no refresh token."_s : QString());
+    m_revokeButton->setEnabled(token && !token->revoked);
     m_revealAccess->setChecked(false);
     m_revealRefresh->setChecked(false);
     if (!token) {
@@ -269,6 +305,72 @@ void TokensDialog::refreshCountdown()
         return;
     m_expiresIn->setText(describeExpiry(*token));
     m_expiresIn->setStyleSheet(token->isExpired() ? u"QLabel { color: #c62828; font-weight: bold; }"_s : QString());
+}
+
+void TokensDialog::showActionMessage(const QString &text, bool error)
+{
+    m_actionMessage->setText(text);
+    m_actionMessage->setStyleSheet(error ? u"QLabel { color: #b71c1c; }"_s : QString());
+    m_actionMessage->setVisible(!text.isEmpty());
+}
+
+void TokensDialog::refreshSelected()
+{
+    const QString id = selectedId();
+    if (id.isEmpty() || !m_services.refresher)
+        return;
+    m_refreshButton->setEnabled(false);
+    showActionMessage(u"Refreshing\u2026"_s, false);
+    m_services.refresher->ensureFresh(id, m_config, [this, guard = QPointer(this)](const OAuth2Result &result) {
+        if (!guard)
+            return;
+        showActionMessage(result.ok() ? u"Refreshed: the token is good until %1."_s.arg(
+                                            result.token.hasExpiry() ? localTime(result.token.expiresAt) : u"further notice"_s)
+                                      : result.message,
+                          !result.ok());
+        showDetails();
+    }, true);
+}
+
+void TokensDialog::revokeSelected()
+{
+    const std::optional<OAuth2Token> token = m_store->token(selectedId());
+    if (!token || !m_services.endpoint)
+        return;
+    QString url = m_config.revokeUrl.trimmed();
+    if (url.isEmpty())
+        url = TokenEndpointClient::serviceNowRevokeUrl(m_config);
+    if (url.isEmpty()) {
+        showActionMessage(u"No Revoke Token URL is set in Get New Access Token, so the server cannot be asked."_s, true);
+        return;
+    }
+    m_revokeButton->setEnabled(false);
+    showActionMessage(u"Revoking\u2026"_s, false);
+    TokenEndpointJob *job = m_services.endpoint->revoke(m_config, *token, url);
+    connect(job, &TokenEndpointJob::finished, this, [this, token = *token](const OAuth2Result &result) {
+        // Marked revoked here whatever the server said: the user asked for it to stop being used.
+        OAuth2Token revoked = token;
+        revoked.revoked = true;
+        m_store->update(revoked);
+        showActionMessage(result.failure == OAuth2Result::Failure::None
+                              ? u"Revoked at the server; Postern will not use it again."_s
+                              : u"The server did not confirm the revocation (%1). The token is marked revoked here."_s.arg(result.message),
+                          result.failure != OAuth2Result::Failure::None);
+    });
+}
+
+void TokensDialog::deleteMany(bool expiredOnly)
+{
+    const QString question = expiredOnly ? u"Delete every expired or revoked token from Postern?"_s
+                                         : u"Delete every token from Postern? They are not revoked at the servers."_s;
+    if (QMessageBox::question(this, expiredOnly ? u"Delete Expired Tokens"_s : u"Delete All Tokens"_s, question,
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+        != QMessageBox::Yes)
+        return;
+    if (expiredOnly)
+        m_store->removeExpired();
+    else
+        m_store->removeAll();
 }
 
 void TokensDialog::deleteSelected()

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "oauth2config.h"
 #include "oauth2token.h"
+#include "oauthservices.h"
 
 #include <QDialog>
 #include <QTimer>
@@ -17,21 +19,21 @@ QT_END_NAMESPACE
 
 namespace Postern {
 
-class TokenStore;
-
 // "Expires in 29 min", "Expired", …
 QString describeExpiry(const OAuth2Token &token, const QDateTime &now = QDateTime::currentDateTimeUtc());
 
 // Manage Access Tokens: every stored token (name, when obtained, valid or expired) on the left; the
 // selected one's details on the right: access token (masked, with reveal and copy), type, a live
 // expiry countdown and the expiry time, refresh token (masked), scope, and every other field of the
-// raw answer. Use Token makes it the request's current token; Delete removes it after asking.
+// raw answer. Use Token makes it the request's current token; Delete removes it after asking; Refresh
+// and Revoke talk to the server with the request's OAuth 2.0 configuration (config); Delete Expired and
+// Delete All clean up.
 class TokensDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    explicit TokensDialog(TokenStore *store, QWidget *parent = nullptr);
+    TokensDialog(const OAuthServices &services, const OAuth2Config &config, QWidget *parent = nullptr);
 
     void select(const QString &id);
     QString selectedId() const;
@@ -44,10 +46,19 @@ private:
     void showDetails();
     void refreshCountdown();
     void deleteSelected();
+    void refreshSelected();
+    void revokeSelected();
+    void deleteMany(bool expiredOnly);
+    void showActionMessage(const QString &text, bool error);
     QLineEdit *secretField(const char *objectName, const QString &accessibleName, QCheckBox **reveal,
                            QPushButton **copy);
 
+    OAuthServices m_services;
+    OAuth2Config m_config;
     TokenStore *m_store;
+    QPushButton *m_refreshButton = nullptr;
+    QPushButton *m_revokeButton = nullptr;
+    QLabel *m_actionMessage = nullptr;
     QListWidget *m_list = nullptr;
     QWidget *m_details = nullptr;
     QFormLayout *m_form = nullptr;

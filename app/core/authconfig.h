@@ -24,6 +24,8 @@ struct AuthConfig
     OAuth2Config oauth2;
     QString oauth2TokenId;
     bool oauth2InQuery = false;            // "Add authorization data to": request URL instead of headers
+    bool oauth2AutoRefresh = true;         // refresh a due token before sending (when it has a refresh token)
+    bool oauth2UseIdToken = false;         // "Use Token Type": the ID token instead of the access token
     QString headerPrefix = QStringLiteral("Bearer");
 
     // The header this authorization adds to the request, if any ("Authorization: Basic …").

@@ -24,6 +24,7 @@ struct HttpResponse
         Tls,
         Canceled,
         TooLarge,
+        Authorization,     // the request's OAuth 2.0 token could not be refreshed; nothing was sent
         Network,           // any other transport failure
     };
 

@@ -1,0 +1,156 @@
+#include "requestsender.h"
+
+#include "httpclient.h"
+#include "logging.h"
+#include "tokenrefresher.h"
+#include "tokenstore.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+// RFC 6750 §3.1: the resource server says the token is expired, revoked or otherwise bad.
+bool saysInvalidToken(const HttpResponse &response)
+{
+    if (response.statusCode != 401)
+        return false;
+    for (const RawHeader &header : response.headers) {
+        if (header.first.compare("www-authenticate", Qt::CaseInsensitive) != 0)
+            continue;
+        const QByteArray value = header.second.toLower();
+        if (value.contains("bearer") && value.contains("invalid_token"))
+            return true;
+    }
+    return false;
+}
+
+QString tokenValue(const OAuth2Token &token, bool idToken)
+{
+    return idToken && !token.idToken.isEmpty() ? token.idToken : token.accessToken;
+}
+
+} // namespace
+
+RequestSender::RequestSender(HttpClient *client, TokenStore *store, TokenRefresher *refresher, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_store(store)
+    , m_refresher(refresher)
+{
+}
+
+SendOperation *RequestSender::send(const HttpRequest &request)
+{
+    auto *operation = new SendOperation(m_client, m_store, m_refresher, request, this);
+    operation->start();
+    return operation;
+}
+
+SendOperation::SendOperation(HttpClient *client, TokenStore *store, TokenRefresher *refresher,
+                             const HttpRequest &request, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_store(store)
+    , m_refresher(refresher)
+    , m_request(request)
+{
+}
+
+bool SendOperation::usesStoredToken() const
+{
+    return m_request.auth.type == AuthType::OAuth2 && !m_request.auth.oauth2TokenId.isEmpty();
+}
+
+void SendOperation::start()
+{
+    if (usesStoredToken()) {
+        const std::optional<OAuth2Token> token = m_store->token(m_request.auth.oauth2TokenId);
+        if (token) {
+            m_request.auth.token = tokenValue(*token, m_request.auth.oauth2UseIdToken);
+            if (m_request.auth.oauth2AutoRefresh && !token->refreshToken.isEmpty() && TokenRefresher::isDue(*token)) {
+                refreshThenSend(false);
+                return;
+            }
+        }
+    }
+    sendNow();
+}
+
+void SendOperation::refreshThenSend(bool force)
+{
+    m_refresher->ensureFresh(m_request.auth.oauth2TokenId, m_request.auth.oauth2, [this, guard = QPointer(this), force](const OAuth2Result &result) {
+        if (!guard || m_canceled || m_finished)
+            return;
+        if (!result.ok()) {
+            HttpResponse failure;
+            failure.error = HttpResponse::Error::Authorization;
+            failure.errorMessage = u"The token could not be refreshed, so the request was not sent. %1"_s.arg(result.message);
+            finish(failure);
+            return;
+        }
+        m_request.auth.token = tokenValue(result.token, m_request.auth.oauth2UseIdToken);
+        sendNow();
+    }, force);
+}
+
+void SendOperation::sendNow()
+{
+    if (m_canceled)
+        return;
+    m_call = m_client->send(m_request);
+    connect(m_call, &HttpCall::finished, this, &SendOperation::onResponse);
+}
+
+void SendOperation::onResponse(const HttpResponse &response)
+{
+    m_call = nullptr;
+    if (!m_retried && !m_canceled && usesStoredToken() && saysInvalidToken(response)) {
+        const std::optional<OAuth2Token> token = m_store->token(m_request.auth.oauth2TokenId);
+        if (token && !token->refreshToken.isEmpty() && !token->isExpired()) {
+            qCInfo(lcAuth) << "resource server said invalid_token; refreshing once and retrying";
+            m_retried = true;
+            m_refresher->ensureFresh(m_request.auth.oauth2TokenId, m_request.auth.oauth2,
+                                     [this, guard = QPointer(this), response](const OAuth2Result &result) {
+                                         if (!guard || m_canceled || m_finished)
+                                             return;
+                                         if (!result.ok()) {
+                                             finish(response); // the 401, as the server sent it
+                                             return;
+                                         }
+                                         m_request.auth.token = tokenValue(result.token, m_request.auth.oauth2UseIdToken);
+                                         sendNow();
+                                     },
+                                     true);
+            return;
+        }
+    }
+    finish(response);
+}
+
+void SendOperation::cancel()
+{
+    if (m_finished || m_canceled)
+        return;
+    if (m_call) {
+        m_call->cancel(); // finishes through onResponse with Error::Canceled
+        return;
+    }
+    m_canceled = true;
+    HttpResponse canceled;
+    canceled.error = HttpResponse::Error::Canceled;
+    canceled.errorMessage = u"The request was canceled."_s;
+    QMetaObject::invokeMethod(this, [this, canceled] { finish(canceled); }, Qt::QueuedConnection);
+}
+
+void SendOperation::finish(const HttpResponse &response)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    Q_EMIT finished(response);
+    deleteLater();
+}
+
+} // namespace Postern

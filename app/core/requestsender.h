@@ -1,0 +1,71 @@
+#pragma once
+
+#include "httprequest.h"
+#include "httpresponse.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace Postern {
+
+class HttpCall;
+class HttpClient;
+class TokenRefresher;
+class TokenStore;
+
+// One request on its way through RequestSender; finished() exactly once, after send() returned.
+class SendOperation : public QObject
+{
+    Q_OBJECT
+
+public:
+    void cancel();
+    bool wasRetried() const { return m_retried; }
+
+Q_SIGNALS:
+    void finished(const Postern::HttpResponse &response);
+
+private:
+    friend class RequestSender;
+    SendOperation(HttpClient *client, TokenStore *store, TokenRefresher *refresher, const HttpRequest &request,
+                  QObject *parent);
+    void start();
+    void refreshThenSend(bool force);
+    void sendNow();
+    void onResponse(const HttpResponse &response);
+    void finish(const HttpResponse &response);
+    bool usesStoredToken() const;
+
+    HttpClient *m_client;
+    TokenStore *m_store;
+    TokenRefresher *m_refresher;
+    HttpRequest m_request;
+    QPointer<HttpCall> m_call;
+    bool m_retried = false;
+    bool m_canceled = false;
+    bool m_finished = false;
+};
+
+// Sends requests as the user composed them, with the OAuth 2.0 care Postman users ask for:
+//  - before sending with a token that has expired or expires within a minute, and has a refresh
+//    token, it is refreshed first (auto-refresh, on by default; many requests, one refresh);
+//  - a 401 with WWW-Authenticate: Bearer error="invalid_token" (RFC 6750 §3.1) for a token that looked
+//    good: one refresh, one retry, then the 401 is shown as it is.
+// The current token's value is read from the store at send time, never from a stale copy. Borrows the
+// client, the store and the refresher.
+class RequestSender : public QObject
+{
+    Q_OBJECT
+
+public:
+    RequestSender(HttpClient *client, TokenStore *store, TokenRefresher *refresher, QObject *parent = nullptr);
+
+    SendOperation *send(const HttpRequest &request);
+
+private:
+    HttpClient *m_client;
+    TokenStore *m_store;
+    TokenRefresher *m_refresher;
+};
+
+} // namespace Postern

@@ -1,0 +1,265 @@
+// The token actions through the real widgets against the sandbox instance: the password and client
+// credentials grants (no login window), Refresh and Revoke in Manage Access Tokens, Delete Expired and
+// Delete All, and auto-refresh before a send with an expired token.
+
+#include "flowdriver.h"
+#include "gettokendialog.h"
+#include "keyvalueeditor.h"
+#include "mainwindow.h"
+#include "memorysecretstore.h"
+#include "responseviewer.h"
+#include "sandboxserver.h"
+#include "tokensdialog.h"
+#include "tokenstore.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace Postern;
+using namespace FlowDriver;
+
+class tst_TokenActions : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void passwordGrantNeedsNoWindow();
+    void clientCredentials();
+    void wrongPasswordSaysSo();
+    void refreshAndRevoke();
+    void autoRefreshBeforeSend();
+    void deleteExpiredAndAll();
+
+private:
+    template<typename T> T *find(QObject *root, const char *name) const
+    {
+        return root->findChild<T *>(QString::fromLatin1(name));
+    }
+    GetTokenDialog *openDialog(OAuth2GrantType grant);
+    TokensDialog *obtain(OAuth2GrantType grant);
+    QString send();
+    static void answerNextQuestion(bool yes);
+
+    std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
+    QNetworkAccessManager m_manager;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    MemorySecretStore m_keychain;
+    std::unique_ptr<TokenStore> m_tokens;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void tst_TokenActions::initTestCase()
+{
+    m_sandbox = std::make_unique<Sandbox::SandboxServer>(Sandbox::Registry::defaults());
+    QVERIFY(m_sandbox->listen(0));
+}
+
+void tst_TokenActions::init()
+{
+    m_sandbox->setClockForTesting({});
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_tokens = std::make_unique<TokenStore>(m_dir->path());
+    m_tokens->useSecretStore(&m_keychain, TokenStore::StorageMode::Keychain, u"test keychain"_s);
+    m_window = std::make_unique<MainWindow>(&m_manager, m_tokens.get());
+    m_window->setRequest(MainWindow::incidentRequest(m_sandbox->baseUrl()));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    find<QTabWidget>(m_window.get(), "requestTabs")->setCurrentIndex(1);
+    auto *type = find<QComboBox>(m_window.get(), "authType");
+    type->setCurrentIndex(type->findText(u"OAuth 2.0"_s));
+}
+
+void tst_TokenActions::cleanup()
+{
+    m_window.reset();
+    m_tokens.reset();
+}
+
+void tst_TokenActions::answerNextQuestion(bool yes)
+{
+    QTimer::singleShot(0, qApp, [yes] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            box->button(yes ? QMessageBox::Yes : QMessageBox::No)->click();
+    });
+}
+
+GetTokenDialog *tst_TokenActions::openDialog(OAuth2GrantType grant)
+{
+    QTest::mouseClick(find<QPushButton>(m_window.get(), "getNewTokenButton"), Qt::LeftButton);
+    auto *dialog = m_window->findChild<GetTokenDialog *>(u"getTokenDialog"_s);
+    if (!dialog)
+        return nullptr;
+    auto *grantBox = find<QComboBox>(dialog, "grantType");
+    grantBox->setCurrentIndex(grantBox->findData(int(grant)));
+    find<QLineEdit>(dialog, "tokenName")->setText(u"Direct"_s);
+    find<QLineEdit>(dialog, "clientId")->setText(u"postern"_s);
+    find<QLineEdit>(dialog, "clientSecret")->setText(u"postern-secret"_s);
+    return dialog;
+}
+
+TokensDialog *tst_TokenActions::obtain(OAuth2GrantType grant)
+{
+    GetTokenDialog *dialog = openDialog(grant);
+    if (!dialog)
+        return nullptr;
+    if (grant == OAuth2GrantType::Password) {
+        find<QLineEdit>(dialog, "username")->setText(u"abel.tuter"_s);
+        find<QLineEdit>(dialog, "password")->setText(u"abel.tuter"_s);
+    }
+    QTest::mouseClick(find<QPushButton>(dialog, "requestTokenButton"), Qt::LeftButton);
+    return qobject_cast<TokensDialog *>(waitForTopLevel(u"tokensDialog"_s));
+}
+
+QString tst_TokenActions::send()
+{
+    QSignalSpy shown(m_window->responseViewer(), &ResponseViewer::bodyShown);
+    QTest::mouseClick(find<QPushButton>(m_window.get(), "sendButton"), Qt::LeftButton);
+    if (!shown.wait(15000))
+        return QString();
+    return find<QLabel>(m_window.get(), "responseStatus")->text();
+}
+
+void tst_TokenActions::passwordGrantNeedsNoWindow()
+{
+    GetTokenDialog *dialog = openDialog(OAuth2GrantType::Password);
+    QVERIFY(dialog);
+    // The form asks for what the grant needs, and hides what it does not.
+    QVERIFY(find<QLineEdit>(dialog, "username")->isVisible());
+    QVERIFY(find<QLineEdit>(dialog, "password")->isVisible());
+    QCOMPARE(find<QLineEdit>(dialog, "password")->echoMode(), QLineEdit::Password);
+    QVERIFY(!find<QLineEdit>(dialog, "callbackUrl")->isVisible());
+    QVERIFY(!find<QLineEdit>(dialog, "authUrl")->isVisible());
+    find<QLineEdit>(dialog, "username")->setText(u"abel.tuter"_s);
+    find<QLineEdit>(dialog, "password")->setText(u"abel.tuter"_s);
+    QSignalSpy opened(dialog, &GetTokenDialog::loginWindowOpened);
+    QTest::mouseClick(find<QPushButton>(dialog, "requestTokenButton"), Qt::LeftButton);
+    auto *tokens = qobject_cast<TokensDialog *>(waitForTopLevel(u"tokensDialog"_s));
+    QVERIFY(tokens);
+    QVERIFY(opened.isEmpty());
+    QVERIFY(waitUntil([&] { return m_tokens->tokens().size() == 1; }));
+    QCOMPARE(m_tokens->tokens().first().grantType, u"password"_s);
+    QTest::mouseClick(find<QPushButton>(tokens, "useTokenButton"), Qt::LeftButton);
+    QVERIFY(send().startsWith(u"200"_s));
+}
+
+void tst_TokenActions::clientCredentials()
+{
+    TokensDialog *tokens = obtain(OAuth2GrantType::ClientCredentials);
+    QVERIFY(tokens);
+    QVERIFY(waitUntil([&] { return m_tokens->tokens().size() == 1; }));
+    QVERIFY(m_tokens->tokens().first().refreshToken.isEmpty()); // none with this grant
+    QVERIFY(!find<QPushButton>(tokens, "refreshTokenButton")->isEnabled());
+}
+
+void tst_TokenActions::wrongPasswordSaysSo()
+{
+    GetTokenDialog *dialog = openDialog(OAuth2GrantType::Password);
+    QVERIFY(dialog);
+    find<QLineEdit>(dialog, "username")->setText(u"admin"_s);
+    find<QLineEdit>(dialog, "password")->setText(u"wrong"_s);
+    QTest::mouseClick(find<QPushButton>(dialog, "requestTokenButton"), Qt::LeftButton);
+    auto *message = find<QLabel>(dialog, "tokenMessage");
+    QVERIFY2(waitUntil([&] { return message->text().contains(u"invalid_grant"_s); }), qPrintable(message->text()));
+    QVERIFY(find<QLineEdit>(dialog, "password")->text().isEmpty()); // not kept
+    QVERIFY(m_tokens->tokens().isEmpty());
+}
+
+void tst_TokenActions::refreshAndRevoke()
+{
+    TokensDialog *tokens = obtain(OAuth2GrantType::Password);
+    QVERIFY(tokens);
+    QVERIFY(waitUntil([&] { return m_tokens->tokens().size() == 1 && find<QPushButton>(tokens, "refreshTokenButton")->isEnabled(); }));
+    const QString before = m_tokens->tokens().first().accessToken;
+    auto *message = find<QLabel>(tokens, "tokenActionMessage");
+    QTest::mouseClick(find<QPushButton>(tokens, "refreshTokenButton"), Qt::LeftButton);
+    QVERIFY2(waitUntil([&] { return message->text().startsWith(u"Refreshed"_s); }), qPrintable(message->text()));
+    QVERIFY(m_tokens->tokens().first().accessToken != before);
+
+    QTest::mouseClick(find<QPushButton>(tokens, "useTokenButton"), Qt::LeftButton);
+    QVERIFY(send().startsWith(u"200"_s));
+
+    QTest::mouseClick(find<QPushButton>(m_window.get(), "manageTokensButton"), Qt::LeftButton);
+    tokens = qobject_cast<TokensDialog *>(waitForTopLevel(u"tokensDialog"_s));
+    QVERIFY(tokens);
+    message = find<QLabel>(tokens, "tokenActionMessage");
+    QTest::mouseClick(find<QPushButton>(tokens, "revokeTokenButton"), Qt::LeftButton);
+    QVERIFY2(waitUntil([&] { return message->text().startsWith(u"Revoked"_s); }), qPrintable(message->text()));
+    QVERIFY(waitUntil([&] { return m_tokens->tokens().first().revoked; }));
+    QVERIFY(find<QListWidget>(tokens, "tokenList")->item(0)->text().contains(u"revoked"_s));
+    tokens->close();
+    QCOMPARE(find<QLabel>(m_window.get(), "tokenExpiry")->text(), u"Revoked"_s);
+    QVERIFY(send().startsWith(u"401"_s)); // the instance agrees
+}
+
+void tst_TokenActions::autoRefreshBeforeSend()
+{
+    TokensDialog *tokens = obtain(OAuth2GrantType::Password);
+    QVERIFY(tokens);
+    QVERIFY(waitUntil([&] { return m_tokens->tokens().size() == 1; }));
+    QTest::mouseClick(find<QPushButton>(tokens, "useTokenButton"), Qt::LeftButton);
+    QVERIFY(find<QCheckBox>(m_window.get(), "autoRefresh")->isChecked());
+    // Time passes at the instance and here: the token is dead for both.
+    OAuth2Token expired = m_tokens->tokens().first();
+    expired.expiresAt = QDateTime::currentDateTimeUtc().addSecs(-5);
+    QSignalSpy changed(m_tokens.get(), &TokenStore::tokensChanged);
+    m_tokens->update(expired);
+    QVERIFY(changed.wait());
+    m_sandbox->setClockForTesting([] { return QDateTime::currentDateTimeUtc().addSecs(1900); });
+    QVERIFY(send().startsWith(u"200"_s)); // refreshed first, then sent
+    QVERIFY(m_tokens->tokens().first().accessToken != expired.accessToken);
+
+    // Off: the stale token goes out and the instance's 401 is shown.
+    find<QCheckBox>(m_window.get(), "autoRefresh")->setChecked(false);
+    expired = m_tokens->tokens().first();
+    expired.expiresAt = QDateTime::currentDateTimeUtc().addSecs(-5);
+    m_tokens->update(expired);
+    QVERIFY(changed.wait());
+    m_sandbox->setClockForTesting([] { return QDateTime::currentDateTimeUtc().addSecs(4000); });
+    QVERIFY(send().startsWith(u"401"_s));
+}
+
+void tst_TokenActions::deleteExpiredAndAll()
+{
+    TokensDialog *tokens = obtain(OAuth2GrantType::Password);
+    QVERIFY(tokens);
+    tokens->close();
+    QVERIFY(obtain(OAuth2GrantType::ClientCredentials));
+    QVERIFY(waitUntil([&] { return m_tokens->tokens().size() == 2; }));
+    OAuth2Token old = m_tokens->tokens().first();
+    old.expiresAt = QDateTime::currentDateTimeUtc().addSecs(-5);
+    QSignalSpy changed(m_tokens.get(), &TokenStore::tokensChanged);
+    m_tokens->update(old);
+    QVERIFY(changed.wait());
+    tokens = qobject_cast<TokensDialog *>(waitForTopLevel(u"tokensDialog"_s));
+    QVERIFY(tokens);
+    answerNextQuestion(true);
+    QTest::mouseClick(find<QPushButton>(tokens, "deleteExpiredButton"), Qt::LeftButton);
+    QVERIFY(waitUntil([&] { return m_tokens->tokens().size() == 1; }));
+    answerNextQuestion(false);
+    QTest::mouseClick(find<QPushButton>(tokens, "deleteAllButton"), Qt::LeftButton);
+    QTest::qWait(50);
+    QCOMPARE(m_tokens->tokens().size(), 1); // No keeps them
+    answerNextQuestion(true);
+    QTest::mouseClick(find<QPushButton>(tokens, "deleteAllButton"), Qt::LeftButton);
+    QVERIFY(waitUntil([&] { return m_tokens->tokens().isEmpty(); }));
+    QCOMPARE(find<QListWidget>(tokens, "tokenList")->count(), 0);
+}
+
+QTEST_MAIN(tst_TokenActions)
+#include "tst_tokenactions.moc"
