@@ -1,0 +1,196 @@
+#include "discoveryresult.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QJsonValue>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+// Server text in messages is quoted and cut short; escaping it for display is the UI's job.
+QString quoted(const QString &text)
+{
+    return u'\u201c' + (text.size() > 200 ? text.left(200) + u'\u2026' : text) + u'\u201d';
+}
+
+bool isLoopback(const QUrl &url)
+{
+    const QString host = url.host();
+    return host == u"localhost"_s || host == u"127.0.0.1"_s || host == u"::1"_s
+        || host.endsWith(u".localhost"_s);
+}
+
+DiscoveryResult refuse(DiscoveryResult result, const QString &message)
+{
+    result.ok = false;
+    result.message = message;
+    return result;
+}
+
+// Reads a string-list member into *out. False when present but not an array of strings.
+bool readList(const QJsonObject &document, const QString &key, QStringList *out)
+{
+    const QJsonValue value = document.value(key);
+    if (value.isUndefined() || value.isNull())
+        return true;
+    if (!value.isArray())
+        return false;
+    for (const QJsonValue item : value.toArray()) {
+        if (!item.isString())
+            return false;
+        out->append(item.toString());
+    }
+    return true;
+}
+
+} // namespace
+
+QStringList DiscoveryResult::effectiveTokenEndpointAuthMethods() const
+{
+    if (!raw.contains(u"token_endpoint_auth_methods_supported"_s))
+        return { u"client_secret_basic"_s };
+    return tokenEndpointAuthMethodsSupported;
+}
+
+QStringList DiscoveryResult::effectiveGrantTypes() const
+{
+    if (!raw.contains(u"grant_types_supported"_s))
+        return { u"authorization_code"_s, u"implicit"_s };
+    return grantTypesSupported;
+}
+
+OAuth2Config DiscoveryResult::applyTo(OAuth2Config config) const
+{
+    if (!ok)
+        return config;
+    if (!authorizationEndpoint.isEmpty())
+        config.authUrl = authorizationEndpoint;
+    if (!tokenEndpoint.isEmpty())
+        config.accessTokenUrl = tokenEndpoint;
+    const QStringList methods = effectiveTokenEndpointAuthMethods();
+    config.clientAuthentication = methods.contains(u"client_secret_basic"_s)
+            && !methods.contains(u"client_secret_post"_s)
+        ? ClientAuthentication::BasicHeader
+        : ClientAuthentication::Body;
+    return config;
+}
+
+DiscoveryResult DiscoveryResult::fromDocument(const QByteArray &json, const QString &expectedIssuer,
+                                              const QUrl &metadataUrl)
+{
+    DiscoveryResult result;
+    result.requestedIssuer = expectedIssuer;
+    result.metadataUrl = metadataUrl;
+    const QString where = metadataUrl.isEmpty()
+        ? u"The metadata"_s
+        : u"The answer from %1"_s.arg(metadataUrl.toString(QUrl::RemoveUserInfo));
+
+    const QByteArray trimmed = json.trimmed();
+    if (trimmed.isEmpty())
+        return refuse(result, where + u" is empty."_s);
+    if (trimmed.startsWith('<'))
+        return refuse(result, where + u" is an HTML or XML page, not JSON metadata."_s);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError)
+        return refuse(result, where + u" is not JSON (%1 at offset %2)."_s.arg(error.errorString()).arg(error.offset));
+    if (!document.isObject())
+        return refuse(result, where + u" is JSON but not an object."_s);
+    result.raw = document.object();
+    result.rawJson = json;
+    const QJsonObject &doc = result.raw;
+
+    // RFC 8414 §3.3 / OpenID Connect Discovery §4.3: the issuer must be identical to the one asked for.
+    const QJsonValue issuerValue = doc.value(u"issuer"_s);
+    if (!issuerValue.isString() || issuerValue.toString().isEmpty())
+        return refuse(result, where + u" has no \u201cissuer\u201d, so it cannot be tied to %1; refused."_s.arg(
+                                  quoted(expectedIssuer)));
+    result.issuer = issuerValue.toString();
+    if (result.issuer != expectedIssuer) {
+        const auto withoutSlash = [](QString text) {
+            while (text.endsWith(u'/'))
+                text.chop(1);
+            return text;
+        };
+        if (withoutSlash(result.issuer) == withoutSlash(expectedIssuer))
+            return refuse(result, u"The server\u2019s issuer is %1, which differs from %2 by a trailing "
+                                  "slash. Issuers must match exactly (RFC 8414 \u00a73.3): enter %1."_s
+                                      .arg(quoted(result.issuer), quoted(expectedIssuer)));
+        return refuse(result, where + u" names the issuer %1, not %2. Issuers must match exactly "
+                                      "(RFC 8414 \u00a73.3); the document is refused, since it could let one "
+                                      "server speak for another."_s
+                                          .arg(quoted(result.issuer), quoted(expectedIssuer)));
+    }
+    const QUrl issuerUrl(result.issuer, QUrl::StrictMode);
+    const bool secureIssuer = issuerUrl.scheme() == u"https"_s;
+    if (!secureIssuer && !isLoopback(issuerUrl))
+        result.warnings << u"The issuer uses plain http: codes and tokens would travel unencrypted."_s;
+
+    // Every endpoint: an absolute URL without fragment (RFC 6749 §3.1), https when the issuer is.
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        const QString key = it.key();
+        if (!key.endsWith(u"_endpoint"_s) && key != u"jwks_uri"_s)
+            continue;
+        if (!it.value().isString())
+            return refuse(result, u"\u201c%1\u201d is not a string; the document is refused."_s.arg(key.left(80)));
+        const QString text = it.value().toString();
+        const QUrl url(text, QUrl::StrictMode);
+        const QString scheme = url.scheme().toLower();
+        if (!url.isValid() || (scheme != u"https"_s && scheme != u"http"_s) || url.host().isEmpty())
+            return refuse(result, u"\u201c%1\u201d is not an absolute http(s) URL: %2."_s.arg(key.left(80), quoted(text)));
+        if (url.hasFragment())
+            return refuse(result, u"\u201c%1\u201d contains a fragment (#\u2026), which endpoints must not: %2."_s.arg(
+                                      key.left(80), quoted(text)));
+        if (secureIssuer && scheme != u"https"_s)
+            return refuse(result, u"\u201c%1\u201d uses plain http (%2) although the issuer uses https; refused, "
+                                  "since codes, tokens or keys would travel unencrypted."_s
+                                      .arg(key.left(80), quoted(text)));
+    }
+    result.authorizationEndpoint = doc.value(u"authorization_endpoint"_s).toString();
+    result.tokenEndpoint = doc.value(u"token_endpoint"_s).toString();
+    result.revocationEndpoint = doc.value(u"revocation_endpoint"_s).toString();
+    result.userinfoEndpoint = doc.value(u"userinfo_endpoint"_s).toString();
+    result.introspectionEndpoint = doc.value(u"introspection_endpoint"_s).toString();
+    result.jwksUri = doc.value(u"jwks_uri"_s).toString();
+
+    const QList<QPair<QString, QStringList *>> lists {
+        { u"code_challenge_methods_supported"_s, &result.codeChallengeMethodsSupported },
+        { u"token_endpoint_auth_methods_supported"_s, &result.tokenEndpointAuthMethodsSupported },
+        { u"grant_types_supported"_s, &result.grantTypesSupported },
+        { u"scopes_supported"_s, &result.scopesSupported },
+        { u"response_types_supported"_s, &result.responseTypesSupported },
+    };
+    for (const auto &[key, target] : lists) {
+        if (!readList(doc, key, target))
+            return refuse(result, u"\u201c%1\u201d is not a list of strings; the document is refused."_s.arg(key));
+    }
+    const QJsonValue iss = doc.value(u"authorization_response_iss_parameter_supported"_s);
+    if (iss.isBool())
+        result.authorizationResponseIssParameterSupported = iss.toBool();
+    else if (!iss.isUndefined())
+        result.warnings << u"\u201cauthorization_response_iss_parameter_supported\u201d is not true or false; "
+                           "taken as false."_s;
+
+    // RFC 8414 §2: the token endpoint unless only the implicit grant is offered; the authorization
+    // endpoint unless no offered grant uses it.
+    const QStringList grants = result.effectiveGrantTypes();
+    if (result.tokenEndpoint.isEmpty() && grants != QStringList { u"implicit"_s })
+        return refuse(result, where + u" has no \u201ctoken_endpoint\u201d."_s);
+    if (result.authorizationEndpoint.isEmpty()
+        && (grants.contains(u"authorization_code"_s) || grants.contains(u"implicit"_s)))
+        return refuse(result, where + u" has no \u201cauthorization_endpoint\u201d."_s);
+    if (result.codeChallengeMethodsSupported.isEmpty())
+        result.warnings << u"The server does not say it supports PKCE (no code_challenge_methods_supported)."_s;
+    else if (!result.codeChallengeMethodsSupported.contains(u"S256"_s))
+        result.warnings << u"The server does not offer PKCE with S256."_s;
+
+    result.ok = true;
+    result.message = u"Found the metadata of %1."_s.arg(quoted(result.issuer));
+    return result;
+}
+
+} // namespace Postern

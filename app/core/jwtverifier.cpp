@@ -1,0 +1,435 @@
+#include "jwtverifier.h"
+
+#include "logging.h"
+
+#include <QJsonArray>
+
+#include <openssl/bn.h>
+#include <openssl/core_names.h>
+#include <openssl/ec.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/param_build.h>
+#include <openssl/rsa.h>
+
+#include <memory>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+// Owning handles for the libcrypto objects used here.
+struct PkeyFree { void operator()(EVP_PKEY *p) const { EVP_PKEY_free(p); } };
+struct PkeyCtxFree { void operator()(EVP_PKEY_CTX *p) const { EVP_PKEY_CTX_free(p); } };
+struct MdCtxFree { void operator()(EVP_MD_CTX *p) const { EVP_MD_CTX_free(p); } };
+struct BnFree { void operator()(BIGNUM *p) const { BN_free(p); } };
+struct ParamBldFree { void operator()(OSSL_PARAM_BLD *p) const { OSSL_PARAM_BLD_free(p); } };
+struct ParamFree { void operator()(OSSL_PARAM *p) const { OSSL_PARAM_free(p); } };
+struct EcdsaSigFree { void operator()(ECDSA_SIG *p) const { ECDSA_SIG_free(p); } };
+using Pkey = std::unique_ptr<EVP_PKEY, PkeyFree>;
+using PkeyCtx = std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree>;
+using MdCtx = std::unique_ptr<EVP_MD_CTX, MdCtxFree>;
+using Bignum = std::unique_ptr<BIGNUM, BnFree>;
+using ParamBld = std::unique_ptr<OSSL_PARAM_BLD, ParamBldFree>;
+using Params = std::unique_ptr<OSSL_PARAM, ParamFree>;
+using EcdsaSig = std::unique_ptr<ECDSA_SIG, EcdsaSigFree>;
+
+// libcrypto's error queue is per thread and shared with Qt's TLS backend: never leave entries behind.
+struct ErrorQueueGuard
+{
+    ~ErrorQueueGuard() { ERR_clear_error(); }
+};
+
+enum class Family { Rsa, RsaPss, Ec };
+
+struct Algorithm
+{
+    QString name;
+    Family family;
+    const EVP_MD *(*digest)();
+    const char *group = nullptr; // EC: OpenSSL's group name
+    QString curve;               // EC: the JWK "crv"
+    int coordinateBytes = 0;     // EC: size of x, y, r and s
+};
+
+std::optional<Algorithm> algorithmFor(const QString &name)
+{
+    if (name == u"RS256"_s)
+        return Algorithm { name, Family::Rsa, &EVP_sha256, nullptr, QString(), 0 };
+    if (name == u"RS384"_s)
+        return Algorithm { name, Family::Rsa, &EVP_sha384, nullptr, QString(), 0 };
+    if (name == u"RS512"_s)
+        return Algorithm { name, Family::Rsa, &EVP_sha512, nullptr, QString(), 0 };
+    if (name == u"PS256"_s)
+        return Algorithm { name, Family::RsaPss, &EVP_sha256, nullptr, QString(), 0 };
+    if (name == u"PS384"_s)
+        return Algorithm { name, Family::RsaPss, &EVP_sha384, nullptr, QString(), 0 };
+    if (name == u"PS512"_s)
+        return Algorithm { name, Family::RsaPss, &EVP_sha512, nullptr, QString(), 0 };
+    if (name == u"ES256"_s)
+        return Algorithm { name, Family::Ec, &EVP_sha256, "prime256v1", u"P-256"_s, 32 };
+    if (name == u"ES384"_s)
+        return Algorithm { name, Family::Ec, &EVP_sha384, "secp384r1", u"P-384"_s, 48 };
+    if (name == u"ES512"_s)
+        return Algorithm { name, Family::Ec, &EVP_sha512, "secp521r1", u"P-521"_s, 66 };
+    return std::nullopt;
+}
+
+bool isBase64Url(const QByteArray &text)
+{
+    for (const char c : text) {
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+            return false;
+    }
+    return true;
+}
+
+// A base64url key member (RFC 7518 §6.2.1, §6.3.1): the decoded bytes, or nothing when absent or bad.
+std::optional<QByteArray> keyBytes(const QJsonObject &jwk, const QString &member)
+{
+    const QJsonValue value = jwk.value(member);
+    if (!value.isString())
+        return std::nullopt;
+    const QByteArray text = value.toString().toLatin1();
+    if (text.isEmpty() || !isBase64Url(text))
+        return std::nullopt;
+    auto result = QByteArray::fromBase64Encoding(
+        text, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (result.decodingStatus != QByteArray::Base64DecodingStatus::Ok || result.decoded.isEmpty())
+        return std::nullopt;
+    return std::move(result.decoded);
+}
+
+Bignum toBignum(const QByteArray &bytes)
+{
+    return Bignum(BN_bin2bn(reinterpret_cast<const unsigned char *>(bytes.constData()), int(bytes.size()),
+                            nullptr));
+}
+
+QString describeKey(const QJsonObject &jwk, int index)
+{
+    const QString kid = jwk.value(u"kid"_s).toString();
+    return kid.isEmpty() ? u"key #%1"_s.arg(index + 1) : u"key \u201c%1\u201d"_s.arg(kid);
+}
+
+// The public key of an RSA JWK, or nothing with the reason in *why.
+Pkey rsaKey(const QJsonObject &jwk, QString *why)
+{
+    const std::optional<QByteArray> n = keyBytes(jwk, u"n"_s);
+    const std::optional<QByteArray> e = keyBytes(jwk, u"e"_s);
+    if (!n || !e) {
+        *why = u"its \u201cn\u201d or \u201ce\u201d is missing or not base64url"_s;
+        return nullptr;
+    }
+    const Bignum modulus = toBignum(*n);
+    const Bignum exponent = toBignum(*e);
+    if (!modulus || !exponent) {
+        *why = u"its numbers cannot be read"_s;
+        return nullptr;
+    }
+    if (BN_num_bits(modulus.get()) < 2048) {
+        *why = u"it has %1 bits; RSA keys for JWS need at least 2048 (RFC 7518 \u00a73.3)"_s.arg(
+            BN_num_bits(modulus.get()));
+        return nullptr;
+    }
+    const ParamBld builder(OSSL_PARAM_BLD_new());
+    if (!builder || OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_N, modulus.get()) != 1
+        || OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_E, exponent.get()) != 1) {
+        *why = u"libcrypto could not take it"_s;
+        return nullptr;
+    }
+    const Params params(OSSL_PARAM_BLD_to_param(builder.get()));
+    const PkeyCtx context(EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr));
+    EVP_PKEY *key = nullptr;
+    if (!params || !context || EVP_PKEY_fromdata_init(context.get()) != 1
+        || EVP_PKEY_fromdata(context.get(), &key, EVP_PKEY_PUBLIC_KEY, params.get()) != 1) {
+        *why = u"libcrypto refused it as an RSA public key"_s;
+        return nullptr;
+    }
+    return Pkey(key);
+}
+
+// The public key of an EC JWK on the algorithm's curve, or nothing with the reason in *why.
+Pkey ecKey(const QJsonObject &jwk, const Algorithm &algorithm, QString *why)
+{
+    const std::optional<QByteArray> x = keyBytes(jwk, u"x"_s);
+    const std::optional<QByteArray> y = keyBytes(jwk, u"y"_s);
+    if (!x || !y) {
+        *why = u"its \u201cx\u201d or \u201cy\u201d is missing or not base64url"_s;
+        return nullptr;
+    }
+    // RFC 7518 §6.2.1.2: each coordinate is the full size of the curve's field, leading zeros kept.
+    if (x->size() != algorithm.coordinateBytes || y->size() != algorithm.coordinateBytes) {
+        *why = u"its coordinates are not %1 bytes each as %2 needs"_s.arg(algorithm.coordinateBytes)
+                   .arg(algorithm.curve);
+        return nullptr;
+    }
+    QByteArray point;
+    point.reserve(1 + 2 * algorithm.coordinateBytes);
+    point.append(char(0x04)); // SEC 1 uncompressed point
+    point.append(*x);
+    point.append(*y);
+
+    OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, const_cast<char *>(algorithm.group), 0),
+        OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, point.data(), size_t(point.size())),
+        OSSL_PARAM_construct_end(),
+    };
+    const PkeyCtx context(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
+    EVP_PKEY *raw = nullptr;
+    if (!context || EVP_PKEY_fromdata_init(context.get()) != 1
+        || EVP_PKEY_fromdata(context.get(), &raw, EVP_PKEY_PUBLIC_KEY, params) != 1) {
+        *why = u"its point is not on %1"_s.arg(algorithm.curve);
+        return nullptr;
+    }
+    Pkey key(raw);
+    const PkeyCtx check(EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr));
+    if (!check || EVP_PKEY_public_check(check.get()) != 1) {
+        *why = u"its point is not a valid public key on %1"_s.arg(algorithm.curve);
+        return nullptr;
+    }
+    return key;
+}
+
+// R‖S (RFC 7518 §3.4) as the DER SEQUENCE of two INTEGERs that libcrypto verifies.
+QByteArray ecdsaDer(const QByteArray &signature, int coordinateBytes)
+{
+    Bignum r = toBignum(signature.left(coordinateBytes));
+    Bignum s = toBignum(signature.mid(coordinateBytes));
+    const EcdsaSig sig(ECDSA_SIG_new());
+    if (!r || !s || !sig || ECDSA_SIG_set0(sig.get(), r.get(), s.get()) != 1)
+        return QByteArray();
+    r.release(); // owned by sig now
+    s.release();
+    const int length = i2d_ECDSA_SIG(sig.get(), nullptr);
+    if (length <= 0)
+        return QByteArray();
+    QByteArray der(length, Qt::Uninitialized);
+    auto *out = reinterpret_cast<unsigned char *>(der.data());
+    if (i2d_ECDSA_SIG(sig.get(), &out) != length)
+        return QByteArray();
+    return der;
+}
+
+// 1: the signature matches; 0: it does not; -1: libcrypto could not run the check.
+int checkSignature(EVP_PKEY *key, const Algorithm &algorithm, const QByteArray &signingInput,
+                   const QByteArray &signature)
+{
+    const MdCtx context(EVP_MD_CTX_new());
+    EVP_PKEY_CTX *keyContext = nullptr; // owned by context
+    if (!context || EVP_DigestVerifyInit(context.get(), &keyContext, algorithm.digest(), nullptr, key) != 1)
+        return -1;
+    if (algorithm.family == Family::RsaPss) {
+        // RFC 7518 §3.5: MGF1 with the same hash, salt as long as the hash.
+        if (EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PSS_PADDING) != 1
+            || EVP_PKEY_CTX_set_rsa_mgf1_md(keyContext, algorithm.digest()) != 1
+            || EVP_PKEY_CTX_set_rsa_pss_saltlen(keyContext, RSA_PSS_SALTLEN_DIGEST) != 1)
+            return -1;
+    } else if (algorithm.family == Family::Rsa) {
+        if (EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PADDING) != 1)
+            return -1;
+    }
+    const int result = EVP_DigestVerify(context.get(), reinterpret_cast<const unsigned char *>(signature.constData()),
+                                        size_t(signature.size()),
+                                        reinterpret_cast<const unsigned char *>(signingInput.constData()),
+                                        size_t(signingInput.size()));
+    return result == 1 ? 1 : 0;
+}
+
+// Why jwk cannot be used for algorithm, or an empty string when it can.
+QString unfitReason(const QJsonObject &jwk, const Algorithm &algorithm)
+{
+    const QString kty = jwk.value(u"kty"_s).toString();
+    const bool rsa = algorithm.family != Family::Ec;
+    if (rsa && kty != u"RSA"_s)
+        return u"it is a%1 key, and %2 needs an RSA key"_s.arg(
+            kty.isEmpty() ? u" typeless"_s : u" \u201c"_s + kty + u'\u201d', algorithm.name);
+    if (!rsa && kty != u"EC"_s)
+        return u"it is a%1 key, and %2 needs an EC key"_s.arg(
+            kty.isEmpty() ? u" typeless"_s : u" \u201c"_s + kty + u'\u201d', algorithm.name);
+    if (!rsa && jwk.value(u"crv"_s).toString() != algorithm.curve)
+        return u"it is on curve \u201c%1\u201d, and %2 needs %3"_s.arg(jwk.value(u"crv"_s).toString(),
+                                                                     algorithm.name, algorithm.curve);
+    if (jwk.contains(u"alg"_s) && jwk.value(u"alg"_s).toString() != algorithm.name)
+        return u"it is meant for %1, not %2"_s.arg(jwk.value(u"alg"_s).toString(), algorithm.name);
+    if (jwk.contains(u"use"_s) && jwk.value(u"use"_s).toString() != u"sig"_s)
+        return u"its \u201cuse\u201d is not \u201csig\u201d"_s;
+    if (jwk.contains(u"key_ops"_s) && !jwk.value(u"key_ops"_s).toArray().contains(u"verify"_s))
+        return u"its \u201ckey_ops\u201d do not include \u201cverify\u201d"_s;
+    return QString();
+}
+
+JwtVerifier::Result make(JwtVerifier::Verdict verdict, const QString &message, const QString &algorithm = {},
+                         const QString &keyId = {})
+{
+    return JwtVerifier::Result { verdict, message, algorithm, keyId };
+}
+
+} // namespace
+
+QStringList JwtVerifier::supportedAlgorithms()
+{
+    return { u"RS256"_s, u"RS384"_s, u"RS512"_s, u"PS256"_s, u"PS384"_s,
+             u"PS512"_s, u"ES256"_s, u"ES384"_s, u"ES512"_s };
+}
+
+QString JwtVerifier::verdictName(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Valid:
+        return u"Signature valid"_s;
+    case Verdict::Invalid:
+        return u"Signature invalid"_s;
+    case Verdict::UnknownKey:
+        return u"No matching key"_s;
+    case Verdict::UnsupportedAlgorithm:
+        return u"Algorithm not supported"_s;
+    case Verdict::NotSigned:
+        return u"Not signed"_s;
+    case Verdict::Malformed:
+        return u"Malformed token"_s;
+    }
+    return QString();
+}
+
+JwtVerifier::Result JwtVerifier::verify(QStringView token, const QJsonObject &jwks)
+{
+    return verify(Jwt::decode(token), jwks);
+}
+
+JwtVerifier::Result JwtVerifier::verify(const JwtInfo &token, const QJsonObject &jwks)
+{
+    const ErrorQueueGuard clearErrors;
+    if (!token.isJwt)
+        return make(Verdict::Malformed, token.notJwtReason.isEmpty() ? u"Not a JWT."_s : token.notJwtReason);
+
+    const QString alg = token.algorithm;
+    if (alg.isEmpty())
+        return make(Verdict::Malformed, u"The header has no \u201calg\u201d: there is no algorithm to check."_s);
+    if (alg.compare(u"none"_s, Qt::CaseInsensitive) == 0)
+        return make(Verdict::NotSigned,
+                    u"The token is unsigned (alg \u201cnone\u201d); an unsigned token is never valid."_s, alg);
+    if (alg.startsWith(u"HS"_s, Qt::CaseInsensitive))
+        return make(Verdict::UnsupportedAlgorithm,
+                    u"%1 is an HMAC: it is checked with a shared secret, which a key set does not publish. "
+                    "Using a public key as that secret would accept forged tokens (algorithm confusion), "
+                    "so it is not done."_s.arg(alg),
+                    alg);
+    const std::optional<Algorithm> algorithm = algorithmFor(alg);
+    if (!algorithm)
+        return make(Verdict::UnsupportedAlgorithm,
+                    u"The algorithm \u201c%1\u201d is not supported (supported: %2)."_s.arg(
+                        alg.left(40), supportedAlgorithms().join(u", "_s)),
+                    alg);
+    // RFC 7515 §4.1.11: a critical extension that is not understood makes the JWS invalid.
+    if (token.header.contains(u"crit"_s)) {
+        QStringList names;
+        for (const QJsonValue value : token.header.value(u"crit"_s).toArray())
+            names << value.toString().left(40);
+        return make(Verdict::UnsupportedAlgorithm,
+                    u"The header marks extensions as critical (%1), which this verifier does not "
+                    "understand; RFC 7515 requires rejecting it."_s.arg(names.join(u", "_s)),
+                    alg);
+    }
+    if (token.signature.isEmpty())
+        return make(Verdict::Malformed, u"The signature part is empty."_s, alg);
+    if (algorithm->family == Family::Ec && token.signature.size() != 2 * algorithm->coordinateBytes)
+        return make(Verdict::Malformed,
+                    u"An %1 signature is %2 bytes (R and S side by side); this one has %3."_s.arg(alg)
+                        .arg(2 * algorithm->coordinateBytes)
+                        .arg(token.signature.size()),
+                    alg);
+
+    const QJsonValue keysValue = jwks.value(u"keys"_s);
+    if (!keysValue.isArray())
+        return make(Verdict::UnknownKey, u"The key set has no \u201ckeys\u201d array."_s, alg);
+    const QJsonArray keys = keysValue.toArray();
+
+    // Candidates: by kid when the token names one, else every key that fits the algorithm. A set
+    // whose keys have no kid at all cannot be searched by kid: then too every fitting key is tried.
+    QStringList knownIds;
+    for (const QJsonValue key : keys) {
+        if (const QString kid = key.toObject().value(u"kid"_s).toString(); !kid.isEmpty())
+            knownIds << u'\u201c' + kid.left(60) + u'\u201d';
+    }
+    const bool byKid = !token.keyId.isEmpty() && !knownIds.isEmpty();
+    QList<QPair<int, QJsonObject>> candidates;
+    QStringList refused;
+    bool kidSeen = false;
+    for (int i = 0; i < keys.size(); ++i) {
+        const QJsonObject jwk = keys.at(i).toObject();
+        const QString kid = jwk.value(u"kid"_s).toString();
+        if (byKid && kid != token.keyId)
+            continue;
+        kidSeen = true;
+        const QString reason = unfitReason(jwk, *algorithm);
+        if (reason.isEmpty())
+            candidates.append({ i, jwk });
+        else if (byKid)
+            refused << describeKey(jwk, i) + u": "_s + reason;
+    }
+
+    if (byKid && !kidSeen) {
+        return make(Verdict::UnknownKey,
+                    u"The key set has no key \u201c%1\u201d (it has %2). The server may have rotated its "
+                    "keys: fetch the key set again."_s
+                        .arg(token.keyId.left(60), knownIds.join(u", "_s)),
+                    alg, token.keyId);
+    }
+    if (candidates.isEmpty()) {
+        if (!refused.isEmpty())
+            return make(Verdict::Invalid,
+                        u"The token names a key that cannot check %1: %2."_s.arg(alg, refused.join(u"; "_s)), alg,
+                        token.keyId);
+        return make(Verdict::UnknownKey,
+                    u"The key set has no key for %1 (%2)."_s.arg(
+                        alg, algorithm->family == Family::Ec ? u"an EC key on "_s + algorithm->curve
+                                                             : u"an RSA key"_s),
+                    alg);
+    }
+
+    QStringList unusable;
+    QString lastTried;
+    QString lastDescription;
+    int tried = 0;
+    for (const auto &[index, jwk] : candidates) {
+        QString why;
+        const Pkey key = algorithm->family == Family::Ec ? ecKey(jwk, *algorithm, &why) : rsaKey(jwk, &why);
+        if (!key) {
+            unusable << describeKey(jwk, index) + u": "_s + why;
+            continue;
+        }
+        QByteArray signature = token.signature;
+        if (algorithm->family == Family::Ec) {
+            signature = ecdsaDer(token.signature, algorithm->coordinateBytes);
+            if (signature.isEmpty())
+                return make(Verdict::Malformed, u"The %1 signature cannot be read."_s.arg(alg), alg);
+        }
+        ++tried;
+        lastTried = jwk.value(u"kid"_s).toString();
+        lastDescription = describeKey(jwk, index);
+        const int outcome = checkSignature(key.get(), *algorithm, token.signingInput, signature);
+        if (outcome == 1) {
+            qCDebug(lcAuth) << "JWS signature valid, alg" << alg << "key index" << index;
+            return make(Verdict::Valid,
+                        u"The %1 signature matches %2."_s.arg(alg, describeKey(jwk, index)), alg, lastTried);
+        }
+        if (outcome < 0)
+            unusable << describeKey(jwk, index) + u": libcrypto could not run the check"_s;
+    }
+
+    if (tried == 0)
+        return make(Verdict::UnknownKey,
+                    u"No key of the set can be used: %1."_s.arg(unusable.join(u"; "_s)), alg, token.keyId);
+    const QString which = tried == 1 ? lastDescription : u"any of %1 keys"_s.arg(tried);
+    QString message = u"The %1 signature does not match %2: the token was altered or signed with another "
+                      "key."_s.arg(alg, which);
+    if (!unusable.isEmpty())
+        message += u" Not usable: "_s + unusable.join(u"; "_s) + u'.';
+    return make(Verdict::Invalid, message, alg, tried == 1 ? lastTried : token.keyId);
+}
+
+} // namespace Postern
