@@ -71,6 +71,10 @@ OAuth2Config DiscoveryResult::applyTo(OAuth2Config config) const
         config.authUrl = authorizationEndpoint;
     if (!tokenEndpoint.isEmpty())
         config.accessTokenUrl = tokenEndpoint;
+    config.revokeUrl = revocationEndpoint;
+    config.issuer = issuer;
+    config.jwksUri = jwksUri;
+    config.issParameterSupported = authorizationResponseIssParameterSupported;
     const QStringList methods = effectiveTokenEndpointAuthMethods();
     config.clientAuthentication = methods.contains(u"client_secret_basic"_s)
             && !methods.contains(u"client_secret_post"_s)

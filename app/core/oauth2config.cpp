@@ -164,6 +164,9 @@ QJsonObject OAuth2Config::toJson(Secrets secrets) const
         {u"accessTokenUrl"_s, accessTokenUrl},
         {u"refreshUrl"_s, refreshUrl},
         {u"revokeUrl"_s, revokeUrl},
+        {u"issuer"_s, issuer},
+        {u"jwksUri"_s, jwksUri},
+        {u"issParameterSupported"_s, issParameterSupported},
         {u"clientId"_s, clientId},
         {u"scope"_s, scope},
         {u"state"_s, state},
@@ -189,6 +192,9 @@ OAuth2Config OAuth2Config::fromJson(const QJsonObject &object)
     config.accessTokenUrl = object.value(u"accessTokenUrl"_s).toString();
     config.refreshUrl = object.value(u"refreshUrl"_s).toString();
     config.revokeUrl = object.value(u"revokeUrl"_s).toString();
+    config.issuer = object.value(u"issuer"_s).toString();
+    config.jwksUri = object.value(u"jwksUri"_s).toString();
+    config.issParameterSupported = object.value(u"issParameterSupported"_s).toBool();
     config.clientId = object.value(u"clientId"_s).toString();
     config.clientSecret = object.value(u"clientSecret"_s).toString();
     config.scope = object.value(u"scope"_s).toString();

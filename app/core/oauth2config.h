@@ -35,6 +35,11 @@ struct OAuth2Config
     QString accessTokenUrl;
     QString refreshUrl; // empty: the Access Token URL
     QString revokeUrl;  // RFC 7009 endpoint; empty: none known
+    // From discovery (RFC 8414): who the authorization server says it is, where its keys are, and
+    // whether it promises "iss" on every authorization response (RFC 9207).
+    QString issuer;
+    QString jwksUri;
+    bool issParameterSupported = false;
     QString clientId;
     QString clientSecret;
     QString scope;

@@ -230,6 +230,23 @@ bool OAuth2Session::handleRedirect(const QUrl &url)
         finish(result);
         return true;
     }
+    // RFC 9207: when the server names itself on the redirect, or its metadata promises to, the name must
+    // be the issuer this configuration was discovered from, before any code is traded (mix-up defence).
+    const qsizetype issuers = FormUrlEncoded::count(fields, u"iss"_s);
+    const QString iss = FormUrlEncoded::value(fields, u"iss"_s);
+    const QString expectedIssuer = m_config.issuer.trimmed();
+    if (issuers > 1 || (issuers == 1 && !expectedIssuer.isEmpty() && iss != expectedIssuer)
+        || (issuers == 0 && m_config.issParameterSupported)) {
+        OAuth2Result result = OAuth2Result::failed(
+            Failure::AuthorizationError,
+            issuers == 0 ? u"The authorization server promised to name itself (iss, RFC 9207) but the redirect does not. "
+                           "Nothing was sent or stored."_s
+                         : u"The redirect names the issuer \u201c%1\u201d, not \u201c%2\u201d: it may come from another "
+                           "server (mix-up attack, RFC 9207). Nothing was sent or stored."_s.arg(iss.left(200), expectedIssuer));
+        result.error = u"issuer_mismatch"_s;
+        finish(result);
+        return true;
+    }
     const qsizetype states = FormUrlEncoded::count(fields, u"state"_s);
     if (states != 1 || FormUrlEncoded::value(fields, u"state"_s) != m_state) {
         finish(OAuth2Result::failed(

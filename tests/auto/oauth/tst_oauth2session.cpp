@@ -62,6 +62,8 @@ private Q_SLOTS:
     void deny();
     void stateChecked_data();
     void stateChecked();
+    void issuerChecked_data();
+    void issuerChecked();
     void secondCallbackIgnored();
     void notTheCallback_data();
     void notTheCallback();
@@ -393,6 +395,70 @@ void tst_OAuth2Session::stateChecked()
     }
     QVERIFY(!result.message.isEmpty());
     QVERIFY(!result.ok());
+}
+
+void tst_OAuth2Session::issuerChecked_data()
+{
+    QTest::addColumn<QString>("expected");  // OAuth2Config::issuer
+    QTest::addColumn<bool>("promised");     // metadata: authorization_response_iss_parameter_supported
+    QTest::addColumn<QString>("tamper");    // what happens to iss on the way back
+    QTest::addColumn<bool>("accepted");
+    const QString base = u"BASE"_s;
+    QTest::newRow("iss matches the discovered issuer") << base << true << QString() << true;
+    QTest::newRow("iss from another server") << base << true << u"replace"_s << false;
+    QTest::newRow("iss promised but missing") << base << true << u"remove"_s << false;
+    QTest::newRow("iss repeated") << base << true << u"repeat"_s << false;
+    QTest::newRow("no issuer known, iss ignored") << QString() << false << u"replace"_s << true;
+}
+
+void tst_OAuth2Session::issuerChecked()
+{
+    QFETCH(QString, expected);
+    QFETCH(bool, promised);
+    QFETCH(QString, tamper);
+    QFETCH(bool, accepted);
+    // A sandbox that adds iss=<its base URL> to its redirects.
+    Sandbox::Registry r = registry();
+    r.sendIssuer = true;
+    Sandbox::SandboxServer issuing(r);
+    QVERIFY(issuing.listen(0));
+    OAuth2Config c = OAuth2Config::forServiceNow(issuing.baseUrl().toString());
+    c.tokenName = u"t"_s;
+    c.callbackUrl = u"https://oauth.pstmn.io/v1/callback"_s;
+    c.clientId = u"postern"_s;
+    c.clientSecret = u"postern-secret"_s;
+    c.issuer = expected == u"BASE"_s ? issuing.baseUrl().toString() : expected;
+    c.issParameterSupported = promised;
+    OAuth2Session session(c);
+    QSignalSpy ready(&session, &OAuth2Session::authorizationUrlReady);
+    QSignalSpy finished(&session, &OAuth2Session::finished);
+    session.start();
+    QVERIFY(!ready.isEmpty() || ready.wait());
+    const QUrl authUrl = ready.first().first().toUrl();
+    SandboxHttp http(issuing.baseUrl());
+    const auto toLogin = http.get(authUrl.path() + u'?' + authUrl.query(QUrl::FullyEncoded));
+    const QString request = SandboxHttp::requestId(toLogin);
+    http.post(u"/oauth_login.do"_s, FormUrlEncoded::encode({{u"request"_s, request}, {u"user_name"_s, u"admin"_s}, {u"user_password"_s, u"admin"_s}}));
+    QUrl redirect = http.post(u"/oauth_consent.do"_s, FormUrlEncoded::encode({{u"request"_s, request}, {u"action"_s, u"allow"_s}})).location;
+    QUrlQuery query(redirect);
+    QCOMPARE(query.queryItemValue(u"iss"_s, QUrl::FullyDecoded), issuing.baseUrl().toString());
+    if (tamper == u"replace"_s) {
+        query.removeAllQueryItems(u"iss"_s);
+        query.addQueryItem(u"iss"_s, u"https://attacker.example"_s);
+    } else if (tamper == u"remove"_s) {
+        query.removeAllQueryItems(u"iss"_s);
+    } else if (tamper == u"repeat"_s) {
+        query.addQueryItem(u"iss"_s, issuing.baseUrl().toString());
+    }
+    redirect.setQuery(query);
+    QVERIFY(session.handleRedirect(redirect));
+    QVERIFY(!finished.isEmpty() || finished.wait());
+    const OAuth2Result result = finished.first().first().value<OAuth2Result>();
+    QCOMPARE(result.ok(), accepted);
+    if (!accepted) {
+        QCOMPARE(result.error, u"issuer_mismatch"_s);
+        QVERIFY(result.message.contains(u"RFC 9207"_s));
+    }
 }
 
 void tst_OAuth2Session::secondCallbackIgnored()
