@@ -69,6 +69,7 @@ void SendOperation::start()
         const std::optional<OAuth2Token> token = m_store->token(m_request.auth.oauth2TokenId);
         if (token) {
             m_request.auth.token = tokenValue(*token, m_request.auth.oauth2UseIdToken);
+            m_tokenLookedValid = !token->isExpired();
             if (m_request.auth.oauth2AutoRefresh && !token->refreshToken.isEmpty() && TokenRefresher::isDue(*token)) {
                 refreshThenSend(false);
                 return;
@@ -91,6 +92,7 @@ void SendOperation::refreshThenSend(bool force)
             return;
         }
         m_request.auth.token = tokenValue(result.token, m_request.auth.oauth2UseIdToken);
+        m_tokenLookedValid = !result.token.isExpired();
         sendNow();
     }, force);
 }
@@ -106,9 +108,10 @@ void SendOperation::sendNow()
 void SendOperation::onResponse(const HttpResponse &response)
 {
     m_call = nullptr;
-    if (!m_retried && !m_canceled && usesStoredToken() && saysInvalidToken(response)) {
+    if (!m_retried && !m_canceled && usesStoredToken() && m_request.auth.oauth2AutoRefresh && m_tokenLookedValid
+        && saysInvalidToken(response)) {
         const std::optional<OAuth2Token> token = m_store->token(m_request.auth.oauth2TokenId);
-        if (token && !token->refreshToken.isEmpty() && !token->isExpired()) {
+        if (token && !token->refreshToken.isEmpty()) {
             qCInfo(lcAuth) << "resource server said invalid_token; refreshing once and retrying";
             m_retried = true;
             m_refresher->ensureFresh(m_request.auth.oauth2TokenId, m_request.auth.oauth2,

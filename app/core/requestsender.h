@@ -42,6 +42,7 @@ private:
     HttpRequest m_request;
     QPointer<HttpCall> m_call;
     bool m_retried = false;
+    bool m_tokenLookedValid = false; // when it was sent: not expired by our clock
     bool m_canceled = false;
     bool m_finished = false;
 };
@@ -50,7 +51,8 @@ private:
 //  - before sending with a token that has expired or expires within a minute, and has a refresh
 //    token, it is refreshed first (auto-refresh, on by default; many requests, one refresh);
 //  - a 401 with WWW-Authenticate: Bearer error="invalid_token" (RFC 6750 §3.1) for a token that looked
-//    good: one refresh, one retry, then the 401 is shown as it is.
+//    good when it was sent: one refresh, one retry, then the 401 is shown as it is.
+// With auto-refresh off, neither happens: the token goes out as it is and the answer is shown.
 // The current token's value is read from the store at send time, never from a stale copy. Borrows the
 // client, the store and the refresher.
 class RequestSender : public QObject

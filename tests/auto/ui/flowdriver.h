@@ -32,6 +32,17 @@ bool waitForScript(Postern::LoginWindow *login, const QString &script, int timeo
 // The visible top-level widget named name, waiting for it to appear; nullptr after the timeout.
 QWidget *waitForTopLevel(const QString &name, int timeoutMs = 10000);
 
+// The visible child of root named name (dialogs closed but not yet deleted are skipped).
+template<typename T> T *visibleChild(QObject *root, const QString &name)
+{
+    const QList<T *> children = root->findChildren<T *>(name);
+    for (T *child : children) {
+        if (child->isVisible())
+            return child;
+    }
+    return nullptr;
+}
+
 // Sets QTWEBENGINE_DISABLE_SANDBOX when running as root (Chromium refuses otherwise; never for a
 // normal user) and shares OpenGL contexts, as WebEngine needs, before the QApplication exists.
 void prepareWebEngine();

@@ -152,7 +152,7 @@ void tst_OAuthFlow::cleanup()
 GetTokenDialog *tst_OAuthFlow::openTokenDialog(const QString &callback)
 {
     QTest::mouseClick(find<QPushButton>(m_window.get(), "getNewTokenButton"), Qt::LeftButton);
-    auto *dialog = m_window->findChild<GetTokenDialog *>(u"getTokenDialog"_s);
+    auto *dialog = visibleChild<GetTokenDialog>(m_window.get(), u"getTokenDialog"_s);
     if (!dialog || !QTest::qWaitForWindowExposed(dialog)) {
         qWarning("the Get New Access Token dialog did not open");
         return nullptr;

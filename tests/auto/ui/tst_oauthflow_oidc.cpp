@@ -98,7 +98,7 @@ void tst_OAuthFlowOidc::cleanup()
 LoginWindow *tst_OAuthFlowOidc::start(const PosternTest::OidcProvider::Client &client, bool basic)
 {
     QTest::mouseClick(find<QPushButton>(m_window.get(), "getNewTokenButton"), Qt::LeftButton);
-    m_dialog = m_window->findChild<GetTokenDialog *>(u"getTokenDialog"_s);
+    m_dialog = visibleChild<GetTokenDialog>(m_window.get(), u"getTokenDialog"_s);
     if (!m_dialog)
         return nullptr;
     find<QLineEdit>(m_dialog, "tokenName")->setText(u"oidc-provider"_s);

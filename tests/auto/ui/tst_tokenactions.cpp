@@ -102,7 +102,7 @@ void tst_TokenActions::answerNextQuestion(bool yes)
 GetTokenDialog *tst_TokenActions::openDialog(OAuth2GrantType grant)
 {
     QTest::mouseClick(find<QPushButton>(m_window.get(), "getNewTokenButton"), Qt::LeftButton);
-    auto *dialog = m_window->findChild<GetTokenDialog *>(u"getTokenDialog"_s);
+    auto *dialog = visibleChild<GetTokenDialog>(m_window.get(), u"getTokenDialog"_s);
     if (!dialog)
         return nullptr;
     auto *grantBox = find<QComboBox>(dialog, "grantType");
