@@ -1,6 +1,8 @@
 #include "gettokendialog.h"
 
 #include "loginwindow.h"
+#include "browserlauncher.h"
+#include "loopbackreceiver.h"
 #include "oauth2session.h"
 #include "tokenendpointclient.h"
 #include "tokenendpointjob.h"
@@ -11,6 +13,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
+#include <QTimer>
 #include <QUrl>
 #include <QLabel>
 #include <QLineEdit>
@@ -70,6 +73,13 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_grantNote->setStyleSheet(u"QLabel { color: #8a5300; }"_s);
     m_form->addRow(QString(), m_grantNote);
     m_callback = addLine(u"Call&back URL:"_s, "callbackUrl", u"Callback URL"_s, u"https://oauth.pstmn.io/v1/callback"_s);
+    m_systemBrowser = new QCheckBox(u"Authorize using s&ystem browser"_s, this);
+    m_systemBrowser->setObjectName(u"useSystemBrowser"_s);
+    m_systemBrowser->setAccessibleName(u"Authorize using system browser"_s);
+    m_systemBrowser->setToolTip(u"Sign in in your own browser; Postern listens once on 127.0.0.1 for the redirect "
+                                "(RFC 8252). Register http://127.0.0.1/callback as a Redirect URL (any port)."_s);
+    m_form->addRow(QString(), m_systemBrowser);
+    connect(m_systemBrowser, &QCheckBox::toggled, this, &GetTokenDialog::showFieldsForGrant);
     m_authUrl = addLine(u"&Auth URL:"_s, "authUrl", u"Auth URL"_s, u"https://INSTANCE.service-now.com/oauth_auth.do"_s);
     m_tokenUrl = addLine(u"Access &Token URL:"_s, "accessTokenUrl", u"Access token URL"_s,
                          u"https://INSTANCE.service-now.com/oauth_token.do"_s);
@@ -170,6 +180,13 @@ QLineEdit *GetTokenDialog::addLine(const QString &label, const char *objectName,
     return edit;
 }
 
+bool GetTokenDialog::usesSystemBrowser() const
+{
+    return m_systemBrowser->isChecked() && !m_systemBrowser->isHidden()
+        && (OAuth2GrantType(m_grant->currentData().toInt()) == OAuth2GrantType::AuthorizationCode
+            || OAuth2GrantType(m_grant->currentData().toInt()) == OAuth2GrantType::AuthorizationCodePkce);
+}
+
 OAuth2Config GetTokenDialog::config() const
 {
     OAuth2Config c;
@@ -234,6 +251,11 @@ void GetTokenDialog::showFieldsForGrant()
     m_form->setRowVisible(m_username, password);
     m_form->setRowVisible(m_password, password);
     m_form->setRowVisible(m_callback, browser);
+    const bool codeGrant = grant == OAuth2GrantType::AuthorizationCode || grant == OAuth2GrantType::AuthorizationCodePkce;
+    m_form->setRowVisible(m_systemBrowser, codeGrant);
+    m_callback->setEnabled(!(codeGrant && m_systemBrowser->isChecked()));
+    if (codeGrant && m_systemBrowser->isChecked())
+        m_callback->setPlaceholderText(u"http://127.0.0.1:<port>/callback, chosen at Request Token"_s);
     m_form->setRowVisible(m_authUrl, browser);
     m_form->setRowVisible(m_state, browser);
     m_form->setRowVisible(m_refreshUrl, !implicit && grant != OAuth2GrantType::ClientCredentials);
@@ -250,7 +272,18 @@ void GetTokenDialog::requestToken()
 {
     if (m_session || m_busy)
         return;
-    const OAuth2Config c = config();
+    OAuth2Config c = config();
+    const bool systemBrowser = usesSystemBrowser();
+    if (systemBrowser) {
+        // RFC 8252 §7.3: a loopback redirect on a port chosen now, good for one answer.
+        delete m_receiver;
+        m_receiver = new LoopbackReceiver(this);
+        if (!m_receiver->listen()) {
+            showMessage(m_receiver->errorString(), true);
+            return;
+        }
+        c.callbackUrl = m_receiver->redirectUri().toString();
+    }
     QStringList problems = c.problems();
     if (c.grantType == OAuth2GrantType::Password && m_username->text().trimmed().isEmpty())
         problems << u"Username is empty."_s;
@@ -284,10 +317,31 @@ void GetTokenDialog::requestToken()
         });
         return;
     }
-    showMessage(u"Waiting for you to sign in and allow access in the login window\u2026"_s, false);
+    showMessage(systemBrowser ? u"Waiting for you to sign in and allow access in your browser\u2026 (Cancel stops waiting.)"_s
+                              : u"Waiting for you to sign in and allow access in the login window\u2026"_s,
+                false);
     m_request->setEnabled(false);
     m_session = new OAuth2Session(c, this);
     connect(m_session, &OAuth2Session::finished, this, &GetTokenDialog::onFinished);
+    if (systemBrowser) {
+        connect(m_receiver, &LoopbackReceiver::redirectReceived, m_session, [this](const QUrl &url) {
+            if (m_session)
+                m_session->handleRedirect(url);
+            raise();
+            activateWindow();
+        });
+        connect(m_session, &OAuth2Session::authorizationUrlReady, this, [this](const QUrl &url) {
+            QString error;
+            if (!BrowserLauncher::open(url, &error) && m_session)
+                m_session->cancel(u"The browser could not be started: %1"_s.arg(error));
+        });
+        // The user may never come back from the browser; nothing waits forever.
+        QTimer::singleShot(5 * 60 * 1000, m_session, [session = m_session] {
+            session->cancel(u"No answer came back from the browser within 5 minutes. No token was stored."_s);
+        });
+        m_session->start();
+        return;
+    }
     connect(m_session, &OAuth2Session::authorizationUrlReady, this, [this](const QUrl &url) {
         m_login = new LoginWindow(m_session, url, this);
         m_login->show();
@@ -298,6 +352,10 @@ void GetTokenDialog::requestToken()
 
 void GetTokenDialog::onFinished(const OAuth2Result &result)
 {
+    if (m_receiver) {
+        m_receiver->close();
+        m_receiver->deleteLater();
+    }
     if (m_login) {
         m_login->close();
         m_login->deleteLater();

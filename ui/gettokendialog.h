@@ -19,6 +19,7 @@ QT_END_NAMESPACE
 
 namespace Postern {
 
+class LoopbackReceiver;
 class OAuth2Session;
 
 // Get New Access Token: the form (Token Name, Grant Type, Callback URL, Auth URL, Access Token URL,
@@ -34,6 +35,7 @@ public:
     ~GetTokenDialog() override;
 
     OAuth2Config config() const;
+    bool usesSystemBrowser() const;
     OAuth2Token token() const { return m_token; }
     LoginWindow *loginWindow() const { return m_login; }
 
@@ -73,8 +75,10 @@ private:
     QLineEdit *m_password = nullptr; // never stored anywhere
     QLineEdit *m_refreshUrl = nullptr;
     QLineEdit *m_revokeUrl = nullptr;
+    QCheckBox *m_systemBrowser = nullptr;
     OAuthServices m_services;
     bool m_busy = false;
+    QPointer<LoopbackReceiver> m_receiver;
     QLabel *m_message = nullptr;
     QPushButton *m_request = nullptr;
     QFormLayout *m_form = nullptr;

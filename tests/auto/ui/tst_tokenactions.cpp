@@ -19,6 +19,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -45,6 +46,8 @@ private Q_SLOTS:
     void refreshAndRevoke();
     void autoRefreshBeforeSend();
     void deleteExpiredAndAll();
+    void systemBrowser_data();
+    void systemBrowser();
 
 private:
     template<typename T> T *find(QObject *root, const char *name) const
@@ -259,6 +262,50 @@ void tst_TokenActions::deleteExpiredAndAll()
     QTest::mouseClick(find<QPushButton>(tokens, "deleteAllButton"), Qt::LeftButton);
     QVERIFY(waitUntil([&] { return m_tokens->tokens().isEmpty(); }));
     QCOMPARE(find<QListWidget>(tokens, "tokenList")->count(), 0);
+}
+
+void tst_TokenActions::systemBrowser_data()
+{
+    QTest::addColumn<QString>("decision");
+    QTest::addColumn<bool>("pkce");
+    QTest::newRow("allowed") << u"allow"_s << false;
+    QTest::newRow("allowed, with PKCE") << u"allow"_s << true;
+    QTest::newRow("denied") << u"deny"_s << false;
+}
+
+void tst_TokenActions::systemBrowser()
+{
+    QFETCH(QString, decision);
+    QFETCH(bool, pkce);
+    // The "browser" is a small program that signs in with an HTTP client, then follows the redirect
+    // to Postern's loopback listener as a browser would.
+    qputenv("BROWSER", "\"" POSTERN_TEST_BROWSER "\" %s");
+    qputenv("POSTERN_TEST_BROWSER_DECISION", decision.toLatin1());
+    qputenv("POSTERN_TEST_BROWSER_NOISE", "1");
+    GetTokenDialog *dialog = openDialog(pkce ? OAuth2GrantType::AuthorizationCodePkce : OAuth2GrantType::AuthorizationCode);
+    QVERIFY(dialog);
+    auto *useBrowser = find<QCheckBox>(dialog, "useSystemBrowser");
+    QVERIFY(useBrowser->isVisible());
+    useBrowser->setChecked(true);
+    QVERIFY(!find<QLineEdit>(dialog, "callbackUrl")->isEnabled());
+    QSignalSpy opened(dialog, &GetTokenDialog::loginWindowOpened);
+    const QPointer<GetTokenDialog> alive(dialog); // it deletes itself once accepted
+    QTest::mouseClick(find<QPushButton>(dialog, "requestTokenButton"), Qt::LeftButton);
+    if (decision == u"allow"_s) {
+        auto *tokens = qobject_cast<TokensDialog *>(waitForTopLevel(u"tokensDialog"_s, 15000));
+        QVERIFY2(tokens, qPrintable(alive ? find<QLabel>(alive, "tokenMessage")->text() : QString()));
+        QVERIFY(waitUntil([&] { return m_tokens->tokens().size() == 1; }));
+        QCOMPARE(m_tokens->tokens().first().grantType,
+                 pkce ? u"authorization_code_with_pkce"_s : u"authorization_code"_s);
+    } else {
+        auto *message = find<QLabel>(dialog, "tokenMessage");
+        QVERIFY2(waitUntil([&] { return message->text().contains(u"denied"_s); }, 15000), qPrintable(message->text()));
+        QVERIFY(m_tokens->tokens().isEmpty());
+    }
+    QVERIFY(opened.isEmpty()); // no embedded window in this mode
+    qunsetenv("BROWSER");
+    qunsetenv("POSTERN_TEST_BROWSER_DECISION");
+    qunsetenv("POSTERN_TEST_BROWSER_NOISE");
 }
 
 QTEST_MAIN(tst_TokenActions)
