@@ -2,6 +2,8 @@
 
 #include "loginwindow.h"
 #include "browserlauncher.h"
+#include "discovery.h"
+#include "discoveryresult.h"
 #include "loopbackreceiver.h"
 #include "oauth2session.h"
 #include "tokenendpointclient.h"
@@ -51,6 +53,30 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     presetLabel->setBuddy(m_instance);
     m_form->addRow(presetLabel, presetRow);
     connect(fill, &QPushButton::clicked, this, &GetTokenDialog::fillFromServiceNow);
+
+    // Discovery: an issuer URL fills the endpoints from its metadata (RFC 8414, OpenID Connect).
+    auto *issuerRow = new QHBoxLayout;
+    m_issuer = new QLineEdit(this);
+    m_issuer->setObjectName(u"issuerUrl"_s);
+    m_issuer->setAccessibleName(u"Issuer URL"_s);
+    m_issuer->setPlaceholderText(u"https://login.example.com, read from /.well-known/\u2026"_s);
+    m_discover = new QPushButton(u"Disco&ver"_s, this);
+    m_discover->setObjectName(u"discoverButton"_s);
+    m_discover->setAccessibleName(u"Discover endpoints from the issuer"_s);
+    m_discover->setAutoDefault(false);
+    issuerRow->addWidget(m_issuer, 1);
+    issuerRow->addWidget(m_discover);
+    auto *issuerLabel = new QLabel(u"Iss&uer:"_s, this);
+    issuerLabel->setBuddy(m_issuer);
+    m_form->addRow(issuerLabel, issuerRow);
+    connect(m_discover, &QPushButton::clicked, this, &GetTokenDialog::discover);
+    // Typing another Auth URL by hand leaves the discovered server: forget what it promised.
+    connect(m_authUrl, &QLineEdit::textEdited, this, [this] {
+        m_discoveredIssuer.clear();
+        m_jwksUri.clear();
+        m_issSupported = false;
+    });
+    m_issuer->installEventFilter(this);
     m_instance->installEventFilter(this); // Return there fills; it must not press Request Token
 
     m_name = addLine(u"Token &Name:"_s, "tokenName", u"Token name"_s);
@@ -158,6 +184,10 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_grant->setCurrentIndex(m_grant->findData(int(initial.grantType)));
     m_pkceMethod->setCurrentIndex(m_pkceMethod->findData(int(initial.pkceMethod)));
     m_codeVerifier->setText(initial.codeVerifier);
+    m_discoveredIssuer = initial.issuer;
+    m_jwksUri = initial.jwksUri;
+    m_issSupported = initial.issParameterSupported;
+    m_issuer->setText(initial.issuer);
     showFieldsForGrant();
     resize(620, sizeHint().height());
 }
@@ -204,19 +234,64 @@ OAuth2Config GetTokenDialog::config() const
     c.clientAuthentication = ClientAuthentication(m_clientAuth->currentData().toInt());
     c.pkceMethod = PkceMethod(m_pkceMethod->currentData().toInt());
     c.codeVerifier = m_codeVerifier->text().trimmed();
+    c.issuer = m_discoveredIssuer;
+    c.jwksUri = m_jwksUri;
+    c.issParameterSupported = m_issSupported;
     return c;
 }
 
 bool GetTokenDialog::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_instance && event->type() == QEvent::KeyPress) {
+    if ((watched == m_instance || watched == m_issuer) && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent *>(event)->key();
         if (key == Qt::Key_Return || key == Qt::Key_Enter) {
-            fillFromServiceNow();
+            if (watched == m_instance)
+                fillFromServiceNow();
+            else
+                discover();
             return true;
         }
     }
     return QDialog::eventFilter(watched, event);
+}
+
+void GetTokenDialog::discover()
+{
+    if (m_issuer->text().trimmed().isEmpty() || !m_services.network)
+        return;
+    auto *discovery = new Discovery(m_services.network, this);
+    m_discover->setEnabled(false);
+    showMessage(u"Reading the metadata of %1\u2026"_s.arg(m_issuer->text().trimmed()), false);
+    connect(discovery, &Discovery::finished, this, [this, discovery](const DiscoveryResult &result) {
+        discovery->deleteLater();
+        m_discover->setEnabled(true);
+        if (!result.ok) {
+            showMessage(result.message, true);
+            return;
+        }
+        const OAuth2Config filled = result.applyTo(config());
+        m_authUrl->setText(filled.authUrl);
+        m_tokenUrl->setText(filled.accessTokenUrl);
+        m_revokeUrl->setText(filled.revokeUrl);
+        m_clientAuth->setCurrentIndex(m_clientAuth->findData(int(filled.clientAuthentication)));
+        m_discoveredIssuer = filled.issuer;
+        m_jwksUri = filled.jwksUri;
+        m_issSupported = filled.issParameterSupported;
+        const QStringList pkce = result.codeChallengeMethodsSupported;
+        if (!pkce.isEmpty()) {
+            m_pkceMethod->setCurrentIndex(m_pkceMethod->findData(int(pkce.contains(u"S256"_s) ? PkceMethod::S256 : PkceMethod::Plain)));
+        }
+        QStringList lines{u"Endpoints of %1 filled in."_s.arg(result.issuer)};
+        if (!pkce.isEmpty())
+            lines << u"PKCE methods: %1."_s.arg(pkce.join(u", "_s));
+        lines << u"Client authentication: %1."_s.arg(result.effectiveTokenEndpointAuthMethods().join(u", "_s));
+        if (result.authorizationResponseIssParameterSupported)
+            lines << u"It names itself on every redirect (iss, RFC 9207); Postern will check it."_s;
+        for (const QString &warning : result.warnings)
+            lines << warning;
+        showMessage(lines.join(u'\n'), false);
+    });
+    discovery->discover(m_issuer->text().trimmed());
 }
 
 void GetTokenDialog::fillFromServiceNow()

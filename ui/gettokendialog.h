@@ -54,6 +54,7 @@ private:
     void onFinished(const OAuth2Result &result);
     void showFieldsForGrant();
     void fillFromServiceNow();
+    void discover();
     void showMessage(const QString &text, bool error);
 
     QLineEdit *m_name = nullptr;
@@ -76,6 +77,12 @@ private:
     QLineEdit *m_refreshUrl = nullptr;
     QLineEdit *m_revokeUrl = nullptr;
     QCheckBox *m_systemBrowser = nullptr;
+    QLineEdit *m_issuer = nullptr;
+    QPushButton *m_discover = nullptr;
+    // What discovery found that has no field of its own.
+    QString m_discoveredIssuer;
+    QString m_jwksUri;
+    bool m_issSupported = false;
     OAuthServices m_services;
     bool m_busy = false;
     QPointer<LoopbackReceiver> m_receiver;

@@ -29,6 +29,7 @@ MainWindow::MainWindow(QNetworkAccessManager *manager, TokenStore *tokens, QWidg
     , m_client(new HttpClient(manager, this))
 {
     m_services.tokens = tokens;
+    m_services.network = manager;
     m_services.endpoint = new TokenEndpointClient(manager, this);
     m_services.refresher = new TokenRefresher(tokens, m_services.endpoint, this);
     m_sender = new RequestSender(m_client, tokens, m_services.refresher, this);

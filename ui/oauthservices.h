@@ -1,5 +1,11 @@
 #pragma once
 
+#include <QtGlobal>
+
+QT_BEGIN_NAMESPACE
+class QNetworkAccessManager;
+QT_END_NAMESPACE
+
 namespace Postern {
 
 class TokenEndpointClient;
@@ -14,6 +20,7 @@ struct OAuthServices
     TokenStore *tokens = nullptr;
     TokenEndpointClient *endpoint = nullptr;
     TokenRefresher *refresher = nullptr;
+    QNetworkAccessManager *network = nullptr; // for discovery and key sets
 };
 
 } // namespace Postern

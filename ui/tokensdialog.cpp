@@ -1,5 +1,6 @@
 #include "tokensdialog.h"
 
+#include "jwtview.h"
 #include "tokenendpointclient.h"
 #include "tokenrefresher.h"
 #include "tokenstore.h"
@@ -121,6 +122,9 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
     m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_fields->setTabKeyNavigation(false);
     m_form->addRow(u"Other fields"_s, m_fields);
+    m_jwt = new JwtView(m_services.network, m_details);
+    m_jwt->setObjectName(u"jwtView"_s);
+    m_form->addRow(u"Decoded"_s, m_jwt);
     splitter->addWidget(left);
     splitter->addWidget(m_details);
     splitter->setStretchFactor(1, 2);
@@ -268,6 +272,7 @@ void TokensDialog::showDetails()
         m_access->clear();
         m_refresh->clear();
         m_fields->setRowCount(0);
+        m_jwt->setToken(OAuth2Token(), QString());
         return;
     }
     m_name->setText(token->name);
@@ -295,6 +300,7 @@ void TokensDialog::showDetails()
             value = u"\u2022\u2022\u2022\u2022 (%1 characters, hidden)"_s.arg(value.size());
         m_fields->setItem(row, 1, new QTableWidgetItem(value));
     }
+    m_jwt->setToken(*token, m_config.jwksUri);
     refreshCountdown();
 }
 

@@ -75,6 +75,7 @@ private:
     QPushButton *m_copyRefresh = nullptr;
     QLabel *m_scope = nullptr;
     QTableWidget *m_fields = nullptr;
+    class JwtView *m_jwt = nullptr;
     QPushButton *m_use = nullptr;
     QPushButton *m_delete = nullptr;
     QLabel *m_empty = nullptr;

@@ -45,6 +45,8 @@ private Q_SLOTS:
     void codeFlowThenUserinfo_data();
     void codeFlowThenUserinfo();
     void abortAtTheProvider();
+    void discoverThenSignInAndVerifyIdToken();
+    void discoveryRefusesAnotherIssuer();
 
 private:
     template<typename T> T *find(QObject *root, const char *name) const
@@ -181,6 +183,71 @@ void tst_OAuthFlowOidc::abortAtTheProvider()
     auto *message = find<QLabel>(m_dialog, "tokenMessage");
     QVERIFY2(waitUntil([&] { return message->text().contains(u"denied"_s); }, 15000), qPrintable(message->text()));
     QVERIFY(m_tokens->tokens().isEmpty());
+}
+
+void tst_OAuthFlowOidc::discoverThenSignInAndVerifyIdToken()
+{
+    QTest::mouseClick(find<QPushButton>(m_window.get(), "getNewTokenButton"), Qt::LeftButton);
+    m_dialog = visibleChild<GetTokenDialog>(m_window.get(), u"getTokenDialog"_s);
+    QVERIFY(m_dialog);
+    auto *issuer = find<QLineEdit>(m_dialog, "issuerUrl");
+    issuer->setFocus();
+    QTest::keyClicks(issuer, m_provider.issuer().toString());
+    QTest::mouseClick(find<QPushButton>(m_dialog, "discoverButton"), Qt::LeftButton);
+    auto *authUrl = find<QLineEdit>(m_dialog, "authUrl");
+    QVERIFY(waitUntil([&] { return authUrl->text() == m_discovery.value(u"authorization_endpoint"_s).toString(); }));
+    QCOMPARE(find<QLineEdit>(m_dialog, "accessTokenUrl")->text(), m_discovery.value(u"token_endpoint"_s).toString());
+    QCOMPARE(find<QLineEdit>(m_dialog, "revokeUrl")->text(), m_discovery.value(u"revocation_endpoint"_s).toString());
+    QVERIFY2(find<QLabel>(m_dialog, "tokenMessage")->text().contains(u"RFC 9207"_s),
+             qPrintable(find<QLabel>(m_dialog, "tokenMessage")->text()));
+
+    find<QLineEdit>(m_dialog, "tokenName")->setText(u"discovered"_s);
+    find<QLineEdit>(m_dialog, "callbackUrl")->setText(u"https://oauth.pstmn.io/v1/callback"_s);
+    find<QLineEdit>(m_dialog, "clientId")->setText(PosternTest::OidcProvider::webClient().id);
+    find<QLineEdit>(m_dialog, "clientSecret")->setText(PosternTest::OidcProvider::webClient().secret);
+    find<QLineEdit>(m_dialog, "scope")->setText(u"openid profile"_s);
+    QSignalSpy opened(m_dialog, &GetTokenDialog::loginWindowOpened);
+    QTest::mouseClick(find<QPushButton>(m_dialog, "requestTokenButton"), Qt::LeftButton);
+    QVERIFY(!opened.isEmpty() || opened.wait(10000));
+    auto *window = opened.first().first().value<LoginWindow *>();
+    QVERIFY(waitForScript(window, u"!!document.querySelector('input[name=login]')"_s));
+    QVERIFY(runJs(window, u"document.querySelector('input[name=login]').value = 'carol';"
+                          "document.querySelector('input[name=password]').value = 'x';"
+                          "document.querySelector('button[type=submit]').click();"_s));
+    QVERIFY(waitForScript(window, u"!document.querySelector('input[name=login]') && !!document.querySelector('button[type=submit]')"_s));
+    // The provider's redirect carries iss (RFC 9207); Postern compares it with the discovered issuer.
+    QVERIFY(runJs(window, u"document.querySelector('button[type=submit]').click();"_s));
+    auto *tokens = qobject_cast<TokensDialog *>(waitForTopLevel(u"tokensDialog"_s, 15000));
+    QVERIFY(tokens);
+
+    // JWT tools: the access token is opaque here; the ID token is a JWT signed with a published key.
+    auto *verdict = find<QLabel>(tokens, "jwtVerdict");
+    QVERIFY(waitUntil([&] { return find<QPlainTextEdit>(tokens, "jwtDecoded")->toPlainText().contains(u"not a JWT"_s); }));
+    auto *which = find<QComboBox>(tokens, "jwtWhich");
+    QVERIFY(which->isEnabled());
+    which->setCurrentIndex(1);
+    QVERIFY2(waitUntil([&] { return verdict->text().startsWith(u"Valid"_s); }, 15000), qPrintable(verdict->text()));
+    const QString decoded = find<QPlainTextEdit>(tokens, "jwtDecoded")->toPlainText();
+    QVERIFY(decoded.contains(u"\"sub\": \"carol\""_s));
+    QVERIFY(decoded.contains(u"exp: "_s));
+}
+
+void tst_OAuthFlowOidc::discoveryRefusesAnotherIssuer()
+{
+    QTest::mouseClick(find<QPushButton>(m_window.get(), "getNewTokenButton"), Qt::LeftButton);
+    m_dialog = visibleChild<GetTokenDialog>(m_window.get(), u"getTokenDialog"_s);
+    QVERIFY(m_dialog);
+    // The same server under another name: its document says another issuer (RFC 8414 §3.3).
+    QUrl other = m_provider.issuer();
+    other.setHost(u"localhost"_s);
+    const QString authBefore = find<QLineEdit>(m_dialog, "authUrl")->text();
+    find<QLineEdit>(m_dialog, "issuerUrl")->setText(other.toString());
+    QTest::mouseClick(find<QPushButton>(m_dialog, "discoverButton"), Qt::LeftButton);
+    auto *message = find<QLabel>(m_dialog, "tokenMessage");
+    QVERIFY2(waitUntil([&] { return find<QPushButton>(m_dialog, "discoverButton")->isEnabled() && !message->text().startsWith(u"Reading"_s); }),
+             qPrintable(message->text()));
+    QVERIFY2(message->text().contains(u"issuer"_s, Qt::CaseInsensitive), qPrintable(message->text()));
+    QCOMPARE(find<QLineEdit>(m_dialog, "authUrl")->text(), authBefore); // nothing filled from a refused document
 }
 
 int main(int argc, char *argv[])
