@@ -81,6 +81,13 @@ OAuth2Result OAuth2ReplyHandler::checkTokenResponse(int status, const QByteArray
     if (!object.value(u"token_type"_s).isString() || object.value(u"token_type"_s).toString().isEmpty())
         return OAuth2Result::failed(Failure::BadTokenResponse,
                                     u"The token endpoint's answer has no token_type (RFC 6749 \u00a75.1 requires one)."_s);
+    // RFC 6749 §7.1: a client must not use a token whose type it does not understand. Postern sends
+    // bearer tokens (RFC 6750); "N_A" is what some servers say for a token meant only for exchange.
+    const QString type = object.value(u"token_type"_s).toString();
+    if (type.compare(u"bearer"_s, Qt::CaseInsensitive) != 0 && type != u"N_A"_s)
+        return OAuth2Result::failed(Failure::BadTokenResponse,
+                                    u"The token endpoint issued a token of type \u201c%1\u201d; Postern can only send Bearer "
+                                    "tokens (RFC 6750), so it was not stored."_s.arg(excerpt(type, 40)));
     *json = object;
     return OAuth2Result();
 }

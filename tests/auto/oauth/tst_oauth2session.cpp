@@ -552,6 +552,11 @@ void tst_OAuth2Session::hostileTokenAnswers_data()
                                                << int(F::BadTokenResponse) << u"no access_token"_s;
     QTest::newRow("missing token_type") << 200 << "application/json"_ba << R"({"access_token":"abc"})"_ba
                                         << int(F::BadTokenResponse) << u"no token_type"_s;
+    QTest::newRow("unknown token_type") << 200 << "application/json"_ba << R"({"access_token":"abc","token_type":"mac"})"_ba
+                                        << int(F::BadTokenResponse) << u"of type \u201cmac\u201d"_s;
+    QTest::newRow("token_type in lower case is fine") << 200 << "application/json"_ba
+                                                      << R"({"access_token":"abc","token_type":"bearer","expires_in":"60"})"_ba
+                                                      << int(F::None) << QString();
     QTest::newRow("invalid_grant") << 400 << "application/json"_ba
                                    << R"({"error":"invalid_grant","error_description":"code expired"})"_ba
                                    << int(F::TokenEndpointError) << u"invalid_grant (HTTP 400): code expired"_s;
