@@ -106,6 +106,17 @@ QString value(const FormFields &fields, const QString &name)
     return QString();
 }
 
+QUrl appendToQuery(const QUrl &url, const FormFields &fields)
+{
+    if (fields.isEmpty())
+        return url;
+    QUrl result = url;
+    const QString existing = url.query(QUrl::FullyEncoded);
+    result.setQuery((existing.isEmpty() ? QString() : existing + u'&') + QString::fromLatin1(encode(fields)),
+                    QUrl::StrictMode);
+    return result;
+}
+
 bool contains(const FormFields &fields, const QString &name)
 {
     return count(fields, name) > 0;

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QUrl>
 
 namespace Postern {
 
@@ -32,6 +33,9 @@ QString decodeComponent(QByteArrayView data);
 QString value(const FormFields &fields, const QString &name);
 
 bool contains(const FormFields &fields, const QString &name);
+
+// url with fields added to the end of its query (form-encoded); url itself when fields is empty.
+QUrl appendToQuery(const QUrl &url, const FormFields &fields);
 
 // How many times name occurs.
 qsizetype count(const FormFields &fields, const QString &name);

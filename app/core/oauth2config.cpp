@@ -1,6 +1,9 @@
 #include "oauth2config.h"
 
+#include "httpvalidation.h"
+
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QRandomGenerator>
 #include <QUrl>
 
@@ -103,6 +106,17 @@ QStringList OAuth2Config::problems() const
     }
     if (clientId.trimmed().isEmpty())
         problems << u"Client ID is empty."_s;
+    for (const OAuth2ExtraParameter &extra : extraParameters) {
+        if (extra.name.trimmed().isEmpty())
+            continue;
+        if (extra.placement == OAuth2ExtraParameter::Placement::Header
+            && extra.stage != OAuth2ExtraParameter::Stage::Authorization) {
+            if (const QString e = HttpValidation::headerNameError(extra.name.trimmed()); !e.isEmpty())
+                problems << u"Extra parameter: "_s + e;
+            if (const QString e = HttpValidation::headerValueError(extra.value); !e.isEmpty())
+                problems << u"Extra parameter \u201c%1\u201d: %2"_s.arg(extra.name.trimmed(), e);
+        }
+    }
     if (usesPkce() && !codeVerifier.isEmpty()) {
         if (const QString problem = codeVerifierProblem(codeVerifier); !problem.isEmpty())
             problems << problem;
@@ -114,6 +128,29 @@ QStringList OAuth2Config::problems() const
         }
     }
     return problems;
+}
+
+FormFields OAuth2Config::extraFor(OAuth2ExtraParameter::Stage stage, OAuth2ExtraParameter::Placement placement) const
+{
+    using Stage = OAuth2ExtraParameter::Stage;
+    FormFields fields;
+    if (placement == OAuth2ExtraParameter::Placement::Body || stage == Stage::Authorization) {
+        if (!audience.trimmed().isEmpty() && stage != Stage::Refresh)
+            fields.append({u"audience"_s, audience.trimmed()});
+        if (!resource.trimmed().isEmpty())
+            fields.append({u"resource"_s, resource.trimmed()});
+    }
+    for (const OAuth2ExtraParameter &extra : extraParameters) {
+        if (extra.stage == stage && !extra.name.trimmed().isEmpty()
+            && (stage == Stage::Authorization || extra.placement == placement))
+            fields.append({extra.name.trimmed(), extra.value});
+    }
+    return fields;
+}
+
+FormFields OAuth2Config::extraFor(OAuth2ExtraParameter::Stage stage) const
+{
+    return extraFor(stage, OAuth2ExtraParameter::Placement::Body);
 }
 
 QString OAuth2Config::codeVerifierProblem(const QString &verifier)
@@ -173,6 +210,18 @@ QJsonObject OAuth2Config::toJson(Secrets secrets) const
         {u"clientAuthentication"_s,
          clientAuthentication == ClientAuthentication::BasicHeader ? u"header"_s : u"body"_s},
     };
+    object.insert(u"audience"_s, audience);
+    object.insert(u"resource"_s, resource);
+    QJsonArray extras;
+    for (const OAuth2ExtraParameter &extra : extraParameters) {
+        static const char *const stages[] = {"authorization", "token", "refresh"};
+        static const char *const places[] = {"body", "query", "header"};
+        extras.append(QJsonObject{{u"name"_s, extra.name},
+                                  {u"value"_s, extra.value},
+                                  {u"request"_s, QString::fromLatin1(stages[int(extra.stage)])},
+                                  {u"sendIn"_s, QString::fromLatin1(places[int(extra.placement)])}});
+    }
+    object.insert(u"extraParameters"_s, extras);
     if (secrets == Secrets::Include) {
         object.insert(u"clientSecret"_s, clientSecret);
         object.insert(u"codeVerifier"_s, codeVerifier);
@@ -193,6 +242,23 @@ OAuth2Config OAuth2Config::fromJson(const QJsonObject &object)
     config.refreshUrl = object.value(u"refreshUrl"_s).toString();
     config.revokeUrl = object.value(u"revokeUrl"_s).toString();
     config.issuer = object.value(u"issuer"_s).toString();
+    config.audience = object.value(u"audience"_s).toString();
+    config.resource = object.value(u"resource"_s).toString();
+    for (const QJsonValue &value : object.value(u"extraParameters"_s).toArray()) {
+        const QJsonObject o = value.toObject();
+        OAuth2ExtraParameter extra;
+        extra.name = o.value(u"name"_s).toString();
+        extra.value = o.value(u"value"_s).toString();
+        const QString request = o.value(u"request"_s).toString();
+        extra.stage = request == u"authorization"_s ? OAuth2ExtraParameter::Stage::Authorization
+            : request == u"refresh"_s                ? OAuth2ExtraParameter::Stage::Refresh
+                                                     : OAuth2ExtraParameter::Stage::Token;
+        const QString in = o.value(u"sendIn"_s).toString();
+        extra.placement = in == u"query"_s ? OAuth2ExtraParameter::Placement::Query
+            : in == u"header"_s            ? OAuth2ExtraParameter::Placement::Header
+                                           : OAuth2ExtraParameter::Placement::Body;
+        config.extraParameters.append(extra);
+    }
     config.jwksUri = object.value(u"jwksUri"_s).toString();
     config.issParameterSupported = object.value(u"issParameterSupported"_s).toBool();
     config.clientId = object.value(u"clientId"_s).toString();

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "formurlencoded.h"
+
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -21,6 +24,24 @@ enum class PkceMethod { S256, Plain };
 enum class ClientAuthentication {
     Body,        // client_id and client_secret in the form body: ServiceNow's default
     BasicHeader, // Authorization: Basic base64(urlencode(id) ":" urlencode(secret))
+};
+
+// One more parameter for one of the requests of a grant (Postman's "Advanced" options).
+struct OAuth2ExtraParameter
+{
+    enum class Stage { Authorization, Token, Refresh };
+    // The authorization request is a browser navigation: its parameters always go in the URL's query.
+    enum class Placement { Body, Query, Header };
+
+    QString name;
+    QString value;
+    Stage stage = Stage::Token;
+    Placement placement = Placement::Body;
+
+    friend bool operator==(const OAuth2ExtraParameter &a, const OAuth2ExtraParameter &b)
+    {
+        return a.name == b.name && a.value == b.value && a.stage == b.stage && a.placement == b.placement;
+    }
 };
 
 // What the Get New Access Token form holds: everything needed to ask for one token. A plain value;
@@ -45,6 +66,9 @@ struct OAuth2Config
     QString scope;
     QString state; // empty: a fresh random one per request
     ClientAuthentication clientAuthentication = ClientAuthentication::Body;
+    QString audience; // "audience", sent with the authorization and token requests (Auth0, Okta, …)
+    QString resource; // RFC 8707 "resource", sent with the authorization, token and refresh requests
+    QList<OAuth2ExtraParameter> extraParameters;
     PkceMethod pkceMethod = PkceMethod::S256; // with AuthorizationCodePkce
     QString codeVerifier;                      // empty: a fresh random one per request
 
@@ -62,6 +86,11 @@ struct OAuth2Config
     // A verifier of 64 characters from QRandomGenerator::system(); the challenge for a verifier.
     static QString generateCodeVerifier();
     static QString codeChallenge(const QString &verifier, PkceMethod method);
+
+    // The extra parameters of one request that go in one place, audience and resource included.
+    FormFields extraFor(OAuth2ExtraParameter::Stage stage, OAuth2ExtraParameter::Placement placement) const;
+    // All of one request's extra parameters, wherever they were to go (for the authorization URL).
+    FormFields extraFor(OAuth2ExtraParameter::Stage stage) const;
 
     // One sentence per problem, naming the field; empty when the configuration can be used.
     QStringList problems() const;

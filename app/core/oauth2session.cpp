@@ -78,13 +78,17 @@ void OAuth2Session::start()
     const bool basic = m_config.clientAuthentication == ClientAuthentication::BasicHeader;
 
     m_manager = new OAuthNetworkManager(this);
-    if (basic)
-        m_manager->setBasicCredentials(QUrl(m_config.accessTokenUrl.trimmed()), m_config.clientId.trimmed(),
-                                       m_config.clientSecret);
     m_handler = new OAuth2ReplyHandler(m_config.callbackUrl.trimmed(), this);
     m_flow = new QOAuth2AuthorizationCodeFlow(m_manager, this);
     m_flow->setAuthorizationUrl(QUrl(m_config.authUrl.trimmed()));
-    m_flow->setAccessTokenUrl(QUrl(m_config.accessTokenUrl.trimmed()));
+    using Placement = OAuth2ExtraParameter::Placement;
+    using Stage = OAuth2ExtraParameter::Stage;
+    const QUrl tokenUrl = FormUrlEncoded::appendToQuery(QUrl(m_config.accessTokenUrl.trimmed()),
+                                                        m_config.extraFor(Stage::Token, Placement::Query));
+    m_manager->setExtraHeaders(tokenUrl, m_config.extraFor(Stage::Token, Placement::Header));
+    if (basic)
+        m_manager->setBasicCredentials(tokenUrl, m_config.clientId.trimmed(), m_config.clientSecret);
+    m_flow->setAccessTokenUrl(tokenUrl);
     m_flow->setClientIdentifier(m_config.clientId.trimmed());
     if (!basic)
         m_flow->setClientIdentifierSharedKey(m_config.clientSecret);
@@ -100,6 +104,8 @@ void OAuth2Session::start()
             parameters->replace(u"state"_s, m_state);
             if (m_config.scope.trimmed().isEmpty())
                 parameters->remove(u"scope"_s);
+            for (const FormField &extra : m_config.extraFor(OAuth2ExtraParameter::Stage::Authorization))
+                parameters->insert(extra.first, extra.second);
             if (!m_codeVerifier.isEmpty()) {
                 parameters->replace(u"code_challenge"_s, OAuth2Config::codeChallenge(m_codeVerifier, m_config.pkceMethod));
                 parameters->replace(u"code_challenge_method"_s,
@@ -108,6 +114,12 @@ void OAuth2Session::start()
         } else if (stage == QAbstractOAuth::Stage::RequestingAccessToken) {
             if (!m_codeVerifier.isEmpty()) // the unreserved alphabet: nothing to encode
                 parameters->replace(u"code_verifier"_s, m_codeVerifier);
+            // Qt puts values into the body as they are: encode the form's extra values (RFC 6749 §B).
+            for (const FormField &extra :
+                 m_config.extraFor(OAuth2ExtraParameter::Stage::Token, OAuth2ExtraParameter::Placement::Body)) {
+                if (!parameters->contains(extra.first))
+                    parameters->insert(extra.first, QString::fromLatin1(QUrl::toPercentEncoding(extra.second)));
+            }
             if (basic) {
                 parameters->remove(u"client_secret"_s);
             } else if (parameters->contains(u"client_secret"_s)
@@ -144,10 +156,8 @@ void OAuth2Session::startImplicit()
     if (!m_config.scope.trimmed().isEmpty())
         fields.append({u"scope"_s, m_config.scope.trimmed()});
     fields.append({u"state"_s, m_state});
-    QUrl url(m_config.authUrl.trimmed());
-    const QString existing = url.query(QUrl::FullyEncoded);
-    url.setQuery((existing.isEmpty() ? QString() : existing + u'&') + QString::fromLatin1(FormUrlEncoded::encode(fields)),
-                 QUrl::StrictMode);
+    fields += m_config.extraFor(OAuth2ExtraParameter::Stage::Authorization);
+    const QUrl url = FormUrlEncoded::appendToQuery(QUrl(m_config.authUrl.trimmed()), fields);
     m_callbackSeen = false;
     qCInfo(lcAuth) << "implicit flow starting for" << origin(m_config.authUrl);
     m_flow = nullptr;

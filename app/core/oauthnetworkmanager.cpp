@@ -38,6 +38,12 @@ void OAuthNetworkManager::setBasicCredentials(const QUrl &endpoint, const QStrin
     m_basic = endpoint.isEmpty() ? QByteArray() : basicHeaderValue(clientId, clientSecret);
 }
 
+void OAuthNetworkManager::setExtraHeaders(const QUrl &endpoint, const QList<QPair<QString, QString>> &headers)
+{
+    m_headersEndpoint = endpoint;
+    m_extraHeaders = headers;
+}
+
 void OAuthNetworkManager::abortAll()
 {
     const QList<QNetworkReply *> replies = findChildren<QNetworkReply *>();
@@ -50,6 +56,12 @@ QNetworkReply *OAuthNetworkManager::createRequest(Operation op, const QNetworkRe
 {
     QNetworkRequest copy(request);
     copy.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
+    if (!m_extraHeaders.isEmpty() && sameEndpoint(request.url(), m_headersEndpoint)) {
+        for (const auto &header : m_extraHeaders) {
+            if (header.first.compare(QLatin1String("authorization"), Qt::CaseInsensitive) != 0)
+                copy.setRawHeader(header.first.toLatin1(), header.second.toUtf8());
+        }
+    }
     if (!m_basic.isEmpty() && sameEndpoint(request.url(), m_endpoint))
         copy.setRawHeader("Authorization", m_basic);
     return QNetworkAccessManager::createRequest(op, copy, outgoingData);

@@ -20,6 +20,9 @@ public:
     // endpoint turns it off.
     void setBasicCredentials(const QUrl &endpoint, const QString &clientId, const QString &clientSecret);
 
+    // Headers added to requests for endpoint (the form's extra parameters sent as headers).
+    void setExtraHeaders(const QUrl &endpoint, const QList<QPair<QString, QString>> &headers);
+
     static QByteArray basicHeaderValue(const QString &clientId, const QString &clientSecret);
 
     // Aborts every request still under way (their replies are children of this manager).
@@ -31,6 +34,8 @@ protected:
 private:
     QUrl m_endpoint;
     QByteArray m_basic;
+    QUrl m_headersEndpoint;
+    QList<QPair<QString, QString>> m_extraHeaders;
 };
 
 } // namespace Postern

@@ -185,7 +185,19 @@ TokenEndpointJob *TokenEndpointClient::startJob(TokenEndpointJob::Kind kind, con
     }
 
     if (kind != TokenEndpointJob::Kind::Revocation) {
-        for (const FormField &extra : std::as_const(m_extraParameters)) {
+        // The form's Advanced parameters of this request: in the body, the query or a header.
+        using Placement = OAuth2ExtraParameter::Placement;
+        const auto stage = kind == TokenEndpointJob::Kind::Refresh ? OAuth2ExtraParameter::Stage::Refresh
+                                                                   : OAuth2ExtraParameter::Stage::Token;
+        FormFields extras = m_extraParameters;
+        extras += config.extraFor(stage, Placement::Body);
+        request.setUrl(FormUrlEncoded::appendToQuery(request.url(), config.extraFor(stage, Placement::Query)));
+        for (const FormField &header : config.extraFor(stage, Placement::Header)) {
+            if (header.first.compare(u"authorization"_s, Qt::CaseInsensitive) == 0)
+                continue; // client authentication is the form's, not an extra's
+            request.setRawHeader(header.first.toLatin1(), header.second.toUtf8());
+        }
+        for (const FormField &extra : std::as_const(extras)) {
             const bool reserved = extra.first == u"client_id"_s || extra.first == u"client_secret"_s
                 || FormUrlEncoded::contains(fields, extra.first);
             if (extra.first.isEmpty() || reserved) {

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void serviceNowPreset();
     void problems();
     void jsonLeavesSecretOut();
+    void extraParametersRoundTripAndChecks();
     void codeVerifier_data();
     void codeVerifier();
     void s256ChallengeMatchesRfc7636();
@@ -72,6 +73,31 @@ void tst_OAuth2Config::jsonLeavesSecretOut()
     QCOMPARE(back.clientSecret, c.clientSecret);
     QCOMPARE(back.clientAuthentication, ClientAuthentication::BasicHeader);
     QCOMPARE(back.authUrl, c.authUrl);
+}
+
+void tst_OAuth2Config::extraParametersRoundTripAndChecks()
+{
+    using Extra = OAuth2ExtraParameter;
+    OAuth2Config c = OAuth2Config::forServiceNow(u"dev1"_s);
+    c.tokenName = u"t"_s;
+    c.callbackUrl = u"https://oauth.pstmn.io/v1/callback"_s;
+    c.clientId = u"id"_s;
+    c.audience = u"aud"_s;
+    c.resource = u"res"_s;
+    c.extraParameters = {{u"a"_s, u"1"_s, Extra::Stage::Authorization, Extra::Placement::Query},
+                         {u"X-H"_s, u"2"_s, Extra::Stage::Refresh, Extra::Placement::Header}};
+    const OAuth2Config back = OAuth2Config::fromJson(c.toJson());
+    QCOMPARE(back.extraParameters, c.extraParameters);
+    QCOMPARE(back.audience, u"aud"_s);
+    QCOMPARE(back.resource, u"res"_s);
+    QVERIFY(c.problems().isEmpty());
+    // audience goes with the authorization and token requests, resource with all three (RFC 8707).
+    QCOMPARE(c.extraFor(Extra::Stage::Refresh, Extra::Placement::Body), (FormFields{{u"resource"_s, u"res"_s}}));
+    QCOMPARE(c.extraFor(Extra::Stage::Refresh, Extra::Placement::Header), (FormFields{{u"X-H"_s, u"2"_s}}));
+    QCOMPARE(c.extraFor(Extra::Stage::Authorization).size(), 3);
+    // A header extra that would break the request is reported before anything is sent.
+    c.extraParameters.append({u"Bad Name"_s, u"x\r\ny"_s, Extra::Stage::Token, Extra::Placement::Header});
+    QCOMPARE(c.problems().size(), 2);
 }
 
 void tst_OAuth2Config::codeVerifier_data()

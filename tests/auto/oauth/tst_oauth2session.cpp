@@ -72,6 +72,7 @@ private Q_SLOTS:
     void hostileTokenAnswers_data();
     void hostileTokenAnswers();
     void tokenEndpointNeverAnswers();
+    void extraParametersGoWhereAsked();
     void invalidConfigurationSendsNothing();
     void cancel();
 
@@ -628,6 +629,50 @@ void tst_OAuth2Session::tokenEndpointNeverAnswers()
     const OAuth2Result result = waitForResult(finished);
     QCOMPARE(result.failure, OAuth2Result::Failure::Network);
     QVERIFY(result.message.contains(u"did not answer"_s));
+}
+
+void tst_OAuth2Session::extraParametersGoWhereAsked()
+{
+    TestHttpServer tokenEndpoint;
+    QVERIFY(tokenEndpoint.listenOnLoopback());
+    tokenEndpoint.setHandler([](const TestHttpServer::Request &) {
+        TestHttpServer::Reply reply;
+        reply.body = R"({"access_token":"a","token_type":"Bearer","expires_in":60})";
+        return reply;
+    });
+    using Extra = OAuth2ExtraParameter;
+    OAuth2Config c = config();
+    c.accessTokenUrl = tokenEndpoint.url(u"/oauth_token.do"_s).toString();
+    c.audience = u"https://api.example.com"_s;
+    c.resource = u"urn:postern:api"_s;
+    c.extraParameters = {{u"prompt"_s, u"login"_s, Extra::Stage::Authorization, Extra::Placement::Body},
+                         {u"tenant"_s, u"a&b=c d"_s, Extra::Stage::Token, Extra::Placement::Body},
+                         {u"api-version"_s, u"2"_s, Extra::Stage::Token, Extra::Placement::Query},
+                         {u"X-Tenant"_s, u"acme"_s, Extra::Stage::Token, Extra::Placement::Header},
+                         {u"refresh_only"_s, u"1"_s, Extra::Stage::Refresh, Extra::Placement::Body}};
+    OAuth2Session session(c);
+    QSignalSpy ready(&session, &OAuth2Session::authorizationUrlReady);
+    QSignalSpy finished(&session, &OAuth2Session::finished);
+    session.start();
+    QVERIFY(!ready.isEmpty() || ready.wait());
+    const QUrlQuery authQuery(ready.first().first().toUrl());
+    QCOMPARE(authQuery.queryItemValue(u"prompt"_s), u"login"_s);
+    QCOMPARE(authQuery.queryItemValue(u"audience"_s, QUrl::FullyDecoded), c.audience);
+    QCOMPARE(authQuery.queryItemValue(u"resource"_s, QUrl::FullyDecoded), c.resource);
+    QVERIFY(!authQuery.hasQueryItem(u"tenant"_s));
+    QVERIFY(session.handleRedirect(browse(ready.first().first().toUrl())));
+    QVERIFY(!finished.isEmpty() || finished.wait());
+    QVERIFY2(finished.first().first().value<OAuth2Result>().ok(), qPrintable(finished.first().first().value<OAuth2Result>().message));
+
+    const TestHttpServer::Request &sent = tokenEndpoint.requests().first();
+    const FormFields body = FormUrlEncoded::parse(sent.body);
+    QCOMPARE(FormUrlEncoded::value(body, u"tenant"_s), u"a&b=c d"_s);
+    QCOMPARE(FormUrlEncoded::value(body, u"audience"_s), c.audience);
+    QCOMPARE(FormUrlEncoded::value(body, u"resource"_s), c.resource);
+    QVERIFY(!FormUrlEncoded::contains(body, u"refresh_only"_s));
+    QVERIFY(!FormUrlEncoded::contains(body, u"prompt"_s));
+    QVERIFY(sent.target.endsWith("?api-version=2"));
+    QCOMPARE(sent.header("x-tenant"), "acme"_ba);
 }
 
 void tst_OAuth2Session::invalidConfigurationSendsNothing()

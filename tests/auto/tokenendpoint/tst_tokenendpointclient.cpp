@@ -103,6 +103,7 @@ private Q_SLOTS:
     void serviceNowRevokeUrl_data();
     void serviceNowRevokeUrl();
     void noSecretInLogs();
+    void formExtrasPerRequestAndPlace();
 
 private:
     OAuth2Config config(ClientAuthentication auth = ClientAuthentication::Body,
@@ -291,6 +292,39 @@ void tst_TokenEndpointClient::extraParameters()
     QCOMPARE(waitForResult(revoked).failure, OAuth2Result::Failure::None);
     QVERIFY(!FormUrlEncoded::contains(FormUrlEncoded::parse(m_server.requests().constLast().body),
                                       u"audience"_s));
+}
+
+void tst_TokenEndpointClient::formExtrasPerRequestAndPlace()
+{
+    using Extra = OAuth2ExtraParameter;
+    TokenEndpointClient client(&m_network);
+    OAuth2Config c = config();
+    c.resource = u"urn:postern:api"_s;
+    c.extraParameters = {{u"t_body"_s, u"1 2"_s, Extra::Stage::Token, Extra::Placement::Body},
+                         {u"t_query"_s, u"q"_s, Extra::Stage::Token, Extra::Placement::Query},
+                         {u"X-Token-Header"_s, u"h"_s, Extra::Stage::Token, Extra::Placement::Header},
+                         {u"r_body"_s, u"r"_s, Extra::Stage::Refresh, Extra::Placement::Body},
+                         {u"X-Refresh-Header"_s, u"rh"_s, Extra::Stage::Refresh, Extra::Placement::Header}};
+    QSignalSpy granted(client.requestClientCredentialsToken(c), &TokenEndpointJob::finished);
+    QVERIFY(waitForResult(granted).ok());
+    const TestHttpServer::Request grant = m_server.requests().constLast();
+    const FormFields grantFields = FormUrlEncoded::parse(grant.body);
+    QCOMPARE(FormUrlEncoded::value(grantFields, u"t_body"_s), u"1 2"_s);
+    QCOMPARE(FormUrlEncoded::value(grantFields, u"resource"_s), u"urn:postern:api"_s);
+    QVERIFY(!FormUrlEncoded::contains(grantFields, u"r_body"_s));
+    QVERIFY(grant.target.endsWith("?t_query=q"));
+    QCOMPARE(grant.header("x-token-header"), "h"_ba);
+    QVERIFY(grant.header("x-refresh-header").isEmpty());
+
+    QSignalSpy refreshed(client.refresh(c, storedToken()), &TokenEndpointJob::finished);
+    QVERIFY(waitForResult(refreshed).ok());
+    const TestHttpServer::Request refresh = m_server.requests().constLast();
+    const FormFields refreshFields = FormUrlEncoded::parse(refresh.body);
+    QCOMPARE(FormUrlEncoded::value(refreshFields, u"r_body"_s), u"r"_s);
+    QCOMPARE(FormUrlEncoded::value(refreshFields, u"resource"_s), u"urn:postern:api"_s);
+    QVERIFY(!FormUrlEncoded::contains(refreshFields, u"t_body"_s));
+    QVERIFY(!refresh.target.contains("t_query"));
+    QCOMPARE(refresh.header("x-refresh-header"), "rh"_ba);
 }
 
 void tst_TokenEndpointClient::hostileAnswers_data()
