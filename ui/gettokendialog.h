@@ -15,6 +15,7 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTableWidget;
 QT_END_NAMESPACE
 
 namespace Postern {
@@ -55,6 +56,8 @@ private:
     void showFieldsForGrant();
     void fillFromServiceNow();
     void discover();
+    void addExtraRow(const OAuth2ExtraParameter &extra);
+    QList<OAuth2ExtraParameter> extraParameters() const;
     void showMessage(const QString &text, bool error);
 
     QLineEdit *m_name = nullptr;
@@ -78,6 +81,9 @@ private:
     QLineEdit *m_revokeUrl = nullptr;
     QCheckBox *m_systemBrowser = nullptr;
     QLineEdit *m_issuer = nullptr;
+    QLineEdit *m_audience = nullptr;
+    QLineEdit *m_resource = nullptr;
+    QTableWidget *m_extras = nullptr;
     QPushButton *m_discover = nullptr;
     // What discovery found that has no field of its own.
     QString m_discoveredIssuer;

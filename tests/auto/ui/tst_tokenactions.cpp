@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void refreshAndRevoke();
     void autoRefreshBeforeSend();
     void deleteExpiredAndAll();
+    void advancedParametersReachTheServer();
     void systemBrowser_data();
     void systemBrowser();
 
@@ -262,6 +264,26 @@ void tst_TokenActions::deleteExpiredAndAll()
     QTest::mouseClick(find<QPushButton>(tokens, "deleteAllButton"), Qt::LeftButton);
     QVERIFY(waitUntil([&] { return m_tokens->tokens().isEmpty(); }));
     QCOMPARE(find<QListWidget>(tokens, "tokenList")->count(), 0);
+}
+
+void tst_TokenActions::advancedParametersReachTheServer()
+{
+    GetTokenDialog *dialog = openDialog(OAuth2GrantType::ClientCredentials);
+    QVERIFY(dialog);
+    find<QLineEdit>(dialog, "audience")->setText(u"https://api.example"_s);
+    QTest::mouseClick(find<QPushButton>(dialog, "addExtraParameter"), Qt::LeftButton);
+    auto *table = find<QTableWidget>(dialog, "extraParameters");
+    QCOMPARE(table->rowCount(), 1);
+    table->item(0, 0)->setText(u"tenant"_s);
+    table->item(0, 1)->setText(u"acme"_s);
+    const OAuth2Config c = dialog->config();
+    QCOMPARE(c.audience, u"https://api.example"_s);
+    QCOMPARE(c.extraParameters.size(), 1);
+    QCOMPARE(c.extraParameters.first().stage, OAuth2ExtraParameter::Stage::Token);
+    QCOMPARE(c.extraParameters.first().placement, OAuth2ExtraParameter::Placement::Body);
+    // The sandbox takes unknown parameters as ServiceNow does; the token comes back.
+    QTest::mouseClick(find<QPushButton>(dialog, "requestTokenButton"), Qt::LeftButton);
+    QVERIFY(waitForTopLevel(u"tokensDialog"_s));
 }
 
 void tst_TokenActions::systemBrowser_data()
