@@ -152,10 +152,17 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
                              u"Leave empty for a fresh random value per request"_s);
     connect(m_grant, &QComboBox::currentIndexChanged, this, &GetTokenDialog::showFieldsForGrant);
 
-    // Advanced: audience, resource and extra parameters for each request of the grant.
+    // Advanced options, folded away until asked for: refresh and revoke URLs, audience, resource and
+    // extra parameters for each request of the grant.
+    m_advanced = new QCheckBox(u"Show advanced &options"_s, this);
+    m_advanced->setObjectName(u"showAdvanced"_s);
+    m_advanced->setAccessibleName(u"Show advanced options"_s);
+    m_form->addRow(QString(), m_advanced);
+    connect(m_advanced, &QCheckBox::toggled, this, &GetTokenDialog::showFieldsForGrant);
     m_audience = addLine(u"Audie&nce:"_s, "audience", u"Audience"_s, u"Sent with the authorization and token requests"_s);
     m_resource = addLine(u"Resou&rce:"_s, "resource", u"Resource"_s, u"RFC 8707; sent with every request"_s);
     auto *extrasBox = new QVBoxLayout;
+    m_extrasRow = extrasBox;
     m_extras = new QTableWidget(0, 4, this);
     m_extras->setObjectName(u"extraParameters"_s);
     m_extras->setAccessibleName(u"Extra parameters"_s);
@@ -221,6 +228,8 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_grant->setCurrentIndex(m_grant->findData(int(initial.grantType)));
     m_pkceMethod->setCurrentIndex(m_pkceMethod->findData(int(initial.pkceMethod)));
     m_codeVerifier->setText(initial.codeVerifier);
+    m_advanced->setChecked(!initial.refreshUrl.isEmpty() || !initial.revokeUrl.isEmpty() || !initial.audience.isEmpty()
+                           || !initial.resource.isEmpty() || !initial.extraParameters.isEmpty());
     m_audience->setText(initial.audience);
     m_resource->setText(initial.resource);
     for (const OAuth2ExtraParameter &extra : initial.extraParameters)
@@ -417,7 +426,12 @@ void GetTokenDialog::showFieldsForGrant()
         m_callback->setPlaceholderText(u"http://127.0.0.1:<port>/callback, chosen at Request Token"_s);
     m_form->setRowVisible(m_authUrl, browser);
     m_form->setRowVisible(m_state, browser);
-    m_form->setRowVisible(m_refreshUrl, !implicit && grant != OAuth2GrantType::ClientCredentials);
+    const bool advanced = m_advanced->isChecked();
+    m_form->setRowVisible(m_refreshUrl, advanced && !implicit && grant != OAuth2GrantType::ClientCredentials);
+    m_form->setRowVisible(m_revokeUrl, advanced);
+    m_form->setRowVisible(m_audience, advanced);
+    m_form->setRowVisible(m_resource, advanced);
+    m_form->setRowVisible(m_extrasRow, advanced);
 }
 
 void GetTokenDialog::showMessage(const QString &text, bool error)

@@ -12,6 +12,7 @@ QT_BEGIN_NAMESPACE
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
+class QLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -84,6 +85,8 @@ private:
     QLineEdit *m_audience = nullptr;
     QLineEdit *m_resource = nullptr;
     QTableWidget *m_extras = nullptr;
+    QCheckBox *m_advanced = nullptr;
+    QLayout *m_extrasRow = nullptr;
     QPushButton *m_discover = nullptr;
     // What discovery found that has no field of its own.
     QString m_discoveredIssuer;

@@ -270,6 +270,9 @@ void tst_TokenActions::advancedParametersReachTheServer()
 {
     GetTokenDialog *dialog = openDialog(OAuth2GrantType::ClientCredentials);
     QVERIFY(dialog);
+    QVERIFY(!find<QLineEdit>(dialog, "audience")->isVisible()); // folded away until asked for
+    QTest::mouseClick(find<QCheckBox>(dialog, "showAdvanced"), Qt::LeftButton);
+    QVERIFY(find<QLineEdit>(dialog, "audience")->isVisible());
     find<QLineEdit>(dialog, "audience")->setText(u"https://api.example"_s);
     QTest::mouseClick(find<QPushButton>(dialog, "addExtraParameter"), Qt::LeftButton);
     auto *table = find<QTableWidget>(dialog, "extraParameters");
