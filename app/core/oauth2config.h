@@ -50,7 +50,8 @@ struct OAuth2ExtraParameter
 struct OAuth2Config
 {
     QString tokenName;
-    OAuth2GrantType grantType = OAuth2GrantType::AuthorizationCode;
+    // PKCE by default (RFC 9700 §2.1.1): a server that does not know it ignores the challenge.
+    OAuth2GrantType grantType = OAuth2GrantType::AuthorizationCodePkce;
     QString callbackUrl;
     QString authUrl;
     QString accessTokenUrl;

@@ -102,6 +102,7 @@ OAuth2Config tst_OAuth2Session::config(const QString &clientId, const QString &s
     c.clientId = clientId;
     c.clientSecret = secret;
     c.scope = u"useraccount"_s;
+    c.grantType = OAuth2GrantType::AuthorizationCode; // the seed's grant; PKCE rows set their own
     return c;
 }
 

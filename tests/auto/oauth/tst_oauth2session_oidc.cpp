@@ -81,6 +81,7 @@ void tst_OAuth2SessionOidc::codeFlow()
                                                         : OidcProvider::trickyClient();
     OAuth2Config c = config(client);
     c.clientAuthentication = clientKind == 1 ? ClientAuthentication::BasicHeader : ClientAuthentication::Body;
+    c.grantType = OAuth2GrantType::AuthorizationCode;
     if (pkce) {
         c.grantType = OAuth2GrantType::AuthorizationCodePkce;
         c.pkceMethod = PkceMethod(method);
