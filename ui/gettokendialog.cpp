@@ -3,6 +3,7 @@
 #include "loginwindow.h"
 #include "browserlauncher.h"
 #include "discovery.h"
+#include "extraparameterseditor.h"
 #include "discoveryresult.h"
 #include "loopbackreceiver.h"
 #include "oauth2session.h"
@@ -13,10 +14,9 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QHeaderView>
-#include <QTableWidget>
 #include <QHBoxLayout>
 #include <QKeyEvent>
+#include <QTableWidget>
 #include <QTimer>
 #include <QUrl>
 #include <QLabel>
@@ -161,38 +161,11 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     connect(m_advanced, &QCheckBox::toggled, this, &GetTokenDialog::showFieldsForGrant);
     m_audience = addLine(u"Audie&nce:"_s, "audience", u"Audience"_s, u"Sent with the authorization and token requests"_s);
     m_resource = addLine(u"Resou&rce:"_s, "resource", u"Resource"_s, u"RFC 8707; sent with every request"_s);
-    auto *extrasBox = new QVBoxLayout;
-    m_extrasRow = extrasBox;
-    m_extras = new QTableWidget(0, 4, this);
-    m_extras->setObjectName(u"extraParameters"_s);
-    m_extras->setAccessibleName(u"Extra parameters"_s);
-    m_extras->setHorizontalHeaderLabels({u"Name"_s, u"Value"_s, u"Request"_s, u"Send in"_s});
-    m_extras->horizontalHeader()->setStretchLastSection(true);
-    m_extras->verticalHeader()->hide();
-    m_extras->setTabKeyNavigation(false);
-    m_extras->setMaximumHeight(110);
-    auto *extraButtons = new QHBoxLayout;
-    auto *addExtra = new QPushButton(u"Add Para&meter"_s, this);
-    addExtra->setObjectName(u"addExtraParameter"_s);
-    addExtra->setAccessibleName(u"Add extra parameter"_s);
-    addExtra->setAutoDefault(false);
-    auto *removeExtra = new QPushButton(u"Remove Parameter"_s, this);
-    removeExtra->setObjectName(u"removeExtraParameter"_s);
-    removeExtra->setAccessibleName(u"Remove extra parameter"_s);
-    removeExtra->setAutoDefault(false);
-    extraButtons->addWidget(addExtra);
-    extraButtons->addWidget(removeExtra);
-    extraButtons->addStretch(1);
-    extrasBox->addWidget(m_extras);
-    extrasBox->addLayout(extraButtons);
+    m_extras = new ExtraParametersEditor(this);
+    m_extras->setObjectName(u"extraParametersEditor"_s);
     auto *extrasLabel = new QLabel(u"E&xtra parameters:"_s, this);
-    extrasLabel->setBuddy(m_extras);
-    m_form->addRow(extrasLabel, extrasBox);
-    connect(addExtra, &QPushButton::clicked, this, [this] { addExtraRow(OAuth2ExtraParameter()); });
-    connect(removeExtra, &QPushButton::clicked, this, [this] {
-        if (m_extras->currentRow() >= 0)
-            m_extras->removeRow(m_extras->currentRow());
-    });
+    extrasLabel->setBuddy(m_extras->table());
+    m_form->addRow(extrasLabel, m_extras);
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"tokenMessage"_s);
@@ -232,8 +205,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
                            || !initial.resource.isEmpty() || !initial.extraParameters.isEmpty());
     m_audience->setText(initial.audience);
     m_resource->setText(initial.resource);
-    for (const OAuth2ExtraParameter &extra : initial.extraParameters)
-        addExtraRow(extra);
+    m_extras->setParameters(initial.extraParameters);
     m_discoveredIssuer = initial.issuer;
     m_jwksUri = initial.jwksUri;
     m_issSupported = initial.issParameterSupported;
@@ -258,46 +230,6 @@ QLineEdit *GetTokenDialog::addLine(const QString &label, const char *objectName,
     labelWidget->setBuddy(edit);
     m_form->addRow(labelWidget, edit);
     return edit;
-}
-
-void GetTokenDialog::addExtraRow(const OAuth2ExtraParameter &extra)
-{
-    const int row = m_extras->rowCount();
-    m_extras->insertRow(row);
-    m_extras->setItem(row, 0, new QTableWidgetItem(extra.name));
-    m_extras->setItem(row, 1, new QTableWidgetItem(extra.value));
-    auto *stage = new QComboBox(m_extras);
-    stage->setAccessibleName(u"Request of extra parameter %1"_s.arg(row + 1));
-    stage->addItem(u"Authorization"_s, int(OAuth2ExtraParameter::Stage::Authorization));
-    stage->addItem(u"Token"_s, int(OAuth2ExtraParameter::Stage::Token));
-    stage->addItem(u"Refresh"_s, int(OAuth2ExtraParameter::Stage::Refresh));
-    stage->setCurrentIndex(stage->findData(int(extra.stage)));
-    auto *place = new QComboBox(m_extras);
-    place->setAccessibleName(u"Where extra parameter %1 is sent"_s.arg(row + 1));
-    place->addItem(u"Body"_s, int(OAuth2ExtraParameter::Placement::Body));
-    place->addItem(u"Query"_s, int(OAuth2ExtraParameter::Placement::Query));
-    place->addItem(u"Header"_s, int(OAuth2ExtraParameter::Placement::Header));
-    place->setCurrentIndex(place->findData(int(extra.placement)));
-    m_extras->setCellWidget(row, 2, stage);
-    m_extras->setCellWidget(row, 3, place);
-    m_extras->setCurrentCell(row, 0);
-}
-
-QList<OAuth2ExtraParameter> GetTokenDialog::extraParameters() const
-{
-    QList<OAuth2ExtraParameter> extras;
-    for (int row = 0; row < m_extras->rowCount(); ++row) {
-        OAuth2ExtraParameter extra;
-        extra.name = m_extras->item(row, 0) ? m_extras->item(row, 0)->text().trimmed() : QString();
-        extra.value = m_extras->item(row, 1) ? m_extras->item(row, 1)->text() : QString();
-        if (extra.name.isEmpty())
-            continue;
-        extra.stage = OAuth2ExtraParameter::Stage(qobject_cast<QComboBox *>(m_extras->cellWidget(row, 2))->currentData().toInt());
-        extra.placement =
-            OAuth2ExtraParameter::Placement(qobject_cast<QComboBox *>(m_extras->cellWidget(row, 3))->currentData().toInt());
-        extras.append(extra);
-    }
-    return extras;
 }
 
 bool GetTokenDialog::usesSystemBrowser() const
@@ -326,7 +258,7 @@ OAuth2Config GetTokenDialog::config() const
     c.codeVerifier = m_codeVerifier->text().trimmed();
     c.audience = m_audience->text().trimmed();
     c.resource = m_resource->text().trimmed();
-    c.extraParameters = extraParameters();
+    c.extraParameters = m_extras->parameters();
     c.issuer = m_discoveredIssuer;
     c.jwksUri = m_jwksUri;
     c.issParameterSupported = m_issSupported;
@@ -431,7 +363,7 @@ void GetTokenDialog::showFieldsForGrant()
     m_form->setRowVisible(m_revokeUrl, advanced);
     m_form->setRowVisible(m_audience, advanced);
     m_form->setRowVisible(m_resource, advanced);
-    m_form->setRowVisible(m_extrasRow, advanced);
+    m_form->setRowVisible(m_extras, advanced);
 }
 
 void GetTokenDialog::showMessage(const QString &text, bool error)

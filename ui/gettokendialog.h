@@ -12,15 +12,14 @@ QT_BEGIN_NAMESPACE
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
-class QLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QTableWidget;
 QT_END_NAMESPACE
 
 namespace Postern {
 
+class ExtraParametersEditor;
 class LoopbackReceiver;
 class OAuth2Session;
 
@@ -57,8 +56,6 @@ private:
     void showFieldsForGrant();
     void fillFromServiceNow();
     void discover();
-    void addExtraRow(const OAuth2ExtraParameter &extra);
-    QList<OAuth2ExtraParameter> extraParameters() const;
     void showMessage(const QString &text, bool error);
 
     QLineEdit *m_name = nullptr;
@@ -84,9 +81,8 @@ private:
     QLineEdit *m_issuer = nullptr;
     QLineEdit *m_audience = nullptr;
     QLineEdit *m_resource = nullptr;
-    QTableWidget *m_extras = nullptr;
+    ExtraParametersEditor *m_extras = nullptr;
     QCheckBox *m_advanced = nullptr;
-    QLayout *m_extrasRow = nullptr;
     QPushButton *m_discover = nullptr;
     // What discovery found that has no field of its own.
     QString m_discoveredIssuer;
