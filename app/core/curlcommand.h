@@ -1,0 +1,43 @@
+#pragma once
+
+#include "httprequest.h"
+
+#include <QStringList>
+
+namespace Postern {
+
+// What importing a curl command gave: the request, or one sentence saying why there is none, and
+// what the request could not keep of the command, one sentence each.
+struct CurlImport
+{
+    bool ok = false;
+    QString error;
+    HttpRequest request;
+    QStringList notes;
+};
+
+// "Import cURL" and "Copy as cURL".
+//
+// parse() splits the text as a POSIX shell would (ShellWords) and reads the words as curl(1) reads
+// its options. It runs nothing, reads no file and expands no variable: an option that would read a
+// file is an error, and whatever curl would do that a request cannot hold (multipart fields,
+// proxies, client certificates, unknown options, …) is named in a note, never dropped silently.
+//
+// toCurl() writes the command a POSIX shell runs to send what Postern would send: the effective
+// URL and headers (authorization and the body's Content-Type included), the body, TLS and redirect
+// settings. Credentials are masked unless includeSecrets is set, so the text is safe to paste into a
+// bug report. parse(toCurl(r, true)) gives back a request that sends the same thing.
+namespace CurlCommand {
+
+// Longer commands are refused: no pasted command is this long, and the limit bounds the work.
+inline constexpr qsizetype MaxCommandLength = 1024 * 1024;
+
+// What a masked credential reads as.
+inline constexpr char16_t MaskedSecret[] = u"****";
+
+CurlImport parse(const QString &commandLine);
+
+QString toCurl(const HttpRequest &request, bool includeSecrets = false);
+
+} // namespace CurlCommand
+} // namespace Postern
