@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "curlcommand.h"
 #include "encryptedtokenfile.h"
 #include "httpclient.h"
 #include "requestsender.h"
@@ -11,6 +12,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -61,6 +63,14 @@ MainWindow::MainWindow(QNetworkAccessManager *manager, TokenStore *tokens, QWidg
 
     connect(m_editor, &RequestEditor::sendRequested, this, &MainWindow::send);
     connect(m_editor, &RequestEditor::cancelRequested, this, &MainWindow::cancel);
+    connect(m_editor, &RequestEditor::curlImported, this, [this](const QStringList &notes) {
+        statusBar()->showMessage(notes.isEmpty() ? u"Imported the curl command."_s
+                                                 : u"Imported the curl command. "_s + notes.join(u' '),
+                                 15000);
+    });
+    connect(m_editor, &RequestEditor::curlRefused, this, [this](const QString &error) {
+        statusBar()->showMessage(u"Not imported: "_s + error, 15000);
+    });
     createMenus();
     resize(1100, 780);
 }
@@ -80,6 +90,12 @@ void MainWindow::createMenus()
     cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
     QAction *focusUrl = request->addAction(u"Focus &URL"_s, m_editor, &RequestEditor::focusUrl);
     focusUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    request->addSeparator();
+    QAction *copyCurl = request->addAction(u"Copy as c&URL"_s, this, [this] { copyAsCurl(false); });
+    copyCurl->setObjectName(u"copyAsCurl"_s);
+    copyCurl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    QAction *copyCurlSecrets = request->addAction(u"Copy as cURL with &Secrets"_s, this, [this] { copyAsCurl(true); });
+    copyCurlSecrets->setObjectName(u"copyAsCurlWithSecrets"_s);
 
     QMenu *settings = menuBar()->addMenu(u"&Settings"_s);
     m_encryptedFileAction = settings->addAction(u"Keep Tokens in an &Encrypted File\u2026"_s, this, [this] {
@@ -129,6 +145,15 @@ void MainWindow::setEncryptedTokenFile(EncryptedTokenFile *file)
 void MainWindow::setInstanceStatus(const QString &text)
 {
     m_instanceStatus->setText(text);
+}
+
+void MainWindow::copyAsCurl(bool includeSecrets)
+{
+    HttpRequest request = m_editor->request();
+    QApplication::clipboard()->setText(CurlCommand::toCurl(request, includeSecrets));
+    statusBar()->showMessage(includeSecrets ? u"Copied as cURL, with credentials."_s
+                                            : u"Copied as cURL; credentials are masked as ****."_s,
+                             5000);
 }
 
 void MainWindow::send()

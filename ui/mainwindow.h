@@ -48,6 +48,8 @@ public:
 
     void send();
     void cancel();
+    // Copies the request as a curl command; credentials masked unless includeSecrets.
+    void copyAsCurl(bool includeSecrets);
 
 Q_SIGNALS:
     void responseReceived(const Postern::HttpResponse &response);

@@ -2,6 +2,7 @@
 
 #include "autheditor.h"
 #include "keyvalueeditor.h"
+#include "curlcommand.h"
 #include "queryparams.h"
 
 #include <QCheckBox>
@@ -217,6 +218,18 @@ void RequestEditor::onUrlEdited(const QString &text)
 {
     if (m_syncing)
         return;
+    // Pasting a curl command into the URL imports it, as Postman users expect.
+    const QString trimmed = text.trimmed();
+    if (trimmed.startsWith(u"curl "_s) || trimmed.startsWith(u"curl\t"_s)) {
+        const CurlImport imported = CurlCommand::parse(trimmed);
+        if (!imported.ok) {
+            Q_EMIT curlRefused(imported.error);
+            return;
+        }
+        setRequest(imported.request);
+        Q_EMIT curlImported(imported.notes);
+        return;
+    }
     m_syncing = true;
     KeyValueModel *model = m_params->keyValueModel();
     model->setRows(QueryParams::merge(model->rows(), text));

@@ -45,6 +45,9 @@ public:
 Q_SIGNALS:
     void sendRequested();
     void cancelRequested();
+    // A curl command pasted into the URL was turned into this request; notes say what was left out.
+    void curlImported(const QStringList &notes);
+    void curlRefused(const QString &error);
 
 private:
     QWidget *makeBodyTab();

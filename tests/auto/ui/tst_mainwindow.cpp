@@ -13,6 +13,7 @@
 #include <QAccessible>
 #include <QAbstractButton>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -21,6 +22,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -53,6 +55,8 @@ private Q_SLOTS:
     void nonJsonLabelledJsonShownRaw();
     void emptyBody();
     void prettyKeepsKeyOrderAndRawIsVerbatim();
+    void pastedCurlIsImported();
+    void copyAsCurlMasksCredentials();
     void everyControlHasAnAccessibleName();
 
 private:
@@ -322,6 +326,38 @@ void tst_MainWindow::prettyKeepsKeyOrderAndRawIsVerbatim()
     QCOMPARE(bodyText(), QString::fromUtf8(raw));
     QTest::mouseClick(find<QAbstractButton>("prettyButton"), Qt::LeftButton);
     QVERIFY(bodyText().startsWith(u"{\n  \"z\": 1.50"_s));
+}
+
+void tst_MainWindow::pastedCurlIsImported()
+{
+    auto *url = find<QLineEdit>("urlEdit");
+    url->clear();
+    url->setFocus();
+    // What a user pastes from ServiceNow's docs (the paste arrives as one edit).
+    const QString command = u"curl \"%1/api/now/table/incident?sysparm_limit=2\" --request GET "
+                            "--header \"Accept:application/json\" --user 'admin':'admin'"_s.arg(m_sandbox->baseUrl().toString());
+    url->insert(command);
+    QCOMPARE(url->text(), m_sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=2"_s);
+    QCOMPARE(find<QComboBox>("authType")->currentText(), u"Basic Auth"_s);
+    QCOMPARE(find<KeyValueEditor>("paramsTable")->keyValueModel()->rows().size(), 1);
+    QVERIFY(sendAndWait());
+    QVERIFY(status().startsWith(u"200"_s));
+    QCOMPARE(bodyText().count(u"\"number\": \"INC"_s), 2);
+
+    url->selectAll();
+    url->insert(u"curl 'unterminated"_s);
+    QVERIFY(m_window->statusBar()->currentMessage().startsWith(u"Not imported"_s));
+}
+
+void tst_MainWindow::copyAsCurlMasksCredentials()
+{
+    m_window->copyAsCurl(false);
+    const QString masked = QApplication::clipboard()->text();
+    QVERIFY2(masked.startsWith(u"curl "_s), qPrintable(masked));
+    QVERIFY(masked.contains(u"Basic ****"_s));
+    QVERIFY(!masked.contains(QString::fromLatin1("admin:admin"_ba.toBase64())));
+    m_window->copyAsCurl(true);
+    QVERIFY(QApplication::clipboard()->text().contains(QString::fromLatin1("admin:admin"_ba.toBase64())));
 }
 
 void tst_MainWindow::everyControlHasAnAccessibleName()
