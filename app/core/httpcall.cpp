@@ -63,6 +63,17 @@ QString logUrl(const QUrl &url)
     return url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString();
 }
 
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    auto port = [](const QUrl &u) { return u.port(u.scheme().compare(u"https"_s, Qt::CaseInsensitive) == 0 ? 443 : 80); };
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && port(a) == port(b);
+}
+
+const QByteArrayView credentialHeaders[] = {"Authorization", "Cookie", "Proxy-Authorization"};
+
+constexpr int maxRedirects = 10;
+
 } // namespace
 
 HttpCall::HttpCall(qint64 maxBodySize, QObject *parent)
@@ -121,8 +132,9 @@ void HttpCall::start(QNetworkAccessManager *manager, const HttpRequest &request)
     // The request carries its own Authorization header; Qt must not add cached credentials.
     networkRequest.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
     networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                                request.followRedirects ? QNetworkRequest::NoLessSafeRedirectPolicy
+                                request.followRedirects ? QNetworkRequest::UserVerifiedRedirectPolicy
                                                         : QNetworkRequest::ManualRedirectPolicy);
+    networkRequest.setMaximumRedirectsAllowed(maxRedirects);
     networkRequest.setRawHeader("User-Agent",
                                 "Postern/" + QCoreApplication::applicationVersion().toLatin1());
     networkRequest.setRawHeader("Accept", "*/*");
@@ -131,22 +143,96 @@ void HttpCall::start(QNetworkAccessManager *manager, const HttpRequest &request)
 
     const QByteArray method = request.method.trimmed().toUpper().toLatin1();
     const QByteArray body = HttpRequest::methodCarriesBody(request.method) ? request.body : QByteArray();
+    m_method = method;
+    m_body = body;
     qCDebug(lcNet) << "sending" << method << logUrl(url) << "body bytes:" << body.size();
 
-    m_reply = manager->sendCustomRequest(networkRequest, method, body);
+    m_manager = manager;
+    m_verifyTls = request.verifyTls;
+    startReply(networkRequest, method, body);
+    if (request.timeoutMs > 0)
+        m_timeout.start(request.timeoutMs);
+}
+
+void HttpCall::startReply(const QNetworkRequest &networkRequest, const QByteArray &method, const QByteArray &body)
+{
+    m_reply = m_manager->sendCustomRequest(networkRequest, method, body);
+    connect(m_reply, &QNetworkReply::redirected, this, &HttpCall::onRedirected);
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpCall::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &HttpCall::progress);
 #ifndef QT_NO_SSL
-    connect(m_reply, &QNetworkReply::sslErrors, this, [this, verify = request.verifyTls](const QList<QSslError> &errors) {
+    connect(m_reply, &QNetworkReply::sslErrors, this, [this, verify = m_verifyTls](const QList<QSslError> &errors) {
         for (const QSslError &error : errors)
             m_tlsErrors.append(error.errorString());
         if (!verify && m_reply)
             m_reply->ignoreSslErrors();
     });
 #endif
-    if (request.timeoutMs > 0)
-        m_timeout.start(request.timeoutMs);
+}
+
+void HttpCall::onRedirected(const QUrl &target)
+{
+    if (!m_reply)
+        return;
+    const QUrl from = m_reply->request().url(); // url() may already be the target here
+    if (from.scheme() == u"https"_s && target.scheme() != u"https"_s) {
+        m_response.error = HttpResponse::Error::Network;
+        m_response.errorMessage = u"The server redirected from https to plain http (%1); the redirect was not followed."_s.arg(
+            logUrl(target));
+        m_redirectRefused = true;
+        m_reply->abort();
+        return;
+    }
+    const QNetworkRequest current = m_reply->request();
+    bool carriesCredentials = false;
+    for (const QByteArrayView name : credentialHeaders)
+        carriesCredentials = carriesCredentials || current.hasRawHeader(name.toByteArray());
+    if (sameOrigin(from, target) || !carriesCredentials) {
+        Q_EMIT m_reply->redirectAllowed();
+        return;
+    }
+    // Another origin: send it again there without the credentials.
+    if (++m_redirects > maxRedirects) {
+        m_response.error = HttpResponse::Error::Network;
+        m_response.errorMessage = u"Too many redirects."_s;
+        m_redirectRefused = true;
+        m_reply->abort();
+        return;
+    }
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    QByteArray method = current.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray();
+    if (method.isEmpty())
+        method = m_method;
+    QByteArray body = m_body;
+    // RFC 9110 §15.4: 303 always, and 301/302 after a POST as every client does, become a GET without body.
+    if (status == 303 || ((status == 301 || status == 302) && method == "POST")) {
+        method = "GET";
+        body.clear();
+    }
+    QNetworkRequest next(target);
+    for (const QNetworkRequest::Attribute attribute :
+         {QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::CacheSaveControlAttribute,
+          QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::RedirectPolicyAttribute}) {
+        next.setAttribute(attribute, current.attribute(attribute));
+    }
+    next.setMaximumRedirectsAllowed(current.maximumRedirectsAllowed());
+    next.setSslConfiguration(current.sslConfiguration());
+    const QList<QByteArray> names = current.rawHeaderList();
+    for (const QByteArray &name : names) {
+        bool credential = false;
+        for (const QByteArrayView c : credentialHeaders)
+            credential = credential || name.compare(c, Qt::CaseInsensitive) == 0;
+        if (!credential && !(body.isEmpty() && name.compare("content-type", Qt::CaseInsensitive) == 0))
+            next.setRawHeader(name, current.rawHeader(name));
+    }
+    qCInfo(lcNet) << "redirect to another origin; sending again without credentials:" << logUrl(target);
+    QNetworkReply *old = m_reply;
+    old->disconnect(this);
+    old->abort();
+    old->deleteLater();
+    m_response.body.clear();
+    startReply(next, method, body);
 }
 
 void HttpCall::onReadyRead()
@@ -175,7 +261,9 @@ void HttpCall::onReplyFinished()
 
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const QNetworkReply::NetworkError error = reply->error();
-    if (m_canceled) {
+    if (m_redirectRefused) {
+        // the message is already in m_response
+    } else if (m_canceled) {
         m_response.error = HttpResponse::Error::Canceled;
         m_response.errorMessage = u"The request was canceled."_s;
     } else if (m_timedOut) {

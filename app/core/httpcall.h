@@ -11,6 +11,7 @@
 QT_BEGIN_NAMESPACE
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 QT_END_NAMESPACE
 
 namespace Postern {
@@ -18,6 +19,11 @@ namespace Postern {
 // One request on its way. Made by HttpClient::send(); emits finished() exactly once, always after
 // send() has returned (so a caller can connect first), then deletes itself later. cancel() ends
 // it with Error::Canceled; the timeout with Error::Timeout.
+//
+// Redirects (when the request follows them) are judged one by one: within the same origin they are
+// followed as they are; to another origin a request that carries credentials (Authorization, Cookie,
+// Proxy-Authorization) is sent again without them, as curl and browsers do, so that a token never
+// travels to a host the user did not address; https to http is refused.
 class HttpCall : public QObject
 {
     Q_OBJECT
@@ -38,12 +44,20 @@ private:
     HttpCall(qint64 maxBodySize, QObject *parent);
 
     void start(QNetworkAccessManager *manager, const HttpRequest &request);
+    void startReply(const QNetworkRequest &request, const QByteArray &method, const QByteArray &body);
+    void onRedirected(const QUrl &target);
     void failBeforeSending(HttpResponse::Error error, const QString &message);
     void onReadyRead();
     void onReplyFinished();
     void finish();
 
     QPointer<QNetworkReply> m_reply;
+    QNetworkAccessManager *m_manager = nullptr;
+    bool m_verifyTls = true;
+    int m_redirects = 0;
+    bool m_redirectRefused = false;
+    QByteArray m_method;
+    QByteArray m_body;
     QTimer m_timeout;
     QElapsedTimer m_clock;
     HttpResponse m_response;

@@ -22,7 +22,9 @@ bool sameEndpoint(const QUrl &a, const QUrl &b)
 OAuthNetworkManager::OAuthNetworkManager(QObject *parent)
     : QNetworkAccessManager(parent)
 {
-    setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Qt would follow a redirect with the headers set here (the client's Basic credentials among them)
+    // to any host: the token endpoint's answer is taken as it is, a 3xx included.
+    setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 }
 
 QByteArray OAuthNetworkManager::basicHeaderValue(const QString &clientId, const QString &clientSecret)

@@ -37,6 +37,8 @@ private Q_SLOTS:
     void emptyBody();
     void bodyLargerThanLimit();
     void serverClosesWithoutAnswer();
+    void redirectKeepsCredentialsOnlyOnTheSameOrigin_data();
+    void redirectKeepsCredentialsOnlyOnTheSameOrigin();
 
 private:
     HttpResponse sendAndWait(const HttpRequest &request, int timeoutMs = 10000);
@@ -354,6 +356,58 @@ void tst_HttpClient::serverClosesWithoutAnswer()
     const HttpResponse response = sendAndWait(request);
     QVERIFY(response.error != HttpResponse::Error::None);
     QVERIFY(!response.errorMessage.isEmpty());
+}
+
+void tst_HttpClient::redirectKeepsCredentialsOnlyOnTheSameOrigin_data()
+{
+    QTest::addColumn<bool>("sameOrigin");
+    QTest::addColumn<int>("status");
+    QTest::newRow("same origin, 302") << true << 302;
+    QTest::newRow("another origin, 302") << false << 302;
+    QTest::newRow("another origin, 307 keeps the method") << false << 307;
+}
+
+void tst_HttpClient::redirectKeepsCredentialsOnlyOnTheSameOrigin()
+{
+    QFETCH(bool, sameOrigin);
+    QFETCH(int, status);
+    TestHttpServer other; // another port: another origin
+    QVERIFY(other.listenOnLoopback());
+    TestHttpServer &target = sameOrigin ? *m_server : other;
+    const QUrl finalUrl = target.url(u"/final"_s);
+    m_server->setHandler([finalUrl, status](const TestHttpServer::Request &r) {
+        TestHttpServer::Reply reply;
+        if (r.target.startsWith("/final"))
+            return reply;
+        reply.status = status;
+        reply.reason = "Moved";
+        reply.headers = {{"Location", finalUrl.toEncoded()}};
+        reply.body.clear();
+        return reply;
+    });
+    HttpRequest request;
+    request.method = u"POST"_s;
+    request.url = m_server->url(u"/start"_s).toString();
+    request.body = "x=1";
+    request.bodyContentType = u"application/x-www-form-urlencoded"_s;
+    request.headers = {{u"Cookie"_s, u"session=abc"_s, true, {}}, {u"X-Kept"_s, u"yes"_s, true, {}}};
+    request.auth.type = AuthType::Bearer;
+    request.auth.token = u"secret-token"_s;
+    const HttpResponse response = sendAndWait(request);
+    QCOMPARE(response.error, HttpResponse::Error::None);
+    QCOMPARE(response.statusCode, 200);
+    QVERIFY(!target.requests().isEmpty());
+    const TestHttpServer::Request &arrived = target.requests().constLast();
+    QCOMPARE(arrived.target, "/final"_ba);
+    QCOMPARE(arrived.header("x-kept"), "yes"_ba);
+    if (sameOrigin) {
+        QCOMPARE(arrived.header("authorization"), "Bearer secret-token"_ba);
+    } else {
+        QVERIFY(arrived.header("authorization").isEmpty());
+        QVERIFY(arrived.header("cookie").isEmpty());
+        QCOMPARE(arrived.method, status == 307 ? "POST"_ba : "GET"_ba);
+        QCOMPARE(arrived.body, status == 307 ? "x=1"_ba : QByteArray());
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_HttpClient)
