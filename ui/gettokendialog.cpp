@@ -4,6 +4,7 @@
 #include "browserlauncher.h"
 #include "discovery.h"
 #include "extraparameterseditor.h"
+#include "formurlencoded.h"
 #include "discoveryresult.h"
 #include "loopbackreceiver.h"
 #include "oauth2session.h"
@@ -72,12 +73,6 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     issuerLabel->setBuddy(m_issuer);
     m_form->addRow(issuerLabel, issuerRow);
     connect(m_discover, &QPushButton::clicked, this, &GetTokenDialog::discover);
-    // Typing another Auth URL by hand leaves the discovered server: forget what it promised.
-    connect(m_authUrl, &QLineEdit::textEdited, this, [this] {
-        m_discoveredIssuer.clear();
-        m_jwksUri.clear();
-        m_issSupported = false;
-    });
     m_issuer->installEventFilter(this);
     m_instance->installEventFilter(this); // Return there fills; it must not press Request Token
 
@@ -109,11 +104,17 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_form->addRow(QString(), m_systemBrowser);
     connect(m_systemBrowser, &QCheckBox::toggled, this, &GetTokenDialog::showFieldsForGrant);
     m_authUrl = addLine(u"&Auth URL:"_s, "authUrl", u"Auth URL"_s, u"https://INSTANCE.service-now.com/oauth_auth.do"_s);
+    // Typing another Auth URL by hand leaves the discovered server: forget what it promised.
+    connect(m_authUrl, &QLineEdit::textEdited, this, [this] {
+        m_discoveredIssuer.clear();
+        m_jwksUri.clear();
+        m_issSupported = false;
+    });
     m_tokenUrl = addLine(u"Access &Token URL:"_s, "accessTokenUrl", u"Access token URL"_s,
                          u"https://INSTANCE.service-now.com/oauth_token.do"_s);
     m_refreshUrl = addLine(u"Refresh Token UR&L:"_s, "refreshUrl", u"Refresh token URL"_s,
                            u"Same as the Access Token URL"_s);
-    m_revokeUrl = addLine(u"Revoke Token URL:"_s, "revokeUrl", u"Revoke token URL"_s,
+    m_revokeUrl = addLine(u"Revo&ke Token URL:"_s, "revokeUrl", u"Revoke token URL"_s,
                           u"e.g. https://INSTANCE.service-now.com/oauth_revoke_token.do"_s);
     m_username = addLine(u"&Username:"_s, "username", u"Username"_s);
     m_password = addLine(u"&Password:"_s, "password", u"Password"_s, u"Asked for each time; never saved"_s);
@@ -136,7 +137,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_clientAuth->addItem(clientAuthenticationName(ClientAuthentication::Body), int(ClientAuthentication::Body));
     m_clientAuth->addItem(clientAuthenticationName(ClientAuthentication::BasicHeader),
                           int(ClientAuthentication::BasicHeader));
-    auto *clientAuthLabel = new QLabel(u"Client Authentication:"_s, this);
+    auto *clientAuthLabel = new QLabel(u"Client Authenticatio&n:"_s, this);
     clientAuthLabel->setBuddy(m_clientAuth);
     m_form->addRow(clientAuthLabel, m_clientAuth);
 
@@ -324,6 +325,10 @@ void GetTokenDialog::fillFromServiceNow()
     if (m_instance->text().trimmed().isEmpty())
         return;
     const OAuth2Config preset = OAuth2Config::forServiceNow(m_instance->text());
+    // Another server than any discovered before.
+    m_discoveredIssuer.clear();
+    m_jwksUri.clear();
+    m_issSupported = false;
     m_authUrl->setText(preset.authUrl);
     m_tokenUrl->setText(preset.accessTokenUrl);
     m_revokeUrl->setText(preset.revokeUrl);
@@ -379,6 +384,15 @@ void GetTokenDialog::requestToken()
         return;
     OAuth2Config c = config();
     const bool systemBrowser = usesSystemBrowser();
+    if (systemBrowser)
+        c.callbackUrl = u"http://127.0.0.1/callback"_s; // the real port is chosen once the form is good
+    QStringList problems = c.problems();
+    if (c.grantType == OAuth2GrantType::Password && m_username->text().trimmed().isEmpty())
+        problems << u"Username is empty."_s;
+    if (!problems.isEmpty()) {
+        showMessage(problems.join(u'\n'), true);
+        return;
+    }
     if (systemBrowser) {
         // RFC 8252 §7.3: a loopback redirect on a port chosen now, good for one answer.
         delete m_receiver;
@@ -388,13 +402,6 @@ void GetTokenDialog::requestToken()
             return;
         }
         c.callbackUrl = m_receiver->redirectUri().toString();
-    }
-    QStringList problems = c.problems();
-    if (c.grantType == OAuth2GrantType::Password && m_username->text().trimmed().isEmpty())
-        problems << u"Username is empty."_s;
-    if (!problems.isEmpty()) {
-        showMessage(problems.join(u'\n'), true);
-        return;
     }
     if (!c.usesBrowser()) {
         // Straight to the token endpoint: no login window.
@@ -429,6 +436,13 @@ void GetTokenDialog::requestToken()
     m_session = new OAuth2Session(c, this);
     connect(m_session, &OAuth2Session::finished, this, &GetTokenDialog::onFinished);
     if (systemBrowser) {
+        // Only the answer to this sign-in (its state) ends the wait; anything else that finds the port is
+        // turned away and the listener keeps waiting.
+        m_receiver->setAcceptFilter([session = m_session](const QUrl &url) {
+            const FormFields query = FormUrlEncoded::parse(url.query(QUrl::FullyEncoded).toUtf8());
+            return session && FormUrlEncoded::count(query, u"state"_s) == 1
+                && FormUrlEncoded::value(query, u"state"_s) == session->state();
+        });
         connect(m_receiver, &LoopbackReceiver::redirectReceived, m_session, [this](const QUrl &url) {
             if (m_session)
                 m_session->handleRedirect(url);

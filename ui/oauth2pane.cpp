@@ -13,6 +13,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QUrl>
@@ -122,8 +123,12 @@ void OAuth2Pane::refreshTokens()
     const QSignalBlocker blocker(m_token);
     m_token->clear();
     m_token->addItem(u"No token"_s, QString());
-    for (const OAuth2Token &token : m_store->tokens())
-        m_token->addItem(token.name.isEmpty() ? u"(unnamed token)"_s : token.name, token.id);
+    for (const OAuth2Token &token : m_store->tokens()) {
+        // Names repeat ("Token", "Token", …): the time obtained tells them apart.
+        const QString name = token.name.isEmpty() ? u"(unnamed token)"_s : token.name;
+        m_token->addItem(u"%1 \u2014 %2"_s.arg(name, QLocale().toString(token.obtainedAt.toLocalTime(), QLocale::ShortFormat)),
+                         token.id);
+    }
     const int index = m_token->findData(current);
     m_token->setCurrentIndex(index < 0 ? 0 : index);
     m_storage->setText(m_store->storageMode() == TokenStore::StorageMode::Keychain ? QString() : m_store->statusMessage());

@@ -196,10 +196,10 @@ QLineEdit *TokensDialog::secretField(const char *objectName, const QString &acce
     edit->setAccessibleName(accessibleName);
     edit->setReadOnly(true);
     edit->setEchoMode(QLineEdit::Password);
-    *reveal = new QCheckBox(u"Show"_s, m_details);
+    *reveal = new QCheckBox(objectName == QByteArrayView("detailAccessToken") ? u"S&how"_s : u"Sho&w"_s, m_details);
     (*reveal)->setObjectName(QString::fromLatin1(objectName) + u"Reveal"_s);
     (*reveal)->setAccessibleName(u"Show "_s + accessibleName.toLower());
-    *copy = new QPushButton(u"Copy"_s, m_details);
+    *copy = new QPushButton(objectName == QByteArrayView("detailAccessToken") ? u"&Copy"_s : u"Cop&y"_s, m_details);
     (*copy)->setObjectName(QString::fromLatin1(objectName) + u"Copy"_s);
     (*copy)->setAccessibleName(u"Copy "_s + accessibleName.toLower());
     connect(*reveal, &QCheckBox::toggled, edit, [edit](bool on) {
@@ -309,7 +309,10 @@ void TokensDialog::refreshCountdown()
     const std::optional<OAuth2Token> token = m_store->token(selectedId());
     if (!token)
         return;
+    const QString before = m_expiresIn->text();
     m_expiresIn->setText(describeExpiry(*token));
+    if (before != m_expiresIn->text() && m_expiresIn->text() == u"Expired"_s)
+        refreshList(); // its "valid" in the list must change too
     m_expiresIn->setStyleSheet(token->isExpired() ? u"QLabel { color: #c62828; font-weight: bold; }"_s : QString());
 }
 
@@ -343,6 +346,12 @@ void TokensDialog::revokeSelected()
     const std::optional<OAuth2Token> token = m_store->token(selectedId());
     if (!token || !m_services.endpoint)
         return;
+    if (!token->configKey.isEmpty() && token->configKey != m_config.key()) {
+        showActionMessage(u"This token was obtained with another OAuth 2.0 configuration (%1); it is not sent to this one's "
+                          "revoke URL. Delete it here, or revoke it from the form it came from."_s.arg(token->issuer),
+                          true);
+        return;
+    }
     QString url = m_config.revokeUrl.trimmed();
     if (url.isEmpty())
         url = TokenEndpointClient::serviceNowRevokeUrl(m_config);
@@ -353,11 +362,15 @@ void TokensDialog::revokeSelected()
     m_revokeButton->setEnabled(false);
     showActionMessage(u"Revoking\u2026"_s, false);
     TokenEndpointJob *job = m_services.endpoint->revoke(m_config, *token, url);
-    connect(job, &TokenEndpointJob::finished, this, [this, token = *token](const OAuth2Result &result) {
-        // Marked revoked here whatever the server said: the user asked for it to stop being used.
-        OAuth2Token revoked = token;
-        revoked.revoked = true;
-        m_store->update(revoked);
+    // Marked revoked whatever the server said, and even if this dialog is closed meanwhile: the user asked
+    // for it to stop being used. The token is read again then, so a refresh in between is not undone.
+    connect(job, &TokenEndpointJob::finished, m_store, [store = m_store, id = token->id](const OAuth2Result &) {
+        if (std::optional<OAuth2Token> current = store->token(id)) {
+            current->revoked = true;
+            store->update(*current);
+        }
+    });
+    connect(job, &TokenEndpointJob::finished, this, [this](const OAuth2Result &result) {
         showActionMessage(result.failure == OAuth2Result::Failure::None
                               ? u"Revoked at the server; Postern will not use it again."_s
                               : u"The server did not confirm the revocation (%1). The token is marked revoked here."_s.arg(result.message),

@@ -390,9 +390,14 @@ void LoopbackReceiver::handle(QTcpSocket *socket, const Head &head)
 
     // The callback: the URL on the receiver's own authority, so that it compares equal to redirectUri()
     // whichever loopback name the browser used. The query is passed on as it came (RFC 8252 §7.3).
-    m_delivered = true;
     const QUrl url = QUrl::fromEncoded(QByteArray("http://127.0.0.1:" + QByteArray::number(m_port) + target),
                                        QUrl::TolerantMode);
+    if (m_acceptFilter && !m_acceptFilter(url)) {
+        qCInfo(lcAuth) << "loopback receiver: a callback that is not for this sign-in answered 400";
+        respond(socket, 400, textPlain, plainText("This answer is not for the sign-in Postern is waiting for."));
+        return;
+    }
+    m_delivered = true;
     qCInfo(lcAuth) << "loopback receiver: callback received; no longer listening";
     respond(socket, 200, "text/html; charset=utf-8"_ba, callbackPage());
     stopListening(socket);

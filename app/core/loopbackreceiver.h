@@ -5,6 +5,8 @@
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+
+#include <functional>
 #include <QPair>
 #include <QString>
 #include <QUrl>
@@ -53,6 +55,10 @@ public:
     // Starts listening on 127.0.0.1:port (0: a free port) for a GET of path, which must start with '/'
     // and hold no '?' or '#'. False and errorString() when the port cannot be had or the receiver is
     // already listening.
+    // A check the callback must pass before it is taken (e.g. "carries the state of this sign-in"). A
+    // request that fails it is answered 400 and the receiver keeps waiting for the real one.
+    void setAcceptFilter(std::function<bool(const QUrl &)> filter) { m_acceptFilter = std::move(filter); }
+
     bool listen(const QString &path = QStringLiteral("/callback"), quint16 port = 0);
     bool isListening() const;
     // Stops listening and drops every connection; nothing is emitted afterwards.
@@ -97,6 +103,7 @@ private:
     quint16 m_port = 0;
     QString m_error;
     int m_requestTimeout = 10000;
+    std::function<bool(const QUrl &)> m_acceptFilter;
     bool m_delivered = false;
     bool m_emitPending = false;
 };

@@ -227,19 +227,6 @@ bool OAuth2Session::handleRedirect(const QUrl &url)
     const FormFields fields = FormUrlEncoded::parse(
         (implicit && !fragment.isEmpty() ? fragment : url.query(QUrl::FullyEncoded)).toUtf8());
 
-    if (FormUrlEncoded::contains(fields, u"error"_s)) {
-        OAuth2Result result;
-        result.error = FormUrlEncoded::value(fields, u"error"_s);
-        result.errorDescription = FormUrlEncoded::value(fields, u"error_description"_s);
-        result.errorUri = FormUrlEncoded::value(fields, u"error_uri"_s);
-        result.failure = result.error == u"access_denied"_s ? Failure::AccessDenied : Failure::AuthorizationError;
-        const QString said = result.errorDescription.isEmpty() ? QString() : u" (\u201c%1\u201d)"_s.arg(result.errorDescription.left(200));
-        result.message = result.failure == Failure::AccessDenied
-            ? u"Access was denied at the authorization server%1. No token was requested."_s.arg(said)
-            : u"The authorization server answered %1%2. No token was requested."_s.arg(result.error.left(60), said);
-        finish(result);
-        return true;
-    }
     // RFC 9207: when the server names itself on the redirect, or its metadata promises to, the name must
     // be the issuer this configuration was discovered from, before any code is traded (mix-up defence).
     const qsizetype issuers = FormUrlEncoded::count(fields, u"iss"_s);
@@ -259,12 +246,35 @@ bool OAuth2Session::handleRedirect(const QUrl &url)
     }
     const qsizetype states = FormUrlEncoded::count(fields, u"state"_s);
     if (states != 1 || FormUrlEncoded::value(fields, u"state"_s) != m_state) {
+        // Checked before an error is believed (RFC 6749 §4.1.2.1 errors carry state too): anyone can
+        // send the browser to the Callback URL with an error of their choosing.
+        if (FormUrlEncoded::contains(fields, u"error"_s)) {
+            OAuth2Result result = OAuth2Result::failed(
+                Failure::StateMismatch,
+                u"An error answer (%1) reached the Callback URL without this request's state, so it was not "
+                "taken as the server's. No token was requested."_s.arg(FormUrlEncoded::value(fields, u"error"_s).left(60)));
+            finish(result);
+            return true;
+        }
         finish(OAuth2Result::failed(
             Failure::StateMismatch,
             states == 0 ? u"The redirect carries no state, so it cannot be tied to this request. Nothing was sent or stored."_s
             : states > 1 ? u"The redirect carries more than one state. Nothing was sent or stored."_s
                          : u"The state in the redirect does not match the one Postern sent: the answer is not for this "
                            "request. Nothing was sent or stored."_s));
+        return true;
+    }
+    if (FormUrlEncoded::contains(fields, u"error"_s)) {
+        OAuth2Result result;
+        result.error = FormUrlEncoded::value(fields, u"error"_s);
+        result.errorDescription = FormUrlEncoded::value(fields, u"error_description"_s);
+        result.errorUri = FormUrlEncoded::value(fields, u"error_uri"_s);
+        result.failure = result.error == u"access_denied"_s ? Failure::AccessDenied : Failure::AuthorizationError;
+        const QString said = result.errorDescription.isEmpty() ? QString() : u" (\u201c%1\u201d)"_s.arg(result.errorDescription.left(200));
+        result.message = result.failure == Failure::AccessDenied
+            ? u"Access was denied at the authorization server%1. No token was requested."_s.arg(said)
+            : u"The authorization server answered %1%2. No token was requested."_s.arg(result.error.left(60), said);
+        finish(result);
         return true;
     }
     if (implicit) {

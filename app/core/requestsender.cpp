@@ -84,6 +84,13 @@ void SendOperation::refreshThenSend(bool force)
     m_refresher->ensureFresh(m_request.auth.oauth2TokenId, m_request.auth.oauth2, [this, guard = QPointer(this), force](const OAuth2Result &result) {
         if (!guard || m_canceled || m_finished)
             return;
+        if (result.failure == OAuth2Result::Failure::InvalidConfiguration) {
+            // Nothing could be asked of the server (no refresh token, another configuration's token): the
+            // stored token goes out as it is and the server's answer is shown.
+            qCInfo(lcAuth) << "token not refreshed before sending:" << int(result.failure);
+            sendNow();
+            return;
+        }
         if (!result.ok()) {
             HttpResponse failure;
             failure.error = HttpResponse::Error::Authorization;

@@ -36,6 +36,18 @@ void TokenRefresher::ensureFresh(const QString &tokenId, const OAuth2Config &con
         later(current);
         return;
     }
+    // A refresh token goes only to the client and server it was issued for (RFC 6749 §6): never with
+    // another configuration's client credentials or to another token endpoint.
+    if (!token->configKey.isEmpty() && token->configKey != config.key()) {
+        OAuth2Result other = OAuth2Result::failed(
+            OAuth2Result::Failure::InvalidConfiguration,
+            u"The token \u201c%1\u201d was obtained with another OAuth 2.0 configuration (%2); it is not refreshed "
+            "with this one. Open Get New Access Token with the form it came from, or get a new token."_s.arg(
+                token->name, token->issuer));
+        other.token = *token;
+        later(other);
+        return;
+    }
     if (token->refreshToken.isEmpty()) {
         OAuth2Result stale = OAuth2Result::failed(
             OAuth2Result::Failure::InvalidConfiguration,

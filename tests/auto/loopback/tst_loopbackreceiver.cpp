@@ -131,6 +131,7 @@ private Q_SLOTS:
     void ignoredRequests_data();
     void ignoredRequests();
     void stalledRequestTimesOut();
+    void acceptFilterTurnsAwayForgedCallbacks();
     void stalledRequestDoesNotBlockCallback();
     void requestSentByteByByte();
     void customPath();
@@ -321,6 +322,21 @@ void tst_LoopbackReceiver::ignoredRequests()
         QCOMPARE(response.header("Content-Length").toInt(), response.body.size());
     QCOMPARE(response.header("Connection"), response.status ? "close"_ba : QByteArray());
 
+    QVERIFY(receiver.isListening());
+    QCOMPARE(delivered.size(), 0);
+    expectCallbackStillTaken(receiver, delivered);
+}
+
+void tst_LoopbackReceiver::acceptFilterTurnsAwayForgedCallbacks()
+{
+    LoopbackReceiver receiver;
+    receiver.setAcceptFilter([](const QUrl &url) { return url.query().contains(u"state=s"_s); });
+    QVERIFY(receiver.listen());
+    QSignalSpy delivered(&receiver, &LoopbackReceiver::redirectReceived);
+    // Something else that found the port, with an error of its choosing: turned away.
+    const Response forged = exchange(receiver.serverPort(),
+                                     get("/callback?error=access_denied&error_description=gotcha", hostHeader(receiver.serverPort())));
+    QCOMPARE(forged.status, 400);
     QVERIFY(receiver.isListening());
     QCOMPARE(delivered.size(), 0);
     expectCallbackStillTaken(receiver, delivered);

@@ -360,6 +360,7 @@ void tst_OAuth2Session::stateChecked_data()
     QTest::newRow("state repeated") << u"repeat"_s;
     QTest::newRow("code removed") << u"nocode"_s;
     QTest::newRow("server error instead of a code") << u"servererror"_s;
+    QTest::newRow("an error without this request's state") << u"forgederror"_s;
 }
 
 void tst_OAuth2Session::stateChecked()
@@ -379,6 +380,10 @@ void tst_OAuth2Session::stateChecked()
         query.addQueryItem(u"state"_s, state);
     } else if (tamper == u"nocode"_s) {
         query.removeAllQueryItems(u"code"_s);
+    } else if (tamper == u"forgederror"_s) {
+        query.clear();
+        query.addQueryItem(u"error"_s, u"access_denied"_s);
+        query.addQueryItem(u"error_description"_s, u"Click%20here%20to%20log%20in%20again"_s);
     } else {
         query.removeAllQueryItems(u"code"_s);
         query.addQueryItem(u"error"_s, u"server_error"_s);
@@ -387,6 +392,8 @@ void tst_OAuth2Session::stateChecked()
     redirect.setQuery(query);
     QVERIFY(session.handleRedirect(redirect));
     const OAuth2Result result = waitForResult(finished);
+    if (tamper == u"forgederror"_s)
+        QVERIFY2(!result.message.contains(u"Click here"_s), qPrintable(result.message)); // not shown as the server's
     const OAuth2Result::Failure expected = tamper == u"nocode"_s ? OAuth2Result::Failure::MissingCode
         : tamper == u"servererror"_s                          ? OAuth2Result::Failure::AuthorizationError
                                                               : OAuth2Result::Failure::StateMismatch;

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void invalidTokenOneRefreshOneRetry_data();
     void invalidTokenOneRefreshOneRetry();
     void autoRefreshOff();
+    void tokenOfAnotherConfigurationIsNotRefreshed();
     void againstTheSandbox();
 
 private:
@@ -285,6 +286,29 @@ void tst_RequestSender::autoRefreshOff()
     r.auth.oauth2AutoRefresh = false;
     const HttpResponse response = sendAndWait(r);
     QCOMPARE(response.statusCode, 401);
+    QCOMPARE(m_api->requests().first().header("authorization"), "Bearer access-old"_ba);
+}
+
+void tst_RequestSender::tokenOfAnotherConfigurationIsNotRefreshed()
+{
+    // A token from another client and server: its refresh token must not go to this form's token
+    // endpoint with this form's client. The stored token goes out as it is.
+    OAuth2Token token;
+    token.id = OAuth2Token::newId();
+    token.name = u"from elsewhere"_s;
+    token.tokenType = u"Bearer"_s;
+    token.accessToken = u"access-old"_s;
+    token.refreshToken = u"refresh-elsewhere"_s;
+    token.configKey = u"another-configuration"_s;
+    token.issuer = u"https://other.example"_s;
+    token.obtainedAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    token.expiresAt = QDateTime::currentDateTimeUtc().addSecs(-10);
+    QSignalSpy changed(m_store.get(), &TokenStore::tokensChanged);
+    m_store->add(token);
+    QVERIFY(changed.wait());
+    const HttpResponse response = sendAndWait(request(token));
+    QCOMPARE(response.statusCode, 401);
+    QVERIFY(m_tokenEndpoint->requests().isEmpty());
     QCOMPARE(m_api->requests().first().header("authorization"), "Bearer access-old"_ba);
 }
 
