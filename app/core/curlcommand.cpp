@@ -1,6 +1,6 @@
 #include "curlcommand.h"
 
-#include "curloptions.h"
+#include "curlimporter.h"
 #include "formurlencoded.h"
 #include "httpvalidation.h"
 #include "shellwords.h"
@@ -16,12 +16,11 @@ using namespace Qt::StringLiterals;
 
 namespace Postern::CurlCommand {
 
-namespace {
+namespace Detail {
 
 using CurlOptions::Action;
 using CurlOptions::findLong;
 using CurlOptions::findShort;
-using CurlOptions::Option;
 
 bool isCurlName(const QString &word)
 {
@@ -35,7 +34,6 @@ QString shown(const QString &text)
     return text.size() > limit ? text.left(limit) + u'\u2026' : text;
 }
 
-// The Body tab type for a Content-Type the user gave; a body of a type the tab lacks is text.
 QString bodyTypeFor(const QString &contentType)
 {
     const QString type = contentType.section(u';', 0, 0).trimmed().toLower();
@@ -48,7 +46,6 @@ QString bodyTypeFor(const QString &contentType)
     return u"text/plain"_s;
 }
 
-// text with query added to the end of its query string, before any fragment.
 QString appendQuery(const QString &url, const QString &query)
 {
     const qsizetype hash = url.indexOf(u'#');
@@ -59,86 +56,6 @@ QString appendQuery(const QString &url, const QString &query)
         separator = base.endsWith(u'?') || base.endsWith(u'&') ? QString() : u"&"_s;
     return base + separator + query + fragment;
 }
-
-// A list of names for a note, bounded however many there are.
-class NameList
-{
-public:
-    void add(const QString &name)
-    {
-        if (m_seen.contains(name))
-            return;
-        m_seen.insert(name);
-        if (m_names.size() < Shown)
-            m_names.append(shown(name));
-        else
-            ++m_more;
-    }
-    bool isEmpty() const { return m_names.isEmpty(); }
-    QString text() const
-    {
-        const QString names = m_names.join(u", "_s);
-        return m_more == 0 ? names : u"%1 and %2 more"_s.arg(names).arg(m_more);
-    }
-
-private:
-    static constexpr qsizetype Shown = 10;
-    QStringList m_names;
-    QSet<QString> m_seen;
-    qsizetype m_more = 0;
-};
-
-struct HeaderRow
-{
-    KeyValue row;
-    bool implicit = false; // added by an option (-A, -e, -b, --json): a -H of the same name wins
-};
-
-class Importer
-{
-public:
-    CurlImport run(const QString &commandLine);
-
-private:
-    bool fail(const QString &error)
-    {
-        m_result.error = error;
-        return false;
-    }
-    void note(const QString &text);
-    bool readOptions(const QList<ShellWords::Token> &tokens, qsizetype first);
-    bool handleOperator(const QList<ShellWords::Token> &tokens, qsizetype *index);
-    bool apply(const Option &option, const QString &flag, const QString &value, bool negated);
-    bool header(const QString &flag, const QString &line);
-    void implicitHeader(const QString &name, const QString &value);
-    bool fileError(const QString &flag, const QString &value, const QString &source);
-    std::optional<QByteArray> urlEncoded(const QString &flag, const QString &value);
-    void addData(const QByteArray &piece, bool joinWithAmpersand);
-    bool finish();
-    void moveAuthorizationHeader(KeyValueList *headers);
-
-    CurlImport m_result;
-    QString m_method;
-    bool m_head = false;
-    bool m_get = false;
-    bool m_hasData = false;
-    bool m_json = false;
-    bool m_stop = false;
-    QByteArray m_data;
-    QStringList m_urlQuery;
-    QStringList m_urls;
-    QList<HeaderRow> m_headers;
-    QStringList m_cookies;
-    std::optional<AuthConfig> m_auth;
-    QString m_otherAuth;
-    NameList m_unknown;
-    NameList m_noEquivalent;
-    NameList m_formFields;
-    NameList m_removedHeaders;
-    NameList m_redirections;
-    NameList m_pseudoHeaders;
-    qsizetype m_droppedNotes = 0;
-};
 
 CurlImport Importer::run(const QString &commandLine)
 {
@@ -307,229 +224,6 @@ bool Importer::handleOperator(const QList<ShellWords::Token> &tokens, qsizetype 
     return false;
 }
 
-bool Importer::apply(const Option &option, const QString &flag, const QString &value, bool negated)
-{
-    HttpRequest &request = m_result.request;
-    switch (option.action) {
-    case Action::Request:
-        m_method = value.trimmed();
-        if (const QString error = HttpValidation::methodError(m_method);
-            !m_method.isEmpty() && !error.isEmpty())
-            return fail(u"%1 %2: %3"_s.arg(flag, shown(value), error));
-        return true;
-    case Action::Header:
-        return header(flag, value);
-    case Action::Data:
-    case Action::DataBinary:
-        if (value.startsWith(u'@'))
-            return fileError(flag, value, value);
-        addData(value.toUtf8(), true);
-        return true;
-    case Action::DataRaw:
-        addData(value.toUtf8(), true);
-        return true;
-    case Action::DataUrlencode:
-        if (const std::optional<QByteArray> encoded = urlEncoded(flag, value)) {
-            addData(*encoded, true);
-            return true;
-        }
-        return false;
-    case Action::Json:
-        if (value.startsWith(u'@'))
-            return fileError(flag, value, value);
-        addData(value.toUtf8(), false); // curl joins --json pieces with nothing between them
-        m_json = true;
-        return true;
-    case Action::UrlQuery:
-        if (value.startsWith(u'+')) { // taken as written
-            m_urlQuery.append(value.mid(1));
-        } else if (const std::optional<QByteArray> encoded = urlEncoded(flag, value)) {
-            m_urlQuery.append(QString::fromLatin1(*encoded));
-        } else {
-            return false;
-        }
-        return true;
-    case Action::User: {
-        AuthConfig auth;
-        auth.type = AuthType::Basic;
-        const qsizetype colon = value.indexOf(u':');
-        auth.username = colon < 0 ? value : value.left(colon);
-        auth.password = colon < 0 ? QString() : value.mid(colon + 1);
-        if (colon < 0)
-            note(u"%1 gives no password for \u201c%2\u201d: curl would ask for it; Postern leaves it empty."_s
-                     .arg(flag, shown(value)));
-        m_auth = auth;
-        return true;
-    }
-    case Action::OAuth2Bearer: {
-        AuthConfig auth;
-        auth.type = AuthType::Bearer;
-        auth.token = value.trimmed();
-        m_auth = auth;
-        return true;
-    }
-    case Action::OtherAuth:
-        m_otherAuth = flag;
-        return true;
-    case Action::Form: {
-        const qsizetype eq = value.indexOf(u'=');
-        const QString name = eq < 0 ? value : value.left(eq);
-        const bool file = QLatin1String(option.longName) == QLatin1String("form") && eq >= 0
-            && (value.mid(eq + 1).startsWith(u'@') || value.mid(eq + 1).startsWith(u'<'));
-        m_formFields.add(file ? u"%1 (file %2)"_s.arg(name, value.mid(eq + 1)) : name);
-        return true;
-    }
-    case Action::Url:
-        m_urls.append(value);
-        return true;
-    case Action::Get:
-        m_get = !negated;
-        return true;
-    case Action::Head:
-        m_head = !negated;
-        return true;
-    case Action::Insecure:
-        request.verifyTls = negated;
-        return true;
-    case Action::Location:
-        request.followRedirects = !negated;
-        return true;
-    case Action::Compressed:
-        if (!negated)
-            note(u"--compressed has no effect: Postern always accepts gzip-compressed responses."_s);
-        return true;
-    case Action::UserAgent:
-        implicitHeader(u"User-Agent"_s, value);
-        return true;
-    case Action::Referer: {
-        QString referer = value;
-        if (referer.endsWith(u";auto"_s)) // ";auto" only matters when following redirects
-            referer.chop(5);
-        if (!referer.isEmpty())
-            implicitHeader(u"Referer"_s, referer);
-        return true;
-    }
-    case Action::Cookie:
-        if (value.contains(u'='))
-            m_cookies.append(value.trimmed());
-        else
-            note(u"%1 %2 reads cookies from a file, which Postern does not do on import; no cookies from it "
-                 u"were imported."_s.arg(flag, shown(value)));
-        return true;
-    case Action::Range:
-        implicitHeader(u"Range"_s, u"bytes="_s + value.trimmed());
-        return true;
-    case Action::MaxTime: {
-        bool ok = false;
-        const double seconds = value.trimmed().toDouble(&ok);
-        if (!ok || !std::isfinite(seconds) || seconds < 0)
-            return fail(u"%1 takes a number of seconds, not \u201c%2\u201d."_s.arg(flag, shown(value)));
-        request.timeoutMs = int(std::min(std::round(seconds * 1000.0), double(INT_MAX)));
-        return true;
-    }
-    case Action::ConnectTimeout:
-        note(u"%1 was ignored: Postern has one timeout for the whole request (curl's --max-time)."_s.arg(
-            flag));
-        return true;
-    case Action::Netrc:
-        note(u"%1 reads credentials from a .netrc file, which Postern does not do on import; enter them in "
-             u"the "
-             u"Authorization tab."_s.arg(flag));
-        return true;
-    case Action::ReadsFile:
-        return fileError(flag, value, value);
-    case Action::Next:
-        note(u"The command holds more than one request (%1); only the first was imported."_s.arg(flag));
-        m_stop = true;
-        return true;
-    case Action::Variable:
-        note(u"%1 was ignored: Postern does not set curl variables."_s.arg(flag));
-        return true;
-    case Action::NoEquivalent:
-        m_noEquivalent.add(flag);
-        return true;
-    case Action::Ignore:
-        return true;
-    }
-    return true;
-}
-
-bool Importer::header(const QString &flag, const QString &line)
-{
-    if (line.startsWith(u'@'))
-        return fileError(flag, line, line);
-    if (line.startsWith(u':')) { // an HTTP/2 pseudo-header (":authority: …") some browsers copy
-        m_pseudoHeaders.add(line.section(u':', 1, 1).prepend(u':').trimmed());
-        return true;
-    }
-    const qsizetype colon = line.indexOf(u':');
-    QString name;
-    QString value;
-    if (colon < 0) {
-        // "Name;" sends the header with an empty value.
-        const QString trimmed = line.trimmed();
-        if (!trimmed.endsWith(u';'))
-            return fail(u"The header \u201c%1\u201d has no colon: write it as \u201cName: value\u201d."_s.arg(
-                shown(line)));
-        name = trimmed.chopped(1).trimmed();
-    } else {
-        name = line.left(colon).trimmed();
-        value = line.mid(colon + 1).trimmed();
-    }
-    if (const QString error = HttpValidation::headerNameError(name); !error.isEmpty())
-        return fail(u"%1 \u201c%2\u201d: %3"_s.arg(flag, shown(line), error));
-    if (const QString error = HttpValidation::headerValueError(value); !error.isEmpty())
-        return fail(u"%1 \u201c%2\u201d: %3"_s.arg(flag, shown(name), error));
-    if (colon >= 0 && value.isEmpty()) {
-        // "Name:" tells curl not to send a header it would add by itself.
-        m_removedHeaders.add(name);
-        return true;
-    }
-    m_headers.append({ KeyValue { name, value, true, {} }, false });
-    return true;
-}
-
-void Importer::implicitHeader(const QString &name, const QString &value)
-{
-    if (value.trimmed().isEmpty()) {
-        m_removedHeaders.add(name); // -A "" removes the header, like "Name:"
-        return;
-    }
-    m_headers.append({ KeyValue { name, value, true, {} }, true });
-}
-
-bool Importer::fileError(const QString &flag, const QString &value, const QString &source)
-{
-    const bool standardInput = source == u"@-"_s || source == u"-"_s;
-    return fail(u"\u201c%1 %2\u201d reads %3 (%4), which Postern does not do on import: paste the content "
-                u"instead."_s.arg(flag, shown(value), standardInput ? u"standard input"_s : u"a file"_s,
-                                  shown(source)));
-}
-
-// --data-urlencode and --url-query: "content", "=content", "name=content", "@file", "name@file".
-// The name is taken as already encoded, as curl does; the content is form-encoded ('+' for space).
-std::optional<QByteArray> Importer::urlEncoded(const QString &flag, const QString &value)
-{
-    qsizetype split = value.indexOf(u'=');
-    if (split < 0)
-        split = value.indexOf(u'@');
-    if (split >= 0 && value.at(split) == u'@') {
-        fileError(flag, value, value.mid(split));
-        return std::nullopt;
-    }
-    const QString name = split < 0 ? QString() : value.left(split);
-    const QByteArray content = FormUrlEncoded::encodeComponent(split < 0 ? value : value.mid(split + 1));
-    return name.isEmpty() ? content : name.toUtf8() + '=' + content;
-}
-
-void Importer::addData(const QByteArray &piece, bool joinWithAmpersand)
-{
-    if (m_hasData && joinWithAmpersand)
-        m_data.append('&');
-    m_data.append(piece);
-    m_hasData = true;
-}
-
 bool Importer::finish()
 {
     HttpRequest &request = m_result.request;
@@ -665,11 +359,11 @@ void Importer::moveAuthorizationHeader(KeyValueList *headers)
     note(u"The Authorization header was moved to the Authorization tab (%1)."_s.arg(authTypeName(auth.type)));
 }
 
-} // namespace
+} // namespace Detail
 
 CurlImport parse(const QString &commandLine)
 {
-    return Importer().run(commandLine);
+    return Detail::Importer().run(commandLine);
 }
 
 } // namespace Postern::CurlCommand
