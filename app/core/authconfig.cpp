@@ -1,5 +1,7 @@
 #include "authconfig.h"
 
+#include <QJsonObject>
+
 using namespace Qt::StringLiterals;
 
 namespace Postern {
@@ -17,6 +19,74 @@ QString authTypeName(AuthType type)
         return u"OAuth 2.0"_s;
     }
     return QString();
+}
+
+namespace {
+
+QString typeKey(AuthType type)
+{
+    switch (type) {
+    case AuthType::None:
+        return u"none"_s;
+    case AuthType::Basic:
+        return u"basic"_s;
+    case AuthType::Bearer:
+        return u"bearer"_s;
+    case AuthType::OAuth2:
+        return u"oauth2"_s;
+    }
+    return u"none"_s;
+}
+
+} // namespace
+
+QJsonObject AuthConfig::toJson(OAuth2Config::Secrets secrets) const
+{
+    const bool include = secrets == OAuth2Config::Secrets::Include;
+    QJsonObject object{{u"type"_s, typeKey(type)}};
+    switch (type) {
+    case AuthType::None:
+        break;
+    case AuthType::Basic:
+        object.insert(u"username"_s, username);
+        if (include)
+            object.insert(u"password"_s, password);
+        break;
+    case AuthType::Bearer:
+        if (include)
+            object.insert(u"token"_s, token);
+        break;
+    case AuthType::OAuth2:
+        object.insert(u"oauth2"_s, oauth2.toJson(secrets));
+        object.insert(u"currentTokenId"_s, oauth2TokenId);
+        object.insert(u"addTo"_s, oauth2InQuery ? u"url"_s : u"header"_s);
+        object.insert(u"headerPrefix"_s, headerPrefix);
+        object.insert(u"autoRefresh"_s, oauth2AutoRefresh);
+        object.insert(u"useTokenType"_s, oauth2UseIdToken ? u"id_token"_s : u"access_token"_s);
+        break;
+    }
+    return object;
+}
+
+AuthConfig AuthConfig::fromJson(const QJsonObject &object)
+{
+    AuthConfig config;
+    const QString type = object.value(u"type"_s).toString();
+    for (const AuthType candidate : {AuthType::None, AuthType::Basic, AuthType::Bearer, AuthType::OAuth2}) {
+        if (typeKey(candidate) == type)
+            config.type = candidate;
+    }
+    config.username = object.value(u"username"_s).toString();
+    config.password = object.value(u"password"_s).toString();
+    if (config.type == AuthType::Bearer)
+        config.token = object.value(u"token"_s).toString();
+    config.oauth2 = OAuth2Config::fromJson(object.value(u"oauth2"_s).toObject());
+    config.oauth2TokenId = object.value(u"currentTokenId"_s).toString();
+    config.oauth2InQuery = object.value(u"addTo"_s).toString() == u"url"_s;
+    config.headerPrefix = object.value(u"headerPrefix"_s).toString(u"Bearer"_s);
+    config.oauth2AutoRefresh = object.value(u"autoRefresh"_s).toBool(true);
+    config.oauth2UseIdToken = object.value(u"useTokenType"_s).toString() == u"id_token"_s;
+    return config;
 }
 
 std::optional<KeyValue> AuthConfig::header() const

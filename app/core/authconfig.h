@@ -28,6 +28,11 @@ struct AuthConfig
     bool oauth2UseIdToken = false;         // "Use Token Type": the ID token instead of the access token
     QString headerPrefix = QStringLiteral("Bearer");
 
+    // For files (collections, drafts, history): the password, the bearer token and the OAuth 2.0 client
+    // secret are left out unless Secrets::Include; the current token's value never goes in (only its id).
+    QJsonObject toJson(OAuth2Config::Secrets secrets = OAuth2Config::Secrets::Omit) const;
+    static AuthConfig fromJson(const QJsonObject &object);
+
     // The header this authorization adds to the request, if any ("Authorization: Basic …").
     std::optional<KeyValue> header() const;
     // The query parameter it adds instead (OAuth 2.0 with "Request URL"), if any.

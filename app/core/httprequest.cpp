@@ -3,6 +3,8 @@
 #include "formurlencoded.h"
 #include "httpvalidation.h"
 
+#include <QJsonArray>
+
 using namespace Qt::StringLiterals;
 
 namespace Postern {
@@ -19,6 +21,64 @@ bool hasEnabledHeader(const KeyValueList &headers, const QString &name)
 }
 
 } // namespace
+
+QJsonObject HttpRequest::toJson(OAuth2Config::Secrets secrets) const
+{
+    QJsonObject object{
+        {u"method"_s, method},
+        {u"url"_s, url},
+        {u"headers"_s, keyValuesToJson(headers)},
+        {u"auth"_s, auth.toJson(secrets)},
+        {u"timeoutMs"_s, timeoutMs},
+        {u"verifyTls"_s, verifyTls},
+        {u"followRedirects"_s, followRedirects},
+    };
+    if (!body.isEmpty() || !bodyContentType.isEmpty()) {
+        QJsonObject bodyObject{{u"contentType"_s, bodyContentType}};
+        const QString text = QString::fromUtf8(body);
+        if (text.toUtf8() == body)
+            bodyObject.insert(u"text"_s, text);
+        else
+            bodyObject.insert(u"base64"_s, QString::fromLatin1(body.toBase64()));
+        object.insert(u"body"_s, bodyObject);
+    }
+    return object;
+}
+
+HttpRequest HttpRequest::fromJson(const QJsonObject &object, QStringList *problems)
+{
+    HttpRequest request;
+    auto odd = [problems](const QString &what) {
+        if (problems)
+            problems->append(what);
+    };
+    if (object.contains(u"method"_s) && !object.value(u"method"_s).isString())
+        odd(u"\u201cmethod\u201d is not text; GET is used."_s);
+    request.method = object.value(u"method"_s).toString(u"GET"_s);
+    request.url = object.value(u"url"_s).toString();
+    request.headers = keyValuesFromJson(object.value(u"headers"_s).toArray());
+    request.auth = AuthConfig::fromJson(object.value(u"auth"_s).toObject());
+    const double timeout = object.value(u"timeoutMs"_s).toDouble(request.timeoutMs);
+    if (timeout < 0 || timeout > 24.0 * 3600 * 1000)
+        odd(u"\u201ctimeoutMs\u201d is out of range; the default is used."_s);
+    else
+        request.timeoutMs = int(timeout);
+    request.verifyTls = object.value(u"verifyTls"_s).toBool(true);
+    request.followRedirects = object.value(u"followRedirects"_s).toBool(true);
+    const QJsonObject bodyObject = object.value(u"body"_s).toObject();
+    request.bodyContentType = bodyObject.value(u"contentType"_s).toString();
+    if (bodyObject.contains(u"base64"_s)) {
+        const auto decoded = QByteArray::fromBase64Encoding(bodyObject.value(u"base64"_s).toString().toLatin1(),
+                                                            QByteArray::AbortOnBase64DecodingErrors);
+        if (decoded)
+            request.body = *decoded;
+        else
+            odd(u"The body's base64 is damaged; the body is left empty."_s);
+    } else {
+        request.body = bodyObject.value(u"text"_s).toString().toUtf8();
+    }
+    return request;
+}
 
 bool HttpRequest::methodCarriesBody(const QString &method)
 {

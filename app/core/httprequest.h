@@ -4,6 +4,7 @@
 #include "keyvalue.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QStringList>
 
 namespace Postern {
@@ -23,6 +24,12 @@ struct HttpRequest
     bool followRedirects = true;
 
     static bool methodCarriesBody(const QString &method);
+
+    // For files (collections, drafts, history): every field, secrets left out unless asked (see
+    // AuthConfig::toJson). A body that is not valid UTF-8 is kept as base64. fromJson() takes what is
+    // there and keeps defaults for the rest; it never fails, *problems lists what was odd.
+    QJsonObject toJson(OAuth2Config::Secrets secrets = OAuth2Config::Secrets::Omit) const;
+    static HttpRequest fromJson(const QJsonObject &object, QStringList *problems = nullptr);
 
     // The headers Postern adds on its own (authorization, the body's Content-Type), shown in the
     // Headers tab as automatic rows. A header the user set by hand wins over a generated one.

@@ -1,5 +1,6 @@
 #include "httprequest.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -16,6 +17,10 @@ private Q_SLOTS:
     void contentTypeOnlyWithBody();
     void disabledHeadersAreNotSent();
     void problemsListEveryBadInput();
+    void jsonRoundTrip_data();
+    void jsonRoundTrip();
+    void jsonLeavesSecretsOut();
+    void hostileJson();
 };
 
 void tst_HttpRequest::basicAuthHeader()
@@ -84,6 +89,91 @@ void tst_HttpRequest::problemsListEveryBadInput()
     QVERIFY(problems.at(0).contains(u"no scheme"_s));
     QVERIFY(problems.at(1).contains(u"a space"_s));
     QVERIFY(problems.at(2).contains(u"X-Ok"_s));
+}
+
+void tst_HttpRequest::jsonRoundTrip_data()
+{
+    QTest::addColumn<int>("authType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("no auth, no body") << int(AuthType::None) << QByteArray();
+    QTest::newRow("basic, JSON body") << int(AuthType::Basic) << R"({"short_description":"Printer on fire"})"_ba;
+    QTest::newRow("bearer, binary body") << int(AuthType::Bearer) << QByteArray("\x00\xff\xfe binary", 10);
+    QTest::newRow("oauth2") << int(AuthType::OAuth2) << QByteArray();
+}
+
+void tst_HttpRequest::jsonRoundTrip()
+{
+    QFETCH(int, authType);
+    QFETCH(QByteArray, body);
+    HttpRequest r;
+    r.method = u"PATCH"_s;
+    r.url = u"{{instance}}/api/now/table/incident/abc?sysparm_fields=number"_s;
+    r.headers = {{u"Accept"_s, u"application/json"_s, true, u"what we want"_s}, {u"X-Off"_s, u"1"_s, false, {}}};
+    r.body = body;
+    r.bodyContentType = body.isEmpty() ? QString() : u"application/json"_s;
+    r.timeoutMs = 5000;
+    r.verifyTls = false;
+    r.followRedirects = false;
+    r.auth.type = AuthType(authType);
+    r.auth.username = u"admin"_s;
+    r.auth.password = u"pw"_s;
+    r.auth.token = u"tok"_s;
+    r.auth.oauth2 = OAuth2Config::forServiceNow(u"dev1"_s);
+    r.auth.oauth2.clientId = u"id"_s;
+    r.auth.oauth2TokenId = u"t1"_s;
+    r.auth.oauth2InQuery = true;
+    r.auth.headerPrefix = u"Token"_s;
+    r.auth.oauth2AutoRefresh = false;
+    const HttpRequest back = HttpRequest::fromJson(r.toJson(OAuth2Config::Secrets::Include));
+    QCOMPARE(back.method, r.method);
+    QCOMPARE(back.url, r.url);
+    QCOMPARE(back.headers, r.headers);
+    QCOMPARE(back.body, r.body);
+    QCOMPARE(back.bodyContentType, r.bodyContentType);
+    QCOMPARE(back.timeoutMs, 5000);
+    QVERIFY(!back.verifyTls);
+    QVERIFY(!back.followRedirects);
+    QCOMPARE(int(back.auth.type), authType);
+    QCOMPARE(back.effectiveHeaders(), r.effectiveHeaders());
+    if (r.auth.type == AuthType::OAuth2) {
+        QCOMPARE(back.auth.oauth2.authUrl, r.auth.oauth2.authUrl);
+        QCOMPARE(back.auth.oauth2TokenId, u"t1"_s);
+        QVERIFY(back.auth.oauth2InQuery);
+        QCOMPARE(back.auth.headerPrefix, u"Token"_s);
+        QVERIFY(!back.auth.oauth2AutoRefresh);
+    }
+}
+
+void tst_HttpRequest::jsonLeavesSecretsOut()
+{
+    for (const AuthType type : {AuthType::Basic, AuthType::Bearer, AuthType::OAuth2}) {
+        HttpRequest r;
+        r.url = u"https://x/"_s;
+        r.auth.type = type;
+        r.auth.username = u"admin"_s;
+        r.auth.password = u"canary-password"_s;
+        r.auth.token = u"canary-token"_s;
+        r.auth.oauth2.clientSecret = u"canary-secret"_s;
+        const QByteArray json = QJsonDocument(r.toJson()).toJson();
+        QVERIFY2(!json.contains("canary"), json.constData());
+    }
+}
+
+void tst_HttpRequest::hostileJson()
+{
+    QStringList problems;
+    const HttpRequest r = HttpRequest::fromJson(
+        QJsonDocument::fromJson(R"({"method":42,"url":["x"],"headers":"nope","timeoutMs":-5,
+                                    "body":{"base64":"%%%"},"auth":{"type":"kerberos"}})")
+            .object(),
+        &problems);
+    QCOMPARE(r.method, u"GET"_s);
+    QVERIFY(r.url.isEmpty());
+    QVERIFY(r.headers.isEmpty());
+    QCOMPARE(r.timeoutMs, HttpRequest().timeoutMs);
+    QVERIFY(r.body.isEmpty());
+    QCOMPARE(r.auth.type, AuthType::None);
+    QCOMPARE(problems.size(), 3);
 }
 
 QTEST_GUILESS_MAIN(tst_HttpRequest)
