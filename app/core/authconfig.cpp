@@ -17,6 +17,8 @@ QString authTypeName(AuthType type)
         return u"Bearer Token"_s;
     case AuthType::OAuth2:
         return u"OAuth 2.0"_s;
+    case AuthType::Inherit:
+        return u"Inherit auth from parent"_s;
     }
     return QString();
 }
@@ -34,6 +36,8 @@ QString typeKey(AuthType type)
         return u"bearer"_s;
     case AuthType::OAuth2:
         return u"oauth2"_s;
+    case AuthType::Inherit:
+        return u"inherit"_s;
     }
     return u"none"_s;
 }
@@ -46,6 +50,7 @@ QJsonObject AuthConfig::toJson(OAuth2Config::Secrets secrets) const
     QJsonObject object{{u"type"_s, typeKey(type)}};
     switch (type) {
     case AuthType::None:
+    case AuthType::Inherit:
         break;
     case AuthType::Basic:
         object.insert(u"username"_s, username);
@@ -72,7 +77,8 @@ AuthConfig AuthConfig::fromJson(const QJsonObject &object)
 {
     AuthConfig config;
     const QString type = object.value(u"type"_s).toString();
-    for (const AuthType candidate : {AuthType::None, AuthType::Basic, AuthType::Bearer, AuthType::OAuth2}) {
+    for (const AuthType candidate :
+         {AuthType::None, AuthType::Basic, AuthType::Bearer, AuthType::OAuth2, AuthType::Inherit}) {
         if (typeKey(candidate) == type)
             config.type = candidate;
     }
@@ -93,6 +99,7 @@ std::optional<KeyValue> AuthConfig::header() const
 {
     switch (type) {
     case AuthType::None:
+    case AuthType::Inherit:
         return std::nullopt;
     case AuthType::Basic: {
         // RFC 7617: user-id ':' password, UTF-8, base64.

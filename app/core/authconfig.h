@@ -7,7 +7,9 @@
 
 namespace Postern {
 
-enum class AuthType { None, Basic, Bearer, OAuth2 };
+// Inherit takes the authorization of the folder or collection the request is saved in (Postman's
+// "Inherit auth from parent"); a request that is in none is sent without authorization.
+enum class AuthType { None, Basic, Bearer, OAuth2, Inherit };
 
 QString authTypeName(AuthType type);
 

@@ -22,6 +22,38 @@ bool hasEnabledHeader(const KeyValueList &headers, const QString &name)
 
 } // namespace
 
+QString bodyModeKey(BodyMode mode)
+{
+    switch (mode) {
+    case BodyMode::Raw:
+        return u"raw"_s;
+    case BodyMode::UrlEncoded:
+        return u"urlencoded"_s;
+    case BodyMode::FormData:
+        return u"formdata"_s;
+    case BodyMode::Binary:
+        return u"file"_s;
+    case BodyMode::GraphQL:
+        return u"graphql"_s;
+    }
+    return u"raw"_s;
+}
+
+BodyMode bodyModeFromKey(const QString &key, bool *known)
+{
+    for (const BodyMode mode :
+         {BodyMode::Raw, BodyMode::UrlEncoded, BodyMode::FormData, BodyMode::Binary, BodyMode::GraphQL}) {
+        if (bodyModeKey(mode) == key) {
+            if (known)
+                *known = true;
+            return mode;
+        }
+    }
+    if (known)
+        *known = false;
+    return BodyMode::Raw;
+}
+
 QJsonObject HttpRequest::toJson(OAuth2Config::Secrets secrets) const
 {
     QJsonObject object{
@@ -42,6 +74,30 @@ QJsonObject HttpRequest::toJson(OAuth2Config::Secrets secrets) const
             bodyObject.insert(u"base64"_s, QString::fromLatin1(body.toBase64()));
         object.insert(u"body"_s, bodyObject);
     }
+    if (bodyMode != BodyMode::Raw)
+        object.insert(u"bodyMode"_s, bodyModeKey(bodyMode));
+    if (!formFields.isEmpty())
+        object.insert(u"formFields"_s, keyValuesToJson(formFields));
+    if (!formParts.isEmpty()) {
+        QJsonArray parts;
+        for (const FormPart &part : formParts) {
+            QJsonObject partObject{{u"key"_s, part.key}, {u"value"_s, part.value}};
+            if (part.isFile)
+                partObject.insert(u"type"_s, u"file"_s);
+            if (!part.contentType.isEmpty())
+                partObject.insert(u"contentType"_s, part.contentType);
+            if (!part.enabled)
+                partObject.insert(u"disabled"_s, true);
+            if (!part.description.isEmpty())
+                partObject.insert(u"description"_s, part.description);
+            parts.append(partObject);
+        }
+        object.insert(u"formParts"_s, parts);
+    }
+    if (!bodyFile.isEmpty())
+        object.insert(u"bodyFile"_s, bodyFile);
+    if (!graphqlQuery.isEmpty() || !graphqlVariables.isEmpty())
+        object.insert(u"graphql"_s, QJsonObject{{u"query"_s, graphqlQuery}, {u"variables"_s, graphqlVariables}});
     return object;
 }
 
@@ -77,6 +133,26 @@ HttpRequest HttpRequest::fromJson(const QJsonObject &object, QStringList *proble
     } else {
         request.body = bodyObject.value(u"text"_s).toString().toUtf8();
     }
+    if (object.contains(u"bodyMode"_s)) {
+        bool known = false;
+        request.bodyMode = bodyModeFromKey(object.value(u"bodyMode"_s).toString(), &known);
+        if (!known)
+            odd(u"The body mode \u201c%1\u201d is unknown; the raw body is used."_s.arg(
+                object.value(u"bodyMode"_s).toString().left(40)));
+    }
+    request.formFields = keyValuesFromJson(object.value(u"formFields"_s).toArray());
+    const QJsonArray parts = object.value(u"formParts"_s).toArray();
+    for (const QJsonValue &value : parts) {
+        const QJsonObject part = value.toObject();
+        request.formParts.append({part.value(u"key"_s).toString(), part.value(u"value"_s).toString(),
+                                  part.value(u"type"_s).toString() == u"file"_s,
+                                  part.value(u"contentType"_s).toString(), !part.value(u"disabled"_s).toBool(),
+                                  part.value(u"description"_s).toString()});
+    }
+    request.bodyFile = object.value(u"bodyFile"_s).toString();
+    const QJsonObject graphql = object.value(u"graphql"_s).toObject();
+    request.graphqlQuery = graphql.value(u"query"_s).toString();
+    request.graphqlVariables = graphql.value(u"variables"_s).toString();
     return request;
 }
 

@@ -9,6 +9,31 @@
 
 namespace Postern {
 
+// How the Body tab builds the body. Raw sends `body` with `bodyContentType` (nothing when both are
+// empty); the others build it from their own fields when the request is sent.
+enum class BodyMode { Raw, UrlEncoded, FormData, Binary, GraphQL };
+
+QString bodyModeKey(BodyMode mode);
+BodyMode bodyModeFromKey(const QString &key, bool *known = nullptr);
+
+// One part of a multipart/form-data body: a text value, or (isFile) the path of a file to send.
+struct FormPart
+{
+    QString key;
+    QString value; // the text, or the file's path
+    bool isFile = false;
+    QString contentType; // empty: text/plain for text, guessed from the name for a file
+    bool enabled = true;
+    QString description;
+
+    friend bool operator==(const FormPart &a, const FormPart &b)
+    {
+        return a.key == b.key && a.value == b.value && a.isFile == b.isFile && a.contentType == b.contentType
+            && a.enabled == b.enabled && a.description == b.description;
+    }
+    friend bool operator!=(const FormPart &a, const FormPart &b) { return !(a == b); }
+};
+
 // A request as the user composed it: the URL as typed (its query is the Params table), headers,
 // body and authorization. A plain value; sending it is HttpClient's job.
 struct HttpRequest
@@ -18,6 +43,12 @@ struct HttpRequest
     KeyValueList headers;
     QByteArray body;
     QString bodyContentType; // the Content-Type the Body tab implies; empty for none
+    BodyMode bodyMode = BodyMode::Raw;
+    KeyValueList formFields;   // UrlEncoded
+    QList<FormPart> formParts; // FormData
+    QString bodyFile;          // Binary: the file whose bytes are the body
+    QString graphqlQuery;      // GraphQL: sent as {"query": …, "variables": …}
+    QString graphqlVariables;  // GraphQL: JSON text; empty for none
     AuthConfig auth;
     int timeoutMs = 30000;   // 0 waits forever
     bool verifyTls = true;
