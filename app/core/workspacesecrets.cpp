@@ -1,0 +1,115 @@
+#include "workspacesecrets.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern::WorkspaceSecrets {
+
+namespace {
+
+void collectVariables(const VariableList &variables, Map *secrets)
+{
+    for (const Variable &variable : variables) {
+        if (variable.secret && !variable.value.isEmpty())
+            secrets->insert(u"var/"_s + variable.key, variable.value);
+    }
+}
+
+void applyVariables(VariableList *variables, const Map &secrets)
+{
+    for (Variable &variable : *variables) {
+        if (variable.secret && variable.value.isEmpty())
+            variable.value = secrets.value(u"var/"_s + variable.key);
+    }
+}
+
+void collectItems(const QList<CollectionItem> &items, Map *secrets)
+{
+    for (const CollectionItem &item : items) {
+        const QString prefix = u"auth/"_s + item.id + u'/';
+        collectAuth(item.isFolder() ? item.auth : item.request.auth, prefix, secrets);
+        collectItems(item.children, secrets);
+    }
+}
+
+void applyItems(QList<CollectionItem> *items, const Map &secrets)
+{
+    for (CollectionItem &item : *items) {
+        const QString prefix = u"auth/"_s + item.id + u'/';
+        applyAuth(item.isFolder() ? &item.auth : &item.request.auth, prefix, secrets);
+        applyItems(&item.children, secrets);
+    }
+}
+
+} // namespace
+
+void collectAuth(const AuthConfig &auth, const QString &prefix, Map *secrets)
+{
+    if (!auth.password.isEmpty())
+        secrets->insert(prefix + u"password"_s, auth.password);
+    if (auth.type == AuthType::Bearer && !auth.token.isEmpty())
+        secrets->insert(prefix + u"token"_s, auth.token);
+    if (!auth.oauth2.clientSecret.isEmpty())
+        secrets->insert(prefix + u"clientSecret"_s, auth.oauth2.clientSecret);
+}
+
+void applyAuth(AuthConfig *auth, const QString &prefix, const Map &secrets)
+{
+    if (auth->password.isEmpty())
+        auth->password = secrets.value(prefix + u"password"_s);
+    if (auth->type == AuthType::Bearer && auth->token.isEmpty())
+        auth->token = secrets.value(prefix + u"token"_s);
+    if (auth->oauth2.clientSecret.isEmpty())
+        auth->oauth2.clientSecret = secrets.value(prefix + u"clientSecret"_s);
+}
+
+Map collect(const Collection &collection)
+{
+    Map secrets;
+    collectVariables(collection.variables, &secrets);
+    collectAuth(collection.auth, u"auth/-/"_s, &secrets);
+    collectItems(collection.items, &secrets);
+    return secrets;
+}
+
+Map collect(const Environment &environment)
+{
+    Map secrets;
+    collectVariables(environment.variables, &secrets);
+    return secrets;
+}
+
+void apply(Collection *collection, const Map &secrets)
+{
+    applyVariables(&collection->variables, secrets);
+    applyAuth(&collection->auth, u"auth/-/"_s, secrets);
+    applyItems(&collection->items, secrets);
+}
+
+void apply(Environment *environment, const Map &secrets)
+{
+    applyVariables(&environment->variables, secrets);
+}
+
+QByteArray toBlob(const Map &secrets)
+{
+    QJsonObject object;
+    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
+        object.insert(it.key(), it.value());
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+Map fromBlob(const QByteArray &blob)
+{
+    Map secrets;
+    const QJsonObject object = QJsonDocument::fromJson(blob).object();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (it.value().isString())
+            secrets.insert(it.key(), it.value().toString());
+    }
+    return secrets;
+}
+
+} // namespace Postern::WorkspaceSecrets
