@@ -2,6 +2,7 @@
 
 #include "httpvalidation.h"
 #include "logging.h"
+#include "requestbody.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -142,7 +143,18 @@ void HttpCall::start(QNetworkAccessManager *manager, const HttpRequest &request)
         networkRequest.setRawHeader(header.key.toLatin1(), header.value.toUtf8());
 
     const QByteArray method = request.method.trimmed().toUpper().toLatin1();
-    const QByteArray body = HttpRequest::methodCarriesBody(request.method) ? request.body : QByteArray();
+    QByteArray body;
+    if (HttpRequest::methodCarriesBody(request.method)) {
+        // Files are read here, at send time: one that vanished since problems() looked is caught too.
+        const WireBody wire = RequestBody::encode(request);
+        if (!wire.ok()) {
+            failBeforeSending(HttpResponse::Error::InvalidRequest, wire.error);
+            return;
+        }
+        body = wire.bytes;
+        if (!wire.contentType.isEmpty()) // the real multipart boundary instead of the placeholder
+            networkRequest.setRawHeader("Content-Type", wire.contentType.toUtf8());
+    }
     m_method = method;
     m_body = body;
     qCDebug(lcNet) << "sending" << method << logUrl(url) << "body bytes:" << body.size();

@@ -2,6 +2,7 @@
 
 #include "formurlencoded.h"
 #include "httpvalidation.h"
+#include "requestbody.h"
 
 #include <QJsonArray>
 
@@ -169,9 +170,9 @@ KeyValueList HttpRequest::generatedHeaders() const
         authHeader && !hasEnabledHeader(headers, authHeader->key)) {
         generated.append(*authHeader);
     }
-    if (methodCarriesBody(method) && !body.isEmpty() && !bodyContentType.isEmpty()
-        && !hasEnabledHeader(headers, u"Content-Type"_s)) {
-        generated.append({u"Content-Type"_s, bodyContentType, true, {}});
+    if (methodCarriesBody(method) && !hasEnabledHeader(headers, u"Content-Type"_s)) {
+        if (const QString type = RequestBody::automaticContentType(*this); !type.isEmpty())
+            generated.append({u"Content-Type"_s, type, true, {}});
     }
     return generated;
 }
@@ -216,6 +217,8 @@ QStringList HttpRequest::problems() const
     }
     if (timeoutMs < 0)
         problems.append(u"The timeout cannot be negative."_s);
+    if (methodCarriesBody(method))
+        problems += RequestBody::problems(*this);
     return problems;
 }
 

@@ -63,7 +63,9 @@ struct HttpRequest
     static HttpRequest fromJson(const QJsonObject &object, QStringList *problems = nullptr);
 
     // The headers Postern adds on its own (authorization, the body's Content-Type), shown in the
-    // Headers tab as automatic rows. A header the user set by hand wins over a generated one.
+    // Headers tab as automatic rows. A header the user set by hand wins over a generated one. A
+    // multipart body's boundary is only chosen when it is sent: its row reads
+    // "multipart/form-data; boundary=<calculated when the request is sent>" (see RequestBody).
     KeyValueList generatedHeaders() const;
 
     // The enabled headers as they go on the wire: the user's, then the generated ones.
@@ -72,7 +74,9 @@ struct HttpRequest
     // The URL as sent: the typed one plus what the authorization adds to the query.
     QString effectiveUrl() const;
 
-    // What stops this request from being sent, one sentence each; empty when it can be sent.
+    // What stops this request from being sent, one sentence each; empty when it can be sent. For a
+    // method that carries a body this includes the body's problems (RequestBody::problems(): files are
+    // looked up on disk, not read).
     QStringList problems() const;
 };
 
