@@ -10,8 +10,18 @@ namespace {
 
 constexpr int maxExpansionDepth = 8;
 constexpr qsizetype maxNameLength = 256;
+// How many characters of variable values one resolve() may put in: values that refer to each other
+// several times per level ("{{a}}{{a}}…") would otherwise grow exponentially within the depth limit.
+constexpr qsizetype maxExpandedLength = 16 * 1024 * 1024;
 
 } // namespace
+
+struct VariableResolver::Expansion
+{
+    QStringList *missing = nullptr;
+    QSet<QString> reported;
+    qsizetype budget = maxExpandedLength;
+};
 
 QJsonArray variablesToJson(const VariableList &variables)
 {
@@ -88,9 +98,11 @@ QList<VariableResolver::Reference> VariableResolver::references(const QString &t
     QList<Reference> found;
     qsizetype from = 0;
     while (true) {
-        const qsizetype open = text.indexOf(u"{{"_s, from);
+        qsizetype open = text.indexOf(u"{{"_s, from);
         if (open < 0)
             break;
+        while (open + 2 < text.size() && text.at(open + 2) == u'{')
+            ++open; // "{{{a}}}": the reference is the last two braces' "{{a}}"
         const qsizetype close = text.indexOf(u"}}"_s, open + 2);
         if (close < 0)
             break;
@@ -111,7 +123,7 @@ QList<VariableResolver::Reference> VariableResolver::references(const QString &t
     return found;
 }
 
-QString VariableResolver::expand(const QString &text, int depth, QStringList *missing) const
+QString VariableResolver::expand(const QString &text, int depth, Expansion *state) const
 {
     const QList<Reference> refs = references(text);
     if (refs.isEmpty())
@@ -123,13 +135,19 @@ QString VariableResolver::expand(const QString &text, int depth, QStringList *mi
         position = ref.start + ref.length;
         const std::optional<Lookup> found = lookup(ref.name);
         if (!found) {
-            if (missing && !missing->contains(ref.name))
-                missing->append(ref.name);
+            if (state->missing && !state->reported.contains(ref.name)) {
+                state->reported.insert(ref.name);
+                state->missing->append(ref.name);
+            }
             result += QStringView(text).mid(ref.start, ref.length);
-        } else if (depth >= maxExpansionDepth) {
-            result += found->value; // a cycle or a very deep chain: stop expanding here
+        } else if (found->value.size() > state->budget) {
+            result += QStringView(text).mid(ref.start, ref.length); // runaway expansion: left as typed
         } else {
-            result += expand(found->value, depth + 1, missing);
+            state->budget -= found->value.size();
+            if (depth >= maxExpansionDepth)
+                result += found->value; // a cycle or a very deep chain: stop expanding here
+            else
+                result += expand(found->value, depth + 1, state);
         }
     }
     result += QStringView(text).mid(position);
@@ -138,13 +156,16 @@ QString VariableResolver::expand(const QString &text, int depth, QStringList *mi
 
 QString VariableResolver::resolve(const QString &text) const
 {
-    return expand(text, 0, nullptr);
+    Expansion state;
+    return expand(text, 0, &state);
 }
 
 QStringList VariableResolver::unresolved(const QString &text) const
 {
     QStringList missing;
-    expand(text, 0, &missing);
+    Expansion state;
+    state.missing = &missing;
+    expand(text, 0, &state);
     return missing;
 }
 
@@ -212,13 +233,16 @@ HttpRequest VariableResolver::resolve(const HttpRequest &request) const
 QStringList VariableResolver::unresolved(const HttpRequest &request) const
 {
     QStringList missing;
+    QSet<QString> reported;
     HttpRequest copy = request;
     forEachText(copy, [&](QString &text) {
         if (!text.contains(u"{{"_s))
             return;
         for (const QString &name : unresolved(text)) {
-            if (!missing.contains(name))
+            if (!reported.contains(name)) {
+                reported.insert(name);
                 missing.append(name);
+            }
         }
     });
     return missing;

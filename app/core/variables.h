@@ -77,7 +77,8 @@ public:
     bool isEmpty() const { return m_scopes.isEmpty(); }
 
 private:
-    QString expand(const QString &text, int depth, QStringList *missing) const;
+    struct Expansion;
+    QString expand(const QString &text, int depth, Expansion *state) const;
 
     QList<QPair<VariableScope, VariableList>> m_scopes;
 };
