@@ -9,7 +9,7 @@
 namespace Postern {
 
 // The secret half of a collection or an environment: secret variables' values, and the passwords,
-// bearer tokens and OAuth 2.0 client secrets of the collection's, folders' and requests'
+// bearer tokens, OAuth 2.0 client secrets and fixed PKCE verifiers of the collection's, folders' and requests'
 // authorization. The workspace's files never hold these; the workspace keeps each collection's (and
 // each environment's) secrets as one blob in the keychain. Plain functions over values.
 namespace WorkspaceSecrets {
