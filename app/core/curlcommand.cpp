@@ -5,6 +5,8 @@
 #include "httpvalidation.h"
 #include "shellwords.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 
 #include <algorithm>
@@ -232,6 +234,11 @@ bool Importer::finish()
     if (m_head && m_hasData && !m_get)
         return fail(
             u"The command asks for both a HEAD request (-I) and a body (-d); curl refuses that too."_s);
+    if (m_hasForm && (m_hasData || m_get || m_head))
+        return fail(u"The command sends form fields (-F) together with %1; curl refuses that too."_s.arg(
+            m_hasData ? u"data (-d)"_s : m_get ? u"-G"_s : u"-I"_s));
+    if (!m_dataFile.isEmpty() && (m_dataPieces > 1 || m_get))
+        return fileError(m_dataFileFlag, u'@' + m_dataFile, u'@' + m_dataFile);
 
     QString url = m_urls.constLast().trimmed();
     if (m_urls.size() > 1)
@@ -250,7 +257,7 @@ bool Importer::finish()
         request.method = m_method;
     else if (m_head)
         request.method = u"HEAD"_s;
-    else if ((m_hasData && !m_get) || !m_formFields.isEmpty())
+    else if ((m_hasData && !m_get) || m_hasForm)
         request.method = u"POST"_s;
     else
         request.method = u"GET"_s;
@@ -278,15 +285,7 @@ bool Importer::finish()
             contentType = header.row.value;
     }
 
-    if (m_hasData && !m_get) {
-        request.body = m_data;
-        if (!contentType.isEmpty())
-            request.bodyContentType = bodyTypeFor(contentType);
-        else
-            request.bodyContentType = m_json ? u"application/json"_s : u"application/x-www-form-urlencoded"_s;
-        if (!HttpRequest::methodCarriesBody(request.method))
-            note(u"Postern sends no body with %1; the data is kept in the Body tab."_s.arg(request.method));
-    }
+    finishBody(contentType);
 
     if (m_auth) {
         request.auth = *m_auth;
@@ -298,8 +297,9 @@ bool Importer::finish()
     }
     request.headers = headers;
 
-    if (!m_formFields.isEmpty())
-        note(u"Multipart form fields are not supported yet: %1 (not imported)."_s.arg(m_formFields.text()));
+    if (!m_relativeFiles.isEmpty())
+        note(u"These file paths are relative to the folder curl would run in; check them in the Body tab: %1."_s
+                 .arg(m_relativeFiles.text()));
     if (!m_removedHeaders.isEmpty())
         note(u"curl would leave out these headers it adds by itself; Postern cannot leave out its own, so "
              u"they "
@@ -316,6 +316,73 @@ bool Importer::finish()
         note(u"Shell redirections were ignored: %1."_s.arg(m_redirections.text()));
     if (m_droppedNotes > 0)
         m_result.notes.append(u"\u2026and %1 more notes."_s.arg(m_droppedNotes));
+    return true;
+}
+
+// The body in the mode that sends the same bytes: form fields, a file, GraphQL, or else the raw data.
+void Importer::finishBody(const QString &contentType)
+{
+    HttpRequest &request = m_result.request;
+    if (m_hasForm) {
+        request.bodyMode = BodyMode::FormData;
+        request.formParts = m_parts;
+    } else if (m_hasData && !m_get) {
+        const QString type = !contentType.isEmpty() ? bodyTypeFor(contentType)
+            : m_json                                ? u"application/json"_s
+                                                    : u"application/x-www-form-urlencoded"_s;
+        if (!m_dataFile.isEmpty()) {
+            request.bodyMode = BodyMode::Binary;
+            request.bodyFile = m_dataFile;
+            // What curl sends with it: the typed Content-Type, or its default for data.
+            request.bodyContentType = contentType.isEmpty() ? type : contentType;
+            if (isRelativeFile(m_dataFile))
+                m_relativeFiles.add(m_dataFile);
+        } else if (const std::optional<KeyValueList> fields = formFields(type); fields) {
+            request.bodyMode = BodyMode::UrlEncoded;
+            request.formFields = *fields;
+        } else if (!graphql(type)) {
+            request.body = m_data;
+            request.bodyContentType = type;
+        }
+    } else {
+        return;
+    }
+    if (!HttpRequest::methodCarriesBody(request.method))
+        note(u"Postern sends no body with %1; the data is kept in the Body tab."_s.arg(request.method));
+}
+
+// The data as form fields, when they give back exactly these bytes.
+std::optional<KeyValueList> Importer::formFields(const QString &type) const
+{
+    if (type != u"application/x-www-form-urlencoded"_s || m_data.isEmpty())
+        return std::nullopt;
+    const FormFields fields = FormUrlEncoded::parse(m_data);
+    if (FormUrlEncoded::encode(fields) != m_data)
+        return std::nullopt;
+    KeyValueList rows;
+    for (const FormField &field : fields)
+        rows.append({field.first, field.second, true, {}});
+    return rows;
+}
+
+// JSON data that is exactly what Postern sends for a GraphQL query becomes one: {"query": …} with an
+// optional "variables" object and nothing else.
+bool Importer::graphql(const QString &type)
+{
+    if (type != u"application/json"_s || !m_data.startsWith("{\"query\":"))
+        return false;
+    const QJsonDocument document = QJsonDocument::fromJson(m_data);
+    const QJsonObject object = document.object();
+    const QJsonValue query = object.value(u"query"_s);
+    const QJsonValue variables = object.value(u"variables"_s);
+    if (!query.isString() || object.size() != (object.contains(u"variables"_s) ? 2 : 1)
+        || (!variables.isUndefined() && !variables.isObject()) || document.toJson(QJsonDocument::Compact) != m_data)
+        return false;
+    HttpRequest &request = m_result.request;
+    request.bodyMode = BodyMode::GraphQL;
+    request.graphqlQuery = query.toString();
+    if (variables.isObject())
+        request.graphqlVariables = QString::fromUtf8(QJsonDocument(variables.toObject()).toJson()).trimmed();
     return true;
 }
 

@@ -19,14 +19,19 @@ struct CurlImport
 // "Import cURL" and "Copy as cURL".
 //
 // parse() splits the text as a POSIX shell would (ShellWords) and reads the words as curl(1) reads
-// its options. It runs nothing, reads no file and expands no variable: an option that would read a
-// file is an error, and whatever curl would do that a request cannot hold (multipart fields,
-// proxies, client certificates, unknown options, …) is named in a note, never dropped silently.
+// its options. It runs nothing, reads no file and expands no variable. The body lands in the mode
+// that sends the same bytes: -F and --form-string parts as form-data (files by path), a lone
+// --data-binary @file as a binary body, data that re-encodes to itself as x-www-form-urlencoded fields,
+// Postern's own GraphQL JSON as GraphQL, anything else as raw. An option that would read a file into
+// the command (-d @file, -H @file, -F name=<file, …) is an error or a note, and whatever curl would do
+// that a request cannot hold (proxies, client certificates, part headers, unknown options, …) is named
+// in a note, never dropped silently.
 //
 // toCurl() writes the command a POSIX shell runs to send what Postern would send: the effective
 // URL and headers (authorization and the body's Content-Type included), the body, TLS and redirect
-// settings. Credentials are masked unless includeSecrets is set, so the text is safe to paste into a
-// bug report. parse(toCurl(r, true)) gives back a request that sends the same thing.
+// settings; each body mode as curl writes it (--data-urlencode per field, -F per part, --data-binary
+// @file, GraphQL as its JSON). Credentials are masked unless includeSecrets is set, so the text is safe
+// to paste into a bug report. parse(toCurl(r, true)) gives back a request that sends the same thing.
 namespace CurlCommand {
 
 // Longer commands are refused: no pasted command is this long, and the limit bounds the work.

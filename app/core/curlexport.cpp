@@ -1,5 +1,10 @@
 #include "curlcommand.h"
+#include "formurlencoded.h"
+#include "requestbody.h"
 #include "shellwords.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
@@ -65,6 +70,71 @@ QString printfFormat(const QByteArray &bytes)
     return format;
 }
 
+// A word of a -F value in double quotes, as curl reads it back: only '\\' and '"' escaped.
+QString formQuoted(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', u"\\\\"_s).replace(u'"', u"\\\""_s);
+    return u'"' + escaped + u'"';
+}
+
+// The body as curl options: --data-raw or printf for raw bytes, --data-urlencode per field, -F per
+// part, --data-binary @file, the GraphQL JSON as --data-raw. *prefix gets a printf pipe when needed.
+QStringList bodyOptions(const HttpRequest &request, QString *prefix)
+{
+    QStringList options;
+    switch (request.bodyMode) {
+    case BodyMode::Raw:
+    case BodyMode::GraphQL: {
+        QByteArray bytes = request.body;
+        if (request.bodyMode == BodyMode::GraphQL) {
+            const WireBody wire = RequestBody::encode(request);
+            // Variables that are not JSON: the query alone, as the closest thing to send.
+            bytes = wire.ok() ? wire.bytes
+                              : QJsonDocument(QJsonObject{{u"query"_s, request.graphqlQuery}}).toJson(QJsonDocument::Compact);
+        }
+        const QString text = QString::fromUtf8(bytes);
+        if (!bytes.contains('\0') && text.toUtf8() == bytes) {
+            options.append(u"--data-raw "_s + ShellWords::singleQuote(text));
+        } else {
+            *prefix = u"printf "_s + ShellWords::singleQuote(printfFormat(bytes)) + u" | "_s;
+            options.append(u"--data-binary @-"_s);
+        }
+        break;
+    }
+    case BodyMode::UrlEncoded:
+        // curl takes the name as already encoded and encodes the content itself.
+        for (const KeyValue &field : request.formFields) {
+            if (!field.enabled || (field.key.isEmpty() && field.value.isEmpty()))
+                continue;
+            if (field.key.isEmpty()) // "=content" would send the content without its '='
+                options.append(u"-d "_s
+                               + ShellWords::singleQuote(u'=' + QString::fromLatin1(FormUrlEncoded::encodeComponent(field.value))));
+            else
+                options.append(u"--data-urlencode "_s
+                               + ShellWords::singleQuote(QString::fromLatin1(FormUrlEncoded::encodeComponent(field.key))
+                                                         + u'=' + field.value));
+        }
+        break;
+    case BodyMode::FormData:
+        for (const FormPart &part : request.formParts) {
+            if (!part.enabled || (part.key.isEmpty() && part.value.isEmpty()))
+                continue;
+            QString value = part.key + u'=' + (part.isFile ? u"@"_s : QString()) + formQuoted(part.value);
+            if (!part.contentType.trimmed().isEmpty())
+                value += u";type="_s + part.contentType.trimmed();
+            options.append(u"-F "_s + ShellWords::singleQuote(value));
+        }
+        break;
+    case BodyMode::Binary:
+        // "@-" would read standard input.
+        options.append(u"--data-binary "_s
+                       + ShellWords::singleQuote(u'@' + (request.bodyFile == u"-"_s ? u"./-"_s : request.bodyFile)));
+        break;
+    }
+    return options;
+}
+
 QString seconds(int milliseconds)
 {
     if (milliseconds % 1000 == 0)
@@ -80,7 +150,10 @@ QString seconds(int milliseconds)
 QString toCurl(const HttpRequest &request, bool includeSecrets)
 {
     const QString method = request.method.trimmed().isEmpty() ? u"GET"_s : request.method.trimmed();
-    const bool sendsBody = HttpRequest::methodCarriesBody(method) && !request.body.isEmpty();
+    const bool sendsBody = HttpRequest::methodCarriesBody(method) && RequestBody::hasContent(request);
+    // curl -F writes its own multipart Content-Type with the boundary it chooses.
+    const QString placeholderType = request.bodyMode == BodyMode::FormData ? RequestBody::automaticContentType(request)
+                                                                           : QString();
     const QString url = includeSecrets ? request.effectiveUrl() : maskedUrl(request.effectiveUrl());
 
     QString prefix;
@@ -93,6 +166,9 @@ QString toCurl(const HttpRequest &request, bool includeSecrets)
 
     QStringList parts { command };
     for (const KeyValue &header : request.effectiveHeaders()) {
+        if (!placeholderType.isEmpty() && header.value == placeholderType
+            && header.key.compare(u"Content-Type"_s, Qt::CaseInsensitive) == 0)
+            continue;
         QString value = header.value.trimmed();
         const bool secret = header.key.compare(u"Authorization"_s, Qt::CaseInsensitive) == 0
             || header.key.compare(u"Proxy-Authorization"_s, Qt::CaseInsensitive) == 0;
@@ -103,15 +179,8 @@ QString toCurl(const HttpRequest &request, bool includeSecrets)
                      + ShellWords::singleQuote(value.isEmpty() ? QString(header.key + u';')
                                                                : QString(header.key + u": "_s + value)));
     }
-    if (sendsBody) {
-        const QString text = QString::fromUtf8(request.body);
-        if (!request.body.contains('\0') && text.toUtf8() == request.body) {
-            parts.append(u"--data-raw "_s + ShellWords::singleQuote(text));
-        } else {
-            prefix = u"printf "_s + ShellWords::singleQuote(printfFormat(request.body)) + u" | "_s;
-            parts.append(u"--data-binary @-"_s);
-        }
-    }
+    if (sendsBody)
+        parts += bodyOptions(request, &prefix);
     if (!request.verifyTls)
         parts.append(u"-k"_s);
     if (request.followRedirects)

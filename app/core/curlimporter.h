@@ -20,6 +20,8 @@ bool isCurlName(const QString &word);
 QString shown(const QString &text);
 // The Body tab type for a Content-Type the user gave; a body of a type the tab lacks is text.
 QString bodyTypeFor(const QString &contentType);
+// Whether a path is relative to the folder curl runs in.
+bool isRelativeFile(const QString &path);
 // text with query added to the end of its query string, before any fragment.
 QString appendQuery(const QString &url, const QString &query);
 
@@ -78,7 +80,11 @@ private:
     bool fileError(const QString &flag, const QString &value, const QString &source);
     std::optional<QByteArray> urlEncoded(const QString &flag, const QString &value);
     void addData(const QByteArray &piece, bool joinWithAmpersand);
+    bool formPart(const QString &flag, const QString &value, bool literal);
     bool finish();
+    void finishBody(const QString &contentType);
+    std::optional<KeyValueList> formFields(const QString &type) const;
+    bool graphql(const QString &type);
     void moveAuthorizationHeader(KeyValueList *headers);
 
     CurlImport m_result;
@@ -89,6 +95,11 @@ private:
     bool m_json = false;
     bool m_stop = false;
     QByteArray m_data;
+    int m_dataPieces = 0;
+    QString m_dataFile; // --data-binary @file, the one piece of data
+    QString m_dataFileFlag;
+    bool m_hasForm = false;
+    QList<FormPart> m_parts;
     QStringList m_urlQuery;
     QStringList m_urls;
     QList<HeaderRow> m_headers;
@@ -97,7 +108,7 @@ private:
     QString m_otherAuth;
     NameList m_unknown;
     NameList m_noEquivalent;
-    NameList m_formFields;
+    NameList m_relativeFiles;
     NameList m_removedHeaders;
     NameList m_redirections;
     NameList m_pseudoHeaders;

@@ -25,8 +25,18 @@ bool Importer::apply(const Option &option, const QString &flag, const QString &v
         return true;
     case Action::Header:
         return header(flag, value);
-    case Action::Data:
     case Action::DataBinary:
+        // The file's bytes as they are: a Binary body, when it is the only data (see finish()).
+        if (value.startsWith(u'@') && value != u"@-"_s) {
+            if (!m_dataFile.isEmpty())
+                return fileError(flag, value, value);
+            m_dataFile = value.mid(1);
+            m_dataFileFlag = flag;
+            addData(QByteArray(), true);
+            return true;
+        }
+        Q_FALLTHROUGH();
+    case Action::Data:
         if (value.startsWith(u'@'))
             return fileError(flag, value, value);
         addData(value.toUtf8(), true);
@@ -77,14 +87,8 @@ bool Importer::apply(const Option &option, const QString &flag, const QString &v
     case Action::OtherAuth:
         m_otherAuth = flag;
         return true;
-    case Action::Form: {
-        const qsizetype eq = value.indexOf(u'=');
-        const QString name = eq < 0 ? value : value.left(eq);
-        const bool file = QLatin1String(option.longName) == QLatin1String("form") && eq >= 0
-            && (value.mid(eq + 1).startsWith(u'@') || value.mid(eq + 1).startsWith(u'<'));
-        m_formFields.add(file ? u"%1 (file %2)"_s.arg(name, value.mid(eq + 1)) : name);
-        return true;
-    }
+    case Action::Form:
+        return formPart(flag, value, QLatin1String(option.longName) == QLatin1String("form-string"));
     case Action::Url:
         m_urls.append(value);
         return true;
@@ -234,6 +238,123 @@ void Importer::addData(const QByteArray &piece, bool joinWithAmpersand)
         m_data.append('&');
     m_data.append(piece);
     m_hasData = true;
+    ++m_dataPieces;
+}
+
+namespace {
+
+// One word of a -F value as curl reads it: a double-quoted string (\\ and \" escaped inside; what
+// follows the closing quote up to the next separator is dropped), or the text up to a separator with
+// its trailing spaces removed. Leading spaces are skipped.
+QString formWord(const QString &text, qsizetype *pos, const QString &separators)
+{
+    qsizetype p = *pos;
+    while (p < text.size() && text.at(p).isSpace())
+        ++p;
+    if (p < text.size() && text.at(p) == u'"') {
+        QString word;
+        for (qsizetype q = p + 1; q < text.size(); ++q) {
+            const QChar c = text.at(q);
+            if (c == u'\\' && q + 1 < text.size() && (text.at(q + 1) == u'\\' || text.at(q + 1) == u'"')) {
+                word += text.at(++q);
+            } else if (c == u'"') {
+                ++q;
+                while (q < text.size() && !separators.contains(text.at(q)))
+                    ++q;
+                *pos = q;
+                return word;
+            } else {
+                word += c;
+            }
+        }
+        // No closing quote: curl reads the word as unquoted.
+    }
+    qsizetype end = p;
+    while (end < text.size() && !separators.contains(text.at(end)))
+        ++end;
+    *pos = end;
+    return text.mid(p, end - p).trimmed();
+}
+
+} // namespace
+
+bool isRelativeFile(const QString &path)
+{
+    return !path.startsWith(u'/') && !path.startsWith(u'~') && !(path.size() > 2 && path.at(1) == u':');
+}
+
+// -F and --form-string (curl(1), "-F, --form"): "name=content", "name=@file", "name=<file", each
+// with ";type=", ";filename=", ";headers=" or ";encoder=" after it; --form-string takes the content
+// literally.
+bool Importer::formPart(const QString &flag, const QString &value, bool literal)
+{
+    const qsizetype eq = value.indexOf(u'=');
+    if (eq < 0)
+        return fail(u"%1 \u201c%2\u201d has no \u201c=\u201d: write it as name=content or name=@file."_s.arg(
+            flag, shown(value)));
+    m_hasForm = true;
+    const QString name = value.left(eq);
+    const QString content = value.mid(eq + 1);
+    if (literal) {
+        m_parts.append({name, content, false, QString(), true, QString()});
+        return true;
+    }
+    const QString left = u"%1 \u201c%2\u201d: "_s.arg(flag, shown(value));
+    if (content.startsWith(u'(') || (name.isEmpty() && content == u")"_s)) {
+        note(left + u"nested multipart parts are not supported; the field was left out."_s);
+        return true;
+    }
+    const bool file = content.startsWith(u'@');
+    const bool contentFromFile = content.startsWith(u'<');
+    qsizetype pos = file || contentFromFile ? 1 : 0;
+    const QString separators = file ? u";,"_s : u";"_s;
+    const QString data = formWord(content, &pos, separators);
+    QString type;
+    QString filename;
+    while (pos < content.size() && content.at(pos) == u';') {
+        ++pos;
+        while (pos < content.size() && content.at(pos).isSpace())
+            ++pos;
+        const QString rest = content.mid(pos);
+        if (rest.startsWith(u"type="_s, Qt::CaseInsensitive)) {
+            pos += 5;
+            type = formWord(content, &pos, separators);
+        } else if (rest.startsWith(u"filename="_s, Qt::CaseInsensitive)) {
+            pos += 9;
+            filename = formWord(content, &pos, separators);
+        } else if (rest.startsWith(u"headers="_s, Qt::CaseInsensitive)
+                   || rest.startsWith(u"encoder="_s, Qt::CaseInsensitive)) {
+            const QString option = rest.left(rest.indexOf(u'='));
+            pos += option.size() + 1;
+            formWord(content, &pos, separators);
+            note(left + u"Postern cannot set a part's %1; it was ignored."_s.arg(option));
+        } else {
+            formWord(content, &pos, separators); // curl skips what it does not know, too
+        }
+    }
+    if (file && pos < content.size() && content.at(pos) == u',') {
+        note(left + u"several files in one field are not supported; the field was left out."_s);
+        return true;
+    }
+    if (contentFromFile) {
+        note(left + u"curl would send the content of %1 as text, which Postern cannot; the field was left out."_s
+                        .arg(shown(data)));
+        return true;
+    }
+    if (file) {
+        if (data == u"-"_s)
+            return fileError(flag, value, u"@-"_s);
+        if (!filename.isEmpty() && filename != data.section(u'/', -1))
+            note(left + u"Postern sends the file under its own name, not \u201c%1\u201d."_s.arg(shown(filename)));
+        if (isRelativeFile(data))
+            m_relativeFiles.add(data);
+        m_parts.append({name, data, true, type, true, QString()});
+        return true;
+    }
+    if (!filename.isEmpty())
+        note(left + u"Postern cannot give a text field a file name; it was left out."_s);
+    m_parts.append({name, data, false, type, true, QString()});
+    return true;
 }
 
 } // namespace Postern::CurlCommand::Detail
