@@ -1,0 +1,87 @@
+#pragma once
+
+#include "httprequest.h"
+
+#include <QWidget>
+
+#include <functional>
+
+QT_BEGIN_NAMESPACE
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+QT_END_NAMESPACE
+
+namespace Postern {
+
+class FormPartsEditor;
+class KeyValueEditor;
+
+// The Body tab: one "Body type" list (None; raw JSON, Text, XML, HTML, JavaScript; x-www-form-urlencoded;
+// form-data; binary; GraphQL) over one page per kind. It edits only the body fields of a request:
+// setRequestBody() reads them, applyTo() writes them back and leaves every other field alone, and
+// setRequestBody() then applyTo() gives back the same body fields. What the other modes hold is kept
+// while another mode is chosen, as Postman does (the raw text too, except when None is chosen).
+//
+// A raw Content-Type the list lacks (text/csv, or none at all with a body) gets its own "Raw (…)" entry
+// rather than being changed. changed() is emitted on every edit by the user, never by setRequestBody().
+// Files are chosen with a file dialog, or with the chooser given to setFileChooser().
+class BodyEditor : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit BodyEditor(QWidget *parent = nullptr);
+
+    void setRequestBody(const HttpRequest &request);
+    void applyTo(HttpRequest *request) const;
+
+    // Without a body (GET, HEAD, …) nothing can be edited and a note says so.
+    void setMethodCarriesBody(bool carries, const QString &method);
+
+    // Replaces the file dialog of the Browse… and Choose File… buttons: returns a path, or an empty
+    // string when nothing was chosen.
+    using FileChooser = std::function<QString(QWidget *parent, const QString &title)>;
+    void setFileChooser(FileChooser chooser);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    enum class Choice { None, Raw, UrlEncoded, FormData, Binary, GraphQL };
+
+    QWidget *makeRawPage();
+    QWidget *makeFormDataPage();
+    QWidget *makeBinaryPage();
+    QWidget *makeGraphqlPage();
+    Choice currentChoice() const;
+    void selectChoice(Choice choice, const QString &rawType);
+    void setCustomRawType(const QString &type);
+    void onTypeChosen();
+    void onEdited();
+    void chooseBodyFile();
+    void choosePartFile();
+    void updateVariablesNote();
+
+    QComboBox *m_type = nullptr;
+    QLabel *m_note = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QPlainTextEdit *m_raw = nullptr;
+    KeyValueEditor *m_fields = nullptr;
+    FormPartsEditor *m_parts = nullptr;
+    QPushButton *m_partFile = nullptr;
+    QLineEdit *m_file = nullptr;
+    QPushButton *m_browse = nullptr;
+    QLineEdit *m_fileType = nullptr;
+    QPlainTextEdit *m_query = nullptr;
+    QPlainTextEdit *m_variables = nullptr;
+    QLabel *m_variablesNote = nullptr;
+    QString m_rawType; // the raw Content-Type kept while another mode is chosen
+    FileChooser m_chooser;
+    bool m_syncing = false;
+};
+
+} // namespace Postern

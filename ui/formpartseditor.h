@@ -1,0 +1,27 @@
+#pragma once
+
+#include "formpartsmodel.h"
+
+#include <QTableView>
+
+namespace Postern {
+
+// The form-data table of the Body tab over a FormPartsModel. Keyboard as in the other tables: F2 or
+// typing edits a cell, Space toggles a check box (sent; file), Delete removes the current part.
+class FormPartsEditor : public QTableView
+{
+    Q_OBJECT
+
+public:
+    explicit FormPartsEditor(const QString &accessibleName, QWidget *parent = nullptr);
+
+    FormPartsModel *formPartsModel() const { return m_model; }
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    FormPartsModel *m_model;
+};
+
+} // namespace Postern
