@@ -1,1 +1,10 @@
-# (empty for now)
+# Postman Collection v2.0/v2.1 and Postman environment files: import into the workspace's model and
+# export back (v2.1). Core only, no widgets.
+target_sources(postern_core PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/postmanjson.h ${CMAKE_CURRENT_LIST_DIR}/postmanjson.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/postmanauth.h ${CMAKE_CURRENT_LIST_DIR}/postmanauth.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/postmanurl.h ${CMAKE_CURRENT_LIST_DIR}/postmanurl.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/postmanrequest.h ${CMAKE_CURRENT_LIST_DIR}/postmanrequest.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/postmancollection.h ${CMAKE_CURRENT_LIST_DIR}/postmancollection.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/postmanenvironment.h ${CMAKE_CURRENT_LIST_DIR}/postmanenvironment.cpp
+)

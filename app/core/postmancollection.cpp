@@ -1,0 +1,436 @@
+#include "postmancollection.h"
+
+#include "postmanauth.h"
+#include "postmanjson.h"
+#include "postmanrequest.h"
+
+#include <QJsonDocument>
+#include <QSet>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+const auto postmanKey = u"postman"_s;
+const auto itemKey = u"item"_s;
+const auto infoKey = u"info"_s;
+const auto collectionKey = u"collection"_s;
+const auto idKey = u"id"_s;
+const auto infoIdKey = u"infoIdKey"_s;
+const auto descriptionFormatKey = u"descriptionFormat"_s;
+const auto descriptionOnItemKey = u"descriptionOnItem"_s;
+const auto variableRowsKey = u"variableRows"_s;
+const auto variablesKeyKey = u"variablesKey"_s;
+
+// Reads one file into a Collection, noting what it keeps aside.
+class Reader
+{
+public:
+    PostmanImport read(const QJsonObject &root);
+
+private:
+    CollectionItem readItem(const QJsonValue &value, int depth);
+    QList<CollectionItem> readItems(const QJsonValue &value, int depth, const QString &where);
+    QJsonArray readScripts(const QJsonValue &value, const QString &where);
+    VariableList readVariables(const QJsonValue &value, QJsonObject *foreign);
+    QString uniqueId(const QString &postmanId, QJsonObject *foreign);
+
+    PostmanJson::Notes m_notes;
+    QSet<QString> m_ids;
+    int m_itemCount = 0;
+    QString m_error;
+    int m_requestsWithScripts = 0;
+    int m_foldersWithScripts = 0;
+};
+
+QString Reader::uniqueId(const QString &postmanId, QJsonObject *foreign)
+{
+    if (postmanId.isEmpty())
+        return Collection::newId();
+    QString id = postmanId;
+    for (int n = 2; m_ids.contains(id); ++n) {
+        // The same file gives the same ids, so that importing its export gives an identical collection.
+        static const QUuid space(u"3f9e1c2a-5b7d-4e8f-9a6b-0c1d2e3f4a5b"_s);
+        id = QUuid::createUuidV5(space, postmanId + u'#' + QString::number(n)).toString(QUuid::WithoutBraces);
+        foreign->insert(idKey, postmanId);
+    }
+    m_ids.insert(id);
+    return id;
+}
+
+QJsonArray Reader::readScripts(const QJsonValue &value, const QString &where)
+{
+    if (value.isArray())
+        return value.toArray();
+    if (!value.isUndefined() && !value.isNull())
+        m_notes.add(where, u"\u201cevent\u201d is %1, not a list; its scripts were ignored"_s.arg(PostmanJson::typeName(value)));
+    return {};
+}
+
+VariableList Reader::readVariables(const QJsonValue &value, QJsonObject *foreign)
+{
+    VariableList variables;
+    if (!value.isArray()) {
+        if (!value.isUndefined() && !value.isNull())
+            m_notes.add(u"The collection"_s, u"\u201cvariable\u201d is %1, not a list; it was ignored"_s.arg(PostmanJson::typeName(value)));
+        return variables;
+    }
+    PostmanJson::RowExtras extras;
+    bool wrongType = false;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &entry : array) {
+        QJsonObject object = entry.toObject();
+        if (!entry.isObject()) {
+            wrongType = true;
+            continue;
+        }
+        Variable variable;
+        variable.key = PostmanJson::text(object.take(u"key"_s), &wrongType);
+        if (variable.key.isEmpty())
+            variable.key = PostmanJson::text(object.value(u"id"_s), &wrongType);
+        const QJsonValue text = object.take(u"value"_s);
+        variable.value = PostmanJson::text(text, &wrongType);
+        if (!text.isString() && !text.isUndefined())
+            object.insert(u"value"_s, text); // a number, a boolean or null: written back as it was
+        variable.enabled = !object.take(u"disabled"_s).toBool();
+        QJsonObject format;
+        variable.description = PostmanJson::readDescription(object.take(u"description"_s), &format, &wrongType);
+        if (object.value(u"type"_s) == u"secret"_s) {
+            variable.secret = true;
+            object.remove(u"type"_s);
+        }
+        extras.add(variable.key, object);
+        variables.append(variable);
+    }
+    if (wrongType)
+        m_notes.add(u"The collection"_s, u"some variables have the wrong type and were left out or left empty"_s);
+    if (!extras.isEmpty())
+        foreign->insert(variableRowsKey, extras.toJson());
+    return variables;
+}
+
+QList<CollectionItem> Reader::readItems(const QJsonValue &value, int depth, const QString &where)
+{
+    QList<CollectionItem> items;
+    if (!value.isArray()) {
+        if (!value.isUndefined() && !value.isNull())
+            m_notes.add(where, u"\u201citem\u201d is %1, not a list; it was ignored"_s.arg(PostmanJson::typeName(value)));
+        return items;
+    }
+    if (depth > PostmanCollection::maxDepth) {
+        m_error = u"Its folders are nested deeper than %1 levels; Postern does not import it."_s.arg(PostmanCollection::maxDepth);
+        return items;
+    }
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &entry : array) {
+        if (!m_error.isEmpty())
+            break;
+        if (!entry.isObject()) {
+            m_notes.add(where, u"an entry of \u201citem\u201d is %1; it was skipped"_s.arg(PostmanJson::typeName(entry)));
+            continue;
+        }
+        if (++m_itemCount > PostmanCollection::maxItems) {
+            m_error = u"It holds more than %1 requests and folders; Postern does not import it."_s.arg(PostmanCollection::maxItems);
+            break;
+        }
+        items.append(readItem(entry, depth));
+    }
+    return items;
+}
+
+CollectionItem Reader::readItem(const QJsonValue &value, int depth)
+{
+    QJsonObject object = value.toObject();
+    QJsonObject foreign;
+    CollectionItem item;
+    const bool isFolder = object.contains(itemKey);
+    item.kind = isFolder ? CollectionItem::Kind::Folder : CollectionItem::Kind::Request;
+    bool wrongType = false;
+    item.name = PostmanJson::text(object.take(u"name"_s), &wrongType);
+    const QString where = isFolder ? PostmanJson::folderLabel(item.name) : PostmanJson::requestLabel(item.name);
+    if (wrongType)
+        m_notes.add(where, u"the name is not text"_s);
+    QString postmanId = object.value(idKey).toString();
+    if (postmanId.isEmpty())
+        postmanId = object.value(u"_postman_id"_s).toString();
+    object.remove(idKey);
+    object.remove(u"_postman_id"_s);
+    item.id = uniqueId(postmanId, &foreign);
+    item.scripts = readScripts(object.take(u"event"_s), where);
+
+    QStringList unknown;
+    if (isFolder) {
+        QJsonObject format;
+        bool wrongDescription = false;
+        item.description = PostmanJson::readDescription(object.take(u"description"_s), &format, &wrongDescription);
+        if (!format.isEmpty())
+            foreign.insert(descriptionFormatKey, format);
+        item.auth = PostmanAuth::read(object.take(u"auth"_s), PostmanAuth::Level::Folder, where, &foreign, &m_notes);
+        item.children = readItems(object.take(itemKey), depth + 1, where);
+        if (!item.scripts.isEmpty())
+            ++m_foldersWithScripts;
+        if (object.contains(u"protocolProfileBehavior"_s))
+            m_notes.add(where, u"its request settings (protocolProfileBehavior) are kept for export but not used"_s);
+        if (object.contains(u"variable"_s))
+            m_notes.add(where, u"its variables are kept for export but not used"_s);
+    } else {
+        bool hasDescription = false;
+        item.request = PostmanRequest::read(object.take(u"request"_s), object.take(u"protocolProfileBehavior"_s), where,
+                                            &foreign, &m_notes, &item.description, &hasDescription);
+        if (!hasDescription && object.contains(u"description"_s)) {
+            QJsonObject format;
+            item.description = PostmanJson::readDescription(object.take(u"description"_s), &format, &wrongType);
+            foreign.insert(descriptionOnItemKey, true);
+            if (!format.isEmpty())
+                foreign.insert(descriptionFormatKey, format);
+        }
+        if (!item.scripts.isEmpty())
+            ++m_requestsWithScripts;
+        const QJsonValue responses = object.value(u"response"_s);
+        if (responses.isArray() && !responses.toArray().isEmpty()) {
+            m_notes.add(where, u"%1 kept for export but not shown"_s.arg(PostmanJson::count(
+                                   responses.toArray().size(), u"saved response (example) is"_s, u"saved responses (examples) are"_s)));
+        } else if (responses.isArray()) {
+            object.remove(u"response"_s);
+        }
+        if (object.contains(u"variable"_s))
+            m_notes.add(where, u"its variables are kept for export but not used"_s);
+    }
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (it.key() != u"response"_s && it.key() != u"variable"_s && it.key() != u"protocolProfileBehavior"_s
+            && it.key() != u"description"_s)
+            unknown.append(it.key());
+    }
+    if (!unknown.isEmpty())
+        m_notes.add(where, u"fields Postern does not use are kept for export: %1"_s.arg(unknown.join(u", "_s)));
+    if (!object.isEmpty())
+        foreign.insert(itemKey, object);
+    if (!foreign.isEmpty())
+        item.foreign.insert(postmanKey, foreign);
+    return item;
+}
+
+PostmanImport Reader::read(const QJsonObject &rootObject)
+{
+    PostmanImport result;
+    QJsonObject root = rootObject;
+    QJsonObject foreign;
+    Collection &collection = result.collection;
+    const QString where = u"The collection"_s;
+
+    QJsonObject info = root.take(infoKey).toObject();
+    const QString schema = info.take(u"schema"_s).toString();
+    if (!schema.isEmpty() && !schema.contains(u"v2.0"_s) && !schema.contains(u"v2.1"_s)
+        && !schema.contains(u"collection/v2/"_s)) {
+        m_notes.add(where, u"its schema \u201c%1\u201d is not one Postern knows; it was read as v2.1"_s.arg(schema.left(120)));
+    }
+    QString id = info.take(u"_postman_id"_s).toString();
+    if (id.isEmpty() && info.value(idKey).isString()) {
+        id = info.take(idKey).toString();
+        foreign.insert(infoIdKey, idKey);
+    }
+    collection.id = id.isEmpty() ? Collection::newId() : id;
+    bool wrongType = false;
+    collection.name = PostmanJson::text(info.take(u"name"_s), &wrongType);
+    QJsonObject format;
+    collection.description = PostmanJson::readDescription(info.take(u"description"_s), &format, &wrongType);
+    if (wrongType)
+        m_notes.add(where, u"its name or description is not text"_s);
+    if (!format.isEmpty())
+        foreign.insert(descriptionFormatKey, format);
+    if (!info.isEmpty())
+        foreign.insert(infoKey, info);
+
+    collection.auth = PostmanAuth::read(root.take(u"auth"_s), PostmanAuth::Level::Collection, where, &foreign, &m_notes);
+    if (!root.contains(u"variable"_s) && root.value(u"variables"_s).isArray()) {
+        collection.variables = readVariables(root.take(u"variables"_s), &foreign);
+        foreign.insert(variablesKeyKey, u"variables"_s);
+    } else {
+        collection.variables = readVariables(root.take(u"variable"_s), &foreign);
+    }
+    collection.scripts = readScripts(root.take(u"event"_s), where);
+    collection.items = readItems(root.take(itemKey), 1, where);
+    if (!m_error.isEmpty())
+        return {Collection(), {}, m_error};
+
+    if (root.contains(u"protocolProfileBehavior"_s))
+        m_notes.add(where, u"its request settings (protocolProfileBehavior) are kept for export but not used"_s);
+    QStringList unknown = root.keys();
+    unknown.removeAll(u"protocolProfileBehavior"_s);
+    if (!unknown.isEmpty())
+        m_notes.add(where, u"fields Postern does not use are kept for export: %1"_s.arg(unknown.join(u", "_s)));
+    if (!root.isEmpty())
+        foreign.insert(collectionKey, root);
+    if (!foreign.isEmpty())
+        collection.foreign.insert(postmanKey, foreign);
+
+    QStringList withScripts;
+    if (m_requestsWithScripts > 0)
+        withScripts.append(PostmanJson::count(m_requestsWithScripts, u"request"_s, u"requests"_s));
+    if (m_foldersWithScripts > 0)
+        withScripts.append(PostmanJson::count(m_foldersWithScripts, u"folder"_s, u"folders"_s));
+    if (!collection.scripts.isEmpty())
+        withScripts.append(u"the collection"_s);
+    if (!withScripts.isEmpty()) {
+        const QString last = withScripts.takeLast();
+        const QString who = withScripts.isEmpty() ? last : withScripts.join(u", "_s) + u" and "_s + last;
+        const bool single = withScripts.isEmpty() && (m_requestsWithScripts + m_foldersWithScripts == 1 || last == u"the collection"_s);
+        m_notes.add(who + (single ? u" has"_s : u" have"_s) + u" scripts; Postern keeps them but does not run them yet"_s);
+    }
+    result.summary = m_notes.lines();
+    return result;
+}
+
+// ------------------------------------------------------------------------------------------------
+
+QJsonObject postmanForeign(const QJsonObject &foreign)
+{
+    return foreign.value(postmanKey).toObject();
+}
+
+QJsonArray writeVariables(const VariableList &variables, const QJsonObject &foreign, PostmanCollection::Secrets secrets)
+{
+    PostmanJson::RowExtras extras = PostmanJson::RowExtras::fromJson(foreign.value(variableRowsKey));
+    QJsonArray array;
+    for (const Variable &variable : variables) {
+        QJsonObject extra = extras.take(variable.key);
+        const QJsonValue original = extra.take(u"value"_s);
+        const bool hide = variable.secret && secrets == PostmanCollection::Secrets::Omit;
+        QJsonObject object{{u"key"_s, variable.key}};
+        if (hide)
+            object.insert(u"value"_s, QString());
+        else if (!original.isUndefined() && PostmanJson::text(original) == variable.value)
+            object.insert(u"value"_s, original);
+        else
+            object.insert(u"value"_s, variable.value);
+        if (variable.secret)
+            object.insert(u"type"_s, u"secret"_s);
+        if (!variable.enabled)
+            object.insert(u"disabled"_s, true);
+        if (!variable.description.isEmpty())
+            object.insert(u"description"_s, variable.description);
+        PostmanJson::merge(object, extra);
+        array.append(object);
+    }
+    return array;
+}
+
+QJsonObject writeItem(const CollectionItem &item, PostmanCollection::Secrets secrets)
+{
+    const QJsonObject foreign = postmanForeign(item.foreign);
+    QJsonObject object{{u"id"_s, foreign.value(idKey).toString(item.id)}, {u"name"_s, item.name}};
+    const QJsonObject format = foreign.value(descriptionFormatKey).toObject();
+    if (item.isFolder()) {
+        QJsonArray children;
+        for (const CollectionItem &child : item.children)
+            children.append(writeItem(child, secrets));
+        object.insert(itemKey, children);
+        if (const QJsonValue text = PostmanJson::writeDescription(item.description, format); !text.isUndefined())
+            object.insert(u"description"_s, text);
+        if (const QJsonValue auth = PostmanAuth::write(item.auth, PostmanAuth::Level::Folder, foreign, secrets);
+            !auth.isUndefined()) {
+            object.insert(u"auth"_s, auth);
+        }
+    } else {
+        // A description Postman had on the item rather than on its request goes back there.
+        const bool onItem = foreign.value(descriptionOnItemKey).toBool();
+        QJsonObject requestForeign = foreign;
+        if (onItem)
+            requestForeign.remove(descriptionFormatKey);
+        QJsonObject behaviour;
+        object.insert(u"request"_s, PostmanRequest::write(item.request, onItem ? QString() : item.description,
+                                                          requestForeign, secrets, &behaviour));
+        if (onItem) {
+            if (const QJsonValue text = PostmanJson::writeDescription(item.description, format); !text.isUndefined())
+                object.insert(u"description"_s, text);
+        }
+        if (!behaviour.isEmpty())
+            object.insert(u"protocolProfileBehavior"_s, behaviour);
+        object.insert(u"response"_s, QJsonArray());
+    }
+    if (!item.scripts.isEmpty())
+        object.insert(u"event"_s, item.scripts);
+    QJsonObject kept = foreign.value(itemKey).toObject();
+    if (kept.contains(u"response"_s))
+        object.remove(u"response"_s);
+    PostmanJson::merge(object, kept);
+    return object;
+}
+
+} // namespace
+
+PostmanImport PostmanCollection::import(const QByteArray &json)
+{
+    if (json.size() > maxFileSize)
+        return {Collection(), {}, u"The file is larger than %1 MiB; Postern does not import it."_s.arg(maxFileSize / (1024 * 1024))};
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return {Collection(), {}, u"It is not valid JSON (%1 at byte %2)."_s.arg(parseError.errorString()).arg(parseError.offset)};
+    }
+    if (!document.isObject())
+        return {Collection(), {}, u"It is not a Postman collection: the file holds a list, not an object."_s};
+    const QJsonObject root = document.object();
+    const QString schema = root.value(infoKey).toObject().value(u"schema"_s).toString();
+    if (schema.contains(u"v1."_s) || (!root.contains(infoKey) && root.value(u"requests"_s).isArray())) {
+        return {Collection(), {}, u"Postman Collection v1 is not supported; export it again as v2.1 from Postman."_s};
+    }
+    if (!root.value(infoKey).isObject()) {
+        if (root.value(u"values"_s).isArray())
+            return {Collection(), {}, u"It is a Postman environment, not a collection; import it as an environment."_s};
+        if (root.contains(infoKey))
+            return {Collection(), {}, u"It is not a Postman collection: \u201cinfo\u201d is %1, not an object."_s.arg(PostmanJson::typeName(root.value(infoKey)))};
+        return {Collection(), {}, u"It is not a Postman collection: it has no \u201cinfo\u201d."_s};
+    }
+    const QJsonValue items = root.value(itemKey);
+    if (!items.isArray() && !items.isUndefined())
+        return {Collection(), {}, u"It is not a Postman collection: \u201citem\u201d is %1, not a list."_s.arg(PostmanJson::typeName(items))};
+    return Reader().read(root);
+}
+
+QByteArray PostmanCollection::exportV21(const Collection &collection, Secrets secrets)
+{
+    const QJsonObject foreign = postmanForeign(collection.foreign);
+    QJsonObject info{{foreign.value(infoIdKey).toString(u"_postman_id"_s), collection.id},
+                     {u"name"_s, collection.name},
+                     {u"schema"_s, schemaV21()}};
+    if (const QJsonValue text = PostmanJson::writeDescription(collection.description, foreign.value(descriptionFormatKey).toObject());
+        !text.isUndefined()) {
+        info.insert(u"description"_s, text);
+    }
+    PostmanJson::merge(info, foreign.value(infoKey).toObject());
+    QJsonArray items;
+    for (const CollectionItem &item : collection.items)
+        items.append(writeItem(item, secrets));
+    QJsonObject root{{infoKey, info}, {itemKey, items}};
+    if (const QJsonValue auth = PostmanAuth::write(collection.auth, PostmanAuth::Level::Collection, foreign, secrets);
+        !auth.isUndefined()) {
+        root.insert(u"auth"_s, auth);
+    }
+    if (!collection.scripts.isEmpty())
+        root.insert(u"event"_s, collection.scripts);
+    if (!collection.variables.isEmpty() || foreign.contains(variablesKeyKey))
+        root.insert(foreign.value(variablesKeyKey).toString(u"variable"_s), writeVariables(collection.variables, foreign, secrets));
+    PostmanJson::merge(root, foreign.value(collectionKey).toObject());
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+bool PostmanCollection::looksLikePostman(const QByteArray &data)
+{
+    if (data.size() > maxFileSize)
+        return false;
+    const QJsonDocument document = QJsonDocument::fromJson(data);
+    const QJsonObject root = document.object();
+    if (root.value(infoKey).isObject()) {
+        const QJsonObject info = root.value(infoKey).toObject();
+        return root.value(itemKey).isArray() || info.value(u"schema"_s).toString().contains(u"getpostman.com"_s)
+            || info.contains(u"_postman_id"_s);
+    }
+    // v1: {id, name, order, folders, requests}
+    return root.value(u"requests"_s).isArray() && root.contains(u"order"_s);
+}
+
+} // namespace Postern

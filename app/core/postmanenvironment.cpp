@@ -1,0 +1,132 @@
+#include "postmanenvironment.h"
+
+#include "collection.h"
+#include "postmanjson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+PostmanEnvironmentImport failure(const QString &error)
+{
+    return {Environment(), {}, error};
+}
+
+} // namespace
+
+PostmanEnvironmentImport PostmanEnvironment::import(const QByteArray &json)
+{
+    if (json.size() > maxFileSize)
+        return failure(u"The file is larger than %1 MiB; Postern does not import it."_s.arg(maxFileSize / (1024 * 1024)));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return failure(u"It is not valid JSON (%1 at byte %2)."_s.arg(parseError.errorString()).arg(parseError.offset));
+    if (!document.isObject())
+        return failure(u"It is not a Postman environment: the file holds a list, not an object."_s);
+    QJsonObject root = document.object();
+    if (root.value(u"info"_s).isObject() && root.contains(u"item"_s))
+        return failure(u"It is a Postman collection, not an environment; import it as a collection."_s);
+    const QJsonValue values = root.take(u"values"_s);
+    if (!values.isArray()) {
+        if (values.isUndefined())
+            return failure(u"It is not a Postman environment: it has no \u201cvalues\u201d list."_s);
+        return failure(u"It is not a Postman environment: \u201cvalues\u201d is %1, not a list."_s.arg(PostmanJson::typeName(values)));
+    }
+
+    PostmanJson::Notes notes;
+    PostmanEnvironmentImport result;
+    Environment &environment = result.environment;
+    environment.id = root.take(u"id"_s).toString();
+    if (environment.id.isEmpty())
+        environment.id = Collection::newId();
+    bool wrongType = false;
+    environment.name = PostmanJson::text(root.take(u"name"_s), &wrongType);
+    if (wrongType)
+        notes.add(u"The environment's name is not text; it was left empty."_s);
+    const QString scope = root.take(u"_postman_variable_scope"_s).toString();
+    if (!scope.isEmpty() && scope != u"environment"_s && scope != u"globals"_s)
+        notes.add(u"The variable scope \u201c%1\u201d is unknown; it was read as an environment."_s.arg(scope.left(40)));
+    root.remove(u"_postman_exported_at"_s);
+    root.remove(u"_postman_exported_using"_s);
+
+    int skipped = 0;
+    int converted = 0;
+    QStringList droppedFields;
+    const QJsonArray array = values.toArray();
+    for (const QJsonValue &entry : array) {
+        QJsonObject object = entry.toObject();
+        bool wrong = false;
+        Variable variable;
+        variable.key = PostmanJson::text(object.take(u"key"_s), &wrong);
+        if (!entry.isObject() || variable.key.isEmpty() || wrong) {
+            ++skipped;
+            continue;
+        }
+        const QJsonValue value = object.take(u"value"_s);
+        variable.value = PostmanJson::text(value, &wrong);
+        if (!value.isString() && !value.isNull() && !value.isUndefined())
+            ++converted;
+        variable.enabled = object.take(u"enabled"_s).toBool(true);
+        variable.secret = object.take(u"type"_s).toString() == u"secret"_s;
+        QJsonObject format;
+        variable.description = PostmanJson::readDescription(object.take(u"description"_s), &format, &wrong);
+        for (const QString &key : object.keys()) {
+            if (!droppedFields.contains(key))
+                droppedFields.append(key);
+        }
+        environment.variables.append(variable);
+    }
+    if (skipped > 0)
+        notes.add(u"%1 without a key or of the wrong type left out."_s.arg(
+            PostmanJson::count(skipped, u"variable"_s, u"variables"_s)));
+    if (converted > 0)
+        notes.add(u"%1 not text; kept as text."_s.arg(PostmanJson::count(
+            converted, u"value is"_s, u"values are"_s)));
+    if (!droppedFields.isEmpty())
+        notes.add(u"Variable fields Postern does not keep were left out: %1."_s.arg(droppedFields.join(u", "_s)));
+    if (!root.isEmpty())
+        notes.add(u"Fields Postern does not keep were left out: %1."_s.arg(root.keys().join(u", "_s)));
+    result.summary = notes.lines();
+    return result;
+}
+
+QByteArray PostmanEnvironment::exportJson(const Environment &environment, Secrets secrets)
+{
+    QJsonArray values;
+    for (const Variable &variable : environment.variables) {
+        QJsonObject object{
+            {u"key"_s, variable.key},
+            {u"value"_s, variable.secret && secrets == Secrets::Omit ? QString() : variable.value},
+            {u"type"_s, variable.secret ? u"secret"_s : u"default"_s},
+            {u"enabled"_s, variable.enabled},
+        };
+        if (!variable.description.isEmpty())
+            object.insert(u"description"_s, variable.description);
+        values.append(object);
+    }
+    const QJsonObject root{
+        {u"id"_s, environment.id},
+        {u"name"_s, environment.name},
+        {u"values"_s, values},
+        {u"_postman_variable_scope"_s, u"environment"_s},
+    };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+bool PostmanEnvironment::looksLikePostman(const QByteArray &data)
+{
+    if (data.size() > maxFileSize)
+        return false;
+    const QJsonObject root = QJsonDocument::fromJson(data).object();
+    return root.value(u"values"_s).isArray()
+        && (root.contains(u"_postman_variable_scope"_s) || (root.contains(u"name"_s) && !root.contains(u"info"_s)));
+}
+
+} // namespace Postern
