@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -33,6 +34,19 @@ QString fileStem(const QString &name)
     while (stem.startsWith(u'-') || stem.startsWith(u'.'))
         stem.remove(0, 1);
     return stem.left(60).isEmpty() ? u"untitled"_s : stem.left(60);
+}
+
+// QSaveFile writes "<file>.XXXXXX" next to the file and renames it over the file when complete; a
+// process killed in between leaves it behind. The file itself is whole (the old or the new version),
+// so what is left is litter, which in collections/ would even show up in git.
+void removeUnfinishedWrites(const QString &directory)
+{
+    static const QRegularExpression pattern(u"^(.+\\.json|\\.gitignore)\\.[A-Za-z0-9]{6}$"_s);
+    const QDir dir(directory);
+    for (const QFileInfo &info : dir.entryInfoList(QDir::Files | QDir::Hidden)) {
+        if (pattern.match(info.fileName()).hasMatch() && QFile::remove(info.filePath()))
+            qCInfo(lcStore) << "workspace: removed an unfinished write," << info.fileName();
+    }
 }
 
 } // namespace
@@ -72,6 +86,8 @@ bool Workspace::open()
             return false;
         }
     }
+    for (const QString &folder : folders + QStringList{stateDirectory() + u"/drafts"_s})
+        removeUnfinishedWrites(folder);
     const QString ignore = stateDirectory() + u"/.gitignore"_s;
     if (!QFileInfo::exists(ignore))
         AtomicFile::write(ignore, "# This machine's session, drafts, history and cookies.\n*\n");

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void brokenFileSetAside_data();
     void brokenFileSetAside();
     void duplicateIdsRenewed();
+    void unfinishedWritesRemoved();
     void secretsGoToTheStore();
     void removeCollectionRemovesFileAndSecret();
     void removeEnvironment();
@@ -307,6 +308,37 @@ void tst_Workspace::duplicateIdsRenewed()
     QVERIFY(workspace.collections().at(0).id != workspace.collections().at(1).id);
     QCOMPARE(workspace.messages().size(), 1);
     QVERIFY(workspace.messages().first().contains(u"two.json"_s));
+}
+
+void tst_Workspace::unfinishedWritesRemoved()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const Collection collection = Collection::make(u"Kept"_s);
+    {
+        Workspace workspace(dir.path());
+        QVERIFY(workspace.open());
+        QCOMPARE(workspace.saveCollection(collection), QString());
+    }
+    // What QSaveFile leaves when the process dies between writing and renaming, and lookalikes.
+    const QStringList litter{u"collections/kept.json.aB3dE9"_s, u"environments/dev.json.ZZZZZZ"_s,
+                             u"globals.json.x1y2z3"_s, u".postern/session.json.Qw3rTy"_s,
+                             u".postern/.gitignore.abcdef"_s, u".postern/drafts/tab-1.json.000000"_s};
+    const QStringList kept{u"collections/kept.json.broken-20240101-000000"_s, u"collections/notes.txt"_s,
+                           u"collections/kept.json.toolong"_s, u"collections/kept.json.ab-def"_s,
+                           u".postern/history.json"_s};
+    for (const QString &name : litter + kept) {
+        QDir().mkpath(QFileInfo(dir.filePath(name)).absolutePath());
+        QVERIFY(writeFile(dir.filePath(name), "{\"half\": "));
+    }
+    Workspace workspace(dir.path());
+    QVERIFY(workspace.open());
+    QVERIFY2(workspace.messages().isEmpty(), qPrintable(workspace.messages().join(u'\n')));
+    for (const QString &name : litter)
+        QVERIFY2(!QFileInfo::exists(dir.filePath(name)), qPrintable(name));
+    for (const QString &name : kept)
+        QVERIFY2(QFileInfo::exists(dir.filePath(name)), qPrintable(name));
+    QCOMPARE(workspace.collections().size(), 1);
 }
 
 void tst_Workspace::secretsGoToTheStore()
