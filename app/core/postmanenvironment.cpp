@@ -58,6 +58,7 @@ PostmanEnvironmentImport PostmanEnvironment::import(const QByteArray &json)
 
     int skipped = 0;
     int converted = 0;
+    int emptied = 0;
     QStringList droppedFields;
     const QJsonArray array = values.toArray();
     for (const QJsonValue &entry : array) {
@@ -71,7 +72,9 @@ PostmanEnvironmentImport PostmanEnvironment::import(const QByteArray &json)
         }
         const QJsonValue value = object.take(u"value"_s);
         variable.value = PostmanJson::text(value, &wrong);
-        if (!value.isString() && !value.isNull() && !value.isUndefined())
+        if (value.isObject() || value.isArray())
+            ++emptied;
+        else if (!value.isString() && !value.isNull() && !value.isUndefined())
             ++converted;
         variable.enabled = object.take(u"enabled"_s).toBool(true);
         variable.secret = object.take(u"type"_s).toString() == u"secret"_s;
@@ -89,6 +92,8 @@ PostmanEnvironmentImport PostmanEnvironment::import(const QByteArray &json)
     if (converted > 0)
         notes.add(u"%1 not text; kept as text."_s.arg(PostmanJson::count(
             converted, u"value is"_s, u"values are"_s)));
+    if (emptied > 0)
+        notes.add(u"%1 a list or an object; left empty."_s.arg(PostmanJson::count(emptied, u"value is"_s, u"values are"_s)));
     if (!droppedFields.isEmpty())
         notes.add(u"Variable fields Postern does not keep were left out: %1."_s.arg(droppedFields.join(u", "_s)));
     if (!root.isEmpty())
