@@ -1,5 +1,7 @@
 #include "responseviewer.h"
 
+#include "cookiestore.h"
+#include "cookiesview.h"
 #include "jsonhighlighter.h"
 
 #include <QApplication>
@@ -143,6 +145,11 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     m_headers->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_headers->setTabKeyNavigation(false);
     m_tabs->addTab(m_headers, u"Hea&ders"_s);
+
+    m_cookies = new CookiesView(this);
+    m_cookies->setObjectName(u"responseCookies"_s);
+    m_cookies->table()->setAccessibleName(u"Cookies the response set"_s);
+    m_tabs->addTab(m_cookies, u"Coo&kies"_s);
     layout->addWidget(m_tabs, 1);
 
     connect(m_prettyButton, &QToolButton::toggled, this, &ResponseViewer::refreshBody);
@@ -164,6 +171,7 @@ void ResponseViewer::clear()
     m_size->clear();
     m_message->hide();
     m_headers->setRowCount(0);
+    showCookies(m_response);
     m_body->clear();
     m_body->setPlaceholderText(u"Send a request to see its answer here."_s);
 }
@@ -203,6 +211,7 @@ void ResponseViewer::showResponse(const HttpResponse &response)
     m_response = response;
     m_pretty = JsonFormatter::Result();
     m_headers->setRowCount(0);
+    showCookies(response);
 
     if (response.error != HttpResponse::Error::None) {
         m_status->setText(response.error == HttpResponse::Error::Canceled ? u"Canceled"_s : u"Error"_s);
@@ -248,6 +257,14 @@ void ResponseViewer::showResponse(const HttpResponse &response)
     }
     refreshBody();
     Q_EMIT bodyShown();
+}
+
+void ResponseViewer::showCookies(const HttpResponse &response)
+{
+    const QList<QNetworkCookie> cookies = CookieStore::cookiesSetBy(response);
+    m_cookies->setCookies(cookies);
+    m_tabs->setTabText(m_tabs->indexOf(m_cookies),
+                       cookies.isEmpty() ? u"Coo&kies"_s : u"Coo&kies (%1)"_s.arg(cookies.size()));
 }
 
 void ResponseViewer::onFormatted()

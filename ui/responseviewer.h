@@ -18,10 +18,11 @@ QT_END_NAMESPACE
 
 namespace Postern {
 
+class CookiesView;
 class JsonHighlighter;
 
 // Shows one answer: status, time and size; the body pretty-printed (JSON, keys and numbers exactly
-// as sent) or raw; the headers. A transport failure shows its message instead. Pretty-printing runs
+// as sent) or raw; the headers; the cookies it set (its Set-Cookie headers). A transport failure shows its message instead. Pretty-printing runs
 // on a worker thread, so a body of many megabytes never freezes the window; highlighting is
 // skipped for bodies above highlightLimit().
 class ResponseViewer : public QWidget
@@ -49,6 +50,7 @@ private:
     void refreshBody();
     void setBodyText(const QString &text);
     void setMessage(const QString &text, bool error);
+    void showCookies(const HttpResponse &response);
 
     QLabel *m_status = nullptr;
     QLabel *m_time = nullptr;
@@ -61,6 +63,7 @@ private:
     QPushButton *m_copyButton = nullptr;
     QPlainTextEdit *m_body = nullptr;
     QTableWidget *m_headers = nullptr;
+    CookiesView *m_cookies = nullptr;
     JsonHighlighter *m_highlighter = nullptr;
 
     HttpResponse m_response;

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QNetworkCookie>
 
+#include <algorithm>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -314,6 +315,20 @@ int CookieStore::clear(const QString &domain)
     QList<QNetworkCookie> list = allCookies();
     const qsizetype removed =
         list.removeIf([&wanted](const QNetworkCookie &cookie) { return inDomain(cookie, wanted); });
+    if (removed > 0) {
+        setAllCookies(list);
+        noteChanged();
+    }
+    return int(removed);
+}
+
+int CookieStore::deleteCookies(const QList<QNetworkCookie> &cookies)
+{
+    QList<QNetworkCookie> list = allCookies();
+    const qsizetype removed = list.removeIf([&cookies](const QNetworkCookie &cookie) {
+        return std::any_of(cookies.cbegin(), cookies.cend(),
+                           [&cookie](const QNetworkCookie &doomed) { return doomed.hasSameIdentifier(cookie); });
+    });
     if (removed > 0) {
         setAllCookies(list);
         noteChanged();

@@ -58,6 +58,9 @@ public:
     int clear(const QString &domain);
     int clear();
 
+    // Removes these cookies (by name, domain and path) with one change; returns how many went.
+    int deleteCookies(const QList<QNetworkCookie> &cookies);
+
     bool insertCookie(const QNetworkCookie &cookie) override;
     bool deleteCookie(const QNetworkCookie &cookie) override;
 
