@@ -3,7 +3,8 @@
 # packaging/debian-packages.txt), builds, and then:
 #   dev.sh run    starts Postern (on the built-in sandbox instance unless one is configured)
 #   dev.sh test   runs every test and ends with CTest's summary; non-zero on any failure
-#                 (first it also installs Node.js if missing, and the npm packages of tests/e2e/oidc)
+#                 (first it also installs Node.js if missing, and the npm packages of tests/e2e/oidc
+#                 and tests/e2e/newman)
 # Idempotent: with nothing missing and nothing changed, it goes straight to running.
 set -euo pipefail
 
@@ -29,23 +30,27 @@ install_packages() {
     fi
 }
 
-# The end-to-end tests run the npm package oidc-provider (tests/e2e/oidc) on Node.js 18 or later.
-# Debian's nodejs and npm only when the commands are missing: a Node.js from elsewhere (e.g. the
-# nodesource package, which bundles npm) must not be replaced. The packages come from the committed
-# lockfile, again only when the lockfile is newer than the last complete install.
+# The end-to-end tests run npm packages on Node.js 18 or later: oidc-provider (tests/e2e/oidc) and
+# newman, Postman's collection runner (tests/e2e/newman). Debian's nodejs and npm only when the
+# commands are missing: a Node.js from elsewhere (e.g. the nodesource package, which bundles npm) must
+# not be replaced. Each folder's packages come from its committed lockfile, again only when the
+# lockfile is newer than that folder's last complete install.
 install_npm_packages() {
-    local dir=$root/tests/e2e/oidc
-    local stamp=$dir/node_modules/.postern-npm-ci
+    local name dir stamp
     if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
         echo "postern: installing nodejs npm"
         as_root apt-get update -q
         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nodejs npm
     fi
-    if [ ! -f "$stamp" ] || [ "$dir/package-lock.json" -nt "$stamp" ]; then
-        echo "postern: installing the npm packages of tests/e2e/oidc (node $(node --version))"
-        (cd "$dir" && npm ci --no-audit --no-fund)
-        touch "$stamp"
-    fi
+    for name in oidc newman; do
+        dir=$root/tests/e2e/$name
+        stamp=$dir/node_modules/.postern-npm-ci
+        if [ ! -f "$stamp" ] || [ "$dir/package-lock.json" -nt "$stamp" ]; then
+            echo "postern: installing the npm packages of tests/e2e/$name (node $(node --version))"
+            (cd "$dir" && npm ci --no-audit --no-fund)
+            touch "$stamp"
+        fi
+    done
 }
 
 configure_and_build() {
