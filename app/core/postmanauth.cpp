@@ -22,11 +22,11 @@ struct GrantName
 };
 
 constexpr GrantName grantNames[] = {
-    {OAuth2GrantType::AuthorizationCode, u"authorization_code"},
-    {OAuth2GrantType::AuthorizationCodePkce, u"authorization_code_with_pkce"},
-    {OAuth2GrantType::Implicit, u"implicit"},
-    {OAuth2GrantType::Password, u"password_credentials"},
-    {OAuth2GrantType::ClientCredentials, u"client_credentials"},
+    { OAuth2GrantType::AuthorizationCode, u"authorization_code" },
+    { OAuth2GrantType::AuthorizationCodePkce, u"authorization_code_with_pkce" },
+    { OAuth2GrantType::Implicit, u"implicit" },
+    { OAuth2GrantType::Password, u"password_credentials" },
+    { OAuth2GrantType::ClientCredentials, u"client_credentials" },
 };
 
 struct StageName
@@ -36,9 +36,9 @@ struct StageName
 };
 
 constexpr StageName stageNames[] = {
-    {OAuth2ExtraParameter::Stage::Authorization, u"authRequestParams"},
-    {OAuth2ExtraParameter::Stage::Token, u"tokenRequestParams"},
-    {OAuth2ExtraParameter::Stage::Refresh, u"refreshRequestParams"},
+    { OAuth2ExtraParameter::Stage::Authorization, u"authRequestParams" },
+    { OAuth2ExtraParameter::Stage::Token, u"tokenRequestParams" },
+    { OAuth2ExtraParameter::Stage::Refresh, u"refreshRequestParams" },
 };
 
 QString sendAs(OAuth2ExtraParameter::Placement placement)
@@ -80,10 +80,10 @@ void readExtraParameters(const QJsonValue &value, OAuth2ExtraParameter::Stage st
         parameter.stage = stage;
         const QString in = object.value(u"send_as"_s).toString();
         parameter.placement = in == u"request_header"_s ? OAuth2ExtraParameter::Placement::Header
-            : in == u"request_url"_s                     ? OAuth2ExtraParameter::Placement::Query
+            : in == u"request_url"_s                    ? OAuth2ExtraParameter::Placement::Query
             : in.isEmpty() && stage == OAuth2ExtraParameter::Stage::Authorization
-                ? OAuth2ExtraParameter::Placement::Query
-                : OAuth2ExtraParameter::Placement::Body;
+            ? OAuth2ExtraParameter::Placement::Query
+            : OAuth2ExtraParameter::Placement::Body;
         config->extraParameters.append(parameter);
     }
 }
@@ -99,7 +99,9 @@ Params readOAuth2(const Params &params, AuthConfig *auth, QJsonObject *disabled,
     Params unknown;
     bool wrongType = false;
     for (const auto &[key, value] : params) {
-        const auto textOf = [&wrongType, &value = value] { return PostmanJson::text(value, &wrongType); };
+        const auto textOf = [&wrongType, &value = value] {
+            return PostmanJson::text(value, &wrongType);
+        };
         if (key == u"accessToken"_s) {
             auth->token = textOf();
         } else if (key == u"addTokenTo"_s) {
@@ -116,7 +118,10 @@ Params readOAuth2(const Params &params, AuthConfig *auth, QJsonObject *disabled,
                 }
             }
             if (!known)
-                notes->add(where, u"the OAuth 2.0 grant type \u201c%1\u201d is unknown; Authorization Code is used"_s.arg(grant.left(40)));
+                notes->add(
+                    where,
+                    u"the OAuth 2.0 grant type \u201c%1\u201d is unknown; Authorization Code is used"_s.arg(
+                        grant.left(40)));
         } else if (key == u"authUrl"_s) {
             config.authUrl = textOf();
         } else if (key == u"accessTokenUrl"_s) {
@@ -148,7 +153,9 @@ Params readOAuth2(const Params &params, AuthConfig *auth, QJsonObject *disabled,
             config.resource = textOf();
         } else if (key == u"password"_s) {
             if (!textOf().isEmpty())
-                notes->add(where, u"the OAuth 2.0 password is not imported; Postern asks for it when it gets a token"_s);
+                notes->add(
+                    where,
+                    u"the OAuth 2.0 password is not imported; Postern asks for it when it gets a token"_s);
         } else {
             bool isList = false;
             for (const StageName &stage : stageNames) {
@@ -161,7 +168,7 @@ Params readOAuth2(const Params &params, AuthConfig *auth, QJsonObject *disabled,
                 }
             }
             if (!isList)
-                unknown.append({key, value});
+                unknown.append({ key, value });
         }
     }
     if (wrongType)
@@ -173,10 +180,16 @@ Params readOAuth2(const Params &params, AuthConfig *auth, QJsonObject *disabled,
 
 QString PostmanAuth::typeName(const QString &type)
 {
-    static const QList<QPair<QString, QString>> names{
-        {u"apikey"_s, u"API Key"_s},        {u"awsv4"_s, u"AWS Signature"_s}, {u"digest"_s, u"Digest"_s},
-        {u"edgegrid"_s, u"Akamai EdgeGrid"_s}, {u"hawk"_s, u"Hawk"_s},          {u"ntlm"_s, u"NTLM"_s},
-        {u"oauth1"_s, u"OAuth 1.0"_s},      {u"jwt"_s, u"JWT Bearer"_s},      {u"asap"_s, u"ASAP (Atlassian)"_s},
+    static const QList<QPair<QString, QString>> names {
+        { u"apikey"_s, u"API Key"_s },
+        { u"awsv4"_s, u"AWS Signature"_s },
+        { u"digest"_s, u"Digest"_s },
+        { u"edgegrid"_s, u"Akamai EdgeGrid"_s },
+        { u"hawk"_s, u"Hawk"_s },
+        { u"ntlm"_s, u"NTLM"_s },
+        { u"oauth1"_s, u"OAuth 1.0"_s },
+        { u"jwt"_s, u"JWT Bearer"_s },
+        { u"asap"_s, u"ASAP (Atlassian)"_s },
     };
     for (const auto &[key, name] : names) {
         if (key == type)
@@ -194,7 +207,9 @@ AuthConfig PostmanAuth::read(const QJsonValue &value, Level level, const QString
     if (value.isUndefined() || value.isNull())
         return auth;
     if (!value.isObject()) {
-        notes->add(where, u"\u201cauth\u201d is %1, not an object; it was ignored"_s.arg(PostmanJson::typeName(value)));
+        notes->add(
+            where,
+            u"\u201cauth\u201d is %1, not an object; it was ignored"_s.arg(PostmanJson::typeName(value)));
         return auth;
     }
     QJsonObject object = value.toObject();
@@ -219,9 +234,13 @@ AuthConfig PostmanAuth::read(const QJsonValue &value, Level level, const QString
     bool wrongType = false;
     const Params params = PostmanJson::params(object.take(type), &wrongType);
     object.remove(u"type"_s);
-    auth.type = type == u"basic"_s ? AuthType::Basic : type == u"bearer"_s ? AuthType::Bearer : AuthType::OAuth2;
+    auth.type = type == u"basic"_s ? AuthType::Basic
+        : type == u"bearer"_s      ? AuthType::Bearer
+                                   : AuthType::OAuth2;
     if (wrongType)
-        notes->add(where, u"some %1 settings are not in a form Postern knows and were skipped"_s.arg(authTypeName(auth.type)));
+        notes->add(where,
+                   u"some %1 settings are not in a form Postern knows and were skipped"_s.arg(
+                       authTypeName(auth.type)));
     Params unknown;
     if (type == u"basic"_s) {
         auth.type = AuthType::Basic;
@@ -231,7 +250,7 @@ AuthConfig PostmanAuth::read(const QJsonValue &value, Level level, const QString
             else if (key == u"password"_s)
                 auth.password = PostmanJson::text(param);
             else
-                unknown.append({key, param});
+                unknown.append({ key, param });
         }
     } else if (type == u"bearer"_s) {
         auth.type = AuthType::Bearer;
@@ -239,7 +258,7 @@ AuthConfig PostmanAuth::read(const QJsonValue &value, Level level, const QString
             if (key == u"token"_s)
                 auth.token = PostmanJson::text(param);
             else
-                unknown.append({key, param});
+                unknown.append({ key, param });
         }
     } else {
         auth.type = AuthType::OAuth2;
@@ -250,8 +269,10 @@ AuthConfig PostmanAuth::read(const QJsonValue &value, Level level, const QString
             qsizetype n = 0;
             for (const QJsonValue &list : std::as_const(disabled))
                 n += list.toArray().size();
-            notes->add(where, u"%1 kept for export but not sent"_s.arg(PostmanJson::count(
-                                  n, u"disabled OAuth 2.0 extra parameter is"_s, u"disabled OAuth 2.0 extra parameters are"_s)));
+            notes->add(where,
+                       u"%1 kept for export but not sent"_s.arg(
+                           PostmanJson::count(n, u"disabled OAuth 2.0 extra parameter is"_s,
+                                              u"disabled OAuth 2.0 extra parameters are"_s)));
         }
     }
     if (!unknown.isEmpty()) {
@@ -263,11 +284,11 @@ AuthConfig PostmanAuth::read(const QJsonValue &value, Level level, const QString
             const bool secret = PostmanJson::isSecretParam(type, key) && !PostmanJson::text(param).isEmpty();
             if (secret)
                 blanked.append(key);
-            kept.append({key, secret ? QJsonValue(QString()) : param});
+            kept.append({ key, secret ? QJsonValue(QString()) : param });
         }
-        foreign->insert(authParamsKey, QJsonObject{{type, PostmanJson::paramsToArray(kept)}});
-        QString line = u"%1 settings Postern does not use (%2) are kept for export"_s.arg(authTypeName(auth.type),
-                                                                                         names.join(u", "_s));
+        foreign->insert(authParamsKey, QJsonObject { { type, PostmanJson::paramsToArray(kept) } });
+        QString line = u"%1 settings Postern does not use (%2) are kept for export"_s.arg(
+            authTypeName(auth.type), names.join(u", "_s));
         if (!blanked.isEmpty())
             line += u" without their secret values"_s;
         notes->add(where, line);
@@ -285,14 +306,14 @@ namespace {
 void addText(Params *params, const QString &key, const QString &value)
 {
     if (!value.isEmpty())
-        params->append({key, value});
+        params->append({ key, value });
 }
 
 void addSecret(Params *params, const QString &key, const QString &value, OAuth2Config::Secrets secrets)
 {
     if (value.isEmpty())
         return;
-    params->append({key, secrets == OAuth2Config::Secrets::Include ? value : QString()});
+    params->append({ key, secrets == OAuth2Config::Secrets::Include ? value : QString() });
 }
 
 Params writeOAuth2(const AuthConfig &auth, const QJsonObject &foreign, OAuth2Config::Secrets secrets)
@@ -301,7 +322,7 @@ Params writeOAuth2(const AuthConfig &auth, const QJsonObject &foreign, OAuth2Con
     Params params;
     for (const GrantName &name : grantNames) {
         if (name.type == config.grantType)
-            params.append({u"grant_type"_s, QString::fromUtf16(name.postman)});
+            params.append({ u"grant_type"_s, QString::fromUtf16(name.postman) });
     }
     addText(&params, u"tokenName"_s, config.tokenName);
     addText(&params, u"authUrl"_s, config.authUrl);
@@ -312,32 +333,33 @@ Params writeOAuth2(const AuthConfig &auth, const QJsonObject &foreign, OAuth2Con
     addText(&params, u"scope"_s, config.scope);
     addText(&params, u"state"_s, config.state);
     addText(&params, u"redirect_uri"_s, config.callbackUrl);
-    params.append({u"client_authentication"_s,
-                   config.clientAuthentication == ClientAuthentication::Body ? u"body"_s : u"header"_s});
+    params.append({ u"client_authentication"_s,
+                    config.clientAuthentication == ClientAuthentication::Body ? u"body"_s : u"header"_s });
     if (config.usesPkce())
-        params.append({u"challengeAlgorithm"_s, config.pkceMethod == PkceMethod::Plain ? u"plain"_s : u"S256"_s});
+        params.append(
+            { u"challengeAlgorithm"_s, config.pkceMethod == PkceMethod::Plain ? u"plain"_s : u"S256"_s });
     addSecret(&params, u"code_verifier"_s, config.codeVerifier, secrets);
     addText(&params, u"audience"_s, config.audience);
     addText(&params, u"resource"_s, config.resource);
-    params.append({u"addTokenTo"_s, auth.oauth2InQuery ? u"queryParams"_s : u"header"_s});
-    params.append({u"headerPrefix"_s, auth.headerPrefix});
+    params.append({ u"addTokenTo"_s, auth.oauth2InQuery ? u"queryParams"_s : u"header"_s });
+    params.append({ u"headerPrefix"_s, auth.headerPrefix });
     addSecret(&params, u"accessToken"_s, auth.token, secrets);
     const QJsonObject disabled = foreign.value(oauthDisabledKey).toObject();
     for (const StageName &stage : stageNames) {
         QJsonArray list;
         for (const OAuth2ExtraParameter &parameter : config.extraParameters) {
             if (parameter.stage == stage.stage) {
-                list.append(QJsonObject{{u"key"_s, parameter.name},
-                                        {u"value"_s, parameter.value},
-                                        {u"enabled"_s, true},
-                                        {u"send_as"_s, sendAs(parameter.placement)}});
+                list.append(QJsonObject { { u"key"_s, parameter.name },
+                                          { u"value"_s, parameter.value },
+                                          { u"enabled"_s, true },
+                                          { u"send_as"_s, sendAs(parameter.placement) } });
             }
         }
         const QString key = QString::fromUtf16(stage.postman);
         for (const QJsonValue &off : disabled.value(key).toArray())
             list.append(off);
         if (!list.isEmpty())
-            params.append({key, list});
+            params.append({ key, list });
     }
     return params;
 }
@@ -357,10 +379,10 @@ QJsonValue PostmanAuth::write(const AuthConfig &auth, Level level, const QJsonOb
             return foreign.value(authKey);
         if (level == Level::Collection)
             return QJsonValue(QJsonValue::Undefined);
-        return QJsonObject{{u"type"_s, u"noauth"_s}};
+        return QJsonObject { { u"type"_s, u"noauth"_s } };
     case AuthType::Basic:
         type = u"basic"_s;
-        params.append({u"username"_s, auth.username});
+        params.append({ u"username"_s, auth.username });
         addSecret(&params, u"password"_s, auth.password, secrets);
         break;
     case AuthType::Bearer:
@@ -376,7 +398,7 @@ QJsonValue PostmanAuth::write(const AuthConfig &auth, Level level, const QJsonOb
     const QJsonArray extras = foreign.value(authParamsKey).toObject().value(type).toArray();
     for (const QJsonValue &extra : extras)
         array.append(extra);
-    QJsonObject object{{u"type"_s, type}, {type, array}};
+    QJsonObject object { { u"type"_s, type }, { type, array } };
     PostmanJson::merge(object, foreign.value(authOtherKey).toObject());
     return object;
 }

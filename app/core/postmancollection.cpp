@@ -66,7 +66,9 @@ QJsonArray Reader::readScripts(const QJsonValue &value, const QString &where)
     if (value.isArray())
         return value.toArray();
     if (!value.isUndefined() && !value.isNull())
-        m_notes.add(where, u"\u201cevent\u201d is %1, not a list; its scripts were ignored"_s.arg(PostmanJson::typeName(value)));
+        m_notes.add(where,
+                    u"\u201cevent\u201d is %1, not a list; its scripts were ignored"_s.arg(
+                        PostmanJson::typeName(value)));
     return {};
 }
 
@@ -75,7 +77,9 @@ VariableList Reader::readVariables(const QJsonValue &value, QJsonObject *foreign
     VariableList variables;
     if (!value.isArray()) {
         if (!value.isUndefined() && !value.isNull())
-            m_notes.add(u"The collection"_s, u"\u201cvariable\u201d is %1, not a list; it was ignored"_s.arg(PostmanJson::typeName(value)));
+            m_notes.add(u"The collection"_s,
+                        u"\u201cvariable\u201d is %1, not a list; it was ignored"_s.arg(
+                            PostmanJson::typeName(value)));
         return variables;
     }
     PostmanJson::RowExtras extras;
@@ -93,20 +97,22 @@ VariableList Reader::readVariables(const QJsonValue &value, QJsonObject *foreign
             variable.key = PostmanJson::text(object.value(u"id"_s), &wrongType);
         const QJsonValue text = object.take(u"value"_s);
         variable.value = PostmanJson::text(text, &wrongType);
-        if (!text.isString() && !text.isUndefined())
-            object.insert(u"value"_s, text); // a number, a boolean or null: written back as it was
         variable.enabled = !object.take(u"disabled"_s).toBool();
         QJsonObject format;
-        variable.description = PostmanJson::readDescription(object.take(u"description"_s), &format, &wrongType);
+        variable.description
+            = PostmanJson::readDescription(object.take(u"description"_s), &format, &wrongType);
         if (object.value(u"type"_s) == u"secret"_s) {
             variable.secret = true;
             object.remove(u"type"_s);
+        } else if (!text.isString() && !text.isUndefined()) {
+            object.insert(u"value"_s, text); // a number, a boolean or null: written back as it was
         }
         extras.add(variable.key, object);
         variables.append(variable);
     }
     if (wrongType)
-        m_notes.add(u"The collection"_s, u"some variables have the wrong type and were left out or left empty"_s);
+        m_notes.add(u"The collection"_s,
+                    u"some variables have the wrong type and were left out or left empty"_s);
     if (!extras.isEmpty())
         foreign->insert(variableRowsKey, extras.toJson());
     return variables;
@@ -117,11 +123,14 @@ QList<CollectionItem> Reader::readItems(const QJsonValue &value, int depth, cons
     QList<CollectionItem> items;
     if (!value.isArray()) {
         if (!value.isUndefined() && !value.isNull())
-            m_notes.add(where, u"\u201citem\u201d is %1, not a list; it was ignored"_s.arg(PostmanJson::typeName(value)));
+            m_notes.add(
+                where,
+                u"\u201citem\u201d is %1, not a list; it was ignored"_s.arg(PostmanJson::typeName(value)));
         return items;
     }
     if (depth > PostmanCollection::maxDepth) {
-        m_error = u"Its folders are nested deeper than %1 levels; Postern does not import it."_s.arg(PostmanCollection::maxDepth);
+        m_error = u"Its folders are nested deeper than %1 levels; Postern does not import it."_s.arg(
+            PostmanCollection::maxDepth);
         return items;
     }
     const QJsonArray array = value.toArray();
@@ -129,11 +138,14 @@ QList<CollectionItem> Reader::readItems(const QJsonValue &value, int depth, cons
         if (!m_error.isEmpty())
             break;
         if (!entry.isObject()) {
-            m_notes.add(where, u"an entry of \u201citem\u201d is %1; it was skipped"_s.arg(PostmanJson::typeName(entry)));
+            m_notes.add(
+                where,
+                u"an entry of \u201citem\u201d is %1; it was skipped"_s.arg(PostmanJson::typeName(entry)));
             continue;
         }
         if (++m_itemCount > PostmanCollection::maxItems) {
-            m_error = u"It holds more than %1 requests and folders; Postern does not import it."_s.arg(PostmanCollection::maxItems);
+            m_error = u"It holds more than %1 requests and folders; Postern does not import it."_s.arg(
+                PostmanCollection::maxItems);
             break;
         }
         items.append(readItem(entry, depth));
@@ -150,7 +162,8 @@ CollectionItem Reader::readItem(const QJsonValue &value, int depth)
     item.kind = isFolder ? CollectionItem::Kind::Folder : CollectionItem::Kind::Request;
     bool wrongType = false;
     item.name = PostmanJson::text(object.take(u"name"_s), &wrongType);
-    const QString where = isFolder ? PostmanJson::folderLabel(item.name) : PostmanJson::requestLabel(item.name);
+    const QString where
+        = isFolder ? PostmanJson::folderLabel(item.name) : PostmanJson::requestLabel(item.name);
     if (wrongType)
         m_notes.add(where, u"the name is not text"_s);
     QString postmanId = object.value(idKey).toString();
@@ -165,24 +178,29 @@ CollectionItem Reader::readItem(const QJsonValue &value, int depth)
     if (isFolder) {
         QJsonObject format;
         bool wrongDescription = false;
-        item.description = PostmanJson::readDescription(object.take(u"description"_s), &format, &wrongDescription);
+        item.description
+            = PostmanJson::readDescription(object.take(u"description"_s), &format, &wrongDescription);
         if (!format.isEmpty())
             foreign.insert(descriptionFormatKey, format);
-        item.auth = PostmanAuth::read(object.take(u"auth"_s), PostmanAuth::Level::Folder, where, &foreign, &m_notes);
+        item.auth = PostmanAuth::read(object.take(u"auth"_s), PostmanAuth::Level::Folder, where, &foreign,
+                                      &m_notes);
         item.children = readItems(object.take(itemKey), depth + 1, where);
         if (!item.scripts.isEmpty())
             ++m_foldersWithScripts;
         if (object.contains(u"protocolProfileBehavior"_s))
-            m_notes.add(where, u"its request settings (protocolProfileBehavior) are kept for export but not used"_s);
+            m_notes.add(where,
+                        u"its request settings (protocolProfileBehavior) are kept for export but not used"_s);
         if (object.contains(u"variable"_s))
             m_notes.add(where, u"its variables are kept for export but not used"_s);
     } else {
         bool hasDescription = false;
-        item.request = PostmanRequest::read(object.take(u"request"_s), object.take(u"protocolProfileBehavior"_s), where,
-                                            &foreign, &m_notes, &item.description, &hasDescription);
+        item.request
+            = PostmanRequest::read(object.take(u"request"_s), object.take(u"protocolProfileBehavior"_s),
+                                   where, &foreign, &m_notes, &item.description, &hasDescription);
         if (!hasDescription && object.contains(u"description"_s)) {
             QJsonObject format;
-            item.description = PostmanJson::readDescription(object.take(u"description"_s), &format, &wrongType);
+            item.description
+                = PostmanJson::readDescription(object.take(u"description"_s), &format, &wrongType);
             foreign.insert(descriptionOnItemKey, true);
             if (!format.isEmpty())
                 foreign.insert(descriptionFormatKey, format);
@@ -191,8 +209,10 @@ CollectionItem Reader::readItem(const QJsonValue &value, int depth)
             ++m_requestsWithScripts;
         const QJsonValue responses = object.value(u"response"_s);
         if (responses.isArray() && !responses.toArray().isEmpty()) {
-            m_notes.add(where, u"%1 kept for export but not shown"_s.arg(PostmanJson::count(
-                                   responses.toArray().size(), u"saved response (example) is"_s, u"saved responses (examples) are"_s)));
+            m_notes.add(where,
+                        u"%1 kept for export but not shown"_s.arg(
+                            PostmanJson::count(responses.toArray().size(), u"saved response (example) is"_s,
+                                               u"saved responses (examples) are"_s)));
         } else if (responses.isArray()) {
             object.remove(u"response"_s);
         }
@@ -205,7 +225,8 @@ CollectionItem Reader::readItem(const QJsonValue &value, int depth)
             unknown.append(it.key());
     }
     if (!unknown.isEmpty())
-        m_notes.add(where, u"fields Postern does not use are kept for export: %1"_s.arg(unknown.join(u", "_s)));
+        m_notes.add(where,
+                    u"fields Postern does not use are kept for export: %1"_s.arg(unknown.join(u", "_s)));
     if (!object.isEmpty())
         foreign.insert(itemKey, object);
     if (!foreign.isEmpty())
@@ -225,7 +246,9 @@ PostmanImport Reader::read(const QJsonObject &rootObject)
     const QString schema = info.take(u"schema"_s).toString();
     if (!schema.isEmpty() && !schema.contains(u"v2.0"_s) && !schema.contains(u"v2.1"_s)
         && !schema.contains(u"collection/v2/"_s)) {
-        m_notes.add(where, u"its schema \u201c%1\u201d is not one Postern knows; it was read as v2.1"_s.arg(schema.left(120)));
+        m_notes.add(where,
+                    u"its schema \u201c%1\u201d is not one Postern knows; it was read as v2.1"_s.arg(
+                        schema.left(120)));
     }
     QString id = info.take(u"_postman_id"_s).toString();
     if (id.isEmpty() && info.value(idKey).isString()) {
@@ -244,7 +267,8 @@ PostmanImport Reader::read(const QJsonObject &rootObject)
     if (!info.isEmpty())
         foreign.insert(infoKey, info);
 
-    collection.auth = PostmanAuth::read(root.take(u"auth"_s), PostmanAuth::Level::Collection, where, &foreign, &m_notes);
+    collection.auth
+        = PostmanAuth::read(root.take(u"auth"_s), PostmanAuth::Level::Collection, where, &foreign, &m_notes);
     if (!root.contains(u"variable"_s) && root.value(u"variables"_s).isArray()) {
         collection.variables = readVariables(root.take(u"variables"_s), &foreign);
         foreign.insert(variablesKeyKey, u"variables"_s);
@@ -254,14 +278,16 @@ PostmanImport Reader::read(const QJsonObject &rootObject)
     collection.scripts = readScripts(root.take(u"event"_s), where);
     collection.items = readItems(root.take(itemKey), 1, where);
     if (!m_error.isEmpty())
-        return {Collection(), {}, m_error};
+        return { Collection(), {}, m_error };
 
     if (root.contains(u"protocolProfileBehavior"_s))
-        m_notes.add(where, u"its request settings (protocolProfileBehavior) are kept for export but not used"_s);
+        m_notes.add(where,
+                    u"its request settings (protocolProfileBehavior) are kept for export but not used"_s);
     QStringList unknown = root.keys();
     unknown.removeAll(u"protocolProfileBehavior"_s);
     if (!unknown.isEmpty())
-        m_notes.add(where, u"fields Postern does not use are kept for export: %1"_s.arg(unknown.join(u", "_s)));
+        m_notes.add(where,
+                    u"fields Postern does not use are kept for export: %1"_s.arg(unknown.join(u", "_s)));
     if (!root.isEmpty())
         foreign.insert(collectionKey, root);
     if (!foreign.isEmpty())
@@ -277,8 +303,10 @@ PostmanImport Reader::read(const QJsonObject &rootObject)
     if (!withScripts.isEmpty()) {
         const QString last = withScripts.takeLast();
         const QString who = withScripts.isEmpty() ? last : withScripts.join(u", "_s) + u" and "_s + last;
-        const bool single = withScripts.isEmpty() && (m_requestsWithScripts + m_foldersWithScripts == 1 || last == u"the collection"_s);
-        m_notes.add(who + (single ? u" has"_s : u" have"_s) + u" scripts; Postern keeps them but does not run them yet"_s);
+        const bool single = withScripts.isEmpty()
+            && (m_requestsWithScripts + m_foldersWithScripts == 1 || last == u"the collection"_s);
+        m_notes.add(who + (single ? u" has"_s : u" have"_s)
+                    + u" scripts; Postern keeps them but does not run them yet"_s);
     }
     result.summary = m_notes.lines();
     return result;
@@ -291,7 +319,8 @@ QJsonObject postmanForeign(const QJsonObject &foreign)
     return foreign.value(postmanKey).toObject();
 }
 
-QJsonArray writeVariables(const VariableList &variables, const QJsonObject &foreign, PostmanCollection::Secrets secrets)
+QJsonArray writeVariables(const VariableList &variables, const QJsonObject &foreign,
+                          PostmanCollection::Secrets secrets)
 {
     PostmanJson::RowExtras extras = PostmanJson::RowExtras::fromJson(foreign.value(variableRowsKey));
     QJsonArray array;
@@ -299,7 +328,7 @@ QJsonArray writeVariables(const VariableList &variables, const QJsonObject &fore
         QJsonObject extra = extras.take(variable.key);
         const QJsonValue original = extra.take(u"value"_s);
         const bool hide = variable.secret && secrets == PostmanCollection::Secrets::Omit;
-        QJsonObject object{{u"key"_s, variable.key}};
+        QJsonObject object { { u"key"_s, variable.key } };
         if (hide)
             object.insert(u"value"_s, QString());
         else if (!original.isUndefined() && PostmanJson::text(original) == variable.value)
@@ -321,16 +350,18 @@ QJsonArray writeVariables(const VariableList &variables, const QJsonObject &fore
 QJsonObject writeItem(const CollectionItem &item, PostmanCollection::Secrets secrets)
 {
     const QJsonObject foreign = postmanForeign(item.foreign);
-    QJsonObject object{{u"id"_s, foreign.value(idKey).toString(item.id)}, {u"name"_s, item.name}};
+    QJsonObject object { { u"id"_s, foreign.value(idKey).toString(item.id) }, { u"name"_s, item.name } };
     const QJsonObject format = foreign.value(descriptionFormatKey).toObject();
     if (item.isFolder()) {
         QJsonArray children;
         for (const CollectionItem &child : item.children)
             children.append(writeItem(child, secrets));
         object.insert(itemKey, children);
-        if (const QJsonValue text = PostmanJson::writeDescription(item.description, format); !text.isUndefined())
+        if (const QJsonValue text = PostmanJson::writeDescription(item.description, format);
+            !text.isUndefined())
             object.insert(u"description"_s, text);
-        if (const QJsonValue auth = PostmanAuth::write(item.auth, PostmanAuth::Level::Folder, foreign, secrets);
+        if (const QJsonValue auth
+            = PostmanAuth::write(item.auth, PostmanAuth::Level::Folder, foreign, secrets);
             !auth.isUndefined()) {
             object.insert(u"auth"_s, auth);
         }
@@ -341,10 +372,12 @@ QJsonObject writeItem(const CollectionItem &item, PostmanCollection::Secrets sec
         if (onItem)
             requestForeign.remove(descriptionFormatKey);
         QJsonObject behaviour;
-        object.insert(u"request"_s, PostmanRequest::write(item.request, onItem ? QString() : item.description,
-                                                          requestForeign, secrets, &behaviour));
+        object.insert(u"request"_s,
+                      PostmanRequest::write(item.request, onItem ? QString() : item.description,
+                                            requestForeign, secrets, &behaviour));
         if (onItem) {
-            if (const QJsonValue text = PostmanJson::writeDescription(item.description, format); !text.isUndefined())
+            if (const QJsonValue text = PostmanJson::writeDescription(item.description, format);
+                !text.isUndefined())
                 object.insert(u"description"_s, text);
         }
         if (!behaviour.isEmpty())
@@ -365,39 +398,59 @@ QJsonObject writeItem(const CollectionItem &item, PostmanCollection::Secrets sec
 PostmanImport PostmanCollection::import(const QByteArray &json)
 {
     if (json.size() > maxFileSize)
-        return {Collection(), {}, u"The file is larger than %1 MiB; Postern does not import it."_s.arg(maxFileSize / (1024 * 1024))};
+        return { Collection(),
+                 {},
+                 u"The file is larger than %1 MiB; Postern does not import it."_s.arg(maxFileSize
+                                                                                      / (1024 * 1024)) };
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return {Collection(), {}, u"It is not valid JSON (%1 at byte %2)."_s.arg(parseError.errorString()).arg(parseError.offset)};
+        return {
+            Collection(),
+            {},
+            u"It is not valid JSON (%1 at byte %2)."_s.arg(parseError.errorString()).arg(parseError.offset)
+        };
     }
     if (!document.isObject())
-        return {Collection(), {}, u"It is not a Postman collection: the file holds a list, not an object."_s};
+        return { Collection(),
+                 {},
+                 u"It is not a Postman collection: the file holds a list, not an object."_s };
     const QJsonObject root = document.object();
     const QString schema = root.value(infoKey).toObject().value(u"schema"_s).toString();
     if (schema.contains(u"v1."_s) || (!root.contains(infoKey) && root.value(u"requests"_s).isArray())) {
-        return {Collection(), {}, u"Postman Collection v1 is not supported; export it again as v2.1 from Postman."_s};
+        return { Collection(),
+                 {},
+                 u"Postman Collection v1 is not supported; export it again as v2.1 from Postman."_s };
     }
     if (!root.value(infoKey).isObject()) {
         if (root.value(u"values"_s).isArray())
-            return {Collection(), {}, u"It is a Postman environment, not a collection; import it as an environment."_s};
+            return { Collection(),
+                     {},
+                     u"It is a Postman environment, not a collection; import it as an environment."_s };
         if (root.contains(infoKey))
-            return {Collection(), {}, u"It is not a Postman collection: \u201cinfo\u201d is %1, not an object."_s.arg(PostmanJson::typeName(root.value(infoKey)))};
-        return {Collection(), {}, u"It is not a Postman collection: it has no \u201cinfo\u201d."_s};
+            return { Collection(),
+                     {},
+                     u"It is not a Postman collection: \u201cinfo\u201d is %1, not an object."_s.arg(
+                         PostmanJson::typeName(root.value(infoKey))) };
+        return { Collection(), {}, u"It is not a Postman collection: it has no \u201cinfo\u201d."_s };
     }
     const QJsonValue items = root.value(itemKey);
     if (!items.isArray() && !items.isUndefined())
-        return {Collection(), {}, u"It is not a Postman collection: \u201citem\u201d is %1, not a list."_s.arg(PostmanJson::typeName(items))};
+        return { Collection(),
+                 {},
+                 u"It is not a Postman collection: \u201citem\u201d is %1, not a list."_s.arg(
+                     PostmanJson::typeName(items)) };
     return Reader().read(root);
 }
 
 QByteArray PostmanCollection::exportV21(const Collection &collection, Secrets secrets)
 {
     const QJsonObject foreign = postmanForeign(collection.foreign);
-    QJsonObject info{{foreign.value(infoIdKey).toString(u"_postman_id"_s), collection.id},
-                     {u"name"_s, collection.name},
-                     {u"schema"_s, schemaV21()}};
-    if (const QJsonValue text = PostmanJson::writeDescription(collection.description, foreign.value(descriptionFormatKey).toObject());
+    QJsonObject info { { foreign.value(infoIdKey).toString(u"_postman_id"_s), collection.id },
+                       { u"name"_s, collection.name },
+                       { u"schema"_s, schemaV21() } };
+    if (const QJsonValue text = PostmanJson::writeDescription(collection.description,
+                                                              foreign.value(descriptionFormatKey).toObject());
         !text.isUndefined()) {
         info.insert(u"description"_s, text);
     }
@@ -405,15 +458,17 @@ QByteArray PostmanCollection::exportV21(const Collection &collection, Secrets se
     QJsonArray items;
     for (const CollectionItem &item : collection.items)
         items.append(writeItem(item, secrets));
-    QJsonObject root{{infoKey, info}, {itemKey, items}};
-    if (const QJsonValue auth = PostmanAuth::write(collection.auth, PostmanAuth::Level::Collection, foreign, secrets);
+    QJsonObject root { { infoKey, info }, { itemKey, items } };
+    if (const QJsonValue auth
+        = PostmanAuth::write(collection.auth, PostmanAuth::Level::Collection, foreign, secrets);
         !auth.isUndefined()) {
         root.insert(u"auth"_s, auth);
     }
     if (!collection.scripts.isEmpty())
         root.insert(u"event"_s, collection.scripts);
     if (!collection.variables.isEmpty() || foreign.contains(variablesKeyKey))
-        root.insert(foreign.value(variablesKeyKey).toString(u"variable"_s), writeVariables(collection.variables, foreign, secrets));
+        root.insert(foreign.value(variablesKeyKey).toString(u"variable"_s),
+                    writeVariables(collection.variables, foreign, secrets));
     PostmanJson::merge(root, foreign.value(collectionKey).toObject());
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
@@ -426,7 +481,8 @@ bool PostmanCollection::looksLikePostman(const QByteArray &data)
     const QJsonObject root = document.object();
     if (root.value(infoKey).isObject()) {
         const QJsonObject info = root.value(infoKey).toObject();
-        return root.value(itemKey).isArray() || info.value(u"schema"_s).toString().contains(u"getpostman.com"_s)
+        return root.value(itemKey).isArray()
+            || info.value(u"schema"_s).toString().contains(u"getpostman.com"_s)
             || info.contains(u"_postman_id"_s);
     }
     // v1: {id, name, order, folders, requests}

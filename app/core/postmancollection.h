@@ -38,8 +38,8 @@ public:
     using Secrets = OAuth2Config::Secrets;
 
     static constexpr qsizetype maxFileSize = 64 * 1024 * 1024;
-    static constexpr int maxDepth = 64;       // folders nested deeper than this are refused
-    static constexpr int maxItems = 100000;   // requests and folders in one file
+    static constexpr int maxDepth = 64; // folders nested deeper than this are refused
+    static constexpr int maxItems = 100000; // requests and folders in one file
 
     static PostmanImport import(const QByteArray &json);
     static QByteArray exportV21(const Collection &collection, Secrets secrets = Secrets::Omit);
@@ -48,7 +48,10 @@ public:
     // it is not supported): for a dispatcher choosing an importer by content.
     static bool looksLikePostman(const QByteArray &data);
 
-    static QString schemaV21() { return QStringLiteral("https://schema.getpostman.com/json/collection/v2.1.0/collection.json"); }
+    static QString schemaV21()
+    {
+        return QStringLiteral("https://schema.getpostman.com/json/collection/v2.1.0/collection.json");
+    }
 };
 
 } // namespace Postern

@@ -15,7 +15,7 @@ namespace {
 
 PostmanEnvironmentImport failure(const QString &error)
 {
-    return {Environment(), {}, error};
+    return { Environment(), {}, error };
 }
 
 } // namespace
@@ -23,11 +23,13 @@ PostmanEnvironmentImport failure(const QString &error)
 PostmanEnvironmentImport PostmanEnvironment::import(const QByteArray &json)
 {
     if (json.size() > maxFileSize)
-        return failure(u"The file is larger than %1 MiB; Postern does not import it."_s.arg(maxFileSize / (1024 * 1024)));
+        return failure(u"The file is larger than %1 MiB; Postern does not import it."_s.arg(maxFileSize
+                                                                                            / (1024 * 1024)));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return failure(u"It is not valid JSON (%1 at byte %2)."_s.arg(parseError.errorString()).arg(parseError.offset));
+        return failure(
+            u"It is not valid JSON (%1 at byte %2)."_s.arg(parseError.errorString()).arg(parseError.offset));
     if (!document.isObject())
         return failure(u"It is not a Postman environment: the file holds a list, not an object."_s);
     QJsonObject root = document.object();
@@ -37,7 +39,8 @@ PostmanEnvironmentImport PostmanEnvironment::import(const QByteArray &json)
     if (!values.isArray()) {
         if (values.isUndefined())
             return failure(u"It is not a Postman environment: it has no \u201cvalues\u201d list."_s);
-        return failure(u"It is not a Postman environment: \u201cvalues\u201d is %1, not a list."_s.arg(PostmanJson::typeName(values)));
+        return failure(u"It is not a Postman environment: \u201cvalues\u201d is %1, not a list."_s.arg(
+            PostmanJson::typeName(values)));
     }
 
     PostmanJson::Notes notes;
@@ -52,7 +55,8 @@ PostmanEnvironmentImport PostmanEnvironment::import(const QByteArray &json)
         notes.add(u"The environment's name is not text; it was left empty."_s);
     const QString scope = root.take(u"_postman_variable_scope"_s).toString();
     if (!scope.isEmpty() && scope != u"environment"_s && scope != u"globals"_s)
-        notes.add(u"The variable scope \u201c%1\u201d is unknown; it was read as an environment."_s.arg(scope.left(40)));
+        notes.add(u"The variable scope \u201c%1\u201d is unknown; it was read as an environment."_s.arg(
+            scope.left(40)));
     root.remove(u"_postman_exported_at"_s);
     root.remove(u"_postman_exported_using"_s);
 
@@ -90,12 +94,14 @@ PostmanEnvironmentImport PostmanEnvironment::import(const QByteArray &json)
         notes.add(u"%1 without a key or of the wrong type left out."_s.arg(
             PostmanJson::count(skipped, u"variable"_s, u"variables"_s)));
     if (converted > 0)
-        notes.add(u"%1 not text; kept as text."_s.arg(PostmanJson::count(
-            converted, u"value is"_s, u"values are"_s)));
+        notes.add(u"%1 not text; kept as text."_s.arg(
+            PostmanJson::count(converted, u"value is"_s, u"values are"_s)));
     if (emptied > 0)
-        notes.add(u"%1 a list or an object; left empty."_s.arg(PostmanJson::count(emptied, u"value is"_s, u"values are"_s)));
+        notes.add(u"%1 a list or an object; left empty."_s.arg(
+            PostmanJson::count(emptied, u"value is"_s, u"values are"_s)));
     if (!droppedFields.isEmpty())
-        notes.add(u"Variable fields Postern does not keep were left out: %1."_s.arg(droppedFields.join(u", "_s)));
+        notes.add(
+            u"Variable fields Postern does not keep were left out: %1."_s.arg(droppedFields.join(u", "_s)));
     if (!root.isEmpty())
         notes.add(u"Fields Postern does not keep were left out: %1."_s.arg(root.keys().join(u", "_s)));
     result.summary = notes.lines();
@@ -106,21 +112,21 @@ QByteArray PostmanEnvironment::exportJson(const Environment &environment, Secret
 {
     QJsonArray values;
     for (const Variable &variable : environment.variables) {
-        QJsonObject object{
-            {u"key"_s, variable.key},
-            {u"value"_s, variable.secret && secrets == Secrets::Omit ? QString() : variable.value},
-            {u"type"_s, variable.secret ? u"secret"_s : u"default"_s},
-            {u"enabled"_s, variable.enabled},
+        QJsonObject object {
+            { u"key"_s, variable.key },
+            { u"value"_s, variable.secret && secrets == Secrets::Omit ? QString() : variable.value },
+            { u"type"_s, variable.secret ? u"secret"_s : u"default"_s },
+            { u"enabled"_s, variable.enabled },
         };
         if (!variable.description.isEmpty())
             object.insert(u"description"_s, variable.description);
         values.append(object);
     }
-    const QJsonObject root{
-        {u"id"_s, environment.id},
-        {u"name"_s, environment.name},
-        {u"values"_s, values},
-        {u"_postman_variable_scope"_s, u"environment"_s},
+    const QJsonObject root {
+        { u"id"_s, environment.id },
+        { u"name"_s, environment.name },
+        { u"values"_s, values },
+        { u"_postman_variable_scope"_s, u"environment"_s },
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
@@ -131,7 +137,8 @@ bool PostmanEnvironment::looksLikePostman(const QByteArray &data)
         return false;
     const QJsonObject root = QJsonDocument::fromJson(data).object();
     return root.value(u"values"_s).isArray()
-        && (root.contains(u"_postman_variable_scope"_s) || (root.contains(u"name"_s) && !root.contains(u"info"_s)));
+        && (root.contains(u"_postman_variable_scope"_s)
+            || (root.contains(u"name"_s) && !root.contains(u"info"_s)));
 }
 
 } // namespace Postern

@@ -107,12 +107,12 @@ Params params(const QJsonValue &value, bool *wrongType)
                     *wrongType = true;
                 continue;
             }
-            list.append({object.value(u"key"_s).toString(), object.value(u"value"_s)});
+            list.append({ object.value(u"key"_s).toString(), object.value(u"value"_s) });
         }
     } else if (value.isObject()) {
         const QJsonObject object = value.toObject();
         for (auto it = object.constBegin(); it != object.constEnd(); ++it)
-            list.append({it.key(), it.value()});
+            list.append({ it.key(), it.value() });
     } else if (!value.isUndefined() && !value.isNull() && wrongType) {
         *wrongType = true;
     }
@@ -124,10 +124,10 @@ QJsonArray paramsToArray(const Params &params)
     QJsonArray array;
     for (const auto &[key, value] : params) {
         const QString type = value.isBool() ? u"boolean"_s
-                           : value.isDouble() ? u"number"_s
-                           : value.isString() ? u"string"_s
-                                              : u"any"_s;
-        array.append(QJsonObject{{u"key"_s, key}, {u"value"_s, value}, {u"type"_s, type}});
+            : value.isDouble()              ? u"number"_s
+            : value.isString()              ? u"string"_s
+                                            : u"any"_s;
+        array.append(QJsonObject { { u"key"_s, key }, { u"value"_s, value }, { u"type"_s, type } });
     }
     return array;
 }
@@ -148,10 +148,10 @@ void merge(QJsonObject &target, const QJsonObject &foreign)
 
 bool isSecretParam(const QString &authType, const QString &name)
 {
-    static const QSet<QString> secretNames{
-        u"password"_s,    u"secretKey"_s,   u"sessionToken"_s, u"clientSecret"_s, u"client_secret"_s,
+    static const QSet<QString> secretNames {
+        u"password"_s,    u"secretKey"_s,   u"sessionToken"_s, u"clientSecret"_s,   u"client_secret"_s,
         u"accessToken"_s, u"clientToken"_s, u"authKey"_s,      u"consumerSecret"_s, u"tokenSecret"_s,
-        u"token"_s,       u"secret"_s,      u"privateKey"_s,   u"refreshToken"_s, u"code_verifier"_s,
+        u"token"_s,       u"secret"_s,      u"privateKey"_s,   u"refreshToken"_s,   u"code_verifier"_s,
     };
     if (authType == u"apikey"_s && name == u"value"_s)
         return true;
@@ -219,14 +219,14 @@ QJsonArray RowExtras::toJson() const
 {
     QJsonArray array;
     for (const auto &[key, extra] : m_rows)
-        array.append(QJsonObject{{u"key"_s, key}, {u"fields"_s, extra}});
+        array.append(QJsonObject { { u"key"_s, key }, { u"fields"_s, extra } });
     return array;
 }
 
 void RowExtras::add(const QString &key, const QJsonObject &extra)
 {
     if (!extra.isEmpty())
-        m_rows.append({key, extra});
+        m_rows.append({ key, extra });
 }
 
 QJsonObject RowExtras::take(const QString &key)

@@ -19,8 +19,9 @@ const auto behaviourKey = u"protocolProfileBehavior"_s;
 const auto descriptionFormatKey = u"descriptionFormat"_s;
 
 constexpr std::pair<const char16_t *, const char16_t *> languages[] = {
-    {u"json", u"application/json"}, {u"javascript", u"application/javascript"}, {u"html", u"text/html"},
-    {u"xml", u"application/xml"},   {u"text", u"text/plain"},
+    { u"json", u"application/json" }, { u"javascript", u"application/javascript" },
+    { u"html", u"text/html" },        { u"xml", u"application/xml" },
+    { u"text", u"text/plain" },
 };
 
 struct RowReader
@@ -46,7 +47,7 @@ struct RowReader
 
 QJsonObject writeRow(const QString &key, const QString &value, bool enabled, const QString &description)
 {
-    QJsonObject row{{u"key"_s, key}, {u"value"_s, value}};
+    QJsonObject row { { u"key"_s, key }, { u"value"_s, value } };
     if (!enabled)
         row.insert(u"disabled"_s, true);
     if (!description.isEmpty())
@@ -54,7 +55,8 @@ QJsonObject writeRow(const QString &key, const QString &value, bool enabled, con
     return row;
 }
 
-KeyValueList readHeaders(const QJsonValue &value, RowReader *reader, const QString &where, PostmanJson::Notes *notes)
+KeyValueList readHeaders(const QJsonValue &value, RowReader *reader, const QString &where,
+                         PostmanJson::Notes *notes)
 {
     KeyValueList headers;
     if (value.isString()) {
@@ -68,8 +70,10 @@ KeyValueList readHeaders(const QJsonValue &value, RowReader *reader, const QStri
             if (disabled)
                 line = line.mid(2).trimmed();
             const qsizetype colon = line.indexOf(u':');
-            headers.append({colon < 0 ? line : line.left(colon).trimmed(),
-                            colon < 0 ? QString() : line.mid(colon + 1).trimmed(), !disabled, {}});
+            headers.append({ colon < 0 ? line : line.left(colon).trimmed(),
+                             colon < 0 ? QString() : line.mid(colon + 1).trimmed(),
+                             !disabled,
+                             {} });
         }
     } else if (value.isArray()) {
         const QJsonArray array = value.toArray();
@@ -80,7 +84,9 @@ KeyValueList readHeaders(const QJsonValue &value, RowReader *reader, const QStri
                 reader->wrongType = true;
         }
     } else if (!value.isUndefined() && !value.isNull()) {
-        notes->add(where, u"\u201cheader\u201d is %1, not a list; it was ignored"_s.arg(PostmanJson::typeName(value)));
+        notes->add(
+            where,
+            u"\u201cheader\u201d is %1, not a list; it was ignored"_s.arg(PostmanJson::typeName(value)));
     }
     return headers;
 }
@@ -91,7 +97,9 @@ void readBody(const QJsonValue &value, HttpRequest *request, QJsonObject *foreig
     if (value.isUndefined() || value.isNull())
         return;
     if (!value.isObject()) {
-        notes->add(where, u"\u201cbody\u201d is %1, not an object; it was ignored"_s.arg(PostmanJson::typeName(value)));
+        notes->add(
+            where,
+            u"\u201cbody\u201d is %1, not an object; it was ignored"_s.arg(PostmanJson::typeName(value)));
         return;
     }
     QJsonObject body = value.toObject();
@@ -131,7 +139,7 @@ void readBody(const QJsonValue &value, HttpRequest *request, QJsonObject *foreig
         }
         const QString contentType = PostmanJson::text(object.take(u"contentType"_s), &parts.wrongType);
         const KeyValue row = parts.read(object);
-        request->formParts.append({row.key, row.value, isFile, contentType, row.enabled, row.description});
+        request->formParts.append({ row.key, row.value, isFile, contentType, row.enabled, row.description });
     }
     fields.wrongType = fields.wrongType || parts.wrongType;
     if (!fields.extras.isEmpty())
@@ -180,7 +188,8 @@ void readBody(const QJsonValue &value, HttpRequest *request, QJsonObject *foreig
     if (!mode.isEmpty())
         request->bodyMode = bodyModeFromKey(mode, &known);
     if (!known)
-        notes->add(where, u"the body mode \u201c%1\u201d is unknown; the raw body is used"_s.arg(mode.left(40)));
+        notes->add(where,
+                   u"the body mode \u201c%1\u201d is unknown; the raw body is used"_s.arg(mode.left(40)));
     if (wrongType || fields.wrongType)
         notes->add(where, u"parts of the body have the wrong type and were left out"_s);
     for (auto it = body.constBegin(); it != body.constEnd(); ++it) {
@@ -198,7 +207,7 @@ QJsonValue writeBody(const HttpRequest &request, const QJsonObject &foreign)
     if (!request.body.isEmpty())
         body.insert(u"raw"_s, QString::fromUtf8(request.body));
     if (const QString language = PostmanRequest::languageFor(request.bodyContentType); !language.isEmpty())
-        body.insert(u"options"_s, QJsonObject{{u"raw"_s, QJsonObject{{u"language"_s, language}}}});
+        body.insert(u"options"_s, QJsonObject { { u"raw"_s, QJsonObject { { u"language"_s, language } } } });
     if (!request.formFields.isEmpty()) {
         PostmanJson::RowExtras extras = PostmanJson::RowExtras::fromJson(rows.value(u"urlencoded"_s));
         QJsonArray array;
@@ -219,8 +228,9 @@ QJsonValue writeBody(const HttpRequest &request, const QJsonObject &foreign)
             if (part.isFile) {
                 const QJsonArray files = extra.take(u"src"_s).toArray();
                 row.remove(u"value"_s);
-                row.insert(u"src"_s, !files.isEmpty() && files.first() == part.value ? QJsonValue(files)
-                                                                                      : QJsonValue(part.value));
+                row.insert(u"src"_s,
+                           !files.isEmpty() && files.first() == part.value ? QJsonValue(files)
+                                                                           : QJsonValue(part.value));
             }
             if (!part.contentType.isEmpty())
                 row.insert(u"contentType"_s, part.contentType);
@@ -230,10 +240,11 @@ QJsonValue writeBody(const HttpRequest &request, const QJsonObject &foreign)
         body.insert(u"formdata"_s, array);
     }
     if (!request.bodyFile.isEmpty())
-        body.insert(u"file"_s, QJsonObject{{u"src"_s, request.bodyFile}});
+        body.insert(u"file"_s, QJsonObject { { u"src"_s, request.bodyFile } });
     if (!request.graphqlQuery.isEmpty() || !request.graphqlVariables.isEmpty()) {
         body.insert(u"graphql"_s,
-                    QJsonObject{{u"query"_s, request.graphqlQuery}, {u"variables"_s, request.graphqlVariables}});
+                    QJsonObject { { u"query"_s, request.graphqlQuery },
+                                  { u"variables"_s, request.graphqlVariables } });
     }
     const QJsonObject bodyForeign = foreign.value(bodyKey).toObject();
     if (body.isEmpty() && bodyForeign.isEmpty() && request.bodyMode == BodyMode::Raw)
@@ -276,7 +287,9 @@ HttpRequest PostmanRequest::read(const QJsonValue &value, const QJsonValue &prot
         if (!value.isString())
             notes->add(where, u"there is no request; an empty GET request is used"_s);
     } else if (!value.isObject()) {
-        notes->add(where, u"\u201crequest\u201d is %1; an empty GET request is used"_s.arg(PostmanJson::typeName(value)));
+        notes->add(
+            where,
+            u"\u201crequest\u201d is %1; an empty GET request is used"_s.arg(PostmanJson::typeName(value)));
     } else {
         QJsonObject object = value.toObject();
         bool wrongType = false;
@@ -296,11 +309,13 @@ HttpRequest PostmanRequest::read(const QJsonValue &value, const QJsonValue &prot
         readBody(object.take(u"body"_s), &request, foreign, &rows, where, notes, &unknownFields);
         if (!rows.isEmpty())
             foreign->insert(rowsKey, rows);
-        request.auth = PostmanAuth::read(object.take(u"auth"_s), PostmanAuth::Level::Request, where, foreign, notes);
+        request.auth
+            = PostmanAuth::read(object.take(u"auth"_s), PostmanAuth::Level::Request, where, foreign, notes);
         if (object.contains(u"description"_s)) {
             QJsonObject format;
             bool wrongDescription = false;
-            *description = PostmanJson::readDescription(object.take(u"description"_s), &format, &wrongDescription);
+            *description
+                = PostmanJson::readDescription(object.take(u"description"_s), &format, &wrongDescription);
             *hasDescription = true;
             if (!format.isEmpty())
                 foreign->insert(descriptionFormatKey, format);
@@ -327,22 +342,27 @@ HttpRequest PostmanRequest::read(const QJsonValue &value, const QJsonValue &prot
             request.verifyTls = behaviour.take(u"strictSSL"_s).toBool();
         if (!behaviour.isEmpty()) {
             foreign->insert(behaviourKey, behaviour);
-            notes->add(where, u"request settings Postern does not use (%1) are kept for export"_s.arg(
-                                  behaviour.keys().join(u", "_s)));
+            notes->add(where,
+                       u"request settings Postern does not use (%1) are kept for export"_s.arg(
+                           behaviour.keys().join(u", "_s)));
         }
     } else if (!protocolProfileBehavior.isUndefined() && !protocolProfileBehavior.isNull()) {
-        notes->add(where, u"\u201cprotocolProfileBehavior\u201d is %1; it was ignored"_s.arg(
-                              PostmanJson::typeName(protocolProfileBehavior)));
+        notes->add(where,
+                   u"\u201cprotocolProfileBehavior\u201d is %1; it was ignored"_s.arg(
+                       PostmanJson::typeName(protocolProfileBehavior)));
     }
     if (!unknownFields.isEmpty())
-        notes->add(where, u"fields Postern does not use are kept for export: %1"_s.arg(unknownFields.join(u", "_s)));
+        notes->add(where,
+                   u"fields Postern does not use are kept for export: %1"_s.arg(unknownFields.join(u", "_s)));
     return request;
 }
 
-QJsonObject PostmanRequest::write(const HttpRequest &request, const QString &description, const QJsonObject &foreign,
-                                  OAuth2Config::Secrets secrets, QJsonObject *protocolProfileBehavior)
+QJsonObject PostmanRequest::write(const HttpRequest &request, const QString &description,
+                                  const QJsonObject &foreign, OAuth2Config::Secrets secrets,
+                                  QJsonObject *protocolProfileBehavior)
 {
-    QJsonObject object{{u"method"_s, request.method}, {u"url"_s, PostmanUrl::write(request.url, foreign)}};
+    QJsonObject object { { u"method"_s, request.method },
+                         { u"url"_s, PostmanUrl::write(request.url, foreign) } };
     PostmanJson::RowExtras extras
         = PostmanJson::RowExtras::fromJson(foreign.value(rowsKey).toObject().value(u"header"_s));
     QJsonArray headers;
@@ -362,11 +382,13 @@ QJsonObject PostmanRequest::write(const HttpRequest &request, const QString &des
     object.insert(u"header"_s, headers);
     if (const QJsonValue body = writeBody(request, foreign); !body.isUndefined())
         object.insert(u"body"_s, body);
-    if (const QJsonValue auth = PostmanAuth::write(request.auth, PostmanAuth::Level::Request, foreign, secrets);
+    if (const QJsonValue auth
+        = PostmanAuth::write(request.auth, PostmanAuth::Level::Request, foreign, secrets);
         !auth.isUndefined()) {
         object.insert(u"auth"_s, auth);
     }
-    if (const QJsonValue text = PostmanJson::writeDescription(description, foreign.value(descriptionFormatKey).toObject());
+    if (const QJsonValue text
+        = PostmanJson::writeDescription(description, foreign.value(descriptionFormatKey).toObject());
         !text.isUndefined()) {
         object.insert(u"description"_s, text);
     }

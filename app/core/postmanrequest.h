@@ -18,13 +18,14 @@ class PostmanRequest
 {
 public:
     // *description is the request's own description; *hasDescription says whether it had one.
-    static HttpRequest read(const QJsonValue &value, const QJsonValue &protocolProfileBehavior, const QString &where,
-                            QJsonObject *foreign, PostmanJson::Notes *notes, QString *description,
-                            bool *hasDescription);
+    static HttpRequest read(const QJsonValue &value, const QJsonValue &protocolProfileBehavior,
+                            const QString &where, QJsonObject *foreign, PostmanJson::Notes *notes,
+                            QString *description, bool *hasDescription);
 
     // The item's "request"; *protocolProfileBehavior gets the item's behaviours (empty: leave out).
-    static QJsonObject write(const HttpRequest &request, const QString &description, const QJsonObject &foreign,
-                             OAuth2Config::Secrets secrets, QJsonObject *protocolProfileBehavior);
+    static QJsonObject write(const HttpRequest &request, const QString &description,
+                             const QJsonObject &foreign, OAuth2Config::Secrets secrets,
+                             QJsonObject *protocolProfileBehavior);
 
     // options.raw.language for a content type ("json" for application/json), empty when none fits.
     static QString languageFor(const QString &contentType);

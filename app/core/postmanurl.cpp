@@ -30,7 +30,7 @@ QStringList segments(const QJsonValue &value, bool *wrongType)
     }
     if (value.isUndefined() || value.isNull())
         return {};
-    return {PostmanJson::text(value, wrongType)};
+    return { PostmanJson::text(value, wrongType) };
 }
 
 QString joinParts(const QJsonObject &object, const QStringList &query, bool *wrongType)
@@ -76,7 +76,8 @@ QString PostmanUrl::read(const QJsonValue &value, const QString &where, QJsonObj
     if (value.isUndefined() || value.isNull())
         return QString();
     if (!value.isObject()) {
-        notes->add(where, u"\u201curl\u201d is %1; the URL is left empty"_s.arg(PostmanJson::typeName(value)));
+        notes->add(where,
+                   u"\u201curl\u201d is %1; the URL is left empty"_s.arg(PostmanJson::typeName(value)));
         return QString();
     }
     QJsonObject object = value.toObject();
@@ -94,7 +95,7 @@ QString PostmanUrl::read(const QJsonValue &value, const QString &where, QJsonObj
                 continue;
             }
             if (entry.value(u"disabled"_s).toBool() || !entry.value(u"enabled"_s).toBool(true)) {
-                disabled.append(QJsonObject{{u"index"_s, i}, {u"param"_s, entry}});
+                disabled.append(QJsonObject { { u"index"_s, i }, { u"param"_s, entry } });
                 continue;
             }
             const QString key = PostmanJson::text(entry.take(u"key"_s), &wrongType);
@@ -109,27 +110,32 @@ QString PostmanUrl::read(const QJsonValue &value, const QString &where, QJsonObj
                                : key + u'=' + PostmanJson::text(paramValue, &wrongType));
         }
     } else if (!query.isUndefined() && !query.isNull()) {
-        notes->add(where, u"\u201curl.query\u201d is %1, not a list; it was ignored"_s.arg(PostmanJson::typeName(query)));
+        notes->add(
+            where,
+            u"\u201curl.query\u201d is %1, not a list; it was ignored"_s.arg(PostmanJson::typeName(query)));
     }
 
     const QJsonValue raw = object.take(u"raw"_s);
     const QString url = raw.isString() ? raw.toString() : joinParts(object, enabled, &wrongType);
-    for (const QString &part : {u"protocol"_s, u"auth"_s, u"host"_s, u"port"_s, u"path"_s, u"hash"_s})
+    for (const QString &part : { u"protocol"_s, u"auth"_s, u"host"_s, u"port"_s, u"path"_s, u"hash"_s })
         object.remove(part);
     if (wrongType)
         notes->add(where, u"parts of the URL have the wrong type and were left out"_s);
 
     if (!disabled.isEmpty()) {
         foreign->insert(disabledQueryKey, disabled);
-        notes->add(where, u"%1 kept for export but not shown"_s.arg(PostmanJson::count(
-                              disabled.size(), u"disabled query parameter is"_s, u"disabled query parameters are"_s)));
+        notes->add(
+            where,
+            u"%1 kept for export but not shown"_s.arg(PostmanJson::count(
+                disabled.size(), u"disabled query parameter is"_s, u"disabled query parameters are"_s)));
     }
     if (!rows.isEmpty())
         foreign->insert(queryRowsKey, rows.toJson());
     const QJsonArray variables = object.value(u"variable"_s).toArray();
     if (!variables.isEmpty()) {
-        notes->add(where, u"%1 kept for export but not substituted"_s.arg(PostmanJson::count(
-                              variables.size(), u"path variable (:name) is"_s, u"path variables (:name) are"_s)));
+        notes->add(where,
+                   u"%1 kept for export but not substituted"_s.arg(PostmanJson::count(
+                       variables.size(), u"path variable (:name) is"_s, u"path variables (:name) are"_s)));
     }
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
         if (it.key() != u"variable"_s)
@@ -165,7 +171,7 @@ QJsonObject PostmanUrl::parts(const QString &url)
     if (const qsizetype at = authority.lastIndexOf(u'@'); at >= 0) {
         const QString userInfo = authority.left(at);
         const qsizetype colon = userInfo.indexOf(u':');
-        QJsonObject auth{{u"user"_s, colon < 0 ? userInfo : userInfo.left(colon)}};
+        QJsonObject auth { { u"user"_s, colon < 0 ? userInfo : userInfo.left(colon) } };
         if (colon >= 0)
             auth.insert(u"password"_s, userInfo.mid(colon + 1));
         object.insert(u"auth"_s, auth);
@@ -176,7 +182,8 @@ QJsonObject PostmanUrl::parts(const QString &url)
         object.insert(u"port"_s, match.captured(1));
         authority.truncate(match.capturedStart());
     }
-    object.insert(u"host"_s, QJsonArray::fromStringList(authority.isEmpty() ? QStringList() : authority.split(u'.')));
+    object.insert(u"host"_s,
+                  QJsonArray::fromStringList(authority.isEmpty() ? QStringList() : authority.split(u'.')));
     if (slash >= 0)
         object.insert(u"path"_s, QJsonArray::fromStringList(path.split(u'/')));
     if (question >= 0) {
@@ -186,8 +193,9 @@ QJsonObject PostmanUrl::parts(const QString &url)
             if (pair.isEmpty())
                 continue;
             const qsizetype equals = pair.indexOf(u'=');
-            params.append(QJsonObject{{u"key"_s, equals < 0 ? pair : pair.left(equals)},
-                                      {u"value"_s, equals < 0 ? QJsonValue() : QJsonValue(pair.mid(equals + 1))}});
+            params.append(
+                QJsonObject { { u"key"_s, equals < 0 ? pair : pair.left(equals) },
+                              { u"value"_s, equals < 0 ? QJsonValue() : QJsonValue(pair.mid(equals + 1)) } });
         }
         object.insert(u"query"_s, params);
     }

@@ -79,8 +79,8 @@ void tst_NewmanRun::initTestCase()
     }
     m_newman = QStringLiteral(POSTERN_NEWMAN_DIR "/node_modules/newman/bin/newman.js");
     if (!QFileInfo::exists(m_newman)) {
-        const QString why = u"newman is not installed in "_s + QStringLiteral(POSTERN_NEWMAN_DIR) + u"/node_modules. "_s
-            + installHint();
+        const QString why = u"newman is not installed in "_s + QStringLiteral(POSTERN_NEWMAN_DIR)
+            + u"/node_modules. "_s + installHint();
         qInfo("%s", qPrintable(why));
         QSKIP(qPrintable(why));
     }
@@ -97,14 +97,15 @@ void tst_NewmanRun::cleanupTestCase()
 NewmanReport tst_NewmanRun::run(const QString &collectionFile)
 {
     NewmanReport report;
-    const QString reportFile = m_dir.filePath(QFileInfo(collectionFile).completeBaseName() + u".report.json"_s);
+    const QString reportFile
+        = m_dir.filePath(QFileInfo(collectionFile).completeBaseName() + u".report.json"_s);
     QFile::remove(reportFile);
     QProcess process;
     process.setProgram(m_node);
-    process.setArguments({m_newman, u"run"_s, collectionFile,
-                          u"--env-var"_s, u"baseUrl="_s + m_server->baseUrl().toString(),
-                          u"--reporters"_s, u"cli,json"_s, u"--reporter-json-export"_s, reportFile,
-                          u"--color"_s, u"off"_s, u"--timeout-request"_s, u"20000"_s});
+    process.setArguments({ m_newman, u"run"_s, collectionFile, u"--env-var"_s,
+                           u"baseUrl="_s + m_server->baseUrl().toString(), u"--reporters"_s, u"cli,json"_s,
+                           u"--reporter-json-export"_s, reportFile, u"--color"_s, u"off"_s,
+                           u"--timeout-request"_s, u"20000"_s });
     process.setWorkingDirectory(QStringLiteral(POSTERN_NEWMAN_DIR));
     process.setProcessChannelMode(QProcess::MergedChannels);
     // The sandbox answers from this thread's event loop, so wait with one running.
@@ -138,14 +139,16 @@ NewmanReport tst_NewmanRun::run(const QString &collectionFile)
 
 void tst_NewmanRun::exportRunsLikeTheOriginal()
 {
-    const QString originalFile = QStringLiteral(POSTERN_TEST_DATA_DIR "/newman/sandbox.postman_collection.json");
+    const QString originalFile
+        = QStringLiteral(POSTERN_TEST_DATA_DIR "/newman/sandbox.postman_collection.json");
     const NewmanReport original = run(originalFile);
     QVERIFY2(original.exitCode == 0, original.output.constData());
 
     const PostmanImport imported = PostmanCollection::import(m_original);
     QVERIFY2(imported.ok(), qPrintable(imported.error));
     QCOMPARE(imported.summary.size(), 2);
-    QCOMPARE(imported.summary.at(1), u"8 requests and the collection have scripts; Postern keeps them but does not run them yet"_s);
+    QCOMPARE(imported.summary.at(1),
+             u"8 requests and the collection have scripts; Postern keeps them but does not run them yet"_s);
     QCOMPARE(original.requests, imported.collection.requestCount());
     QVERIFY(original.assertions >= 2 * original.requests);
     QCOMPARE(original.failedAssertions, 0);

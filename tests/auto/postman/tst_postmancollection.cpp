@@ -56,18 +56,23 @@ void collectIds(const QList<CollectionItem> &items, QStringList *ids)
 // A collection nested `depth` folders deep, with one request at the bottom.
 QByteArray nested(int depth)
 {
-    QJsonObject item{{u"name"_s, u"bottom"_s}, {u"request"_s, u"https://example.test/"_s}};
+    QJsonObject item { { u"name"_s, u"bottom"_s }, { u"request"_s, u"https://example.test/"_s } };
     for (int i = 0; i < depth; ++i)
-        item = QJsonObject{{u"name"_s, u"level %1"_s.arg(depth - i)}, {u"item"_s, QJsonArray{item}}};
-    const QJsonObject root{{u"info"_s, QJsonObject{{u"name"_s, u"deep"_s}, {u"schema"_s, PostmanCollection::schemaV21()}}},
-                           {u"item"_s, QJsonArray{item}}};
+        item
+            = QJsonObject { { u"name"_s, u"level %1"_s.arg(depth - i) }, { u"item"_s, QJsonArray { item } } };
+    const QJsonObject root { { u"info"_s,
+                               QJsonObject { { u"name"_s, u"deep"_s },
+                                             { u"schema"_s, PostmanCollection::schemaV21() } } },
+                             { u"item"_s, QJsonArray { item } } };
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
 QByteArray withItem(const QJsonObject &item)
 {
-    const QJsonObject root{{u"info"_s, QJsonObject{{u"name"_s, u"odd"_s}, {u"schema"_s, PostmanCollection::schemaV21()}}},
-                           {u"item"_s, QJsonArray{item}}};
+    const QJsonObject root { { u"info"_s,
+                               QJsonObject { { u"name"_s, u"odd"_s },
+                                             { u"schema"_s, PostmanCollection::schemaV21() } } },
+                             { u"item"_s, QJsonArray { item } } };
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
@@ -105,8 +110,9 @@ void tst_PostmanCollection::roundTrip_data()
 {
     QTest::addColumn<QString>("file");
     const QDir data(QStringLiteral(POSTERN_TEST_DATA_DIR));
-    for (const QString &folder : {u"crafted"_s, u"postmanlabs"_s, u"newman"_s}) {
-        const QStringList inFolder = QDir(data.filePath(folder)).entryList({u"*.json"_s}, QDir::Files, QDir::Name);
+    for (const QString &folder : { u"crafted"_s, u"postmanlabs"_s, u"newman"_s }) {
+        const QStringList inFolder
+            = QDir(data.filePath(folder)).entryList({ u"*.json"_s }, QDir::Files, QDir::Name);
         QVERIFY2(!inFolder.isEmpty(), qPrintable(folder));
         for (const QString &file : inFolder)
             QTest::newRow(qPrintable(folder + u'/' + file)) << folder + u'/' + file;
@@ -122,9 +128,11 @@ void tst_PostmanCollection::roundTrip()
     QVERIFY2(first.ok(), qPrintable(first.error));
     QVERIFY(!first.collection.items.isEmpty());
 
-    const QByteArray exported = PostmanCollection::exportV21(first.collection, PostmanCollection::Secrets::Include);
+    const QByteArray exported
+        = PostmanCollection::exportV21(first.collection, PostmanCollection::Secrets::Include);
     const QJsonObject exportedObject = parse(exported);
-    QCOMPARE(exportedObject.value(u"info"_s).toObject().value(u"schema"_s).toString(), PostmanCollection::schemaV21());
+    QCOMPARE(exportedObject.value(u"info"_s).toObject().value(u"schema"_s).toString(),
+             PostmanCollection::schemaV21());
 
     const PostmanImport second = PostmanCollection::import(exported);
     QVERIFY2(second.ok(), qPrintable(second.error));
@@ -144,49 +152,59 @@ void tst_PostmanCollection::summary_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QStringList>("expected");
 
-    QTest::newRow("features v2.1") << u"crafted/features-v21.postman_collection.json"_s << QStringList{
-        u"Request \u201cOAuth 2.0 password\u201d: the OAuth 2.0 password is not imported; Postern asks for it when it gets a token"_s,
-        u"Request \u201cOAuth 2.0 password\u201d: OAuth 2.0 settings Postern does not use (username) are kept for export"_s,
-        u"Request \u201cOAuth 2.0 client credentials\u201d: 1 disabled OAuth 2.0 extra parameter is kept for export but not sent"_s,
-        u"Request \u201cOAuth 2.0 client credentials\u201d: OAuth 2.0 settings Postern does not use (useBrowser) are kept for export"_s,
-        u"Request \u201cURL as parts\u201d: 1 disabled query parameter is kept for export but not shown"_s,
-        u"Request \u201cURL as parts\u201d: 1 path variable (:name) is kept for export but not substituted"_s,
-        u"1 request and the collection have scripts; Postern keeps them but does not run them yet"_s,
-    };
-    QTest::newRow("features v2.0") << u"crafted/features-v20.postman_collection.json"_s << QStringList{
-        u"Folder \u201cFolder with basic auth\u201d: Basic Auth settings Postern does not use (saveHelperData) are kept for export"_s,
-        u"1 folder has scripts; Postern keeps them but does not run them yet"_s,
-    };
-    QTest::newRow("unsupported") << u"crafted/unsupported.postman_collection.json"_s << QStringList{
-        u"The collection: API Key auth is not supported; kept for export but not sent (its secret values are left out: value)"_s,
-        u"Request \u201cLogin\u201d: API Key auth is not supported; kept for export but not sent (its secret values are left out: value)"_s,
-        u"Request \u201cLogin\u201d: its proxy settings are kept for export but not used"_s,
-        u"Request \u201cLogin\u201d: its client certificate settings are kept for export but not used"_s,
-        u"Request \u201cLogin\u201d: request settings Postern does not use (disableBodyPruning) are kept for export"_s,
-        u"Request \u201cLogin\u201d: fields Postern does not use are kept for export: body.disabled"_s,
-        u"Request \u201cLogin\u201d: 2 saved responses (examples) are kept for export but not shown"_s,
-        u"Request \u201cLogin\u201d: fields Postern does not use are kept for export: x-owner"_s,
-        u"Request \u201cDigest\u201d: Digest auth is not supported; kept for export but not sent (its secret values are left out: password)"_s,
-        u"Request \u201cAWS\u201d: AWS Signature auth is not supported; kept for export but not sent (its secret values are left out: secretKey)"_s,
-        u"Request \u201cHawk\u201d: Hawk auth is not supported; kept for export but not sent (its secret values are left out: authKey)"_s,
-        u"Request \u201cNTLM\u201d: NTLM auth is not supported; kept for export but not sent (its secret values are left out: password)"_s,
-        u"Request \u201cOAuth 1.0\u201d: OAuth 1.0 auth is not supported; kept for export but not sent (its secret values are left out: consumerSecret)"_s,
-        u"Request \u201cPath variables\u201d: 2 disabled query parameters are kept for export but not shown"_s,
-        u"Request \u201cPath variables\u201d: 2 path variables (:name) are kept for export but not substituted"_s,
-        u"Request \u201cPath variables\u201d: fields Postern does not use are kept for export: url.description"_s,
-        u"Folder \u201cOther auth types\u201d: its variables are kept for export but not used"_s,
-        u"The collection: its request settings (protocolProfileBehavior) are kept for export but not used"_s,
-        u"The collection: fields Postern does not use are kept for export: x-team"_s,
-        u"1 request, 1 folder and the collection have scripts; Postern keeps them but does not run them yet"_s,
-    };
-    QTest::newRow("postmanlabs digest") << u"postmanlabs/digest.json"_s << QStringList{
-        u"Request \u201cDigestAuth Request\u201d: 1 saved response (example) is kept for export but not shown"_s,
-        u"Request \u201cDigestAuth Success\u201d: Digest auth is not supported; kept for export but not sent (its secret values are left out: password)"_s,
-        u"2 requests have scripts; Postern keeps them but does not run them yet"_s,
-    };
-    QTest::newRow("postmanlabs nested") << u"postmanlabs/nested-v2-collection.json"_s << QStringList{
-        u"6 requests have scripts; Postern keeps them but does not run them yet"_s,
-    };
+    QTest::newRow("features v2.1")
+        << u"crafted/features-v21.postman_collection.json"_s
+        << QStringList {
+               u"Request \u201cOAuth 2.0 password\u201d: the OAuth 2.0 password is not imported; Postern asks for it when it gets a token"_s,
+               u"Request \u201cOAuth 2.0 password\u201d: OAuth 2.0 settings Postern does not use (username) are kept for export"_s,
+               u"Request \u201cOAuth 2.0 client credentials\u201d: 1 disabled OAuth 2.0 extra parameter is kept for export but not sent"_s,
+               u"Request \u201cOAuth 2.0 client credentials\u201d: OAuth 2.0 settings Postern does not use (useBrowser) are kept for export"_s,
+               u"Request \u201cURL as parts\u201d: 1 disabled query parameter is kept for export but not shown"_s,
+               u"Request \u201cURL as parts\u201d: 1 path variable (:name) is kept for export but not substituted"_s,
+               u"1 request and the collection have scripts; Postern keeps them but does not run them yet"_s,
+           };
+    QTest::newRow("features v2.0")
+        << u"crafted/features-v20.postman_collection.json"_s
+        << QStringList {
+               u"Folder \u201cFolder with basic auth\u201d: Basic Auth settings Postern does not use (saveHelperData) are kept for export"_s,
+               u"1 folder has scripts; Postern keeps them but does not run them yet"_s,
+           };
+    QTest::newRow("unsupported")
+        << u"crafted/unsupported.postman_collection.json"_s
+        << QStringList {
+               u"The collection: API Key auth is not supported; kept for export but not sent (its secret values are left out: value)"_s,
+               u"Request \u201cLogin\u201d: API Key auth is not supported; kept for export but not sent (its secret values are left out: value)"_s,
+               u"Request \u201cLogin\u201d: its proxy settings are kept for export but not used"_s,
+               u"Request \u201cLogin\u201d: its client certificate settings are kept for export but not used"_s,
+               u"Request \u201cLogin\u201d: request settings Postern does not use (disableBodyPruning) are kept for export"_s,
+               u"Request \u201cLogin\u201d: fields Postern does not use are kept for export: body.disabled"_s,
+               u"Request \u201cLogin\u201d: 2 saved responses (examples) are kept for export but not shown"_s,
+               u"Request \u201cLogin\u201d: fields Postern does not use are kept for export: x-owner"_s,
+               u"Request \u201cDigest\u201d: Digest auth is not supported; kept for export but not sent (its secret values are left out: password)"_s,
+               u"Request \u201cAWS\u201d: AWS Signature auth is not supported; kept for export but not sent (its secret values are left out: secretKey)"_s,
+               u"Request \u201cHawk\u201d: Hawk auth is not supported; kept for export but not sent (its secret values are left out: authKey)"_s,
+               u"Request \u201cNTLM\u201d: NTLM auth is not supported; kept for export but not sent (its secret values are left out: password)"_s,
+               u"Request \u201cOAuth 1.0\u201d: OAuth 1.0 auth is not supported; kept for export but not sent (its secret values are left out: consumerSecret)"_s,
+               u"Request \u201cPath variables\u201d: 2 disabled query parameters are kept for export but not shown"_s,
+               u"Request \u201cPath variables\u201d: 2 path variables (:name) are kept for export but not substituted"_s,
+               u"Request \u201cPath variables\u201d: fields Postern does not use are kept for export: url.description"_s,
+               u"Folder \u201cOther auth types\u201d: its variables are kept for export but not used"_s,
+               u"The collection: its request settings (protocolProfileBehavior) are kept for export but not used"_s,
+               u"The collection: fields Postern does not use are kept for export: x-team"_s,
+               u"1 request, 1 folder and the collection have scripts; Postern keeps them but does not run them yet"_s,
+           };
+    QTest::newRow("postmanlabs digest")
+        << u"postmanlabs/digest.json"_s
+        << QStringList {
+               u"Request \u201cDigestAuth Request\u201d: 1 saved response (example) is kept for export but not shown"_s,
+               u"Request \u201cDigestAuth Success\u201d: Digest auth is not supported; kept for export but not sent (its secret values are left out: password)"_s,
+               u"2 requests have scripts; Postern keeps them but does not run them yet"_s,
+           };
+    QTest::newRow("postmanlabs nested")
+        << u"postmanlabs/nested-v2-collection.json"_s
+        << QStringList {
+               u"6 requests have scripts; Postern keeps them but does not run them yet"_s,
+           };
 }
 
 void tst_PostmanCollection::summary()
@@ -202,7 +220,8 @@ void tst_PostmanCollection::summary()
 
 void tst_PostmanCollection::featuresV21()
 {
-    const PostmanImport result = PostmanCollection::import(readData(u"crafted/features-v21.postman_collection.json"_s));
+    const PostmanImport result
+        = PostmanCollection::import(readData(u"crafted/features-v21.postman_collection.json"_s));
     QVERIFY2(result.ok(), qPrintable(result.error));
     const Collection &c = result.collection;
     QCOMPARE(c.id, u"5b0c6a52-7d0e-4f7e-9c47-3c1f3b9f2a11"_s);
@@ -240,13 +259,14 @@ void tst_PostmanCollection::featuresV21()
     QCOMPARE(json->request.headers.at(1).description, u"Not sent"_s);
     QCOMPARE(json->request.auth.type, AuthType::Inherit);
     QCOMPARE(json->description, u"Creates a thing."_s);
-    QCOMPARE(json->scripts.at(0).toObject().value(u"script"_s).toObject().value(u"exec"_s).toArray().size(), 3);
+    QCOMPARE(json->scripts.at(0).toObject().value(u"script"_s).toObject().value(u"exec"_s).toArray().size(),
+             3);
     QCOMPARE(c.effectiveAuth(json->id).type, AuthType::Basic);
 
-    const QList<QPair<QString, QString>> types{{u"XML body"_s, u"application/xml"_s},
-                                               {u"HTML body"_s, u"text/html"_s},
-                                               {u"JavaScript body"_s, u"application/javascript"_s},
-                                               {u"Text body without a language"_s, QString()}};
+    const QList<QPair<QString, QString>> types { { u"XML body"_s, u"application/xml"_s },
+                                                 { u"HTML body"_s, u"text/html"_s },
+                                                 { u"JavaScript body"_s, u"application/javascript"_s },
+                                                 { u"Text body without a language"_s, QString() } };
     for (const auto &[name, type] : types)
         QCOMPARE(byName(c.items, name)->request.bodyContentType, type);
 
@@ -320,10 +340,12 @@ void tst_PostmanCollection::featuresV21()
     QCOMPARE(client.oauth2.clientAuthentication, ClientAuthentication::BasicHeader);
     QCOMPARE(client.oauth2.audience, u"https://api.example.test"_s);
     QCOMPARE(client.oauth2.resource, u"urn:example:api"_s);
-    const QList<OAuth2ExtraParameter> extras{
-        {u"tenant"_s, u"acme"_s, OAuth2ExtraParameter::Stage::Token, OAuth2ExtraParameter::Placement::Body},
-        {u"X-Trace"_s, u"on"_s, OAuth2ExtraParameter::Stage::Token, OAuth2ExtraParameter::Placement::Header},
-        {u"tenant"_s, u"acme"_s, OAuth2ExtraParameter::Stage::Refresh, OAuth2ExtraParameter::Placement::Query},
+    const QList<OAuth2ExtraParameter> extras {
+        { u"tenant"_s, u"acme"_s, OAuth2ExtraParameter::Stage::Token, OAuth2ExtraParameter::Placement::Body },
+        { u"X-Trace"_s, u"on"_s, OAuth2ExtraParameter::Stage::Token,
+          OAuth2ExtraParameter::Placement::Header },
+        { u"tenant"_s, u"acme"_s, OAuth2ExtraParameter::Stage::Refresh,
+          OAuth2ExtraParameter::Placement::Query },
     };
     QVERIFY(client.oauth2.extraParameters == extras);
 
@@ -341,7 +363,8 @@ void tst_PostmanCollection::featuresV21()
 
 void tst_PostmanCollection::featuresV20()
 {
-    const PostmanImport result = PostmanCollection::import(readData(u"crafted/features-v20.postman_collection.json"_s));
+    const PostmanImport result
+        = PostmanCollection::import(readData(u"crafted/features-v20.postman_collection.json"_s));
     QVERIFY2(result.ok(), qPrintable(result.error));
     const Collection &c = result.collection;
     QCOMPARE(c.auth.type, AuthType::OAuth2);
@@ -389,7 +412,8 @@ void tst_PostmanCollection::featuresV20()
 // What Postern cannot represent comes back out of the export where it was.
 void tst_PostmanCollection::unsupportedKeptForExport()
 {
-    const PostmanImport result = PostmanCollection::import(readData(u"crafted/unsupported.postman_collection.json"_s));
+    const PostmanImport result
+        = PostmanCollection::import(readData(u"crafted/unsupported.postman_collection.json"_s));
     QVERIFY2(result.ok(), qPrintable(result.error));
     QCOMPARE(result.collection.auth.type, AuthType::None);
     const CollectionItem *login = byName(result.collection.items, u"Login"_s);
@@ -397,14 +421,17 @@ void tst_PostmanCollection::unsupportedKeptForExport()
 
     const QJsonObject root = parse(PostmanCollection::exportV21(result.collection));
     QCOMPARE(root.value(u"auth"_s).toObject().value(u"type"_s).toString(), u"apikey"_s);
-    QCOMPARE(root.value(u"protocolProfileBehavior"_s).toObject().value(u"disableCookies"_s), QJsonValue(true));
+    QCOMPARE(root.value(u"protocolProfileBehavior"_s).toObject().value(u"disableCookies"_s),
+             QJsonValue(true));
     QCOMPARE(root.value(u"x-team"_s).toString(), u"platform"_s);
-    QCOMPARE(root.value(u"info"_s).toObject().value(u"updatedAt"_s).toString(), u"2024-05-01T10:00:00.000Z"_s);
+    QCOMPARE(root.value(u"info"_s).toObject().value(u"updatedAt"_s).toString(),
+             u"2024-05-01T10:00:00.000Z"_s);
 
     const QJsonObject item = root.value(u"item"_s).toArray().at(0).toObject();
     QCOMPARE(item.value(u"response"_s).toArray().size(), 2);
     QCOMPARE(item.value(u"x-owner"_s).toString(), u"alice"_s);
-    QCOMPARE(item.value(u"protocolProfileBehavior"_s).toObject(), QJsonObject({{u"disableBodyPruning"_s, true}}));
+    QCOMPARE(item.value(u"protocolProfileBehavior"_s).toObject(),
+             QJsonObject({ { u"disableBodyPruning"_s, true } }));
     const QJsonObject request = item.value(u"request"_s).toObject();
     QCOMPARE(request.value(u"proxy"_s).toObject().value(u"port"_s).toInt(), 3128);
     QVERIFY(request.value(u"certificate"_s).isObject());
@@ -418,12 +445,20 @@ void tst_PostmanCollection::unsupportedKeptForExport()
     const QJsonArray inFolder = folder.value(u"item"_s).toArray();
     QStringList types;
     for (const QJsonValue &child : inFolder)
-        types.append(child.toObject().value(u"request"_s).toObject().value(u"auth"_s).toObject().value(u"type"_s).toString());
-    QCOMPARE(types, QStringList({u"digest"_s, u"awsv4"_s, u"hawk"_s, u"ntlm"_s, u"oauth1"_s, QString()}));
+        types.append(child.toObject()
+                         .value(u"request"_s)
+                         .toObject()
+                         .value(u"auth"_s)
+                         .toObject()
+                         .value(u"type"_s)
+                         .toString());
+    QCOMPARE(types, QStringList({ u"digest"_s, u"awsv4"_s, u"hawk"_s, u"ntlm"_s, u"oauth1"_s, QString() }));
 
     // The disabled query parameters are back in their places; path variables and the URL's description too.
-    const QJsonObject url = inFolder.at(5).toObject().value(u"request"_s).toObject().value(u"url"_s).toObject();
-    QCOMPARE(url.value(u"raw"_s).toString(), u"https://api.example.test/users/:userId/posts/:postId?draft=false"_s);
+    const QJsonObject url
+        = inFolder.at(5).toObject().value(u"request"_s).toObject().value(u"url"_s).toObject();
+    QCOMPARE(url.value(u"raw"_s).toString(),
+             u"https://api.example.test/users/:userId/posts/:postId?draft=false"_s);
     const QJsonArray query = url.value(u"query"_s).toArray();
     QCOMPARE(query.size(), 3);
     QCOMPARE(query.at(0).toObject().value(u"key"_s).toString(), u"draft"_s);
@@ -437,25 +472,32 @@ void tst_PostmanCollection::unsupportedKeptForExport()
 
 void tst_PostmanCollection::secretsOmittedUnlessAsked()
 {
-    const QStringList secrets{u"collection-password"_s, u"variable-secret"_s, u"folder-bearer-token"_s,
-                              u"request-password"_s,    u"code-client-secret"_s, u"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ"_s,
-                              u"password-client-secret"_s, u"service-secret"_s};
-    const PostmanImport v21 = PostmanCollection::import(readData(u"crafted/features-v21.postman_collection.json"_s));
-    const PostmanImport v20 = PostmanCollection::import(readData(u"crafted/features-v20.postman_collection.json"_s));
+    const QStringList secrets {
+        u"collection-password"_s,    u"variable-secret"_s,
+        u"folder-bearer-token"_s,    u"request-password"_s,
+        u"code-client-secret"_s,     u"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ"_s,
+        u"password-client-secret"_s, u"service-secret"_s
+    };
+    const PostmanImport v21
+        = PostmanCollection::import(readData(u"crafted/features-v21.postman_collection.json"_s));
+    const PostmanImport v20
+        = PostmanCollection::import(readData(u"crafted/features-v20.postman_collection.json"_s));
     QVERIFY(v21.ok() && v20.ok());
 
     const QByteArray omitted = PostmanCollection::exportV21(v21.collection);
-    const QByteArray included = PostmanCollection::exportV21(v21.collection, PostmanCollection::Secrets::Include);
+    const QByteArray included
+        = PostmanCollection::exportV21(v21.collection, PostmanCollection::Secrets::Include);
     const QByteArray saved = v21.collection.toFileContents();
     for (const QString &secret : secrets) {
         QVERIFY2(!omitted.contains(secret.toUtf8()), qPrintable(secret));
         QVERIFY2(included.contains(secret.toUtf8()), qPrintable(secret));
         QVERIFY2(!saved.contains(secret.toUtf8()), qPrintable(secret));
     }
-    for (const QString &secret : {u"v20-client-secret"_s, u"current-access-token"_s, u"bob-password"_s,
-                                  u"v20-bearer-token"_s, u"hidden"_s}) {
+    for (const QString &secret : { u"v20-client-secret"_s, u"current-access-token"_s, u"bob-password"_s,
+                                   u"v20-bearer-token"_s, u"hidden"_s }) {
         QVERIFY2(!PostmanCollection::exportV21(v20.collection).contains(secret.toUtf8()), qPrintable(secret));
-        QVERIFY2(PostmanCollection::exportV21(v20.collection, PostmanCollection::Secrets::Include).contains(secret.toUtf8()),
+        QVERIFY2(PostmanCollection::exportV21(v20.collection, PostmanCollection::Secrets::Include)
+                     .contains(secret.toUtf8()),
                  qPrintable(secret));
     }
 
@@ -478,12 +520,14 @@ void tst_PostmanCollection::secretsOmittedUnlessAsked()
 // The secret values of auth types Postern does not support never enter the model, so never its files.
 void tst_PostmanCollection::unsupportedSecretsNeverImported()
 {
-    const PostmanImport result = PostmanCollection::import(readData(u"crafted/unsupported.postman_collection.json"_s));
+    const PostmanImport result
+        = PostmanCollection::import(readData(u"crafted/unsupported.postman_collection.json"_s));
     QVERIFY(result.ok());
     const QByteArray saved = result.collection.toFileContents();
-    const QByteArray exported = PostmanCollection::exportV21(result.collection, PostmanCollection::Secrets::Include);
-    for (const char *secret : {"collection-api-key", "login-api-key", "digest-password", "aws-secret-key", "hawk-key",
-                               "ntlm-password", "oauth1-consumer-secret"}) {
+    const QByteArray exported
+        = PostmanCollection::exportV21(result.collection, PostmanCollection::Secrets::Include);
+    for (const char *secret : { "collection-api-key", "login-api-key", "digest-password", "aws-secret-key",
+                                "hawk-key", "ntlm-password", "oauth1-consumer-secret" }) {
         QVERIFY2(!saved.contains(secret), secret);
         QVERIFY2(!exported.contains(secret), secret);
     }
@@ -516,7 +560,8 @@ void tst_PostmanCollection::idsArePostmansAndStable()
     QCOMPARE(c.variables.at(0).value, u"hello-world"_s);
     QCOMPARE(c.variables.at(4).value, QString());
     const CollectionItem *bad = byName(c.items, u"400 bad request"_s);
-    QCOMPARE(bad->request.url, u"http://shamasis:pass@echo.getpostman.com:9443/status/400/?query=string&a=b&abcd#{{search}}"_s);
+    QCOMPARE(bad->request.url,
+             u"http://shamasis:pass@echo.getpostman.com:9443/status/400/?query=string&a=b&abcd#{{search}}"_s);
     const CollectionItem *gg = byName(c.items, u"gg not found"_s);
     QCOMPARE(gg->request.url, u"https://sub.example.com.:8443/path/to/document"_s);
     QCOMPARE(gg->description, u"Some stuff I want to say about this request. It's in *markdown* too."_s);
@@ -532,9 +577,9 @@ void tst_PostmanCollection::posternCollectionRoundTrip()
     c.description = u"Notes"_s;
     c.auth.type = AuthType::Bearer;
     c.auth.token = u"collection-token"_s;
-    c.variables = {{u"host"_s, u"https://x.test"_s, true, false, u"The host"_s},
-                   {u"key"_s, u"k"_s, true, true, {}},
-                   {u"off"_s, u"1"_s, false, false, {}}};
+    c.variables = { { u"host"_s, u"https://x.test"_s, true, false, u"The host"_s },
+                    { u"key"_s, u"k"_s, true, true, {} },
+                    { u"off"_s, u"1"_s, false, false, {} } };
 
     CollectionItem folder = CollectionItem::makeFolder(u"Folder"_s);
     folder.auth.type = AuthType::OAuth2;
@@ -543,14 +588,14 @@ void tst_PostmanCollection::posternCollectionRoundTrip()
     folder.auth.oauth2.clientId = u"id"_s;
     folder.auth.oauth2.clientSecret = u"secret"_s;
     folder.auth.oauth2.clientAuthentication = ClientAuthentication::Body;
-    folder.auth.oauth2.extraParameters = {{u"a"_s, u"b"_s, OAuth2ExtraParameter::Stage::Token,
-                                           OAuth2ExtraParameter::Placement::Header}};
+    folder.auth.oauth2.extraParameters
+        = { { u"a"_s, u"b"_s, OAuth2ExtraParameter::Stage::Token, OAuth2ExtraParameter::Placement::Header } };
     folder.auth.oauth2InQuery = true;
 
     HttpRequest raw;
     raw.method = u"POST"_s;
     raw.url = u"{{host}}/a?b=1&c"_s;
-    raw.headers = {{u"X-A"_s, u"1"_s, true, {}}, {u"X-B"_s, u"2"_s, false, u"off"_s}};
+    raw.headers = { { u"X-A"_s, u"1"_s, true, {} }, { u"X-B"_s, u"2"_s, false, u"off"_s } };
     raw.body = "<a/>";
     raw.bodyContentType = u"application/xml"_s;
     raw.followRedirects = false;
@@ -562,8 +607,9 @@ void tst_PostmanCollection::posternCollectionRoundTrip()
     form.method = u"POST"_s;
     form.url = u"https://x.test/form"_s;
     form.bodyMode = BodyMode::FormData;
-    form.formParts = {{u"t"_s, u"v"_s, false, {}, true, {}}, {u"f"_s, u"/tmp/f.png"_s, true, u"image/png"_s, false, u"d"_s}};
-    form.formFields = {{u"kept"_s, u"while another mode is chosen"_s, true, {}}};
+    form.formParts = { { u"t"_s, u"v"_s, false, {}, true, {} },
+                       { u"f"_s, u"/tmp/f.png"_s, true, u"image/png"_s, false, u"d"_s } };
+    form.formFields = { { u"kept"_s, u"while another mode is chosen"_s, true, {} } };
     form.auth.type = AuthType::Basic;
     form.auth.username = u"u"_s;
     form.auth.password = u"p"_s;
@@ -577,8 +623,8 @@ void tst_PostmanCollection::posternCollectionRoundTrip()
     graphql.graphqlVariables = u"{}"_s;
     graphql.verifyTls = false;
     graphql.auth.type = AuthType::None;
-    folder.children = {formItem, CollectionItem::makeRequest(u"GraphQL"_s, graphql)};
-    c.items = {folder, rawItem};
+    folder.children = { formItem, CollectionItem::makeRequest(u"GraphQL"_s, graphql) };
+    c.items = { folder, rawItem };
 
     const QByteArray exported = PostmanCollection::exportV21(c, PostmanCollection::Secrets::Include);
     const PostmanImport back = PostmanCollection::import(exported);
@@ -597,15 +643,21 @@ void tst_PostmanCollection::exportShape()
     Collection c = Collection::make(u"Shape"_s);
     HttpRequest request;
     request.url = u"https://user:pw@api.example.test:8443/a/b/?x=1&y#frag"_s;
-    c.items = {CollectionItem::makeRequest(u"R"_s, request)};
+    c.items = { CollectionItem::makeRequest(u"R"_s, request) };
     const QJsonObject url = parse(PostmanCollection::exportV21(c))
-                                .value(u"item"_s).toArray().at(0).toObject()
-                                .value(u"request"_s).toObject().value(u"url"_s).toObject();
+                                .value(u"item"_s)
+                                .toArray()
+                                .at(0)
+                                .toObject()
+                                .value(u"request"_s)
+                                .toObject()
+                                .value(u"url"_s)
+                                .toObject();
     QCOMPARE(url.value(u"raw"_s).toString(), request.url);
     QCOMPARE(url.value(u"protocol"_s).toString(), u"https"_s);
-    QCOMPARE(url.value(u"host"_s).toArray(), QJsonArray({u"api"_s, u"example"_s, u"test"_s}));
+    QCOMPARE(url.value(u"host"_s).toArray(), QJsonArray({ u"api"_s, u"example"_s, u"test"_s }));
     QCOMPARE(url.value(u"port"_s).toString(), u"8443"_s);
-    QCOMPARE(url.value(u"path"_s).toArray(), QJsonArray({u"a"_s, u"b"_s, u""_s}));
+    QCOMPARE(url.value(u"path"_s).toArray(), QJsonArray({ u"a"_s, u"b"_s, u""_s }));
     QCOMPARE(url.value(u"hash"_s).toString(), u"frag"_s);
     QCOMPARE(url.value(u"auth"_s).toObject().value(u"user"_s).toString(), u"user"_s);
     const QJsonArray query = url.value(u"query"_s).toArray();
@@ -613,16 +665,17 @@ void tst_PostmanCollection::exportShape()
     QCOMPARE(query.at(1).toObject().value(u"value"_s), QJsonValue(QJsonValue::Null));
 
     const QJsonObject variableHost = PostmanUrl::parts(u"{{baseUrl}}/api/now?x={{y}}"_s);
-    QCOMPARE(variableHost.value(u"host"_s).toArray(), QJsonArray({u"{{baseUrl}}"_s}));
-    QCOMPARE(variableHost.value(u"path"_s).toArray(), QJsonArray({u"api"_s, u"now"_s}));
-    QCOMPARE(variableHost.value(u"query"_s).toArray().at(0).toObject().value(u"value"_s).toString(), u"{{y}}"_s);
+    QCOMPARE(variableHost.value(u"host"_s).toArray(), QJsonArray({ u"{{baseUrl}}"_s }));
+    QCOMPARE(variableHost.value(u"path"_s).toArray(), QJsonArray({ u"api"_s, u"now"_s }));
+    QCOMPARE(variableHost.value(u"query"_s).toArray().at(0).toObject().value(u"value"_s).toString(),
+             u"{{y}}"_s);
     QVERIFY(!variableHost.contains(u"protocol"_s));
 }
 
 void tst_PostmanCollection::hostile_data()
 {
     QTest::addColumn<QByteArray>("data");
-    QTest::addColumn<QString>("error");   // a part of the error, or empty for a successful import
+    QTest::addColumn<QString>("error"); // a part of the error, or empty for a successful import
     QTest::addColumn<QString>("summary"); // a part of one summary line
 
     QTest::newRow("empty") << QByteArray() << u"not valid JSON"_s << QString();
@@ -632,76 +685,130 @@ void tst_PostmanCollection::hostile_data()
     QTest::newRow("list") << "[1, 2]"_ba << u"holds a list"_s << QString();
     QTest::newRow("text") << "\"a collection\""_ba << u"not valid JSON"_s << QString();
     QTest::newRow("empty object") << "{}"_ba << u"has no \u201cinfo\u201d"_s << QString();
-    QTest::newRow("v1") << R"({"id":"x","name":"old","order":["a"],"folders":[],"requests":[{"id":"a","url":"https://x"}]})"_ba
-                        << u"Postman Collection v1 is not supported; export it again as v2.1 from Postman."_s << QString();
-    QTest::newRow("v1 schema") << R"({"info":{"name":"x","schema":"https://schema.getpostman.com/json/collection/v1.0.0/collection.json"},"item":[]})"_ba
-                               << u"Postman Collection v1 is not supported"_s << QString();
+    QTest::newRow("v1")
+        << R"({"id":"x","name":"old","order":["a"],"folders":[],"requests":[{"id":"a","url":"https://x"}]})"_ba
+        << u"Postman Collection v1 is not supported; export it again as v2.1 from Postman."_s << QString();
+    QTest::newRow("v1 schema")
+        << R"({"info":{"name":"x","schema":"https://schema.getpostman.com/json/collection/v1.0.0/collection.json"},"item":[]})"_ba
+        << u"Postman Collection v1 is not supported"_s << QString();
     QTest::newRow("environment") << readData(u"environments/dev.postman_environment.json"_s)
                                  << u"Postman environment, not a collection"_s << QString();
-    QTest::newRow("postern collection") << Collection::make(u"x"_s).toFileContents() << u"not a Postman collection"_s << QString();
-    QTest::newRow("info is text") << R"({"info":"x","item":[]})"_ba << u"\u201cinfo\u201d is text"_s << QString();
-    QTest::newRow("item is a number") << R"({"info":{"name":"x"},"item":5})"_ba << u"\u201citem\u201d is a number"_s << QString();
-    QTest::newRow("deep nesting") << nested(PostmanCollection::maxDepth + 5) << u"nested deeper than 64"_s << QString();
+    QTest::newRow("postern collection")
+        << Collection::make(u"x"_s).toFileContents() << u"not a Postman collection"_s << QString();
+    QTest::newRow("info is text") << R"({"info":"x","item":[]})"_ba << u"\u201cinfo\u201d is text"_s
+                                  << QString();
+    QTest::newRow("item is a number")
+        << R"({"info":{"name":"x"},"item":5})"_ba << u"\u201citem\u201d is a number"_s << QString();
+    QTest::newRow("deep nesting") << nested(PostmanCollection::maxDepth + 5) << u"nested deeper than 64"_s
+                                  << QString();
     QTest::newRow("JSON nesting") << QByteArray(200000, '[') << u"not valid JSON"_s << QString();
-    QTest::newRow("huge") << QByteArray(PostmanCollection::maxFileSize + 1, ' ') << u"larger than 64 MiB"_s << QString();
+    QTest::newRow("huge") << QByteArray(PostmanCollection::maxFileSize + 1, ' ') << u"larger than 64 MiB"_s
+                          << QString();
     {
         QJsonArray many;
         for (int i = 0; i <= PostmanCollection::maxItems; ++i)
-            many.append(QJsonObject{{u"name"_s, u"r"_s}});
-        const QJsonObject root{{u"info"_s, QJsonObject{{u"name"_s, u"many"_s}}}, {u"item"_s, many}};
-        QTest::newRow("too many items") << QJsonDocument(root).toJson(QJsonDocument::Compact) << u"more than 100000"_s << QString();
+            many.append(QJsonObject { { u"name"_s, u"r"_s } });
+        const QJsonObject root { { u"info"_s, QJsonObject { { u"name"_s, u"many"_s } } },
+                                 { u"item"_s, many } };
+        QTest::newRow("too many items")
+            << QJsonDocument(root).toJson(QJsonDocument::Compact) << u"more than 100000"_s << QString();
     }
     QTest::newRow("deep but allowed") << nested(PostmanCollection::maxDepth - 1) << QString() << QString();
 
     // Wrong types in fields: imported, with a line that says what was left out.
     QTest::newRow("item entry is a number") << R"({"info":{"name":"x"},"item":[7]})"_ba << QString()
                                             << u"an entry of \u201citem\u201d is a number"_s;
-    QTest::newRow("name is a list") << withItem({{u"name"_s, QJsonArray{1}}, {u"request"_s, u"https://x.test"_s}}) << QString()
-                                    << u"the name is not text"_s;
-    QTest::newRow("request is a number") << withItem({{u"name"_s, u"r"_s}, {u"request"_s, 5}}) << QString()
-                                         << u"\u201crequest\u201d is a number"_s;
-    QTest::newRow("url is a list") << withItem({{u"name"_s, u"r"_s}, {u"request"_s, QJsonObject{{u"url"_s, QJsonArray{}}}}})
+    QTest::newRow("name is a list") << withItem(
+        { { u"name"_s, QJsonArray { 1 } }, { u"request"_s, u"https://x.test"_s } })
+                                    << QString() << u"the name is not text"_s;
+    QTest::newRow("request is a number") << withItem({ { u"name"_s, u"r"_s }, { u"request"_s, 5 } })
+                                         << QString() << u"\u201crequest\u201d is a number"_s;
+    QTest::newRow("url is a list") << withItem(
+        { { u"name"_s, u"r"_s }, { u"request"_s, QJsonObject { { u"url"_s, QJsonArray {} } } } })
                                    << QString() << u"\u201curl\u201d is a list"_s;
-    QTest::newRow("query is text") << withItem({{u"name"_s, u"r"_s},
-                                                {u"request"_s, QJsonObject{{u"url"_s, QJsonObject{{u"raw"_s, u"https://x"_s}, {u"query"_s, u"a=b"_s}}}}}})
+    QTest::newRow("query is text") << withItem(
+        { { u"name"_s, u"r"_s },
+          { u"request"_s,
+            QJsonObject {
+                { u"url"_s, QJsonObject { { u"raw"_s, u"https://x"_s }, { u"query"_s, u"a=b"_s } } } } } })
                                    << QString() << u"\u201curl.query\u201d is text"_s;
-    QTest::newRow("host is an object") << withItem({{u"name"_s, u"r"_s},
-                                                    {u"request"_s, QJsonObject{{u"url"_s, QJsonObject{{u"host"_s, QJsonArray{QJsonArray{1}}}}}}}})
+    QTest::newRow("host is an object") << withItem(
+        { { u"name"_s, u"r"_s },
+          { u"request"_s,
+            QJsonObject { { u"url"_s, QJsonObject { { u"host"_s, QJsonArray { QJsonArray { 1 } } } } } } } })
                                        << QString() << u"parts of the URL have the wrong type"_s;
-    QTest::newRow("method is a number") << withItem({{u"name"_s, u"r"_s}, {u"request"_s, QJsonObject{{u"method"_s, QJsonArray{}}}}})
+    QTest::newRow("method is a number") << withItem(
+        { { u"name"_s, u"r"_s }, { u"request"_s, QJsonObject { { u"method"_s, QJsonArray {} } } } })
                                         << QString() << u"\u201cmethod\u201d is not text"_s;
-    QTest::newRow("header is a number") << withItem({{u"name"_s, u"r"_s}, {u"request"_s, QJsonObject{{u"header"_s, 3}}}})
-                                        << QString() << u"\u201cheader\u201d is a number"_s;
-    QTest::newRow("header entries are odd") << withItem({{u"name"_s, u"r"_s}, {u"request"_s, QJsonObject{{u"header"_s, QJsonArray{1, QJsonObject{{u"key"_s, QJsonArray{}}}}}}}})
-                                            << QString() << u"some headers have the wrong type"_s;
-    QTest::newRow("body is text") << withItem({{u"name"_s, u"r"_s}, {u"request"_s, QJsonObject{{u"body"_s, u"raw"_s}}}})
+    QTest::newRow("header is a number")
+        << withItem({ { u"name"_s, u"r"_s }, { u"request"_s, QJsonObject { { u"header"_s, 3 } } } })
+        << QString() << u"\u201cheader\u201d is a number"_s;
+    QTest::newRow("header entries are odd")
+        << withItem({ { u"name"_s, u"r"_s },
+                      { u"request"_s,
+                        QJsonObject { { u"header"_s,
+                                        QJsonArray { 1, QJsonObject { { u"key"_s, QJsonArray {} } } } } } } })
+        << QString() << u"some headers have the wrong type"_s;
+    QTest::newRow("body is text") << withItem(
+        { { u"name"_s, u"r"_s }, { u"request"_s, QJsonObject { { u"body"_s, u"raw"_s } } } })
                                   << QString() << u"\u201cbody\u201d is text"_s;
-    QTest::newRow("urlencoded is an object") << withItem({{u"name"_s, u"r"_s}, {u"request"_s, QJsonObject{{u"body"_s, QJsonObject{{u"mode"_s, u"urlencoded"_s}, {u"urlencoded"_s, QJsonObject{}}}}}}})
-                                             << QString() << u"parts of the body have the wrong type"_s;
-    QTest::newRow("unknown body mode") << withItem({{u"name"_s, u"r"_s}, {u"request"_s, QJsonObject{{u"body"_s, QJsonObject{{u"mode"_s, u"carrier-pigeon"_s}}}}}})
-                                       << QString() << u"the body mode \u201ccarrier-pigeon\u201d is unknown"_s;
-    QTest::newRow("auth is text") << withItem({{u"name"_s, u"r"_s}, {u"request"_s, QJsonObject{{u"auth"_s, u"basic"_s}}}})
+    QTest::newRow("urlencoded is an object")
+        << withItem({ { u"name"_s, u"r"_s },
+                      { u"request"_s,
+                        QJsonObject { { u"body"_s,
+                                        QJsonObject { { u"mode"_s, u"urlencoded"_s },
+                                                      { u"urlencoded"_s, QJsonObject {} } } } } } })
+        << QString() << u"parts of the body have the wrong type"_s;
+    QTest::newRow("unknown body mode")
+        << withItem({ { u"name"_s, u"r"_s },
+                      { u"request"_s,
+                        QJsonObject { { u"body"_s, QJsonObject { { u"mode"_s, u"carrier-pigeon"_s } } } } } })
+        << QString() << u"the body mode \u201ccarrier-pigeon\u201d is unknown"_s;
+    QTest::newRow("auth is text") << withItem(
+        { { u"name"_s, u"r"_s }, { u"request"_s, QJsonObject { { u"auth"_s, u"basic"_s } } } })
                                   << QString() << u"\u201cauth\u201d is text"_s;
-    QTest::newRow("basic params are a number") << withItem({{u"name"_s, u"r"_s}, {u"request"_s, QJsonObject{{u"auth"_s, QJsonObject{{u"type"_s, u"basic"_s}, {u"basic"_s, 4}}}}}})
-                                               << QString() << u"some Basic Auth settings are not in a form"_s;
-    QTest::newRow("oauth2 grant unknown") << withItem({{u"name"_s, u"r"_s}, {u"request"_s, QJsonObject{{u"auth"_s, QJsonObject{{u"type"_s, u"oauth2"_s}, {u"oauth2"_s, QJsonObject{{u"grant_type"_s, u"telepathy"_s}}}}}}}})
+    QTest::newRow("basic params are a number") << withItem(
+        { { u"name"_s, u"r"_s },
+          { u"request"_s,
+            QJsonObject { { u"auth"_s, QJsonObject { { u"type"_s, u"basic"_s }, { u"basic"_s, 4 } } } } } })
+                                               << QString()
+                                               << u"some Basic Auth settings are not in a form"_s;
+    QTest::newRow("oauth2 grant unknown") << withItem(
+        { { u"name"_s, u"r"_s },
+          { u"request"_s,
+            QJsonObject { { u"auth"_s,
+                            QJsonObject { { u"type"_s, u"oauth2"_s },
+                                          { u"oauth2"_s,
+                                            QJsonObject { { u"grant_type"_s, u"telepathy"_s } } } } } } } })
                                           << QString() << u"grant type \u201ctelepathy\u201d is unknown"_s;
-    QTest::newRow("oauth2 value is an object") << withItem({{u"name"_s, u"r"_s}, {u"request"_s, QJsonObject{{u"auth"_s, QJsonObject{{u"type"_s, u"oauth2"_s}, {u"oauth2"_s, QJsonObject{{u"clientId"_s, QJsonObject{}}}}}}}}})
-                                               << QString() << u"some OAuth 2.0 settings have the wrong type"_s;
-    QTest::newRow("event is an object") << withItem({{u"name"_s, u"r"_s}, {u"event"_s, QJsonObject{}}, {u"request"_s, u"https://x"_s}})
+    QTest::newRow("oauth2 value is an object") << withItem(
+        { { u"name"_s, u"r"_s },
+          { u"request"_s,
+            QJsonObject {
+                { u"auth"_s,
+                  QJsonObject { { u"type"_s, u"oauth2"_s },
+                                { u"oauth2"_s, QJsonObject { { u"clientId"_s, QJsonObject {} } } } } } } } })
+                                               << QString()
+                                               << u"some OAuth 2.0 settings have the wrong type"_s;
+    QTest::newRow("event is an object") << withItem(
+        { { u"name"_s, u"r"_s }, { u"event"_s, QJsonObject {} }, { u"request"_s, u"https://x"_s } })
                                         << QString() << u"\u201cevent\u201d is an object"_s;
-    QTest::newRow("folder item is text") << withItem({{u"name"_s, u"f"_s}, {u"item"_s, u"x"_s}})
+    QTest::newRow("folder item is text") << withItem({ { u"name"_s, u"f"_s }, { u"item"_s, u"x"_s } })
                                          << QString() << u"\u201citem\u201d is text"_s;
     QTest::newRow("variable is an object") << R"({"info":{"name":"x"},"item":[],"variable":{"a":1}})"_ba
                                            << QString() << u"\u201cvariable\u201d is an object"_s;
-    QTest::newRow("variable entries are odd") << R"({"info":{"name":"x"},"item":[],"variable":[1,{"key":[]}]})"_ba
-                                              << QString() << u"some variables have the wrong type"_s;
-    QTest::newRow("ppb is a number") << withItem({{u"name"_s, u"r"_s}, {u"protocolProfileBehavior"_s, 1}, {u"request"_s, u"https://x"_s}})
+    QTest::newRow("variable entries are odd")
+        << R"({"info":{"name":"x"},"item":[],"variable":[1,{"key":[]}]})"_ba << QString()
+        << u"some variables have the wrong type"_s;
+    QTest::newRow("ppb is a number") << withItem(
+        { { u"name"_s, u"r"_s }, { u"protocolProfileBehavior"_s, 1 }, { u"request"_s, u"https://x"_s } })
                                      << QString() << u"\u201cprotocolProfileBehavior\u201d is a number"_s;
-    QTest::newRow("description is a list") << withItem({{u"name"_s, u"r"_s}, {u"request"_s, QJsonObject{{u"description"_s, QJsonArray{}}}}})
+    QTest::newRow("description is a list") << withItem(
+        { { u"name"_s, u"r"_s }, { u"request"_s, QJsonObject { { u"description"_s, QJsonArray {} } } } })
                                            << QString() << u"the description has the wrong type"_s;
-    QTest::newRow("unknown schema") << R"({"info":{"name":"x","schema":"https://example.test/v9"},"item":[]})"_ba
-                                    << QString() << u"is not one Postern knows"_s;
+    QTest::newRow("unknown schema")
+        << R"({"info":{"name":"x","schema":"https://example.test/v9"},"item":[]})"_ba << QString()
+        << u"is not one Postern knows"_s;
 }
 
 void tst_PostmanCollection::hostile()

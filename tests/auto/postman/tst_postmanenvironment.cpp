@@ -39,27 +39,29 @@ private Q_SLOTS:
 
 void tst_PostmanEnvironment::import()
 {
-    const PostmanEnvironmentImport result = PostmanEnvironment::import(readData(u"environments/dev.postman_environment.json"_s));
+    const PostmanEnvironmentImport result
+        = PostmanEnvironment::import(readData(u"environments/dev.postman_environment.json"_s));
     QVERIFY2(result.ok(), qPrintable(result.error));
     const Environment &environment = result.environment;
     QCOMPARE(environment.id, u"4f3e2d1c-0b0a-4998-8776-655443322110"_s);
     QCOMPARE(environment.name, u"Dev"_s);
-    const VariableList expected{
-        {u"baseUrl"_s, u"https://dev.example.test"_s, true, false, {}},
-        {u"clientSecret"_s, u"dev-client-secret"_s, true, true, {}},
-        {u"oldHost"_s, u"https://old.example.test"_s, false, false, {}},
-        {u"retries"_s, u"3"_s, true, false, {}},
-        {u"plain"_s, u"no type"_s, true, false, {}},
+    const VariableList expected {
+        { u"baseUrl"_s, u"https://dev.example.test"_s, true, false, {} },
+        { u"clientSecret"_s, u"dev-client-secret"_s, true, true, {} },
+        { u"oldHost"_s, u"https://old.example.test"_s, false, false, {} },
+        { u"retries"_s, u"3"_s, true, false, {} },
+        { u"plain"_s, u"no type"_s, true, false, {} },
     };
     QCOMPARE(environment.variables, expected);
-    QCOMPARE(result.summary, QStringList({u"1 value is not text; kept as text."_s}));
+    QCOMPARE(result.summary, QStringList({ u"1 value is not text; kept as text."_s }));
     // The workspace's own file of it leaves the secret out.
     QVERIFY(!environment.toFileContents().contains("dev-client-secret"));
 }
 
 void tst_PostmanEnvironment::exportOmitsSecrets()
 {
-    const PostmanEnvironmentImport result = PostmanEnvironment::import(readData(u"environments/dev.postman_environment.json"_s));
+    const PostmanEnvironmentImport result
+        = PostmanEnvironment::import(readData(u"environments/dev.postman_environment.json"_s));
     QVERIFY(result.ok());
     const QByteArray omitted = PostmanEnvironment::exportJson(result.environment);
     QVERIFY(!omitted.contains("dev-client-secret"));
@@ -72,15 +74,17 @@ void tst_PostmanEnvironment::exportOmitsSecrets()
     QCOMPARE(secret.value(u"value"_s).toString(), QString());
     QCOMPARE(root.value(u"values"_s).toArray().at(2).toObject().value(u"enabled"_s), QJsonValue(false));
 
-    const QByteArray included = PostmanEnvironment::exportJson(result.environment, PostmanEnvironment::Secrets::Include);
+    const QByteArray included
+        = PostmanEnvironment::exportJson(result.environment, PostmanEnvironment::Secrets::Include);
     QVERIFY(included.contains("dev-client-secret"));
 }
 
 void tst_PostmanEnvironment::roundTrip()
 {
-    const PostmanEnvironmentImport first = PostmanEnvironment::import(readData(u"environments/dev.postman_environment.json"_s));
-    const PostmanEnvironmentImport second
-        = PostmanEnvironment::import(PostmanEnvironment::exportJson(first.environment, PostmanEnvironment::Secrets::Include));
+    const PostmanEnvironmentImport first
+        = PostmanEnvironment::import(readData(u"environments/dev.postman_environment.json"_s));
+    const PostmanEnvironmentImport second = PostmanEnvironment::import(
+        PostmanEnvironment::exportJson(first.environment, PostmanEnvironment::Secrets::Include));
     QVERIFY2(second.ok(), qPrintable(second.error));
     QCOMPARE(second.summary, QStringList());
     QCOMPARE(second.environment.id, first.environment.id);
@@ -90,8 +94,9 @@ void tst_PostmanEnvironment::roundTrip()
 
     // Made in Postern: descriptions come along too.
     Environment made = Environment::make(u"Made"_s);
-    made.variables = {{u"a"_s, u"1"_s, true, false, u"first"_s}, {u"s"_s, u"x"_s, false, true, {}}};
-    const PostmanEnvironmentImport back = PostmanEnvironment::import(PostmanEnvironment::exportJson(made, PostmanEnvironment::Secrets::Include));
+    made.variables = { { u"a"_s, u"1"_s, true, false, u"first"_s }, { u"s"_s, u"x"_s, false, true, {} } };
+    const PostmanEnvironmentImport back = PostmanEnvironment::import(
+        PostmanEnvironment::exportJson(made, PostmanEnvironment::Secrets::Include));
     QVERIFY(back.ok());
     QCOMPARE(back.environment.variables, made.variables);
     QCOMPARE(back.environment.id, made.id);
@@ -99,7 +104,8 @@ void tst_PostmanEnvironment::roundTrip()
 
 void tst_PostmanEnvironment::globals()
 {
-    const QByteArray globals = R"({"id":"g","name":"Globals","values":[{"key":"a","value":"1","enabled":true}],
+    const QByteArray globals
+        = R"({"id":"g","name":"Globals","values":[{"key":"a","value":"1","enabled":true}],
                                    "_postman_variable_scope":"globals"})"_ba;
     const PostmanEnvironmentImport result = PostmanEnvironment::import(globals);
     QVERIFY(result.ok());
@@ -144,15 +150,16 @@ void tst_PostmanEnvironment::oddEntries()
     QCOMPARE(result.environment.variables.size(), 2);
     QCOMPARE(result.environment.variables.at(0).value, QString());
     QCOMPARE(result.environment.variables.at(1).value, u"true"_s);
-    QCOMPARE(result.summary, QStringList({
-        u"The environment's name is not text; it was left empty."_s,
-        u"The variable scope \u201cworkspace\u201d is unknown; it was read as an environment."_s,
-        u"3 variables without a key or of the wrong type left out."_s,
-        u"1 value is not text; kept as text."_s,
-        u"1 value is a list or an object; left empty."_s,
-        u"Variable fields Postern does not keep were left out: color."_s,
-        u"Fields Postern does not keep were left out: owner."_s,
-    }));
+    QCOMPARE(result.summary,
+             QStringList({
+                 u"The environment's name is not text; it was left empty."_s,
+                 u"The variable scope \u201cworkspace\u201d is unknown; it was read as an environment."_s,
+                 u"3 variables without a key or of the wrong type left out."_s,
+                 u"1 value is not text; kept as text."_s,
+                 u"1 value is a list or an object; left empty."_s,
+                 u"Variable fields Postern does not keep were left out: color."_s,
+                 u"Fields Postern does not keep were left out: owner."_s,
+             }));
 }
 
 void tst_PostmanEnvironment::looksLikePostman_data()
