@@ -26,7 +26,7 @@ CookiesView::CookiesView(QWidget *parent)
     m_table->setObjectName(u"cookiesTable"_s);
     m_table->setAccessibleName(u"Cookies"_s);
     m_table->setHorizontalHeaderLabels(
-        {u"Name"_s, u"Value"_s, u"Domain"_s, u"Path"_s, u"Expires"_s, u"Secure"_s, u"HttpOnly"_s});
+        { u"Name"_s, u"Value"_s, u"Domain"_s, u"Path"_s, u"Expires"_s, u"Secure"_s, u"HttpOnly"_s });
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(ValueColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->resizeSection(NameColumn, 160);
@@ -109,16 +109,22 @@ void CookiesView::refresh()
     }
 
     const QLocale locale;
-    auto yesNo = [](bool on) { return on ? u"Yes"_s : u"No"_s; };
+    auto yesNo = [](bool on) {
+        return on ? u"Yes"_s : u"No"_s;
+    };
     m_table->setRowCount(int(m_shown.size()));
     for (int row = 0; row < m_shown.size(); ++row) {
         const QNetworkCookie &cookie = m_shown.at(row);
         const QString expires = cookie.isSessionCookie()
             ? u"Session"_s
             : locale.toString(cookie.expirationDate().toLocalTime(), QLocale::ShortFormat);
-        const QString cells[ColumnCount] = {QString::fromUtf8(cookie.name()), QString::fromUtf8(cookie.value()),
-                                            cookie.domain(), cookie.path(), expires, yesNo(cookie.isSecure()),
-                                            yesNo(cookie.isHttpOnly())};
+        const QString cells[ColumnCount] = { QString::fromUtf8(cookie.name()),
+                                             QString::fromUtf8(cookie.value()),
+                                             cookie.domain(),
+                                             cookie.path(),
+                                             expires,
+                                             yesNo(cookie.isSecure()),
+                                             yesNo(cookie.isHttpOnly()) };
         for (int column = 0; column < ColumnCount; ++column) {
             auto *item = new QTableWidgetItem(cells[column]);
             if (column == ValueColumn || column == ExpiresColumn)
@@ -160,7 +166,8 @@ void CookiesView::confirmDeleteAll()
         return;
     const QString text = m_filter.isEmpty()
         ? u"Delete all %1 cookies?"_s.arg(m_shown.size())
-        : u"Delete the %1 cookies whose domain contains \u201c%2\u201d?"_s.arg(QString::number(m_shown.size()), m_filter);
+        : u"Delete the %1 cookies whose domain contains \u201c%2\u201d?"_s.arg(
+            QString::number(m_shown.size()), m_filter);
     auto *box = new QMessageBox(QMessageBox::Warning, u"Delete Cookies"_s, text, QMessageBox::NoButton, this);
     box->setObjectName(u"deleteAllCookiesConfirm"_s);
     box->setTextFormat(Qt::PlainText); // the filter is the user's text, never markup

@@ -25,8 +25,16 @@ class CookiesView : public QWidget
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, ValueColumn, DomainColumn, PathColumn, ExpiresColumn, SecureColumn, HttpOnlyColumn,
-                  ColumnCount };
+    enum Column {
+        NameColumn,
+        ValueColumn,
+        DomainColumn,
+        PathColumn,
+        ExpiresColumn,
+        SecureColumn,
+        HttpOnlyColumn,
+        ColumnCount
+    };
 
     explicit CookiesView(QWidget *parent = nullptr);
 

@@ -44,7 +44,8 @@ HistoryPane::HistoryPane(QWidget *parent)
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(u"historyTable"_s);
     m_table->setAccessibleName(u"Request history"_s);
-    m_table->setHorizontalHeaderLabels({u"Method"_s, u"URL"_s, u"Status"_s, u"Time"_s, u"Size"_s, u"When"_s});
+    m_table->setHorizontalHeaderLabels(
+        { u"Method"_s, u"URL"_s, u"Status"_s, u"Time"_s, u"Size"_s, u"When"_s });
     m_table->horizontalHeader()->setSectionResizeMode(UrlColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->resizeSection(MethodColumn, 70);
     m_table->verticalHeader()->hide();
@@ -96,6 +97,12 @@ void HistoryPane::setStore(HistoryStore *store)
     refresh();
 }
 
+void HistoryPane::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
 QString HistoryPane::searchText() const
 {
     return m_search->text();
@@ -145,7 +152,8 @@ void HistoryPane::refresh()
         }
     }
     if (currentRow >= 0)
-        m_table->setCurrentCell(currentRow, m_table->currentColumn() < 0 ? MethodColumn : m_table->currentColumn());
+        m_table->setCurrentCell(currentRow,
+                                m_table->currentColumn() < 0 ? MethodColumn : m_table->currentColumn());
 
     const int total = m_store ? m_store->count() : 0;
     if (total == 0)
@@ -188,11 +196,12 @@ void HistoryPane::confirmClear()
 {
     if (!m_store || m_store->count() == 0)
         return;
-    auto *box = new QMessageBox(QMessageBox::Warning, u"Clear History"_s,
-                                m_store->count() == 1
-                                    ? u"Delete the request in history? This cannot be undone."_s
-                                    : u"Delete all %1 requests in history? This cannot be undone."_s.arg(m_store->count()),
-                                QMessageBox::NoButton, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, u"Clear History"_s,
+        m_store->count() == 1
+            ? u"Delete the request in history? This cannot be undone."_s
+            : u"Delete all %1 requests in history? This cannot be undone."_s.arg(m_store->count()),
+        QMessageBox::NoButton, this);
     box->setObjectName(u"clearHistoryConfirm"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton *confirm = box->addButton(u"Clear History"_s, QMessageBox::DestructiveRole);

@@ -35,6 +35,8 @@ public:
     void setStore(HistoryStore *store);
     HistoryStore *store() const { return m_store; }
 
+    // Puts the keyboard in the search field, its text selected (for a Find shortcut of the owner).
+    void focusSearch();
     QString searchText() const;
     void setSearchText(const QString &text);
 

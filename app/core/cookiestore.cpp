@@ -52,8 +52,8 @@ std::optional<QByteArray> takeBytes(const QJsonObject &object, const QString &ke
     const QJsonValue encoded = object.value(key + u"Base64"_s);
     if (!encoded.isString())
         return std::nullopt;
-    const auto decoded =
-        QByteArray::fromBase64Encoding(encoded.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(encoded.toString().toLatin1(),
+                                                        QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return std::nullopt;
     return *decoded;
@@ -114,7 +114,8 @@ std::optional<QNetworkCookie> cookieFromJson(const QJsonObject &object)
     cookie.setDomain(domain);
     cookie.setPath(object.value(u"path"_s).toString());
     if (object.contains(u"expires"_s)) {
-        const QDateTime expires = QDateTime::fromString(object.value(u"expires"_s).toString(), Qt::ISODateWithMs);
+        const QDateTime expires
+            = QDateTime::fromString(object.value(u"expires"_s).toString(), Qt::ISODateWithMs);
         if (!expires.isValid())
             return std::nullopt;
         cookie.setExpirationDate(expires);
@@ -191,7 +192,8 @@ bool CookieStore::load()
         return done(true);
     case AtomicFile::ReadStatus::Failed:
         m_saveDisabled = true;
-        m_loadError = u"Cookies could not be read (%1). This session's cookies will not be saved."_s.arg(readError);
+        m_loadError
+            = u"Cookies could not be read (%1). This session's cookies will not be saved."_s.arg(readError);
         return done(false);
     case AtomicFile::ReadStatus::Ok:
         break;
@@ -199,7 +201,8 @@ bool CookieStore::load()
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        setAside(u"it is not valid JSON: %1 at byte %2"_s.arg(parseError.errorString()).arg(parseError.offset));
+        setAside(
+            u"it is not valid JSON: %1 at byte %2"_s.arg(parseError.errorString()).arg(parseError.offset));
         return done(false);
     }
     const QJsonObject root = document.object();
@@ -246,11 +249,12 @@ void CookieStore::setAside(const QString &why)
     if (aside.isEmpty()) {
         m_saveDisabled = true;
         m_loadError = u"The cookie file %1 could not be used (%2) and could not be moved aside (%3). "
-                      "This session's cookies will not be saved, so that the file is not lost."_s
-                          .arg(QDir::toNativeSeparators(m_path), why, moveError);
+                      "This session's cookies will not be saved, so that the file is not lost."_s.arg(
+                          QDir::toNativeSeparators(m_path), why, moveError);
     } else {
-        m_loadError = u"The cookie file %1 could not be used (%2). It was kept as %3 and the cookie jar starts "
-                      "empty."_s.arg(QDir::toNativeSeparators(m_path), why, QDir::toNativeSeparators(aside));
+        m_loadError
+            = u"The cookie file %1 could not be used (%2). It was kept as %3 and the cookie jar starts "
+              "empty."_s.arg(QDir::toNativeSeparators(m_path), why, QDir::toNativeSeparators(aside));
     }
     qCWarning(lcStore) << "cookie file set aside:" << why;
 }
@@ -313,8 +317,8 @@ int CookieStore::clear(const QString &domain)
 {
     const QString wanted = domain.trimmed().startsWith(u'.') ? domain.trimmed().mid(1) : domain.trimmed();
     QList<QNetworkCookie> list = allCookies();
-    const qsizetype removed =
-        list.removeIf([&wanted](const QNetworkCookie &cookie) { return inDomain(cookie, wanted); });
+    const qsizetype removed
+        = list.removeIf([&wanted](const QNetworkCookie &cookie) { return inDomain(cookie, wanted); });
     if (removed > 0) {
         setAllCookies(list);
         noteChanged();
@@ -326,8 +330,9 @@ int CookieStore::deleteCookies(const QList<QNetworkCookie> &cookies)
 {
     QList<QNetworkCookie> list = allCookies();
     const qsizetype removed = list.removeIf([&cookies](const QNetworkCookie &cookie) {
-        return std::any_of(cookies.cbegin(), cookies.cend(),
-                           [&cookie](const QNetworkCookie &doomed) { return doomed.hasSameIdentifier(cookie); });
+        return std::any_of(cookies.cbegin(), cookies.cend(), [&cookie](const QNetworkCookie &doomed) {
+            return doomed.hasSameIdentifier(cookie);
+        });
     });
     if (removed > 0) {
         setAllCookies(list);
@@ -363,7 +368,9 @@ QByteArray CookieStore::serialize() const
             continue;
         array.append(cookieToJson(cookie));
     }
-    const QJsonObject root{{u"format"_s, formatName}, {u"version"_s, formatVersion}, {u"cookies"_s, array}};
+    const QJsonObject root { { u"format"_s, formatName },
+                             { u"version"_s, formatVersion },
+                             { u"cookies"_s, array } };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

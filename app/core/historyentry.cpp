@@ -23,8 +23,8 @@ const QString masked = u"****"_s;
 
 bool isSecretParameter(const QString &name)
 {
-    static const QStringList names{u"access_token"_s, u"id_token"_s, u"refresh_token"_s, u"client_secret"_s,
-                                   u"code_verifier"_s};
+    static const QStringList names { u"access_token"_s, u"id_token"_s, u"refresh_token"_s, u"client_secret"_s,
+                                     u"code_verifier"_s };
     return names.contains(name.trimmed(), Qt::CaseInsensitive);
 }
 
@@ -117,8 +117,8 @@ QJsonObject bodyToJson(const QByteArray &body)
 {
     const QString text = QString::fromUtf8(body);
     if (text.toUtf8() == body)
-        return {{u"text"_s, text}};
-    return {{u"base64"_s, QString::fromLatin1(body.toBase64())}};
+        return { { u"text"_s, text } };
+    return { { u"base64"_s, QString::fromLatin1(body.toBase64()) } };
 }
 
 QByteArray bodyFromJson(const QJsonObject &object, QStringList *problems)
@@ -163,7 +163,7 @@ QString HistoryEntry::maskUrl(const QString &url)
     if (scheme >= 0) {
         const qsizetype start = scheme + 3;
         qsizetype end = base.size();
-        for (const QChar stop : {u'/', u'?'}) {
+        for (const QChar stop : { u'/', u'?' }) {
             const qsizetype at = base.indexOf(stop, start);
             if (at >= 0)
                 end = qMin(end, at);
@@ -179,15 +179,16 @@ QString HistoryEntry::maskUrl(const QString &url)
     return base + fragment;
 }
 
-HistoryEntry HistoryEntry::fromExchange(const HttpRequest &sent, const HttpResponse &response, const Limits &limits,
-                                        const QDateTime &when)
+HistoryEntry HistoryEntry::fromExchange(const HttpRequest &sent, const HttpResponse &response,
+                                        const Limits &limits, const QDateTime &when)
 {
     HistoryEntry entry;
     entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     entry.when = when.toUTC();
     entry.request = cleanRequest(sent, limits.maxBodyBytes, &entry.requestBodyTruncated);
     entry.url = cutText(maskUrl(sent.effectiveUrl()), maxUrlChars);
-    entry.statusCode = response.error == HttpResponse::Error::None ? int(qBound(0, response.statusCode, 999)) : 0;
+    entry.statusCode
+        = response.error == HttpResponse::Error::None ? int(qBound(0, response.statusCode, 999)) : 0;
     entry.reasonPhrase = cutText(response.reasonPhrase, maxReasonChars);
     entry.errorMessage = cutText(response.errorMessage, maxErrorChars);
     entry.elapsedMs = qMax<qint64>(response.elapsedMs, 0);
@@ -242,12 +243,12 @@ QJsonObject HistoryEntry::toJson() const
 {
     QJsonArray headers;
     for (const RawHeader &header : responseHeaders)
-        headers.append(QJsonArray{QString::fromLatin1(header.first), QString::fromUtf8(header.second)});
-    QJsonObject response{
-        {u"status"_s, statusCode},
-        {u"elapsedMs"_s, elapsedMs},
-        {u"size"_s, sizeBytes},
-        {u"headers"_s, headers},
+        headers.append(QJsonArray { QString::fromLatin1(header.first), QString::fromUtf8(header.second) });
+    QJsonObject response {
+        { u"status"_s, statusCode },
+        { u"elapsedMs"_s, elapsedMs },
+        { u"size"_s, sizeBytes },
+        { u"headers"_s, headers },
     };
     if (!reasonPhrase.isEmpty())
         response.insert(u"reason"_s, reasonPhrase);
@@ -260,12 +261,12 @@ QJsonObject HistoryEntry::toJson() const
     if (!responseUrl.isEmpty())
         response.insert(u"url"_s, responseUrl.toString());
 
-    QJsonObject object{
-        {u"id"_s, id},
-        {u"when"_s, when.toString(Qt::ISODateWithMs)},
-        {u"url"_s, url},
-        {u"request"_s, request.toJson(OAuth2Config::Secrets::Omit)},
-        {u"response"_s, response},
+    QJsonObject object {
+        { u"id"_s, id },
+        { u"when"_s, when.toString(Qt::ISODateWithMs) },
+        { u"url"_s, url },
+        { u"request"_s, request.toJson(OAuth2Config::Secrets::Omit) },
+        { u"response"_s, response },
     };
     if (requestBodyTruncated)
         object.insert(u"requestBodyTruncated"_s, true);
@@ -286,7 +287,8 @@ HistoryEntry HistoryEntry::fromJson(const QJsonObject &object, const Limits &lim
     entry.when = QDateTime::fromString(object.value(u"when"_s).toString(), Qt::ISODateWithMs).toUTC();
     QStringList requestProblems;
     bool cutBody = false;
-    entry.request = cleanRequest(HttpRequest::fromJson(requestObject, &requestProblems), limits.maxBodyBytes, &cutBody);
+    entry.request
+        = cleanRequest(HttpRequest::fromJson(requestObject, &requestProblems), limits.maxBodyBytes, &cutBody);
     entry.requestBodyTruncated = cutBody || object.value(u"requestBodyTruncated"_s).toBool();
     if (problems)
         *problems += requestProblems;
@@ -303,14 +305,14 @@ HistoryEntry HistoryEntry::fromJson(const QJsonObject &object, const Limits &lim
     for (const QJsonValue &value : headerArray) {
         const QJsonArray pair = value.toArray();
         if (pair.size() == 2 && pair.at(0).isString() && pair.at(1).isString())
-            headers.append({pair.at(0).toString().toLatin1(), pair.at(1).toString().toUtf8()});
+            headers.append({ pair.at(0).toString().toLatin1(), pair.at(1).toString().toUtf8() });
         if (headers.size() > maxRows)
             break;
     }
     entry.responseHeaders = cleanResponseHeaders(headers);
     bool cutResponse = false;
-    entry.responseBody = cut(bodyFromJson(response.value(u"body"_s).toObject(), problems), limits.maxBodyBytes,
-                             &cutResponse);
+    entry.responseBody = cut(bodyFromJson(response.value(u"body"_s).toObject(), problems),
+                             limits.maxBodyBytes, &cutResponse);
     entry.responseBodyTruncated = cutResponse || response.value(u"bodyTruncated"_s).toBool();
     entry.responseUrl = QUrl(cutText(maskUrl(response.value(u"url"_s).toString()), maxUrlChars));
     return entry;

@@ -26,24 +26,25 @@ struct HistoryEntry
         qint64 maxBodyBytes = 64 * 1024; // request and response body each
     };
 
-    QString id;              // a UUID without braces
-    QDateTime when;          // UTC, when the answer (or failure) came
-    HttpRequest request;     // as composed and resolved; the typed URL, no credentials
-    QString url;             // the URL as sent (authorization's query parameter included), masked
+    QString id; // a UUID without braces
+    QDateTime when; // UTC, when the answer (or failure) came
+    HttpRequest request; // as composed and resolved; the typed URL, no credentials
+    QString url; // the URL as sent (authorization's query parameter included), masked
     bool requestBodyTruncated = false;
 
-    int statusCode = 0;      // 0: no answer, see errorMessage
+    int statusCode = 0; // 0: no answer, see errorMessage
     QString reasonPhrase;
     QString errorMessage;
     qint64 elapsedMs = 0;
-    qint64 sizeBytes = 0;    // body and header block as received, before any cut
+    qint64 sizeBytes = 0; // body and header block as received, before any cut
     QList<RawHeader> responseHeaders;
     QByteArray responseBody;
     bool responseBodyTruncated = false;
-    QUrl responseUrl;        // where the answer came from, after redirects (masked like url)
+    QUrl responseUrl; // where the answer came from, after redirects (masked like url)
 
     static HistoryEntry fromExchange(const HttpRequest &sent, const HttpResponse &response,
-                                     const Limits &limits, const QDateTime &when = QDateTime::currentDateTimeUtc());
+                                     const Limits &limits,
+                                     const QDateTime &when = QDateTime::currentDateTimeUtc());
 
     // "200 OK", or "Error" when there was no answer.
     QString statusText() const;
@@ -58,7 +59,8 @@ struct HistoryEntry
     QJsonObject toJson() const;
     // Takes what is usable, applies the limits and the credential rules again; *problems says what was
     // odd. Returns an entry with an empty id when the object is not an entry at all.
-    static HistoryEntry fromJson(const QJsonObject &object, const Limits &limits, QStringList *problems = nullptr);
+    static HistoryEntry fromJson(const QJsonObject &object, const Limits &limits,
+                                 QStringList *problems = nullptr);
 
     // The masking rules above, exposed for tests and for other places that show a URL.
     static bool isCredentialHeader(QStringView name);

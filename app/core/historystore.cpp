@@ -39,12 +39,14 @@ HistoryStore::~HistoryStore()
 qint64 HistoryStore::maxFileBytes() const
 {
     // Bodies may be base64 (4/3) and there are two per entry; the rest is headers and room to spare.
-    return qint64(64) * 1024 * 1024 + qint64(m_maxEntries) * m_limits.maxBodyBytes * 3;
+    // Never below what the default limits write, so that lowering a limit never refuses the old file.
+    return qMax(qint64(256) * 1024 * 1024,
+                qint64(64) * 1024 * 1024 + qint64(m_maxEntries) * m_limits.maxBodyBytes * 3);
 }
 
 HistoryStore::Stored HistoryStore::stored(const HistoryEntry &entry)
 {
-    return {entry, QJsonDocument(entry.toJson()).toJson(QJsonDocument::Compact)};
+    return { entry, QJsonDocument(entry.toJson()).toJson(QJsonDocument::Compact) };
 }
 
 bool HistoryStore::load()
@@ -74,7 +76,8 @@ bool HistoryStore::load()
     case AtomicFile::ReadStatus::Failed:
         // Perhaps only unreadable for now: leave it alone and do not write over it.
         m_saveDisabled = true;
-        m_loadError = u"History could not be read (%1). This session's history will not be saved."_s.arg(readError);
+        m_loadError
+            = u"History could not be read (%1). This session's history will not be saved."_s.arg(readError);
         return done(false);
     case AtomicFile::ReadStatus::Ok:
         break;
@@ -83,7 +86,8 @@ bool HistoryStore::load()
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        setAside(u"it is not valid JSON: %1 at byte %2"_s.arg(parseError.errorString()).arg(parseError.offset));
+        setAside(
+            u"it is not valid JSON: %1 at byte %2"_s.arg(parseError.errorString()).arg(parseError.offset));
         return done(false);
     }
     const QJsonObject root = document.object();
@@ -112,8 +116,9 @@ bool HistoryStore::load()
         m_entries.append(stored(entry));
     }
     if (dropped > 0) {
-        m_loadError = dropped == 1 ? u"One history entry could not be read and was left out."_s
-                                   : u"%1 history entries could not be read and were left out."_s.arg(dropped);
+        m_loadError = dropped == 1
+            ? u"One history entry could not be read and was left out."_s
+            : u"%1 history entries could not be read and were left out."_s.arg(dropped);
         qCWarning(lcStore) << "history:" << dropped << "unreadable entries dropped";
     }
     return done(true);
@@ -126,11 +131,12 @@ void HistoryStore::setAside(const QString &why)
     if (aside.isEmpty()) {
         m_saveDisabled = true;
         m_loadError = u"The history file %1 could not be used (%2) and could not be moved aside (%3). "
-                      "This session's history will not be saved, so that the file is not lost."_s
-                          .arg(QDir::toNativeSeparators(m_path), why, moveError);
+                      "This session's history will not be saved, so that the file is not lost."_s.arg(
+                          QDir::toNativeSeparators(m_path), why, moveError);
     } else {
-        m_loadError = u"The history file %1 could not be used (%2). It was kept as %3 and history starts empty."_s
-                          .arg(QDir::toNativeSeparators(m_path), why, QDir::toNativeSeparators(aside));
+        m_loadError
+            = u"The history file %1 could not be used (%2). It was kept as %3 and history starts empty."_s
+                  .arg(QDir::toNativeSeparators(m_path), why, QDir::toNativeSeparators(aside));
     }
     qCWarning(lcStore) << "history file set aside:" << why;
 }
@@ -221,8 +227,8 @@ void HistoryStore::noteChanged()
 
 QByteArray HistoryStore::serialize() const
 {
-    QByteArray out = "{\"format\":\"" + formatName.toLatin1() + "\",\"version\":" + QByteArray::number(formatVersion)
-        + ",\"entries\":[\n";
+    QByteArray out = "{\"format\":\"" + formatName.toLatin1()
+        + "\",\"version\":" + QByteArray::number(formatVersion) + ",\"entries\":[\n";
     for (qsizetype i = 0; i < m_entries.size(); ++i) {
         if (i > 0)
             out += ",\n";

@@ -58,7 +58,7 @@ public:
     int maxEntries() const { return m_maxEntries; }
     void setMaxEntries(int count); // 1 … 100,000; drops the oldest at once when lowered
     qint64 maxBodyBytes() const { return m_limits.maxBodyBytes; }
-    void setMaxBodyBytes(qint64 bytes); // 0 … 16 MiB; applies to entries recorded from now on
+    void setMaxBodyBytes(qint64 bytes); // 0 … 16 MiB; for entries recorded and loaded from now on
     // The largest file load() reads, from the limits.
     qint64 maxFileBytes() const;
 

@@ -78,7 +78,8 @@ void tst_CookieStore::init()
         } else if (request.target == "/logout") {
             reply.headers.append(qMakePair("Set-Cookie"_ba, "session=; Max-Age=0; Path=/"_ba));
         } else if (request.target == "/huge") {
-            reply.headers.append(qMakePair("Set-Cookie"_ba, "big=" + QByteArray(CookieStore::maxCookieBytes + 10, 'x')));
+            reply.headers.append(
+                qMakePair("Set-Cookie"_ba, "big=" + QByteArray(CookieStore::maxCookieBytes + 10, 'x')));
         }
         return reply;
     });
@@ -128,7 +129,7 @@ void tst_CookieStore::keptAndSentBack()
 
     QCOMPARE(get(&manager, u"/login"_s).statusCode, 200);
     QVERIFY(changed.size() >= 1);
-    QCOMPARE(names(jar->cookies()), (QStringList{u"session"_s, u"theme"_s}));
+    QCOMPARE(names(jar->cookies()), (QStringList { u"session"_s, u"theme"_s }));
     const QNetworkCookie session = jar->cookies().first();
     QCOMPARE(session.domain(), u"127.0.0.1"_s);
     QVERIFY(session.isHttpOnly());
@@ -158,7 +159,7 @@ void tst_CookieStore::survivesReload()
     QVERIFY(jar->loadError().isEmpty());
     manager.setCookieJar(jar);
     // Session cookies are kept across restarts, as Postman does.
-    QCOMPARE(names(jar->cookies()), (QStringList{u"session"_s, u"theme"_s}));
+    QCOMPARE(names(jar->cookies()), (QStringList { u"session"_s, u"theme"_s }));
     get(&manager, u"/again"_s);
     QVERIFY(lastCookieHeader().contains("session=abc123"));
     QVERIFY(lastCookieHeader().contains("theme=dark"));
@@ -192,7 +193,7 @@ void tst_CookieStore::sessionCookiesStayInMemoryWhenAsked()
     QVERIFY(!file.readAll().contains("abc123"));
     CookieStore jar(cookiePath());
     QVERIFY(jar.load());
-    QCOMPARE(names(jar.cookies()), QStringList{u"theme"_s});
+    QCOMPARE(names(jar.cookies()), QStringList { u"theme"_s });
 }
 
 void tst_CookieStore::deleteCookie()
@@ -220,7 +221,7 @@ void tst_CookieStore::deleteCookie()
 
     CookieStore reloaded(cookiePath());
     QVERIFY(reloaded.load());
-    QCOMPARE(names(reloaded.cookies()), QStringList{u"theme"_s});
+    QCOMPARE(names(reloaded.cookies()), QStringList { u"theme"_s });
 }
 
 void tst_CookieStore::serverDeletesWithMaxAgeZero()
@@ -233,7 +234,7 @@ void tst_CookieStore::serverDeletesWithMaxAgeZero()
     QSignalSpy changed(jar, &CookieStore::changed);
     get(&manager, u"/logout"_s);
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(names(jar->cookies()), QStringList{u"theme"_s});
+    QCOMPARE(names(jar->cookies()), QStringList { u"theme"_s });
 }
 
 void tst_CookieStore::clearByDomain()
@@ -255,7 +256,7 @@ void tst_CookieStore::clearByDomain()
     QSignalSpy changed(&jar, &CookieStore::changed);
     QCOMPARE(jar.clear(u"example.com"_s), 3);
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(names(jar.cookies()), (QStringList{u"d"_s, u"e"_s}));
+    QCOMPARE(names(jar.cookies()), (QStringList { u"d"_s, u"e"_s }));
     QCOMPARE(jar.clear(u"example.com"_s), 0);
     QCOMPARE(changed.size(), 1);
     add("f", u"example.net"_s);
@@ -263,9 +264,9 @@ void tst_CookieStore::clearByDomain()
     // Several at once, one change; the value does not matter, name, domain and path do.
     QNetworkCookie d = jar.cookies().at(0);
     d.setValue("other");
-    QCOMPARE(jar.deleteCookies({d, jar.cookies().at(2)}), 2);
+    QCOMPARE(jar.deleteCookies({ d, jar.cookies().at(2) }), 2);
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(jar.deleteCookies({d}), 0);
+    QCOMPARE(jar.deleteCookies({ d }), 0);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(jar.clear(), 1);
     QVERIFY(jar.cookies().isEmpty());
@@ -287,7 +288,7 @@ void tst_CookieStore::expiredDroppedOnLoad()
     CookieStore jar(cookiePath());
     QVERIFY(jar.load());
     QVERIFY(jar.loadError().isEmpty()); // expiry is not damage
-    QCOMPARE(names(jar.cookies()), (QStringList{u"fresh"_s, u"session"_s}));
+    QCOMPARE(names(jar.cookies()), (QStringList { u"fresh"_s, u"session"_s }));
 }
 
 void tst_CookieStore::savesAreDebounced()
@@ -361,10 +362,10 @@ void tst_CookieStore::cookiesSetByAResponse()
     HttpResponse response;
     response.statusCode = 200;
     response.url = QUrl(u"https://api.example.com/v1/login"_s);
-    response.headers = {{"Content-Type", "text/plain"},
-                        {"set-cookie", "a=1; Path=/v1; Secure; HttpOnly; SameSite=Strict"},
-                        // As Qt hands over repeated headers: joined with newlines.
-                        {"Set-Cookie", "b=2; Domain=example.com; Max-Age=60\nc=3"}};
+    response.headers = { { "Content-Type", "text/plain" },
+                         { "set-cookie", "a=1; Path=/v1; Secure; HttpOnly; SameSite=Strict" },
+                         // As Qt hands over repeated headers: joined with newlines.
+                         { "Set-Cookie", "b=2; Domain=example.com; Max-Age=60\nc=3" } };
     const QList<QNetworkCookie> cookies = CookieStore::cookiesSetBy(response);
     QCOMPARE(cookies.size(), 3);
     QCOMPARE(cookies.at(0).name(), "a"_ba);
@@ -376,10 +377,11 @@ void tst_CookieStore::cookiesSetByAResponse()
     QCOMPARE(cookies.at(1).domain(), u".example.com"_s);
     QVERIFY(!cookies.at(1).isSessionCookie());
     QCOMPARE(cookies.at(2).value(), "3"_ba);
-    QCOMPARE(cookies.at(2).path(), u"/v1/"_s); // the default path: the request path's directory, as Qt spells it
+    QCOMPARE(cookies.at(2).path(),
+             u"/v1/"_s); // the default path: the request path's directory, as Qt spells it
 
     HttpResponse none;
-    none.headers = {{"Set-Cookie", ";;;"}, {"X-Other", "a=b"}};
+    none.headers = { { "Set-Cookie", ";;;" }, { "X-Other", "a=b" } };
     QVERIFY(CookieStore::cookiesSetBy(none).isEmpty());
 }
 
@@ -390,15 +392,15 @@ void tst_CookieStore::damagedFileSetAside_data()
     QTest::addColumn<QString>("reason");
 
     QTest::newRow("garbage") << "\x00\x01\x02garbage"_ba << false << u"not valid JSON"_s;
-    QTest::newRow("truncated") << R"({"format":"postern-cookies","version":1,"cookies":[{"name":"a)"_ba << false
-                               << u"not valid JSON"_s;
+    QTest::newRow("truncated") << R"({"format":"postern-cookies","version":1,"cookies":[{"name":"a)"_ba
+                               << false << u"not valid JSON"_s;
     QTest::newRow("a list, not an object") << "[]"_ba << false << u"not a Postern cookie file"_s;
-    QTest::newRow("history file instead") << R"({"format":"postern-history","version":1,"entries":[]})"_ba << false
-                                          << u"not a Postern cookie file"_s;
-    QTest::newRow("cookies not a list") << R"({"format":"postern-cookies","version":1,"cookies":"a=b"})"_ba << false
-                                        << u"not a Postern cookie file"_s;
-    QTest::newRow("from a newer Postern") << R"({"format":"postern-cookies","version":2,"cookies":[]})"_ba << false
-                                          << u"newer version"_s;
+    QTest::newRow("history file instead") << R"({"format":"postern-history","version":1,"entries":[]})"_ba
+                                          << false << u"not a Postern cookie file"_s;
+    QTest::newRow("cookies not a list") << R"({"format":"postern-cookies","version":1,"cookies":"a=b"})"_ba
+                                        << false << u"not a Postern cookie file"_s;
+    QTest::newRow("from a newer Postern")
+        << R"({"format":"postern-cookies","version":2,"cookies":[]})"_ba << false << u"newer version"_s;
     QTest::newRow("huge") << QByteArray() << true << u"larger than"_s;
 }
 
@@ -419,8 +421,8 @@ void tst_CookieStore::damagedFileSetAside()
     QVERIFY(jar.loadError().contains(u"starts empty"_s));
     QVERIFY(jar.cookies().isEmpty());
     QVERIFY(!QFile::exists(cookiePath()));
-    const QStringList aside =
-        QDir(QFileInfo(cookiePath()).absolutePath()).entryList({u"cookies.json.broken-*"_s}, QDir::Files);
+    const QStringList aside
+        = QDir(QFileInfo(cookiePath()).absolutePath()).entryList({ u"cookies.json.broken-*"_s }, QDir::Files);
     QCOMPARE(aside.size(), 1);
 
     QNetworkCookie cookie("k", "v");
@@ -440,27 +442,29 @@ void tst_CookieStore::hostileCookieEntries_data()
     QTest::addColumn<bool>("reportsDropped");
 
     const QByteArray good = R"({"name":"good","value":"1","domain":"example.com","path":"/"})";
-    QTest::newRow("wrong types") << "[1, null, \"a=b\", [], " + good + "]" << QStringList{u"good"_s} << true;
+    QTest::newRow("wrong types") << "[1, null, \"a=b\", [], " + good + "]" << QStringList { u"good"_s }
+                                 << true;
     QTest::newRow("missing name") << R"([{"value":"1","domain":"example.com","path":"/"}, )" + good + "]"
-                                  << QStringList{u"good"_s} << true;
+                                  << QStringList { u"good"_s } << true;
     QTest::newRow("missing domain") << R"([{"name":"x","value":"1","path":"/"}, )" + good + "]"
-                                    << QStringList{u"good"_s} << true;
-    QTest::newRow("damaged base64") << R"([{"nameBase64":"%%%","value":"1","domain":"example.com","path":"/"}, )"
-                                           + good + "]"
-                                    << QStringList{u"good"_s} << true;
+                                    << QStringList { u"good"_s } << true;
+    QTest::newRow("damaged base64")
+        << R"([{"nameBase64":"%%%","value":"1","domain":"example.com","path":"/"}, )" + good + "]"
+        << QStringList { u"good"_s } << true;
     QTest::newRow("binary value as base64")
-        << R"([{"name":"bin","valueBase64":"AP8=","domain":"example.com","path":"/"}])"_ba << QStringList{u"bin"_s}
-        << false;
-    QTest::newRow("unreadable expiry") << R"([{"name":"x","value":"1","domain":"a.b","path":"/","expires":"soon"}, )"
-                                              + good + "]"
-                                       << QStringList{u"good"_s} << true;
-    QTest::newRow("value too long") << R"([{"name":"x","value":")" + QByteArray(CookieStore::maxCookieBytes, 'v')
-                                           + R"(","domain":"example.com","path":"/"}, )" + good + "]"
-                                    << QStringList{u"good"_s} << true;
+        << R"([{"name":"bin","valueBase64":"AP8=","domain":"example.com","path":"/"}])"_ba
+        << QStringList { u"bin"_s } << false;
+    QTest::newRow("unreadable expiry")
+        << R"([{"name":"x","value":"1","domain":"a.b","path":"/","expires":"soon"}, )" + good + "]"
+        << QStringList { u"good"_s } << true;
+    QTest::newRow("value too long") << R"([{"name":"x","value":")"
+            + QByteArray(CookieStore::maxCookieBytes, 'v') + R"(","domain":"example.com","path":"/"}, )"
+            + good + "]" << QStringList { u"good"_s }
+                                    << true;
     QTest::newRow("duplicates: the last wins")
         << R"([{"name":"d","value":"first","domain":"example.com","path":"/"},)"
            R"({"name":"d","value":"last","domain":"example.com","path":"/"}])"_ba
-        << QStringList{u"d"_s} << false;
+        << QStringList { u"d"_s } << false;
 }
 
 void tst_CookieStore::hostileCookieEntries()
@@ -474,9 +478,9 @@ void tst_CookieStore::hostileCookieEntries()
     QVERIFY2(jar.load(), qPrintable(jar.loadError()));
     QCOMPARE(names(jar.cookies()), kept);
     QCOMPARE(!jar.loadError().isEmpty(), reportsDropped);
-    if (kept == QStringList{u"d"_s})
+    if (kept == QStringList { u"d"_s })
         QCOMPARE(jar.cookies().first().value(), "last"_ba);
-    if (kept == QStringList{u"bin"_s})
+    if (kept == QStringList { u"bin"_s })
         QCOMPARE(jar.cookies().first().value(), QByteArray("\x00\xff", 2));
 }
 

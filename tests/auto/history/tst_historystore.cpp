@@ -84,7 +84,7 @@ HttpResponse tst_HistoryStore::okResponse(const QByteArray &body)
     HttpResponse response;
     response.statusCode = 200;
     response.reasonPhrase = u"OK"_s;
-    response.headers = {{"Content-Type", "application/json"}};
+    response.headers = { { "Content-Type", "application/json" } };
     response.body = body;
     response.elapsedMs = 42;
     return response;
@@ -113,7 +113,7 @@ void tst_HistoryStore::recordsARealExchange()
     HttpRequest request;
     request.method = u"POST"_s;
     request.url = server.url(u"/items?x=1"_s).toString();
-    request.headers = {{u"X-Trace"_s, u"abc"_s, true, {}}};
+    request.headers = { { u"X-Trace"_s, u"abc"_s, true, {} } };
     request.body = R"({"name":"n"})";
     request.bodyContentType = u"application/json"_s;
 
@@ -184,8 +184,8 @@ void tst_HistoryStore::bodiesCutAndFlagged()
     QVERIFY(big.requestBodyTruncated);
     QCOMPARE(big.responseBody, "123456789"_ba);
     QVERIFY(big.responseBodyTruncated);
-    QCOMPARE(big.sizeBytes, okResponse("123456789\xc3\xa9 and more").body.size()
-                                + okResponse().headersSize());
+    QCOMPARE(big.sizeBytes,
+             okResponse("123456789\xc3\xa9 and more").body.size() + okResponse().headersSize());
     const HistoryEntry small = store.entries().at(0);
     QCOMPARE(small.responseBody, "tiny"_ba);
     QVERIFY(!small.responseBodyTruncated);
@@ -208,24 +208,25 @@ void tst_HistoryStore::noCredentialInFileOrMemory_data()
     const QString base = u"https://api.example.org/v1/things"_s;
     {
         HttpRequest r = getRequest(base);
-        r.headers = {{u"Authorization"_s, u"Bearer typed-secret-token"_s, true, {}},
-                     {u"Accept"_s, u"application/json"_s, true, {}}};
-        QTest::newRow("typed Authorization header") << r << QStringList{u"typed-secret-token"_s};
+        r.headers = { { u"Authorization"_s, u"Bearer typed-secret-token"_s, true, {} },
+                      { u"Accept"_s, u"application/json"_s, true, {} } };
+        QTest::newRow("typed Authorization header") << r << QStringList { u"typed-secret-token"_s };
     }
     {
         HttpRequest r = getRequest(base);
-        r.headers = {{u"  authorization "_s, u"Bearer disabled-row-secret"_s, false, {}}};
-        QTest::newRow("disabled Authorization row, odd spelling") << r << QStringList{u"disabled-row-secret"_s};
+        r.headers = { { u"  authorization "_s, u"Bearer disabled-row-secret"_s, false, {} } };
+        QTest::newRow("disabled Authorization row, odd spelling")
+            << r << QStringList { u"disabled-row-secret"_s };
     }
     {
         HttpRequest r = getRequest(base);
-        r.headers = {{u"Proxy-Authorization"_s, u"Basic proxy-secret"_s, true, {}}};
-        QTest::newRow("Proxy-Authorization header") << r << QStringList{u"proxy-secret"_s};
+        r.headers = { { u"Proxy-Authorization"_s, u"Basic proxy-secret"_s, true, {} } };
+        QTest::newRow("Proxy-Authorization header") << r << QStringList { u"proxy-secret"_s };
     }
     {
         HttpRequest r = getRequest(base);
-        r.headers = {{u"Cookie"_s, u"session=cookie-secret"_s, true, {}}};
-        QTest::newRow("Cookie header") << r << QStringList{u"cookie-secret"_s};
+        r.headers = { { u"Cookie"_s, u"session=cookie-secret"_s, true, {} } };
+        QTest::newRow("Cookie header") << r << QStringList { u"cookie-secret"_s };
     }
     {
         HttpRequest r = getRequest(base);
@@ -233,13 +234,14 @@ void tst_HistoryStore::noCredentialInFileOrMemory_data()
         r.auth.username = u"alice"_s;
         r.auth.password = u"basic-password"_s;
         QTest::newRow("Basic auth")
-            << r << QStringList{u"basic-password"_s, QString::fromLatin1("alice:basic-password"_ba.toBase64())};
+            << r
+            << QStringList { u"basic-password"_s, QString::fromLatin1("alice:basic-password"_ba.toBase64()) };
     }
     {
         HttpRequest r = getRequest(base);
         r.auth.type = AuthType::Bearer;
         r.auth.token = u"bearer-config-token"_s;
-        QTest::newRow("Bearer auth") << r << QStringList{u"bearer-config-token"_s};
+        QTest::newRow("Bearer auth") << r << QStringList { u"bearer-config-token"_s };
     }
     {
         HttpRequest r = getRequest(base + u"?page=2"_s);
@@ -248,23 +250,23 @@ void tst_HistoryStore::noCredentialInFileOrMemory_data()
         r.auth.oauth2InQuery = true;
         r.auth.oauth2.clientSecret = u"client-secret-value"_s;
         QTest::newRow("OAuth 2.0 token in the query")
-            << r << QStringList{u"oauth-query-token"_s, u"client-secret-value"_s};
+            << r << QStringList { u"oauth-query-token"_s, u"client-secret-value"_s };
     }
     {
         HttpRequest r = getRequest(base + u"?Access_Token=typed-query-token&page=1"_s);
-        QTest::newRow("access_token typed in the URL") << r << QStringList{u"typed-query-token"_s};
+        QTest::newRow("access_token typed in the URL") << r << QStringList { u"typed-query-token"_s };
     }
     {
         HttpRequest r = getRequest(base + u"?access%5Ftoken=encoded-name-token"_s);
-        QTest::newRow("access_token with an encoded name") << r << QStringList{u"encoded-name-token"_s};
+        QTest::newRow("access_token with an encoded name") << r << QStringList { u"encoded-name-token"_s };
     }
     {
         HttpRequest r = getRequest(u"https://cb.example.org/done#access_token=fragment-token&state=s"_s);
-        QTest::newRow("access_token in the fragment") << r << QStringList{u"fragment-token"_s};
+        QTest::newRow("access_token in the fragment") << r << QStringList { u"fragment-token"_s };
     }
     {
         HttpRequest r = getRequest(u"https://bob:userinfo-password@api.example.org/x?y=@z"_s);
-        QTest::newRow("password in the URL's user info") << r << QStringList{u"userinfo-password"_s};
+        QTest::newRow("password in the URL's user info") << r << QStringList { u"userinfo-password"_s };
     }
 }
 
@@ -304,7 +306,7 @@ void tst_HistoryStore::toRequestReopensWithoutCredentials()
     QVERIFY(store.load());
     HttpRequest sent = getRequest(u"https://api.example.org/items?access_token=t0ken&q=1"_s);
     sent.method = u"PUT"_s;
-    sent.headers = {{u"Authorization"_s, u"Bearer x"_s, true, {}}, {u"X-Keep"_s, u"yes"_s, true, {}}};
+    sent.headers = { { u"Authorization"_s, u"Bearer x"_s, true, {} }, { u"X-Keep"_s, u"yes"_s, true, {} } };
     sent.body = "payload";
     sent.bodyContentType = u"text/plain"_s;
     sent.auth.type = AuthType::Basic;
@@ -408,16 +410,18 @@ void tst_HistoryStore::search_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("urls");
 
-    QTest::newRow("empty matches all") << u""_s
-                                       << QStringList{u"https://down.example.net/"_s, u"https://example.org/users/1"_s,
-                                                      u"https://example.org/users"_s};
-    QTest::newRow("method, any case") << u"post"_s << QStringList{u"https://example.org/users"_s};
-    QTest::newRow("status code") << u"404"_s << QStringList{u"https://example.org/users/1"_s};
-    QTest::newRow("reason phrase") << u"not found"_s << QStringList{u"https://example.org/users/1"_s};
-    QTest::newRow("transport failure") << u"error"_s << QStringList{u"https://down.example.net/"_s};
-    QTest::newRow("part of the URL") << u"/users/"_s << QStringList{u"https://example.org/users/1"_s};
-    QTest::newRow("surrounding spaces ignored") << u"  POST "_s << QStringList{u"https://example.org/users"_s};
-    QTest::newRow("nothing") << u"nowhere"_s << QStringList{};
+    QTest::newRow("empty matches all")
+        << u""_s
+        << QStringList { u"https://down.example.net/"_s, u"https://example.org/users/1"_s,
+                         u"https://example.org/users"_s };
+    QTest::newRow("method, any case") << u"post"_s << QStringList { u"https://example.org/users"_s };
+    QTest::newRow("status code") << u"404"_s << QStringList { u"https://example.org/users/1"_s };
+    QTest::newRow("reason phrase") << u"not found"_s << QStringList { u"https://example.org/users/1"_s };
+    QTest::newRow("transport failure") << u"error"_s << QStringList { u"https://down.example.net/"_s };
+    QTest::newRow("part of the URL") << u"/users/"_s << QStringList { u"https://example.org/users/1"_s };
+    QTest::newRow("surrounding spaces ignored")
+        << u"  POST "_s << QStringList { u"https://example.org/users"_s };
+    QTest::newRow("nothing") << u"nowhere"_s << QStringList {};
 }
 
 void tst_HistoryStore::search()
@@ -466,12 +470,12 @@ void tst_HistoryStore::damagedFileSetAside_data()
     QTest::newRow("truncated") << R"({"format":"postern-history","version":1,"entries":[{"id":"a","req)"_ba
                                << false << u"not valid JSON"_s;
     QTest::newRow("an array, not an object") << "[1,2,3]"_ba << false << u"not a Postern history file"_s;
-    QTest::newRow("another program's file") << R"({"format":"something-else","entries":[]})"_ba << false
-                                            << u"not a Postern history file"_s;
+    QTest::newRow("another program's file")
+        << R"({"format":"something-else","entries":[]})"_ba << false << u"not a Postern history file"_s;
     QTest::newRow("entries not a list") << R"({"format":"postern-history","version":1,"entries":{"a":1}})"_ba
                                         << false << u"not a Postern history file"_s;
-    QTest::newRow("from a newer Postern") << R"({"format":"postern-history","version":99,"entries":[]})"_ba
-                                          << false << u"newer version"_s;
+    QTest::newRow("from a newer Postern")
+        << R"({"format":"postern-history","version":99,"entries":[]})"_ba << false << u"newer version"_s;
     QTest::newRow("deeply nested") << QByteArray(100000, '[') << false << u"not valid JSON"_s;
     QTest::newRow("huge") << QByteArray() << true << u"larger than"_s;
 }
@@ -501,7 +505,7 @@ void tst_HistoryStore::damagedFileSetAside()
     QCOMPARE(store.count(), 0);
     QVERIFY(!QFile::exists(historyPath()));
     const QStringList aside = QDir(QFileInfo(historyPath()).absolutePath())
-                                  .entryList({u"history.json.broken-*"_s}, QDir::Files);
+                                  .entryList({ u"history.json.broken-*"_s }, QDir::Files);
     QCOMPARE(aside.size(), 1);
     QVERIFY(store.loadError().contains(aside.first()));
     if (!huge) {
@@ -526,11 +530,12 @@ void tst_HistoryStore::hostileEntries_data()
     QTest::addColumn<QByteArray>("absent"); // must not be in any loaded entry
 
     const QByteArray request = R"("request":{"method":"GET","url":"https://example.org/"})";
-    QTest::newRow("entries of the wrong type") << "[1, \"text\", null, [], true]"_ba << 0 << true << QByteArray();
+    QTest::newRow("entries of the wrong type")
+        << "[1, \"text\", null, [], true]"_ba << 0 << true << QByteArray();
     QTest::newRow("entry without id") << "[{" + request + "}]" << 0 << true << QByteArray();
     QTest::newRow("entry without request") << R"([{"id":"a"}])"_ba << 0 << true << QByteArray();
-    QTest::newRow("duplicate ids") << R"([{"id":"a",)" + request + R"(},{"id":"a",)" + request + "}]" << 1 << true
-                                   << QByteArray();
+    QTest::newRow("duplicate ids") << R"([{"id":"a",)" + request + R"(},{"id":"a",)" + request + "}]" << 1
+                                   << true << QByteArray();
     QTest::newRow("fields of the wrong type")
         << R"([{"id":"a","when":5,"url":["x"],"request":{"method":7,"url":{},"headers":"no","timeoutMs":"x"},)"
            R"("response":{"status":"200","elapsedMs":-5,"size":1e300,"headers":[["a"],{"b":1},["c","d"]],)"
@@ -541,18 +546,16 @@ void tst_HistoryStore::hostileEntries_data()
            R"("headers":[{"key":"Authorization","value":"Bearer hand-secret"},{"key":"cookie","value":"s=hand-cookie"}]},)"
            R"("response":{"status":200,"headers":[["Set-Cookie","sid=hand-set-cookie"]]}}])"_ba
         << 1 << false << "hand-"_ba;
-    QTest::newRow("body beyond the cap")
-        << R"([{"id":"a",)" + request + R"(,"response":{"status":200,"body":{"text":")" + QByteArray(200000, 'b')
-               + R"("}}}])"
-        << 1 << false << QByteArray(65537, 'b');
-    QTest::newRow("huge header value")
-        << R"([{"id":"a",)" + request + R"(,"response":{"status":200,"headers":[["X-Big",")"
-               + QByteArray(100000, 'h') + R"("]]}}])"
-        << 1 << false << QByteArray(100000, 'h');
+    QTest::newRow("body beyond the cap") << R"([{"id":"a",)" + request
+            + R"(,"response":{"status":200,"body":{"text":")" + QByteArray(200000, 'b')
+            + R"("}}}])" << 1 << false << QByteArray(65537, 'b');
+    QTest::newRow("huge header value") << R"([{"id":"a",)" + request
+            + R"(,"response":{"status":200,"headers":[["X-Big",")" + QByteArray(100000, 'h')
+            + R"("]]}}])" << 1 << false << QByteArray(100000, 'h');
     QTest::newRow("huge id") << R"([{"id":")" + QByteArray(1000, 'i') + R"(",)" + request + "}]" << 0 << true
                              << QByteArray();
-    QTest::newRow("status out of range") << R"([{"id":"a",)" + request + R"(,"response":{"status":70000}}])"_ba << 1
-                                         << false << QByteArray();
+    QTest::newRow("status out of range")
+        << R"([{"id":"a",)" + request + R"(,"response":{"status":70000}}])"_ba << 1 << false << QByteArray();
 }
 
 void tst_HistoryStore::hostileEntries()

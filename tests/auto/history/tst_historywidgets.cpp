@@ -75,7 +75,8 @@ void tst_HistoryWidgets::init()
     m_history = std::make_unique<HistoryStore>(QString());
     QVERIFY(m_history->load());
     HttpRequest post = request(u"POST"_s, u"https://api.example.org/users"_s);
-    post.headers = {{u"Authorization"_s, u"Bearer secret"_s, true, {}}, {u"X-Trace"_s, u"1"_s, true, {}}};
+    post.headers
+        = { { u"Authorization"_s, u"Bearer secret"_s, true, {} }, { u"X-Trace"_s, u"1"_s, true, {} } };
     post.body = R"({"name":"ada"})";
     m_history->record(post, response(201, u"Created"_s));
     m_history->record(request(u"GET"_s, u"https://api.example.org/users/7"_s), response(404, u"Not Found"_s));
@@ -115,7 +116,8 @@ HttpRequest tst_HistoryWidgets::request(const QString &method, const QString &ur
 bool tst_HistoryWidgets::answer(QWidget *parent, const char *name, const char *button)
 {
     QPointer<QMessageBox> box;
-    if (!QTest::qWaitFor([&] { return (box = parent->findChild<QMessageBox *>(QString::fromLatin1(name))); }, 5000))
+    if (!QTest::qWaitFor([&] { return (box = parent->findChild<QMessageBox *>(QString::fromLatin1(name))); },
+                         5000))
         return false;
     auto *target = box->findChild<QAbstractButton *>(QString::fromLatin1(button));
     if (!target) // the Cancel button has no object name of ours
@@ -173,10 +175,11 @@ void tst_HistoryWidgets::searchFilters_data()
     QTest::addColumn<QStringList>("methods");
     QTest::addColumn<QString>("summary");
 
-    QTest::newRow("by method") << u"post"_s << QStringList{u"POST"_s} << u"1 of 3 requests"_s;
-    QTest::newRow("by status") << u"404"_s << QStringList{u"GET"_s} << u"1 of 3 requests"_s;
-    QTest::newRow("by host") << u"api.example"_s << QStringList{u"GET"_s, u"POST"_s} << u"2 of 3 requests"_s;
-    QTest::newRow("no match") << u"zzz"_s << QStringList{} << u"No request matches."_s;
+    QTest::newRow("by method") << u"post"_s << QStringList { u"POST"_s } << u"1 of 3 requests"_s;
+    QTest::newRow("by status") << u"404"_s << QStringList { u"GET"_s } << u"1 of 3 requests"_s;
+    QTest::newRow("by host") << u"api.example"_s << QStringList { u"GET"_s, u"POST"_s }
+                             << u"2 of 3 requests"_s;
+    QTest::newRow("no match") << u"zzz"_s << QStringList {} << u"No request matches."_s;
 }
 
 void tst_HistoryWidgets::searchFilters()
@@ -234,7 +237,10 @@ void tst_HistoryWidgets::searchFieldLeadsToTheResults()
     QTRY_VERIFY(table->hasFocus());
     QCOMPARE(table->currentRow(), 0);
 
-    search->setFocus();
+    table->setFocus();
+    m_pane->focusSearch();
+    QTRY_VERIFY(search->hasFocus());
+    QCOMPARE(search->selectedText(), u"404"_s);
     QTest::keyClick(search, Qt::Key_Return);
     QCOMPARE(opened.size(), 1);
     QCOMPARE(opened.first().first().value<HttpRequest>().url, u"https://api.example.org/users/7"_s);
@@ -380,8 +386,8 @@ void tst_HistoryWidgets::responseCookiesTab()
 
     HttpResponse answer = response(200, u"OK"_s);
     answer.url = QUrl(u"https://shop.example.com/cart"_s);
-    answer.headers = {{"Content-Type", "application/json"},
-                      {"Set-Cookie", "cart=42; Path=/; Secure; HttpOnly\nlang=en; Max-Age=3600"}};
+    answer.headers = { { "Content-Type", "application/json" },
+                       { "Set-Cookie", "cart=42; Path=/; Secure; HttpOnly\nlang=en; Max-Age=3600" } };
     QSignalSpy shown(&viewer, &ResponseViewer::bodyShown);
     viewer.showResponse(answer);
     QVERIFY(shown.size() == 1 || shown.wait(5000));
