@@ -501,6 +501,14 @@ void tst_PostmanCollection::secretsOmittedUnlessAsked()
                  qPrintable(secret));
     }
 
+    // A secret variable whose value is a number is no exception.
+    const PostmanImport numeric = PostmanCollection::import(
+        R"({"info":{"name":"n"},"item":[],"variable":[{"key":"pin","value":86420531,"type":"secret"}]})"_ba);
+    QVERIFY(numeric.ok());
+    QCOMPARE(numeric.collection.variables.at(0).value, u"86420531"_s);
+    QVERIFY(!numeric.collection.toFileContents().contains("86420531"));
+    QVERIFY(!PostmanCollection::exportV21(numeric.collection).contains("86420531"));
+
     // An omitted secret is there as an empty value, so the user sees where to fill it in.
     const QJsonObject root = parse(omitted);
     const QJsonArray variables = root.value(u"variable"_s).toArray();
