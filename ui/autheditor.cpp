@@ -7,7 +7,9 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QStackedWidget>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -35,7 +37,8 @@ AuthEditor::AuthEditor(const OAuthServices &services, QWidget *parent)
     auto *typeRow = new QFormLayout;
     m_type = new QComboBox(this);
     m_type->setObjectName(u"authType"_s);
-    for (const AuthType type : {AuthType::None, AuthType::Basic, AuthType::Bearer, AuthType::OAuth2})
+    // Postman's order: Inherit first. The pages follow the same order.
+    for (const AuthType type : {AuthType::Inherit, AuthType::None, AuthType::Basic, AuthType::Bearer, AuthType::OAuth2})
         m_type->addItem(authTypeName(type), int(type));
     auto *typeLabel = new QLabel(u"&Type:"_s, this);
     typeLabel->setBuddy(m_type);
@@ -44,6 +47,7 @@ AuthEditor::AuthEditor(const OAuthServices &services, QWidget *parent)
     layout->addLayout(typeRow);
 
     m_pages = new QStackedWidget(this);
+    m_pages->addWidget(makeInheritPage());
     m_pages->addWidget(makeNonePage());
     m_pages->addWidget(makeBasicPage());
     m_pages->addWidget(makeBearerPage());
@@ -57,6 +61,38 @@ AuthEditor::AuthEditor(const OAuthServices &services, QWidget *parent)
         m_pages->setCurrentIndex(index);
         Q_EMIT changed();
     });
+}
+
+QWidget *AuthEditor::makeInheritPage()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    m_inherited = new QLabel(page);
+    m_inherited->setObjectName(u"inheritedAuth"_s);
+    m_inherited->setWordWrap(true);
+    m_inherited->setTextFormat(Qt::PlainText);
+    m_inherited->setText(u"This request is in no collection: it is sent without authorization."_s);
+    layout->addWidget(m_inherited);
+    layout->addStretch();
+    return page;
+}
+
+void AuthEditor::setInheritAvailable(bool available)
+{
+    const int row = m_type->findData(int(AuthType::Inherit));
+    if (auto *model = qobject_cast<QStandardItemModel *>(m_type->model())) {
+        if (QStandardItem *item = model->item(row))
+            item->setEnabled(available);
+    }
+    if (auto *view = qobject_cast<QListView *>(m_type->view()))
+        view->setRowHidden(row, !available);
+    if (!available && m_type->currentIndex() == row)
+        m_type->setCurrentIndex(m_type->findData(int(AuthType::None)));
+}
+
+void AuthEditor::setInheritedDescription(const QString &text)
+{
+    m_inherited->setText(text);
 }
 
 QWidget *AuthEditor::makeNonePage()
@@ -134,7 +170,8 @@ void AuthEditor::setConfig(const AuthConfig &config)
     m_password->setText(config.password);
     m_token->setText(config.type == AuthType::Bearer ? config.token : QString());
     m_oauth2->setConfig(config);
-    m_type->setCurrentIndex(m_type->findData(int(config.type)));
+    const int index = m_type->findData(int(config.type));
+    m_type->setCurrentIndex(index < 0 ? m_type->findData(int(AuthType::None)) : index);
     m_pages->setCurrentIndex(m_type->currentIndex());
     blocker.unblock();
     Q_EMIT changed();

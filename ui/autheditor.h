@@ -8,6 +8,7 @@
 QT_BEGIN_NAMESPACE
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QStackedWidget;
 QT_END_NAMESPACE
@@ -29,18 +30,25 @@ public:
     void setConfig(const AuthConfig &config);
     void setRequestUrl(const QString &url);
 
+    // Whether "Inherit auth from parent" is offered (not for a collection's own authorization), and
+    // what the parent's authorization is, in words, for the Inherit page.
+    void setInheritAvailable(bool available);
+    void setInheritedDescription(const QString &text);
+
     OAuth2Pane *oauth2Pane() const { return m_oauth2; }
 
 Q_SIGNALS:
     void changed();
 
 private:
+    QWidget *makeInheritPage();
     QWidget *makeNonePage();
     QWidget *makeBasicPage();
     QWidget *makeBearerPage();
 
     QComboBox *m_type = nullptr;
     QStackedWidget *m_pages = nullptr;
+    QLabel *m_inherited = nullptr;
     QLineEdit *m_username = nullptr;
     QLineEdit *m_password = nullptr;
     QCheckBox *m_showPassword = nullptr;

@@ -382,7 +382,9 @@ void GetTokenDialog::requestToken()
 {
     if (m_session || m_busy)
         return;
-    OAuth2Config c = config();
+    HttpRequest carrier;
+    carrier.auth.oauth2 = config();
+    OAuth2Config c = m_resolver.resolve(carrier).auth.oauth2;
     const bool systemBrowser = usesSystemBrowser();
     if (systemBrowser)
         c.callbackUrl = u"http://127.0.0.1/callback"_s; // the real port is chosen once the form is good

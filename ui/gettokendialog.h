@@ -1,5 +1,7 @@
 #pragma once
 
+#include "variables.h"
+
 #include "oauth2config.h"
 #include "loginwindow.h"
 #include "oauth2result.h"
@@ -42,6 +44,9 @@ public:
 
     void requestToken();
 
+    // {{name}} references in the form are resolved with these variables when the token is requested.
+    void setVariableResolver(const VariableResolver &resolver) { m_resolver = resolver; }
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
@@ -50,6 +55,7 @@ Q_SIGNALS:
     void loginWindowOpened(Postern::LoginWindow *window);
 
 private:
+    VariableResolver m_resolver;
     QLineEdit *addLine(const QString &label, const char *objectName, const QString &accessibleName,
                        const QString &placeholder = QString());
     void onFinished(const OAuth2Result &result);

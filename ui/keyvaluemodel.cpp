@@ -1,5 +1,7 @@
 #include "keyvaluemodel.h"
 
+#include "variablehint.h"
+
 #include <QColor>
 #include <QFont>
 #include <QGuiApplication>
@@ -51,6 +53,13 @@ int KeyValueModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+void KeyValueModel::setVariableResolver(const VariableResolver &resolver)
+{
+    m_resolver = resolver;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, KeyColumn), index(rowCount() - 1, ValueColumn), {Qt::ToolTipRole, Qt::ForegroundRole});
+}
+
 QVariant KeyValueModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid())
@@ -82,6 +91,11 @@ QVariant KeyValueModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (automatic)
             return u"Added automatically from %1. Change it there."_s.arg(kv.description);
+        if (index.column() == KeyColumn || index.column() == ValueColumn) {
+            const QString hint = VariableHint::tooltip(m_resolver, index.column() == KeyColumn ? kv.key : kv.value);
+            if (!hint.isEmpty())
+                return hint;
+        }
         break;
     case Qt::FontRole:
         if (automatic) {
@@ -93,6 +107,10 @@ QVariant KeyValueModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (automatic || !kv.enabled)
             return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        if ((index.column() == KeyColumn || index.column() == ValueColumn)
+            && VariableHint::hasUnresolved(m_resolver, index.column() == KeyColumn ? kv.key : kv.value)) {
+            return QColor(0xc6, 0x28, 0x28);
+        }
         break;
     default:
         break;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "keyvalue.h"
+#include "variables.h"
 
 #include <QAbstractTableModel>
 
@@ -28,6 +29,10 @@ public:
     void setAutomaticRows(const KeyValueList &rows);
     int automaticRowCount() const { return int(m_automatic.size()); }
 
+    // {{name}} references in keys and values get a tooltip with what they resolve to, and are shown
+    // in red when a name is defined nowhere.
+    void setVariableResolver(const VariableResolver &resolver);
+
     bool isAutomaticRow(int row) const { return row < automaticRowCount(); }
     bool isPlaceholderRow(int row) const { return row == rowCount() - 1; }
     void removeUserRow(int row);
@@ -46,6 +51,7 @@ Q_SIGNALS:
 private:
     KeyValueList m_automatic;
     KeyValueList m_rows;
+    VariableResolver m_resolver;
 };
 
 } // namespace Postern

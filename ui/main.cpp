@@ -7,8 +7,10 @@
 #include "mainwindow.h"
 #include "sandboxprocess.h"
 #include "tokenstore.h"
+#include "workspace.h"
 
 #include <QApplication>
+#include <algorithm>
 #include <QCommandLineParser>
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -34,8 +36,11 @@ int main(int argc, char *argv[])
         u"instance"_s, u"Open a request to this instance (e.g. https://dev12345.service-now.com)."_s, u"url"_s);
     const QCommandLineOption noSandboxOption(u"no-sandbox-instance"_s,
                                              u"Do not start the built-in sandbox instance."_s);
+    const QCommandLineOption workspaceOption(
+        u"workspace"_s, u"Use this folder as the workspace (default: %1)."_s.arg(Workspace::defaultRoot()), u"folder"_s);
     parser.addOption(instanceOption);
     parser.addOption(noSandboxOption);
+    parser.addOption(workspaceOption);
     parser.process(app);
 
     QNetworkAccessManager manager;
@@ -50,7 +55,19 @@ int main(int argc, char *argv[])
     window.setEncryptedTokenFile(&encryptedFile);
     encryptedFile.offerAtStartup(&window);
 
+    // The workspace's secret values go where the tokens' go (keychain, encrypted file or memory).
     QSettings settings;
+    QString workspaceRoot = parser.value(workspaceOption);
+    if (workspaceRoot.isEmpty())
+        workspaceRoot = settings.value(u"workspace/folder"_s, Workspace::defaultRoot()).toString();
+    Workspace workspace(workspaceRoot);
+    workspace.open();
+    QObject::connect(&tokens, &TokenStore::loaded, &workspace, [&workspace, &tokens] {
+        workspace.setSecretStore(tokens.secretStore());
+        workspace.reloadSecrets();
+    });
+    const bool restored = window.openWorkspace(&workspace);
+
     QString instance = parser.value(instanceOption);
     if (instance.isEmpty())
         instance = settings.value(u"instance/url"_s).toString();
@@ -58,11 +75,34 @@ int main(int argc, char *argv[])
     SandboxProcess sandbox;
     if (!instance.isEmpty()) {
         const QUrl url = QUrl::fromUserInput(instance);
-        window.setRequest(MainWindow::incidentRequest(url));
+        if (!restored)
+            window.setRequest(MainWindow::incidentRequest(url));
         window.setInstanceStatus(u"Instance: %1"_s.arg(url.toDisplayString(QUrl::RemoveUserInfo)));
     } else if (!parser.isSet(noSandboxOption)) {
-        QObject::connect(&sandbox, &SandboxProcess::ready, &window, [&window](const QUrl &base) {
-            window.setRequest(MainWindow::incidentRequest(base, u"admin"_s, u"admin"_s));
+        QObject::connect(&sandbox, &SandboxProcess::ready, &window, [&window, &workspace, restored](const QUrl &base) {
+            // The sandbox listens on a new port each time: a "Sandbox" environment keeps {{instance}}
+            // pointing at it, so saved requests that use it keep working.
+            Environment sandboxEnvironment = Environment::make(u"Sandbox"_s);
+            sandboxEnvironment.id = u"sandbox"_s;
+            if (const Environment *existing = workspace.environment(sandboxEnvironment.id))
+                sandboxEnvironment = *existing;
+            VariableList &variables = sandboxEnvironment.variables;
+            variables.removeIf([](const Variable &v) { return v.key == u"instance"_s; });
+            variables.prepend({u"instance"_s, base.toString(QUrl::StripTrailingSlash), true, false,
+                               u"The built-in sandbox instance (set at every start)"_s});
+            for (const QString &name : {u"user"_s, u"password"_s}) {
+                const bool present = std::any_of(variables.cbegin(), variables.cend(),
+                                                 [&name](const Variable &v) { return v.key == name; });
+                if (!present)
+                    variables.append({name, u"admin"_s, true, false, u"The sandbox's built-in user"_s});
+            }
+            workspace.saveEnvironment(sandboxEnvironment);
+            if (!restored) {
+                workspace.setCurrentEnvironmentId(sandboxEnvironment.id);
+                HttpRequest request = MainWindow::incidentRequest(QUrl(), u"{{user}}"_s, u"{{password}}"_s);
+                request.url = u"{{instance}}"_s + request.url;
+                window.setRequest(request);
+            }
             window.setInstanceStatus(u"Sandbox instance at %1 (user admin, password admin)"_s.arg(base.toString()));
         });
         QObject::connect(&sandbox, &SandboxProcess::failed, &window, [&window](const QString &message) {

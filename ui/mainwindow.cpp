@@ -1,5 +1,17 @@
 #include "mainwindow.h"
 
+#include "collectionstree.h"
+#include "environmentsdialog.h"
+#include "cookiemanagerdialog.h"
+#include "cookiestore.h"
+#include "historypane.h"
+#include "historystore.h"
+#include "importexport.h"
+#include "itemsettingsdialog.h"
+#include "requesttab.h"
+#include "requesttabs.h"
+#include "workspace.h"
+
 #include "curlcommand.h"
 #include "encryptedtokenfile.h"
 #include "httpclient.h"
@@ -13,12 +25,20 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QInputDialog>
 #include <QLabel>
+#include <QNetworkAccessManager>
+#include <QSettings>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -39,40 +59,50 @@ MainWindow::MainWindow(QNetworkAccessManager *manager, TokenStore *tokens, QWidg
     setWindowTitle(u"Postern"_s);
     setWindowIcon(QIcon(u":/icons/postern.svg"_s));
 
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    auto *splitter = new QSplitter(Qt::Vertical, central);
-    splitter->setObjectName(u"mainSplitter"_s);
-    splitter->setChildrenCollapsible(false);
-    m_editor = new RequestEditor(m_services, splitter);
-    m_editor->setObjectName(u"requestEditor"_s);
-    m_viewer = new ResponseViewer(splitter);
-    m_viewer->setObjectName(u"responseViewer"_s);
-    splitter->addWidget(m_editor);
-    splitter->addWidget(m_viewer);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    splitter->setSizes({260, 520});
-    layout->addWidget(splitter);
-    setCentralWidget(central);
+    m_sideSplitter = new QSplitter(Qt::Horizontal, this);
+    m_sideSplitter->setObjectName(u"sideSplitter"_s);
+    m_tabs = new RequestTabs(m_services, m_sender, m_sideSplitter);
+    m_sideSplitter->addWidget(m_tabs);
+    setCentralWidget(m_sideSplitter);
+    m_tabs->newTab();
 
     m_instanceStatus = new QLabel(this);
     m_instanceStatus->setObjectName(u"instanceStatus"_s);
     m_instanceStatus->setAccessibleName(u"Instance"_s);
     statusBar()->addWidget(m_instanceStatus, 1);
 
-    connect(m_editor, &RequestEditor::sendRequested, this, &MainWindow::send);
-    connect(m_editor, &RequestEditor::cancelRequested, this, &MainWindow::cancel);
-    connect(m_editor, &RequestEditor::curlImported, this, [this](const QStringList &notes) {
-        statusBar()->showMessage(notes.isEmpty() ? u"Imported the curl command."_s
-                                                 : u"Imported the curl command. "_s + notes.join(u' '),
-                                 15000);
-    });
-    connect(m_editor, &RequestEditor::curlRefused, this, [this](const QString &error) {
-        statusBar()->showMessage(u"Not imported: "_s + error, 15000);
+    auto wireTab = [this](RequestTab *tab) {
+        if (!tab)
+            return;
+        RequestEditor *editor = tab->editor();
+        if (editor->property("postern.wired").toBool())
+            return;
+        editor->setProperty("postern.wired", true);
+        connect(editor, &RequestEditor::curlImported, this, [this](const QStringList &notes) {
+            statusBar()->showMessage(notes.isEmpty() ? u"Imported the curl command."_s
+                                                     : u"Imported the curl command. "_s + notes.join(u' '),
+                                     15000);
+        });
+        connect(editor, &RequestEditor::curlRefused, this, [this](const QString &error) {
+            statusBar()->showMessage(u"Not imported: "_s + error, 15000);
+        });
+    };
+    wireTab(m_tabs->currentTab());
+    connect(m_tabs, &RequestTabs::currentTabChanged, this, wireTab);
+    connect(m_tabs, &RequestTabs::exchanged, this,
+            [this](const HttpRequest &, const HttpResponse &response) { Q_EMIT responseReceived(response); });
+    connect(m_tabs, &RequestTabs::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    m_tabs->setWindowStateProvider([this] {
+        Session session;
+        session.windowGeometry = saveGeometry();
+        session.windowState = saveState();
+        session.splitterState = m_sideSplitter->saveState();
+        session.environmentId = m_workspace ? m_workspace->currentEnvironmentId() : QString();
+        return session;
     });
     createMenus();
-    resize(1100, 780);
+    createToolBar();
+    resize(1280, 800);
 }
 
 MainWindow::~MainWindow() = default;
@@ -80,6 +110,47 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(u"&File"_s);
+    QAction *newTabAction = file->addAction(u"&New Request Tab"_s, this, &MainWindow::newTab);
+    newTabAction->setObjectName(u"newTabAction"_s);
+    newTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    QAction *newCollection = file->addAction(u"New &Collection"_s, this, [this] {
+        if (m_tree)
+            m_tree->newCollection(u"New Collection"_s);
+    });
+    newCollection->setObjectName(u"newCollectionAction"_s);
+    file->addSeparator();
+    QAction *saveAction = file->addAction(u"&Save"_s, this, &MainWindow::saveCurrent);
+    saveAction->setObjectName(u"saveAction"_s);
+    saveAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    QAction *saveAsAction = file->addAction(u"Save &As\u2026"_s, this, [this] { m_tabs->saveAs(m_tabs->currentTab()); });
+    saveAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QAction *closeAction = file->addAction(u"&Close Tab"_s, this, &MainWindow::closeCurrentTab);
+    closeAction->setObjectName(u"closeTabAction"_s);
+    closeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    m_fileMenu = file;
+    file->addSeparator();
+    QAction *importAction = file->addAction(u"&Import\u2026"_s, this, [this] {
+        if (!m_workspace)
+            return;
+        ImportExport::importInteractively(this, m_workspace);
+    });
+    importAction->setObjectName(u"importAction"_s);
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    QAction *exportAction = file->addAction(u"&Export Collection to Postman\u2026"_s, this, [this] {
+        if (!m_workspace || !m_tree)
+            return;
+        QTreeWidgetItem *item = m_tree->currentItem();
+        QString collectionId = item ? item->data(0, CollectionsTree::CollectionIdRole).toString() : QString();
+        if (collectionId.isEmpty())
+            collectionId = m_tabs->currentTab()->collectionId();
+        if (collectionId.isEmpty()) {
+            statusBar()->showMessage(u"Select a collection in the sidebar to export it."_s, 10000);
+            return;
+        }
+        ImportExport::exportCollectionInteractively(this, m_workspace, collectionId);
+    });
+    exportAction->setObjectName(u"exportCollectionAction"_s);
+    file->addSeparator();
     QAction *quit = file->addAction(u"&Quit"_s, qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -88,7 +159,7 @@ void MainWindow::createMenus()
     sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     QAction *cancelAction = request->addAction(u"&Cancel"_s, this, &MainWindow::cancel);
     cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
-    QAction *focusUrl = request->addAction(u"Focus &URL"_s, m_editor, &RequestEditor::focusUrl);
+    QAction *focusUrl = request->addAction(u"Focus &URL"_s, this, [this] { requestEditor()->focusUrl(); });
     focusUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     request->addSeparator();
     QAction *copyCurl = request->addAction(u"Copy as c&URL"_s, this, [this] { copyAsCurl(false); });
@@ -98,6 +169,31 @@ void MainWindow::createMenus()
     copyCurlSecrets->setObjectName(u"copyAsCurlWithSecrets"_s);
 
     QMenu *settings = menuBar()->addMenu(u"&Settings"_s);
+    QAction *environments = settings->addAction(u"Manage &Environments\u2026"_s, this, &MainWindow::manageEnvironments);
+    environments->setObjectName(u"manageEnvironmentsAction"_s);
+    environments->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E));
+    m_cookiesAction = settings->addAction(u"&Cookies\u2026"_s, this, [this] {
+        if (!m_cookies)
+            return;
+        auto *dialog = new CookieManagerDialog(m_cookies, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    m_cookiesAction->setObjectName(u"manageCookiesAction"_s);
+    m_cookiesAction->setEnabled(false);
+    m_historySizeAction = settings->addAction(u"&History Size\u2026"_s, this, [this] {
+        if (!m_history)
+            return;
+        bool ok = false;
+        const int size = QInputDialog::getInt(this, u"History Size"_s, u"Requests kept in the history:"_s,
+                                              m_history->maxEntries(), 1, 100000, 100, &ok);
+        if (!ok)
+            return;
+        m_history->setMaxEntries(size);
+        QSettings().setValue(u"history/maxEntries"_s, size);
+    });
+    m_historySizeAction->setEnabled(false);
+    settings->addSeparator();
     m_encryptedFileAction = settings->addAction(u"Keep Tokens in an &Encrypted File\u2026"_s, this, [this] {
         if (m_encryptedFile)
             m_encryptedFile->enable(this);
@@ -117,6 +213,225 @@ void MainWindow::createMenus()
     });
 }
 
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(u"Environment"_s);
+    bar->setObjectName(u"environmentToolBar"_s);
+    bar->setMovable(false);
+    auto *label = new QLabel(u"En&vironment:"_s, bar);
+    m_environment = new QComboBox(bar);
+    m_environment->setObjectName(u"environmentCombo"_s);
+    m_environment->setAccessibleName(u"Environment"_s);
+    m_environment->setMinimumContentsLength(18);
+    m_environment->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_environment->addItem(u"No Environment"_s, QString());
+    m_environment->setEnabled(false);
+    label->setBuddy(m_environment);
+    bar->addWidget(label);
+    bar->addWidget(m_environment);
+    QAction *manage = bar->addAction(u"Manage\u2026"_s, this, &MainWindow::manageEnvironments);
+    manage->setToolTip(u"Manage environments and global variables"_s);
+    if (QWidget *button = bar->widgetForAction(manage)) {
+        button->setObjectName(u"manageEnvironmentsButton"_s);
+        button->setAccessibleName(u"Manage environments"_s);
+    }
+    connect(m_environment, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_workspace || m_refreshingEnvironments)
+            return;
+        m_workspace->setCurrentEnvironmentId(m_environment->currentData().toString());
+    });
+}
+
+void MainWindow::refreshEnvironments()
+{
+    if (!m_workspace)
+        return;
+    m_refreshingEnvironments = true;
+    m_environment->clear();
+    m_environment->addItem(u"No Environment"_s, QString());
+    const QList<Environment> environments = m_workspace->environments();
+    for (const Environment &environment : environments)
+        m_environment->addItem(environment.name, environment.id);
+    const int index = m_environment->findData(m_workspace->currentEnvironmentId());
+    m_environment->setCurrentIndex(index < 0 ? 0 : index);
+    m_environment->setEnabled(true);
+    m_refreshingEnvironments = false;
+}
+
+bool MainWindow::openWorkspace(Workspace *workspace)
+{
+    m_workspace = workspace;
+    m_sidebar = new QTabWidget(m_sideSplitter);
+    m_sidebar->setObjectName(u"sidebar"_s);
+    m_sidebar->setAccessibleName(u"Sidebar"_s);
+    m_sidebar->setDocumentMode(true);
+    m_sideSplitter->insertWidget(0, m_sidebar);
+    m_sideSplitter->setStretchFactor(0, 0);
+    m_sideSplitter->setStretchFactor(1, 1);
+    m_sideSplitter->setSizes({280, 1000});
+    m_tree = new CollectionsTree(workspace, m_sidebar);
+    m_sidebar->addTab(m_tree, u"C&ollections"_s);
+
+    // History and cookies are this machine's, kept in the workspace's .postern folder.
+    QStringList stateMessages;
+    m_history = new HistoryStore(workspace->stateDirectory() + u"/history.json"_s, this);
+    m_history->setMaxEntries(QSettings().value(u"history/maxEntries"_s, 1000).toInt());
+    m_history->load();
+    if (!m_history->loadError().isEmpty())
+        stateMessages.append(m_history->loadError());
+    m_historyPane = new HistoryPane(m_sidebar);
+    m_historyPane->setObjectName(u"historyPane"_s);
+    m_historyPane->setStore(m_history);
+    m_sidebar->addTab(m_historyPane, u"&History"_s);
+    connect(m_historyPane, &HistoryPane::openRequested, this, [this](const HttpRequest &request) { m_tabs->newTab(request); });
+    connect(m_tabs, &RequestTabs::exchanged, m_history,
+            [this](const HttpRequest &sent, const HttpResponse &response) { m_history->record(sent, response); });
+    connect(m_history, &HistoryStore::saveFailed, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    m_cookies = new CookieStore(workspace->stateDirectory() + u"/cookies.json"_s);
+    m_cookies->load();
+    if (!m_cookies->loadError().isEmpty())
+        stateMessages.append(m_cookies->loadError());
+    m_services.network->setCookieJar(m_cookies); // the manager owns the jar from now on
+    connect(m_cookies, &CookieStore::saveFailed, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    m_cookiesAction->setEnabled(true);
+    m_historySizeAction->setEnabled(true);
+    connect(m_tree, &CollectionsTree::openRequested, this, [this](const QString &collectionId, const QString &itemId) {
+        m_tabs->openSaved(collectionId, itemId);
+    });
+    connect(m_tree, &CollectionsTree::newRequestRequested, this, [this](const QString &collectionId, const QString &folderId) {
+        const Collection *found = m_workspace->collection(collectionId);
+        if (!found)
+            return;
+        Collection collection = *found;
+        HttpRequest request;
+        request.auth.type = AuthType::Inherit;
+        const CollectionItem item = CollectionItem::makeRequest(u"New Request"_s, request);
+        collection.insert(folderId, -1, item);
+        if (const QString error = m_workspace->saveCollection(collection); !error.isEmpty()) {
+            statusBar()->showMessage(error, 10000);
+            return;
+        }
+        m_tabs->openSaved(collectionId, item.id);
+        m_tree->select(collectionId, item.id);
+    });
+    connect(m_tree, &CollectionsTree::settingsRequested, this, &MainWindow::editSettings);
+    connect(m_tree, &CollectionsTree::exportRequested, this, [this](const QString &collectionId) {
+        ImportExport::exportCollectionInteractively(this, m_workspace, collectionId);
+    });
+    connect(m_tree, &CollectionsTree::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(workspace, &Workspace::environmentsChanged, this, [this] {
+        refreshEnvironments();
+        m_tabs->refreshContexts();
+    });
+    connect(workspace, &Workspace::collectionChanged, m_tabs, &RequestTabs::refreshContexts);
+    connect(workspace, &Workspace::collectionsChanged, m_tabs, &RequestTabs::refreshContexts);
+    connect(workspace, &Workspace::currentEnvironmentChanged, this, [this] {
+        refreshEnvironments();
+        m_tabs->refreshContexts();
+        saveSession();
+    });
+    connect(workspace, &Workspace::message, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+
+    // The scratch tab of a window without a workspace goes; the session's tabs come back.
+    while (m_tabs->count() > 0) {
+        QWidget *page = m_tabs->widget(0);
+        m_tabs->removeTab(0);
+        page->deleteLater();
+    }
+    m_tabs->setWorkspace(workspace, std::make_unique<SessionStore>(workspace->stateDirectory()));
+    Session session;
+    QStringList messages = workspace->messages() + stateMessages;
+    messages += m_tabs->restore(&session);
+    m_workspace->setCurrentEnvironmentId(session.environmentId);
+    refreshEnvironments();
+    m_tabs->refreshContexts();
+    if (!session.windowGeometry.isEmpty())
+        restoreGeometry(session.windowGeometry);
+    if (!session.windowState.isEmpty())
+        restoreState(session.windowState);
+    if (!session.splitterState.isEmpty())
+        m_sideSplitter->restoreState(session.splitterState);
+    const bool restored = m_tabs->count() > 0;
+    if (!restored)
+        m_tabs->newTab();
+    showMessages(messages);
+    return restored;
+}
+
+void MainWindow::showMessages(const QStringList &messages)
+{
+    if (messages.isEmpty())
+        return;
+    statusBar()->showMessage(messages.first(), 30000);
+    // Files set aside must be noticed: the whole list, once, without blocking.
+    auto *box = new QMessageBox(QMessageBox::Warning, u"Some Files Could Not Be Read"_s,
+                                messages.join(u"\n\n"_s), QMessageBox::Ok, this);
+    box->setObjectName(u"workspaceMessages"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::saveSession()
+{
+    m_tabs->flush(m_tabs->sessionState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_tabs->confirmCloseAll();
+    saveSession();
+    if (m_history)
+        m_history->flush();
+    if (m_cookies)
+        m_cookies->flush();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::newTab()
+{
+    m_tabs->newTab();
+    requestEditor()->focusUrl();
+}
+
+void MainWindow::saveCurrent()
+{
+    m_tabs->save(m_tabs->currentTab());
+}
+
+void MainWindow::closeCurrentTab()
+{
+    m_tabs->closeTab(m_tabs->currentIndex());
+}
+
+void MainWindow::manageEnvironments()
+{
+    if (!m_workspace) {
+        statusBar()->showMessage(u"Environments need a workspace."_s, 10000);
+        return;
+    }
+    auto *dialog = new EnvironmentsDialog(m_workspace, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->select(m_workspace->currentEnvironmentId());
+    dialog->open();
+}
+
+void MainWindow::editSettings(const QString &collectionId, const QString &itemId)
+{
+    auto *dialog = new ItemSettingsDialog(m_workspace, m_services, collectionId, itemId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+RequestEditor *MainWindow::requestEditor() const
+{
+    return m_tabs->currentTab()->editor();
+}
+
+ResponseViewer *MainWindow::responseViewer() const
+{
+    return m_tabs->currentTab()->viewer();
+}
+
 HttpRequest MainWindow::incidentRequest(const QUrl &instance, const QString &user, const QString &password)
 {
     HttpRequest request;
@@ -133,7 +448,7 @@ HttpRequest MainWindow::incidentRequest(const QUrl &instance, const QString &use
 
 void MainWindow::setRequest(const HttpRequest &request)
 {
-    m_editor->setRequest(request);
+    m_tabs->currentTab()->setDraft(request);
 }
 
 void MainWindow::setEncryptedTokenFile(EncryptedTokenFile *file)
@@ -149,7 +464,7 @@ void MainWindow::setInstanceStatus(const QString &text)
 
 void MainWindow::copyAsCurl(bool includeSecrets)
 {
-    HttpRequest request = m_editor->request();
+    const HttpRequest request = m_tabs->currentTab()->preparedRequest();
     QApplication::clipboard()->setText(CurlCommand::toCurl(request, includeSecrets));
     statusBar()->showMessage(includeSecrets ? u"Copied as cURL, with credentials."_s
                                             : u"Copied as cURL; credentials are masked as ****."_s,
@@ -158,26 +473,12 @@ void MainWindow::copyAsCurl(bool includeSecrets)
 
 void MainWindow::send()
 {
-    if (m_call)
-        return;
-    m_editor->setBusy(true);
-    m_viewer->setBusy(true);
-    m_call = m_sender->send(m_editor->request());
-    connect(m_call, &SendOperation::finished, this, &MainWindow::onFinished);
+    m_tabs->currentTab()->send();
 }
 
 void MainWindow::cancel()
 {
-    if (m_call)
-        m_call->cancel();
-}
-
-void MainWindow::onFinished(const HttpResponse &response)
-{
-    m_call = nullptr;
-    m_editor->setBusy(false);
-    m_viewer->showResponse(response);
-    Q_EMIT responseReceived(response);
+    m_tabs->currentTab()->cancel();
 }
 
 } // namespace Postern

@@ -2,14 +2,19 @@
 
 #include "httprequest.h"
 #include "httpresponse.h"
+#include "cookiestore.h"
 #include "oauthservices.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
 QT_BEGIN_NAMESPACE
+class QComboBox;
+class QMenu;
 class QLabel;
 class QNetworkAccessManager;
+class QSplitter;
+class QTabWidget;
 QT_END_NAMESPACE
 
 namespace Postern {
@@ -18,12 +23,20 @@ class HttpClient;
 class RequestSender;
 class SendOperation;
 class EncryptedTokenFile;
+class CollectionsTree;
+class HistoryPane;
+class HistoryStore;
 class RequestEditor;
+class RequestTab;
+class RequestTabs;
 class ResponseViewer;
 class TokenStore;
+class Workspace;
 
-// The main window: a request editor above a response viewer. It owns the HttpClient (over the
-// application's network manager, which it does not own) and runs one request at a time.
+// The main window: the sidebar (collections) beside the open requests, one tab each (a request
+// editor above its response), and the environment switcher in the toolbar. It owns the HttpClient
+// (over the application's network manager, which it does not own); each tab runs one request at a
+// time. Without a workspace (openWorkspace()) it is a single scratch request with nothing kept.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -33,9 +46,29 @@ public:
     MainWindow(QNetworkAccessManager *manager, TokenStore *tokens, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    RequestEditor *requestEditor() const { return m_editor; }
-    ResponseViewer *responseViewer() const { return m_viewer; }
+    // The current tab's editor and viewer.
+    RequestEditor *requestEditor() const;
+    ResponseViewer *responseViewer() const;
+    RequestTabs *requestTabs() const { return m_tabs; }
+    CollectionsTree *collectionsTree() const { return m_tree; }
+    HistoryPane *historyPane() const { return m_historyPane; }
+    CookieStore *cookieStore() const { return m_cookies; }
+    QComboBox *environmentCombo() const { return m_environment; }
 
+    // Shows the workspace's collections and environments and restores the last session (tabs,
+    // drafts, window layout). Returns whether there was a session with tabs. Not owned.
+    bool openWorkspace(Workspace *workspace);
+    Workspace *workspace() const { return m_workspace; }
+    // Writes drafts and the session now (also done shortly after every edit, and on close).
+    void saveSession();
+
+    void newTab();
+    void saveCurrent();
+    void closeCurrentTab();
+    void manageEnvironments();
+    void editSettings(const QString &collectionId, const QString &itemId);
+
+    // Puts request in the current tab (as unsaved edits).
     void setRequest(const HttpRequest &request);
     // Offers Settings > Keep Tokens in an Encrypted File (not owned).
     void setEncryptedTokenFile(EncryptedTokenFile *file);
@@ -54,12 +87,28 @@ public:
 Q_SIGNALS:
     void responseReceived(const Postern::HttpResponse &response);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void createMenus();
-    void onFinished(const HttpResponse &response);
+    void createToolBar();
+    void refreshEnvironments();
+    void showMessages(const QStringList &messages);
 
-    RequestEditor *m_editor = nullptr;
-    ResponseViewer *m_viewer = nullptr;
+    RequestTabs *m_tabs = nullptr;
+    QSplitter *m_sideSplitter = nullptr;
+    QTabWidget *m_sidebar = nullptr;
+    CollectionsTree *m_tree = nullptr;
+    QComboBox *m_environment = nullptr;
+    Workspace *m_workspace = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    bool m_refreshingEnvironments = false;
+    HistoryStore *m_history = nullptr;
+    HistoryPane *m_historyPane = nullptr;
+    QPointer<CookieStore> m_cookies; // owned by the network manager
+    QAction *m_cookiesAction = nullptr;
+    QAction *m_historySizeAction = nullptr;
     QLabel *m_instanceStatus = nullptr;
     TokenStore *m_tokens = nullptr;
     EncryptedTokenFile *m_encryptedFile = nullptr;
@@ -67,7 +116,6 @@ private:
     HttpClient *m_client = nullptr;
     OAuthServices m_services;
     RequestSender *m_sender = nullptr;
-    QPointer<SendOperation> m_call;
 };
 
 } // namespace Postern

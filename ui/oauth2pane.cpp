@@ -207,9 +207,46 @@ void OAuth2Pane::suggestFromUrl(const QString &urlText)
     m_oauth2.accessTokenUrl = preset.accessTokenUrl;
 }
 
+void OAuth2Pane::setVariableContext(const VariableResolver &resolver, const QString &environmentId)
+{
+    m_resolver = resolver;
+    const bool switched = m_hasContext && environmentId != m_environmentId;
+    m_environmentId = environmentId;
+    m_hasContext = true;
+    if (switched)
+        selectTokenForEnvironment();
+}
+
+OAuth2Config OAuth2Pane::resolvedConfig() const
+{
+    HttpRequest carrier;
+    carrier.auth.oauth2 = m_oauth2;
+    return m_resolver.resolve(carrier).auth.oauth2;
+}
+
+void OAuth2Pane::selectTokenForEnvironment()
+{
+    const QString key = resolvedConfig().key();
+    const OAuth2Token *best = nullptr;
+    const QList<OAuth2Token> tokens = m_store->tokens();
+    for (const OAuth2Token &token : tokens) {
+        if (token.environment != m_environmentId || token.revoked || (!token.configKey.isEmpty() && token.configKey != key))
+            continue;
+        if (!best || token.obtainedAt > best->obtainedAt)
+            best = &token;
+    }
+    const QString next = best ? best->id : QString();
+    if (next == currentTokenId())
+        return;
+    setCurrentTokenId(next);
+    refreshExpiry();
+    Q_EMIT changed();
+}
+
 void OAuth2Pane::getNewAccessToken()
 {
     auto *dialog = new GetTokenDialog(m_oauth2, m_services, this);
+    dialog->setVariableResolver(m_resolver);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this, dialog](int outcome) {
         // The form is remembered for this request whatever the outcome.
@@ -217,7 +254,8 @@ void OAuth2Pane::getNewAccessToken()
         Q_EMIT changed();
         if (outcome != QDialog::Accepted || !dialog->token().isValid())
             return;
-        const OAuth2Token token = dialog->token();
+        OAuth2Token token = dialog->token();
+        token.environment = m_environmentId;
         m_store->add(token);
         manageTokens(token.id);
     });
@@ -226,7 +264,7 @@ void OAuth2Pane::getNewAccessToken()
 
 void OAuth2Pane::manageTokens(const QString &selectId)
 {
-    auto *dialog = new TokensDialog(m_services, m_oauth2, this);
+    auto *dialog = new TokensDialog(m_services, resolvedConfig(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->select(selectId);
     connect(dialog, &TokensDialog::useTokenRequested, this, [this](const QString &id) {

@@ -2,6 +2,7 @@
 
 #include "authconfig.h"
 #include "oauthservices.h"
+#include "variables.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -36,6 +37,13 @@ public:
     // Pre-fills an empty form with the ServiceNow endpoints of the request URL's instance.
     void suggestFromUrl(const QString &urlText);
 
+    // The variables the form's {{name}} references resolve against, and the environment in use. When
+    // the environment changes, the current token becomes the newest one obtained in that environment
+    // for this configuration (or none): a token of Dev is never sent to Prod.
+    void setVariableContext(const VariableResolver &resolver, const QString &environmentId);
+    // The form with its variables resolved: what Get New Access Token, refresh and revoke use.
+    OAuth2Config resolvedConfig() const;
+
     QString currentTokenId() const;
     void setCurrentTokenId(const QString &id);
 
@@ -49,6 +57,7 @@ Q_SIGNALS:
 
 private:
     void refreshTokens();
+    void selectTokenForEnvironment();
     void refreshExpiry();
 
     OAuthServices m_services;
@@ -65,6 +74,9 @@ private:
     QPushButton *m_manage = nullptr;
     QLabel *m_storage = nullptr;
     QTimer m_tick;
+    VariableResolver m_resolver;
+    QString m_environmentId;
+    bool m_hasContext = false;
 };
 
 } // namespace Postern

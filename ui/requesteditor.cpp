@@ -1,9 +1,12 @@
 #include "requesteditor.h"
 
 #include "autheditor.h"
+#include "bodyeditor.h"
+#include "oauth2pane.h"
 #include "keyvalueeditor.h"
 #include "curlcommand.h"
 #include "queryparams.h"
+#include "variablehint.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -12,7 +15,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -22,23 +24,6 @@ using namespace Qt::StringLiterals;
 
 namespace Postern {
 
-namespace {
-
-struct BodyType
-{
-    const char16_t *label;
-    const char16_t *contentType;
-};
-
-constexpr BodyType bodyTypes[] = {
-    {u"None", u""},
-    {u"JSON", u"application/json"},
-    {u"Text", u"text/plain"},
-    {u"XML", u"application/xml"},
-    {u"Form URL-encoded", u"application/x-www-form-urlencoded"},
-};
-
-} // namespace
 
 RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     : QWidget(parent)
@@ -69,6 +54,14 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     line->addWidget(m_url, 1);
     line->addWidget(m_send);
     layout->addLayout(line);
+    m_unresolved = new QLabel(this);
+    m_unresolved->setObjectName(u"unresolvedVariables"_s);
+    m_unresolved->setAccessibleName(u"Undefined variables"_s);
+    m_unresolved->setTextFormat(Qt::PlainText);
+    m_unresolved->setWordWrap(true);
+    m_unresolved->setStyleSheet(u"QLabel { color: #c62828; }"_s);
+    m_unresolved->hide();
+    layout->addWidget(m_unresolved);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"requestTabs"_s);
@@ -82,7 +75,9 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     m_tabs->addTab(m_params, u"&Params"_s);
     m_tabs->addTab(m_auth, u"&Authorization"_s);
     m_tabs->addTab(m_headers, u"&Headers"_s);
-    m_tabs->addTab(makeBodyTab(), u"&Body"_s);
+    m_body = new BodyEditor(this);
+    m_body->setObjectName(u"bodyEditor"_s);
+    m_tabs->addTab(m_body, u"&Body"_s);
     m_tabs->addTab(makeSettingsTab(), u"Se&ttings"_s);
     layout->addWidget(m_tabs, 1);
 
@@ -91,37 +86,19 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     connect(m_params->keyValueModel(), &KeyValueModel::rowsEdited, this, &RequestEditor::onParamsEdited);
     connect(m_method, &QComboBox::currentTextChanged, this, &RequestEditor::onMethodChanged);
     connect(m_auth, &AuthEditor::changed, this, &RequestEditor::refreshAutomaticHeaders);
-    connect(m_bodyType, &QComboBox::currentIndexChanged, this, &RequestEditor::refreshAutomaticHeaders);
-    connect(m_body, &QPlainTextEdit::textChanged, this, &RequestEditor::refreshAutomaticHeaders);
+    connect(m_body, &BodyEditor::changed, this, &RequestEditor::refreshAutomaticHeaders);
     connect(m_send, &QPushButton::clicked, this, &RequestEditor::onSendClicked);
-    onMethodChanged();
-}
 
-QWidget *RequestEditor::makeBodyTab()
-{
-    auto *page = new QWidget(this);
-    auto *layout = new QVBoxLayout(page);
-    auto *form = new QFormLayout;
-    m_bodyType = new QComboBox(page);
-    m_bodyType->setObjectName(u"bodyType"_s);
-    m_bodyType->setAccessibleName(u"Body type"_s);
-    for (const BodyType &type : bodyTypes)
-        m_bodyType->addItem(QString::fromUtf16(type.label), QString::fromUtf16(type.contentType));
-    auto *typeLabel = new QLabel(u"Body &type:"_s, page);
-    typeLabel->setBuddy(m_bodyType);
-    form->addRow(typeLabel, m_bodyType);
-    layout->addLayout(form);
-    m_bodyNote = new QLabel(page);
-    m_bodyNote->setObjectName(u"bodyNote"_s);
-    m_bodyNote->setWordWrap(true);
-    layout->addWidget(m_bodyNote);
-    m_body = new QPlainTextEdit(page);
-    m_body->setObjectName(u"bodyEdit"_s);
-    m_body->setAccessibleName(u"Request body"_s);
-    m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_body->setTabChangesFocus(true);
-    layout->addWidget(m_body, 1);
-    return page;
+    connect(m_method, &QComboBox::currentTextChanged, this, &RequestEditor::onEdited);
+    connect(m_url, &QLineEdit::textChanged, this, &RequestEditor::onEdited);
+    connect(m_params->keyValueModel(), &KeyValueModel::rowsEdited, this, &RequestEditor::onEdited);
+    connect(m_headers->keyValueModel(), &KeyValueModel::rowsEdited, this, &RequestEditor::onEdited);
+    connect(m_auth, &AuthEditor::changed, this, &RequestEditor::onEdited);
+    connect(m_body, &BodyEditor::changed, this, &RequestEditor::onEdited);
+    connect(m_timeout, &QSpinBox::valueChanged, this, &RequestEditor::onEdited);
+    connect(m_verifyTls, &QCheckBox::toggled, this, &RequestEditor::onEdited);
+    connect(m_followRedirects, &QCheckBox::toggled, this, &RequestEditor::onEdited);
+    onMethodChanged();
 }
 
 QWidget *RequestEditor::makeSettingsTab()
@@ -161,9 +138,7 @@ HttpRequest RequestEditor::request() const
     request.method = m_method->currentText().trimmed().toUpper();
     request.url = m_url->text().trimmed();
     request.headers = m_headers->keyValueModel()->rows();
-    request.bodyContentType = m_bodyType->currentData().toString();
-    if (!request.bodyContentType.isEmpty())
-        request.body = m_body->toPlainText().toUtf8();
+    m_body->applyTo(&request);
     request.auth = m_auth->config();
     request.timeoutMs = m_timeout->value();
     request.verifyTls = m_verifyTls->isChecked();
@@ -173,16 +148,13 @@ HttpRequest RequestEditor::request() const
 
 void RequestEditor::setRequest(const HttpRequest &request)
 {
+    m_loading = true;
     m_syncing = true;
     m_method->setCurrentText(request.method);
     m_url->setText(request.url);
     m_params->keyValueModel()->setRows(QueryParams::parse(request.url));
     m_headers->keyValueModel()->setRows(request.headers);
-    int typeIndex = m_bodyType->findData(request.bodyContentType);
-    if (typeIndex < 0) // an unusual type the list lacks: keep the body, send it as text
-        typeIndex = request.body.isEmpty() ? 0 : m_bodyType->findData(u"text/plain"_s);
-    m_bodyType->setCurrentIndex(typeIndex);
-    m_body->setPlainText(QString::fromUtf8(request.body));
+    m_body->setRequestBody(request);
     m_auth->setConfig(request.auth);
     m_auth->setRequestUrl(request.url);
     m_timeout->setValue(request.timeoutMs);
@@ -190,6 +162,49 @@ void RequestEditor::setRequest(const HttpRequest &request)
     m_followRedirects->setChecked(request.followRedirects);
     m_syncing = false;
     refreshAutomaticHeaders();
+    refreshVariableHints();
+    m_loading = false;
+}
+
+void RequestEditor::onEdited()
+{
+    if (m_loading)
+        return;
+    refreshVariableHints();
+    Q_EMIT changed();
+}
+
+void RequestEditor::setVariableContext(const VariableResolver &resolver, const QString &environmentId)
+{
+    m_resolver = resolver;
+    m_auth->oauth2Pane()->setVariableContext(resolver, environmentId);
+    m_params->keyValueModel()->setVariableResolver(resolver);
+    m_headers->keyValueModel()->setVariableResolver(resolver);
+    refreshVariableHints();
+}
+
+void RequestEditor::setInheritedAuth(bool available, const QString &description)
+{
+    m_auth->setInheritAvailable(available);
+    m_auth->setInheritedDescription(description);
+}
+
+void RequestEditor::refreshVariableHints()
+{
+    const QString url = m_url->text();
+    m_url->setToolTip(VariableHint::tooltip(m_resolver, url));
+    const QStringList missing = m_resolver.unresolved(request());
+    m_url->setStyleSheet(VariableHint::hasUnresolved(m_resolver, url) ? u"QLineEdit { color: #c62828; }"_s : QString());
+    if (missing.isEmpty()) {
+        m_unresolved->hide();
+        return;
+    }
+    QStringList names;
+    for (const QString &name : missing)
+        names.append(u"{{"_s + name + u"}}"_s);
+    m_unresolved->setText(u"Not defined in the current environment, the collection or the globals: %1"_s.arg(
+        names.join(u", "_s)));
+    m_unresolved->show();
 }
 
 void RequestEditor::setBusy(bool busy)
@@ -251,10 +266,7 @@ void RequestEditor::onParamsEdited()
 void RequestEditor::onMethodChanged()
 {
     const bool carries = HttpRequest::methodCarriesBody(m_method->currentText().trimmed());
-    m_body->setEnabled(carries);
-    m_bodyType->setEnabled(carries);
-    m_bodyNote->setVisible(!carries);
-    m_bodyNote->setText(u"A %1 request is sent without a body."_s.arg(m_method->currentText().trimmed().toUpper()));
+    m_body->setMethodCarriesBody(carries, m_method->currentText().trimmed().toUpper());
     refreshAutomaticHeaders();
 }
 

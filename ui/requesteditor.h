@@ -2,6 +2,7 @@
 
 #include "httprequest.h"
 #include "oauthservices.h"
+#include "variables.h"
 
 #include <QWidget>
 
@@ -10,7 +11,6 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
@@ -19,6 +19,7 @@ QT_END_NAMESPACE
 namespace Postern {
 
 class AuthEditor;
+class BodyEditor;
 class KeyValueEditor;
 
 // Composes one request: method, URL, and the Params, Authorization, Headers, Body and Settings
@@ -42,7 +43,18 @@ public:
 
     void focusUrl();
 
+    // The variables {{name}} resolves against: hovering shows the values, names defined nowhere are
+    // shown in red (URL, params, headers) and listed under the URL before sending. A change of
+    // environment also switches the OAuth 2.0 token to the one obtained in that environment.
+    void setVariableContext(const VariableResolver &resolver, const QString &environmentId);
+    VariableResolver variableResolver() const { return m_resolver; }
+    // For "Inherit auth from parent": whether the request is in a collection, and the inherited
+    // authorization in words.
+    void setInheritedAuth(bool available, const QString &description);
+
 Q_SIGNALS:
+    // The user edited something (not emitted by setRequest()).
+    void changed();
     void sendRequested();
     void cancelRequested();
     // A curl command pasted into the URL was turned into this request; notes say what was left out.
@@ -50,13 +62,14 @@ Q_SIGNALS:
     void curlRefused(const QString &error);
 
 private:
-    QWidget *makeBodyTab();
     QWidget *makeSettingsTab();
     void onUrlEdited(const QString &text);
     void onParamsEdited();
     void onMethodChanged();
     void refreshAutomaticHeaders();
     void onSendClicked();
+    void onEdited();
+    void refreshVariableHints();
 
     QComboBox *m_method = nullptr;
     QLineEdit *m_url = nullptr;
@@ -65,13 +78,14 @@ private:
     KeyValueEditor *m_params = nullptr;
     AuthEditor *m_auth = nullptr;
     KeyValueEditor *m_headers = nullptr;
-    QComboBox *m_bodyType = nullptr;
-    QPlainTextEdit *m_body = nullptr;
-    QLabel *m_bodyNote = nullptr;
+    BodyEditor *m_body = nullptr;
     QSpinBox *m_timeout = nullptr;
     QCheckBox *m_verifyTls = nullptr;
     QCheckBox *m_followRedirects = nullptr;
+    QLabel *m_unresolved = nullptr;
+    VariableResolver m_resolver;
     bool m_busy = false;
+    bool m_loading = false;
     bool m_syncing = false;
 };
 

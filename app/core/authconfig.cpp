@@ -54,11 +54,11 @@ QJsonObject AuthConfig::toJson(OAuth2Config::Secrets secrets) const
         break;
     case AuthType::Basic:
         object.insert(u"username"_s, username);
-        if (include)
+        if (include || isVariableReference(password))
             object.insert(u"password"_s, password);
         break;
     case AuthType::Bearer:
-        if (include)
+        if (include || isVariableReference(token))
             object.insert(u"token"_s, token);
         break;
     case AuthType::OAuth2:

@@ -31,7 +31,8 @@ struct AuthConfig
     QString headerPrefix = QStringLiteral("Bearer");
 
     // For files (collections, drafts, history): the password, the bearer token and the OAuth 2.0 client
-    // secret are left out unless Secrets::Include; the current token's value never goes in (only its id).
+    // secret are left out unless Secrets::Include (a value that is only a {{variable}} reference is
+    // kept: it names a variable); the current token's value never goes in (only its id).
     QJsonObject toJson(OAuth2Config::Secrets secrets = OAuth2Config::Secrets::Omit) const;
     static AuthConfig fromJson(const QJsonObject &object);
 

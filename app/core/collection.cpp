@@ -302,6 +302,23 @@ QString Collection::authSource(const QString &itemId) const
     return name;
 }
 
+AuthConfig Collection::inheritedAuth(const QString &itemId, QString *source) const
+{
+    const QList<const CollectionItem *> chain = ancestors(itemId);
+    for (auto it = chain.crbegin(); it != chain.crend(); ++it) {
+        if ((*it)->auth.type != AuthType::Inherit) {
+            if (source)
+                *source = (*it)->name;
+            return (*it)->auth;
+        }
+    }
+    if (source)
+        *source = name;
+    if (auth.type == AuthType::Inherit)
+        return {};
+    return auth;
+}
+
 bool Collection::insert(const QString &parentId, int row, const CollectionItem &item)
 {
     QList<CollectionItem> *list = &items;

@@ -77,6 +77,9 @@ struct Collection
     // Where the effective authorization of id comes from: the item, a folder (its name) or the
     // collection (its name).
     QString authSource(const QString &id) const;
+    // What an item set to Inherit gets: the nearest folder above it that is not Inherit, else the
+    // collection's; *source names it. For an unknown id: the collection's.
+    AuthConfig inheritedAuth(const QString &id, QString *source = nullptr) const;
 
     // Tree edits. parentId "" is the top level. insert() and move() clamp row into range; move()
     // refuses to put a folder inside itself. Each returns false when an id is unknown or refused.

@@ -190,6 +190,13 @@ QString OAuth2Config::key() const
         QCryptographicHash::hash(identity.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
 }
 
+bool isVariableReference(const QString &value)
+{
+    const QString trimmed = value.trimmed();
+    return trimmed.size() > 4 && trimmed.startsWith(u"{{"_s) && trimmed.endsWith(u"}}"_s)
+        && trimmed.indexOf(u"{{"_s, 2) < 0 && trimmed.indexOf(u"}}"_s) == trimmed.size() - 2;
+}
+
 QJsonObject OAuth2Config::toJson(Secrets secrets) const
 {
     QJsonObject object{
@@ -225,6 +232,8 @@ QJsonObject OAuth2Config::toJson(Secrets secrets) const
     if (secrets == Secrets::Include) {
         object.insert(u"clientSecret"_s, clientSecret);
         object.insert(u"codeVerifier"_s, codeVerifier);
+    } else if (isVariableReference(clientSecret)) {
+        object.insert(u"clientSecret"_s, clientSecret); // "{{secret}}" names a variable, it is not one
     }
     return object;
 }

@@ -107,6 +107,10 @@ struct OAuth2Config
     static OAuth2Config forServiceNow(const QString &instanceUrl);
 };
 
+// True for a value that is nothing but one {{name}} reference: it names a variable (whose value may be
+// secret) and is not a secret itself, so files may keep it.
+bool isVariableReference(const QString &value);
+
 QString grantTypeName(OAuth2GrantType type);
 // The grant as saved in files and stored with tokens: "authorization_code", "implicit", …
 QString grantTypeKey(OAuth2GrantType type);

@@ -81,6 +81,8 @@ QJsonObject OAuth2Token::metadataJson() const
         object.insert(u"expiresAt"_s, expiresAt.toString(Qt::ISODateWithMs));
     if (revoked)
         object.insert(u"revoked"_s, true);
+    if (!environment.isEmpty())
+        object.insert(u"environment"_s, environment);
     return object;
 }
 
@@ -97,6 +99,7 @@ OAuth2Token OAuth2Token::fromMetadataJson(const QJsonObject &object)
     token.obtainedAt = QDateTime::fromString(object.value(u"obtainedAt"_s).toString(), Qt::ISODateWithMs);
     token.expiresAt = QDateTime::fromString(object.value(u"expiresAt"_s).toString(), Qt::ISODateWithMs);
     token.revoked = object.value(u"revoked"_s).toBool();
+    token.environment = object.value(u"environment"_s).toString();
     return token;
 }
 

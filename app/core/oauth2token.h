@@ -20,6 +20,7 @@ struct OAuth2Token
     QString grantType;    // "authorization_code", …
     QString issuer;       // the token endpoint's origin, e.g. https://dev1.service-now.com
     QString configKey;    // which request / OAuth configuration obtained it
+    QString environment;  // the id of the environment in use when it was obtained ("" for none)
     QDateTime obtainedAt; // when the answer was received, UTC
     QDateTime expiresAt;  // obtainedAt + expires_in, UTC; invalid when the server did not say
     bool revoked = false;

@@ -110,6 +110,15 @@ bool Workspace::open()
     return true;
 }
 
+void Workspace::reloadSecrets()
+{
+    for (const Collection &collection : std::as_const(m_collections))
+        loadSecrets(u"collection"_s, collection.id);
+    for (const Environment &environment : std::as_const(m_environments))
+        loadSecrets(u"environment"_s, environment.id);
+    loadSecrets(u"environment"_s, m_globals.id);
+}
+
 bool Workspace::readJsonFile(const QString &path, QByteArray *data)
 {
     if (QFileInfo(path).size() > maxFileSize) {

@@ -3,6 +3,7 @@
 #include "collection.h"
 #include "environment.h"
 #include "variables.h"
+#include "secretstore.h"
 #include "workspacesecrets.h"
 
 #include <QHash>
@@ -11,8 +12,6 @@
 #include <QStringList>
 
 namespace Postern {
-
-class SecretStore;
 
 // The user's workspace: a folder of plain JSON files they can read, diff and put in git.
 //
@@ -46,8 +45,10 @@ public:
     QString id() const { return m_id; }
     QString stateDirectory() const; // <root>/.postern
 
-    // Not owned; must outlive the workspace. Call before open().
+    // Not owned; must outlive the workspace. Call before open(), or call reloadSecrets() after.
     void setSecretStore(SecretStore *store) { m_secrets = store; }
+    // Reads every collection's and environment's secrets from the store again.
+    void reloadSecrets();
 
     // Creates what is missing and reads the rest. Returns false only when the folder itself cannot
     // be used (messages() says why).

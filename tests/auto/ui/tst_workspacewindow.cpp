@@ -1,0 +1,368 @@
+// The workspace through the real window: two tabs (one saved in a collection, one new with unsaved
+// edits), {{variables}} from environments, switching environment switches the OAuth 2.0 token, Ctrl+S
+// saves and Ctrl+W asks, and after a restart the tabs, their drafts and the environment come back.
+#include "autheditor.h"
+#include "collectionstree.h"
+#include "keyvalueeditor.h"
+#include "mainwindow.h"
+#include "memorysecretstore.h"
+#include "oauth2pane.h"
+#include "requesteditor.h"
+#include "requesttab.h"
+#include "requesttabs.h"
+#include "responseviewer.h"
+#include "sandboxserver.h"
+#include "tokenendpointclient.h"
+#include "tokenendpointjob.h"
+#include "tokenstore.h"
+#include "workspace.h"
+
+#include <QAbstractButton>
+#include <QAccessible>
+#include <QComboBox>
+#include <QDirIterator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace Postern;
+
+class tst_WorkspaceWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void tabsEnvironmentsTokensAndRestart();
+    void unresolvedVariablesAreShown();
+    void closingADirtyTabAsks();
+    void brokenFilesAreSetAsideAndReported();
+    void controlsHaveAccessibleNames();
+
+private:
+    void openWindow();
+    OAuth2Token obtainToken(const QString &environmentId, const QString &user);
+    QString authorizationHeader() const;
+    QString sendAndStatus();
+    static void answerNextMessageBox(QMessageBox::StandardButton button);
+
+    std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
+    QNetworkAccessManager m_manager;
+    MemorySecretStore m_keychain;
+    std::unique_ptr<QTemporaryDir> m_dataDir;
+    std::unique_ptr<QTemporaryDir> m_root;
+    std::unique_ptr<TokenStore> m_tokens;
+    std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void tst_WorkspaceWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_sandbox = std::make_unique<Sandbox::SandboxServer>(Sandbox::Registry::defaults());
+    QVERIFY(m_sandbox->listen(0));
+}
+
+void tst_WorkspaceWindow::init()
+{
+    m_dataDir = std::make_unique<QTemporaryDir>();
+    m_root = std::make_unique<QTemporaryDir>();
+    m_tokens = std::make_unique<TokenStore>(m_dataDir->path());
+    m_tokens->useSecretStore(&m_keychain, TokenStore::StorageMode::Keychain);
+    QSignalSpy loaded(m_tokens.get(), &TokenStore::loaded);
+    m_tokens->load();
+    QVERIFY(loaded.wait(5000));
+}
+
+void tst_WorkspaceWindow::cleanup()
+{
+    m_window.reset();
+    m_workspace.reset();
+    m_tokens.reset();
+    m_root.reset();
+    m_dataDir.reset();
+}
+
+void tst_WorkspaceWindow::openWindow()
+{
+    m_window.reset();
+    m_workspace = std::make_unique<Workspace>(m_root->path());
+    m_workspace->setSecretStore(&m_keychain);
+    QVERIFY(m_workspace->open());
+    m_window = std::make_unique<MainWindow>(&m_manager, m_tokens.get());
+    m_window->openWorkspace(m_workspace.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void tst_WorkspaceWindow::answerNextMessageBox(QMessageBox::StandardButton button)
+{
+    QTimer::singleShot(0, qApp, [button] {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            if (auto *box = qobject_cast<QMessageBox *>(widget); box && box->isVisible()) {
+                box->button(button)->click();
+                return;
+            }
+        }
+    });
+}
+
+OAuth2Token tst_WorkspaceWindow::obtainToken(const QString &environmentId, const QString &user)
+{
+    // The token a user would get with Get New Access Token in that environment (password grant).
+    OAuth2Config config;
+    config.grantType = OAuth2GrantType::Password;
+    config.accessTokenUrl = m_sandbox->baseUrl().toString() + u"/oauth_token.do"_s;
+    config.authUrl = m_sandbox->baseUrl().toString() + u"/oauth_auth.do"_s;
+    config.clientId = u"postern"_s;
+    config.clientSecret = u"postern-secret"_s;
+    TokenEndpointClient client(&m_manager);
+    TokenEndpointJob *job = client.requestPasswordToken(config, user, user); // the sandbox users' passwords are their names
+    QSignalSpy finished(job, &TokenEndpointJob::finished);
+    if (!finished.wait(10000))
+        return {};
+    OAuth2Result result = finished.first().first().value<OAuth2Result>();
+    if (!result.ok())
+        qWarning() << "token request failed:" << result.message;
+    OAuth2Token token = result.token;
+    token.environment = environmentId;
+    token.name = environmentId + u" token"_s;
+    QSignalSpy changed(m_tokens.get(), &TokenStore::tokensChanged);
+    m_tokens->add(token);
+    changed.wait(5000);
+    return token;
+}
+
+QString tst_WorkspaceWindow::authorizationHeader() const
+{
+    KeyValueModel *headers = m_window->requestEditor()->findChild<KeyValueEditor *>(u"headersTable"_s)->keyValueModel();
+    for (int row = 0; row < headers->automaticRowCount(); ++row) {
+        if (headers->index(row, KeyValueModel::KeyColumn).data().toString() == u"Authorization"_s)
+            return headers->index(row, KeyValueModel::ValueColumn).data().toString();
+    }
+    return QString();
+}
+
+QString tst_WorkspaceWindow::sendAndStatus()
+{
+    QSignalSpy received(m_window.get(), &MainWindow::responseReceived);
+    m_window->send();
+    if (!received.wait(15000))
+        return u"(no response)"_s;
+    return received.first().first().value<HttpResponse>().statusCode == 0
+        ? u"(error)"_s
+        : QString::number(received.first().first().value<HttpResponse>().statusCode);
+}
+
+void tst_WorkspaceWindow::tabsEnvironmentsTokensAndRestart()
+{
+    // Two environments pointing at the same instance, as Dev and Prod often do in tests.
+    {
+        Workspace setup(m_root->path());
+        QVERIFY(setup.open());
+        Environment dev = Environment::make(u"Dev"_s);
+        dev.id = u"dev"_s;
+        dev.variables = {{u"instance"_s, m_sandbox->baseUrl().toString(), true, false, {}},
+                         {u"limit"_s, u"2"_s, true, false, {}}};
+        Environment prod = dev;
+        prod.id = u"prod"_s;
+        prod.name = u"Prod"_s;
+        prod.variables[1].value = u"3"_s;
+        QVERIFY(setup.saveEnvironment(dev).isEmpty());
+        QVERIFY(setup.saveEnvironment(prod).isEmpty());
+        Collection collection = Collection::make(u"ServiceNow"_s);
+        HttpRequest request;
+        request.url = u"{{instance}}/api/now/table/incident?sysparm_limit={{limit}}"_s;
+        request.auth.type = AuthType::OAuth2;
+        request.auth.oauth2.grantType = OAuth2GrantType::Password;
+        request.auth.oauth2.authUrl = u"{{instance}}/oauth_auth.do"_s;
+        request.auth.oauth2.accessTokenUrl = u"{{instance}}/oauth_token.do"_s;
+        request.auth.oauth2.clientId = u"postern"_s;
+        collection.items.append(CollectionItem::makeRequest(u"Incidents"_s, request));
+        QVERIFY(setup.saveCollection(collection).isEmpty());
+    }
+    const OAuth2Token devToken = obtainToken(u"dev"_s, u"admin"_s);
+    const OAuth2Token prodToken = obtainToken(u"prod"_s, u"abel.tuter"_s);
+    QVERIFY(devToken.isValid());
+    QVERIFY(prodToken.isValid());
+
+    openWindow();
+    auto *combo = m_window->environmentCombo();
+    QCOMPARE(combo->count(), 3); // No Environment, Dev, Prod
+    combo->setCurrentIndex(combo->findText(u"Dev"_s));
+    QCOMPARE(m_workspace->currentEnvironmentId(), u"dev"_s);
+
+    // Tab 1: the saved request, opened from the sidebar.
+    CollectionsTree *tree = m_window->collectionsTree();
+    QCOMPARE(tree->topLevelItemCount(), 1);
+    QTreeWidgetItem *requestItem = tree->topLevelItem(0)->child(0);
+    QVERIFY(requestItem);
+    Q_EMIT tree->itemActivated(requestItem, 0);
+    RequestTabs *tabs = m_window->requestTabs();
+    QCOMPARE(tabs->currentTab()->title(), u"Incidents"_s);
+    QVERIFY(!tabs->currentTab()->isDirty());
+
+    // Switching environment switches the token: Dev's, then Prod's, never the other's.
+    auto *pane = m_window->requestEditor()->findChild<OAuth2Pane *>();
+    QVERIFY(pane);
+    pane->setCurrentTokenId(devToken.id);
+    combo->setCurrentIndex(combo->findText(u"Prod"_s));
+    QCOMPARE(pane->currentTokenId(), prodToken.id);
+    QCOMPARE(authorizationHeader(), u"Bearer "_s + prodToken.accessToken);
+    QCOMPARE(sendAndStatus(), u"200"_s);
+    combo->setCurrentIndex(combo->findText(u"Dev"_s));
+    QCOMPARE(pane->currentTokenId(), devToken.id);
+    QCOMPARE(authorizationHeader(), u"Bearer "_s + devToken.accessToken);
+    // The URL's {{limit}} comes from the environment: Dev asks for 2 incidents.
+    QCOMPARE(tabs->currentTab()->preparedRequest().url,
+             m_sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=2"_s);
+    QVERIFY(!tabs->currentTab()->isDirty()); // a token switch is not an edit
+
+    // Hovering the URL shows what it resolves to.
+    auto *url = m_window->requestEditor()->findChild<QLineEdit *>(u"urlEdit"_s);
+    QVERIFY2(url->toolTip().contains(u"sysparm_limit=2"_s), qPrintable(url->toolTip()));
+    QVERIFY(url->toolTip().contains(u"{{limit}} = 2 (environment)"_s));
+
+    // Tab 2: Ctrl+T, typed into, never saved.
+    QTest::keyClick(m_window.get(), Qt::Key_T, Qt::ControlModifier);
+    QCOMPARE(tabs->count(), 2);
+    auto *url2 = m_window->requestEditor()->findChild<QLineEdit *>(u"urlEdit"_s);
+    QVERIFY(url2 != url);
+    QTest::keyClicks(url2, u"{{instance}}/api/now/table/problem"_s);
+    QVERIFY(tabs->currentTab()->isDirty());
+    QVERIFY(tabs->tabText(1).startsWith(u"\u2022"_s));
+
+    // An unsaved edit in tab 1 too; the drafts are written shortly after.
+    tabs->setCurrentIndex(0);
+    url->setText(url->text() + u"&sysparm_fields=number"_s);
+    Q_EMIT url->textEdited(url->text());
+    QVERIFY(tabs->currentTab()->isDirty());
+    const QString draftsDir = m_root->path() + u"/.postern/drafts"_s;
+    QTRY_COMPARE_WITH_TIMEOUT(QDir(draftsDir).entryList({u"*.json"_s}, QDir::Files).size(), 2, 3000);
+
+    // Restart: a new window over the same folder (as after a crash, no orderly close).
+    m_window.reset();
+    m_workspace.reset();
+    openWindow();
+    tabs = m_window->requestTabs();
+    QCOMPARE(tabs->count(), 2);
+    QCOMPARE(m_workspace->currentEnvironmentId(), u"dev"_s);
+    QCOMPARE(m_window->environmentCombo()->currentText(), u"Dev"_s);
+    QCOMPARE(tabs->tab(0)->title(), u"Incidents"_s);
+    QVERIFY(tabs->tab(0)->isDirty());
+    QVERIFY(tabs->tab(0)->editor()->request().url.endsWith(u"&sysparm_fields=number"_s));
+    QCOMPARE(tabs->tab(1)->editor()->request().url, u"{{instance}}/api/now/table/problem"_s);
+    QCOMPARE(tabs->currentIndex(), 0);
+
+    // Ctrl+S saves the edit into the collection's file; the marker goes.
+    tabs->setCurrentIndex(0);
+    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(!tabs->tab(0)->isDirty());
+    QCOMPARE(m_workspace->collections().size(), 1);
+    QFile file(m_workspace->collectionPath(m_workspace->collections().first().id));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray contents = file.readAll();
+    QVERIFY(contents.contains("sysparm_fields=number"));
+    // No token value or secret ever lands in the workspace's files.
+    for (QDirIterator it(m_root->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories); it.hasNext();) {
+        QFile any(it.next());
+        QVERIFY(any.open(QIODevice::ReadOnly));
+        const QByteArray bytes = any.readAll();
+        QVERIFY2(!bytes.contains(devToken.accessToken.toUtf8()), qPrintable(any.fileName()));
+        QVERIFY2(!bytes.contains(prodToken.accessToken.toUtf8()), qPrintable(any.fileName()));
+        QVERIFY2(!bytes.contains("postern-secret"), qPrintable(any.fileName()));
+    }
+}
+
+void tst_WorkspaceWindow::unresolvedVariablesAreShown()
+{
+    openWindow();
+    auto *url = m_window->requestEditor()->findChild<QLineEdit *>(u"urlEdit"_s);
+    url->setText(u"{{nowhere}}/api"_s);
+    Q_EMIT url->textEdited(url->text());
+    auto *note = m_window->requestEditor()->findChild<QLabel *>(u"unresolvedVariables"_s);
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(u"{{nowhere}}"_s), qPrintable(note->text()));
+    QVERIFY(url->toolTip().contains(u"{{nowhere}} is not defined"_s));
+}
+
+void tst_WorkspaceWindow::closingADirtyTabAsks()
+{
+    openWindow();
+    RequestTabs *tabs = m_window->requestTabs();
+    m_window->newTab();
+    QCOMPARE(tabs->count(), 2);
+    auto *url = m_window->requestEditor()->findChild<QLineEdit *>(u"urlEdit"_s);
+    QTest::keyClicks(url, u"https://example.invalid/x"_s);
+    int asked = 0;
+    auto answer = [this, &asked](QMessageBox::StandardButton button) {
+        QTimer::singleShot(0, this, [&asked, button] {
+            for (QWidget *widget : QApplication::topLevelWidgets()) {
+                if (auto *box = qobject_cast<QMessageBox *>(widget); box && box->isVisible()) {
+                    ++asked;
+                    box->button(button)->click();
+                }
+            }
+        });
+    };
+    answer(QMessageBox::Cancel);
+    QTest::keyClick(url, Qt::Key_W, Qt::ControlModifier);
+    QCOMPARE(asked, 1);
+    QCOMPARE(tabs->count(), 2); // kept
+    // The window becomes active again once the question is gone, as on a desktop.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    answer(QMessageBox::Discard);
+    QTest::keyClick(url, Qt::Key_W, Qt::ControlModifier);
+    QCOMPARE(asked, 2);
+    QCOMPARE(tabs->count(), 1);
+}
+
+void tst_WorkspaceWindow::brokenFilesAreSetAsideAndReported()
+{
+    {
+        Workspace setup(m_root->path());
+        QVERIFY(setup.open());
+        QVERIFY(setup.saveCollection(Collection::make(u"Good"_s)).isEmpty());
+    }
+    QFile broken(m_root->path() + u"/collections/broken.json"_s);
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("{\"postern\": \"collection\", \"items\": [");
+    broken.close();
+    openWindow();
+    QCOMPARE(m_window->collectionsTree()->topLevelItemCount(), 1);
+    QPointer<QMessageBox> box = m_window->findChild<QMessageBox *>(u"workspaceMessages"_s);
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(u"broken.json"_s) && box->text().contains(u".broken-"_s), qPrintable(box->text()));
+    QVERIFY(!QFile::exists(broken.fileName()));
+    box->close();
+}
+
+void tst_WorkspaceWindow::controlsHaveAccessibleNames()
+{
+    openWindow();
+    QStringList unnamed;
+    const QList<QWidget *> widgets = m_window->findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        // Hidden pages count too; a combo box's popup list is named by its items.
+        if (widget->focusPolicy() == Qt::NoFocus || widget->inherits("QScrollBar") || widget->inherits("QComboBoxListView"))
+            continue;
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(widget);
+        if (iface && iface->text(QAccessible::Name).isEmpty())
+            unnamed.append(QString::fromLatin1(widget->metaObject()->className()) + u' ' + widget->objectName());
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+}
+
+QTEST_MAIN(tst_WorkspaceWindow)
+#include "tst_workspacewindow.moc"

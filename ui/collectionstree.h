@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QTreeWidget>
+
+namespace Postern {
+
+class Workspace;
+
+// The sidebar's tree of collections, folders and saved requests, over the workspace (not owned).
+// Every edit (new, rename, duplicate, move by drag and drop, delete after a confirmation) is saved to
+// the collection's file at once. Opening a request, editing a collection's or folder's settings and
+// exporting are asked of the owner through signals.
+class CollectionsTree : public QTreeWidget
+{
+    Q_OBJECT
+
+public:
+    enum Role { CollectionIdRole = Qt::UserRole + 1, ItemIdRole, IsFolderRole };
+
+    explicit CollectionsTree(Workspace *workspace, QWidget *parent = nullptr);
+
+    void rebuild();
+    // Selects the item (or the collection when itemId is empty).
+    void select(const QString &collectionId, const QString &itemId);
+
+    QString newCollection(const QString &name);
+    QString newFolder(const QString &collectionId, const QString &parentId, const QString &name);
+    void renameSelected();
+    void duplicateSelected();
+    void deleteSelected();
+    // Moves itemId to newParentId ("" for the top) at row; the same as a drop.
+    bool moveItem(const QString &collectionId, const QString &itemId, const QString &newParentId, int row);
+
+Q_SIGNALS:
+    void openRequested(const QString &collectionId, const QString &itemId);
+    void newRequestRequested(const QString &collectionId, const QString &folderId);
+    void settingsRequested(const QString &collectionId, const QString &itemId);
+    void exportRequested(const QString &collectionId);
+    void message(const QString &text);
+
+protected:
+    void dropEvent(QDropEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void showMenu(const QPoint &position);
+    void onItemChanged(QTreeWidgetItem *item, int column);
+    QTreeWidgetItem *findItem(const QString &collectionId, const QString &itemId) const;
+
+    Workspace *m_workspace;
+    bool m_rebuilding = false;
+};
+
+} // namespace Postern

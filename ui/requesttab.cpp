@@ -1,0 +1,195 @@
+#include "requesttab.h"
+
+#include "requesteditor.h"
+#include "requestsender.h"
+#include "responseviewer.h"
+#include "workspace.h"
+
+#include <QSplitter>
+#include <QUrl>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+// The request as compared for "unsaved changes": every field, secrets included (a changed password
+// is a change), but not which token is current (switching environments changes it).
+QJsonObject comparable(const HttpRequest &request)
+{
+    QJsonObject object = request.toJson(OAuth2Config::Secrets::Include);
+    QJsonObject auth = object.value(u"auth"_s).toObject();
+    auth.remove(u"currentTokenId"_s);
+    object.insert(u"auth"_s, auth);
+    return object;
+}
+
+QString describeAuth(const AuthConfig &auth)
+{
+    switch (auth.type) {
+    case AuthType::None:
+    case AuthType::Inherit:
+        return u"no authorization"_s;
+    case AuthType::Basic:
+        return u"Basic Auth as \u201c%1\u201d"_s.arg(auth.username);
+    case AuthType::Bearer:
+        return u"a Bearer token"_s;
+    case AuthType::OAuth2:
+        return u"OAuth 2.0 (%1)"_s.arg(auth.oauth2.tokenName.isEmpty() ? auth.oauth2.clientId : auth.oauth2.tokenName);
+    }
+    return QString();
+}
+
+} // namespace
+
+RequestTab::RequestTab(const QString &id, const OAuthServices &services, RequestSender *sender, Workspace *workspace,
+                       QWidget *parent)
+    : QWidget(parent)
+    , m_id(id)
+    , m_sender(sender)
+    , m_workspace(workspace)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_splitter->setChildrenCollapsible(false);
+    m_editor = new RequestEditor(services, m_splitter);
+    m_editor->setObjectName(u"requestEditor"_s);
+    m_viewer = new ResponseViewer(m_splitter);
+    m_viewer->setObjectName(u"responseViewer"_s);
+    m_splitter->addWidget(m_editor);
+    m_splitter->addWidget(m_viewer);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setSizes({260, 520});
+    layout->addWidget(m_splitter);
+
+    connect(m_editor, &RequestEditor::sendRequested, this, &RequestTab::send);
+    connect(m_editor, &RequestEditor::cancelRequested, this, &RequestTab::cancel);
+    connect(m_editor, &RequestEditor::changed, this, [this] {
+        updateDirty();
+        if (m_name.isEmpty())
+            Q_EMIT titleChanged();
+        Q_EMIT edited();
+    });
+    m_saved = comparable(m_editor->request());
+    refreshContext();
+}
+
+RequestTab::~RequestTab()
+{
+    if (m_call)
+        m_call->cancel();
+}
+
+QString RequestTab::title() const
+{
+    if (!m_name.isEmpty())
+        return m_name;
+    const HttpRequest request = m_editor->request();
+    if (request.url.isEmpty())
+        return u"Untitled Request"_s;
+    const QUrl url(request.url);
+    const QString shown = url.isValid() && !url.host().isEmpty() ? url.host() + url.path() : request.url;
+    return request.method + u' ' + shown.left(40);
+}
+
+void RequestTab::setName(const QString &name)
+{
+    m_name = name;
+    Q_EMIT titleChanged();
+}
+
+void RequestTab::open(const QString &collectionId, const QString &itemId, const QString &name, const HttpRequest &request)
+{
+    m_collectionId = collectionId;
+    m_itemId = itemId;
+    m_name = name;
+    refreshContext();
+    m_editor->setRequest(request);
+    m_saved = comparable(m_editor->request());
+    updateDirty();
+    Q_EMIT titleChanged();
+}
+
+void RequestTab::setDraft(const HttpRequest &request)
+{
+    m_editor->setRequest(request);
+    updateDirty();
+    Q_EMIT titleChanged();
+}
+
+void RequestTab::markSaved(const QString &collectionId, const QString &itemId, const QString &name)
+{
+    m_collectionId = collectionId;
+    m_itemId = itemId;
+    m_name = name;
+    m_saved = comparable(m_editor->request());
+    updateDirty();
+    refreshContext();
+    Q_EMIT titleChanged();
+}
+
+void RequestTab::updateDirty()
+{
+    const bool dirty = comparable(m_editor->request()) != m_saved;
+    if (dirty == m_dirty)
+        return;
+    m_dirty = dirty;
+    Q_EMIT dirtyChanged(dirty);
+}
+
+void RequestTab::refreshContext()
+{
+    if (!m_workspace)
+        return;
+    m_editor->setVariableContext(m_workspace->resolver(m_collectionId), m_workspace->currentEnvironmentId());
+    const Collection *collection = m_workspace->collection(m_collectionId);
+    if (!collection) {
+        m_editor->setInheritedAuth(true, u"This request is in no collection: it is sent without authorization."_s);
+        return;
+    }
+    QString source;
+    const AuthConfig inherited = collection->inheritedAuth(m_itemId, &source);
+    m_editor->setInheritedAuth(true, u"This request uses the authorization of \u201c%1\u201d: %2. Change it in %1's settings."_s.arg(
+                                         source, describeAuth(inherited)));
+}
+
+HttpRequest RequestTab::preparedRequest() const
+{
+    HttpRequest request = m_editor->request();
+    if (request.auth.type == AuthType::Inherit) {
+        const Collection *collection = m_workspace ? m_workspace->collection(m_collectionId) : nullptr;
+        request.auth = collection ? collection->inheritedAuth(m_itemId) : AuthConfig();
+    }
+    if (m_workspace)
+        request = m_workspace->resolver(m_collectionId).resolve(request);
+    return request;
+}
+
+void RequestTab::send()
+{
+    if (m_call)
+        return;
+    const HttpRequest request = preparedRequest();
+    m_editor->setBusy(true);
+    m_viewer->setBusy(true);
+    m_call = m_sender->send(request);
+    connect(m_call, &SendOperation::finished, this, [this, request](const HttpResponse &response) {
+        m_call = nullptr;
+        m_editor->setBusy(false);
+        m_viewer->showResponse(response);
+        Q_EMIT exchanged(request, response);
+    });
+}
+
+void RequestTab::cancel()
+{
+    if (m_call)
+        m_call->cancel();
+}
+
+} // namespace Postern
