@@ -31,6 +31,7 @@ EnvironmentsDialog::EnvironmentsDialog(Workspace *workspace, QWidget *parent)
     m_list = new QListWidget(this);
     m_list->setObjectName(u"environmentsList"_s);
     m_list->setAccessibleName(u"Environments"_s);
+    m_list->setMaximumWidth(240);
     listLabel->setBuddy(m_list);
     left->addWidget(listLabel);
     left->addWidget(m_list, 1);

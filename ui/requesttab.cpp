@@ -120,6 +120,7 @@ void RequestTab::setDraft(const HttpRequest &request)
     m_editor->setRequest(request);
     updateDirty();
     Q_EMIT titleChanged();
+    Q_EMIT edited(); // kept as a draft like any edit
 }
 
 void RequestTab::markSaved(const QString &collectionId, const QString &itemId, const QString &name)

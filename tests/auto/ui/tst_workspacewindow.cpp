@@ -44,6 +44,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void tabsEnvironmentsTokensAndRestart();
+    void requestPutInATabIsKeptAsADraft();
     void unresolvedVariablesAreShown();
     void closingADirtyTabAsks();
     void brokenFilesAreSetAsideAndReported();
@@ -282,6 +283,21 @@ void tst_WorkspaceWindow::tabsEnvironmentsTokensAndRestart()
         QVERIFY2(!bytes.contains(prodToken.accessToken.toUtf8()), qPrintable(any.fileName()));
         QVERIFY2(!bytes.contains("postern-secret"), qPrintable(any.fileName()));
     }
+}
+
+void tst_WorkspaceWindow::requestPutInATabIsKeptAsADraft()
+{
+    // What the application does at start (the sandbox's request) survives a kill without an edit.
+    openWindow();
+    HttpRequest request;
+    request.url = u"{{instance}}/api/now/table/incident"_s;
+    m_window->setRequest(request);
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(m_root->path() + u"/.postern/drafts"_s).entryList({u"*.json"_s}, QDir::Files).size() == 1, 3000);
+    m_window.reset();
+    m_workspace.reset();
+    openWindow();
+    QCOMPARE(m_window->requestTabs()->count(), 1);
+    QCOMPARE(m_window->requestEditor()->request().url, request.url);
 }
 
 void tst_WorkspaceWindow::unresolvedVariablesAreShown()
