@@ -1,6 +1,7 @@
 #include "collection.h"
 
 #include <QJsonDocument>
+#include <QSet>
 #include <QUuid>
 
 #include <functional>
@@ -196,6 +197,22 @@ Collection Collection::fromJson(const QJsonObject &object, QStringList *problems
         collection.items.append(itemFromJson(value.toObject(), 1, problems));
     collection.scripts = object.value(u"scripts"_s).toArray();
     collection.foreign = object.value(u"foreign"_s).toObject();
+    // Ids must be unique for tabs, moves and saves to find the right item: a repeated one is renewed.
+    QSet<QString> seen;
+    int renewed = 0;
+    std::function<void(QList<CollectionItem> &)> unique = [&](QList<CollectionItem> &list) {
+        for (CollectionItem &item : list) {
+            if (seen.contains(item.id)) {
+                item.id = newId();
+                ++renewed;
+            }
+            seen.insert(item.id);
+            unique(item.children);
+        }
+    };
+    unique(collection.items);
+    if (renewed > 0 && problems)
+        problems->append(u"%1 item(s) had an id used by another item; they were given new ids."_s.arg(renewed));
     return collection;
 }
 

@@ -49,6 +49,30 @@ void removeUnfinishedWrites(const QString &directory)
     }
 }
 
+// Replaces the element with value's id, or appends value; true when it was there already.
+template<typename T>
+bool upsert(QList<T> &list, const T &value)
+{
+    for (T &existing : list) {
+        if (existing.id == value.id) {
+            existing = value;
+            return true;
+        }
+    }
+    list.append(value);
+    return false;
+}
+
+// Deletes the file kept for id (if any) and forgets it; an error for people, empty on success.
+QString removeFileOf(QHash<QString, QString> &files, const QString &id)
+{
+    const QString path = files.value(id);
+    if (!path.isEmpty() && QFileInfo::exists(path) && !QFile::remove(path))
+        return u"Could not delete %1."_s.arg(QDir::toNativeSeparators(path));
+    files.remove(id);
+    return {};
+}
+
 } // namespace
 
 Workspace::Workspace(const QString &root, QObject *parent)
@@ -108,6 +132,15 @@ bool Workspace::open()
     for (const QString &text : std::as_const(m_messages))
         qCWarning(lcStore) << "workspace:" << text;
     return true;
+}
+
+void Workspace::setSecretStore(SecretStore *store)
+{
+    if (store == m_secrets)
+        return;
+    // A new store knows nothing of what the old one held: everything is read, and written, anew.
+    m_secrets = store;
+    m_storedSecrets.clear();
 }
 
 void Workspace::reloadSecrets()
@@ -191,8 +224,8 @@ void Workspace::readEnvironments()
             setAside(info.filePath(), error.chopped(1).toLower());
             continue;
         }
-        if (m_environmentFiles.contains(environment.id))
-            environment.id = Collection::newId();
+        if (m_environmentFiles.contains(environment.id) || environment.id == m_globals.id)
+            environment.id = Collection::newId(); // the globals' id is theirs (and names their keychain entry)
         for (const QString &problem : std::as_const(problems))
             m_messages.append(u"environments/%1: %2"_s.arg(info.fileName(), problem));
         m_environmentFiles.insert(environment.id, info.filePath());
@@ -240,23 +273,25 @@ QString Workspace::uniquePath(const QString &directory, const QString &name) con
     return path;
 }
 
+QString Workspace::writeFile(QHash<QString, QString> &files, const QString &folder, const QString &id,
+                             const QString &name, const QByteArray &contents)
+{
+    QString path = files.value(id);
+    if (path.isEmpty())
+        path = uniquePath(m_root + u'/' + folder, name);
+    if (const QString error = AtomicFile::write(path, contents); !error.isEmpty())
+        return error;
+    files.insert(id, path);
+    return {};
+}
+
 QString Workspace::saveCollection(const Collection &collection)
 {
-    QString path = m_collectionFiles.value(collection.id);
-    if (path.isEmpty())
-        path = uniquePath(m_root + u"/collections"_s, collection.name);
-    if (const QString error = AtomicFile::write(path, collection.toFileContents()); !error.isEmpty())
+    if (const QString error = writeFile(m_collectionFiles, u"collections"_s, collection.id, collection.name,
+                                        collection.toFileContents());
+        !error.isEmpty())
         return error;
-    m_collectionFiles.insert(collection.id, path);
-    bool known = false;
-    for (Collection &existing : m_collections) {
-        if (existing.id == collection.id) {
-            existing = collection;
-            known = true;
-        }
-    }
-    if (!known)
-        m_collections.append(collection);
+    const bool known = upsert(m_collections, collection);
     storeSecrets(u"collection"_s, collection.id, WorkspaceSecrets::collect(collection));
     Q_EMIT collectionChanged(collection.id);
     if (!known)
@@ -266,10 +301,8 @@ QString Workspace::saveCollection(const Collection &collection)
 
 QString Workspace::removeCollection(const QString &id)
 {
-    const QString path = m_collectionFiles.value(id);
-    if (!path.isEmpty() && QFileInfo::exists(path) && !QFile::remove(path))
-        return u"Could not delete %1."_s.arg(QDir::toNativeSeparators(path));
-    m_collectionFiles.remove(id);
+    if (const QString error = removeFileOf(m_collectionFiles, id); !error.isEmpty())
+        return error;
     m_collections.removeIf([&id](const Collection &collection) { return collection.id == id; });
     forgetSecrets(u"collection"_s, id);
     Q_EMIT collectionsChanged();
@@ -287,21 +320,13 @@ const Environment *Workspace::environment(const QString &id) const
 
 QString Workspace::saveEnvironment(const Environment &environment)
 {
-    QString path = m_environmentFiles.value(environment.id);
-    if (path.isEmpty())
-        path = uniquePath(m_root + u"/environments"_s, environment.name);
-    if (const QString error = AtomicFile::write(path, environment.toFileContents()); !error.isEmpty())
+    if (environment.id.isEmpty() || environment.id == m_globals.id)
+        return u"An environment cannot have the id \u201c%1\u201d."_s.arg(environment.id);
+    if (const QString error = writeFile(m_environmentFiles, u"environments"_s, environment.id, environment.name,
+                                        environment.toFileContents());
+        !error.isEmpty())
         return error;
-    m_environmentFiles.insert(environment.id, path);
-    bool known = false;
-    for (Environment &existing : m_environments) {
-        if (existing.id == environment.id) {
-            existing = environment;
-            known = true;
-        }
-    }
-    if (!known)
-        m_environments.append(environment);
+    upsert(m_environments, environment);
     storeSecrets(u"environment"_s, environment.id, WorkspaceSecrets::collect(environment));
     Q_EMIT environmentsChanged();
     return {};
@@ -309,10 +334,8 @@ QString Workspace::saveEnvironment(const Environment &environment)
 
 QString Workspace::removeEnvironment(const QString &id)
 {
-    const QString path = m_environmentFiles.value(id);
-    if (!path.isEmpty() && QFileInfo::exists(path) && !QFile::remove(path))
-        return u"Could not delete %1."_s.arg(QDir::toNativeSeparators(path));
-    m_environmentFiles.remove(id);
+    if (const QString error = removeFileOf(m_environmentFiles, id); !error.isEmpty())
+        return error;
     m_environments.removeIf([&id](const Environment &environment) { return environment.id == id; });
     forgetSecrets(u"environment"_s, id);
     if (m_currentEnvironment == id)
@@ -359,48 +382,57 @@ void Workspace::loadSecrets(const QString &kind, const QString &id)
         return;
     const QString key = secretKey(kind, id);
     m_secrets->read(key, this, [this, kind, id, key](const SecretResult &result, const QByteArray &blob) {
-        if (result.error == SecretError::NotFound)
-            return;
-        if (!result.ok()) {
+        if (!result.ok() && result.error != SecretError::NotFound) {
             Q_EMIT message(u"The secret values of a %1 could not be read from %2: %3"_s.arg(
                 kind, m_secrets ? m_secrets->displayName() : u"the keychain"_s, result.message));
             return;
         }
-        m_storedSecrets.insert(key, blob);
+        // What the store holds now; then the model takes what it lacks, and anything typed before
+        // the store answered is written to it.
+        m_storedSecrets.insert(key, result.ok() ? blob : QByteArray());
         const WorkspaceSecrets::Map secrets = WorkspaceSecrets::fromBlob(blob);
         if (kind == u"collection"_s) {
             for (Collection &collection : m_collections) {
-                if (collection.id == id) {
-                    WorkspaceSecrets::apply(&collection, secrets);
-                    Q_EMIT collectionChanged(id);
-                }
+                if (collection.id != id)
+                    continue;
+                WorkspaceSecrets::apply(&collection, secrets);
+                storeSecrets(kind, id, WorkspaceSecrets::collect(collection));
+                Q_EMIT collectionChanged(id);
             }
-        } else if (id == m_globals.id) {
-            WorkspaceSecrets::apply(&m_globals, secrets);
-            Q_EMIT environmentsChanged();
-        } else {
-            for (Environment &environment : m_environments) {
-                if (environment.id == id)
-                    WorkspaceSecrets::apply(&environment, secrets);
-            }
-            Q_EMIT environmentsChanged();
+            return;
         }
+        Environment *target = id == m_globals.id ? &m_globals : nullptr;
+        for (Environment &environment : m_environments) {
+            if (environment.id == id)
+                target = &environment;
+        }
+        if (!target)
+            return;
+        WorkspaceSecrets::apply(target, secrets);
+        storeSecrets(kind, id, WorkspaceSecrets::collect(*target));
+        Q_EMIT environmentsChanged();
     });
 }
 
 void Workspace::storeSecrets(const QString &kind, const QString &id, const WorkspaceSecrets::Map &secrets)
 {
+    if (!m_secrets)
+        return; // nothing is remembered as stored: the first save after the store is set writes
     const QString key = secretKey(kind, id);
     const QByteArray blob = secrets.isEmpty() ? QByteArray() : WorkspaceSecrets::toBlob(secrets);
+    // A key never read nor written counts as empty: a save made before the store has answered a
+    // read must not remove what the store holds.
     if (m_storedSecrets.value(key) == blob)
         return;
-    m_storedSecrets.insert(key, blob);
-    if (!m_secrets)
-        return;
-    auto done = [this](const SecretResult &result) {
-        if (!result.ok())
-            Q_EMIT message(u"Secret values could not be saved in %1: %2"_s.arg(
-                m_secrets ? m_secrets->displayName() : u"the keychain"_s, result.message));
+    // Remembered as stored only once the store says so: a failed write is tried again next time.
+    auto done = [this, key, blob](const SecretResult &result) {
+        if (result.ok()) {
+            m_storedSecrets.insert(key, blob);
+            return;
+        }
+        m_storedSecrets.remove(key);
+        Q_EMIT message(u"Secret values could not be saved in %1: %2"_s.arg(
+            m_secrets ? m_secrets->displayName() : u"the keychain"_s, result.message));
     };
     if (blob.isEmpty())
         m_secrets->remove(key, this, done);
@@ -410,7 +442,17 @@ void Workspace::storeSecrets(const QString &kind, const QString &id, const Works
 
 void Workspace::forgetSecrets(const QString &kind, const QString &id)
 {
-    storeSecrets(kind, id, {});
+    // Always asked of the store, whatever was read or written before: an entry written by an
+    // earlier session that this one never read must go too.
+    const QString key = secretKey(kind, id);
+    m_storedSecrets.remove(key);
+    if (!m_secrets)
+        return;
+    m_secrets->remove(key, this, [this](const SecretResult &result) {
+        if (!result.ok())
+            Q_EMIT message(u"Secret values could not be removed from %1: %2"_s.arg(
+                m_secrets ? m_secrets->displayName() : u"the keychain"_s, result.message));
+    });
 }
 
 } // namespace Postern

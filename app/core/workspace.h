@@ -46,7 +46,7 @@ public:
     QString stateDirectory() const; // <root>/.postern
 
     // Not owned; must outlive the workspace. Call before open(), or call reloadSecrets() after.
-    void setSecretStore(SecretStore *store) { m_secrets = store; }
+    void setSecretStore(SecretStore *store);
     // Reads every collection's and environment's secrets from the store again.
     void reloadSecrets();
 
@@ -92,6 +92,9 @@ private:
     bool readJsonFile(const QString &path, QByteArray *data);
     void setAside(const QString &path, const QString &why);
     QString uniquePath(const QString &directory, const QString &name) const;
+    // Writes a collection's or environment's file (a new one gets a name from name); empty on success.
+    QString writeFile(QHash<QString, QString> &files, const QString &folder, const QString &id, const QString &name,
+                      const QByteArray &contents);
     QString secretKey(const QString &kind, const QString &id) const;
     void loadSecrets(const QString &kind, const QString &id);
     void storeSecrets(const QString &kind, const QString &id, const WorkspaceSecrets::Map &secrets);

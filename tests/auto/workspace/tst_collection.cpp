@@ -30,6 +30,7 @@ private Q_SLOTS:
     void hostileFiles_data();
     void hostileFiles();
     void deepNestingBelowParserLimit();
+    void repeatedIdsAreRenewed();
 };
 
 namespace {
@@ -598,6 +599,24 @@ void tst_Collection::deepNestingBelowParserLimit()
     QString again;
     Collection::fromFileContents(collection.toFileContents(), &again);
     QVERIFY(again.isEmpty());
+}
+
+void tst_Collection::repeatedIdsAreRenewed()
+{
+    // A hand-edited file with one id twice: find(), remove() and tabs would hit the first only.
+    const QByteArray file = R"({"postern": "collection", "id": "c", "name": "Twice", "items": [
+        {"id": "same", "name": "A", "type": "request", "request": {"url": "https://a.invalid"}},
+        {"id": "folder", "name": "F", "type": "folder", "items": [
+            {"id": "same", "name": "B", "type": "request", "request": {"url": "https://b.invalid"}}]}]})";
+    QString error;
+    QStringList problems;
+    const Collection collection = Collection::fromFileContents(file, &error, &problems);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(collection.items.first().id, u"same"_s);
+    const QString second = collection.items.at(1).children.first().id;
+    QVERIFY(second != u"same"_s && !second.isEmpty());
+    QCOMPARE(collection.find(second)->name, u"B"_s);
+    QVERIFY2(problems.join(u' ').contains(u"new id"_s), qPrintable(problems.join(u' ')));
 }
 
 QTEST_GUILESS_MAIN(tst_Collection)
