@@ -132,7 +132,11 @@ void MainWindow::createMenus()
     QAction *importAction = file->addAction(u"&Import\u2026"_s, this, [this] {
         if (!m_workspace)
             return;
-        ImportExport::importInteractively(this, m_workspace);
+        const ImportExport::Outcome outcome = ImportExport::importInteractively(this, m_workspace);
+        if (outcome.request)
+            m_tabs->newTab(*outcome.request);
+        else if (!outcome.collectionId.isEmpty())
+            m_tree->select(outcome.collectionId, QString());
     });
     importAction->setObjectName(u"importAction"_s);
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
@@ -298,22 +302,6 @@ bool MainWindow::openWorkspace(Workspace *workspace)
     connect(m_tree, &CollectionsTree::openRequested, this, [this](const QString &collectionId, const QString &itemId) {
         m_tabs->openSaved(collectionId, itemId);
     });
-    connect(m_tree, &CollectionsTree::newRequestRequested, this, [this](const QString &collectionId, const QString &folderId) {
-        const Collection *found = m_workspace->collection(collectionId);
-        if (!found)
-            return;
-        Collection collection = *found;
-        HttpRequest request;
-        request.auth.type = AuthType::Inherit;
-        const CollectionItem item = CollectionItem::makeRequest(u"New Request"_s, request);
-        collection.insert(folderId, -1, item);
-        if (const QString error = m_workspace->saveCollection(collection); !error.isEmpty()) {
-            statusBar()->showMessage(error, 10000);
-            return;
-        }
-        m_tabs->openSaved(collectionId, item.id);
-        m_tree->select(collectionId, item.id);
-    });
     connect(m_tree, &CollectionsTree::settingsRequested, this, &MainWindow::editSettings);
     connect(m_tree, &CollectionsTree::exportRequested, this, [this](const QString &collectionId) {
         ImportExport::exportCollectionInteractively(this, m_workspace, collectionId);
@@ -464,7 +452,8 @@ void MainWindow::setInstanceStatus(const QString &text)
 
 void MainWindow::copyAsCurl(bool includeSecrets)
 {
-    const HttpRequest request = m_tabs->currentTab()->preparedRequest();
+    const HttpRequest request = m_tabs->currentTab()->preparedRequest(includeSecrets ? OAuth2Config::Secrets::Include
+                                                                                     : OAuth2Config::Secrets::Omit);
     QApplication::clipboard()->setText(CurlCommand::toCurl(request, includeSecrets));
     statusBar()->showMessage(includeSecrets ? u"Copied as cURL, with credentials."_s
                                             : u"Copied as cURL; credentials are masked as ****."_s,

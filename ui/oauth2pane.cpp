@@ -191,6 +191,12 @@ void OAuth2Pane::setConfig(const AuthConfig &config)
     m_prefix->setText(config.headerPrefix);
     m_autoRefresh->setChecked(config.oauth2AutoRefresh);
     m_tokenType->setCurrentIndex(config.oauth2UseIdToken ? 1 : 0);
+    // A saved request opened in another environment than the one its token came from.
+    if (m_hasContext) {
+        const std::optional<OAuth2Token> token = m_store->token(currentTokenId());
+        if (token && token->environment != m_environmentId)
+            selectTokenForEnvironment();
+    }
     refreshExpiry();
 }
 
@@ -226,15 +232,8 @@ OAuth2Config OAuth2Pane::resolvedConfig() const
 
 void OAuth2Pane::selectTokenForEnvironment()
 {
-    const QString key = resolvedConfig().key();
-    const OAuth2Token *best = nullptr;
     const QList<OAuth2Token> tokens = m_store->tokens();
-    for (const OAuth2Token &token : tokens) {
-        if (token.environment != m_environmentId || token.revoked || (!token.configKey.isEmpty() && token.configKey != key))
-            continue;
-        if (!best || token.obtainedAt > best->obtainedAt)
-            best = &token;
-    }
+    const OAuth2Token *best = OAuth2Token::newestFor(tokens, resolvedConfig().key(), m_environmentId);
     const QString next = best ? best->id : QString();
     if (next == currentTokenId())
         return;

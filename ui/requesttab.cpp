@@ -3,8 +3,10 @@
 #include "requesteditor.h"
 #include "requestsender.h"
 #include "responseviewer.h"
+#include "tokenstore.h"
 #include "workspace.h"
 
+#include <QLabel>
 #include <QSplitter>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -50,9 +52,18 @@ RequestTab::RequestTab(const QString &id, const OAuthServices &services, Request
     , m_id(id)
     , m_sender(sender)
     , m_workspace(workspace)
+    , m_tokens(services.tokens)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    m_scriptsNote = new QLabel(this);
+    m_scriptsNote->setObjectName(u"scriptsNote"_s);
+    m_scriptsNote->setWordWrap(true);
+    m_scriptsNote->setText(u"This request has Postman scripts (pre-request or tests). Postern keeps them unchanged "
+                           "and exports them back, but does not run them yet."_s);
+    m_scriptsNote->setStyleSheet(u"QLabel { background: #fff8e1; padding: 4px; }"_s);
+    m_scriptsNote->hide();
+    layout->addWidget(m_scriptsNote);
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(u"mainSplitter"_s);
     m_splitter->setChildrenCollapsible(false);
@@ -70,6 +81,7 @@ RequestTab::RequestTab(const QString &id, const OAuthServices &services, Request
     connect(m_editor, &RequestEditor::sendRequested, this, &RequestTab::send);
     connect(m_editor, &RequestEditor::cancelRequested, this, &RequestTab::cancel);
     connect(m_editor, &RequestEditor::changed, this, [this] {
+        ++m_revision;
         updateDirty();
         if (m_name.isEmpty())
             Q_EMIT titleChanged();
@@ -92,8 +104,11 @@ QString RequestTab::title() const
     const HttpRequest request = m_editor->request();
     if (request.url.isEmpty())
         return u"Untitled Request"_s;
-    const QUrl url(request.url);
-    const QString shown = url.isValid() && !url.host().isEmpty() ? url.host() + url.path() : request.url;
+    // The query may hold a key or a token: a title shows the host and path only.
+    QString shown = request.url.section(u'?', 0, 0).section(u'#', 0, 0);
+    const QUrl url(shown);
+    if (url.isValid() && !url.host().isEmpty())
+        shown = url.host() + url.path();
     return request.method + u' ' + shown.left(40);
 }
 
@@ -120,6 +135,7 @@ void RequestTab::setDraft(const HttpRequest &request)
     m_editor->setRequest(request);
     updateDirty();
     Q_EMIT titleChanged();
+    ++m_revision;
     Q_EMIT edited(); // kept as a draft like any edit
 }
 
@@ -132,6 +148,51 @@ void RequestTab::markSaved(const QString &collectionId, const QString &itemId, c
     updateDirty();
     refreshContext();
     Q_EMIT titleChanged();
+}
+
+void RequestTab::followSaved(const QString &collectionId, const CollectionItem &item)
+{
+    m_collectionId = collectionId;
+    const HttpRequest &saved = item.request;
+    HttpRequest current = m_editor->request();
+    bool filled = false;
+    auto fill = [&filled](QString &mine, const QString &theirs) {
+        if (mine.isEmpty() && !theirs.isEmpty()) {
+            mine = theirs;
+            filled = true;
+        }
+    };
+    fill(current.auth.password, saved.auth.password);
+    if (current.auth.type == AuthType::Bearer)
+        fill(current.auth.token, saved.auth.token);
+    fill(current.auth.oauth2.clientSecret, saved.auth.oauth2.clientSecret);
+    fill(current.auth.oauth2.codeVerifier, saved.auth.oauth2.codeVerifier);
+    if (filled)
+        m_editor->setRequest(current);
+    m_saved = comparable(saved);
+    updateDirty();
+    if (item.name != m_name) {
+        m_name = item.name;
+        Q_EMIT titleChanged();
+    }
+}
+
+void RequestTab::setMissingOrigin(const QString &collectionId, const QString &itemId)
+{
+    m_missingCollectionId = collectionId;
+    m_missingItemId = itemId;
+}
+
+void RequestTab::detach()
+{
+    m_collectionId.clear();
+    m_itemId.clear();
+    m_saved = comparable(HttpRequest()); // unsaved: closing asks, the draft stays
+    updateDirty();
+    refreshContext();
+    Q_EMIT titleChanged();
+    ++m_revision;
+    Q_EMIT edited();
 }
 
 void RequestTab::updateDirty()
@@ -149,6 +210,8 @@ void RequestTab::refreshContext()
         return;
     m_editor->setVariableContext(m_workspace->resolver(m_collectionId), m_workspace->currentEnvironmentId());
     const Collection *collection = m_workspace->collection(m_collectionId);
+    const CollectionItem *item = collection ? collection->find(m_itemId) : nullptr;
+    m_scriptsNote->setVisible(item && item->hasScripts());
     if (!collection) {
         m_editor->setInheritedAuth(true, u"This request is in no collection: it is sent without authorization."_s);
         return;
@@ -159,15 +222,30 @@ void RequestTab::refreshContext()
                                          source, describeAuth(inherited)));
 }
 
-HttpRequest RequestTab::preparedRequest() const
+HttpRequest RequestTab::preparedRequest(OAuth2Config::Secrets secrets) const
 {
     HttpRequest request = m_editor->request();
     if (request.auth.type == AuthType::Inherit) {
         const Collection *collection = m_workspace ? m_workspace->collection(m_collectionId) : nullptr;
         request.auth = collection ? collection->inheritedAuth(m_itemId) : AuthConfig();
     }
-    if (m_workspace)
-        request = m_workspace->resolver(m_collectionId).resolve(request);
+    if (!m_workspace)
+        return request;
+    const VariableResolver resolver = m_workspace->resolver(m_collectionId);
+    request = (secrets == OAuth2Config::Secrets::Include ? resolver : resolver.withSecretsMasked()).resolve(request);
+    // The token must come from the current environment, whatever was chosen before the switch.
+    if (request.auth.type == AuthType::OAuth2 && m_tokens) {
+        const QString environment = m_workspace->currentEnvironmentId();
+        const std::optional<OAuth2Token> chosen = m_tokens->token(request.auth.oauth2TokenId);
+        if (!chosen || chosen->environment != environment) {
+            const QList<OAuth2Token> tokens = m_tokens->tokens();
+            const OAuth2Token *best = OAuth2Token::newestFor(tokens, request.auth.oauth2.key(), environment);
+            request.auth.oauth2TokenId = best ? best->id : QString();
+            request.auth.token = best ? (request.auth.oauth2UseIdToken && !best->idToken.isEmpty() ? best->idToken
+                                                                                                   : best->accessToken)
+                                      : QString();
+        }
+    }
     return request;
 }
 
@@ -176,14 +254,16 @@ void RequestTab::send()
     if (m_call)
         return;
     const HttpRequest request = preparedRequest();
+    // What history keeps: the same request with secret variables masked.
+    const HttpRequest recorded = preparedRequest(OAuth2Config::Secrets::Omit);
     m_editor->setBusy(true);
     m_viewer->setBusy(true);
     m_call = m_sender->send(request);
-    connect(m_call, &SendOperation::finished, this, [this, request](const HttpResponse &response) {
+    connect(m_call, &SendOperation::finished, this, [this, recorded](const HttpResponse &response) {
         m_call = nullptr;
         m_editor->setBusy(false);
         m_viewer->showResponse(response);
-        Q_EMIT exchanged(request, response);
+        Q_EMIT exchanged(recorded, response);
     });
 }
 

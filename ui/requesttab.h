@@ -2,6 +2,8 @@
 
 #include "httprequest.h"
 #include "httpresponse.h"
+#include "collection.h"
+#include "oauth2config.h"
 #include "oauthservices.h"
 #include "requestsender.h"
 
@@ -10,6 +12,7 @@
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
+class QLabel;
 class QSplitter;
 QT_END_NAMESPACE
 
@@ -17,6 +20,7 @@ namespace Postern {
 
 class RequestEditor;
 class ResponseViewer;
+class TokenStore;
 class Workspace;
 
 // One open tab: a request editor above its response. It knows which saved request it shows (none for a
@@ -51,14 +55,29 @@ public:
     void setDraft(const HttpRequest &request);
     // The editor's state has just been saved as this item.
     void markSaved(const QString &collectionId, const QString &itemId, const QString &name);
+    // The saved item as the workspace has it now (renamed, moved to another collection, or its
+    // secrets read from the keychain after the tab opened): the tab follows it, and secret fields
+    // still empty in the editor take the saved values.
+    void followSaved(const QString &collectionId, const CollectionItem &item);
+    // The saved item is gone: the tab keeps its contents as a new, unsaved request.
+    void detach();
+    // The saved request this tab showed in the last session, when its collection could not be read
+    // now: kept in the session so that the tab finds it again once the file is repaired.
+    void setMissingOrigin(const QString &collectionId, const QString &itemId);
+    QString missingCollectionId() const { return m_missingCollectionId; }
+    QString missingItemId() const { return m_missingItemId; }
 
     bool isDirty() const { return m_dirty; }
+    // Counts the edits (and drafts put in): whoever keeps drafts writes one only when it changed.
+    int revision() const { return m_revision; }
 
     // Re-reads variables, the environment and the inherited authorization from the workspace.
     void refreshContext();
 
-    // What would be sent now: inherited authorization filled in, variables resolved.
-    HttpRequest preparedRequest() const;
+    // What would be sent now: inherited authorization filled in, variables resolved, and for OAuth 2.0
+    // the token obtained in the current environment. With Secrets::Omit, secret variables resolve to
+    // "****" (for history and for what is shown or copied with credentials masked).
+    HttpRequest preparedRequest(OAuth2Config::Secrets secrets = OAuth2Config::Secrets::Include) const;
 
     void send();
     void cancel();
@@ -74,17 +93,23 @@ Q_SIGNALS:
 private:
     void updateDirty();
 
+
     QString m_id;
     RequestSender *m_sender;
     Workspace *m_workspace;
+    TokenStore *m_tokens;
     RequestEditor *m_editor = nullptr;
     ResponseViewer *m_viewer = nullptr;
     QSplitter *m_splitter = nullptr;
+    QLabel *m_scriptsNote = nullptr;
     QString m_collectionId;
     QString m_itemId;
     QString m_name;
+    QString m_missingCollectionId;
+    QString m_missingItemId;
     QJsonObject m_saved;
     bool m_dirty = false;
+    int m_revision = 0;
     QPointer<SendOperation> m_call;
 };
 

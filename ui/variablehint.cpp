@@ -10,8 +10,10 @@ const QString mask = u"\u2022\u2022\u2022\u2022\u2022\u2022"_s;
 
 } // namespace
 
-QString maskedResolution(const VariableResolver &resolver, const QString &text)
+QString maskedResolution(const VariableResolver &unmasked, const QString &text)
 {
+    // Secrets stay masked at every depth: a plain variable may refer to a secret one.
+    const VariableResolver resolver = unmasked.withSecretsMasked();
     QString result;
     qsizetype position = 0;
     for (const VariableResolver::Reference &ref : VariableResolver::references(text)) {
@@ -29,11 +31,12 @@ QString maskedResolution(const VariableResolver &resolver, const QString &text)
     return result;
 }
 
-QString tooltip(const VariableResolver &resolver, const QString &text)
+QString tooltip(const VariableResolver &unmasked, const QString &text)
 {
     const QList<VariableResolver::Reference> refs = VariableResolver::references(text);
     if (refs.isEmpty())
         return QString();
+    const VariableResolver resolver = unmasked.withSecretsMasked();
     QStringList lines{u"Resolves to: "_s + maskedResolution(resolver, text).left(500)};
     QStringList seen;
     for (const VariableResolver::Reference &ref : refs) {

@@ -128,6 +128,19 @@ bool OAuth2Token::setSecretsFromBlob(const QByteArray &blob)
     return !accessToken.isEmpty();
 }
 
+const OAuth2Token *OAuth2Token::newestFor(const QList<OAuth2Token> &tokens, const QString &configKey,
+                                          const QString &environment)
+{
+    const OAuth2Token *best = nullptr;
+    for (const OAuth2Token &token : tokens) {
+        if (token.environment != environment || token.revoked || (!token.configKey.isEmpty() && token.configKey != configKey))
+            continue;
+        if (!best || token.obtainedAt > best->obtainedAt)
+            best = &token;
+    }
+    return best;
+}
+
 QString OAuth2Token::newId()
 {
     quint32 words[4];

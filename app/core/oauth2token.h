@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 namespace Postern {
@@ -49,6 +50,13 @@ struct OAuth2Token
     bool setSecretsFromBlob(const QByteArray &blob);
 
     static QString newId();
+
+    // The newest token, not revoked, obtained in environment for the configuration whose key() is
+    // configKey (a token that does not say its configuration counts for any); nullptr when none.
+    // Switching environments picks the current token with this, so that one environment's token is
+    // never sent in another.
+    static const OAuth2Token *newestFor(const QList<OAuth2Token> &tokens, const QString &configKey,
+                                        const QString &environment);
 };
 
 } // namespace Postern

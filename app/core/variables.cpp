@@ -81,6 +81,18 @@ VariableResolver::VariableResolver(const VariableList &environment, const Variab
                 {VariableScope::Global, globals}};
 }
 
+VariableResolver VariableResolver::withSecretsMasked() const
+{
+    VariableResolver masked = *this;
+    for (auto &scope : masked.m_scopes) {
+        for (Variable &variable : scope.second) {
+            if (variable.secret)
+                variable.value = u"****"_s;
+        }
+    }
+    return masked;
+}
+
 std::optional<VariableResolver::Lookup> VariableResolver::lookup(const QString &name) const
 {
     for (const auto &[scope, variables] : m_scopes) {

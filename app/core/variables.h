@@ -76,6 +76,10 @@ public:
 
     bool isEmpty() const { return m_scopes.isEmpty(); }
 
+    // The same variables with every secret value replaced by "****": for what is shown, kept in
+    // history or copied with credentials masked.
+    VariableResolver withSecretsMasked() const;
+
 private:
     struct Expansion;
     QString expand(const QString &text, int depth, Expansion *state) const;
