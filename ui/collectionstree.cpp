@@ -122,6 +122,21 @@ void CollectionsTree::select(const QString &collectionId, const QString &itemId)
     }
 }
 
+bool CollectionsTree::edit(const QString &collectionId, const std::function<bool(Collection &)> &change)
+{
+    const Collection *found = m_workspace->collection(collectionId);
+    if (!found)
+        return false;
+    Collection collection = *found; // a copy: the workspace's list changes when it is saved
+    if (!change(collection))
+        return false;
+    if (const QString error = m_workspace->saveCollection(collection); !error.isEmpty()) {
+        Q_EMIT message(error);
+        return false;
+    }
+    return true;
+}
+
 QString CollectionsTree::newCollection(const QString &name)
 {
     const Collection collection = Collection::make(name);
@@ -135,19 +150,23 @@ QString CollectionsTree::newCollection(const QString &name)
 
 QString CollectionsTree::newFolder(const QString &collectionId, const QString &parentId, const QString &name)
 {
-    const Collection *found = m_workspace->collection(collectionId);
-    if (!found)
-        return QString();
-    Collection collection = *found;
     const CollectionItem folder = CollectionItem::makeFolder(name);
-    if (!collection.insert(parentId, -1, folder))
+    if (!edit(collectionId, [&](Collection &collection) { return collection.insert(parentId, -1, folder); }))
         return QString();
-    if (const QString error = m_workspace->saveCollection(collection); !error.isEmpty()) {
-        Q_EMIT message(error);
-        return QString();
-    }
     select(collectionId, folder.id);
     return folder.id;
+}
+
+QString CollectionsTree::newRequest(const QString &collectionId, const QString &folderId)
+{
+    HttpRequest request;
+    request.auth.type = AuthType::Inherit; // as in Postman: a new request in a collection inherits
+    const CollectionItem item = CollectionItem::makeRequest(u"New Request"_s, request);
+    if (!edit(collectionId, [&](Collection &collection) { return collection.insert(folderId, -1, item); }))
+        return QString();
+    select(collectionId, item.id);
+    Q_EMIT openRequested(collectionId, item.id);
+    return item.id;
 }
 
 void CollectionsTree::renameSelected()
@@ -162,28 +181,26 @@ void CollectionsTree::onItemChanged(QTreeWidgetItem *node, int column)
         return;
     const QString collectionId = node->data(0, CollectionIdRole).toString();
     const QString itemId = node->data(0, ItemIdRole).toString();
-    const Collection *found = m_workspace->collection(collectionId);
-    if (!found)
-        return;
-    Collection collection = *found;
-    QString name = node->text(0).trimmed();
-    if (itemId.isEmpty()) {
-        if (name.isEmpty() || name == collection.name)
-            return rebuild();
-        collection.name = name;
-    } else {
-        CollectionItem *item = collection.find(itemId);
-        if (!item)
-            return;
-        // The label of a request starts with its method; what the user typed may or may not keep it.
-        if (!item->isFolder() && name.startsWith(item->request.method + u' '))
-            name = name.mid(item->request.method.size()).trimmed();
-        if (name.isEmpty() || name == item->name)
-            return rebuild();
-        item->name = name;
-    }
-    if (const QString error = m_workspace->saveCollection(collection); !error.isEmpty())
-        Q_EMIT message(error);
+    const QString typed = node->text(0).trimmed();
+    const bool renamed = edit(collectionId, [&](Collection &collection) {
+        QString *name = &collection.name;
+        QString text = typed;
+        if (!itemId.isEmpty()) {
+            CollectionItem *item = collection.find(itemId);
+            if (!item)
+                return false;
+            // The label of a request starts with its method; what the user typed may or may not keep it.
+            if (!item->isFolder() && text.startsWith(item->request.method + u' '))
+                text = text.mid(item->request.method.size()).trimmed();
+            name = &item->name;
+        }
+        if (text.isEmpty() || text == *name)
+            return false;
+        *name = text;
+        return true;
+    });
+    if (!renamed)
+        rebuild(); // back to the name as it is
 }
 
 void CollectionsTree::duplicateSelected()
@@ -196,10 +213,9 @@ void CollectionsTree::duplicateSelected()
     const Collection *found = m_workspace->collection(collectionId);
     if (!found)
         return;
-    Collection collection = *found;
     if (itemId.isEmpty()) {
         // A whole collection: a new collection with new ids everywhere.
-        Collection copy = collection;
+        Collection copy = *found;
         copy.id = Collection::newId();
         copy.name += u" Copy"_s;
         std::function<void(QList<CollectionItem> &)> renew = [&renew](QList<CollectionItem> &items) {
@@ -214,10 +230,12 @@ void CollectionsTree::duplicateSelected()
         select(copy.id, QString());
         return;
     }
-    const QString copyId = collection.duplicate(itemId);
-    if (const QString error = m_workspace->saveCollection(collection); !error.isEmpty())
-        Q_EMIT message(error);
-    select(collectionId, copyId);
+    QString copyId;
+    if (edit(collectionId, [&](Collection &collection) {
+            copyId = collection.duplicate(itemId);
+            return !copyId.isEmpty();
+        }))
+        select(collectionId, copyId);
 }
 
 void CollectionsTree::deleteSelected()
@@ -242,44 +260,109 @@ void CollectionsTree::deleteSelected()
     box.exec();
     if (box.clickedButton() != static_cast<QAbstractButton *>(remove))
         return;
-    QString error;
-    if (!item) {
-        error = m_workspace->removeCollection(collectionId);
-    } else {
-        Collection collection = *found;
-        collection.remove(itemId);
-        error = m_workspace->saveCollection(collection);
+    // found and item may be stale after the question: everything goes by id from here.
+    if (itemId.isEmpty()) {
+        if (const QString error = m_workspace->removeCollection(collectionId); !error.isEmpty())
+            Q_EMIT message(error);
+        return;
     }
-    if (!error.isEmpty())
-        Q_EMIT message(error);
+    edit(collectionId, [&itemId](Collection &collection) { return collection.remove(itemId); });
 }
 
-bool CollectionsTree::moveItem(const QString &collectionId, const QString &itemId, const QString &newParentId, int row)
+bool CollectionsTree::moveItem(const QString &collectionId, const QString &itemId, const QString &newParentId, int row,
+                               const QString &targetCollectionId)
 {
-    const Collection *found = m_workspace->collection(collectionId);
+    const QString targetId = targetCollectionId.isEmpty() ? collectionId : targetCollectionId;
+    if (targetId == collectionId) {
+        if (!edit(collectionId, [&](Collection &collection) { return collection.move(itemId, newParentId, row); }))
+            return false;
+        select(collectionId, itemId);
+        return true;
+    }
+    // Into another collection: put in the other file first, then taken out of this one, so that a
+    // failure leaves it in two places rather than in none.
+    const Collection *from = m_workspace->collection(collectionId);
+    const CollectionItem *found = from ? from->find(itemId) : nullptr;
     if (!found)
         return false;
-    Collection collection = *found;
-    if (!collection.move(itemId, newParentId, row))
+    const CollectionItem moved = *found;
+    if (!edit(targetId, [&](Collection &collection) { return collection.insert(newParentId, row, moved); }))
         return false;
-    if (const QString error = m_workspace->saveCollection(collection); !error.isEmpty()) {
-        Q_EMIT message(error);
-        return false;
-    }
-    select(collectionId, itemId);
+    edit(collectionId, [&](Collection &collection) { return collection.remove(itemId); });
+    select(targetId, itemId);
     return true;
+}
+
+void CollectionsTree::moveSelected(int delta)
+{
+    QTreeWidgetItem *node = currentItem();
+    if (!node || node->data(0, ItemIdRole).toString().isEmpty())
+        return;
+    const QString collectionId = node->data(0, CollectionIdRole).toString();
+    const QString itemId = node->data(0, ItemIdRole).toString();
+    const Collection *collection = m_workspace->collection(collectionId);
+    QString parentId;
+    int row = -1;
+    if (!collection || !collection->locate(itemId, &parentId, &row))
+        return;
+    if (delta < 0 && row == 0)
+        return;
+    // Collection::move counts the row before the item leaves its place.
+    moveItem(collectionId, itemId, parentId, delta < 0 ? row - 1 : row + 2);
+}
+
+void CollectionsTree::moveSelectedTo()
+{
+    QTreeWidgetItem *node = currentItem();
+    if (!node || node->data(0, ItemIdRole).toString().isEmpty())
+        return;
+    const QString collectionId = node->data(0, CollectionIdRole).toString();
+    const QString itemId = node->data(0, ItemIdRole).toString();
+    // Every collection and folder the item may go into (not itself, nor a folder inside it).
+    QStringList labels;
+    QList<QPair<QString, QString>> places;
+    const QList<Collection> collections = m_workspace->collections();
+    for (const Collection &collection : collections) {
+        labels.append(collection.name);
+        places.append({collection.id, QString()});
+        std::function<void(const QList<CollectionItem> &, const QString &)> add =
+            [&](const QList<CollectionItem> &items, const QString &path) {
+                for (const CollectionItem &item : items) {
+                    if (!item.isFolder() || item.id == itemId)
+                        continue;
+                    labels.append(path + u" / "_s + item.name);
+                    places.append({collection.id, item.id});
+                    add(item.children, path + u" / "_s + item.name);
+                }
+            };
+        add(collection.items, collection.name);
+    }
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(this, u"Move To"_s, u"Move \u201c%1\u201d into:"_s.arg(node->text(0).trimmed()),
+                                                 labels, 0, false, &ok);
+    const int index = labels.indexOf(chosen);
+    if (!ok || index < 0)
+        return;
+    moveItem(collectionId, itemId, places.at(index).second, -1, places.at(index).first);
 }
 
 void CollectionsTree::dropEvent(QDropEvent *event)
 {
     // The tree is rebuilt from the collection after the move; Qt's own move of the items is not used.
-    QTreeWidgetItem *dragged = currentItem();
     QTreeWidgetItem *target = itemAt(event->position().toPoint());
     const DropIndicatorPosition position = dropIndicatorPosition();
     event->setDropAction(Qt::IgnoreAction);
     event->accept();
-    if (!dragged || !target || dragged == target || dragged->data(0, ItemIdRole).toString().isEmpty())
+    if (position == OnViewport)
         return;
+    dropOn(currentItem(), target,
+           position == OnItem ? DropPlace::Into : position == AboveItem ? DropPlace::Above : DropPlace::Below);
+}
+
+bool CollectionsTree::dropOn(QTreeWidgetItem *dragged, QTreeWidgetItem *target, DropPlace place)
+{
+    if (!dragged || !target || dragged == target || dragged->data(0, ItemIdRole).toString().isEmpty())
+        return false;
     const QString collectionId = dragged->data(0, CollectionIdRole).toString();
     const QString itemId = dragged->data(0, ItemIdRole).toString();
     const QString targetCollection = target->data(0, CollectionIdRole).toString();
@@ -287,44 +370,29 @@ void CollectionsTree::dropEvent(QDropEvent *event)
     const bool targetIsContainer = target->data(0, IsFolderRole).toBool();
     QString parentId;
     int row = -1;
-    if (position == OnItem && targetIsContainer) {
+    if (place == DropPlace::Into && targetIsContainer) {
         parentId = targetId;
     } else if (targetId.isEmpty()) {
         parentId.clear(); // above or below a collection: its top level
-        row = position == AboveItem ? 0 : -1;
+        row = place == DropPlace::Above ? 0 : -1;
     } else {
         QTreeWidgetItem *parent = target->parent();
         parentId = parent ? parent->data(0, ItemIdRole).toString() : QString();
         row = parent ? parent->indexOfChild(target) : 0;
-        if (position != AboveItem)
+        if (place != DropPlace::Above)
             ++row;
     }
-    if (targetCollection == collectionId) {
-        moveItem(collectionId, itemId, parentId, row);
-        return;
-    }
-    // Into another collection: taken out of one file, put in the other.
-    const Collection *from = m_workspace->collection(collectionId);
-    const Collection *to = m_workspace->collection(targetCollection);
-    if (!from || !to || !from->find(itemId))
-        return;
-    Collection source = *from;
-    Collection destination = *to;
-    const CollectionItem moved = *source.find(itemId);
-    if (!destination.insert(parentId, row, moved))
-        return;
-    source.remove(itemId);
-    QString error = m_workspace->saveCollection(destination);
-    if (error.isEmpty())
-        error = m_workspace->saveCollection(source);
-    if (!error.isEmpty())
-        Q_EMIT message(error);
-    select(targetCollection, itemId);
+    return moveItem(collectionId, itemId, parentId, row, targetCollection);
 }
 
 void CollectionsTree::keyPressEvent(QKeyEvent *event)
 {
     if (state() != EditingState) {
+        if (event->modifiers() == (Qt::ControlModifier | Qt::ShiftModifier)
+            && (event->key() == Qt::Key_Up || event->key() == Qt::Key_Down)) {
+            moveSelected(event->key() == Qt::Key_Up ? -1 : 1);
+            return;
+        }
         if (event->key() == Qt::Key_Delete) {
             deleteSelected();
             return;
@@ -351,15 +419,21 @@ void CollectionsTree::showMenu(const QPoint &position)
     const QString itemId = node->data(0, ItemIdRole).toString();
     const bool container = node->data(0, IsFolderRole).toBool();
     if (container) {
-        menu.addAction(u"New &Request"_s, this, [this, collectionId, itemId] { Q_EMIT newRequestRequested(collectionId, itemId); });
+        menu.addAction(u"New &Request"_s, this, [this, collectionId, itemId] { newRequest(collectionId, itemId); });
         menu.addAction(u"New &Folder"_s, this, [this, collectionId, itemId] { newFolder(collectionId, itemId, u"New Folder"_s); });
         menu.addSeparator();
         menu.addAction(u"&Settings\u2026"_s, this, [this, collectionId, itemId] { Q_EMIT settingsRequested(collectionId, itemId); });
     } else {
         menu.addAction(u"&Open"_s, this, [this, collectionId, itemId] { Q_EMIT openRequested(collectionId, itemId); });
+        menu.addAction(u"&Settings\u2026"_s, this, [this, collectionId, itemId] { Q_EMIT settingsRequested(collectionId, itemId); });
     }
     menu.addAction(u"Re&name"_s, this, &CollectionsTree::renameSelected);
     menu.addAction(u"D&uplicate"_s, this, &CollectionsTree::duplicateSelected);
+    if (!itemId.isEmpty()) {
+        menu.addAction(u"&Move To\u2026"_s, this, &CollectionsTree::moveSelectedTo);
+        menu.addAction(u"Move &Up\tCtrl+Shift+Up"_s, this, [this] { moveSelected(-1); });
+        menu.addAction(u"Move Do&wn\tCtrl+Shift+Down"_s, this, [this] { moveSelected(1); });
+    }
     if (itemId.isEmpty())
         menu.addAction(u"&Export to Postman\u2026"_s, this, [this, collectionId] { Q_EMIT exportRequested(collectionId); });
     menu.addSeparator();

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "collection.h"
+
 #include <QTreeWidget>
+
+#include <functional>
 
 namespace Postern {
 
@@ -24,16 +28,26 @@ public:
     void select(const QString &collectionId, const QString &itemId);
 
     QString newCollection(const QString &name);
+    // A new request set to inherit its authorization, opened at once (openRequested()).
+    QString newRequest(const QString &collectionId, const QString &folderId);
     QString newFolder(const QString &collectionId, const QString &parentId, const QString &name);
     void renameSelected();
     void duplicateSelected();
     void deleteSelected();
-    // Moves itemId to newParentId ("" for the top) at row; the same as a drop.
-    bool moveItem(const QString &collectionId, const QString &itemId, const QString &newParentId, int row);
+    // Moves itemId to newParentId ("" for the top) at row (-1: the end), in targetCollectionId when
+    // given; the same as a drop.
+    bool moveItem(const QString &collectionId, const QString &itemId, const QString &newParentId, int row,
+                  const QString &targetCollectionId = QString());
+    // For the keyboard: one place up or down among its siblings (Ctrl+Shift+Up/Down), or into a
+    // collection or folder chosen from a list ("Move To…").
+    void moveSelected(int delta);
+    // What a drop does: dragged goes into, above or below target (as the drop indicator shows).
+    enum class DropPlace { Into, Above, Below };
+    bool dropOn(QTreeWidgetItem *dragged, QTreeWidgetItem *target, DropPlace place);
+    void moveSelectedTo();
 
 Q_SIGNALS:
     void openRequested(const QString &collectionId, const QString &itemId);
-    void newRequestRequested(const QString &collectionId, const QString &folderId);
     void settingsRequested(const QString &collectionId, const QString &itemId);
     void exportRequested(const QString &collectionId);
     void message(const QString &text);
@@ -45,6 +59,8 @@ protected:
 private:
     void showMenu(const QPoint &position);
     void onItemChanged(QTreeWidgetItem *item, int column);
+    // Applies change to a copy of the collection and saves it when change says it changed something.
+    bool edit(const QString &collectionId, const std::function<bool(Collection &)> &change);
     QTreeWidgetItem *findItem(const QString &collectionId, const QString &itemId) const;
 
     Workspace *m_workspace;

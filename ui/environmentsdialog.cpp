@@ -5,6 +5,7 @@
 #include "workspace.h"
 
 #include <QDialogButtonBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -31,7 +32,7 @@ EnvironmentsDialog::EnvironmentsDialog(Workspace *workspace, QWidget *parent)
     m_list = new QListWidget(this);
     m_list->setObjectName(u"environmentsList"_s);
     m_list->setAccessibleName(u"Environments"_s);
-    m_list->setMaximumWidth(240);
+    m_list->setMinimumWidth(200);
     listLabel->setBuddy(m_list);
     left->addWidget(listLabel);
     left->addWidget(m_list, 1);
@@ -53,20 +54,21 @@ EnvironmentsDialog::EnvironmentsDialog(Workspace *workspace, QWidget *parent)
     connect(m_export, &QPushButton::clicked, this, [this] {
         ImportExport::exportEnvironmentInteractively(this, m_workspace, selectedId());
     });
-    auto *buttons = new QHBoxLayout;
-    for (QPushButton *button : {add, m_duplicate, m_rename, m_delete, m_export}) {
-        button->setAutoDefault(false);
-        buttons->addWidget(button);
+    auto *buttons = new QGridLayout;
+    const QList<QPushButton *> all{add, m_duplicate, m_rename, m_delete, m_export};
+    for (int i = 0; i < all.size(); ++i) {
+        all.at(i)->setAutoDefault(false);
+        buttons->addWidget(all.at(i), i / 3, i % 3);
     }
     left->addLayout(buttons);
-    body->addLayout(left, 1);
+    body->addLayout(left, 0);
     auto *right = new QVBoxLayout;
     auto *variablesLabel = new QLabel(u"&Variables (referred to as {{name}}):"_s, this);
     m_variables = new VariablesEditor(u"Environment variables"_s, this);
     variablesLabel->setBuddy(m_variables->table());
     right->addWidget(variablesLabel);
     right->addWidget(m_variables, 1);
-    body->addLayout(right, 2);
+    body->addLayout(right, 1);
     layout->addLayout(body, 1);
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     close->button(QDialogButtonBox::Close)->setAccessibleName(u"Close"_s);
@@ -85,9 +87,35 @@ EnvironmentsDialog::EnvironmentsDialog(Workspace *workspace, QWidget *parent)
     connect(m_delete, &QPushButton::clicked, this, &EnvironmentsDialog::deleteSelected);
     connect(m_list, &QListWidget::currentRowChanged, this, &EnvironmentsDialog::showSelected);
     connect(m_variables, &VariablesEditor::changed, this, &EnvironmentsDialog::saveSelected);
+    // Secret values read from the keychain after the dialog opened fill the cells still empty, so
+    // that the next edit does not save them away.
+    connect(m_workspace, &Workspace::environmentsChanged, this, [this] {
+        if (m_loading)
+            return;
+        const QString id = selectedId();
+        const Environment *environment = m_workspace->environment(id);
+        const VariableList saved = id == m_workspace->globals().id ? m_workspace->globals().variables
+                                 : environment ? environment->variables
+                                               : VariableList();
+        VariableList shown = m_variables->variables();
+        bool filled = false;
+        for (Variable &variable : shown) {
+            for (const Variable &stored : saved) {
+                if (variable.secret && variable.value.isEmpty() && stored.key == variable.key && !stored.value.isEmpty()) {
+                    variable.value = stored.value;
+                    filled = true;
+                }
+            }
+        }
+        if (filled) {
+            m_loading = true;
+            m_variables->setVariables(shown);
+            m_loading = false;
+        }
+    });
     reload();
     m_list->setCurrentRow(0);
-    resize(760, 460);
+    resize(860, 480);
 }
 
 void EnvironmentsDialog::reload()
@@ -191,12 +219,13 @@ void EnvironmentsDialog::renameSelected()
     const Environment *found = m_workspace->environment(selectedId());
     if (!found)
         return;
+    Environment environment = *found; // a copy: the workspace's list may change while the question is open
     bool ok = false;
     const QString name = QInputDialog::getText(this, u"Rename Environment"_s, u"Name:"_s, QLineEdit::Normal,
-                                               found->name, &ok);
-    if (!ok || name.trimmed().isEmpty())
+                                               environment.name, &ok);
+    if (!ok || name.trimmed().isEmpty() || !m_workspace->environment(environment.id))
         return;
-    Environment environment = *found;
+    environment = *m_workspace->environment(environment.id);
     environment.name = name.trimmed();
     if (const QString error = m_workspace->saveEnvironment(environment); !error.isEmpty())
         QMessageBox::warning(this, u"Not Saved"_s, error);
@@ -209,8 +238,9 @@ void EnvironmentsDialog::deleteSelected()
     if (!found)
         return;
     const QString id = found->id;
+    const QString name = found->name;
     if (QMessageBox::question(this, u"Delete Environment"_s,
-                              u"Delete the environment \u201c%1\u201d and its variables? This cannot be undone."_s.arg(found->name),
+                              u"Delete the environment \u201c%1\u201d and its variables? This cannot be undone."_s.arg(name),
                               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         != QMessageBox::Yes)
         return;

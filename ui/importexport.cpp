@@ -1,6 +1,7 @@
 #include "importexport.h"
 
 #include "atomicfile.h"
+#include "curlcommand.h"
 #include "postmancollection.h"
 #include "postmanenvironment.h"
 #include "workspace.h"
@@ -36,9 +37,29 @@ void renewIds(Collection *collection)
     renew(collection->items);
 }
 
+// Files an imported request would read and send: named, so that nobody sends ~/.ssh by surprise.
+void listFiles(const QList<CollectionItem> &items, QStringList *summary)
+{
+    for (const CollectionItem &item : items) {
+        const HttpRequest &request = item.request;
+        if (!item.isFolder() && request.bodyMode == BodyMode::Binary && !request.bodyFile.isEmpty())
+            summary->append(u"Request \u201c%1\u201d sends the file %2 as its body; check it before you press Send."_s.arg(
+                item.name, request.bodyFile));
+        if (!item.isFolder() && request.bodyMode == BodyMode::FormData) {
+            for (const FormPart &part : request.formParts) {
+                if (part.isFile && !part.value.isEmpty())
+                    summary->append(u"Request \u201c%1\u201d sends the file %2 (form field \u201c%3\u201d); check it before you press Send."_s.arg(
+                        item.name, part.value, part.key));
+            }
+        }
+        listFiles(item.children, summary);
+    }
+}
+
 ImportExport::Outcome saveCollection(Workspace *workspace, Collection collection, QStringList summary)
 {
     ImportExport::Outcome outcome;
+    listFiles(collection.items, &summary);
     if (workspace->collection(collection.id)) {
         renewIds(&collection);
         summary.prepend(u"A collection with the same id is already in the workspace; this one was imported as a copy with new ids."_s);
@@ -57,7 +78,7 @@ ImportExport::Outcome saveCollection(Workspace *workspace, Collection collection
 ImportExport::Outcome saveEnvironment(Workspace *workspace, Environment environment, QStringList summary)
 {
     ImportExport::Outcome outcome;
-    if (workspace->environment(environment.id)) {
+    if (workspace->environment(environment.id) || environment.id == workspace->globals().id || environment.id.isEmpty()) {
         environment.id = Collection::newId();
         summary.prepend(u"An environment with the same id is already in the workspace; this one was imported as a copy."_s);
     }
@@ -77,6 +98,19 @@ ImportExport::Outcome saveEnvironment(Workspace *workspace, Environment environm
 ImportExport::Outcome ImportExport::importData(Workspace *workspace, const QByteArray &data)
 {
     Outcome outcome;
+    const QString text = QString::fromUtf8(data).trimmed();
+    if (text.startsWith(u"curl "_s) || text.startsWith(u"curl\t"_s) || text.startsWith(u"curl\\\n"_s)) {
+        const CurlImport imported = CurlCommand::parse(text);
+        if (!imported.ok) {
+            outcome.title = u"Not imported: "_s + imported.error;
+            return outcome;
+        }
+        outcome.ok = true;
+        outcome.title = u"Imported the curl command into a new tab."_s;
+        outcome.summary = imported.notes;
+        outcome.request = imported.request;
+        return outcome;
+    }
     if (PostmanEnvironment::looksLikePostman(data)) {
         const PostmanEnvironmentImport imported = PostmanEnvironment::import(data);
         if (!imported.ok()) {
@@ -169,14 +203,16 @@ void ImportExport::showOutcome(QWidget *parent, const Outcome &outcome)
     box.exec();
 }
 
-void ImportExport::importInteractively(QWidget *parent, Workspace *workspace)
+ImportExport::Outcome ImportExport::importInteractively(QWidget *parent, Workspace *workspace)
 {
     const QString path = QFileDialog::getOpenFileName(
         parent, u"Import"_s, QStandardPaths::writableLocation(QStandardPaths::DownloadLocation),
-        u"Postman or Postern files (*.json);;All files (*)"_s);
+        u"Postman or Postern files (*.json);;curl commands (*.sh *.txt);;All files (*)"_s);
     if (path.isEmpty())
-        return;
-    showOutcome(parent, importFile(workspace, path));
+        return {};
+    const Outcome outcome = importFile(workspace, path);
+    showOutcome(parent, outcome);
+    return outcome;
 }
 
 namespace {

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "httprequest.h"
+
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 QT_BEGIN_NAMESPACE
 class QWidget;
@@ -23,10 +27,11 @@ public:
         QStringList summary; // one line per thing kept but not used, or left out
         QString collectionId;
         QString environmentId;
+        std::optional<HttpRequest> request; // a curl command: the request to open in a new tab
     };
 
-    // A Postman collection (v2.0, v2.1), a Postman environment or globals file, or a Postern
-    // collection or environment file. Never throws away the workspace's own files: an import whose
+    // A Postman collection (v2.0, v2.1), a Postman environment or globals file, a Postern
+    // collection or environment file, or a text file holding a curl command (opened as a new tab). Never throws away the workspace's own files: an import whose
     // id is taken gets new ids.
     static Outcome importData(Workspace *workspace, const QByteArray &data);
     static Outcome importFile(Workspace *workspace, const QString &path);
@@ -39,7 +44,7 @@ public:
                                      bool includeSecrets);
 
     // The dialogs: choose a file, import it, show the summary.
-    static void importInteractively(QWidget *parent, Workspace *workspace);
+    static Outcome importInteractively(QWidget *parent, Workspace *workspace);
     static void exportCollectionInteractively(QWidget *parent, const Workspace *workspace, const QString &collectionId);
     static void exportEnvironmentInteractively(QWidget *parent, const Workspace *workspace, const QString &environmentId);
     static void showOutcome(QWidget *parent, const Outcome &outcome);

@@ -103,6 +103,40 @@ ItemSettingsDialog::ItemSettingsDialog(Workspace *workspace, const OAuthServices
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Secrets read from the keychain after the dialog opened fill the fields still empty, so that
+    // saving does not take them away.
+    connect(workspace, &Workspace::collectionChanged, this, [this](const QString &id) {
+        if (id != m_collectionId)
+            return;
+        const Collection *current = m_workspace->collection(m_collectionId);
+        const CollectionItem *own = current && !m_itemId.isEmpty() ? current->find(m_itemId) : nullptr;
+        if (!current || (!m_itemId.isEmpty() && !own))
+            return;
+        if (m_auth) {
+            AuthConfig shown = m_auth->config();
+            const AuthConfig saved = own ? own->auth : current->auth;
+            WorkspaceSecrets::Map secrets;
+            WorkspaceSecrets::collectAuth(saved, QString(), &secrets);
+            const AuthConfig before = shown;
+            WorkspaceSecrets::applyAuth(&shown, QString(), secrets);
+            if (shown.toJson(OAuth2Config::Secrets::Include) != before.toJson(OAuth2Config::Secrets::Include))
+                m_auth->setConfig(shown);
+        }
+        if (m_variables) {
+            VariableList shown = m_variables->variables();
+            bool filled = false;
+            for (Variable &variable : shown) {
+                for (const Variable &saved : current->variables) {
+                    if (variable.secret && variable.value.isEmpty() && saved.key == variable.key && !saved.value.isEmpty()) {
+                        variable.value = saved.value;
+                        filled = true;
+                    }
+                }
+            }
+            if (filled)
+                m_variables->setVariables(shown);
+        }
+    });
     resize(640, 520);
 }
 

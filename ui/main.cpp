@@ -51,11 +51,9 @@ int main(int argc, char *argv[])
     TokenStore tokens(dataDir);
     EncryptedTokenFile encryptedFile(&tokens, dataDir + u'/' + EncryptedFileSecretStore::defaultFileName());
     tokens.start(&keychain);
-    MainWindow window(&manager, &tokens);
-    window.setEncryptedTokenFile(&encryptedFile);
-    encryptedFile.offerAtStartup(&window);
 
-    // The workspace's secret values go where the tokens' go (keychain, encrypted file or memory).
+    // The workspace's secret values go where the tokens' go (keychain, encrypted file or memory); it
+    // outlives the window, which refers to it.
     QSettings settings;
     QString workspaceRoot = parser.value(workspaceOption);
     if (workspaceRoot.isEmpty())
@@ -66,6 +64,10 @@ int main(int argc, char *argv[])
         workspace.setSecretStore(tokens.secretStore());
         workspace.reloadSecrets();
     });
+
+    MainWindow window(&manager, &tokens);
+    window.setEncryptedTokenFile(&encryptedFile);
+    encryptedFile.offerAtStartup(&window);
     const bool restored = window.openWorkspace(&workspace);
 
     QString instance = parser.value(instanceOption);

@@ -137,6 +137,7 @@ bool RequestTabs::closeTab(int index)
     }
     if (m_sessionStore)
         m_sessionStore->removeDraft(closing->id());
+    m_draftRevisions.remove(closing->id());
     removeTab(index);
     closing->deleteLater();
     if (count() == 0)
@@ -166,6 +167,7 @@ bool RequestTabs::save(RequestTab *tab)
     tab->markSaved(collection.id, item->id, item->name);
     if (m_sessionStore)
         m_sessionStore->removeDraft(tab->id());
+    m_draftRevisions.remove(tab->id());
     Q_EMIT message(u"Saved \u201c%1\u201d in %2."_s.arg(item->name, collection.name));
     scheduleAutosave();
     return true;
@@ -175,10 +177,15 @@ bool RequestTabs::saveAs(RequestTab *tab)
 {
     if (!tab || !m_workspace)
         return false;
+    // One label per collection, told apart when names repeat ("New Collection (2)").
     QStringList names;
     const QList<Collection> collections = m_workspace->collections();
-    for (const Collection &collection : collections)
-        names.append(collection.name);
+    for (const Collection &collection : collections) {
+        QString label = collection.name;
+        for (int n = 2; names.contains(label); ++n)
+            label = u"%1 (%2)"_s.arg(collection.name).arg(n);
+        names.append(label);
+    }
     const QString newCollection = u"New collection\u2026"_s;
     names.append(newCollection);
     bool ok = false;
@@ -209,6 +216,7 @@ bool RequestTabs::saveAs(RequestTab *tab)
     tab->markSaved(collection.id, item.id, name);
     if (m_sessionStore)
         m_sessionStore->removeDraft(tab->id());
+    m_draftRevisions.remove(tab->id());
     Q_EMIT message(u"Saved \u201c%1\u201d in %2."_s.arg(name, collection.name));
     scheduleAutosave();
     return true;
@@ -227,16 +235,26 @@ bool RequestTabs::confirmCloseAll()
 void RequestTabs::refreshContexts()
 {
     for (RequestTab *open : tabs()) {
+        if (m_workspace && open->isSaved()) {
+            // By id in every collection: a request dragged into another collection keeps its id.
+            const Collection *owner = m_workspace->collection(open->collectionId());
+            const CollectionItem *item = owner ? owner->find(open->itemId()) : nullptr;
+            if (!item) {
+                const QList<Collection> collections = m_workspace->collections();
+                for (const Collection &collection : collections) {
+                    if (const CollectionItem *moved = collection.find(open->itemId()); moved && !moved->isFolder()) {
+                        open->followSaved(collection.id, *moved);
+                        item = moved;
+                        break;
+                    }
+                }
+            } else {
+                open->followSaved(owner->id, *item);
+            }
+            if (!item)
+                open->detach();
+        }
         open->refreshContext();
-        if (!m_workspace)
-            continue;
-        // A saved request renamed or deleted elsewhere: follow the name, or become unsaved.
-        const Collection *collection = m_workspace->collection(open->collectionId());
-        const CollectionItem *item = collection ? collection->find(open->itemId()) : nullptr;
-        if (open->isSaved() && !item)
-            open->markSaved(QString(), QString(), open->title());
-        else if (item && item->name != open->title())
-            open->setName(item->name);
     }
 }
 
@@ -250,8 +268,12 @@ Session RequestTabs::sessionState() const
 {
     Session session = m_windowState ? m_windowState() : Session();
     session.tabs.clear();
-    for (RequestTab *open : tabs())
-        session.tabs.append({open->id(), open->collectionId(), open->itemId(), open->isSaved() ? open->title() : QString()});
+    for (RequestTab *open : tabs()) {
+        if (open->isSaved())
+            session.tabs.append({open->id(), open->collectionId(), open->itemId(), open->title()});
+        else
+            session.tabs.append({open->id(), open->missingCollectionId(), open->missingItemId(), QString()});
+    }
     if (RequestTab *current = currentTab())
         session.currentTabId = current->id();
     return session;
@@ -271,10 +293,15 @@ void RequestTabs::flush(const Session &session)
     for (RequestTab *open : tabs()) {
         // A never-saved tab is only its draft, so it always has one; a saved one only when changed.
         if (open->isDirty() || !open->isSaved()) {
+            if (m_draftRevisions.value(open->id(), -1) == open->revision() && open->revision() >= 0)
+                continue; // written already
             if (const QString error = m_sessionStore->saveDraft(open->id(), open->editor()->request()); !error.isEmpty())
                 errors.append(error);
-        } else {
+            else
+                m_draftRevisions.insert(open->id(), open->revision());
+        } else if (m_draftRevisions.contains(open->id())) {
             m_sessionStore->removeDraft(open->id());
+            m_draftRevisions.remove(open->id());
         }
     }
     if (const QString error = m_sessionStore->save(session); !error.isEmpty())
@@ -292,8 +319,10 @@ QStringList RequestTabs::restore(Session *session)
     QStringList restored;
     QString currentId;
     auto restoreDraft = [&](RequestTab *tab) {
-        if (const std::optional<HttpRequest> draft = m_sessionStore->loadDraft(tab->id(), &messages))
+        if (const std::optional<HttpRequest> draft = m_sessionStore->loadDraft(tab->id(), &messages)) {
             tab->setDraft(*draft);
+            m_draftRevisions.insert(tab->id(), -1); // a file is there; what it holds is written again
+        }
     };
     for (const SessionTab &saved : std::as_const(session->tabs)) {
         if (restored.contains(saved.id))
@@ -301,10 +330,13 @@ QStringList RequestTabs::restore(Session *session)
         RequestTab *tab = addTab(saved.id);
         const Collection *collection = m_workspace ? m_workspace->collection(saved.collectionId) : nullptr;
         const CollectionItem *item = collection ? collection->find(saved.itemId) : nullptr;
-        if (item && !item->isFolder())
+        if (item && !item->isFolder()) {
             tab->open(saved.collectionId, saved.itemId, item->name, item->request);
-        else
+        } else {
             tab->open(QString(), QString(), QString(), HttpRequest());
+            if (!collection && !saved.collectionId.isEmpty())
+                tab->setMissingOrigin(saved.collectionId, saved.itemId);
+        }
         restoreDraft(tab);
         restored.append(saved.id);
         if (saved.id == session->currentTabId)

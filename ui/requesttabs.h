@@ -6,6 +6,7 @@
 #include "sessionstore.h"
 
 #include <QTabWidget>
+#include <QHash>
 #include <QTimer>
 
 #include <memory>
@@ -80,6 +81,7 @@ private:
     std::unique_ptr<SessionStore> m_sessionStore;
     QTimer m_autosave;
     std::function<Session()> m_windowState;
+    QHash<QString, int> m_draftRevisions; // tab id → the revision its draft file holds (-1: unknown)
 };
 
 } // namespace Postern

@@ -15,6 +15,7 @@ namespace Postern {
 namespace {
 
 enum Column { NameColumn, ValueColumn, SecretColumn };
+constexpr int DescriptionRole = Qt::UserRole + 1;
 
 bool isSecretRow(const QModelIndex &index)
 {
@@ -95,9 +96,15 @@ VariablesEditor::VariablesEditor(const QString &accessibleName, QWidget *parent)
     m_show->setAccessibleName(u"Show secret values"_s);
     layout->addWidget(m_show);
     connect(m_show, &QCheckBox::toggled, m_table->viewport(), qOverload<>(&QWidget::update));
-    connect(m_table, &QTableWidget::itemChanged, this, [this] {
+    connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
         if (m_filling)
             return;
+        if (item) {
+            const bool filling = m_filling;
+            m_filling = true; // the accessible texts are item data too
+            updateAccessibleTexts(item->row());
+            m_filling = filling;
+        }
         ensurePlaceholder();
         m_table->viewport()->update();
         Q_EMIT changed();
@@ -119,12 +126,16 @@ void VariablesEditor::addRow(const Variable &variable)
     auto *name = new QTableWidgetItem(variable.key);
     name->setFlags(name->flags() | Qt::ItemIsUserCheckable);
     name->setCheckState(variable.enabled ? Qt::Checked : Qt::Unchecked);
+    name->setData(DescriptionRole, variable.description); // not shown here, kept for files and exports
+    if (!variable.description.isEmpty())
+        name->setToolTip(variable.description);
     m_table->setItem(row, NameColumn, name);
-    m_table->setItem(row, ValueColumn, new QTableWidgetItem(variable.value));
+    auto *value = new QTableWidgetItem(variable.value);
+    m_table->setItem(row, ValueColumn, value);
     auto *secret = new QTableWidgetItem;
     secret->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
     secret->setCheckState(variable.secret ? Qt::Checked : Qt::Unchecked);
-    secret->setData(Qt::AccessibleTextRole, variable.secret ? u"Secret"_s : u"Not secret"_s);
+    updateAccessibleTexts(row);
     secret->setToolTip(u"A secret value is kept in the keychain, never in the workspace's files, and exported empty."_s);
     m_table->setItem(row, SecretColumn, secret);
     m_filling = filling;
@@ -137,6 +148,18 @@ void VariablesEditor::ensurePlaceholder()
         && m_table->item(last, ValueColumn) && m_table->item(last, ValueColumn)->text().isEmpty())
         return;
     addRow({});
+}
+
+void VariablesEditor::updateAccessibleTexts(int row)
+{
+    QTableWidgetItem *value = m_table->item(row, ValueColumn);
+    QTableWidgetItem *secret = m_table->item(row, SecretColumn);
+    if (!value || !secret)
+        return;
+    const bool isSecret = secret->checkState() == Qt::Checked;
+    secret->setData(Qt::AccessibleTextRole, isSecret ? u"Secret"_s : u"Not secret"_s);
+    // A screen reader reads the accessible text, not the value: a secret is not read aloud.
+    value->setData(Qt::AccessibleTextRole, isSecret && !value->text().isEmpty() ? u"Secret value, hidden"_s : QVariant());
 }
 
 VariableList VariablesEditor::variables() const
@@ -153,6 +176,7 @@ VariableList VariablesEditor::variables() const
         variable.value = value->text();
         variable.enabled = name->checkState() == Qt::Checked;
         variable.secret = secret && secret->checkState() == Qt::Checked;
+        variable.description = name->data(DescriptionRole).toString();
         variables.append(variable);
     }
     return variables;

@@ -32,6 +32,7 @@ Q_SIGNALS:
 private:
     void addRow(const Variable &variable);
     void ensurePlaceholder();
+    void updateAccessibleTexts(int row);
 
     QTableWidget *m_table = nullptr;
     QCheckBox *m_show = nullptr;

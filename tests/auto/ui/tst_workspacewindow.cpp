@@ -5,6 +5,7 @@
 #include "collectionstree.h"
 #include "keyvalueeditor.h"
 #include "mainwindow.h"
+#include "workspacefixture.h"
 #include "memorysecretstore.h"
 #include "oauth2pane.h"
 #include "requesteditor.h"
@@ -51,71 +52,26 @@ private Q_SLOTS:
     void controlsHaveAccessibleNames();
 
 private:
-    void openWindow();
     OAuth2Token obtainToken(const QString &environmentId, const QString &user);
     QString authorizationHeader() const;
     QString sendAndStatus();
-    static void answerNextMessageBox(QMessageBox::StandardButton button);
 
-    std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
-    QNetworkAccessManager m_manager;
-    MemorySecretStore m_keychain;
-    std::unique_ptr<QTemporaryDir> m_dataDir;
-    std::unique_ptr<QTemporaryDir> m_root;
-    std::unique_ptr<TokenStore> m_tokens;
-    std::unique_ptr<Workspace> m_workspace;
-    std::unique_ptr<MainWindow> m_window;
+    WorkspaceFixture m_f;
 };
 
 void tst_WorkspaceWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    m_sandbox = std::make_unique<Sandbox::SandboxServer>(Sandbox::Registry::defaults());
-    QVERIFY(m_sandbox->listen(0));
+    QVERIFY(m_f.startSandbox());
 }
 
 void tst_WorkspaceWindow::init()
 {
-    m_dataDir = std::make_unique<QTemporaryDir>();
-    m_root = std::make_unique<QTemporaryDir>();
-    m_tokens = std::make_unique<TokenStore>(m_dataDir->path());
-    m_tokens->useSecretStore(&m_keychain, TokenStore::StorageMode::Keychain);
-    QSignalSpy loaded(m_tokens.get(), &TokenStore::loaded);
-    m_tokens->load();
-    QVERIFY(loaded.wait(5000));
+    QVERIFY(m_f.setUp());
 }
 
 void tst_WorkspaceWindow::cleanup()
 {
-    m_window.reset();
-    m_workspace.reset();
-    m_tokens.reset();
-    m_root.reset();
-    m_dataDir.reset();
-}
-
-void tst_WorkspaceWindow::openWindow()
-{
-    m_window.reset();
-    m_workspace = std::make_unique<Workspace>(m_root->path());
-    m_workspace->setSecretStore(&m_keychain);
-    QVERIFY(m_workspace->open());
-    m_window = std::make_unique<MainWindow>(&m_manager, m_tokens.get());
-    m_window->openWorkspace(m_workspace.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-}
-
-void tst_WorkspaceWindow::answerNextMessageBox(QMessageBox::StandardButton button)
-{
-    QTimer::singleShot(0, qApp, [button] {
-        for (QWidget *widget : QApplication::topLevelWidgets()) {
-            if (auto *box = qobject_cast<QMessageBox *>(widget); box && box->isVisible()) {
-                box->button(button)->click();
-                return;
-            }
-        }
-    });
+    m_f.tearDown();
 }
 
 OAuth2Token tst_WorkspaceWindow::obtainToken(const QString &environmentId, const QString &user)
@@ -123,11 +79,11 @@ OAuth2Token tst_WorkspaceWindow::obtainToken(const QString &environmentId, const
     // The token a user would get with Get New Access Token in that environment (password grant).
     OAuth2Config config;
     config.grantType = OAuth2GrantType::Password;
-    config.accessTokenUrl = m_sandbox->baseUrl().toString() + u"/oauth_token.do"_s;
-    config.authUrl = m_sandbox->baseUrl().toString() + u"/oauth_auth.do"_s;
+    config.accessTokenUrl = m_f.sandbox->baseUrl().toString() + u"/oauth_token.do"_s;
+    config.authUrl = m_f.sandbox->baseUrl().toString() + u"/oauth_auth.do"_s;
     config.clientId = u"postern"_s;
     config.clientSecret = u"postern-secret"_s;
-    TokenEndpointClient client(&m_manager);
+    TokenEndpointClient client(&m_f.manager);
     TokenEndpointJob *job = client.requestPasswordToken(config, user, user); // the sandbox users' passwords are their names
     QSignalSpy finished(job, &TokenEndpointJob::finished);
     if (!finished.wait(10000))
@@ -138,15 +94,15 @@ OAuth2Token tst_WorkspaceWindow::obtainToken(const QString &environmentId, const
     OAuth2Token token = result.token;
     token.environment = environmentId;
     token.name = environmentId + u" token"_s;
-    QSignalSpy changed(m_tokens.get(), &TokenStore::tokensChanged);
-    m_tokens->add(token);
+    QSignalSpy changed(m_f.tokens.get(), &TokenStore::tokensChanged);
+    m_f.tokens->add(token);
     changed.wait(5000);
     return token;
 }
 
 QString tst_WorkspaceWindow::authorizationHeader() const
 {
-    KeyValueModel *headers = m_window->requestEditor()->findChild<KeyValueEditor *>(u"headersTable"_s)->keyValueModel();
+    KeyValueModel *headers = m_f.window->requestEditor()->findChild<KeyValueEditor *>(u"headersTable"_s)->keyValueModel();
     for (int row = 0; row < headers->automaticRowCount(); ++row) {
         if (headers->index(row, KeyValueModel::KeyColumn).data().toString() == u"Authorization"_s)
             return headers->index(row, KeyValueModel::ValueColumn).data().toString();
@@ -156,8 +112,8 @@ QString tst_WorkspaceWindow::authorizationHeader() const
 
 QString tst_WorkspaceWindow::sendAndStatus()
 {
-    QSignalSpy received(m_window.get(), &MainWindow::responseReceived);
-    m_window->send();
+    QSignalSpy received(m_f.window.get(), &MainWindow::responseReceived);
+    m_f.window->send();
     if (!received.wait(15000))
         return u"(no response)"_s;
     return received.first().first().value<HttpResponse>().statusCode == 0
@@ -169,11 +125,11 @@ void tst_WorkspaceWindow::tabsEnvironmentsTokensAndRestart()
 {
     // Two environments pointing at the same instance, as Dev and Prod often do in tests.
     {
-        Workspace setup(m_root->path());
+        Workspace setup(m_f.root->path());
         QVERIFY(setup.open());
         Environment dev = Environment::make(u"Dev"_s);
         dev.id = u"dev"_s;
-        dev.variables = {{u"instance"_s, m_sandbox->baseUrl().toString(), true, false, {}},
+        dev.variables = {{u"instance"_s, m_f.sandbox->baseUrl().toString(), true, false, {}},
                          {u"limit"_s, u"2"_s, true, false, {}}};
         Environment prod = dev;
         prod.id = u"prod"_s;
@@ -197,24 +153,24 @@ void tst_WorkspaceWindow::tabsEnvironmentsTokensAndRestart()
     QVERIFY(devToken.isValid());
     QVERIFY(prodToken.isValid());
 
-    openWindow();
-    auto *combo = m_window->environmentCombo();
+    QVERIFY(m_f.openWindow());
+    auto *combo = m_f.window->environmentCombo();
     QCOMPARE(combo->count(), 3); // No Environment, Dev, Prod
     combo->setCurrentIndex(combo->findText(u"Dev"_s));
-    QCOMPARE(m_workspace->currentEnvironmentId(), u"dev"_s);
+    QCOMPARE(m_f.workspace->currentEnvironmentId(), u"dev"_s);
 
     // Tab 1: the saved request, opened from the sidebar.
-    CollectionsTree *tree = m_window->collectionsTree();
+    CollectionsTree *tree = m_f.window->collectionsTree();
     QCOMPARE(tree->topLevelItemCount(), 1);
     QTreeWidgetItem *requestItem = tree->topLevelItem(0)->child(0);
     QVERIFY(requestItem);
     Q_EMIT tree->itemActivated(requestItem, 0);
-    RequestTabs *tabs = m_window->requestTabs();
+    RequestTabs *tabs = m_f.window->requestTabs();
     QCOMPARE(tabs->currentTab()->title(), u"Incidents"_s);
     QVERIFY(!tabs->currentTab()->isDirty());
 
     // Switching environment switches the token: Dev's, then Prod's, never the other's.
-    auto *pane = m_window->requestEditor()->findChild<OAuth2Pane *>();
+    auto *pane = m_f.window->requestEditor()->findChild<OAuth2Pane *>();
     QVERIFY(pane);
     pane->setCurrentTokenId(devToken.id);
     combo->setCurrentIndex(combo->findText(u"Prod"_s));
@@ -226,18 +182,18 @@ void tst_WorkspaceWindow::tabsEnvironmentsTokensAndRestart()
     QCOMPARE(authorizationHeader(), u"Bearer "_s + devToken.accessToken);
     // The URL's {{limit}} comes from the environment: Dev asks for 2 incidents.
     QCOMPARE(tabs->currentTab()->preparedRequest().url,
-             m_sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=2"_s);
+             m_f.sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=2"_s);
     QVERIFY(!tabs->currentTab()->isDirty()); // a token switch is not an edit
 
     // Hovering the URL shows what it resolves to.
-    auto *url = m_window->requestEditor()->findChild<QLineEdit *>(u"urlEdit"_s);
+    auto *url = m_f.window->requestEditor()->findChild<QLineEdit *>(u"urlEdit"_s);
     QVERIFY2(url->toolTip().contains(u"sysparm_limit=2"_s), qPrintable(url->toolTip()));
     QVERIFY(url->toolTip().contains(u"{{limit}} = 2 (environment)"_s));
 
     // Tab 2: Ctrl+T, typed into, never saved.
-    QTest::keyClick(m_window.get(), Qt::Key_T, Qt::ControlModifier);
+    QTest::keyClick(m_f.window.get(), Qt::Key_T, Qt::ControlModifier);
     QCOMPARE(tabs->count(), 2);
-    auto *url2 = m_window->requestEditor()->findChild<QLineEdit *>(u"urlEdit"_s);
+    auto *url2 = m_f.window->requestEditor()->findChild<QLineEdit *>(u"urlEdit"_s);
     QVERIFY(url2 != url);
     QTest::keyClicks(url2, u"{{instance}}/api/now/table/problem"_s);
     QVERIFY(tabs->currentTab()->isDirty());
@@ -248,17 +204,17 @@ void tst_WorkspaceWindow::tabsEnvironmentsTokensAndRestart()
     url->setText(url->text() + u"&sysparm_fields=number"_s);
     Q_EMIT url->textEdited(url->text());
     QVERIFY(tabs->currentTab()->isDirty());
-    const QString draftsDir = m_root->path() + u"/.postern/drafts"_s;
+    const QString draftsDir = m_f.root->path() + u"/.postern/drafts"_s;
     QTRY_COMPARE_WITH_TIMEOUT(QDir(draftsDir).entryList({u"*.json"_s}, QDir::Files).size(), 2, 3000);
 
     // Restart: a new window over the same folder (as after a crash, no orderly close).
-    m_window.reset();
-    m_workspace.reset();
-    openWindow();
-    tabs = m_window->requestTabs();
+    m_f.window.reset();
+    m_f.workspace.reset();
+    QVERIFY(m_f.openWindow());
+    tabs = m_f.window->requestTabs();
     QCOMPARE(tabs->count(), 2);
-    QCOMPARE(m_workspace->currentEnvironmentId(), u"dev"_s);
-    QCOMPARE(m_window->environmentCombo()->currentText(), u"Dev"_s);
+    QCOMPARE(m_f.workspace->currentEnvironmentId(), u"dev"_s);
+    QCOMPARE(m_f.window->environmentCombo()->currentText(), u"Dev"_s);
     QCOMPARE(tabs->tab(0)->title(), u"Incidents"_s);
     QVERIFY(tabs->tab(0)->isDirty());
     QVERIFY(tabs->tab(0)->editor()->request().url.endsWith(u"&sysparm_fields=number"_s));
@@ -267,15 +223,27 @@ void tst_WorkspaceWindow::tabsEnvironmentsTokensAndRestart()
 
     // Ctrl+S saves the edit into the collection's file; the marker goes.
     tabs->setCurrentIndex(0);
-    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+    QTest::keyClick(m_f.window.get(), Qt::Key_S, Qt::ControlModifier);
     QVERIFY(!tabs->tab(0)->isDirty());
-    QCOMPARE(m_workspace->collections().size(), 1);
-    QFile file(m_workspace->collectionPath(m_workspace->collections().first().id));
+    QCOMPARE(m_f.workspace->collections().size(), 1);
+    QFile file(m_f.workspace->collectionPath(m_f.workspace->collections().first().id));
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray contents = file.readAll();
     QVERIFY(contents.contains("sysparm_fields=number"));
+    // Opened again while Prod is current, the saved request (whose token is Dev's) takes Prod's.
+    tabs->tab(0)->editor()->findChild<OAuth2Pane *>()->setCurrentTokenId(devToken.id);
+    QVERIFY(tabs->save(tabs->tab(0)));
+    tabs->setCurrentIndex(0);
+    QVERIFY(tabs->closeTab(0));
+    m_f.window->environmentCombo()->setCurrentIndex(m_f.window->environmentCombo()->findText(u"Prod"_s));
+    RequestTab *reopened = tabs->openSaved(m_f.workspace->collections().first().id,
+                                           m_f.workspace->collections().first().items.first().id);
+    QVERIFY(reopened);
+    QCOMPARE(reopened->editor()->findChild<OAuth2Pane *>()->currentTokenId(), prodToken.id);
+    QCOMPARE(reopened->preparedRequest().auth.oauth2TokenId, prodToken.id);
+
     // No token value or secret ever lands in the workspace's files.
-    for (QDirIterator it(m_root->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories); it.hasNext();) {
+    for (QDirIterator it(m_f.root->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories); it.hasNext();) {
         QFile any(it.next());
         QVERIFY(any.open(QIODevice::ReadOnly));
         const QByteArray bytes = any.readAll();
@@ -288,25 +256,25 @@ void tst_WorkspaceWindow::tabsEnvironmentsTokensAndRestart()
 void tst_WorkspaceWindow::requestPutInATabIsKeptAsADraft()
 {
     // What the application does at start (the sandbox's request) survives a kill without an edit.
-    openWindow();
+    QVERIFY(m_f.openWindow());
     HttpRequest request;
     request.url = u"{{instance}}/api/now/table/incident"_s;
-    m_window->setRequest(request);
-    QTRY_VERIFY_WITH_TIMEOUT(QDir(m_root->path() + u"/.postern/drafts"_s).entryList({u"*.json"_s}, QDir::Files).size() == 1, 3000);
-    m_window.reset();
-    m_workspace.reset();
-    openWindow();
-    QCOMPARE(m_window->requestTabs()->count(), 1);
-    QCOMPARE(m_window->requestEditor()->request().url, request.url);
+    m_f.window->setRequest(request);
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(m_f.root->path() + u"/.postern/drafts"_s).entryList({u"*.json"_s}, QDir::Files).size() == 1, 3000);
+    m_f.window.reset();
+    m_f.workspace.reset();
+    QVERIFY(m_f.openWindow());
+    QCOMPARE(m_f.window->requestTabs()->count(), 1);
+    QCOMPARE(m_f.window->requestEditor()->request().url, request.url);
 }
 
 void tst_WorkspaceWindow::unresolvedVariablesAreShown()
 {
-    openWindow();
-    auto *url = m_window->requestEditor()->findChild<QLineEdit *>(u"urlEdit"_s);
+    QVERIFY(m_f.openWindow());
+    auto *url = m_f.window->requestEditor()->findChild<QLineEdit *>(u"urlEdit"_s);
     url->setText(u"{{nowhere}}/api"_s);
     Q_EMIT url->textEdited(url->text());
-    auto *note = m_window->requestEditor()->findChild<QLabel *>(u"unresolvedVariables"_s);
+    auto *note = m_f.window->requestEditor()->findChild<QLabel *>(u"unresolvedVariables"_s);
     QVERIFY(note->isVisible());
     QVERIFY2(note->text().contains(u"{{nowhere}}"_s), qPrintable(note->text()));
     QVERIFY(url->toolTip().contains(u"{{nowhere}} is not defined"_s));
@@ -314,11 +282,11 @@ void tst_WorkspaceWindow::unresolvedVariablesAreShown()
 
 void tst_WorkspaceWindow::closingADirtyTabAsks()
 {
-    openWindow();
-    RequestTabs *tabs = m_window->requestTabs();
-    m_window->newTab();
+    QVERIFY(m_f.openWindow());
+    RequestTabs *tabs = m_f.window->requestTabs();
+    m_f.window->newTab();
     QCOMPARE(tabs->count(), 2);
-    auto *url = m_window->requestEditor()->findChild<QLineEdit *>(u"urlEdit"_s);
+    auto *url = m_f.window->requestEditor()->findChild<QLineEdit *>(u"urlEdit"_s);
     QTest::keyClicks(url, u"https://example.invalid/x"_s);
     int asked = 0;
     auto answer = [this, &asked](QMessageBox::StandardButton button) {
@@ -336,8 +304,8 @@ void tst_WorkspaceWindow::closingADirtyTabAsks()
     QCOMPARE(asked, 1);
     QCOMPARE(tabs->count(), 2); // kept
     // The window becomes active again once the question is gone, as on a desktop.
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_f.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_f.window.get()));
     answer(QMessageBox::Discard);
     QTest::keyClick(url, Qt::Key_W, Qt::ControlModifier);
     QCOMPARE(asked, 2);
@@ -347,17 +315,17 @@ void tst_WorkspaceWindow::closingADirtyTabAsks()
 void tst_WorkspaceWindow::brokenFilesAreSetAsideAndReported()
 {
     {
-        Workspace setup(m_root->path());
+        Workspace setup(m_f.root->path());
         QVERIFY(setup.open());
         QVERIFY(setup.saveCollection(Collection::make(u"Good"_s)).isEmpty());
     }
-    QFile broken(m_root->path() + u"/collections/broken.json"_s);
+    QFile broken(m_f.root->path() + u"/collections/broken.json"_s);
     QVERIFY(broken.open(QIODevice::WriteOnly));
     broken.write("{\"postern\": \"collection\", \"items\": [");
     broken.close();
-    openWindow();
-    QCOMPARE(m_window->collectionsTree()->topLevelItemCount(), 1);
-    QPointer<QMessageBox> box = m_window->findChild<QMessageBox *>(u"workspaceMessages"_s);
+    QVERIFY(m_f.openWindow());
+    QCOMPARE(m_f.window->collectionsTree()->topLevelItemCount(), 1);
+    QPointer<QMessageBox> box = m_f.window->findChild<QMessageBox *>(u"workspaceMessages"_s);
     QVERIFY(box);
     QVERIFY2(box->text().contains(u"broken.json"_s) && box->text().contains(u".broken-"_s), qPrintable(box->text()));
     QVERIFY(!QFile::exists(broken.fileName()));
@@ -366,9 +334,9 @@ void tst_WorkspaceWindow::brokenFilesAreSetAsideAndReported()
 
 void tst_WorkspaceWindow::controlsHaveAccessibleNames()
 {
-    openWindow();
+    QVERIFY(m_f.openWindow());
     QStringList unnamed;
-    const QList<QWidget *> widgets = m_window->findChildren<QWidget *>();
+    const QList<QWidget *> widgets = m_f.window->findChildren<QWidget *>();
     for (QWidget *widget : widgets) {
         // Hidden pages count too; a combo box's popup list is named by its items.
         if (widget->focusPolicy() == Qt::NoFocus || widget->inherits("QScrollBar") || widget->inherits("QComboBoxListView"))

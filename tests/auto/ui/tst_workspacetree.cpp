@@ -1,0 +1,393 @@
+// The workspace's widgets as a user drives them: the collections tree (new, rename, duplicate, move by
+// drag and drop, delete after a confirmation), collection settings with inherited authorization,
+// Manage Environments with a secret variable, File > Import of a Postman collection with its summary
+// and scripts note, and the history pane.
+#include "autheditor.h"
+#include "collectionstree.h"
+#include "environmentsdialog.h"
+#include "historypane.h"
+#include "historystore.h"
+#include "importexport.h"
+#include "itemsettingsdialog.h"
+#include "historyentry.h"
+#include "mainwindow.h"
+#include "workspacefixture.h"
+#include "memorysecretstore.h"
+#include "requesteditor.h"
+#include "requesttab.h"
+#include "requesttabs.h"
+#include "sandboxserver.h"
+#include "tokenstore.h"
+#include "variableseditor.h"
+#include "workspace.h"
+
+#include <QAbstractButton>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDirIterator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace Postern;
+
+namespace {
+
+QString postmanData(const QString &name)
+{
+    return QDir::cleanPath(QStringLiteral(POSTERN_TEST_DATA_DIR) + u"/../../postman/data/"_s + name);
+}
+
+QByteArray allFiles(const QString &root)
+{
+    QByteArray everything;
+    for (QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories); it.hasNext();) {
+        QFile file(it.next());
+        if (file.open(QIODevice::ReadOnly))
+            everything += file.readAll();
+    }
+    return everything;
+}
+
+} // namespace
+
+class tst_WorkspaceTree : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void treeEdits();
+    void dragAndDropMovesARequest();
+    void keyboardMoves();
+    void collectionAuthIsInherited();
+    void secretVariableStaysOutOfFiles();
+    void importShowsSummaryAndScriptsNote();
+    void historyRecordsAndReopens();
+    void secretsArriveAfterTheTabsOpen();
+    void secretVariablesAreMaskedInHistoryAndCurl();
+    void environmentWithTheGlobalsIdIsACopy();
+
+private:
+    QTreeWidgetItem *itemNamed(const QString &text) const;
+
+    WorkspaceFixture m_f;
+};
+
+void tst_WorkspaceTree::initTestCase()
+{
+    QVERIFY(m_f.startSandbox());
+}
+
+void tst_WorkspaceTree::init()
+{
+    QVERIFY(m_f.setUp());
+    QVERIFY(m_f.openWindow());
+}
+
+void tst_WorkspaceTree::cleanup()
+{
+    m_f.tearDown();
+}
+
+QTreeWidgetItem *tst_WorkspaceTree::itemNamed(const QString &text) const
+{
+    const QList<QTreeWidgetItem *> found = m_f.window->collectionsTree()->findItems(text, Qt::MatchExactly | Qt::MatchRecursive);
+    return found.isEmpty() ? nullptr : found.first();
+}
+
+void tst_WorkspaceTree::treeEdits()
+{
+    CollectionsTree *tree = m_f.window->collectionsTree();
+    const QString collectionId = tree->newCollection(u"Team API"_s);
+    QVERIFY(!collectionId.isEmpty());
+    const QString folderId = tree->newFolder(collectionId, QString(), u"Users"_s);
+    QVERIFY(itemNamed(u"Users"_s));
+    QCOMPARE(QDir(m_f.root->path() + u"/collections"_s).entryList({u"*.json"_s}).size(), 1);
+
+    // Rename as a user does: F2, type, Enter.
+    tree->setCurrentItem(itemNamed(u"Users"_s));
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_F2);
+    auto *editor = tree->findChild<QLineEdit *>();
+    QVERIFY(editor);
+    editor->selectAll();
+    QTest::keyClicks(editor, u"People"_s);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_VERIFY(itemNamed(u"People"_s));
+    QCOMPARE(m_f.workspace->collection(collectionId)->find(folderId)->name, u"People"_s);
+
+    // Duplicate (Ctrl+D): new ids, " Copy".
+    tree->setCurrentItem(itemNamed(u"People"_s));
+    QTest::keyClick(tree, Qt::Key_D, Qt::ControlModifier);
+    QTreeWidgetItem *copy = itemNamed(u"People Copy"_s);
+    QVERIFY(copy);
+    QVERIFY(copy->data(0, CollectionsTree::ItemIdRole).toString() != folderId);
+
+    // Delete asks; Cancel keeps it, Delete removes it.
+    tree->setCurrentItem(copy);
+    WorkspaceFixture::answerNextMessageBox(QMessageBox::Cancel);
+    QTest::keyClick(tree, Qt::Key_Delete);
+    QVERIFY(itemNamed(u"People Copy"_s));
+    tree->setCurrentItem(itemNamed(u"People Copy"_s));
+    WorkspaceFixture::answerNextMessageBox(QMessageBox::NoButton);
+    QTest::keyClick(tree, Qt::Key_Delete);
+    QVERIFY(!itemNamed(u"People Copy"_s));
+    QCOMPARE(m_f.workspace->collection(collectionId)->items.size(), 1);
+}
+
+void tst_WorkspaceTree::dragAndDropMovesARequest()
+{
+    Collection collection = Collection::make(u"Moves"_s);
+    CollectionItem folder = CollectionItem::makeFolder(u"Folder"_s);
+    const CollectionItem request = CollectionItem::makeRequest(u"Loose request"_s, HttpRequest());
+    collection.items = {folder, request};
+    QVERIFY(m_f.workspace->saveCollection(collection).isEmpty());
+    CollectionsTree *tree = m_f.window->collectionsTree();
+    tree->expandAll();
+    QTreeWidgetItem *dragged = itemNamed(u"GET  Loose request"_s);
+    QTreeWidgetItem *target = itemNamed(u"Folder"_s);
+    QVERIFY(dragged && target);
+    tree->setCurrentItem(dragged);
+
+    // What the view does with a drop of the request on the folder's middle (a drag itself needs a
+    // real pointer, which an offscreen test has not).
+    QVERIFY(tree->dropOn(dragged, target, CollectionsTree::DropPlace::Into));
+
+    const Collection *saved = m_f.workspace->collection(collection.id);
+    QCOMPARE(saved->items.size(), 1);
+    QCOMPARE(saved->items.first().children.size(), 1);
+    QCOMPARE(saved->items.first().children.first().id, request.id);
+    // And it is in the file, not only in memory.
+    Workspace reread(m_f.root->path());
+    QVERIFY(reread.open());
+    QCOMPARE(reread.collection(collection.id)->items.first().children.first().id, request.id);
+}
+
+void tst_WorkspaceTree::keyboardMoves()
+{
+    Collection collection = Collection::make(u"Order"_s);
+    collection.items = {CollectionItem::makeRequest(u"First"_s, HttpRequest()),
+                        CollectionItem::makeRequest(u"Second"_s, HttpRequest()),
+                        CollectionItem::makeRequest(u"Third"_s, HttpRequest())};
+    QVERIFY(m_f.workspace->saveCollection(collection).isEmpty());
+    CollectionsTree *tree = m_f.window->collectionsTree();
+    tree->expandAll();
+    tree->setFocus();
+    tree->setCurrentItem(itemNamed(u"GET  First"_s));
+    QTest::keyClick(tree, Qt::Key_Down, Qt::ControlModifier | Qt::ShiftModifier);
+    auto names = [this, &collection] {
+        QStringList list;
+        for (const CollectionItem &item : m_f.workspace->collection(collection.id)->items)
+            list.append(item.name);
+        return list;
+    };
+    QCOMPARE(names(), (QStringList{u"Second"_s, u"First"_s, u"Third"_s}));
+    QTest::keyClick(tree, Qt::Key_Down, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(names(), (QStringList{u"Second"_s, u"Third"_s, u"First"_s}));
+    QTest::keyClick(tree, Qt::Key_Up, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(names(), (QStringList{u"Second"_s, u"First"_s, u"Third"_s}));
+}
+
+void tst_WorkspaceTree::collectionAuthIsInherited()
+{
+    Collection collection = Collection::make(u"Sandbox"_s);
+    HttpRequest request;
+    request.url = m_f.sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=1"_s;
+    request.auth.type = AuthType::Inherit;
+    collection.items = {CollectionItem::makeRequest(u"One incident"_s, request)};
+    QVERIFY(m_f.workspace->saveCollection(collection).isEmpty());
+
+    // Collection settings: Basic admin/admin, typed into the real dialog.
+    ItemSettingsDialog dialog(m_f.workspace.get(), OAuthServices{m_f.tokens.get(), nullptr, nullptr, &m_f.manager},
+                              collection.id, QString());
+    auto *type = dialog.authEditor()->findChild<QComboBox *>(u"authType"_s);
+    type->setCurrentIndex(type->findText(u"Basic Auth"_s));
+    QVERIFY(type->findText(u"Inherit auth from parent"_s) >= 0);
+    dialog.authEditor()->findChild<QLineEdit *>(u"basicUsername"_s)->setText(u"admin"_s);
+    dialog.authEditor()->findChild<QLineEdit *>(u"basicPassword"_s)->setText(u"admin"_s);
+    QCOMPARE(dialog.apply(), QString());
+    QVERIFY(!allFiles(m_f.root->path()).contains("\"password\": \"admin\""));
+
+    RequestTab *tab = m_f.window->requestTabs()->openSaved(collection.id, collection.items.first().id);
+    QVERIFY(tab);
+    auto *inherited = tab->editor()->findChild<QLabel *>(u"inheritedAuth"_s);
+    QVERIFY2(inherited->text().contains(u"Basic Auth as \u201cadmin\u201d"_s), qPrintable(inherited->text()));
+    QCOMPARE(tab->preparedRequest().auth.type, AuthType::Basic);
+    QSignalSpy received(m_f.window.get(), &MainWindow::responseReceived);
+    m_f.window->send();
+    QVERIFY(received.wait(10000));
+    QCOMPARE(received.first().first().value<HttpResponse>().statusCode, 200);
+}
+
+void tst_WorkspaceTree::secretVariableStaysOutOfFiles()
+{
+    auto *dialog = new EnvironmentsDialog(m_f.workspace.get(), m_f.window.get());
+    const QString id = dialog->addEnvironment(u"Prod"_s);
+    QVERIFY(!id.isEmpty());
+    dialog->variablesEditor()->setVariables({{u"apiKey"_s, u"canary-7f3e"_s, true, true, {}},
+                                            {u"host"_s, u"prod.example"_s, true, false, u"Where Prod lives"_s}});
+    QCOMPARE(dialog->variablesEditor()->variables().at(1).description, u"Where Prod lives"_s);
+    Q_EMIT dialog->variablesEditor()->changed();
+    QTableWidget *table = dialog->variablesEditor()->table();
+    QCOMPARE(table->item(0, 2)->checkState(), Qt::Checked); // the Secret column
+    QVERIFY(!allFiles(m_f.root->path()).contains("canary-7f3e"));
+    QVERIFY(allFiles(m_f.root->path()).contains("prod.example"));
+    QTRY_VERIFY(!m_f.keychain.keys().filter(id).isEmpty());
+    // Duplicate keeps the secret, as a secret.
+    dialog->duplicateSelected();
+    QCOMPARE(m_f.workspace->environments().size(), 2);
+    QVERIFY(!allFiles(m_f.root->path()).contains("canary-7f3e"));
+    // The toolbar lists both.
+    QCOMPARE(m_f.window->environmentCombo()->count(), 3);
+    delete dialog;
+
+    // After a restart the secret comes back from the keychain.
+    QVERIFY(m_f.openWindow());
+    QTRY_COMPARE(m_f.workspace->environment(id)->variables.first().value, u"canary-7f3e"_s);
+}
+
+void tst_WorkspaceTree::importShowsSummaryAndScriptsNote()
+{
+    const ImportExport::Outcome outcome
+        = ImportExport::importFile(m_f.workspace.get(), postmanData(u"newman/sandbox.postman_collection.json"_s));
+    QVERIFY2(outcome.ok, qPrintable(outcome.title));
+    QVERIFY(!outcome.summary.isEmpty());
+    QVERIFY2(outcome.summary.join(u'\n').contains(u"script"_s, Qt::CaseInsensitive), qPrintable(outcome.summary.join(u'\n')));
+    QVERIFY(itemNamed(u"Sandbox instance"_s));
+    RequestTab *tab = m_f.window->requestTabs()->openSaved(outcome.collectionId,
+                                                         m_f.workspace->collection(outcome.collectionId)->items.first().id);
+    QVERIFY(tab);
+    QVERIFY(tab->findChild<QLabel *>(u"scriptsNote"_s)->isVisibleTo(tab));
+
+    // Not a collection: a clear message, nothing added.
+    QTemporaryDir dir;
+    QFile junk(dir.filePath(u"junk.json"_s));
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write("{\"hello\": 1}");
+    junk.close();
+    const ImportExport::Outcome refused = ImportExport::importFile(m_f.workspace.get(), junk.fileName());
+    QVERIFY(!refused.ok);
+    QVERIFY(refused.title.startsWith(u"Not imported"_s));
+    QCOMPARE(m_f.workspace->collections().size(), 1);
+
+    // A curl command in a file opens as a request.
+    QFile curl(dir.filePath(u"command.sh"_s));
+    QVERIFY(curl.open(QIODevice::WriteOnly));
+    curl.write("curl -X POST https://example.invalid/api -H 'Accept: application/json' -d 'a=1'\n");
+    curl.close();
+    const ImportExport::Outcome command = ImportExport::importFile(m_f.workspace.get(), curl.fileName());
+    QVERIFY2(command.ok, qPrintable(command.title));
+    QVERIFY(command.request);
+    QCOMPARE(command.request->method, u"POST"_s);
+}
+
+void tst_WorkspaceTree::historyRecordsAndReopens()
+{
+    HttpRequest request;
+    request.url = m_f.sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=1"_s;
+    request.auth.type = AuthType::Basic;
+    request.auth.username = u"admin"_s;
+    request.auth.password = u"admin"_s;
+    m_f.window->setRequest(request);
+    QSignalSpy received(m_f.window.get(), &MainWindow::responseReceived);
+    m_f.window->send();
+    QVERIFY(received.wait(10000));
+    HistoryPane *pane = m_f.window->historyPane();
+    QVERIFY(pane);
+    QCOMPARE(pane->store()->count(), 1);
+    QCOMPARE(pane->shownEntries().size(), 1);
+    QVERIFY(pane->shownEntries().first().toRequest().url.contains(u"/api/now/table/incident"_s));
+    // Never the credentials.
+    pane->store()->flush();
+    QVERIFY(!allFiles(m_f.root->path() + u"/.postern"_s).contains(QByteArray("admin:admin").toBase64()));
+    const int before = m_f.window->requestTabs()->count();
+    Q_EMIT pane->openRequested(pane->shownEntries().first().toRequest());
+    QCOMPARE(m_f.window->requestTabs()->count(), before + 1);
+}
+
+void tst_WorkspaceTree::secretsArriveAfterTheTabsOpen()
+{
+    // A saved request with a password, open in a tab; then a restart: the tab is restored before the
+    // keychain answers, and takes the password when it does, without showing unsaved changes.
+    Collection collection = Collection::make(u"Secrets"_s);
+    HttpRequest request;
+    request.url = m_f.sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=1"_s;
+    request.auth.type = AuthType::Basic;
+    request.auth.username = u"admin"_s;
+    request.auth.password = u"admin"_s;
+    collection.items = {CollectionItem::makeRequest(u"Guarded"_s, request)};
+    QVERIFY(m_f.workspace->saveCollection(collection).isEmpty());
+    QVERIFY(m_f.window->requestTabs()->openSaved(collection.id, collection.items.first().id));
+    m_f.window->saveSession();
+    QTRY_VERIFY(!m_f.keychain.keys().filter(collection.id).isEmpty());
+
+    QVERIFY(m_f.openWindow());
+    RequestTab *tab = m_f.window->requestTabs()->currentTab();
+    QCOMPARE(tab->itemId(), collection.items.first().id);
+    QTRY_COMPARE(tab->editor()->request().auth.password, u"admin"_s);
+    QVERIFY(!tab->isDirty());
+
+    // Saving an edit keeps the password in the keychain.
+    auto *url = tab->editor()->findChild<QLineEdit *>(u"urlEdit"_s);
+    url->setText(url->text() + u"&sysparm_fields=number"_s);
+    Q_EMIT url->textEdited(url->text());
+    QVERIFY(m_f.window->requestTabs()->save(tab));
+    QVERIFY(m_f.openWindow());
+    QTRY_COMPARE(m_f.workspace->collection(collection.id)->items.first().request.auth.password, u"admin"_s);
+    QSignalSpy received(m_f.window.get(), &MainWindow::responseReceived);
+    QTRY_COMPARE(m_f.window->requestTabs()->currentTab()->editor()->request().auth.password, u"admin"_s);
+    m_f.window->send();
+    QVERIFY(received.wait(10000));
+    QCOMPARE(received.first().first().value<HttpResponse>().statusCode, 200);
+}
+
+void tst_WorkspaceTree::secretVariablesAreMaskedInHistoryAndCurl()
+{
+    Environment environment = Environment::make(u"Keys"_s);
+    environment.variables = {{u"apiKey"_s, u"canary-5d1c"_s, true, true, {}}};
+    QVERIFY(m_f.workspace->saveEnvironment(environment).isEmpty());
+    m_f.workspace->setCurrentEnvironmentId(environment.id);
+    HttpRequest request;
+    request.url = m_f.sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=1"_s;
+    request.headers = {{u"X-Api-Key"_s, u"{{apiKey}}"_s, true, {}}};
+    m_f.window->setRequest(request);
+    RequestTab *tab = m_f.window->requestTabs()->currentTab();
+    QCOMPARE(tab->preparedRequest().headers.first().value, u"canary-5d1c"_s); // what is sent
+    QSignalSpy received(m_f.window.get(), &MainWindow::responseReceived);
+    m_f.window->send();
+    QVERIFY(received.wait(10000));
+    m_f.window->historyPane()->store()->flush();
+    QVERIFY(!allFiles(m_f.root->path()).contains("canary-5d1c"));
+    QCOMPARE(m_f.window->historyPane()->shownEntries().first().toRequest().headers.first().value, u"****"_s);
+    m_f.window->copyAsCurl(false);
+    QVERIFY(!QApplication::clipboard()->text().contains(u"canary-5d1c"_s));
+    m_f.window->copyAsCurl(true);
+    QVERIFY(QApplication::clipboard()->text().contains(u"canary-5d1c"_s));
+}
+
+void tst_WorkspaceTree::environmentWithTheGlobalsIdIsACopy()
+{
+    Environment globals = m_f.workspace->globals();
+    globals.variables = {{u"shared"_s, u"kept"_s, true, false, {}}};
+    QVERIFY(m_f.workspace->saveGlobals(globals).isEmpty());
+    const QByteArray hostile = R"({"id": "globals", "name": "Sneaky", "values": [{"key": "shared", "value": "replaced", "enabled": true}]})";
+    const ImportExport::Outcome outcome = ImportExport::importData(m_f.workspace.get(), hostile);
+    QVERIFY2(outcome.ok, qPrintable(outcome.title));
+    QVERIFY(outcome.environmentId != m_f.workspace->globals().id);
+    QCOMPARE(m_f.workspace->globals().variables.first().value, u"kept"_s);
+    QCOMPARE(m_f.workspace->environment(outcome.environmentId)->variables.first().value, u"replaced"_s);
+}
+
+QTEST_MAIN(tst_WorkspaceTree)
+#include "tst_workspacetree.moc"
