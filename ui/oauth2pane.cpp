@@ -16,6 +16,7 @@
 #include <QLocale>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -204,6 +205,13 @@ void OAuth2Pane::suggestFromUrl(const QString &urlText)
 {
     if (!m_oauth2.authUrl.isEmpty() || !m_oauth2.accessTokenUrl.isEmpty())
         return;
+    // "{{instance}}/api/…": the endpoints follow the same variable, so they follow the environment.
+    static const QRegularExpression leadingVariable(u"^(\\{\\{[^{}\\s]+\\}\\})(/|$)"_s);
+    if (const QRegularExpressionMatch match = leadingVariable.match(urlText.trimmed()); match.hasMatch()) {
+        m_oauth2.authUrl = match.captured(1) + u"/oauth_auth.do"_s;
+        m_oauth2.accessTokenUrl = match.captured(1) + u"/oauth_token.do"_s;
+        return;
+    }
     const QUrl url(urlText.trimmed());
     if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s))
         return;

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void secretsArriveAfterTheTabsOpen();
     void secretVariablesAreMaskedInHistoryAndCurl();
     void environmentWithTheGlobalsIdIsACopy();
+    void oauthEndpointsFollowTheInstanceVariable();
 
 private:
     QTreeWidgetItem *itemNamed(const QString &text) const;
@@ -387,6 +388,18 @@ void tst_WorkspaceTree::environmentWithTheGlobalsIdIsACopy()
     QVERIFY(outcome.environmentId != m_f.workspace->globals().id);
     QCOMPARE(m_f.workspace->globals().variables.first().value, u"kept"_s);
     QCOMPARE(m_f.workspace->environment(outcome.environmentId)->variables.first().value, u"replaced"_s);
+}
+
+void tst_WorkspaceTree::oauthEndpointsFollowTheInstanceVariable()
+{
+    HttpRequest request;
+    request.url = u"{{instance}}/api/now/table/incident"_s;
+    m_f.window->setRequest(request);
+    auto *type = m_f.window->requestEditor()->findChild<QComboBox *>(u"authType"_s);
+    type->setCurrentIndex(type->findText(u"OAuth 2.0"_s));
+    const AuthConfig auth = m_f.window->requestEditor()->request().auth;
+    QCOMPARE(auth.oauth2.authUrl, u"{{instance}}/oauth_auth.do"_s);
+    QCOMPARE(auth.oauth2.accessTokenUrl, u"{{instance}}/oauth_token.do"_s);
 }
 
 QTEST_MAIN(tst_WorkspaceTree)
