@@ -29,7 +29,9 @@
 #include <QComboBox>
 #include <QInputDialog>
 #include <QLabel>
+#include <QHBoxLayout>
 #include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QSettings>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -113,10 +115,7 @@ void MainWindow::createMenus()
     QAction *newTabAction = file->addAction(u"&New Request Tab"_s, this, &MainWindow::newTab);
     newTabAction->setObjectName(u"newTabAction"_s);
     newTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
-    QAction *newCollection = file->addAction(u"New &Collection"_s, this, [this] {
-        if (m_tree)
-            m_tree->newCollection(u"New Collection"_s);
-    });
+    QAction *newCollection = file->addAction(u"New &Collection"_s, this, &MainWindow::newCollection);
     newCollection->setObjectName(u"newCollectionAction"_s);
     file->addSeparator();
     QAction *saveAction = file->addAction(u"&Save"_s, this, &MainWindow::saveCurrent);
@@ -139,6 +138,7 @@ void MainWindow::createMenus()
             m_tree->select(outcome.collectionId, QString());
     });
     importAction->setObjectName(u"importAction"_s);
+    m_importAction = importAction;
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
     QAction *exportAction = file->addAction(u"&Export Collection to Postman\u2026"_s, this, [this] {
         if (!m_workspace || !m_tree)
@@ -273,8 +273,28 @@ bool MainWindow::openWorkspace(Workspace *workspace)
     m_sideSplitter->setStretchFactor(0, 0);
     m_sideSplitter->setStretchFactor(1, 1);
     m_sideSplitter->setSizes({280, 1000});
-    m_tree = new CollectionsTree(workspace, m_sidebar);
-    m_sidebar->addTab(m_tree, u"C&ollections"_s);
+    // The Collections tab: New and Import above the tree, so that an empty workspace says where to start.
+    auto *collectionsPage = new QWidget(m_sidebar);
+    auto *collectionsLayout = new QVBoxLayout(collectionsPage);
+    collectionsLayout->setContentsMargins(0, 4, 0, 0);
+    auto *collectionButtons = new QHBoxLayout;
+    auto *newCollectionButton = new QPushButton(u"New"_s, collectionsPage);
+    newCollectionButton->setObjectName(u"newCollectionButton"_s);
+    newCollectionButton->setAccessibleName(u"New collection"_s);
+    newCollectionButton->setToolTip(u"New collection"_s);
+    auto *importButton = new QPushButton(u"Import\u2026"_s, collectionsPage);
+    importButton->setObjectName(u"importButton"_s);
+    importButton->setAccessibleName(u"Import a Postman or Postern file"_s);
+    importButton->setToolTip(u"Import a Postman collection or environment, a Postern file or a curl command (Ctrl+O)"_s);
+    collectionButtons->addWidget(newCollectionButton);
+    collectionButtons->addWidget(importButton);
+    collectionButtons->addStretch();
+    collectionsLayout->addLayout(collectionButtons);
+    m_tree = new CollectionsTree(workspace, collectionsPage);
+    collectionsLayout->addWidget(m_tree, 1);
+    m_sidebar->addTab(collectionsPage, u"C&ollections"_s);
+    connect(newCollectionButton, &QPushButton::clicked, this, &MainWindow::newCollection);
+    connect(importButton, &QPushButton::clicked, m_importAction, &QAction::trigger);
 
     // History and cookies are this machine's, kept in the workspace's .postern folder.
     QStringList stateMessages;
@@ -379,6 +399,17 @@ void MainWindow::newTab()
 {
     m_tabs->newTab();
     requestEditor()->focusUrl();
+}
+
+void MainWindow::newCollection()
+{
+    if (!m_tree)
+        return;
+    // As in Postman: the new collection's name is ready to be typed over.
+    if (!m_tree->newCollection(u"New Collection"_s).isEmpty()) {
+        m_tree->setFocus();
+        m_tree->renameSelected();
+    }
 }
 
 void MainWindow::saveCurrent()

@@ -63,6 +63,7 @@ public:
     void saveSession();
 
     void newTab();
+    void newCollection();
     void saveCurrent();
     void closeCurrentTab();
     void manageEnvironments();
@@ -108,6 +109,7 @@ private:
     HistoryPane *m_historyPane = nullptr;
     QPointer<CookieStore> m_cookies; // owned by the network manager
     QAction *m_cookiesAction = nullptr;
+    QAction *m_importAction = nullptr;
     QAction *m_historySizeAction = nullptr;
     QLabel *m_instanceStatus = nullptr;
     TokenStore *m_tokens = nullptr;
