@@ -1,14 +1,13 @@
 #pragma once
 
 #include "formpartsmodel.h"
-
-#include <QTableView>
+#include "rowtableview.h"
 
 namespace Postern {
 
 // The form-data table of the Body tab over a FormPartsModel. Keyboard as in the other tables: F2 or
 // typing edits a cell, Space toggles a check box (sent; file), Delete removes the current part.
-class FormPartsEditor : public QTableView
+class FormPartsEditor : public RowTableView
 {
     Q_OBJECT
 
@@ -18,7 +17,7 @@ public:
     FormPartsModel *formPartsModel() const { return m_model; }
 
 protected:
-    void keyPressEvent(QKeyEvent *event) override;
+    void removeCurrentRow() override;
 
 private:
     FormPartsModel *m_model;

@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 namespace Postern {
 
 FormPartsModel::FormPartsModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : RowTableModel({ u"Key"_s, u"File"_s, u"Value"_s, u"Content type"_s, u"Description"_s }, parent)
 {
 }
 
@@ -20,20 +20,12 @@ void FormPartsModel::setParts(const QList<FormPart> &parts)
     endResetModel();
 }
 
-void FormPartsModel::appendPart()
-{
-    const int row = int(m_parts.size());
-    beginInsertRows(QModelIndex(), row + 1, row + 1); // the new empty last row
-    m_parts.append(FormPart());
-    endInsertRows();
-}
-
 void FormPartsModel::setFile(int row, const QString &path)
 {
     if (row < 0 || row >= rowCount())
         return;
     if (isPlaceholderRow(row))
-        appendPart();
+        appendRow([this] { m_parts.append(FormPart()); });
     FormPart &part = m_parts[row];
     part.isFile = true;
     part.value = path;
@@ -49,16 +41,6 @@ void FormPartsModel::removePart(int row)
     m_parts.removeAt(row);
     endRemoveRows();
     Q_EMIT partsEdited();
-}
-
-int FormPartsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_parts.size()) + 1;
-}
-
-int FormPartsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant FormPartsModel::data(const QModelIndex &index, int role) const
@@ -131,7 +113,7 @@ bool FormPartsModel::setData(const QModelIndex &index, const QVariant &value, in
     if (placeholder) {
         if (text.isEmpty())
             return false;
-        appendPart();
+        appendRow([this] { m_parts.append(FormPart()); });
     }
     FormPart &part = m_parts[index.row()];
     switch (index.column()) {
@@ -167,25 +149,6 @@ Qt::ItemFlags FormPartsModel::flags(const QModelIndex &index) const
     if (index.column() == KeyColumn && !placeholder)
         f |= Qt::ItemIsUserCheckable;
     return f;
-}
-
-QVariant FormPartsModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case KeyColumn:
-        return u"Key"_s;
-    case FileColumn:
-        return u"File"_s;
-    case ValueColumn:
-        return u"Value"_s;
-    case ContentTypeColumn:
-        return u"Content type"_s;
-    case DescriptionColumn:
-        return u"Description"_s;
-    }
-    return {};
 }
 
 } // namespace Postern

@@ -1,15 +1,14 @@
 #pragma once
 
 #include "httprequest.h"
-
-#include <QAbstractTableModel>
+#include "rowtablemodel.h"
 
 namespace Postern {
 
 // The parts of a multipart/form-data body as table rows: the user's parts, then one empty row at the
 // end (typing into it adds a part). The Key column's check box says whether a part is sent, the File
 // column's whether its value is the path of a file to send rather than text.
-class FormPartsModel : public QAbstractTableModel
+class FormPartsModel : public RowTableModel
 {
     Q_OBJECT
 
@@ -24,22 +23,19 @@ public:
     // Makes the row a file part sending path (a new part when row is the empty last row).
     void setFile(int row, const QString &path);
     void removePart(int row);
-    bool isPlaceholderRow(int row) const { return row == rowCount() - 1; }
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role) override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 Q_SIGNALS:
     // The user changed the parts (not emitted by setParts()).
     void partsEdited();
 
-private:
-    void appendPart();
+protected:
+    int filledRowCount() const override { return int(m_parts.size()); }
 
+private:
     QList<FormPart> m_parts;
 };
 

@@ -1,14 +1,13 @@
 #pragma once
 
 #include "keyvaluemodel.h"
-
-#include <QTableView>
+#include "rowtableview.h"
 
 namespace Postern {
 
 // A table of key/value rows (Params, Headers) over a KeyValueModel. Keyboard: Tab moves between
 // cells, F2 or typing edits, Space toggles a row's check box, Delete removes the current row.
-class KeyValueEditor : public QTableView
+class KeyValueEditor : public RowTableView
 {
     Q_OBJECT
 
@@ -18,10 +17,9 @@ public:
     KeyValueModel *keyValueModel() const { return m_model; }
 
 protected:
-    void keyPressEvent(QKeyEvent *event) override;
+    void removeCurrentRow() override;
 
 private:
-    void removeCurrentRow();
     void showContextMenu(const QPoint &pos);
 
     KeyValueModel *m_model;

@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 namespace Postern {
 
 KeyValueModel::KeyValueModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : RowTableModel({ u"Key"_s, u"Value"_s, u"Description"_s }, parent)
 {
 }
 
@@ -41,16 +41,6 @@ void KeyValueModel::removeUserRow(int row)
     m_rows.removeAt(userRow);
     endRemoveRows();
     Q_EMIT rowsEdited();
-}
-
-int KeyValueModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_automatic.size() + m_rows.size() + 1);
-}
-
-int KeyValueModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 void KeyValueModel::setVariableResolver(const VariableResolver &resolver)
@@ -137,10 +127,7 @@ bool KeyValueModel::setData(const QModelIndex &index, const QVariant &value, int
     if (placeholder) {
         if (text.isEmpty())
             return false;
-        const int row = rowCount();
-        beginInsertRows(QModelIndex(), row, row);
-        m_rows.append(KeyValue());
-        endInsertRows();
+        appendRow([this] { m_rows.append(KeyValue()); });
     }
     KeyValue &kv = m_rows[index.row() - automaticRowCount()];
     switch (index.column()) {
@@ -171,21 +158,6 @@ Qt::ItemFlags KeyValueModel::flags(const QModelIndex &index) const
     if (index.column() == KeyColumn && !isPlaceholderRow(index.row()))
         f |= Qt::ItemIsUserCheckable;
     return f;
-}
-
-QVariant KeyValueModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case KeyColumn:
-        return u"Key"_s;
-    case ValueColumn:
-        return u"Value"_s;
-    case DescriptionColumn:
-        return u"Description"_s;
-    }
-    return {};
 }
 
 } // namespace Postern

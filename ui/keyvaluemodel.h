@@ -1,9 +1,8 @@
 #pragma once
 
 #include "keyvalue.h"
+#include "rowtablemodel.h"
 #include "variables.h"
-
-#include <QAbstractTableModel>
 
 namespace Postern {
 
@@ -12,7 +11,7 @@ namespace Postern {
 //    with the reason shown as a tooltip;
 //  - the user's rows, with a check box in the Key column for enabled;
 //  - one empty row at the end: typing into it adds a row.
-class KeyValueModel : public QAbstractTableModel
+class KeyValueModel : public RowTableModel
 {
     Q_OBJECT
 
@@ -34,19 +33,18 @@ public:
     void setVariableResolver(const VariableResolver &resolver);
 
     bool isAutomaticRow(int row) const { return row < automaticRowCount(); }
-    bool isPlaceholderRow(int row) const { return row == rowCount() - 1; }
     void removeUserRow(int row);
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role) override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 Q_SIGNALS:
     // The user changed the rows (not emitted by setRows()).
     void rowsEdited();
+
+protected:
+    int filledRowCount() const override { return int(m_automatic.size() + m_rows.size()); }
 
 private:
     KeyValueList m_automatic;

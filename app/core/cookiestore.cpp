@@ -1,10 +1,5 @@
 #include "cookiestore.h"
 
-#include "atomicfile.h"
-#include "logging.h"
-
-#include <QDir>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,8 +14,8 @@ namespace Postern {
 
 namespace {
 
-const QString formatName = u"postern-cookies"_s;
-constexpr int formatVersion = 1;
+const StateFile::Format fileFormat { u"postern-cookies"_s, 1, u"cookies"_s, u"cookies"_s, u"Cookies are"_s,
+                                     u"cookie file"_s, u"the cookie jar starts empty"_s };
 constexpr qsizetype maxDomainChars = 255;
 constexpr qsizetype maxPathChars = 1024;
 
@@ -139,11 +134,9 @@ bool inDomain(const QNetworkCookie &cookie, const QString &domain)
 
 CookieStore::CookieStore(const QString &path, QObject *parent)
     : QNetworkCookieJar(parent)
-    , m_path(path)
+    , m_file(path, fileFormat, saveDelayMs, [this] { return serialize(); })
 {
-    m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(saveDelayMs);
-    connect(&m_saveTimer, &QTimer::timeout, this, &CookieStore::flush);
+    connect(&m_file, &StateFile::saveFailed, this, &CookieStore::saveFailed);
 }
 
 CookieStore::~CookieStore()
@@ -162,62 +155,15 @@ void CookieStore::setPersistSessionCookies(bool persist)
     if (m_persistSession == persist)
         return;
     m_persistSession = persist;
-    m_dirty = true;
-    if (!m_path.isEmpty() && !m_saveTimer.isActive())
-        m_saveTimer.start();
+    m_file.scheduleSave();
 }
 
 bool CookieStore::load()
 {
-    m_loadError.clear();
-    m_saveTimer.stop();
-    m_dirty = false;
-    m_saveDisabled = false;
     setAllCookies({});
-    auto done = [this](bool ok) {
-        Q_EMIT changed();
-        return ok;
-    };
-    if (m_path.isEmpty())
-        return done(true);
-
-    if (const QFileInfo info(m_path); info.exists() && info.size() > maxFileBytes) {
-        setAside(u"it is larger than %1 MiB"_s.arg(maxFileBytes / (1024 * 1024)));
-        return done(false);
-    }
-    QByteArray data;
-    QString readError;
-    switch (AtomicFile::read(m_path, &data, &readError)) {
-    case AtomicFile::ReadStatus::Missing:
-        return done(true);
-    case AtomicFile::ReadStatus::Failed:
-        m_saveDisabled = true;
-        m_loadError
-            = u"Cookies could not be read (%1). This session's cookies will not be saved."_s.arg(readError);
-        return done(false);
-    case AtomicFile::ReadStatus::Ok:
-        break;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        setAside(
-            u"it is not valid JSON: %1 at byte %2"_s.arg(parseError.errorString()).arg(parseError.offset));
-        return done(false);
-    }
-    const QJsonObject root = document.object();
-    if (!document.isObject() || root.value(u"format"_s).toString() != formatName
-        || !root.value(u"cookies"_s).isArray()) {
-        setAside(u"it is not a Postern cookie file"_s);
-        return done(false);
-    }
-    if (root.value(u"version"_s).toInt(0) > formatVersion) {
-        setAside(u"it was written by a newer version of Postern"_s);
-        return done(false);
-    }
-
+    QJsonArray array;
+    const bool ok = m_file.load(maxFileBytes, &array);
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QJsonArray array = root.value(u"cookies"_s).toArray();
     QList<QNetworkCookie> loaded;
     int unusable = 0;
     for (const QJsonValue &value : array) {
@@ -236,27 +182,11 @@ bool CookieStore::load()
     }
     setAllCookies(loaded);
     if (unusable > 0) {
-        m_loadError = unusable == 1 ? u"One cookie could not be read and was left out."_s
-                                    : u"%1 cookies could not be read and were left out."_s.arg(unusable);
+        m_file.setLoadError(unusable == 1 ? u"One cookie could not be read and was left out."_s
+                                          : u"%1 cookies could not be read and were left out."_s.arg(unusable));
     }
-    return done(true);
-}
-
-void CookieStore::setAside(const QString &why)
-{
-    QString moveError;
-    const QString aside = AtomicFile::setAside(m_path, &moveError);
-    if (aside.isEmpty()) {
-        m_saveDisabled = true;
-        m_loadError = u"The cookie file %1 could not be used (%2) and could not be moved aside (%3). "
-                      "This session's cookies will not be saved, so that the file is not lost."_s.arg(
-                          QDir::toNativeSeparators(m_path), why, moveError);
-    } else {
-        m_loadError
-            = u"The cookie file %1 could not be used (%2). It was kept as %3 and the cookie jar starts "
-              "empty."_s.arg(QDir::toNativeSeparators(m_path), why, QDir::toNativeSeparators(aside));
-    }
-    qCWarning(lcStore) << "cookie file set aside:" << why;
+    Q_EMIT changed();
+    return ok;
 }
 
 QList<QNetworkCookie> CookieStore::cookies() const
@@ -353,9 +283,7 @@ int CookieStore::clear()
 
 void CookieStore::noteChanged()
 {
-    m_dirty = true;
-    if (!m_path.isEmpty() && !m_saveTimer.isActive())
-        m_saveTimer.start();
+    m_file.scheduleSave();
     Q_EMIT changed();
 }
 
@@ -368,31 +296,15 @@ QByteArray CookieStore::serialize() const
             continue;
         array.append(cookieToJson(cookie));
     }
-    const QJsonObject root { { u"format"_s, formatName },
-                             { u"version"_s, formatVersion },
-                             { u"cookies"_s, array } };
+    const QJsonObject root { { u"format"_s, fileFormat.name },
+                             { u"version"_s, fileFormat.version },
+                             { fileFormat.listKey, array } };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
 bool CookieStore::flush()
 {
-    m_saveTimer.stop();
-    if (!m_dirty || m_path.isEmpty())
-        return true;
-    if (m_saveDisabled) {
-        m_saveError = u"Cookies are not saved this session: %1"_s.arg(m_loadError);
-        return false;
-    }
-    const QString error = AtomicFile::write(m_path, serialize());
-    if (!error.isEmpty()) {
-        m_saveError = error;
-        qCWarning(lcStore) << "cookies not saved";
-        Q_EMIT saveFailed(error);
-        return false;
-    }
-    m_saveError.clear();
-    m_dirty = false;
-    return true;
+    return m_file.flush();
 }
 
 QList<QNetworkCookie> CookieStore::cookiesSetBy(const HttpResponse &response)

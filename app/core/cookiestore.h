@@ -1,9 +1,9 @@
 #pragma once
 
 #include "httpresponse.h"
+#include "statefile.h"
 
 #include <QNetworkCookieJar>
-#include <QTimer>
 
 namespace Postern {
 
@@ -39,14 +39,14 @@ public:
     explicit CookieStore(const QString &path, QObject *parent = nullptr);
     ~CookieStore() override;
 
-    QString path() const { return m_path; }
+    QString path() const { return m_file.path(); }
 
     // Reads the file, replacing the cookies in memory. Returns false when the file was there but could
     // not be used (loadError() says why and where it went). Unusable cookies are dropped, counted in
     // loadError(), and load() still returns true.
     bool load();
-    QString loadError() const { return m_loadError; }
-    QString saveError() const { return m_saveError; }
+    QString loadError() const { return m_file.loadError(); }
+    QString saveError() const { return m_file.saveError(); }
 
     bool persistSessionCookies() const { return m_persistSession; }
     void setPersistSessionCookies(bool persist);
@@ -64,7 +64,7 @@ public:
     bool insertCookie(const QNetworkCookie &cookie) override;
     bool deleteCookie(const QNetworkCookie &cookie) override;
 
-    bool hasPendingChanges() const { return m_dirty; }
+    bool hasPendingChanges() const { return m_file.hasPendingChanges(); }
     bool flush();
 
     // The cookies a response set, from its Set-Cookie headers, with domain and path filled in from
@@ -80,15 +80,9 @@ Q_SIGNALS:
 private:
     void noteChanged();
     void enforceLimits(const QString &domain);
-    void setAside(const QString &why);
     QByteArray serialize() const;
 
-    QString m_path;
-    QString m_loadError;
-    QString m_saveError;
-    QTimer m_saveTimer;
-    bool m_dirty = false;
-    bool m_saveDisabled = false; // the file could not be read or moved aside: never write over it
+    StateFile m_file;
     bool m_persistSession = true;
     int m_inserting = 0; // insertCookie() calls deleteCookie(); announce the change once
 };

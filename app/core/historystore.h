@@ -1,9 +1,9 @@
 #pragma once
 
 #include "historyentry.h"
+#include "statefile.h"
 
 #include <QObject>
-#include <QTimer>
 
 #include <optional>
 
@@ -33,15 +33,15 @@ public:
     explicit HistoryStore(const QString &path, QObject *parent = nullptr);
     ~HistoryStore() override;
 
-    QString path() const { return m_path; }
+    QString path() const { return m_file.path(); }
 
     // Reads the file, replacing what is in memory. Returns false when the file was there but could
     // not be used; loadError() then says why (and where the file was moved). Entries that were not
     // usable are dropped, and loadError() counts them while load() still returns true.
     bool load();
-    QString loadError() const { return m_loadError; }
+    QString loadError() const { return m_file.loadError(); }
     // What went wrong with the last write; empty after a good one.
-    QString saveError() const { return m_saveError; }
+    QString saveError() const { return m_file.saveError(); }
 
     // Records one answer (or transport failure) of sent, which should be the request as resolved
     // (variables substituted, inherited authorization applied). Returns the entry as kept.
@@ -62,7 +62,7 @@ public:
     // The largest file load() reads, from the limits.
     qint64 maxFileBytes() const;
 
-    bool hasPendingChanges() const { return m_dirty; }
+    bool hasPendingChanges() const { return m_file.hasPendingChanges(); }
     // Writes pending changes now. Returns false (and sets saveError()) when the write failed.
     bool flush();
 
@@ -81,17 +81,11 @@ private:
     void trim();
     void noteChanged();
     QByteArray serialize() const;
-    void setAside(const QString &why);
 
-    QString m_path;
     HistoryEntry::Limits m_limits;
     int m_maxEntries = DefaultMaxEntries;
     QList<Stored> m_entries; // newest first
-    QString m_loadError;
-    QString m_saveError;
-    QTimer m_saveTimer;
-    bool m_dirty = false;
-    bool m_saveDisabled = false; // the file could not be read or moved aside: never write over it
+    StateFile m_file;
 };
 
 } // namespace Postern

@@ -48,11 +48,18 @@ private Q_SLOTS:
 
 private:
     QString cookiePath() const { return m_dir->filePath(u".postern/cookies.json"_s); }
+    // A jar on cookiePath(), loaded without complaint and given to manager, which then owns it;
+    // nullptr (with the reason printed) when the load failed or reported anything.
+    CookieStore *loadedJar(QNetworkAccessManager *manager);
+    // loadedJar() after GET /login has set its two cookies ("session" and "theme"); nullptr otherwise.
+    CookieStore *loggedInJar(QNetworkAccessManager *manager);
     // Sends GET path through a fresh client on manager and waits for the answer.
     HttpResponse get(QNetworkAccessManager *manager, const QString &path);
     QByteArray lastCookieHeader() const { return m_server->requests().last().header("Cookie"); }
     void writeFile(const QByteArray &contents);
     static QStringList names(const QList<QNetworkCookie> &cookies);
+    // The names of the cookies a fresh jar reads from cookiePath(), or why it could not read them.
+    QStringList namesInFile() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<TestHttpServer> m_server;
@@ -102,6 +109,30 @@ HttpResponse tst_CookieStore::get(QNetworkAccessManager *manager, const QString 
     return finished.first().first().value<HttpResponse>();
 }
 
+CookieStore *tst_CookieStore::loadedJar(QNetworkAccessManager *manager)
+{
+    auto jar = std::make_unique<CookieStore>(cookiePath());
+    if (!jar->load() || !jar->loadError().isEmpty()) {
+        qWarning("%s", qPrintable(jar->loadError()));
+        return nullptr;
+    }
+    manager->setCookieJar(jar.get());
+    return jar.release();
+}
+
+CookieStore *tst_CookieStore::loggedInJar(QNetworkAccessManager *manager)
+{
+    CookieStore *jar = loadedJar(manager);
+    if (!jar)
+        return nullptr;
+    get(manager, u"/login"_s);
+    if (jar->cookies().size() != 2) {
+        qWarning("login set %d cookies, not 2", int(jar->cookies().size()));
+        return nullptr;
+    }
+    return jar;
+}
+
 void tst_CookieStore::writeFile(const QByteArray &contents)
 {
     QVERIFY(QDir().mkpath(QFileInfo(cookiePath()).absolutePath()));
@@ -119,12 +150,19 @@ QStringList tst_CookieStore::names(const QList<QNetworkCookie> &cookies)
     return list;
 }
 
+QStringList tst_CookieStore::namesInFile() const
+{
+    CookieStore reloaded(cookiePath());
+    if (!reloaded.load())
+        return { u"(not loaded: %1)"_s.arg(reloaded.loadError()) };
+    return names(reloaded.cookies());
+}
+
 void tst_CookieStore::keptAndSentBack()
 {
     QNetworkAccessManager manager;
-    auto *jar = new CookieStore(cookiePath());
-    QVERIFY(jar->load());
-    manager.setCookieJar(jar);
+    auto *jar = loadedJar(&manager);
+    QVERIFY(jar);
     QSignalSpy changed(jar, &CookieStore::changed);
 
     QCOMPARE(get(&manager, u"/login"_s).statusCode, 200);
@@ -145,19 +183,13 @@ void tst_CookieStore::survivesReload()
 {
     {
         QNetworkAccessManager manager;
-        auto *jar = new CookieStore(cookiePath());
-        QVERIFY(jar->load());
-        manager.setCookieJar(jar);
-        get(&manager, u"/login"_s);
-        QCOMPARE(jar->cookies().size(), 2);
+        QVERIFY(loggedInJar(&manager));
     } // the manager deletes the jar, which flushes
     QVERIFY(QFile::exists(cookiePath()));
 
     QNetworkAccessManager manager;
-    auto *jar = new CookieStore(cookiePath());
-    QVERIFY2(jar->load(), qPrintable(jar->loadError()));
-    QVERIFY(jar->loadError().isEmpty());
-    manager.setCookieJar(jar);
+    auto *jar = loadedJar(&manager);
+    QVERIFY(jar);
     // Session cookies are kept across restarts, as Postman does.
     QCOMPARE(names(jar->cookies()), (QStringList { u"session"_s, u"theme"_s }));
     get(&manager, u"/again"_s);
@@ -178,10 +210,9 @@ void tst_CookieStore::sessionCookiesStayInMemoryWhenAsked()
 {
     {
         QNetworkAccessManager manager;
-        auto *jar = new CookieStore(cookiePath());
-        QVERIFY(jar->load());
+        auto *jar = loadedJar(&manager);
+        QVERIFY(jar);
         jar->setPersistSessionCookies(false);
-        manager.setCookieJar(jar);
         get(&manager, u"/login"_s);
         QCOMPARE(jar->cookies().size(), 2);
         get(&manager, u"/echo"_s);
@@ -191,18 +222,14 @@ void tst_CookieStore::sessionCookiesStayInMemoryWhenAsked()
     QFile file(cookiePath());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains("abc123"));
-    CookieStore jar(cookiePath());
-    QVERIFY(jar.load());
-    QCOMPARE(names(jar.cookies()), QStringList { u"theme"_s });
+    QCOMPARE(namesInFile(), QStringList { u"theme"_s });
 }
 
 void tst_CookieStore::deleteCookie()
 {
     QNetworkAccessManager manager;
-    auto *jar = new CookieStore(cookiePath());
-    QVERIFY(jar->load());
-    manager.setCookieJar(jar);
-    get(&manager, u"/login"_s);
+    auto *jar = loggedInJar(&manager);
+    QVERIFY(jar);
     QSignalSpy changed(jar, &CookieStore::changed);
     QNetworkCookie session;
     for (const QNetworkCookie &cookie : jar->cookies()) {
@@ -218,19 +245,14 @@ void tst_CookieStore::deleteCookie()
     QVERIFY(!lastCookieHeader().contains("session"));
     QVERIFY(lastCookieHeader().contains("theme=dark"));
     QVERIFY(jar->flush());
-
-    CookieStore reloaded(cookiePath());
-    QVERIFY(reloaded.load());
-    QCOMPARE(names(reloaded.cookies()), QStringList { u"theme"_s });
+    QCOMPARE(namesInFile(), QStringList { u"theme"_s });
 }
 
 void tst_CookieStore::serverDeletesWithMaxAgeZero()
 {
     QNetworkAccessManager manager;
-    auto *jar = new CookieStore(cookiePath());
-    QVERIFY(jar->load());
-    manager.setCookieJar(jar);
-    get(&manager, u"/login"_s);
+    auto *jar = loggedInJar(&manager);
+    QVERIFY(jar);
     QSignalSpy changed(jar, &CookieStore::changed);
     get(&manager, u"/logout"_s);
     QCOMPARE(changed.size(), 1);
@@ -271,9 +293,7 @@ void tst_CookieStore::clearByDomain()
     QCOMPARE(jar.clear(), 1);
     QVERIFY(jar.cookies().isEmpty());
     QVERIFY(jar.flush());
-    CookieStore reloaded(cookiePath());
-    QVERIFY(reloaded.load());
-    QVERIFY(reloaded.cookies().isEmpty());
+    QCOMPARE(namesInFile(), QStringList());
 }
 
 void tst_CookieStore::expiredDroppedOnLoad()
@@ -328,9 +348,8 @@ void tst_CookieStore::managerTakesOwnership()
 void tst_CookieStore::oversizedCookieRefused()
 {
     QNetworkAccessManager manager;
-    auto *jar = new CookieStore(cookiePath());
-    QVERIFY(jar->load());
-    manager.setCookieJar(jar);
+    auto *jar = loadedJar(&manager);
+    QVERIFY(jar);
     QCOMPARE(get(&manager, u"/huge"_s).statusCode, 200);
     QVERIFY(jar->cookies().isEmpty());
 }
@@ -430,9 +449,7 @@ void tst_CookieStore::damagedFileSetAside()
     cookie.setPath(u"/"_s);
     QVERIFY(jar.insertCookie(cookie));
     QVERIFY(jar.flush());
-    CookieStore reloaded(cookiePath());
-    QVERIFY(reloaded.load());
-    QCOMPARE(reloaded.cookies().size(), 1);
+    QCOMPARE(namesInFile().size(), 1);
 }
 
 void tst_CookieStore::hostileCookieEntries_data()

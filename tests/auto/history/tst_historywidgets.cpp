@@ -58,6 +58,8 @@ private:
     static bool answer(QWidget *parent, const char *name, const char *button);
     static QStringList unnamedControls(QWidget *root);
     static QNetworkCookie cookie(const char *name, const QString &domain);
+    // Puts in one cookie(name, domain) per pair, in order.
+    static void insertCookies(CookieStore *jar, const QList<std::pair<const char *, QString>> &namesAndDomains);
 
     QTemporaryDir m_dir;
     std::unique_ptr<HistoryStore> m_history;
@@ -148,6 +150,13 @@ QNetworkCookie tst_HistoryWidgets::cookie(const char *name, const QString &domai
     made.setDomain(domain);
     made.setPath(u"/"_s);
     return made;
+}
+
+void tst_HistoryWidgets::insertCookies(CookieStore *jar,
+                                       const QList<std::pair<const char *, QString>> &namesAndDomains)
+{
+    for (const auto &[name, domain] : namesAndDomains)
+        jar->insertCookie(cookie(name, domain));
 }
 
 void tst_HistoryWidgets::paneListsNewestFirst()
@@ -307,9 +316,7 @@ void tst_HistoryWidgets::cookieManagerFiltersAndDeletes()
 {
     CookieStore jar({});
     QVERIFY(jar.load());
-    jar.insertCookie(cookie("a", u".example.com"_s));
-    jar.insertCookie(cookie("b", u"api.example.com"_s));
-    jar.insertCookie(cookie("c", u"example.org"_s));
+    insertCookies(&jar, { { "a", u".example.com"_s }, { "b", u"api.example.com"_s }, { "c", u"example.org"_s } });
 
     CookieManagerDialog dialog(&jar);
     dialog.show();
@@ -353,9 +360,7 @@ void tst_HistoryWidgets::deleteAllCookiesAsksFirst()
 {
     CookieStore jar({});
     QVERIFY(jar.load());
-    jar.insertCookie(cookie("a", u"example.com"_s));
-    jar.insertCookie(cookie("b", u"example.com"_s));
-    jar.insertCookie(cookie("c", u"example.org"_s));
+    insertCookies(&jar, { { "a", u"example.com"_s }, { "b", u"example.com"_s }, { "c", u"example.org"_s } });
     CookieManagerDialog dialog(&jar);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
