@@ -171,8 +171,14 @@ bool Workspace::readJsonFile(const QString &path, QByteArray *data)
     return false;
 }
 
-void Workspace::setAside(const QString &path, const QString &why)
+void Workspace::setAside(const QString &path, const QString &reason)
 {
+    // "It is not valid JSON (…)." → "it is not valid JSON (…)", to sit inside a sentence.
+    QString why = reason.trimmed();
+    if (why.endsWith(u'.'))
+        why.chop(1);
+    if (!why.isEmpty())
+        why[0] = why.at(0).toLower();
     QString error;
     const QString kept = AtomicFile::setAside(path, &error);
     const QString name = QDir(m_root).relativeFilePath(path);
@@ -183,55 +189,55 @@ void Workspace::setAside(const QString &path, const QString &why)
             name, why, QFileInfo(kept).fileName()));
 }
 
-void Workspace::readCollections()
+void Workspace::readFolder(const QString &folder, const FileReader &take)
 {
-    const QDir dir(m_root + u"/collections"_s);
+    const QDir dir(m_root + u'/' + folder);
     for (const QFileInfo &info : dir.entryInfoList({u"*.json"_s}, QDir::Files, QDir::Name)) {
         QByteArray data;
         if (!readJsonFile(info.filePath(), &data))
             continue;
-        QString error;
         QStringList problems;
-        Collection collection = Collection::fromFileContents(data, &error, &problems);
-        if (!error.isEmpty()) {
-            setAside(info.filePath(), error.chopped(1).toLower());
+        if (const QString error = take(info.filePath(), data, &problems); !error.isEmpty()) {
+            setAside(info.filePath(), error);
             continue;
         }
+        for (const QString &problem : std::as_const(problems))
+            m_messages.append(folder + u'/' + info.fileName() + u": "_s + problem);
+    }
+}
+
+void Workspace::readCollections()
+{
+    readFolder(u"collections"_s, [this](const QString &path, const QByteArray &data, QStringList *problems) {
+        QString error;
+        Collection collection = Collection::fromFileContents(data, &error, problems);
+        if (!error.isEmpty())
+            return error;
         if (m_collectionFiles.contains(collection.id)) {
-            m_messages.append(u"collections/%1 has the same id as another collection; it was given a new one."_s.arg(
-                info.fileName()));
+            problems->append(u"It has the same id as another collection; it was given a new one."_s);
             collection.id = Collection::newId();
         }
-        for (const QString &problem : std::as_const(problems))
-            m_messages.append(u"collections/%1: %2"_s.arg(info.fileName(), problem));
-        m_collectionFiles.insert(collection.id, info.filePath());
+        m_collectionFiles.insert(collection.id, path);
         m_collections.append(collection);
         loadSecrets(u"collection"_s, collection.id);
-    }
+        return QString();
+    });
 }
 
 void Workspace::readEnvironments()
 {
-    const QDir dir(m_root + u"/environments"_s);
-    for (const QFileInfo &info : dir.entryInfoList({u"*.json"_s}, QDir::Files, QDir::Name)) {
-        QByteArray data;
-        if (!readJsonFile(info.filePath(), &data))
-            continue;
+    readFolder(u"environments"_s, [this](const QString &path, const QByteArray &data, QStringList *problems) {
         QString error;
-        QStringList problems;
-        Environment environment = Environment::fromFileContents(data, &error, &problems);
-        if (!error.isEmpty()) {
-            setAside(info.filePath(), error.chopped(1).toLower());
-            continue;
-        }
+        Environment environment = Environment::fromFileContents(data, &error, problems);
+        if (!error.isEmpty())
+            return error;
         if (m_environmentFiles.contains(environment.id) || environment.id == m_globals.id)
             environment.id = Collection::newId(); // the globals' id is theirs (and names their keychain entry)
-        for (const QString &problem : std::as_const(problems))
-            m_messages.append(u"environments/%1: %2"_s.arg(info.fileName(), problem));
-        m_environmentFiles.insert(environment.id, info.filePath());
+        m_environmentFiles.insert(environment.id, path);
         m_environments.append(environment);
         loadSecrets(u"environment"_s, environment.id);
-    }
+        return QString();
+    });
 }
 
 void Workspace::readGlobals()
@@ -243,7 +249,7 @@ void Workspace::readGlobals()
     QString error;
     Environment globals = Environment::fromFileContents(data, &error);
     if (!error.isEmpty()) {
-        setAside(path, error.chopped(1).toLower());
+        setAside(path, error);
         return;
     }
     m_globals.variables = globals.variables;

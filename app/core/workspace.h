@@ -11,6 +11,8 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <functional>
+
 namespace Postern {
 
 // The user's workspace: a folder of plain JSON files they can read, diff and put in git.
@@ -86,11 +88,15 @@ Q_SIGNALS:
     void message(const QString &text);
 
 private:
+    // Reads every *.json of a folder of the root; take parses one (path, bytes, problems to report)
+    // and returns why it cannot be used, and then the file is set aside.
+    using FileReader = std::function<QString(const QString &path, const QByteArray &data, QStringList *problems)>;
+    void readFolder(const QString &folder, const FileReader &take);
     void readCollections();
     void readEnvironments();
     void readGlobals();
     bool readJsonFile(const QString &path, QByteArray *data);
-    void setAside(const QString &path, const QString &why);
+    void setAside(const QString &path, const QString &reason);
     QString uniquePath(const QString &directory, const QString &name) const;
     // Writes a collection's or environment's file (a new one gets a name from name); empty on success.
     QString writeFile(QHash<QString, QString> &files, const QString &folder, const QString &id, const QString &name,
