@@ -183,6 +183,17 @@ void RequestTab::setMissingOrigin(const QString &collectionId, const QString &it
     m_missingItemId = itemId;
 }
 
+void RequestTab::fillSecrets(const WorkspaceSecrets::Map &secrets)
+{
+    HttpRequest current = m_editor->request();
+    const QJsonObject before = current.auth.toJson(OAuth2Config::Secrets::Include);
+    WorkspaceSecrets::applyAuth(&current.auth, u"auth/"_s, secrets);
+    if (current.auth.toJson(OAuth2Config::Secrets::Include) == before)
+        return;
+    m_editor->setRequest(current);
+    updateDirty();
+}
+
 void RequestTab::detach()
 {
     m_collectionId.clear();

@@ -3,6 +3,7 @@
 #include "httprequest.h"
 #include "httpresponse.h"
 #include "collection.h"
+#include "workspacesecrets.h"
 #include "oauth2config.h"
 #include "oauthservices.h"
 #include "requestsender.h"
@@ -59,6 +60,8 @@ public:
     // secrets read from the keychain after the tab opened): the tab follows it, and secret fields
     // still empty in the editor take the saved values.
     void followSaved(const QString &collectionId, const CollectionItem &item);
+    // Secret fields still empty in the editor take these ("auth/password", …: WorkspaceSecrets).
+    void fillSecrets(const WorkspaceSecrets::Map &secrets);
     // The saved item is gone: the tab keeps its contents as a new, unsaved request.
     void detach();
     // The saved request this tab showed in the last session, when its collection could not be read

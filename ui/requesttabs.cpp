@@ -7,6 +7,7 @@
 
 #include <QInputDialog>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QTabBar>
 
@@ -135,9 +136,7 @@ bool RequestTabs::closeTab(int index)
         if (answer == QMessageBox::Save && !save(closing))
             return false;
     }
-    if (m_sessionStore)
-        m_sessionStore->removeDraft(closing->id());
-    m_draftRevisions.remove(closing->id());
+    forgetDraft(closing->id());
     removeTab(index);
     closing->deleteLater();
     if (count() == 0)
@@ -165,9 +164,7 @@ bool RequestTabs::save(RequestTab *tab)
         return false;
     }
     tab->markSaved(collection.id, item->id, item->name);
-    if (m_sessionStore)
-        m_sessionStore->removeDraft(tab->id());
-    m_draftRevisions.remove(tab->id());
+    forgetDraft(tab->id());
     Q_EMIT message(u"Saved \u201c%1\u201d in %2."_s.arg(item->name, collection.name));
     scheduleAutosave();
     return true;
@@ -214,9 +211,7 @@ bool RequestTabs::saveAs(RequestTab *tab)
         return false;
     }
     tab->markSaved(collection.id, item.id, name);
-    if (m_sessionStore)
-        m_sessionStore->removeDraft(tab->id());
-    m_draftRevisions.remove(tab->id());
+    forgetDraft(tab->id());
     Q_EMIT message(u"Saved \u201c%1\u201d in %2."_s.arg(name, collection.name));
     scheduleAutosave();
     return true;
@@ -258,6 +253,15 @@ void RequestTabs::refreshContexts()
     }
 }
 
+void RequestTabs::forgetDraft(const QString &tabId)
+{
+    if (m_sessionStore)
+        m_sessionStore->removeDraft(tabId);
+    if (m_workspace)
+        m_workspace->forgetDraftSecrets(tabId);
+    m_draftRevisions.remove(tabId);
+}
+
 void RequestTabs::scheduleAutosave()
 {
     if (m_sessionStore)
@@ -295,13 +299,16 @@ void RequestTabs::flush(const Session &session)
         if (open->isDirty() || !open->isSaved()) {
             if (m_draftRevisions.value(open->id(), -1) == open->revision() && open->revision() >= 0)
                 continue; // written already
-            if (const QString error = m_sessionStore->saveDraft(open->id(), open->editor()->request()); !error.isEmpty())
+            const HttpRequest draft = open->editor()->request();
+            if (const QString error = m_sessionStore->saveDraft(open->id(), draft); !error.isEmpty()) {
                 errors.append(error);
-            else
+            } else {
                 m_draftRevisions.insert(open->id(), open->revision());
+                if (m_workspace)
+                    m_workspace->saveDraftSecrets(open->id(), draft.auth);
+            }
         } else if (m_draftRevisions.contains(open->id())) {
-            m_sessionStore->removeDraft(open->id());
-            m_draftRevisions.remove(open->id());
+            forgetDraft(open->id());
         }
     }
     if (const QString error = m_sessionStore->save(session); !error.isEmpty())
@@ -322,6 +329,13 @@ QStringList RequestTabs::restore(Session *session)
         if (const std::optional<HttpRequest> draft = m_sessionStore->loadDraft(tab->id(), &messages)) {
             tab->setDraft(*draft);
             m_draftRevisions.insert(tab->id(), -1); // a file is there; what it holds is written again
+            if (m_workspace) {
+                QPointer<RequestTab> guard(tab);
+                m_workspace->readDraftSecrets(tab->id(), tab, [guard](const WorkspaceSecrets::Map &secrets) {
+                    if (guard)
+                        guard->fillSecrets(secrets);
+                });
+            }
         }
     };
     for (const SessionTab &saved : std::as_const(session->tabs)) {

@@ -23,7 +23,7 @@ class Workspace;
 // Nothing typed is lost: edits are written as drafts (SessionStore, atomic writes) a moment after
 // they are made, together with the list of tabs, so a crash or a kill loses at most the last second.
 // restore() brings back the tabs, their drafts and any draft the session does not list (after a
-// damaged session file). The sender, the workspace and the services are not owned.
+// damaged session file). The secrets typed into a draft go to the keychain beside it (Workspace). The sender, the workspace and the services are not owned.
 class RequestTabs : public QTabWidget
 {
     Q_OBJECT
@@ -73,6 +73,7 @@ private:
     RequestTab *addTab(const QString &id);
     void updateTitle(RequestTab *tab);
     void scheduleAutosave();
+    void forgetDraft(const QString &tabId);
     void autosave();
 
     OAuthServices m_services;

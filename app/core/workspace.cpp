@@ -420,6 +420,36 @@ void Workspace::loadSecrets(const QString &kind, const QString &id)
     });
 }
 
+void Workspace::saveDraftSecrets(const QString &tabId, const AuthConfig &auth)
+{
+    WorkspaceSecrets::Map secrets;
+    WorkspaceSecrets::collectAuth(auth, u"auth/"_s, &secrets);
+    storeSecrets(u"draft"_s, tabId, secrets);
+}
+
+void Workspace::readDraftSecrets(const QString &tabId, QObject *context,
+                                 const std::function<void(const WorkspaceSecrets::Map &secrets)> &done)
+{
+    if (!m_secrets)
+        return;
+    const QString key = secretKey(u"draft"_s, tabId);
+    m_secrets->read(key, context, [this, key, done](const SecretResult &result, const QByteArray &blob) {
+        if (!result.ok())
+            return; // none kept, or the store cannot say: the draft opens without secrets
+        m_storedSecrets.insert(key, blob);
+        done(WorkspaceSecrets::fromBlob(blob));
+    });
+}
+
+void Workspace::forgetDraftSecrets(const QString &tabId)
+{
+    const QString key = secretKey(u"draft"_s, tabId);
+    // Only what this session knows of: a draft without secrets never had an entry.
+    if (m_storedSecrets.value(key).isEmpty())
+        return;
+    forgetSecrets(u"draft"_s, tabId);
+}
+
 void Workspace::storeSecrets(const QString &kind, const QString &id, const WorkspaceSecrets::Map &secrets)
 {
     if (!m_secrets)

@@ -77,6 +77,13 @@ public:
     QString currentEnvironmentId() const { return m_currentEnvironment; }
     void setCurrentEnvironmentId(const QString &id);
 
+    // The secrets typed into a tab's unsaved request (its draft file holds none): kept in the store
+    // under the tab's id, read back after a restart, forgotten with the draft.
+    void saveDraftSecrets(const QString &tabId, const AuthConfig &auth);
+    void readDraftSecrets(const QString &tabId, QObject *context,
+                          const std::function<void(const WorkspaceSecrets::Map &secrets)> &done);
+    void forgetDraftSecrets(const QString &tabId);
+
     // Resolves {{name}} for a request of collectionId ("" for a request in no collection).
     VariableResolver resolver(const QString &collectionId) const;
 

@@ -78,6 +78,7 @@ private Q_SLOTS:
     void secretVariablesAreMaskedInHistoryAndCurl();
     void environmentWithTheGlobalsIdIsACopy();
     void oauthEndpointsFollowTheInstanceVariable();
+    void typedSecretsInANewTabSurviveARestart();
 
 private:
     QTreeWidgetItem *itemNamed(const QString &text) const;
@@ -400,6 +401,30 @@ void tst_WorkspaceTree::oauthEndpointsFollowTheInstanceVariable()
     const AuthConfig auth = m_f.window->requestEditor()->request().auth;
     QCOMPARE(auth.oauth2.authUrl, u"{{instance}}/oauth_auth.do"_s);
     QCOMPARE(auth.oauth2.accessTokenUrl, u"{{instance}}/oauth_token.do"_s);
+}
+
+void tst_WorkspaceTree::typedSecretsInANewTabSurviveARestart()
+{
+    HttpRequest request;
+    request.url = u"https://example.invalid/"_s;
+    request.auth.type = AuthType::Basic;
+    request.auth.username = u"someone"_s;
+    request.auth.password = u"canary-typed-9e2"_s;
+    m_f.window->setRequest(request);
+    const QString tabId = m_f.window->requestTabs()->currentTab()->id();
+    m_f.window->saveSession();
+    QTRY_VERIFY(!m_f.keychain.keys().filter(tabId).isEmpty()); // beside the draft, in the keychain
+    QVERIFY(!allFiles(m_f.root->path()).contains("canary-typed-9e2"));
+
+    QVERIFY(m_f.openWindow());
+    RequestTab *tab = m_f.window->requestTabs()->currentTab();
+    QCOMPARE(tab->id(), tabId);
+    QTRY_COMPARE(tab->editor()->request().auth.password, u"canary-typed-9e2"_s);
+
+    // Closing the tab (its edits discarded) forgets them.
+    WorkspaceFixture::answerNextMessageBox(QMessageBox::Discard);
+    QVERIFY(m_f.window->requestTabs()->closeTab(m_f.window->requestTabs()->indexOf(tab)));
+    QTRY_VERIFY(m_f.keychain.keys().filter(tabId).isEmpty());
 }
 
 QTEST_MAIN(tst_WorkspaceTree)
