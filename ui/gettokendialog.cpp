@@ -317,7 +317,7 @@ void GetTokenDialog::discover()
             lines << warning;
         showMessage(lines.join(u'\n'), false);
     });
-    discovery->discover(m_issuer->text().trimmed());
+    discovery->discover(m_resolver.resolve(m_issuer->text().trimmed())); // "{{issuer}}" works too
 }
 
 void GetTokenDialog::fillFromServiceNow()
