@@ -10,6 +10,7 @@
 #include "itemsettingsdialog.h"
 #include "requesttab.h"
 #include "requesttabs.h"
+#include "sidebar.h"
 #include "workspace.h"
 
 #include "curlcommand.h"
@@ -29,19 +30,14 @@
 #include <QComboBox>
 #include <QInputDialog>
 #include <QLabel>
-#include <QHBoxLayout>
 #include <QNetworkAccessManager>
-#include <QPushButton>
 #include <QSettings>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTabBar>
-#include <QTabWidget>
 #include <QToolBar>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -265,37 +261,6 @@ void MainWindow::refreshEnvironments()
 bool MainWindow::openWorkspace(Workspace *workspace)
 {
     m_workspace = workspace;
-    m_sidebar = new QTabWidget(m_sideSplitter);
-    m_sidebar->setObjectName(u"sidebar"_s);
-    m_sidebar->setAccessibleName(u"Sidebar"_s);
-    m_sidebar->setDocumentMode(true);
-    m_sideSplitter->insertWidget(0, m_sidebar);
-    m_sideSplitter->setStretchFactor(0, 0);
-    m_sideSplitter->setStretchFactor(1, 1);
-    m_sideSplitter->setSizes({280, 1000});
-    // The Collections tab: New and Import above the tree, so that an empty workspace says where to start.
-    auto *collectionsPage = new QWidget(m_sidebar);
-    auto *collectionsLayout = new QVBoxLayout(collectionsPage);
-    collectionsLayout->setContentsMargins(0, 4, 0, 0);
-    auto *collectionButtons = new QHBoxLayout;
-    auto *newCollectionButton = new QPushButton(u"New"_s, collectionsPage);
-    newCollectionButton->setObjectName(u"newCollectionButton"_s);
-    newCollectionButton->setAccessibleName(u"New collection"_s);
-    newCollectionButton->setToolTip(u"New collection"_s);
-    auto *importButton = new QPushButton(u"Import\u2026"_s, collectionsPage);
-    importButton->setObjectName(u"importButton"_s);
-    importButton->setAccessibleName(u"Import a Postman or Postern file"_s);
-    importButton->setToolTip(u"Import a Postman collection or environment, a Postern file or a curl command (Ctrl+O)"_s);
-    collectionButtons->addWidget(newCollectionButton);
-    collectionButtons->addWidget(importButton);
-    collectionButtons->addStretch();
-    collectionsLayout->addLayout(collectionButtons);
-    m_tree = new CollectionsTree(workspace, collectionsPage);
-    collectionsLayout->addWidget(m_tree, 1);
-    m_sidebar->addTab(collectionsPage, u"C&ollections"_s);
-    connect(newCollectionButton, &QPushButton::clicked, this, &MainWindow::newCollection);
-    connect(importButton, &QPushButton::clicked, m_importAction, &QAction::trigger);
-
     // History and cookies are this machine's, kept in the workspace's .postern folder.
     QStringList stateMessages;
     m_history = new HistoryStore(workspace->stateDirectory() + u"/history.json"_s, this);
@@ -303,14 +268,20 @@ bool MainWindow::openWorkspace(Workspace *workspace)
     m_history->load();
     if (!m_history->loadError().isEmpty())
         stateMessages.append(m_history->loadError());
-    m_historyPane = new HistoryPane(m_sidebar);
-    m_historyPane->setObjectName(u"historyPane"_s);
-    m_historyPane->setStore(m_history);
-    m_sidebar->addTab(m_historyPane, u"&History"_s);
-    connect(m_historyPane, &HistoryPane::openRequested, this, [this](const HttpRequest &request) { m_tabs->newTab(request); });
     connect(m_tabs, &RequestTabs::exchanged, m_history,
             [this](const HttpRequest &sent, const HttpResponse &response) { m_history->record(sent, response); });
     connect(m_history, &HistoryStore::saveFailed, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+
+    m_sidebar = new Sidebar(workspace, m_history, m_sideSplitter);
+    m_sideSplitter->insertWidget(0, m_sidebar);
+    m_sideSplitter->setStretchFactor(0, 0);
+    m_sideSplitter->setStretchFactor(1, 1);
+    m_sideSplitter->setSizes({280, 1000});
+    m_tree = m_sidebar->tree();
+    m_historyPane = m_sidebar->historyPane();
+    connect(m_sidebar, &Sidebar::newCollectionRequested, this, &MainWindow::newCollection);
+    connect(m_sidebar, &Sidebar::importRequested, m_importAction, &QAction::trigger);
+    connect(m_historyPane, &HistoryPane::openRequested, this, [this](const HttpRequest &request) { m_tabs->newTab(request); });
     m_cookies = new CookieStore(workspace->stateDirectory() + u"/cookies.json"_s);
     m_cookies->load();
     if (!m_cookies->loadError().isEmpty())

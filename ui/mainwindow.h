@@ -14,7 +14,6 @@ class QMenu;
 class QLabel;
 class QNetworkAccessManager;
 class QSplitter;
-class QTabWidget;
 QT_END_NAMESPACE
 
 namespace Postern {
@@ -29,6 +28,7 @@ class HistoryStore;
 class RequestEditor;
 class RequestTab;
 class RequestTabs;
+class Sidebar;
 class ResponseViewer;
 class TokenStore;
 class Workspace;
@@ -99,7 +99,7 @@ private:
 
     RequestTabs *m_tabs = nullptr;
     QSplitter *m_sideSplitter = nullptr;
-    QTabWidget *m_sidebar = nullptr;
+    Sidebar *m_sidebar = nullptr;
     CollectionsTree *m_tree = nullptr;
     QComboBox *m_environment = nullptr;
     Workspace *m_workspace = nullptr;

@@ -85,8 +85,6 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     connect(m_url, &QLineEdit::returnPressed, this, &RequestEditor::onSendClicked);
     connect(m_params->keyValueModel(), &KeyValueModel::rowsEdited, this, &RequestEditor::onParamsEdited);
     connect(m_method, &QComboBox::currentTextChanged, this, &RequestEditor::onMethodChanged);
-    connect(m_auth, &AuthEditor::changed, this, &RequestEditor::refreshAutomaticHeaders);
-    connect(m_body, &BodyEditor::changed, this, &RequestEditor::refreshAutomaticHeaders);
     connect(m_send, &QPushButton::clicked, this, &RequestEditor::onSendClicked);
 
     connect(m_method, &QComboBox::currentTextChanged, this, &RequestEditor::onEdited);
@@ -161,8 +159,9 @@ void RequestEditor::setRequest(const HttpRequest &request)
     m_verifyTls->setChecked(request.verifyTls);
     m_followRedirects->setChecked(request.followRedirects);
     m_syncing = false;
-    refreshAutomaticHeaders();
-    refreshVariableHints();
+    const HttpRequest loaded = this->request();
+    refreshAutomaticHeaders(loaded);
+    refreshVariableHints(loaded);
     m_loading = false;
 }
 
@@ -170,7 +169,10 @@ void RequestEditor::onEdited()
 {
     if (m_loading)
         return;
-    refreshVariableHints();
+    // One request built per edit, for both: a large body is not serialised twice a keystroke.
+    const HttpRequest edited = request();
+    refreshAutomaticHeaders(edited);
+    refreshVariableHints(edited);
     Q_EMIT changed();
 }
 
@@ -180,7 +182,7 @@ void RequestEditor::setVariableContext(const VariableResolver &resolver, const Q
     m_auth->oauth2Pane()->setVariableContext(resolver, environmentId);
     m_params->keyValueModel()->setVariableResolver(resolver);
     m_headers->keyValueModel()->setVariableResolver(resolver);
-    refreshVariableHints();
+    refreshVariableHints(request());
 }
 
 void RequestEditor::setInheritedAuth(bool available, const QString &description)
@@ -189,11 +191,11 @@ void RequestEditor::setInheritedAuth(bool available, const QString &description)
     m_auth->setInheritedDescription(description);
 }
 
-void RequestEditor::refreshVariableHints()
+void RequestEditor::refreshVariableHints(const HttpRequest &current)
 {
     const QString url = m_url->text();
     m_url->setToolTip(VariableHint::tooltip(m_resolver, url));
-    const QStringList missing = m_resolver.unresolved(request());
+    const QStringList missing = m_resolver.unresolved(current);
     m_url->setStyleSheet(VariableHint::hasUnresolved(m_resolver, url) ? u"QLineEdit { color: #c62828; }"_s : QString());
     if (missing.isEmpty()) {
         m_unresolved->hide();
@@ -272,9 +274,15 @@ void RequestEditor::onMethodChanged()
 
 void RequestEditor::refreshAutomaticHeaders()
 {
+    if (!m_syncing)
+        refreshAutomaticHeaders(request());
+}
+
+void RequestEditor::refreshAutomaticHeaders(const HttpRequest &current)
+{
     if (m_syncing)
         return;
-    KeyValueList rows = request().generatedHeaders();
+    KeyValueList rows = current.generatedHeaders();
     for (KeyValue &row : rows) {
         row.description = row.key.compare(u"Authorization"_s, Qt::CaseInsensitive) == 0 ? u"the Authorization tab"_s
                                                                                        : u"the Body tab"_s;

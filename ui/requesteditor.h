@@ -67,9 +67,10 @@ private:
     void onParamsEdited();
     void onMethodChanged();
     void refreshAutomaticHeaders();
+    void refreshAutomaticHeaders(const HttpRequest &current);
     void onSendClicked();
     void onEdited();
-    void refreshVariableHints();
+    void refreshVariableHints(const HttpRequest &current);
 
     QComboBox *m_method = nullptr;
     QLineEdit *m_url = nullptr;

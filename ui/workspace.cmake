@@ -17,3 +17,6 @@ target_sources(postern_ui PRIVATE
 target_sources(postern_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/importexport.h ${CMAKE_CURRENT_LIST_DIR}/importexport.cpp
 )
+target_sources(postern_ui PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/sidebar.h ${CMAKE_CURRENT_LIST_DIR}/sidebar.cpp
+)
