@@ -16,6 +16,13 @@ using CurlOptions::Action;
 bool Importer::apply(const Option &option, const QString &flag, const QString &value, bool negated)
 {
     HttpRequest &request = m_result.request;
+    // These options become header values: a line break in one would add header lines of its own.
+    if (option.action == Action::UserAgent || option.action == Action::Referer
+        || option.action == Action::Cookie || option.action == Action::Range) {
+        if (const QString error = HttpValidation::headerValueError(value); !error.isEmpty())
+            return fail(u"%1 \u201c%2\u201d: %3"_s.arg(
+                flag, shown(QString(value).replace(u'\r', u"\\r"_s).replace(u'\n', u"\\n"_s)), error));
+    }
     switch (option.action) {
     case Action::Request:
         m_method = value.trimmed();

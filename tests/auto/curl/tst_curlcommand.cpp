@@ -711,6 +711,18 @@ void tst_CurlCommand::errors_data()
         << u"curl -H 'Bad Name: x' https://x.example/"_s << u"header name"_s;
     QTest::newRow("header with a line break")
         << u"curl -H $'X-A: a\\r\\nX-B: b' https://x.example/"_s << u"carriage return"_s;
+    QTest::newRow("user agent with a line break")
+        << u"curl -A $'agent\\r\\nX-Injected: 1' https://x.example/"_s << u"-A \u201cagent"_s;
+    QTest::newRow("long user agent with a line feed")
+        << u"curl --user-agent $'agent\\nX-Injected: 1' https://x.example/"_s << u"line feed"_s;
+    QTest::newRow("referer with a line break")
+        << u"curl -e $'https://r.example/\\r\\nX-Injected: 1' https://x.example/"_s << u"carriage return"_s;
+    QTest::newRow("range with a line feed")
+        << u"curl -r $'0-1\\nX-Injected: 1' https://x.example/"_s << u"-r"_s;
+    QTest::newRow("cookie with a line break")
+        << u"curl -b $'a=1\\r\\nX-Injected: 1' https://x.example/"_s << u"carriage return"_s;
+    QTest::newRow("cookie with a lone carriage return")
+        << u"curl --cookie $'a=1\\rb=2' https://x.example/"_s << u"--cookie"_s;
     QTest::newRow("no URL") << u"curl -s -H 'A: b'"_s << u"no URL"_s;
     QTest::newRow("bad method") << u"curl -X 'GE T' https://x.example/"_s << u"method"_s;
     QTest::newRow("bad max time") << u"curl -m soon https://x.example/"_s << u"number of seconds"_s;
