@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "bodyeditor.h"
 #include "collectionstree.h"
 #include "environmentsdialog.h"
 #include "cookiemanagerdialog.h"
@@ -193,6 +194,12 @@ void MainWindow::createMenus()
         QSettings().setValue(u"history/maxEntries"_s, size);
     });
     m_historySizeAction->setEnabled(false);
+    QAction *workingDirectory = settings->addAction(u"&Working Directory\u2026"_s, this, [this] {
+        if (m_workspace)
+            statusBar()->showMessage(
+                BodyEditor::chooseWorkingDirectory(this, m_workspace->root(), m_workspace->stateDirectory()), 8000);
+    });
+    workingDirectory->setObjectName(u"workingDirectoryAction"_s);
     settings->addSeparator();
     m_encryptedFileAction = settings->addAction(u"Keep Tokens in an &Encrypted File\u2026"_s, this, [this] {
         if (m_encryptedFile)
