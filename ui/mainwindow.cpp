@@ -463,7 +463,13 @@ void MainWindow::copyAsCurl(bool includeSecrets)
 {
     const HttpRequest request = m_tabs->currentTab()->preparedRequest(includeSecrets ? OAuth2Config::Secrets::Include
                                                                                      : OAuth2Config::Secrets::Omit);
-    QApplication::clipboard()->setText(CurlCommand::toCurl(request, includeSecrets));
+    QString error;
+    const QString command = CurlCommand::toCurl(request, includeSecrets, &error);
+    if (command.isEmpty()) {
+        statusBar()->showMessage(u"Not copied: "_s + error, 10000);
+        return;
+    }
+    QApplication::clipboard()->setText(command);
     statusBar()->showMessage(includeSecrets ? u"Copied as cURL, with credentials."_s
                                             : u"Copied as cURL; credentials are masked as ****."_s,
                              5000);

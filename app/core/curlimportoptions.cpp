@@ -318,23 +318,41 @@ bool Importer::formPart(const QString &flag, const QString &value, bool literal)
     const QString data = formWord(content, &pos, separators);
     QString type;
     QString filename;
+    bool typeOpen = false; // curl adds the parameters after ";type=x/y" to the type
     while (pos < content.size() && content.at(pos) == u';') {
         ++pos;
+        const qsizetype segment = pos;
         while (pos < content.size() && content.at(pos).isSpace())
             ++pos;
         const QString rest = content.mid(pos);
-        if (rest.startsWith(u"type="_s, Qt::CaseInsensitive)) {
+        if (!typeOpen && rest.startsWith(u"type="_s, Qt::CaseInsensitive)) {
             pos += 5;
             type = formWord(content, &pos, separators);
+            typeOpen = true;
         } else if (rest.startsWith(u"filename="_s, Qt::CaseInsensitive)) {
             pos += 9;
             filename = formWord(content, &pos, separators);
+            typeOpen = false;
         } else if (rest.startsWith(u"headers="_s, Qt::CaseInsensitive)
                    || rest.startsWith(u"encoder="_s, Qt::CaseInsensitive)) {
             const QString option = rest.left(rest.indexOf(u'='));
             pos += option.size() + 1;
-            formWord(content, &pos, separators);
-            note(left + u"Postern cannot set a part's %1; it was ignored."_s.arg(option));
+            typeOpen = false;
+            const bool fromFile
+                = pos < content.size() && (content.at(pos) == u'@' || content.at(pos) == u'<');
+            const QString word = formWord(content, &pos, separators);
+            // A quoted "Content-Type: …" header is how a type that ";type=" cannot hold is written.
+            if (option.compare(u"headers"_s, Qt::CaseInsensitive) == 0 && !fromFile
+                && word.startsWith(u"Content-Type:"_s, Qt::CaseInsensitive))
+                type = word.mid(13).trimmed();
+            else
+                note(left + u"Postern cannot set a part's %1; it was ignored."_s.arg(option));
+        } else if (typeOpen) {
+            qsizetype end = pos;
+            while (end < content.size() && !separators.contains(content.at(end)))
+                ++end;
+            type = QString(type + u';' + content.mid(segment, end - segment)).trimmed();
+            pos = end;
         } else {
             formWord(content, &pos, separators); // curl skips what it does not know, too
         }
