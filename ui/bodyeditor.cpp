@@ -5,6 +5,7 @@
 #include "requestbody.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -54,8 +55,8 @@ QPlainTextEdit *codeEdit(const QString &objectName, const QString &accessibleNam
 
 BodyEditor::BodyEditor(QWidget *parent)
     : QWidget(parent)
-    , m_chooser([](QWidget *dialogParent, const QString &title) {
-        return QFileDialog::getOpenFileName(dialogParent, title);
+    , m_chooser([](QWidget *dialogParent, const QString &title, const QString &directory) {
+        return QFileDialog::getOpenFileName(dialogParent, title, directory);
     })
 {
     auto *layout = new QVBoxLayout(this);
@@ -100,6 +101,11 @@ BodyEditor::BodyEditor(QWidget *parent)
     m_pages->addWidget(makeBinaryPage());
     m_pages->addWidget(makeGraphqlPage());
     layout->addWidget(m_pages, 1);
+    m_filesNote = new QLabel(this);
+    m_filesNote->setObjectName(u"bodyFilesNote"_s);
+    m_filesNote->setWordWrap(true);
+    m_filesNote->hide();
+    layout->addWidget(m_filesNote);
 
     connect(m_type, &QComboBox::currentIndexChanged, this, &BodyEditor::onTypeChosen);
     connect(m_raw, &QPlainTextEdit::textChanged, this, &BodyEditor::onEdited);
@@ -277,6 +283,7 @@ void BodyEditor::applyTo(HttpRequest *request) const
     request->formFields = m_fields->keyValueModel()->rows();
     request->formParts = m_parts->formPartsModel()->parts();
     request->bodyFile = m_file->text();
+    request->files = m_files;
     request->graphqlQuery = m_query->toPlainText();
     request->graphqlVariables = m_variables->toPlainText();
     switch (choice) {
@@ -330,9 +337,53 @@ void BodyEditor::onEdited()
         Q_EMIT changed();
 }
 
+QString BodyEditor::chooseWorkingDirectory(QWidget *parent, const QString &workspaceRoot,
+                                           const QString &stateDirectory)
+{
+    const QString current = WorkingDirectory::read(workspaceRoot, stateDirectory);
+    QDir().mkpath(current);
+    const QString chosen = QFileDialog::getExistingDirectory(
+        parent, u"Working Directory: Postern Sends Files Only from This Folder"_s, current);
+    if (chosen.isEmpty())
+        return QString();
+    if (const QString error = WorkingDirectory::write(stateDirectory, chosen); !error.isEmpty())
+        return u"The working directory was not changed: "_s + error;
+    return u"Working directory: %1. Requests send files only from this folder."_s.arg(
+        QDir::toNativeSeparators(chosen));
+}
+
+void BodyEditor::setWorkingDirectorySource(WorkingDirectorySource source)
+{
+    m_workingDirectory = std::move(source);
+}
+
+QString BodyEditor::chooseFile(const QString &title)
+{
+    m_files.setWorkingDirectory(m_workingDirectory ? m_workingDirectory() : QString());
+    const QString directory = m_files.workingDirectory();
+    if (!directory.isEmpty())
+        QDir().mkpath(directory); // the default one is made when it is first needed
+    const QString path = m_chooser(this, title, directory);
+    if (path.isEmpty())
+        return QString();
+    if (m_files.isInWorkingDirectory(path)) {
+        m_filesNote->hide();
+        return m_files.pathToStore(path);
+    }
+    m_files.allowChosenFile(path);
+    const QString text
+        = u"\u201c%1\u201d is outside the working directory \u201c%2\u201d: it is sent because you chose "
+          u"it, from this tab until Postern quits. Copy it into the working directory to keep it "
+          u"working (Settings > Working Directory\u2026)."_s.arg(QDir::toNativeSeparators(path),
+                                                                 QDir::toNativeSeparators(directory));
+    m_filesNote->setText(text);
+    m_filesNote->show();
+    return path;
+}
+
 void BodyEditor::chooseBodyFile()
 {
-    const QString path = m_chooser(this, u"Choose the File to Send"_s);
+    const QString path = chooseFile(u"Choose the File to Send"_s);
     if (path.isEmpty())
         return;
     m_file->setText(path);
@@ -343,7 +394,7 @@ void BodyEditor::choosePartFile()
 {
     FormPartsModel *model = m_parts->formPartsModel();
     const int row = m_parts->currentIndex().isValid() ? m_parts->currentIndex().row() : model->rowCount() - 1;
-    const QString path = m_chooser(this, u"Choose a File for the Part"_s);
+    const QString path = chooseFile(u"Choose a File for the Part"_s);
     if (path.isEmpty())
         return;
     const bool added = model->isPlaceholderRow(row);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fileaccess.h"
 #include "httprequest.h"
 
 #include <QWidget>
@@ -28,7 +29,10 @@ class KeyValueEditor;
 //
 // A raw Content-Type the list lacks (text/csv, or none at all with a body) gets its own "Raw (…)" entry
 // rather than being changed. changed() is emitted on every edit by the user, never by setRequestBody().
-// Files are chosen with a file dialog, or with the chooser given to setFileChooser().
+// Files are chosen with a file dialog, or with the chooser given to setFileChooser(). The dialog opens
+// in the working directory; a file chosen there is stored relative to it, a file chosen elsewhere
+// keeps its full path and may be sent from this tab until Postern quits (applyTo() passes the choice
+// on in the request's FileAccess), and a note says so.
 class BodyEditor : public QWidget
 {
     Q_OBJECT
@@ -43,9 +47,19 @@ public:
     void setMethodCarriesBody(bool carries, const QString &method);
 
     // Replaces the file dialog of the Browse… and Choose File… buttons: returns a path, or an empty
-    // string when nothing was chosen.
-    using FileChooser = std::function<QString(QWidget *parent, const QString &title)>;
+    // string when nothing was chosen. directory is where the dialog starts.
+    using FileChooser
+        = std::function<QString(QWidget *parent, const QString &title, const QString &directory)>;
     void setFileChooser(FileChooser chooser);
+
+    // Settings > Working Directory…: asks for the folder (starting at the current one) and stores it
+    // for the workspace. Returns what happened, for the status bar; empty when nothing was chosen.
+    static QString chooseWorkingDirectory(QWidget *parent, const QString &workspaceRoot,
+                                          const QString &stateDirectory);
+
+    // Gives the workspace's working directory (see FileAccess) when a file is chosen.
+    using WorkingDirectorySource = std::function<QString()>;
+    void setWorkingDirectorySource(WorkingDirectorySource source);
 
 Q_SIGNALS:
     void changed();
@@ -65,6 +79,8 @@ private:
     void chooseBodyFile();
     void choosePartFile();
     void updateVariablesNote();
+    // Asks for a file; returns the path to store (empty when none was chosen) and notes the choice.
+    QString chooseFile(const QString &title);
 
     QComboBox *m_type = nullptr;
     QLabel *m_note = nullptr;
@@ -79,6 +95,9 @@ private:
     QPlainTextEdit *m_query = nullptr;
     QPlainTextEdit *m_variables = nullptr;
     QLabel *m_variablesNote = nullptr;
+    QLabel *m_filesNote = nullptr;
+    FileAccess m_files;
+    WorkingDirectorySource m_workingDirectory;
     QString m_rawType; // the raw Content-Type kept while another mode is chosen
     FileChooser m_chooser;
     bool m_syncing = false;

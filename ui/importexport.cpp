@@ -2,10 +2,13 @@
 
 #include "atomicfile.h"
 #include "curlcommand.h"
+#include "fileaccess.h"
 #include "postmancollection.h"
 #include "postmanenvironment.h"
+#include "requestbody.h"
 #include "workspace.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -37,29 +40,33 @@ void renewIds(Collection *collection)
     renew(collection->items);
 }
 
-// Files an imported request would read and send: named, so that nobody sends ~/.ssh by surprise.
-void listFiles(const QList<CollectionItem> &items, QStringList *summary)
+// Files an imported request would read and send, in any body mode, and whether the working-directory
+// rule lets Send read them: named, so that nobody sends ~/.ssh by surprise.
+void listFiles(const QList<CollectionItem> &items, const FileAccess &files, QStringList *summary)
 {
     for (const CollectionItem &item : items) {
-        const HttpRequest &request = item.request;
-        if (!item.isFolder() && request.bodyMode == BodyMode::Binary && !request.bodyFile.isEmpty())
-            summary->append(u"Request \u201c%1\u201d sends the file %2 as its body; check it before you press Send."_s.arg(
-                item.name, request.bodyFile));
-        if (!item.isFolder() && request.bodyMode == BodyMode::FormData) {
-            for (const FormPart &part : request.formParts) {
-                if (part.isFile && !part.value.isEmpty())
-                    summary->append(u"Request \u201c%1\u201d sends the file %2 (form field \u201c%3\u201d); check it before you press Send."_s.arg(
-                        item.name, part.value, part.key));
-            }
+        for (const RequestBody::FileReference &file : RequestBody::fileReferences(item.request)) {
+            const QString what = !file.formPart
+                ? u"Request \u201c%1\u201d names the file %2 as its binary body"_s.arg(item.name, file.path)
+                : u"Request \u201c%1\u201d names the file %2 (form field \u201c%3\u201d)"_s.arg(
+                    item.name, file.path, file.partName);
+            const QString where = files.isInWorkingDirectory(file.path)
+                ? u"; it is in the working directory, so Send reads it."_s
+                : u"; it is outside the working directory %1, so Send refuses it unless you copy it there or "
+                  u"choose it with the file dialog."_s.arg(
+                      QDir::toNativeSeparators(files.workingDirectory()));
+            summary->append(what + (file.sent ? QString() : u" (not part of the body as it is now)"_s)
+                            + where);
         }
-        listFiles(item.children, summary);
+        listFiles(item.children, files, summary);
     }
 }
 
 ImportExport::Outcome saveCollection(Workspace *workspace, Collection collection, QStringList summary)
 {
     ImportExport::Outcome outcome;
-    listFiles(collection.items, &summary);
+    listFiles(collection.items,
+              FileAccess(WorkingDirectory::read(workspace->root(), workspace->stateDirectory())), &summary);
     if (workspace->collection(collection.id)) {
         renewIds(&collection);
         summary.prepend(u"A collection with the same id is already in the workspace; this one was imported as a copy with new ids."_s);

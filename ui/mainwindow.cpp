@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "bodyeditor.h"
 #include "collectionstree.h"
 #include "environmentsdialog.h"
 #include "cookiemanagerdialog.h"
@@ -193,6 +194,12 @@ void MainWindow::createMenus()
         QSettings().setValue(u"history/maxEntries"_s, size);
     });
     m_historySizeAction->setEnabled(false);
+    QAction *workingDirectory = settings->addAction(u"&Working Directory\u2026"_s, this, [this] {
+        if (m_workspace)
+            statusBar()->showMessage(
+                BodyEditor::chooseWorkingDirectory(this, m_workspace->root(), m_workspace->stateDirectory()), 8000);
+    });
+    workingDirectory->setObjectName(u"workingDirectoryAction"_s);
     settings->addSeparator();
     m_encryptedFileAction = settings->addAction(u"Keep Tokens in an &Encrypted File\u2026"_s, this, [this] {
         if (m_encryptedFile)
@@ -456,7 +463,13 @@ void MainWindow::copyAsCurl(bool includeSecrets)
 {
     const HttpRequest request = m_tabs->currentTab()->preparedRequest(includeSecrets ? OAuth2Config::Secrets::Include
                                                                                      : OAuth2Config::Secrets::Omit);
-    QApplication::clipboard()->setText(CurlCommand::toCurl(request, includeSecrets));
+    QString error;
+    const QString command = CurlCommand::toCurl(request, includeSecrets, &error);
+    if (command.isEmpty()) {
+        statusBar()->showMessage(u"Not copied: "_s + error, 10000);
+        return;
+    }
+    QApplication::clipboard()->setText(command);
     statusBar()->showMessage(includeSecrets ? u"Copied as cURL, with credentials."_s
                                             : u"Copied as cURL; credentials are masked as ****."_s,
                              5000);

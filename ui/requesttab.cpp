@@ -1,5 +1,7 @@
 #include "requesttab.h"
 
+#include "bodyeditor.h"
+#include "fileaccess.h"
 #include "requesteditor.h"
 #include "requestsender.h"
 #include "responseviewer.h"
@@ -87,6 +89,8 @@ RequestTab::RequestTab(const QString &id, const OAuthServices &services, Request
             Q_EMIT titleChanged();
         Q_EMIT edited();
     });
+    if (auto *body = m_editor->findChild<BodyEditor *>(u"bodyEditor"_s))
+        body->setWorkingDirectorySource([this] { return workingDirectory(); });
     m_saved = comparable(m_editor->request());
     refreshContext();
 }
@@ -233,9 +237,17 @@ void RequestTab::refreshContext()
                                          source, describeAuth(inherited)));
 }
 
+QString RequestTab::workingDirectory() const
+{
+    return m_workspace ? WorkingDirectory::read(m_workspace->root(), m_workspace->stateDirectory())
+                       : QString();
+}
+
 HttpRequest RequestTab::preparedRequest(OAuth2Config::Secrets secrets) const
 {
     HttpRequest request = m_editor->request();
+    // Files are read from the workspace's working directory, whatever the request says (FileAccess).
+    request.files.setWorkingDirectory(workingDirectory());
     if (request.auth.type == AuthType::Inherit) {
         const Collection *collection = m_workspace ? m_workspace->collection(m_collectionId) : nullptr;
         request.auth = collection ? collection->inheritedAuth(m_itemId) : AuthConfig();

@@ -81,6 +81,8 @@ public:
     // the token obtained in the current environment. With Secrets::Omit, secret variables resolve to
     // "****" (for history and for what is shown or copied with credentials masked).
     HttpRequest preparedRequest(OAuth2Config::Secrets secrets = OAuth2Config::Secrets::Include) const;
+    // The workspace's working directory: a request's files are read from there only (FileAccess).
+    QString workingDirectory() const;
 
     void send();
     void cancel();

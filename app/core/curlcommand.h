@@ -32,6 +32,11 @@ struct CurlImport
 // settings; each body mode as curl writes it (--data-urlencode per field, -F per part, --data-binary
 // @file, GraphQL as its JSON). Credentials are masked unless includeSecrets is set, so the text is safe
 // to paste into a bug report. parse(toCurl(r, true)) gives back a request that sends the same thing.
+// A form-data part is written so that curl's -F sends exactly its bytes (content and file names in
+// double quotes, an unusual content type as a quoted part header, a file type curl would guess
+// differently written out); a part curl cannot send as Postern does (no name, or an '=' in it) makes
+// toCurl() return nothing and say why in *error. A relative file path is written as the file in the
+// request's working directory.
 namespace CurlCommand {
 
 // Longer commands are refused: no pasted command is this long, and the limit bounds the work.
@@ -42,7 +47,7 @@ inline constexpr char16_t MaskedSecret[] = u"****";
 
 CurlImport parse(const QString &commandLine);
 
-QString toCurl(const HttpRequest &request, bool includeSecrets = false);
+QString toCurl(const HttpRequest &request, bool includeSecrets = false, QString *error = nullptr);
 
 } // namespace CurlCommand
 } // namespace Postern

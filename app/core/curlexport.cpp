@@ -1,10 +1,13 @@
 #include "curlcommand.h"
 #include "formurlencoded.h"
+#include "httpvalidation.h"
 #include "requestbody.h"
 #include "shellwords.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -78,9 +81,90 @@ QString formQuoted(const QString &text)
     return u'"' + escaped + u'"';
 }
 
+// A file as the command names it: where Postern reads it (a relative path is in the working directory).
+QString commandPath(const HttpRequest &request, const QString &path)
+{
+    const QString absolute = request.files.absolutePath(path);
+    return absolute.isEmpty() ? path : absolute;
+}
+
+// The type curl gives a file part on its own (libcurl's short table of extensions).
+QString curlGuessedType(const QString &path)
+{
+    static const QList<std::pair<QString, QString>> known {
+        { u"gif"_s, u"image/gif"_s },       { u"jpg"_s, u"image/jpeg"_s },
+        { u"jpeg"_s, u"image/jpeg"_s },     { u"png"_s, u"image/png"_s },
+        { u"svg"_s, u"image/svg+xml"_s },   { u"txt"_s, u"text/plain"_s },
+        { u"htm"_s, u"text/html"_s },       { u"html"_s, u"text/html"_s },
+        { u"pdf"_s, u"application/pdf"_s }, { u"xml"_s, u"application/xml"_s },
+    };
+    const QString name = QFileInfo(path).fileName();
+    const qsizetype dot = name.lastIndexOf(u'.');
+    const QString extension = dot < 0 ? QString() : name.mid(dot + 1);
+    for (const auto &[suffix, type] : known) {
+        if (extension.compare(suffix, Qt::CaseInsensitive) == 0)
+            return type;
+    }
+    return u"application/octet-stream"_s;
+}
+
+// A type curl's ";type=" takes exactly: type/subtype and name=value parameters of token characters, no
+// parameter that -F reads as one of its own (type, filename, headers, encoder). Anything else goes in
+// a quoted ";headers=" instead, which curl sends as it is and in place of its own Content-Type.
+bool isPlainType(const QString &type)
+{
+    static const QRegularExpression plain(
+        uR"(^[A-Za-z0-9!#$%&'*+.^_`|~-]+/[A-Za-z0-9!#$%&'*+.^_`|~-]+(;[ ]?(?!(type|filename|headers|encoder)=)[A-Za-z0-9!#$%&'*+.^_`|~-]+=[A-Za-z0-9!#$%&'*+.^_`|~-]+)*$)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return plain.match(type).hasMatch();
+}
+
+// One -F option that makes curl send the part exactly as Postern does, or *error says why none can.
+// curl cuts the name at its first '=' (and leaves out an empty one), and reads '@', '<', ';', ',' and
+// quotes in the rest: the content and the file are written in double quotes, the type as above.
+QString formOption(const HttpRequest &request, const FormPart &part, QString *error)
+{
+    const QString field = part.key.size() > 60 ? part.key.left(60) + u'\u2026' : part.key;
+    if (part.key.isEmpty()) {
+        *error
+            = u"A form-data field without a name cannot be written for curl, whose -F leaves the name out."_s;
+        return QString();
+    }
+    if (part.key.contains(u'=')) {
+        *error
+            = u"The form-data field \u201c%1\u201d cannot be written for curl, whose -F ends a name at its "
+              u"first \u201c=\u201d; rename the field."_s.arg(field);
+        return QString();
+    }
+    if (part.key.contains(QChar()) || part.value.contains(QChar()) || part.contentType.contains(QChar())) {
+        *error
+            = u"The form-data field \u201c%1\u201d holds a NUL character, which no command word can hold."_s
+                  .arg(field);
+        return QString();
+    }
+    const QString path = part.isFile ? commandPath(request, part.value) : QString();
+    QString type = part.contentType.trimmed();
+    if (part.isFile && type.isEmpty()) {
+        const QString guessed = RequestBody::fileContentType(path);
+        if (guessed != curlGuessedType(path))
+            type = guessed;
+    }
+    if (const QString typeError = HttpValidation::headerValueError(type); !typeError.isEmpty()) {
+        *error = u"The content type of the form-data field \u201c%1\u201d: %2"_s.arg(field, typeError);
+        return QString();
+    }
+    QString value
+        = part.key + u'=' + (part.isFile ? QString(u'@' + formQuoted(path)) : formQuoted(part.value));
+    if (!type.isEmpty())
+        value += isPlainType(type) ? u";type="_s + type
+                                   : u";headers="_s + formQuoted(u"Content-Type: "_s + type);
+    return u"-F "_s + ShellWords::singleQuote(value);
+}
+
 // The body as curl options: --data-raw or printf for raw bytes, --data-urlencode per field, -F per
-// part, --data-binary @file, the GraphQL JSON as --data-raw. *prefix gets a printf pipe when needed.
-QStringList bodyOptions(const HttpRequest &request, QString *prefix)
+// part, --data-binary @file, the GraphQL JSON as --data-raw. *prefix gets a printf pipe when needed;
+// *error says why the body cannot be written (then the options are empty).
+QStringList bodyOptions(const HttpRequest &request, QString *prefix, QString *error)
 {
     QStringList options;
     switch (request.bodyMode) {
@@ -120,17 +204,19 @@ QStringList bodyOptions(const HttpRequest &request, QString *prefix)
         for (const FormPart &part : request.formParts) {
             if (!part.enabled || (part.key.isEmpty() && part.value.isEmpty()))
                 continue;
-            QString value = part.key + u'=' + (part.isFile ? u"@"_s : QString()) + formQuoted(part.value);
-            if (!part.contentType.trimmed().isEmpty())
-                value += u";type="_s + part.contentType.trimmed();
-            options.append(u"-F "_s + ShellWords::singleQuote(value));
+            const QString option = formOption(request, part, error);
+            if (option.isEmpty())
+                return QStringList();
+            options.append(option);
         }
         break;
-    case BodyMode::Binary:
+    case BodyMode::Binary: {
         // "@-" would read standard input.
+        const QString path = commandPath(request, request.bodyFile);
         options.append(u"--data-binary "_s
-                       + ShellWords::singleQuote(u'@' + (request.bodyFile == u"-"_s ? u"./-"_s : request.bodyFile)));
+                       + ShellWords::singleQuote(u'@' + (path == u"-"_s ? u"./-"_s : path)));
         break;
+    }
     }
     return options;
 }
@@ -147,7 +233,7 @@ QString seconds(int milliseconds)
 
 } // namespace
 
-QString toCurl(const HttpRequest &request, bool includeSecrets)
+QString toCurl(const HttpRequest &request, bool includeSecrets, QString *error)
 {
     const QString method = request.method.trimmed().isEmpty() ? u"GET"_s : request.method.trimmed();
     const bool sendsBody = HttpRequest::methodCarriesBody(method) && RequestBody::hasContent(request);
@@ -179,8 +265,16 @@ QString toCurl(const HttpRequest &request, bool includeSecrets)
                      + ShellWords::singleQuote(value.isEmpty() ? QString(header.key + u';')
                                                                : QString(header.key + u": "_s + value)));
     }
-    if (sendsBody)
-        parts += bodyOptions(request, &prefix);
+    if (sendsBody) {
+        QString bodyError;
+        const QStringList options = bodyOptions(request, &prefix, &bodyError);
+        if (!bodyError.isEmpty()) {
+            if (error)
+                *error = bodyError;
+            return QString();
+        }
+        parts += options;
+    }
     if (!request.verifyTls)
         parts.append(u"-k"_s);
     if (request.followRedirects)

@@ -16,6 +16,13 @@ using CurlOptions::Action;
 bool Importer::apply(const Option &option, const QString &flag, const QString &value, bool negated)
 {
     HttpRequest &request = m_result.request;
+    // These options become header values: a line break in one would add header lines of its own.
+    if (option.action == Action::UserAgent || option.action == Action::Referer
+        || option.action == Action::Cookie || option.action == Action::Range) {
+        if (const QString error = HttpValidation::headerValueError(value); !error.isEmpty())
+            return fail(u"%1 \u201c%2\u201d: %3"_s.arg(
+                flag, shown(QString(value).replace(u'\r', u"\\r"_s).replace(u'\n', u"\\n"_s)), error));
+    }
     switch (option.action) {
     case Action::Request:
         m_method = value.trimmed();
@@ -311,23 +318,41 @@ bool Importer::formPart(const QString &flag, const QString &value, bool literal)
     const QString data = formWord(content, &pos, separators);
     QString type;
     QString filename;
+    bool typeOpen = false; // curl adds the parameters after ";type=x/y" to the type
     while (pos < content.size() && content.at(pos) == u';') {
         ++pos;
+        const qsizetype segment = pos;
         while (pos < content.size() && content.at(pos).isSpace())
             ++pos;
         const QString rest = content.mid(pos);
-        if (rest.startsWith(u"type="_s, Qt::CaseInsensitive)) {
+        if (!typeOpen && rest.startsWith(u"type="_s, Qt::CaseInsensitive)) {
             pos += 5;
             type = formWord(content, &pos, separators);
+            typeOpen = true;
         } else if (rest.startsWith(u"filename="_s, Qt::CaseInsensitive)) {
             pos += 9;
             filename = formWord(content, &pos, separators);
+            typeOpen = false;
         } else if (rest.startsWith(u"headers="_s, Qt::CaseInsensitive)
                    || rest.startsWith(u"encoder="_s, Qt::CaseInsensitive)) {
             const QString option = rest.left(rest.indexOf(u'='));
             pos += option.size() + 1;
-            formWord(content, &pos, separators);
-            note(left + u"Postern cannot set a part's %1; it was ignored."_s.arg(option));
+            typeOpen = false;
+            const bool fromFile
+                = pos < content.size() && (content.at(pos) == u'@' || content.at(pos) == u'<');
+            const QString word = formWord(content, &pos, separators);
+            // A quoted "Content-Type: …" header is how a type that ";type=" cannot hold is written.
+            if (option.compare(u"headers"_s, Qt::CaseInsensitive) == 0 && !fromFile
+                && word.startsWith(u"Content-Type:"_s, Qt::CaseInsensitive))
+                type = word.mid(13).trimmed();
+            else
+                note(left + u"Postern cannot set a part's %1; it was ignored."_s.arg(option));
+        } else if (typeOpen) {
+            qsizetype end = pos;
+            while (end < content.size() && !separators.contains(content.at(end)))
+                ++end;
+            type = QString(type + u';' + content.mid(segment, end - segment)).trimmed();
+            pos = end;
         } else {
             formWord(content, &pos, separators); // curl skips what it does not know, too
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "authconfig.h"
+#include "fileaccess.h"
 #include "keyvalue.h"
 
 #include <QByteArray>
@@ -53,6 +54,9 @@ struct HttpRequest
     int timeoutMs = 30000;   // 0 waits forever
     bool verifyTls = true;
     bool followRedirects = true;
+    // Which files the body may read (the working directory, the files the user chose). Set by whoever
+    // sends the request; never stored in a file, so nothing imported can widen it.
+    FileAccess files;
 
     static bool methodCarriesBody(const QString &method);
 

@@ -109,8 +109,15 @@ QString fileProblem(const QString &path, qint64 *budget)
     return QString();
 }
 
-std::optional<QByteArray> readFile(const QString &path, qint64 *budget, QString *error)
+// The file a request names, read when the working-directory rule allows it (see FileAccess).
+std::optional<QByteArray> readFile(const HttpRequest &request, const QString &named, qint64 *budget,
+                                   QString *error)
 {
+    QString path;
+    if (const QString refused = request.files.refusal(named, &path); !refused.isEmpty()) {
+        *error = refused;
+        return std::nullopt;
+    }
     qint64 checked = *budget;
     if (const QString problem = fileProblem(path, &checked); !problem.isEmpty()) {
         *error = problem;
@@ -134,6 +141,15 @@ std::optional<QByteArray> readFile(const QString &path, qint64 *budget, QString 
     }
     *budget -= data.size();
     return data;
+}
+
+// What stops a file the request names from being sent: the working-directory rule, then the file.
+QString checkedFileProblem(const HttpRequest &request, const QString &named, qint64 *budget)
+{
+    QString path;
+    if (const QString refused = request.files.refusal(named, &path); !refused.isEmpty())
+        return refused;
+    return fileProblem(path, budget);
 }
 
 // A name or file name in Content-Disposition, escaped as browsers do (WHATWG "multipart/form-data
@@ -192,7 +208,7 @@ WireBody encodeFormData(const HttpRequest &request, const std::function<QByteArr
                     shownName(part.key));
                 return wire;
             }
-            const std::optional<QByteArray> data = readFile(part.value, &budget, &wire.error);
+            const std::optional<QByteArray> data = readFile(request, part.value, &budget, &wire.error);
             if (!data)
                 return wire;
             piece.content = *data;
@@ -322,13 +338,15 @@ QStringList problems(const HttpRequest &request)
             if (part.value.isEmpty())
                 found.append(u"The form-data field \u201c%1\u201d is a file, but no file is chosen."_s.arg(
                     shownName(part.key)));
-            else if (const QString problem = fileProblem(part.value, &budget); !problem.isEmpty())
+            else if (const QString problem = checkedFileProblem(request, part.value, &budget);
+                     !problem.isEmpty())
                 found.append(problem);
         }
         break;
     case BodyMode::Binary:
         if (!request.bodyFile.isEmpty()) {
-            if (const QString problem = fileProblem(request.bodyFile, &budget); !problem.isEmpty())
+            if (const QString problem = checkedFileProblem(request, request.bodyFile, &budget);
+                !problem.isEmpty())
                 found.append(problem);
         }
         break;
@@ -360,7 +378,7 @@ WireBody encode(const HttpRequest &request, const std::function<QByteArray()> &b
         break;
     case BodyMode::Binary: {
         qint64 budget = MaxFileSize;
-        const std::optional<QByteArray> data = readFile(request.bodyFile, &budget, &wire.error);
+        const std::optional<QByteArray> data = readFile(request, request.bodyFile, &budget, &wire.error);
         if (!data)
             return wire;
         wire.bytes = *data;
@@ -380,6 +398,24 @@ WireBody encode(const HttpRequest &request, const std::function<QByteArray()> &b
     if (!userContentType(request.headers))
         wire.contentType = automaticContentType(request);
     return wire;
+}
+
+QString fileContentType(const QString &path)
+{
+    return mimeTypeForName(path);
+}
+
+QList<FileReference> fileReferences(const HttpRequest &request)
+{
+    QList<FileReference> files;
+    if (!request.bodyFile.isEmpty())
+        files.append({ request.bodyFile, false, QString(), request.bodyMode == BodyMode::Binary });
+    for (const FormPart &part : request.formParts) {
+        if (part.isFile && !part.value.isEmpty())
+            files.append(
+                { part.value, true, part.key, request.bodyMode == BodyMode::FormData && part.enabled });
+    }
+    return files;
 }
 
 QByteArray newBoundary()

@@ -38,7 +38,9 @@ struct WireBody
 // uses theirs (checked against the content) if it has one.
 //
 // Files are read whole, at most MaxFileSize bytes for the whole body: a missing, unreadable or larger
-// file is an error that stops the send. Whether a request is sent with a body at all is
+// file is an error that stops the send, and so is a file the request's FileAccess does not allow (one
+// outside the working directory that the user did not choose); a relative path is a file in the
+// working directory. Whether a request is sent with a body at all is
 // HttpRequest::methodCarriesBody()'s decision, not this one's.
 namespace RequestBody {
 
@@ -60,6 +62,19 @@ QStringList problems(const HttpRequest &request);
 // Builds the body. boundarySource, when given, supplies boundary candidates (tests); by default they
 // are random.
 WireBody encode(const HttpRequest &request, const std::function<QByteArray()> &boundarySource = {});
+
+// The type a file part or a binary body gets when none is given: the one its name suggests.
+QString fileContentType(const QString &path);
+
+// A file a request names, in any body mode (a mode not chosen now can be chosen later).
+struct FileReference
+{
+    QString path; // as the request names it
+    bool formPart = false; // a form-data file part, or else the binary body
+    QString partName; // the form-data field
+    bool sent = false; // part of the body the request sends now (its mode, an enabled part)
+};
+QList<FileReference> fileReferences(const HttpRequest &request);
 
 // A fresh random boundary: RFC 2046 characters only, well under its 70-character limit.
 QByteArray newBoundary();

@@ -112,7 +112,7 @@ void tst_BodyEditor::initTestCase()
 void tst_BodyEditor::init()
 {
     m_editor = std::make_unique<BodyEditor>();
-    m_editor->setFileChooser([](QWidget *, const QString &) { return QString(); });
+    m_editor->setFileChooser([](QWidget *, const QString &, const QString &) { return QString(); });
 }
 
 void tst_BodyEditor::cleanup()
@@ -320,7 +320,8 @@ void tst_BodyEditor::changedOnEveryEdit()
 void tst_BodyEditor::filesAreChosen()
 {
     QStringList offered = {u"/data/report.pdf"_s, u"/data/photo.png"_s, QString()};
-    m_editor->setFileChooser([&offered](QWidget *, const QString &) { return offered.takeFirst(); });
+    m_editor->setFileChooser(
+        [&offered](QWidget *, const QString &, const QString &) { return offered.takeFirst(); });
     QSignalSpy changed(m_editor.get(), &BodyEditor::changed);
 
     choose(u"binary"_s);

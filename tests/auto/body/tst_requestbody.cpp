@@ -2,6 +2,7 @@
 #include "requestbody.h"
 #include "testhttpserver.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -118,6 +119,8 @@ private Q_SLOTS:
     void invalidGraphqlVariables_data();
     void invalidGraphqlVariables();
     void getSendsNoBodyAndChecksNoFile();
+    void filesOnlyFromTheWorkingDirectory_data();
+    void filesOnlyFromTheWorkingDirectory();
 
 private:
     HttpResponse sendAndWait(const HttpRequest &request);
@@ -165,6 +168,7 @@ HttpResponse tst_RequestBody::sendAndWait(const HttpRequest &request)
 HttpRequest tst_RequestBody::inDirectory(HttpRequest request) const
 {
     request.url = m_server->url(u"/upload"_s).toString();
+    request.files.setWorkingDirectory(m_dir->path());
     if (!request.bodyFile.isEmpty())
         request.bodyFile = path(request.bodyFile);
     for (FormPart &part : request.formParts) {
@@ -504,6 +508,93 @@ void tst_RequestBody::getSendsNoBodyAndChecksNoFile()
     QCOMPARE(m_server->requests().size(), 1);
     QVERIFY(m_server->requests().constFirst().body.isEmpty());
     QVERIFY(m_server->requests().constFirst().header("content-type").isEmpty());
+}
+
+// The working-directory rule (FileAccess) as Send applies it: a file outside is refused before anything
+// is sent, with a message naming it; relative paths are files in the working directory; ".." and
+// symbolic links that lead out are outside; a file the user chose is sent wherever it is.
+void tst_RequestBody::filesOnlyFromTheWorkingDirectory_data()
+{
+    QTest::addColumn<QString>("mode"); // "binary" or "form-data"
+    QTest::addColumn<QString>("file"); // "OUT/" is the folder outside, "WD/" the working directory
+    QTest::addColumn<bool>("chosen");
+    QTest::addColumn<bool>("sent");
+
+    for (const QString &mode : { u"binary"_s, u"form-data"_s }) {
+        const auto row = [&mode](const char *name) -> QTestData & {
+            return QTest::addRow("%s: %s", qPrintable(mode), name);
+        };
+        row("absolute path outside") << mode << u"OUT/secret.txt"_s << false << false;
+        row("absolute path inside") << mode << u"WD/note.txt"_s << false << true;
+        row("relative path inside") << mode << u"note.txt"_s << false << true;
+        row("relative path in a subfolder") << mode << u"sub/inner.txt"_s << false << true;
+        row("dot-dot out of the working directory") << mode << u"../out/secret.txt"_s << false << false;
+        row("dot-dot through a subfolder") << mode << u"WD/sub/../../out/secret.txt"_s << false << false;
+        row("symbolic link to a file outside") << mode << u"link-to-secret.txt"_s << false << false;
+        row("symbolic link to a folder outside") << mode << u"linked-out/secret.txt"_s << false << false;
+        row("symbolic link inside to a file inside") << mode << u"link-to-note.txt"_s << false << true;
+        row("outside but chosen by the user") << mode << u"OUT/secret.txt"_s << true << true;
+        row("another file than the one chosen") << mode << u"OUT/other.txt"_s << true << false;
+    }
+}
+
+void tst_RequestBody::filesOnlyFromTheWorkingDirectory()
+{
+    QFETCH(QString, mode);
+    QFETCH(QString, file);
+    QFETCH(bool, chosen);
+    QFETCH(bool, sent);
+
+    // <tmp>/wd is the working directory, <tmp>/out a folder beside it holding the user's secrets.
+    const QString wd = path(u"wd"_s);
+    const QString out = path(u"out"_s);
+    QVERIFY(QDir().mkpath(wd + u"/sub"_s));
+    QVERIFY(QDir().mkpath(out));
+    const QByteArray secret = "SECRET-KEY-MATERIAL";
+    for (const auto &[name, bytes] :
+         { std::pair<QString, QByteArray> { out + u"/secret.txt"_s, secret },
+           std::pair<QString, QByteArray> { out + u"/other.txt"_s, secret },
+           std::pair<QString, QByteArray> { wd + u"/note.txt"_s, noteBytes },
+           std::pair<QString, QByteArray> { wd + u"/sub/inner.txt"_s, noteBytes } }) {
+        QFile f(name);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(bytes), bytes.size());
+    }
+    QVERIFY(QFile::link(out + u"/secret.txt"_s, wd + u"/link-to-secret.txt"_s));
+    QVERIFY(QFile::link(out, wd + u"/linked-out"_s));
+    QVERIFY(QFile::link(wd + u"/note.txt"_s, wd + u"/link-to-note.txt"_s));
+
+    QString named = file;
+    named.replace(u"OUT/"_s, out + u'/').replace(u"WD/"_s, wd + u'/');
+    HttpRequest request = post(mode == u"binary"_s ? BodyMode::Binary : BodyMode::FormData);
+    request.url = m_server->url(u"/upload"_s).toString();
+    if (mode == u"binary"_s)
+        request.bodyFile = named;
+    else
+        request.formParts = { textPart(u"a"_s, u"1"_s), filePart(u"doc"_s, named) };
+    request.files.setWorkingDirectory(wd);
+    if (chosen)
+        request.files.allowChosenFile(out + u"/secret.txt"_s);
+
+    const HttpResponse response = sendAndWait(request);
+    if (sent) {
+        QVERIFY2(request.problems().isEmpty(), qPrintable(request.problems().join(u'\n')));
+        QVERIFY2(response.error == HttpResponse::Error::None, qPrintable(response.errorMessage));
+        QCOMPARE(m_server->requests().size(), 1);
+        const QByteArray expected = chosen ? secret : noteBytes;
+        QVERIFY(m_server->requests().constFirst().body.contains(expected));
+        return;
+    }
+    QCOMPARE(request.problems().size(), 1);
+    QVERIFY2(request.problems().constFirst().contains(u"outside the working directory"_s),
+             qPrintable(request.problems().constFirst()));
+    QVERIFY(!RequestBody::encode(request).ok());
+    QCOMPARE(response.error, HttpResponse::Error::InvalidRequest);
+    QVERIFY2(response.errorMessage.contains(u"\u201c"_s + QDir::toNativeSeparators(named)
+                                            + u"\u201d is outside"_s),
+             qPrintable(response.errorMessage));
+    QVERIFY(!response.errorMessage.contains(QString::fromLatin1(secret)));
+    QVERIFY(m_server->requests().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_RequestBody)

@@ -711,6 +711,18 @@ void tst_CurlCommand::errors_data()
         << u"curl -H 'Bad Name: x' https://x.example/"_s << u"header name"_s;
     QTest::newRow("header with a line break")
         << u"curl -H $'X-A: a\\r\\nX-B: b' https://x.example/"_s << u"carriage return"_s;
+    QTest::newRow("user agent with a line break")
+        << u"curl -A $'agent\\r\\nX-Injected: 1' https://x.example/"_s << u"-A \u201cagent"_s;
+    QTest::newRow("long user agent with a line feed")
+        << u"curl --user-agent $'agent\\nX-Injected: 1' https://x.example/"_s << u"line feed"_s;
+    QTest::newRow("referer with a line break")
+        << u"curl -e $'https://r.example/\\r\\nX-Injected: 1' https://x.example/"_s << u"carriage return"_s;
+    QTest::newRow("range with a line feed")
+        << u"curl -r $'0-1\\nX-Injected: 1' https://x.example/"_s << u"-r"_s;
+    QTest::newRow("cookie with a line break")
+        << u"curl -b $'a=1\\r\\nX-Injected: 1' https://x.example/"_s << u"carriage return"_s;
+    QTest::newRow("cookie with a lone carriage return")
+        << u"curl --cookie $'a=1\\rb=2' https://x.example/"_s << u"--cookie"_s;
     QTest::newRow("no URL") << u"curl -s -H 'A: b'"_s << u"no URL"_s;
     QTest::newRow("bad method") << u"curl -X 'GE T' https://x.example/"_s << u"method"_s;
     QTest::newRow("bad max time") << u"curl -m soon https://x.example/"_s << u"number of seconds"_s;
@@ -861,6 +873,15 @@ void tst_CurlCommand::toCurl_data()
         << false
         << lines({ u"curl 'https://x.example/api'"_s, uR"(-F 'name="say \"hi\""')"_s,
                    u"-F 'photo=@\"/tmp/me.jpg\";type=image/jpeg'"_s, u"-L"_s });
+    QTest::newRow("form-data type that -F would read as its own options")
+        << Req(u"POST"_s, url)
+               .text(u"note"_s, u"x"_s, u"text/plain;headers=@/home/u/.ssh/id_rsa"_s)
+               .file(u"data"_s, u"/tmp/d.json"_s)
+               .r
+        << false
+        << lines({ u"curl 'https://x.example/api'"_s,
+                   uR"(-F 'note="x";headers="Content-Type: text/plain;headers=@/home/u/.ssh/id_rsa"')"_s,
+                   u"-F 'data=@\"/tmp/d.json\";type=application/json'"_s, u"-L"_s });
     QTest::newRow("binary")
         << Req(u"PUT"_s, url).binary(u"/tmp/p.png"_s).r << false
         << lines({ u"curl -X PUT 'https://x.example/api'"_s, u"-H 'Content-Type: image/png'"_s,
@@ -980,6 +1001,15 @@ void tst_CurlCommand::roundTrip_data()
     parts.formParts.append({ u"off"_s, u"x"_s, false, {}, false, {} });
     QTest::newRow("form-data parts") << parts;
     QTest::newRow("form-data with PUT") << Req(u"PUT"_s, url).text(u"a"_s, u"1"_s).r;
+    QTest::newRow("form-data types -F cannot say with type=")
+        << Req(u"POST"_s, url)
+               .text(u"a"_s, u"1"_s, u"text/plain;headers=@/etc/passwd"_s)
+               .text(u"b"_s, u"2"_s, u"text/plain; filename=x.sh"_s)
+               .text(u"c"_s, u"3"_s, u"a/b; q=\"x;y\\\\\""_s)
+               .file(u"d"_s, u"/tmp/d.txt"_s, u"text/plain,/etc/passwd"_s)
+               .text(u"e"_s, u"5"_s, u"text/plain; charset=utf-8"_s)
+               .text(u"f"_s, u"6"_s, u"text/plain;charset=utf-8;format=flowed"_s)
+               .r;
     QTest::newRow("form-data with a typed multipart header")
         << Req(u"POST"_s, url).header(u"Content-Type"_s, u"multipart/form-data"_s).text(u"a"_s, u"1"_s).r;
     QTest::newRow("binary with type") << Req(u"POST"_s, url).binary(u"/tmp/data.bin"_s, u"application/octet-stream"_s).r;
