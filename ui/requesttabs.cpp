@@ -72,6 +72,7 @@ RequestTab *RequestTabs::addTab(const QString &id)
     connect(tab, &RequestTab::dirtyChanged, this, [this, tab] { updateTitle(tab); });
     connect(tab, &RequestTab::edited, this, &RequestTabs::scheduleAutosave);
     connect(tab, &RequestTab::exchanged, this, &RequestTabs::exchanged);
+    connect(tab, &RequestTab::message, this, &RequestTabs::message);
     updateTitle(tab);
     setCurrentIndex(index);
     return tab;
