@@ -75,7 +75,7 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     m_auth->setObjectName(u"authEditor"_s);
     m_tabs->addTab(m_params, u"&Params"_s);
     m_tabs->addTab(m_auth, u"&Authorization"_s);
-    m_tabs->addTab(makeHeadersTab(), u"&Headers"_s);
+    m_tabs->addTab(makeHeadersTab(), u"H&eaders"_s); // Alt+H is the Help menu
     m_body = new BodyEditor(this);
     m_body->setObjectName(u"bodyEditor"_s);
     m_tabs->addTab(m_body, u"&Body"_s);

@@ -167,10 +167,11 @@ void tst_WindowFeedback::automaticAuthorizationIsMasked()
     QCOMPARE(accessibleCell(0, KeyValueModel::ValueColumn), masked);
     QVERIFY(!value.data(Qt::ToolTipRole).toString().contains(shown.section(u' ', 1)));
 
-    // On the Headers tab, "Show authorization value" from the keyboard.
+    // The Headers tab (Alt+E; Alt+H is the Help menu), then "Show authorization value" (Alt+W).
     auto *show = find<QCheckBox>("showAuthorizationValue");
     auto *tabs = find<QTabWidget>("requestTabs");
-    tabs->setCurrentWidget(show->parentWidget());
+    QTest::keyClick(m_window.get(), Qt::Key_E, Qt::AltModifier);
+    QTRY_COMPARE(tabs->currentWidget(), show->parentWidget());
     QVERIFY(show->isVisible());
     QTest::keyClick(m_window.get(), Qt::Key_W, Qt::AltModifier);
     QTRY_VERIFY(show->isChecked());
