@@ -77,7 +77,7 @@ HistoryPane::HistoryPane(QWidget *parent)
     auto *bar = new QHBoxLayout;
     m_summary = new QLabel(this);
     m_summary->setObjectName(u"historySummary"_s);
-    m_summary->setAccessibleName(u"History summary"_s);
+    m_summary->setAccessibleDescription(u"History summary"_s);
     m_clearButton = new QPushButton(u"C&lear\u2026"_s, this);
     m_clearButton->setObjectName(u"clearHistoryButton"_s);
     m_clearButton->setAccessibleName(u"Clear history"_s);
@@ -190,6 +190,7 @@ void HistoryPane::refresh()
         m_summary->setText(u"No request matches."_s);
     else
         m_summary->setText(u"%1 of %2 requests"_s.arg(m_shown.size()).arg(total));
+    m_summary->setAccessibleName(m_summary->text()); // read as what it says
     m_clearButton->setEnabled(total > 0);
     updateActions();
 }

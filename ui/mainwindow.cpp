@@ -69,6 +69,7 @@ MainWindow::MainWindow(QNetworkAccessManager *manager, TokenStore *tokens, QWidg
     m_instanceStatus = new QLabel(this);
     m_instanceStatus->setObjectName(u"instanceStatus"_s);
     m_instanceStatus->setAccessibleName(u"Instance"_s);
+    m_instanceStatus->setAccessibleDescription(u"Instance"_s);
     statusBar()->addWidget(m_instanceStatus, 1);
 
     auto wireTab = [this](RequestTab *tab) {
@@ -484,6 +485,7 @@ void MainWindow::setEncryptedTokenFile(EncryptedTokenFile *file)
 void MainWindow::setInstanceStatus(const QString &text)
 {
     m_instanceStatus->setText(text);
+    m_instanceStatus->setAccessibleName(text.isEmpty() ? u"Instance"_s : text); // read as what it says
 }
 
 void MainWindow::copyAsCurl(bool includeSecrets)

@@ -495,6 +495,11 @@ void tst_HistoryWidgets::rowTooltipHasUrlAndTimes()
     QVERIFY(!table->item(0, HistoryPane::MethodColumn)->toolTip().contains(u"0 ms"_s));
     QVERIFY(table->item(0, HistoryPane::MethodColumn)->toolTip().contains(u"no scheme"_s));
 
+    // The summary is read as what it says.
+    auto *summary = m_pane->findChild<QLabel *>(u"historySummary"_s);
+    QCOMPARE(summary->text(), u"4 requests"_s);
+    QCOMPARE(QAccessible::queryAccessibleInterface(summary)->text(QAccessible::Name), summary->text());
+
     // The search field's clear button is named.
     auto *search = m_pane->findChild<QLineEdit *>(u"historySearch"_s);
     const QList<QAbstractButton *> clear = search->findChildren<QAbstractButton *>();

@@ -428,6 +428,9 @@ void tst_MainWindow::screenReaderHearsTheValues()
     const QList<QAbstractButton *> clear = url->findChildren<QAbstractButton *>();
     QCOMPARE(clear.size(), 1);
     QCOMPARE(name(clear.first()), u"Clear URL"_s);
+    // The instance in the status bar is read as what it says.
+    m_window->setInstanceStatus(u"Instance: https://dev1.example.com"_s);
+    QCOMPARE(name(find<QLabel>("instanceStatus")), u"Instance: https://dev1.example.com"_s);
     // The timeout field is named by its visible label.
     QCOMPARE(name(find<QWidget>("timeoutSpin")).remove(u':'), u"Timeout"_s);
 }
