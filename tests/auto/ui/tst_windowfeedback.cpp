@@ -26,6 +26,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -243,6 +244,11 @@ void tst_WindowFeedback::tabTitleKeepsThePort()
     RequestTabs *tabs = m_window->requestTabs();
     QTRY_VERIFY2(tabs->tabText(tabs->currentIndex()).contains(hostAndPort + u"/api/now/table/incident"_s),
                  qPrintable(tabs->tabText(tabs->currentIndex())));
+    // The tab's close button says which tab it closes.
+    QWidget *close = tabs->tabBar()->tabButton(tabs->currentIndex(), QTabBar::RightSide);
+    QVERIFY(close);
+    QCOMPARE(QAccessible::queryAccessibleInterface(close)->text(QAccessible::Name),
+             u"Close GET %1/api/now/table/incident"_s.arg(hostAndPort));
     // The query may hold a key: it stays out, and so does user info.
     find<QLineEdit>("urlEdit")->setText(u"http://user:pw@[::1]:8443/a?api_key=k"_s);
     QCOMPARE(tabs->tabText(tabs->currentIndex()).remove(u"\u2022 "_s), u"GET [::1]:8443/a"_s);
