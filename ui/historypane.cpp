@@ -1,5 +1,6 @@
 #include "historypane.h"
 
+#include "clearbutton.h"
 #include "historystore.h"
 
 #include <QAction>
@@ -38,6 +39,7 @@ HistoryPane::HistoryPane(QWidget *parent)
     m_search->setAccessibleName(u"Search history"_s);
     m_search->setPlaceholderText(u"Search method, URL or status"_s);
     m_search->setClearButtonEnabled(true);
+    nameClearButton(m_search, u"Clear search"_s);
     m_search->installEventFilter(this);
     layout->addWidget(m_search);
 
@@ -46,8 +48,14 @@ HistoryPane::HistoryPane(QWidget *parent)
     m_table->setAccessibleName(u"Request history"_s);
     m_table->setHorizontalHeaderLabels(
         { u"Method"_s, u"URL"_s, u"Status"_s, u"Time"_s, u"Size"_s, u"When"_s });
-    m_table->horizontalHeader()->setSectionResizeMode(UrlColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->resizeSection(MethodColumn, 70);
+    // The URL takes the room the other columns leave; a long one is cut in the middle, so that its
+    // host and the end of its path stay in view, and every cell's tooltip has the whole of it.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(UrlColumn, QHeaderView::Stretch);
+    header->setMinimumSectionSize(32);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -69,7 +77,7 @@ HistoryPane::HistoryPane(QWidget *parent)
     auto *bar = new QHBoxLayout;
     m_summary = new QLabel(this);
     m_summary->setObjectName(u"historySummary"_s);
-    m_summary->setAccessibleName(u"History summary"_s);
+    m_summary->setAccessibleDescription(u"History summary"_s);
     m_clearButton = new QPushButton(u"C&lear\u2026"_s, this);
     m_clearButton->setObjectName(u"clearHistoryButton"_s);
     m_clearButton->setAccessibleName(u"Clear history"_s);
@@ -85,6 +93,26 @@ HistoryPane::HistoryPane(QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, this, &HistoryPane::refresh);
     connect(m_clearButton, &QPushButton::clicked, this, &HistoryPane::confirmClear);
     refresh();
+    fitColumns();
+}
+
+void HistoryPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitColumns();
+}
+
+void HistoryPane::fitColumns()
+{
+    // In a narrow sidebar only method, URL and status code are columns; time, size and when are in the
+    // tooltip, and come back as columns when the pane is wide enough.
+    const bool wide = m_table->width() >= wideWidth();
+    if (wide == m_wide)
+        return;
+    m_wide = wide;
+    for (const int column : { TimeColumn, SizeColumn, WhenColumn })
+        m_table->setColumnHidden(column, !wide);
+    refresh(); // the status column says "404 Not Found" when wide, "404" when narrow
 }
 
 void HistoryPane::setStore(HistoryStore *store)
@@ -132,22 +160,20 @@ void HistoryPane::refresh()
         const HistoryEntry &entry = m_shown.at(row);
         if (current && current->id == entry.id)
             currentRow = row;
+        // A request refused before it was sent took no time: no "0 ms".
+        const bool sent = entry.statusCode > 0 || entry.elapsedMs > 0;
         const QString cells[ColumnCount] = {
             entry.request.method,
             entry.url,
-            entry.statusText(),
-            u"%1 ms"_s.arg(entry.elapsedMs),
+            m_wide || entry.statusCode <= 0 ? entry.statusText() : QString::number(entry.statusCode),
+            sent ? u"%1 ms"_s.arg(entry.elapsedMs) : QString(),
             entry.statusCode > 0 ? humanSize(entry.sizeBytes) : QString(),
             locale.toString(entry.when.toLocalTime(), QLocale::ShortFormat),
         };
+        const QString tip = toolTip(entry, cells[TimeColumn], cells[SizeColumn]);
         for (int column = 0; column < ColumnCount; ++column) {
             auto *item = new QTableWidgetItem(cells[column]);
-            if (column == UrlColumn)
-                item->setToolTip(entry.url.left(2000));
-            else if (column == StatusColumn && !entry.errorMessage.isEmpty())
-                item->setToolTip(entry.errorMessage);
-            else if (column == WhenColumn)
-                item->setToolTip(entry.when.toString(Qt::ISODate));
+            item->setToolTip(tip);
             m_table->setItem(row, column, item);
         }
     }
@@ -164,8 +190,25 @@ void HistoryPane::refresh()
         m_summary->setText(u"No request matches."_s);
     else
         m_summary->setText(u"%1 of %2 requests"_s.arg(m_shown.size()).arg(total));
+    m_summary->setAccessibleName(m_summary->text()); // read as what it says
     m_clearButton->setEnabled(total > 0);
     updateActions();
+}
+
+QString HistoryPane::toolTip(const HistoryEntry &entry, const QString &time, const QString &size)
+{
+    // Plain text (a URL or a server's message is never markup), one fact a line.
+    QStringList lines { entry.request.method + u' ' + entry.url.left(2000) };
+    QStringList outcome { entry.statusText() };
+    if (!time.isEmpty())
+        outcome.append(time);
+    if (!size.isEmpty())
+        outcome.append(size);
+    lines.append(outcome.join(u" \u00b7 "_s));
+    if (!entry.errorMessage.isEmpty())
+        lines.append(entry.errorMessage.left(500));
+    lines.append(u"Sent %1"_s.arg(QLocale().toString(entry.when.toLocalTime(), QLocale::LongFormat)));
+    return lines.join(u'\n');
 }
 
 void HistoryPane::updateActions()

@@ -12,13 +12,15 @@ class QAction;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QResizeEvent;
 class QTableWidget;
 QT_END_NAMESPACE
 
 namespace Postern {
 
 // The request history: a search field over method, URL and status, a table of the entries (newest
-// first: method, URL, status, time, size, when) and Clear (after a confirmation). Enter, a double
+// first: method, URL, status, and when the pane is wide enough time, size, when; each row's tooltip
+// has the whole URL and all of these) and Clear (after a confirmation). Enter, a double
 // click or "Open in New Tab" on an entry emits openRequested() with the request to open; the Delete
 // key removes the entry. From the search field, Down moves to the results and Enter opens the current
 // (or first) one. The store is not owned (setStore(nullptr) detaches; a deleted store is
@@ -44,13 +46,19 @@ public:
     std::optional<HistoryEntry> currentEntry() const;
     QList<HistoryEntry> shownEntries() const { return m_shown; }
 
+    // The table's width from which the time, size and when columns are shown.
+    static constexpr int wideWidth() { return 520; }
+
 Q_SIGNALS:
     void openRequested(const Postern::HttpRequest &request);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    static QString toolTip(const HistoryEntry &entry, const QString &time, const QString &size);
+    void fitColumns();
     void refresh();
     void openCurrent();
     void deleteCurrent();
@@ -66,6 +74,7 @@ private:
     QPointer<HistoryStore> m_store;
     QMetaObject::Connection m_storeConnection;
     QList<HistoryEntry> m_shown;
+    bool m_wide = true; // all columns shown (see fitColumns())
 };
 
 } // namespace Postern

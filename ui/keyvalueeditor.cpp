@@ -1,5 +1,6 @@
 #include "keyvalueeditor.h"
 
+#include <QAction>
 #include <QMenu>
 
 using namespace Qt::StringLiterals;
@@ -28,13 +29,24 @@ void KeyValueEditor::removeCurrentRow()
 
 void KeyValueEditor::showContextMenu(const QPoint &pos)
 {
-    const QModelIndex index = indexAt(pos);
-    if (!index.isValid() || m_model->isAutomaticRow(index.row()) || m_model->isPlaceholderRow(index.row()))
+    QModelIndex index = indexAt(pos);
+    if (!index.isValid())
+        index = currentIndex(); // the menu key: the current cell
+    if (!index.isValid() || m_model->isPlaceholderRow(index.row()))
         return;
     setCurrentIndex(index);
     QMenu menu(this);
-    menu.addAction(u"Delete Row"_s, QKeySequence::Delete, this, &KeyValueEditor::removeCurrentRow);
-    menu.exec(viewport()->mapToGlobal(pos));
+    if (m_model->isSecretRow(index.row())) {
+        QAction *show = menu.addAction(u"&Show Authorization Value"_s);
+        show->setCheckable(true);
+        show->setChecked(m_model->secretsShown());
+        connect(show, &QAction::toggled, m_model, &KeyValueModel::setSecretsShown);
+    } else if (m_model->isAutomaticRow(index.row())) {
+        return;
+    } else {
+        menu.addAction(u"Delete Row"_s, QKeySequence::Delete, this, &KeyValueEditor::removeCurrentRow);
+    }
+    menu.exec(viewport()->mapToGlobal(visualRect(index).center()));
 }
 
 } // namespace Postern

@@ -11,6 +11,18 @@ using namespace Qt::StringLiterals;
 
 namespace Postern {
 
+namespace {
+
+// "Bearer abc" → "Bearer ****": the scheme stays readable, the credential does not.
+QString masked(const QString &value)
+{
+    const QString trimmed = value.trimmed();
+    const qsizetype space = trimmed.indexOf(u' ');
+    return space < 0 ? u"****"_s : trimmed.left(space) + u" ****"_s;
+}
+
+} // namespace
+
 KeyValueModel::KeyValueModel(QObject *parent)
     : RowTableModel({ u"Key"_s, u"Value"_s, u"Description"_s }, parent)
 {
@@ -30,6 +42,34 @@ void KeyValueModel::setAutomaticRows(const KeyValueList &rows)
     beginResetModel();
     m_automatic = rows;
     endResetModel();
+}
+
+void KeyValueModel::setSecretsShown(bool shown)
+{
+    if (shown == m_secretsShown)
+        return;
+    m_secretsShown = shown;
+    if (automaticRowCount() > 0)
+        Q_EMIT dataChanged(index(0, ValueColumn), index(automaticRowCount() - 1, ValueColumn));
+    Q_EMIT secretsShownChanged(shown);
+}
+
+bool KeyValueModel::isSecretRow(int row) const
+{
+    if (!isAutomaticRow(row) || row < 0)
+        return false;
+    const QString &key = m_automatic.at(row).key;
+    return key.compare(u"Authorization"_s, Qt::CaseInsensitive) == 0
+        || key.compare(u"Proxy-Authorization"_s, Qt::CaseInsensitive) == 0;
+}
+
+bool KeyValueModel::hasSecretRow() const
+{
+    for (int row = 0; row < automaticRowCount(); ++row) {
+        if (isSecretRow(row))
+            return true;
+    }
+    return false;
 }
 
 void KeyValueModel::removeUserRow(int row)
@@ -69,7 +109,8 @@ QVariant KeyValueModel::data(const QModelIndex &index, int role) const
         case KeyColumn:
             return kv.key;
         case ValueColumn:
-            return kv.value;
+            return role == Qt::DisplayRole && !m_secretsShown && isSecretRow(row) ? masked(kv.value)
+                                                                                  : kv.value;
         case DescriptionColumn:
             return automatic ? u"Automatic, from %1"_s.arg(kv.description) : kv.description;
         }
@@ -79,6 +120,9 @@ QVariant KeyValueModel::data(const QModelIndex &index, int role) const
             return kv.enabled ? Qt::Checked : Qt::Unchecked;
         break;
     case Qt::ToolTipRole:
+        if (automatic && isSecretRow(row) && !m_secretsShown)
+            return u"Added automatically from %1. Change it there. The credential is hidden: "
+                   "\u201cShow authorization value\u201d shows it."_s.arg(kv.description);
         if (automatic)
             return u"Added automatically from %1. Change it there."_s.arg(kv.description);
         if (index.column() == KeyColumn || index.column() == ValueColumn) {

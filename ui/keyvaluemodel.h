@@ -8,7 +8,8 @@ namespace Postern {
 
 // The rows of a Params or Headers table. Three kinds of row, top to bottom:
 //  - automatic rows (read-only, from elsewhere: "Authorization" from the Authorization tab), each
-//    with the reason shown as a tooltip;
+//    with the reason shown as a tooltip; an automatic credential (Authorization) is shown masked,
+//    "Basic ****", as Copy as cURL writes it, until setSecretsShown(true);
 //  - the user's rows, with a check box in the Key column for enabled;
 //  - one empty row at the end: typing into it adds a row.
 class KeyValueModel : public RowTableModel
@@ -32,6 +33,13 @@ public:
     // in red when a name is defined nowhere.
     void setVariableResolver(const VariableResolver &resolver);
 
+    // Whether the automatic credential rows show their value; the display and accessible text say
+    // "Bearer ****" until then (EditRole always holds the value).
+    bool secretsShown() const { return m_secretsShown; }
+    void setSecretsShown(bool shown);
+    bool hasSecretRow() const;
+    bool isSecretRow(int row) const;
+
     bool isAutomaticRow(int row) const { return row < automaticRowCount(); }
     void removeUserRow(int row);
 
@@ -42,6 +50,7 @@ public:
 Q_SIGNALS:
     // The user changed the rows (not emitted by setRows()).
     void rowsEdited();
+    void secretsShownChanged(bool shown);
 
 protected:
     int filledRowCount() const override { return int(m_automatic.size() + m_rows.size()); }
@@ -50,6 +59,7 @@ private:
     KeyValueList m_automatic;
     KeyValueList m_rows;
     VariableResolver m_resolver;
+    bool m_secretsShown = false;
 };
 
 } // namespace Postern

@@ -19,28 +19,68 @@
 using namespace Qt::StringLiterals;
 using namespace Postern;
 
+namespace {
+
+// The command line, described once for both passes below.
+struct Options
+{
+    QCommandLineOption instance {
+        u"instance"_s, u"Open a request to this instance (e.g. https://dev12345.service-now.com)."_s, u"url"_s
+    };
+    QCommandLineOption noSandbox { u"no-sandbox-instance"_s,
+                                   u"Do not start the built-in sandbox instance."_s };
+    QCommandLineOption workspace {
+        u"workspace"_s, u"Use this folder as the workspace (default: %1)."_s.arg(Workspace::defaultRoot()),
+        u"folder"_s
+    };
+    QCommandLineOption help;
+    QCommandLineOption version;
+
+    explicit Options(QCommandLineParser *parser)
+        : help(parser->addHelpOption())
+        , version(parser->addVersionOption())
+    {
+        parser->setApplicationDescription(u"A native API client for OAuth-protected APIs."_s);
+        parser->addOptions({ instance, noSandbox, workspace });
+    }
+};
+
+void describeApplication()
+{
+    QCoreApplication::setApplicationName(u"Postern"_s);
+    QCoreApplication::setOrganizationName(u"Postern"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(POSTERN_VERSION));
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    describeApplication();
+    // --help, --version and a mistyped option are answered without a display: they need no window
+    // system, so they are handled over a QCoreApplication before QApplication connects to one.
+    {
+        QStringList arguments;
+        for (int i = 0; i < argc; ++i)
+            arguments.append(QString::fromLocal8Bit(argv[i]));
+        QCommandLineParser early;
+        const Options options(&early);
+        if (!early.parse(arguments) || early.isSet(options.help) || early.isSet(u"help-all"_s)
+            || early.isSet(options.version)) {
+            QCoreApplication core(argc, argv);
+            early.process(core); // prints and exits
+        }
+    }
+
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
-    QApplication::setApplicationName(u"Postern"_s);
-    QApplication::setOrganizationName(u"Postern"_s);
-    QApplication::setApplicationVersion(QStringLiteral(POSTERN_VERSION));
     QApplication::setDesktopFileName(u"io.postern.Postern"_s);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"A native API client for OAuth-protected APIs."_s);
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption instanceOption(
-        u"instance"_s, u"Open a request to this instance (e.g. https://dev12345.service-now.com)."_s, u"url"_s);
-    const QCommandLineOption noSandboxOption(u"no-sandbox-instance"_s,
-                                             u"Do not start the built-in sandbox instance."_s);
-    const QCommandLineOption workspaceOption(
-        u"workspace"_s, u"Use this folder as the workspace (default: %1)."_s.arg(Workspace::defaultRoot()), u"folder"_s);
-    parser.addOption(instanceOption);
-    parser.addOption(noSandboxOption);
-    parser.addOption(workspaceOption);
+    const Options options(&parser);
+    const QCommandLineOption &instanceOption = options.instance;
+    const QCommandLineOption &noSandboxOption = options.noSandbox;
+    const QCommandLineOption &workspaceOption = options.workspace;
     parser.process(app);
 
     QNetworkAccessManager manager;

@@ -35,7 +35,9 @@
 #include <QSettings>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QShortcut>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
@@ -68,6 +70,7 @@ MainWindow::MainWindow(QNetworkAccessManager *manager, TokenStore *tokens, QWidg
     m_instanceStatus = new QLabel(this);
     m_instanceStatus->setObjectName(u"instanceStatus"_s);
     m_instanceStatus->setAccessibleName(u"Instance"_s);
+    m_instanceStatus->setAccessibleDescription(u"Instance"_s);
     statusBar()->addWidget(m_instanceStatus, 1);
 
     auto wireTab = [this](RequestTab *tab) {
@@ -102,6 +105,7 @@ MainWindow::MainWindow(QNetworkAccessManager *manager, TokenStore *tokens, QWidg
     createMenus();
     createToolBar();
     resize(1280, 800);
+    keepOnScreen();
 }
 
 MainWindow::~MainWindow() = default;
@@ -331,8 +335,10 @@ bool MainWindow::openWorkspace(Workspace *workspace)
     m_workspace->setCurrentEnvironmentId(session.environmentId);
     refreshEnvironments();
     m_tabs->refreshContexts();
-    if (!session.windowGeometry.isEmpty())
+    if (!session.windowGeometry.isEmpty()) {
         restoreGeometry(session.windowGeometry);
+        keepOnScreen(); // saved on a screen that is gone, or larger than this one
+    }
     if (!session.windowState.isEmpty())
         restoreState(session.windowState);
     if (!session.splitterState.isEmpty())
@@ -342,6 +348,35 @@ bool MainWindow::openWorkspace(Workspace *workspace)
         m_tabs->newTab();
     showMessages(messages);
     return restored;
+}
+
+void MainWindow::keepOnScreen()
+{
+    if (isMaximized() || isFullScreen())
+        return;
+    QScreen *target = QGuiApplication::screenAt(geometry().center());
+    if (!target)
+        target = screen() ? screen() : QGuiApplication::primaryScreen();
+    if (!target)
+        return;
+    const QRect available = target->availableGeometry();
+    const QRect frame = frameGeometry();
+    if (available.contains(frame))
+        return;
+    // Not bigger than the screen, and wholly on it: a title bar off the screen cannot be grabbed.
+    const QSize margins = frame.size() - geometry().size();
+    resize(size().boundedTo(available.size() - margins));
+    const QSize outer = size() + margins;
+    move(qBound(available.left(), frame.left(), available.right() + 1 - outer.width()),
+         qBound(available.top(), frame.top(), available.bottom() + 1 - outer.height()));
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // The window frame's size is known once the window exists: fit again with it.
+    if (!event->spontaneous())
+        keepOnScreen();
 }
 
 void MainWindow::showMessages(const QStringList &messages)
@@ -457,6 +492,7 @@ void MainWindow::setEncryptedTokenFile(EncryptedTokenFile *file)
 void MainWindow::setInstanceStatus(const QString &text)
 {
     m_instanceStatus->setText(text);
+    m_instanceStatus->setAccessibleName(text.isEmpty() ? u"Instance"_s : text); // read as what it says
 }
 
 void MainWindow::copyAsCurl(bool includeSecrets)

@@ -90,11 +90,14 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createMenus();
     void createToolBar();
     void refreshEnvironments();
+    // Moves the window wholly onto the screen it is (mostly) on, shrunk to fit if need be.
+    void keepOnScreen();
     void showMessages(const QStringList &messages);
 
     RequestTabs *m_tabs = nullptr;

@@ -2,6 +2,7 @@
 
 #include "autheditor.h"
 #include "bodyeditor.h"
+#include "clearbutton.h"
 #include "oauth2pane.h"
 #include "keyvalueeditor.h"
 #include "curlcommand.h"
@@ -45,6 +46,7 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     m_url->setAccessibleName(u"Request URL"_s);
     m_url->setPlaceholderText(u"Enter a URL, e.g. https://INSTANCE.service-now.com/api/now/table/incident"_s);
     m_url->setClearButtonEnabled(true);
+    nameClearButton(m_url, u"Clear URL"_s);
     m_send = new QPushButton(u"Send"_s, this);
     m_send->setObjectName(u"sendButton"_s);
     m_send->setAccessibleName(u"Send"_s);
@@ -57,6 +59,7 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     m_unresolved = new QLabel(this);
     m_unresolved->setObjectName(u"unresolvedVariables"_s);
     m_unresolved->setAccessibleName(u"Undefined variables"_s);
+    m_unresolved->setAccessibleDescription(u"Undefined variables"_s);
     m_unresolved->setTextFormat(Qt::PlainText);
     m_unresolved->setWordWrap(true);
     m_unresolved->setStyleSheet(u"QLabel { color: #c62828; }"_s);
@@ -70,11 +73,9 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     m_params->setObjectName(u"paramsTable"_s);
     m_auth = new AuthEditor(services, this);
     m_auth->setObjectName(u"authEditor"_s);
-    m_headers = new KeyValueEditor(u"Request headers"_s, this);
-    m_headers->setObjectName(u"headersTable"_s);
     m_tabs->addTab(m_params, u"&Params"_s);
     m_tabs->addTab(m_auth, u"&Authorization"_s);
-    m_tabs->addTab(m_headers, u"&Headers"_s);
+    m_tabs->addTab(makeHeadersTab(), u"H&eaders"_s); // Alt+H is the Help menu
     m_body = new BodyEditor(this);
     m_body->setObjectName(u"bodyEditor"_s);
     m_tabs->addTab(m_body, u"&Body"_s);
@@ -99,22 +100,44 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     onMethodChanged();
 }
 
+QWidget *RequestEditor::makeHeadersTab()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_headers = new KeyValueEditor(u"Request headers"_s, page);
+    m_headers->setObjectName(u"headersTable"_s);
+    layout->addWidget(m_headers, 1);
+    // The automatic Authorization row reads "Basic ****" until asked, as Copy as cURL writes it.
+    m_showAuthorization = new QCheckBox(u"Sho&w authorization value"_s, page);
+    m_showAuthorization->setObjectName(u"showAuthorizationValue"_s);
+    m_showAuthorization->setToolTip(u"Show the credential of the automatic Authorization header"_s);
+    m_showAuthorization->hide();
+    layout->addWidget(m_showAuthorization);
+    KeyValueModel *model = m_headers->keyValueModel();
+    connect(m_showAuthorization, &QCheckBox::toggled, model, &KeyValueModel::setSecretsShown);
+    connect(model, &KeyValueModel::secretsShownChanged, m_showAuthorization, &QCheckBox::setChecked);
+    connect(model, &QAbstractItemModel::modelReset, m_showAuthorization,
+            [this, model] { m_showAuthorization->setVisible(model->hasSecretRow()); });
+    return page;
+}
+
 QWidget *RequestEditor::makeSettingsTab()
 {
     auto *page = new QWidget(this);
     auto *form = new QFormLayout(page);
     m_timeout = new QSpinBox(page);
     m_timeout->setObjectName(u"timeoutSpin"_s);
-    m_timeout->setAccessibleName(u"Timeout in milliseconds"_s);
     m_timeout->setRange(0, 3600000);
     m_timeout->setSingleStep(1000);
     m_timeout->setSuffix(u" ms"_s);
     m_timeout->setSpecialValueText(u"No timeout"_s);
     m_timeout->setValue(HttpRequest().timeoutMs);
-    if (auto *edit = m_timeout->findChild<QLineEdit *>())
-        edit->setAccessibleName(m_timeout->accessibleName());
+    // Named by its visible label (the buddy); the unit is in the value ("30000 ms").
     auto *timeoutLabel = new QLabel(u"&Timeout:"_s, page);
     timeoutLabel->setBuddy(m_timeout);
+    if (auto *edit = m_timeout->findChild<QLineEdit *>())
+        edit->setAccessibleName(u"Timeout"_s);
     form->addRow(timeoutLabel, m_timeout);
     m_verifyTls = new QCheckBox(u"&Verify TLS certificates"_s, page);
     m_verifyTls->setObjectName(u"verifyTls"_s);
@@ -206,6 +229,7 @@ void RequestEditor::refreshVariableHints(const HttpRequest &current)
         names.append(u"{{"_s + name + u"}}"_s);
     m_unresolved->setText(u"Not defined in the current environment, the collection or the globals: %1"_s.arg(
         names.join(u", "_s)));
+    m_unresolved->setAccessibleName(m_unresolved->text());
     m_unresolved->show();
 }
 

@@ -62,6 +62,7 @@ Q_SIGNALS:
     void curlRefused(const QString &error);
 
 private:
+    QWidget *makeHeadersTab();
     QWidget *makeSettingsTab();
     void onUrlEdited(const QString &text);
     void onParamsEdited();
@@ -79,6 +80,7 @@ private:
     KeyValueEditor *m_params = nullptr;
     AuthEditor *m_auth = nullptr;
     KeyValueEditor *m_headers = nullptr;
+    QCheckBox *m_showAuthorization = nullptr;
     BodyEditor *m_body = nullptr;
     QSpinBox *m_timeout = nullptr;
     QCheckBox *m_verifyTls = nullptr;

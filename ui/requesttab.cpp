@@ -82,6 +82,7 @@ RequestTab::RequestTab(const QString &id, const OAuthServices &services, Request
 
     connect(m_editor, &RequestEditor::sendRequested, this, &RequestTab::send);
     connect(m_editor, &RequestEditor::cancelRequested, this, &RequestTab::cancel);
+    connect(m_viewer, &ResponseViewer::message, this, &RequestTab::message);
     connect(m_editor, &RequestEditor::changed, this, [this] {
         ++m_revision;
         updateDirty();
@@ -108,11 +109,13 @@ QString RequestTab::title() const
     const HttpRequest request = m_editor->request();
     if (request.url.isEmpty())
         return u"Untitled Request"_s;
-    // The query may hold a key or a token: a title shows the host and path only.
+    // The query may hold a key or a token: a title shows the host, its port and the path only.
     QString shown = request.url.section(u'?', 0, 0).section(u'#', 0, 0);
-    const QUrl url(shown);
-    if (url.isValid() && !url.host().isEmpty())
-        shown = url.host() + url.path();
+    QUrl url(shown);
+    if (url.isValid() && !url.host().isEmpty()) {
+        url.setUserInfo(QString());
+        shown = url.authority() + url.path();
+    }
     return request.method + u' ' + shown.left(40);
 }
 

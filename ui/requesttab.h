@@ -94,6 +94,8 @@ Q_SIGNALS:
     void titleChanged();
     // A response arrived (or the request failed) for what was sent.
     void exchanged(const Postern::HttpRequest &sent, const Postern::HttpResponse &response);
+    // Something to say in the status bar.
+    void message(const QString &text);
 
 private:
     void updateDirty();

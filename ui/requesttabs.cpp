@@ -72,6 +72,7 @@ RequestTab *RequestTabs::addTab(const QString &id)
     connect(tab, &RequestTab::dirtyChanged, this, [this, tab] { updateTitle(tab); });
     connect(tab, &RequestTab::edited, this, &RequestTabs::scheduleAutosave);
     connect(tab, &RequestTab::exchanged, this, &RequestTabs::exchanged);
+    connect(tab, &RequestTab::message, this, &RequestTabs::message);
     updateTitle(tab);
     setCurrentIndex(index);
     return tab;
@@ -117,6 +118,11 @@ void RequestTabs::updateTitle(RequestTab *tab)
     setTabText(index, (tab->isDirty() ? u"\u2022 "_s : QString()) + QString(title).replace(u'&', u"&&"_s));
     setTabToolTip(index, tab->isDirty() ? title + u" (unsaved changes)"_s : title);
     tabBar()->setAccessibleTabName(index, tab->isDirty() ? title + u", unsaved"_s : title);
+    // Qt leaves the tab's close button (left or right, by style) without a name.
+    for (const QTabBar::ButtonPosition side : { QTabBar::LeftSide, QTabBar::RightSide }) {
+        if (QWidget *close = tabBar()->tabButton(index, side))
+            close->setAccessibleName(u"Close %1"_s.arg(title));
+    }
 }
 
 bool RequestTabs::closeTab(int index)

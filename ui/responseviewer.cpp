@@ -15,8 +15,10 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -43,6 +45,23 @@ QString humanSize(qint64 bytes)
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
+// A value on screen is read with what it is: "Status: 200 OK", the caption alone while empty.
+void showValue(QLabel *label, const QString &caption, const QString &value)
+{
+    label->setText(value);
+    label->setAccessibleName(value.isEmpty() ? caption : caption + u": "_s + value);
+}
+
+// Whether the request went out at all: a request refused before sending took no time.
+bool wasSent(const HttpResponse &response)
+{
+    return response.error != HttpResponse::Error::InvalidRequest
+        && response.error != HttpResponse::Error::Authorization;
+}
+
+const QString copyText = u"&Copy"_s;
+const QString copyName = u"Copy body"_s;
+
 } // namespace
 
 ResponseViewer::ResponseViewer(QWidget *parent)
@@ -52,19 +71,21 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
 
     auto *summary = new QHBoxLayout;
+    // The figures end where the body's Copy button does, not against the window's edge.
+    summary->setContentsMargins(0, 0, style()->pixelMetric(QStyle::PM_LayoutRightMargin), 0);
     auto *title = new QLabel(u"<b>Response</b>"_s, this);
     title->setTextFormat(Qt::RichText);
     m_status = new QLabel(this);
     m_status->setObjectName(u"responseStatus"_s);
-    m_status->setAccessibleName(u"Status"_s);
+    m_status->setAccessibleDescription(u"Status of the response"_s);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_status->setFocusPolicy(Qt::TabFocus);
     m_time = new QLabel(this);
     m_time->setObjectName(u"responseTime"_s);
-    m_time->setAccessibleName(u"Time"_s);
+    m_time->setAccessibleDescription(u"Time the response took"_s);
     m_size = new QLabel(this);
     m_size->setObjectName(u"responseSize"_s);
-    m_size->setAccessibleName(u"Size"_s);
+    m_size->setAccessibleDescription(u"Size of the response, headers and body"_s);
     m_busy = new QProgressBar(this);
     m_busy->setObjectName(u"responseBusy"_s);
     m_busy->setAccessibleName(u"Sending request"_s);
@@ -84,7 +105,7 @@ ResponseViewer::ResponseViewer(QWidget *parent)
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"responseMessage"_s);
-    m_message->setAccessibleName(u"Response message"_s);
+    m_message->setAccessibleDescription(u"Response message"_s);
     m_message->setTextFormat(Qt::PlainText); // server and error text is never rich text
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -116,9 +137,13 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     group->addButton(m_prettyButton);
     group->addButton(m_rawButton);
     group->setExclusive(true);
-    m_copyButton = new QPushButton(u"&Copy"_s, bodyPage);
+    m_copyButton = new QPushButton(copyText, bodyPage);
     m_copyButton->setObjectName(u"copyBodyButton"_s);
-    m_copyButton->setAccessibleName(u"Copy body"_s);
+    m_copyButton->setAccessibleName(copyName);
+    m_copyButton->setToolTip(u"Copy the body, or the selected part of it, to the clipboard"_s);
+    m_copiedTimer = new QTimer(this);
+    m_copiedTimer->setSingleShot(true);
+    m_copiedTimer->setInterval(2000);
     bodyBar->addWidget(m_prettyButton);
     bodyBar->addWidget(m_rawButton);
     bodyBar->addStretch(1);
@@ -153,26 +178,41 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     layout->addWidget(m_tabs, 1);
 
     connect(m_prettyButton, &QToolButton::toggled, this, &ResponseViewer::refreshBody);
-    connect(m_copyButton, &QPushButton::clicked, this, [this] {
-        QString selected = m_body->textCursor().selectedText();
-        QApplication::clipboard()->setText(selected.isEmpty() ? m_body->toPlainText()
-                                                              : selected.replace(QChar::ParagraphSeparator, u'\n'));
+    connect(m_copyButton, &QPushButton::clicked, this, &ResponseViewer::copyBody);
+    connect(m_copiedTimer, &QTimer::timeout, this, [this] {
+        m_copyButton->setText(copyText);
+        m_copyButton->setAccessibleName(copyName);
     });
     connect(&m_formatWatcher, &QFutureWatcher<JsonFormatter::Result>::finished, this, &ResponseViewer::onFormatted);
     clear();
+}
+
+void ResponseViewer::copyBody()
+{
+    QString selected = m_body->textCursor().selectedText();
+    const bool whole = selected.isEmpty();
+    QApplication::clipboard()->setText(whole ? m_body->toPlainText()
+                                             : selected.replace(QChar::ParagraphSeparator, u'\n'));
+    // Said on the button, where the eyes and the focus are, and in the status bar.
+    m_copyButton->setText(u"Copied"_s);
+    m_copyButton->setAccessibleName(u"Copied"_s);
+    m_copiedTimer->start();
+    Q_EMIT message(whole ? u"Copied the response body."_s : u"Copied the selected text."_s);
 }
 
 void ResponseViewer::clear()
 {
     m_response = HttpResponse();
     m_pretty = JsonFormatter::Result();
-    m_status->clear();
-    m_time->clear();
-    m_size->clear();
-    m_message->hide();
+    showValue(m_status, u"Status"_s, QString());
+    showValue(m_time, u"Time"_s, QString());
+    showValue(m_size, u"Size"_s, QString());
+    m_size->setToolTip(QString());
+    setMessage(QString(), false);
     m_headers->setRowCount(0);
     showCookies(m_response);
     m_body->clear();
+    m_copyButton->setEnabled(false);
     m_body->setPlaceholderText(u"Send a request to see its answer here."_s);
 }
 
@@ -180,11 +220,11 @@ void ResponseViewer::setBusy(bool busy)
 {
     m_busy->setVisible(busy);
     if (busy) {
-        m_status->setText(u"Sending\u2026"_s);
+        showValue(m_status, u"Status"_s, u"Sending\u2026"_s);
         m_status->setStyleSheet(QString());
-        m_time->clear();
-        m_size->clear();
-        m_message->hide();
+        showValue(m_time, u"Time"_s, QString());
+        showValue(m_size, u"Size"_s, QString());
+        setMessage(QString(), false);
     }
 }
 
@@ -201,6 +241,8 @@ void ResponseViewer::setPretty(bool pretty)
 void ResponseViewer::setMessage(const QString &text, bool error)
 {
     m_message->setText(text);
+    m_message->setAccessibleName(text.isEmpty() ? u"Response message"_s : text);
+    m_message->setAccessibleDescription(error ? u"Error"_s : u"Response message"_s);
     m_message->setStyleSheet(error ? u"QLabel { color: #b71c1c; }"_s : u"QLabel { color: palette(text); }"_s);
     m_message->setVisible(!text.isEmpty());
 }
@@ -214,10 +256,12 @@ void ResponseViewer::showResponse(const HttpResponse &response)
     showCookies(response);
 
     if (response.error != HttpResponse::Error::None) {
-        m_status->setText(response.error == HttpResponse::Error::Canceled ? u"Canceled"_s : u"Error"_s);
+        showValue(m_status, u"Status"_s,
+                  response.error == HttpResponse::Error::Canceled ? u"Canceled"_s : u"Error"_s);
         m_status->setStyleSheet(u"QLabel { color: #c62828; font-weight: bold; }"_s);
-        m_time->setText(u"%1 ms"_s.arg(response.elapsedMs));
-        m_size->clear();
+        showValue(m_time, u"Time"_s, wasSent(response) ? u"%1 ms"_s.arg(response.elapsedMs) : QString());
+        showValue(m_size, u"Size"_s, QString());
+        m_size->setToolTip(QString());
         setMessage(response.errorMessage, true);
         setBodyText(QString());
         m_body->setPlaceholderText(u"No answer."_s);
@@ -226,13 +270,14 @@ void ResponseViewer::showResponse(const HttpResponse &response)
     }
 
     const QString reason = response.reasonPhrase.isEmpty() ? QString() : u" "_s + response.reasonPhrase;
-    m_status->setText(QString::number(response.statusCode) + reason);
-    m_status->setStyleSheet(u"QLabel { color: %1; font-weight: bold; }"_s.arg(statusColor(response.statusCode)));
-    m_time->setText(u"%1 ms"_s.arg(response.elapsedMs));
-    m_size->setText(humanSize(response.body.size() + response.headersSize()));
-    m_size->setToolTip(u"Body %1, headers %2"_s.arg(humanSize(response.body.size()),
-                                                    humanSize(response.headersSize())));
-    m_message->hide();
+    showValue(m_status, u"Status"_s, QString::number(response.statusCode) + reason);
+    m_status->setStyleSheet(
+        u"QLabel { color: %1; font-weight: bold; }"_s.arg(statusColor(response.statusCode)));
+    showValue(m_time, u"Time"_s, u"%1 ms"_s.arg(response.elapsedMs));
+    showValue(m_size, u"Size"_s, humanSize(response.body.size() + response.headersSize()));
+    m_size->setToolTip(
+        u"Body %1, headers %2"_s.arg(humanSize(response.body.size()), humanSize(response.headersSize())));
+    setMessage(QString(), false);
 
     m_headers->setRowCount(int(response.headers.size()));
     for (int row = 0; row < response.headers.size(); ++row) {
@@ -307,6 +352,8 @@ void ResponseViewer::setBodyText(const QString &text)
         m_highlighter = nullptr;
     }
     m_body->setPlainText(text);
+    // Nothing to copy while there is no body (or only "Formatting…").
+    m_copyButton->setEnabled(!m_formatting && !text.isEmpty());
 }
 
 } // namespace Postern

@@ -13,6 +13,7 @@ class QProgressBar;
 class QPushButton;
 class QTabWidget;
 class QTableWidget;
+class QTimer;
 class QToolButton;
 QT_END_NAMESPACE
 
@@ -44,8 +45,11 @@ public:
 Q_SIGNALS:
     // The body view holds the current response's text (emitted after formatting finishes).
     void bodyShown();
+    // Something to say in the status bar ("Copied the response body.").
+    void message(const QString &text);
 
 private:
+    void copyBody();
     void onFormatted();
     void refreshBody();
     void setBodyText(const QString &text);
@@ -61,6 +65,7 @@ private:
     QToolButton *m_prettyButton = nullptr;
     QToolButton *m_rawButton = nullptr;
     QPushButton *m_copyButton = nullptr;
+    QTimer *m_copiedTimer = nullptr; // puts "Copy" back on the button
     QPlainTextEdit *m_body = nullptr;
     QTableWidget *m_headers = nullptr;
     CookiesView *m_cookies = nullptr;

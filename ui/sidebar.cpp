@@ -43,7 +43,7 @@ Sidebar::Sidebar(Workspace *workspace, HistoryStore *history, QWidget *parent)
     m_history = new HistoryPane(this);
     m_history->setObjectName(u"historyPane"_s);
     m_history->setStore(history);
-    addTab(m_history, u"&History"_s);
+    addTab(m_history, u"Histor&y"_s); // Alt+H is the Help menu
 }
 
 } // namespace Postern

@@ -8,14 +8,18 @@
 #include "historystore.h"
 #include "responseviewer.h"
 
+#include <QAbstractButton>
 #include <QAccessible>
 #include <QAction>
 #include <QApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -50,6 +54,8 @@ private Q_SLOTS:
     void deleteAllCookiesAsksFirst();
     void responseCookiesTab();
     void everyControlHasAnAccessibleName();
+    void narrowPaneGivesTheUrlTheRoom();
+    void rowTooltipHasUrlAndTimes();
 
 private:
     static HttpResponse response(int status, const QString &reason = {});
@@ -436,6 +442,70 @@ void tst_HistoryWidgets::everyControlHasAnAccessibleName()
     const QStringList unnamedInBox = unnamedControls(box);
     QVERIFY(answer(m_pane.get(), "clearHistoryConfirm", "cancel"));
     QVERIFY2(unnamedInBox.isEmpty(), qPrintable(unnamedInBox.join(u", "_s)));
+}
+
+void tst_HistoryWidgets::narrowPaneGivesTheUrlTheRoom()
+{
+    auto *table = m_pane->findChild<QTableWidget *>(u"historyTable"_s);
+    QHeaderView *header = table->horizontalHeader();
+    auto visibleWidth = [header] {
+        int width = 0;
+        for (int column = 0; column < header->count(); ++column)
+            width += header->isSectionHidden(column) ? 0 : header->sectionSize(column);
+        return width;
+    };
+    // As wide as the sidebar: the URL takes what method and status leave, nothing scrolls sideways.
+    m_pane->resize(300, 400);
+    QTRY_VERIFY(table->isColumnHidden(HistoryPane::WhenColumn));
+    QVERIFY(table->isColumnHidden(HistoryPane::TimeColumn));
+    QVERIFY(table->isColumnHidden(HistoryPane::SizeColumn));
+    QTRY_COMPARE(visibleWidth(), table->viewport()->width());
+    const int url = header->sectionSize(HistoryPane::UrlColumn);
+    QVERIFY2(url >= table->viewport()->width() / 2, qPrintable(QString::number(url)));
+    const QString shortUrl = u"https://status.example.net/ping"_s;
+    QVERIFY(url > table->fontMetrics().horizontalAdvance(shortUrl));
+    QVERIFY(!table->horizontalScrollBar()->isVisible());
+
+    // Widened, the other columns come back.
+    m_pane->resize(900, 400);
+    QTRY_VERIFY(!table->isColumnHidden(HistoryPane::WhenColumn));
+    QVERIFY(!table->isColumnHidden(HistoryPane::TimeColumn));
+    QVERIFY(header->sectionSize(HistoryPane::UrlColumn) > url);
+}
+
+void tst_HistoryWidgets::rowTooltipHasUrlAndTimes()
+{
+    auto *table = m_pane->findChild<QTableWidget *>(u"historyTable"_s);
+    const HistoryEntry newest = m_pane->shownEntries().first();
+    for (int column = 0; column < HistoryPane::ColumnCount; ++column) {
+        const QString tip = table->item(0, column)->toolTip();
+        QVERIFY2(tip.contains(u"GET https://status.example.net/ping"_s), qPrintable(tip));
+        QVERIFY2(tip.contains(u"12 ms"_s), qPrintable(tip));
+        QVERIFY2(tip.contains(QLocale().toString(newest.when.toLocalTime(), QLocale::LongFormat)),
+                 qPrintable(tip));
+    }
+
+    // A request refused before sending shows no time (not "0 ms").
+    HttpResponse refused;
+    refused.error = HttpResponse::Error::InvalidRequest;
+    refused.errorMessage = u"The URL has no scheme."_s;
+    m_history->record(request(u"GET"_s, u"example.org/x"_s), refused);
+    QTRY_COMPARE(table->rowCount(), 4);
+    QCOMPARE(table->item(0, HistoryPane::TimeColumn)->text(), QString());
+    QVERIFY(!table->item(0, HistoryPane::MethodColumn)->toolTip().contains(u"0 ms"_s));
+    QVERIFY(table->item(0, HistoryPane::MethodColumn)->toolTip().contains(u"no scheme"_s));
+
+    // The summary is read as what it says.
+    auto *summary = m_pane->findChild<QLabel *>(u"historySummary"_s);
+    QCOMPARE(summary->text(), u"4 requests"_s);
+    QCOMPARE(QAccessible::queryAccessibleInterface(summary)->text(QAccessible::Name), summary->text());
+
+    // The search field's clear button is named.
+    auto *search = m_pane->findChild<QLineEdit *>(u"historySearch"_s);
+    const QList<QAbstractButton *> clear = search->findChildren<QAbstractButton *>();
+    QCOMPARE(clear.size(), 1);
+    QCOMPARE(QAccessible::queryAccessibleInterface(clear.first())->text(QAccessible::Name),
+             u"Clear search"_s);
 }
 
 QTEST_MAIN(tst_HistoryWidgets)

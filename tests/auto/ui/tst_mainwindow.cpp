@@ -58,6 +58,8 @@ private Q_SLOTS:
     void pastedCurlIsImported();
     void copyAsCurlMasksCredentials();
     void everyControlHasAnAccessibleName();
+    void screenReaderHearsTheValues_data();
+    void screenReaderHearsTheValues();
 
 private:
     template<typename T> T *find(const char *name) const
@@ -377,6 +379,60 @@ void tst_MainWindow::everyControlHasAnAccessibleName()
             unnamed << (QString::fromLatin1(widget->metaObject()->className()) + u" "_s + widget->objectName());
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+}
+
+void tst_MainWindow::screenReaderHearsTheValues_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::newRow("answered by the sandbox") << u"answered"_s;
+    QTest::newRow("refused connection") << u"refused"_s;
+}
+
+void tst_MainWindow::screenReaderHearsTheValues()
+{
+    // What AT-SPI passes on: the accessible name of each label, which must carry its value.
+    auto name = [](QWidget *widget) {
+        return QAccessible::queryAccessibleInterface(widget)->text(QAccessible::Name);
+    };
+    QFETCH(QString, scenario);
+    if (scenario == u"refused"_s) {
+        const quint16 port = m_server->serverPort();
+        m_server->close();
+        find<QLineEdit>("urlEdit")->setText(u"http://127.0.0.1:%1/"_s.arg(port));
+    }
+    QVERIFY(sendAndWait());
+    auto *statusLabel = find<QLabel>("responseStatus");
+    auto *time = find<QLabel>("responseTime");
+    auto *size = find<QLabel>("responseSize");
+    auto *messageLabel = find<QLabel>("responseMessage");
+    QCOMPARE(name(statusLabel), u"Status: "_s + statusLabel->text());
+    QCOMPARE(name(time), u"Time: "_s + time->text());
+    QVERIFY2(time->text().endsWith(u" ms"_s), qPrintable(time->text()));
+    QVERIFY(!QAccessible::queryAccessibleInterface(statusLabel)->text(QAccessible::Description).isEmpty());
+    if (scenario == u"answered"_s) {
+        QVERIFY2(name(statusLabel) == u"Status: 200 OK"_s, qPrintable(name(statusLabel)));
+        QVERIFY(!size->text().isEmpty());
+        QCOMPARE(name(size), u"Size: "_s + size->text());
+    } else {
+        QCOMPARE(name(statusLabel), u"Status: Error"_s);
+        QCOMPARE(name(size), u"Size"_s); // nothing came back
+        QVERIFY(messageLabel->isVisible());
+        QVERIFY2(message().contains(u"refused"_s), qPrintable(message()));
+        QCOMPARE(name(messageLabel), message());
+        QCOMPARE(QAccessible::queryAccessibleInterface(messageLabel)->text(QAccessible::Description),
+                 u"Error"_s);
+    }
+
+    // The URL field's clear button (a child Qt adds without a name) is named.
+    auto *url = find<QLineEdit>("urlEdit");
+    const QList<QAbstractButton *> clear = url->findChildren<QAbstractButton *>();
+    QCOMPARE(clear.size(), 1);
+    QCOMPARE(name(clear.first()), u"Clear URL"_s);
+    // The instance in the status bar is read as what it says.
+    m_window->setInstanceStatus(u"Instance: https://dev1.example.com"_s);
+    QCOMPARE(name(find<QLabel>("instanceStatus")), u"Instance: https://dev1.example.com"_s);
+    // The timeout field is named by its visible label.
+    QCOMPARE(name(find<QWidget>("timeoutSpin")).remove(u':'), u"Timeout"_s);
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -249,7 +249,7 @@ void tst_OAuthFlow::headlineFlow()
     auto *headers = find<KeyValueEditor>(m_window.get(), "headersTable")->keyValueModel();
     QVERIFY(waitUntil([&] { return headers->automaticRowCount() == 1; }));
     QCOMPARE(headers->index(0, KeyValueModel::KeyColumn).data().toString(), u"Authorization"_s);
-    QCOMPARE(headers->index(0, KeyValueModel::ValueColumn).data().toString(), u"Bearer "_s + accessToken);
+    QCOMPARE(headers->index(0, KeyValueModel::ValueColumn).data(Qt::EditRole).toString(), u"Bearer "_s + accessToken);
     QVERIFY(headers->index(0, KeyValueModel::KeyColumn).data(Qt::ToolTipRole).toString().contains(u"Authorization tab"_s));
     QVERIFY(find<QLabel>(m_window.get(), "tokenExpiry")->text().startsWith(u"Expires in"_s));
 

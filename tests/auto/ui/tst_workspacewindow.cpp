@@ -105,7 +105,7 @@ QString tst_WorkspaceWindow::authorizationHeader() const
     KeyValueModel *headers = m_f.window->requestEditor()->findChild<KeyValueEditor *>(u"headersTable"_s)->keyValueModel();
     for (int row = 0; row < headers->automaticRowCount(); ++row) {
         if (headers->index(row, KeyValueModel::KeyColumn).data().toString() == u"Authorization"_s)
-            return headers->index(row, KeyValueModel::ValueColumn).data().toString();
+            return headers->index(row, KeyValueModel::ValueColumn).data(Qt::EditRole).toString();
     }
     return QString();
 }
