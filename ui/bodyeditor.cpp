@@ -1,5 +1,6 @@
 #include "bodyeditor.h"
 
+#include "clearbutton.h"
 #include "formpartseditor.h"
 #include "keyvalueeditor.h"
 #include "requestbody.h"
@@ -155,6 +156,7 @@ QWidget *BodyEditor::makeBinaryPage()
     m_file->setAccessibleName(u"File to send"_s);
     m_file->setPlaceholderText(u"The file whose bytes are the body"_s);
     m_file->setClearButtonEnabled(true);
+    nameClearButton(m_file, u"Clear the file"_s);
     m_browse = new QPushButton(u"&Browse\u2026"_s, page);
     m_browse->setObjectName(u"bodyFileBrowse"_s);
     m_browse->setAccessibleName(u"Choose the file to send"_s);

@@ -1,5 +1,6 @@
 #include "cookiemanagerdialog.h"
 
+#include "clearbutton.h"
 #include "cookiesview.h"
 
 #include <QDialogButtonBox>
@@ -27,6 +28,7 @@ CookieManagerDialog::CookieManagerDialog(CookieStore *store, QWidget *parent)
     m_filter->setAccessibleName(u"Filter cookies by domain"_s);
     m_filter->setPlaceholderText(u"example.com"_s);
     m_filter->setClearButtonEnabled(true);
+    nameClearButton(m_filter, u"Clear the filter"_s);
     form->addRow(u"&Filter by domain:"_s, m_filter);
     layout->addLayout(form);
 

@@ -13,6 +13,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 using namespace Postern;
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void methodWithoutBody();
     void graphqlVariablesChecked();
     void rawEditorAsBefore();
+    void fileClearButtonIsNamed();
     void everyControlNamedAndReachable_data();
     void everyControlNamedAndReachable();
 
@@ -389,6 +391,17 @@ void tst_BodyEditor::rawEditorAsBefore()
     // installed (Noto Sans Mono is not tagged), so the family is compared, not QFontInfo::fixedPitch().
     QCOMPARE(raw->font().family(), QFontDatabase::systemFont(QFontDatabase::FixedFont).family());
     QCOMPARE(find<QComboBox>("bodyType")->accessibleName(), u"Body type"_s);
+}
+
+void tst_BodyEditor::fileClearButtonIsNamed()
+{
+    // QLineEdit's clear button comes without a name: a screen reader would say only "button".
+    auto *file = find<QLineEdit>("bodyFileEdit");
+    QVERIFY(file);
+    const QList<QToolButton *> buttons = file->findChildren<QToolButton *>();
+    QVERIFY(!buttons.isEmpty());
+    for (QToolButton *button : buttons)
+        QCOMPARE(QAccessible::queryAccessibleInterface(button)->text(QAccessible::Name), u"Clear the file"_s);
 }
 
 void tst_BodyEditor::everyControlNamedAndReachable_data()
