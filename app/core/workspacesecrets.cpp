@@ -1,5 +1,7 @@
 #include "workspacesecrets.h"
 
+#include "postmancollection.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -30,6 +32,10 @@ void collectItems(const QList<CollectionItem> &items, Map *secrets)
     for (const CollectionItem &item : items) {
         const QString prefix = u"auth/"_s + item.id + u'/';
         collectAuth(item.isFolder() ? item.auth : item.request.auth, prefix, secrets);
+        QHash<QString, QString> kept;
+        PostmanCollection::foreignWithoutSecrets(item.foreign, &kept);
+        for (auto it = kept.cbegin(); it != kept.cend(); ++it)
+            secrets->insert(u"foreign/"_s + item.id + u'/' + it.key(), it.value());
         collectItems(item.children, secrets);
     }
 }
@@ -39,6 +45,14 @@ void applyItems(QList<CollectionItem> *items, const Map &secrets)
     for (CollectionItem &item : *items) {
         const QString prefix = u"auth/"_s + item.id + u'/';
         applyAuth(item.isFolder() ? &item.auth : &item.request.auth, prefix, secrets);
+        const QString foreignPrefix = u"foreign/"_s + item.id + u'/';
+        QHash<QString, QString> kept;
+        for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
+            if (it.key().startsWith(foreignPrefix))
+                kept.insert(it.key().mid(foreignPrefix.size()), it.value());
+        }
+        if (!kept.isEmpty())
+            item.foreign = PostmanCollection::foreignWithSecrets(item.foreign, kept);
         applyItems(&item.children, secrets);
     }
 }
