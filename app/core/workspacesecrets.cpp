@@ -40,20 +40,33 @@ void collectItems(const QList<CollectionItem> &items, Map *secrets)
     }
 }
 
-void applyItems(QList<CollectionItem> *items, const Map &secrets)
+// The secrets of what imports kept aside ("foreign/<item id>/example/…"), by item id: found in one
+// pass, so that putting them back costs no more than the items and secrets there are.
+using ForeignSecrets = QHash<QString, QHash<QString, QString>>;
+
+ForeignSecrets foreignSecrets(const Map &secrets)
+{
+    const QString prefix = u"foreign/"_s;
+    ForeignSecrets byItem;
+    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
+        if (!it.key().startsWith(prefix))
+            continue;
+        const qsizetype rest = it.key().indexOf(u"/example/"_s, prefix.size());
+        if (rest >= 0)
+            byItem[it.key().mid(prefix.size(), rest - prefix.size())].insert(it.key().mid(rest + 1),
+                                                                             it.value());
+    }
+    return byItem;
+}
+
+void applyItems(QList<CollectionItem> *items, const Map &secrets, const ForeignSecrets &foreign)
 {
     for (CollectionItem &item : *items) {
         const QString prefix = u"auth/"_s + item.id + u'/';
         applyAuth(item.isFolder() ? &item.auth : &item.request.auth, prefix, secrets);
-        const QString foreignPrefix = u"foreign/"_s + item.id + u'/';
-        QHash<QString, QString> kept;
-        for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
-            if (it.key().startsWith(foreignPrefix))
-                kept.insert(it.key().mid(foreignPrefix.size()), it.value());
-        }
-        if (!kept.isEmpty())
-            item.foreign = PostmanCollection::foreignWithSecrets(item.foreign, kept);
-        applyItems(&item.children, secrets);
+        if (const auto kept = foreign.constFind(item.id); kept != foreign.cend())
+            item.foreign = PostmanCollection::foreignWithSecrets(item.foreign, *kept);
+        applyItems(&item.children, secrets, foreign);
     }
 }
 
@@ -104,7 +117,7 @@ void apply(Collection *collection, const Map &secrets)
 {
     applyVariables(&collection->variables, secrets);
     applyAuth(&collection->auth, u"auth/-/"_s, secrets);
-    applyItems(&collection->items, secrets);
+    applyItems(&collection->items, secrets, foreignSecrets(secrets));
 }
 
 void apply(Environment *environment, const Map &secrets)
