@@ -5,7 +5,9 @@ target_sources(postern_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/postmanauth.h ${CMAKE_CURRENT_LIST_DIR}/postmanauth.cpp
     ${CMAKE_CURRENT_LIST_DIR}/postmanurl.h ${CMAKE_CURRENT_LIST_DIR}/postmanurl.cpp
     ${CMAKE_CURRENT_LIST_DIR}/postmanrequest.h ${CMAKE_CURRENT_LIST_DIR}/postmanrequest.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/postmankeys.h
     ${CMAKE_CURRENT_LIST_DIR}/postmancollection.h ${CMAKE_CURRENT_LIST_DIR}/postmancollection.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/postmanexport.cpp
     ${CMAKE_CURRENT_LIST_DIR}/postmanenvironment.h ${CMAKE_CURRENT_LIST_DIR}/postmanenvironment.cpp
     ${CMAKE_CURRENT_LIST_DIR}/interop.h ${CMAKE_CURRENT_LIST_DIR}/interop.cpp
 )
