@@ -191,7 +191,8 @@ bool askIncludeSecrets(QWidget *parent)
 {
     QMessageBox box(QMessageBox::Question, u"Export"_s,
                     u"Include secret values (passwords, tokens, client secrets, secret variables) in the file? "
-                    "Without them, they are exported as empty values."_s,
+                    "Without them, they are exported as empty values; {{variable}} references are not secrets and "
+                    "are exported as they are."_s,
                     QMessageBox::No | QMessageBox::Yes, parent);
     box.setObjectName(u"exportSecretsQuestion"_s);
     box.setDefaultButton(QMessageBox::No);
