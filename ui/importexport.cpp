@@ -1,8 +1,8 @@
 #include "importexport.h"
 
 #include "atomicfile.h"
-#include "curlcommand.h"
 #include "fileaccess.h"
+#include "interop.h"
 #include "postmancollection.h"
 #include "postmanenvironment.h"
 #include "requestbody.h"
@@ -11,8 +11,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -104,59 +102,29 @@ ImportExport::Outcome saveEnvironment(Workspace *workspace, Environment environm
 
 ImportExport::Outcome ImportExport::importData(Workspace *workspace, const QByteArray &data)
 {
+    const InteropImport imported = Interop::read(data);
     Outcome outcome;
-    const QString text = QString::fromUtf8(data).trimmed();
-    if (text.startsWith(u"curl "_s) || text.startsWith(u"curl\t"_s) || text.startsWith(u"curl\\\n"_s)) {
-        const CurlImport imported = CurlCommand::parse(text);
-        if (!imported.ok) {
-            outcome.title = u"Not imported: "_s + imported.error;
-            return outcome;
-        }
-        outcome.ok = true;
-        outcome.title = u"Imported the curl command into a new tab."_s;
-        outcome.summary = imported.notes;
-        outcome.request = imported.request;
+    if (!imported.ok()) {
+        outcome.title = u"Not imported: "_s + imported.error;
         return outcome;
     }
-    if (PostmanEnvironment::looksLikePostman(data)) {
-        const PostmanEnvironmentImport imported = PostmanEnvironment::import(data);
-        if (!imported.ok()) {
-            outcome.title = u"Not imported: "_s + imported.error;
-            return outcome;
-        }
-        return saveEnvironment(workspace, imported.environment, imported.summary);
-    }
-    if (PostmanCollection::looksLikePostman(data)) {
-        const PostmanImport imported = PostmanCollection::import(data);
-        if (!imported.ok()) {
-            outcome.title = u"Not imported: "_s + imported.error;
-            return outcome;
-        }
+    switch (imported.kind) {
+    case InteropImport::Kind::Curl:
+        outcome.ok = true;
+        outcome.title = u"Imported the curl command into a new tab."_s;
+        outcome.summary = imported.summary;
+        outcome.request = imported.request;
+        return outcome;
+    case InteropImport::Kind::PostmanCollection:
+    case InteropImport::Kind::PosternCollection:
         return saveCollection(workspace, imported.collection, imported.summary);
+    case InteropImport::Kind::PostmanEnvironment:
+    case InteropImport::Kind::PosternEnvironment:
+        return saveEnvironment(workspace, imported.environment, imported.summary);
+    case InteropImport::Kind::None:
+        break;
     }
-    const QString marker = QJsonDocument::fromJson(data).object().value(u"postern"_s).toString();
-    if (marker == u"collection"_s) {
-        QString error;
-        QStringList problems;
-        const Collection collection = Collection::fromFileContents(data, &error, &problems);
-        if (!error.isEmpty()) {
-            outcome.title = u"Not imported: "_s + error;
-            return outcome;
-        }
-        return saveCollection(workspace, collection, problems);
-    }
-    if (marker == u"environment"_s) {
-        QString error;
-        QStringList problems;
-        const Environment environment = Environment::fromFileContents(data, &error, &problems);
-        if (!error.isEmpty()) {
-            outcome.title = u"Not imported: "_s + error;
-            return outcome;
-        }
-        return saveEnvironment(workspace, environment, problems);
-    }
-    outcome.title = u"Not imported: the file is not a Postman collection (v2.0 or v2.1), a Postman environment, "
-                    "or a Postern collection or environment."_s;
+    outcome.title = u"Not imported: the file is not one Postern reads."_s;
     return outcome;
 }
 
@@ -204,7 +172,9 @@ void ImportExport::showOutcome(QWidget *parent, const Outcome &outcome)
                     outcome.ok ? u"Import Summary"_s : u"Not Imported"_s, outcome.title, QMessageBox::Ok, parent);
     box.setObjectName(u"importSummary"_s);
     if (!outcome.summary.isEmpty()) {
-        box.setInformativeText(u"%1 note(s): Postern keeps what it cannot use yet and exports it back."_s.arg(outcome.summary.size()));
+        box.setInformativeText(
+            u"%1 note(s) on what Postern keeps but does not use yet (it exports it back), or leaves out."_s.arg(
+                outcome.summary.size()));
         box.setDetailedText(outcome.summary.join(u'\n'));
     }
     box.exec();
@@ -228,7 +198,8 @@ bool askIncludeSecrets(QWidget *parent)
 {
     QMessageBox box(QMessageBox::Question, u"Export"_s,
                     u"Include secret values (passwords, tokens, client secrets, secret variables) in the file? "
-                    "Without them, they are exported as empty values."_s,
+                    "Without them, they are exported as empty values; {{variable}} references are not secrets and "
+                    "are exported as they are."_s,
                     QMessageBox::No | QMessageBox::Yes, parent);
     box.setObjectName(u"exportSecretsQuestion"_s);
     box.setDefaultButton(QMessageBox::No);

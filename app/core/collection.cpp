@@ -1,5 +1,7 @@
 #include "collection.h"
 
+#include "postmancollection.h"
+
 #include <QJsonDocument>
 #include <QSet>
 #include <QUuid>
@@ -35,8 +37,10 @@ QJsonObject itemToJson(const CollectionItem &item)
     }
     if (!item.scripts.isEmpty())
         object.insert(u"scripts"_s, item.scripts);
+    // What an import kept aside may hold secrets too (a saved example's request's password): they
+    // stay out of the file like the item's own, and the workspace keeps them in the keychain.
     if (!item.foreign.isEmpty())
-        object.insert(u"foreign"_s, item.foreign);
+        object.insert(u"foreign"_s, PostmanCollection::foreignWithoutSecrets(item.foreign));
     return object;
 }
 

@@ -14,6 +14,18 @@ const auto authKey = u"auth"_s;
 const auto authParamsKey = u"authParams"_s;
 const auto authOtherKey = u"authOther"_s;
 const auto oauthDisabledKey = u"oauthDisabled"_s;
+const auto authEmptyKey = u"authEmpty"_s;
+
+// The secret parameters Postern has a field for: an empty one the file had is written back empty, so
+// that an export without secrets imports and exports again to the same bytes.
+bool isModelSecret(const QString &type, const QString &key)
+{
+    if (type == u"basic"_s)
+        return key == u"password"_s;
+    if (type == u"bearer"_s)
+        return key == u"token"_s;
+    return key == u"clientSecret"_s || key == u"code_verifier"_s || key == u"accessToken"_s;
+}
 
 struct GrantName
 {
@@ -281,7 +293,8 @@ AuthConfig PostmanAuth::read(const QJsonValue &value, Level level, const QString
         Params kept;
         for (const auto &[key, param] : std::as_const(unknown)) {
             names.append(key);
-            const bool secret = PostmanJson::isSecretParam(type, key) && !PostmanJson::text(param).isEmpty();
+            const bool secret = PostmanJson::isSecretParam(type, key)
+                && PostmanJson::isLiteralSecret(PostmanJson::text(param));
             if (secret)
                 blanked.append(key);
             kept.append({ key, secret ? QJsonValue(QString()) : param });
@@ -293,6 +306,14 @@ AuthConfig PostmanAuth::read(const QJsonValue &value, Level level, const QString
             line += u" without their secret values"_s;
         notes->add(where, line);
     }
+    QJsonArray empty;
+    for (const auto &[key, param] : params) {
+        if (isModelSecret(type, key) && param.isString() && param.toString().isEmpty()
+            && !empty.contains(key))
+            empty.append(key);
+    }
+    if (!empty.isEmpty())
+        foreign->insert(authEmptyKey, empty);
     if (!object.isEmpty()) {
         // Postman keeps the settings of other auth types it was switched away from.
         QStringList blanked;
@@ -309,14 +330,26 @@ void addText(Params *params, const QString &key, const QString &value)
         params->append({ key, value });
 }
 
-void addSecret(Params *params, const QString &key, const QString &value, OAuth2Config::Secrets secrets)
+// A literal secret is written empty unless secrets is Include; a {{variable}} reference as it is; an
+// empty value only when the imported file had it (in foreign's list of empty secrets).
+struct SecretWriter
 {
-    if (value.isEmpty())
-        return;
-    params->append({ key, secrets == OAuth2Config::Secrets::Include ? value : QString() });
-}
+    OAuth2Config::Secrets secrets;
+    QJsonArray keptEmpty;
 
-Params writeOAuth2(const AuthConfig &auth, const QJsonObject &foreign, OAuth2Config::Secrets secrets)
+    void add(Params *params, const QString &key, const QString &value) const
+    {
+        if (value.isEmpty()) {
+            if (keptEmpty.contains(key))
+                params->append({ key, QString() });
+            return;
+        }
+        const bool leaveOut = secrets == OAuth2Config::Secrets::Omit && PostmanJson::isLiteralSecret(value);
+        params->append({ key, leaveOut ? QString() : value });
+    }
+};
+
+Params writeOAuth2(const AuthConfig &auth, const QJsonObject &foreign, const SecretWriter &secret)
 {
     const OAuth2Config &config = auth.oauth2;
     Params params;
@@ -329,7 +362,7 @@ Params writeOAuth2(const AuthConfig &auth, const QJsonObject &foreign, OAuth2Con
     addText(&params, u"accessTokenUrl"_s, config.accessTokenUrl);
     addText(&params, u"refreshTokenUrl"_s, config.refreshUrl);
     addText(&params, u"clientId"_s, config.clientId);
-    addSecret(&params, u"clientSecret"_s, config.clientSecret, secrets);
+    secret.add(&params, u"clientSecret"_s, config.clientSecret);
     addText(&params, u"scope"_s, config.scope);
     addText(&params, u"state"_s, config.state);
     addText(&params, u"redirect_uri"_s, config.callbackUrl);
@@ -338,12 +371,12 @@ Params writeOAuth2(const AuthConfig &auth, const QJsonObject &foreign, OAuth2Con
     if (config.usesPkce())
         params.append(
             { u"challengeAlgorithm"_s, config.pkceMethod == PkceMethod::Plain ? u"plain"_s : u"S256"_s });
-    addSecret(&params, u"code_verifier"_s, config.codeVerifier, secrets);
+    secret.add(&params, u"code_verifier"_s, config.codeVerifier);
     addText(&params, u"audience"_s, config.audience);
     addText(&params, u"resource"_s, config.resource);
     params.append({ u"addTokenTo"_s, auth.oauth2InQuery ? u"queryParams"_s : u"header"_s });
     params.append({ u"headerPrefix"_s, auth.headerPrefix });
-    addSecret(&params, u"accessToken"_s, auth.token, secrets);
+    secret.add(&params, u"accessToken"_s, auth.token);
     const QJsonObject disabled = foreign.value(oauthDisabledKey).toObject();
     for (const StageName &stage : stageNames) {
         QJsonArray list;
@@ -371,6 +404,7 @@ QJsonValue PostmanAuth::write(const AuthConfig &auth, Level level, const QJsonOb
 {
     QString type;
     Params params;
+    const SecretWriter secret { secrets, foreign.value(authEmptyKey).toArray() };
     switch (auth.type) {
     case AuthType::Inherit:
         return QJsonValue(QJsonValue::Undefined);
@@ -383,15 +417,15 @@ QJsonValue PostmanAuth::write(const AuthConfig &auth, Level level, const QJsonOb
     case AuthType::Basic:
         type = u"basic"_s;
         params.append({ u"username"_s, auth.username });
-        addSecret(&params, u"password"_s, auth.password, secrets);
+        secret.add(&params, u"password"_s, auth.password);
         break;
     case AuthType::Bearer:
         type = u"bearer"_s;
-        addSecret(&params, u"token"_s, auth.token, secrets);
+        secret.add(&params, u"token"_s, auth.token);
         break;
     case AuthType::OAuth2:
         type = u"oauth2"_s;
-        params = writeOAuth2(auth, foreign, secrets);
+        params = writeOAuth2(auth, foreign, secret);
         break;
     }
     QJsonArray array = PostmanJson::paramsToArray(params);

@@ -24,8 +24,9 @@ public:
     static AuthConfig read(const QJsonValue &value, Level level, const QString &where, QJsonObject *foreign,
                            PostmanJson::Notes *notes);
 
-    // The "auth" value to write in v2.1's shape, or undefined to leave the key out. Passwords, tokens
-    // and the client secret are written as empty text unless secrets is Include.
+    // The "auth" value to write in v2.1's shape, or undefined to leave the key out. Literal passwords,
+    // tokens and client secrets are written as empty text unless secrets is Include; a {{variable}}
+    // reference is no secret and is always written as it is.
     static QJsonValue write(const AuthConfig &auth, Level level, const QJsonObject &foreign,
                             OAuth2Config::Secrets secrets);
 

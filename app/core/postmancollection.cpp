@@ -2,8 +2,11 @@
 
 #include "postmanauth.h"
 #include "postmanjson.h"
+#include "postmankeys.h"
 #include "postmanrequest.h"
 
+#include <QCryptographicHash>
+#include <QHash>
 #include <QJsonDocument>
 #include <QSet>
 #include <QUuid>
@@ -14,51 +17,69 @@ namespace Postern {
 
 namespace {
 
-const auto postmanKey = u"postman"_s;
-const auto itemKey = u"item"_s;
-const auto infoKey = u"info"_s;
-const auto collectionKey = u"collection"_s;
-const auto idKey = u"id"_s;
-const auto infoIdKey = u"infoIdKey"_s;
-const auto descriptionFormatKey = u"descriptionFormat"_s;
-const auto descriptionOnItemKey = u"descriptionOnItem"_s;
-const auto variableRowsKey = u"variableRows"_s;
-const auto variablesKeyKey = u"variablesKey"_s;
+using namespace PostmanKeys;
 
 // Reads one file into a Collection, noting what it keeps aside.
 class Reader
 {
 public:
-    PostmanImport read(const QJsonObject &root);
+    // source: the file's bytes, from which the ids of a file without them are made.
+    PostmanImport read(const QJsonObject &root, const QByteArray &source);
 
 private:
-    CollectionItem readItem(const QJsonValue &value, int depth);
-    QList<CollectionItem> readItems(const QJsonValue &value, int depth, const QString &where);
+    CollectionItem readItem(const QJsonValue &value, int depth, const QString &seed);
+    QList<CollectionItem> readItems(const QJsonValue &value, int depth, const QString &where,
+                                    const QString &parentId);
     QJsonArray readScripts(const QJsonValue &value, const QString &where);
     VariableList readVariables(const QJsonValue &value, QJsonObject *foreign);
-    QString uniqueId(const QString &postmanId, QJsonObject *foreign);
+    QString uniqueId(const QString &postmanId, const QString &seed, QJsonObject *foreign);
 
     PostmanJson::Notes m_notes;
     QSet<QString> m_ids;
+    QHash<QString, int> m_nextSuffix; // per repeated id: the next n to try, so N repeats cost O(N)
     int m_itemCount = 0;
     QString m_error;
     int m_requestsWithScripts = 0;
     int m_foldersWithScripts = 0;
 };
 
-QString Reader::uniqueId(const QString &postmanId, QJsonObject *foreign)
+// The same file gives the same ids: a repeated id gets one derived from it and a count, a missing one
+// one derived from seed (the parent's id, the item's name and how many siblings before it have that
+// name), so that importing a file again, or its export, gives an identical collection.
+QString Reader::uniqueId(const QString &postmanId, const QString &seed, QJsonObject *foreign)
 {
-    if (postmanId.isEmpty())
-        return Collection::newId();
-    QString id = postmanId;
-    for (int n = 2; m_ids.contains(id); ++n) {
-        // The same file gives the same ids, so that importing its export gives an identical collection.
-        static const QUuid space(u"3f9e1c2a-5b7d-4e8f-9a6b-0c1d2e3f4a5b"_s);
-        id = QUuid::createUuidV5(space, postmanId + u'#' + QString::number(n)).toString(QUuid::WithoutBraces);
-        foreign->insert(idKey, postmanId);
+    static const QUuid space(u"3f9e1c2a-5b7d-4e8f-9a6b-0c1d2e3f4a5b"_s);
+    const QString base = postmanId.isEmpty() ? seed : postmanId;
+    QString id
+        = postmanId.isEmpty() ? QUuid::createUuidV5(space, seed).toString(QUuid::WithoutBraces) : postmanId;
+    if (m_ids.contains(id)) {
+        int &n = m_nextSuffix[base];
+        n = qMax(n, 2);
+        do {
+            id = QUuid::createUuidV5(space, base + u'#' + QString::number(n++))
+                     .toString(QUuid::WithoutBraces);
+        } while (m_ids.contains(id));
+        if (!postmanId.isEmpty())
+            foreign->insert(idKey, postmanId);
     }
     m_ids.insert(id);
     return id;
+}
+
+// Whether one of the events holds a script with text: an empty one (exec [] or [""]) would not run
+// anyway and is not worth a line in the summary.
+bool hasScriptText(const QJsonArray &events)
+{
+    for (const QJsonValue &event : events) {
+        const QJsonValue exec = event.toObject().value(u"script"_s).toObject().value(u"exec"_s);
+        if (exec.isString() && !exec.toString().trimmed().isEmpty())
+            return true;
+        for (const QJsonValue &line : exec.toArray()) {
+            if (!line.toString().trimmed().isEmpty())
+                return true;
+        }
+    }
+    return false;
 }
 
 QJsonArray Reader::readScripts(const QJsonValue &value, const QString &where)
@@ -118,7 +139,8 @@ VariableList Reader::readVariables(const QJsonValue &value, QJsonObject *foreign
     return variables;
 }
 
-QList<CollectionItem> Reader::readItems(const QJsonValue &value, int depth, const QString &where)
+QList<CollectionItem> Reader::readItems(const QJsonValue &value, int depth, const QString &where,
+                                        const QString &parentId)
 {
     QList<CollectionItem> items;
     if (!value.isArray()) {
@@ -134,6 +156,7 @@ QList<CollectionItem> Reader::readItems(const QJsonValue &value, int depth, cons
         return items;
     }
     const QJsonArray array = value.toArray();
+    QHash<QString, int> sameName;
     for (const QJsonValue &entry : array) {
         if (!m_error.isEmpty())
             break;
@@ -148,12 +171,14 @@ QList<CollectionItem> Reader::readItems(const QJsonValue &value, int depth, cons
                 PostmanCollection::maxItems);
             break;
         }
-        items.append(readItem(entry, depth));
+        const QString name = PostmanJson::text(entry.toObject().value(u"name"_s));
+        items.append(
+            readItem(entry, depth, parentId + u'/' + name + u'#' + QString::number(sameName[name]++)));
     }
     return items;
 }
 
-CollectionItem Reader::readItem(const QJsonValue &value, int depth)
+CollectionItem Reader::readItem(const QJsonValue &value, int depth, const QString &seed)
 {
     QJsonObject object = value.toObject();
     QJsonObject foreign;
@@ -171,7 +196,7 @@ CollectionItem Reader::readItem(const QJsonValue &value, int depth)
         postmanId = object.value(u"_postman_id"_s).toString();
     object.remove(idKey);
     object.remove(u"_postman_id"_s);
-    item.id = uniqueId(postmanId, &foreign);
+    item.id = uniqueId(postmanId, seed, &foreign);
     item.scripts = readScripts(object.take(u"event"_s), where);
 
     QStringList unknown;
@@ -184,8 +209,8 @@ CollectionItem Reader::readItem(const QJsonValue &value, int depth)
             foreign.insert(descriptionFormatKey, format);
         item.auth = PostmanAuth::read(object.take(u"auth"_s), PostmanAuth::Level::Folder, where, &foreign,
                                       &m_notes);
-        item.children = readItems(object.take(itemKey), depth + 1, where);
-        if (!item.scripts.isEmpty())
+        item.children = readItems(object.take(itemKey), depth + 1, where, item.id);
+        if (hasScriptText(item.scripts))
             ++m_foldersWithScripts;
         if (object.contains(u"protocolProfileBehavior"_s))
             m_notes.add(where,
@@ -205,7 +230,7 @@ CollectionItem Reader::readItem(const QJsonValue &value, int depth)
             if (!format.isEmpty())
                 foreign.insert(descriptionFormatKey, format);
         }
-        if (!item.scripts.isEmpty())
+        if (hasScriptText(item.scripts))
             ++m_requestsWithScripts;
         const QJsonValue responses = object.value(u"response"_s);
         if (responses.isArray() && !responses.toArray().isEmpty()) {
@@ -234,7 +259,7 @@ CollectionItem Reader::readItem(const QJsonValue &value, int depth)
     return item;
 }
 
-PostmanImport Reader::read(const QJsonObject &rootObject)
+PostmanImport Reader::read(const QJsonObject &rootObject, const QByteArray &source)
 {
     PostmanImport result;
     QJsonObject root = rootObject;
@@ -255,7 +280,12 @@ PostmanImport Reader::read(const QJsonObject &rootObject)
         id = info.take(idKey).toString();
         foreign.insert(infoIdKey, idKey);
     }
-    collection.id = id.isEmpty() ? Collection::newId() : id;
+    if (id.isEmpty()) {
+        static const QUuid space(u"9d2b7e41-6c3a-4f58-8e1d-2a7b5c9f0e36"_s);
+        id = QUuid::createUuidV5(space, QCryptographicHash::hash(source, QCryptographicHash::Sha256))
+                 .toString(QUuid::WithoutBraces);
+    }
+    collection.id = id;
     bool wrongType = false;
     collection.name = PostmanJson::text(info.take(u"name"_s), &wrongType);
     QJsonObject format;
@@ -276,7 +306,7 @@ PostmanImport Reader::read(const QJsonObject &rootObject)
         collection.variables = readVariables(root.take(u"variable"_s), &foreign);
     }
     collection.scripts = readScripts(root.take(u"event"_s), where);
-    collection.items = readItems(root.take(itemKey), 1, where);
+    collection.items = readItems(root.take(itemKey), 1, where, collection.id);
     if (!m_error.isEmpty())
         return { Collection(), {}, m_error };
 
@@ -298,7 +328,7 @@ PostmanImport Reader::read(const QJsonObject &rootObject)
         withScripts.append(PostmanJson::count(m_requestsWithScripts, u"request"_s, u"requests"_s));
     if (m_foldersWithScripts > 0)
         withScripts.append(PostmanJson::count(m_foldersWithScripts, u"folder"_s, u"folders"_s));
-    if (!collection.scripts.isEmpty())
+    if (hasScriptText(collection.scripts))
         withScripts.append(u"the collection"_s);
     if (!withScripts.isEmpty()) {
         const QString last = withScripts.takeLast();
@@ -310,87 +340,6 @@ PostmanImport Reader::read(const QJsonObject &rootObject)
     }
     result.summary = m_notes.lines();
     return result;
-}
-
-// ------------------------------------------------------------------------------------------------
-
-QJsonObject postmanForeign(const QJsonObject &foreign)
-{
-    return foreign.value(postmanKey).toObject();
-}
-
-QJsonArray writeVariables(const VariableList &variables, const QJsonObject &foreign,
-                          PostmanCollection::Secrets secrets)
-{
-    PostmanJson::RowExtras extras = PostmanJson::RowExtras::fromJson(foreign.value(variableRowsKey));
-    QJsonArray array;
-    for (const Variable &variable : variables) {
-        QJsonObject extra = extras.take(variable.key);
-        const QJsonValue original = extra.take(u"value"_s);
-        const bool hide = variable.secret && secrets == PostmanCollection::Secrets::Omit;
-        QJsonObject object { { u"key"_s, variable.key } };
-        if (hide)
-            object.insert(u"value"_s, QString());
-        else if (!original.isUndefined() && PostmanJson::text(original) == variable.value)
-            object.insert(u"value"_s, original);
-        else
-            object.insert(u"value"_s, variable.value);
-        if (variable.secret)
-            object.insert(u"type"_s, u"secret"_s);
-        if (!variable.enabled)
-            object.insert(u"disabled"_s, true);
-        if (!variable.description.isEmpty())
-            object.insert(u"description"_s, variable.description);
-        PostmanJson::merge(object, extra);
-        array.append(object);
-    }
-    return array;
-}
-
-QJsonObject writeItem(const CollectionItem &item, PostmanCollection::Secrets secrets)
-{
-    const QJsonObject foreign = postmanForeign(item.foreign);
-    QJsonObject object { { u"id"_s, foreign.value(idKey).toString(item.id) }, { u"name"_s, item.name } };
-    const QJsonObject format = foreign.value(descriptionFormatKey).toObject();
-    if (item.isFolder()) {
-        QJsonArray children;
-        for (const CollectionItem &child : item.children)
-            children.append(writeItem(child, secrets));
-        object.insert(itemKey, children);
-        if (const QJsonValue text = PostmanJson::writeDescription(item.description, format);
-            !text.isUndefined())
-            object.insert(u"description"_s, text);
-        if (const QJsonValue auth
-            = PostmanAuth::write(item.auth, PostmanAuth::Level::Folder, foreign, secrets);
-            !auth.isUndefined()) {
-            object.insert(u"auth"_s, auth);
-        }
-    } else {
-        // A description Postman had on the item rather than on its request goes back there.
-        const bool onItem = foreign.value(descriptionOnItemKey).toBool();
-        QJsonObject requestForeign = foreign;
-        if (onItem)
-            requestForeign.remove(descriptionFormatKey);
-        QJsonObject behaviour;
-        object.insert(u"request"_s,
-                      PostmanRequest::write(item.request, onItem ? QString() : item.description,
-                                            requestForeign, secrets, &behaviour));
-        if (onItem) {
-            if (const QJsonValue text = PostmanJson::writeDescription(item.description, format);
-                !text.isUndefined())
-                object.insert(u"description"_s, text);
-        }
-        if (!behaviour.isEmpty())
-            object.insert(u"protocolProfileBehavior"_s, behaviour);
-        object.insert(u"response"_s, QJsonArray());
-    }
-    if (!item.scripts.isEmpty())
-        object.insert(u"event"_s, item.scripts);
-    QJsonObject kept = foreign.value(itemKey).toObject();
-    if (kept.contains(u"response"_s))
-        object.remove(u"response"_s);
-    PostmanJson::merge(object, kept);
-    return object;
 }
 
 } // namespace
@@ -415,7 +364,11 @@ PostmanImport PostmanCollection::import(const QByteArray &json)
         return { Collection(),
                  {},
                  u"It is not a Postman collection: the file holds a list, not an object."_s };
-    const QJsonObject root = document.object();
+    return importObject(document.object(), json);
+}
+
+PostmanImport PostmanCollection::importObject(const QJsonObject &root, const QByteArray &source)
+{
     const QString schema = root.value(infoKey).toObject().value(u"schema"_s).toString();
     if (schema.contains(u"v1."_s) || (!root.contains(infoKey) && root.value(u"requests"_s).isArray())) {
         return { Collection(),
@@ -440,45 +393,18 @@ PostmanImport PostmanCollection::import(const QByteArray &json)
                  {},
                  u"It is not a Postman collection: \u201citem\u201d is %1, not a list."_s.arg(
                      PostmanJson::typeName(items)) };
-    return Reader().read(root);
-}
-
-QByteArray PostmanCollection::exportV21(const Collection &collection, Secrets secrets)
-{
-    const QJsonObject foreign = postmanForeign(collection.foreign);
-    QJsonObject info { { foreign.value(infoIdKey).toString(u"_postman_id"_s), collection.id },
-                       { u"name"_s, collection.name },
-                       { u"schema"_s, schemaV21() } };
-    if (const QJsonValue text = PostmanJson::writeDescription(collection.description,
-                                                              foreign.value(descriptionFormatKey).toObject());
-        !text.isUndefined()) {
-        info.insert(u"description"_s, text);
-    }
-    PostmanJson::merge(info, foreign.value(infoKey).toObject());
-    QJsonArray items;
-    for (const CollectionItem &item : collection.items)
-        items.append(writeItem(item, secrets));
-    QJsonObject root { { infoKey, info }, { itemKey, items } };
-    if (const QJsonValue auth
-        = PostmanAuth::write(collection.auth, PostmanAuth::Level::Collection, foreign, secrets);
-        !auth.isUndefined()) {
-        root.insert(u"auth"_s, auth);
-    }
-    if (!collection.scripts.isEmpty())
-        root.insert(u"event"_s, collection.scripts);
-    if (!collection.variables.isEmpty() || foreign.contains(variablesKeyKey))
-        root.insert(foreign.value(variablesKeyKey).toString(u"variable"_s),
-                    writeVariables(collection.variables, foreign, secrets));
-    PostmanJson::merge(root, foreign.value(collectionKey).toObject());
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    return Reader().read(root, source);
 }
 
 bool PostmanCollection::looksLikePostman(const QByteArray &data)
 {
     if (data.size() > maxFileSize)
         return false;
-    const QJsonDocument document = QJsonDocument::fromJson(data);
-    const QJsonObject root = document.object();
+    return looksLikePostman(QJsonDocument::fromJson(data).object());
+}
+
+bool PostmanCollection::looksLikePostman(const QJsonObject &root)
+{
     if (root.value(infoKey).isObject()) {
         const QJsonObject info = root.value(infoKey).toObject();
         return root.value(itemKey).isArray()

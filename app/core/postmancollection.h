@@ -3,6 +3,8 @@
 #include "collection.h"
 
 #include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -22,14 +24,17 @@ struct PostmanImport
 
 // Postman Collection v2.0 and v2.1 files to Postern's Collection and back (always v2.1 out).
 //
-// Postman's ids become Postern's ids (info._postman_id for the collection, "id" for an item; a
-// repeated or missing id gets a new one, the repeated one deterministically so that importing the same
-// file twice gives the same ids). Scripts ("event") are kept verbatim. What Postern cannot represent is
-// kept in the items' and the collection's foreign object under "postman", written back by
-// exportV21(), and named in the summary; so import, export, import gives the same Collection.
+// Postman's ids become Postern's ids (info._postman_id for the collection, "id" for an item). A repeated
+// or missing id gets a new one made from the file (the collection's from its bytes, an item's from its
+// parent, its name and its place), so that importing the same file twice gives the same ids. Scripts
+// ("event") are kept verbatim. What Postern cannot represent is kept in the items' and the collection's
+// foreign object under "postman", written back by exportV21(), and named in the summary; so import, export,
+// import gives the same Collection.
 //
 // Secrets (Basic passwords, bearer tokens, OAuth 2.0 client secrets, verifiers and access tokens, the
-// values of secret variables) are exported as empty text unless Secrets::Include is asked for. The
+// values of secret variables, the same in saved examples' requests) are exported as empty text unless
+// Secrets::Include is asked for; a {{variable}} reference is not a secret and is exported as it is.
+// An export in either mode imports and exports again to the same bytes. The
 // secret values of an auth type Postern does not support are not imported at all, so that they never
 // reach Postern's files.
 class PostmanCollection
@@ -42,11 +47,23 @@ public:
     static constexpr int maxItems = 100000; // requests and folders in one file
 
     static PostmanImport import(const QByteArray &json);
+    // The same for a file already parsed into root; source is its bytes (the ids of a file without
+    // them are made from them).
+    static PostmanImport importObject(const QJsonObject &root, const QByteArray &source);
     static QByteArray exportV21(const Collection &collection, Secrets secrets = Secrets::Omit);
+
+    // The literal secrets in what an import kept aside for an item (the auth of its saved examples'
+    // requests), for the places that keep secrets out of files: foreignWithoutSecrets() gives the
+    // item's foreign object with them emptied and, in *secrets, their values by where they were;
+    // foreignWithSecrets() puts such values back where they are empty.
+    static QJsonObject foreignWithoutSecrets(const QJsonObject &foreign,
+                                             QHash<QString, QString> *secrets = nullptr);
+    static QJsonObject foreignWithSecrets(const QJsonObject &foreign, const QHash<QString, QString> &secrets);
 
     // Whether data is a Postman collection file of any version (v1 included, so that import() can say
     // it is not supported): for a dispatcher choosing an importer by content.
     static bool looksLikePostman(const QByteArray &data);
+    static bool looksLikePostman(const QJsonObject &root);
 
     static QString schemaV21()
     {

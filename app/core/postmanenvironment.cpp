@@ -32,7 +32,12 @@ PostmanEnvironmentImport PostmanEnvironment::import(const QByteArray &json)
             u"It is not valid JSON (%1 at byte %2)."_s.arg(parseError.errorString()).arg(parseError.offset));
     if (!document.isObject())
         return failure(u"It is not a Postman environment: the file holds a list, not an object."_s);
-    QJsonObject root = document.object();
+    return importObject(document.object());
+}
+
+PostmanEnvironmentImport PostmanEnvironment::importObject(const QJsonObject &rootObject)
+{
+    QJsonObject root = rootObject;
     if (root.value(u"info"_s).isObject() && root.contains(u"item"_s))
         return failure(u"It is a Postman collection, not an environment; import it as a collection."_s);
     const QJsonValue values = root.take(u"values"_s);
@@ -54,11 +59,18 @@ PostmanEnvironmentImport PostmanEnvironment::import(const QByteArray &json)
     if (wrongType)
         notes.add(u"The environment's name is not text; it was left empty."_s);
     const QString scope = root.take(u"_postman_variable_scope"_s).toString();
-    if (!scope.isEmpty() && scope != u"environment"_s && scope != u"globals"_s)
+    if (scope == u"globals"_s)
+        notes.add(u"It is a Postman globals file; its variables were imported as an environment."_s);
+    else if (!scope.isEmpty() && scope != u"environment"_s)
         notes.add(u"The variable scope \u201c%1\u201d is unknown; it was read as an environment."_s.arg(
             scope.left(40)));
-    root.remove(u"_postman_exported_at"_s);
-    root.remove(u"_postman_exported_using"_s);
+    QStringList exportedFields;
+    for (const QString &key : root.keys()) {
+        if (key.startsWith(u"_postman_exported_"_s)) {
+            exportedFields.append(key);
+            root.remove(key);
+        }
+    }
 
     int skipped = 0;
     int converted = 0;
@@ -104,6 +116,9 @@ PostmanEnvironmentImport PostmanEnvironment::import(const QByteArray &json)
             u"Variable fields Postern does not keep were left out: %1."_s.arg(droppedFields.join(u", "_s)));
     if (!root.isEmpty())
         notes.add(u"Fields Postern does not keep were left out: %1."_s.arg(root.keys().join(u", "_s)));
+    if (!exportedFields.isEmpty())
+        notes.add(u"Left out: %1 (when and with what Postman exported the file)."_s.arg(
+            exportedFields.join(u", "_s)));
     result.summary = notes.lines();
     return result;
 }
@@ -114,7 +129,10 @@ QByteArray PostmanEnvironment::exportJson(const Environment &environment, Secret
     for (const Variable &variable : environment.variables) {
         QJsonObject object {
             { u"key"_s, variable.key },
-            { u"value"_s, variable.secret && secrets == Secrets::Omit ? QString() : variable.value },
+            { u"value"_s,
+              variable.secret && secrets == Secrets::Omit && PostmanJson::isLiteralSecret(variable.value)
+                  ? QString()
+                  : variable.value },
             { u"type"_s, variable.secret ? u"secret"_s : u"default"_s },
             { u"enabled"_s, variable.enabled },
         };
@@ -135,7 +153,11 @@ bool PostmanEnvironment::looksLikePostman(const QByteArray &data)
 {
     if (data.size() > maxFileSize)
         return false;
-    const QJsonObject root = QJsonDocument::fromJson(data).object();
+    return looksLikePostman(QJsonDocument::fromJson(data).object());
+}
+
+bool PostmanEnvironment::looksLikePostman(const QJsonObject &root)
+{
     return root.value(u"values"_s).isArray()
         && (root.contains(u"_postman_variable_scope"_s)
             || (root.contains(u"name"_s) && !root.contains(u"info"_s)));

@@ -4,6 +4,7 @@
 #include "oauth2config.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -31,10 +32,12 @@ public:
     static constexpr qsizetype maxFileSize = 16 * 1024 * 1024;
 
     static PostmanEnvironmentImport import(const QByteArray &json);
+    static PostmanEnvironmentImport importObject(const QJsonObject &root); // a file already parsed
     static QByteArray exportJson(const Environment &environment, Secrets secrets = Secrets::Omit);
 
     // Whether data is a Postman environment or globals file: for a dispatcher choosing an importer.
     static bool looksLikePostman(const QByteArray &data);
+    static bool looksLikePostman(const QJsonObject &root);
 };
 
 } // namespace Postern

@@ -1,5 +1,6 @@
 #include "postmanjson.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -54,7 +55,7 @@ QString text(const QJsonValue &value, bool *wrongType)
         return value.toString();
     case QJsonValue::Double: {
         const double number = value.toDouble();
-        if (number == double(qint64(number)) && qAbs(number) < 1e15)
+        if (isWholeNumber(number))
             return QString::number(qint64(number));
         return QString::number(number, 'g', 17);
     }
@@ -158,23 +159,50 @@ bool isSecretParam(const QString &authType, const QString &name)
     return secretNames.contains(name);
 }
 
+bool isReference(const QString &value)
+{
+    static const QRegularExpression references(u"^\\s*(\\{\\{[^{}]+\\}\\}\\s*)+$"_s);
+    return references.match(value).hasMatch();
+}
+
+bool isLiteralSecret(const QString &value)
+{
+    return !value.isEmpty() && !isReference(value);
+}
+
 namespace {
 
-QJsonValue blankParams(const QString &authType, const QJsonValue &value, QStringList *blanked)
+// Empties (or, with restore, fills back) the secret parameters of one auth type's list or object.
+QJsonValue blankParams(const QString &authType, const QJsonValue &value, QStringList *blanked,
+                       QHash<QString, QString> *taken, const QHash<QString, QString> *restore)
 {
-    const auto note = [blanked](const QString &name) {
-        if (!blanked->contains(name))
+    const auto visit = [&](const QString &name, const QString &where, QJsonValue *param) {
+        if (!isSecretParam(authType, name))
+            return;
+        const QString path = authType + u'/' + where;
+        if (restore) {
+            if (text(*param).isEmpty() && restore->contains(path))
+                *param = restore->value(path);
+            return;
+        }
+        if (!isLiteralSecret(text(*param)))
+            return;
+        if (taken)
+            taken->insert(path, text(*param));
+        *param = QString();
+        if (blanked && !blanked->contains(name))
             blanked->append(name);
     };
     if (value.isArray()) {
         QJsonArray array = value.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
             QJsonObject entry = array.at(i).toObject();
-            const QString key = entry.value(u"key"_s).toString();
-            if (isSecretParam(authType, key) && !text(entry.value(u"value"_s)).isEmpty()) {
-                entry.insert(u"value"_s, QString());
+            QJsonValue param = entry.value(u"value"_s);
+            const QJsonValue before = param;
+            visit(entry.value(u"key"_s).toString(), QString::number(i), &param);
+            if (param != before) {
+                entry.insert(u"value"_s, param);
                 array.replace(i, entry);
-                note(key);
             }
         }
         return array;
@@ -182,26 +210,38 @@ QJsonValue blankParams(const QString &authType, const QJsonValue &value, QString
     if (value.isObject()) {
         QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
-            if (isSecretParam(authType, it.key()) && !text(it.value()).isEmpty()) {
-                *it = QString();
-                note(it.key());
-            }
+            QJsonValue param = it.value();
+            const QJsonValue before = param;
+            visit(it.key(), it.key(), &param);
+            if (param != before)
+                *it = param;
         }
         return object;
     }
     return value;
 }
 
-} // namespace
-
-QJsonObject blankSecrets(const QJsonObject &auth, QStringList *blanked)
+QJsonObject walkSecrets(const QJsonObject &auth, QStringList *blanked, QHash<QString, QString> *taken,
+                        const QHash<QString, QString> *restore)
 {
     QJsonObject result = auth;
     for (auto it = result.begin(); it != result.end(); ++it) {
         if (it.key() != u"type"_s)
-            *it = blankParams(it.key(), it.value(), blanked);
+            *it = blankParams(it.key(), it.value(), blanked, taken, restore);
     }
     return result;
+}
+
+} // namespace
+
+QJsonObject blankSecrets(const QJsonObject &auth, QStringList *blanked, QHash<QString, QString> *taken)
+{
+    return walkSecrets(auth, blanked, taken, nullptr);
+}
+
+QJsonObject restoreSecrets(const QJsonObject &auth, const QHash<QString, QString> &taken)
+{
+    return walkSecrets(auth, nullptr, nullptr, &taken);
 }
 
 RowExtras RowExtras::fromJson(const QJsonValue &value)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -36,6 +37,13 @@ QString folderLabel(const QString &name);
 // For messages: "a number", "a list", "text", …
 QString typeName(const QJsonValue &value);
 
+// Whether number is a whole number that text() writes without a fraction or an exponent. The range is
+// checked before any conversion to an integer, so that a number like 1e300 is never converted.
+constexpr bool isWholeNumber(double number)
+{
+    return number > -1e15 && number < 1e15 && number == double(qint64(number));
+}
+
 // Text from a string, a number or a boolean; empty for null or a missing value. Anything else gives
 // empty text and sets *wrongType.
 QString text(const QJsonValue &value, bool *wrongType = nullptr);
@@ -59,8 +67,17 @@ void merge(QJsonObject &target, const QJsonObject &foreign);
 
 // Whether an auth parameter of that name holds a secret (a password, a key, a token).
 bool isSecretParam(const QString &authType, const QString &name);
-// The auth object with every secret parameter's value emptied; the names emptied go to *blanked.
-QJsonObject blankSecrets(const QJsonObject &auth, QStringList *blanked);
+// Whether value is only {{variable}} references ("{{token}}", "{{a}}{{b}}"): how collections share
+// credentials without holding them. Such a value is not a secret and is never left out.
+bool isReference(const QString &value);
+// Whether value is a secret to leave out: not empty and not only references.
+bool isLiteralSecret(const QString &value);
+// The auth object with every secret parameter's literal value emptied; the names emptied go to
+// *blanked, their values (by "TYPE/INDEX" for a list entry, "TYPE/NAME" for an object's) to *taken.
+QJsonObject blankSecrets(const QJsonObject &auth, QStringList *blanked,
+                         QHash<QString, QString> *taken = nullptr);
+// Puts back into an emptied auth object the values blankSecrets() took.
+QJsonObject restoreSecrets(const QJsonObject &auth, const QHash<QString, QString> &taken);
 
 // The fields of table rows (headers, query, form fields, variables) that Postern has no column for,
 // matched back to rows by key when exporting: the first row with a key takes the first extras kept for it.

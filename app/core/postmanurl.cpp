@@ -146,56 +146,108 @@ QString PostmanUrl::read(const QJsonValue &value, const QString &where, QJsonObj
     return url;
 }
 
+namespace {
+
+// The URL with every {{variable}} whose name holds a character that separates URL parts (.:/?#@&])
+// masked, at the same length: the parts are found in the mask and cut from the URL, so such a
+// variable stays whole, as Postman's parser keeps it.
+QString maskVariables(const QString &url)
+{
+    static const QRegularExpression reserved(u"\\{\\{[^{}]*[.:/?#@&\\]][^{}]*\\}\\}"_s);
+    QString masked = url;
+    QRegularExpressionMatchIterator it = reserved.globalMatch(url);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        masked.replace(match.capturedStart(), match.capturedLength(), QString(match.capturedLength(), u'_'));
+    }
+    return masked;
+}
+
+// text split at each separator found in mask (text's masked twin).
+QStringList splitMasked(const QString &text, const QString &mask, QChar separator)
+{
+    QStringList list;
+    qsizetype from = 0;
+    for (qsizetype at = mask.indexOf(separator); at >= 0; at = mask.indexOf(separator, from)) {
+        list.append(text.mid(from, at - from));
+        from = at + 1;
+    }
+    list.append(text.mid(from));
+    return list;
+}
+
+} // namespace
+
 QJsonObject PostmanUrl::parts(const QString &url)
 {
+    // Postman's order: hash, query, protocol, path, auth, port, host; scheme, host and port may be
+    // {{variables}} ("{{proto}}://{{host}}:{{port}}/a", "{{baseUrl}}/x").
     QJsonObject object;
-    QString rest = url;
-    if (const qsizetype hash = rest.indexOf(u'#'); hash >= 0) {
+    qsizetype lead = 0;
+    while (lead < url.size() && url.at(lead).isSpace())
+        ++lead;
+    QString rest = url.mid(lead);
+    rest.replace(u'\\', u'/');
+    QString mask = maskVariables(rest);
+    const auto cut = [&](qsizetype from, qsizetype to) {
+        rest = rest.mid(from, to - from);
+        mask = mask.mid(from, to - from);
+    };
+    if (const qsizetype hash = mask.indexOf(u'#'); hash >= 0) {
         object.insert(u"hash"_s, rest.mid(hash + 1));
-        rest.truncate(hash);
+        cut(0, hash);
     }
-    QString query;
-    const qsizetype question = rest.indexOf(u'?');
+    QStringList pairs;
+    QStringList maskedPairs;
+    const qsizetype question = mask.indexOf(u'?');
     if (question >= 0) {
-        query = rest.mid(question + 1);
-        rest.truncate(question);
+        pairs = splitMasked(rest.mid(question + 1), mask.mid(question + 1), u'&');
+        maskedPairs = mask.mid(question + 1).split(u'&');
+        cut(0, question);
     }
-    static const QRegularExpression scheme(u"^([A-Za-z][A-Za-z0-9+.-]*)://"_s);
-    if (const QRegularExpressionMatch match = scheme.match(rest); match.hasMatch()) {
-        object.insert(u"protocol"_s, match.captured(1));
-        rest = rest.mid(match.capturedLength());
+    if (const qsizetype scheme = mask.indexOf(u"://"_s); scheme >= 0) {
+        const QString protocol = rest.left(scheme);
+        object.insert(u"protocol"_s, protocol);
+        qsizetype from = scheme + 3;
+        while (from < mask.size() && mask.at(from) == u'/')
+            ++from;
+        if (protocol.compare(u"file"_s, Qt::CaseInsensitive) == 0 && from > scheme + 3)
+            --from; // file:///path keeps the path's slash
+        cut(from, rest.size());
     }
-    const qsizetype slash = rest.indexOf(u'/');
-    QString authority = slash < 0 ? rest : rest.left(slash);
-    const QString path = slash < 0 ? QString() : rest.mid(slash + 1);
-    if (const qsizetype at = authority.lastIndexOf(u'@'); at >= 0) {
-        const QString userInfo = authority.left(at);
-        const qsizetype colon = userInfo.indexOf(u':');
+    if (const qsizetype slash = mask.indexOf(u'/'); slash >= 0) {
+        object.insert(
+            u"path"_s,
+            QJsonArray::fromStringList(splitMasked(rest.mid(slash + 1), mask.mid(slash + 1), u'/')));
+        cut(0, slash);
+    }
+    if (const qsizetype at = mask.lastIndexOf(u'@'); at >= 0) {
+        const QString userInfo = rest.left(at);
+        const qsizetype colon = mask.left(at).indexOf(u':');
         QJsonObject auth { { u"user"_s, colon < 0 ? userInfo : userInfo.left(colon) } };
         if (colon >= 0)
             auth.insert(u"password"_s, userInfo.mid(colon + 1));
         object.insert(u"auth"_s, auth);
-        authority = authority.mid(at + 1);
+        cut(at + 1, rest.size());
     }
-    static const QRegularExpression port(u":(\\d+|\\{\\{[^{}]*\\}\\})$"_s);
-    if (const QRegularExpressionMatch match = port.match(authority); match.hasMatch()) {
-        object.insert(u"port"_s, match.captured(1));
-        authority.truncate(match.capturedStart());
+    if (const qsizetype colon = mask.lastIndexOf(u':'); colon >= 0 && !mask.mid(colon + 1).contains(u']')) {
+        object.insert(u"port"_s, rest.mid(colon + 1));
+        cut(0, colon);
     }
     object.insert(u"host"_s,
-                  QJsonArray::fromStringList(authority.isEmpty() ? QStringList() : authority.split(u'.')));
-    if (slash >= 0)
-        object.insert(u"path"_s, QJsonArray::fromStringList(path.split(u'/')));
+                  QJsonArray::fromStringList(rest.isEmpty() ? QStringList() : splitMasked(rest, mask, u'.')));
     if (question >= 0) {
+        // "flag" has no value (null) and "flag=" an empty one: each is written back as it was typed.
         QJsonArray params;
-        const QStringList pairs = query.split(u'&');
-        for (const QString &pair : pairs) {
+        for (qsizetype i = 0; i < pairs.size(); ++i) {
+            const QString &pair = pairs.at(i);
             if (pair.isEmpty())
                 continue;
-            const qsizetype equals = pair.indexOf(u'=');
-            params.append(
-                QJsonObject { { u"key"_s, equals < 0 ? pair : pair.left(equals) },
-                              { u"value"_s, equals < 0 ? QJsonValue() : QJsonValue(pair.mid(equals + 1)) } });
+            const qsizetype equals = maskedPairs.at(i).indexOf(u'=');
+            params.append(QJsonObject {
+                { u"key"_s, equals < 0 ? pair : pair.left(equals) },
+                { u"value"_s,
+                  equals < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(pair.mid(equals + 1)) } });
         }
         object.insert(u"query"_s, params);
     }

@@ -53,6 +53,12 @@ KeyValueList parse(const QString &urlText)
 QString compose(const QString &urlText, const KeyValueList &params)
 {
     const Parts parts = split(urlText);
+    // "?flag=" and "?flag" are different requests: an empty value keeps the '=' the URL had.
+    QStringList emptyWithEquals;
+    for (const QString &pair : parts.query.split(u'&')) {
+        if (pair.endsWith(u'=') && pair.indexOf(u'=') == pair.size() - 1)
+            emptyWithEquals.append(pair.chopped(1));
+    }
     QString query;
     for (const KeyValue &param : params) {
         if (!param.enabled || (param.key.isEmpty() && param.value.isEmpty()))
@@ -62,6 +68,8 @@ QString compose(const QString &urlText, const KeyValueList &params)
         query += param.key;
         if (!param.value.isEmpty())
             query += u'=' + param.value;
+        else if (emptyWithEquals.contains(param.key))
+            query += u'=';
     }
     QString result = parts.base;
     if (!query.isEmpty())

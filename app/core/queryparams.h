@@ -10,7 +10,7 @@ namespace Postern {
 // and is written back the same way, so that editing either side never rewrites what the user typed
 // in the other. Percent-encoding of what still needs it happens only when the request is sent.
 // A param without '=' ("?flag") and one with an empty value ("?flag=") both read as an empty value;
-// an empty value is written back without '='.
+// an empty value is written back with '=' when the URL had "key=", without it otherwise.
 namespace QueryParams {
 
 // The enabled params found in urlText's query (between the first '?' and the first '#').

@@ -1,5 +1,7 @@
 #include "workspacesecrets.h"
 
+#include "postmancollection.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -30,16 +32,41 @@ void collectItems(const QList<CollectionItem> &items, Map *secrets)
     for (const CollectionItem &item : items) {
         const QString prefix = u"auth/"_s + item.id + u'/';
         collectAuth(item.isFolder() ? item.auth : item.request.auth, prefix, secrets);
+        QHash<QString, QString> kept;
+        PostmanCollection::foreignWithoutSecrets(item.foreign, &kept);
+        for (auto it = kept.cbegin(); it != kept.cend(); ++it)
+            secrets->insert(u"foreign/"_s + item.id + u'/' + it.key(), it.value());
         collectItems(item.children, secrets);
     }
 }
 
-void applyItems(QList<CollectionItem> *items, const Map &secrets)
+// The secrets of what imports kept aside ("foreign/<item id>/example/…"), by item id: found in one
+// pass, so that putting them back costs no more than the items and secrets there are.
+using ForeignSecrets = QHash<QString, QHash<QString, QString>>;
+
+ForeignSecrets foreignSecrets(const Map &secrets)
+{
+    const QString prefix = u"foreign/"_s;
+    ForeignSecrets byItem;
+    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
+        if (!it.key().startsWith(prefix))
+            continue;
+        const qsizetype rest = it.key().indexOf(u"/example/"_s, prefix.size());
+        if (rest >= 0)
+            byItem[it.key().mid(prefix.size(), rest - prefix.size())].insert(it.key().mid(rest + 1),
+                                                                             it.value());
+    }
+    return byItem;
+}
+
+void applyItems(QList<CollectionItem> *items, const Map &secrets, const ForeignSecrets &foreign)
 {
     for (CollectionItem &item : *items) {
         const QString prefix = u"auth/"_s + item.id + u'/';
         applyAuth(item.isFolder() ? &item.auth : &item.request.auth, prefix, secrets);
-        applyItems(&item.children, secrets);
+        if (const auto kept = foreign.constFind(item.id); kept != foreign.cend())
+            item.foreign = PostmanCollection::foreignWithSecrets(item.foreign, *kept);
+        applyItems(&item.children, secrets, foreign);
     }
 }
 
@@ -90,7 +117,7 @@ void apply(Collection *collection, const Map &secrets)
 {
     applyVariables(&collection->variables, secrets);
     applyAuth(&collection->auth, u"auth/-/"_s, secrets);
-    applyItems(&collection->items, secrets);
+    applyItems(&collection->items, secrets, foreignSecrets(secrets));
 }
 
 void apply(Environment *environment, const Map &secrets)

@@ -9,9 +9,10 @@
 namespace Postern {
 
 // The secret half of a collection or an environment: secret variables' values, and the passwords,
-// bearer tokens, OAuth 2.0 client secrets and fixed PKCE verifiers of the collection's, folders' and requests'
-// authorization. The workspace's files never hold these; the workspace keeps each collection's (and
-// each environment's) secrets as one blob in the keychain. Plain functions over values.
+// bearer tokens, OAuth 2.0 client secrets and fixed PKCE verifiers of the collection's, folders' and
+// requests' authorization, and those of the requests of saved examples an import kept. The workspace's files
+// never hold these; the workspace keeps each collection's (and each environment's) secrets as one blob in the
+// keychain. Plain functions over values.
 namespace WorkspaceSecrets {
 
 using Map = QHash<QString, QString>; // "var/<name>", "auth/<item id or ->/password", …

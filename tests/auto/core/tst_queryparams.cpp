@@ -65,6 +65,8 @@ void tst_QueryParams::composeKeepsUrlAsTyped_data()
     QTest::newRow("encoded") << u"https://x/?q=a%20b&r=%2B"_s;
     QTest::newRow("no query") << u"https://x/path"_s;
     QTest::newRow("flag") << u"https://x/?flag"_s;
+    QTest::newRow("empty value") << u"https://x/?flag="_s;
+    QTest::newRow("flag, empty value and value") << u"{{baseUrl}}/a?a&b=&c=1"_s;
     QTest::newRow("fragment") << u"https://x/?a=1#frag"_s;
 }
 

@@ -53,7 +53,11 @@ void tst_PostmanEnvironment::import()
         { u"plain"_s, u"no type"_s, true, false, {} },
     };
     QCOMPARE(environment.variables, expected);
-    QCOMPARE(result.summary, QStringList({ u"1 value is not text; kept as text."_s }));
+    QCOMPARE(
+        result.summary,
+        QStringList({ u"1 value is not text; kept as text."_s,
+                      u"Left out: _postman_exported_at, _postman_exported_using (when and with what Postman "
+                      "exported the file)."_s }));
     // The workspace's own file of it leaves the secret out.
     QVERIFY(!environment.toFileContents().contains("dev-client-secret"));
 }
@@ -77,6 +81,11 @@ void tst_PostmanEnvironment::exportOmitsSecrets()
     const QByteArray included
         = PostmanEnvironment::exportJson(result.environment, PostmanEnvironment::Secrets::Include);
     QVERIFY(included.contains("dev-client-secret"));
+
+    // A secret variable that only refers to another one holds no secret: it is exported as it is.
+    Environment referring = result.environment;
+    referring.variables[1].value = u"{{vault_client_secret}}"_s;
+    QVERIFY(PostmanEnvironment::exportJson(referring).contains("{{vault_client_secret}}"));
 }
 
 void tst_PostmanEnvironment::roundTrip()
@@ -110,7 +119,10 @@ void tst_PostmanEnvironment::globals()
     const PostmanEnvironmentImport result = PostmanEnvironment::import(globals);
     QVERIFY(result.ok());
     QCOMPARE(result.environment.variables.size(), 1);
-    QCOMPARE(result.summary, QStringList());
+    // The user learns that Postman's globals became an ordinary environment.
+    QCOMPARE(
+        result.summary,
+        QStringList({ u"It is a Postman globals file; its variables were imported as an environment."_s }));
 }
 
 void tst_PostmanEnvironment::hostile_data()

@@ -1,0 +1,209 @@
+#include "postmanauth.h"
+#include "postmancollection.h"
+#include "postmanjson.h"
+#include "postmankeys.h"
+#include "postmanrequest.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+// PostmanCollection's export (v2.1) and the secrets in what an import kept aside.
+namespace Postern {
+
+namespace {
+
+using namespace PostmanKeys;
+
+QJsonObject postmanForeign(const QJsonObject &foreign)
+{
+    return foreign.value(postmanKey).toObject();
+}
+
+QJsonArray writeVariables(const VariableList &variables, const QJsonObject &foreign,
+                          PostmanCollection::Secrets secrets)
+{
+    PostmanJson::RowExtras extras = PostmanJson::RowExtras::fromJson(foreign.value(variableRowsKey));
+    QJsonArray array;
+    for (const Variable &variable : variables) {
+        QJsonObject extra = extras.take(variable.key);
+        const QJsonValue original = extra.take(u"value"_s);
+        const bool hide = variable.secret && secrets == PostmanCollection::Secrets::Omit
+            && PostmanJson::isLiteralSecret(variable.value);
+        QJsonObject object { { u"key"_s, variable.key } };
+        if (hide)
+            object.insert(u"value"_s, QString());
+        else if (!original.isUndefined() && PostmanJson::text(original) == variable.value)
+            object.insert(u"value"_s, original);
+        else
+            object.insert(u"value"_s, variable.value);
+        if (variable.secret)
+            object.insert(u"type"_s, u"secret"_s);
+        if (!variable.enabled)
+            object.insert(u"disabled"_s, true);
+        if (!variable.description.isEmpty())
+            object.insert(u"description"_s, variable.description);
+        PostmanJson::merge(object, extra);
+        array.append(object);
+    }
+    return array;
+}
+
+// The item's kept fields with its saved examples' request secrets emptied (taken into *taken by
+// "example/INDEX/TYPE/PARAM") or, with restore, filled back.
+QJsonObject exampleSecrets(const QJsonObject &kept, QHash<QString, QString> *taken,
+                           const QHash<QString, QString> *restore)
+{
+    const QJsonValue responses = kept.value(u"response"_s);
+    if (!responses.isArray())
+        return kept;
+    QJsonArray array = responses.toArray();
+    bool changed = false;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        QJsonObject response = array.at(i).toObject();
+        QJsonObject request = response.value(u"originalRequest"_s).toObject();
+        const QJsonValue auth = request.value(u"auth"_s);
+        if (!auth.isObject())
+            continue;
+        const QString prefix = u"example/%1/"_s.arg(i);
+        QJsonObject result;
+        if (restore) {
+            QHash<QString, QString> mine;
+            for (auto it = restore->cbegin(); it != restore->cend(); ++it) {
+                if (it.key().startsWith(prefix))
+                    mine.insert(it.key().mid(prefix.size()), it.value());
+            }
+            if (mine.isEmpty())
+                continue;
+            result = PostmanJson::restoreSecrets(auth.toObject(), mine);
+        } else {
+            QHash<QString, QString> mine;
+            result = PostmanJson::blankSecrets(auth.toObject(), nullptr, &mine);
+            if (mine.isEmpty())
+                continue;
+            if (taken) {
+                for (auto it = mine.cbegin(); it != mine.cend(); ++it)
+                    taken->insert(prefix + it.key(), it.value());
+            }
+        }
+        request.insert(u"auth"_s, result);
+        response.insert(u"originalRequest"_s, request);
+        array.replace(i, response);
+        changed = true;
+    }
+    if (!changed)
+        return kept;
+    QJsonObject result = kept;
+    result.insert(u"response"_s, array);
+    return result;
+}
+
+QJsonObject foreignSecrets(const QJsonObject &foreign, QHash<QString, QString> *taken,
+                           const QHash<QString, QString> *restore)
+{
+    QJsonObject postman = foreign.value(postmanKey).toObject();
+    const QJsonObject kept = postman.value(itemKey).toObject();
+    const QJsonObject changed = exampleSecrets(kept, taken, restore);
+    if (changed == kept)
+        return foreign;
+    postman.insert(itemKey, changed);
+    QJsonObject result = foreign;
+    result.insert(postmanKey, postman);
+    return result;
+}
+
+QJsonObject writeItem(const CollectionItem &item, PostmanCollection::Secrets secrets)
+{
+    const QJsonObject foreign = postmanForeign(item.foreign);
+    QJsonObject object { { u"id"_s, foreign.value(idKey).toString(item.id) }, { u"name"_s, item.name } };
+    const QJsonObject format = foreign.value(descriptionFormatKey).toObject();
+    if (item.isFolder()) {
+        QJsonArray children;
+        for (const CollectionItem &child : item.children)
+            children.append(writeItem(child, secrets));
+        object.insert(itemKey, children);
+        if (const QJsonValue text = PostmanJson::writeDescription(item.description, format);
+            !text.isUndefined())
+            object.insert(u"description"_s, text);
+        if (const QJsonValue auth
+            = PostmanAuth::write(item.auth, PostmanAuth::Level::Folder, foreign, secrets);
+            !auth.isUndefined()) {
+            object.insert(u"auth"_s, auth);
+        }
+    } else {
+        // A description Postman had on the item rather than on its request goes back there.
+        const bool onItem = foreign.value(descriptionOnItemKey).toBool();
+        QJsonObject requestForeign = foreign;
+        if (onItem)
+            requestForeign.remove(descriptionFormatKey);
+        QJsonObject behaviour;
+        object.insert(u"request"_s,
+                      PostmanRequest::write(item.request, onItem ? QString() : item.description,
+                                            requestForeign, secrets, &behaviour));
+        if (onItem) {
+            if (const QJsonValue text = PostmanJson::writeDescription(item.description, format);
+                !text.isUndefined())
+                object.insert(u"description"_s, text);
+        }
+        if (!behaviour.isEmpty())
+            object.insert(u"protocolProfileBehavior"_s, behaviour);
+        object.insert(u"response"_s, QJsonArray());
+    }
+    if (!item.scripts.isEmpty())
+        object.insert(u"event"_s, item.scripts);
+    QJsonObject kept = foreign.value(itemKey).toObject();
+    if (secrets == PostmanCollection::Secrets::Omit)
+        kept = exampleSecrets(kept, nullptr, nullptr);
+    if (kept.contains(u"response"_s))
+        object.remove(u"response"_s);
+    PostmanJson::merge(object, kept);
+    return object;
+}
+
+} // namespace
+
+QByteArray PostmanCollection::exportV21(const Collection &collection, Secrets secrets)
+{
+    const QJsonObject foreign = postmanForeign(collection.foreign);
+    QJsonObject info { { foreign.value(infoIdKey).toString(u"_postman_id"_s), collection.id },
+                       { u"name"_s, collection.name },
+                       { u"schema"_s, schemaV21() } };
+    if (const QJsonValue text = PostmanJson::writeDescription(collection.description,
+                                                              foreign.value(descriptionFormatKey).toObject());
+        !text.isUndefined()) {
+        info.insert(u"description"_s, text);
+    }
+    PostmanJson::merge(info, foreign.value(infoKey).toObject());
+    QJsonArray items;
+    for (const CollectionItem &item : collection.items)
+        items.append(writeItem(item, secrets));
+    QJsonObject root { { infoKey, info }, { itemKey, items } };
+    if (const QJsonValue auth
+        = PostmanAuth::write(collection.auth, PostmanAuth::Level::Collection, foreign, secrets);
+        !auth.isUndefined()) {
+        root.insert(u"auth"_s, auth);
+    }
+    if (!collection.scripts.isEmpty())
+        root.insert(u"event"_s, collection.scripts);
+    if (!collection.variables.isEmpty() || foreign.contains(variablesKeyKey))
+        root.insert(foreign.value(variablesKeyKey).toString(u"variable"_s),
+                    writeVariables(collection.variables, foreign, secrets));
+    PostmanJson::merge(root, foreign.value(collectionKey).toObject());
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+QJsonObject PostmanCollection::foreignWithoutSecrets(const QJsonObject &foreign,
+                                                     QHash<QString, QString> *secrets)
+{
+    return foreignSecrets(foreign, secrets, nullptr);
+}
+
+QJsonObject PostmanCollection::foreignWithSecrets(const QJsonObject &foreign,
+                                                  const QHash<QString, QString> &secrets)
+{
+    if (secrets.isEmpty())
+        return foreign;
+    return foreignSecrets(foreign, nullptr, &secrets);
+}
+
+} // namespace Postern
