@@ -1,11 +1,11 @@
 #include "gettokendialog.h"
 
-#include "loginwindow.h"
 #include "browserlauncher.h"
 #include "discovery.h"
+#include "discoveryresult.h"
 #include "extraparameterseditor.h"
 #include "formurlencoded.h"
-#include "discoveryresult.h"
+#include "loginwindow.h"
 #include "loopbackreceiver.h"
 #include "oauth2session.h"
 #include "tokenendpointclient.h"
@@ -17,12 +17,12 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
-#include <QTableWidget>
-#include <QTimer>
-#include <QUrl>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTableWidget>
+#include <QTimer>
+#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -81,29 +81,33 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_grant->setObjectName(u"grantType"_s);
     m_grant->setAccessibleName(u"Grant type"_s);
     for (const OAuth2GrantType type :
-         {OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce, OAuth2GrantType::Implicit,
-          OAuth2GrantType::Password, OAuth2GrantType::ClientCredentials})
+         { OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce,
+           OAuth2GrantType::Implicit, OAuth2GrantType::Password, OAuth2GrantType::ClientCredentials })
         m_grant->addItem(grantTypeName(type), int(type));
     auto *grantLabel = new QLabel(u"&Grant Type:"_s, this);
     grantLabel->setBuddy(m_grant);
     m_form->addRow(grantLabel, m_grant);
-    m_grantNote = new QLabel(u"The implicit grant is discouraged (RFC 9700): the token travels in the URL and "
-                             "there is no refresh token. Prefer Authorization Code (With PKCE) where the server "
-                             "offers it."_s,
-                             this);
+    m_grantNote
+        = new QLabel(u"The implicit grant is discouraged (RFC 9700): the token travels in the URL and "
+                     "there is no refresh token. Prefer Authorization Code (With PKCE) where the server "
+                     "offers it."_s,
+                     this);
     m_grantNote->setObjectName(u"grantNote"_s);
     m_grantNote->setWordWrap(true);
     m_grantNote->setStyleSheet(u"QLabel { color: #8a5300; }"_s);
     m_form->addRow(QString(), m_grantNote);
-    m_callback = addLine(u"Call&back URL:"_s, "callbackUrl", u"Callback URL"_s, u"https://oauth.pstmn.io/v1/callback"_s);
+    m_callback = addLine(u"Call&back URL:"_s, "callbackUrl", u"Callback URL"_s,
+                         u"https://oauth.pstmn.io/v1/callback"_s);
     m_systemBrowser = new QCheckBox(u"Authorize using s&ystem browser"_s, this);
     m_systemBrowser->setObjectName(u"useSystemBrowser"_s);
     m_systemBrowser->setAccessibleName(u"Authorize using system browser"_s);
-    m_systemBrowser->setToolTip(u"Sign in in your own browser; Postern listens once on 127.0.0.1 for the redirect "
-                                "(RFC 8252). Register http://127.0.0.1/callback as a Redirect URL (any port)."_s);
+    m_systemBrowser->setToolTip(
+        u"Sign in in your own browser; Postern listens once on 127.0.0.1 for the redirect "
+        "(RFC 8252). Register http://127.0.0.1/callback as a Redirect URL (any port)."_s);
     m_form->addRow(QString(), m_systemBrowser);
     connect(m_systemBrowser, &QCheckBox::toggled, this, &GetTokenDialog::showFieldsForGrant);
-    m_authUrl = addLine(u"&Auth URL:"_s, "authUrl", u"Auth URL"_s, u"https://INSTANCE.service-now.com/oauth_auth.do"_s);
+    m_authUrl = addLine(u"&Auth URL:"_s, "authUrl", u"Auth URL"_s,
+                        u"https://INSTANCE.service-now.com/oauth_auth.do"_s);
     // Typing another Auth URL by hand leaves the discovered server: forget what it promised.
     connect(m_authUrl, &QLineEdit::textEdited, this, [this] {
         m_discoveredIssuer.clear();
@@ -125,16 +129,17 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_showSecret = new QCheckBox(u"Sho&w client secret"_s, this);
     m_showSecret->setObjectName(u"showClientSecret"_s);
     m_showSecret->setAccessibleName(u"Show client secret"_s);
-    connect(m_showSecret, &QCheckBox::toggled, m_clientSecret, [this](bool on) {
-        m_clientSecret->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
-    });
+    connect(m_showSecret, &QCheckBox::toggled, m_clientSecret,
+            [this](bool on) { m_clientSecret->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
     m_form->addRow(QString(), m_showSecret);
     m_scope = addLine(u"S&cope:"_s, "scope", u"Scope"_s, u"e.g. useraccount"_s);
-    m_state = addLine(u"St&ate:"_s, "state", u"State"_s, u"Leave empty for a fresh random value per request"_s);
+    m_state
+        = addLine(u"St&ate:"_s, "state", u"State"_s, u"Leave empty for a fresh random value per request"_s);
     m_clientAuth = new QComboBox(this);
     m_clientAuth->setObjectName(u"clientAuthentication"_s);
     m_clientAuth->setAccessibleName(u"Client authentication"_s);
-    m_clientAuth->addItem(clientAuthenticationName(ClientAuthentication::Body), int(ClientAuthentication::Body));
+    m_clientAuth->addItem(clientAuthenticationName(ClientAuthentication::Body),
+                          int(ClientAuthentication::Body));
     m_clientAuth->addItem(clientAuthenticationName(ClientAuthentication::BasicHeader),
                           int(ClientAuthentication::BasicHeader));
     auto *clientAuthLabel = new QLabel(u"Client Authenticatio&n:"_s, this);
@@ -160,7 +165,8 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_advanced->setAccessibleName(u"Show advanced options"_s);
     m_form->addRow(QString(), m_advanced);
     connect(m_advanced, &QCheckBox::toggled, this, &GetTokenDialog::showFieldsForGrant);
-    m_audience = addLine(u"Audie&nce:"_s, "audience", u"Audience"_s, u"Sent with the authorization and token requests"_s);
+    m_audience = addLine(u"Audie&nce:"_s, "audience", u"Audience"_s,
+                         u"Sent with the authorization and token requests"_s);
     m_resource = addLine(u"Resou&rce:"_s, "resource", u"Resource"_s, u"RFC 8707; sent with every request"_s);
     m_extras = new ExtraParametersEditor(this);
     m_extras->setObjectName(u"extraParametersEditor"_s);
@@ -170,7 +176,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"tokenMessage"_s);
-    m_message->setAccessibleName(u"Message"_s);
+    // No fixed accessible name: a screen reader reads the message itself.
     m_message->setTextFormat(Qt::PlainText); // server text, never rich text
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -189,7 +195,8 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     m_name->setText(initial.tokenName.isEmpty() ? u"Token"_s : initial.tokenName);
-    m_callback->setText(initial.callbackUrl.isEmpty() ? u"https://oauth.pstmn.io/v1/callback"_s : initial.callbackUrl);
+    m_callback->setText(initial.callbackUrl.isEmpty() ? u"https://oauth.pstmn.io/v1/callback"_s
+                                                      : initial.callbackUrl);
     m_authUrl->setText(initial.authUrl);
     m_tokenUrl->setText(initial.accessTokenUrl);
     m_refreshUrl->setText(initial.refreshUrl);
@@ -202,8 +209,9 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_grant->setCurrentIndex(m_grant->findData(int(initial.grantType)));
     m_pkceMethod->setCurrentIndex(m_pkceMethod->findData(int(initial.pkceMethod)));
     m_codeVerifier->setText(initial.codeVerifier);
-    m_advanced->setChecked(!initial.refreshUrl.isEmpty() || !initial.revokeUrl.isEmpty() || !initial.audience.isEmpty()
-                           || !initial.resource.isEmpty() || !initial.extraParameters.isEmpty());
+    m_advanced->setChecked(!initial.refreshUrl.isEmpty() || !initial.revokeUrl.isEmpty()
+                           || !initial.audience.isEmpty() || !initial.resource.isEmpty()
+                           || !initial.extraParameters.isEmpty());
     m_audience->setText(initial.audience);
     m_resource->setText(initial.resource);
     m_extras->setParameters(initial.extraParameters);
@@ -220,8 +228,8 @@ GetTokenDialog::~GetTokenDialog()
     delete m_login;
 }
 
-QLineEdit *GetTokenDialog::addLine(const QString &label, const char *objectName, const QString &accessibleName,
-                                   const QString &placeholder)
+QLineEdit *GetTokenDialog::addLine(const QString &label, const char *objectName,
+                                   const QString &accessibleName, const QString &placeholder)
 {
     auto *edit = new QLineEdit(this);
     edit->setObjectName(QString::fromLatin1(objectName));
@@ -305,12 +313,14 @@ void GetTokenDialog::discover()
         m_issSupported = filled.issParameterSupported;
         const QStringList pkce = result.codeChallengeMethodsSupported;
         if (!pkce.isEmpty()) {
-            m_pkceMethod->setCurrentIndex(m_pkceMethod->findData(int(pkce.contains(u"S256"_s) ? PkceMethod::S256 : PkceMethod::Plain)));
+            m_pkceMethod->setCurrentIndex(
+                m_pkceMethod->findData(int(pkce.contains(u"S256"_s) ? PkceMethod::S256 : PkceMethod::Plain)));
         }
-        QStringList lines{u"Endpoints of %1 filled in."_s.arg(result.issuer)};
+        QStringList lines { u"Endpoints of %1 filled in."_s.arg(result.issuer) };
         if (!pkce.isEmpty())
             lines << u"PKCE methods: %1."_s.arg(pkce.join(u", "_s));
-        lines << u"Client authentication: %1."_s.arg(result.effectiveTokenEndpointAuthMethods().join(u", "_s));
+        lines << u"Client authentication: %1."_s.arg(
+            result.effectiveTokenEndpointAuthMethods().join(u", "_s));
         if (result.authorizationResponseIssParameterSupported)
             lines << u"It names itself on every redirect (iss, RFC 9207); Postern will check it."_s;
         for (const QString &warning : result.warnings)
@@ -356,7 +366,8 @@ void GetTokenDialog::showFieldsForGrant()
     m_form->setRowVisible(m_username, password);
     m_form->setRowVisible(m_password, password);
     m_form->setRowVisible(m_callback, browser);
-    const bool codeGrant = grant == OAuth2GrantType::AuthorizationCode || grant == OAuth2GrantType::AuthorizationCodePkce;
+    const bool codeGrant
+        = grant == OAuth2GrantType::AuthorizationCode || grant == OAuth2GrantType::AuthorizationCodePkce;
     m_form->setRowVisible(m_systemBrowser, codeGrant);
     m_callback->setEnabled(!(codeGrant && m_systemBrowser->isChecked()));
     if (codeGrant && m_systemBrowser->isChecked())
@@ -413,7 +424,9 @@ void GetTokenDialog::requestToken()
         }
         m_busy = true;
         m_request->setEnabled(false);
-        showMessage(u"Requesting a token from %1\u2026"_s.arg(QUrl(c.accessTokenUrl).adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString()), false);
+        showMessage(u"Requesting a token from %1\u2026"_s.arg(
+                        QUrl(c.accessTokenUrl).adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString()),
+                    false);
         TokenEndpointJob *job = c.grantType == OAuth2GrantType::Password
             ? m_services.endpoint->requestPasswordToken(c, m_username->text().trimmed(), m_password->text())
             : m_services.endpoint->requestClientCredentialsToken(c);
@@ -431,9 +444,11 @@ void GetTokenDialog::requestToken()
         });
         return;
     }
-    showMessage(systemBrowser ? u"Waiting for you to sign in and allow access in your browser\u2026 (Cancel stops waiting.)"_s
-                              : u"Waiting for you to sign in and allow access in the login window\u2026"_s,
-                false);
+    showMessage(
+        systemBrowser
+            ? u"Waiting for you to sign in and allow access in your browser\u2026 (Cancel stops waiting.)"_s
+            : u"Waiting for you to sign in and allow access in the login window\u2026"_s,
+        false);
     m_request->setEnabled(false);
     m_session = new OAuth2Session(c, this);
     connect(m_session, &OAuth2Session::finished, this, &GetTokenDialog::onFinished);

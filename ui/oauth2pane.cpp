@@ -1,20 +1,17 @@
 #include "oauth2pane.h"
 
 #include "gettokendialog.h"
-
 #include "loginwindow.h"
 #include "tokensdialog.h"
 #include "tokenstore.h"
-
-#include <QFormLayout>
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QUrl>
@@ -40,7 +37,7 @@ OAuth2Pane::OAuth2Pane(const OAuthServices &services, QWidget *parent)
     m_token->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_expiry = new QLabel(this);
     m_expiry->setObjectName(u"tokenExpiry"_s);
-    m_expiry->setAccessibleName(u"Token expiry"_s);
+    m_expiry->setTextFormat(Qt::PlainText); // read out as it is shown ("Expires in 29:41"), no fixed name
     tokenRow->addWidget(m_token, 1);
     tokenRow->addWidget(m_expiry);
     auto *tokenLabel = new QLabel(u"Current &Token:"_s, this);
@@ -127,12 +124,20 @@ void OAuth2Pane::refreshTokens()
     for (const OAuth2Token &token : m_store->tokens()) {
         // Names repeat ("Token", "Token", …): the time obtained tells them apart.
         const QString name = token.name.isEmpty() ? u"(unnamed token)"_s : token.name;
-        m_token->addItem(u"%1 \u2014 %2"_s.arg(name, QLocale().toString(token.obtainedAt.toLocalTime(), QLocale::ShortFormat)),
-                         token.id);
+        QString text = u"%1 \u2014 %2"_s.arg(
+            name, QLocale().toString(token.obtainedAt.toLocalTime(), QLocale::ShortFormat));
+        if (token.revoked)
+            text += u" (revoked)"_s; // never sent; kept in the list so that the choice stays visible
+        m_token->addItem(text, token.id);
+        const QString instance = token.issuer.isEmpty() ? u"an unknown instance"_s : token.issuer;
+        m_token->setItemData(m_token->count() - 1, u"From %1"_s.arg(instance), Qt::ToolTipRole);
+        m_token->setItemData(m_token->count() - 1, u"%1, from %2"_s.arg(text, instance),
+                             Qt::AccessibleTextRole);
     }
     const int index = m_token->findData(current);
     m_token->setCurrentIndex(index < 0 ? 0 : index);
-    m_storage->setText(m_store->storageMode() == TokenStore::StorageMode::Keychain ? QString() : m_store->statusMessage());
+    m_storage->setText(
+        m_store->storageMode() == TokenStore::StorageMode::Keychain ? QString() : m_store->statusMessage());
     m_storage->setVisible(!m_storage->text().isEmpty());
     refreshExpiry();
     if (index < 0 && !current.isEmpty())
@@ -177,9 +182,9 @@ void OAuth2Pane::fillConfig(AuthConfig *config) const
     config->oauth2UseIdToken = m_tokenType->currentData().toBool();
     if (config->type == AuthType::OAuth2) {
         const std::optional<OAuth2Token> token = m_store->token(config->oauth2TokenId);
-        config->token = !token ? QString()
+        config->token = !token                                      ? QString()
             : config->oauth2UseIdToken && !token->idToken.isEmpty() ? token->idToken
-                                                                     : token->accessToken;
+                                                                    : token->accessToken;
     }
 }
 
@@ -216,7 +221,8 @@ void OAuth2Pane::suggestFromUrl(const QString &urlText)
     if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s))
         return;
     const OAuth2Config preset = OAuth2Config::forServiceNow(
-        url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString());
+        url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
+            .toString());
     m_oauth2.authUrl = preset.authUrl;
     m_oauth2.accessTokenUrl = preset.accessTokenUrl;
 }
@@ -256,11 +262,12 @@ void OAuth2Pane::getNewAccessToken()
     dialog->setVariableResolver(m_resolver);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this, dialog](int outcome) {
-        // The form is remembered for this request whatever the outcome.
-        m_oauth2 = dialog->config();
-        Q_EMIT changed();
+        // Cancel throws away what was typed (a typo, a Fill for another instance): the request keeps
+        // the form it had. A token obtained takes the form that obtained it.
         if (outcome != QDialog::Accepted || !dialog->token().isValid())
             return;
+        m_oauth2 = dialog->config();
+        Q_EMIT changed();
         OAuth2Token token = dialog->token();
         token.environment = m_environmentId;
         m_store->add(token);

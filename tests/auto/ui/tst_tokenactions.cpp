@@ -3,6 +3,7 @@
 // Delete All, and auto-refresh before a send with an expired token.
 
 #include "flowdriver.h"
+#include "requesteditor.h"
 #include "gettokendialog.h"
 #include "keyvalueeditor.h"
 #include "mainwindow.h"
@@ -12,6 +13,7 @@
 #include "tokensdialog.h"
 #include "tokenstore.h"
 
+#include <QAccessible>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -19,8 +21,10 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -50,6 +54,11 @@ private Q_SLOTS:
     void advancedParametersReachTheServer();
     void systemBrowser_data();
     void systemBrowser();
+    void cancelDiscardsTheForm_data();
+    void cancelDiscardsTheForm();
+    void noUsableTokenIsNotSent_data();
+    void noUsableTokenIsNotSent();
+    void tokenValuesAreReadOut();
 
 private:
     template<typename T> T *find(QObject *root, const char *name) const
@@ -135,7 +144,8 @@ QString tst_TokenActions::send()
 {
     QSignalSpy shown(m_window->responseViewer(), &ResponseViewer::bodyShown);
     QTest::mouseClick(find<QPushButton>(m_window.get(), "sendButton"), Qt::LeftButton);
-    if (!shown.wait(15000))
+    // A request stopped before sending is shown at once, during the click.
+    if (shown.isEmpty() && !shown.wait(15000))
         return QString();
     return find<QLabel>(m_window.get(), "responseStatus")->text();
 }
@@ -207,9 +217,32 @@ void tst_TokenActions::refreshAndRevoke()
     QVERIFY2(waitUntil([&] { return message->text().startsWith(u"Revoked"_s); }), qPrintable(message->text()));
     QVERIFY(waitUntil([&] { return m_tokens->tokens().first().revoked; }));
     QVERIFY(find<QListWidget>(tokens, "tokenList")->item(0)->text().contains(u"revoked"_s));
+    // "Postern will not use it again": it cannot be chosen, the request's list says revoked, and Send
+    // refuses it with a word instead of sending it.
+    QVERIFY(!find<QPushButton>(tokens, "useTokenButton")->isEnabled());
     tokens->close();
     QCOMPARE(find<QLabel>(m_window.get(), "tokenExpiry")->text(), u"Revoked"_s);
-    QVERIFY(send().startsWith(u"401"_s)); // the instance agrees
+    QVERIFY2(find<QComboBox>(m_window.get(), "currentToken")->currentText().contains(u"revoked"_s),
+             qPrintable(find<QComboBox>(m_window.get(), "currentToken")->currentText()));
+    QCOMPARE(send(), u"Error"_s);
+    auto *responseMessage = find<QLabel>(m_window.get(), "responseMessage");
+    QVERIFY2(responseMessage->text().contains(u"was revoked"_s), qPrintable(responseMessage->text()));
+    QVERIFY(visibleChild<QPushButton>(m_window.get(), u"sendGetNewTokenButton"_s));
+
+    // Deleting it does not pretend that it is still good at the server.
+    QTest::mouseClick(find<QPushButton>(m_window.get(), "manageTokensButton"), Qt::LeftButton);
+    tokens = qobject_cast<TokensDialog *>(waitForTopLevel(u"tokensDialog"_s));
+    QVERIFY(tokens);
+    QString question;
+    QTimer::singleShot(0, qApp, [&question] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            question = box->text();
+            box->button(QMessageBox::No)->click();
+        }
+    });
+    QTest::mouseClick(find<QPushButton>(tokens, "deleteTokenButton"), Qt::LeftButton);
+    QVERIFY(question.startsWith(u"Delete the revoked token"_s));
+    QVERIFY2(!question.contains(u"not revoked"_s), qPrintable(question));
 }
 
 void tst_TokenActions::autoRefreshBeforeSend()
@@ -331,6 +364,138 @@ void tst_TokenActions::systemBrowser()
     qunsetenv("BROWSER");
     qunsetenv("POSTERN_TEST_BROWSER_DECISION");
     qunsetenv("POSTERN_TEST_BROWSER_NOISE");
+}
+
+void tst_TokenActions::cancelDiscardsTheForm_data()
+{
+    QTest::addColumn<bool>("fill");
+    QTest::newRow("a typo in the client id") << false;
+    QTest::newRow("Fill for another instance") << true;
+}
+
+void tst_TokenActions::cancelDiscardsTheForm()
+{
+    QFETCH(bool, fill);
+    // A first token makes the form the request's own.
+    TokensDialog *tokens = obtain(OAuth2GrantType::ClientCredentials);
+    QVERIFY(tokens);
+    tokens->close();
+    const OAuth2Config kept = m_window->requestEditor()->request().auth.oauth2;
+    QCOMPARE(kept.clientId, u"postern"_s);
+
+    QTest::mouseClick(find<QPushButton>(m_window.get(), "getNewTokenButton"), Qt::LeftButton);
+    auto *dialog = visibleChild<GetTokenDialog>(m_window.get(), u"getTokenDialog"_s);
+    QVERIFY(dialog);
+    if (fill) {
+        find<QLineEdit>(dialog, "serviceNowInstance")->setText(u"elsewhere"_s);
+        QTest::mouseClick(find<QPushButton>(dialog, "fillServiceNow"), Qt::LeftButton);
+        QVERIFY(find<QLineEdit>(dialog, "accessTokenUrl")->text().contains(u"elsewhere"_s));
+    } else {
+        QTest::keyClicks(find<QLineEdit>(dialog, "clientId"), u"x"_s);
+    }
+    QTest::mouseClick(find<QPushButton>(dialog, "cancelButton"), Qt::LeftButton);
+
+    // Nothing of it reached the request (and so its draft).
+    const OAuth2Config after = m_window->requestEditor()->request().auth.oauth2;
+    QCOMPARE(after.clientId, kept.clientId);
+    QCOMPARE(after.accessTokenUrl, kept.accessTokenUrl);
+    QCOMPARE(after.authUrl, kept.authUrl);
+
+    // The next Request Token goes where the request's form says, and succeeds there.
+    QTest::mouseClick(find<QPushButton>(m_window.get(), "getNewTokenButton"), Qt::LeftButton);
+    dialog = visibleChild<GetTokenDialog>(m_window.get(), u"getTokenDialog"_s);
+    QVERIFY(dialog);
+    QCOMPARE(find<QLineEdit>(dialog, "clientId")->text(), kept.clientId);
+    QCOMPARE(find<QLineEdit>(dialog, "accessTokenUrl")->text(), kept.accessTokenUrl);
+    QTest::mouseClick(find<QPushButton>(dialog, "requestTokenButton"), Qt::LeftButton);
+    QVERIFY(waitUntil([&] { return m_tokens->tokens().size() == 2; }));
+}
+
+void tst_TokenActions::noUsableTokenIsNotSent_data()
+{
+    QTest::addColumn<QString>("situation");
+    QTest::addColumn<QString>("said");
+    QTest::newRow("no token") << u"none"_s << u"has no token"_s;
+    QTest::newRow("expired, no refresh token") << u"expired"_s << u"has no refresh token"_s;
+    QTest::newRow("revoked") << u"revoked"_s << u"was revoked"_s;
+    QTest::newRow("another instance's") << u"elsewhere"_s << u"belongs to https://elsewhere.example"_s;
+}
+
+void tst_TokenActions::noUsableTokenIsNotSent()
+{
+    QFETCH(QString, situation);
+    QFETCH(QString, said);
+    if (situation != u"none"_s) {
+        // A token obtained for this request, then made unusable as the row says.
+        TokensDialog *tokens = obtain(OAuth2GrantType::ClientCredentials);
+        QVERIFY(tokens);
+        QVERIFY(waitUntil([&] { return m_tokens->tokens().size() == 1; }));
+        QTest::mouseClick(find<QPushButton>(tokens, "useTokenButton"), Qt::LeftButton);
+        OAuth2Token token = m_tokens->tokens().first();
+        QCOMPARE(token.issuer, m_sandbox->baseUrl().toString(QUrl::StripTrailingSlash));
+        if (situation == u"expired"_s)
+            token.expiresAt = QDateTime::currentDateTimeUtc().addSecs(-5);
+        else if (situation == u"revoked"_s)
+            token.revoked = true;
+        else
+            token.issuer = u"https://elsewhere.example"_s;
+        QSignalSpy changed(m_tokens.get(), &TokenStore::tokensChanged);
+        m_tokens->update(token);
+        QVERIFY(changed.wait());
+        QCOMPARE(find<QComboBox>(m_window.get(), "currentToken")->currentData().toString(), token.id);
+    }
+    QCOMPARE(send(), u"Error"_s);
+    auto *message = find<QLabel>(m_window.get(), "responseMessage");
+    QVERIFY2(message->text().contains(said), qPrintable(message->text()));
+    QVERIFY(message->text().contains(u"not sent"_s));
+    QVERIFY(find<QPlainTextEdit>(m_window.get(), "responseBody")->toPlainText().isEmpty());
+    // The way out is offered right there.
+    auto *offer = visibleChild<QPushButton>(m_window.get(), u"sendGetNewTokenButton"_s);
+    QVERIFY(offer);
+    QTest::mouseClick(offer, Qt::LeftButton);
+    QVERIFY(visibleChild<GetTokenDialog>(m_window.get(), u"getTokenDialog"_s));
+}
+
+void tst_TokenActions::tokenValuesAreReadOut()
+{
+    auto nameOf = [](QWidget *widget) {
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(widget);
+        return iface ? iface->text(QAccessible::Name) + u" | "_s + iface->text(QAccessible::Value) : QString();
+    };
+    // The form's message, as a screen reader hears it.
+    GetTokenDialog *dialog = openDialog(OAuth2GrantType::Password);
+    QVERIFY(dialog);
+    find<QLineEdit>(dialog, "username")->setText(u"admin"_s);
+    find<QLineEdit>(dialog, "password")->setText(u"wrong"_s);
+    QTest::mouseClick(find<QPushButton>(dialog, "requestTokenButton"), Qt::LeftButton);
+    auto *message = find<QLabel>(dialog, "tokenMessage");
+    QVERIFY(waitUntil([&] { return message->text().contains(u"invalid_grant"_s); }));
+    QVERIFY2(nameOf(message).contains(u"invalid_grant"_s), qPrintable(nameOf(message)));
+    // A field is named by its visible label.
+    QVERIFY2(nameOf(find<QLineEdit>(dialog, "clientId")).startsWith(u"Client ID"_s), qPrintable(nameOf(find<QLineEdit>(dialog, "clientId"))));
+    QTest::mouseClick(find<QPushButton>(dialog, "cancelButton"), Qt::LeftButton);
+
+    // A real token: its expiry in the request, and every value of its details.
+    TokensDialog *tokens = obtain(OAuth2GrantType::Password);
+    QVERIFY(tokens);
+    QVERIFY(waitUntil([&] { return m_tokens->tokens().size() == 1 && !find<QLabel>(tokens, "detailName")->text().isEmpty(); }));
+    const OAuth2Token token = m_tokens->tokens().first();
+    const QRegularExpression countdown(u"Expires in \\d+:\\d\\d"_s);
+    auto *expiresIn = find<QLabel>(tokens, "detailExpiresIn");
+    QVERIFY2(countdown.match(nameOf(expiresIn)).hasMatch(), qPrintable(nameOf(expiresIn)));
+    for (const char *name : {"detailName", "detailInstance", "detailTokenType", "detailExpiresAt", "detailObtainedAt", "detailScope"}) {
+        auto *value = find<QLabel>(tokens, name);
+        QVERIFY2(!value->text().isEmpty() || QByteArrayView(name) == "detailScope", name);
+        QVERIFY2(nameOf(value).contains(value->text()), qPrintable(QString::fromLatin1(name) + u": "_s + nameOf(value)));
+    }
+    QVERIFY2(nameOf(find<QLabel>(tokens, "detailInstance")).contains(token.issuer), qPrintable(token.issuer));
+    QCOMPARE(find<QLabel>(tokens, "detailInstance")->text(), m_sandbox->baseUrl().toString(QUrl::StripTrailingSlash));
+    QVERIFY(find<QListWidget>(tokens, "tokenList")->item(0)->text().contains(token.issuer));
+    QVERIFY(nameOf(find<QLineEdit>(tokens, "detailAccessToken")).startsWith(u"Access token"_s));
+    QVERIFY(nameOf(find<QLineEdit>(tokens, "detailRefreshToken")).startsWith(u"Refresh token"_s));
+    QTest::mouseClick(find<QPushButton>(tokens, "useTokenButton"), Qt::LeftButton);
+    auto *expiry = find<QLabel>(m_window.get(), "tokenExpiry");
+    QVERIFY2(countdown.match(nameOf(expiry)).hasMatch(), qPrintable(nameOf(expiry)));
 }
 
 QTEST_MAIN(tst_TokenActions)
