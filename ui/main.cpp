@@ -6,12 +6,15 @@
 #include "keychainsecretstore.h"
 #include "mainwindow.h"
 #include "sandboxprocess.h"
+#include "secretstoreondemand.h"
 #include "tokenstore.h"
 #include "workspace.h"
 
 #include <QApplication>
 #include <algorithm>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QStandardPaths>
@@ -50,7 +53,6 @@ int main(int argc, char *argv[])
     KeychainSecretStore keychain;
     TokenStore tokens(dataDir);
     EncryptedTokenFile encryptedFile(&tokens, dataDir + u'/' + EncryptedFileSecretStore::defaultFileName());
-    tokens.start(&keychain);
 
     // The workspace's secret values go where the tokens' go (keychain, encrypted file or memory); it
     // outlives the window, which refers to it.
@@ -59,6 +61,12 @@ int main(int argc, char *argv[])
     if (workspaceRoot.isEmpty())
         workspaceRoot = settings.value(u"workspace/folder"_s, Workspace::defaultRoot()).toString();
     Workspace workspace(workspaceRoot);
+    // A first start (no token, an empty workspace) has no secret to read: the keychain is left alone
+    // until one is stored, so no keyring dialog comes up before the window.
+    const bool nothingStored = !QFileInfo::exists(tokens.metadataFilePath()) && QDir(workspace.root()).isEmpty()
+        && QDir(workspace.stateDirectory()).isEmpty();
+    SecretStoreOnDemand keychainOnDemand(&keychain, TokenStore::DefaultProbeTimeout);
+    tokens.start(nothingStored ? static_cast<SecretStore *>(&keychainOnDemand) : &keychain);
     workspace.open();
     QObject::connect(&tokens, &TokenStore::loaded, &workspace, [&workspace, &tokens] {
         workspace.setSecretStore(tokens.secretStore());
