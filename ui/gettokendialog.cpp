@@ -20,10 +20,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QTableWidget>
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -36,9 +40,20 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     setObjectName(u"getTokenDialog"_s);
     setWindowTitle(u"Get New Access Token"_s);
     auto *layout = new QVBoxLayout(this);
-    m_form = new QFormLayout;
+    // The form scrolls when the screen is too short for it (a 1366x768 laptop with every row shown);
+    // the message and the buttons stay in view below it.
+    auto *formPage = new QWidget(this);
+    formPage->setObjectName(u"tokenFormPage"_s);
+    m_form = new QFormLayout(formPage);
     m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    layout->addLayout(m_form);
+    m_form->setContentsMargins(0, 0, 0, 0);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(u"tokenFormScroll"_s);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setWidget(formPage);
+    layout->addWidget(m_scroll, 1);
 
     // The ServiceNow preset: an instance name or URL fills the endpoints.
     auto *presetRow = new QHBoxLayout;
@@ -95,7 +110,9 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_grantNote->setObjectName(u"grantNote"_s);
     m_grantNote->setWordWrap(true);
     m_grantNote->setStyleSheet(u"QLabel { color: #8a5300; }"_s);
-    m_form->addRow(QString(), m_grantNote);
+    m_grantNote->setTextFormat(Qt::PlainText);
+    // Across both columns: a wrapped paragraph in the field column is given one line's height.
+    m_form->addRow(m_grantNote);
     m_callback = addLine(u"Call&back URL:"_s, "callbackUrl", u"Callback URL"_s,
                          u"https://oauth.pstmn.io/v1/callback"_s);
     m_systemBrowser = new QCheckBox(u"Authorize using s&ystem browser"_s, this);
@@ -220,7 +237,8 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_issSupported = initial.issParameterSupported;
     m_issuer->setText(initial.issuer);
     showFieldsForGrant();
-    resize(620, sizeHint().height());
+    resize(620, 0);
+    fitToScreen();
 }
 
 GetTokenDialog::~GetTokenDialog()
@@ -380,6 +398,25 @@ void GetTokenDialog::showFieldsForGrant()
     m_form->setRowVisible(m_audience, advanced);
     m_form->setRowVisible(m_resource, advanced);
     m_form->setRowVisible(m_extras, advanced);
+    // The rows shown changed: the dialog takes the height they need (no empty band where hidden rows
+    // were), within the screen.
+    if (isVisible())
+        fitToScreen();
+}
+
+void GetTokenDialog::fitToScreen()
+{
+    m_form->activate();
+    QWidget *page = m_scroll->widget();
+    const int formHeight = page->sizeHint().height();
+    // The dialog's own rows (message, buttons) and margins around the scroll area.
+    const int around = sizeHint().height() - m_scroll->sizeHint().height();
+    int height = formHeight + around;
+    if (const QScreen *where = screen()) {
+        const int frame = frameGeometry().height() - geometry().height();
+        height = std::min(height, where->availableGeometry().height() - std::max(frame, 40));
+    }
+    resize(std::max(width(), 620), height);
 }
 
 void GetTokenDialog::showMessage(const QString &text, bool error)

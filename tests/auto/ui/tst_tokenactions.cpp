@@ -24,7 +24,10 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QFormLayout>
 #include <QRegularExpression>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -59,6 +62,8 @@ private Q_SLOTS:
     void noUsableTokenIsNotSent_data();
     void noUsableTokenIsNotSent();
     void tokenValuesAreReadOut();
+    void tokenFormLayout_data();
+    void tokenFormLayout();
 
 private:
     template<typename T> T *find(QObject *root, const char *name) const
@@ -496,6 +501,75 @@ void tst_TokenActions::tokenValuesAreReadOut()
     QTest::mouseClick(find<QPushButton>(tokens, "useTokenButton"), Qt::LeftButton);
     auto *expiry = find<QLabel>(m_window.get(), "tokenExpiry");
     QVERIFY2(countdown.match(nameOf(expiry)).hasMatch(), qPrintable(nameOf(expiry)));
+}
+
+void tst_TokenActions::tokenFormLayout_data()
+{
+    QTest::addColumn<int>("from");
+    QTest::addColumn<int>("to");
+    QTest::addColumn<bool>("advanced");
+    QTest::newRow("password to implicit") << int(OAuth2GrantType::Password) << int(OAuth2GrantType::Implicit) << false;
+    QTest::newRow("PKCE to client credentials") << int(OAuth2GrantType::AuthorizationCodePkce)
+                                                << int(OAuth2GrantType::ClientCredentials) << false;
+    QTest::newRow("implicit to code, advanced") << int(OAuth2GrantType::Implicit) << int(OAuth2GrantType::AuthorizationCode)
+                                                << true;
+    QTest::newRow("everything shown (password, advanced)") << int(OAuth2GrantType::AuthorizationCode)
+                                                           << int(OAuth2GrantType::Password) << true;
+}
+
+void tst_TokenActions::tokenFormLayout()
+{
+    QFETCH(int, from);
+    QFETCH(int, to);
+    QFETCH(bool, advanced);
+    QTest::mouseClick(find<QPushButton>(m_window.get(), "getNewTokenButton"), Qt::LeftButton);
+    auto *dialog = visibleChild<GetTokenDialog>(m_window.get(), u"getTokenDialog"_s);
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    auto *grant = find<QComboBox>(dialog, "grantType");
+    grant->setCurrentIndex(grant->findData(from));
+    find<QCheckBox>(dialog, "showAdvanced")->setChecked(advanced);
+    grant->setCurrentIndex(grant->findData(to));
+    QApplication::processEvents();
+
+    // A hidden field takes its label with it: no orphan caption, no empty row.
+    const QList<QLabel *> labels = dialog->findChildren<QLabel *>();
+    for (QLabel *label : labels) {
+        if (label->buddy() && !label->buddy()->isVisible())
+            QVERIFY2(!label->isVisible(), qPrintable(label->text()));
+    }
+    // The implicit warning is shown whole (its wrapped lines fit the height it is given).
+    auto *note = find<QLabel>(dialog, "grantNote");
+    QCOMPARE(note->isVisible(), to == int(OAuth2GrantType::Implicit));
+    if (note->isVisible())
+        QVERIFY2(note->height() >= note->heightForWidth(note->width()),
+                 qPrintable(u"%1 < %2"_s.arg(note->height()).arg(note->heightForWidth(note->width()))));
+
+    // No gaps: each visible row starts right below the one above it.
+    auto *form = dialog->findChild<QFormLayout *>();
+    QVERIFY(form);
+    int previousBottom = -1;
+    for (int row = 0; row < form->rowCount(); ++row) {
+        QLayoutItem *item = form->itemAt(row, QFormLayout::FieldRole);
+        if (!item)
+            item = form->itemAt(row, QFormLayout::SpanningRole);
+        if (!item || item->isEmpty() || (item->widget() && !item->widget()->isVisible()))
+            continue;
+        const QRect box = item->geometry();
+        if (previousBottom >= 0)
+            QVERIFY2(box.top() - previousBottom <= 2 * form->verticalSpacing() + 8,
+                     qPrintable(u"row %1 starts %2 px below the row above"_s.arg(row).arg(box.top() - previousBottom)));
+        previousBottom = box.bottom();
+    }
+
+    // The dialog fits the screen (1366x768 laptops); the form scrolls when it must.
+    const QRect screen = dialog->screen()->availableGeometry();
+    QVERIFY2(dialog->frameGeometry().height() <= screen.height(),
+             qPrintable(u"%1 px high on a %2 px screen"_s.arg(dialog->frameGeometry().height()).arg(screen.height())));
+    auto *scroll = dialog->findChild<QScrollArea *>(u"tokenFormScroll"_s);
+    QVERIFY(scroll);
+    QVERIFY(scroll->widget()->isAncestorOf(find<QLineEdit>(dialog, "clientId")));
+    find<QPushButton>(dialog, "cancelButton")->click();
 }
 
 QTEST_MAIN(tst_TokenActions)
