@@ -412,11 +412,18 @@ void GetTokenDialog::fitToScreen()
     // The dialog's own rows (message, buttons) and margins around the scroll area.
     const int around = sizeHint().height() - m_scroll->sizeHint().height();
     int height = formHeight + around;
-    if (const QScreen *where = screen()) {
-        const int frame = frameGeometry().height() - geometry().height();
-        height = std::min(height, where->availableGeometry().height() - std::max(frame, 40));
+    const QScreen *where = screen();
+    if (!where) {
+        resize(std::max(width(), 620), height);
+        return;
     }
+    const QRect available = where->availableGeometry();
+    const int frame = std::max(frameGeometry().height() - geometry().height(), 40);
+    height = std::min(height, available.height() - frame);
     resize(std::max(width(), 620), height);
+    // Grown past the bottom of the screen: up, so that the buttons stay in reach.
+    if (isVisible() && frameGeometry().bottom() > available.bottom())
+        move(x(), std::max(available.top(), available.bottom() - frame - height));
 }
 
 void GetTokenDialog::showMessage(const QString &text, bool error)

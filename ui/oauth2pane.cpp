@@ -192,6 +192,11 @@ void OAuth2Pane::setConfig(const AuthConfig &config)
 {
     const QSignalBlocker blocker(this);
     m_oauth2 = config.oauth2;
+    // What comes in is the request's own, not a suggestion (unless it is still the one made here).
+    if (m_oauth2.authUrl != m_suggestedAuthUrl || m_oauth2.accessTokenUrl != m_suggestedTokenUrl) {
+        m_suggestedAuthUrl.clear();
+        m_suggestedTokenUrl.clear();
+    }
     setCurrentTokenId(config.oauth2TokenId);
     m_addTo->setCurrentIndex(config.oauth2InQuery ? 1 : 0);
     m_prefix->setText(config.headerPrefix);
@@ -208,23 +213,31 @@ void OAuth2Pane::setConfig(const AuthConfig &config)
 
 void OAuth2Pane::suggestFromUrl(const QString &urlText)
 {
-    if (!m_oauth2.authUrl.isEmpty() || !m_oauth2.accessTokenUrl.isEmpty())
+    // Endpoints the user set (or a saved request holds) stay; a suggestion follows the URL as it is
+    // typed, so that "http://1", on the way to "http://127.0.0.1:8080", does not leave its own host.
+    const bool suggested
+        = m_oauth2.authUrl == m_suggestedAuthUrl && m_oauth2.accessTokenUrl == m_suggestedTokenUrl;
+    if (!suggested && (!m_oauth2.authUrl.isEmpty() || !m_oauth2.accessTokenUrl.isEmpty()))
         return;
+    const auto suggest = [this](const QString &authUrl, const QString &tokenUrl) {
+        m_oauth2.authUrl = m_suggestedAuthUrl = authUrl;
+        m_oauth2.accessTokenUrl = m_suggestedTokenUrl = tokenUrl;
+    };
     // "{{instance}}/api/…": the endpoints follow the same variable, so they follow the environment.
     static const QRegularExpression leadingVariable(u"^(\\{\\{[^{}\\s]+\\}\\})(/|$)"_s);
     if (const QRegularExpressionMatch match = leadingVariable.match(urlText.trimmed()); match.hasMatch()) {
-        m_oauth2.authUrl = match.captured(1) + u"/oauth_auth.do"_s;
-        m_oauth2.accessTokenUrl = match.captured(1) + u"/oauth_token.do"_s;
+        suggest(match.captured(1) + u"/oauth_auth.do"_s, match.captured(1) + u"/oauth_token.do"_s);
         return;
     }
     const QUrl url(urlText.trimmed());
-    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s))
+    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s)) {
+        suggest(QString(), QString());
         return;
+    }
     const OAuth2Config preset = OAuth2Config::forServiceNow(
         url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
             .toString());
-    m_oauth2.authUrl = preset.authUrl;
-    m_oauth2.accessTokenUrl = preset.accessTokenUrl;
+    suggest(preset.authUrl, preset.accessTokenUrl);
 }
 
 void OAuth2Pane::setVariableContext(const VariableResolver &resolver, const QString &environmentId)
@@ -267,6 +280,8 @@ void OAuth2Pane::getNewAccessToken()
         if (outcome != QDialog::Accepted || !dialog->token().isValid())
             return;
         m_oauth2 = dialog->config();
+        m_suggestedAuthUrl.clear(); // a token was obtained with these: they are the request's now
+        m_suggestedTokenUrl.clear();
         Q_EMIT changed();
         OAuth2Token token = dialog->token();
         token.environment = m_environmentId;

@@ -3,11 +3,11 @@
 // Delete All, and auto-refresh before a send with an expired token.
 
 #include "flowdriver.h"
-#include "requesteditor.h"
 #include "gettokendialog.h"
 #include "keyvalueeditor.h"
 #include "mainwindow.h"
 #include "memorysecretstore.h"
+#include "requesteditor.h"
 #include "responseviewer.h"
 #include "sandboxserver.h"
 #include "tokensdialog.h"
@@ -16,6 +16,7 @@
 #include <QAccessible>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -24,7 +25,6 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
-#include <QFormLayout>
 #include <QRegularExpression>
 #include <QScreen>
 #include <QScrollArea>
@@ -62,6 +62,7 @@ private Q_SLOTS:
     void noUsableTokenIsNotSent_data();
     void noUsableTokenIsNotSent();
     void tokenValuesAreReadOut();
+    void endpointsFollowTheTypedUrl();
     void tokenFormLayout_data();
     void tokenFormLayout();
 
@@ -195,7 +196,8 @@ void tst_TokenActions::wrongPasswordSaysSo()
     find<QLineEdit>(dialog, "password")->setText(u"wrong"_s);
     QTest::mouseClick(find<QPushButton>(dialog, "requestTokenButton"), Qt::LeftButton);
     auto *message = find<QLabel>(dialog, "tokenMessage");
-    QVERIFY2(waitUntil([&] { return message->text().contains(u"invalid_grant"_s); }), qPrintable(message->text()));
+    QVERIFY2(waitUntil([&] { return message->text().contains(u"invalid_grant"_s); }),
+             qPrintable(message->text()));
     QVERIFY(find<QLineEdit>(dialog, "password")->text().isEmpty()); // not kept
     QVERIFY(m_tokens->tokens().isEmpty());
 }
@@ -204,11 +206,14 @@ void tst_TokenActions::refreshAndRevoke()
 {
     TokensDialog *tokens = obtain(OAuth2GrantType::Password);
     QVERIFY(tokens);
-    QVERIFY(waitUntil([&] { return m_tokens->tokens().size() == 1 && find<QPushButton>(tokens, "refreshTokenButton")->isEnabled(); }));
+    QVERIFY(waitUntil([&] {
+        return m_tokens->tokens().size() == 1 && find<QPushButton>(tokens, "refreshTokenButton")->isEnabled();
+    }));
     const QString before = m_tokens->tokens().first().accessToken;
     auto *message = find<QLabel>(tokens, "tokenActionMessage");
     QTest::mouseClick(find<QPushButton>(tokens, "refreshTokenButton"), Qt::LeftButton);
-    QVERIFY2(waitUntil([&] { return message->text().startsWith(u"Refreshed"_s); }), qPrintable(message->text()));
+    QVERIFY2(waitUntil([&] { return message->text().startsWith(u"Refreshed"_s); }),
+             qPrintable(message->text()));
     QVERIFY(m_tokens->tokens().first().accessToken != before);
 
     QTest::mouseClick(find<QPushButton>(tokens, "useTokenButton"), Qt::LeftButton);
@@ -219,7 +224,8 @@ void tst_TokenActions::refreshAndRevoke()
     QVERIFY(tokens);
     message = find<QLabel>(tokens, "tokenActionMessage");
     QTest::mouseClick(find<QPushButton>(tokens, "revokeTokenButton"), Qt::LeftButton);
-    QVERIFY2(waitUntil([&] { return message->text().startsWith(u"Revoked"_s); }), qPrintable(message->text()));
+    QVERIFY2(waitUntil([&] { return message->text().startsWith(u"Revoked"_s); }),
+             qPrintable(message->text()));
     QVERIFY(waitUntil([&] { return m_tokens->tokens().first().revoked; }));
     QVERIFY(find<QListWidget>(tokens, "tokenList")->item(0)->text().contains(u"revoked"_s));
     // "Postern will not use it again": it cannot be chosen, the request's list says revoked, and Send
@@ -345,7 +351,8 @@ void tst_TokenActions::systemBrowser()
     qputenv("BROWSER", "\"" POSTERN_TEST_BROWSER "\" %s");
     qputenv("POSTERN_TEST_BROWSER_DECISION", decision.toLatin1());
     qputenv("POSTERN_TEST_BROWSER_NOISE", "1");
-    GetTokenDialog *dialog = openDialog(pkce ? OAuth2GrantType::AuthorizationCodePkce : OAuth2GrantType::AuthorizationCode);
+    GetTokenDialog *dialog
+        = openDialog(pkce ? OAuth2GrantType::AuthorizationCodePkce : OAuth2GrantType::AuthorizationCode);
     QVERIFY(dialog);
     auto *useBrowser = find<QCheckBox>(dialog, "useSystemBrowser");
     QVERIFY(useBrowser->isVisible());
@@ -362,7 +369,8 @@ void tst_TokenActions::systemBrowser()
                  pkce ? u"authorization_code_with_pkce"_s : u"authorization_code"_s);
     } else {
         auto *message = find<QLabel>(dialog, "tokenMessage");
-        QVERIFY2(waitUntil([&] { return message->text().contains(u"denied"_s); }, 15000), qPrintable(message->text()));
+        QVERIFY2(waitUntil([&] { return message->text().contains(u"denied"_s); }, 15000),
+                 qPrintable(message->text()));
         QVERIFY(m_tokens->tokens().isEmpty());
     }
     QVERIFY(opened.isEmpty()); // no embedded window in this mode
@@ -465,7 +473,8 @@ void tst_TokenActions::tokenValuesAreReadOut()
 {
     auto nameOf = [](QWidget *widget) {
         QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(widget);
-        return iface ? iface->text(QAccessible::Name) + u" | "_s + iface->text(QAccessible::Value) : QString();
+        return iface ? iface->text(QAccessible::Name) + u" | "_s + iface->text(QAccessible::Value)
+                     : QString();
     };
     // The form's message, as a screen reader hears it.
     GetTokenDialog *dialog = openDialog(OAuth2GrantType::Password);
@@ -477,24 +486,30 @@ void tst_TokenActions::tokenValuesAreReadOut()
     QVERIFY(waitUntil([&] { return message->text().contains(u"invalid_grant"_s); }));
     QVERIFY2(nameOf(message).contains(u"invalid_grant"_s), qPrintable(nameOf(message)));
     // A field is named by its visible label.
-    QVERIFY2(nameOf(find<QLineEdit>(dialog, "clientId")).startsWith(u"Client ID"_s), qPrintable(nameOf(find<QLineEdit>(dialog, "clientId"))));
+    QVERIFY2(nameOf(find<QLineEdit>(dialog, "clientId")).startsWith(u"Client ID"_s),
+             qPrintable(nameOf(find<QLineEdit>(dialog, "clientId"))));
     QTest::mouseClick(find<QPushButton>(dialog, "cancelButton"), Qt::LeftButton);
 
     // A real token: its expiry in the request, and every value of its details.
     TokensDialog *tokens = obtain(OAuth2GrantType::Password);
     QVERIFY(tokens);
-    QVERIFY(waitUntil([&] { return m_tokens->tokens().size() == 1 && !find<QLabel>(tokens, "detailName")->text().isEmpty(); }));
+    QVERIFY(waitUntil([&] {
+        return m_tokens->tokens().size() == 1 && !find<QLabel>(tokens, "detailName")->text().isEmpty();
+    }));
     const OAuth2Token token = m_tokens->tokens().first();
     const QRegularExpression countdown(u"Expires in \\d+:\\d\\d"_s);
     auto *expiresIn = find<QLabel>(tokens, "detailExpiresIn");
     QVERIFY2(countdown.match(nameOf(expiresIn)).hasMatch(), qPrintable(nameOf(expiresIn)));
-    for (const char *name : {"detailName", "detailInstance", "detailTokenType", "detailExpiresAt", "detailObtainedAt", "detailScope"}) {
+    for (const char *name : { "detailName", "detailInstance", "detailTokenType", "detailExpiresAt",
+                              "detailObtainedAt", "detailScope" }) {
         auto *value = find<QLabel>(tokens, name);
         QVERIFY2(!value->text().isEmpty() || QByteArrayView(name) == "detailScope", name);
-        QVERIFY2(nameOf(value).contains(value->text()), qPrintable(QString::fromLatin1(name) + u": "_s + nameOf(value)));
+        QVERIFY2(nameOf(value).contains(value->text()),
+                 qPrintable(QString::fromLatin1(name) + u": "_s + nameOf(value)));
     }
     QVERIFY2(nameOf(find<QLabel>(tokens, "detailInstance")).contains(token.issuer), qPrintable(token.issuer));
-    QCOMPARE(find<QLabel>(tokens, "detailInstance")->text(), m_sandbox->baseUrl().toString(QUrl::StripTrailingSlash));
+    QCOMPARE(find<QLabel>(tokens, "detailInstance")->text(),
+             m_sandbox->baseUrl().toString(QUrl::StripTrailingSlash));
     QVERIFY(find<QListWidget>(tokens, "tokenList")->item(0)->text().contains(token.issuer));
     QVERIFY(nameOf(find<QLineEdit>(tokens, "detailAccessToken")).startsWith(u"Access token"_s));
     QVERIFY(nameOf(find<QLineEdit>(tokens, "detailRefreshToken")).startsWith(u"Refresh token"_s));
@@ -503,18 +518,39 @@ void tst_TokenActions::tokenValuesAreReadOut()
     QVERIFY2(countdown.match(nameOf(expiry)).hasMatch(), qPrintable(nameOf(expiry)));
 }
 
+void tst_TokenActions::endpointsFollowTheTypedUrl()
+{
+    // A new request, its URL typed key by key: the suggested endpoints follow it to the end, and do
+    // not stay at the first host seen on the way ("http://1" is 0.0.0.1).
+    HttpRequest request;
+    request.auth.type = AuthType::OAuth2;
+    m_window->setRequest(request);
+    auto *url = find<QLineEdit>(m_window.get(), "urlEdit");
+    QVERIFY(url->text().isEmpty());
+    url->setFocus();
+    const QString base = m_sandbox->baseUrl().toString(QUrl::StripTrailingSlash);
+    QTest::keyClicks(url, base + u"/api/now/table/incident"_s);
+    QTest::mouseClick(find<QPushButton>(m_window.get(), "getNewTokenButton"), Qt::LeftButton);
+    auto *dialog = visibleChild<GetTokenDialog>(m_window.get(), u"getTokenDialog"_s);
+    QVERIFY(dialog);
+    QCOMPARE(find<QLineEdit>(dialog, "authUrl")->text(), base + u"/oauth_auth.do"_s);
+    QCOMPARE(find<QLineEdit>(dialog, "accessTokenUrl")->text(), base + u"/oauth_token.do"_s);
+    find<QPushButton>(dialog, "cancelButton")->click();
+}
+
 void tst_TokenActions::tokenFormLayout_data()
 {
     QTest::addColumn<int>("from");
     QTest::addColumn<int>("to");
     QTest::addColumn<bool>("advanced");
-    QTest::newRow("password to implicit") << int(OAuth2GrantType::Password) << int(OAuth2GrantType::Implicit) << false;
-    QTest::newRow("PKCE to client credentials") << int(OAuth2GrantType::AuthorizationCodePkce)
-                                                << int(OAuth2GrantType::ClientCredentials) << false;
-    QTest::newRow("implicit to code, advanced") << int(OAuth2GrantType::Implicit) << int(OAuth2GrantType::AuthorizationCode)
-                                                << true;
-    QTest::newRow("everything shown (password, advanced)") << int(OAuth2GrantType::AuthorizationCode)
-                                                           << int(OAuth2GrantType::Password) << true;
+    QTest::newRow("password to implicit")
+        << int(OAuth2GrantType::Password) << int(OAuth2GrantType::Implicit) << false;
+    QTest::newRow("PKCE to client credentials")
+        << int(OAuth2GrantType::AuthorizationCodePkce) << int(OAuth2GrantType::ClientCredentials) << false;
+    QTest::newRow("implicit to code, advanced")
+        << int(OAuth2GrantType::Implicit) << int(OAuth2GrantType::AuthorizationCode) << true;
+    QTest::newRow("everything shown (password, advanced)")
+        << int(OAuth2GrantType::AuthorizationCode) << int(OAuth2GrantType::Password) << true;
 }
 
 void tst_TokenActions::tokenFormLayout()
@@ -558,14 +594,18 @@ void tst_TokenActions::tokenFormLayout()
         const QRect box = item->geometry();
         if (previousBottom >= 0)
             QVERIFY2(box.top() - previousBottom <= 2 * form->verticalSpacing() + 8,
-                     qPrintable(u"row %1 starts %2 px below the row above"_s.arg(row).arg(box.top() - previousBottom)));
+                     qPrintable(u"row %1 starts %2 px below the row above"_s.arg(row).arg(box.top()
+                                                                                          - previousBottom)));
         previousBottom = box.bottom();
     }
 
     // The dialog fits the screen (1366x768 laptops); the form scrolls when it must.
     const QRect screen = dialog->screen()->availableGeometry();
-    QVERIFY2(dialog->frameGeometry().height() <= screen.height(),
-             qPrintable(u"%1 px high on a %2 px screen"_s.arg(dialog->frameGeometry().height()).arg(screen.height())));
+    QVERIFY2(
+        dialog->frameGeometry().height() <= screen.height(),
+        qPrintable(
+            u"%1 px high on a %2 px screen"_s.arg(dialog->frameGeometry().height()).arg(screen.height())));
+    QVERIFY2(screen.contains(dialog->frameGeometry().bottomLeft()), "the buttons are on the screen");
     auto *scroll = dialog->findChild<QScrollArea *>(u"tokenFormScroll"_s);
     QVERIFY(scroll);
     QVERIFY(scroll->widget()->isAncestorOf(find<QLineEdit>(dialog, "clientId")));
