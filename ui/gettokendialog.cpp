@@ -431,6 +431,8 @@ void GetTokenDialog::showMessage(const QString &text, bool error)
     m_message->setText(text);
     m_message->setStyleSheet(error ? u"QLabel { color: #b71c1c; }"_s : QString());
     m_message->setVisible(!text.isEmpty());
+    if (isVisible())
+        fitToScreen(); // room for the message below the form, not a scroll bar in it
 }
 
 void GetTokenDialog::requestToken()

@@ -51,6 +51,7 @@ int main(int argc, char *argv[])
     // With the user's consent (Settings > Keep Tokens in an Encrypted File), a passphrase-protected file.
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     KeychainSecretStore keychain;
+    SecretStoreOnDemand keychainOnDemand(&keychain, TokenStore::DefaultProbeTimeout); // outlives its users
     TokenStore tokens(dataDir);
     EncryptedTokenFile encryptedFile(&tokens, dataDir + u'/' + EncryptedFileSecretStore::defaultFileName());
 
@@ -65,7 +66,6 @@ int main(int argc, char *argv[])
     // until one is stored, so no keyring dialog comes up before the window.
     const bool nothingStored = !QFileInfo::exists(tokens.metadataFilePath()) && QDir(workspace.root()).isEmpty()
         && QDir(workspace.stateDirectory()).isEmpty();
-    SecretStoreOnDemand keychainOnDemand(&keychain, TokenStore::DefaultProbeTimeout);
     tokens.start(nothingStored ? static_cast<SecretStore *>(&keychainOnDemand) : &keychain);
     workspace.open();
     QObject::connect(&tokens, &TokenStore::loaded, &workspace, [&workspace, &tokens] {

@@ -1,6 +1,7 @@
 #include "memorysecretstore.h"
 #include "secretstoreondemand.h"
 #include "tokenstore.h"
+#include "workspace.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -141,6 +142,7 @@ private Q_SLOTS:
     void firstStartLeavesKeychainAlone_data();
     void firstStartLeavesKeychainAlone();
     void firstStoreWithoutKeychainStaysInMemory();
+    void firstRequestDraftLeavesKeychainAlone();
 
 private:
     std::unique_ptr<TokenStore> openStore(SecretStore *secrets);
@@ -714,6 +716,32 @@ void tst_TokenStore::firstStoreWithoutKeychainStaysInMemory()
              qPrintable(store.statusMessage()));
     QCOMPARE(store.token(token.id)->refreshToken, token.refreshToken);
     QVERIFY(QDir(m_dir->path()).isEmpty()); // nothing on disk in memory-only mode
+}
+
+void tst_TokenStore::firstRequestDraftLeavesKeychainAlone()
+{
+    // The request Postern opens with on a first start uses {{user}} and {{password}}: its draft holds
+    // no secret, so saving it must not be what first asks the keychain.
+    CountingSecretStore keychain;
+    SecretStoreOnDemand lazy(&keychain, std::chrono::seconds(5));
+    Workspace workspace(m_dir->filePath(u"workspace"_s));
+    QVERIFY(workspace.open());
+    workspace.setSecretStore(&lazy);
+    workspace.reloadSecrets();
+    AuthConfig auth;
+    auth.type = AuthType::Basic;
+    auth.username = u"{{user}}"_s;
+    auth.password = u"{{password}}"_s;
+    workspace.saveDraftSecrets(u"tab-1"_s, auth);
+    QTest::qWait(50);
+    QCOMPARE(lazy.state(), SecretStoreOnDemand::State::Untouched);
+    QCOMPARE(keychain.calls, 0);
+
+    // A real password typed in is a secret: that one reaches the keychain.
+    auth.password = u"typed-secret"_s;
+    workspace.saveDraftSecrets(u"tab-1"_s, auth);
+    QTRY_COMPARE(lazy.state(), SecretStoreOnDemand::State::Keychain);
+    QTRY_COMPARE(keychain.keys().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_TokenStore)
