@@ -62,11 +62,25 @@ int main(int argc, char *argv[])
     if (workspaceRoot.isEmpty())
         workspaceRoot = settings.value(u"workspace/folder"_s, Workspace::defaultRoot()).toString();
     Workspace workspace(workspaceRoot);
-    // A first start (no token, an empty workspace) has no secret to read: the keychain is left alone
-    // until one is stored, so no keyring dialog comes up before the window.
-    const bool nothingStored = !QFileInfo::exists(tokens.metadataFilePath()) && QDir(workspace.root()).isEmpty()
-        && QDir(workspace.stateDirectory()).isEmpty();
-    tokens.start(nothingStored ? static_cast<SecretStore *>(&keychainOnDemand) : &keychain);
+    // Until Postern has stored a secret in the keychain there is nothing there to read: the keychain is
+    // left alone until the first one is stored, so no keyring dialog comes up before it is needed.
+    // "secrets/keychain" is "untouched" from a first start on, "used" once a secret went there; a
+    // start without it (an older version's) counts as a first start only when nothing is stored.
+    const QString keychainKey = u"secrets/keychain"_s;
+    QString keychainState = settings.value(keychainKey).toString();
+    if (keychainState.isEmpty()) {
+        const bool firstStart = !QFileInfo::exists(tokens.metadataFilePath()) && QDir(workspace.root()).isEmpty()
+            && QDir(workspace.stateDirectory()).isEmpty();
+        keychainState = firstStart ? u"untouched"_s : u"used"_s;
+        settings.setValue(keychainKey, keychainState);
+    }
+    QObject::connect(&keychainOnDemand, &SecretStoreOnDemand::decided, &tokens,
+                     [&settings, keychainKey](bool available, const QString &) {
+                         if (available)
+                             settings.setValue(keychainKey, u"used"_s);
+                     });
+    const bool untouched = keychainState == u"untouched"_s && !QFileInfo::exists(tokens.metadataFilePath());
+    tokens.start(untouched ? static_cast<SecretStore *>(&keychainOnDemand) : &keychain);
     workspace.open();
     QObject::connect(&tokens, &TokenStore::loaded, &workspace, [&workspace, &tokens] {
         workspace.setSecretStore(tokens.secretStore());
