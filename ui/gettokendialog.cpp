@@ -1,11 +1,9 @@
 #include "gettokendialog.h"
 
-#include "loginwindow.h"
 #include "browserlauncher.h"
-#include "discovery.h"
 #include "extraparameterseditor.h"
 #include "formurlencoded.h"
-#include "discoveryresult.h"
+#include "loginwindow.h"
 #include "loopbackreceiver.h"
 #include "oauth2session.h"
 #include "tokenendpointclient.h"
@@ -16,14 +14,17 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QKeyEvent>
-#include <QTableWidget>
-#include <QTimer>
-#include <QUrl>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QTableWidget>
+#include <QTimer>
+#include <QUrl>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -36,9 +37,20 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     setObjectName(u"getTokenDialog"_s);
     setWindowTitle(u"Get New Access Token"_s);
     auto *layout = new QVBoxLayout(this);
-    m_form = new QFormLayout;
+    // The form scrolls when the screen is too short for it (a 1366x768 laptop with every row shown);
+    // the message and the buttons stay in view below it.
+    auto *formPage = new QWidget(this);
+    formPage->setObjectName(u"tokenFormPage"_s);
+    m_form = new QFormLayout(formPage);
     m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    layout->addLayout(m_form);
+    m_form->setContentsMargins(0, 0, 0, 0);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(u"tokenFormScroll"_s);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setWidget(formPage);
+    layout->addWidget(m_scroll, 1);
 
     // The ServiceNow preset: an instance name or URL fills the endpoints.
     auto *presetRow = new QHBoxLayout;
@@ -81,29 +93,35 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_grant->setObjectName(u"grantType"_s);
     m_grant->setAccessibleName(u"Grant type"_s);
     for (const OAuth2GrantType type :
-         {OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce, OAuth2GrantType::Implicit,
-          OAuth2GrantType::Password, OAuth2GrantType::ClientCredentials})
+         { OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce,
+           OAuth2GrantType::Implicit, OAuth2GrantType::Password, OAuth2GrantType::ClientCredentials })
         m_grant->addItem(grantTypeName(type), int(type));
     auto *grantLabel = new QLabel(u"&Grant Type:"_s, this);
     grantLabel->setBuddy(m_grant);
     m_form->addRow(grantLabel, m_grant);
-    m_grantNote = new QLabel(u"The implicit grant is discouraged (RFC 9700): the token travels in the URL and "
-                             "there is no refresh token. Prefer Authorization Code (With PKCE) where the server "
-                             "offers it."_s,
-                             this);
+    m_grantNote
+        = new QLabel(u"The implicit grant is discouraged (RFC 9700): the token travels in the URL and "
+                     "there is no refresh token. Prefer Authorization Code (With PKCE) where the server "
+                     "offers it."_s,
+                     this);
     m_grantNote->setObjectName(u"grantNote"_s);
     m_grantNote->setWordWrap(true);
     m_grantNote->setStyleSheet(u"QLabel { color: #8a5300; }"_s);
-    m_form->addRow(QString(), m_grantNote);
-    m_callback = addLine(u"Call&back URL:"_s, "callbackUrl", u"Callback URL"_s, u"https://oauth.pstmn.io/v1/callback"_s);
+    m_grantNote->setTextFormat(Qt::PlainText);
+    // Across both columns: a wrapped paragraph in the field column is given one line's height.
+    m_form->addRow(m_grantNote);
+    m_callback = addLine(u"Call&back URL:"_s, "callbackUrl", u"Callback URL"_s,
+                         u"https://oauth.pstmn.io/v1/callback"_s);
     m_systemBrowser = new QCheckBox(u"Authorize using s&ystem browser"_s, this);
     m_systemBrowser->setObjectName(u"useSystemBrowser"_s);
     m_systemBrowser->setAccessibleName(u"Authorize using system browser"_s);
-    m_systemBrowser->setToolTip(u"Sign in in your own browser; Postern listens once on 127.0.0.1 for the redirect "
-                                "(RFC 8252). Register http://127.0.0.1/callback as a Redirect URL (any port)."_s);
+    m_systemBrowser->setToolTip(
+        u"Sign in in your own browser; Postern listens once on 127.0.0.1 for the redirect "
+        "(RFC 8252). Register http://127.0.0.1/callback as a Redirect URL (any port)."_s);
     m_form->addRow(QString(), m_systemBrowser);
     connect(m_systemBrowser, &QCheckBox::toggled, this, &GetTokenDialog::showFieldsForGrant);
-    m_authUrl = addLine(u"&Auth URL:"_s, "authUrl", u"Auth URL"_s, u"https://INSTANCE.service-now.com/oauth_auth.do"_s);
+    m_authUrl = addLine(u"&Auth URL:"_s, "authUrl", u"Auth URL"_s,
+                        u"https://INSTANCE.service-now.com/oauth_auth.do"_s);
     // Typing another Auth URL by hand leaves the discovered server: forget what it promised.
     connect(m_authUrl, &QLineEdit::textEdited, this, [this] {
         m_discoveredIssuer.clear();
@@ -125,16 +143,17 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_showSecret = new QCheckBox(u"Sho&w client secret"_s, this);
     m_showSecret->setObjectName(u"showClientSecret"_s);
     m_showSecret->setAccessibleName(u"Show client secret"_s);
-    connect(m_showSecret, &QCheckBox::toggled, m_clientSecret, [this](bool on) {
-        m_clientSecret->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
-    });
+    connect(m_showSecret, &QCheckBox::toggled, m_clientSecret,
+            [this](bool on) { m_clientSecret->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
     m_form->addRow(QString(), m_showSecret);
     m_scope = addLine(u"S&cope:"_s, "scope", u"Scope"_s, u"e.g. useraccount"_s);
-    m_state = addLine(u"St&ate:"_s, "state", u"State"_s, u"Leave empty for a fresh random value per request"_s);
+    m_state
+        = addLine(u"St&ate:"_s, "state", u"State"_s, u"Leave empty for a fresh random value per request"_s);
     m_clientAuth = new QComboBox(this);
     m_clientAuth->setObjectName(u"clientAuthentication"_s);
     m_clientAuth->setAccessibleName(u"Client authentication"_s);
-    m_clientAuth->addItem(clientAuthenticationName(ClientAuthentication::Body), int(ClientAuthentication::Body));
+    m_clientAuth->addItem(clientAuthenticationName(ClientAuthentication::Body),
+                          int(ClientAuthentication::Body));
     m_clientAuth->addItem(clientAuthenticationName(ClientAuthentication::BasicHeader),
                           int(ClientAuthentication::BasicHeader));
     auto *clientAuthLabel = new QLabel(u"Client Authenticatio&n:"_s, this);
@@ -160,7 +179,8 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_advanced->setAccessibleName(u"Show advanced options"_s);
     m_form->addRow(QString(), m_advanced);
     connect(m_advanced, &QCheckBox::toggled, this, &GetTokenDialog::showFieldsForGrant);
-    m_audience = addLine(u"Audie&nce:"_s, "audience", u"Audience"_s, u"Sent with the authorization and token requests"_s);
+    m_audience = addLine(u"Audie&nce:"_s, "audience", u"Audience"_s,
+                         u"Sent with the authorization and token requests"_s);
     m_resource = addLine(u"Resou&rce:"_s, "resource", u"Resource"_s, u"RFC 8707; sent with every request"_s);
     m_extras = new ExtraParametersEditor(this);
     m_extras->setObjectName(u"extraParametersEditor"_s);
@@ -170,7 +190,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"tokenMessage"_s);
-    m_message->setAccessibleName(u"Message"_s);
+    // No fixed accessible name: a screen reader reads the message itself.
     m_message->setTextFormat(Qt::PlainText); // server text, never rich text
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -189,7 +209,8 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     m_name->setText(initial.tokenName.isEmpty() ? u"Token"_s : initial.tokenName);
-    m_callback->setText(initial.callbackUrl.isEmpty() ? u"https://oauth.pstmn.io/v1/callback"_s : initial.callbackUrl);
+    m_callback->setText(initial.callbackUrl.isEmpty() ? u"https://oauth.pstmn.io/v1/callback"_s
+                                                      : initial.callbackUrl);
     m_authUrl->setText(initial.authUrl);
     m_tokenUrl->setText(initial.accessTokenUrl);
     m_refreshUrl->setText(initial.refreshUrl);
@@ -202,8 +223,9 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_grant->setCurrentIndex(m_grant->findData(int(initial.grantType)));
     m_pkceMethod->setCurrentIndex(m_pkceMethod->findData(int(initial.pkceMethod)));
     m_codeVerifier->setText(initial.codeVerifier);
-    m_advanced->setChecked(!initial.refreshUrl.isEmpty() || !initial.revokeUrl.isEmpty() || !initial.audience.isEmpty()
-                           || !initial.resource.isEmpty() || !initial.extraParameters.isEmpty());
+    m_advanced->setChecked(!initial.refreshUrl.isEmpty() || !initial.revokeUrl.isEmpty()
+                           || !initial.audience.isEmpty() || !initial.resource.isEmpty()
+                           || !initial.extraParameters.isEmpty());
     m_audience->setText(initial.audience);
     m_resource->setText(initial.resource);
     m_extras->setParameters(initial.extraParameters);
@@ -212,7 +234,8 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_issSupported = initial.issParameterSupported;
     m_issuer->setText(initial.issuer);
     showFieldsForGrant();
-    resize(620, sizeHint().height());
+    resize(620, 0);
+    fitToScreen();
 }
 
 GetTokenDialog::~GetTokenDialog()
@@ -220,8 +243,8 @@ GetTokenDialog::~GetTokenDialog()
     delete m_login;
 }
 
-QLineEdit *GetTokenDialog::addLine(const QString &label, const char *objectName, const QString &accessibleName,
-                                   const QString &placeholder)
+QLineEdit *GetTokenDialog::addLine(const QString &label, const char *objectName,
+                                   const QString &accessibleName, const QString &placeholder)
 {
     auto *edit = new QLineEdit(this);
     edit->setObjectName(QString::fromLatin1(objectName));
@@ -266,78 +289,6 @@ OAuth2Config GetTokenDialog::config() const
     return c;
 }
 
-bool GetTokenDialog::eventFilter(QObject *watched, QEvent *event)
-{
-    if ((watched == m_instance || watched == m_issuer) && event->type() == QEvent::KeyPress) {
-        const int key = static_cast<QKeyEvent *>(event)->key();
-        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
-            if (watched == m_instance)
-                fillFromServiceNow();
-            else
-                discover();
-            return true;
-        }
-    }
-    return QDialog::eventFilter(watched, event);
-}
-
-void GetTokenDialog::discover()
-{
-    if (m_issuer->text().trimmed().isEmpty() || !m_services.network)
-        return;
-    auto *discovery = new Discovery(m_services.network, this);
-    m_discover->setEnabled(false);
-    showMessage(u"Reading the metadata of %1\u2026"_s.arg(m_issuer->text().trimmed()), false);
-    connect(discovery, &Discovery::finished, this, [this, discovery](const DiscoveryResult &result) {
-        discovery->deleteLater();
-        m_discover->setEnabled(true);
-        if (!result.ok) {
-            showMessage(result.message, true);
-            return;
-        }
-        const OAuth2Config filled = result.applyTo(config());
-        m_authUrl->setText(filled.authUrl);
-        m_tokenUrl->setText(filled.accessTokenUrl);
-        m_revokeUrl->setText(filled.revokeUrl);
-        m_clientAuth->setCurrentIndex(m_clientAuth->findData(int(filled.clientAuthentication)));
-        m_discoveredIssuer = filled.issuer;
-        m_jwksUri = filled.jwksUri;
-        m_issSupported = filled.issParameterSupported;
-        const QStringList pkce = result.codeChallengeMethodsSupported;
-        if (!pkce.isEmpty()) {
-            m_pkceMethod->setCurrentIndex(m_pkceMethod->findData(int(pkce.contains(u"S256"_s) ? PkceMethod::S256 : PkceMethod::Plain)));
-        }
-        QStringList lines{u"Endpoints of %1 filled in."_s.arg(result.issuer)};
-        if (!pkce.isEmpty())
-            lines << u"PKCE methods: %1."_s.arg(pkce.join(u", "_s));
-        lines << u"Client authentication: %1."_s.arg(result.effectiveTokenEndpointAuthMethods().join(u", "_s));
-        if (result.authorizationResponseIssParameterSupported)
-            lines << u"It names itself on every redirect (iss, RFC 9207); Postern will check it."_s;
-        for (const QString &warning : result.warnings)
-            lines << warning;
-        showMessage(lines.join(u'\n'), false);
-    });
-    discovery->discover(m_resolver.resolve(m_issuer->text().trimmed())); // "{{issuer}}" works too
-}
-
-void GetTokenDialog::fillFromServiceNow()
-{
-    if (m_instance->text().trimmed().isEmpty())
-        return;
-    const OAuth2Config preset = OAuth2Config::forServiceNow(m_instance->text());
-    // Another server than any discovered before.
-    m_discoveredIssuer.clear();
-    m_jwksUri.clear();
-    m_issSupported = false;
-    m_authUrl->setText(preset.authUrl);
-    m_tokenUrl->setText(preset.accessTokenUrl);
-    m_revokeUrl->setText(preset.revokeUrl);
-    m_clientAuth->setCurrentIndex(m_clientAuth->findData(int(preset.clientAuthentication)));
-    showMessage(u"Auth URL and Access Token URL are set for %1."_s.arg(
-                    QUrl(preset.authUrl).adjusted(QUrl::RemovePath).toString()),
-                false);
-}
-
 void GetTokenDialog::showFieldsForGrant()
 {
     const auto grant = OAuth2GrantType(m_grant->currentData().toInt());
@@ -356,7 +307,8 @@ void GetTokenDialog::showFieldsForGrant()
     m_form->setRowVisible(m_username, password);
     m_form->setRowVisible(m_password, password);
     m_form->setRowVisible(m_callback, browser);
-    const bool codeGrant = grant == OAuth2GrantType::AuthorizationCode || grant == OAuth2GrantType::AuthorizationCodePkce;
+    const bool codeGrant
+        = grant == OAuth2GrantType::AuthorizationCode || grant == OAuth2GrantType::AuthorizationCodePkce;
     m_form->setRowVisible(m_systemBrowser, codeGrant);
     m_callback->setEnabled(!(codeGrant && m_systemBrowser->isChecked()));
     if (codeGrant && m_systemBrowser->isChecked())
@@ -369,6 +321,32 @@ void GetTokenDialog::showFieldsForGrant()
     m_form->setRowVisible(m_audience, advanced);
     m_form->setRowVisible(m_resource, advanced);
     m_form->setRowVisible(m_extras, advanced);
+    // The rows shown changed: the dialog takes the height they need (no empty band where hidden rows
+    // were), within the screen.
+    if (isVisible())
+        fitToScreen();
+}
+
+void GetTokenDialog::fitToScreen()
+{
+    m_form->activate();
+    QWidget *page = m_scroll->widget();
+    const int formHeight = page->sizeHint().height();
+    // The dialog's own rows (message, buttons) and margins around the scroll area.
+    const int around = sizeHint().height() - m_scroll->sizeHint().height();
+    int height = formHeight + around;
+    const QScreen *where = screen();
+    if (!where) {
+        resize(std::max(width(), 620), height);
+        return;
+    }
+    const QRect available = where->availableGeometry();
+    const int frame = std::max(frameGeometry().height() - geometry().height(), 40);
+    height = std::min(height, available.height() - frame);
+    resize(std::max(width(), 620), height);
+    // Grown past the bottom of the screen: up, so that the buttons stay in reach.
+    if (isVisible() && frameGeometry().bottom() > available.bottom())
+        move(x(), std::max(available.top(), available.bottom() - frame - height));
 }
 
 void GetTokenDialog::showMessage(const QString &text, bool error)
@@ -376,6 +354,8 @@ void GetTokenDialog::showMessage(const QString &text, bool error)
     m_message->setText(text);
     m_message->setStyleSheet(error ? u"QLabel { color: #b71c1c; }"_s : QString());
     m_message->setVisible(!text.isEmpty());
+    if (isVisible())
+        fitToScreen(); // room for the message below the form, not a scroll bar in it
 }
 
 void GetTokenDialog::requestToken()
@@ -413,7 +393,9 @@ void GetTokenDialog::requestToken()
         }
         m_busy = true;
         m_request->setEnabled(false);
-        showMessage(u"Requesting a token from %1\u2026"_s.arg(QUrl(c.accessTokenUrl).adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString()), false);
+        showMessage(u"Requesting a token from %1\u2026"_s.arg(
+                        QUrl(c.accessTokenUrl).adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString()),
+                    false);
         TokenEndpointJob *job = c.grantType == OAuth2GrantType::Password
             ? m_services.endpoint->requestPasswordToken(c, m_username->text().trimmed(), m_password->text())
             : m_services.endpoint->requestClientCredentialsToken(c);
@@ -431,9 +413,11 @@ void GetTokenDialog::requestToken()
         });
         return;
     }
-    showMessage(systemBrowser ? u"Waiting for you to sign in and allow access in your browser\u2026 (Cancel stops waiting.)"_s
-                              : u"Waiting for you to sign in and allow access in the login window\u2026"_s,
-                false);
+    showMessage(
+        systemBrowser
+            ? u"Waiting for you to sign in and allow access in your browser\u2026 (Cancel stops waiting.)"_s
+            : u"Waiting for you to sign in and allow access in the login window\u2026"_s,
+        false);
     m_request->setEnabled(false);
     m_session = new OAuth2Session(c, this);
     connect(m_session, &OAuth2Session::finished, this, &GetTokenDialog::onFinished);

@@ -1,11 +1,10 @@
 #pragma once
 
-#include "variables.h"
-
-#include "oauth2config.h"
 #include "loginwindow.h"
+#include "oauth2config.h"
 #include "oauth2result.h"
 #include "oauthservices.h"
+#include "variables.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -17,6 +16,7 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 QT_END_NAMESPACE
 
 namespace Postern {
@@ -63,6 +63,7 @@ private:
     void fillFromServiceNow();
     void discover();
     void showMessage(const QString &text, bool error);
+    void fitToScreen();
 
     QLineEdit *m_name = nullptr;
     QComboBox *m_grant = nullptr;
@@ -100,6 +101,7 @@ private:
     QLabel *m_message = nullptr;
     QPushButton *m_request = nullptr;
     QFormLayout *m_form = nullptr;
+    QScrollArea *m_scroll = nullptr;
 
     QPointer<OAuth2Session> m_session;
     QPointer<LoginWindow> m_login;

@@ -4,11 +4,13 @@
 
 #include <QCloseEvent>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <QWebEngineLoadingInfo>
 #include <QWebEnginePage>
 #include <QWebEngineProfile>
 #include <QWebEngineUrlRequestInfo>
@@ -78,9 +80,13 @@ LoginWindow::LoginWindow(OAuth2Session *session, const QUrl &authorizationUrl, Q
     auto *layout = new QVBoxLayout(this);
 
     auto *bar = new QHBoxLayout;
+    // The state as an icon from Postern's resources (no font has to carry a lock glyph) and in words.
+    m_securityIcon = new QLabel(this);
+    m_securityIcon->setObjectName(u"loginSecurityIcon"_s);
     m_security = new QLabel(this);
     m_security->setObjectName(u"loginSecurity"_s);
-    m_security->setAccessibleName(u"Connection security"_s);
+    m_security->setTextFormat(Qt::PlainText);
+    m_security->setFocusPolicy(Qt::TabFocus); // read out with its state, after the page
     m_address = new QLineEdit(this);
     m_address->setObjectName(u"loginAddress"_s);
     m_address->setAccessibleName(u"Address"_s);
@@ -88,6 +94,7 @@ LoginWindow::LoginWindow(OAuth2Session *session, const QUrl &authorizationUrl, Q
     auto *cancel = new QPushButton(u"Cancel"_s, this);
     cancel->setObjectName(u"loginCancel"_s);
     cancel->setAccessibleName(u"Cancel sign-in"_s);
+    bar->addWidget(m_securityIcon);
     bar->addWidget(m_security);
     bar->addWidget(m_address, 1);
     bar->addWidget(cancel);
@@ -116,9 +123,23 @@ LoginWindow::LoginWindow(OAuth2Session *session, const QUrl &authorizationUrl, Q
         m_progress->setValue(100);
         Q_EMIT pageLoaded(m_view->url(), ok);
     });
+    // A page that failed (unknown host, refused, TLS error) is not "encrypted": nothing came from it.
+    connect(m_view->page(), &QWebEnginePage::loadingChanged, this, [this](const QWebEngineLoadingInfo &info) {
+        if (info.status() == QWebEngineLoadingInfo::LoadFailedStatus)
+            showSecurity(Security::NotLoaded, info.errorString());
+        else if (info.status() == QWebEngineLoadingInfo::LoadSucceededStatus)
+            showAddress(info.url());
+    });
     resize(560, 680);
     showAddress(authorizationUrl);
     m_view->load(authorizationUrl);
+    m_view->setFocus(); // the sign-in form, not the read-only address, takes the keyboard
+}
+
+void LoginWindow::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    m_view->setFocus();
 }
 
 LoginWindow::~LoginWindow()
@@ -131,14 +152,54 @@ LoginWindow::~LoginWindow()
 void LoginWindow::showAddress(const QUrl &url)
 {
     // The address without the query: it carries state and, on the way back, the code.
-    m_address->setText(url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString());
+    m_address->setText(
+        url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString());
     const bool https = url.scheme() == u"https"_s;
-    const bool loopback = url.host() == u"127.0.0.1"_s || url.host() == u"localhost"_s || url.host() == u"::1"_s;
-    m_security->setText(https ? u"\U0001F512 https"_s : loopback ? u"http (this computer)"_s : u"\u26A0 Not secure"_s);
-    m_security->setToolTip(https ? u"The connection is encrypted (https)."_s
-                           : loopback ? u"Plain http to a server on this computer."_s
-                                      : u"Plain http: what you type here can be read on the network."_s);
-    m_security->setStyleSheet(https || loopback ? QString() : u"QLabel { color: #c62828; font-weight: bold; }"_s);
+    const bool loopback
+        = url.host() == u"127.0.0.1"_s || url.host() == u"localhost"_s || url.host() == u"::1"_s;
+    showSecurity(https ? Security::Secure : loopback ? Security::Local : Security::NotSecure);
+}
+
+void LoginWindow::showSecurity(Security state, const QString &detail)
+{
+    m_state = state;
+    QString icon, text, tip;
+    switch (state) {
+    case Security::Secure:
+        icon = u":/icons/lock-closed.svg"_s;
+        text = u"https"_s;
+        tip = u"The connection is encrypted (https)."_s;
+        break;
+    case Security::Local:
+        icon = u":/icons/lock-open-local.svg"_s;
+        text = u"http (this computer)"_s;
+        tip = u"Plain http to a server on this computer."_s;
+        break;
+    case Security::NotSecure:
+        icon = u":/icons/lock-open.svg"_s;
+        text = u"Not secure"_s;
+        tip = u"Plain http: what you type here can be read on the network."_s;
+        break;
+    case Security::NotLoaded:
+        icon = u":/icons/page-error.svg"_s;
+        text = u"Not loaded"_s;
+        tip = detail.isEmpty()
+            ? u"The page could not be loaded: there is no connection to this server."_s
+            : u"The page could not be loaded (%1): there is no connection to this server."_s.arg(detail);
+        break;
+    }
+    const int size = m_security->fontMetrics().height();
+    m_securityIcon->setPixmap(QIcon(icon).pixmap(size, size));
+    m_securityIcon->setAccessibleName(text);
+    m_security->setText(text);
+    m_security->setToolTip(tip);
+    m_securityIcon->setToolTip(tip);
+    // Read out in full: the state and what it means.
+    m_security->setAccessibleName(u"Connection: %1"_s.arg(text));
+    m_security->setAccessibleDescription(tip);
+    m_security->setStyleSheet(state == Security::NotSecure || state == Security::NotLoaded
+                                  ? u"QLabel { color: #c62828; font-weight: bold; }"_s
+                                  : QString());
 }
 
 void LoginWindow::reject()

@@ -33,6 +33,12 @@ public:
 
     QWebEngineView *view() const { return m_view; }
 
+    // What the indicator beside the address says now: Secure (https), Local (http to this computer),
+    // NotSecure (http elsewhere) or NotLoaded (the page failed: no connection, nothing to trust).
+    enum class Security { Secure, Local, NotSecure, NotLoaded };
+    Q_ENUM(Security)
+    Security security() const { return m_state; }
+
 Q_SIGNALS:
     // A page finished loading (for tests: the next form can be filled in).
     void pageLoaded(const QUrl &url, bool ok);
@@ -40,15 +46,19 @@ Q_SIGNALS:
 protected:
     void reject() override;
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void showAddress(const QUrl &url);
+    void showSecurity(Security state, const QString &detail = QString());
 
     QPointer<OAuth2Session> m_session;
     QWebEngineProfile *m_profile = nullptr;
     QWebEngineView *m_view = nullptr;
     QLineEdit *m_address = nullptr;
     QLabel *m_security = nullptr;
+    QLabel *m_securityIcon = nullptr;
+    Security m_state = Security::NotLoaded;
     QProgressBar *m_progress = nullptr;
 };
 

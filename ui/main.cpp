@@ -6,12 +6,15 @@
 #include "keychainsecretstore.h"
 #include "mainwindow.h"
 #include "sandboxprocess.h"
+#include "secretstoreondemand.h"
 #include "tokenstore.h"
 #include "workspace.h"
 
 #include <QApplication>
 #include <algorithm>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QStandardPaths>
@@ -88,9 +91,9 @@ int main(int argc, char *argv[])
     // With the user's consent (Settings > Keep Tokens in an Encrypted File), a passphrase-protected file.
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     KeychainSecretStore keychain;
+    SecretStoreOnDemand keychainOnDemand(&keychain, TokenStore::DefaultProbeTimeout); // outlives its users
     TokenStore tokens(dataDir);
     EncryptedTokenFile encryptedFile(&tokens, dataDir + u'/' + EncryptedFileSecretStore::defaultFileName());
-    tokens.start(&keychain);
 
     // The workspace's secret values go where the tokens' go (keychain, encrypted file or memory); it
     // outlives the window, which refers to it.
@@ -99,6 +102,25 @@ int main(int argc, char *argv[])
     if (workspaceRoot.isEmpty())
         workspaceRoot = settings.value(u"workspace/folder"_s, Workspace::defaultRoot()).toString();
     Workspace workspace(workspaceRoot);
+    // Until Postern has stored a secret in the keychain there is nothing there to read: the keychain is
+    // left alone until the first one is stored, so no keyring dialog comes up before it is needed.
+    // "secrets/keychain" is "untouched" from a first start on, "used" once a secret went there; a
+    // start without it (an older version's) counts as a first start only when nothing is stored.
+    const QString keychainKey = u"secrets/keychain"_s;
+    QString keychainState = settings.value(keychainKey).toString();
+    if (keychainState.isEmpty()) {
+        const bool firstStart = !QFileInfo::exists(tokens.metadataFilePath()) && QDir(workspace.root()).isEmpty()
+            && QDir(workspace.stateDirectory()).isEmpty();
+        keychainState = firstStart ? u"untouched"_s : u"used"_s;
+        settings.setValue(keychainKey, keychainState);
+    }
+    QObject::connect(&keychainOnDemand, &SecretStoreOnDemand::decided, &tokens,
+                     [&settings, keychainKey](bool available, const QString &) {
+                         if (available)
+                             settings.setValue(keychainKey, u"used"_s);
+                     });
+    const bool untouched = keychainState == u"untouched"_s && !QFileInfo::exists(tokens.metadataFilePath());
+    tokens.start(untouched ? static_cast<SecretStore *>(&keychainOnDemand) : &keychain);
     workspace.open();
     QObject::connect(&tokens, &TokenStore::loaded, &workspace, [&workspace, &tokens] {
         workspace.setSecretStore(tokens.secretStore());

@@ -1,20 +1,17 @@
 #include "oauth2pane.h"
 
 #include "gettokendialog.h"
-
 #include "loginwindow.h"
 #include "tokensdialog.h"
 #include "tokenstore.h"
-
-#include <QFormLayout>
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QUrl>
@@ -40,7 +37,7 @@ OAuth2Pane::OAuth2Pane(const OAuthServices &services, QWidget *parent)
     m_token->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_expiry = new QLabel(this);
     m_expiry->setObjectName(u"tokenExpiry"_s);
-    m_expiry->setAccessibleName(u"Token expiry"_s);
+    m_expiry->setTextFormat(Qt::PlainText); // read out as it is shown ("Expires in 29:41"), no fixed name
     tokenRow->addWidget(m_token, 1);
     tokenRow->addWidget(m_expiry);
     auto *tokenLabel = new QLabel(u"Current &Token:"_s, this);
@@ -127,12 +124,20 @@ void OAuth2Pane::refreshTokens()
     for (const OAuth2Token &token : m_store->tokens()) {
         // Names repeat ("Token", "Token", …): the time obtained tells them apart.
         const QString name = token.name.isEmpty() ? u"(unnamed token)"_s : token.name;
-        m_token->addItem(u"%1 \u2014 %2"_s.arg(name, QLocale().toString(token.obtainedAt.toLocalTime(), QLocale::ShortFormat)),
-                         token.id);
+        QString text = u"%1 \u2014 %2"_s.arg(
+            name, QLocale().toString(token.obtainedAt.toLocalTime(), QLocale::ShortFormat));
+        if (token.revoked)
+            text += u" (revoked)"_s; // never sent; kept in the list so that the choice stays visible
+        m_token->addItem(text, token.id);
+        const QString instance = token.issuer.isEmpty() ? u"an unknown instance"_s : token.issuer;
+        m_token->setItemData(m_token->count() - 1, u"From %1"_s.arg(instance), Qt::ToolTipRole);
+        m_token->setItemData(m_token->count() - 1, u"%1, from %2"_s.arg(text, instance),
+                             Qt::AccessibleTextRole);
     }
     const int index = m_token->findData(current);
     m_token->setCurrentIndex(index < 0 ? 0 : index);
-    m_storage->setText(m_store->storageMode() == TokenStore::StorageMode::Keychain ? QString() : m_store->statusMessage());
+    m_storage->setText(
+        m_store->storageMode() == TokenStore::StorageMode::Keychain ? QString() : m_store->statusMessage());
     m_storage->setVisible(!m_storage->text().isEmpty());
     refreshExpiry();
     if (index < 0 && !current.isEmpty())
@@ -177,9 +182,9 @@ void OAuth2Pane::fillConfig(AuthConfig *config) const
     config->oauth2UseIdToken = m_tokenType->currentData().toBool();
     if (config->type == AuthType::OAuth2) {
         const std::optional<OAuth2Token> token = m_store->token(config->oauth2TokenId);
-        config->token = !token ? QString()
+        config->token = !token                                      ? QString()
             : config->oauth2UseIdToken && !token->idToken.isEmpty() ? token->idToken
-                                                                     : token->accessToken;
+                                                                    : token->accessToken;
     }
 }
 
@@ -187,6 +192,11 @@ void OAuth2Pane::setConfig(const AuthConfig &config)
 {
     const QSignalBlocker blocker(this);
     m_oauth2 = config.oauth2;
+    // What comes in is the request's own, not a suggestion (unless it is still the one made here).
+    if (m_oauth2.authUrl != m_suggestedAuthUrl || m_oauth2.accessTokenUrl != m_suggestedTokenUrl) {
+        m_suggestedAuthUrl.clear();
+        m_suggestedTokenUrl.clear();
+    }
     setCurrentTokenId(config.oauth2TokenId);
     m_addTo->setCurrentIndex(config.oauth2InQuery ? 1 : 0);
     m_prefix->setText(config.headerPrefix);
@@ -203,22 +213,31 @@ void OAuth2Pane::setConfig(const AuthConfig &config)
 
 void OAuth2Pane::suggestFromUrl(const QString &urlText)
 {
-    if (!m_oauth2.authUrl.isEmpty() || !m_oauth2.accessTokenUrl.isEmpty())
+    // Endpoints the user set (or a saved request holds) stay; a suggestion follows the URL as it is
+    // typed, so that "http://1", on the way to "http://127.0.0.1:8080", does not leave its own host.
+    const bool suggested
+        = m_oauth2.authUrl == m_suggestedAuthUrl && m_oauth2.accessTokenUrl == m_suggestedTokenUrl;
+    if (!suggested && (!m_oauth2.authUrl.isEmpty() || !m_oauth2.accessTokenUrl.isEmpty()))
         return;
+    const auto suggest = [this](const QString &authUrl, const QString &tokenUrl) {
+        m_oauth2.authUrl = m_suggestedAuthUrl = authUrl;
+        m_oauth2.accessTokenUrl = m_suggestedTokenUrl = tokenUrl;
+    };
     // "{{instance}}/api/…": the endpoints follow the same variable, so they follow the environment.
     static const QRegularExpression leadingVariable(u"^(\\{\\{[^{}\\s]+\\}\\})(/|$)"_s);
     if (const QRegularExpressionMatch match = leadingVariable.match(urlText.trimmed()); match.hasMatch()) {
-        m_oauth2.authUrl = match.captured(1) + u"/oauth_auth.do"_s;
-        m_oauth2.accessTokenUrl = match.captured(1) + u"/oauth_token.do"_s;
+        suggest(match.captured(1) + u"/oauth_auth.do"_s, match.captured(1) + u"/oauth_token.do"_s);
         return;
     }
     const QUrl url(urlText.trimmed());
-    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s))
+    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s)) {
+        suggest(QString(), QString());
         return;
+    }
     const OAuth2Config preset = OAuth2Config::forServiceNow(
-        url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString());
-    m_oauth2.authUrl = preset.authUrl;
-    m_oauth2.accessTokenUrl = preset.accessTokenUrl;
+        url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
+            .toString());
+    suggest(preset.authUrl, preset.accessTokenUrl);
 }
 
 void OAuth2Pane::setVariableContext(const VariableResolver &resolver, const QString &environmentId)
@@ -256,11 +275,14 @@ void OAuth2Pane::getNewAccessToken()
     dialog->setVariableResolver(m_resolver);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this, dialog](int outcome) {
-        // The form is remembered for this request whatever the outcome.
-        m_oauth2 = dialog->config();
-        Q_EMIT changed();
+        // Cancel throws away what was typed (a typo, a Fill for another instance): the request keeps
+        // the form it had. A token obtained takes the form that obtained it.
         if (outcome != QDialog::Accepted || !dialog->token().isValid())
             return;
+        m_oauth2 = dialog->config();
+        m_suggestedAuthUrl.clear(); // a token was obtained with these: they are the request's now
+        m_suggestedTokenUrl.clear();
+        Q_EMIT changed();
         OAuth2Token token = dialog->token();
         token.environment = m_environmentId;
         m_store->add(token);

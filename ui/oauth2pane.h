@@ -63,6 +63,9 @@ private:
     OAuthServices m_services;
     TokenStore *m_store;
     OAuth2Config m_oauth2;
+    // The endpoints last suggested from the request URL; while the form still holds them, they follow it.
+    QString m_suggestedAuthUrl;
+    QString m_suggestedTokenUrl;
     QFormLayout *m_form = nullptr;
     QCheckBox *m_autoRefresh = nullptr;
     QComboBox *m_tokenType = nullptr;

@@ -1,14 +1,18 @@
 #include "requesttab.h"
 
+#include "autheditor.h"
 #include "bodyeditor.h"
 #include "fileaccess.h"
+#include "oauth2pane.h"
 #include "requesteditor.h"
 #include "requestsender.h"
 #include "responseviewer.h"
 #include "tokenstore.h"
 #include "workspace.h"
 
+#include <QBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -79,6 +83,17 @@ RequestTab::RequestTab(const QString &id, const OAuthServices &services, Request
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setSizes({260, 520});
     layout->addWidget(m_splitter);
+
+    // Offered with the message of a Send stopped for want of a usable OAuth 2.0 token.
+    m_getTokenOffer = new QPushButton(u"Get New Access Token\u2026"_s, m_viewer);
+    m_getTokenOffer->setObjectName(u"sendGetNewTokenButton"_s);
+    m_getTokenOffer->setAccessibleName(u"Get New Access Token"_s);
+    m_getTokenOffer->hide();
+    m_viewer->addUnderMessage(m_getTokenOffer);
+    connect(m_getTokenOffer, &QPushButton::clicked, this, [this] {
+        m_getTokenOffer->hide();
+        m_editor->authEditor()->oauth2Pane()->getNewAccessToken();
+    });
 
     connect(m_editor, &RequestEditor::sendRequested, this, &RequestTab::send);
     connect(m_editor, &RequestEditor::cancelRequested, this, &RequestTab::cancel);
@@ -280,6 +295,21 @@ void RequestTab::send()
     if (m_call)
         return;
     const HttpRequest request = preparedRequest();
+    m_getTokenOffer->hide();
+    // An OAuth 2.0 request without a token it may use is not sent at all (not without its
+    // Authorization header, not with a revoked token or another instance's).
+    if (request.auth.type == AuthType::OAuth2 && m_tokens) {
+        const std::optional<OAuth2Token> token = m_tokens->token(request.auth.oauth2TokenId);
+        const QString problem = OAuth2Token::unusableReason(token ? &*token : nullptr, request.auth.oauth2);
+        if (!problem.isEmpty()) {
+            HttpResponse refused;
+            refused.error = HttpResponse::Error::Authorization;
+            refused.errorMessage = problem;
+            m_viewer->showResponse(refused);
+            m_getTokenOffer->setVisible(m_editor->request().auth.type == AuthType::OAuth2);
+            return;
+        }
+    }
     // What history keeps: the same request with secret variables masked.
     const HttpRequest recorded = preparedRequest(OAuth2Config::Secrets::Omit);
     m_editor->setBusy(true);

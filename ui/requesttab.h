@@ -14,6 +14,7 @@
 
 QT_BEGIN_NAMESPACE
 class QLabel;
+class QPushButton;
 class QSplitter;
 QT_END_NAMESPACE
 
@@ -109,6 +110,7 @@ private:
     ResponseViewer *m_viewer = nullptr;
     QSplitter *m_splitter = nullptr;
     QLabel *m_scriptsNote = nullptr;
+    QPushButton *m_getTokenOffer = nullptr; // below the response message when no usable token stopped Send
     QString m_collectionId;
     QString m_itemId;
     QString m_name;

@@ -238,6 +238,12 @@ void ResponseViewer::setPretty(bool pretty)
     (pretty ? m_prettyButton : m_rawButton)->setChecked(true);
 }
 
+void ResponseViewer::addUnderMessage(QWidget *widget)
+{
+    auto *box = static_cast<QBoxLayout *>(layout());
+    box->insertWidget(box->indexOf(m_message) + 1, widget, 0, Qt::AlignLeft);
+}
+
 void ResponseViewer::setMessage(const QString &text, bool error)
 {
     m_message->setText(text);

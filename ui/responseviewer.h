@@ -40,6 +40,10 @@ public:
     bool isPretty() const;
     void setPretty(bool pretty);
 
+    // Places a widget (a button offering the way out of an error) right under the message; the caller
+    // shows and hides it.
+    void addUnderMessage(QWidget *widget);
+
     static constexpr qsizetype highlightLimit() { return 2 * 1024 * 1024; }
 
 Q_SIGNALS:

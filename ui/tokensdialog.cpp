@@ -95,28 +95,35 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
     m_details->setObjectName(u"tokenDetails"_s);
     m_form = new QFormLayout(m_details);
     m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    auto addLabel = [this](const QString &label, const char *name, const QString &accessible) {
+    // A value is a label that reads out its text: no fixed accessible name hides it. Its name is the
+    // visible label beside it (the buddy), as for every field.
+    auto addLabel = [this](const QString &label, const char *name) {
         auto *value = new QLabel(m_details);
         value->setObjectName(QString::fromLatin1(name));
-        value->setAccessibleName(accessible);
         value->setTextFormat(Qt::PlainText);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
         value->setFocusPolicy(Qt::TabFocus);
-        m_form->addRow(label, value);
+        auto *caption = new QLabel(label, m_details);
+        caption->setBuddy(value);
+        m_form->addRow(caption, value);
         return value;
     };
-    m_name = addLabel(u"Token Name"_s, "detailName", u"Token name"_s);
+    m_name = addLabel(u"Token Name"_s, "detailName");
+    m_instance = addLabel(u"Instance"_s, "detailInstance");
+    m_instance->setToolTip(
+        u"Where the token was obtained: the origin of its token URL (of its auth URL for the "
+        "implicit grant). It is sent only to requests whose OAuth 2.0 settings point there."_s);
     m_access = secretField("detailAccessToken", u"Access token"_s, &m_revealAccess, &m_copyAccess);
-    m_type = addLabel(u"Token Type"_s, "detailTokenType", u"Token type"_s);
-    m_expiresIn = addLabel(u"Expires in"_s, "detailExpiresIn", u"Expires in"_s);
-    m_expiresAt = addLabel(u"Expires at"_s, "detailExpiresAt", u"Expires at"_s);
-    m_obtainedAt = addLabel(u"Obtained at"_s, "detailObtainedAt", u"Obtained at"_s);
+    m_type = addLabel(u"Token Type"_s, "detailTokenType");
+    m_expiresIn = addLabel(u"Expires in"_s, "detailExpiresIn");
+    m_expiresAt = addLabel(u"Expires at"_s, "detailExpiresAt");
+    m_obtainedAt = addLabel(u"Obtained at"_s, "detailObtainedAt");
     m_refresh = secretField("detailRefreshToken", u"Refresh token"_s, &m_revealRefresh, &m_copyRefresh);
-    m_scope = addLabel(u"Scope"_s, "detailScope", u"Scope"_s);
+    m_scope = addLabel(u"Scope"_s, "detailScope");
     m_fields = new QTableWidget(0, 2, m_details);
     m_fields->setObjectName(u"detailOtherFields"_s);
     m_fields->setAccessibleName(u"Other fields of the token response"_s);
-    m_fields->setHorizontalHeaderLabels({u"Field"_s, u"Value"_s});
+    m_fields->setHorizontalHeaderLabels({ u"Field"_s, u"Value"_s });
     m_fields->horizontalHeader()->setStretchLastSection(true);
     m_fields->verticalHeader()->hide();
     m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -132,7 +139,6 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
 
     m_actionMessage = new QLabel(this);
     m_actionMessage->setObjectName(u"tokenActionMessage"_s);
-    m_actionMessage->setAccessibleName(u"Token action result"_s);
     m_actionMessage->setTextFormat(Qt::PlainText);
     m_actionMessage->setWordWrap(true);
     m_actionMessage->hide();
@@ -149,7 +155,8 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
     };
     m_refreshButton = addAction(u"&Refresh"_s, "refreshTokenButton", u"Refresh token"_s);
     m_revokeButton = addAction(u"Re&voke"_s, "revokeTokenButton", u"Revoke token"_s);
-    QPushButton *deleteExpired = addAction(u"Delete &Expired"_s, "deleteExpiredButton", u"Delete expired tokens"_s);
+    QPushButton *deleteExpired
+        = addAction(u"Delete &Expired"_s, "deleteExpiredButton", u"Delete expired tokens"_s);
     QPushButton *deleteAll = addAction(u"Delete &All"_s, "deleteAllButton", u"Delete all tokens"_s);
     actions->addStretch(1);
     layout->addLayout(actions);
@@ -187,29 +194,31 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
     resize(900, 560);
 }
 
-QLineEdit *TokensDialog::secretField(const char *objectName, const QString &accessibleName, QCheckBox **reveal,
-                                     QPushButton **copy)
+QLineEdit *TokensDialog::secretField(const char *objectName, const QString &accessibleName,
+                                     QCheckBox **reveal, QPushButton **copy)
 {
     auto *row = new QHBoxLayout;
     auto *edit = new QLineEdit(m_details);
-    edit->setObjectName(QString::fromLatin1(objectName));
-    edit->setAccessibleName(accessibleName);
+    edit->setObjectName(QString::fromLatin1(objectName)); // named by its caption (buddy) below
     edit->setReadOnly(true);
     edit->setEchoMode(QLineEdit::Password);
-    *reveal = new QCheckBox(objectName == QByteArrayView("detailAccessToken") ? u"S&how"_s : u"Sho&w"_s, m_details);
+    *reveal = new QCheckBox(objectName == QByteArrayView("detailAccessToken") ? u"S&how"_s : u"Sho&w"_s,
+                            m_details);
     (*reveal)->setObjectName(QString::fromLatin1(objectName) + u"Reveal"_s);
     (*reveal)->setAccessibleName(u"Show "_s + accessibleName.toLower());
-    *copy = new QPushButton(objectName == QByteArrayView("detailAccessToken") ? u"&Copy"_s : u"Cop&y"_s, m_details);
+    *copy = new QPushButton(objectName == QByteArrayView("detailAccessToken") ? u"&Copy"_s : u"Cop&y"_s,
+                            m_details);
     (*copy)->setObjectName(QString::fromLatin1(objectName) + u"Copy"_s);
     (*copy)->setAccessibleName(u"Copy "_s + accessibleName.toLower());
-    connect(*reveal, &QCheckBox::toggled, edit, [edit](bool on) {
-        edit->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
-    });
+    connect(*reveal, &QCheckBox::toggled, edit,
+            [edit](bool on) { edit->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
     connect(*copy, &QPushButton::clicked, edit, [edit] { QApplication::clipboard()->setText(edit->text()); });
     row->addWidget(edit, 1);
     row->addWidget(*reveal);
     row->addWidget(*copy);
-    m_form->addRow(accessibleName, row);
+    auto *caption = new QLabel(accessibleName, m_details);
+    caption->setBuddy(edit);
+    m_form->addRow(caption, row);
     return edit;
 }
 
@@ -220,12 +229,17 @@ void TokensDialog::refreshList()
     m_list->clear();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const OAuth2Token &token : m_store->tokens()) {
-        const QString state = token.isExpired(now) ? (token.revoked ? u"revoked"_s : u"expired"_s) : u"valid"_s;
-        auto *item = new QListWidgetItem(u"%1\n%2 \u00b7 %3"_s.arg(token.name.isEmpty() ? u"(unnamed)"_s : token.name,
-                                                                  localTime(token.obtainedAt), state),
-                                         m_list);
+        const QString state
+            = token.isExpired(now) ? (token.revoked ? u"revoked"_s : u"expired"_s) : u"valid"_s;
+        const QString instance = token.issuer.isEmpty() ? u"instance unknown"_s : token.issuer;
+        auto *item = new QListWidgetItem(
+            u"%1\n%2 \u00b7 %3\n%4"_s.arg(token.name.isEmpty() ? u"(unnamed)"_s : token.name,
+                                          localTime(token.obtainedAt), state, instance),
+            m_list);
         item->setData(Qt::UserRole, token.id);
-        item->setData(Qt::AccessibleTextRole, u"%1, obtained %2, %3"_s.arg(token.name, localTime(token.obtainedAt), state));
+        item->setData(
+            Qt::AccessibleTextRole,
+            u"%1, obtained %2, %3, from %4"_s.arg(token.name, localTime(token.obtainedAt), state, instance));
         if (token.id == (m_pendingSelect.isEmpty() ? current : m_pendingSelect)) {
             m_list->setCurrentItem(item);
             m_pendingSelect.clear();
@@ -259,15 +273,19 @@ void TokensDialog::showDetails()
 {
     const std::optional<OAuth2Token> token = m_store->token(selectedId());
     m_details->setEnabled(token.has_value());
-    m_use->setEnabled(token.has_value());
+    // A revoked token is never sent: it cannot become the request's token either.
+    m_use->setEnabled(token && !token->revoked);
+    m_use->setToolTip(token && token->revoked ? u"This token was revoked; Postern does not use it."_s
+                                              : QString());
     m_delete->setEnabled(token.has_value());
     m_refreshButton->setEnabled(token && !token->refreshToken.isEmpty());
-    m_refreshButton->setToolTip(token && token->refreshToken.isEmpty() ? u"This token has no refresh token."_s : QString());
+    m_refreshButton->setToolTip(token && token->refreshToken.isEmpty() ? u"This token has no refresh token."_s
+                                                                       : QString());
     m_revokeButton->setEnabled(token && !token->revoked);
     m_revealAccess->setChecked(false);
     m_revealRefresh->setChecked(false);
     if (!token) {
-        for (QLabel *label : {m_name, m_type, m_expiresIn, m_expiresAt, m_obtainedAt, m_scope})
+        for (QLabel *label : { m_name, m_instance, m_type, m_expiresIn, m_expiresAt, m_obtainedAt, m_scope })
             label->clear();
         m_access->clear();
         m_refresh->clear();
@@ -276,6 +294,8 @@ void TokensDialog::showDetails()
         return;
     }
     m_name->setText(token->name);
+    m_instance->setText(token->issuer.isEmpty() ? u"Unknown (obtained before Postern recorded it)"_s
+                                                : token->issuer);
     m_access->setText(token->accessToken);
     m_type->setText(token->tokenType);
     m_expiresAt->setText(token->hasExpiry() ? localTime(token->expiresAt) : u"\u2014"_s);
@@ -290,8 +310,10 @@ void TokensDialog::showDetails()
         const int row = m_fields->rowCount();
         m_fields->insertRow(row);
         m_fields->setItem(row, 0, new QTableWidgetItem(it.key()));
-        QString value = it.value().isString() ? it.value().toString()
-                                              : QString::fromUtf8(QJsonDocument::fromVariant(it.value().toVariant()).toJson(QJsonDocument::Compact));
+        QString value = it.value().isString()
+            ? it.value().toString()
+            : QString::fromUtf8(
+                QJsonDocument::fromVariant(it.value().toVariant()).toJson(QJsonDocument::Compact));
         if (it.value().isDouble())
             value = QString::number(it.value().toDouble(), 'g', 17);
         else if (it.value().isBool())
@@ -313,7 +335,8 @@ void TokensDialog::refreshCountdown()
     m_expiresIn->setText(describeExpiry(*token));
     if (before != m_expiresIn->text() && m_expiresIn->text() == u"Expired"_s)
         refreshList(); // its "valid" in the list must change too
-    m_expiresIn->setStyleSheet(token->isExpired() ? u"QLabel { color: #c62828; font-weight: bold; }"_s : QString());
+    m_expiresIn->setStyleSheet(token->isExpired() ? u"QLabel { color: #c62828; font-weight: bold; }"_s
+                                                  : QString());
 }
 
 void TokensDialog::showActionMessage(const QString &text, bool error)
@@ -330,15 +353,19 @@ void TokensDialog::refreshSelected()
         return;
     m_refreshButton->setEnabled(false);
     showActionMessage(u"Refreshing\u2026"_s, false);
-    m_services.refresher->ensureFresh(id, m_config, [this, guard = QPointer(this)](const OAuth2Result &result) {
-        if (!guard)
-            return;
-        showActionMessage(result.ok() ? u"Refreshed: the token is good until %1."_s.arg(
-                                            result.token.hasExpiry() ? localTime(result.token.expiresAt) : u"further notice"_s)
-                                      : result.message,
-                          !result.ok());
-        showDetails();
-    }, true);
+    m_services.refresher->ensureFresh(
+        id, m_config,
+        [this, guard = QPointer(this)](const OAuth2Result &result) {
+            if (!guard)
+                return;
+            showActionMessage(
+                result.ok() ? u"Refreshed: the token is good until %1."_s.arg(
+                    result.token.hasExpiry() ? localTime(result.token.expiresAt) : u"further notice"_s)
+                            : result.message,
+                !result.ok());
+            showDetails();
+        },
+        true);
 }
 
 void TokensDialog::revokeSelected()
@@ -347,16 +374,19 @@ void TokensDialog::revokeSelected()
     if (!token || !m_services.endpoint)
         return;
     if (!token->configKey.isEmpty() && token->configKey != m_config.key()) {
-        showActionMessage(u"This token was obtained with another OAuth 2.0 configuration (%1); it is not sent to this one's "
-                          "revoke URL. Delete it here, or revoke it from the form it came from."_s.arg(token->issuer),
-                          true);
+        showActionMessage(
+            u"This token was obtained with another OAuth 2.0 configuration (%1); it is not sent to this "
+            u"one's "
+            "revoke URL. Delete it here, or revoke it from the form it came from."_s.arg(token->issuer),
+            true);
         return;
     }
     QString url = m_config.revokeUrl.trimmed();
     if (url.isEmpty())
         url = TokenEndpointClient::serviceNowRevokeUrl(m_config);
     if (url.isEmpty()) {
-        showActionMessage(u"No Revoke Token URL is set in Get New Access Token, so the server cannot be asked."_s, true);
+        showActionMessage(
+            u"No Revoke Token URL is set in Get New Access Token, so the server cannot be asked."_s, true);
         return;
     }
     m_revokeButton->setEnabled(false);
@@ -364,26 +394,31 @@ void TokensDialog::revokeSelected()
     TokenEndpointJob *job = m_services.endpoint->revoke(m_config, *token, url);
     // Marked revoked whatever the server said, and even if this dialog is closed meanwhile: the user asked
     // for it to stop being used. The token is read again then, so a refresh in between is not undone.
-    connect(job, &TokenEndpointJob::finished, m_store, [store = m_store, id = token->id](const OAuth2Result &) {
-        if (std::optional<OAuth2Token> current = store->token(id)) {
-            current->revoked = true;
-            store->update(*current);
-        }
-    });
+    connect(job, &TokenEndpointJob::finished, m_store,
+            [store = m_store, id = token->id](const OAuth2Result &) {
+                if (std::optional<OAuth2Token> current = store->token(id)) {
+                    current->revoked = true;
+                    store->update(*current);
+                }
+            });
     connect(job, &TokenEndpointJob::finished, this, [this](const OAuth2Result &result) {
-        showActionMessage(result.failure == OAuth2Result::Failure::None
-                              ? u"Revoked at the server; Postern will not use it again."_s
-                              : u"The server did not confirm the revocation (%1). The token is marked revoked here."_s.arg(result.message),
-                          result.failure != OAuth2Result::Failure::None);
+        m_use->setEnabled(false);
+        showActionMessage(
+            result.failure == OAuth2Result::Failure::None
+                ? u"Revoked at the server; Postern will not use it again."_s
+                : u"The server did not confirm the revocation (%1). The token is marked revoked here."_s.arg(
+                    result.message),
+            result.failure != OAuth2Result::Failure::None);
     });
 }
 
 void TokensDialog::deleteMany(bool expiredOnly)
 {
-    const QString question = expiredOnly ? u"Delete every expired or revoked token from Postern?"_s
-                                         : u"Delete every token from Postern? They are not revoked at the servers."_s;
-    if (QMessageBox::question(this, expiredOnly ? u"Delete Expired Tokens"_s : u"Delete All Tokens"_s, question,
-                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+    const QString question = expiredOnly
+        ? u"Delete every expired or revoked token from Postern?"_s
+        : u"Delete every token from Postern? They are not revoked at the servers."_s;
+    if (QMessageBox::question(this, expiredOnly ? u"Delete Expired Tokens"_s : u"Delete All Tokens"_s,
+                              question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
         != QMessageBox::Yes)
         return;
     if (expiredOnly)
@@ -397,10 +432,13 @@ void TokensDialog::deleteSelected()
     const std::optional<OAuth2Token> token = m_store->token(selectedId());
     if (!token)
         return;
-    const auto answer = QMessageBox::question(
-        this, u"Delete Token"_s,
-        u"Delete the token \u201c%1\u201d from Postern? It is not revoked at the server."_s.arg(token->name),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    // Only a token never revoked is still good at the server: say so for that one alone.
+    const QString question = token->revoked
+        ? u"Delete the revoked token \u201c%1\u201d from Postern?"_s.arg(token->name)
+        : u"Delete the token \u201c%1\u201d from Postern? It is not revoked at the server."_s.arg(
+            token->name);
+    const auto answer = QMessageBox::question(this, u"Delete Token"_s, question,
+                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return;
     m_store->remove(token->id);

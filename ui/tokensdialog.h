@@ -63,6 +63,7 @@ private:
     QWidget *m_details = nullptr;
     QFormLayout *m_form = nullptr;
     QLabel *m_name = nullptr;
+    QLabel *m_instance = nullptr;
     QLineEdit *m_access = nullptr;
     QCheckBox *m_revealAccess = nullptr;
     QPushButton *m_copyAccess = nullptr;

@@ -1,7 +1,11 @@
 #include "oauth2token.h"
 
+#include "oauth2config.h"
+
 #include <QJsonDocument>
+#include <QLocale>
 #include <QRandomGenerator>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -39,7 +43,8 @@ qint64 OAuth2Token::secondsLeft(const QDateTime &now) const
     return expiresAt.isValid() ? now.secsTo(expiresAt) : 0;
 }
 
-OAuth2Token OAuth2Token::fromResponse(const QJsonObject &response, const QDateTime &receivedAt, QString *error)
+OAuth2Token OAuth2Token::fromResponse(const QJsonObject &response, const QDateTime &receivedAt,
+                                      QString *error)
 {
     OAuth2Token token;
     const QJsonValue access = response.value(u"access_token"_s);
@@ -66,16 +71,16 @@ OAuth2Token OAuth2Token::fromResponse(const QJsonObject &response, const QDateTi
 
 QJsonObject OAuth2Token::metadataJson() const
 {
-    QJsonObject object{
-        {u"id"_s, id},
-        {u"name"_s, name},
-        {u"tokenType"_s, tokenType},
-        {u"scope"_s, scope},
-        {u"grantType"_s, grantType},
-        {u"issuer"_s, issuer},
-        {u"configKey"_s, configKey},
-        {u"obtainedAt"_s, obtainedAt.toString(Qt::ISODateWithMs)},
-        {u"hasRefreshToken"_s, !refreshToken.isEmpty()},
+    QJsonObject object {
+        { u"id"_s, id },
+        { u"name"_s, name },
+        { u"tokenType"_s, tokenType },
+        { u"scope"_s, scope },
+        { u"grantType"_s, grantType },
+        { u"issuer"_s, issuer },
+        { u"configKey"_s, configKey },
+        { u"obtainedAt"_s, obtainedAt.toString(Qt::ISODateWithMs) },
+        { u"hasRefreshToken"_s, !refreshToken.isEmpty() },
     };
     if (expiresAt.isValid())
         object.insert(u"expiresAt"_s, expiresAt.toString(Qt::ISODateWithMs));
@@ -105,18 +110,18 @@ OAuth2Token OAuth2Token::fromMetadataJson(const QJsonObject &object)
 
 QByteArray OAuth2Token::secretsBlob() const
 {
-    const QJsonObject secrets{
-        {u"accessToken"_s, accessToken},
-        {u"refreshToken"_s, refreshToken},
-        {u"idToken"_s, idToken},
-        {u"raw"_s, raw},
+    const QJsonObject secrets {
+        { u"accessToken"_s, accessToken },
+        { u"refreshToken"_s, refreshToken },
+        { u"idToken"_s, idToken },
+        { u"raw"_s, raw },
     };
     return QJsonDocument(secrets).toJson(QJsonDocument::Compact);
 }
 
 bool OAuth2Token::setSecretsFromBlob(const QByteArray &blob)
 {
-    QJsonParseError error{};
+    QJsonParseError error {};
     const QJsonDocument document = QJsonDocument::fromJson(blob, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return false;
@@ -133,12 +138,46 @@ const OAuth2Token *OAuth2Token::newestFor(const QList<OAuth2Token> &tokens, cons
 {
     const OAuth2Token *best = nullptr;
     for (const OAuth2Token &token : tokens) {
-        if (token.environment != environment || token.revoked || (!token.configKey.isEmpty() && token.configKey != configKey))
+        if (token.environment != environment || token.revoked
+            || (!token.configKey.isEmpty() && token.configKey != configKey))
             continue;
         if (!best || token.obtainedAt > best->obtainedAt)
             best = &token;
     }
     return best;
+}
+
+QString OAuth2Token::instanceOf(const OAuth2Config &config)
+{
+    const QUrl url(config.usesTokenEndpoint() ? config.accessTokenUrl.trimmed() : config.authUrl.trimmed());
+    if (!url.isValid() || url.host().isEmpty())
+        return QString();
+    return url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
+        .toString();
+}
+
+QString OAuth2Token::unusableReason(const OAuth2Token *token, const OAuth2Config &config,
+                                    const QDateTime &now)
+{
+    if (!token || token->accessToken.isEmpty())
+        return u"This request uses OAuth 2.0 but has no token, so it was not sent (it would have gone out "
+               "without an Authorization header). Get a new access token, or choose one in Current Token."_s;
+    const QString name = token->name.isEmpty() ? u"(unnamed)"_s : token->name;
+    if (token->revoked)
+        return u"The token \u201c%1\u201d was revoked, so the request was not sent: Postern does not use a "
+               "revoked token. Get a new access token."_s.arg(name);
+    if (token->expiresAt.isValid() && now >= token->expiresAt && token->refreshToken.isEmpty())
+        return u"The token \u201c%1\u201d expired at %2 and has no refresh token, so the request was not "
+               u"sent. "
+               "Get a new access token."_s.arg(
+                   name, QLocale().toString(token->expiresAt.toLocalTime(), QLocale::ShortFormat));
+    const QString expected = instanceOf(config);
+    if (!token->issuer.isEmpty() && !expected.isEmpty() && token->issuer != expected)
+        return u"The token \u201c%1\u201d belongs to %2, but this request's OAuth 2.0 settings point to %3, "
+               u"so "
+               "the request was not sent. Get a new access token for %3."_s.arg(name, token->issuer,
+                                                                                expected);
+    return QString();
 }
 
 QString OAuth2Token::newId()

@@ -7,6 +7,8 @@
 
 namespace Postern {
 
+struct OAuth2Config;
+
 // One access token as obtained from a token endpoint, with everything the answer carried.
 //
 // Two halves with different homes: the metadata (name, type, scope, times, where it came from) is not
@@ -14,23 +16,23 @@ namespace Postern {
 // raw answer, which contains them) go to the OS keychain only. metadataJson() never contains a secret.
 struct OAuth2Token
 {
-    QString id;           // stable, random, unique per token
-    QString name;         // "Token Name" as the user gave it
-    QString tokenType;    // "Bearer" as the server said, case preserved
-    QString scope;        // the granted scope, or the requested one when the server did not say
-    QString grantType;    // "authorization_code", …
-    QString issuer;       // the token endpoint's origin, e.g. https://dev1.service-now.com
-    QString configKey;    // which request / OAuth configuration obtained it
-    QString environment;  // the id of the environment in use when it was obtained ("" for none)
+    QString id; // stable, random, unique per token
+    QString name; // "Token Name" as the user gave it
+    QString tokenType; // "Bearer" as the server said, case preserved
+    QString scope; // the granted scope, or the requested one when the server did not say
+    QString grantType; // "authorization_code", …
+    QString issuer; // the token endpoint's origin, e.g. https://dev1.service-now.com
+    QString configKey; // which request / OAuth configuration obtained it
+    QString environment; // the id of the environment in use when it was obtained ("" for none)
     QDateTime obtainedAt; // when the answer was received, UTC
-    QDateTime expiresAt;  // obtainedAt + expires_in, UTC; invalid when the server did not say
+    QDateTime expiresAt; // obtainedAt + expires_in, UTC; invalid when the server did not say
     bool revoked = false;
 
     // Secrets.
     QString accessToken;
     QString refreshToken;
     QString idToken;
-    QJsonObject raw;      // the whole token response, as received
+    QJsonObject raw; // the whole token response, as received
 
     bool isValid() const { return !id.isEmpty() && !accessToken.isEmpty(); }
     bool hasExpiry() const { return expiresAt.isValid(); }
@@ -57,6 +59,16 @@ struct OAuth2Token
     // never sent in another.
     static const OAuth2Token *newestFor(const QList<OAuth2Token> &tokens, const QString &configKey,
                                         const QString &environment);
+
+    // The instance a configuration obtains its tokens from, as issuer holds it for them: the origin of
+    // its token URL (of its auth URL for the implicit grant); empty when that URL is not set.
+    static QString instanceOf(const OAuth2Config &config);
+
+    // Why token (nullptr: none chosen) must not be sent with a request authorized by config: revoked,
+    // expired with no refresh token, or obtained from another instance than config's. Empty when it
+    // may go out. In words for the user; never contains a secret.
+    static QString unusableReason(const OAuth2Token *token, const OAuth2Config &config,
+                                  const QDateTime &now = QDateTime::currentDateTimeUtc());
 };
 
 } // namespace Postern

@@ -11,6 +11,8 @@ target_sources(postern_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/keychainsecretstore.h ${CMAKE_CURRENT_LIST_DIR}/keychainsecretstore.cpp
     ${CMAKE_CURRENT_LIST_DIR}/encryptedfilesecretstore.h ${CMAKE_CURRENT_LIST_DIR}/encryptedfilesecretstore.cpp
     ${CMAKE_CURRENT_LIST_DIR}/secretstoreprobe.h ${CMAKE_CURRENT_LIST_DIR}/secretstoreprobe.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/secretstoreondemand.h ${CMAKE_CURRENT_LIST_DIR}/secretstoreondemand.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tokenstore.h ${CMAKE_CURRENT_LIST_DIR}/tokenstore.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/tokenstoremode.cpp
 )
 target_link_libraries(postern_core PRIVATE qt6keychain PkgConfig::SODIUM)

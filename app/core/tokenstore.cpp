@@ -85,53 +85,6 @@ QString TokenStore::metadataFilePath() const
     return QDir(m_dataDirectory).filePath(metadataFileName());
 }
 
-void TokenStore::start(SecretStore *keychain, std::chrono::milliseconds probeTimeout)
-{
-    delete m_probe;
-    m_probe = new SecretStoreProbe(keychain, probeTimeout, this);
-    connect(m_probe, &SecretStoreProbe::finished, this,
-            [this, keychain](bool available, const QString &reason) {
-                m_probe->deleteLater();
-                m_probe = nullptr;
-                if (available)
-                    useSecretStore(keychain, StorageMode::Keychain);
-                else
-                    useSecretStore(nullptr, StorageMode::MemoryOnly, memoryOnlyMessage(reason));
-                load();
-            });
-    m_probe->start();
-}
-
-void TokenStore::useSecretStore(SecretStore *store, StorageMode mode, const QString &statusMessage)
-{
-    if (!store)
-        mode = StorageMode::MemoryOnly;
-    if (m_mode == StorageMode::MemoryOnly && mode != StorageMode::MemoryOnly)
-        m_carryOver = m_tokens;
-    if (m_mode != mode) {
-        m_tokens.clear();
-        m_unreadable.clear();
-        m_loaded = false;
-    }
-    m_mode = mode;
-    m_store = mode == StorageMode::MemoryOnly ? m_sessionSecrets : store;
-    if (!statusMessage.isEmpty()) {
-        m_statusMessage = statusMessage;
-    } else {
-        switch (mode) {
-        case StorageMode::Keychain:
-        case StorageMode::EncryptedFile:
-            m_statusMessage = u"Tokens are kept in %1."_s.arg(m_store->displayName());
-            break;
-        case StorageMode::MemoryOnly:
-            m_statusMessage = u"Tokens are kept in memory until Postern quits."_s;
-            break;
-        }
-    }
-    qCInfo(lcStore) << "storage mode" << mode;
-    Q_EMIT storageModeChanged();
-}
-
 std::optional<OAuth2Token> TokenStore::token(const QString &id) const
 {
     const int index = indexOf(id);

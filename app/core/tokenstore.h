@@ -70,7 +70,9 @@ public:
 
     // Probes keychain (a dummy write, read and remove, bounded by probeTimeout); uses it when it
     // answers, else switches to MemoryOnly with a message saying why. Then loads; emits
-    // storageModeChanged() and loaded().
+    // storageModeChanged() and loaded(). A SecretStoreOnDemand (nothing stored yet) is not probed: it
+    // is used at once (Keychain mode), asks the keychain itself at the first write, and where that
+    // finds none the store switches to MemoryOnly then (storageModeChanged()), tokens kept.
     void start(SecretStore *keychain, std::chrono::milliseconds probeTimeout = DefaultProbeTimeout);
 
     // Puts secrets in store from now on (nullptr with MemoryOnly: this session's memory). An empty

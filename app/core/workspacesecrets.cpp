@@ -74,11 +74,13 @@ void applyItems(QList<CollectionItem> *items, const Map &secrets, const ForeignS
 
 void collectAuth(const AuthConfig &auth, const QString &prefix, Map *secrets)
 {
-    if (!auth.password.isEmpty())
+    // A {{variable}} reference is no secret and stays in the file (AuthConfig::toJson): nothing of it
+    // goes to the keychain, which is then not asked for anything.
+    if (!auth.password.isEmpty() && !isVariableReference(auth.password))
         secrets->insert(prefix + u"password"_s, auth.password);
-    if (auth.type == AuthType::Bearer && !auth.token.isEmpty())
+    if (auth.type == AuthType::Bearer && !auth.token.isEmpty() && !isVariableReference(auth.token))
         secrets->insert(prefix + u"token"_s, auth.token);
-    if (!auth.oauth2.clientSecret.isEmpty())
+    if (!auth.oauth2.clientSecret.isEmpty() && !isVariableReference(auth.oauth2.clientSecret))
         secrets->insert(prefix + u"clientSecret"_s, auth.oauth2.clientSecret);
     // A fixed PKCE verifier is left out of files like the client secret (OAuth2Config::toJson).
     if (!auth.oauth2.codeVerifier.isEmpty())

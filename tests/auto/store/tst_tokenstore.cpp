@@ -1,5 +1,7 @@
 #include "memorysecretstore.h"
+#include "secretstoreondemand.h"
 #include "tokenstore.h"
+#include "workspace.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -88,6 +90,29 @@ public:
     }
 };
 
+// A keychain that answers, and counts every time it is asked anything.
+class CountingSecretStore : public MemorySecretStore
+{
+public:
+    using MemorySecretStore::MemorySecretStore;
+    void read(const QString &key, QObject *context, ReadCallback done) override
+    {
+        ++calls;
+        MemorySecretStore::read(key, context, std::move(done));
+    }
+    void write(const QString &key, const QByteArray &data, QObject *context, DoneCallback done) override
+    {
+        ++calls;
+        MemorySecretStore::write(key, data, context, std::move(done));
+    }
+    void remove(const QString &key, QObject *context, DoneCallback done) override
+    {
+        ++calls;
+        MemorySecretStore::remove(key, context, std::move(done));
+    }
+    int calls = 0;
+};
+
 } // namespace
 
 class tst_TokenStore : public QObject
@@ -114,6 +139,10 @@ private Q_SLOTS:
     void probeSucceedsUsesKeychain();
     void probeTimeoutFallsBackToMemory();
     void memoryTokensCarriedIntoPersistentStore();
+    void firstStartLeavesKeychainAlone_data();
+    void firstStartLeavesKeychainAlone();
+    void firstStoreWithoutKeychainStaysInMemory();
+    void firstRequestDraftLeavesKeychainAlone();
 
 private:
     std::unique_ptr<TokenStore> openStore(SecretStore *secrets);
@@ -607,6 +636,112 @@ void tst_TokenStore::memoryTokensCarriedIntoPersistentStore()
     QVERIFY(restarted);
     QCOMPARE(restarted->tokens().size(), 1);
     QCOMPARE(restarted->tokens().constFirst().refreshToken, token.refreshToken);
+}
+
+void tst_TokenStore::firstStartLeavesKeychainAlone_data()
+{
+    QTest::addColumn<bool>("onDemand");
+    QTest::newRow("keychain asked on demand") << true;
+    QTest::newRow("keychain probed at start (when something is stored)") << false;
+}
+
+void tst_TokenStore::firstStartLeavesKeychainAlone()
+{
+    QFETCH(bool, onDemand);
+    // A first start: no tokens.json. Only the first secret stored may reach the keychain, where a
+    // desktop keyring can ask for a new password.
+    CountingSecretStore keychain;
+    SecretStoreOnDemand lazy(&keychain, std::chrono::seconds(5));
+    TokenStore store(m_dir->path());
+    QSignalSpy loaded(&store, &TokenStore::loaded);
+    store.start(onDemand ? static_cast<SecretStore *>(&lazy) : &keychain, std::chrono::seconds(5));
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(store.storageMode(), TokenStore::StorageMode::Keychain);
+    if (!onDemand) {
+        QVERIFY(keychain.calls > 0); // the probe asked it at once
+        return;
+    }
+    // What the workspace does at start: read and remove its (absent) secrets.
+    bool readAnswered = false;
+    store.secretStore()->read(u"environment/globals"_s, this,
+                              [&readAnswered](const SecretResult &result, const QByteArray &data) {
+                                  readAnswered = result.error == SecretError::NotFound && data.isEmpty();
+                              });
+    bool removed = false;
+    store.secretStore()->remove(u"draft/1"_s, this,
+                                [&removed](const SecretResult &result) { removed = result.ok(); });
+    QTRY_VERIFY(readAnswered && removed);
+    QCOMPARE(keychain.calls, 0);
+    QCOMPARE(lazy.state(), SecretStoreOnDemand::State::Untouched);
+    QVERIFY(store.statusMessage().contains(keychain.displayName()));
+
+    // The first token: now the keychain is probed, then holds it; the store stays in Keychain mode.
+    QSignalSpy decided(&lazy, &SecretStoreOnDemand::decided);
+    const OAuth2Token token = makeToken(u"First"_s);
+    Outcome added;
+    store.add(token, record(added));
+    QTRY_VERIFY(added.called);
+    QVERIFY2(added.ok, qPrintable(added.error));
+    QCOMPARE(decided.size(), 1);
+    QCOMPARE(decided.first().first().toBool(), true);
+    QVERIFY(keychain.calls > 0);
+    QVERIFY(keychain.contains(TokenStore::secretKey(token.id)));
+    QCOMPARE(keychain.keys().size(), 1); // the probe cleaned up after itself
+    QCOMPARE(store.storageMode(), TokenStore::StorageMode::Keychain);
+    QTRY_VERIFY(metadataFile().contains(token.id.toUtf8()));
+    auto restarted = openStore(&keychain);
+    QVERIFY(restarted);
+    QCOMPARE(restarted->tokens().size(), 1);
+}
+
+void tst_TokenStore::firstStoreWithoutKeychainStaysInMemory()
+{
+    HangingSecretStore hanging;
+    SecretStoreOnDemand lazy(&hanging, std::chrono::milliseconds(200));
+    TokenStore store(m_dir->path());
+    QSignalSpy loaded(&store, &TokenStore::loaded);
+    store.start(&lazy);
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(hanging.calls, 0);
+    QSignalSpy modeChanged(&store, &TokenStore::storageModeChanged);
+    const OAuth2Token token = makeToken(u"Session"_s);
+    Outcome added;
+    store.add(token, record(added));
+    QTRY_VERIFY(added.called);
+    QVERIFY2(added.ok, qPrintable(added.error));
+    QCOMPARE(hanging.calls, 1); // the probe's write, never answered
+    QCOMPARE(modeChanged.size(), 1);
+    QCOMPARE(store.storageMode(), TokenStore::StorageMode::MemoryOnly);
+    QVERIFY2(store.statusMessage().startsWith(u"No keychain answered (no answer within 200 ms)"_s),
+             qPrintable(store.statusMessage()));
+    QCOMPARE(store.token(token.id)->refreshToken, token.refreshToken);
+    QVERIFY(QDir(m_dir->path()).isEmpty()); // nothing on disk in memory-only mode
+}
+
+void tst_TokenStore::firstRequestDraftLeavesKeychainAlone()
+{
+    // The request Postern opens with on a first start uses {{user}} and {{password}}: its draft holds
+    // no secret, so saving it must not be what first asks the keychain.
+    CountingSecretStore keychain;
+    SecretStoreOnDemand lazy(&keychain, std::chrono::seconds(5));
+    Workspace workspace(m_dir->filePath(u"workspace"_s));
+    QVERIFY(workspace.open());
+    workspace.setSecretStore(&lazy);
+    workspace.reloadSecrets();
+    AuthConfig auth;
+    auth.type = AuthType::Basic;
+    auth.username = u"{{user}}"_s;
+    auth.password = u"{{password}}"_s;
+    workspace.saveDraftSecrets(u"tab-1"_s, auth);
+    QTest::qWait(50);
+    QCOMPARE(lazy.state(), SecretStoreOnDemand::State::Untouched);
+    QCOMPARE(keychain.calls, 0);
+
+    // A real password typed in is a secret: that one reaches the keychain.
+    auth.password = u"typed-secret"_s;
+    workspace.saveDraftSecrets(u"tab-1"_s, auth);
+    QTRY_COMPARE(lazy.state(), SecretStoreOnDemand::State::Keychain);
+    QTRY_COMPARE(keychain.keys().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_TokenStore)

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QApplication>
+#include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 #include <QWidget>
 
@@ -42,6 +44,15 @@ template<typename T> T *visibleChild(QObject *root, const QString &name)
     }
     return nullptr;
 }
+
+// The processes started by this one, at least minDepth levels below it, whose command line contains
+// every word of words. WebEngine starts its zygotes (depth 1), which fork the renderers (depth 2, with
+// the zygote's command line): descendantProcesses({"QtWebEngineProcess"}, 2) are the renderers.
+QList<qint64> descendantProcesses(const QStringList &words = {}, int minDepth = 1);
+// The descendants' command lines, one a line (for failure messages).
+QString describeProcesses();
+// Resident memory in KiB of this process and all its descendants (WebEngine's helper processes).
+qint64 residentKiBWithHelpers();
 
 // Sets QTWEBENGINE_DISABLE_SANDBOX when running as root (Chromium refuses otherwise; never for a
 // normal user) and shares OpenGL contexts, as WebEngine needs, before the QApplication exists.

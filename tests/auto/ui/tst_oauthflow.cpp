@@ -17,6 +17,7 @@
 #include "tokensdialog.h"
 #include "tokenstore.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -36,7 +37,9 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QPointer>
 #include <QWebEnginePage>
+#include <QWebEngineProfile>
 #include <QWebEngineView>
 
 
@@ -76,6 +79,9 @@ private Q_SLOTS:
     void denyStoresNothing();
     void forgedStateRejected();
     void closingTheWindowCancels();
+    void closedLoginWindowLetsGoOfItsBrowser();
+    void failedPageIsNotCalledSecure_data();
+    void failedPageIsNotCalledSecure();
     void invalidFormSendsNothing();
     void serviceNowPresetFillsEndpoints();
     void expiredTokenShowsInstance401();
@@ -210,6 +216,10 @@ void tst_OAuthFlow::headlineFlow()
     LoginWindow *login = requestToken(dialog);
     QVERIFY(login);
     QVERIFY(QTest::qWaitForWindowExposed(login));
+    // The keyboard starts in the page (the sign-in form), not in the read-only address.
+    QWidget *focused = login->focusWidget();
+    QVERIFY(focused);
+    QVERIFY2(focused == login->view() || login->view()->isAncestorOf(focused), focused->metaObject()->className());
     if (shots) {
         QVERIFY(waitForPage(login, u"/oauth_login.do"_s));
         screenshot(u"login-window"_s);
@@ -219,7 +229,9 @@ void tst_OAuthFlow::headlineFlow()
         screenshot(u"consent"_s);
     // The address bar shows where the user is, and that it is this computer's plain http.
     QVERIFY(find<QLineEdit>(login, "loginAddress")->text().endsWith(u"/oauth_consent.do"_s));
-    QVERIFY(!find<QLabel>(login, "loginSecurity")->text().isEmpty());
+    QCOMPARE(find<QLabel>(login, "loginSecurity")->text(), u"http (this computer)"_s);
+    // The indicator's picture comes from Postern's resources, not from a font that may lack the glyph.
+    QVERIFY(find<QLabel>(login, "loginSecurityIcon") && !find<QLabel>(login, "loginSecurityIcon")->pixmap().isNull());
 
     QVERIFY(runJs(login, u"document.getElementById('allow').click();"_s));
     auto *tokens = waitForTopLevel<TokensDialog>("tokensDialog");
@@ -389,7 +401,7 @@ void tst_OAuthFlow::expiredTokenShowsInstance401()
     QVERIFY(find<QLabel>(m_window.get(), "responseStatus")->text().startsWith(u"401"_s));
     QVERIFY(find<QPlainTextEdit>(m_window.get(), "responseBody")->toPlainText().contains(u"User Not Authenticated"_s));
 
-    // Deleted through Manage Tokens (which asks first): no header at all, the same 401.
+    // Deleted through Manage Tokens (which asks first).
     QTest::mouseClick(find<QPushButton>(m_window.get(), "manageTokensButton"), Qt::LeftButton);
     auto *manage = waitForTopLevel<TokensDialog>("tokensDialog");
     QVERIFY(manage);
@@ -411,9 +423,14 @@ void tst_OAuthFlow::expiredTokenShowsInstance401()
     QVERIFY(waitUntil([&] { return find<KeyValueEditor>(m_window.get(), "headersTable")->keyValueModel()->automaticRowCount() == 0; }));
     QVERIFY(find<QLabel>(m_window.get(), "tokenExpiry")->text().isEmpty()
             || find<QLabel>(m_window.get(), "tokenExpiry")->text() == u"Not available"_s);
+    // With no token left, Send does not go out without its Authorization header: it says why and
+    // offers to get one.
+    shown.clear();
     QTest::mouseClick(find<QPushButton>(m_window.get(), "sendButton"), Qt::LeftButton);
-    QVERIFY(shown.wait(15000));
-    QVERIFY(find<QLabel>(m_window.get(), "responseStatus")->text().startsWith(u"401"_s));
+    QVERIFY(!shown.isEmpty() || shown.wait(15000));
+    QCOMPARE(find<QLabel>(m_window.get(), "responseStatus")->text(), u"Error"_s);
+    QVERIFY(find<QLabel>(m_window.get(), "responseMessage")->text().contains(u"has no token"_s));
+    QVERIFY(visibleChild<QPushButton>(m_window.get(), u"sendGetNewTokenButton"_s));
 }
 
 void tst_OAuthFlow::noSecretLeaks()
@@ -467,6 +484,67 @@ void tst_OAuthFlow::noSecretLeaks()
         for (const QString &secret : secrets)
             QVERIFY(!w->windowTitle().contains(secret));
     }
+}
+
+void tst_OAuthFlow::closedLoginWindowLetsGoOfItsBrowser()
+{
+    const qint64 before = residentKiBWithHelpers();
+    GetTokenDialog *dialog = openTokenDialog();
+    QVERIFY(dialog);
+    LoginWindow *login = requestToken(dialog);
+    QVERIFY(login);
+    QVERIFY(signIn(login));
+    const QPointer<QWebEngineProfile> profile = login->findChild<QWebEngineProfile *>();
+    const QPointer<QWebEnginePage> page = login->view()->page();
+    QVERIFY(profile && page);
+    QVERIFY(profile->isOffTheRecord());
+    QVERIFY(page->profile() == profile);
+    const auto renderers = [] { return descendantProcesses({u"QtWebEngineProcess"_s}, 2); };
+    QVERIFY2(!renderers().isEmpty(), qPrintable(describeProcesses()));
+    const qint64 during = residentKiBWithHelpers();
+
+    // Allowing access closes the window: page, profile and renderer all go.
+    const QPointer<LoginWindow> window = login;
+    QVERIFY(runJs(login, u"document.getElementById('allow').click();"_s));
+    auto *tokens = waitForTopLevel<TokensDialog>("tokensDialog");
+    QVERIFY(tokens);
+    QVERIFY(waitUntil([&] { return !window && !page && !profile; }));
+    QVERIFY2(waitUntil([&] { return renderers().isEmpty(); }, 15000),
+             qPrintable(describeProcesses()));
+    tokens->close();
+    const qint64 after = residentKiBWithHelpers();
+    qInfo("resident memory with helper processes: before the login %lld KiB, during it %lld KiB, after closing %lld KiB",
+          before, during, after);
+}
+
+void tst_OAuthFlow::failedPageIsNotCalledSecure_data()
+{
+    QTest::addColumn<QString>("authUrl");
+    QTest::newRow("unknown host") << u"https://postern-login.invalid/oauth_auth.do"_s;
+    QTest::newRow("connection refused") << u"https://127.0.0.1:9/oauth_auth.do"_s;
+}
+
+void tst_OAuthFlow::failedPageIsNotCalledSecure()
+{
+    QFETCH(QString, authUrl);
+    GetTokenDialog *dialog = openTokenDialog();
+    QVERIFY(dialog);
+    find<QLineEdit>(dialog, "authUrl")->setText(authUrl);
+    LoginWindow *login = requestToken(dialog);
+    QVERIFY(login);
+    QSignalSpy loaded(login, &LoginWindow::pageLoaded);
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(loaded.first().at(1).toBool(), false);
+    auto *security = find<QLabel>(login, "loginSecurity");
+    // Nothing came from the server, so nothing is encrypted either.
+    QVERIFY(waitUntil([&] { return !security->toolTip().contains(u"encrypted"_s); }, 2000));
+    QVERIFY2(!security->toolTip().contains(u"encrypted"_s), qPrintable(security->toolTip()));
+    QCOMPARE(security->text(), u"Not loaded"_s);
+    QVERIFY2(security->toolTip().contains(u"could not be loaded"_s), qPrintable(security->toolTip()));
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(security);
+    QVERIFY(iface && iface->text(QAccessible::Name).contains(u"Not loaded"_s));
+    QVERIFY(find<QLabel>(login, "loginSecurityIcon") && !find<QLabel>(login, "loginSecurityIcon")->pixmap().isNull());
+    QTest::mouseClick(find<QPushButton>(login, "loginCancel"), Qt::LeftButton);
 }
 
 int main(int argc, char *argv[])

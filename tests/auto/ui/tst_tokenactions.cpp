@@ -1,6 +1,7 @@
 // The token actions through the real widgets against the sandbox instance: the password and client
 // credentials grants (no login window), Refresh and Revoke in Manage Access Tokens, Delete Expired and
-// Delete All, and auto-refresh before a send with an expired token.
+// Delete All, auto-refresh before a send with an expired token, and a Send refused for want of a usable
+// token (none, revoked, expired without refresh, another instance's).
 
 #include "flowdriver.h"
 #include "gettokendialog.h"
@@ -19,6 +20,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -50,6 +52,8 @@ private Q_SLOTS:
     void advancedParametersReachTheServer();
     void systemBrowser_data();
     void systemBrowser();
+    void noUsableTokenIsNotSent_data();
+    void noUsableTokenIsNotSent();
 
 private:
     template<typename T> T *find(QObject *root, const char *name) const
@@ -135,7 +139,8 @@ QString tst_TokenActions::send()
 {
     QSignalSpy shown(m_window->responseViewer(), &ResponseViewer::bodyShown);
     QTest::mouseClick(find<QPushButton>(m_window.get(), "sendButton"), Qt::LeftButton);
-    if (!shown.wait(15000))
+    // A request stopped before sending is shown at once, during the click.
+    if (shown.isEmpty() && !shown.wait(15000))
         return QString();
     return find<QLabel>(m_window.get(), "responseStatus")->text();
 }
@@ -180,7 +185,8 @@ void tst_TokenActions::wrongPasswordSaysSo()
     find<QLineEdit>(dialog, "password")->setText(u"wrong"_s);
     QTest::mouseClick(find<QPushButton>(dialog, "requestTokenButton"), Qt::LeftButton);
     auto *message = find<QLabel>(dialog, "tokenMessage");
-    QVERIFY2(waitUntil([&] { return message->text().contains(u"invalid_grant"_s); }), qPrintable(message->text()));
+    QVERIFY2(waitUntil([&] { return message->text().contains(u"invalid_grant"_s); }),
+             qPrintable(message->text()));
     QVERIFY(find<QLineEdit>(dialog, "password")->text().isEmpty()); // not kept
     QVERIFY(m_tokens->tokens().isEmpty());
 }
@@ -189,11 +195,14 @@ void tst_TokenActions::refreshAndRevoke()
 {
     TokensDialog *tokens = obtain(OAuth2GrantType::Password);
     QVERIFY(tokens);
-    QVERIFY(waitUntil([&] { return m_tokens->tokens().size() == 1 && find<QPushButton>(tokens, "refreshTokenButton")->isEnabled(); }));
+    QVERIFY(waitUntil([&] {
+        return m_tokens->tokens().size() == 1 && find<QPushButton>(tokens, "refreshTokenButton")->isEnabled();
+    }));
     const QString before = m_tokens->tokens().first().accessToken;
     auto *message = find<QLabel>(tokens, "tokenActionMessage");
     QTest::mouseClick(find<QPushButton>(tokens, "refreshTokenButton"), Qt::LeftButton);
-    QVERIFY2(waitUntil([&] { return message->text().startsWith(u"Refreshed"_s); }), qPrintable(message->text()));
+    QVERIFY2(waitUntil([&] { return message->text().startsWith(u"Refreshed"_s); }),
+             qPrintable(message->text()));
     QVERIFY(m_tokens->tokens().first().accessToken != before);
 
     QTest::mouseClick(find<QPushButton>(tokens, "useTokenButton"), Qt::LeftButton);
@@ -204,12 +213,36 @@ void tst_TokenActions::refreshAndRevoke()
     QVERIFY(tokens);
     message = find<QLabel>(tokens, "tokenActionMessage");
     QTest::mouseClick(find<QPushButton>(tokens, "revokeTokenButton"), Qt::LeftButton);
-    QVERIFY2(waitUntil([&] { return message->text().startsWith(u"Revoked"_s); }), qPrintable(message->text()));
+    QVERIFY2(waitUntil([&] { return message->text().startsWith(u"Revoked"_s); }),
+             qPrintable(message->text()));
     QVERIFY(waitUntil([&] { return m_tokens->tokens().first().revoked; }));
     QVERIFY(find<QListWidget>(tokens, "tokenList")->item(0)->text().contains(u"revoked"_s));
+    // "Postern will not use it again": it cannot be chosen, the request's list says revoked, and Send
+    // refuses it with a word instead of sending it.
+    QVERIFY(!find<QPushButton>(tokens, "useTokenButton")->isEnabled());
     tokens->close();
     QCOMPARE(find<QLabel>(m_window.get(), "tokenExpiry")->text(), u"Revoked"_s);
-    QVERIFY(send().startsWith(u"401"_s)); // the instance agrees
+    QVERIFY2(find<QComboBox>(m_window.get(), "currentToken")->currentText().contains(u"revoked"_s),
+             qPrintable(find<QComboBox>(m_window.get(), "currentToken")->currentText()));
+    QCOMPARE(send(), u"Error"_s);
+    auto *responseMessage = find<QLabel>(m_window.get(), "responseMessage");
+    QVERIFY2(responseMessage->text().contains(u"was revoked"_s), qPrintable(responseMessage->text()));
+    QVERIFY(visibleChild<QPushButton>(m_window.get(), u"sendGetNewTokenButton"_s));
+
+    // Deleting it does not pretend that it is still good at the server.
+    QTest::mouseClick(find<QPushButton>(m_window.get(), "manageTokensButton"), Qt::LeftButton);
+    tokens = qobject_cast<TokensDialog *>(waitForTopLevel(u"tokensDialog"_s));
+    QVERIFY(tokens);
+    QString question;
+    QTimer::singleShot(0, qApp, [&question] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            question = box->text();
+            box->button(QMessageBox::No)->click();
+        }
+    });
+    QTest::mouseClick(find<QPushButton>(tokens, "deleteTokenButton"), Qt::LeftButton);
+    QVERIFY(question.startsWith(u"Delete the revoked token"_s));
+    QVERIFY2(!question.contains(u"not revoked"_s), qPrintable(question));
 }
 
 void tst_TokenActions::autoRefreshBeforeSend()
@@ -307,7 +340,8 @@ void tst_TokenActions::systemBrowser()
     qputenv("BROWSER", "\"" POSTERN_TEST_BROWSER "\" %s");
     qputenv("POSTERN_TEST_BROWSER_DECISION", decision.toLatin1());
     qputenv("POSTERN_TEST_BROWSER_NOISE", "1");
-    GetTokenDialog *dialog = openDialog(pkce ? OAuth2GrantType::AuthorizationCodePkce : OAuth2GrantType::AuthorizationCode);
+    GetTokenDialog *dialog
+        = openDialog(pkce ? OAuth2GrantType::AuthorizationCodePkce : OAuth2GrantType::AuthorizationCode);
     QVERIFY(dialog);
     auto *useBrowser = find<QCheckBox>(dialog, "useSystemBrowser");
     QVERIFY(useBrowser->isVisible());
@@ -324,13 +358,59 @@ void tst_TokenActions::systemBrowser()
                  pkce ? u"authorization_code_with_pkce"_s : u"authorization_code"_s);
     } else {
         auto *message = find<QLabel>(dialog, "tokenMessage");
-        QVERIFY2(waitUntil([&] { return message->text().contains(u"denied"_s); }, 15000), qPrintable(message->text()));
+        QVERIFY2(waitUntil([&] { return message->text().contains(u"denied"_s); }, 15000),
+                 qPrintable(message->text()));
         QVERIFY(m_tokens->tokens().isEmpty());
     }
     QVERIFY(opened.isEmpty()); // no embedded window in this mode
     qunsetenv("BROWSER");
     qunsetenv("POSTERN_TEST_BROWSER_DECISION");
     qunsetenv("POSTERN_TEST_BROWSER_NOISE");
+}
+
+void tst_TokenActions::noUsableTokenIsNotSent_data()
+{
+    QTest::addColumn<QString>("situation");
+    QTest::addColumn<QString>("said");
+    QTest::newRow("no token") << u"none"_s << u"has no token"_s;
+    QTest::newRow("expired, no refresh token") << u"expired"_s << u"has no refresh token"_s;
+    QTest::newRow("revoked") << u"revoked"_s << u"was revoked"_s;
+    QTest::newRow("another instance's") << u"elsewhere"_s << u"belongs to https://elsewhere.example"_s;
+}
+
+void tst_TokenActions::noUsableTokenIsNotSent()
+{
+    QFETCH(QString, situation);
+    QFETCH(QString, said);
+    if (situation != u"none"_s) {
+        // A token obtained for this request, then made unusable as the row says.
+        TokensDialog *tokens = obtain(OAuth2GrantType::ClientCredentials);
+        QVERIFY(tokens);
+        QVERIFY(waitUntil([&] { return m_tokens->tokens().size() == 1; }));
+        QTest::mouseClick(find<QPushButton>(tokens, "useTokenButton"), Qt::LeftButton);
+        OAuth2Token token = m_tokens->tokens().first();
+        QCOMPARE(token.issuer, m_sandbox->baseUrl().toString(QUrl::StripTrailingSlash));
+        if (situation == u"expired"_s)
+            token.expiresAt = QDateTime::currentDateTimeUtc().addSecs(-5);
+        else if (situation == u"revoked"_s)
+            token.revoked = true;
+        else
+            token.issuer = u"https://elsewhere.example"_s;
+        QSignalSpy changed(m_tokens.get(), &TokenStore::tokensChanged);
+        m_tokens->update(token);
+        QVERIFY(changed.wait());
+        QCOMPARE(find<QComboBox>(m_window.get(), "currentToken")->currentData().toString(), token.id);
+    }
+    QCOMPARE(send(), u"Error"_s);
+    auto *message = find<QLabel>(m_window.get(), "responseMessage");
+    QVERIFY2(message->text().contains(said), qPrintable(message->text()));
+    QVERIFY(message->text().contains(u"not sent"_s));
+    QVERIFY(find<QPlainTextEdit>(m_window.get(), "responseBody")->toPlainText().isEmpty());
+    // The way out is offered right there.
+    auto *offer = visibleChild<QPushButton>(m_window.get(), u"sendGetNewTokenButton"_s);
+    QVERIFY(offer);
+    QTest::mouseClick(offer, Qt::LeftButton);
+    QVERIFY(visibleChild<GetTokenDialog>(m_window.get(), u"getTokenDialog"_s));
 }
 
 QTEST_MAIN(tst_TokenActions)
