@@ -9,11 +9,9 @@
 #include <QFile>
 #include <QTextStream>
 
-#include <thread>
-
-#include <unistd.h>
-
 #include <cstdio>
+#include <thread>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using Postern::Sandbox::Client;
@@ -82,9 +80,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption stdinOption(
         u"exit-with-stdin"_s,
         u"Exit when standard input closes (so that the sandbox ends with the program that started it)."_s);
+    const QCommandLineOption idleOption(
+        u"idle-timeout"_s,
+        u"Close a connection idle (or sending a request head) for longer than this (default 30)."_s,
+        u"SECONDS"_s);
+    const QCommandLineOption connectionsOption(
+        u"max-connections"_s,
+        u"Connections open at once; a new one closes the one idle the longest (default 256)."_s, u"N"_s);
     parser.addOptions({ portOption, registryOption, clientIdOption, clientSecretOption, redirectOption,
-                        clientAuthOption, accessOption, refreshOption, rotateOption, issuerOption,
-                        logOption, stdinOption });
+                        clientAuthOption, accessOption, refreshOption, rotateOption, issuerOption, logOption,
+                        stdinOption, idleOption, connectionsOption });
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(parser.errorText());
     if (parser.isSet(u"help"_s))
@@ -146,7 +151,17 @@ int main(int argc, char *argv[])
     if (client.auth != Client::AuthMethod::None && client.clientSecret.isEmpty())
         return fail(u"the client \"%1\" needs a secret unless --client-auth none"_s.arg(client.clientId));
 
+    Postern::Sandbox::ConnectionGuard::Limits limits;
+    int idleSeconds = limits.idleTimeoutMs / 1000;
+    if (parser.isSet(idleOption) && !parseLifespan(parser.value(idleOption), 86400, &idleSeconds))
+        return fail(u"--idle-timeout must be a number of seconds from 1 to 86400"_s);
+    limits.idleTimeoutMs = idleSeconds * 1000;
+    if (parser.isSet(connectionsOption)
+        && !parseLifespan(parser.value(connectionsOption), 65535, &limits.maxConnections))
+        return fail(u"--max-connections must be a number from 1 to 65535"_s);
+
     SandboxServer server(registry);
+    server.setConnectionLimits(limits);
     server.setRequestLogging(parser.isSet(logOption));
     if (!server.listen(quint16(port))) {
         QTextStream(stderr) << "postern-sandbox: " << server.errorString() << '\n';
@@ -160,9 +175,9 @@ int main(int argc, char *argv[])
         // the parent closes the pipe or dies.
         std::thread([] {
             char c;
-            while (::read(STDIN_FILENO, &c, 1) > 0) {
-            }
-            QMetaObject::invokeMethod(QCoreApplication::instance(), &QCoreApplication::quit, Qt::QueuedConnection);
+            while (::read(STDIN_FILENO, &c, 1) > 0) { }
+            QMetaObject::invokeMethod(QCoreApplication::instance(), &QCoreApplication::quit,
+                                      Qt::QueuedConnection);
         }).detach();
     }
     return app.exec();

@@ -21,8 +21,6 @@ namespace Postern::Sandbox {
 
 namespace {
 
-constexpr qsizetype maxBodySize = 1024 * 1024;
-
 QByteArray methodName(QHttpServerRequest::Method method)
 {
     switch (method) {
@@ -141,7 +139,7 @@ bool SandboxServer::listen(quint16 port)
         m_error = u"The sandbox instance is already listening on port %1."_s.arg(m_port);
         return false;
     }
-    auto *tcp = new QTcpServer(this);
+    auto *tcp = new ConnectionGuard(m_limits, this);
     if (!tcp->listen(QHostAddress::LocalHost, port)) {
         m_error = u"Cannot listen on 127.0.0.1:%1: %2"_s.arg(port).arg(tcp->errorString());
         delete tcp;
@@ -157,6 +155,7 @@ bool SandboxServer::listen(quint16 port)
     m_http->bind(tcp);
 #endif
     m_port = tcp->serverPort();
+    m_guard = tcp;
     m_error.clear();
     return true;
 }
@@ -176,6 +175,11 @@ QString SandboxServer::issuer() const
 QString SandboxServer::errorString() const
 {
     return m_error;
+}
+
+void SandboxServer::setConnectionLimits(const ConnectionGuard::Limits &limits)
+{
+    m_limits = limits;
 }
 
 void SandboxServer::setRequestLogging(bool on)
@@ -207,9 +211,11 @@ QHttpServerResponse SandboxServer::respond(const QHttpServerRequest &request)
 
 Reply SandboxServer::dispatch(const Request &request)
 {
-    if (request.body.size() > maxBodySize) {
-        return TableEndpoint::failure(413, u"Request body too large"_s,
-                                      u"The sandbox instance accepts bodies up to 1 MiB."_s);
+    // The connection guard refuses larger bodies while they arrive; this is a second line.
+    if (request.body.size() > m_limits.request.body) {
+        return TableEndpoint::failure(
+            413, u"Request body too large"_s,
+            u"The sandbox instance accepts bodies up to %1 bytes."_s.arg(m_limits.request.body));
     }
     const QString &path = request.path;
     if (path == u"/oauth_auth.do")

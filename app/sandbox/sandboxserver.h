@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionguard.h"
 #include "registry.h"
 
 #include <QDateTime>
@@ -39,6 +40,12 @@ public:
     explicit SandboxServer(Registry registry, QObject *parent = nullptr);
     ~SandboxServer() override;
 
+    // Limits applied to each connection (idle timeout, open connections, request sizes); set before
+    // listen().
+    void setConnectionLimits(const ConnectionGuard::Limits &limits);
+    const ConnectionGuard::Limits &connectionLimits() const { return m_limits; }
+    int openConnections() const { return m_guard ? m_guard->openConnections() : 0; }
+
     // Listens on 127.0.0.1 only; port 0 picks a free one. False and errorString() on failure.
     bool listen(quint16 port = 0);
     // http://127.0.0.1:PORT once listening, otherwise an empty URL.
@@ -67,6 +74,8 @@ private:
     std::unique_ptr<TokenEndpoint> m_token;
     std::unique_ptr<TableEndpoint> m_table;
     QHttpServer *m_http = nullptr;
+    ConnectionGuard::Limits m_limits;
+    ConnectionGuard *m_guard = nullptr;
     quint16 m_port = 0;
     QString m_error;
     bool m_logging = false;
