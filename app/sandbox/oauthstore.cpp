@@ -63,12 +63,51 @@ bool OAuthStore::sameSecret(const QString &a, const QString &b)
 QByteArray OAuthStore::addPending(PendingAuthorization pending)
 {
     prune();
-    if (m_pending.size() >= maxPending)
-        m_pending.erase(m_pending.begin());
     pending.created = now();
+    pending.bytes = 256 // the entry and its id
+        + 2
+            * (pending.clientId.size() + pending.responseType.size() + pending.redirectUri.size()
+               + pending.state.size() + pending.scope.size() + pending.codeChallenge.size()
+               + pending.codeChallengeMethod.size() + pending.userName.size());
+    while (!m_pending.isEmpty()
+           && (m_pending.size() >= maxPending || m_pendingBytes + pending.bytes > maxPendingBytes)) {
+        auto oldest = m_pending.begin();
+        for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
+            if (it->created < oldest->created)
+                oldest = it;
+        }
+        erasePending(oldest);
+    }
     const QByteArray id = randomToken(24);
+    m_pendingBytes += pending.bytes;
     m_pending.insert(id, std::move(pending));
     return id;
+}
+
+void OAuthStore::erasePending(QHash<QByteArray, PendingAuthorization>::iterator it)
+{
+    m_pendingBytes -= it->bytes;
+    m_pending.erase(it);
+}
+
+QByteArray OAuthStore::addFormToken()
+{
+    prune();
+    while (m_formTokens.size() >= maxPending)
+        m_formTokens.erase(m_formTokens.begin());
+    const QByteArray token = randomToken(24);
+    m_formTokens.insert(token, now().addSecs(pendingLifetime));
+    return token;
+}
+
+bool OAuthStore::takeFormToken(const QByteArray &token)
+{
+    const auto it = m_formTokens.find(token);
+    if (token.isEmpty() || it == m_formTokens.end())
+        return false;
+    const bool live = now() < it.value();
+    m_formTokens.erase(it);
+    return live;
 }
 
 OAuthStore::PendingAuthorization *OAuthStore::pending(const QByteArray &id)
@@ -81,7 +120,9 @@ OAuthStore::PendingAuthorization *OAuthStore::pending(const QByteArray &id)
 
 void OAuthStore::removePending(const QByteArray &id)
 {
-    m_pending.remove(id);
+    const auto it = m_pending.find(id);
+    if (it != m_pending.end())
+        erasePending(it);
 }
 
 QByteArray OAuthStore::addSession(const QString &userName)
@@ -194,8 +235,15 @@ void OAuthStore::revokeGrant(const QByteArray &grant)
 void OAuthStore::prune()
 {
     const QDateTime t = now();
-    removeIf(m_pending,
-             [&](const PendingAuthorization &p) { return p.created.addSecs(pendingLifetime) <= t; });
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        if (it->created.addSecs(pendingLifetime) <= t) {
+            m_pendingBytes -= it->bytes;
+            it = m_pending.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    removeIf(m_formTokens, [&](const QDateTime &expires) { return expires <= t; });
     removeIf(m_sessions, [&](const QPair<QString, QDateTime> &s) { return s.second <= t; });
     // Used codes are kept until they expire so that a replay can still be recognised (RFC 6749 §4.1.2).
     removeIf(m_codes, [&](const AuthorizationCode &c) { return c.expires.addSecs(3600) <= t; });

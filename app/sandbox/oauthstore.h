@@ -32,6 +32,7 @@ public:
         QString codeChallengeMethod; // "S256" or "plain"; empty without PKCE
         QString userName; // set once a signed-in browser reaches the consent page
         QDateTime created;
+        qsizetype bytes = 0; // what it holds, counted against maxPendingBytes
     };
 
     struct AuthorizationCode
@@ -60,6 +61,9 @@ public:
     static constexpr int pendingLifetime = 600; // seconds to sign in and consent
     static constexpr int codeLifetime = 60; // RFC 6749 §4.1.2 recommends at most 10 minutes
     static constexpr int sessionLifetime = 8 * 3600;
+    // Pending authorizations hold what the client sent (state, scope, …): at most this many bytes in
+    // all, the oldest giving way, so large parameters cannot grow the store either.
+    static constexpr qsizetype maxPendingBytes = 4 * 1024 * 1024;
 
     OAuthStore();
 
@@ -74,6 +78,13 @@ public:
     QByteArray addPending(PendingAuthorization pending);
     PendingAuthorization *pending(const QByteArray &id);
     void removePending(const QByteArray &id);
+    qsizetype pendingCount() const { return m_pending.size(); }
+    qsizetype pendingBytes() const { return m_pendingBytes; }
+
+    // A single-use token for one sign-in form (against cross-site request forgery), valid as long as
+    // a pending authorization. takeFormToken() is true once for a token it issued and that is unexpired.
+    QByteArray addFormToken();
+    bool takeFormToken(const QByteArray &token);
 
     QByteArray addSession(const QString &userName);
     // The user signed in with session, or an empty string.
@@ -107,8 +118,12 @@ private:
     void prune();
     bool live(const Token &token) const;
 
+    void erasePending(QHash<QByteArray, PendingAuthorization>::iterator it);
+
     Clock m_clock;
     QHash<QByteArray, PendingAuthorization> m_pending;
+    qsizetype m_pendingBytes = 0;
+    QHash<QByteArray, QDateTime> m_formTokens;
     QHash<QByteArray, QPair<QString, QDateTime>> m_sessions;
     QHash<QByteArray, AuthorizationCode> m_codes;
     QHash<QByteArray, Token> m_accessTokens;

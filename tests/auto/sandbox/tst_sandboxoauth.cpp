@@ -1,4 +1,5 @@
 #include "oauthfixture.h"
+#include "oauthstore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -40,6 +41,10 @@ private Q_SLOTS:
     void requestLoggingHidesSecrets();
     void hostileInput_data();
     void hostileInput();
+    void loginFormNeedsItsToken_data();
+    void loginFormNeedsItsToken();
+    void pagesRefuseFraming();
+    void pendingAuthorizationsBoundedInBytes();
 };
 
 void tst_SandboxOAuth::codeFlow()
@@ -62,19 +67,22 @@ void tst_SandboxOAuth::codeFlow()
     }
     QVERIFY(!form.body.contains("<script"));
 
-    const auto bad = browser.post(
-        u"/oauth_login.do"_s,
-        Form::encode(
-            { { u"request"_s, id }, { u"user_name"_s, u"admin"_s }, { u"user_password"_s, u"wrong"_s } }));
+    QVERIFY(!SandboxHttp::formToken(form).isEmpty());
+    const auto bad = browser.post(u"/oauth_login.do"_s,
+                                  Form::encode({ { u"request"_s, id },
+                                                 { u"sysparm_ck"_s, SandboxHttp::formToken(form) },
+                                                 { u"user_name"_s, u"admin"_s },
+                                                 { u"user_password"_s, u"wrong"_s } }));
     QCOMPARE(bad.status, 200);
     QVERIFY(bad.body.contains("id=\"error\""));
     QVERIFY(bad.body.contains("User name or password invalid"));
-    QVERIFY(bad.header("Set-Cookie").isEmpty());
+    QVERIFY(!bad.header("Set-Cookie").contains("JSESSIONID"));
 
-    const auto good = browser.post(
-        u"/oauth_login.do"_s,
-        Form::encode(
-            { { u"request"_s, id }, { u"user_name"_s, u"admin"_s }, { u"user_password"_s, u"admin"_s } }));
+    const auto good = browser.post(u"/oauth_login.do"_s,
+                                   Form::encode({ { u"request"_s, id },
+                                                  { u"sysparm_ck"_s, SandboxHttp::formToken(bad) },
+                                                  { u"user_name"_s, u"admin"_s },
+                                                  { u"user_password"_s, u"admin"_s } }));
     QCOMPARE(good.status, 302);
     QCOMPARE(good.location.path(), u"/oauth_consent.do"_s);
     QVERIFY(good.header("Set-Cookie").contains("HttpOnly"));
@@ -181,6 +189,10 @@ void tst_SandboxOAuth::authorizeErrors_data()
         return f;
     };
     QTest::newRow("missingState") << q(without(u"state"_s)) << u"Missing State parameter in request"_s;
+    QTest::newRow("stateTooLong") << q(with(u"state"_s, u"s"_s.repeated(2049)))
+                                  << u"The state parameter is longer than 2048 bytes."_s;
+    QTest::newRow("scopeTooLong") << q(with(u"scope"_s, u"useraccount "_s.repeated(100)))
+                                  << u"The scope parameter is longer than 1024 bytes."_s;
     QTest::newRow("emptyState") << q(with(u"state"_s, QString())) << u"Missing State parameter in request"_s;
     QTest::newRow("unknownClient") << q(with(u"client_id"_s, u"<nobody>"_s)) << u"Unknown client_id"_s;
     QTest::newRow("missingClient") << q(without(u"client_id"_s)) << u"client_id"_s;
@@ -434,9 +446,10 @@ void tst_SandboxOAuth::requestLoggingHidesSecrets()
     QVERIFY(log.contains(u"POST /oauth_login.do 302"_s));
     QVERIFY(log.contains(u"POST /oauth_token.do 200"_s));
     QVERIFY(log.contains(u"GET /api/now/table/incident 200"_s));
-    QCOMPARE(capturedMessages.size(), 8);
-    for (const QString &secret : { code, access, refresh, verifier, s256(verifier), u"postern-secret"_s,
-                                   u"st4te"_s, u"user_password"_s, u"admin"_s, u"request="_s, u"?"_s }) {
+    QCOMPARE(capturedMessages.size(), 9); // the login page is fetched for its form token
+    for (const QString &secret :
+         { code, access, refresh, verifier, s256(verifier), u"postern-secret"_s, u"sysparm_ck"_s, u"st4te"_s,
+           u"user_password"_s, u"admin"_s, u"request="_s, u"?"_s }) {
         QVERIFY2(!log.contains(secret), qPrintable(secret));
     }
 
@@ -488,6 +501,105 @@ void tst_SandboxOAuth::hostileInput()
     QCOMPARE(
         m_http->get(u"/api/now/table/incident?sysparm_limit=1"_s, basicAuth(u"admin"_s, u"admin"_s)).status,
         200);
+}
+
+void tst_SandboxOAuth::loginFormNeedsItsToken_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::newRow("noToken") << u"none"_s;
+    QTest::newRow("wrongToken") << u"wrong"_s;
+    QTest::newRow("tokenFromAnotherBrowser") << u"otherBrowser"_s;
+    QTest::newRow("tokenUsedTwice") << u"reused"_s;
+}
+
+void tst_SandboxOAuth::loginFormNeedsItsToken()
+{
+    // A form posted from elsewhere (another site, a stale page) must not sign anyone in.
+    QFETCH(QString, scenario);
+    SandboxHttp browser(m_server->baseUrl());
+    const auto authorize = browser.get(withQuery(u"/oauth_auth.do"_s, codeParameters()));
+    const QString id = SandboxHttp::requestId(authorize);
+    const auto form = browser.get(u"/oauth_login.do?request="_s + id);
+    QString token = SandboxHttp::formToken(form);
+    QVERIFY(token.size() >= 32);
+    QVERIFY(form.header("Set-Cookie").contains("SameSite=Strict"));
+
+    SandboxHttp other(m_server->baseUrl());
+    SandboxHttp *poster = &browser;
+    if (scenario == u"none")
+        token.clear();
+    else if (scenario == u"wrong")
+        token = QString::fromLatin1(OAuthStore::randomToken(24));
+    else if (scenario == u"otherBrowser")
+        poster = &other;
+    auto post = [&](SandboxHttp *who) {
+        FormFields fields
+            = { { u"request"_s, id }, { u"user_name"_s, u"admin"_s }, { u"user_password"_s, u"admin"_s } };
+        if (!token.isEmpty())
+            fields.append({ u"sysparm_ck"_s, token });
+        return who->post(u"/oauth_login.do"_s, Form::encode(fields));
+    };
+    if (scenario == u"reused")
+        QCOMPARE(post(poster).status, 302);
+    const auto refused = post(poster);
+    QCOMPARE(refused.status, 403);
+    QVERIFY(refused.header("Set-Cookie").isEmpty());
+    QVERIFY(refused.body.contains("Sign-in form expired"));
+    QVERIFY(refused.body.contains("reload the page and sign in again"));
+}
+
+void tst_SandboxOAuth::pagesRefuseFraming()
+{
+    SandboxHttp browser(m_server->baseUrl());
+    const auto authorize = browser.get(withQuery(u"/oauth_auth.do"_s, codeParameters()));
+    const QString id = SandboxHttp::requestId(authorize);
+    const auto login = browser.get(u"/oauth_login.do?request="_s + id);
+    const auto signedIn = browser.post(u"/oauth_login.do"_s,
+                                       Form::encode({ { u"request"_s, id },
+                                                      { u"sysparm_ck"_s, SandboxHttp::formToken(login) },
+                                                      { u"user_name"_s, u"admin"_s },
+                                                      { u"user_password"_s, u"admin"_s } }));
+    QCOMPARE(signedIn.status, 302);
+    const auto consent = browser.get(u"/oauth_consent.do?request="_s + id);
+    QCOMPARE(consent.status, 200);
+    const auto error = browser.get(u"/oauth_auth.do?client_id=nobody"_s);
+    QCOMPARE(error.status, 400);
+    for (const auto *page : { &login, &consent, &error }) {
+        QCOMPARE(page->header("X-Frame-Options"), "DENY"_ba);
+        QCOMPARE(page->header("Content-Security-Policy"), "frame-ancestors 'none'"_ba);
+    }
+}
+
+void tst_SandboxOAuth::pendingAuthorizationsBoundedInBytes()
+{
+    // Each pending authorization keeps what the client sent; many of the largest accepted must not
+    // add up to more than the store's budget.
+    OAuthStore store;
+    for (int i = 0; i < 5000; ++i) {
+        OAuthStore::PendingAuthorization pending;
+        pending.clientId = u"postern"_s;
+        pending.responseType = u"code"_s;
+        pending.redirectUri = postmanCallback;
+        pending.state = u"s"_s.repeated(2048);
+        pending.scope = u"useraccount"_s;
+        store.addPending(pending);
+    }
+    QVERIFY2(store.pendingBytes() <= OAuthStore::maxPendingBytes,
+             qPrintable(QString::number(store.pendingBytes())));
+    QVERIFY(store.pendingCount() < 5000);
+    QVERIFY(store.pendingCount() > 500); // ordinary use still has room
+
+    // Over HTTP: the newest stays usable however many came before.
+    const QString state = u"s"_s.repeated(2048);
+    FormFields parameters = codeParameters();
+    parameters.removeIf([](const auto &field) { return field.first == u"state"_s; });
+    parameters.append({ u"state"_s, state });
+    for (int i = 0; i < 1200; ++i)
+        QCOMPARE(m_http->get(withQuery(u"/oauth_auth.do"_s, parameters)).status, 302);
+    SandboxHttp browser(m_server->baseUrl());
+    QUrl location;
+    authorizeAndAnswer(browser, parameters, true, &location);
+    QCOMPARE(Form::value(Form::parse(location.query(QUrl::FullyEncoded).toLatin1()), u"state"_s), state);
 }
 
 QTEST_GUILESS_MAIN(tst_SandboxOAuth)
