@@ -1,6 +1,12 @@
 #include "oauthstore.h"
 
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
+
+using namespace Qt::StringLiterals;
 
 namespace Postern::Sandbox {
 
@@ -164,10 +170,11 @@ OAuthStore::Issued OAuthStore::issue(const QString &clientId, const QString &use
     Issued issued;
     // 64 random bytes: 86 URL-safe characters, the length of a ServiceNow token.
     issued.accessToken = randomToken(64);
-    m_accessTokens.insert(issued.accessToken,
+    m_accessTokens.insert(digest(issued.accessToken),
                           Token { clientId, userName, scope, now().addSecs(accessLifespan), grant, false });
     if (withRefreshToken)
         issued.refreshToken = issueRefreshToken(clientId, userName, scope, refreshLifespan, grant);
+    tokensChanged();
     return issued;
 }
 
@@ -175,7 +182,9 @@ QByteArray OAuthStore::issueRefreshToken(const QString &clientId, const QString 
                                          const QString &scope, int lifespan, const QByteArray &grant)
 {
     const QByteArray token = randomToken(64);
-    m_refreshTokens.insert(token, Token { clientId, userName, scope, now().addSecs(lifespan), grant, false });
+    m_refreshTokens.insert(digest(token),
+                           Token { clientId, userName, scope, now().addSecs(lifespan), grant, false });
+    tokensChanged();
     return token;
 }
 
@@ -186,36 +195,39 @@ bool OAuthStore::live(const Token &token) const
 
 const OAuthStore::Token *OAuthStore::accessToken(const QByteArray &token) const
 {
-    const auto it = m_accessTokens.constFind(token);
+    const auto it = m_accessTokens.constFind(digest(token));
     return it != m_accessTokens.constEnd() && live(*it) ? &it.value() : nullptr;
 }
 
 const OAuthStore::Token *OAuthStore::refreshToken(const QByteArray &token) const
 {
-    const auto it = m_refreshTokens.constFind(token);
+    const auto it = m_refreshTokens.constFind(digest(token));
     return it != m_refreshTokens.constEnd() && live(*it) ? &it.value() : nullptr;
 }
 
 bool OAuthStore::knownRefreshToken(const QByteArray &token) const
 {
-    return m_refreshTokens.contains(token);
+    return m_refreshTokens.contains(digest(token));
 }
 
 void OAuthStore::revokeRefreshToken(const QByteArray &token)
 {
-    const auto it = m_refreshTokens.find(token);
+    const auto it = m_refreshTokens.find(digest(token));
     if (it != m_refreshTokens.end())
         it->revoked = true;
+    tokensChanged();
 }
 
 void OAuthStore::revoke(const QByteArray &token)
 {
-    const auto access = m_accessTokens.find(token);
+    const QByteArray key = digest(token);
+    const auto access = m_accessTokens.find(key);
     if (access != m_accessTokens.end())
         access->revoked = true;
-    const auto refresh = m_refreshTokens.find(token);
+    const auto refresh = m_refreshTokens.find(key);
     if (refresh != m_refreshTokens.end())
         revokeGrant(refresh->grant);
+    tokensChanged();
 }
 
 void OAuthStore::revokeGrant(const QByteArray &grant)
@@ -230,6 +242,133 @@ void OAuthStore::revokeGrant(const QByteArray &grant)
         if (token.grant == grant)
             token.revoked = true;
     }
+    tokensChanged();
+}
+
+QByteArray OAuthStore::codeGrant(const QByteArray &code)
+{
+    return digest(code);
+}
+
+QByteArray OAuthStore::digest(const QByteArray &value)
+{
+    return value.isEmpty() ? QByteArray() : QCryptographicHash::hash(value, QCryptographicHash::Sha256);
+}
+
+void OAuthStore::setTokensChanged(std::function<void()> callback)
+{
+    m_tokensChanged = std::move(callback);
+}
+
+void OAuthStore::tokensChanged()
+{
+    if (m_tokensChanged)
+        m_tokensChanged();
+}
+
+namespace {
+
+constexpr auto stateFormat = "postern-sandbox-state";
+
+QJsonArray tokensJson(const QHash<QByteArray, OAuthStore::Token> &tokens)
+{
+    QJsonArray array;
+    for (auto it = tokens.cbegin(); it != tokens.cend(); ++it) {
+        array.append(QJsonObject {
+            { u"sha256"_s, QString::fromLatin1(it.key().toHex()) },
+            { u"clientId"_s, it->clientId },
+            { u"userName"_s, it->userName },
+            { u"scope"_s, it->scope },
+            { u"expires"_s, it->expires.toUTC().toString(Qt::ISODateWithMs) },
+            { u"grant"_s, QString::fromLatin1(it->grant.toHex()) },
+            { u"revoked"_s, it->revoked },
+        });
+    }
+    return array;
+}
+
+// Hex of a SHA-256 digest (64 characters) or, when grant, of a grant id (up to 64 bytes, maybe none).
+std::optional<QByteArray> bytesFromHex(const QJsonValue &value, bool grant)
+{
+    if (!value.isString())
+        return std::nullopt;
+    const QString text = value.toString();
+    if (grant ? (text.size() > 128 || text.size() % 2 != 0) : text.size() != 64)
+        return std::nullopt;
+    for (const QChar c : text) {
+        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')))
+            return std::nullopt;
+    }
+    return QByteArray::fromHex(text.toLatin1());
+}
+
+bool tokensFromJson(const QJsonValue &value, qsizetype max, QHash<QByteArray, OAuthStore::Token> *tokens,
+                    QString *error)
+{
+    if (!value.isArray()) {
+        *error = u"a list of tokens is missing"_s;
+        return false;
+    }
+    const QJsonArray array = value.toArray();
+    if (array.size() > max) {
+        *error = u"more than %1 tokens"_s.arg(max);
+        return false;
+    }
+    for (const QJsonValue &entry : array) {
+        const QJsonObject object = entry.toObject();
+        const auto key = bytesFromHex(object.value(u"sha256"_s), false);
+        const auto grant = bytesFromHex(object.value(u"grant"_s), true);
+        const QDateTime expires
+            = QDateTime::fromString(object.value(u"expires"_s).toString(), Qt::ISODateWithMs);
+        if (!entry.isObject() || !key || !grant || !expires.isValid()
+            || !object.value(u"clientId"_s).isString() || !object.value(u"userName"_s).isString()
+            || !object.value(u"scope"_s).isString() || !object.value(u"revoked"_s).isBool()) {
+            *error = u"a token entry is not valid"_s;
+            return false;
+        }
+        tokens->insert(*key,
+                       OAuthStore::Token { object.value(u"clientId"_s).toString(),
+                                           object.value(u"userName"_s).toString(),
+                                           object.value(u"scope"_s).toString(), expires.toUTC(), *grant,
+                                           object.value(u"revoked"_s).toBool() });
+    }
+    return true;
+}
+
+} // namespace
+
+QByteArray OAuthStore::saveTokens() const
+{
+    const QJsonObject root { { u"format"_s, QString::fromLatin1(stateFormat) },
+                             { u"version"_s, 1 },
+                             { u"accessTokens"_s, tokensJson(m_accessTokens) },
+                             { u"refreshTokens"_s, tokensJson(m_refreshTokens) } };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+bool OAuthStore::loadTokens(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = u"not valid JSON (%1 at byte %2)"_s.arg(parseError.errorString()).arg(parseError.offset);
+        return false;
+    }
+    const QJsonObject root = document.object();
+    if (root.value(u"format"_s).toString() != QLatin1StringView(stateFormat)
+        || root.value(u"version"_s).toInt() != 1) {
+        *error = u"not a sandbox state file of version 1"_s;
+        return false;
+    }
+    QHash<QByteArray, Token> access;
+    QHash<QByteArray, Token> refresh;
+    if (!tokensFromJson(root.value(u"accessTokens"_s), maxEntries, &access, error)
+        || !tokensFromJson(root.value(u"refreshTokens"_s), maxEntries, &refresh, error))
+        return false;
+    m_accessTokens = std::move(access);
+    m_refreshTokens = std::move(refresh);
+    prune();
+    return true;
 }
 
 void OAuthStore::prune()

@@ -15,6 +15,9 @@ namespace Postern::Sandbox {
 // Entries expire against the clock it is given, so tests can move time instead of sleeping. Owned by
 // the server; not thread-safe (the server runs in one thread). Sizes are capped so a flood of requests
 // cannot grow it without bound.
+// Access and refresh tokens are known by their SHA-256 digest only (as is the grant they belong to), so
+// what saveTokens() writes for the state file holds no usable token; codes, sessions and pending
+// authorizations live in memory only.
 class OAuthStore
 {
 public:
@@ -54,7 +57,7 @@ public:
         QString userName; // empty for client_credentials
         QString scope;
         QDateTime expires;
-        QByteArray grant; // all tokens from one code or one password/client grant share it
+        QByteArray grant; // all tokens from one code (codeGrant()) or one password/client grant share it
         bool revoked = false;
     };
 
@@ -113,8 +116,21 @@ public:
     // RFC 7009 §2.1: revoking a refresh token also revokes the access tokens of its grant.
     void revoke(const QByteArray &token);
     void revokeGrant(const QByteArray &grant);
+    // The grant id of the tokens issued for an authorization code: its digest, so that the state file
+    // does not hold the code.
+    static QByteArray codeGrant(const QByteArray &code);
+
+    // Called after every change to the tokens (issued, revoked), e.g. to save them.
+    void setTokensChanged(std::function<void()> callback);
+    // The tokens as JSON for the state file (digests, never token values).
+    QByteArray saveTokens() const;
+    // Replaces the tokens with those of saveTokens()'s JSON. False and *error when it is not such JSON
+    // (then nothing changes).
+    bool loadTokens(const QByteArray &json, QString *error);
 
 private:
+    static QByteArray digest(const QByteArray &value);
+    void tokensChanged();
     void prune();
     bool live(const Token &token) const;
 
@@ -126,8 +142,9 @@ private:
     QHash<QByteArray, QDateTime> m_formTokens;
     QHash<QByteArray, QPair<QString, QDateTime>> m_sessions;
     QHash<QByteArray, AuthorizationCode> m_codes;
-    QHash<QByteArray, Token> m_accessTokens;
-    QHash<QByteArray, Token> m_refreshTokens;
+    QHash<QByteArray, Token> m_accessTokens; // by digest
+    QHash<QByteArray, Token> m_refreshTokens; // by digest
+    std::function<void()> m_tokensChanged;
 };
 
 } // namespace Postern::Sandbox

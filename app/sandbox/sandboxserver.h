@@ -15,6 +15,7 @@ QT_BEGIN_NAMESPACE
 class QHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponse;
+class QTimer;
 QT_END_NAMESPACE
 
 namespace Postern::Sandbox {
@@ -53,6 +54,14 @@ public:
     quint16 port() const { return m_port; }
     QString errorString() const;
 
+    // Keeps the tokens issued (and revoked) in path, as an instance keeps them in its database: loads
+    // them now and saves them, atomically, shortly after each change and when the server goes. A file
+    // that cannot be used is set aside (renamed) and the server starts without tokens; *message then
+    // says so. False only when the file could be neither used nor set aside.
+    bool useStateFile(const QString &path, QString *message);
+    // Writes the state file now if a save is pending.
+    void flushState();
+
     // One line per request in lcSandbox: method, path (never the query or body) and status.
     void setRequestLogging(bool on);
     bool requestLogging() const { return m_logging; }
@@ -66,6 +75,7 @@ private:
     QHttpServerResponse respond(const QHttpServerRequest &request);
     Reply dispatch(const Request &request);
     QString issuer() const;
+    void saveState();
 
     Registry m_registry;
     std::unique_ptr<IncidentTable> m_data;
@@ -79,6 +89,8 @@ private:
     quint16 m_port = 0;
     QString m_error;
     bool m_logging = false;
+    QString m_statePath;
+    QTimer *m_saveTimer = nullptr;
 };
 
 } // namespace Postern::Sandbox
