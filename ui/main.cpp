@@ -143,9 +143,11 @@ int main(int argc, char *argv[])
             window.setRequest(MainWindow::incidentRequest(url));
         window.setInstanceStatus(u"Instance: %1"_s.arg(url.toDisplayString(QUrl::RemoveUserInfo)));
     } else if (!parser.isSet(noSandboxOption)) {
-        QObject::connect(&sandbox, &SandboxProcess::ready, &window, [&window, &workspace, restored](const QUrl &base) {
-            // The sandbox listens on a new port each time: a "Sandbox" environment keeps {{instance}}
-            // pointing at it, so saved requests that use it keep working.
+        QObject::connect(&sandbox, &SandboxProcess::ready, &window, [&window, &workspace, &settings, restored](const QUrl &base) {
+            // The sandbox keeps its port across restarts when it is free (and its tokens, in its state
+            // file); when the port was taken, the "Sandbox" environment keeps {{instance}} pointing at
+            // the new one, so saved requests that use it keep working.
+            settings.setValue(u"sandbox/port"_s, base.port());
             Environment sandboxEnvironment = Environment::make(u"Sandbox"_s);
             sandboxEnvironment.id = u"sandbox"_s;
             if (const Environment *existing = workspace.environment(sandboxEnvironment.id))
@@ -167,13 +169,16 @@ int main(int argc, char *argv[])
                 request.url = u"{{instance}}"_s + request.url;
                 window.setRequest(request);
             }
-            window.setInstanceStatus(u"Sandbox instance at %1 (user admin, password admin)"_s.arg(base.toString()));
+            window.setInstanceStatus(u"Sandbox instance at %1 (user admin, password admin; OAuth client ID postern, "
+                                     u"secret postern-secret)"_s.arg(base.toString()));
         });
         QObject::connect(&sandbox, &SandboxProcess::failed, &window, [&window](const QString &message) {
             window.setInstanceStatus(u"The sandbox instance is not running: %1"_s.arg(message));
         });
         window.setInstanceStatus(u"Starting the sandbox instance\u2026"_s);
-        sandbox.start(SandboxProcess::locateExecutable(), {u"--exit-with-stdin"_s});
+        sandbox.start(SandboxProcess::locateExecutable(),
+                      SandboxProcess::standardArguments(SandboxProcess::defaultStateFile(dataDir),
+                                                        quint16(settings.value(u"sandbox/port"_s).toUInt())));
     }
 
     window.show();

@@ -32,11 +32,26 @@ QString SandboxProcess::locateExecutable()
     if (!fromEnv.isEmpty() && QFileInfo(fromEnv).isExecutable())
         return fromEnv;
     const QDir here(QCoreApplication::applicationDirPath());
-    for (const QString &candidate : {here.filePath(name), here.filePath(u"../app/sandbox/"_s + name)}) {
+    for (const QString &candidate : { here.filePath(name), here.filePath(u"../app/sandbox/"_s + name) }) {
         if (QFileInfo(candidate).isExecutable())
             return QFileInfo(candidate).canonicalFilePath();
     }
     return QStandardPaths::findExecutable(name);
+}
+
+QStringList SandboxProcess::standardArguments(const QString &stateFile, quint16 preferredPort)
+{
+    QStringList arguments = { u"--exit-with-stdin"_s };
+    if (!stateFile.isEmpty())
+        arguments << u"--state"_s << stateFile;
+    if (preferredPort != 0)
+        arguments << u"--preferred-port"_s << QString::number(preferredPort);
+    return arguments;
+}
+
+QString SandboxProcess::defaultStateFile(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(u"sandbox-state.json"_s);
 }
 
 void SandboxProcess::start(const QString &program, const QStringList &arguments)
@@ -46,9 +61,9 @@ void SandboxProcess::start(const QString &program, const QStringList &arguments)
     m_baseUrl.clear();
     if (program.isEmpty()) {
         m_reported = true;
-        QMetaObject::invokeMethod(this, [this] {
-            Q_EMIT failed(u"The postern-sandbox program was not found."_s);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT failed(u"The postern-sandbox program was not found."_s); },
+            Qt::QueuedConnection);
         return;
     }
     qCInfo(lcSandbox) << "starting" << program;
@@ -61,6 +76,8 @@ void SandboxProcess::stop()
         return;
     m_process.disconnect(this);
     m_process.closeWriteChannel();
+    if (m_process.waitForFinished(1000))
+        return;
     m_process.terminate();
     if (!m_process.waitForFinished(2000)) {
         m_process.kill();

@@ -22,9 +22,18 @@ public:
     // executable, in ../app/sandbox (a build tree), then on $PATH. Empty when not found.
     static QString locateExecutable();
 
+    // The arguments Postern starts the sandbox with: it ends with Postern (--exit-with-stdin), keeps
+    // the tokens it issues in stateFile, and listens on preferredPort when that is free (0: any port),
+    // so that {{instance}} and the tokens obtained from it stay valid across restarts.
+    static QStringList standardArguments(const QString &stateFile, quint16 preferredPort);
+    // Where Postern keeps the sandbox's state file, in its data folder.
+    static QString defaultStateFile(const QString &dataDir);
+
     // Starts the child; emits ready() or failed() once. Its standard input stays open until stop(), so
     // a child started with postern-sandbox's --exit-with-stdin ends with this process, even a killed one.
     void start(const QString &program, const QStringList &arguments = {});
+    // Closes the child's standard input and gives it a moment to end by itself (saving its state),
+    // then terminates it.
     void stop();
 
     QUrl baseUrl() const { return m_baseUrl; }

@@ -42,6 +42,18 @@ bool validPkceString(const QString &text)
     return pattern.match(text).hasMatch();
 }
 
+// Sizes of what a pending authorization keeps from the client.
+constexpr qsizetype maxStateBytes = 2048;
+constexpr qsizetype maxScopeBytes = 1024;
+
+constexpr QByteArrayView formTokenCookie = "postern_ck";
+
+QByteArray formTokenCookieHeader(const QByteArray &token)
+{
+    return QByteArray(formTokenCookie.data(), formTokenCookie.size()) + '=' + token
+        + "; Path=/oauth_login.do; HttpOnly; SameSite=Strict";
+}
+
 QByteArray sessionCookieHeader(const QByteArray &session)
 {
     return QByteArray(AuthorizeEndpoint::sessionCookie.data(), AuthorizeEndpoint::sessionCookie.size()) + '='
@@ -102,6 +114,10 @@ Reply AuthorizeEndpoint::authorize(const Request &request)
     const QString state = FormUrlEncoded::value(fields, u"state"_s);
     if (state.isEmpty())
         return badRequest(u"Missing State parameter in request"_s);
+    if (state.toUtf8().size() > maxStateBytes)
+        return badRequest(u"The state parameter is longer than %1 bytes."_s.arg(maxStateBytes));
+    if (FormUrlEncoded::value(fields, u"scope"_s).toUtf8().size() > maxScopeBytes)
+        return badRequest(u"The scope parameter is longer than %1 bytes."_s.arg(maxScopeBytes));
 
     QString challenge = FormUrlEncoded::value(fields, u"code_challenge"_s);
     QString method = FormUrlEncoded::value(fields, u"code_challenge_method"_s);
@@ -170,18 +186,26 @@ Reply AuthorizeEndpoint::login(const Request &request)
     if (!post) {
         if (pending && !m_store.sessionUser(request.cookie(sessionCookie)).isEmpty())
             return Reply::redirect(m_issuer() + u"/oauth_consent.do?request="_s + requestId);
-        return Reply::html(200, HtmlPages::login(requestId, clientName, QString(), QString()))
-            .withHeader("Cache-Control"_ba, "no-store"_ba);
+        return loginPage(requestId, clientName, QString(), QString());
+    }
+
+    // The form must come from a login page this instance served to this browser: the token in the
+    // form is one it issued (single use) and matches the cookie set with the page.
+    const QByteArray formToken = FormUrlEncoded::value(fields, HtmlPages::formTokenField.toString()).toUtf8();
+    const QByteArray cookieToken = request.cookie(formTokenCookie);
+    const bool tokenMatches = !formToken.isEmpty()
+        && OAuthStore::sameSecret(QString::fromLatin1(formToken), QString::fromLatin1(cookieToken));
+    if (!m_store.takeFormToken(formToken) || !tokenMatches) {
+        return errorPage(403, u"Sign-in form expired"_s,
+                         u"This sign-in form has expired or was not sent from this instance's sign-in page. "
+                         u"Go back, reload the page and sign in again."_s);
     }
 
     const QString userName = FormUrlEncoded::value(fields, u"user_name"_s);
     const QString password = FormUrlEncoded::value(fields, u"user_password"_s);
     const User *user = m_registry.user(userName);
-    if (!user || !OAuthStore::sameSecret(password, user->password)) {
-        return Reply::html(
-                   200, HtmlPages::login(requestId, clientName, userName, u"User name or password invalid"_s))
-            .withHeader("Cache-Control"_ba, "no-store"_ba);
-    }
+    if (!user || !OAuthStore::sameSecret(password, user->password))
+        return loginPage(requestId, clientName, userName, u"User name or password invalid"_s);
     const QByteArray session = m_store.addSession(user->userName);
     Reply reply = pending
         ? Reply::redirect(m_issuer() + u"/oauth_consent.do?request="_s + requestId)
@@ -281,6 +305,16 @@ QString AuthorizeEndpoint::location(const QString &redirectUri, const FormFields
     if (inFragment)
         return redirectUri + u'#' + encoded;
     return redirectUri + (redirectUri.contains(u'?') ? u'&' : u'?') + encoded;
+}
+
+Reply AuthorizeEndpoint::loginPage(const QString &requestId, const QString &clientName,
+                                   const QString &userName, const QString &error)
+{
+    const QByteArray token = m_store.addFormToken();
+    return Reply::html(200,
+                       HtmlPages::login(requestId, clientName, userName, error, QString::fromLatin1(token)))
+        .withHeader("Set-Cookie"_ba, formTokenCookieHeader(token))
+        .withHeader("Cache-Control"_ba, "no-store"_ba);
 }
 
 QString AuthorizeEndpoint::userDisplayName(const QString &userName) const

@@ -14,7 +14,9 @@ namespace Postern::Sandbox {
 //                                  └─ any failure: 400 HTML page, never a redirect (RFC 6749 §4.1.2.1)
 //          ◀─302 /oauth_login.do?request=ID   (no session cookie)
 //          ◀─302 /oauth_consent.do?request=ID (signed in)
-//   browser ──POST /oauth_login.do──▶ session cookie, 302 to consent
+//   browser ──GET /oauth_login.do──▶ form with a single-use token (hidden field sysparm_ck + cookie)
+//   browser ──POST /oauth_login.do──▶ token checked (403 page if missing or wrong), session cookie,
+//                                     302 to consent
 //   browser ──POST /oauth_consent.do action=allow|deny──▶ 302 redirect_uri?code=…&state=…
 //                                                          or #access_token=… (implicit, §4.2.2)
 //                                                          or ?error=access_denied&… (§4.1.2.1)
@@ -32,6 +34,9 @@ public:
     Reply consent(const Request &request);
 
 private:
+    // The login form with a fresh form token (in a hidden field and a cookie).
+    Reply loginPage(const QString &requestId, const QString &clientName, const QString &userName,
+                    const QString &error);
     Reply answerAuthorization(const OAuthStore::PendingAuthorization &pending, bool allowed);
     QString location(const QString &redirectUri, const FormFields &parameters, bool inFragment) const;
     QString userDisplayName(const QString &userName) const;

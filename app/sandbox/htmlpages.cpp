@@ -33,7 +33,7 @@ QByteArray page(const QString &title, const QString &body)
 } // namespace
 
 QByteArray HtmlPages::login(const QString &requestId, const QString &clientName, const QString &userName,
-                            const QString &error)
+                            const QString &error, const QString &formToken)
 {
     QString body = u"<h1>Log in</h1>\n"_s;
     if (!clientName.isEmpty())
@@ -42,7 +42,8 @@ QByteArray HtmlPages::login(const QString &requestId, const QString &clientName,
         body += u"<p class=\"error\" id=\"error\" role=\"alert\">"_s + esc(error) + u"</p>\n"_s;
     body += u"<form id=\"login-form\" method=\"post\" action=\"/oauth_login.do\">\n"
             u"<input type=\"hidden\" name=\"request\" value=\""_s
-        + esc(requestId)
+        + esc(requestId) + u"\">\n<input type=\"hidden\" name=\""_s + formTokenField + u"\" value=\""_s
+        + esc(formToken)
         + u"\">\n"
           u"<label for=\"user_name\">User name</label>\n"
           u"<input type=\"text\" id=\"user_name\" name=\"user_name\" autocomplete=\"username\" required value=\""_s

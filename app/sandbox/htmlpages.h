@@ -11,9 +11,12 @@ namespace Postern::Sandbox {
 class HtmlPages
 {
 public:
-    // requestId may be empty (a direct visit); error is shown above the form when non-empty.
+    static constexpr QStringView formTokenField = u"sysparm_ck";
+
+    // requestId may be empty (a direct visit); error is shown above the form when non-empty; formToken
+    // goes in the hidden field formTokenField.
     static QByteArray login(const QString &requestId, const QString &clientName, const QString &userName,
-                            const QString &error);
+                            const QString &error, const QString &formToken);
     static QByteArray consent(const QString &requestId, const QString &clientName, const QString &scope,
                               const QString &userDisplayName);
     static QByteArray error(const QString &title, const QString &text);

@@ -49,7 +49,11 @@ Reply Reply::json(int status, const QByteArray &body)
 
 Reply Reply::html(int status, const QByteArray &body)
 {
-    return Reply { status, "text/html;charset=UTF-8"_ba, body, {} };
+    // The sign-in and consent pages must not be framed by another site (clickjacking); no page here
+    // needs to be.
+    return Reply { status, "text/html;charset=UTF-8"_ba, body, {} }
+        .withHeader("X-Frame-Options"_ba, "DENY"_ba)
+        .withHeader("Content-Security-Policy"_ba, "frame-ancestors 'none'"_ba);
 }
 
 Reply Reply::text(int status, const QByteArray &body)

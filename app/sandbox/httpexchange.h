@@ -41,6 +41,7 @@ struct Reply
     Reply &withHeader(const QByteArray &name, const QByteArray &value);
 
     static Reply json(int status, const QByteArray &body);
+    // With X-Frame-Options: DENY and Content-Security-Policy: frame-ancestors 'none'.
     static Reply html(int status, const QByteArray &body);
     static Reply text(int status, const QByteArray &body);
     // 302 Found to location, with a tiny HTML body for agents that show it.

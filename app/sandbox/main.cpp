@@ -9,11 +9,11 @@
 #include <QFile>
 #include <QTextStream>
 
-#include <thread>
-
-#include <unistd.h>
-
+#include <csignal>
 #include <cstdio>
+#include <pthread.h>
+#include <thread>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using Postern::Sandbox::Client;
@@ -44,6 +44,14 @@ bool parseLifespan(const QString &text, int max, int *out)
 
 int main(int argc, char *argv[])
 {
+    // SIGTERM and SIGINT end the event loop normally (so that the state file is saved): they are
+    // blocked here, before any thread starts, and taken by a thread of their own.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"postern-sandbox"_s);
     QCoreApplication::setApplicationVersion(u"0.1.0"_s);
@@ -82,9 +90,23 @@ int main(int argc, char *argv[])
     const QCommandLineOption stdinOption(
         u"exit-with-stdin"_s,
         u"Exit when standard input closes (so that the sandbox ends with the program that started it)."_s);
-    parser.addOptions({ portOption, registryOption, clientIdOption, clientSecretOption, redirectOption,
-                        clientAuthOption, accessOption, refreshOption, rotateOption, issuerOption,
-                        logOption, stdinOption });
+    const QCommandLineOption idleOption(
+        u"idle-timeout"_s,
+        u"Close a connection idle (or sending a request head) for longer than this (default 30)."_s,
+        u"SECONDS"_s);
+    const QCommandLineOption connectionsOption(
+        u"max-connections"_s,
+        u"Connections open at once; a new one closes the one idle the longest (default 256)."_s, u"N"_s);
+    const QCommandLineOption preferredPortOption(
+        u"preferred-port"_s, u"Port to listen on when it is free; otherwise a free one is picked."_s, u"N"_s);
+    const QCommandLineOption stateOption(
+        u"state"_s,
+        u"Keep the tokens issued and revoked in FILE (written atomically, token digests only), so that "
+        u"they outlive a restart. A file that cannot be used is set aside."_s,
+        u"FILE"_s);
+    parser.addOptions({ portOption, preferredPortOption, stateOption, registryOption, clientIdOption,
+                        clientSecretOption, redirectOption, clientAuthOption, accessOption, refreshOption,
+                        rotateOption, issuerOption, logOption, stdinOption, idleOption, connectionsOption });
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(parser.errorText());
     if (parser.isSet(u"help"_s))
@@ -98,6 +120,14 @@ int main(int argc, char *argv[])
     const uint port = parser.value(portOption).toUInt(&ok);
     if (!ok || port > 65535)
         return fail(u"--port must be a number from 0 to 65535"_s);
+    uint preferredPort = 0;
+    if (parser.isSet(preferredPortOption)) {
+        if (parser.isSet(portOption))
+            return fail(u"--port and --preferred-port cannot be used together"_s);
+        preferredPort = parser.value(preferredPortOption).toUInt(&ok);
+        if (!ok || preferredPort > 65535)
+            return fail(u"--preferred-port must be a number from 0 to 65535"_s);
+    }
 
     Registry registry = Registry::defaults();
     if (parser.isSet(registryOption)) {
@@ -146,12 +176,42 @@ int main(int argc, char *argv[])
     if (client.auth != Client::AuthMethod::None && client.clientSecret.isEmpty())
         return fail(u"the client \"%1\" needs a secret unless --client-auth none"_s.arg(client.clientId));
 
+    Postern::Sandbox::ConnectionGuard::Limits limits;
+    int idleSeconds = limits.idleTimeoutMs / 1000;
+    if (parser.isSet(idleOption) && !parseLifespan(parser.value(idleOption), 86400, &idleSeconds))
+        return fail(u"--idle-timeout must be a number of seconds from 1 to 86400"_s);
+    limits.idleTimeoutMs = idleSeconds * 1000;
+    if (parser.isSet(connectionsOption)
+        && !parseLifespan(parser.value(connectionsOption), 65535, &limits.maxConnections))
+        return fail(u"--max-connections must be a number from 1 to 65535"_s);
+
     SandboxServer server(registry);
+    server.setConnectionLimits(limits);
     server.setRequestLogging(parser.isSet(logOption));
-    if (!server.listen(quint16(port))) {
+    if (parser.isSet(stateOption)) {
+        QString message;
+        const bool usable = server.useStateFile(parser.value(stateOption), &message);
+        if (!message.isEmpty())
+            QTextStream(stderr) << "postern-sandbox: " << message << '\n';
+        if (!usable)
+            return 1;
+    }
+    bool listening = server.listen(quint16(preferredPort ? preferredPort : port));
+    if (!listening && preferredPort) {
+        QTextStream(stderr) << "postern-sandbox: port " << preferredPort
+                            << " is not free; listening on another one\n";
+        listening = server.listen(0);
+    }
+    if (!listening) {
         QTextStream(stderr) << "postern-sandbox: " << server.errorString() << '\n';
         return 1;
     }
+    std::thread([stopSignals] {
+        int signal = 0;
+        sigwait(&stopSignals, &signal);
+        QMetaObject::invokeMethod(QCoreApplication::instance(), &QCoreApplication::quit,
+                                  Qt::QueuedConnection);
+    }).detach();
     std::fputs(server.baseUrl().toString().toUtf8().constData(), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
@@ -160,9 +220,9 @@ int main(int argc, char *argv[])
         // the parent closes the pipe or dies.
         std::thread([] {
             char c;
-            while (::read(STDIN_FILENO, &c, 1) > 0) {
-            }
-            QMetaObject::invokeMethod(QCoreApplication::instance(), &QCoreApplication::quit, Qt::QueuedConnection);
+            while (::read(STDIN_FILENO, &c, 1) > 0) { }
+            QMetaObject::invokeMethod(QCoreApplication::instance(), &QCoreApplication::quit,
+                                      Qt::QueuedConnection);
         }).detach();
     }
     return app.exec();

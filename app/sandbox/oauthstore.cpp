@@ -1,6 +1,12 @@
 #include "oauthstore.h"
 
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
+
+using namespace Qt::StringLiterals;
 
 namespace Postern::Sandbox {
 
@@ -63,12 +69,51 @@ bool OAuthStore::sameSecret(const QString &a, const QString &b)
 QByteArray OAuthStore::addPending(PendingAuthorization pending)
 {
     prune();
-    if (m_pending.size() >= maxPending)
-        m_pending.erase(m_pending.begin());
     pending.created = now();
+    pending.bytes = 256 // the entry and its id
+        + 2
+            * (pending.clientId.size() + pending.responseType.size() + pending.redirectUri.size()
+               + pending.state.size() + pending.scope.size() + pending.codeChallenge.size()
+               + pending.codeChallengeMethod.size() + pending.userName.size());
+    while (!m_pending.isEmpty()
+           && (m_pending.size() >= maxPending || m_pendingBytes + pending.bytes > maxPendingBytes)) {
+        auto oldest = m_pending.begin();
+        for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
+            if (it->created < oldest->created)
+                oldest = it;
+        }
+        erasePending(oldest);
+    }
     const QByteArray id = randomToken(24);
+    m_pendingBytes += pending.bytes;
     m_pending.insert(id, std::move(pending));
     return id;
+}
+
+void OAuthStore::erasePending(QHash<QByteArray, PendingAuthorization>::iterator it)
+{
+    m_pendingBytes -= it->bytes;
+    m_pending.erase(it);
+}
+
+QByteArray OAuthStore::addFormToken()
+{
+    prune();
+    while (m_formTokens.size() >= maxPending)
+        m_formTokens.erase(m_formTokens.begin());
+    const QByteArray token = randomToken(24);
+    m_formTokens.insert(token, now().addSecs(pendingLifetime));
+    return token;
+}
+
+bool OAuthStore::takeFormToken(const QByteArray &token)
+{
+    const auto it = m_formTokens.find(token);
+    if (token.isEmpty() || it == m_formTokens.end())
+        return false;
+    const bool live = now() < it.value();
+    m_formTokens.erase(it);
+    return live;
 }
 
 OAuthStore::PendingAuthorization *OAuthStore::pending(const QByteArray &id)
@@ -81,7 +126,9 @@ OAuthStore::PendingAuthorization *OAuthStore::pending(const QByteArray &id)
 
 void OAuthStore::removePending(const QByteArray &id)
 {
-    m_pending.remove(id);
+    const auto it = m_pending.find(id);
+    if (it != m_pending.end())
+        erasePending(it);
 }
 
 QByteArray OAuthStore::addSession(const QString &userName)
@@ -123,10 +170,11 @@ OAuthStore::Issued OAuthStore::issue(const QString &clientId, const QString &use
     Issued issued;
     // 64 random bytes: 86 URL-safe characters, the length of a ServiceNow token.
     issued.accessToken = randomToken(64);
-    m_accessTokens.insert(issued.accessToken,
+    m_accessTokens.insert(digest(issued.accessToken),
                           Token { clientId, userName, scope, now().addSecs(accessLifespan), grant, false });
     if (withRefreshToken)
         issued.refreshToken = issueRefreshToken(clientId, userName, scope, refreshLifespan, grant);
+    tokensChanged();
     return issued;
 }
 
@@ -134,7 +182,9 @@ QByteArray OAuthStore::issueRefreshToken(const QString &clientId, const QString 
                                          const QString &scope, int lifespan, const QByteArray &grant)
 {
     const QByteArray token = randomToken(64);
-    m_refreshTokens.insert(token, Token { clientId, userName, scope, now().addSecs(lifespan), grant, false });
+    m_refreshTokens.insert(digest(token),
+                           Token { clientId, userName, scope, now().addSecs(lifespan), grant, false });
+    tokensChanged();
     return token;
 }
 
@@ -145,36 +195,39 @@ bool OAuthStore::live(const Token &token) const
 
 const OAuthStore::Token *OAuthStore::accessToken(const QByteArray &token) const
 {
-    const auto it = m_accessTokens.constFind(token);
+    const auto it = m_accessTokens.constFind(digest(token));
     return it != m_accessTokens.constEnd() && live(*it) ? &it.value() : nullptr;
 }
 
 const OAuthStore::Token *OAuthStore::refreshToken(const QByteArray &token) const
 {
-    const auto it = m_refreshTokens.constFind(token);
+    const auto it = m_refreshTokens.constFind(digest(token));
     return it != m_refreshTokens.constEnd() && live(*it) ? &it.value() : nullptr;
 }
 
 bool OAuthStore::knownRefreshToken(const QByteArray &token) const
 {
-    return m_refreshTokens.contains(token);
+    return m_refreshTokens.contains(digest(token));
 }
 
 void OAuthStore::revokeRefreshToken(const QByteArray &token)
 {
-    const auto it = m_refreshTokens.find(token);
+    const auto it = m_refreshTokens.find(digest(token));
     if (it != m_refreshTokens.end())
         it->revoked = true;
+    tokensChanged();
 }
 
 void OAuthStore::revoke(const QByteArray &token)
 {
-    const auto access = m_accessTokens.find(token);
+    const QByteArray key = digest(token);
+    const auto access = m_accessTokens.find(key);
     if (access != m_accessTokens.end())
         access->revoked = true;
-    const auto refresh = m_refreshTokens.find(token);
+    const auto refresh = m_refreshTokens.find(key);
     if (refresh != m_refreshTokens.end())
         revokeGrant(refresh->grant);
+    tokensChanged();
 }
 
 void OAuthStore::revokeGrant(const QByteArray &grant)
@@ -189,13 +242,147 @@ void OAuthStore::revokeGrant(const QByteArray &grant)
         if (token.grant == grant)
             token.revoked = true;
     }
+    tokensChanged();
+}
+
+QByteArray OAuthStore::codeGrant(const QByteArray &code)
+{
+    return digest(code);
+}
+
+QByteArray OAuthStore::digest(const QByteArray &value)
+{
+    return value.isEmpty() ? QByteArray() : QCryptographicHash::hash(value, QCryptographicHash::Sha256);
+}
+
+void OAuthStore::setTokensChanged(std::function<void()> callback)
+{
+    m_tokensChanged = std::move(callback);
+}
+
+void OAuthStore::tokensChanged()
+{
+    if (m_tokensChanged)
+        m_tokensChanged();
+}
+
+namespace {
+
+constexpr auto stateFormat = "postern-sandbox-state";
+
+QJsonArray tokensJson(const QHash<QByteArray, OAuthStore::Token> &tokens)
+{
+    QJsonArray array;
+    for (auto it = tokens.cbegin(); it != tokens.cend(); ++it) {
+        array.append(QJsonObject {
+            { u"sha256"_s, QString::fromLatin1(it.key().toHex()) },
+            { u"clientId"_s, it->clientId },
+            { u"userName"_s, it->userName },
+            { u"scope"_s, it->scope },
+            { u"expires"_s, it->expires.toUTC().toString(Qt::ISODateWithMs) },
+            { u"grant"_s, QString::fromLatin1(it->grant.toHex()) },
+            { u"revoked"_s, it->revoked },
+        });
+    }
+    return array;
+}
+
+// Hex of a SHA-256 digest (64 characters) or, when grant, of a grant id (up to 64 bytes, maybe none).
+std::optional<QByteArray> bytesFromHex(const QJsonValue &value, bool grant)
+{
+    if (!value.isString())
+        return std::nullopt;
+    const QString text = value.toString();
+    if (grant ? (text.size() > 128 || text.size() % 2 != 0) : text.size() != 64)
+        return std::nullopt;
+    for (const QChar c : text) {
+        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')))
+            return std::nullopt;
+    }
+    return QByteArray::fromHex(text.toLatin1());
+}
+
+bool tokensFromJson(const QJsonValue &value, qsizetype max, QHash<QByteArray, OAuthStore::Token> *tokens,
+                    QString *error)
+{
+    if (!value.isArray()) {
+        *error = u"a list of tokens is missing"_s;
+        return false;
+    }
+    const QJsonArray array = value.toArray();
+    if (array.size() > max) {
+        *error = u"more than %1 tokens"_s.arg(max);
+        return false;
+    }
+    for (const QJsonValue &entry : array) {
+        const QJsonObject object = entry.toObject();
+        const auto key = bytesFromHex(object.value(u"sha256"_s), false);
+        const auto grant = bytesFromHex(object.value(u"grant"_s), true);
+        const QDateTime expires
+            = QDateTime::fromString(object.value(u"expires"_s).toString(), Qt::ISODateWithMs);
+        if (!entry.isObject() || !key || !grant || !expires.isValid()
+            || !object.value(u"clientId"_s).isString() || !object.value(u"userName"_s).isString()
+            || !object.value(u"scope"_s).isString() || !object.value(u"revoked"_s).isBool()) {
+            *error = u"a token entry is not valid"_s;
+            return false;
+        }
+        tokens->insert(*key,
+                       OAuthStore::Token { object.value(u"clientId"_s).toString(),
+                                           object.value(u"userName"_s).toString(),
+                                           object.value(u"scope"_s).toString(), expires.toUTC(), *grant,
+                                           object.value(u"revoked"_s).toBool() });
+    }
+    return true;
+}
+
+} // namespace
+
+QByteArray OAuthStore::saveTokens() const
+{
+    const QJsonObject root { { u"format"_s, QString::fromLatin1(stateFormat) },
+                             { u"version"_s, 1 },
+                             { u"accessTokens"_s, tokensJson(m_accessTokens) },
+                             { u"refreshTokens"_s, tokensJson(m_refreshTokens) } };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+bool OAuthStore::loadTokens(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = u"not valid JSON (%1 at byte %2)"_s.arg(parseError.errorString()).arg(parseError.offset);
+        return false;
+    }
+    const QJsonObject root = document.object();
+    if (root.value(u"format"_s).toString() != QLatin1StringView(stateFormat)
+        || root.value(u"version"_s).toInt() != 1) {
+        *error = u"not a sandbox state file of version 1"_s;
+        return false;
+    }
+    QHash<QByteArray, Token> access;
+    QHash<QByteArray, Token> refresh;
+    if (!tokensFromJson(root.value(u"accessTokens"_s), maxEntries, &access, error)
+        || !tokensFromJson(root.value(u"refreshTokens"_s), maxEntries, &refresh, error))
+        return false;
+    m_accessTokens = std::move(access);
+    m_refreshTokens = std::move(refresh);
+    prune();
+    return true;
 }
 
 void OAuthStore::prune()
 {
     const QDateTime t = now();
-    removeIf(m_pending,
-             [&](const PendingAuthorization &p) { return p.created.addSecs(pendingLifetime) <= t; });
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        if (it->created.addSecs(pendingLifetime) <= t) {
+            m_pendingBytes -= it->bytes;
+            it = m_pending.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    removeIf(m_formTokens, [&](const QDateTime &expires) { return expires <= t; });
     removeIf(m_sessions, [&](const QPair<QString, QDateTime> &s) { return s.second <= t; });
     // Used codes are kept until they expire so that a replay can still be recognised (RFC 6749 §4.1.2).
     removeIf(m_codes, [&](const AuthorizationCode &c) { return c.expires.addSecs(3600) <= t; });

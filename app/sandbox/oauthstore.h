@@ -15,6 +15,9 @@ namespace Postern::Sandbox {
 // Entries expire against the clock it is given, so tests can move time instead of sleeping. Owned by
 // the server; not thread-safe (the server runs in one thread). Sizes are capped so a flood of requests
 // cannot grow it without bound.
+// Access and refresh tokens are known by their SHA-256 digest only (as is the grant they belong to), so
+// what saveTokens() writes for the state file holds no usable token; codes, sessions and pending
+// authorizations live in memory only.
 class OAuthStore
 {
 public:
@@ -32,6 +35,7 @@ public:
         QString codeChallengeMethod; // "S256" or "plain"; empty without PKCE
         QString userName; // set once a signed-in browser reaches the consent page
         QDateTime created;
+        qsizetype bytes = 0; // what it holds, counted against maxPendingBytes
     };
 
     struct AuthorizationCode
@@ -53,13 +57,16 @@ public:
         QString userName; // empty for client_credentials
         QString scope;
         QDateTime expires;
-        QByteArray grant; // all tokens from one code or one password/client grant share it
+        QByteArray grant; // all tokens from one code (codeGrant()) or one password/client grant share it
         bool revoked = false;
     };
 
     static constexpr int pendingLifetime = 600; // seconds to sign in and consent
     static constexpr int codeLifetime = 60; // RFC 6749 §4.1.2 recommends at most 10 minutes
     static constexpr int sessionLifetime = 8 * 3600;
+    // Pending authorizations hold what the client sent (state, scope, …): at most this many bytes in
+    // all, the oldest giving way, so large parameters cannot grow the store either.
+    static constexpr qsizetype maxPendingBytes = 4 * 1024 * 1024;
 
     OAuthStore();
 
@@ -74,6 +81,13 @@ public:
     QByteArray addPending(PendingAuthorization pending);
     PendingAuthorization *pending(const QByteArray &id);
     void removePending(const QByteArray &id);
+    qsizetype pendingCount() const { return m_pending.size(); }
+    qsizetype pendingBytes() const { return m_pendingBytes; }
+
+    // A single-use token for one sign-in form (against cross-site request forgery), valid as long as
+    // a pending authorization. takeFormToken() is true once for a token it issued and that is unexpired.
+    QByteArray addFormToken();
+    bool takeFormToken(const QByteArray &token);
 
     QByteArray addSession(const QString &userName);
     // The user signed in with session, or an empty string.
@@ -102,17 +116,35 @@ public:
     // RFC 7009 §2.1: revoking a refresh token also revokes the access tokens of its grant.
     void revoke(const QByteArray &token);
     void revokeGrant(const QByteArray &grant);
+    // The grant id of the tokens issued for an authorization code: its digest, so that the state file
+    // does not hold the code.
+    static QByteArray codeGrant(const QByteArray &code);
+
+    // Called after every change to the tokens (issued, revoked), e.g. to save them.
+    void setTokensChanged(std::function<void()> callback);
+    // The tokens as JSON for the state file (digests, never token values).
+    QByteArray saveTokens() const;
+    // Replaces the tokens with those of saveTokens()'s JSON. False and *error when it is not such JSON
+    // (then nothing changes).
+    bool loadTokens(const QByteArray &json, QString *error);
 
 private:
+    static QByteArray digest(const QByteArray &value);
+    void tokensChanged();
     void prune();
     bool live(const Token &token) const;
 
+    void erasePending(QHash<QByteArray, PendingAuthorization>::iterator it);
+
     Clock m_clock;
     QHash<QByteArray, PendingAuthorization> m_pending;
+    qsizetype m_pendingBytes = 0;
+    QHash<QByteArray, QDateTime> m_formTokens;
     QHash<QByteArray, QPair<QString, QDateTime>> m_sessions;
     QHash<QByteArray, AuthorizationCode> m_codes;
-    QHash<QByteArray, Token> m_accessTokens;
-    QHash<QByteArray, Token> m_refreshTokens;
+    QHash<QByteArray, Token> m_accessTokens; // by digest
+    QHash<QByteArray, Token> m_refreshTokens; // by digest
+    std::function<void()> m_tokensChanged;
 };
 
 } // namespace Postern::Sandbox

@@ -1,5 +1,6 @@
 #include "sandboxserver.h"
 
+#include "atomicfile.h"
 #include "authorizeendpoint.h"
 #include "httpexchange.h"
 #include "incidenttable.h"
@@ -8,20 +9,20 @@
 #include "tableendpoint.h"
 #include "tokenendpoint.h"
 
+#include <QFileInfo>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QRegularExpression>
 #include <QTcpServer>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
 namespace Postern::Sandbox {
 
 namespace {
-
-constexpr qsizetype maxBodySize = 1024 * 1024;
 
 QByteArray methodName(QHttpServerRequest::Method method)
 {
@@ -133,7 +134,64 @@ SandboxServer::SandboxServer(Registry registry, QObject *parent)
 #endif
 }
 
-SandboxServer::~SandboxServer() = default;
+SandboxServer::~SandboxServer()
+{
+    flushState();
+}
+
+bool SandboxServer::useStateFile(const QString &path, QString *message)
+{
+    constexpr qint64 maxStateBytes = 256 * 1024 * 1024;
+    message->clear();
+    m_statePath = path;
+    if (!m_saveTimer) {
+        m_saveTimer = new QTimer(this);
+        m_saveTimer->setSingleShot(true);
+        m_saveTimer->setInterval(100);
+        connect(m_saveTimer, &QTimer::timeout, this, &SandboxServer::saveState);
+        m_store->setTokensChanged([this] { m_saveTimer->start(); });
+    }
+    QString problem;
+    const QFileInfo info(path);
+    if (info.exists() && (!info.isFile() || info.size() > maxStateBytes)) {
+        problem
+            = info.isFile() ? u"larger than %1 MiB"_s.arg(maxStateBytes / (1024 * 1024)) : u"not a file"_s;
+    } else {
+        QByteArray data;
+        const auto status = AtomicFile::read(path, &data, &problem);
+        if (status == AtomicFile::ReadStatus::Missing)
+            return true;
+        if (status == AtomicFile::ReadStatus::Ok && m_store->loadTokens(data, &problem))
+            return true;
+    }
+    QString error;
+    const QString aside = AtomicFile::setAside(path, &error);
+    if (aside.isEmpty()) {
+        *message = u"The state file %1 cannot be used (%2) nor set aside (%3)."_s.arg(path, problem, error);
+        m_statePath.clear();
+        return false;
+    }
+    *message = u"The state file %1 could not be used (%2); it was set aside as %3 and the sandbox starts "
+               u"with no tokens."_s.arg(path, problem, aside);
+    return true;
+}
+
+void SandboxServer::flushState()
+{
+    if (m_saveTimer && m_saveTimer->isActive()) {
+        m_saveTimer->stop();
+        saveState();
+    }
+}
+
+void SandboxServer::saveState()
+{
+    if (m_statePath.isEmpty())
+        return;
+    const QString error = AtomicFile::write(m_statePath, m_store->saveTokens());
+    if (!error.isEmpty())
+        qCWarning(lcSandbox).noquote() << "cannot save the sandbox state:" << error;
+}
 
 bool SandboxServer::listen(quint16 port)
 {
@@ -141,7 +199,7 @@ bool SandboxServer::listen(quint16 port)
         m_error = u"The sandbox instance is already listening on port %1."_s.arg(m_port);
         return false;
     }
-    auto *tcp = new QTcpServer(this);
+    auto *tcp = new ConnectionGuard(m_limits, this);
     if (!tcp->listen(QHostAddress::LocalHost, port)) {
         m_error = u"Cannot listen on 127.0.0.1:%1: %2"_s.arg(port).arg(tcp->errorString());
         delete tcp;
@@ -157,6 +215,7 @@ bool SandboxServer::listen(quint16 port)
     m_http->bind(tcp);
 #endif
     m_port = tcp->serverPort();
+    m_guard = tcp;
     m_error.clear();
     return true;
 }
@@ -176,6 +235,11 @@ QString SandboxServer::issuer() const
 QString SandboxServer::errorString() const
 {
     return m_error;
+}
+
+void SandboxServer::setConnectionLimits(const ConnectionGuard::Limits &limits)
+{
+    m_limits = limits;
 }
 
 void SandboxServer::setRequestLogging(bool on)
@@ -207,9 +271,11 @@ QHttpServerResponse SandboxServer::respond(const QHttpServerRequest &request)
 
 Reply SandboxServer::dispatch(const Request &request)
 {
-    if (request.body.size() > maxBodySize) {
-        return TableEndpoint::failure(413, u"Request body too large"_s,
-                                      u"The sandbox instance accepts bodies up to 1 MiB."_s);
+    // The connection guard refuses larger bodies while they arrive; this is a second line.
+    if (request.body.size() > m_limits.request.body) {
+        return TableEndpoint::failure(
+            413, u"Request body too large"_s,
+            u"The sandbox instance accepts bodies up to %1 bytes."_s.arg(m_limits.request.body));
     }
     const QString &path = request.path;
     if (path == u"/oauth_auth.do")

@@ -234,7 +234,7 @@ Reply TokenEndpoint::authorizationCodeGrant(const Client &client, const FormFiel
         return invalidGrant(u"The authorization code was issued to another client."_s);
     if (code->used) {
         // RFC 6749 §4.1.2: a code used twice is refused and the tokens it produced are revoked.
-        m_store.revokeGrant(codeValue);
+        m_store.revokeGrant(OAuthStore::codeGrant(codeValue));
         return invalidGrant(u"The authorization code has already been used; the tokens issued for it are now "
                             u"revoked."_s);
     }
@@ -276,7 +276,7 @@ Reply TokenEndpoint::authorizationCodeGrant(const Client &client, const FormFiel
     code->used = true;
     const auto issued
         = m_store.issue(client.clientId, code->userName, code->scope, client.accessTokenLifespan,
-                        client.refreshTokenLifespan, codeValue, true);
+                        client.refreshTokenLifespan, OAuthStore::codeGrant(codeValue), true);
     return tokenReply(issued, code->scope, client.accessTokenLifespan);
 }
 

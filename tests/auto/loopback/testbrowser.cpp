@@ -177,11 +177,17 @@ int main(int argc, char *argv[])
         = Form::value(Form::parse(start.location.query(QUrl::FullyEncoded).toUtf8()), u"request"_s);
     if (request.isEmpty())
         fail(u"the login redirect carries no request id"_s);
-    expectPage(browser.get(start.location), u"login page"_s);
+    const Answer loginPage = browser.get(start.location);
+    expectPage(loginPage, u"login page"_s);
+    // The form's hidden token against forged posts, as a browser would send it back.
+    static const QRegularExpression tokenField(u"name=\"sysparm_ck\" value=\"([^\"]*)\""_s);
+    const QString formToken = tokenField.match(QString::fromUtf8(loginPage.body)).captured(1);
 
-    const Answer login = browser.post(
-        authorization.resolved(QUrl(u"/oauth_login.do"_s)),
-        { { u"request"_s, request }, { u"user_name"_s, user }, { u"user_password"_s, password } });
+    const Answer login = browser.post(authorization.resolved(QUrl(u"/oauth_login.do"_s)),
+                                      { { u"request"_s, request },
+                                        { u"sysparm_ck"_s, formToken },
+                                        { u"user_name"_s, user },
+                                        { u"user_password"_s, password } });
     if (login.status == 200)
         fail(u"the sandbox did not accept the user name or password"_s);
     expectRedirect(login, u"login"_s, u"/oauth_consent.do"_s);

@@ -113,8 +113,10 @@ QUrl tst_OAuth2Session::browse(const QUrl &authorizationUrl, bool allow)
     if (toLogin.status != 302)
         return QUrl();
     const QString request = SandboxHttp::requestId(toLogin);
+    const QString formToken = SandboxHttp::formToken(http.get(u"/oauth_login.do?request="_s + request));
     const auto toConsent = http.post(u"/oauth_login.do"_s,
                                      FormUrlEncoded::encode({{u"request"_s, request},
+                                                             {u"sysparm_ck"_s, formToken},
                                                              {u"user_name"_s, u"abel.tuter"_s},
                                                              {u"user_password"_s, u"abel.tuter"_s}}));
     if (toConsent.status != 302)
@@ -447,7 +449,8 @@ void tst_OAuth2Session::issuerChecked()
     SandboxHttp http(issuing.baseUrl());
     const auto toLogin = http.get(authUrl.path() + u'?' + authUrl.query(QUrl::FullyEncoded));
     const QString request = SandboxHttp::requestId(toLogin);
-    http.post(u"/oauth_login.do"_s, FormUrlEncoded::encode({{u"request"_s, request}, {u"user_name"_s, u"admin"_s}, {u"user_password"_s, u"admin"_s}}));
+    const QString formToken = SandboxHttp::formToken(http.get(u"/oauth_login.do?request="_s + request));
+    http.post(u"/oauth_login.do"_s, FormUrlEncoded::encode({{u"request"_s, request}, {u"sysparm_ck"_s, formToken}, {u"user_name"_s, u"admin"_s}, {u"user_password"_s, u"admin"_s}}));
     QUrl redirect = http.post(u"/oauth_consent.do"_s, FormUrlEncoded::encode({{u"request"_s, request}, {u"action"_s, u"allow"_s}})).location;
     QUrlQuery query(redirect);
     QCOMPARE(query.queryItemValue(u"iss"_s, QUrl::FullyDecoded), issuing.baseUrl().toString());

@@ -100,8 +100,11 @@ void OAuthFixture::authorizeAndAnswer(SandboxHttp &browser, const FormFields &pa
     QString id = SandboxHttp::requestId(authorize);
     QVERIFY(!id.isEmpty());
     if (authorize.location.path() == u"/oauth_login.do") {
+        const auto form = browser.get(u"/oauth_login.do?request="_s + id);
+        QCOMPARE(form.status, 200);
         const auto login = browser.post(u"/oauth_login.do"_s,
                                         Form::encode({ { u"request"_s, id },
+                                                       { u"sysparm_ck"_s, SandboxHttp::formToken(form) },
                                                        { u"user_name"_s, u"admin"_s },
                                                        { u"user_password"_s, u"admin"_s } }));
         QCOMPARE(login.status, 302);

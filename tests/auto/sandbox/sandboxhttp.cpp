@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -87,6 +88,12 @@ SandboxHttp::Result SandboxHttp::send(const QByteArray &verb, const QString &pat
 QString SandboxHttp::requestId(const Result &redirect)
 {
     return Postern::FormUrlEncoded::value(redirect.locationQuery(), u"request"_s);
+}
+
+QString SandboxHttp::formToken(const Result &loginPage)
+{
+    static const QRegularExpression field(u"name=\"sysparm_ck\" value=\"([^\"]*)\""_s);
+    return field.match(QString::fromUtf8(loginPage.body)).captured(1);
 }
 
 QByteArray SandboxHttp::basic(const QString &id, const QString &secret)

@@ -42,6 +42,8 @@ public:
 
     // The request id from a redirect to the login or consent page.
     static QString requestId(const Result &redirect);
+    // The value of the login form's hidden sysparm_ck field (its token against forged posts), or empty.
+    static QString formToken(const Result &loginPage);
 
     static QByteArray basic(const QString &id, const QString &secret); // RFC 6749 §2.3.1 encoding
     static QByteArray plainBasic(const QByteArray &user, const QByteArray &password); // RFC 7617

@@ -62,19 +62,22 @@ void tst_SandboxOAuth::codeFlow()
     }
     QVERIFY(!form.body.contains("<script"));
 
-    const auto bad = browser.post(
-        u"/oauth_login.do"_s,
-        Form::encode(
-            { { u"request"_s, id }, { u"user_name"_s, u"admin"_s }, { u"user_password"_s, u"wrong"_s } }));
+    QVERIFY(!SandboxHttp::formToken(form).isEmpty());
+    const auto bad = browser.post(u"/oauth_login.do"_s,
+                                  Form::encode({ { u"request"_s, id },
+                                                 { u"sysparm_ck"_s, SandboxHttp::formToken(form) },
+                                                 { u"user_name"_s, u"admin"_s },
+                                                 { u"user_password"_s, u"wrong"_s } }));
     QCOMPARE(bad.status, 200);
     QVERIFY(bad.body.contains("id=\"error\""));
     QVERIFY(bad.body.contains("User name or password invalid"));
-    QVERIFY(bad.header("Set-Cookie").isEmpty());
+    QVERIFY(!bad.header("Set-Cookie").contains("JSESSIONID"));
 
-    const auto good = browser.post(
-        u"/oauth_login.do"_s,
-        Form::encode(
-            { { u"request"_s, id }, { u"user_name"_s, u"admin"_s }, { u"user_password"_s, u"admin"_s } }));
+    const auto good = browser.post(u"/oauth_login.do"_s,
+                                   Form::encode({ { u"request"_s, id },
+                                                  { u"sysparm_ck"_s, SandboxHttp::formToken(bad) },
+                                                  { u"user_name"_s, u"admin"_s },
+                                                  { u"user_password"_s, u"admin"_s } }));
     QCOMPARE(good.status, 302);
     QCOMPARE(good.location.path(), u"/oauth_consent.do"_s);
     QVERIFY(good.header("Set-Cookie").contains("HttpOnly"));
@@ -181,6 +184,10 @@ void tst_SandboxOAuth::authorizeErrors_data()
         return f;
     };
     QTest::newRow("missingState") << q(without(u"state"_s)) << u"Missing State parameter in request"_s;
+    QTest::newRow("stateTooLong") << q(with(u"state"_s, u"s"_s.repeated(2049)))
+                                  << u"The state parameter is longer than 2048 bytes."_s;
+    QTest::newRow("scopeTooLong") << q(with(u"scope"_s, u"useraccount "_s.repeated(100)))
+                                  << u"The scope parameter is longer than 1024 bytes."_s;
     QTest::newRow("emptyState") << q(with(u"state"_s, QString())) << u"Missing State parameter in request"_s;
     QTest::newRow("unknownClient") << q(with(u"client_id"_s, u"<nobody>"_s)) << u"Unknown client_id"_s;
     QTest::newRow("missingClient") << q(without(u"client_id"_s)) << u"client_id"_s;
@@ -434,9 +441,10 @@ void tst_SandboxOAuth::requestLoggingHidesSecrets()
     QVERIFY(log.contains(u"POST /oauth_login.do 302"_s));
     QVERIFY(log.contains(u"POST /oauth_token.do 200"_s));
     QVERIFY(log.contains(u"GET /api/now/table/incident 200"_s));
-    QCOMPARE(capturedMessages.size(), 8);
-    for (const QString &secret : { code, access, refresh, verifier, s256(verifier), u"postern-secret"_s,
-                                   u"st4te"_s, u"user_password"_s, u"admin"_s, u"request="_s, u"?"_s }) {
+    QCOMPARE(capturedMessages.size(), 9); // the login page is fetched for its form token
+    for (const QString &secret :
+         { code, access, refresh, verifier, s256(verifier), u"postern-secret"_s, u"sysparm_ck"_s, u"st4te"_s,
+           u"user_password"_s, u"admin"_s, u"request="_s, u"?"_s }) {
         QVERIFY2(!log.contains(secret), qPrintable(secret));
     }
 

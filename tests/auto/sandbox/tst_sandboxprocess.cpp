@@ -1,10 +1,13 @@
 #include "sandboxhttp.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,10 +23,202 @@ private Q_SLOTS:
     void help();
     void rejectsBadArguments_data();
     void rejectsBadArguments();
+    void tokensSurviveARestart_data();
+    void tokensSurviveARestart();
+    void preferredPort_data();
+    void preferredPort();
+    void unusableStateFileIsSetAside_data();
+    void unusableStateFileIsSetAside();
 
 private:
     static QString executable() { return QStringLiteral(POSTERN_SANDBOX_EXECUTABLE); }
+    // Starts the sandbox and returns the base URL it prints (empty when it did not).
+    static QUrl start(QProcess &process, const QStringList &arguments);
 };
+
+QUrl tst_SandboxProcess::start(QProcess &process, const QStringList &arguments)
+{
+    process.start(executable(), arguments);
+    if (!process.waitForStarted())
+        return QUrl();
+    QElapsedTimer timer;
+    timer.start();
+    while (!process.canReadLine() && process.state() == QProcess::Running && timer.elapsed() < 10000)
+        process.waitForReadyRead(100);
+    return QUrl(QString::fromLatin1(process.readLine().trimmed()));
+}
+
+namespace {
+
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+Headers bearer(const QString &token)
+{
+    return { { "Authorization"_ba, "Bearer " + token.toLatin1() } };
+}
+
+SandboxHttp::Result passwordGrant(SandboxHttp &http)
+{
+    return http.post(u"/oauth_token.do"_s,
+                     "grant_type=password&username=admin&password=admin&client_id=postern&"
+                     "client_secret=postern-secret"_ba);
+}
+
+int tableStatus(SandboxHttp &http, const QString &token)
+{
+    return http.get(u"/api/now/table/incident?sysparm_limit=1"_s, bearer(token)).status;
+}
+
+} // namespace
+
+void tst_SandboxProcess::tokensSurviveARestart_data()
+{
+    QTest::addColumn<QString>("stop");
+    QTest::newRow("stdinClosed") << u"stdin"_s; // Postern quits or is killed
+    QTest::newRow("terminated") << u"terminate"_s; // SIGTERM
+}
+
+void tst_SandboxProcess::tokensSurviveARestart()
+{
+    // A real instance keeps what it issued in its database: a token obtained before a restart still
+    // works after it, a revoked one stays revoked, and the state file holds no token itself.
+    QFETCH(QString, stop);
+    QTemporaryDir dir;
+    const QString state = dir.filePath(u"data/sandbox-state.json"_s);
+    const QStringList arguments = { u"--state"_s, state, u"--exit-with-stdin"_s };
+
+    QProcess first;
+    const QUrl base = start(first, arguments);
+    QVERIFY2(base.port() > 0, first.readAllStandardError().constData());
+    SandboxHttp http(base);
+    const auto kept = passwordGrant(http);
+    const auto revoked = passwordGrant(http);
+    QCOMPARE(kept.status, 200);
+    const QString access = kept.json(u"access_token"_s);
+    const QString refresh = kept.json(u"refresh_token"_s);
+    const QString revokedAccess = revoked.json(u"access_token"_s);
+    QCOMPARE(
+        http.post(u"/oauth_revoke_token.do"_s, "token=" + revoked.json(u"refresh_token"_s).toLatin1()).status,
+        200);
+    QCOMPARE(tableStatus(http, revokedAccess), 401);
+    if (stop == u"stdin")
+        first.closeWriteChannel();
+    else
+        first.terminate();
+    QVERIFY(first.waitForFinished(5000));
+    QCOMPARE(first.exitStatus(), QProcess::NormalExit);
+
+    QFile file(state);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray saved = file.readAll();
+    QVERIFY(saved.contains("postern-sandbox-state"));
+    for (const QString &secret : { access, refresh, revokedAccess, revoked.json(u"refresh_token"_s) })
+        QVERIFY2(!saved.contains(secret.toLatin1()), "a token value is in the state file");
+
+    QProcess second;
+    const QUrl again = start(second, arguments);
+    QVERIFY(again.port() > 0);
+    SandboxHttp after(again);
+    QCOMPARE(tableStatus(after, access), 200);
+    QCOMPARE(tableStatus(after, revokedAccess), 401);
+    const auto refreshed
+        = after.post(u"/oauth_token.do"_s,
+                     "grant_type=refresh_token&client_id=postern&client_secret=postern-secret"
+                     "&refresh_token="
+                         + refresh.toLatin1());
+    QCOMPARE(refreshed.status, 200);
+    QCOMPARE(tableStatus(after, refreshed.json(u"access_token"_s)), 200);
+    second.closeWriteChannel();
+    QVERIFY(second.waitForFinished(5000));
+}
+
+void tst_SandboxProcess::preferredPort_data()
+{
+    QTest::addColumn<bool>("taken");
+    QTest::newRow("free") << false;
+    QTest::newRow("taken") << true;
+}
+
+void tst_SandboxProcess::preferredPort()
+{
+    // Postern asks for the port of last time, so {{instance}} and the tokens' origin stay the same.
+    QFETCH(bool, taken);
+    QTcpServer holder;
+    QVERIFY(holder.listen(QHostAddress::LocalHost));
+    const quint16 port = holder.serverPort();
+    if (!taken)
+        holder.close();
+    QProcess process;
+    const QUrl base
+        = start(process, { u"--preferred-port"_s, QString::number(port), u"--exit-with-stdin"_s });
+    QVERIFY(base.port() > 0); // stderr is read at the end
+    if (taken)
+        QVERIFY(base.port() != port);
+    else
+        QCOMPARE(base.port(), int(port));
+    SandboxHttp http(base);
+    QCOMPARE(passwordGrant(http).status, 200);
+    process.closeWriteChannel();
+    QVERIFY(process.waitForFinished(5000));
+    if (taken)
+        QVERIFY(process.readAllStandardError().contains("not free"));
+}
+
+void tst_SandboxProcess::unusableStateFileIsSetAside_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("notJson") << "{\"format\":"_ba;
+    QTest::newRow("binary") << QByteArray("\x00\xff\xfe garbage \x01", 15);
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("anotherFormat") << R"({"format":"something-else","version":1})"_ba;
+    QTest::newRow("futureVersion")
+        << R"({"format":"postern-sandbox-state","version":99,"accessTokens":[],"refreshTokens":[]})"_ba;
+    QTest::newRow("tokensNotAList")
+        << R"({"format":"postern-sandbox-state","version":1,"accessTokens":{},"refreshTokens":[]})"_ba;
+    QTest::newRow("badDigest")
+        << R"({"format":"postern-sandbox-state","version":1,"refreshTokens":[],"accessTokens":[{"sha256":"zz",
+        "clientId":"postern","userName":"admin","scope":"useraccount","expires":"2999-01-01T00:00:00.000Z",
+        "grant":"","revoked":false}]})"_ba;
+    QTest::newRow("badDate")
+        << R"({"format":"postern-sandbox-state","version":1,"refreshTokens":[],"accessTokens":[{"sha256":
+        "0000000000000000000000000000000000000000000000000000000000000000","clientId":"postern",
+        "userName":"admin","scope":"useraccount","expires":"tomorrow","grant":"","revoked":false}]})"_ba;
+    QTest::newRow("deepNesting") << QByteArray(100000, '[');
+    QTest::newRow("directory") << "<dir>"_ba;
+}
+
+void tst_SandboxProcess::unusableStateFileIsSetAside()
+{
+    QFETCH(QByteArray, content);
+    QTemporaryDir dir;
+    const QString state = dir.filePath(u"sandbox-state.json"_s);
+    if (content == "<dir>") {
+        QVERIFY(QDir(dir.path()).mkdir(u"sandbox-state.json"_s));
+    } else {
+        QFile file(state);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    QProcess process;
+    const QUrl base = start(process, { u"--state"_s, state, u"--exit-with-stdin"_s });
+    QVERIFY(base.port() > 0); // stderr is read at the end
+    SandboxHttp http(base);
+    const auto token = passwordGrant(http);
+    QCOMPARE(token.status, 200);
+    process.closeWriteChannel();
+    QVERIFY(process.waitForFinished(5000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    const QString error = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(error.contains(u"set aside as"_s), qPrintable(error));
+    const QStringList aside = QDir(dir.path())
+                                  .entryList({ u"sandbox-state.json.broken-*"_s },
+                                             QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot);
+    QCOMPARE(aside.size(), 1);
+    // A new state file holds what this run issued.
+    QFile fresh(state);
+    QVERIFY(fresh.open(QIODevice::ReadOnly));
+    QVERIFY(fresh.readAll().contains("postern-sandbox-state"));
+}
 
 void tst_SandboxProcess::servesAndPrintsBaseUrlFirst()
 {
@@ -87,9 +282,10 @@ void tst_SandboxProcess::help()
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 0);
     const QByteArray out = process.readAllStandardOutput();
-    for (const char *option : { "--port", "--registry", "--client-id", "--client-secret", "--redirect-url",
-                                "--client-auth", "--access-token-lifespan", "--refresh-token-lifespan",
-                                "--rotate-refresh-tokens", "--issuer-param", "--log" }) {
+    for (const char *option :
+         { "--port", "--registry", "--client-id", "--client-secret", "--redirect-url", "--client-auth",
+           "--access-token-lifespan", "--refresh-token-lifespan", "--rotate-refresh-tokens", "--issuer-param",
+           "--log", "--state", "--preferred-port", "--idle-timeout", "--max-connections" }) {
         QVERIFY2(out.contains(option), option);
     }
 }
