@@ -2,7 +2,7 @@
 
 #include "browserlauncher.h"
 #include "extraparameterseditor.h"
-#include "formurlencoded.h"
+#include "base/formurlencoded.h"
 #include "loginwindow.h"
 #include "loopbackreceiver.h"
 #include "oauth2session.h"

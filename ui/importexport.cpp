@@ -1,6 +1,6 @@
 #include "importexport.h"
 
-#include "atomicfile.h"
+#include "base/atomicfile.h"
 #include "fileaccess.h"
 #include "interop.h"
 #include "postmancollection.h"

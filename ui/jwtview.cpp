@@ -1,6 +1,6 @@
 #include "jwtview.h"
 
-#include "jsonformatter.h"
+#include "base/jsonformatter.h"
 #include "jwksfetcher.h"
 #include "jwt.h"
 #include "jwtverifier.h"

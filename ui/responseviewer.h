@@ -1,7 +1,7 @@
 #pragma once
 
 #include "httpresponse.h"
-#include "jsonformatter.h"
+#include "base/jsonformatter.h"
 
 #include <QFutureWatcher>
 #include <QWidget>

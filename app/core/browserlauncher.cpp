@@ -1,6 +1,6 @@
 #include "browserlauncher.h"
 
-#include "logging.h"
+#include "base/logging.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "httpresponse.h"
-#include "statefile.h"
+#include "base/statefile.h"
 
 #include <QNetworkCookieJar>
 

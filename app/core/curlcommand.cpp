@@ -1,8 +1,8 @@
 #include "curlcommand.h"
 
 #include "curlimporter.h"
-#include "formurlencoded.h"
-#include "httpvalidation.h"
+#include "base/formurlencoded.h"
+#include "base/httpvalidation.h"
 #include "shellwords.h"
 
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #include "curlcommand.h"
-#include "formurlencoded.h"
-#include "httpvalidation.h"
+#include "base/formurlencoded.h"
+#include "base/httpvalidation.h"
 #include "requestbody.h"
 #include "shellwords.h"
 

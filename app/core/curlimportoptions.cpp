@@ -1,7 +1,7 @@
 #include "curlimporter.h"
 
-#include "formurlencoded.h"
-#include "httpvalidation.h"
+#include "base/formurlencoded.h"
+#include "base/httpvalidation.h"
 
 #include <algorithm>
 #include <climits>

@@ -1,6 +1,6 @@
 #include "fileaccess.h"
 
-#include "atomicfile.h"
+#include "base/atomicfile.h"
 
 #include <QDir>
 #include <QFileInfo>

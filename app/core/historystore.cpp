@@ -1,6 +1,6 @@
 #include "historystore.h"
 
-#include "logging.h"
+#include "base/logging.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "historyentry.h"
-#include "statefile.h"
+#include "base/statefile.h"
 
 #include <QObject>
 

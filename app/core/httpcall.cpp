@@ -1,7 +1,7 @@
 #include "httpcall.h"
 
-#include "httpvalidation.h"
-#include "logging.h"
+#include "base/httpvalidation.h"
+#include "base/logging.h"
 #include "requestbody.h"
 
 #include <QCoreApplication>

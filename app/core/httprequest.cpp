@@ -1,7 +1,7 @@
 #include "httprequest.h"
 
-#include "formurlencoded.h"
-#include "httpvalidation.h"
+#include "base/formurlencoded.h"
+#include "base/httpvalidation.h"
 #include "requestbody.h"
 
 #include <QJsonArray>

@@ -2,7 +2,7 @@
 
 #include "authconfig.h"
 #include "fileaccess.h"
-#include "keyvalue.h"
+#include "base/keyvalue.h"
 
 #include <QByteArray>
 #include <QJsonObject>

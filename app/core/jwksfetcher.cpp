@@ -2,7 +2,7 @@
 
 #include "httpcall.h"
 #include "httpclient.h"
-#include "logging.h"
+#include "base/logging.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

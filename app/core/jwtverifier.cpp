@@ -1,6 +1,6 @@
 #include "jwtverifier.h"
 
-#include "logging.h"
+#include "base/logging.h"
 
 #include <QJsonArray>
 

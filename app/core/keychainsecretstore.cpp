@@ -1,6 +1,6 @@
 #include "keychainsecretstore.h"
 
-#include "logging.h"
+#include "base/logging.h"
 
 #include <qt6keychain/keychain.h>
 

@@ -1,6 +1,6 @@
 #include "loopbackreceiver.h"
 
-#include "logging.h"
+#include "base/logging.h"
 
 #include <QDateTime>
 #include <QLocale>

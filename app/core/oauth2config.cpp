@@ -1,6 +1,6 @@
 #include "oauth2config.h"
 
-#include "httpvalidation.h"
+#include "base/httpvalidation.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

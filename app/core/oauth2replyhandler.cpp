@@ -1,6 +1,6 @@
 #include "oauth2replyhandler.h"
 
-#include "logging.h"
+#include "base/logging.h"
 
 #include <QJsonDocument>
 #include <QNetworkReply>

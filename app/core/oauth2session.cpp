@@ -1,7 +1,7 @@
 #include "oauth2session.h"
 
-#include "formurlencoded.h"
-#include "logging.h"
+#include "base/formurlencoded.h"
+#include "base/logging.h"
 #include "oauth2replyhandler.h"
 #include "oauthnetworkmanager.h"
 

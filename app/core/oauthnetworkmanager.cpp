@@ -1,6 +1,6 @@
 #include "oauthnetworkmanager.h"
 
-#include "formurlencoded.h"
+#include "base/formurlencoded.h"
 
 #include <QNetworkReply>
 #include <QNetworkRequest>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "keyvalue.h"
+#include "base/keyvalue.h"
 
 namespace Postern {
 

@@ -1,7 +1,7 @@
 #include "requestbody.h"
 
-#include "formurlencoded.h"
-#include "httpvalidation.h"
+#include "base/formurlencoded.h"
+#include "base/httpvalidation.h"
 
 #include <QDir>
 #include <QFile>

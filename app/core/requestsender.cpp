@@ -1,7 +1,7 @@
 #include "requestsender.h"
 
 #include "httpclient.h"
-#include "logging.h"
+#include "base/logging.h"
 #include "tokenrefresher.h"
 #include "tokenstore.h"
 

@@ -1,6 +1,6 @@
 #include "sandboxprocess.h"
 
-#include "logging.h"
+#include "base/logging.h"
 
 #include <QCoreApplication>
 #include <QDir>

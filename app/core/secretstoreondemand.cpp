@@ -1,6 +1,6 @@
 #include "secretstoreondemand.h"
 
-#include "logging.h"
+#include "base/logging.h"
 #include "memorysecretstore.h"
 #include "secretstoreprobe.h"
 

@@ -1,6 +1,6 @@
 #include "secretstoreprobe.h"
 
-#include "logging.h"
+#include "base/logging.h"
 #include "oauth2token.h"
 #include "secretstore.h"
 

@@ -1,6 +1,6 @@
 #include "sessionstore.h"
 
-#include "atomicfile.h"
+#include "base/atomicfile.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 #include "tokenendpointclient.h"
 
-#include "logging.h"
+#include "base/logging.h"
 #include "oauthnetworkmanager.h"
 
 #include <QNetworkAccessManager>

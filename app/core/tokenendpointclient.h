@@ -1,6 +1,6 @@
 #pragma once
 
-#include "formurlencoded.h"
+#include "base/formurlencoded.h"
 #include "oauth2config.h"
 #include "oauth2token.h"
 #include "tokenendpointjob.h"

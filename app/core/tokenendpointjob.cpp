@@ -1,6 +1,6 @@
 #include "tokenendpointjob.h"
 
-#include "logging.h"
+#include "base/logging.h"
 #include "oauth2replyhandler.h"
 
 #include <QJsonDocument>

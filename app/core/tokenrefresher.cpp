@@ -1,6 +1,6 @@
 #include "tokenrefresher.h"
 
-#include "logging.h"
+#include "base/logging.h"
 #include "tokenendpointclient.h"
 #include "tokenstore.h"
 

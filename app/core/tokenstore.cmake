@@ -5,7 +5,6 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 
 target_sources(postern_core PRIVATE
-    ${CMAKE_CURRENT_LIST_DIR}/atomicfile.h ${CMAKE_CURRENT_LIST_DIR}/atomicfile.cpp
     ${CMAKE_CURRENT_LIST_DIR}/secretstore.h ${CMAKE_CURRENT_LIST_DIR}/secretstore.cpp
     ${CMAKE_CURRENT_LIST_DIR}/memorysecretstore.h ${CMAKE_CURRENT_LIST_DIR}/memorysecretstore.cpp
     ${CMAKE_CURRENT_LIST_DIR}/keychainsecretstore.h ${CMAKE_CURRENT_LIST_DIR}/keychainsecretstore.cpp

@@ -1,7 +1,7 @@
 #include "tokenstore.h"
 
-#include "atomicfile.h"
-#include "logging.h"
+#include "base/atomicfile.h"
+#include "base/logging.h"
 #include "memorysecretstore.h"
 #include "secretstore.h"
 #include "secretstoreprobe.h"

@@ -1,4 +1,4 @@
-#include "logging.h"
+#include "base/logging.h"
 #include "memorysecretstore.h"
 #include "secretstore.h"
 #include "secretstoreondemand.h"

@@ -1,7 +1,7 @@
 #include "workspace.h"
 
-#include "atomicfile.h"
-#include "logging.h"
+#include "base/atomicfile.h"
+#include "base/logging.h"
 #include "secretstore.h"
 
 #include <QDir>

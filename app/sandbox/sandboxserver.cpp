@@ -1,10 +1,10 @@
 #include "sandboxserver.h"
 
-#include "atomicfile.h"
+#include "base/atomicfile.h"
 #include "authorizeendpoint.h"
 #include "httpexchange.h"
 #include "incidenttable.h"
-#include "logging.h"
+#include "base/logging.h"
 #include "oauthstore.h"
 #include "tableendpoint.h"
 #include "tokenendpoint.h"

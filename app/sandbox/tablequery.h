@@ -1,6 +1,6 @@
 #pragma once
 
-#include "formurlencoded.h"
+#include "base/formurlencoded.h"
 
 #include <QList>
 #include <QString>

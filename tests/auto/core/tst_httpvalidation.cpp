@@ -1,4 +1,4 @@
-#include "httpvalidation.h"
+#include "base/httpvalidation.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "jsonformatter.h"
+#include "base/jsonformatter.h"
 
 #include <QJsonDocument>
 #include <QTest>

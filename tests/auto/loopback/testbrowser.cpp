@@ -17,7 +17,7 @@
 // requests first. Exits 0 when every step went as above, otherwise prints what went wrong (statuses and
 // paths, never a query, code or password) and exits 1.
 
-#include "formurlencoded.h"
+#include "base/formurlencoded.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

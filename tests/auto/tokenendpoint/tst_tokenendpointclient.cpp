@@ -2,8 +2,8 @@
 // headers, client authentication, percent-encoding), how hostile or missing answers end, timeouts,
 // cancel, redirects and the single, queued finished().
 
-#include "formurlencoded.h"
-#include "logging.h"
+#include "base/formurlencoded.h"
+#include "base/logging.h"
 #include "oauthnetworkmanager.h"
 #include "testhttpserver.h"
 #include "tokenendpointclient.h"

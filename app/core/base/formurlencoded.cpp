@@ -1,4 +1,4 @@
-#include "formurlencoded.h"
+#include "base/formurlencoded.h"
 
 namespace Postern::FormUrlEncoded {
 

@@ -1,4 +1,4 @@
-#include "jsonformatter.h"
+#include "base/jsonformatter.h"
 
 #include <algorithm>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "keyvalue.h"
+#include "base/keyvalue.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "logging.h"
+#include "base/logging.h"
 
 Q_LOGGING_CATEGORY(lcNet, "postern.net", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcAuth, "postern.auth", QtWarningMsg)

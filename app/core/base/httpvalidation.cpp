@@ -1,4 +1,4 @@
-#include "httpvalidation.h"
+#include "base/httpvalidation.h"
 
 using namespace Qt::StringLiterals;
 

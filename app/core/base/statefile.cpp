@@ -1,7 +1,7 @@
-#include "statefile.h"
+#include "base/statefile.h"
 
-#include "atomicfile.h"
-#include "logging.h"
+#include "base/atomicfile.h"
+#include "base/logging.h"
 
 #include <QDir>
 #include <QFileInfo>
