@@ -1,6 +1,6 @@
 #pragma once
 
-#include "authconfig.h"
+#include "auth/authconfig.h"
 #include "oauthservices.h"
 
 #include <QWidget>

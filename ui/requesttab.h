@@ -4,7 +4,7 @@
 #include "httpresponse.h"
 #include "collection.h"
 #include "workspacesecrets.h"
-#include "oauth2config.h"
+#include "auth/oauth2config.h"
 #include "oauthservices.h"
 #include "requestsender.h"
 

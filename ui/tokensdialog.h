@@ -1,7 +1,7 @@
 #pragma once
 
-#include "oauth2config.h"
-#include "oauth2token.h"
+#include "auth/oauth2config.h"
+#include "auth/oauth2token.h"
 #include "oauthservices.h"
 
 #include <QDialog>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "oauth2config.h"
+#include "auth/oauth2config.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "authconfig.h"
+#include "auth/authconfig.h"
 #include "fileaccess.h"
 #include "base/keyvalue.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "environment.h"
-#include "oauth2config.h"
+#include "auth/oauth2config.h"
 
 #include <QByteArray>
 #include <QJsonObject>

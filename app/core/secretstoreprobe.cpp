@@ -1,7 +1,7 @@
 #include "secretstoreprobe.h"
 
 #include "base/logging.h"
-#include "oauth2token.h"
+#include "auth/oauth2token.h"
 #include "secretstore.h"
 
 using namespace Qt::StringLiterals;

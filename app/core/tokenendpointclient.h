@@ -1,8 +1,8 @@
 #pragma once
 
 #include "base/formurlencoded.h"
-#include "oauth2config.h"
-#include "oauth2token.h"
+#include "auth/oauth2config.h"
+#include "auth/oauth2token.h"
 #include "tokenendpointjob.h"
 
 #include <QObject>

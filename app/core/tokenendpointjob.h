@@ -1,6 +1,6 @@
 #pragma once
 
-#include "oauth2result.h"
+#include "auth/oauth2result.h"
 
 #include <QByteArray>
 #include <QDateTime>

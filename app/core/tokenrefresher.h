@@ -1,7 +1,7 @@
 #pragma once
 
-#include "oauth2config.h"
-#include "oauth2result.h"
+#include "auth/oauth2config.h"
+#include "auth/oauth2result.h"
 
 #include <QDateTime>
 #include <QHash>

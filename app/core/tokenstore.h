@@ -1,6 +1,6 @@
 #pragma once
 
-#include "oauth2token.h"
+#include "auth/oauth2token.h"
 
 #include <QJsonObject>
 #include <QList>

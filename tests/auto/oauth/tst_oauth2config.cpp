@@ -1,5 +1,5 @@
-#include "oauth2config.h"
-#include "oauth2token.h"
+#include "auth/oauth2config.h"
+#include "auth/oauth2token.h"
 
 #include <QJsonDocument>
 #include <QTest>

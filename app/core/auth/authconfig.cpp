@@ -1,4 +1,4 @@
-#include "authconfig.h"
+#include "auth/authconfig.h"
 
 #include <QJsonObject>
 

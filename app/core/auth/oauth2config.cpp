@@ -1,4 +1,4 @@
-#include "oauth2config.h"
+#include "auth/oauth2config.h"
 
 #include "base/httpvalidation.h"
 

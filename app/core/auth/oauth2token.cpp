@@ -1,6 +1,6 @@
-#include "oauth2token.h"
+#include "auth/oauth2token.h"
 
-#include "oauth2config.h"
+#include "auth/oauth2config.h"
 
 #include <QJsonDocument>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "base/keyvalue.h"
-#include "oauth2config.h"
+#include "auth/oauth2config.h"
 
 #include <optional>
 
