@@ -3,7 +3,7 @@
 #include "clearbutton.h"
 #include "formpartseditor.h"
 #include "keyvalueeditor.h"
-#include "requestbody.h"
+#include "http/requestbody.h"
 
 #include <QComboBox>
 #include <QDir>

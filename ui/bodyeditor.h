@@ -1,7 +1,7 @@
 #pragma once
 
-#include "fileaccess.h"
-#include "httprequest.h"
+#include "http/fileaccess.h"
+#include "http/httprequest.h"
 
 #include <QWidget>
 

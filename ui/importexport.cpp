@@ -1,11 +1,11 @@
 #include "importexport.h"
 
 #include "base/atomicfile.h"
-#include "fileaccess.h"
+#include "http/fileaccess.h"
 #include "interop.h"
 #include "postmancollection.h"
 #include "postmanenvironment.h"
-#include "requestbody.h"
+#include "http/requestbody.h"
 #include "workspace.h"
 
 #include <QDir>

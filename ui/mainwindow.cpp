@@ -16,7 +16,7 @@
 
 #include "curlcommand.h"
 #include "encryptedtokenfile.h"
-#include "httpclient.h"
+#include "http/httpclient.h"
 #include "requestsender.h"
 #include "tokenendpointclient.h"
 #include "tokenrefresher.h"

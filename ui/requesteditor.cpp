@@ -6,7 +6,7 @@
 #include "oauth2pane.h"
 #include "keyvalueeditor.h"
 #include "curlcommand.h"
-#include "queryparams.h"
+#include "http/queryparams.h"
 #include "variablehint.h"
 
 #include <QCheckBox>

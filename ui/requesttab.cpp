@@ -2,7 +2,7 @@
 
 #include "autheditor.h"
 #include "bodyeditor.h"
-#include "fileaccess.h"
+#include "http/fileaccess.h"
 #include "oauth2pane.h"
 #include "requesteditor.h"
 #include "requestsender.h"

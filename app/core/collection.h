@@ -1,7 +1,7 @@
 #pragma once
 
 #include "auth/authconfig.h"
-#include "httprequest.h"
+#include "http/httprequest.h"
 #include "variables.h"
 
 #include <QJsonArray>

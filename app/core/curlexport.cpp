@@ -1,7 +1,7 @@
 #include "curlcommand.h"
 #include "base/formurlencoded.h"
 #include "base/httpvalidation.h"
-#include "requestbody.h"
+#include "http/requestbody.h"
 #include "shellwords.h"
 
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #include "discovery.h"
 
-#include "httpcall.h"
-#include "httpclient.h"
+#include "http/httpcall.h"
+#include "http/httpclient.h"
 #include "base/logging.h"
 
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 
 #include "collection.h"
 #include "environment.h"
-#include "httprequest.h"
+#include "http/httprequest.h"
 
 #include <QByteArray>
 #include <QString>

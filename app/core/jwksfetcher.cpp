@@ -1,7 +1,7 @@
 #include "jwksfetcher.h"
 
-#include "httpcall.h"
-#include "httpclient.h"
+#include "http/httpcall.h"
+#include "http/httpclient.h"
 #include "base/logging.h"
 
 #include <QJsonArray>

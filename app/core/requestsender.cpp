@@ -1,6 +1,6 @@
 #include "requestsender.h"
 
-#include "httpclient.h"
+#include "http/httpclient.h"
 #include "base/logging.h"
 #include "tokenrefresher.h"
 #include "tokenstore.h"

@@ -1,5 +1,5 @@
-#include "httpclient.h"
-#include "requestbody.h"
+#include "http/httpclient.h"
+#include "http/requestbody.h"
 #include "testhttpserver.h"
 
 #include <QDir>

@@ -3,7 +3,7 @@
 // message in the response area, nothing reaches the (recording) server, and the import summary named
 // every file the collection refers to, saying whether it is in the working directory.
 #include "bodyeditor.h"
-#include "fileaccess.h"
+#include "http/fileaccess.h"
 #include "importexport.h"
 #include "mainwindow.h"
 #include "requesteditor.h"

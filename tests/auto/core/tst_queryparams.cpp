@@ -1,4 +1,4 @@
-#include "queryparams.h"
+#include "http/queryparams.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 #include "curlcommand.h"
-#include "requestbody.h"
+#include "http/requestbody.h"
 #include "testhttpserver.h"
 
 #include <QDir>

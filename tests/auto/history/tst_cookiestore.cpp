@@ -2,7 +2,7 @@
 // reload from the file, and go when deleted; damaged and hostile files and servers are refused.
 
 #include "cookiestore.h"
-#include "httpclient.h"
+#include "http/httpclient.h"
 #include "testhttpserver.h"
 
 #include <QDir>

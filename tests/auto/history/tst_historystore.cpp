@@ -2,7 +2,7 @@
 // bytes), the bounds, the debounced atomic file, and every kind of file it must refuse or survive.
 
 #include "historystore.h"
-#include "httpclient.h"
+#include "http/httpclient.h"
 #include "testhttpserver.h"
 
 #include <QDir>

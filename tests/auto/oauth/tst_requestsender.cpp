@@ -3,7 +3,7 @@
 // one retry after a 401 invalid_token. Against recording loopback servers (an API and a token endpoint)
 // and against the sandbox instance.
 
-#include "httpclient.h"
+#include "http/httpclient.h"
 #include "requestsender.h"
 #include "sandboxserver.h"
 #include "testhttpserver.h"

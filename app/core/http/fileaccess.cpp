@@ -1,4 +1,4 @@
-#include "fileaccess.h"
+#include "http/fileaccess.h"
 
 #include "base/atomicfile.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "httpcall.h"
+#include "http/httpcall.h"
 
 #include <QObject>
 

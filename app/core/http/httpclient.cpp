@@ -1,4 +1,4 @@
-#include "httpclient.h"
+#include "http/httpclient.h"
 
 namespace Postern {
 

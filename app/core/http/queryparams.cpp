@@ -1,4 +1,4 @@
-#include "queryparams.h"
+#include "http/queryparams.h"
 
 using namespace Qt::StringLiterals;
 

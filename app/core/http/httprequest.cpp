@@ -1,8 +1,8 @@
-#include "httprequest.h"
+#include "http/httprequest.h"
 
 #include "base/formurlencoded.h"
 #include "base/httpvalidation.h"
-#include "requestbody.h"
+#include "http/requestbody.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "auth/authconfig.h"
-#include "fileaccess.h"
+#include "http/fileaccess.h"
 #include "base/keyvalue.h"
 
 #include <QByteArray>

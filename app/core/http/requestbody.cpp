@@ -1,4 +1,4 @@
-#include "requestbody.h"
+#include "http/requestbody.h"
 
 #include "base/formurlencoded.h"
 #include "base/httpvalidation.h"

@@ -1,8 +1,8 @@
-#include "httpcall.h"
+#include "http/httpcall.h"
 
 #include "base/httpvalidation.h"
 #include "base/logging.h"
-#include "requestbody.h"
+#include "http/requestbody.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
