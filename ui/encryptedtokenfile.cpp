@@ -1,6 +1,6 @@
 #include "encryptedtokenfile.h"
 
-#include "encryptedfilesecretstore.h"
+#include "secrets/encryptedfilesecretstore.h"
 #include "tokenstore.h"
 
 #include <QFileInfo>

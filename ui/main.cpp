@@ -1,12 +1,12 @@
 // Postern's executable: parses the command line, starts the sandbox instance when no instance is
 // configured, and shows the main window. Everything else lives in postern_core and postern_ui.
 
-#include "encryptedfilesecretstore.h"
+#include "secrets/encryptedfilesecretstore.h"
 #include "encryptedtokenfile.h"
-#include "keychainsecretstore.h"
+#include "secrets/keychainsecretstore.h"
 #include "mainwindow.h"
 #include "sandboxprocess.h"
-#include "secretstoreondemand.h"
+#include "secrets/secretstoreondemand.h"
 #include "tokenstore.h"
 #include "workspace.h"
 

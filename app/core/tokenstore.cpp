@@ -2,9 +2,9 @@
 
 #include "base/atomicfile.h"
 #include "base/logging.h"
-#include "memorysecretstore.h"
-#include "secretstore.h"
-#include "secretstoreprobe.h"
+#include "secrets/memorysecretstore.h"
+#include "secrets/secretstore.h"
+#include "secrets/secretstoreprobe.h"
 
 #include <QDir>
 #include <QJsonArray>

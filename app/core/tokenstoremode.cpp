@@ -1,8 +1,8 @@
 #include "base/logging.h"
-#include "memorysecretstore.h"
-#include "secretstore.h"
-#include "secretstoreondemand.h"
-#include "secretstoreprobe.h"
+#include "secrets/memorysecretstore.h"
+#include "secrets/secretstore.h"
+#include "secrets/secretstoreondemand.h"
+#include "secrets/secretstoreprobe.h"
 #include "tokenstore.h"
 
 using namespace Qt::StringLiterals;

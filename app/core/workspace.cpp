@@ -2,7 +2,7 @@
 
 #include "base/atomicfile.h"
 #include "base/logging.h"
-#include "secretstore.h"
+#include "secrets/secretstore.h"
 
 #include <QDir>
 #include <QFileInfo>

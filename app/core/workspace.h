@@ -3,7 +3,7 @@
 #include "collection.h"
 #include "environment.h"
 #include "variables.h"
-#include "secretstore.h"
+#include "secrets/secretstore.h"
 #include "workspacesecrets.h"
 
 #include <QHash>

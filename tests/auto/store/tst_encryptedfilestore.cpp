@@ -1,4 +1,4 @@
-#include "encryptedfilesecretstore.h"
+#include "secrets/encryptedfilesecretstore.h"
 #include "tokenstore.h"
 
 #include <QDir>

@@ -11,7 +11,7 @@
 //   no-bus             DBUS_SESSION_BUS_ADDRESS pointing at a socket that does not exist.
 // A missing tool makes the runs that need it skip, saying which Debian package to install.
 
-#include "keychainsecretstore.h"
+#include "secrets/keychainsecretstore.h"
 #include "tokenstore.h"
 
 #include <QCoreApplication>

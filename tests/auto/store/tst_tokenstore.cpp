@@ -1,5 +1,5 @@
-#include "memorysecretstore.h"
-#include "secretstoreondemand.h"
+#include "secrets/memorysecretstore.h"
+#include "secrets/secretstoreondemand.h"
 #include "tokenstore.h"
 #include "workspace.h"
 

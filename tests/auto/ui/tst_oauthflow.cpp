@@ -9,7 +9,7 @@
 #include "keyvalueeditor.h"
 #include "loginwindow.h"
 #include "mainwindow.h"
-#include "memorysecretstore.h"
+#include "secrets/memorysecretstore.h"
 #include "oauth2pane.h"
 #include "requesteditor.h"
 #include "responseviewer.h"

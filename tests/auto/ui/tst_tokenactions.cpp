@@ -7,7 +7,7 @@
 #include "gettokendialog.h"
 #include "keyvalueeditor.h"
 #include "mainwindow.h"
-#include "memorysecretstore.h"
+#include "secrets/memorysecretstore.h"
 #include "responseviewer.h"
 #include "sandboxserver.h"
 #include "tokensdialog.h"

@@ -6,7 +6,7 @@
 #include "flowdriver.h"
 #include "gettokendialog.h"
 #include "mainwindow.h"
-#include "memorysecretstore.h"
+#include "secrets/memorysecretstore.h"
 #include "requesteditor.h"
 #include "sandboxserver.h"
 #include "tokensdialog.h"

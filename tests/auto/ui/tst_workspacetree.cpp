@@ -12,7 +12,7 @@
 #include "historyentry.h"
 #include "mainwindow.h"
 #include "workspacefixture.h"
-#include "memorysecretstore.h"
+#include "secrets/memorysecretstore.h"
 #include "requesteditor.h"
 #include "requesttab.h"
 #include "requesttabs.h"

@@ -6,7 +6,7 @@
 #include "keyvalueeditor.h"
 #include "mainwindow.h"
 #include "workspacefixture.h"
-#include "memorysecretstore.h"
+#include "secrets/memorysecretstore.h"
 #include "oauth2pane.h"
 #include "requesteditor.h"
 #include "requesttab.h"

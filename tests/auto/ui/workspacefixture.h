@@ -1,7 +1,7 @@
 #pragma once
 
 #include "mainwindow.h"
-#include "memorysecretstore.h"
+#include "secrets/memorysecretstore.h"
 #include "sandboxserver.h"
 #include "tokenstore.h"
 #include "workspace.h"

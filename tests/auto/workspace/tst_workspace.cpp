@@ -1,4 +1,4 @@
-#include "memorysecretstore.h"
+#include "secrets/memorysecretstore.h"
 #include "workspace.h"
 
 #include <QDirIterator>

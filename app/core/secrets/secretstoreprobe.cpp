@@ -1,8 +1,8 @@
-#include "secretstoreprobe.h"
+#include "secrets/secretstoreprobe.h"
 
 #include "base/logging.h"
 #include "auth/oauth2token.h"
-#include "secretstore.h"
+#include "secrets/secretstore.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "encryptedfilesecretstore.h"
+#include "secrets/encryptedfilesecretstore.h"
 
 #include "base/atomicfile.h"
 #include "base/logging.h"

@@ -1,4 +1,4 @@
-#include "keychainsecretstore.h"
+#include "secrets/keychainsecretstore.h"
 
 #include "base/logging.h"
 

@@ -1,8 +1,8 @@
-#include "secretstoreondemand.h"
+#include "secrets/secretstoreondemand.h"
 
 #include "base/logging.h"
-#include "memorysecretstore.h"
-#include "secretstoreprobe.h"
+#include "secrets/memorysecretstore.h"
+#include "secrets/secretstoreprobe.h"
 
 #include <QTimer>
 
