@@ -1,8 +1,8 @@
 // Get New Access Token's presets: an issuer's metadata (Discover) or a ServiceNow instance (Fill) fill
 // the endpoints, and Return in either field does that instead of pressing Request Token.
 
-#include "discovery.h"
-#include "discoveryresult.h"
+#include "tokentools/discovery.h"
+#include "tokentools/discoveryresult.h"
 #include "gettokendialog.h"
 
 #include <QComboBox>

@@ -1,9 +1,9 @@
 #include "jwtview.h"
 
 #include "base/jsonformatter.h"
-#include "jwksfetcher.h"
-#include "jwt.h"
-#include "jwtverifier.h"
+#include "tokentools/jwksfetcher.h"
+#include "tokentools/jwt.h"
+#include "tokentools/jwtverifier.h"
 
 #include <QComboBox>
 #include <QFontDatabase>

@@ -1,5 +1,5 @@
-#include "discovery.h"
-#include "jwksfetcher.h"
+#include "tokentools/discovery.h"
+#include "tokentools/jwksfetcher.h"
 #include "testhttpserver.h"
 
 #include <QJsonArray>

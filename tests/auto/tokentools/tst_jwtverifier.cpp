@@ -1,4 +1,4 @@
-#include "jwtverifier.h"
+#include "tokentools/jwtverifier.h"
 #include "testkeys.h"
 
 #include <QJsonArray>

@@ -1,7 +1,7 @@
-#include "discovery.h"
-#include "jwksfetcher.h"
-#include "jwt.h"
-#include "jwtverifier.h"
+#include "tokentools/discovery.h"
+#include "tokentools/jwksfetcher.h"
+#include "tokentools/jwt.h"
+#include "tokentools/jwtverifier.h"
 #include "oidcprovider.h"
 
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "discoveryresult.h"
+#include "tokentools/discoveryresult.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

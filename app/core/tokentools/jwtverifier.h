@@ -1,6 +1,6 @@
 #pragma once
 
-#include "jwt.h"
+#include "tokentools/jwt.h"
 
 #include <QJsonObject>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "jwt.h"
+#include "tokentools/jwt.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

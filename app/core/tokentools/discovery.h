@@ -1,6 +1,6 @@
 #pragma once
 
-#include "discoveryresult.h"
+#include "tokentools/discoveryresult.h"
 
 #include <QList>
 #include <QObject>

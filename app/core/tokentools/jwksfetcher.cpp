@@ -1,4 +1,4 @@
-#include "jwksfetcher.h"
+#include "tokentools/jwksfetcher.h"
 
 #include "http/httpcall.h"
 #include "http/httpclient.h"

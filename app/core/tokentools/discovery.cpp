@@ -1,4 +1,4 @@
-#include "discovery.h"
+#include "tokentools/discovery.h"
 
 #include "http/httpcall.h"
 #include "http/httpclient.h"
