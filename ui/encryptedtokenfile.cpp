@@ -1,7 +1,7 @@
 #include "encryptedtokenfile.h"
 
 #include "secrets/encryptedfilesecretstore.h"
-#include "tokenstore.h"
+#include "oauth/tokenstore.h"
 
 #include <QFileInfo>
 #include <QInputDialog>

@@ -1,13 +1,13 @@
 #include "gettokendialog.h"
 
-#include "browserlauncher.h"
+#include "oauth/browserlauncher.h"
 #include "extraparameterseditor.h"
 #include "base/formurlencoded.h"
 #include "loginwindow.h"
-#include "loopbackreceiver.h"
-#include "oauth2session.h"
-#include "tokenendpointclient.h"
-#include "tokenendpointjob.h"
+#include "oauth/loopbackreceiver.h"
+#include "oauth/oauth2session.h"
+#include "oauth/tokenendpointclient.h"
+#include "oauth/tokenendpointjob.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #include "loginwindow.h"
 
-#include "oauth2session.h"
+#include "oauth/oauth2session.h"
 
 #include <QCloseEvent>
 #include <QHBoxLayout>

@@ -7,7 +7,7 @@
 #include "mainwindow.h"
 #include "sandboxprocess.h"
 #include "secrets/secretstoreondemand.h"
-#include "tokenstore.h"
+#include "oauth/tokenstore.h"
 #include "workspace.h"
 
 #include <QApplication>

@@ -17,12 +17,12 @@
 #include "curlcommand.h"
 #include "encryptedtokenfile.h"
 #include "http/httpclient.h"
-#include "requestsender.h"
-#include "tokenendpointclient.h"
-#include "tokenrefresher.h"
+#include "oauth/requestsender.h"
+#include "oauth/tokenendpointclient.h"
+#include "oauth/tokenrefresher.h"
 #include "requesteditor.h"
 #include "responseviewer.h"
-#include "tokenstore.h"
+#include "oauth/tokenstore.h"
 
 #include <QAction>
 #include <QApplication>

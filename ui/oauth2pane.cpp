@@ -3,7 +3,7 @@
 #include "gettokendialog.h"
 #include "loginwindow.h"
 #include "tokensdialog.h"
-#include "tokenstore.h"
+#include "oauth/tokenstore.h"
 
 #include <QCheckBox>
 #include <QComboBox>

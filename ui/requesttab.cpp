@@ -5,9 +5,9 @@
 #include "http/fileaccess.h"
 #include "oauth2pane.h"
 #include "requesteditor.h"
-#include "requestsender.h"
+#include "oauth/requestsender.h"
 #include "responseviewer.h"
-#include "tokenstore.h"
+#include "oauth/tokenstore.h"
 #include "workspace.h"
 
 #include <QBoxLayout>

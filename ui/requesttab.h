@@ -6,7 +6,7 @@
 #include "workspacesecrets.h"
 #include "auth/oauth2config.h"
 #include "oauthservices.h"
-#include "requestsender.h"
+#include "oauth/requestsender.h"
 
 #include <QJsonObject>
 #include <QPointer>

@@ -1,9 +1,9 @@
 #include "tokensdialog.h"
 
 #include "jwtview.h"
-#include "tokenendpointclient.h"
-#include "tokenrefresher.h"
-#include "tokenstore.h"
+#include "oauth/tokenendpointclient.h"
+#include "oauth/tokenrefresher.h"
+#include "oauth/tokenstore.h"
 
 #include <QApplication>
 #include <QCheckBox>

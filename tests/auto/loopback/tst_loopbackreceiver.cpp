@@ -1,7 +1,7 @@
 // LoopbackReceiver at the byte level: raw QTcpSocket clients send what browsers, other programs and
 // hostile pages might, and the tests check what was answered and whether the callback got through.
 
-#include "loopbackreceiver.h"
+#include "oauth/loopbackreceiver.h"
 
 #include <QNetworkInterface>
 #include <QSignalSpy>

@@ -11,9 +11,9 @@
 //
 // Also the launcher's reading of $BROWSER, without starting anything.
 
-#include "browserlauncher.h"
-#include "loopbackreceiver.h"
-#include "oauth2session.h"
+#include "oauth/browserlauncher.h"
+#include "oauth/loopbackreceiver.h"
+#include "oauth/oauth2session.h"
 #include "sandboxserver.h"
 
 #include <QFileInfo>

@@ -2,8 +2,8 @@
 // browser's part (login, consent) is played over HTTP here; the embedded window's part is the GUI
 // test's.
 
-#include "oauth2replyhandler.h"
-#include "oauth2session.h"
+#include "oauth/oauth2replyhandler.h"
+#include "oauth/oauth2session.h"
 #include "sandboxhttp.h"
 #include "sandboxserver.h"
 #include "testhttpserver.h"

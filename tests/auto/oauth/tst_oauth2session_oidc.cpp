@@ -2,7 +2,7 @@
 // this test on 127.0.0.1): the authorization code grant with and without PKCE, each client
 // authentication, and a secret that needs encoding. The user's part is played over HTTP.
 
-#include "oauth2session.h"
+#include "oauth/oauth2session.h"
 #include "oidcprovider.h"
 
 #include <QJsonDocument>

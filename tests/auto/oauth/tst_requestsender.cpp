@@ -4,12 +4,12 @@
 // and against the sandbox instance.
 
 #include "http/httpclient.h"
-#include "requestsender.h"
+#include "oauth/requestsender.h"
 #include "sandboxserver.h"
 #include "testhttpserver.h"
-#include "tokenendpointclient.h"
-#include "tokenrefresher.h"
-#include "tokenstore.h"
+#include "oauth/tokenendpointclient.h"
+#include "oauth/tokenrefresher.h"
+#include "oauth/tokenstore.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>

@@ -1,5 +1,5 @@
 #include "secrets/encryptedfilesecretstore.h"
-#include "tokenstore.h"
+#include "oauth/tokenstore.h"
 
 #include <QDir>
 #include <QFile>

@@ -12,7 +12,7 @@
 // A missing tool makes the runs that need it skip, saying which Debian package to install.
 
 #include "secrets/keychainsecretstore.h"
-#include "tokenstore.h"
+#include "oauth/tokenstore.h"
 
 #include <QCoreApplication>
 #include <QDBusConnection>

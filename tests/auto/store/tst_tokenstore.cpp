@@ -1,6 +1,6 @@
 #include "secrets/memorysecretstore.h"
 #include "secrets/secretstoreondemand.h"
-#include "tokenstore.h"
+#include "oauth/tokenstore.h"
 #include "workspace.h"
 
 #include <QDir>

@@ -3,7 +3,7 @@
 // through introspection and userinfo. Skipped when Node.js or the npm packages are missing.
 
 #include "oidcprovider.h"
-#include "tokenendpointclient.h"
+#include "oauth/tokenendpointclient.h"
 
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>

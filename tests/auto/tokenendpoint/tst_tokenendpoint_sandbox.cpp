@@ -3,7 +3,7 @@
 // way it would at ServiceNow.
 
 #include "sandboxserver.h"
-#include "tokenendpointclient.h"
+#include "oauth/tokenendpointclient.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -4,9 +4,9 @@
 
 #include "base/formurlencoded.h"
 #include "base/logging.h"
-#include "oauthnetworkmanager.h"
+#include "oauth/oauthnetworkmanager.h"
 #include "testhttpserver.h"
-#include "tokenendpointclient.h"
+#include "oauth/tokenendpointclient.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>

@@ -8,7 +8,7 @@
 #include "responseviewer.h"
 #include "sandboxserver.h"
 #include "testhttpserver.h"
-#include "tokenstore.h"
+#include "oauth/tokenstore.h"
 
 #include <QAccessible>
 #include <QAbstractButton>

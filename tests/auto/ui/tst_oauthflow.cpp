@@ -15,7 +15,7 @@
 #include "responseviewer.h"
 #include "sandboxserver.h"
 #include "tokensdialog.h"
-#include "tokenstore.h"
+#include "oauth/tokenstore.h"
 
 #include <QAccessible>
 #include <QApplication>

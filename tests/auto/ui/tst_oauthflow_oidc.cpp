@@ -11,7 +11,7 @@
 #include "oidcprovider.h"
 #include "responseviewer.h"
 #include "tokensdialog.h"
-#include "tokenstore.h"
+#include "oauth/tokenstore.h"
 
 #include <QComboBox>
 #include <QJsonDocument>

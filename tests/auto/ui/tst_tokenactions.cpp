@@ -11,7 +11,7 @@
 #include "responseviewer.h"
 #include "sandboxserver.h"
 #include "tokensdialog.h"
-#include "tokenstore.h"
+#include "oauth/tokenstore.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -10,7 +10,7 @@
 #include "requesteditor.h"
 #include "sandboxserver.h"
 #include "tokensdialog.h"
-#include "tokenstore.h"
+#include "oauth/tokenstore.h"
 
 #include <QAccessible>
 #include <QCheckBox>

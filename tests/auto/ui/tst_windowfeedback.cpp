@@ -10,7 +10,7 @@
 #include "responseviewer.h"
 #include "sessionstore.h"
 #include "testhttpserver.h"
-#include "tokenstore.h"
+#include "oauth/tokenstore.h"
 #include "workspace.h"
 
 #include <QAccessible>

@@ -17,7 +17,7 @@
 #include "requesttab.h"
 #include "requesttabs.h"
 #include "sandboxserver.h"
-#include "tokenstore.h"
+#include "oauth/tokenstore.h"
 #include "variableseditor.h"
 #include "workspace.h"
 

@@ -13,9 +13,9 @@
 #include "requesttabs.h"
 #include "responseviewer.h"
 #include "sandboxserver.h"
-#include "tokenendpointclient.h"
-#include "tokenendpointjob.h"
-#include "tokenstore.h"
+#include "oauth/tokenendpointclient.h"
+#include "oauth/tokenendpointjob.h"
+#include "oauth/tokenstore.h"
 #include "workspace.h"
 
 #include <QAbstractButton>

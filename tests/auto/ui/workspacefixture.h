@@ -3,7 +3,7 @@
 #include "mainwindow.h"
 #include "secrets/memorysecretstore.h"
 #include "sandboxserver.h"
-#include "tokenstore.h"
+#include "oauth/tokenstore.h"
 #include "workspace.h"
 
 #include <QMessageBox>

@@ -1,4 +1,4 @@
-#include "oauth2replyhandler.h"
+#include "oauth/oauth2replyhandler.h"
 
 #include "base/logging.h"
 

@@ -1,4 +1,4 @@
-#include "loopbackreceiver.h"
+#include "oauth/loopbackreceiver.h"
 
 #include "base/logging.h"
 

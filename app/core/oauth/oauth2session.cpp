@@ -1,9 +1,9 @@
-#include "oauth2session.h"
+#include "oauth/oauth2session.h"
 
 #include "base/formurlencoded.h"
 #include "base/logging.h"
-#include "oauth2replyhandler.h"
-#include "oauthnetworkmanager.h"
+#include "oauth/oauth2replyhandler.h"
+#include "oauth/oauthnetworkmanager.h"
 
 #include <QJsonDocument>
 #include <QOAuth2AuthorizationCodeFlow>

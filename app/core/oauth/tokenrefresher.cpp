@@ -1,8 +1,8 @@
-#include "tokenrefresher.h"
+#include "oauth/tokenrefresher.h"
 
 #include "base/logging.h"
-#include "tokenendpointclient.h"
-#include "tokenstore.h"
+#include "oauth/tokenendpointclient.h"
+#include "oauth/tokenstore.h"
 
 using namespace Qt::StringLiterals;
 

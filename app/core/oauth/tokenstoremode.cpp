@@ -3,7 +3,7 @@
 #include "secrets/secretstore.h"
 #include "secrets/secretstoreondemand.h"
 #include "secrets/secretstoreprobe.h"
-#include "tokenstore.h"
+#include "oauth/tokenstore.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
-#include "tokenendpointclient.h"
+#include "oauth/tokenendpointclient.h"
 
 #include "base/logging.h"
-#include "oauthnetworkmanager.h"
+#include "oauth/oauthnetworkmanager.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>

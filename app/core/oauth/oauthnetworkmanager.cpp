@@ -1,4 +1,4 @@
-#include "oauthnetworkmanager.h"
+#include "oauth/oauthnetworkmanager.h"
 
 #include "base/formurlencoded.h"
 

@@ -1,9 +1,9 @@
-#include "requestsender.h"
+#include "oauth/requestsender.h"
 
 #include "http/httpclient.h"
 #include "base/logging.h"
-#include "tokenrefresher.h"
-#include "tokenstore.h"
+#include "oauth/tokenrefresher.h"
+#include "oauth/tokenstore.h"
 
 using namespace Qt::StringLiterals;
 

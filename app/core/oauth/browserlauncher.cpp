@@ -1,4 +1,4 @@
-#include "browserlauncher.h"
+#include "oauth/browserlauncher.h"
 
 #include "base/logging.h"
 

@@ -3,7 +3,7 @@
 #include "base/formurlencoded.h"
 #include "auth/oauth2config.h"
 #include "auth/oauth2token.h"
-#include "tokenendpointjob.h"
+#include "oauth/tokenendpointjob.h"
 
 #include <QObject>
 #include <QString>

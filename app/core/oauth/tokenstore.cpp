@@ -1,4 +1,4 @@
-#include "tokenstore.h"
+#include "oauth/tokenstore.h"
 
 #include "base/atomicfile.h"
 #include "base/logging.h"

@@ -1,7 +1,7 @@
-#include "tokenendpointjob.h"
+#include "oauth/tokenendpointjob.h"
 
 #include "base/logging.h"
-#include "oauth2replyhandler.h"
+#include "oauth/oauth2replyhandler.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
