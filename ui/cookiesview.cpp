@@ -1,6 +1,6 @@
 #include "cookiesview.h"
 
-#include "cookiestore.h"
+#include "history/cookiestore.h"
 
 #include <QAction>
 #include <QDateTime>

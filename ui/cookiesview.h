@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cookiestore.h"
+#include "history/cookiestore.h"
 
 #include <QNetworkCookie>
 #include <QPointer>

@@ -1,7 +1,7 @@
 #include "historypane.h"
 
 #include "clearbutton.h"
-#include "historystore.h"
+#include "history/historystore.h"
 
 #include <QAction>
 #include <QHBoxLayout>

@@ -2,7 +2,7 @@
 
 #include "http/httprequest.h"
 #include "http/httpresponse.h"
-#include "cookiestore.h"
+#include "history/cookiestore.h"
 #include "oauthservices.h"
 
 #include <QMainWindow>

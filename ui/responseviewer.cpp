@@ -1,6 +1,6 @@
 #include "responseviewer.h"
 
-#include "cookiestore.h"
+#include "history/cookiestore.h"
 #include "cookiesview.h"
 #include "jsonhighlighter.h"
 

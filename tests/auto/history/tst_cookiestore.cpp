@@ -1,7 +1,7 @@
 // CookieStore against a real loopback server: cookies a server sets are kept, sent back, survive a
 // reload from the file, and go when deleted; damaged and hostile files and servers are refused.
 
-#include "cookiestore.h"
+#include "history/cookiestore.h"
 #include "http/httpclient.h"
 #include "testhttpserver.h"
 

@@ -1,7 +1,7 @@
 // HistoryStore: what an entry keeps and what it never keeps (credentials, checked in the file's
 // bytes), the bounds, the debounced atomic file, and every kind of file it must refuse or survive.
 
-#include "historystore.h"
+#include "history/historystore.h"
 #include "http/httpclient.h"
 #include "testhttpserver.h"
 

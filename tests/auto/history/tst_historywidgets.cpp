@@ -2,10 +2,10 @@
 // driven offscreen by object name the way a user would: typing, keys, clicks and confirmations.
 
 #include "cookiemanagerdialog.h"
-#include "cookiestore.h"
+#include "history/cookiestore.h"
 #include "cookiesview.h"
 #include "historypane.h"
-#include "historystore.h"
+#include "history/historystore.h"
 #include "responseviewer.h"
 
 #include <QAbstractButton>

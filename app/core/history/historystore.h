@@ -1,6 +1,6 @@
 #pragma once
 
-#include "historyentry.h"
+#include "history/historyentry.h"
 #include "base/statefile.h"
 
 #include <QObject>

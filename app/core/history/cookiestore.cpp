@@ -1,4 +1,4 @@
-#include "cookiestore.h"
+#include "history/cookiestore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
