@@ -14,7 +14,7 @@
 #include "sidebar.h"
 #include "workspace.h"
 
-#include "curlcommand.h"
+#include "curl/curlcommand.h"
 #include "encryptedtokenfile.h"
 #include "http/httpclient.h"
 #include "oauth/requestsender.h"

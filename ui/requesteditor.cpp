@@ -5,7 +5,7 @@
 #include "clearbutton.h"
 #include "oauth2pane.h"
 #include "keyvalueeditor.h"
-#include "curlcommand.h"
+#include "curl/curlcommand.h"
 #include "http/queryparams.h"
 #include "variablehint.h"
 

@@ -1,6 +1,6 @@
 #include "interop.h"
 
-#include "curlcommand.h"
+#include "curl/curlcommand.h"
 #include "postmancollection.h"
 #include "postmanenvironment.h"
 

@@ -1,4 +1,4 @@
-#include "curlcommand.h"
+#include "curl/curlcommand.h"
 #include "http/requestbody.h"
 #include "testhttpserver.h"
 

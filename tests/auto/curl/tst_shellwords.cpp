@@ -1,4 +1,4 @@
-#include "shellwords.h"
+#include "curl/shellwords.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
-#include "curlcommand.h"
+#include "curl/curlcommand.h"
 #include "base/formurlencoded.h"
 #include "base/httpvalidation.h"
 #include "http/requestbody.h"
-#include "shellwords.h"
+#include "curl/shellwords.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>

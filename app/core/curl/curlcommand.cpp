@@ -1,9 +1,9 @@
-#include "curlcommand.h"
+#include "curl/curlcommand.h"
 
-#include "curlimporter.h"
+#include "curl/curlimporter_p.h"
 #include "base/formurlencoded.h"
 #include "base/httpvalidation.h"
-#include "shellwords.h"
+#include "curl/shellwords.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "curlimporter.h"
+#include "curl/curlimporter_p.h"
 
 #include "base/formurlencoded.h"
 #include "base/httpvalidation.h"

@@ -1,4 +1,4 @@
-#include "curloptions.h"
+#include "curl/curloptions_p.h"
 
 namespace Postern::CurlOptions {
 

@@ -3,9 +3,9 @@
 // The parts of curl import shared by curlcommand.cpp (reading the command) and curlimportoptions.cpp
 // (what each option does). Not a public header.
 
-#include "curlcommand.h"
-#include "curloptions.h"
-#include "shellwords.h"
+#include "curl/curlcommand.h"
+#include "curl/curloptions_p.h"
+#include "curl/shellwords.h"
 
 #include <QSet>
 #include <QStringList>
