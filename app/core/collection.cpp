@@ -1,6 +1,6 @@
 #include "collection.h"
 
-#include "postmancollection.h"
+#include "postmanforeign.h"
 
 #include <QJsonDocument>
 #include <QSet>
@@ -40,7 +40,7 @@ QJsonObject itemToJson(const CollectionItem &item)
     // What an import kept aside may hold secrets too (a saved example's request's password): they
     // stay out of the file like the item's own, and the workspace keeps them in the keychain.
     if (!item.foreign.isEmpty())
-        object.insert(u"foreign"_s, PostmanCollection::foreignWithoutSecrets(item.foreign));
+        object.insert(u"foreign"_s, PostmanForeign::withoutSecrets(item.foreign));
     return object;
 }
 

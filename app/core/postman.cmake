@@ -6,6 +6,7 @@ target_sources(postern_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/postmanurl.h ${CMAKE_CURRENT_LIST_DIR}/postmanurl.cpp
     ${CMAKE_CURRENT_LIST_DIR}/postmanrequest.h ${CMAKE_CURRENT_LIST_DIR}/postmanrequest.cpp
     ${CMAKE_CURRENT_LIST_DIR}/postmankeys.h
+    ${CMAKE_CURRENT_LIST_DIR}/postmanforeign.h ${CMAKE_CURRENT_LIST_DIR}/postmanforeign.cpp
     ${CMAKE_CURRENT_LIST_DIR}/postmancollection.h ${CMAKE_CURRENT_LIST_DIR}/postmancollection.cpp
     ${CMAKE_CURRENT_LIST_DIR}/postmanexport.cpp
     ${CMAKE_CURRENT_LIST_DIR}/postmanenvironment.h ${CMAKE_CURRENT_LIST_DIR}/postmanenvironment.cpp

@@ -52,14 +52,6 @@ public:
     static PostmanImport importObject(const QJsonObject &root, const QByteArray &source);
     static QByteArray exportV21(const Collection &collection, Secrets secrets = Secrets::Omit);
 
-    // The literal secrets in what an import kept aside for an item (the auth of its saved examples'
-    // requests), for the places that keep secrets out of files: foreignWithoutSecrets() gives the
-    // item's foreign object with them emptied and, in *secrets, their values by where they were;
-    // foreignWithSecrets() puts such values back where they are empty.
-    static QJsonObject foreignWithoutSecrets(const QJsonObject &foreign,
-                                             QHash<QString, QString> *secrets = nullptr);
-    static QJsonObject foreignWithSecrets(const QJsonObject &foreign, const QHash<QString, QString> &secrets);
-
     // Whether data is a Postman collection file of any version (v1 included, so that import() can say
     // it is not supported): for a dispatcher choosing an importer by content.
     static bool looksLikePostman(const QByteArray &data);

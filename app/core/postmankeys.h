@@ -3,8 +3,8 @@
 #include <QString>
 
 // The keys of the private object ("postman" in a collection's or an item's foreign object) in which a
-// Postman import keeps what Postern cannot represent; shared by the reader (postmancollection.cpp) and
-// the writer (postmanexport.cpp), nobody else.
+// Postman import keeps what Postern cannot represent; shared by the reader (postmancollection.cpp), the
+// writer (postmanexport.cpp) and the secret keeper (postmanforeign.cpp), nobody else.
 namespace Postern::PostmanKeys {
 
 inline const QString postmanKey = QStringLiteral("postman");

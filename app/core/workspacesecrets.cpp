@@ -1,6 +1,6 @@
 #include "workspacesecrets.h"
 
-#include "postmancollection.h"
+#include "postmanforeign.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,7 +33,7 @@ void collectItems(const QList<CollectionItem> &items, Map *secrets)
         const QString prefix = u"auth/"_s + item.id + u'/';
         collectAuth(item.isFolder() ? item.auth : item.request.auth, prefix, secrets);
         QHash<QString, QString> kept;
-        PostmanCollection::foreignWithoutSecrets(item.foreign, &kept);
+        PostmanForeign::withoutSecrets(item.foreign, &kept);
         for (auto it = kept.cbegin(); it != kept.cend(); ++it)
             secrets->insert(u"foreign/"_s + item.id + u'/' + it.key(), it.value());
         collectItems(item.children, secrets);
@@ -65,7 +65,7 @@ void applyItems(QList<CollectionItem> *items, const Map &secrets, const ForeignS
         const QString prefix = u"auth/"_s + item.id + u'/';
         applyAuth(item.isFolder() ? &item.auth : &item.request.auth, prefix, secrets);
         if (const auto kept = foreign.constFind(item.id); kept != foreign.cend())
-            item.foreign = PostmanCollection::foreignWithSecrets(item.foreign, *kept);
+            item.foreign = PostmanForeign::withSecrets(item.foreign, *kept);
         applyItems(&item.children, secrets, foreign);
     }
 }
