@@ -1,6 +1,6 @@
 #include "collection.h"
 
-#include "postmanforeign.h"
+#include "postman/postmanforeign.h"
 
 #include <QJsonDocument>
 #include <QSet>

@@ -1,9 +1,9 @@
 #include "postmancollection.h"
 
-#include "postmanauth.h"
-#include "postmanjson.h"
-#include "postmankeys.h"
-#include "postmanrequest.h"
+#include "postman/postmanauth.h"
+#include "postman/postmanjson.h"
+#include "postman/postmankeys.h"
+#include "postman/postmanrequest.h"
 
 #include <QCryptographicHash>
 #include <QHash>

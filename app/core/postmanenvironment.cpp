@@ -1,7 +1,7 @@
 #include "postmanenvironment.h"
 
 #include "collection.h"
-#include "postmanjson.h"
+#include "postman/postmanjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

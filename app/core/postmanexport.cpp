@@ -1,9 +1,9 @@
-#include "postmanauth.h"
-#include "postmanforeign.h"
+#include "postman/postmanauth.h"
+#include "postman/postmanforeign.h"
 #include "postmancollection.h"
-#include "postmanjson.h"
-#include "postmankeys.h"
-#include "postmanrequest.h"
+#include "postman/postmanjson.h"
+#include "postman/postmankeys.h"
+#include "postman/postmanrequest.h"
 
 #include <QJsonDocument>
 

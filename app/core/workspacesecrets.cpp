@@ -1,6 +1,6 @@
 #include "workspacesecrets.h"
 
-#include "postmanforeign.h"
+#include "postman/postmanforeign.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #include "postmancollection.h"
-#include "postmanjson.h"
-#include "postmanurl.h"
+#include "postman/postmanjson.h"
+#include "postman/postmanurl.h"
 #include "workspacesecrets.h"
 
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "postmanjson.h"
+#include "postman/postmanjson.h"
 
 #include <QRegularExpression>
 #include <QSet>

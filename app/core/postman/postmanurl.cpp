@@ -1,4 +1,4 @@
-#include "postmanurl.h"
+#include "postman/postmanurl.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

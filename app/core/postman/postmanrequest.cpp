@@ -1,7 +1,7 @@
-#include "postmanrequest.h"
+#include "postman/postmanrequest.h"
 
-#include "postmanauth.h"
-#include "postmanurl.h"
+#include "postman/postmanauth.h"
+#include "postman/postmanurl.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

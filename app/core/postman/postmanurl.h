@@ -1,6 +1,6 @@
 #pragma once
 
-#include "postmanjson.h"
+#include "postman/postmanjson.h"
 
 #include <QJsonObject>
 #include <QJsonValue>

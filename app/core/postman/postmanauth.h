@@ -1,7 +1,7 @@
 #pragma once
 
 #include "auth/authconfig.h"
-#include "postmanjson.h"
+#include "postman/postmanjson.h"
 
 #include <QJsonObject>
 #include <QJsonValue>

@@ -1,7 +1,7 @@
-#include "postmanforeign.h"
+#include "postman/postmanforeign.h"
 
-#include "postmanjson.h"
-#include "postmankeys.h"
+#include "postman/postmanjson.h"
+#include "postman/postmankeys.h"
 
 #include <QJsonArray>
 

@@ -1,4 +1,4 @@
-#include "postmanauth.h"
+#include "postman/postmanauth.h"
 
 #include <QJsonArray>
 
