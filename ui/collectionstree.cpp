@@ -1,6 +1,6 @@
 #include "collectionstree.h"
 
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include <QDropEvent>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "collection.h"
+#include "workspace/collection.h"
 
 #include <QTreeWidget>
 

@@ -2,7 +2,7 @@
 
 #include "importexport.h"
 #include "variableseditor.h"
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include <QDialogButtonBox>
 #include <QGridLayout>

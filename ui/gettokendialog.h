@@ -4,7 +4,7 @@
 #include "auth/oauth2config.h"
 #include "auth/oauth2result.h"
 #include "oauthservices.h"
-#include "variables.h"
+#include "workspace/variables.h"
 
 #include <QDialog>
 #include <QPointer>

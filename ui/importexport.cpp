@@ -6,7 +6,7 @@
 #include "postmancollection.h"
 #include "postmanenvironment.h"
 #include "http/requestbody.h"
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include <QDir>
 #include <QFileDialog>

@@ -3,7 +3,7 @@
 #include "autheditor.h"
 #include "oauth2pane.h"
 #include "variableseditor.h"
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -2,7 +2,7 @@
 
 #include "base/keyvalue.h"
 #include "rowtablemodel.h"
-#include "variables.h"
+#include "workspace/variables.h"
 
 namespace Postern {
 

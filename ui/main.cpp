@@ -8,7 +8,7 @@
 #include "sandboxprocess.h"
 #include "secrets/secretstoreondemand.h"
 #include "oauth/tokenstore.h"
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include <QApplication>
 #include <algorithm>

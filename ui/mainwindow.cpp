@@ -12,7 +12,7 @@
 #include "requesttab.h"
 #include "requesttabs.h"
 #include "sidebar.h"
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include "curl/curlcommand.h"
 #include "encryptedtokenfile.h"

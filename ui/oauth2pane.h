@@ -2,7 +2,7 @@
 
 #include "auth/authconfig.h"
 #include "oauthservices.h"
-#include "variables.h"
+#include "workspace/variables.h"
 
 #include <QPointer>
 #include <QTimer>

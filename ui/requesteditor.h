@@ -2,7 +2,7 @@
 
 #include "http/httprequest.h"
 #include "oauthservices.h"
-#include "variables.h"
+#include "workspace/variables.h"
 
 #include <QWidget>
 

@@ -8,7 +8,7 @@
 #include "oauth/requestsender.h"
 #include "responseviewer.h"
 #include "oauth/tokenstore.h"
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include <QBoxLayout>
 #include <QLabel>

@@ -2,8 +2,8 @@
 
 #include "http/httprequest.h"
 #include "http/httpresponse.h"
-#include "collection.h"
-#include "workspacesecrets.h"
+#include "workspace/collection.h"
+#include "workspace/workspacesecrets.h"
 #include "auth/oauth2config.h"
 #include "oauthservices.h"
 #include "oauth/requestsender.h"

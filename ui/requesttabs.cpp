@@ -1,9 +1,9 @@
 #include "requesttabs.h"
 
-#include "collection.h"
+#include "workspace/collection.h"
 #include "requesteditor.h"
 #include "requesttab.h"
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include <QInputDialog>
 #include <QMessageBox>

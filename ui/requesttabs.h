@@ -3,7 +3,7 @@
 #include "http/httprequest.h"
 #include "http/httpresponse.h"
 #include "oauthservices.h"
-#include "sessionstore.h"
+#include "workspace/sessionstore.h"
 
 #include <QTabWidget>
 #include <QHash>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "variables.h"
+#include "workspace/variables.h"
 
 #include <QWidget>
 

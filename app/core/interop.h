@@ -1,7 +1,7 @@
 #pragma once
 
-#include "collection.h"
-#include "environment.h"
+#include "workspace/collection.h"
+#include "workspace/environment.h"
 #include "http/httprequest.h"
 
 #include <QByteArray>

@@ -1,6 +1,6 @@
 #include "postmanenvironment.h"
 
-#include "collection.h"
+#include "workspace/collection.h"
 #include "postman/postmanjson.h"
 
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "environment.h"
+#include "workspace/environment.h"
 #include "auth/oauth2config.h"
 
 #include <QByteArray>

@@ -1,7 +1,7 @@
 #include "postmancollection.h"
 #include "postman/postmanjson.h"
 #include "postman/postmanurl.h"
-#include "workspacesecrets.h"
+#include "workspace/workspacesecrets.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 #include "secrets/memorysecretstore.h"
 #include "secrets/secretstoreondemand.h"
 #include "oauth/tokenstore.h"
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include <QDir>
 #include <QElapsedTimer>

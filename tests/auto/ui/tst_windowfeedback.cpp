@@ -8,10 +8,10 @@
 #include "requesteditor.h"
 #include "requesttabs.h"
 #include "responseviewer.h"
-#include "sessionstore.h"
+#include "workspace/sessionstore.h"
 #include "testhttpserver.h"
 #include "oauth/tokenstore.h"
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include <QAccessible>
 #include <QApplication>

@@ -19,7 +19,7 @@
 #include "sandboxserver.h"
 #include "oauth/tokenstore.h"
 #include "variableseditor.h"
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include <QAbstractButton>
 #include <QClipboard>

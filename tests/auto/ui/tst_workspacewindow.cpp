@@ -16,7 +16,7 @@
 #include "oauth/tokenendpointclient.h"
 #include "oauth/tokenendpointjob.h"
 #include "oauth/tokenstore.h"
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include <QAbstractButton>
 #include <QAccessible>

@@ -4,7 +4,7 @@
 #include "secrets/memorysecretstore.h"
 #include "sandboxserver.h"
 #include "oauth/tokenstore.h"
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include <QMessageBox>
 #include <QNetworkAccessManager>

@@ -1,5 +1,5 @@
-#include "sessionstore.h"
-#include "workspace.h"
+#include "workspace/sessionstore.h"
+#include "workspace/workspace.h"
 
 #include <QDirIterator>
 #include <QJsonDocument>

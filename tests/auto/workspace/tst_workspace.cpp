@@ -1,5 +1,5 @@
 #include "secrets/memorysecretstore.h"
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include <QDirIterator>
 #include <QFile>

@@ -7,10 +7,10 @@
 // then the draft of tab "tab-1" and the session. Only then does it print "saved N" and flush, so every
 // round the test has read is one the files must still hold after a kill -9.
 
-#include "collection.h"
-#include "environment.h"
-#include "sessionstore.h"
-#include "workspace.h"
+#include "workspace/collection.h"
+#include "workspace/environment.h"
+#include "workspace/sessionstore.h"
+#include "workspace/workspace.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "collection.h"
+#include "workspace/collection.h"
 
 #include "postman/postmanforeign.h"
 

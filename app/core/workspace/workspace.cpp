@@ -1,4 +1,4 @@
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include "base/atomicfile.h"
 #include "base/logging.h"

@@ -1,6 +1,6 @@
-#include "environment.h"
+#include "workspace/environment.h"
 
-#include "collection.h"
+#include "workspace/collection.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

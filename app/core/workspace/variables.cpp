@@ -1,4 +1,4 @@
-#include "variables.h"
+#include "workspace/variables.h"
 
 #include <QJsonObject>
 

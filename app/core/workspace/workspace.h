@@ -1,10 +1,10 @@
 #pragma once
 
-#include "collection.h"
-#include "environment.h"
-#include "variables.h"
+#include "workspace/collection.h"
+#include "workspace/environment.h"
+#include "workspace/variables.h"
 #include "secrets/secretstore.h"
-#include "workspacesecrets.h"
+#include "workspace/workspacesecrets.h"
 
 #include <QHash>
 #include <QObject>

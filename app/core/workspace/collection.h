@@ -2,7 +2,7 @@
 
 #include "auth/authconfig.h"
 #include "http/httprequest.h"
-#include "variables.h"
+#include "workspace/variables.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

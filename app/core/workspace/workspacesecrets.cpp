@@ -1,4 +1,4 @@
-#include "workspacesecrets.h"
+#include "workspace/workspacesecrets.h"
 
 #include "postman/postmanforeign.h"
 

@@ -1,4 +1,4 @@
-#include "sessionstore.h"
+#include "workspace/sessionstore.h"
 
 #include "base/atomicfile.h"
 
