@@ -2,9 +2,9 @@
 
 #include "base/atomicfile.h"
 #include "http/fileaccess.h"
-#include "interop.h"
-#include "postmancollection.h"
-#include "postmanenvironment.h"
+#include "interop/interop.h"
+#include "interop/postmancollection.h"
+#include "interop/postmanenvironment.h"
 #include "http/requestbody.h"
 #include "workspace/workspace.h"
 

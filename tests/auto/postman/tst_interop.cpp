@@ -1,5 +1,5 @@
-#include "interop.h"
-#include "postmancollection.h"
+#include "interop/interop.h"
+#include "interop/postmancollection.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "postmancollection.h"
+#include "interop/postmancollection.h"
 #include "sandboxserver.h"
 
 #include <QFile>

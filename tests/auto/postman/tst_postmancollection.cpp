@@ -1,4 +1,4 @@
-#include "postmancollection.h"
+#include "interop/postmancollection.h"
 #include "postman/postmanjson.h"
 #include "postman/postmanurl.h"
 #include "workspace/workspacesecrets.h"

@@ -1,4 +1,4 @@
-#include "postmanenvironment.h"
+#include "interop/postmanenvironment.h"
 
 #include <QFile>
 #include <QJsonArray>

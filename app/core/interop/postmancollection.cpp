@@ -1,4 +1,4 @@
-#include "postmancollection.h"
+#include "interop/postmancollection.h"
 
 #include "postman/postmanauth.h"
 #include "postman/postmanjson.h"

@@ -1,6 +1,6 @@
 #include "postman/postmanauth.h"
 #include "postman/postmanforeign.h"
-#include "postmancollection.h"
+#include "interop/postmancollection.h"
 #include "postman/postmanjson.h"
 #include "postman/postmankeys.h"
 #include "postman/postmanrequest.h"

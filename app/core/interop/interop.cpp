@@ -1,8 +1,8 @@
-#include "interop.h"
+#include "interop/interop.h"
 
 #include "curl/curlcommand.h"
-#include "postmancollection.h"
-#include "postmanenvironment.h"
+#include "interop/postmancollection.h"
+#include "interop/postmanenvironment.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
