@@ -5,7 +5,7 @@
 #include "encryptedtokenfile.h"
 #include "secrets/keychainsecretstore.h"
 #include "mainwindow.h"
-#include "sandboxprocess.h"
+#include "sandbox/launcher/sandboxprocess.h"
 #include "secrets/secretstoreondemand.h"
 #include "oauth/tokenstore.h"
 #include "workspace/workspace.h"

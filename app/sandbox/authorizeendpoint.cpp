@@ -1,6 +1,6 @@
-#include "authorizeendpoint.h"
+#include "sandbox/authorizeendpoint.h"
 
-#include "htmlpages.h"
+#include "sandbox/htmlpages.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
-#include "connectionguard.h"
+#include "sandbox/connectionguard.h"
 
-#include "tableendpoint.h"
+#include "sandbox/tableendpoint.h"
 
 #include <QElapsedTimer>
 #include <QTcpSocket>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "requestframer.h"
+#include "sandbox/requestframer.h"
 
 #include <QList>
 #include <QTcpServer>

@@ -1,4 +1,4 @@
-#include "htmlpages.h"
+#include "sandbox/htmlpages.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "httpexchange.h"
+#include "sandbox/httpexchange.h"
 
 using namespace Qt::StringLiterals;
 

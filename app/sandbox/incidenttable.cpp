@@ -1,4 +1,4 @@
-#include "incidenttable.h"
+#include "sandbox/incidenttable.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

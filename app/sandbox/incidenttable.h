@@ -1,6 +1,6 @@
 #pragma once
 
-#include "registry.h"
+#include "sandbox/registry.h"
 
 #include <QHash>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "jsonwriter.h"
+#include "sandbox/jsonwriter.h"
 
 #include <QList>
 

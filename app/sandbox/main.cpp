@@ -1,8 +1,8 @@
 // postern-sandbox: serves a local imitation of a ServiceNow instance on 127.0.0.1 and prints its base URL
 // as the first line on stdout once it is ready.
 
-#include "registry.h"
-#include "sandboxserver.h"
+#include "sandbox/registry.h"
+#include "sandbox/sandboxserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

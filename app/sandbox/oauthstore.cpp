@@ -1,4 +1,4 @@
-#include "oauthstore.h"
+#include "sandbox/oauthstore.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

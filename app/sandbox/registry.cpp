@@ -1,4 +1,4 @@
-#include "registry.h"
+#include "sandbox/registry.h"
 
 #include <QCryptographicHash>
 #include <QHostAddress>

@@ -1,4 +1,4 @@
-#include "requestframer.h"
+#include "sandbox/requestframer.h"
 
 #include <QList>
 

@@ -1,13 +1,13 @@
-#include "sandboxserver.h"
+#include "sandbox/sandboxserver.h"
 
 #include "base/atomicfile.h"
-#include "authorizeendpoint.h"
-#include "httpexchange.h"
-#include "incidenttable.h"
+#include "sandbox/authorizeendpoint.h"
+#include "sandbox/httpexchange.h"
+#include "sandbox/incidenttable.h"
 #include "base/logging.h"
-#include "oauthstore.h"
-#include "tableendpoint.h"
-#include "tokenendpoint.h"
+#include "sandbox/oauthstore.h"
+#include "sandbox/tableendpoint.h"
+#include "sandbox/tokenendpoint.h"
 
 #include <QFileInfo>
 #include <QHttpServer>

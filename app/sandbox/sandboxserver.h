@@ -1,7 +1,7 @@
 #pragma once
 
-#include "connectionguard.h"
-#include "registry.h"
+#include "sandbox/connectionguard.h"
+#include "sandbox/registry.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "tableendpoint.h"
+#include "sandbox/tableendpoint.h"
 
-#include "jsonwriter.h"
+#include "sandbox/jsonwriter.h"
 
 #include <QUrl>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "httpexchange.h"
-#include "incidenttable.h"
-#include "oauthstore.h"
-#include "registry.h"
-#include "tablequery.h"
+#include "sandbox/httpexchange.h"
+#include "sandbox/incidenttable.h"
+#include "sandbox/oauthstore.h"
+#include "sandbox/registry.h"
+#include "sandbox/tablequery.h"
 
 #include <functional>
 

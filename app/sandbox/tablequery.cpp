@@ -1,6 +1,6 @@
-#include "tablequery.h"
+#include "sandbox/tablequery.h"
 
-#include "incidenttable.h"
+#include "sandbox/incidenttable.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
-#include "tokenendpoint.h"
+#include "sandbox/tokenendpoint.h"
 
-#include "jsonwriter.h"
+#include "sandbox/jsonwriter.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "httpexchange.h"
-#include "oauthstore.h"
-#include "registry.h"
+#include "sandbox/httpexchange.h"
+#include "sandbox/oauthstore.h"
+#include "sandbox/registry.h"
 
 #include <optional>
 

@@ -1,4 +1,4 @@
-#include "sandboxprocess.h"
+#include "sandbox/launcher/sandboxprocess.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -14,7 +14,7 @@
 #include "oauth/browserlauncher.h"
 #include "oauth/loopbackreceiver.h"
 #include "oauth/oauth2session.h"
-#include "sandboxserver.h"
+#include "sandbox/sandboxserver.h"
 
 #include <QFileInfo>
 #include <QSignalSpy>

@@ -5,7 +5,7 @@
 #include "oauth/oauth2replyhandler.h"
 #include "oauth/oauth2session.h"
 #include "sandboxhttp.h"
-#include "sandboxserver.h"
+#include "sandbox/sandboxserver.h"
 #include "testhttpserver.h"
 
 #include <QJsonDocument>

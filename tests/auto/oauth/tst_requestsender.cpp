@@ -5,7 +5,7 @@
 
 #include "http/httpclient.h"
 #include "oauth/requestsender.h"
-#include "sandboxserver.h"
+#include "sandbox/sandboxserver.h"
 #include "testhttpserver.h"
 #include "oauth/tokenendpointclient.h"
 #include "oauth/tokenrefresher.h"

@@ -1,5 +1,5 @@
 #include "interop/postmancollection.h"
-#include "sandboxserver.h"
+#include "sandbox/sandboxserver.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "sandboxhttp.h"
-#include "sandboxserver.h"
+#include "sandbox/sandboxserver.h"
 
 #include <QDateTime>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "incidenttable.h"
-#include "registry.h"
-#include "tablequery.h"
+#include "sandbox/incidenttable.h"
+#include "sandbox/registry.h"
+#include "sandbox/tablequery.h"
 
 #include <QTest>
 

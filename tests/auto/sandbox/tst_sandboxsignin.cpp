@@ -1,5 +1,5 @@
 #include "oauthfixture.h"
-#include "oauthstore.h"
+#include "sandbox/oauthstore.h"
 
 #include <QTest>
 

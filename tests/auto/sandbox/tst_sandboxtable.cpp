@@ -1,5 +1,5 @@
 #include "sandboxhttp.h"
-#include "sandboxserver.h"
+#include "sandbox/sandboxserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

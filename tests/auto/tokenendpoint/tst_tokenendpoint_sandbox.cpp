@@ -2,7 +2,7 @@
 // client must authenticate exactly as it is registered, so a request sent the wrong way fails here the
 // way it would at ServiceNow.
 
-#include "sandboxserver.h"
+#include "sandbox/sandboxserver.h"
 #include "oauth/tokenendpointclient.h"
 
 #include <QNetworkAccessManager>

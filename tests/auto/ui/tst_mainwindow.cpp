@@ -6,7 +6,7 @@
 #include "mainwindow.h"
 #include "requesteditor.h"
 #include "responseviewer.h"
-#include "sandboxserver.h"
+#include "sandbox/sandboxserver.h"
 #include "testhttpserver.h"
 #include "oauth/tokenstore.h"
 

@@ -13,7 +13,7 @@
 #include "oauth2pane.h"
 #include "requesteditor.h"
 #include "responseviewer.h"
-#include "sandboxserver.h"
+#include "sandbox/sandboxserver.h"
 #include "tokensdialog.h"
 #include "oauth/tokenstore.h"
 

@@ -9,7 +9,7 @@
 #include "mainwindow.h"
 #include "secrets/memorysecretstore.h"
 #include "responseviewer.h"
-#include "sandboxserver.h"
+#include "sandbox/sandboxserver.h"
 #include "tokensdialog.h"
 #include "oauth/tokenstore.h"
 

@@ -8,7 +8,7 @@
 #include "mainwindow.h"
 #include "secrets/memorysecretstore.h"
 #include "requesteditor.h"
-#include "sandboxserver.h"
+#include "sandbox/sandboxserver.h"
 #include "tokensdialog.h"
 #include "oauth/tokenstore.h"
 

@@ -16,7 +16,7 @@
 #include "requesteditor.h"
 #include "requesttab.h"
 #include "requesttabs.h"
-#include "sandboxserver.h"
+#include "sandbox/sandboxserver.h"
 #include "oauth/tokenstore.h"
 #include "variableseditor.h"
 #include "workspace/workspace.h"

@@ -12,7 +12,7 @@
 #include "requesttab.h"
 #include "requesttabs.h"
 #include "responseviewer.h"
-#include "sandboxserver.h"
+#include "sandbox/sandboxserver.h"
 #include "oauth/tokenendpointclient.h"
 #include "oauth/tokenendpointjob.h"
 #include "oauth/tokenstore.h"

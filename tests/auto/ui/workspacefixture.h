@@ -2,7 +2,7 @@
 
 #include "mainwindow.h"
 #include "secrets/memorysecretstore.h"
-#include "sandboxserver.h"
+#include "sandbox/sandboxserver.h"
 #include "oauth/tokenstore.h"
 #include "workspace/workspace.h"
 
