@@ -2,9 +2,9 @@
 // configured, and shows the main window. Everything else lives in postern_core and postern_ui.
 
 #include "secrets/encryptedfilesecretstore.h"
-#include "encryptedtokenfile.h"
+#include "ui/oauth/encryptedtokenfile.h"
 #include "secrets/keychainsecretstore.h"
-#include "mainwindow.h"
+#include "ui/mainwindow.h"
 #include "sandbox/launcher/sandboxprocess.h"
 #include "secrets/secretstoreondemand.h"
 #include "oauth/tokenstore.h"

@@ -3,7 +3,7 @@
 #include "http/httprequest.h"
 #include "http/httpresponse.h"
 #include "history/cookiestore.h"
-#include "oauthservices.h"
+#include "ui/oauth/oauthservices.h"
 
 #include <QMainWindow>
 #include <QPointer>

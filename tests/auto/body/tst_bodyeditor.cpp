@@ -1,6 +1,6 @@
-#include "bodyeditor.h"
-#include "formpartseditor.h"
-#include "keyvalueeditor.h"
+#include "ui/request/bodyeditor.h"
+#include "ui/request/formpartseditor.h"
+#include "ui/widgets/keyvalueeditor.h"
 
 #include <QAccessible>
 #include <QApplication>

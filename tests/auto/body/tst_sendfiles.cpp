@@ -2,14 +2,14 @@
 // imported request whose body names a file outside the working directory is refused at Send with a
 // message in the response area, nothing reaches the (recording) server, and the import summary named
 // every file the collection refers to, saying whether it is in the working directory.
-#include "bodyeditor.h"
+#include "ui/request/bodyeditor.h"
 #include "http/fileaccess.h"
-#include "importexport.h"
-#include "mainwindow.h"
-#include "requesteditor.h"
-#include "requesttab.h"
-#include "requesttabs.h"
-#include "responseviewer.h"
+#include "ui/workspace/importexport.h"
+#include "ui/mainwindow.h"
+#include "ui/request/requesteditor.h"
+#include "ui/workspace/requesttab.h"
+#include "ui/workspace/requesttabs.h"
+#include "ui/response/responseviewer.h"
 #include "testhttpserver.h"
 #include "workspacefixture.h"
 

@@ -1,12 +1,12 @@
 // The history pane, the cookies table (in the Cookie Manager and as the response's Cookies tab),
 // driven offscreen by object name the way a user would: typing, keys, clicks and confirmations.
 
-#include "cookiemanagerdialog.h"
+#include "ui/history/cookiemanagerdialog.h"
 #include "history/cookiestore.h"
-#include "cookiesview.h"
-#include "historypane.h"
+#include "ui/response/cookiesview.h"
+#include "ui/history/historypane.h"
 #include "history/historystore.h"
-#include "responseviewer.h"
+#include "ui/response/responseviewer.h"
 
 #include <QAbstractButton>
 #include <QAccessible>

@@ -1,6 +1,6 @@
 #include "flowdriver.h"
 
-#include "loginwindow.h"
+#include "ui/oauth/loginwindow.h"
 
 #include <QDir>
 #include <QEventLoop>

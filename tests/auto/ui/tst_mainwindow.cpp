@@ -2,10 +2,10 @@
 // server: the way a user sends a request and reads the answer, and every bad input the request
 // editor must turn into a clear message.
 
-#include "keyvalueeditor.h"
-#include "mainwindow.h"
-#include "requesteditor.h"
-#include "responseviewer.h"
+#include "ui/widgets/keyvalueeditor.h"
+#include "ui/mainwindow.h"
+#include "ui/request/requesteditor.h"
+#include "ui/response/responseviewer.h"
 #include "sandbox/sandboxserver.h"
 #include "testhttpserver.h"
 #include "oauth/tokenstore.h"

@@ -5,16 +5,16 @@
 // expired token), and a sweep for leaked secrets over everything the run logged and wrote.
 
 #include "flowdriver.h"
-#include "gettokendialog.h"
-#include "keyvalueeditor.h"
-#include "loginwindow.h"
-#include "mainwindow.h"
+#include "ui/oauth/gettokendialog.h"
+#include "ui/widgets/keyvalueeditor.h"
+#include "ui/oauth/loginwindow.h"
+#include "ui/mainwindow.h"
 #include "secrets/memorysecretstore.h"
-#include "oauth2pane.h"
-#include "requesteditor.h"
-#include "responseviewer.h"
+#include "ui/oauth/oauth2pane.h"
+#include "ui/request/requesteditor.h"
+#include "ui/response/responseviewer.h"
 #include "sandbox/sandboxserver.h"
-#include "tokensdialog.h"
+#include "ui/oauth/tokensdialog.h"
 #include "oauth/tokenstore.h"
 
 #include <QAccessible>

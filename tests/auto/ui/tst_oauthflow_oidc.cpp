@@ -4,13 +4,13 @@
 // provider's userinfo endpoint with the token.
 
 #include "flowdriver.h"
-#include "gettokendialog.h"
-#include "keyvalueeditor.h"
-#include "loginwindow.h"
-#include "mainwindow.h"
+#include "ui/oauth/gettokendialog.h"
+#include "ui/widgets/keyvalueeditor.h"
+#include "ui/oauth/loginwindow.h"
+#include "ui/mainwindow.h"
 #include "oidcprovider.h"
-#include "responseviewer.h"
-#include "tokensdialog.h"
+#include "ui/response/responseviewer.h"
+#include "ui/oauth/tokensdialog.h"
 #include "oauth/tokenstore.h"
 
 #include <QComboBox>

@@ -4,13 +4,13 @@
 // token (none, revoked, expired without refresh, another instance's).
 
 #include "flowdriver.h"
-#include "gettokendialog.h"
-#include "keyvalueeditor.h"
-#include "mainwindow.h"
+#include "ui/oauth/gettokendialog.h"
+#include "ui/widgets/keyvalueeditor.h"
+#include "ui/mainwindow.h"
 #include "secrets/memorysecretstore.h"
-#include "responseviewer.h"
+#include "ui/response/responseviewer.h"
 #include "sandbox/sandboxserver.h"
-#include "tokensdialog.h"
+#include "ui/oauth/tokensdialog.h"
 #include "oauth/tokenstore.h"
 
 #include <QCheckBox>

@@ -4,12 +4,12 @@
 // every message and value readable through QAccessible.
 
 #include "flowdriver.h"
-#include "gettokendialog.h"
-#include "mainwindow.h"
+#include "ui/oauth/gettokendialog.h"
+#include "ui/mainwindow.h"
 #include "secrets/memorysecretstore.h"
-#include "requesteditor.h"
+#include "ui/request/requesteditor.h"
 #include "sandbox/sandboxserver.h"
-#include "tokensdialog.h"
+#include "ui/oauth/tokensdialog.h"
 #include "oauth/tokenstore.h"
 
 #include <QAccessible>

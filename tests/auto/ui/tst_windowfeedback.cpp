@@ -2,12 +2,12 @@
 // the automatic Authorization row masked until asked, Copy's confirmation, no time for a request that
 // never left, the port in a tab's title, and a window restored from a screen that is gone.
 
-#include "keyvalueeditor.h"
-#include "keyvaluemodel.h"
-#include "mainwindow.h"
-#include "requesteditor.h"
-#include "requesttabs.h"
-#include "responseviewer.h"
+#include "ui/widgets/keyvalueeditor.h"
+#include "ui/widgets/keyvaluemodel.h"
+#include "ui/mainwindow.h"
+#include "ui/request/requesteditor.h"
+#include "ui/workspace/requesttabs.h"
+#include "ui/response/responseviewer.h"
 #include "workspace/sessionstore.h"
 #include "testhttpserver.h"
 #include "oauth/tokenstore.h"

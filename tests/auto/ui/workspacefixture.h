@@ -1,6 +1,6 @@
 #pragma once
 
-#include "mainwindow.h"
+#include "ui/mainwindow.h"
 #include "secrets/memorysecretstore.h"
 #include "sandbox/sandboxserver.h"
 #include "oauth/tokenstore.h"

@@ -1,0 +1,54 @@
+#include "ui/history/cookiemanagerdialog.h"
+
+#include "ui/widgets/clearbutton.h"
+#include "ui/response/cookiesview.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+CookieManagerDialog::CookieManagerDialog(CookieStore *store, QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(u"cookieManagerDialog"_s);
+    setWindowTitle(u"Cookies"_s);
+    resize(820, 460);
+
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(u"cookieDomainFilter"_s);
+    m_filter->setAccessibleName(u"Filter cookies by domain"_s);
+    m_filter->setPlaceholderText(u"example.com"_s);
+    m_filter->setClearButtonEnabled(true);
+    nameClearButton(m_filter, u"Clear the filter"_s);
+    form->addRow(u"&Filter by domain:"_s, m_filter);
+    layout->addLayout(form);
+
+    m_view = new CookiesView(this);
+    m_view->setObjectName(u"cookieManagerView"_s);
+    m_view->table()->setAccessibleName(u"Cookies in the jar"_s);
+    m_view->setStore(store);
+    layout->addWidget(m_view, 1);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->setObjectName(u"cookieManagerButtons"_s);
+    QPushButton *close = buttons->button(QDialogButtonBox::Close);
+    close->setObjectName(u"closeCookieManagerButton"_s);
+    close->setAccessibleName(u"Close"_s);
+    close->setAutoDefault(false);
+    layout->addWidget(buttons);
+
+    connect(m_filter, &QLineEdit::textChanged, m_view, &CookiesView::setDomainFilter);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_filter->setFocus();
+}
+
+} // namespace Postern

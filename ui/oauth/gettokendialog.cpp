@@ -1,0 +1,480 @@
+#include "ui/oauth/gettokendialog.h"
+
+#include "oauth/browserlauncher.h"
+#include "ui/oauth/extraparameterseditor.h"
+#include "base/formurlencoded.h"
+#include "ui/oauth/loginwindow.h"
+#include "oauth/loopbackreceiver.h"
+#include "oauth/oauth2session.h"
+#include "oauth/tokenendpointclient.h"
+#include "oauth/tokenendpointjob.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QTableWidget>
+#include <QTimer>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices &services, QWidget *parent)
+    : QDialog(parent)
+    , m_services(services)
+{
+    setObjectName(u"getTokenDialog"_s);
+    setWindowTitle(u"Get New Access Token"_s);
+    auto *layout = new QVBoxLayout(this);
+    // The form scrolls when the screen is too short for it (a 1366x768 laptop with every row shown);
+    // the message and the buttons stay in view below it.
+    auto *formPage = new QWidget(this);
+    formPage->setObjectName(u"tokenFormPage"_s);
+    m_form = new QFormLayout(formPage);
+    m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_form->setContentsMargins(0, 0, 0, 0);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(u"tokenFormScroll"_s);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setWidget(formPage);
+    layout->addWidget(m_scroll, 1);
+
+    // The ServiceNow preset: an instance name or URL fills the endpoints.
+    auto *presetRow = new QHBoxLayout;
+    m_instance = new QLineEdit(this);
+    m_instance->setObjectName(u"serviceNowInstance"_s);
+    m_instance->setAccessibleName(u"ServiceNow instance"_s);
+    m_instance->setPlaceholderText(u"dev12345 or https://dev12345.service-now.com"_s);
+    auto *fill = new QPushButton(u"&Fill"_s, this);
+    fill->setObjectName(u"fillServiceNow"_s);
+    fill->setAccessibleName(u"Fill endpoints from the ServiceNow instance"_s);
+    fill->setAutoDefault(false);
+    presetRow->addWidget(m_instance, 1);
+    presetRow->addWidget(fill);
+    auto *presetLabel = new QLabel(u"ServiceNow inst&ance:"_s, this);
+    presetLabel->setBuddy(m_instance);
+    m_form->addRow(presetLabel, presetRow);
+    connect(fill, &QPushButton::clicked, this, &GetTokenDialog::fillFromServiceNow);
+
+    // Discovery: an issuer URL fills the endpoints from its metadata (RFC 8414, OpenID Connect).
+    auto *issuerRow = new QHBoxLayout;
+    m_issuer = new QLineEdit(this);
+    m_issuer->setObjectName(u"issuerUrl"_s);
+    m_issuer->setAccessibleName(u"Issuer URL"_s);
+    m_issuer->setPlaceholderText(u"https://login.example.com, read from /.well-known/\u2026"_s);
+    m_discover = new QPushButton(u"Disco&ver"_s, this);
+    m_discover->setObjectName(u"discoverButton"_s);
+    m_discover->setAccessibleName(u"Discover endpoints from the issuer"_s);
+    m_discover->setAutoDefault(false);
+    issuerRow->addWidget(m_issuer, 1);
+    issuerRow->addWidget(m_discover);
+    auto *issuerLabel = new QLabel(u"Iss&uer:"_s, this);
+    issuerLabel->setBuddy(m_issuer);
+    m_form->addRow(issuerLabel, issuerRow);
+    connect(m_discover, &QPushButton::clicked, this, &GetTokenDialog::discover);
+    m_issuer->installEventFilter(this);
+    m_instance->installEventFilter(this); // Return there fills; it must not press Request Token
+
+    m_name = addLine(u"Token &Name:"_s, "tokenName", u"Token name"_s);
+    m_grant = new QComboBox(this);
+    m_grant->setObjectName(u"grantType"_s);
+    m_grant->setAccessibleName(u"Grant type"_s);
+    for (const OAuth2GrantType type :
+         { OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce,
+           OAuth2GrantType::Implicit, OAuth2GrantType::Password, OAuth2GrantType::ClientCredentials })
+        m_grant->addItem(grantTypeName(type), int(type));
+    auto *grantLabel = new QLabel(u"&Grant Type:"_s, this);
+    grantLabel->setBuddy(m_grant);
+    m_form->addRow(grantLabel, m_grant);
+    m_grantNote
+        = new QLabel(u"The implicit grant is discouraged (RFC 9700): the token travels in the URL and "
+                     "there is no refresh token. Prefer Authorization Code (With PKCE) where the server "
+                     "offers it."_s,
+                     this);
+    m_grantNote->setObjectName(u"grantNote"_s);
+    m_grantNote->setWordWrap(true);
+    m_grantNote->setStyleSheet(u"QLabel { color: #8a5300; }"_s);
+    m_grantNote->setTextFormat(Qt::PlainText);
+    // Across both columns: a wrapped paragraph in the field column is given one line's height.
+    m_form->addRow(m_grantNote);
+    m_callback = addLine(u"Call&back URL:"_s, "callbackUrl", u"Callback URL"_s,
+                         u"https://oauth.pstmn.io/v1/callback"_s);
+    m_systemBrowser = new QCheckBox(u"Authorize using s&ystem browser"_s, this);
+    m_systemBrowser->setObjectName(u"useSystemBrowser"_s);
+    m_systemBrowser->setAccessibleName(u"Authorize using system browser"_s);
+    m_systemBrowser->setToolTip(
+        u"Sign in in your own browser; Postern listens once on 127.0.0.1 for the redirect "
+        "(RFC 8252). Register http://127.0.0.1/callback as a Redirect URL (any port)."_s);
+    m_form->addRow(QString(), m_systemBrowser);
+    connect(m_systemBrowser, &QCheckBox::toggled, this, &GetTokenDialog::showFieldsForGrant);
+    m_authUrl = addLine(u"&Auth URL:"_s, "authUrl", u"Auth URL"_s,
+                        u"https://INSTANCE.service-now.com/oauth_auth.do"_s);
+    // Typing another Auth URL by hand leaves the discovered server: forget what it promised.
+    connect(m_authUrl, &QLineEdit::textEdited, this, [this] {
+        m_discoveredIssuer.clear();
+        m_jwksUri.clear();
+        m_issSupported = false;
+    });
+    m_tokenUrl = addLine(u"Access &Token URL:"_s, "accessTokenUrl", u"Access token URL"_s,
+                         u"https://INSTANCE.service-now.com/oauth_token.do"_s);
+    m_refreshUrl = addLine(u"Refresh Token UR&L:"_s, "refreshUrl", u"Refresh token URL"_s,
+                           u"Same as the Access Token URL"_s);
+    m_revokeUrl = addLine(u"Revo&ke Token URL:"_s, "revokeUrl", u"Revoke token URL"_s,
+                          u"e.g. https://INSTANCE.service-now.com/oauth_revoke_token.do"_s);
+    m_username = addLine(u"&Username:"_s, "username", u"Username"_s);
+    m_password = addLine(u"&Password:"_s, "password", u"Password"_s, u"Asked for each time; never saved"_s);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_clientId = addLine(u"Client &ID:"_s, "clientId", u"Client ID"_s);
+    m_clientSecret = addLine(u"Client &Secret:"_s, "clientSecret", u"Client secret"_s);
+    m_clientSecret->setEchoMode(QLineEdit::Password);
+    m_showSecret = new QCheckBox(u"Sho&w client secret"_s, this);
+    m_showSecret->setObjectName(u"showClientSecret"_s);
+    m_showSecret->setAccessibleName(u"Show client secret"_s);
+    connect(m_showSecret, &QCheckBox::toggled, m_clientSecret,
+            [this](bool on) { m_clientSecret->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
+    m_form->addRow(QString(), m_showSecret);
+    m_scope = addLine(u"S&cope:"_s, "scope", u"Scope"_s, u"e.g. useraccount"_s);
+    m_state
+        = addLine(u"St&ate:"_s, "state", u"State"_s, u"Leave empty for a fresh random value per request"_s);
+    m_clientAuth = new QComboBox(this);
+    m_clientAuth->setObjectName(u"clientAuthentication"_s);
+    m_clientAuth->setAccessibleName(u"Client authentication"_s);
+    m_clientAuth->addItem(clientAuthenticationName(ClientAuthentication::Body),
+                          int(ClientAuthentication::Body));
+    m_clientAuth->addItem(clientAuthenticationName(ClientAuthentication::BasicHeader),
+                          int(ClientAuthentication::BasicHeader));
+    auto *clientAuthLabel = new QLabel(u"Client Authenticatio&n:"_s, this);
+    clientAuthLabel->setBuddy(m_clientAuth);
+    m_form->addRow(clientAuthLabel, m_clientAuth);
+
+    m_pkceMethod = new QComboBox(this);
+    m_pkceMethod->setObjectName(u"codeChallengeMethod"_s);
+    m_pkceMethod->setAccessibleName(u"Code challenge method"_s);
+    m_pkceMethod->addItem(u"SHA-256"_s, int(PkceMethod::S256));
+    m_pkceMethod->addItem(u"Plain"_s, int(PkceMethod::Plain));
+    auto *pkceLabel = new QLabel(u"Code C&hallenge Method:"_s, this);
+    pkceLabel->setBuddy(m_pkceMethod);
+    m_form->addRow(pkceLabel, m_pkceMethod);
+    m_codeVerifier = addLine(u"Code &Verifier:"_s, "codeVerifier", u"Code verifier"_s,
+                             u"Leave empty for a fresh random value per request"_s);
+    connect(m_grant, &QComboBox::currentIndexChanged, this, &GetTokenDialog::showFieldsForGrant);
+
+    // Advanced options, folded away until asked for: refresh and revoke URLs, audience, resource and
+    // extra parameters for each request of the grant.
+    m_advanced = new QCheckBox(u"Show advanced &options"_s, this);
+    m_advanced->setObjectName(u"showAdvanced"_s);
+    m_advanced->setAccessibleName(u"Show advanced options"_s);
+    m_form->addRow(QString(), m_advanced);
+    connect(m_advanced, &QCheckBox::toggled, this, &GetTokenDialog::showFieldsForGrant);
+    m_audience = addLine(u"Audie&nce:"_s, "audience", u"Audience"_s,
+                         u"Sent with the authorization and token requests"_s);
+    m_resource = addLine(u"Resou&rce:"_s, "resource", u"Resource"_s, u"RFC 8707; sent with every request"_s);
+    m_extras = new ExtraParametersEditor(this);
+    m_extras->setObjectName(u"extraParametersEditor"_s);
+    auto *extrasLabel = new QLabel(u"E&xtra parameters:"_s, this);
+    extrasLabel->setBuddy(m_extras->table());
+    m_form->addRow(extrasLabel, m_extras);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(u"tokenMessage"_s);
+    // No fixed accessible name: a screen reader reads the message itself.
+    m_message->setTextFormat(Qt::PlainText); // server text, never rich text
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_message->hide();
+    layout->addWidget(m_message);
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_request = buttons->addButton(u"&Request Token"_s, QDialogButtonBox::AcceptRole);
+    m_request->setObjectName(u"requestTokenButton"_s);
+    m_request->setAccessibleName(u"Request Token"_s);
+    QPushButton *cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    cancel->setObjectName(u"cancelButton"_s);
+    cancel->setAccessibleName(u"Cancel"_s);
+    layout->addWidget(buttons);
+    connect(m_request, &QPushButton::clicked, this, &GetTokenDialog::requestToken);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    m_name->setText(initial.tokenName.isEmpty() ? u"Token"_s : initial.tokenName);
+    m_callback->setText(initial.callbackUrl.isEmpty() ? u"https://oauth.pstmn.io/v1/callback"_s
+                                                      : initial.callbackUrl);
+    m_authUrl->setText(initial.authUrl);
+    m_tokenUrl->setText(initial.accessTokenUrl);
+    m_refreshUrl->setText(initial.refreshUrl);
+    m_revokeUrl->setText(initial.revokeUrl);
+    m_clientId->setText(initial.clientId);
+    m_clientSecret->setText(initial.clientSecret);
+    m_scope->setText(initial.scope);
+    m_state->setText(initial.state);
+    m_clientAuth->setCurrentIndex(m_clientAuth->findData(int(initial.clientAuthentication)));
+    m_grant->setCurrentIndex(m_grant->findData(int(initial.grantType)));
+    m_pkceMethod->setCurrentIndex(m_pkceMethod->findData(int(initial.pkceMethod)));
+    m_codeVerifier->setText(initial.codeVerifier);
+    m_advanced->setChecked(!initial.refreshUrl.isEmpty() || !initial.revokeUrl.isEmpty()
+                           || !initial.audience.isEmpty() || !initial.resource.isEmpty()
+                           || !initial.extraParameters.isEmpty());
+    m_audience->setText(initial.audience);
+    m_resource->setText(initial.resource);
+    m_extras->setParameters(initial.extraParameters);
+    m_discoveredIssuer = initial.issuer;
+    m_jwksUri = initial.jwksUri;
+    m_issSupported = initial.issParameterSupported;
+    m_issuer->setText(initial.issuer);
+    showFieldsForGrant();
+    resize(620, 0);
+    fitToScreen();
+}
+
+GetTokenDialog::~GetTokenDialog()
+{
+    delete m_login;
+}
+
+QLineEdit *GetTokenDialog::addLine(const QString &label, const char *objectName,
+                                   const QString &accessibleName, const QString &placeholder)
+{
+    auto *edit = new QLineEdit(this);
+    edit->setObjectName(QString::fromLatin1(objectName));
+    edit->setAccessibleName(accessibleName);
+    edit->setPlaceholderText(placeholder);
+    auto *labelWidget = new QLabel(label, this);
+    labelWidget->setBuddy(edit);
+    m_form->addRow(labelWidget, edit);
+    return edit;
+}
+
+bool GetTokenDialog::usesSystemBrowser() const
+{
+    return m_systemBrowser->isChecked() && !m_systemBrowser->isHidden()
+        && (OAuth2GrantType(m_grant->currentData().toInt()) == OAuth2GrantType::AuthorizationCode
+            || OAuth2GrantType(m_grant->currentData().toInt()) == OAuth2GrantType::AuthorizationCodePkce);
+}
+
+OAuth2Config GetTokenDialog::config() const
+{
+    OAuth2Config c;
+    c.tokenName = m_name->text().trimmed();
+    c.grantType = OAuth2GrantType(m_grant->currentData().toInt());
+    c.callbackUrl = m_callback->text().trimmed();
+    c.authUrl = m_authUrl->text().trimmed();
+    c.accessTokenUrl = m_tokenUrl->text().trimmed();
+    c.refreshUrl = m_refreshUrl->text().trimmed();
+    c.revokeUrl = m_revokeUrl->text().trimmed();
+    c.clientId = m_clientId->text().trimmed();
+    c.clientSecret = m_clientSecret->text();
+    c.scope = m_scope->text().trimmed();
+    c.state = m_state->text();
+    c.clientAuthentication = ClientAuthentication(m_clientAuth->currentData().toInt());
+    c.pkceMethod = PkceMethod(m_pkceMethod->currentData().toInt());
+    c.codeVerifier = m_codeVerifier->text().trimmed();
+    c.audience = m_audience->text().trimmed();
+    c.resource = m_resource->text().trimmed();
+    c.extraParameters = m_extras->parameters();
+    c.issuer = m_discoveredIssuer;
+    c.jwksUri = m_jwksUri;
+    c.issParameterSupported = m_issSupported;
+    return c;
+}
+
+void GetTokenDialog::showFieldsForGrant()
+{
+    const auto grant = OAuth2GrantType(m_grant->currentData().toInt());
+    const bool pkce = grant == OAuth2GrantType::AuthorizationCodePkce;
+    const bool implicit = grant == OAuth2GrantType::Implicit;
+    m_form->setRowVisible(m_pkceMethod, pkce);
+    m_form->setRowVisible(m_codeVerifier, pkce);
+    m_form->setRowVisible(m_grantNote, implicit);
+    // The implicit grant never reaches the token endpoint and so never uses the secret.
+    m_form->setRowVisible(m_tokenUrl, !implicit);
+    m_form->setRowVisible(m_clientSecret, !implicit);
+    m_form->setRowVisible(m_showSecret, !implicit);
+    m_form->setRowVisible(m_clientAuth, !implicit);
+    const bool password = grant == OAuth2GrantType::Password;
+    const bool browser = grant != OAuth2GrantType::Password && grant != OAuth2GrantType::ClientCredentials;
+    m_form->setRowVisible(m_username, password);
+    m_form->setRowVisible(m_password, password);
+    m_form->setRowVisible(m_callback, browser);
+    const bool codeGrant
+        = grant == OAuth2GrantType::AuthorizationCode || grant == OAuth2GrantType::AuthorizationCodePkce;
+    m_form->setRowVisible(m_systemBrowser, codeGrant);
+    m_callback->setEnabled(!(codeGrant && m_systemBrowser->isChecked()));
+    if (codeGrant && m_systemBrowser->isChecked())
+        m_callback->setPlaceholderText(u"http://127.0.0.1:<port>/callback, chosen at Request Token"_s);
+    m_form->setRowVisible(m_authUrl, browser);
+    m_form->setRowVisible(m_state, browser);
+    const bool advanced = m_advanced->isChecked();
+    m_form->setRowVisible(m_refreshUrl, advanced && !implicit && grant != OAuth2GrantType::ClientCredentials);
+    m_form->setRowVisible(m_revokeUrl, advanced);
+    m_form->setRowVisible(m_audience, advanced);
+    m_form->setRowVisible(m_resource, advanced);
+    m_form->setRowVisible(m_extras, advanced);
+    // The rows shown changed: the dialog takes the height they need (no empty band where hidden rows
+    // were), within the screen.
+    if (isVisible())
+        fitToScreen();
+}
+
+void GetTokenDialog::fitToScreen()
+{
+    m_form->activate();
+    QWidget *page = m_scroll->widget();
+    const int formHeight = page->sizeHint().height();
+    // The dialog's own rows (message, buttons) and margins around the scroll area.
+    const int around = sizeHint().height() - m_scroll->sizeHint().height();
+    int height = formHeight + around;
+    const QScreen *where = screen();
+    if (!where) {
+        resize(std::max(width(), 620), height);
+        return;
+    }
+    const QRect available = where->availableGeometry();
+    const int frame = std::max(frameGeometry().height() - geometry().height(), 40);
+    height = std::min(height, available.height() - frame);
+    resize(std::max(width(), 620), height);
+    // Grown past the bottom of the screen: up, so that the buttons stay in reach.
+    if (isVisible() && frameGeometry().bottom() > available.bottom())
+        move(x(), std::max(available.top(), available.bottom() - frame - height));
+}
+
+void GetTokenDialog::showMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? u"QLabel { color: #b71c1c; }"_s : QString());
+    m_message->setVisible(!text.isEmpty());
+    if (isVisible())
+        fitToScreen(); // room for the message below the form, not a scroll bar in it
+}
+
+void GetTokenDialog::requestToken()
+{
+    if (m_session || m_busy)
+        return;
+    HttpRequest carrier;
+    carrier.auth.oauth2 = config();
+    OAuth2Config c = m_resolver.resolve(carrier).auth.oauth2;
+    const bool systemBrowser = usesSystemBrowser();
+    if (systemBrowser)
+        c.callbackUrl = u"http://127.0.0.1/callback"_s; // the real port is chosen once the form is good
+    QStringList problems = c.problems();
+    if (c.grantType == OAuth2GrantType::Password && m_username->text().trimmed().isEmpty())
+        problems << u"Username is empty."_s;
+    if (!problems.isEmpty()) {
+        showMessage(problems.join(u'\n'), true);
+        return;
+    }
+    if (systemBrowser) {
+        // RFC 8252 §7.3: a loopback redirect on a port chosen now, good for one answer.
+        delete m_receiver;
+        m_receiver = new LoopbackReceiver(this);
+        if (!m_receiver->listen()) {
+            showMessage(m_receiver->errorString(), true);
+            return;
+        }
+        c.callbackUrl = m_receiver->redirectUri().toString();
+    }
+    if (!c.usesBrowser()) {
+        // Straight to the token endpoint: no login window.
+        if (!m_services.endpoint) {
+            showMessage(u"This grant needs the token endpoint client, which is not available here."_s, true);
+            return;
+        }
+        m_busy = true;
+        m_request->setEnabled(false);
+        showMessage(u"Requesting a token from %1\u2026"_s.arg(
+                        QUrl(c.accessTokenUrl).adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString()),
+                    false);
+        TokenEndpointJob *job = c.grantType == OAuth2GrantType::Password
+            ? m_services.endpoint->requestPasswordToken(c, m_username->text().trimmed(), m_password->text())
+            : m_services.endpoint->requestClientCredentialsToken(c);
+        m_password->clear(); // used for this one request only
+        connect(job, &TokenEndpointJob::finished, this, [this](const OAuth2Result &result) {
+            m_busy = false;
+            m_request->setEnabled(true);
+            if (!result.ok()) {
+                showMessage(result.message, true);
+                return;
+            }
+            m_token = result.token;
+            showMessage(QString(), false);
+            accept();
+        });
+        return;
+    }
+    showMessage(
+        systemBrowser
+            ? u"Waiting for you to sign in and allow access in your browser\u2026 (Cancel stops waiting.)"_s
+            : u"Waiting for you to sign in and allow access in the login window\u2026"_s,
+        false);
+    m_request->setEnabled(false);
+    m_session = new OAuth2Session(c, this);
+    connect(m_session, &OAuth2Session::finished, this, &GetTokenDialog::onFinished);
+    if (systemBrowser) {
+        // Only the answer to this sign-in (its state) ends the wait; anything else that finds the port is
+        // turned away and the listener keeps waiting.
+        m_receiver->setAcceptFilter([session = m_session](const QUrl &url) {
+            const FormFields query = FormUrlEncoded::parse(url.query(QUrl::FullyEncoded).toUtf8());
+            return session && FormUrlEncoded::count(query, u"state"_s) == 1
+                && FormUrlEncoded::value(query, u"state"_s) == session->state();
+        });
+        connect(m_receiver, &LoopbackReceiver::redirectReceived, m_session, [this](const QUrl &url) {
+            if (m_session)
+                m_session->handleRedirect(url);
+            raise();
+            activateWindow();
+        });
+        connect(m_session, &OAuth2Session::authorizationUrlReady, this, [this](const QUrl &url) {
+            QString error;
+            if (!BrowserLauncher::open(url, &error) && m_session)
+                m_session->cancel(u"The browser could not be started: %1"_s.arg(error));
+        });
+        // The user may never come back from the browser; nothing waits forever.
+        QTimer::singleShot(5 * 60 * 1000, m_session, [session = m_session] {
+            session->cancel(u"No answer came back from the browser within 5 minutes. No token was stored."_s);
+        });
+        m_session->start();
+        return;
+    }
+    connect(m_session, &OAuth2Session::authorizationUrlReady, this, [this](const QUrl &url) {
+        m_login = new LoginWindow(m_session, url, this);
+        m_login->show();
+        Q_EMIT loginWindowOpened(m_login);
+    });
+    m_session->start();
+}
+
+void GetTokenDialog::onFinished(const OAuth2Result &result)
+{
+    if (m_receiver) {
+        m_receiver->close();
+        m_receiver->deleteLater();
+    }
+    if (m_login) {
+        m_login->close();
+        m_login->deleteLater();
+    }
+    m_session->deleteLater();
+    m_session = nullptr;
+    m_request->setEnabled(true);
+    if (!result.ok()) {
+        showMessage(result.message, true);
+        return;
+    }
+    m_token = result.token;
+    showMessage(QString(), false);
+    accept();
+}
+
+} // namespace Postern

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "ui/oauth/loginwindow.h"
+#include "auth/oauth2config.h"
+#include "auth/oauth2result.h"
+#include "ui/oauth/oauthservices.h"
+#include "workspace/variables.h"
+
+#include <QDialog>
+#include <QPointer>
+
+QT_BEGIN_NAMESPACE
+class QCheckBox;
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QScrollArea;
+QT_END_NAMESPACE
+
+namespace Postern {
+
+class ExtraParametersEditor;
+class LoopbackReceiver;
+class OAuth2Session;
+
+// Get New Access Token: the form (Token Name, Grant Type, Callback URL, Auth URL, Access Token URL,
+// Client ID, Client Secret, Scope, State, Client Authentication), checked before anything is sent.
+// Request Token starts an OAuth2Session and opens its LoginWindow; the dialog is accepted when a token
+// came back, and says what went wrong otherwise.
+class GetTokenDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    GetTokenDialog(const OAuth2Config &initial, const OAuthServices &services, QWidget *parent = nullptr);
+    ~GetTokenDialog() override;
+
+    OAuth2Config config() const;
+    bool usesSystemBrowser() const;
+    OAuth2Token token() const { return m_token; }
+    LoginWindow *loginWindow() const { return m_login; }
+
+    void requestToken();
+
+    // {{name}} references in the form are resolved with these variables when the token is requested.
+    void setVariableResolver(const VariableResolver &resolver) { m_resolver = resolver; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+Q_SIGNALS:
+    // The login window is open (for tests and for accessibility tools that follow windows).
+    void loginWindowOpened(Postern::LoginWindow *window);
+
+private:
+    VariableResolver m_resolver;
+    QLineEdit *addLine(const QString &label, const char *objectName, const QString &accessibleName,
+                       const QString &placeholder = QString());
+    void onFinished(const OAuth2Result &result);
+    void showFieldsForGrant();
+    void fillFromServiceNow();
+    void discover();
+    void showMessage(const QString &text, bool error);
+    void fitToScreen();
+
+    QLineEdit *m_name = nullptr;
+    QComboBox *m_grant = nullptr;
+    QLineEdit *m_callback = nullptr;
+    QLineEdit *m_authUrl = nullptr;
+    QLineEdit *m_tokenUrl = nullptr;
+    QLineEdit *m_clientId = nullptr;
+    QLineEdit *m_clientSecret = nullptr;
+    QCheckBox *m_showSecret = nullptr;
+    QLineEdit *m_scope = nullptr;
+    QLineEdit *m_state = nullptr;
+    QComboBox *m_clientAuth = nullptr;
+    QComboBox *m_pkceMethod = nullptr;
+    QLineEdit *m_codeVerifier = nullptr;
+    QLabel *m_grantNote = nullptr;
+    QLineEdit *m_instance = nullptr;
+    QLineEdit *m_username = nullptr;
+    QLineEdit *m_password = nullptr; // never stored anywhere
+    QLineEdit *m_refreshUrl = nullptr;
+    QLineEdit *m_revokeUrl = nullptr;
+    QCheckBox *m_systemBrowser = nullptr;
+    QLineEdit *m_issuer = nullptr;
+    QLineEdit *m_audience = nullptr;
+    QLineEdit *m_resource = nullptr;
+    ExtraParametersEditor *m_extras = nullptr;
+    QCheckBox *m_advanced = nullptr;
+    QPushButton *m_discover = nullptr;
+    // What discovery found that has no field of its own.
+    QString m_discoveredIssuer;
+    QString m_jwksUri;
+    bool m_issSupported = false;
+    OAuthServices m_services;
+    bool m_busy = false;
+    QPointer<LoopbackReceiver> m_receiver;
+    QLabel *m_message = nullptr;
+    QPushButton *m_request = nullptr;
+    QFormLayout *m_form = nullptr;
+    QScrollArea *m_scroll = nullptr;
+
+    QPointer<OAuth2Session> m_session;
+    QPointer<LoginWindow> m_login;
+    OAuth2Token m_token;
+};
+
+} // namespace Postern

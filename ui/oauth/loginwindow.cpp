@@ -1,0 +1,219 @@
+#include "ui/oauth/loginwindow.h"
+
+#include "oauth/oauth2session.h"
+
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <QWebEngineLoadingInfo>
+#include <QWebEnginePage>
+#include <QWebEngineProfile>
+#include <QWebEngineUrlRequestInfo>
+#include <QWebEngineUrlRequestInterceptor>
+#include <QWebEngineView>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+// Stops navigations to the Callback URL in the main frame and hands them to the session.
+class CallbackCatchingPage : public QWebEnginePage
+{
+public:
+    CallbackCatchingPage(QWebEngineProfile *profile, OAuth2Session *session, QObject *parent)
+        : QWebEnginePage(profile, parent)
+        , m_session(session)
+    {
+    }
+
+protected:
+    bool acceptNavigationRequest(const QUrl &url, NavigationType, bool isMainFrame) override
+    {
+        if (!m_session || !m_session->isCallback(url))
+            return true;
+        if (isMainFrame)
+            m_session->handleRedirect(url);
+        return false;
+    }
+
+private:
+    QPointer<OAuth2Session> m_session;
+};
+
+// The second net: any request for the Callback URL (a subresource, a frame) is blocked, so the
+// callback host never sees the code.
+class CallbackBlocker : public QWebEngineUrlRequestInterceptor
+{
+public:
+    CallbackBlocker(OAuth2Session *session, QObject *parent)
+        : QWebEngineUrlRequestInterceptor(parent)
+        , m_session(session)
+    {
+    }
+
+    void interceptRequest(QWebEngineUrlRequestInfo &info) override
+    {
+        if (m_session && m_session->isCallback(info.requestUrl()))
+            info.block(true);
+    }
+
+private:
+    QPointer<OAuth2Session> m_session;
+};
+
+} // namespace
+
+LoginWindow::LoginWindow(OAuth2Session *session, const QUrl &authorizationUrl, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+{
+    setObjectName(u"loginWindow"_s);
+    setWindowTitle(u"Sign in to authorize Postern"_s);
+    setAttribute(Qt::WA_DeleteOnClose, false);
+    auto *layout = new QVBoxLayout(this);
+
+    auto *bar = new QHBoxLayout;
+    // The state as an icon from Postern's resources (no font has to carry a lock glyph) and in words.
+    m_securityIcon = new QLabel(this);
+    m_securityIcon->setObjectName(u"loginSecurityIcon"_s);
+    m_security = new QLabel(this);
+    m_security->setObjectName(u"loginSecurity"_s);
+    m_security->setTextFormat(Qt::PlainText);
+    m_security->setFocusPolicy(Qt::TabFocus); // read out with its state, after the page
+    m_address = new QLineEdit(this);
+    m_address->setObjectName(u"loginAddress"_s);
+    m_address->setAccessibleName(u"Address"_s);
+    m_address->setReadOnly(true);
+    auto *cancel = new QPushButton(u"Cancel"_s, this);
+    cancel->setObjectName(u"loginCancel"_s);
+    cancel->setAccessibleName(u"Cancel sign-in"_s);
+    bar->addWidget(m_securityIcon);
+    bar->addWidget(m_security);
+    bar->addWidget(m_address, 1);
+    bar->addWidget(cancel);
+    layout->addLayout(bar);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(u"loginProgress"_s);
+    m_progress->setAccessibleName(u"Page loading"_s);
+    m_progress->setMaximumHeight(4);
+    m_progress->setTextVisible(false);
+    layout->addWidget(m_progress);
+
+    // No storage name: off the record, nothing is written to disk, nothing is shared with the next login.
+    m_profile = new QWebEngineProfile(this);
+    m_profile->setUrlRequestInterceptor(new CallbackBlocker(session, m_profile));
+    m_view = new QWebEngineView(this);
+    m_view->setObjectName(u"loginView"_s);
+    m_view->setAccessibleName(u"Sign-in page"_s);
+    m_view->setPage(new CallbackCatchingPage(m_profile, session, m_view));
+    layout->addWidget(m_view, 1);
+
+    connect(cancel, &QPushButton::clicked, this, &LoginWindow::reject);
+    connect(m_view, &QWebEngineView::urlChanged, this, &LoginWindow::showAddress);
+    connect(m_view, &QWebEngineView::loadProgress, m_progress, &QProgressBar::setValue);
+    connect(m_view, &QWebEngineView::loadFinished, this, [this](bool ok) {
+        m_progress->setValue(100);
+        Q_EMIT pageLoaded(m_view->url(), ok);
+    });
+    // A page that failed (unknown host, refused, TLS error) is not "encrypted": nothing came from it.
+    connect(m_view->page(), &QWebEnginePage::loadingChanged, this, [this](const QWebEngineLoadingInfo &info) {
+        if (info.status() == QWebEngineLoadingInfo::LoadFailedStatus)
+            showSecurity(Security::NotLoaded, info.errorString());
+        else if (info.status() == QWebEngineLoadingInfo::LoadSucceededStatus)
+            showAddress(info.url());
+    });
+    resize(560, 680);
+    showAddress(authorizationUrl);
+    m_view->load(authorizationUrl);
+    m_view->setFocus(); // the sign-in form, not the read-only address, takes the keyboard
+}
+
+void LoginWindow::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    m_view->setFocus();
+}
+
+LoginWindow::~LoginWindow()
+{
+    // The page must go before its profile.
+    delete m_view;
+    m_view = nullptr;
+}
+
+void LoginWindow::showAddress(const QUrl &url)
+{
+    // The address without the query: it carries state and, on the way back, the code.
+    m_address->setText(
+        url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString());
+    const bool https = url.scheme() == u"https"_s;
+    const bool loopback
+        = url.host() == u"127.0.0.1"_s || url.host() == u"localhost"_s || url.host() == u"::1"_s;
+    showSecurity(https ? Security::Secure : loopback ? Security::Local : Security::NotSecure);
+}
+
+void LoginWindow::showSecurity(Security state, const QString &detail)
+{
+    m_state = state;
+    QString icon, text, tip;
+    switch (state) {
+    case Security::Secure:
+        icon = u":/icons/lock-closed.svg"_s;
+        text = u"https"_s;
+        tip = u"The connection is encrypted (https)."_s;
+        break;
+    case Security::Local:
+        icon = u":/icons/lock-open-local.svg"_s;
+        text = u"http (this computer)"_s;
+        tip = u"Plain http to a server on this computer."_s;
+        break;
+    case Security::NotSecure:
+        icon = u":/icons/lock-open.svg"_s;
+        text = u"Not secure"_s;
+        tip = u"Plain http: what you type here can be read on the network."_s;
+        break;
+    case Security::NotLoaded:
+        icon = u":/icons/page-error.svg"_s;
+        text = u"Not loaded"_s;
+        tip = detail.isEmpty()
+            ? u"The page could not be loaded: there is no connection to this server."_s
+            : u"The page could not be loaded (%1): there is no connection to this server."_s.arg(detail);
+        break;
+    }
+    const int size = m_security->fontMetrics().height();
+    m_securityIcon->setPixmap(QIcon(icon).pixmap(size, size));
+    m_securityIcon->setAccessibleName(text);
+    m_security->setText(text);
+    m_security->setToolTip(tip);
+    m_securityIcon->setToolTip(tip);
+    // Read out in full: the state and what it means.
+    m_security->setAccessibleName(u"Connection: %1"_s.arg(text));
+    m_security->setAccessibleDescription(tip);
+    m_security->setStyleSheet(state == Security::NotSecure || state == Security::NotLoaded
+                                  ? u"QLabel { color: #c62828; font-weight: bold; }"_s
+                                  : QString());
+}
+
+void LoginWindow::reject()
+{
+    if (m_session)
+        m_session->cancel(u"The login window was closed before access was allowed. No token was stored."_s);
+    QDialog::reject();
+}
+
+void LoginWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_session)
+        m_session->cancel(u"The login window was closed before access was allowed. No token was stored."_s);
+    QDialog::closeEvent(event);
+}
+
+} // namespace Postern

@@ -1,0 +1,447 @@
+#include "ui/oauth/tokensdialog.h"
+
+#include "ui/oauth/jwtview.h"
+#include "oauth/tokenendpointclient.h"
+#include "oauth/tokenrefresher.h"
+#include "oauth/tokenstore.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+// Fields of the raw answer shown in their own rows above, or secret.
+bool shownAbove(const QString &key)
+{
+    return key == u"access_token"_s || key == u"refresh_token"_s || key == u"token_type"_s
+        || key == u"expires_in"_s || key == u"scope"_s;
+}
+
+bool isSecretField(const QString &key)
+{
+    return key == u"id_token"_s || key.endsWith(u"_token"_s) || key.contains(u"secret"_s);
+}
+
+QString localTime(const QDateTime &utc)
+{
+    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+}
+
+} // namespace
+
+QString describeExpiry(const OAuth2Token &token, const QDateTime &now)
+{
+    if (token.revoked)
+        return u"Revoked"_s;
+    if (!token.hasExpiry())
+        return u"No expiry given"_s;
+    const qint64 left = token.secondsLeft(now);
+    if (left <= 0)
+        return u"Expired"_s;
+    const qint64 h = left / 3600, m = (left % 3600) / 60, s = left % 60;
+    if (left >= 86400)
+        return u"Expires in %1 days"_s.arg(left / 86400);
+    if (h > 0)
+        return u"Expires in %1 h %2 min"_s.arg(h).arg(m);
+    return u"Expires in %1:%2"_s.arg(m).arg(s, 2, 10, QChar(u'0'));
+}
+
+TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &config, QWidget *parent)
+    : QDialog(parent)
+    , m_services(services)
+    , m_config(config)
+    , m_store(services.tokens)
+{
+    setObjectName(u"tokensDialog"_s);
+    setWindowTitle(u"Manage Access Tokens"_s);
+    auto *layout = new QVBoxLayout(this);
+    auto *splitter = new QSplitter(this);
+
+    auto *left = new QWidget(splitter);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    auto *listLabel = new QLabel(u"E&xisting Tokens"_s, left);
+    m_list = new QListWidget(left);
+    m_list->setObjectName(u"tokenList"_s);
+    m_list->setAccessibleName(u"Existing tokens"_s);
+    listLabel->setBuddy(m_list);
+    leftLayout->addWidget(listLabel);
+    leftLayout->addWidget(m_list, 1);
+    m_empty = new QLabel(u"No tokens yet. Use Get New Access Token."_s, left);
+    m_empty->setWordWrap(true);
+    leftLayout->addWidget(m_empty);
+
+    m_details = new QWidget(splitter);
+    m_details->setObjectName(u"tokenDetails"_s);
+    m_form = new QFormLayout(m_details);
+    m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    // A value is a label that reads out its text: no fixed accessible name hides it. Its name is the
+    // visible label beside it (the buddy), as for every field.
+    auto addLabel = [this](const QString &label, const char *name) {
+        auto *value = new QLabel(m_details);
+        value->setObjectName(QString::fromLatin1(name));
+        value->setTextFormat(Qt::PlainText);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        value->setFocusPolicy(Qt::TabFocus);
+        auto *caption = new QLabel(label, m_details);
+        caption->setBuddy(value);
+        m_form->addRow(caption, value);
+        return value;
+    };
+    m_name = addLabel(u"Token Name"_s, "detailName");
+    m_instance = addLabel(u"Instance"_s, "detailInstance");
+    m_instance->setToolTip(
+        u"Where the token was obtained: the origin of its token URL (of its auth URL for the "
+        "implicit grant). It is sent only to requests whose OAuth 2.0 settings point there."_s);
+    m_access = secretField("detailAccessToken", u"Access token"_s, &m_revealAccess, &m_copyAccess);
+    m_type = addLabel(u"Token Type"_s, "detailTokenType");
+    m_expiresIn = addLabel(u"Expires in"_s, "detailExpiresIn");
+    m_expiresAt = addLabel(u"Expires at"_s, "detailExpiresAt");
+    m_obtainedAt = addLabel(u"Obtained at"_s, "detailObtainedAt");
+    m_refresh = secretField("detailRefreshToken", u"Refresh token"_s, &m_revealRefresh, &m_copyRefresh);
+    m_scope = addLabel(u"Scope"_s, "detailScope");
+    m_fields = new QTableWidget(0, 2, m_details);
+    m_fields->setObjectName(u"detailOtherFields"_s);
+    m_fields->setAccessibleName(u"Other fields of the token response"_s);
+    m_fields->setHorizontalHeaderLabels({ u"Field"_s, u"Value"_s });
+    m_fields->horizontalHeader()->setStretchLastSection(true);
+    m_fields->verticalHeader()->hide();
+    m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_fields->setTabKeyNavigation(false);
+    m_form->addRow(u"Other fields"_s, m_fields);
+    m_jwt = new JwtView(m_services.network, m_details);
+    m_jwt->setObjectName(u"jwtView"_s);
+    m_form->addRow(u"Decoded"_s, m_jwt);
+    splitter->addWidget(left);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+
+    m_actionMessage = new QLabel(this);
+    m_actionMessage->setObjectName(u"tokenActionMessage"_s);
+    m_actionMessage->setTextFormat(Qt::PlainText);
+    m_actionMessage->setWordWrap(true);
+    m_actionMessage->hide();
+    layout->addWidget(m_actionMessage);
+
+    auto *actions = new QHBoxLayout;
+    auto addAction = [this, actions](const QString &text, const char *name, const QString &accessible) {
+        auto *button = new QPushButton(text, this);
+        button->setObjectName(QString::fromLatin1(name));
+        button->setAccessibleName(accessible);
+        button->setAutoDefault(false);
+        actions->addWidget(button);
+        return button;
+    };
+    m_refreshButton = addAction(u"&Refresh"_s, "refreshTokenButton", u"Refresh token"_s);
+    m_revokeButton = addAction(u"Re&voke"_s, "revokeTokenButton", u"Revoke token"_s);
+    QPushButton *deleteExpired
+        = addAction(u"Delete &Expired"_s, "deleteExpiredButton", u"Delete expired tokens"_s);
+    QPushButton *deleteAll = addAction(u"Delete &All"_s, "deleteAllButton", u"Delete all tokens"_s);
+    actions->addStretch(1);
+    layout->addLayout(actions);
+    connect(m_refreshButton, &QPushButton::clicked, this, &TokensDialog::refreshSelected);
+    connect(m_revokeButton, &QPushButton::clicked, this, &TokensDialog::revokeSelected);
+    connect(deleteExpired, &QPushButton::clicked, this, [this] { deleteMany(true); });
+    connect(deleteAll, &QPushButton::clicked, this, [this] { deleteMany(false); });
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_use = buttons->addButton(u"&Use Token"_s, QDialogButtonBox::AcceptRole);
+    m_use->setObjectName(u"useTokenButton"_s);
+    m_use->setAccessibleName(u"Use Token"_s);
+    m_delete = buttons->addButton(u"&Delete"_s, QDialogButtonBox::DestructiveRole);
+    m_delete->setObjectName(u"deleteTokenButton"_s);
+    m_delete->setAccessibleName(u"Delete token"_s);
+    QPushButton *close = buttons->addButton(QDialogButtonBox::Close);
+    close->setObjectName(u"closeButton"_s);
+    close->setAccessibleName(u"Close"_s);
+    layout->addWidget(buttons);
+
+    connect(m_use, &QPushButton::clicked, this, [this] {
+        if (selectedId().isEmpty())
+            return;
+        Q_EMIT useTokenRequested(selectedId());
+        accept();
+    });
+    connect(m_delete, &QPushButton::clicked, this, &TokensDialog::deleteSelected);
+    connect(close, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_list, &QListWidget::currentRowChanged, this, &TokensDialog::showDetails);
+    connect(m_store, &TokenStore::tokensChanged, this, &TokensDialog::refreshList);
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &TokensDialog::refreshCountdown);
+    m_tick.start();
+    refreshList();
+    resize(900, 560);
+}
+
+QLineEdit *TokensDialog::secretField(const char *objectName, const QString &accessibleName,
+                                     QCheckBox **reveal, QPushButton **copy)
+{
+    auto *row = new QHBoxLayout;
+    auto *edit = new QLineEdit(m_details);
+    edit->setObjectName(QString::fromLatin1(objectName)); // named by its caption (buddy) below
+    edit->setReadOnly(true);
+    edit->setEchoMode(QLineEdit::Password);
+    *reveal = new QCheckBox(objectName == QByteArrayView("detailAccessToken") ? u"S&how"_s : u"Sho&w"_s,
+                            m_details);
+    (*reveal)->setObjectName(QString::fromLatin1(objectName) + u"Reveal"_s);
+    (*reveal)->setAccessibleName(u"Show "_s + accessibleName.toLower());
+    *copy = new QPushButton(objectName == QByteArrayView("detailAccessToken") ? u"&Copy"_s : u"Cop&y"_s,
+                            m_details);
+    (*copy)->setObjectName(QString::fromLatin1(objectName) + u"Copy"_s);
+    (*copy)->setAccessibleName(u"Copy "_s + accessibleName.toLower());
+    connect(*reveal, &QCheckBox::toggled, edit,
+            [edit](bool on) { edit->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
+    connect(*copy, &QPushButton::clicked, edit, [edit] { QApplication::clipboard()->setText(edit->text()); });
+    row->addWidget(edit, 1);
+    row->addWidget(*reveal);
+    row->addWidget(*copy);
+    auto *caption = new QLabel(accessibleName, m_details);
+    caption->setBuddy(edit);
+    m_form->addRow(caption, row);
+    return edit;
+}
+
+void TokensDialog::refreshList()
+{
+    const QString current = selectedId();
+    const QSignalBlocker blocker(m_list);
+    m_list->clear();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const OAuth2Token &token : m_store->tokens()) {
+        const QString state
+            = token.isExpired(now) ? (token.revoked ? u"revoked"_s : u"expired"_s) : u"valid"_s;
+        const QString instance = token.issuer.isEmpty() ? u"instance unknown"_s : token.issuer;
+        auto *item = new QListWidgetItem(
+            u"%1\n%2 \u00b7 %3\n%4"_s.arg(token.name.isEmpty() ? u"(unnamed)"_s : token.name,
+                                          localTime(token.obtainedAt), state, instance),
+            m_list);
+        item->setData(Qt::UserRole, token.id);
+        item->setData(
+            Qt::AccessibleTextRole,
+            u"%1, obtained %2, %3, from %4"_s.arg(token.name, localTime(token.obtainedAt), state, instance));
+        if (token.id == (m_pendingSelect.isEmpty() ? current : m_pendingSelect)) {
+            m_list->setCurrentItem(item);
+            m_pendingSelect.clear();
+        }
+    }
+    if (!m_list->currentItem() && m_list->count() > 0)
+        m_list->setCurrentRow(0);
+    m_empty->setVisible(m_list->count() == 0);
+    showDetails();
+}
+
+void TokensDialog::select(const QString &id)
+{
+    m_pendingSelect = id;
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (m_list->item(row)->data(Qt::UserRole).toString() == id) {
+            m_list->setCurrentRow(row);
+            m_pendingSelect.clear();
+            return;
+        }
+    }
+}
+
+QString TokensDialog::selectedId() const
+{
+    const QListWidgetItem *item = m_list->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void TokensDialog::showDetails()
+{
+    const std::optional<OAuth2Token> token = m_store->token(selectedId());
+    m_details->setEnabled(token.has_value());
+    // A revoked token is never sent: it cannot become the request's token either.
+    m_use->setEnabled(token && !token->revoked);
+    m_use->setToolTip(token && token->revoked ? u"This token was revoked; Postern does not use it."_s
+                                              : QString());
+    m_delete->setEnabled(token.has_value());
+    m_refreshButton->setEnabled(token && !token->refreshToken.isEmpty());
+    m_refreshButton->setToolTip(token && token->refreshToken.isEmpty() ? u"This token has no refresh token."_s
+                                                                       : QString());
+    m_revokeButton->setEnabled(token && !token->revoked);
+    m_revealAccess->setChecked(false);
+    m_revealRefresh->setChecked(false);
+    if (!token) {
+        for (QLabel *label : { m_name, m_instance, m_type, m_expiresIn, m_expiresAt, m_obtainedAt, m_scope })
+            label->clear();
+        m_access->clear();
+        m_refresh->clear();
+        m_fields->setRowCount(0);
+        m_jwt->setToken(OAuth2Token(), QString());
+        return;
+    }
+    m_name->setText(token->name);
+    m_instance->setText(token->issuer.isEmpty() ? u"Unknown (obtained before Postern recorded it)"_s
+                                                : token->issuer);
+    m_access->setText(token->accessToken);
+    m_type->setText(token->tokenType);
+    m_expiresAt->setText(token->hasExpiry() ? localTime(token->expiresAt) : u"\u2014"_s);
+    m_obtainedAt->setText(localTime(token->obtainedAt));
+    m_refresh->setText(token->refreshToken);
+    m_refresh->setPlaceholderText(token->refreshToken.isEmpty() ? u"(none)"_s : QString());
+    m_scope->setText(token->scope);
+    m_fields->setRowCount(0);
+    for (auto it = token->raw.constBegin(); it != token->raw.constEnd(); ++it) {
+        if (shownAbove(it.key()))
+            continue;
+        const int row = m_fields->rowCount();
+        m_fields->insertRow(row);
+        m_fields->setItem(row, 0, new QTableWidgetItem(it.key()));
+        QString value = it.value().isString()
+            ? it.value().toString()
+            : QString::fromUtf8(
+                QJsonDocument::fromVariant(it.value().toVariant()).toJson(QJsonDocument::Compact));
+        if (it.value().isDouble())
+            value = QString::number(it.value().toDouble(), 'g', 17);
+        else if (it.value().isBool())
+            value = it.value().toBool() ? u"true"_s : u"false"_s;
+        if (isSecretField(it.key()))
+            value = u"\u2022\u2022\u2022\u2022 (%1 characters, hidden)"_s.arg(value.size());
+        m_fields->setItem(row, 1, new QTableWidgetItem(value));
+    }
+    m_jwt->setToken(*token, m_config.jwksUri);
+    refreshCountdown();
+}
+
+void TokensDialog::refreshCountdown()
+{
+    const std::optional<OAuth2Token> token = m_store->token(selectedId());
+    if (!token)
+        return;
+    const QString before = m_expiresIn->text();
+    m_expiresIn->setText(describeExpiry(*token));
+    if (before != m_expiresIn->text() && m_expiresIn->text() == u"Expired"_s)
+        refreshList(); // its "valid" in the list must change too
+    m_expiresIn->setStyleSheet(token->isExpired() ? u"QLabel { color: #c62828; font-weight: bold; }"_s
+                                                  : QString());
+}
+
+void TokensDialog::showActionMessage(const QString &text, bool error)
+{
+    m_actionMessage->setText(text);
+    m_actionMessage->setStyleSheet(error ? u"QLabel { color: #b71c1c; }"_s : QString());
+    m_actionMessage->setVisible(!text.isEmpty());
+}
+
+void TokensDialog::refreshSelected()
+{
+    const QString id = selectedId();
+    if (id.isEmpty() || !m_services.refresher)
+        return;
+    m_refreshButton->setEnabled(false);
+    showActionMessage(u"Refreshing\u2026"_s, false);
+    m_services.refresher->ensureFresh(
+        id, m_config,
+        [this, guard = QPointer(this)](const OAuth2Result &result) {
+            if (!guard)
+                return;
+            showActionMessage(
+                result.ok() ? u"Refreshed: the token is good until %1."_s.arg(
+                    result.token.hasExpiry() ? localTime(result.token.expiresAt) : u"further notice"_s)
+                            : result.message,
+                !result.ok());
+            showDetails();
+        },
+        true);
+}
+
+void TokensDialog::revokeSelected()
+{
+    const std::optional<OAuth2Token> token = m_store->token(selectedId());
+    if (!token || !m_services.endpoint)
+        return;
+    if (!token->configKey.isEmpty() && token->configKey != m_config.key()) {
+        showActionMessage(
+            u"This token was obtained with another OAuth 2.0 configuration (%1); it is not sent to this "
+            u"one's "
+            "revoke URL. Delete it here, or revoke it from the form it came from."_s.arg(token->issuer),
+            true);
+        return;
+    }
+    QString url = m_config.revokeUrl.trimmed();
+    if (url.isEmpty())
+        url = TokenEndpointClient::serviceNowRevokeUrl(m_config);
+    if (url.isEmpty()) {
+        showActionMessage(
+            u"No Revoke Token URL is set in Get New Access Token, so the server cannot be asked."_s, true);
+        return;
+    }
+    m_revokeButton->setEnabled(false);
+    showActionMessage(u"Revoking\u2026"_s, false);
+    TokenEndpointJob *job = m_services.endpoint->revoke(m_config, *token, url);
+    // Marked revoked whatever the server said, and even if this dialog is closed meanwhile: the user asked
+    // for it to stop being used. The token is read again then, so a refresh in between is not undone.
+    connect(job, &TokenEndpointJob::finished, m_store,
+            [store = m_store, id = token->id](const OAuth2Result &) {
+                if (std::optional<OAuth2Token> current = store->token(id)) {
+                    current->revoked = true;
+                    store->update(*current);
+                }
+            });
+    connect(job, &TokenEndpointJob::finished, this, [this](const OAuth2Result &result) {
+        m_use->setEnabled(false);
+        showActionMessage(
+            result.failure == OAuth2Result::Failure::None
+                ? u"Revoked at the server; Postern will not use it again."_s
+                : u"The server did not confirm the revocation (%1). The token is marked revoked here."_s.arg(
+                    result.message),
+            result.failure != OAuth2Result::Failure::None);
+    });
+}
+
+void TokensDialog::deleteMany(bool expiredOnly)
+{
+    const QString question = expiredOnly
+        ? u"Delete every expired or revoked token from Postern?"_s
+        : u"Delete every token from Postern? They are not revoked at the servers."_s;
+    if (QMessageBox::question(this, expiredOnly ? u"Delete Expired Tokens"_s : u"Delete All Tokens"_s,
+                              question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+        != QMessageBox::Yes)
+        return;
+    if (expiredOnly)
+        m_store->removeExpired();
+    else
+        m_store->removeAll();
+}
+
+void TokensDialog::deleteSelected()
+{
+    const std::optional<OAuth2Token> token = m_store->token(selectedId());
+    if (!token)
+        return;
+    // Only a token never revoked is still good at the server: say so for that one alone.
+    const QString question = token->revoked
+        ? u"Delete the revoked token \u201c%1\u201d from Postern?"_s.arg(token->name)
+        : u"Delete the token \u201c%1\u201d from Postern? It is not revoked at the server."_s.arg(
+            token->name);
+    const auto answer = QMessageBox::question(this, u"Delete Token"_s, question,
+                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes)
+        return;
+    m_store->remove(token->id);
+}
+
+} // namespace Postern

@@ -1,0 +1,420 @@
+#include "ui/request/bodyeditor.h"
+
+#include "ui/widgets/clearbutton.h"
+#include "ui/request/formpartseditor.h"
+#include "ui/widgets/keyvalueeditor.h"
+#include "http/requestbody.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+constexpr int ChoiceRole = Qt::UserRole;
+constexpr int ContentTypeRole = Qt::UserRole + 1;
+
+struct RawType
+{
+    const char16_t *label;
+    const char16_t *contentType;
+};
+
+constexpr RawType rawTypes[] = {
+    {u"JSON", u"application/json"},
+    {u"Text", u"text/plain"},
+    {u"XML", u"application/xml"},
+    {u"HTML", u"text/html"},
+    {u"JavaScript", u"application/javascript"},
+};
+
+QPlainTextEdit *codeEdit(const QString &objectName, const QString &accessibleName, QWidget *parent)
+{
+    auto *edit = new QPlainTextEdit(parent);
+    edit->setObjectName(objectName);
+    edit->setAccessibleName(accessibleName);
+    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    edit->setTabChangesFocus(true);
+    return edit;
+}
+
+} // namespace
+
+BodyEditor::BodyEditor(QWidget *parent)
+    : QWidget(parent)
+    , m_chooser([](QWidget *dialogParent, const QString &title, const QString &directory) {
+        return QFileDialog::getOpenFileName(dialogParent, title, directory);
+    })
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    m_type = new QComboBox(this);
+    m_type->setObjectName(u"bodyType"_s);
+    m_type->setAccessibleName(u"Body type"_s);
+    const auto addChoice = [this](const QString &label, Choice choice, const QString &contentType = QString()) {
+        m_type->addItem(label);
+        m_type->setItemData(m_type->count() - 1, int(choice), ChoiceRole);
+        m_type->setItemData(m_type->count() - 1, contentType, ContentTypeRole);
+    };
+    addChoice(u"None"_s, Choice::None);
+    for (const RawType &type : rawTypes)
+        addChoice(QString::fromUtf16(type.label), Choice::Raw, QString::fromUtf16(type.contentType));
+    addChoice(u"x-www-form-urlencoded"_s, Choice::UrlEncoded);
+    addChoice(u"form-data"_s, Choice::FormData);
+    addChoice(u"binary"_s, Choice::Binary);
+    addChoice(u"GraphQL"_s, Choice::GraphQL);
+    auto *typeLabel = new QLabel(u"Body &type:"_s, this);
+    typeLabel->setBuddy(m_type);
+    form->addRow(typeLabel, m_type);
+    layout->addLayout(form);
+
+    m_note = new QLabel(this);
+    m_note->setObjectName(u"bodyNote"_s);
+    m_note->setWordWrap(true);
+    m_note->hide();
+    layout->addWidget(m_note);
+
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(u"bodyPages"_s);
+    auto *none = new QLabel(u"This request has no body."_s, m_pages);
+    none->setObjectName(u"bodyNone"_s);
+    none->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_pages->addWidget(none);
+    m_pages->addWidget(makeRawPage());
+    m_fields = new KeyValueEditor(u"Form fields"_s, m_pages);
+    m_fields->setObjectName(u"formFieldsTable"_s);
+    m_pages->addWidget(m_fields);
+    m_pages->addWidget(makeFormDataPage());
+    m_pages->addWidget(makeBinaryPage());
+    m_pages->addWidget(makeGraphqlPage());
+    layout->addWidget(m_pages, 1);
+    m_filesNote = new QLabel(this);
+    m_filesNote->setObjectName(u"bodyFilesNote"_s);
+    m_filesNote->setWordWrap(true);
+    m_filesNote->hide();
+    layout->addWidget(m_filesNote);
+
+    connect(m_type, &QComboBox::currentIndexChanged, this, &BodyEditor::onTypeChosen);
+    connect(m_raw, &QPlainTextEdit::textChanged, this, &BodyEditor::onEdited);
+    connect(m_fields->keyValueModel(), &KeyValueModel::rowsEdited, this, &BodyEditor::onEdited);
+    connect(m_parts->formPartsModel(), &FormPartsModel::partsEdited, this, &BodyEditor::onEdited);
+    connect(m_file, &QLineEdit::textEdited, this, &BodyEditor::onEdited);
+    connect(m_fileType, &QLineEdit::textEdited, this, &BodyEditor::onEdited);
+    connect(m_query, &QPlainTextEdit::textChanged, this, &BodyEditor::onEdited);
+    connect(m_variables, &QPlainTextEdit::textChanged, this, &BodyEditor::onEdited);
+    connect(m_variables, &QPlainTextEdit::textChanged, this, &BodyEditor::updateVariablesNote);
+    onTypeChosen();
+}
+
+QWidget *BodyEditor::makeRawPage()
+{
+    m_raw = codeEdit(u"bodyEdit"_s, u"Request body"_s, m_pages);
+    return m_raw;
+}
+
+QWidget *BodyEditor::makeFormDataPage()
+{
+    auto *page = new QWidget(m_pages);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_parts = new FormPartsEditor(u"Form-data parts"_s, page);
+    m_parts->setObjectName(u"formPartsTable"_s);
+    layout->addWidget(m_parts, 1);
+    auto *buttons = new QHBoxLayout;
+    m_partFile = new QPushButton(u"Choose &File\u2026"_s, page);
+    m_partFile->setObjectName(u"formPartFileButton"_s);
+    m_partFile->setAccessibleName(u"Choose a file for the current part"_s);
+    m_partFile->setToolTip(u"Send a file as the current part (or as a new one from the last row)"_s);
+    buttons->addWidget(m_partFile);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+    connect(m_partFile, &QPushButton::clicked, this, &BodyEditor::choosePartFile);
+    return page;
+}
+
+QWidget *BodyEditor::makeBinaryPage()
+{
+    auto *page = new QWidget(m_pages);
+    auto *form = new QFormLayout(page);
+    auto *fileRow = new QHBoxLayout;
+    m_file = new QLineEdit(page);
+    m_file->setObjectName(u"bodyFileEdit"_s);
+    m_file->setAccessibleName(u"File to send"_s);
+    m_file->setPlaceholderText(u"The file whose bytes are the body"_s);
+    m_file->setClearButtonEnabled(true);
+    nameClearButton(m_file, u"Clear the file"_s);
+    m_browse = new QPushButton(u"&Browse\u2026"_s, page);
+    m_browse->setObjectName(u"bodyFileBrowse"_s);
+    m_browse->setAccessibleName(u"Choose the file to send"_s);
+    fileRow->addWidget(m_file, 1);
+    fileRow->addWidget(m_browse);
+    auto *fileLabel = new QLabel(u"&File:"_s, page);
+    fileLabel->setBuddy(m_file);
+    form->addRow(fileLabel, fileRow);
+    m_fileType = new QLineEdit(page);
+    m_fileType->setObjectName(u"bodyFileContentType"_s);
+    m_fileType->setAccessibleName(u"Content type of the file"_s);
+    m_fileType->setPlaceholderText(u"Guessed from the file name"_s);
+    auto *typeLabel = new QLabel(u"&Content type:"_s, page);
+    typeLabel->setBuddy(m_fileType);
+    form->addRow(typeLabel, m_fileType);
+    connect(m_browse, &QPushButton::clicked, this, &BodyEditor::chooseBodyFile);
+    return page;
+}
+
+QWidget *BodyEditor::makeGraphqlPage()
+{
+    auto *page = new QWidget(m_pages);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_query = codeEdit(u"graphqlQueryEdit"_s, u"GraphQL query"_s, page);
+    m_variables = codeEdit(u"graphqlVariablesEdit"_s, u"GraphQL variables"_s, page);
+    m_variables->setPlaceholderText(u"{\"id\": 1}"_s);
+    auto *queryLabel = new QLabel(u"&Query:"_s, page);
+    queryLabel->setBuddy(m_query);
+    auto *variablesLabel = new QLabel(u"&Variables (JSON):"_s, page);
+    variablesLabel->setBuddy(m_variables);
+    m_variablesNote = new QLabel(page);
+    m_variablesNote->setObjectName(u"graphqlVariablesNote"_s);
+    m_variablesNote->setWordWrap(true);
+    m_variablesNote->hide();
+    layout->addWidget(queryLabel);
+    layout->addWidget(m_query, 3);
+    layout->addWidget(variablesLabel);
+    layout->addWidget(m_variables, 1);
+    layout->addWidget(m_variablesNote);
+    return page;
+}
+
+void BodyEditor::setFileChooser(FileChooser chooser)
+{
+    m_chooser = std::move(chooser);
+}
+
+BodyEditor::Choice BodyEditor::currentChoice() const
+{
+    return Choice(m_type->currentData(ChoiceRole).toInt());
+}
+
+void BodyEditor::setCustomRawType(const QString &type)
+{
+    const int customIndex = 1 + int(std::size(rawTypes));
+    const bool hasCustom = m_type->itemData(customIndex, ChoiceRole).toInt() == int(Choice::Raw);
+    if (hasCustom)
+        m_type->removeItem(customIndex);
+    if (type.isNull())
+        return;
+    m_type->insertItem(customIndex, type.isEmpty() ? u"Raw (no Content-Type)"_s : u"Raw (%1)"_s.arg(type));
+    m_type->setItemData(customIndex, int(Choice::Raw), ChoiceRole);
+    m_type->setItemData(customIndex, type, ContentTypeRole);
+}
+
+void BodyEditor::selectChoice(Choice choice, const QString &rawType)
+{
+    for (int i = 0; i < m_type->count(); ++i) {
+        if (m_type->itemData(i, ChoiceRole).toInt() == int(choice)
+            && (choice != Choice::Raw || m_type->itemData(i, ContentTypeRole).toString() == rawType)) {
+            m_type->setCurrentIndex(i);
+            return;
+        }
+    }
+}
+
+void BodyEditor::setRequestBody(const HttpRequest &request)
+{
+    m_syncing = true;
+    const bool binary = request.bodyMode == BodyMode::Binary;
+    m_rawType = binary ? QString() : request.bodyContentType;
+    bool known = m_rawType.isEmpty();
+    for (const RawType &type : rawTypes)
+        known = known || m_rawType == QString::fromUtf16(type.contentType);
+    const bool rawWithoutType = request.bodyMode == BodyMode::Raw && m_rawType.isEmpty() && !request.body.isEmpty();
+    // A type the list lacks keeps an entry of its own: choosing another and back must not change it.
+    setCustomRawType(!known ? m_rawType : rawWithoutType ? u""_s : QString());
+
+    m_raw->setPlainText(QString::fromUtf8(request.body));
+    m_fields->keyValueModel()->setRows(request.formFields);
+    m_parts->formPartsModel()->setParts(request.formParts);
+    m_file->setText(request.bodyFile);
+    m_fileType->setText(binary ? request.bodyContentType : QString());
+    m_query->setPlainText(request.graphqlQuery);
+    m_variables->setPlainText(request.graphqlVariables);
+    switch (request.bodyMode) {
+    case BodyMode::Raw:
+        if (request.body.isEmpty() && request.bodyContentType.isEmpty())
+            selectChoice(Choice::None, QString());
+        else
+            selectChoice(Choice::Raw, m_rawType);
+        break;
+    case BodyMode::UrlEncoded:
+        selectChoice(Choice::UrlEncoded, QString());
+        break;
+    case BodyMode::FormData:
+        selectChoice(Choice::FormData, QString());
+        break;
+    case BodyMode::Binary:
+        selectChoice(Choice::Binary, QString());
+        break;
+    case BodyMode::GraphQL:
+        selectChoice(Choice::GraphQL, QString());
+        break;
+    }
+    m_pages->setCurrentIndex(int(currentChoice()));
+    updateVariablesNote();
+    m_syncing = false;
+}
+
+void BodyEditor::applyTo(HttpRequest *request) const
+{
+    const Choice choice = currentChoice();
+    request->body = choice == Choice::None ? QByteArray() : m_raw->toPlainText().toUtf8();
+    request->formFields = m_fields->keyValueModel()->rows();
+    request->formParts = m_parts->formPartsModel()->parts();
+    request->bodyFile = m_file->text();
+    request->files = m_files;
+    request->graphqlQuery = m_query->toPlainText();
+    request->graphqlVariables = m_variables->toPlainText();
+    switch (choice) {
+    case Choice::None:
+        request->bodyMode = BodyMode::Raw;
+        request->bodyContentType.clear();
+        break;
+    case Choice::Raw:
+        request->bodyMode = BodyMode::Raw;
+        request->bodyContentType = m_type->currentData(ContentTypeRole).toString();
+        break;
+    case Choice::UrlEncoded:
+        request->bodyMode = BodyMode::UrlEncoded;
+        request->bodyContentType = m_rawType;
+        break;
+    case Choice::FormData:
+        request->bodyMode = BodyMode::FormData;
+        request->bodyContentType = m_rawType;
+        break;
+    case Choice::Binary:
+        request->bodyMode = BodyMode::Binary;
+        request->bodyContentType = m_fileType->text().trimmed();
+        break;
+    case Choice::GraphQL:
+        request->bodyMode = BodyMode::GraphQL;
+        request->bodyContentType = m_rawType;
+        break;
+    }
+}
+
+void BodyEditor::setMethodCarriesBody(bool carries, const QString &method)
+{
+    m_type->setEnabled(carries);
+    m_pages->setEnabled(carries);
+    m_note->setVisible(!carries);
+    m_note->setText(u"A %1 request is sent without a body."_s.arg(method.trimmed().toUpper()));
+}
+
+void BodyEditor::onTypeChosen()
+{
+    const Choice choice = currentChoice();
+    m_pages->setCurrentIndex(int(choice));
+    if (choice == Choice::Raw)
+        m_rawType = m_type->currentData(ContentTypeRole).toString();
+    onEdited();
+}
+
+void BodyEditor::onEdited()
+{
+    if (!m_syncing)
+        Q_EMIT changed();
+}
+
+QString BodyEditor::chooseWorkingDirectory(QWidget *parent, const QString &workspaceRoot,
+                                           const QString &stateDirectory)
+{
+    const QString current = WorkingDirectory::read(workspaceRoot, stateDirectory);
+    QDir().mkpath(current);
+    const QString chosen = QFileDialog::getExistingDirectory(
+        parent, u"Working Directory: Postern Sends Files Only from This Folder"_s, current);
+    if (chosen.isEmpty())
+        return QString();
+    if (const QString error = WorkingDirectory::write(stateDirectory, chosen); !error.isEmpty())
+        return u"The working directory was not changed: "_s + error;
+    return u"Working directory: %1. Requests send files only from this folder."_s.arg(
+        QDir::toNativeSeparators(chosen));
+}
+
+void BodyEditor::setWorkingDirectorySource(WorkingDirectorySource source)
+{
+    m_workingDirectory = std::move(source);
+}
+
+QString BodyEditor::chooseFile(const QString &title)
+{
+    m_files.setWorkingDirectory(m_workingDirectory ? m_workingDirectory() : QString());
+    const QString directory = m_files.workingDirectory();
+    if (!directory.isEmpty())
+        QDir().mkpath(directory); // the default one is made when it is first needed
+    const QString path = m_chooser(this, title, directory);
+    if (path.isEmpty())
+        return QString();
+    if (m_files.isInWorkingDirectory(path)) {
+        m_filesNote->hide();
+        return m_files.pathToStore(path);
+    }
+    m_files.allowChosenFile(path);
+    const QString text
+        = u"\u201c%1\u201d is outside the working directory \u201c%2\u201d: it is sent because you chose "
+          u"it, from this tab until Postern quits. Copy it into the working directory to keep it "
+          u"working (Settings > Working Directory\u2026)."_s.arg(QDir::toNativeSeparators(path),
+                                                                 QDir::toNativeSeparators(directory));
+    m_filesNote->setText(text);
+    m_filesNote->show();
+    return path;
+}
+
+void BodyEditor::chooseBodyFile()
+{
+    const QString path = chooseFile(u"Choose the File to Send"_s);
+    if (path.isEmpty())
+        return;
+    m_file->setText(path);
+    onEdited();
+}
+
+void BodyEditor::choosePartFile()
+{
+    FormPartsModel *model = m_parts->formPartsModel();
+    const int row = m_parts->currentIndex().isValid() ? m_parts->currentIndex().row() : model->rowCount() - 1;
+    const QString path = chooseFile(u"Choose a File for the Part"_s);
+    if (path.isEmpty())
+        return;
+    const bool added = model->isPlaceholderRow(row);
+    model->setFile(row, path); // emits partsEdited, so changed()
+    if (added && model->parts().at(row).key.isEmpty()) {
+        // A new part is named after its file, ready to be renamed.
+        model->setData(model->index(row, FormPartsModel::KeyColumn), QFileInfo(path).completeBaseName(), Qt::EditRole);
+    }
+    m_parts->setCurrentIndex(model->index(row, FormPartsModel::KeyColumn));
+    m_parts->setFocus(Qt::OtherFocusReason);
+}
+
+void BodyEditor::updateVariablesNote()
+{
+    QString error;
+    RequestBody::graphqlVariables(m_variables->toPlainText(), &error);
+    m_variablesNote->setText(error);
+    m_variablesNote->setVisible(!error.isEmpty());
+}
+
+} // namespace Postern

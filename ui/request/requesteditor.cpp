@@ -1,0 +1,317 @@
+#include "ui/request/requesteditor.h"
+
+#include "ui/request/autheditor.h"
+#include "ui/request/bodyeditor.h"
+#include "ui/widgets/clearbutton.h"
+#include "ui/oauth/oauth2pane.h"
+#include "ui/widgets/keyvalueeditor.h"
+#include "curl/curlcommand.h"
+#include "http/queryparams.h"
+#include "ui/widgets/variablehint.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+
+RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto *line = new QHBoxLayout;
+    m_method = new QComboBox(this);
+    m_method->setObjectName(u"methodCombo"_s);
+    m_method->setEditable(true);
+    m_method->setInsertPolicy(QComboBox::NoInsert);
+    m_method->addItems({u"GET"_s, u"POST"_s, u"PUT"_s, u"PATCH"_s, u"DELETE"_s, u"HEAD"_s, u"OPTIONS"_s});
+    m_method->setAccessibleName(u"HTTP method"_s);
+    m_method->lineEdit()->setAccessibleName(u"HTTP method"_s);
+    m_method->setMinimumContentsLength(7);
+    m_url = new QLineEdit(this);
+    m_url->setObjectName(u"urlEdit"_s);
+    m_url->setAccessibleName(u"Request URL"_s);
+    m_url->setPlaceholderText(u"Enter a URL, e.g. https://INSTANCE.service-now.com/api/now/table/incident"_s);
+    m_url->setClearButtonEnabled(true);
+    nameClearButton(m_url, u"Clear URL"_s);
+    m_send = new QPushButton(u"Send"_s, this);
+    m_send->setObjectName(u"sendButton"_s);
+    m_send->setAccessibleName(u"Send"_s);
+    m_send->setToolTip(u"Send the request (Ctrl+Enter)"_s);
+    m_send->setDefault(true);
+    line->addWidget(m_method);
+    line->addWidget(m_url, 1);
+    line->addWidget(m_send);
+    layout->addLayout(line);
+    m_unresolved = new QLabel(this);
+    m_unresolved->setObjectName(u"unresolvedVariables"_s);
+    m_unresolved->setAccessibleName(u"Undefined variables"_s);
+    m_unresolved->setAccessibleDescription(u"Undefined variables"_s);
+    m_unresolved->setTextFormat(Qt::PlainText);
+    m_unresolved->setWordWrap(true);
+    m_unresolved->setStyleSheet(u"QLabel { color: #c62828; }"_s);
+    m_unresolved->hide();
+    layout->addWidget(m_unresolved);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"requestTabs"_s);
+    m_tabs->setAccessibleName(u"Request"_s);
+    m_params = new KeyValueEditor(u"Query parameters"_s, this);
+    m_params->setObjectName(u"paramsTable"_s);
+    m_auth = new AuthEditor(services, this);
+    m_auth->setObjectName(u"authEditor"_s);
+    m_tabs->addTab(m_params, u"&Params"_s);
+    m_tabs->addTab(m_auth, u"&Authorization"_s);
+    m_tabs->addTab(makeHeadersTab(), u"H&eaders"_s); // Alt+H is the Help menu
+    m_body = new BodyEditor(this);
+    m_body->setObjectName(u"bodyEditor"_s);
+    m_tabs->addTab(m_body, u"&Body"_s);
+    m_tabs->addTab(makeSettingsTab(), u"Se&ttings"_s);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_url, &QLineEdit::textEdited, this, &RequestEditor::onUrlEdited);
+    connect(m_url, &QLineEdit::returnPressed, this, &RequestEditor::onSendClicked);
+    connect(m_params->keyValueModel(), &KeyValueModel::rowsEdited, this, &RequestEditor::onParamsEdited);
+    connect(m_method, &QComboBox::currentTextChanged, this, &RequestEditor::onMethodChanged);
+    connect(m_send, &QPushButton::clicked, this, &RequestEditor::onSendClicked);
+
+    connect(m_method, &QComboBox::currentTextChanged, this, &RequestEditor::onEdited);
+    connect(m_url, &QLineEdit::textChanged, this, &RequestEditor::onEdited);
+    connect(m_params->keyValueModel(), &KeyValueModel::rowsEdited, this, &RequestEditor::onEdited);
+    connect(m_headers->keyValueModel(), &KeyValueModel::rowsEdited, this, &RequestEditor::onEdited);
+    connect(m_auth, &AuthEditor::changed, this, &RequestEditor::onEdited);
+    connect(m_body, &BodyEditor::changed, this, &RequestEditor::onEdited);
+    connect(m_timeout, &QSpinBox::valueChanged, this, &RequestEditor::onEdited);
+    connect(m_verifyTls, &QCheckBox::toggled, this, &RequestEditor::onEdited);
+    connect(m_followRedirects, &QCheckBox::toggled, this, &RequestEditor::onEdited);
+    onMethodChanged();
+}
+
+QWidget *RequestEditor::makeHeadersTab()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_headers = new KeyValueEditor(u"Request headers"_s, page);
+    m_headers->setObjectName(u"headersTable"_s);
+    layout->addWidget(m_headers, 1);
+    // The automatic Authorization row reads "Basic ****" until asked, as Copy as cURL writes it.
+    m_showAuthorization = new QCheckBox(u"Sho&w authorization value"_s, page);
+    m_showAuthorization->setObjectName(u"showAuthorizationValue"_s);
+    m_showAuthorization->setToolTip(u"Show the credential of the automatic Authorization header"_s);
+    m_showAuthorization->hide();
+    layout->addWidget(m_showAuthorization);
+    KeyValueModel *model = m_headers->keyValueModel();
+    connect(m_showAuthorization, &QCheckBox::toggled, model, &KeyValueModel::setSecretsShown);
+    connect(model, &KeyValueModel::secretsShownChanged, m_showAuthorization, &QCheckBox::setChecked);
+    connect(model, &QAbstractItemModel::modelReset, m_showAuthorization,
+            [this, model] { m_showAuthorization->setVisible(model->hasSecretRow()); });
+    return page;
+}
+
+QWidget *RequestEditor::makeSettingsTab()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    m_timeout = new QSpinBox(page);
+    m_timeout->setObjectName(u"timeoutSpin"_s);
+    m_timeout->setRange(0, 3600000);
+    m_timeout->setSingleStep(1000);
+    m_timeout->setSuffix(u" ms"_s);
+    m_timeout->setSpecialValueText(u"No timeout"_s);
+    m_timeout->setValue(HttpRequest().timeoutMs);
+    // Named by its visible label (the buddy); the unit is in the value ("30000 ms").
+    auto *timeoutLabel = new QLabel(u"&Timeout:"_s, page);
+    timeoutLabel->setBuddy(m_timeout);
+    if (auto *edit = m_timeout->findChild<QLineEdit *>())
+        edit->setAccessibleName(u"Timeout"_s);
+    form->addRow(timeoutLabel, m_timeout);
+    m_verifyTls = new QCheckBox(u"&Verify TLS certificates"_s, page);
+    m_verifyTls->setObjectName(u"verifyTls"_s);
+    m_verifyTls->setAccessibleName(u"Verify TLS certificates"_s);
+    m_verifyTls->setChecked(true);
+    m_verifyTls->setToolTip(u"Turn off only for a server you trust that uses a self-signed certificate."_s);
+    form->addRow(QString(), m_verifyTls);
+    m_followRedirects = new QCheckBox(u"&Follow redirects"_s, page);
+    m_followRedirects->setObjectName(u"followRedirects"_s);
+    m_followRedirects->setAccessibleName(u"Follow redirects"_s);
+    m_followRedirects->setChecked(true);
+    form->addRow(QString(), m_followRedirects);
+    return page;
+}
+
+HttpRequest RequestEditor::request() const
+{
+    HttpRequest request;
+    request.method = m_method->currentText().trimmed().toUpper();
+    request.url = m_url->text().trimmed();
+    request.headers = m_headers->keyValueModel()->rows();
+    m_body->applyTo(&request);
+    request.auth = m_auth->config();
+    request.timeoutMs = m_timeout->value();
+    request.verifyTls = m_verifyTls->isChecked();
+    request.followRedirects = m_followRedirects->isChecked();
+    return request;
+}
+
+void RequestEditor::setRequest(const HttpRequest &request)
+{
+    m_loading = true;
+    m_syncing = true;
+    m_method->setCurrentText(request.method);
+    m_url->setText(request.url);
+    m_params->keyValueModel()->setRows(QueryParams::parse(request.url));
+    m_headers->keyValueModel()->setRows(request.headers);
+    m_body->setRequestBody(request);
+    m_auth->setConfig(request.auth);
+    m_auth->setRequestUrl(request.url);
+    m_timeout->setValue(request.timeoutMs);
+    m_verifyTls->setChecked(request.verifyTls);
+    m_followRedirects->setChecked(request.followRedirects);
+    m_syncing = false;
+    const HttpRequest loaded = this->request();
+    refreshAutomaticHeaders(loaded);
+    refreshVariableHints(loaded);
+    m_loading = false;
+}
+
+void RequestEditor::onEdited()
+{
+    if (m_loading)
+        return;
+    // One request built per edit, for both: a large body is not serialised twice a keystroke.
+    const HttpRequest edited = request();
+    refreshAutomaticHeaders(edited);
+    refreshVariableHints(edited);
+    Q_EMIT changed();
+}
+
+void RequestEditor::setVariableContext(const VariableResolver &resolver, const QString &environmentId)
+{
+    m_resolver = resolver;
+    m_auth->oauth2Pane()->setVariableContext(resolver, environmentId);
+    m_params->keyValueModel()->setVariableResolver(resolver);
+    m_headers->keyValueModel()->setVariableResolver(resolver);
+    refreshVariableHints(request());
+}
+
+void RequestEditor::setInheritedAuth(bool available, const QString &description)
+{
+    m_auth->setInheritAvailable(available);
+    m_auth->setInheritedDescription(description);
+}
+
+void RequestEditor::refreshVariableHints(const HttpRequest &current)
+{
+    const QString url = m_url->text();
+    m_url->setToolTip(VariableHint::tooltip(m_resolver, url));
+    const QStringList missing = m_resolver.unresolved(current);
+    m_url->setStyleSheet(VariableHint::hasUnresolved(m_resolver, url) ? u"QLineEdit { color: #c62828; }"_s : QString());
+    if (missing.isEmpty()) {
+        m_unresolved->hide();
+        return;
+    }
+    QStringList names;
+    for (const QString &name : missing)
+        names.append(u"{{"_s + name + u"}}"_s);
+    m_unresolved->setText(u"Not defined in the current environment, the collection or the globals: %1"_s.arg(
+        names.join(u", "_s)));
+    m_unresolved->setAccessibleName(m_unresolved->text());
+    m_unresolved->show();
+}
+
+void RequestEditor::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_send->setText(busy ? u"Cancel"_s : u"Send"_s);
+    m_send->setAccessibleName(busy ? u"Cancel"_s : u"Send"_s);
+    m_send->setToolTip(busy ? u"Cancel the request (Esc)"_s : u"Send the request (Ctrl+Enter)"_s);
+}
+
+void RequestEditor::focusUrl()
+{
+    m_url->setFocus(Qt::ShortcutFocusReason);
+    m_url->selectAll();
+}
+
+void RequestEditor::onSendClicked()
+{
+    if (m_busy)
+        Q_EMIT cancelRequested();
+    else
+        Q_EMIT sendRequested();
+}
+
+void RequestEditor::onUrlEdited(const QString &text)
+{
+    if (m_syncing)
+        return;
+    // Pasting a curl command into the URL imports it, as Postman users expect.
+    const QString trimmed = text.trimmed();
+    if (trimmed.startsWith(u"curl "_s) || trimmed.startsWith(u"curl\t"_s)) {
+        const CurlImport imported = CurlCommand::parse(trimmed);
+        if (!imported.ok) {
+            Q_EMIT curlRefused(imported.error);
+            return;
+        }
+        setRequest(imported.request);
+        Q_EMIT curlImported(imported.notes);
+        return;
+    }
+    m_syncing = true;
+    KeyValueModel *model = m_params->keyValueModel();
+    model->setRows(QueryParams::merge(model->rows(), text));
+    m_auth->setRequestUrl(text);
+    m_syncing = false;
+}
+
+void RequestEditor::onParamsEdited()
+{
+    if (m_syncing)
+        return;
+    m_syncing = true;
+    const int cursor = m_url->cursorPosition();
+    m_url->setText(QueryParams::compose(m_url->text(), m_params->keyValueModel()->rows()));
+    m_url->setCursorPosition(qMin(cursor, int(m_url->text().size())));
+    m_syncing = false;
+}
+
+void RequestEditor::onMethodChanged()
+{
+    const bool carries = HttpRequest::methodCarriesBody(m_method->currentText().trimmed());
+    m_body->setMethodCarriesBody(carries, m_method->currentText().trimmed().toUpper());
+    refreshAutomaticHeaders();
+}
+
+void RequestEditor::refreshAutomaticHeaders()
+{
+    if (!m_syncing)
+        refreshAutomaticHeaders(request());
+}
+
+void RequestEditor::refreshAutomaticHeaders(const HttpRequest &current)
+{
+    if (m_syncing)
+        return;
+    KeyValueList rows = current.generatedHeaders();
+    for (KeyValue &row : rows) {
+        row.description = row.key.compare(u"Authorization"_s, Qt::CaseInsensitive) == 0 ? u"the Authorization tab"_s
+                                                                                       : u"the Body tab"_s;
+    }
+    m_headers->keyValueModel()->setAutomaticRows(rows);
+}
+
+} // namespace Postern

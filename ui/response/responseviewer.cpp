@@ -1,0 +1,365 @@
+#include "ui/response/responseviewer.h"
+
+#include "history/cookiestore.h"
+#include "ui/response/cookiesview.h"
+#include "ui/widgets/jsonhighlighter.h"
+
+#include <QApplication>
+#include <QButtonGroup>
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+QString statusColor(int status)
+{
+    if (status >= 500)
+        return u"#c62828"_s;
+    if (status >= 400)
+        return u"#d84315"_s;
+    if (status >= 300)
+        return u"#1565c0"_s;
+    return u"#2e7d32"_s;
+}
+
+QString humanSize(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+// A value on screen is read with what it is: "Status: 200 OK", the caption alone while empty.
+void showValue(QLabel *label, const QString &caption, const QString &value)
+{
+    label->setText(value);
+    label->setAccessibleName(value.isEmpty() ? caption : caption + u": "_s + value);
+}
+
+// Whether the request went out at all: a request refused before sending took no time.
+bool wasSent(const HttpResponse &response)
+{
+    return response.error != HttpResponse::Error::InvalidRequest
+        && response.error != HttpResponse::Error::Authorization;
+}
+
+const QString copyText = u"&Copy"_s;
+const QString copyName = u"Copy body"_s;
+
+} // namespace
+
+ResponseViewer::ResponseViewer(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto *summary = new QHBoxLayout;
+    // The figures end where the body's Copy button does, not against the window's edge.
+    summary->setContentsMargins(0, 0, style()->pixelMetric(QStyle::PM_LayoutRightMargin), 0);
+    auto *title = new QLabel(u"<b>Response</b>"_s, this);
+    title->setTextFormat(Qt::RichText);
+    m_status = new QLabel(this);
+    m_status->setObjectName(u"responseStatus"_s);
+    m_status->setAccessibleDescription(u"Status of the response"_s);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_status->setFocusPolicy(Qt::TabFocus);
+    m_time = new QLabel(this);
+    m_time->setObjectName(u"responseTime"_s);
+    m_time->setAccessibleDescription(u"Time the response took"_s);
+    m_size = new QLabel(this);
+    m_size->setObjectName(u"responseSize"_s);
+    m_size->setAccessibleDescription(u"Size of the response, headers and body"_s);
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(u"responseBusy"_s);
+    m_busy->setAccessibleName(u"Sending request"_s);
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(160);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    summary->addWidget(title);
+    summary->addStretch(1);
+    summary->addWidget(m_busy);
+    summary->addWidget(m_status);
+    summary->addSpacing(12);
+    summary->addWidget(m_time);
+    summary->addSpacing(12);
+    summary->addWidget(m_size);
+    layout->addLayout(summary);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(u"responseMessage"_s);
+    m_message->setAccessibleDescription(u"Response message"_s);
+    m_message->setTextFormat(Qt::PlainText); // server and error text is never rich text
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_message->setFocusPolicy(Qt::TabFocus);
+    m_message->hide();
+    layout->addWidget(m_message);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"responseTabs"_s);
+    m_tabs->setAccessibleName(u"Response"_s);
+
+    auto *bodyPage = new QWidget(this);
+    auto *bodyLayout = new QVBoxLayout(bodyPage);
+    auto *bodyBar = new QHBoxLayout;
+    m_prettyButton = new QToolButton(bodyPage);
+    m_prettyButton->setObjectName(u"prettyButton"_s);
+    m_prettyButton->setText(u"Pretty"_s);
+    m_prettyButton->setAccessibleName(u"Pretty body"_s);
+    m_prettyButton->setCheckable(true);
+    m_prettyButton->setChecked(true);
+    m_prettyButton->setFocusPolicy(Qt::StrongFocus);
+    m_rawButton = new QToolButton(bodyPage);
+    m_rawButton->setObjectName(u"rawButton"_s);
+    m_rawButton->setText(u"Raw"_s);
+    m_rawButton->setAccessibleName(u"Raw body"_s);
+    m_rawButton->setCheckable(true);
+    m_rawButton->setFocusPolicy(Qt::StrongFocus);
+    auto *group = new QButtonGroup(this);
+    group->addButton(m_prettyButton);
+    group->addButton(m_rawButton);
+    group->setExclusive(true);
+    m_copyButton = new QPushButton(copyText, bodyPage);
+    m_copyButton->setObjectName(u"copyBodyButton"_s);
+    m_copyButton->setAccessibleName(copyName);
+    m_copyButton->setToolTip(u"Copy the body, or the selected part of it, to the clipboard"_s);
+    m_copiedTimer = new QTimer(this);
+    m_copiedTimer->setSingleShot(true);
+    m_copiedTimer->setInterval(2000);
+    bodyBar->addWidget(m_prettyButton);
+    bodyBar->addWidget(m_rawButton);
+    bodyBar->addStretch(1);
+    bodyBar->addWidget(m_copyButton);
+    bodyLayout->addLayout(bodyBar);
+    m_body = new QPlainTextEdit(bodyPage);
+    m_body->setObjectName(u"responseBody"_s);
+    m_body->setAccessibleName(u"Response body"_s);
+    m_body->setReadOnly(true);
+    m_body->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_body->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_body->setTabChangesFocus(true);
+    bodyLayout->addWidget(m_body, 1);
+    m_tabs->addTab(bodyPage, u"B&ody"_s);
+
+    m_headers = new QTableWidget(0, 2, this);
+    m_headers->setObjectName(u"responseHeaders"_s);
+    m_headers->setAccessibleName(u"Response headers"_s);
+    m_headers->setHorizontalHeaderLabels({u"Name"_s, u"Value"_s});
+    m_headers->horizontalHeader()->setStretchLastSection(true);
+    m_headers->horizontalHeader()->resizeSection(0, 220);
+    m_headers->verticalHeader()->hide();
+    m_headers->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_headers->setTabKeyNavigation(false);
+    m_tabs->addTab(m_headers, u"Hea&ders"_s);
+
+    m_cookies = new CookiesView(this);
+    m_cookies->setObjectName(u"responseCookies"_s);
+    m_cookies->table()->setAccessibleName(u"Cookies the response set"_s);
+    m_tabs->addTab(m_cookies, u"Coo&kies"_s);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_prettyButton, &QToolButton::toggled, this, &ResponseViewer::refreshBody);
+    connect(m_copyButton, &QPushButton::clicked, this, &ResponseViewer::copyBody);
+    connect(m_copiedTimer, &QTimer::timeout, this, [this] {
+        m_copyButton->setText(copyText);
+        m_copyButton->setAccessibleName(copyName);
+    });
+    connect(&m_formatWatcher, &QFutureWatcher<JsonFormatter::Result>::finished, this, &ResponseViewer::onFormatted);
+    clear();
+}
+
+void ResponseViewer::copyBody()
+{
+    QString selected = m_body->textCursor().selectedText();
+    const bool whole = selected.isEmpty();
+    QApplication::clipboard()->setText(whole ? m_body->toPlainText()
+                                             : selected.replace(QChar::ParagraphSeparator, u'\n'));
+    // Said on the button, where the eyes and the focus are, and in the status bar.
+    m_copyButton->setText(u"Copied"_s);
+    m_copyButton->setAccessibleName(u"Copied"_s);
+    m_copiedTimer->start();
+    Q_EMIT message(whole ? u"Copied the response body."_s : u"Copied the selected text."_s);
+}
+
+void ResponseViewer::clear()
+{
+    m_response = HttpResponse();
+    m_pretty = JsonFormatter::Result();
+    showValue(m_status, u"Status"_s, QString());
+    showValue(m_time, u"Time"_s, QString());
+    showValue(m_size, u"Size"_s, QString());
+    m_size->setToolTip(QString());
+    setMessage(QString(), false);
+    m_headers->setRowCount(0);
+    showCookies(m_response);
+    m_body->clear();
+    m_copyButton->setEnabled(false);
+    m_body->setPlaceholderText(u"Send a request to see its answer here."_s);
+}
+
+void ResponseViewer::setBusy(bool busy)
+{
+    m_busy->setVisible(busy);
+    if (busy) {
+        showValue(m_status, u"Status"_s, u"Sending\u2026"_s);
+        m_status->setStyleSheet(QString());
+        showValue(m_time, u"Time"_s, QString());
+        showValue(m_size, u"Size"_s, QString());
+        setMessage(QString(), false);
+    }
+}
+
+bool ResponseViewer::isPretty() const
+{
+    return m_prettyButton->isChecked();
+}
+
+void ResponseViewer::setPretty(bool pretty)
+{
+    (pretty ? m_prettyButton : m_rawButton)->setChecked(true);
+}
+
+void ResponseViewer::addUnderMessage(QWidget *widget)
+{
+    auto *box = static_cast<QBoxLayout *>(layout());
+    box->insertWidget(box->indexOf(m_message) + 1, widget, 0, Qt::AlignLeft);
+}
+
+void ResponseViewer::setMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setAccessibleName(text.isEmpty() ? u"Response message"_s : text);
+    m_message->setAccessibleDescription(error ? u"Error"_s : u"Response message"_s);
+    m_message->setStyleSheet(error ? u"QLabel { color: #b71c1c; }"_s : u"QLabel { color: palette(text); }"_s);
+    m_message->setVisible(!text.isEmpty());
+}
+
+void ResponseViewer::showResponse(const HttpResponse &response)
+{
+    setBusy(false);
+    m_response = response;
+    m_pretty = JsonFormatter::Result();
+    m_headers->setRowCount(0);
+    showCookies(response);
+
+    if (response.error != HttpResponse::Error::None) {
+        showValue(m_status, u"Status"_s,
+                  response.error == HttpResponse::Error::Canceled ? u"Canceled"_s : u"Error"_s);
+        m_status->setStyleSheet(u"QLabel { color: #c62828; font-weight: bold; }"_s);
+        showValue(m_time, u"Time"_s, wasSent(response) ? u"%1 ms"_s.arg(response.elapsedMs) : QString());
+        showValue(m_size, u"Size"_s, QString());
+        m_size->setToolTip(QString());
+        setMessage(response.errorMessage, true);
+        setBodyText(QString());
+        m_body->setPlaceholderText(u"No answer."_s);
+        Q_EMIT bodyShown();
+        return;
+    }
+
+    const QString reason = response.reasonPhrase.isEmpty() ? QString() : u" "_s + response.reasonPhrase;
+    showValue(m_status, u"Status"_s, QString::number(response.statusCode) + reason);
+    m_status->setStyleSheet(
+        u"QLabel { color: %1; font-weight: bold; }"_s.arg(statusColor(response.statusCode)));
+    showValue(m_time, u"Time"_s, u"%1 ms"_s.arg(response.elapsedMs));
+    showValue(m_size, u"Size"_s, humanSize(response.body.size() + response.headersSize()));
+    m_size->setToolTip(
+        u"Body %1, headers %2"_s.arg(humanSize(response.body.size()), humanSize(response.headersSize())));
+    setMessage(QString(), false);
+
+    m_headers->setRowCount(int(response.headers.size()));
+    for (int row = 0; row < response.headers.size(); ++row) {
+        const RawHeader &header = response.headers.at(row);
+        m_headers->setItem(row, 0, new QTableWidgetItem(QString::fromLatin1(header.first)));
+        m_headers->setItem(row, 1, new QTableWidgetItem(QString::fromUtf8(header.second)));
+    }
+
+    if (response.body.isEmpty()) {
+        setBodyText(QString());
+        m_body->setPlaceholderText(u"The response has no body."_s);
+        Q_EMIT bodyShown();
+        return;
+    }
+    m_body->setPlaceholderText(QString());
+    if (response.looksLikeJson() || JsonFormatter::looksLikeJson(response.body)) {
+        m_formatting = true;
+        setBodyText(u"Formatting\u2026"_s);
+        const QByteArray body = response.body;
+        m_formatWatcher.setFuture(QtConcurrent::run([body] { return JsonFormatter().format(body); }));
+        return;
+    }
+    refreshBody();
+    Q_EMIT bodyShown();
+}
+
+void ResponseViewer::showCookies(const HttpResponse &response)
+{
+    const QList<QNetworkCookie> cookies = CookieStore::cookiesSetBy(response);
+    m_cookies->setCookies(cookies);
+    m_tabs->setTabText(m_tabs->indexOf(m_cookies),
+                       cookies.isEmpty() ? u"Coo&kies"_s : u"Coo&kies (%1)"_s.arg(cookies.size()));
+}
+
+void ResponseViewer::onFormatted()
+{
+    m_formatting = false;
+    m_pretty = m_formatWatcher.result();
+    if (!m_pretty.ok && m_response.looksLikeJson()) {
+        setMessage(u"The body is labelled %1 but is not valid JSON (%2). It is shown raw."_s.arg(
+                       QString::fromLatin1(m_response.contentType()), m_pretty.errorMessage),
+                   false);
+    }
+    refreshBody();
+    Q_EMIT bodyShown();
+}
+
+void ResponseViewer::refreshBody()
+{
+    if (m_formatting)
+        return;
+    if (m_response.body.isEmpty() || m_response.error != HttpResponse::Error::None) {
+        setBodyText(QString());
+        return;
+    }
+    const bool pretty = isPretty() && m_pretty.ok;
+    setBodyText(QString::fromUtf8(pretty ? m_pretty.text : m_response.body));
+    // Highlighting is per line and cheap, but over many megabytes it adds up on the UI thread.
+    const bool highlight = pretty && m_pretty.text.size() <= highlightLimit();
+    if (highlight && !m_highlighter)
+        m_highlighter = new JsonHighlighter(m_body->document());
+    else if (!highlight && m_highlighter) {
+        delete m_highlighter;
+        m_highlighter = nullptr;
+    }
+}
+
+void ResponseViewer::setBodyText(const QString &text)
+{
+    if (m_highlighter && text.size() > highlightLimit()) {
+        delete m_highlighter;
+        m_highlighter = nullptr;
+    }
+    m_body->setPlainText(text);
+    // Nothing to copy while there is no body (or only "Formatting…").
+    m_copyButton->setEnabled(!m_formatting && !text.isEmpty());
+}
+
+} // namespace Postern

@@ -1,0 +1,253 @@
+#include "ui/workspace/environmentsdialog.h"
+
+#include "ui/workspace/importexport.h"
+#include "ui/workspace/variableseditor.h"
+#include "workspace/workspace.h"
+
+#include <QDialogButtonBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+EnvironmentsDialog::EnvironmentsDialog(Workspace *workspace, QWidget *parent)
+    : QDialog(parent)
+    , m_workspace(workspace)
+{
+    setObjectName(u"environmentsDialog"_s);
+    setWindowTitle(u"Manage Environments"_s);
+    auto *layout = new QVBoxLayout(this);
+    auto *body = new QHBoxLayout;
+    auto *left = new QVBoxLayout;
+    auto *listLabel = new QLabel(u"&Environments:"_s, this);
+    m_list = new QListWidget(this);
+    m_list->setObjectName(u"environmentsList"_s);
+    m_list->setAccessibleName(u"Environments"_s);
+    m_list->setMinimumWidth(200);
+    listLabel->setBuddy(m_list);
+    left->addWidget(listLabel);
+    left->addWidget(m_list, 1);
+    auto *add = new QPushButton(u"&Add"_s, this);
+    add->setObjectName(u"addEnvironment"_s);
+    add->setAccessibleName(u"Add environment"_s);
+    m_duplicate = new QPushButton(u"D&uplicate"_s, this);
+    m_duplicate->setObjectName(u"duplicateEnvironment"_s);
+    m_duplicate->setAccessibleName(u"Duplicate environment"_s);
+    m_rename = new QPushButton(u"Re&name"_s, this);
+    m_rename->setObjectName(u"renameEnvironment"_s);
+    m_rename->setAccessibleName(u"Rename environment"_s);
+    m_delete = new QPushButton(u"&Delete"_s, this);
+    m_delete->setObjectName(u"deleteEnvironment"_s);
+    m_delete->setAccessibleName(u"Delete environment"_s);
+    m_export = new QPushButton(u"E&xport\u2026"_s, this);
+    m_export->setObjectName(u"exportEnvironment"_s);
+    m_export->setAccessibleName(u"Export environment to Postman"_s);
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        ImportExport::exportEnvironmentInteractively(this, m_workspace, selectedId());
+    });
+    auto *buttons = new QGridLayout;
+    const QList<QPushButton *> all{add, m_duplicate, m_rename, m_delete, m_export};
+    for (int i = 0; i < all.size(); ++i) {
+        all.at(i)->setAutoDefault(false);
+        buttons->addWidget(all.at(i), i / 3, i % 3);
+    }
+    left->addLayout(buttons);
+    body->addLayout(left, 0);
+    auto *right = new QVBoxLayout;
+    auto *variablesLabel = new QLabel(u"&Variables (referred to as {{name}}):"_s, this);
+    m_variables = new VariablesEditor(u"Environment variables"_s, this);
+    variablesLabel->setBuddy(m_variables->table());
+    right->addWidget(variablesLabel);
+    right->addWidget(m_variables, 1);
+    body->addLayout(right, 1);
+    layout->addLayout(body, 1);
+    auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    close->button(QDialogButtonBox::Close)->setAccessibleName(u"Close"_s);
+    layout->addWidget(close);
+    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    connect(add, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, u"Add Environment"_s, u"Name:"_s, QLineEdit::Normal,
+                                                   u"New Environment"_s, &ok);
+        if (ok && !name.trimmed().isEmpty())
+            addEnvironment(name.trimmed());
+    });
+    connect(m_duplicate, &QPushButton::clicked, this, &EnvironmentsDialog::duplicateSelected);
+    connect(m_rename, &QPushButton::clicked, this, &EnvironmentsDialog::renameSelected);
+    connect(m_delete, &QPushButton::clicked, this, &EnvironmentsDialog::deleteSelected);
+    connect(m_list, &QListWidget::currentRowChanged, this, &EnvironmentsDialog::showSelected);
+    connect(m_variables, &VariablesEditor::changed, this, &EnvironmentsDialog::saveSelected);
+    // Secret values read from the keychain after the dialog opened fill the cells still empty, so
+    // that the next edit does not save them away.
+    connect(m_workspace, &Workspace::environmentsChanged, this, [this] {
+        if (m_loading)
+            return;
+        const QString id = selectedId();
+        const Environment *environment = m_workspace->environment(id);
+        const VariableList saved = id == m_workspace->globals().id ? m_workspace->globals().variables
+                                 : environment ? environment->variables
+                                               : VariableList();
+        VariableList shown = m_variables->variables();
+        bool filled = false;
+        for (Variable &variable : shown) {
+            for (const Variable &stored : saved) {
+                if (variable.secret && variable.value.isEmpty() && stored.key == variable.key && !stored.value.isEmpty()) {
+                    variable.value = stored.value;
+                    filled = true;
+                }
+            }
+        }
+        if (filled) {
+            m_loading = true;
+            m_variables->setVariables(shown);
+            m_loading = false;
+        }
+    });
+    reload();
+    m_list->setCurrentRow(0);
+    resize(860, 480);
+}
+
+void EnvironmentsDialog::reload()
+{
+    const QString selected = selectedId();
+    m_loading = true;
+    m_list->clear();
+    auto *globals = new QListWidgetItem(u"Globals"_s, m_list);
+    globals->setData(Qt::UserRole, m_workspace->globals().id);
+    const QList<Environment> environments = m_workspace->environments();
+    for (const Environment &environment : environments) {
+        auto *item = new QListWidgetItem(environment.name, m_list);
+        item->setData(Qt::UserRole, environment.id);
+    }
+    m_loading = false;
+    select(selected);
+}
+
+void EnvironmentsDialog::select(const QString &environmentId)
+{
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (m_list->item(row)->data(Qt::UserRole).toString() == environmentId) {
+            m_list->setCurrentRow(row);
+            return;
+        }
+    }
+}
+
+QString EnvironmentsDialog::selectedId() const
+{
+    const QListWidgetItem *item = m_list->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void EnvironmentsDialog::showSelected()
+{
+    if (m_loading)
+        return;
+    const QString id = selectedId();
+    const bool isGlobals = id == m_workspace->globals().id;
+    m_duplicate->setEnabled(!isGlobals && !id.isEmpty());
+    m_rename->setEnabled(!isGlobals && !id.isEmpty());
+    m_delete->setEnabled(!isGlobals && !id.isEmpty());
+    const Environment *environment = m_workspace->environment(id);
+    m_loading = true;
+    m_variables->setVariables(isGlobals ? m_workspace->globals().variables
+                              : environment ? environment->variables
+                                            : VariableList());
+    m_loading = false;
+}
+
+void EnvironmentsDialog::saveSelected()
+{
+    if (m_loading)
+        return;
+    const QString id = selectedId();
+    QString error;
+    if (id == m_workspace->globals().id) {
+        Environment globals = m_workspace->globals();
+        globals.variables = m_variables->variables();
+        error = m_workspace->saveGlobals(globals);
+    } else if (const Environment *found = m_workspace->environment(id)) {
+        Environment environment = *found;
+        environment.variables = m_variables->variables();
+        error = m_workspace->saveEnvironment(environment);
+    }
+    if (!error.isEmpty())
+        QMessageBox::warning(this, u"Not Saved"_s, error);
+}
+
+QString EnvironmentsDialog::addEnvironment(const QString &name)
+{
+    const Environment environment = Environment::make(name);
+    if (const QString error = m_workspace->saveEnvironment(environment); !error.isEmpty()) {
+        QMessageBox::warning(this, u"Not Saved"_s, error);
+        return QString();
+    }
+    reload();
+    select(environment.id);
+    return environment.id;
+}
+
+void EnvironmentsDialog::duplicateSelected()
+{
+    const Environment *found = m_workspace->environment(selectedId());
+    if (!found)
+        return;
+    Environment copy = *found;
+    copy.id = Environment::make(QString()).id;
+    copy.name += u" Copy"_s;
+    if (const QString error = m_workspace->saveEnvironment(copy); !error.isEmpty()) {
+        QMessageBox::warning(this, u"Not Saved"_s, error);
+        return;
+    }
+    reload();
+    select(copy.id);
+}
+
+void EnvironmentsDialog::renameSelected()
+{
+    const Environment *found = m_workspace->environment(selectedId());
+    if (!found)
+        return;
+    Environment environment = *found; // a copy: the workspace's list may change while the question is open
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, u"Rename Environment"_s, u"Name:"_s, QLineEdit::Normal,
+                                               environment.name, &ok);
+    if (!ok || name.trimmed().isEmpty() || !m_workspace->environment(environment.id))
+        return;
+    environment = *m_workspace->environment(environment.id);
+    environment.name = name.trimmed();
+    if (const QString error = m_workspace->saveEnvironment(environment); !error.isEmpty())
+        QMessageBox::warning(this, u"Not Saved"_s, error);
+    reload();
+}
+
+void EnvironmentsDialog::deleteSelected()
+{
+    const Environment *found = m_workspace->environment(selectedId());
+    if (!found)
+        return;
+    const QString id = found->id;
+    const QString name = found->name;
+    if (QMessageBox::question(this, u"Delete Environment"_s,
+                              u"Delete the environment \u201c%1\u201d and its variables? This cannot be undone."_s.arg(name),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        != QMessageBox::Yes)
+        return;
+    if (const QString error = m_workspace->removeEnvironment(id); !error.isEmpty())
+        QMessageBox::warning(this, u"Not Deleted"_s, error);
+    reload();
+    m_list->setCurrentRow(0);
+}
+
+} // namespace Postern

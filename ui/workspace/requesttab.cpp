@@ -1,0 +1,332 @@
+#include "ui/workspace/requesttab.h"
+
+#include "ui/request/autheditor.h"
+#include "ui/request/bodyeditor.h"
+#include "http/fileaccess.h"
+#include "ui/oauth/oauth2pane.h"
+#include "ui/request/requesteditor.h"
+#include "oauth/requestsender.h"
+#include "ui/response/responseviewer.h"
+#include "oauth/tokenstore.h"
+#include "workspace/workspace.h"
+
+#include <QBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QUrl>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+// The request as compared for "unsaved changes": every field, secrets included (a changed password
+// is a change), but not which token is current (switching environments changes it).
+QJsonObject comparable(const HttpRequest &request)
+{
+    QJsonObject object = request.toJson(OAuth2Config::Secrets::Include);
+    QJsonObject auth = object.value(u"auth"_s).toObject();
+    auth.remove(u"currentTokenId"_s);
+    object.insert(u"auth"_s, auth);
+    return object;
+}
+
+QString describeAuth(const AuthConfig &auth)
+{
+    switch (auth.type) {
+    case AuthType::None:
+    case AuthType::Inherit:
+        return u"no authorization"_s;
+    case AuthType::Basic:
+        return u"Basic Auth as \u201c%1\u201d"_s.arg(auth.username);
+    case AuthType::Bearer:
+        return u"a Bearer token"_s;
+    case AuthType::OAuth2:
+        return u"OAuth 2.0 (%1)"_s.arg(auth.oauth2.tokenName.isEmpty() ? auth.oauth2.clientId : auth.oauth2.tokenName);
+    }
+    return QString();
+}
+
+} // namespace
+
+RequestTab::RequestTab(const QString &id, const OAuthServices &services, RequestSender *sender, Workspace *workspace,
+                       QWidget *parent)
+    : QWidget(parent)
+    , m_id(id)
+    , m_sender(sender)
+    , m_workspace(workspace)
+    , m_tokens(services.tokens)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_scriptsNote = new QLabel(this);
+    m_scriptsNote->setObjectName(u"scriptsNote"_s);
+    m_scriptsNote->setWordWrap(true);
+    m_scriptsNote->setText(u"This request has Postman scripts (pre-request or tests). Postern keeps them unchanged "
+                           "and exports them back, but does not run them yet."_s);
+    m_scriptsNote->setStyleSheet(u"QLabel { background: #fff8e1; padding: 4px; }"_s);
+    m_scriptsNote->hide();
+    layout->addWidget(m_scriptsNote);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_splitter->setChildrenCollapsible(false);
+    m_editor = new RequestEditor(services, m_splitter);
+    m_editor->setObjectName(u"requestEditor"_s);
+    m_viewer = new ResponseViewer(m_splitter);
+    m_viewer->setObjectName(u"responseViewer"_s);
+    m_splitter->addWidget(m_editor);
+    m_splitter->addWidget(m_viewer);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setSizes({260, 520});
+    layout->addWidget(m_splitter);
+
+    // Offered with the message of a Send stopped for want of a usable OAuth 2.0 token.
+    m_getTokenOffer = new QPushButton(u"Get New Access Token\u2026"_s, m_viewer);
+    m_getTokenOffer->setObjectName(u"sendGetNewTokenButton"_s);
+    m_getTokenOffer->setAccessibleName(u"Get New Access Token"_s);
+    m_getTokenOffer->hide();
+    m_viewer->addUnderMessage(m_getTokenOffer);
+    connect(m_getTokenOffer, &QPushButton::clicked, this, [this] {
+        m_getTokenOffer->hide();
+        m_editor->authEditor()->oauth2Pane()->getNewAccessToken();
+    });
+
+    connect(m_editor, &RequestEditor::sendRequested, this, &RequestTab::send);
+    connect(m_editor, &RequestEditor::cancelRequested, this, &RequestTab::cancel);
+    connect(m_viewer, &ResponseViewer::message, this, &RequestTab::message);
+    connect(m_editor, &RequestEditor::changed, this, [this] {
+        ++m_revision;
+        updateDirty();
+        if (m_name.isEmpty())
+            Q_EMIT titleChanged();
+        Q_EMIT edited();
+    });
+    if (auto *body = m_editor->findChild<BodyEditor *>(u"bodyEditor"_s))
+        body->setWorkingDirectorySource([this] { return workingDirectory(); });
+    m_saved = comparable(m_editor->request());
+    refreshContext();
+}
+
+RequestTab::~RequestTab()
+{
+    if (m_call)
+        m_call->cancel();
+}
+
+QString RequestTab::title() const
+{
+    if (!m_name.isEmpty())
+        return m_name;
+    const HttpRequest request = m_editor->request();
+    if (request.url.isEmpty())
+        return u"Untitled Request"_s;
+    // The query may hold a key or a token: a title shows the host, its port and the path only.
+    QString shown = request.url.section(u'?', 0, 0).section(u'#', 0, 0);
+    QUrl url(shown);
+    if (url.isValid() && !url.host().isEmpty()) {
+        url.setUserInfo(QString());
+        shown = url.authority() + url.path();
+    }
+    return request.method + u' ' + shown.left(40);
+}
+
+void RequestTab::setName(const QString &name)
+{
+    m_name = name;
+    Q_EMIT titleChanged();
+}
+
+void RequestTab::open(const QString &collectionId, const QString &itemId, const QString &name, const HttpRequest &request)
+{
+    m_collectionId = collectionId;
+    m_itemId = itemId;
+    m_name = name;
+    refreshContext();
+    m_editor->setRequest(request);
+    m_saved = comparable(m_editor->request());
+    updateDirty();
+    Q_EMIT titleChanged();
+}
+
+void RequestTab::setDraft(const HttpRequest &request)
+{
+    m_editor->setRequest(request);
+    updateDirty();
+    Q_EMIT titleChanged();
+    ++m_revision;
+    Q_EMIT edited(); // kept as a draft like any edit
+}
+
+void RequestTab::markSaved(const QString &collectionId, const QString &itemId, const QString &name)
+{
+    m_collectionId = collectionId;
+    m_itemId = itemId;
+    m_name = name;
+    m_saved = comparable(m_editor->request());
+    updateDirty();
+    refreshContext();
+    Q_EMIT titleChanged();
+}
+
+void RequestTab::followSaved(const QString &collectionId, const CollectionItem &item)
+{
+    m_collectionId = collectionId;
+    const HttpRequest &saved = item.request;
+    HttpRequest current = m_editor->request();
+    bool filled = false;
+    auto fill = [&filled](QString &mine, const QString &theirs) {
+        if (mine.isEmpty() && !theirs.isEmpty()) {
+            mine = theirs;
+            filled = true;
+        }
+    };
+    fill(current.auth.password, saved.auth.password);
+    if (current.auth.type == AuthType::Bearer)
+        fill(current.auth.token, saved.auth.token);
+    fill(current.auth.oauth2.clientSecret, saved.auth.oauth2.clientSecret);
+    fill(current.auth.oauth2.codeVerifier, saved.auth.oauth2.codeVerifier);
+    if (filled)
+        m_editor->setRequest(current);
+    m_saved = comparable(saved);
+    updateDirty();
+    if (item.name != m_name) {
+        m_name = item.name;
+        Q_EMIT titleChanged();
+    }
+}
+
+void RequestTab::setMissingOrigin(const QString &collectionId, const QString &itemId)
+{
+    m_missingCollectionId = collectionId;
+    m_missingItemId = itemId;
+}
+
+void RequestTab::fillSecrets(const WorkspaceSecrets::Map &secrets)
+{
+    HttpRequest current = m_editor->request();
+    const QJsonObject before = current.auth.toJson(OAuth2Config::Secrets::Include);
+    WorkspaceSecrets::applyAuth(&current.auth, u"auth/"_s, secrets);
+    if (current.auth.toJson(OAuth2Config::Secrets::Include) == before)
+        return;
+    m_editor->setRequest(current);
+    updateDirty();
+}
+
+void RequestTab::detach()
+{
+    m_collectionId.clear();
+    m_itemId.clear();
+    m_saved = comparable(HttpRequest()); // unsaved: closing asks, the draft stays
+    updateDirty();
+    refreshContext();
+    Q_EMIT titleChanged();
+    ++m_revision;
+    Q_EMIT edited();
+}
+
+void RequestTab::updateDirty()
+{
+    const bool dirty = comparable(m_editor->request()) != m_saved;
+    if (dirty == m_dirty)
+        return;
+    m_dirty = dirty;
+    Q_EMIT dirtyChanged(dirty);
+}
+
+void RequestTab::refreshContext()
+{
+    if (!m_workspace)
+        return;
+    m_editor->setVariableContext(m_workspace->resolver(m_collectionId), m_workspace->currentEnvironmentId());
+    const Collection *collection = m_workspace->collection(m_collectionId);
+    const CollectionItem *item = collection ? collection->find(m_itemId) : nullptr;
+    m_scriptsNote->setVisible(item && item->hasScripts());
+    if (!collection) {
+        m_editor->setInheritedAuth(true, u"This request is in no collection: it is sent without authorization."_s);
+        return;
+    }
+    QString source;
+    const AuthConfig inherited = collection->inheritedAuth(m_itemId, &source);
+    m_editor->setInheritedAuth(true, u"This request uses the authorization of \u201c%1\u201d: %2. Change it in %1's settings."_s.arg(
+                                         source, describeAuth(inherited)));
+}
+
+QString RequestTab::workingDirectory() const
+{
+    return m_workspace ? WorkingDirectory::read(m_workspace->root(), m_workspace->stateDirectory())
+                       : QString();
+}
+
+HttpRequest RequestTab::preparedRequest(OAuth2Config::Secrets secrets) const
+{
+    HttpRequest request = m_editor->request();
+    // Files are read from the workspace's working directory, whatever the request says (FileAccess).
+    request.files.setWorkingDirectory(workingDirectory());
+    if (request.auth.type == AuthType::Inherit) {
+        const Collection *collection = m_workspace ? m_workspace->collection(m_collectionId) : nullptr;
+        request.auth = collection ? collection->inheritedAuth(m_itemId) : AuthConfig();
+    }
+    if (!m_workspace)
+        return request;
+    const VariableResolver resolver = m_workspace->resolver(m_collectionId);
+    request = (secrets == OAuth2Config::Secrets::Include ? resolver : resolver.withSecretsMasked()).resolve(request);
+    // The token must come from the current environment, whatever was chosen before the switch.
+    if (request.auth.type == AuthType::OAuth2 && m_tokens) {
+        const QString environment = m_workspace->currentEnvironmentId();
+        const std::optional<OAuth2Token> chosen = m_tokens->token(request.auth.oauth2TokenId);
+        if (!chosen || chosen->environment != environment) {
+            const QList<OAuth2Token> tokens = m_tokens->tokens();
+            const OAuth2Token *best = OAuth2Token::newestFor(tokens, request.auth.oauth2.key(), environment);
+            request.auth.oauth2TokenId = best ? best->id : QString();
+            request.auth.token = best ? (request.auth.oauth2UseIdToken && !best->idToken.isEmpty() ? best->idToken
+                                                                                                   : best->accessToken)
+                                      : QString();
+        }
+    }
+    return request;
+}
+
+void RequestTab::send()
+{
+    if (m_call)
+        return;
+    const HttpRequest request = preparedRequest();
+    m_getTokenOffer->hide();
+    // An OAuth 2.0 request without a token it may use is not sent at all (not without its
+    // Authorization header, not with a revoked token or another instance's).
+    if (request.auth.type == AuthType::OAuth2 && m_tokens) {
+        const std::optional<OAuth2Token> token = m_tokens->token(request.auth.oauth2TokenId);
+        const QString problem = OAuth2Token::unusableReason(token ? &*token : nullptr, request.auth.oauth2);
+        if (!problem.isEmpty()) {
+            HttpResponse refused;
+            refused.error = HttpResponse::Error::Authorization;
+            refused.errorMessage = problem;
+            m_viewer->showResponse(refused);
+            m_getTokenOffer->setVisible(m_editor->request().auth.type == AuthType::OAuth2);
+            return;
+        }
+    }
+    // What history keeps: the same request with secret variables masked.
+    const HttpRequest recorded = preparedRequest(OAuth2Config::Secrets::Omit);
+    m_editor->setBusy(true);
+    m_viewer->setBusy(true);
+    m_call = m_sender->send(request);
+    connect(m_call, &SendOperation::finished, this, [this, recorded](const HttpResponse &response) {
+        m_call = nullptr;
+        m_editor->setBusy(false);
+        m_viewer->showResponse(response);
+        Q_EMIT exchanged(recorded, response);
+    });
+}
+
+void RequestTab::cancel()
+{
+    if (m_call)
+        m_call->cancel();
+}
+
+} // namespace Postern
