@@ -3,7 +3,7 @@
 
 #include "history/historystore.h"
 #include "http/httpclient.h"
-#include "testhttpserver.h"
+#include "shared/testhttpserver.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,9 +4,9 @@
 
 #include "oauth/oauth2replyhandler.h"
 #include "oauth/oauth2session.h"
-#include "sandboxhttp.h"
+#include "shared/sandboxhttp.h"
 #include "sandbox/sandboxserver.h"
-#include "testhttpserver.h"
+#include "shared/testhttpserver.h"
 
 #include <QJsonDocument>
 #include <QSignalSpy>

@@ -3,7 +3,7 @@
 // authentication, and a secret that needs encoding. The user's part is played over HTTP.
 
 #include "oauth/oauth2session.h"
-#include "oidcprovider.h"
+#include "shared/oidcprovider.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

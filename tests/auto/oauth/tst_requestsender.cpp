@@ -6,7 +6,7 @@
 #include "http/httpclient.h"
 #include "oauth/requestsender.h"
 #include "sandbox/sandboxserver.h"
-#include "testhttpserver.h"
+#include "shared/testhttpserver.h"
 #include "oauth/tokenendpointclient.h"
 #include "oauth/tokenrefresher.h"
 #include "oauth/tokenstore.h"

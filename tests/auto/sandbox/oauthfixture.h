@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sandboxhttp.h"
+#include "shared/sandboxhttp.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QDateTime>

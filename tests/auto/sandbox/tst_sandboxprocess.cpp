@@ -1,4 +1,4 @@
-#include "sandboxhttp.h"
+#include "shared/sandboxhttp.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #include "tokentools/discovery.h"
 #include "tokentools/jwksfetcher.h"
-#include "testhttpserver.h"
+#include "shared/testhttpserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

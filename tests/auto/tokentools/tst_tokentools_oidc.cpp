@@ -2,7 +2,7 @@
 #include "tokentools/jwksfetcher.h"
 #include "tokentools/jwt.h"
 #include "tokentools/jwtverifier.h"
-#include "oidcprovider.h"
+#include "shared/oidcprovider.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -7,7 +7,7 @@
 #include "ui/request/requesteditor.h"
 #include "ui/response/responseviewer.h"
 #include "sandbox/sandboxserver.h"
-#include "testhttpserver.h"
+#include "shared/testhttpserver.h"
 #include "oauth/tokenstore.h"
 
 #include <QAccessible>

@@ -8,7 +8,7 @@
 #include "ui/widgets/keyvalueeditor.h"
 #include "ui/oauth/loginwindow.h"
 #include "ui/mainwindow.h"
-#include "oidcprovider.h"
+#include "shared/oidcprovider.h"
 #include "ui/response/responseviewer.h"
 #include "ui/oauth/tokensdialog.h"
 #include "oauth/tokenstore.h"

@@ -9,7 +9,7 @@
 #include "ui/workspace/requesttabs.h"
 #include "ui/response/responseviewer.h"
 #include "workspace/sessionstore.h"
-#include "testhttpserver.h"
+#include "shared/testhttpserver.h"
 #include "oauth/tokenstore.h"
 #include "workspace/workspace.h"
 

@@ -43,7 +43,7 @@ namespace {
 
 QString postmanData(const QString &name)
 {
-    return QDir::cleanPath(QStringLiteral(POSTERN_TEST_DATA_DIR) + u"/../../postman/data/"_s + name);
+    return QDir::cleanPath(QStringLiteral(POSTERN_TEST_DATA_DIR) + u"/../../interop/data/"_s + name);
 }
 
 QByteArray allFiles(const QString &root)

@@ -2,7 +2,7 @@
 // refresh of a token obtained through its login and consent pages, and revocation (RFC 7009) checked
 // through introspection and userinfo. Skipped when Node.js or the npm packages are missing.
 
-#include "oidcprovider.h"
+#include "shared/oidcprovider.h"
 #include "oauth/tokenendpointclient.h"
 
 #include <QNetworkAccessManager>

@@ -10,7 +10,7 @@
 #include "ui/workspace/requesttab.h"
 #include "ui/workspace/requesttabs.h"
 #include "ui/response/responseviewer.h"
-#include "testhttpserver.h"
+#include "shared/testhttpserver.h"
 #include "workspacefixture.h"
 
 #include <QDir>

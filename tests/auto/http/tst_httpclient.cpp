@@ -1,5 +1,5 @@
 #include "http/httpclient.h"
-#include "testhttpserver.h"
+#include "shared/testhttpserver.h"
 
 #include <QFile>
 #include <QHostInfo>

@@ -5,7 +5,7 @@
 #include "base/formurlencoded.h"
 #include "base/logging.h"
 #include "oauth/oauthnetworkmanager.h"
-#include "testhttpserver.h"
+#include "shared/testhttpserver.h"
 #include "oauth/tokenendpointclient.h"
 
 #include <QLoggingCategory>

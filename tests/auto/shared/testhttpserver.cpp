@@ -1,4 +1,4 @@
-#include "testhttpserver.h"
+#include "shared/testhttpserver.h"
 
 #include <QTcpSocket>
 

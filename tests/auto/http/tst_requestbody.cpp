@@ -1,6 +1,6 @@
 #include "http/httpclient.h"
 #include "http/requestbody.h"
-#include "testhttpserver.h"
+#include "shared/testhttpserver.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "oidcprovider.h"
+#include "shared/oidcprovider.h"
 
 #include <QCryptographicHash>
 #include <QEventLoop>

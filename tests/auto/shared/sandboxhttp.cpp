@@ -1,4 +1,4 @@
-#include "sandboxhttp.h"
+#include "shared/sandboxhttp.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
