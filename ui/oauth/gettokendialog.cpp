@@ -1,13 +1,7 @@
 #include "ui/oauth/gettokendialog.h"
 
-#include "oauth/browserlauncher.h"
 #include "ui/oauth/extraparameterseditor.h"
-#include "base/formurlencoded.h"
 #include "ui/oauth/loginwindow.h"
-#include "oauth/loopbackreceiver.h"
-#include "oauth/oauth2session.h"
-#include "oauth/tokenendpointclient.h"
-#include "oauth/tokenendpointjob.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -20,7 +14,6 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QTableWidget>
-#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -236,6 +229,18 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     showFieldsForGrant();
     resize(620, 0);
     fitToScreen();
+    m_tokenRequest = new TokenRequest(services.endpoint, services.tokens, this);
+    connect(m_tokenRequest, &TokenRequest::started, this, &GetTokenDialog::onStarted);
+    connect(m_tokenRequest, &TokenRequest::finished, this, &GetTokenDialog::onFinished);
+    connect(m_tokenRequest, &TokenRequest::authorizationUrlReady, this, [this](const QUrl &url) {
+        m_login = new LoginWindow(m_tokenRequest->session(), url, this);
+        m_login->show();
+        Q_EMIT loginWindowOpened(m_login);
+    });
+    connect(m_tokenRequest, &TokenRequest::browserReturned, this, [this] {
+        raise();
+        activateWindow();
+    });
 }
 
 GetTokenDialog::~GetTokenDialog()
@@ -360,113 +365,48 @@ void GetTokenDialog::showMessage(const QString &text, bool error)
 
 void GetTokenDialog::requestToken()
 {
-    if (m_session || m_busy)
+    if (m_tokenRequest->isRunning())
         return;
-    HttpRequest carrier;
-    carrier.auth.oauth2 = config();
-    OAuth2Config c = m_resolver.resolve(carrier).auth.oauth2;
-    const bool systemBrowser = usesSystemBrowser();
-    if (systemBrowser)
-        c.callbackUrl = u"http://127.0.0.1/callback"_s; // the real port is chosen once the form is good
-    QStringList problems = c.problems();
-    if (c.grantType == OAuth2GrantType::Password && m_username->text().trimmed().isEmpty())
-        problems << u"Username is empty."_s;
-    if (!problems.isEmpty()) {
-        showMessage(problems.join(u'\n'), true);
-        return;
-    }
-    if (systemBrowser) {
-        // RFC 8252 §7.3: a loopback redirect on a port chosen now, good for one answer.
-        delete m_receiver;
-        m_receiver = new LoopbackReceiver(this);
-        if (!m_receiver->listen()) {
-            showMessage(m_receiver->errorString(), true);
-            return;
-        }
-        c.callbackUrl = m_receiver->redirectUri().toString();
-    }
-    if (!c.usesBrowser()) {
+    TokenRequest::Options options;
+    options.systemBrowser = usesSystemBrowser();
+    options.username = m_username->text().trimmed();
+    options.password = m_password->text();
+    m_tokenRequest->start(m_resolver.resolve(config()), options);
+}
+
+void GetTokenDialog::onStarted(TokenRequest::Flow flow)
+{
+    switch (flow) {
+    case TokenRequest::Flow::TokenEndpoint:
         // Straight to the token endpoint: no login window.
-        if (!m_services.endpoint) {
-            showMessage(u"This grant needs the token endpoint client, which is not available here."_s, true);
-            return;
-        }
-        m_busy = true;
         m_request->setEnabled(false);
-        showMessage(u"Requesting a token from %1\u2026"_s.arg(
-                        QUrl(c.accessTokenUrl).adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString()),
+        showMessage(u"Requesting a token from %1\u2026"_s.arg(QUrl(m_tokenRequest->config().accessTokenUrl)
+                                                                .adjusted(QUrl::RemovePath | QUrl::RemoveQuery)
+                                                                .toString()),
                     false);
-        TokenEndpointJob *job = c.grantType == OAuth2GrantType::Password
-            ? m_services.endpoint->requestPasswordToken(c, m_username->text().trimmed(), m_password->text())
-            : m_services.endpoint->requestClientCredentialsToken(c);
         m_password->clear(); // used for this one request only
-        connect(job, &TokenEndpointJob::finished, this, [this](const OAuth2Result &result) {
-            m_busy = false;
-            m_request->setEnabled(true);
-            if (!result.ok()) {
-                showMessage(result.message, true);
-                return;
-            }
-            m_token = result.token;
-            showMessage(QString(), false);
-            accept();
-        });
+        return;
+    case TokenRequest::Flow::SystemBrowser:
+        showMessage(
+            u"Waiting for you to sign in and allow access in your browser\u2026 (Cancel stops waiting.)"_s,
+            false);
+        m_request->setEnabled(false);
+        return;
+    case TokenRequest::Flow::LoginWindow:
+        showMessage(u"Waiting for you to sign in and allow access in the login window\u2026"_s, false);
+        m_request->setEnabled(false);
+        return;
+    case TokenRequest::Flow::None:
         return;
     }
-    showMessage(
-        systemBrowser
-            ? u"Waiting for you to sign in and allow access in your browser\u2026 (Cancel stops waiting.)"_s
-            : u"Waiting for you to sign in and allow access in the login window\u2026"_s,
-        false);
-    m_request->setEnabled(false);
-    m_session = new OAuth2Session(c, this);
-    connect(m_session, &OAuth2Session::finished, this, &GetTokenDialog::onFinished);
-    if (systemBrowser) {
-        // Only the answer to this sign-in (its state) ends the wait; anything else that finds the port is
-        // turned away and the listener keeps waiting.
-        m_receiver->setAcceptFilter([session = m_session](const QUrl &url) {
-            const FormFields query = FormUrlEncoded::parse(url.query(QUrl::FullyEncoded).toUtf8());
-            return session && FormUrlEncoded::count(query, u"state"_s) == 1
-                && FormUrlEncoded::value(query, u"state"_s) == session->state();
-        });
-        connect(m_receiver, &LoopbackReceiver::redirectReceived, m_session, [this](const QUrl &url) {
-            if (m_session)
-                m_session->handleRedirect(url);
-            raise();
-            activateWindow();
-        });
-        connect(m_session, &OAuth2Session::authorizationUrlReady, this, [this](const QUrl &url) {
-            QString error;
-            if (!BrowserLauncher::open(url, &error) && m_session)
-                m_session->cancel(u"The browser could not be started: %1"_s.arg(error));
-        });
-        // The user may never come back from the browser; nothing waits forever.
-        QTimer::singleShot(5 * 60 * 1000, m_session, [session = m_session] {
-            session->cancel(u"No answer came back from the browser within 5 minutes. No token was stored."_s);
-        });
-        m_session->start();
-        return;
-    }
-    connect(m_session, &OAuth2Session::authorizationUrlReady, this, [this](const QUrl &url) {
-        m_login = new LoginWindow(m_session, url, this);
-        m_login->show();
-        Q_EMIT loginWindowOpened(m_login);
-    });
-    m_session->start();
 }
 
 void GetTokenDialog::onFinished(const OAuth2Result &result)
 {
-    if (m_receiver) {
-        m_receiver->close();
-        m_receiver->deleteLater();
-    }
     if (m_login) {
         m_login->close();
         m_login->deleteLater();
     }
-    m_session->deleteLater();
-    m_session = nullptr;
     m_request->setEnabled(true);
     if (!result.ok()) {
         showMessage(result.message, true);

@@ -3,6 +3,7 @@
 #include "ui/oauth/loginwindow.h"
 #include "auth/oauth2config.h"
 #include "auth/oauth2result.h"
+#include "oauth/tokenrequest.h"
 #include "ui/oauth/oauthservices.h"
 #include "workspace/variables.h"
 
@@ -22,13 +23,12 @@ QT_END_NAMESPACE
 namespace Postern {
 
 class ExtraParametersEditor;
-class LoopbackReceiver;
-class OAuth2Session;
 
 // Get New Access Token: the form (Token Name, Grant Type, Callback URL, Auth URL, Access Token URL,
 // Client ID, Client Secret, Scope, State, Client Authentication), checked before anything is sent.
-// Request Token starts an OAuth2Session and opens its LoginWindow; the dialog is accepted when a token
-// came back, and says what went wrong otherwise.
+// Request Token hands the resolved form to a TokenRequest, which picks the flow, and opens a LoginWindow
+// when it asks for one; the dialog is accepted when a token came back (stored by the TokenRequest in
+// the environment given), and says what went wrong otherwise.
 class GetTokenDialog : public QDialog
 {
     Q_OBJECT
@@ -46,6 +46,9 @@ public:
 
     // {{name}} references in the form are resolved with these variables when the token is requested.
     void setVariableResolver(const VariableResolver &resolver) { m_resolver = resolver; }
+    // The environment the token is obtained (and stored) in.
+    void setEnvironment(const QString &environmentId) { m_tokenRequest->setEnvironment(environmentId); }
+    TokenRequest *tokenRequest() const { return m_tokenRequest; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -58,6 +61,7 @@ private:
     VariableResolver m_resolver;
     QLineEdit *addLine(const QString &label, const char *objectName, const QString &accessibleName,
                        const QString &placeholder = QString());
+    void onStarted(TokenRequest::Flow flow);
     void onFinished(const OAuth2Result &result);
     void showFieldsForGrant();
     void fillFromServiceNow();
@@ -96,14 +100,12 @@ private:
     QString m_jwksUri;
     bool m_issSupported = false;
     OAuthServices m_services;
-    bool m_busy = false;
-    QPointer<LoopbackReceiver> m_receiver;
     QLabel *m_message = nullptr;
     QPushButton *m_request = nullptr;
     QFormLayout *m_form = nullptr;
     QScrollArea *m_scroll = nullptr;
 
-    QPointer<OAuth2Session> m_session;
+    TokenRequest *m_tokenRequest = nullptr;
     QPointer<LoginWindow> m_login;
     OAuth2Token m_token;
 };

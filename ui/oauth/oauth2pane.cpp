@@ -252,9 +252,7 @@ void OAuth2Pane::setVariableContext(const VariableResolver &resolver, const QStr
 
 OAuth2Config OAuth2Pane::resolvedConfig() const
 {
-    HttpRequest carrier;
-    carrier.auth.oauth2 = m_oauth2;
-    return m_resolver.resolve(carrier).auth.oauth2;
+    return m_resolver.resolve(m_oauth2);
 }
 
 void OAuth2Pane::selectTokenForEnvironment()
@@ -273,6 +271,7 @@ void OAuth2Pane::getNewAccessToken()
 {
     auto *dialog = new GetTokenDialog(m_oauth2, m_services, this);
     dialog->setVariableResolver(m_resolver);
+    dialog->setEnvironment(m_environmentId); // the token is stored in it
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this, dialog](int outcome) {
         // Cancel throws away what was typed (a typo, a Fill for another instance): the request keeps
@@ -283,10 +282,7 @@ void OAuth2Pane::getNewAccessToken()
         m_suggestedAuthUrl.clear(); // a token was obtained with these: they are the request's now
         m_suggestedTokenUrl.clear();
         Q_EMIT changed();
-        OAuth2Token token = dialog->token();
-        token.environment = m_environmentId;
-        m_store->add(token);
-        manageTokens(token.id);
+        manageTokens(dialog->token().id);
     });
     dialog->open();
 }

@@ -183,7 +183,34 @@ QStringList VariableResolver::unresolved(const QString &text) const
 
 namespace {
 
-// Applies f to every text field of a request that may hold {{name}}.
+// Applies f to every text field of an OAuth 2.0 configuration that may hold {{name}}.
+template<typename F>
+void forEachText(OAuth2Config &oauth, F &&f)
+{
+    for (QString *field : {&oauth.tokenName, &oauth.callbackUrl, &oauth.authUrl, &oauth.accessTokenUrl,
+                           &oauth.refreshUrl, &oauth.revokeUrl, &oauth.issuer, &oauth.jwksUri, &oauth.clientId,
+                           &oauth.clientSecret, &oauth.scope, &oauth.state, &oauth.audience, &oauth.resource,
+                           &oauth.codeVerifier}) {
+        f(*field);
+    }
+    for (OAuth2ExtraParameter &parameter : oauth.extraParameters) {
+        f(parameter.name);
+        f(parameter.value);
+    }
+}
+
+// ... of an authorization.
+template<typename F>
+void forEachText(AuthConfig &auth, F &&f)
+{
+    f(auth.username);
+    f(auth.password);
+    f(auth.token);
+    f(auth.headerPrefix);
+    forEachText(auth.oauth2, f);
+}
+
+// ... of a request.
 template<typename F>
 void forEachText(HttpRequest &request, F &&f)
 {
@@ -210,29 +237,15 @@ void forEachText(HttpRequest &request, F &&f)
     f(request.bodyFile);
     f(request.graphqlQuery);
     f(request.graphqlVariables);
-    AuthConfig &auth = request.auth;
-    f(auth.username);
-    f(auth.password);
-    f(auth.token);
-    f(auth.headerPrefix);
-    OAuth2Config &oauth = auth.oauth2;
-    for (QString *field : {&oauth.tokenName, &oauth.callbackUrl, &oauth.authUrl, &oauth.accessTokenUrl,
-                           &oauth.refreshUrl, &oauth.revokeUrl, &oauth.issuer, &oauth.jwksUri, &oauth.clientId,
-                           &oauth.clientSecret, &oauth.scope, &oauth.state, &oauth.audience, &oauth.resource,
-                           &oauth.codeVerifier}) {
-        f(*field);
-    }
-    for (OAuth2ExtraParameter &parameter : oauth.extraParameters) {
-        f(parameter.name);
-        f(parameter.value);
-    }
+    forEachText(request.auth, f);
 }
 
 } // namespace
 
-HttpRequest VariableResolver::resolve(const HttpRequest &request) const
+template<typename T>
+T VariableResolver::resolveFields(const T &value) const
 {
-    HttpRequest resolved = request;
+    T resolved = value;
     if (m_scopes.isEmpty())
         return resolved;
     forEachText(resolved, [this](QString &text) {
@@ -240,6 +253,21 @@ HttpRequest VariableResolver::resolve(const HttpRequest &request) const
             text = resolve(text);
     });
     return resolved;
+}
+
+HttpRequest VariableResolver::resolve(const HttpRequest &request) const
+{
+    return resolveFields(request);
+}
+
+AuthConfig VariableResolver::resolve(const AuthConfig &auth) const
+{
+    return resolveFields(auth);
+}
+
+OAuth2Config VariableResolver::resolve(const OAuth2Config &config) const
+{
+    return resolveFields(config);
 }
 
 QStringList VariableResolver::unresolved(const HttpRequest &request) const

@@ -73,6 +73,10 @@ public:
     HttpRequest resolve(const HttpRequest &request) const;
     // Every unresolved name in the fields resolve() touches.
     QStringList unresolved(const HttpRequest &request) const;
+    // The same for the authorization alone (every field of it that resolve(HttpRequest) resolves), and
+    // for the OAuth 2.0 configuration alone: what a token is requested, refreshed or revoked with.
+    AuthConfig resolve(const AuthConfig &auth) const;
+    OAuth2Config resolve(const OAuth2Config &config) const;
 
     bool isEmpty() const { return m_scopes.isEmpty(); }
 
@@ -83,6 +87,8 @@ public:
 private:
     struct Expansion;
     QString expand(const QString &text, int depth, Expansion *state) const;
+    template<typename T>
+    T resolveFields(const T &value) const;
 
     QList<QPair<VariableScope, VariableList>> m_scopes;
 };

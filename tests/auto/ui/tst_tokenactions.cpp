@@ -5,6 +5,7 @@
 
 #include "flowdriver.h"
 #include "ui/oauth/gettokendialog.h"
+#include "ui/oauth/oauth2pane.h"
 #include "ui/widgets/keyvalueeditor.h"
 #include "ui/mainwindow.h"
 #include "secrets/memorysecretstore.h"
@@ -45,6 +46,7 @@ private Q_SLOTS:
 
     void passwordGrantNeedsNoWindow();
     void clientCredentials();
+    void tokenKeepsVariablesAndEnvironment();
     void wrongPasswordSaysSo();
     void refreshAndRevoke();
     void autoRefreshBeforeSend();
@@ -175,6 +177,31 @@ void tst_TokenActions::clientCredentials()
     QVERIFY(waitUntil([&] { return m_tokens->tokens().size() == 1; }));
     QVERIFY(m_tokens->tokens().first().refreshToken.isEmpty()); // none with this grant
     QVERIFY(!find<QPushButton>(tokens, "refreshTokenButton")->isEnabled());
+}
+
+// The form's {{name}} references are resolved with the pane's variables, and the token obtained is
+// stored with the pane's environment.
+void tst_TokenActions::tokenKeepsVariablesAndEnvironment()
+{
+    auto *pane = find<OAuth2Pane>(m_window.get(), "oauth2Pane");
+    QVERIFY(pane);
+    Variable secret;
+    secret.key = u"clientSecret"_s;
+    secret.value = u"postern-secret"_s;
+    secret.secret = true;
+    Variable name;
+    name.key = u"who"_s;
+    name.value = u"Dev"_s;
+    pane->setVariableContext(VariableResolver({ secret, name }, {}, {}), u"env-dev"_s);
+    GetTokenDialog *dialog = openDialog(OAuth2GrantType::ClientCredentials);
+    QVERIFY(dialog);
+    find<QLineEdit>(dialog, "tokenName")->setText(u"Token of {{who}}"_s);
+    find<QLineEdit>(dialog, "clientSecret")->setText(u"{{clientSecret}}"_s);
+    QTest::mouseClick(find<QPushButton>(dialog, "requestTokenButton"), Qt::LeftButton);
+    QVERIFY(waitForTopLevel(u"tokensDialog"_s));
+    QVERIFY(waitUntil([&] { return m_tokens->tokens().size() == 1; }));
+    QCOMPARE(m_tokens->tokens().first().name, u"Token of Dev"_s);
+    QCOMPARE(m_tokens->tokens().first().environment, u"env-dev"_s);
 }
 
 void tst_TokenActions::wrongPasswordSaysSo()

@@ -27,6 +27,11 @@ private Q_SLOTS:
     void unresolvedInRequest();
     void emptyResolverLeavesRequestAlone();
     void jsonRoundTripLeavesSecretValuesOut();
+    void oauth2FieldResolved_data();
+    void oauth2FieldResolved();
+    void oauth2SameAsThroughRequest_data();
+    void oauth2SameAsThroughRequest();
+    void authConfigSameAsThroughRequest();
 };
 
 namespace {
@@ -40,6 +45,39 @@ Variable var(const QString &key, const QString &value, bool enabled = true, bool
     variable.secret = secret;
     return variable;
 }
+
+// The text field of an OAuth 2.0 configuration named field ("extra name", "extra value": the first extra
+// parameter's).
+QString *oauth2Field(OAuth2Config &c, const QString &field)
+{
+    const QList<QPair<QString, QString *>> fields{
+        {u"tokenName"_s, &c.tokenName},       {u"callbackUrl"_s, &c.callbackUrl},
+        {u"authUrl"_s, &c.authUrl},           {u"accessTokenUrl"_s, &c.accessTokenUrl},
+        {u"refreshUrl"_s, &c.refreshUrl},     {u"revokeUrl"_s, &c.revokeUrl},
+        {u"issuer"_s, &c.issuer},             {u"jwksUri"_s, &c.jwksUri},
+        {u"clientId"_s, &c.clientId},         {u"clientSecret"_s, &c.clientSecret},
+        {u"scope"_s, &c.scope},               {u"state"_s, &c.state},
+        {u"audience"_s, &c.audience},         {u"resource"_s, &c.resource},
+        {u"codeVerifier"_s, &c.codeVerifier},
+    };
+    for (const auto &[name, pointer] : fields) {
+        if (name == field)
+            return pointer;
+    }
+    if (c.extraParameters.isEmpty())
+        c.extraParameters.append(OAuth2ExtraParameter{});
+    if (field == u"extra name"_s)
+        return &c.extraParameters.first().name;
+    if (field == u"extra value"_s)
+        return &c.extraParameters.first().value;
+    return nullptr;
+}
+
+const QStringList oauth2TextFields{u"tokenName"_s, u"callbackUrl"_s, u"authUrl"_s, u"accessTokenUrl"_s,
+                                   u"refreshUrl"_s, u"revokeUrl"_s, u"issuer"_s, u"jwksUri"_s,
+                                   u"clientId"_s, u"clientSecret"_s, u"scope"_s, u"state"_s,
+                                   u"audience"_s, u"resource"_s, u"codeVerifier"_s, u"extra name"_s,
+                                   u"extra value"_s};
 
 } // namespace
 
@@ -356,5 +394,100 @@ void tst_Variables::jsonRoundTripLeavesSecretValuesOut()
     QCOMPARE(odd.at(2).value, QString());
 }
 
+void tst_Variables::oauth2FieldResolved_data()
+{
+    QTest::addColumn<QString>("field");
+    for (const QString &field : oauth2TextFields)
+        QTest::newRow(qPrintable(field)) << field;
+}
+
+// Each text field of the configuration alone is resolved, with the others left as they were.
+void tst_Variables::oauth2FieldResolved()
+{
+    QFETCH(QString, field);
+    const VariableResolver resolver({var(u"host"_s, u"dev1.example.com"_s), var(u"v"_s, u"value"_s)}, {}, {});
+    OAuth2Config config;
+    config.grantType = OAuth2GrantType::Password;
+    config.clientAuthentication = ClientAuthentication::BasicHeader;
+    for (const QString &other : oauth2TextFields)
+        *oauth2Field(config, other) = u"{{missing}}"_s;
+    *oauth2Field(config, field) = u"https://{{host}}/{{v}}?x={{ v }}"_s;
+
+    OAuth2Config resolved = resolver.resolve(config);
+    QCOMPARE(*oauth2Field(resolved, field), u"https://dev1.example.com/value?x=value"_s);
+    for (const QString &other : oauth2TextFields) {
+        if (other != field)
+            QCOMPARE(*oauth2Field(resolved, other), u"{{missing}}"_s);
+    }
+    QCOMPARE(resolved.grantType, OAuth2GrantType::Password);
+    QCOMPARE(resolved.clientAuthentication, ClientAuthentication::BasicHeader);
+}
+
+void tst_Variables::oauth2SameAsThroughRequest_data()
+{
+    QTest::addColumn<VariableList>("environment");
+    QTest::addColumn<VariableList>("globals");
+
+    const VariableList values{var(u"host"_s, u"dev1.example.com"_s), var(u"id"_s, u"postern"_s),
+                              var(u"secret"_s, u"s3cr{{et}}"_s, true, true), var(u"et"_s, u"et!"_s),
+                              var(u"loop"_s, u"{{loop}}x"_s)};
+    QTest::newRow("values, nested, secret, cycle") << values << VariableList{var(u"scope"_s, u"useraccount"_s)};
+    QTest::newRow("no variables at all") << VariableList{} << VariableList{};
+    QTest::newRow("disabled variable") << VariableList{var(u"host"_s, u"x"_s, false)} << VariableList{};
+}
+
+// The configuration resolved alone equals the one resolved inside a request, as the pane and the dialog
+// used to do it.
+void tst_Variables::oauth2SameAsThroughRequest()
+{
+    QFETCH(VariableList, environment);
+    QFETCH(VariableList, globals);
+    const VariableResolver resolver(environment, {}, globals);
+    OAuth2Config config;
+    int i = 0;
+    const QStringList texts{u"https://{{host}}/oauth_auth.do"_s, u"{{id}}"_s, u"{{secret}}"_s,
+                            u"{{loop}}"_s, u"{{ scope }} {{unknown}}"_s, u"plain"_s, QString()};
+    for (const QString &field : oauth2TextFields)
+        *oauth2Field(config, field) = texts.at(i++ % texts.size());
+    config.extraParameters.append(OAuth2ExtraParameter{u"{{id}}-2"_s, u"{{host}}"_s, {}, {}});
+
+    HttpRequest carrier;
+    carrier.auth.oauth2 = config;
+    OAuth2Config old = resolver.resolve(carrier).auth.oauth2;
+    OAuth2Config now = resolver.resolve(config);
+    QCOMPARE(now.toJson(OAuth2Config::Secrets::Include), old.toJson(OAuth2Config::Secrets::Include));
+    for (const QString &field : oauth2TextFields)
+        QCOMPARE(*oauth2Field(now, field), *oauth2Field(old, field));
+    QCOMPARE(now.extraParameters.size(), 2);
+    QCOMPARE(now.extraParameters.last().name, old.extraParameters.last().name);
+    QCOMPARE(now.extraParameters.last().value, old.extraParameters.last().value);
+}
+
+void tst_Variables::authConfigSameAsThroughRequest()
+{
+    const VariableResolver resolver({var(u"user"_s, u"abel"_s), var(u"pw"_s, u"p{{user}}"_s)}, {}, {});
+    AuthConfig auth;
+    auth.username = u"{{user}}"_s;
+    auth.password = u"{{pw}}"_s;
+    auth.token = u"t-{{user}}"_s;
+    auth.headerPrefix = u"{{prefix}}"_s;
+    auth.oauth2.clientId = u"{{user}}"_s;
+    HttpRequest carrier;
+    carrier.auth = auth;
+    const AuthConfig old = resolver.resolve(carrier).auth;
+    const AuthConfig now = resolver.resolve(auth);
+    QCOMPARE(now.username, u"abel"_s);
+    QCOMPARE(now.password, u"pabel"_s);
+    QCOMPARE(now.token, u"t-abel"_s);
+    QCOMPARE(now.headerPrefix, u"{{prefix}}"_s);
+    QCOMPARE(now.oauth2.clientId, u"abel"_s);
+    QCOMPARE(now.username, old.username);
+    QCOMPARE(now.password, old.password);
+    QCOMPARE(now.token, old.token);
+    QCOMPARE(now.headerPrefix, old.headerPrefix);
+    QCOMPARE(now.oauth2.toJson(OAuth2Config::Secrets::Include), old.oauth2.toJson(OAuth2Config::Secrets::Include));
+}
+
 QTEST_GUILESS_MAIN(tst_Variables)
+
 #include "tst_variables.moc"

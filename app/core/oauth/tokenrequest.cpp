@@ -1,0 +1,169 @@
+#include "oauth/tokenrequest.h"
+
+#include "base/formurlencoded.h"
+#include "oauth/browserlauncher.h"
+#include "oauth/loopbackreceiver.h"
+#include "oauth/oauth2session.h"
+#include "oauth/tokenendpointclient.h"
+#include "oauth/tokenendpointjob.h"
+#include "oauth/tokenstore.h"
+
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+TokenRequest::TokenRequest(TokenEndpointClient *endpoint, TokenStore *store, QObject *parent)
+    : QObject(parent)
+    , m_endpoint(endpoint)
+    , m_store(store)
+{
+}
+
+TokenRequest::~TokenRequest() = default;
+
+OAuth2Session *TokenRequest::session() const
+{
+    return m_session;
+}
+
+bool TokenRequest::isCallback(const QUrl &url) const
+{
+    return m_session && m_session->isCallback(url);
+}
+
+bool TokenRequest::handleRedirect(const QUrl &url)
+{
+    return m_session && m_session->handleRedirect(url);
+}
+
+void TokenRequest::cancel(const QString &why)
+{
+    if (m_session)
+        m_session->cancel(why);
+    else if (m_job)
+        m_job->cancel(why);
+}
+
+bool TokenRequest::start(const OAuth2Config &config, const Options &options)
+{
+    if (m_running)
+        return false;
+    OAuth2Config c = config;
+    const bool codeGrant = c.grantType == OAuth2GrantType::AuthorizationCode
+        || c.grantType == OAuth2GrantType::AuthorizationCodePkce;
+    const bool systemBrowser = options.systemBrowser && codeGrant;
+    if (systemBrowser)
+        c.callbackUrl = u"http://127.0.0.1/callback"_s; // the real port is chosen once the form is good
+    QStringList problems = c.problems();
+    if (c.grantType == OAuth2GrantType::Password && options.username.trimmed().isEmpty())
+        problems << u"Username is empty."_s;
+    m_config = c;
+    m_flow = Flow::None;
+    if (!problems.isEmpty()) {
+        finish(OAuth2Result::failed(OAuth2Result::Failure::InvalidConfiguration, problems.join(u'\n')));
+        return false;
+    }
+    if (systemBrowser) {
+        // RFC 8252 §7.3: a loopback redirect on a port chosen now, good for one answer.
+        delete m_receiver;
+        m_receiver = new LoopbackReceiver(this);
+        if (!m_receiver->listen()) {
+            finish(OAuth2Result::failed(OAuth2Result::Failure::Network, m_receiver->errorString()));
+            return false;
+        }
+        m_config.callbackUrl = m_receiver->redirectUri().toString();
+    }
+    if (!m_config.usesBrowser()) {
+        if (!m_endpoint) {
+            finish(OAuth2Result::failed(OAuth2Result::Failure::InvalidConfiguration,
+                                        u"This grant needs the token endpoint client, which is not available here."_s));
+            return false;
+        }
+        startEndpoint(options);
+        return true;
+    }
+    startSession(systemBrowser);
+    return true;
+}
+
+void TokenRequest::startEndpoint(const Options &options)
+{
+    // Straight to the token endpoint: no browser.
+    m_running = true;
+    m_flow = Flow::TokenEndpoint;
+    Q_EMIT started(m_flow);
+    m_job = m_config.grantType == OAuth2GrantType::Password
+        ? m_endpoint->requestPasswordToken(m_config, options.username.trimmed(), options.password)
+        : m_endpoint->requestClientCredentialsToken(m_config);
+    connect(m_job, &TokenEndpointJob::finished, this, [this](const OAuth2Result &result) {
+        m_job = nullptr;
+        finish(result);
+    });
+}
+
+void TokenRequest::startSession(bool systemBrowser)
+{
+    m_running = true;
+    m_flow = systemBrowser ? Flow::SystemBrowser : Flow::LoginWindow;
+    Q_EMIT started(m_flow);
+    m_session = new OAuth2Session(m_config, this);
+    connect(m_session, &OAuth2Session::finished, this, &TokenRequest::onSessionFinished);
+    if (!systemBrowser) {
+        connect(m_session, &OAuth2Session::authorizationUrlReady, this, &TokenRequest::authorizationUrlReady);
+        m_session->start();
+        return;
+    }
+    // Only the answer to this sign-in (its state) ends the wait; anything else that finds the port is
+    // turned away and the listener keeps waiting.
+    m_receiver->setAcceptFilter([session = m_session](const QUrl &url) {
+        const FormFields query = FormUrlEncoded::parse(url.query(QUrl::FullyEncoded).toUtf8());
+        return session && FormUrlEncoded::count(query, u"state"_s) == 1
+            && FormUrlEncoded::value(query, u"state"_s) == session->state();
+    });
+    connect(m_receiver, &LoopbackReceiver::redirectReceived, m_session, [this](const QUrl &url) {
+        if (m_session)
+            m_session->handleRedirect(url);
+        Q_EMIT browserReturned();
+    });
+    connect(m_session, &OAuth2Session::authorizationUrlReady, this, [this](const QUrl &url) {
+        QString error;
+        if (!BrowserLauncher::open(url, &error) && m_session)
+            m_session->cancel(u"The browser could not be started: %1"_s.arg(error));
+    });
+    // The user may never come back from the browser; nothing waits forever.
+    const QString within = m_browserTimeout % 60000 == 0
+        ? (m_browserTimeout == 60000 ? u"1 minute"_s : u"%1 minutes"_s.arg(m_browserTimeout / 60000))
+        : u"%1 seconds"_s.arg(m_browserTimeout / 1000.0);
+    QTimer::singleShot(m_browserTimeout, m_session, [session = m_session, within] {
+        session->cancel(u"No answer came back from the browser within %1. No token was stored."_s.arg(within));
+    });
+    m_session->start();
+}
+
+void TokenRequest::onSessionFinished(const OAuth2Result &result)
+{
+    if (m_receiver) {
+        m_receiver->close();
+        m_receiver->deleteLater();
+    }
+    if (m_session) {
+        m_session->deleteLater();
+        m_session = nullptr;
+    }
+    finish(result);
+}
+
+void TokenRequest::finish(OAuth2Result result)
+{
+    m_running = false;
+    if (result.ok()) {
+        result.token.environment = m_environment;
+        if (m_store)
+            m_store->add(result.token);
+    }
+    Q_EMIT finished(result);
+}
+
+} // namespace Postern
