@@ -42,10 +42,9 @@ JwtView::JwtView(QNetworkAccessManager *network, QWidget *parent)
     addLabelledRow(form, u"Deco&de:"_s, m_which, u"Token to decode"_s);
     m_verdict = new QLabel(this);
     m_verdict->setObjectName(u"jwtVerdict"_s);
-    m_verdict->setAccessibleName(u"Signature"_s);
     m_verdict->setTextFormat(Qt::PlainText);
     m_verdict->setWordWrap(true);
-    form->addRow(u"Signature:"_s, m_verdict);
+    addLabelledRow(form, u"Signature:"_s, m_verdict);
     layout->addLayout(form);
     m_text = new QPlainTextEdit(this);
     m_text->setObjectName(u"jwtDecoded"_s);

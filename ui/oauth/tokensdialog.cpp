@@ -1,6 +1,7 @@
 #include "ui/oauth/tokensdialog.h"
 
 #include "ui/oauth/jwtview.h"
+#include "ui/widgets/formrow.h"
 #include "ui/widgets/secretlineedit.h"
 #include "oauth/tokenendpointclient.h"
 #include "oauth/tokenrefresher.h"
@@ -124,13 +125,12 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
     m_scope = addLabel(u"Scope"_s, "detailScope");
     m_fields = new QTableWidget(0, 2, m_details);
     m_fields->setObjectName(u"detailOtherFields"_s);
-    m_fields->setAccessibleName(u"Other fields of the token response"_s);
     m_fields->setHorizontalHeaderLabels({ u"Field"_s, u"Value"_s });
     m_fields->horizontalHeader()->setStretchLastSection(true);
     m_fields->verticalHeader()->hide();
     m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_fields->setTabKeyNavigation(false);
-    m_form->addRow(u"Other fields"_s, m_fields);
+    addLabelledRow(m_form, u"Other fields"_s, m_fields, u"Other fields of the token response"_s);
     m_jwt = new JwtView(m_services.network, m_details);
     m_jwt->setObjectName(u"jwtView"_s);
     m_form->addRow(u"Decoded"_s, m_jwt);
