@@ -1,6 +1,7 @@
 #include "ui/history/cookiemanagerdialog.h"
 
 #include "ui/widgets/clearbutton.h"
+#include "ui/widgets/formrow.h"
 #include "ui/response/cookiesview.h"
 
 #include <QDialogButtonBox>
@@ -25,11 +26,10 @@ CookieManagerDialog::CookieManagerDialog(CookieStore *store, QWidget *parent)
     auto *form = new QFormLayout;
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(u"cookieDomainFilter"_s);
-    m_filter->setAccessibleName(u"Filter cookies by domain"_s);
     m_filter->setPlaceholderText(u"example.com"_s);
     m_filter->setClearButtonEnabled(true);
     nameClearButton(m_filter, u"Clear the filter"_s);
-    form->addRow(u"&Filter by domain:"_s, m_filter);
+    addLabelledRow(form, u"&Filter by domain:"_s, m_filter, u"Filter cookies by domain"_s);
     layout->addLayout(form);
 
     m_view = new CookiesView(this);

@@ -4,6 +4,8 @@
 #include "tokentools/jwksfetcher.h"
 #include "tokentools/jwt.h"
 #include "tokentools/jwtverifier.h"
+#include "ui/widgets/palette.h"
+#include "ui/widgets/formrow.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -35,18 +37,14 @@ JwtView::JwtView(QNetworkAccessManager *network, QWidget *parent)
     auto *form = new QFormLayout;
     m_which = new QComboBox(this);
     m_which->setObjectName(u"jwtWhich"_s);
-    m_which->setAccessibleName(u"Token to decode"_s);
     m_which->addItem(u"Access token"_s, false);
     m_which->addItem(u"ID token"_s, true);
-    auto *whichLabel = new QLabel(u"Deco&de:"_s, this);
-    whichLabel->setBuddy(m_which);
-    form->addRow(whichLabel, m_which);
+    addLabelledRow(form, u"Deco&de:"_s, m_which, u"Token to decode"_s);
     m_verdict = new QLabel(this);
     m_verdict->setObjectName(u"jwtVerdict"_s);
-    m_verdict->setAccessibleName(u"Signature"_s);
     m_verdict->setTextFormat(Qt::PlainText);
     m_verdict->setWordWrap(true);
-    form->addRow(u"Signature:"_s, m_verdict);
+    addLabelledRow(form, u"Signature:"_s, m_verdict);
     layout->addLayout(form);
     m_text = new QPlainTextEdit(this);
     m_text->setObjectName(u"jwtDecoded"_s);
@@ -74,7 +72,7 @@ void JwtView::setToken(const OAuth2Token &token, const QString &jwksUri)
 void JwtView::setVerdict(const QString &text, bool good)
 {
     m_verdict->setText(text);
-    m_verdict->setStyleSheet(good ? u"QLabel { color: #2e7d32; }"_s : u"QLabel { color: #b71c1c; }"_s);
+    m_verdict->setStyleSheet(Theme::textStyleSheet(u"QLabel"_s, good ? ColorRole::SuccessText : ColorRole::ErrorText));
     Q_EMIT verdictShown(text);
 }
 

@@ -1,6 +1,7 @@
 #include "ui/oauth/loginwindow.h"
 
 #include "oauth/oauth2session.h"
+#include "ui/widgets/palette.h"
 
 #include <QCloseEvent>
 #include <QHBoxLayout>
@@ -198,7 +199,7 @@ void LoginWindow::showSecurity(Security state, const QString &detail)
     m_security->setAccessibleName(u"Connection: %1"_s.arg(text));
     m_security->setAccessibleDescription(tip);
     m_security->setStyleSheet(state == Security::NotSecure || state == Security::NotLoaded
-                                  ? u"QLabel { color: #c62828; font-weight: bold; }"_s
+                                  ? Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText, true)
                                   : QString());
 }
 

@@ -4,6 +4,8 @@
 #include "ui/oauth/loginwindow.h"
 #include "ui/oauth/tokensdialog.h"
 #include "oauth/tokenstore.h"
+#include "ui/widgets/palette.h"
+#include "ui/widgets/formrow.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -33,34 +35,25 @@ OAuth2Pane::OAuth2Pane(const OAuthServices &services, QWidget *parent)
     auto *tokenRow = new QHBoxLayout;
     m_token = new QComboBox(this);
     m_token->setObjectName(u"currentToken"_s);
-    m_token->setAccessibleName(u"Current token"_s);
     m_token->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_expiry = new QLabel(this);
     m_expiry->setObjectName(u"tokenExpiry"_s);
     m_expiry->setTextFormat(Qt::PlainText); // read out as it is shown ("Expires in 29:41"), no fixed name
     tokenRow->addWidget(m_token, 1);
     tokenRow->addWidget(m_expiry);
-    auto *tokenLabel = new QLabel(u"Current &Token:"_s, this);
-    tokenLabel->setBuddy(m_token);
-    form->addRow(tokenLabel, tokenRow);
+    addLabelledRow(form, u"Current &Token:"_s, m_token, tokenRow, u"Current token"_s);
 
     m_addTo = new QComboBox(this);
     m_addTo->setObjectName(u"addAuthTo"_s);
-    m_addTo->setAccessibleName(u"Add authorization data to"_s);
     m_addTo->addItem(u"Request Headers"_s, false);
     m_addTo->addItem(u"Request URL"_s, true);
-    auto *addToLabel = new QLabel(u"A&dd authorization data to:"_s, this);
-    addToLabel->setBuddy(m_addTo);
-    form->addRow(addToLabel, m_addTo);
+    addLabelledRow(form, u"A&dd authorization data to:"_s, m_addTo);
 
     m_tokenType = new QComboBox(this);
     m_tokenType->setObjectName(u"useTokenType"_s);
-    m_tokenType->setAccessibleName(u"Use token type"_s);
     m_tokenType->addItem(u"Access token"_s, false);
     m_tokenType->addItem(u"ID token"_s, true);
-    auto *typeLabel = new QLabel(u"&Use Token Type:"_s, this);
-    typeLabel->setBuddy(m_tokenType);
-    form->addRow(typeLabel, m_tokenType);
+    addLabelledRow(form, u"&Use Token Type:"_s, m_tokenType, u"Use token type"_s);
 
     m_autoRefresh = new QCheckBox(u"Auto-&refresh token"_s, this);
     m_autoRefresh->setObjectName(u"autoRefresh"_s);
@@ -72,10 +65,7 @@ OAuth2Pane::OAuth2Pane(const OAuthServices &services, QWidget *parent)
 
     m_prefix = new QLineEdit(u"Bearer"_s, this);
     m_prefix->setObjectName(u"headerPrefix"_s);
-    m_prefix->setAccessibleName(u"Header prefix"_s);
-    auto *prefixLabel = new QLabel(u"Header &Prefix:"_s, this);
-    prefixLabel->setBuddy(m_prefix);
-    form->addRow(prefixLabel, m_prefix);
+    addLabelledRow(form, u"Header &Prefix:"_s, m_prefix, u"Header prefix"_s);
     layout->addLayout(form);
 
     auto *buttons = new QHBoxLayout;
@@ -157,8 +147,8 @@ void OAuth2Pane::refreshExpiry()
         return;
     }
     m_expiry->setText(describeExpiry(*token));
-    m_expiry->setStyleSheet(token->isExpired() ? u"QLabel { color: #c62828; font-weight: bold; }"_s
-                                               : u"QLabel { color: #2e7d32; }"_s);
+    m_expiry->setStyleSheet(token->isExpired() ? Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText, true)
+                                               : Theme::textStyleSheet(u"QLabel"_s, ColorRole::SuccessText));
 }
 
 QString OAuth2Pane::currentTokenId() const

@@ -1,9 +1,12 @@
 #include "ui/oauth/tokensdialog.h"
 
 #include "ui/oauth/jwtview.h"
+#include "ui/widgets/formrow.h"
+#include "ui/widgets/secretlineedit.h"
 #include "oauth/tokenendpointclient.h"
 #include "oauth/tokenrefresher.h"
 #include "oauth/tokenstore.h"
+#include "ui/widgets/palette.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -122,13 +125,12 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
     m_scope = addLabel(u"Scope"_s, "detailScope");
     m_fields = new QTableWidget(0, 2, m_details);
     m_fields->setObjectName(u"detailOtherFields"_s);
-    m_fields->setAccessibleName(u"Other fields of the token response"_s);
     m_fields->setHorizontalHeaderLabels({ u"Field"_s, u"Value"_s });
     m_fields->horizontalHeader()->setStretchLastSection(true);
     m_fields->verticalHeader()->hide();
     m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_fields->setTabKeyNavigation(false);
-    m_form->addRow(u"Other fields"_s, m_fields);
+    addLabelledRow(m_form, u"Other fields"_s, m_fields, u"Other fields of the token response"_s);
     m_jwt = new JwtView(m_services.network, m_details);
     m_jwt->setObjectName(u"jwtView"_s);
     m_form->addRow(u"Decoded"_s, m_jwt);
@@ -198,20 +200,17 @@ QLineEdit *TokensDialog::secretField(const char *objectName, const QString &acce
                                      QCheckBox **reveal, QPushButton **copy)
 {
     auto *row = new QHBoxLayout;
-    auto *edit = new QLineEdit(m_details);
+    auto *edit = new SecretLineEdit(m_details);
     edit->setObjectName(QString::fromLatin1(objectName)); // named by its caption (buddy) below
     edit->setReadOnly(true);
-    edit->setEchoMode(QLineEdit::Password);
-    *reveal = new QCheckBox(objectName == QByteArrayView("detailAccessToken") ? u"S&how"_s : u"Sho&w"_s,
-                            m_details);
+    *reveal = edit->createRevealToggle(
+        objectName == QByteArrayView("detailAccessToken") ? u"S&how"_s : u"Sho&w"_s,
+        u"Show "_s + accessibleName.toLower());
     (*reveal)->setObjectName(QString::fromLatin1(objectName) + u"Reveal"_s);
-    (*reveal)->setAccessibleName(u"Show "_s + accessibleName.toLower());
     *copy = new QPushButton(objectName == QByteArrayView("detailAccessToken") ? u"&Copy"_s : u"Cop&y"_s,
                             m_details);
     (*copy)->setObjectName(QString::fromLatin1(objectName) + u"Copy"_s);
     (*copy)->setAccessibleName(u"Copy "_s + accessibleName.toLower());
-    connect(*reveal, &QCheckBox::toggled, edit,
-            [edit](bool on) { edit->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
     connect(*copy, &QPushButton::clicked, edit, [edit] { QApplication::clipboard()->setText(edit->text()); });
     row->addWidget(edit, 1);
     row->addWidget(*reveal);
@@ -335,14 +334,14 @@ void TokensDialog::refreshCountdown()
     m_expiresIn->setText(describeExpiry(*token));
     if (before != m_expiresIn->text() && m_expiresIn->text() == u"Expired"_s)
         refreshList(); // its "valid" in the list must change too
-    m_expiresIn->setStyleSheet(token->isExpired() ? u"QLabel { color: #c62828; font-weight: bold; }"_s
+    m_expiresIn->setStyleSheet(token->isExpired() ? Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText, true)
                                                   : QString());
 }
 
 void TokensDialog::showActionMessage(const QString &text, bool error)
 {
     m_actionMessage->setText(text);
-    m_actionMessage->setStyleSheet(error ? u"QLabel { color: #b71c1c; }"_s : QString());
+    m_actionMessage->setStyleSheet(error ? Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText) : QString());
     m_actionMessage->setVisible(!text.isEmpty());
 }
 

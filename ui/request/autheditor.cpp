@@ -1,6 +1,8 @@
 #include "ui/request/autheditor.h"
 
 #include "ui/oauth/oauth2pane.h"
+#include "ui/widgets/formrow.h"
+#include "ui/widgets/secretlineedit.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -16,20 +18,6 @@ using namespace Qt::StringLiterals;
 
 namespace Postern {
 
-namespace {
-
-QCheckBox *revealToggle(QLineEdit *secret, const QString &what, QWidget *parent)
-{
-    auto *toggle = new QCheckBox(u"Show %1"_s.arg(what), parent);
-    toggle->setAccessibleName(u"Show %1"_s.arg(what));
-    QObject::connect(toggle, &QCheckBox::toggled, secret, [secret](bool on) {
-        secret->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
-    });
-    return toggle;
-}
-
-} // namespace
-
 AuthEditor::AuthEditor(const OAuthServices &services, QWidget *parent)
     : QWidget(parent)
 {
@@ -40,10 +28,7 @@ AuthEditor::AuthEditor(const OAuthServices &services, QWidget *parent)
     // Postman's order: Inherit first. The pages follow the same order.
     for (const AuthType type : {AuthType::Inherit, AuthType::None, AuthType::Basic, AuthType::Bearer, AuthType::OAuth2})
         m_type->addItem(authTypeName(type), int(type));
-    auto *typeLabel = new QLabel(u"&Type:"_s, this);
-    typeLabel->setBuddy(m_type);
-    m_type->setAccessibleName(u"Authorization type"_s);
-    typeRow->addRow(typeLabel, m_type);
+    addLabelledRow(typeRow, u"&Type:"_s, m_type, u"Authorization type"_s);
     layout->addLayout(typeRow);
 
     m_pages = new QStackedWidget(this);
@@ -112,19 +97,11 @@ QWidget *AuthEditor::makeBasicPage()
     auto *form = new QFormLayout(page);
     m_username = new QLineEdit(page);
     m_username->setObjectName(u"basicUsername"_s);
-    m_username->setAccessibleName(u"Username"_s);
-    m_password = new QLineEdit(page);
+    m_password = new SecretLineEdit(page);
     m_password->setObjectName(u"basicPassword"_s);
-    m_password->setAccessibleName(u"Password"_s);
-    m_password->setEchoMode(QLineEdit::Password);
-    m_showPassword = revealToggle(m_password, u"password"_s, page);
-    auto *userLabel = new QLabel(u"&Username:"_s, page);
-    userLabel->setBuddy(m_username);
-    auto *passwordLabel = new QLabel(u"&Password:"_s, page);
-    passwordLabel->setBuddy(m_password);
-    form->addRow(userLabel, m_username);
-    form->addRow(passwordLabel, m_password);
-    form->addRow(QString(), m_showPassword);
+    addLabelledRow(form, u"&Username:"_s, m_username);
+    addLabelledRow(form, u"&Password:"_s, m_password);
+    form->addRow(QString(), m_password->createRevealToggle(u"Show password"_s, u"Show password"_s));
     connect(m_username, &QLineEdit::textChanged, this, &AuthEditor::changed);
     connect(m_password, &QLineEdit::textChanged, this, &AuthEditor::changed);
     return page;
@@ -134,15 +111,10 @@ QWidget *AuthEditor::makeBearerPage()
 {
     auto *page = new QWidget(this);
     auto *form = new QFormLayout(page);
-    m_token = new QLineEdit(page);
+    m_token = new SecretLineEdit(page);
     m_token->setObjectName(u"bearerToken"_s);
-    m_token->setAccessibleName(u"Token"_s);
-    m_token->setEchoMode(QLineEdit::Password);
-    m_showToken = revealToggle(m_token, u"token"_s, page);
-    auto *tokenLabel = new QLabel(u"T&oken:"_s, page);
-    tokenLabel->setBuddy(m_token);
-    form->addRow(tokenLabel, m_token);
-    form->addRow(QString(), m_showToken);
+    addLabelledRow(form, u"T&oken:"_s, m_token);
+    form->addRow(QString(), m_token->createRevealToggle(u"Show token"_s, u"Show token"_s));
     connect(m_token, &QLineEdit::textChanged, this, &AuthEditor::changed);
     return page;
 }

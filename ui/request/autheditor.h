@@ -6,7 +6,6 @@
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
-class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -18,6 +17,7 @@ namespace Postern {
 // The Authorization tab: a type and, per type, its fields. Secrets are masked, with a toggle to
 // show them. The type list grows with the core's AuthType (OAuth 2.0 gets its own page).
 class OAuth2Pane;
+class SecretLineEdit;
 
 class AuthEditor : public QWidget
 {
@@ -50,10 +50,8 @@ private:
     QStackedWidget *m_pages = nullptr;
     QLabel *m_inherited = nullptr;
     QLineEdit *m_username = nullptr;
-    QLineEdit *m_password = nullptr;
-    QCheckBox *m_showPassword = nullptr;
-    QLineEdit *m_token = nullptr;
-    QCheckBox *m_showToken = nullptr;
+    SecretLineEdit *m_password = nullptr;
+    SecretLineEdit *m_token = nullptr;
     OAuth2Pane *m_oauth2 = nullptr;
 };
 

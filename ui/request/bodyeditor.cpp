@@ -4,6 +4,7 @@
 #include "ui/request/formpartseditor.h"
 #include "ui/widgets/keyvalueeditor.h"
 #include "http/requestbody.h"
+#include "ui/widgets/formrow.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -64,7 +65,6 @@ BodyEditor::BodyEditor(QWidget *parent)
     auto *form = new QFormLayout;
     m_type = new QComboBox(this);
     m_type->setObjectName(u"bodyType"_s);
-    m_type->setAccessibleName(u"Body type"_s);
     const auto addChoice = [this](const QString &label, Choice choice, const QString &contentType = QString()) {
         m_type->addItem(label);
         m_type->setItemData(m_type->count() - 1, int(choice), ChoiceRole);
@@ -77,9 +77,7 @@ BodyEditor::BodyEditor(QWidget *parent)
     addChoice(u"form-data"_s, Choice::FormData);
     addChoice(u"binary"_s, Choice::Binary);
     addChoice(u"GraphQL"_s, Choice::GraphQL);
-    auto *typeLabel = new QLabel(u"Body &type:"_s, this);
-    typeLabel->setBuddy(m_type);
-    form->addRow(typeLabel, m_type);
+    addLabelledRow(form, u"Body &type:"_s, m_type);
     layout->addLayout(form);
 
     m_note = new QLabel(this);
@@ -153,7 +151,6 @@ QWidget *BodyEditor::makeBinaryPage()
     auto *fileRow = new QHBoxLayout;
     m_file = new QLineEdit(page);
     m_file->setObjectName(u"bodyFileEdit"_s);
-    m_file->setAccessibleName(u"File to send"_s);
     m_file->setPlaceholderText(u"The file whose bytes are the body"_s);
     m_file->setClearButtonEnabled(true);
     nameClearButton(m_file, u"Clear the file"_s);
@@ -162,16 +159,11 @@ QWidget *BodyEditor::makeBinaryPage()
     m_browse->setAccessibleName(u"Choose the file to send"_s);
     fileRow->addWidget(m_file, 1);
     fileRow->addWidget(m_browse);
-    auto *fileLabel = new QLabel(u"&File:"_s, page);
-    fileLabel->setBuddy(m_file);
-    form->addRow(fileLabel, fileRow);
+    addLabelledRow(form, u"&File:"_s, m_file, fileRow, u"File to send"_s);
     m_fileType = new QLineEdit(page);
     m_fileType->setObjectName(u"bodyFileContentType"_s);
-    m_fileType->setAccessibleName(u"Content type of the file"_s);
     m_fileType->setPlaceholderText(u"Guessed from the file name"_s);
-    auto *typeLabel = new QLabel(u"&Content type:"_s, page);
-    typeLabel->setBuddy(m_fileType);
-    form->addRow(typeLabel, m_fileType);
+    addLabelledRow(form, u"&Content type:"_s, m_fileType, u"Content type of the file"_s);
     connect(m_browse, &QPushButton::clicked, this, &BodyEditor::chooseBodyFile);
     return page;
 }

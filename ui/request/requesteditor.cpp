@@ -8,6 +8,7 @@
 #include "curl/curlcommand.h"
 #include "http/queryparams.h"
 #include "ui/widgets/variablehint.h"
+#include "ui/widgets/palette.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -62,7 +63,7 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     m_unresolved->setAccessibleDescription(u"Undefined variables"_s);
     m_unresolved->setTextFormat(Qt::PlainText);
     m_unresolved->setWordWrap(true);
-    m_unresolved->setStyleSheet(u"QLabel { color: #c62828; }"_s);
+    m_unresolved->setStyleSheet(Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText));
     m_unresolved->hide();
     layout->addWidget(m_unresolved);
 
@@ -219,7 +220,7 @@ void RequestEditor::refreshVariableHints(const HttpRequest &current)
     const QString url = m_url->text();
     m_url->setToolTip(VariableHint::tooltip(m_resolver, url));
     const QStringList missing = m_resolver.unresolved(current);
-    m_url->setStyleSheet(VariableHint::hasUnresolved(m_resolver, url) ? u"QLineEdit { color: #c62828; }"_s : QString());
+    m_url->setStyleSheet(VariableHint::hasUnresolved(m_resolver, url) ? Theme::textStyleSheet(u"QLineEdit"_s, ColorRole::ErrorText) : QString());
     if (missing.isEmpty()) {
         m_unresolved->hide();
         return;

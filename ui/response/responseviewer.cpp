@@ -3,6 +3,7 @@
 #include "history/cookiestore.h"
 #include "ui/response/cookiesview.h"
 #include "ui/widgets/jsonhighlighter.h"
+#include "ui/widgets/palette.h"
 
 #include <QApplication>
 #include <QButtonGroup>
@@ -29,15 +30,15 @@ namespace Postern {
 
 namespace {
 
-QString statusColor(int status)
+ColorRole statusColor(int status)
 {
     if (status >= 500)
-        return u"#c62828"_s;
+        return ColorRole::ErrorText;
     if (status >= 400)
-        return u"#d84315"_s;
+        return ColorRole::WarningText;
     if (status >= 300)
-        return u"#1565c0"_s;
-    return u"#2e7d32"_s;
+        return ColorRole::InfoText;
+    return ColorRole::SuccessText;
 }
 
 QString humanSize(qint64 bytes)
@@ -249,7 +250,7 @@ void ResponseViewer::setMessage(const QString &text, bool error)
     m_message->setText(text);
     m_message->setAccessibleName(text.isEmpty() ? u"Response message"_s : text);
     m_message->setAccessibleDescription(error ? u"Error"_s : u"Response message"_s);
-    m_message->setStyleSheet(error ? u"QLabel { color: #b71c1c; }"_s : u"QLabel { color: palette(text); }"_s);
+    m_message->setStyleSheet(error ? Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText) : u"QLabel { color: palette(text); }"_s);
     m_message->setVisible(!text.isEmpty());
 }
 
@@ -264,7 +265,7 @@ void ResponseViewer::showResponse(const HttpResponse &response)
     if (response.error != HttpResponse::Error::None) {
         showValue(m_status, u"Status"_s,
                   response.error == HttpResponse::Error::Canceled ? u"Canceled"_s : u"Error"_s);
-        m_status->setStyleSheet(u"QLabel { color: #c62828; font-weight: bold; }"_s);
+        m_status->setStyleSheet(Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText, true));
         showValue(m_time, u"Time"_s, wasSent(response) ? u"%1 ms"_s.arg(response.elapsedMs) : QString());
         showValue(m_size, u"Size"_s, QString());
         m_size->setToolTip(QString());
@@ -277,8 +278,7 @@ void ResponseViewer::showResponse(const HttpResponse &response)
 
     const QString reason = response.reasonPhrase.isEmpty() ? QString() : u" "_s + response.reasonPhrase;
     showValue(m_status, u"Status"_s, QString::number(response.statusCode) + reason);
-    m_status->setStyleSheet(
-        u"QLabel { color: %1; font-weight: bold; }"_s.arg(statusColor(response.statusCode)));
+    m_status->setStyleSheet(Theme::textStyleSheet(u"QLabel"_s, statusColor(response.statusCode), true));
     showValue(m_time, u"Time"_s, u"%1 ms"_s.arg(response.elapsedMs));
     showValue(m_size, u"Size"_s, humanSize(response.body.size() + response.headersSize()));
     m_size->setToolTip(

@@ -1,18 +1,16 @@
 #include "ui/widgets/jsonhighlighter.h"
 
-#include <QGuiApplication>
-#include <QPalette>
+#include "ui/widgets/palette.h"
 
 namespace Postern {
 
 JsonHighlighter::JsonHighlighter(QTextDocument *document)
     : QSyntaxHighlighter(document)
 {
-    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
-    m_key.setForeground(dark ? QColor(0x9c, 0xdc, 0xfe) : QColor(0x8b, 0x1a, 0x8b));
-    m_string.setForeground(dark ? QColor(0xce, 0x91, 0x78) : QColor(0x1a, 0x6b, 0x1a));
-    m_number.setForeground(dark ? QColor(0xb5, 0xce, 0xa8) : QColor(0x1c, 0x4f, 0xb8));
-    m_literal.setForeground(dark ? QColor(0x56, 0x9c, 0xd6) : QColor(0xb3, 0x5c, 0x00));
+    m_key.setForeground(Theme::color(ColorRole::JsonKey));
+    m_string.setForeground(Theme::color(ColorRole::JsonString));
+    m_number.setForeground(Theme::color(ColorRole::JsonNumber));
+    m_literal.setForeground(Theme::color(ColorRole::JsonLiteral));
     m_literal.setFontWeight(QFont::Bold);
 }
 

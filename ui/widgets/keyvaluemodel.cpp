@@ -1,6 +1,7 @@
 #include "ui/widgets/keyvaluemodel.h"
 
 #include "ui/widgets/variablehint.h"
+#include "ui/widgets/palette.h"
 
 #include <QColor>
 #include <QFont>
@@ -143,7 +144,7 @@ QVariant KeyValueModel::data(const QModelIndex &index, int role) const
             return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
         if ((index.column() == KeyColumn || index.column() == ValueColumn)
             && VariableHint::hasUnresolved(m_resolver, index.column() == KeyColumn ? kv.key : kv.value)) {
-            return QColor(0xc6, 0x28, 0x28);
+            return Theme::color(ColorRole::ErrorText);
         }
         break;
     default:

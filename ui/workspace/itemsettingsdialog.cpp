@@ -4,6 +4,7 @@
 #include "ui/oauth/oauth2pane.h"
 #include "ui/workspace/variableseditor.h"
 #include "workspace/workspace.h"
+#include "ui/widgets/formrow.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -42,17 +43,11 @@ ItemSettingsDialog::ItemSettingsDialog(Workspace *workspace, const OAuthServices
     auto *form = new QFormLayout(general);
     m_name = new QLineEdit(general);
     m_name->setObjectName(u"itemName"_s);
-    m_name->setAccessibleName(u"Name"_s);
-    auto *nameLabel = new QLabel(u"&Name:"_s, general);
-    nameLabel->setBuddy(m_name);
-    form->addRow(nameLabel, m_name);
+    addLabelledRow(form, u"&Name:"_s, m_name);
     m_description = new QPlainTextEdit(general);
     m_description->setObjectName(u"itemDescription"_s);
-    m_description->setAccessibleName(u"Description"_s);
     m_description->setTabChangesFocus(true);
-    auto *descriptionLabel = new QLabel(u"&Description:"_s, general);
-    descriptionLabel->setBuddy(m_description);
-    form->addRow(descriptionLabel, m_description);
+    addLabelledRow(form, u"&Description:"_s, m_description);
     const bool hasScripts = isCollection ? collection && !collection->scripts.isEmpty() : item->hasScripts();
     if (hasScripts) {
         auto *note = new QLabel(u"This %1 has Postman scripts (pre-request or tests). Postern keeps them unchanged and "

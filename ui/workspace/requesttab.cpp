@@ -9,6 +9,7 @@
 #include "ui/response/responseviewer.h"
 #include "oauth/tokenstore.h"
 #include "workspace/workspace.h"
+#include "ui/widgets/palette.h"
 
 #include <QBoxLayout>
 #include <QLabel>
@@ -67,7 +68,7 @@ RequestTab::RequestTab(const QString &id, const OAuthServices &services, Request
     m_scriptsNote->setWordWrap(true);
     m_scriptsNote->setText(u"This request has Postman scripts (pre-request or tests). Postern keeps them unchanged "
                            "and exports them back, but does not run them yet."_s);
-    m_scriptsNote->setStyleSheet(u"QLabel { background: #fff8e1; padding: 4px; }"_s);
+    m_scriptsNote->setStyleSheet(Theme::backgroundStyleSheet(u"QLabel"_s, ColorRole::NoteBackground, u"padding: 4px;"_s));
     m_scriptsNote->hide();
     layout->addWidget(m_scriptsNote);
     m_splitter = new QSplitter(Qt::Vertical, this);

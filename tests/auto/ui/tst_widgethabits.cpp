@@ -1,0 +1,354 @@
+// The habits every widget shares, checked offscreen: the colour roles read clearly on a light and on a
+// dark palette and no widget holds a colour of its own; the labelled form row names its field and
+// reaches it by its mnemonic; the secret field is masked until its toggle is checked, from the mouse
+// or the keyboard. With POSTERN_SCREENSHOT_DIR set, the main window under each palette is saved there
+// as postern-<palette>.png to be looked at.
+
+#include "ui/mainwindow.h"
+#include "ui/response/responseviewer.h"
+#include "ui/widgets/formrow.h"
+#include "ui/widgets/palette.h"
+#include "ui/widgets/secretlineedit.h"
+#include "oauth/tokenstore.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
+
+using namespace Qt::StringLiterals;
+using namespace Postern;
+
+Q_DECLARE_METATYPE(Postern::ColorRole)
+
+namespace {
+
+// Fusion's dark palette the way desktop themes commonly set it.
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x35, 0x35, 0x35);
+    const QColor base(0x23, 0x23, 0x23);
+    const QColor text(0xee, 0xee, 0xee);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::red);
+    p.setColor(QPalette::Link, QColor(0x6a, 0xb0, 0xf3));
+    p.setColor(QPalette::Highlight, QColor(0x2a, 0x82, 0xda));
+    p.setColor(QPalette::HighlightedText, Qt::black);
+    p.setColor(QPalette::Light, window.lighter(150));
+    p.setColor(QPalette::Midlight, window.lighter(125));
+    p.setColor(QPalette::Mid, window.darker(120));
+    p.setColor(QPalette::Dark, window.darker(150));
+    p.setColor(QPalette::Shadow, Qt::black);
+    for (const QPalette::ColorRole role : {QPalette::Text, QPalette::WindowText, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
+    return p;
+}
+
+QPalette lightPalette()
+{
+    return QApplication::style()->standardPalette();
+}
+
+QPalette namedPalette(const QString &name)
+{
+    return name == u"dark"_s ? darkPalette() : lightPalette();
+}
+
+const QList<std::pair<const char *, ColorRole>> &textRoles()
+{
+    static const QList<std::pair<const char *, ColorRole>> roles = {
+        {"error text", ColorRole::ErrorText},   {"success text", ColorRole::SuccessText},
+        {"warning text", ColorRole::WarningText}, {"info text", ColorRole::InfoText},
+        {"JSON key", ColorRole::JsonKey},       {"JSON string", ColorRole::JsonString},
+        {"JSON number", ColorRole::JsonNumber}, {"JSON literal", ColorRole::JsonLiteral},
+    };
+    return roles;
+}
+
+// A colour a widget may name: one of the roles for the palette in use.
+bool isRoleColor(const QColor &color, const QPalette &palette)
+{
+    for (const auto &[name, role] : textRoles())
+        if (Theme::color(role, palette) == color)
+            return true;
+    return Theme::color(ColorRole::NoteBackground, palette) == color;
+}
+
+} // namespace
+
+class tst_WidgetHabits : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+
+    void roleReadsOnPalette_data();
+    void roleReadsOnPalette();
+    void noteBackgroundKeepsTextReadable_data();
+    void noteBackgroundKeepsTextReadable();
+    void noLiteralColourInWidgetSources_data();
+    void noLiteralColourInWidgetSources();
+    void mainWindowUsesOnlyRoleColours_data();
+    void mainWindowUsesOnlyRoleColours();
+
+    void accessibleNameFromLabel_data();
+    void accessibleNameFromLabel();
+    void labelledRowNamesAndReachesItsField();
+    void secretFieldMaskedUntilRevealed();
+};
+
+void tst_WidgetHabits::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+}
+
+void tst_WidgetHabits::cleanup()
+{
+    QApplication::setPalette(lightPalette());
+}
+
+void tst_WidgetHabits::roleReadsOnPalette_data()
+{
+    QTest::addColumn<QString>("palette");
+    QTest::addColumn<ColorRole>("role");
+    for (const QString &palette : {u"light"_s, u"dark"_s})
+        for (const auto &[name, role] : textRoles())
+            QTest::addRow("%s on the %s palette", name, qPrintable(palette)) << palette << role;
+}
+
+// WCAG 2's 4.5:1 for normal text, against every background such a text is drawn on.
+void tst_WidgetHabits::roleReadsOnPalette()
+{
+    QFETCH(QString, palette);
+    QFETCH(ColorRole, role);
+    QApplication::setPalette(namedPalette(palette));
+    const QPalette p = QApplication::palette();
+    const QColor color = Theme::color(role);
+    for (const QPalette::ColorRole background : {QPalette::Window, QPalette::Base, QPalette::AlternateBase}) {
+        const double ratio = Theme::contrastRatio(color, p.color(background));
+        QVERIFY2(ratio >= 4.5, qPrintable(u"%1 on %2: %3:1"_s.arg(color.name(), p.color(background).name())
+                                              .arg(ratio, 0, 'f', 2)));
+    }
+}
+
+void tst_WidgetHabits::noteBackgroundKeepsTextReadable_data()
+{
+    QTest::addColumn<QString>("palette");
+    QTest::newRow("light palette") << u"light"_s;
+    QTest::newRow("dark palette") << u"dark"_s;
+}
+
+void tst_WidgetHabits::noteBackgroundKeepsTextReadable()
+{
+    QFETCH(QString, palette);
+    QApplication::setPalette(namedPalette(palette));
+    const QColor text = QApplication::palette().color(QPalette::WindowText);
+    const QColor background = Theme::color(ColorRole::NoteBackground);
+    QVERIFY2(Theme::contrastRatio(text, background) >= 4.5, qPrintable(text.name() + u" on "_s + background.name()));
+    // A note stands out from the window it sits in.
+    QVERIFY(background != QApplication::palette().color(QPalette::Window));
+}
+
+void tst_WidgetHabits::noLiteralColourInWidgetSources_data()
+{
+    QTest::addColumn<QString>("path");
+    const QDir root(QStringLiteral(POSTERN_SOURCE_DIR));
+    QDirIterator it(root.filePath(u"ui"_s), {u"*.cpp"_s, u"*.h"_s}, QDir::Files, QDirIterator::Subdirectories);
+    QStringList paths;
+    while (it.hasNext())
+        paths << root.relativeFilePath(it.next());
+    paths.sort();
+    QVERIFY(paths.size() > 20);
+    for (const QString &path : std::as_const(paths))
+        if (!path.startsWith(u"ui/widgets/palette."_s))
+            QTest::newRow(qPrintable(path)) << path;
+}
+
+// Only ui/widgets/palette.cpp names colours: a literal elsewhere would ignore a dark palette.
+void tst_WidgetHabits::noLiteralColourInWidgetSources()
+{
+    QFETCH(QString, path);
+    QFile file(QDir(QStringLiteral(POSTERN_SOURCE_DIR)).filePath(path));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString source = QString::fromUtf8(file.readAll());
+    static const QRegularExpression literal(
+        uR"(#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|QColor\(|rgba?\(|Qt::(red|green|blue|yellow|gray|darkRed|darkGreen|darkBlue|darkYellow|darkGray|lightGray|black|white)\b)"_s);
+    const QRegularExpressionMatch match = literal.match(source);
+    if (path == u"ui/oauth/gettokendialog.cpp"_s)
+        QEXPECT_FAIL("", "Get New Access Token's grant note and message still name their colours", Continue);
+    QVERIFY2(!match.hasMatch(),
+             qPrintable(u"%1:%2: %3"_s.arg(path)
+                            .arg(source.left(match.capturedStart()).count(u'\n') + 1)
+                            .arg(match.captured())));
+}
+
+void tst_WidgetHabits::mainWindowUsesOnlyRoleColours_data()
+{
+    QTest::addColumn<QString>("palette");
+    QTest::newRow("light palette") << u"light"_s;
+    QTest::newRow("dark palette") << u"dark"_s;
+}
+
+// The window with a 404 JSON answer (status colour, highlighted body): every colour a widget's style
+// sheet names is a role colour for the palette in use, and every highlighted run of the body reads.
+void tst_WidgetHabits::mainWindowUsesOnlyRoleColours()
+{
+    QFETCH(QString, palette);
+    QApplication::setPalette(namedPalette(palette));
+    const QPalette p = QApplication::palette();
+    QTemporaryDir dataDir;
+    QNetworkAccessManager manager;
+    TokenStore tokens(dataDir.path());
+    MainWindow window(&manager, &tokens);
+    HttpRequest request;
+    request.url = u"https://example.service-now.com/api/now/table/incident?sysparm_limit={{limit}}"_s;
+    window.setRequest(request);
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    HttpResponse response;
+    response.statusCode = 404;
+    response.reasonPhrase = u"Not Found"_s;
+    response.headers = {{"Content-Type"_ba, "application/json"_ba}};
+    response.body = R"({"error": {"message": "No Record found", "detail": null, "code": 404, "retry": false}})"_ba;
+    response.elapsedMs = 42;
+    window.responseViewer()->showResponse(response);
+    auto *body = window.findChild<QPlainTextEdit *>(u"responseBody"_s);
+    QVERIFY(body);
+    const auto highlightedRuns = [body] {
+        int runs = 0;
+        for (QTextBlock block = body->document()->firstBlock(); block.isValid(); block = block.next())
+            runs += int(block.layout()->formats().size());
+        return runs;
+    };
+    QTRY_VERIFY(highlightedRuns() > 4);
+
+    static const QRegularExpression hex(uR"(#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b)"_s);
+    int named = 0;
+    for (const QWidget *widget : window.findChildren<QWidget *>()) {
+        auto it = hex.globalMatch(widget->styleSheet());
+        while (it.hasNext()) {
+            const QString color = it.next().captured();
+            ++named;
+            QVERIFY2(isRoleColor(QColor(color), p),
+                     qPrintable(u"%1 (%2) names %3"_s.arg(widget->objectName(),
+                                                          QString::fromLatin1(widget->metaObject()->className()), color)));
+        }
+    }
+    QVERIFY2(named > 0, "the status of the answer should be coloured");
+
+    const QColor base = body->palette().color(QPalette::Base);
+    for (QTextBlock block = body->document()->firstBlock(); block.isValid(); block = block.next()) {
+        for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
+            const QColor color = range.format.foreground().color();
+            QVERIFY2(Theme::contrastRatio(color, base) >= 4.5,
+                     qPrintable(u"%1 on %2 for \"%3\""_s.arg(color.name(), base.name(),
+                                                            block.text().mid(range.start, range.length))));
+        }
+    }
+
+    const QString shots = qEnvironmentVariable("POSTERN_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+        QVERIFY(window.grab().save(QDir(shots).filePath(u"postern-%1.png"_s.arg(palette))));
+}
+
+void tst_WidgetHabits::accessibleNameFromLabel_data()
+{
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("mnemonic and colon") << u"&Client ID:"_s << u"Client ID"_s;
+    QTest::newRow("mnemonic inside a word") << u"T&oken:"_s << u"Token"_s;
+    QTest::newRow("escaped ampersand") << u"Q&&A &notes:"_s << u"Q&A notes"_s;
+    QTest::newRow("no mnemonic, no colon") << u"Scope"_s << u"Scope"_s;
+}
+
+void tst_WidgetHabits::accessibleNameFromLabel()
+{
+    QFETCH(QString, label);
+    QFETCH(QString, name);
+    QCOMPARE(Postern::accessibleNameFromLabel(label), name);
+}
+
+void tst_WidgetHabits::labelledRowNamesAndReachesItsField()
+{
+    QWidget page;
+    auto *form = new QFormLayout(&page);
+    auto *first = new QLineEdit(&page);
+    auto *second = new QLineEdit(&page);
+    QLabel *firstCaption = addLabelledRow(form, u"&Username:"_s, first);
+    addLabelledRow(form, u"Header &Prefix:"_s, second, u"Header prefix"_s);
+    QCOMPARE(first->accessibleName(), u"Username"_s);
+    QCOMPARE(second->accessibleName(), u"Header prefix"_s);
+    QCOMPARE(firstCaption->buddy(), first);
+    QCOMPARE(form->labelForField(first), firstCaption);
+    QCOMPARE(firstCaption->parentWidget(), &page);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    first->setFocus();
+    QTest::keyClick(&page, Qt::Key_P, Qt::AltModifier);
+    QTRY_VERIFY(second->hasFocus());
+    QTest::keyClick(&page, Qt::Key_U, Qt::AltModifier);
+    QTRY_VERIFY(first->hasFocus());
+}
+
+void tst_WidgetHabits::secretFieldMaskedUntilRevealed()
+{
+    QWidget page;
+    auto *form = new QFormLayout(&page);
+    auto *secret = new SecretLineEdit(&page);
+    secret->setObjectName(u"basicPassword"_s);
+    addLabelledRow(form, u"&Password:"_s, secret);
+    QCheckBox *toggle = secret->createRevealToggle(u"S&how password"_s, u"Show password"_s);
+    form->addRow(QString(), toggle);
+    QCOMPARE(secret->createRevealToggle(u"again"_s, u"again"_s), toggle);
+    QCOMPARE(secret->revealToggle(), toggle);
+    QCOMPARE(toggle->parentWidget(), &page);
+    QCOMPARE(toggle->accessibleName(), u"Show password"_s);
+    QCOMPARE(secret->echoMode(), QLineEdit::Password);
+    QVERIFY(!toggle->isChecked());
+
+    page.show();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    QCOMPARE(secret->echoMode(), QLineEdit::Normal);
+    QVERIFY(secret->isRevealed());
+    QTest::keyClick(&page, Qt::Key_H, Qt::AltModifier); // the toggle's mnemonic masks it again
+    QTRY_COMPARE(secret->echoMode(), QLineEdit::Password);
+    QVERIFY(!toggle->isChecked());
+    secret->setRevealed(true); // from code, the toggle follows
+    QVERIFY(toggle->isChecked());
+    toggle->setChecked(false);
+    QCOMPARE(secret->echoMode(), QLineEdit::Password);
+}
+
+QTEST_MAIN(tst_WidgetHabits)
+#include "tst_widgethabits.moc"
