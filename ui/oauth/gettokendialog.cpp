@@ -2,6 +2,9 @@
 
 #include "ui/oauth/extraparameterseditor.h"
 #include "ui/oauth/loginwindow.h"
+#include "ui/widgets/formrow.h"
+#include "ui/widgets/palette.h"
+#include "ui/widgets/secretlineedit.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -49,7 +52,6 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     auto *presetRow = new QHBoxLayout;
     m_instance = new QLineEdit(this);
     m_instance->setObjectName(u"serviceNowInstance"_s);
-    m_instance->setAccessibleName(u"ServiceNow instance"_s);
     m_instance->setPlaceholderText(u"dev12345 or https://dev12345.service-now.com"_s);
     auto *fill = new QPushButton(u"&Fill"_s, this);
     fill->setObjectName(u"fillServiceNow"_s);
@@ -57,16 +59,13 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     fill->setAutoDefault(false);
     presetRow->addWidget(m_instance, 1);
     presetRow->addWidget(fill);
-    auto *presetLabel = new QLabel(u"ServiceNow inst&ance:"_s, this);
-    presetLabel->setBuddy(m_instance);
-    m_form->addRow(presetLabel, presetRow);
+    addLabelledRow(m_form, u"ServiceNow inst&ance:"_s, m_instance, presetRow, u"ServiceNow instance"_s);
     connect(fill, &QPushButton::clicked, this, &GetTokenDialog::fillFromServiceNow);
 
     // Discovery: an issuer URL fills the endpoints from its metadata (RFC 8414, OpenID Connect).
     auto *issuerRow = new QHBoxLayout;
     m_issuer = new QLineEdit(this);
     m_issuer->setObjectName(u"issuerUrl"_s);
-    m_issuer->setAccessibleName(u"Issuer URL"_s);
     m_issuer->setPlaceholderText(u"https://login.example.com, read from /.well-known/\u2026"_s);
     m_discover = new QPushButton(u"Disco&ver"_s, this);
     m_discover->setObjectName(u"discoverButton"_s);
@@ -74,9 +73,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_discover->setAutoDefault(false);
     issuerRow->addWidget(m_issuer, 1);
     issuerRow->addWidget(m_discover);
-    auto *issuerLabel = new QLabel(u"Iss&uer:"_s, this);
-    issuerLabel->setBuddy(m_issuer);
-    m_form->addRow(issuerLabel, issuerRow);
+    addLabelledRow(m_form, u"Iss&uer:"_s, m_issuer, issuerRow, u"Issuer URL"_s);
     connect(m_discover, &QPushButton::clicked, this, &GetTokenDialog::discover);
     m_issuer->installEventFilter(this);
     m_instance->installEventFilter(this); // Return there fills; it must not press Request Token
@@ -84,14 +81,11 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_name = addLine(u"Token &Name:"_s, "tokenName", u"Token name"_s);
     m_grant = new QComboBox(this);
     m_grant->setObjectName(u"grantType"_s);
-    m_grant->setAccessibleName(u"Grant type"_s);
     for (const OAuth2GrantType type :
          { OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce,
            OAuth2GrantType::Implicit, OAuth2GrantType::Password, OAuth2GrantType::ClientCredentials })
         m_grant->addItem(grantTypeName(type), int(type));
-    auto *grantLabel = new QLabel(u"&Grant Type:"_s, this);
-    grantLabel->setBuddy(m_grant);
-    m_form->addRow(grantLabel, m_grant);
+    addLabelledRow(m_form, u"&Grant Type:"_s, m_grant, u"Grant type"_s);
     m_grantNote
         = new QLabel(u"The implicit grant is discouraged (RFC 9700): the token travels in the URL and "
                      "there is no refresh token. Prefer Authorization Code (With PKCE) where the server "
@@ -99,7 +93,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
                      this);
     m_grantNote->setObjectName(u"grantNote"_s);
     m_grantNote->setWordWrap(true);
-    m_grantNote->setStyleSheet(u"QLabel { color: #8a5300; }"_s);
+    m_grantNote->setStyleSheet(Theme::textStyleSheet(u"QLabel"_s, ColorRole::WarningText));
     m_grantNote->setTextFormat(Qt::PlainText);
     // Across both columns: a wrapped paragraph in the field column is given one line's height.
     m_form->addRow(m_grantNote);
@@ -131,36 +125,29 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_password = addLine(u"&Password:"_s, "password", u"Password"_s, u"Asked for each time; never saved"_s);
     m_password->setEchoMode(QLineEdit::Password);
     m_clientId = addLine(u"Client &ID:"_s, "clientId", u"Client ID"_s);
-    m_clientSecret = addLine(u"Client &Secret:"_s, "clientSecret", u"Client secret"_s);
-    m_clientSecret->setEchoMode(QLineEdit::Password);
-    m_showSecret = new QCheckBox(u"Sho&w client secret"_s, this);
+    auto *clientSecret = new SecretLineEdit(this);
+    clientSecret->setObjectName(u"clientSecret"_s);
+    addLabelledRow(m_form, u"Client &Secret:"_s, clientSecret, u"Client secret"_s);
+    m_clientSecret = clientSecret;
+    m_showSecret = clientSecret->createRevealToggle(u"Sho&w client secret"_s, u"Show client secret"_s);
     m_showSecret->setObjectName(u"showClientSecret"_s);
-    m_showSecret->setAccessibleName(u"Show client secret"_s);
-    connect(m_showSecret, &QCheckBox::toggled, m_clientSecret,
-            [this](bool on) { m_clientSecret->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
     m_form->addRow(QString(), m_showSecret);
     m_scope = addLine(u"S&cope:"_s, "scope", u"Scope"_s, u"e.g. useraccount"_s);
     m_state
         = addLine(u"St&ate:"_s, "state", u"State"_s, u"Leave empty for a fresh random value per request"_s);
     m_clientAuth = new QComboBox(this);
     m_clientAuth->setObjectName(u"clientAuthentication"_s);
-    m_clientAuth->setAccessibleName(u"Client authentication"_s);
     m_clientAuth->addItem(clientAuthenticationName(ClientAuthentication::Body),
                           int(ClientAuthentication::Body));
     m_clientAuth->addItem(clientAuthenticationName(ClientAuthentication::BasicHeader),
                           int(ClientAuthentication::BasicHeader));
-    auto *clientAuthLabel = new QLabel(u"Client Authenticatio&n:"_s, this);
-    clientAuthLabel->setBuddy(m_clientAuth);
-    m_form->addRow(clientAuthLabel, m_clientAuth);
+    addLabelledRow(m_form, u"Client Authenticatio&n:"_s, m_clientAuth, u"Client authentication"_s);
 
     m_pkceMethod = new QComboBox(this);
     m_pkceMethod->setObjectName(u"codeChallengeMethod"_s);
-    m_pkceMethod->setAccessibleName(u"Code challenge method"_s);
     m_pkceMethod->addItem(u"SHA-256"_s, int(PkceMethod::S256));
     m_pkceMethod->addItem(u"Plain"_s, int(PkceMethod::Plain));
-    auto *pkceLabel = new QLabel(u"Code C&hallenge Method:"_s, this);
-    pkceLabel->setBuddy(m_pkceMethod);
-    m_form->addRow(pkceLabel, m_pkceMethod);
+    addLabelledRow(m_form, u"Code C&hallenge Method:"_s, m_pkceMethod, u"Code challenge method"_s);
     m_codeVerifier = addLine(u"Code &Verifier:"_s, "codeVerifier", u"Code verifier"_s,
                              u"Leave empty for a fresh random value per request"_s);
     connect(m_grant, &QComboBox::currentIndexChanged, this, &GetTokenDialog::showFieldsForGrant);
@@ -253,11 +240,8 @@ QLineEdit *GetTokenDialog::addLine(const QString &label, const char *objectName,
 {
     auto *edit = new QLineEdit(this);
     edit->setObjectName(QString::fromLatin1(objectName));
-    edit->setAccessibleName(accessibleName);
     edit->setPlaceholderText(placeholder);
-    auto *labelWidget = new QLabel(label, this);
-    labelWidget->setBuddy(edit);
-    m_form->addRow(labelWidget, edit);
+    addLabelledRow(m_form, label, edit, accessibleName);
     return edit;
 }
 
@@ -357,7 +341,7 @@ void GetTokenDialog::fitToScreen()
 void GetTokenDialog::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? u"QLabel { color: #b71c1c; }"_s : QString());
+    m_message->setStyleSheet(error ? Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText) : QString());
     m_message->setVisible(!text.isEmpty());
     if (isVisible())
         fitToScreen(); // room for the message below the form, not a scroll bar in it

@@ -202,8 +202,6 @@ void tst_WidgetHabits::noLiteralColourInWidgetSources()
     static const QRegularExpression literal(
         uR"(#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|QColor\(|rgba?\(|Qt::(red|green|blue|yellow|gray|darkRed|darkGreen|darkBlue|darkYellow|darkGray|lightGray|black|white)\b)"_s);
     const QRegularExpressionMatch match = literal.match(source);
-    if (path == u"ui/oauth/gettokendialog.cpp"_s)
-        QEXPECT_FAIL("", "Get New Access Token's grant note and message still name their colours", Continue);
     QVERIFY2(!match.hasMatch(),
              qPrintable(u"%1:%2: %3"_s.arg(path)
                             .arg(source.left(match.capturedStart()).count(u'\n') + 1)
