@@ -5,13 +5,13 @@
 #include "ui/oauth/encryptedtokenfile.h"
 #include "secrets/keychainsecretstore.h"
 #include "ui/mainwindow.h"
+#include "sandbox/launcher/sandboxenvironment.h"
 #include "sandbox/launcher/sandboxprocess.h"
 #include "secrets/secretstoreondemand.h"
 #include "oauth/tokenstore.h"
 #include "workspace/workspace.h"
 
 #include <QApplication>
-#include <algorithm>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
@@ -148,29 +148,14 @@ int main(int argc, char *argv[])
             // file); when the port was taken, the "Sandbox" environment keeps {{instance}} pointing at
             // the new one, so saved requests that use it keep working.
             settings.setValue(u"sandbox/port"_s, base.port());
-            Environment sandboxEnvironment = Environment::make(u"Sandbox"_s);
-            sandboxEnvironment.id = u"sandbox"_s;
-            if (const Environment *existing = workspace.environment(sandboxEnvironment.id))
-                sandboxEnvironment = *existing;
-            VariableList &variables = sandboxEnvironment.variables;
-            variables.removeIf([](const Variable &v) { return v.key == u"instance"_s; });
-            variables.prepend({u"instance"_s, base.toString(QUrl::StripTrailingSlash), true, false,
-                               u"The built-in sandbox instance (set at every start)"_s});
-            for (const QString &name : {u"user"_s, u"password"_s}) {
-                const bool present = std::any_of(variables.cbegin(), variables.cend(),
-                                                 [&name](const Variable &v) { return v.key == name; });
-                if (!present)
-                    variables.append({name, u"admin"_s, true, false, u"The sandbox's built-in user"_s});
-            }
-            workspace.saveEnvironment(sandboxEnvironment);
+            SandboxEnvironment::apply(&workspace, base);
             if (!restored) {
-                workspace.setCurrentEnvironmentId(sandboxEnvironment.id);
+                workspace.setCurrentEnvironmentId(SandboxEnvironment::id());
                 HttpRequest request = MainWindow::incidentRequest(QUrl(), u"{{user}}"_s, u"{{password}}"_s);
                 request.url = u"{{instance}}"_s + request.url;
                 window.setRequest(request);
             }
-            window.setInstanceStatus(u"Sandbox instance at %1 (user admin, password admin; OAuth client ID postern, "
-                                     u"secret postern-secret)"_s.arg(base.toString()));
+            window.setInstanceStatus(SandboxEnvironment::statusText(base));
         });
         QObject::connect(&sandbox, &SandboxProcess::failed, &window, [&window](const QString &message) {
             window.setInstanceStatus(u"The sandbox instance is not running: %1"_s.arg(message));

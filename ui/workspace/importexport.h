@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http/httprequest.h"
+#include "interop/workspaceimport.h"
 
 #include <QString>
 #include <QStringList>
@@ -15,29 +15,16 @@ namespace Postern {
 
 class Workspace;
 
-// File > Import and the Export actions: what the user picks is read, recognised by its content and
-// put into the workspace; what Postern could not represent is listed in a summary the user sees.
+// File > Import and the Export actions as dialogs: the file pickers, the secrets question and the
+// summary box; reading, recognising and writing the files is WorkspaceImport's and WorkspaceExport's.
 class ImportExport
 {
 public:
-    struct Outcome
-    {
-        bool ok = false;
-        QString title;       // "Imported the collection “…”" or why nothing was imported
-        QStringList summary; // one line per thing kept but not used, or left out
-        QString collectionId;
-        QString environmentId;
-        std::optional<HttpRequest> request; // a curl command: the request to open in a new tab
-    };
+    using Outcome = ImportOutcome;
 
-    // A Postman collection (v2.0, v2.1), a Postman environment or globals file, a Postern
-    // collection or environment file, or a text file holding a curl command (opened as a new tab). Never throws away the workspace's own files: an import whose
-    // id is taken gets new ids.
+    // The import and export themselves, without a window (WorkspaceImport, WorkspaceExport).
     static Outcome importData(Workspace *workspace, const QByteArray &data);
     static Outcome importFile(Workspace *workspace, const QString &path);
-
-    // Writes Postman v2.1 (collections) or a Postman environment file, atomically; secrets only when
-    // includeSecrets. An error for people, empty on success.
     static QString exportCollection(const Workspace *workspace, const QString &collectionId, const QString &path,
                                     bool includeSecrets);
     static QString exportEnvironment(const Workspace *workspace, const QString &environmentId, const QString &path,

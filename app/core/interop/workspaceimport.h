@@ -1,0 +1,58 @@
+#pragma once
+
+#include "http/httprequest.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Postern {
+
+class Workspace;
+
+// What an import put into the workspace and what the user is told about it.
+struct ImportOutcome
+{
+    bool ok = false;
+    QString title;       // "Imported the collection “…”" or why nothing was imported
+    QStringList summary; // one line per thing kept but not used, or left out
+    QString collectionId;
+    QString environmentId;
+    std::optional<HttpRequest> request; // a curl command: the request to open in a new tab
+
+    // The summary box's title and the line above its notes ("3 note(s) on …"; empty without notes).
+    QString heading() const;
+    QString notesLine() const;
+};
+
+// File > Import without a window: reads a file (Interop tells its kind) and puts what it holds into
+// the workspace. A Postman collection (v2.0, v2.1), a Postman environment or globals file, a Postern
+// collection or environment file, or a text file holding a curl command (handed back as a request).
+// Never throws away the workspace's own files: an import whose id is taken gets new ids.
+class WorkspaceImport
+{
+public:
+    static ImportOutcome importData(Workspace *workspace, const QByteArray &data);
+    static ImportOutcome importFile(Workspace *workspace, const QString &path);
+};
+
+// Export without a window: a collection as Postman v2.1, an environment (or the globals) as a Postman
+// environment file, written atomically; secret values only with Secrets::Include.
+class WorkspaceExport
+{
+public:
+    enum class Secrets { Omit, Include };
+
+    // An error for people, empty on success.
+    static QString exportCollection(const Workspace *workspace, const QString &collectionId, const QString &path,
+                                    Secrets secrets);
+    static QString exportEnvironment(const Workspace *workspace, const QString &environmentId, const QString &path,
+                                     Secrets secrets);
+
+    // The file name offered for an export: name with what is not [A-Za-z0-9._-] as "_", then suffix.
+    static QString fileName(const QString &name, const QString &suffix);
+};
+
+} // namespace Postern
