@@ -26,18 +26,6 @@ namespace {
 
 constexpr qint64 maxImportSize = 64 * 1024 * 1024;
 
-void renewIds(Collection *collection)
-{
-    collection->id = Collection::newId();
-    std::function<void(QList<CollectionItem> &)> renew = [&renew](QList<CollectionItem> &items) {
-        for (CollectionItem &item : items) {
-            item.id = Collection::newId();
-            renew(item.children);
-        }
-    };
-    renew(collection->items);
-}
-
 // Files an imported request would read and send, in any body mode, and whether the working-directory
 // rule lets Send read them: named, so that nobody sends ~/.ssh by surprise.
 void listFiles(const QList<CollectionItem> &items, const FileAccess &files, QStringList *summary)
@@ -66,7 +54,7 @@ ImportExport::Outcome saveCollection(Workspace *workspace, Collection collection
     listFiles(collection.items,
               FileAccess(WorkingDirectory::read(workspace->root(), workspace->stateDirectory())), &summary);
     if (workspace->collection(collection.id)) {
-        renewIds(&collection);
+        collection.renewIds();
         summary.prepend(u"A collection with the same id is already in the workspace; this one was imported as a copy with new ids."_s);
     }
     if (const QString error = workspace->saveCollection(collection); !error.isEmpty()) {

@@ -107,13 +107,6 @@ bool walk(const QList<Item> &items, const Item *parent, Visit &&visit)
     return false;
 }
 
-void renewIds(CollectionItem &item)
-{
-    item.id = Collection::newId();
-    for (CollectionItem &child : item.children)
-        renewIds(child);
-}
-
 bool contains(const CollectionItem &item, const QString &id)
 {
     if (item.id == id)
@@ -147,6 +140,13 @@ CollectionItem CollectionItem::makeRequest(const QString &name, const HttpReques
     return item;
 }
 
+void CollectionItem::renewIds()
+{
+    id = Collection::newId();
+    for (CollectionItem &child : children)
+        child.renewIds();
+}
+
 Collection Collection::make(const QString &name)
 {
     Collection collection;
@@ -158,6 +158,13 @@ Collection Collection::make(const QString &name)
 QString Collection::newId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+void Collection::renewIds()
+{
+    id = newId();
+    for (CollectionItem &item : items)
+        item.renewIds();
 }
 
 QJsonObject Collection::toJson() const
@@ -392,7 +399,7 @@ QString Collection::duplicate(const QString &itemId, const QString &nameSuffix)
     if (!item || !locate(itemId, &parentId, &row))
         return QString();
     CollectionItem copy = *item;
-    renewIds(copy);
+    copy.renewIds();
     copy.name += nameSuffix;
     insert(parentId, row + 1, copy);
     return copy.id;
