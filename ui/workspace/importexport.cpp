@@ -1,6 +1,7 @@
 #include "ui/workspace/importexport.h"
 
 #include "base/atomicfile.h"
+#include "base/jsonfile.h"
 #include "http/fileaccess.h"
 #include "interop/interop.h"
 #include "interop/postmancollection.h"
@@ -24,7 +25,7 @@ namespace Postern {
 
 namespace {
 
-constexpr qint64 maxImportSize = 64 * 1024 * 1024;
+constexpr qint64 maxImportSize = JsonFile::maxBytes;
 
 // Files an imported request would read and send, in any body mode, and whether the working-directory
 // rule lets Send read them: named, so that nobody sends ~/.ssh by surprise.

@@ -1,5 +1,6 @@
 #include "workspace/collection.h"
 
+#include "base/jsonfile.h"
 #include "postman/postmanforeign.h"
 
 #include <QJsonDocument>
@@ -193,7 +194,7 @@ QJsonObject Collection::toJson() const
 Collection Collection::fromJson(const QJsonObject &object, QStringList *problems)
 {
     Collection collection;
-    const int version = object.value(u"formatVersion"_s).toInt(formatVersion);
+    const int version = JsonFile::version(object, u"formatVersion"_s);
     if (version > formatVersion && problems)
         problems->append(u"The file was written by a newer Postern (format %1); some of it may be missing."_s.arg(version));
     collection.id = object.value(u"id"_s).toString();
