@@ -197,12 +197,22 @@ bool isVariableReference(const QString &value)
         && trimmed.indexOf(u"{{"_s, 2) < 0 && trimmed.indexOf(u"}}"_s) == trimmed.size() - 2;
 }
 
+QString pkceMethodText(PkceMethod method)
+{
+    return method == PkceMethod::Plain ? u"plain"_s : u"S256"_s;
+}
+
+PkceMethod pkceMethodFromText(const QString &text)
+{
+    return text == u"plain"_s ? PkceMethod::Plain : PkceMethod::S256;
+}
+
 QJsonObject OAuth2Config::toJson(Secrets secrets) const
 {
     QJsonObject object{
         {u"tokenName"_s, tokenName},
         {u"grantType"_s, grantTypeKey(grantType)},
-        {u"codeChallengeMethod"_s, pkceMethod == PkceMethod::Plain ? u"plain"_s : u"S256"_s},
+        {u"codeChallengeMethod"_s, pkceMethodText(pkceMethod)},
         {u"callbackUrl"_s, callbackUrl},
         {u"authUrl"_s, authUrl},
         {u"accessTokenUrl"_s, accessTokenUrl},
@@ -243,7 +253,7 @@ OAuth2Config OAuth2Config::fromJson(const QJsonObject &object)
     OAuth2Config config;
     config.tokenName = object.value(u"tokenName"_s).toString();
     config.grantType = grantTypeFromKey(object.value(u"grantType"_s).toString());
-    config.pkceMethod = object.value(u"codeChallengeMethod"_s).toString() == u"plain"_s ? PkceMethod::Plain : PkceMethod::S256;
+    config.pkceMethod = pkceMethodFromText(object.value(u"codeChallengeMethod"_s).toString());
     config.codeVerifier = object.value(u"codeVerifier"_s).toString();
     config.callbackUrl = object.value(u"callbackUrl"_s).toString();
     config.authUrl = object.value(u"authUrl"_s).toString();

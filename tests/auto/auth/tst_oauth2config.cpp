@@ -23,6 +23,8 @@ private Q_SLOTS:
     void tokenFromResponse_data();
     void tokenFromResponse();
     void tokenMetadataHasNoSecret();
+    void pkceMethodText_data();
+    void pkceMethodText();
 };
 
 void tst_OAuth2Config::serviceNowPreset_data()
@@ -189,6 +191,36 @@ void tst_OAuth2Config::tokenMetadataHasNoSecret()
     QCOMPARE(back.raw.value(u"custom"_s).toString(), u"x"_s);
     QCOMPARE(back.expiresAt, token.expiresAt);
     QVERIFY(!back.setSecretsFromBlob("not json"));
+}
+
+void tst_OAuth2Config::pkceMethodText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("methodNumber");
+    QTest::addColumn<QString>("written");
+    QTest::newRow("s256") << u"S256"_s << int(PkceMethod::S256) << u"S256"_s;
+    QTest::newRow("plain") << u"plain"_s << int(PkceMethod::Plain) << u"plain"_s;
+    // Only the exact word asks for the weaker method; anything else is the one every server should offer.
+    QTest::newRow("plain in capitals reads as S256") << u"PLAIN"_s << int(PkceMethod::S256) << u"S256"_s;
+    QTest::newRow("empty reads as S256") << QString() << int(PkceMethod::S256) << u"S256"_s;
+    QTest::newRow("unknown reads as S256") << u"S512"_s << int(PkceMethod::S256) << u"S256"_s;
+}
+
+void tst_OAuth2Config::pkceMethodText()
+{
+    QFETCH(QString, text);
+    QFETCH(int, methodNumber);
+    QFETCH(QString, written);
+    const auto method = PkceMethod(methodNumber);
+    QCOMPARE(pkceMethodFromText(text), method);
+    QCOMPARE(Postern::pkceMethodText(method), written);
+    QCOMPARE(pkceMethodFromText(Postern::pkceMethodText(method)), method);
+
+    // The configuration's file form says the same word.
+    OAuth2Config config;
+    config.pkceMethod = method;
+    QCOMPARE(config.toJson().value(u"codeChallengeMethod"_s).toString(), written);
+    QCOMPARE(OAuth2Config::fromJson(QJsonObject{{u"codeChallengeMethod"_s, text}}).pkceMethod, method);
 }
 
 QTEST_GUILESS_MAIN(tst_OAuth2Config)
