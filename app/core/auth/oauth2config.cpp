@@ -1,5 +1,6 @@
 #include "auth/oauth2config.h"
 
+#include "auth/servicenow.h"
 #include "base/httpvalidation.h"
 
 #include <QCryptographicHash>
@@ -292,15 +293,11 @@ OAuth2Config OAuth2Config::fromJson(const QJsonObject &object)
 
 OAuth2Config OAuth2Config::forServiceNow(const QString &instanceUrl)
 {
-    QString base = instanceUrl.trimmed();
-    if (!base.contains(u"://"_s))
-        base = base.contains(u'.') ? u"https://"_s + base : u"https://%1.service-now.com"_s.arg(base);
-    while (base.endsWith(u'/'))
-        base.chop(1);
+    const QString base = ServiceNow::instanceRoot(instanceUrl);
     OAuth2Config config;
-    config.authUrl = base + u"/oauth_auth.do"_s;
-    config.accessTokenUrl = base + u"/oauth_token.do"_s;
-    config.revokeUrl = base + u"/oauth_revoke_token.do"_s;
+    config.authUrl = base + ServiceNow::authorizePath();
+    config.accessTokenUrl = base + ServiceNow::tokenPath();
+    config.revokeUrl = base + ServiceNow::revokePath();
     config.clientAuthentication = ClientAuthentication::Body;
     return config;
 }

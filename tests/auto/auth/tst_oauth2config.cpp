@@ -1,5 +1,6 @@
 #include "auth/oauth2config.h"
 #include "auth/oauth2token.h"
+#include "auth/servicenow.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -14,6 +15,8 @@ class tst_OAuth2Config : public QObject
 private Q_SLOTS:
     void serviceNowPreset_data();
     void serviceNowPreset();
+    void serviceNowAddresses_data();
+    void serviceNowAddresses();
     void problems();
     void jsonLeavesSecretOut();
     void extraParametersRoundTripAndChecks();
@@ -45,6 +48,33 @@ void tst_OAuth2Config::serviceNowPreset()
     QCOMPARE(c.authUrl, authUrl);
     QCOMPARE(c.accessTokenUrl, authUrl.chopped(QStringView(u"oauth_auth.do").size()) + u"oauth_token.do"_s);
     QCOMPARE(c.clientAuthentication, ClientAuthentication::Body);
+}
+
+void tst_OAuth2Config::serviceNowAddresses_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("root");
+    QTest::newRow("instance name") << u"dev12345"_s << u"https://dev12345.service-now.com"_s;
+    QTest::newRow("instance name with spaces") << u"  dev7 "_s << u"https://dev7.service-now.com"_s;
+    QTest::newRow("host") << u"acme.service-now.com"_s << u"https://acme.service-now.com"_s;
+    QTest::newRow("URL with slashes") << u"https://dev1.service-now.com//"_s << u"https://dev1.service-now.com"_s;
+    QTest::newRow("loopback sandbox") << u"http://127.0.0.1:8080/"_s << u"http://127.0.0.1:8080"_s;
+}
+
+void tst_OAuth2Config::serviceNowAddresses()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, root);
+    QCOMPARE(ServiceNow::instanceRoot(input), root);
+    // The paths as ServiceNow's documentation gives them.
+    QCOMPARE(ServiceNow::authorizePath(), u"/oauth_auth.do"_s);
+    QCOMPARE(ServiceNow::tokenPath(), u"/oauth_token.do"_s);
+    QCOMPARE(ServiceNow::revokePath(), u"/oauth_revoke_token.do"_s);
+    QCOMPARE(ServiceNow::tablePath(), u"/api/now/table/"_s);
+    const OAuth2Config preset = OAuth2Config::forServiceNow(input);
+    QCOMPARE(preset.authUrl, root + u"/oauth_auth.do"_s);
+    QCOMPARE(preset.accessTokenUrl, root + u"/oauth_token.do"_s);
+    QCOMPARE(preset.revokeUrl, root + u"/oauth_revoke_token.do"_s);
 }
 
 void tst_OAuth2Config::problems()
