@@ -357,7 +357,8 @@ void MainWindow::copyAsCurl(bool includeSecrets)
     const HttpRequest request = m_tabs->currentTab()->preparedRequest(includeSecrets ? OAuth2Config::Secrets::Include
                                                                                      : OAuth2Config::Secrets::Omit);
     QString error;
-    const QString command = CurlCommand::toCurl(request, includeSecrets, &error);
+    const QString command = CurlCommand::toCurl(
+        request, includeSecrets ? CurlCommand::Secrets::Include : CurlCommand::Secrets::Mask, &error);
     if (command.isEmpty()) {
         statusBar()->showMessage(u"Not copied: "_s + error, 10000);
         return;

@@ -3,6 +3,7 @@
 #include "ui/oauth/gettokendialog.h"
 #include "ui/oauth/loginwindow.h"
 #include "ui/oauth/tokensdialog.h"
+#include "auth/servicenow.h"
 #include "oauth/tokenstore.h"
 #include "ui/widgets/palette.h"
 #include "ui/widgets/formrow.h"
@@ -216,7 +217,7 @@ void OAuth2Pane::suggestFromUrl(const QString &urlText)
     // "{{instance}}/api/…": the endpoints follow the same variable, so they follow the environment.
     static const QRegularExpression leadingVariable(u"^(\\{\\{[^{}\\s]+\\}\\})(/|$)"_s);
     if (const QRegularExpressionMatch match = leadingVariable.match(urlText.trimmed()); match.hasMatch()) {
-        suggest(match.captured(1) + u"/oauth_auth.do"_s, match.captured(1) + u"/oauth_token.do"_s);
+        suggest(match.captured(1) + ServiceNow::authorizePath(), match.captured(1) + ServiceNow::tokenPath());
         return;
     }
     const QUrl url(urlText.trimmed());

@@ -216,15 +216,8 @@ void CollectionsTree::duplicateSelected()
     if (itemId.isEmpty()) {
         // A whole collection: a new collection with new ids everywhere.
         Collection copy = *found;
-        copy.id = Collection::newId();
+        copy.renewIds();
         copy.name += u" Copy"_s;
-        std::function<void(QList<CollectionItem> &)> renew = [&renew](QList<CollectionItem> &items) {
-            for (CollectionItem &item : items) {
-                item.id = Collection::newId();
-                renew(item.children);
-            }
-        };
-        renew(copy.items);
         if (const QString error = m_workspace->saveCollection(copy); !error.isEmpty())
             Q_EMIT message(error);
         select(copy.id, QString());

@@ -1,5 +1,6 @@
 #include "auth/oauth2config.h"
 
+#include "auth/servicenow.h"
 #include "base/httpvalidation.h"
 
 #include <QCryptographicHash>
@@ -197,12 +198,22 @@ bool isVariableReference(const QString &value)
         && trimmed.indexOf(u"{{"_s, 2) < 0 && trimmed.indexOf(u"}}"_s) == trimmed.size() - 2;
 }
 
+QString pkceMethodText(PkceMethod method)
+{
+    return method == PkceMethod::Plain ? u"plain"_s : u"S256"_s;
+}
+
+PkceMethod pkceMethodFromText(const QString &text)
+{
+    return text == u"plain"_s ? PkceMethod::Plain : PkceMethod::S256;
+}
+
 QJsonObject OAuth2Config::toJson(Secrets secrets) const
 {
     QJsonObject object{
         {u"tokenName"_s, tokenName},
         {u"grantType"_s, grantTypeKey(grantType)},
-        {u"codeChallengeMethod"_s, pkceMethod == PkceMethod::Plain ? u"plain"_s : u"S256"_s},
+        {u"codeChallengeMethod"_s, pkceMethodText(pkceMethod)},
         {u"callbackUrl"_s, callbackUrl},
         {u"authUrl"_s, authUrl},
         {u"accessTokenUrl"_s, accessTokenUrl},
@@ -243,7 +254,7 @@ OAuth2Config OAuth2Config::fromJson(const QJsonObject &object)
     OAuth2Config config;
     config.tokenName = object.value(u"tokenName"_s).toString();
     config.grantType = grantTypeFromKey(object.value(u"grantType"_s).toString());
-    config.pkceMethod = object.value(u"codeChallengeMethod"_s).toString() == u"plain"_s ? PkceMethod::Plain : PkceMethod::S256;
+    config.pkceMethod = pkceMethodFromText(object.value(u"codeChallengeMethod"_s).toString());
     config.codeVerifier = object.value(u"codeVerifier"_s).toString();
     config.callbackUrl = object.value(u"callbackUrl"_s).toString();
     config.authUrl = object.value(u"authUrl"_s).toString();
@@ -282,15 +293,11 @@ OAuth2Config OAuth2Config::fromJson(const QJsonObject &object)
 
 OAuth2Config OAuth2Config::forServiceNow(const QString &instanceUrl)
 {
-    QString base = instanceUrl.trimmed();
-    if (!base.contains(u"://"_s))
-        base = base.contains(u'.') ? u"https://"_s + base : u"https://%1.service-now.com"_s.arg(base);
-    while (base.endsWith(u'/'))
-        base.chop(1);
+    const QString base = ServiceNow::instanceRoot(instanceUrl);
     OAuth2Config config;
-    config.authUrl = base + u"/oauth_auth.do"_s;
-    config.accessTokenUrl = base + u"/oauth_token.do"_s;
-    config.revokeUrl = base + u"/oauth_revoke_token.do"_s;
+    config.authUrl = base + ServiceNow::authorizePath();
+    config.accessTokenUrl = base + ServiceNow::tokenPath();
+    config.revokeUrl = base + ServiceNow::revokePath();
     config.clientAuthentication = ClientAuthentication::Body;
     return config;
 }

@@ -19,6 +19,11 @@ enum class OAuth2GrantType {
 
 // RFC 7636 §4.2. Plain only for servers that cannot do S256.
 enum class PkceMethod { S256, Plain };
+// The method's "code_challenge_method" text (RFC 7636 §4.3): "S256" or "plain". Also the word Postern's
+// files and Postman's "challengeAlgorithm" use.
+QString pkceMethodText(PkceMethod method);
+// The method a text names: "plain" is Plain, anything else S256 (the method every server should offer).
+PkceMethod pkceMethodFromText(const QString &text);
 
 // How the client proves itself at the token endpoint (RFC 6749 §2.3.1).
 enum class ClientAuthentication {

@@ -1,10 +1,10 @@
 #include "base/statefile.h"
 
 #include "base/atomicfile.h"
+#include "base/jsonfile.h"
 #include "base/logging.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -44,40 +44,33 @@ bool StateFile::load(qint64 maxBytes, QJsonArray *items)
     if (m_path.isEmpty())
         return true;
 
-    if (const QFileInfo info(m_path); info.exists() && info.size() > maxBytes) {
-        setAside(u"it is larger than %1 MiB"_s.arg(maxBytes / (1024 * 1024)));
-        return false;
-    }
-    QByteArray data;
-    QString readError;
-    switch (AtomicFile::read(m_path, &data, &readError)) {
-    case AtomicFile::ReadStatus::Missing:
+    const JsonFile::ReadResult file = JsonFile::read(m_path, JsonFile::Contents::Parsed, maxBytes);
+    switch (file.status) {
+    case JsonFile::Status::Missing:
         return true;
-    case AtomicFile::ReadStatus::Failed:
+    case JsonFile::Status::Unreadable:
         // Perhaps only unreadable for now: leave it alone and do not write over it.
         m_saveDisabled = true;
         m_loadError = u"%1 could not be read (%2). This session's %3 will not be saved."_s.arg(
-            capitalized(m_format.contents), readError, m_format.contents);
+            capitalized(m_format.contents), file.reason, m_format.contents);
         return false;
-    case AtomicFile::ReadStatus::Ok:
+    case JsonFile::Status::TooLarge:
+    case JsonFile::Status::NotJson:
+        setAside(file.reason);
+        return false;
+    case JsonFile::Status::Ok:
         break;
     }
 
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        setAside(
-            u"it is not valid JSON: %1 at byte %2"_s.arg(parseError.errorString()).arg(parseError.offset));
-        return false;
-    }
+    const QJsonDocument &document = file.document;
     const QJsonObject root = document.object();
     if (!document.isObject() || root.value(u"format"_s).toString() != m_format.name
         || !root.value(m_format.listKey).isArray()) {
         setAside(u"it is not a Postern %1"_s.arg(m_format.fileNoun));
         return false;
     }
-    if (root.value(u"version"_s).toInt(0) > m_format.version) {
-        setAside(u"it was written by a newer version of Postern"_s);
+    if (JsonFile::isNewer(root, u"version"_s, m_format.version)) {
+        setAside(JsonFile::newerReason());
         return false;
     }
     *items = root.value(m_format.listKey).toArray();
@@ -87,7 +80,7 @@ bool StateFile::load(qint64 maxBytes, QJsonArray *items)
 void StateFile::setAside(const QString &why)
 {
     QString moveError;
-    const QString aside = AtomicFile::setAside(m_path, &moveError);
+    const QString aside = JsonFile::setAside(m_path, &moveError);
     const QString where = QDir::toNativeSeparators(m_path);
     if (aside.isEmpty()) {
         m_saveDisabled = true;

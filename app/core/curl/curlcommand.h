@@ -47,7 +47,10 @@ inline constexpr char16_t MaskedSecret[] = u"****";
 
 CurlImport parse(const QString &commandLine);
 
-QString toCurl(const HttpRequest &request, bool includeSecrets = false, QString *error = nullptr);
+// Whether the command shows credentials as they are or as MaskedSecret.
+enum class Secrets { Mask, Include };
+
+QString toCurl(const HttpRequest &request, Secrets secrets = Secrets::Mask, QString *error = nullptr);
 
 } // namespace CurlCommand
 } // namespace Postern

@@ -233,8 +233,9 @@ QString seconds(int milliseconds)
 
 } // namespace
 
-QString toCurl(const HttpRequest &request, bool includeSecrets, QString *error)
+QString toCurl(const HttpRequest &request, Secrets secrets, QString *error)
 {
+    const bool includeSecrets = secrets == Secrets::Include;
     const QString method = request.method.trimmed().isEmpty() ? u"GET"_s : request.method.trimmed();
     const bool sendsBody = HttpRequest::methodCarriesBody(method) && RequestBody::hasContent(request);
     // curl -F writes its own multipart Content-Type with the boundary it chooses.

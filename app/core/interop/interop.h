@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/jsonfile.h"
 #include "workspace/collection.h"
 #include "workspace/environment.h"
 #include "http/httprequest.h"
@@ -42,7 +43,7 @@ struct InteropImport
 class Interop
 {
 public:
-    static constexpr qsizetype maxFileSize = 64 * 1024 * 1024;
+    static constexpr qsizetype maxFileSize = JsonFile::maxBytes;
 
     static InteropImport read(const QByteArray &data);
 };

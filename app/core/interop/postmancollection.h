@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/jsonfile.h"
 #include "workspace/collection.h"
 
 #include <QByteArray>
@@ -42,7 +43,7 @@ class PostmanCollection
 public:
     using Secrets = OAuth2Config::Secrets;
 
-    static constexpr qsizetype maxFileSize = 64 * 1024 * 1024;
+    static constexpr qsizetype maxFileSize = JsonFile::maxBytes;
     static constexpr int maxDepth = 64; // folders nested deeper than this are refused
     static constexpr int maxItems = 100000; // requests and folders in one file
 

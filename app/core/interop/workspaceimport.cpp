@@ -12,27 +12,11 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
-#include <functional>
-
 using namespace Qt::StringLiterals;
 
 namespace Postern {
 
 namespace {
-
-// New ids for a collection and every item in it. Other places in the core renew a tree's ids the same
-// way; one shared function would serve them all.
-void renewIds(Collection *collection)
-{
-    collection->id = Collection::newId();
-    std::function<void(QList<CollectionItem> &)> renew = [&renew](QList<CollectionItem> &items) {
-        for (CollectionItem &item : items) {
-            item.id = Collection::newId();
-            renew(item.children);
-        }
-    };
-    renew(collection->items);
-}
 
 // Files an imported request would read and send, in any body mode, and whether the working-directory
 // rule lets Send read them: named, so that nobody sends ~/.ssh by surprise.
@@ -62,7 +46,7 @@ ImportOutcome saveCollection(Workspace *workspace, Collection collection, QStrin
     listFiles(collection.items,
               FileAccess(WorkingDirectory::read(workspace->root(), workspace->stateDirectory())), &summary);
     if (workspace->collection(collection.id)) {
-        renewIds(&collection);
+        collection.renewIds();
         summary.prepend(u"A collection with the same id is already in the workspace; this one was imported as a copy with new ids."_s);
     }
     if (const QString error = workspace->saveCollection(collection); !error.isEmpty()) {

@@ -108,8 +108,7 @@ void OAuth2Session::start()
                 parameters->insert(extra.first, extra.second);
             if (!m_codeVerifier.isEmpty()) {
                 parameters->replace(u"code_challenge"_s, OAuth2Config::codeChallenge(m_codeVerifier, m_config.pkceMethod));
-                parameters->replace(u"code_challenge_method"_s,
-                                    m_config.pkceMethod == PkceMethod::Plain ? u"plain"_s : u"S256"_s);
+                parameters->replace(u"code_challenge_method"_s, pkceMethodText(m_config.pkceMethod));
             }
         } else if (stage == QAbstractOAuth::Stage::RequestingAccessToken) {
             if (!m_codeVerifier.isEmpty()) // the unreserved alphabet: nothing to encode

@@ -1,5 +1,6 @@
 #include "oauth/tokenendpointclient.h"
 
+#include "auth/servicenow.h"
 #include "base/logging.h"
 #include "oauth/oauthnetworkmanager.h"
 
@@ -12,9 +13,6 @@ using namespace Qt::StringLiterals;
 namespace Postern {
 
 namespace {
-
-const QString serviceNowTokenPath = u"/oauth_token.do"_s;
-const QString serviceNowRevokePath = u"/oauth_revoke_token.do"_s;
 
 // An absolute http(s) URL with a host and no fragment, or a sentence saying what is wrong with it.
 QString endpointProblem(const QString &label, const QString &text)
@@ -144,9 +142,10 @@ QString TokenEndpointClient::serviceNowRevokeUrl(const OAuth2Config &config)
 {
     QUrl url(config.accessTokenUrl.trimmed(), QUrl::StrictMode);
     const QString path = url.path();
-    if (!url.isValid() || url.host().isEmpty() || !path.endsWith(serviceNowTokenPath, Qt::CaseInsensitive))
+    const QString tokenPath = ServiceNow::tokenPath();
+    if (!url.isValid() || url.host().isEmpty() || !path.endsWith(tokenPath, Qt::CaseInsensitive))
         return QString();
-    url.setPath(path.chopped(serviceNowTokenPath.size()) + serviceNowRevokePath);
+    url.setPath(path.chopped(tokenPath.size()) + ServiceNow::revokePath());
     url.setQuery(QString());
     url.setFragment(QString());
     return url.toString();

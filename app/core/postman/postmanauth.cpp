@@ -156,7 +156,7 @@ Params readOAuth2(const Params &params, AuthConfig *auth, QJsonObject *disabled,
         } else if (key == u"tokenName"_s) {
             config.tokenName = textOf();
         } else if (key == u"challengeAlgorithm"_s) {
-            config.pkceMethod = textOf() == u"plain"_s ? PkceMethod::Plain : PkceMethod::S256;
+            config.pkceMethod = pkceMethodFromText(textOf());
         } else if (key == u"code_verifier"_s) {
             config.codeVerifier = textOf();
         } else if (key == u"audience"_s) {
@@ -369,8 +369,7 @@ Params writeOAuth2(const AuthConfig &auth, const QJsonObject &foreign, const Sec
     params.append({ u"client_authentication"_s,
                     config.clientAuthentication == ClientAuthentication::Body ? u"body"_s : u"header"_s });
     if (config.usesPkce())
-        params.append(
-            { u"challengeAlgorithm"_s, config.pkceMethod == PkceMethod::Plain ? u"plain"_s : u"S256"_s });
+        params.append({ u"challengeAlgorithm"_s, pkceMethodText(config.pkceMethod) });
     secret.add(&params, u"code_verifier"_s, config.codeVerifier);
     addText(&params, u"audience"_s, config.audience);
     addText(&params, u"resource"_s, config.resource);

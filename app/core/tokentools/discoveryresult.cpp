@@ -1,5 +1,7 @@
 #include "tokentools/discoveryresult.h"
 
+#include "auth/oauth2config.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -189,7 +191,7 @@ DiscoveryResult DiscoveryResult::fromDocument(const QByteArray &json, const QStr
         return refuse(result, where + u" has no \u201cauthorization_endpoint\u201d."_s);
     if (result.codeChallengeMethodsSupported.isEmpty())
         result.warnings << u"The server does not say it supports PKCE (no code_challenge_methods_supported)."_s;
-    else if (!result.codeChallengeMethodsSupported.contains(u"S256"_s))
+    else if (!result.codeChallengeMethodsSupported.contains(pkceMethodText(PkceMethod::S256)))
         result.warnings << u"The server does not offer PKCE with S256."_s;
 
     result.ok = true;

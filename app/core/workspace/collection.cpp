@@ -1,5 +1,6 @@
 #include "workspace/collection.h"
 
+#include "base/jsonfile.h"
 #include "postman/postmanforeign.h"
 
 #include <QJsonDocument>
@@ -107,13 +108,6 @@ bool walk(const QList<Item> &items, const Item *parent, Visit &&visit)
     return false;
 }
 
-void renewIds(CollectionItem &item)
-{
-    item.id = Collection::newId();
-    for (CollectionItem &child : item.children)
-        renewIds(child);
-}
-
 bool contains(const CollectionItem &item, const QString &id)
 {
     if (item.id == id)
@@ -147,6 +141,13 @@ CollectionItem CollectionItem::makeRequest(const QString &name, const HttpReques
     return item;
 }
 
+void CollectionItem::renewIds()
+{
+    id = Collection::newId();
+    for (CollectionItem &child : children)
+        child.renewIds();
+}
+
 Collection Collection::make(const QString &name)
 {
     Collection collection;
@@ -158,6 +159,13 @@ Collection Collection::make(const QString &name)
 QString Collection::newId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+void Collection::renewIds()
+{
+    id = newId();
+    for (CollectionItem &item : items)
+        item.renewIds();
 }
 
 QJsonObject Collection::toJson() const
@@ -186,7 +194,7 @@ QJsonObject Collection::toJson() const
 Collection Collection::fromJson(const QJsonObject &object, QStringList *problems)
 {
     Collection collection;
-    const int version = object.value(u"formatVersion"_s).toInt(formatVersion);
+    const int version = JsonFile::version(object, u"formatVersion"_s);
     if (version > formatVersion && problems)
         problems->append(u"The file was written by a newer Postern (format %1); some of it may be missing."_s.arg(version));
     collection.id = object.value(u"id"_s).toString();
@@ -392,7 +400,7 @@ QString Collection::duplicate(const QString &itemId, const QString &nameSuffix)
     if (!item || !locate(itemId, &parentId, &row))
         return QString();
     CollectionItem copy = *item;
-    renewIds(copy);
+    copy.renewIds();
     copy.name += nameSuffix;
     insert(parentId, row + 1, copy);
     return copy.id;

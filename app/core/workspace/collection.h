@@ -32,6 +32,10 @@ struct CollectionItem
     static CollectionItem makeFolder(const QString &name);
     static CollectionItem makeRequest(const QString &name, const HttpRequest &request);
 
+    // Gives the item and everything under it fresh ids, keeping the tree as it is: a copy that must not
+    // be mistaken for the original by tabs, drafts or tokens.
+    void renewIds();
+
     bool isFolder() const { return kind == Kind::Folder; }
     bool hasScripts() const { return !scripts.isEmpty(); }
 };
@@ -52,6 +56,8 @@ struct Collection
 
     static Collection make(const QString &name);
     static QString newId();
+    // Fresh ids for the collection and every item in it, the tree unchanged (a duplicate, an import).
+    void renewIds();
 
     // Passwords, bearer tokens, client secrets and secret variables' values are left out: the
     // workspace keeps them in the keychain.

@@ -1,6 +1,7 @@
 #include "workspace/sessionstore.h"
 
 #include "base/atomicfile.h"
+#include "base/jsonfile.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,7 +17,6 @@ namespace Postern {
 namespace {
 
 constexpr int maxTabs = 500;
-constexpr qint64 maxDraftSize = 64 * 1024 * 1024;
 
 bool isSafeId(const QString &id)
 {
@@ -27,7 +27,7 @@ bool isSafeId(const QString &id)
 QString setAsideMessage(const QString &path, const QString &why)
 {
     QString error;
-    const QString kept = AtomicFile::setAside(path, &error);
+    const QString kept = JsonFile::setAside(path, &error);
     if (kept.isEmpty())
         return u"%1 could not be read (%2); %3"_s.arg(QFileInfo(path).fileName(), why, error);
     return u"%1 could not be read (%2); it was kept as %3."_s.arg(QFileInfo(path).fileName(), why,
@@ -89,20 +89,21 @@ QString SessionStore::draftPath(const QString &tabId) const
 Session SessionStore::load(QStringList *messages) const
 {
     const QString path = m_directory + u"/session.json"_s;
-    QByteArray data;
-    QString error;
-    switch (AtomicFile::read(path, &data, &error)) {
-    case AtomicFile::ReadStatus::Missing:
+    // The session file has never had a size cap: it is small, and written by this machine only.
+    const JsonFile::ReadResult file = JsonFile::read(path, JsonFile::Contents::Parsed, JsonFile::noLimit);
+    switch (file.status) {
+    case JsonFile::Status::Missing:
         return {};
-    case AtomicFile::ReadStatus::Failed:
-        messages->append(error);
+    case JsonFile::Status::Unreadable:
+        messages->append(file.reason);
         return {};
-    case AtomicFile::ReadStatus::Ok:
+    case JsonFile::Status::TooLarge:
+    case JsonFile::Status::NotJson:
+    case JsonFile::Status::Ok:
         break;
     }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()
+    const QJsonDocument &document = file.document;
+    if (!file.ok() || !document.isObject()
         || document.object().value(u"postern"_s).toString() != u"session"_s) {
         messages->append(setAsideMessage(path, u"it is not a Postern session"_s)
                          + u" The tabs open before are listed nowhere else; their drafts are kept in %1."_s.arg(
@@ -130,24 +131,22 @@ std::optional<HttpRequest> SessionStore::loadDraft(const QString &tabId, QString
     if (!isSafeId(tabId))
         return std::nullopt;
     const QString path = draftPath(tabId);
-    if (QFileInfo(path).size() > maxDraftSize) {
-        messages->append(setAsideMessage(path, u"it is larger than 64 MiB"_s));
+    const JsonFile::ReadResult file = JsonFile::read(path);
+    switch (file.status) {
+    case JsonFile::Status::Missing:
         return std::nullopt;
-    }
-    QByteArray data;
-    QString error;
-    switch (AtomicFile::read(path, &data, &error)) {
-    case AtomicFile::ReadStatus::Missing:
+    case JsonFile::Status::Unreadable:
+        messages->append(file.reason);
         return std::nullopt;
-    case AtomicFile::ReadStatus::Failed:
-        messages->append(error);
+    case JsonFile::Status::TooLarge:
+        messages->append(setAsideMessage(path, file.reason));
         return std::nullopt;
-    case AtomicFile::ReadStatus::Ok:
+    case JsonFile::Status::NotJson:
+    case JsonFile::Status::Ok:
         break;
     }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()
+    const QJsonDocument &document = file.document;
+    if (!file.ok() || !document.isObject()
         || document.object().value(u"postern"_s).toString() != u"draft"_s) {
         messages->append(setAsideMessage(path, u"it is not a Postern draft"_s));
         return std::nullopt;

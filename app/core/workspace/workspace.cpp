@@ -1,6 +1,7 @@
 #include "workspace/workspace.h"
 
 #include "base/atomicfile.h"
+#include "base/jsonfile.h"
 #include "base/logging.h"
 #include "secrets/secretstore.h"
 
@@ -16,8 +17,6 @@ using namespace Qt::StringLiterals;
 namespace Postern {
 
 namespace {
-
-constexpr qint64 maxFileSize = 64 * 1024 * 1024;
 
 // A file name from a display name: letters, digits, - and _ kept, the rest folded to -.
 QString fileStem(const QString &name)
@@ -154,18 +153,19 @@ void Workspace::reloadSecrets()
 
 bool Workspace::readJsonFile(const QString &path, QByteArray *data)
 {
-    if (QFileInfo(path).size() > maxFileSize) {
-        setAside(path, u"it is larger than 64 MiB"_s);
-        return false;
-    }
-    QString error;
-    switch (AtomicFile::read(path, data, &error)) {
-    case AtomicFile::ReadStatus::Ok:
+    JsonFile::ReadResult file = JsonFile::read(path, JsonFile::Contents::Bytes);
+    switch (file.status) {
+    case JsonFile::Status::Ok:
+        *data = std::move(file.data);
         return true;
-    case AtomicFile::ReadStatus::Missing:
+    case JsonFile::Status::Missing:
         return false;
-    case AtomicFile::ReadStatus::Failed:
-        m_messages.append(error);
+    case JsonFile::Status::TooLarge:
+    case JsonFile::Status::NotJson:
+        setAside(path, file.reason);
+        return false;
+    case JsonFile::Status::Unreadable:
+        m_messages.append(file.reason);
         return false;
     }
     return false;
@@ -180,7 +180,7 @@ void Workspace::setAside(const QString &path, const QString &reason)
     if (!why.isEmpty())
         why[0] = why.at(0).toLower();
     QString error;
-    const QString kept = AtomicFile::setAside(path, &error);
+    const QString kept = JsonFile::setAside(path, &error);
     const QString name = QDir(m_root).relativeFilePath(path);
     if (kept.isEmpty())
         m_messages.append(u"%1 could not be read (%2) and %3"_s.arg(name, why, error));

@@ -1,5 +1,6 @@
 #include "auth/oauth2config.h"
 #include "auth/oauth2token.h"
+#include "auth/servicenow.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -14,6 +15,8 @@ class tst_OAuth2Config : public QObject
 private Q_SLOTS:
     void serviceNowPreset_data();
     void serviceNowPreset();
+    void serviceNowAddresses_data();
+    void serviceNowAddresses();
     void problems();
     void jsonLeavesSecretOut();
     void extraParametersRoundTripAndChecks();
@@ -23,6 +26,8 @@ private Q_SLOTS:
     void tokenFromResponse_data();
     void tokenFromResponse();
     void tokenMetadataHasNoSecret();
+    void pkceMethodText_data();
+    void pkceMethodText();
 };
 
 void tst_OAuth2Config::serviceNowPreset_data()
@@ -43,6 +48,33 @@ void tst_OAuth2Config::serviceNowPreset()
     QCOMPARE(c.authUrl, authUrl);
     QCOMPARE(c.accessTokenUrl, authUrl.chopped(QStringView(u"oauth_auth.do").size()) + u"oauth_token.do"_s);
     QCOMPARE(c.clientAuthentication, ClientAuthentication::Body);
+}
+
+void tst_OAuth2Config::serviceNowAddresses_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("root");
+    QTest::newRow("instance name") << u"dev12345"_s << u"https://dev12345.service-now.com"_s;
+    QTest::newRow("instance name with spaces") << u"  dev7 "_s << u"https://dev7.service-now.com"_s;
+    QTest::newRow("host") << u"acme.service-now.com"_s << u"https://acme.service-now.com"_s;
+    QTest::newRow("URL with slashes") << u"https://dev1.service-now.com//"_s << u"https://dev1.service-now.com"_s;
+    QTest::newRow("loopback sandbox") << u"http://127.0.0.1:8080/"_s << u"http://127.0.0.1:8080"_s;
+}
+
+void tst_OAuth2Config::serviceNowAddresses()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, root);
+    QCOMPARE(ServiceNow::instanceRoot(input), root);
+    // The paths as ServiceNow's documentation gives them.
+    QCOMPARE(ServiceNow::authorizePath(), u"/oauth_auth.do"_s);
+    QCOMPARE(ServiceNow::tokenPath(), u"/oauth_token.do"_s);
+    QCOMPARE(ServiceNow::revokePath(), u"/oauth_revoke_token.do"_s);
+    QCOMPARE(ServiceNow::tablePath(), u"/api/now/table/"_s);
+    const OAuth2Config preset = OAuth2Config::forServiceNow(input);
+    QCOMPARE(preset.authUrl, root + u"/oauth_auth.do"_s);
+    QCOMPARE(preset.accessTokenUrl, root + u"/oauth_token.do"_s);
+    QCOMPARE(preset.revokeUrl, root + u"/oauth_revoke_token.do"_s);
 }
 
 void tst_OAuth2Config::problems()
@@ -189,6 +221,36 @@ void tst_OAuth2Config::tokenMetadataHasNoSecret()
     QCOMPARE(back.raw.value(u"custom"_s).toString(), u"x"_s);
     QCOMPARE(back.expiresAt, token.expiresAt);
     QVERIFY(!back.setSecretsFromBlob("not json"));
+}
+
+void tst_OAuth2Config::pkceMethodText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("methodNumber");
+    QTest::addColumn<QString>("written");
+    QTest::newRow("s256") << u"S256"_s << int(PkceMethod::S256) << u"S256"_s;
+    QTest::newRow("plain") << u"plain"_s << int(PkceMethod::Plain) << u"plain"_s;
+    // Only the exact word asks for the weaker method; anything else is the one every server should offer.
+    QTest::newRow("plain in capitals reads as S256") << u"PLAIN"_s << int(PkceMethod::S256) << u"S256"_s;
+    QTest::newRow("empty reads as S256") << QString() << int(PkceMethod::S256) << u"S256"_s;
+    QTest::newRow("unknown reads as S256") << u"S512"_s << int(PkceMethod::S256) << u"S256"_s;
+}
+
+void tst_OAuth2Config::pkceMethodText()
+{
+    QFETCH(QString, text);
+    QFETCH(int, methodNumber);
+    QFETCH(QString, written);
+    const auto method = PkceMethod(methodNumber);
+    QCOMPARE(pkceMethodFromText(text), method);
+    QCOMPARE(Postern::pkceMethodText(method), written);
+    QCOMPARE(pkceMethodFromText(Postern::pkceMethodText(method)), method);
+
+    // The configuration's file form says the same word.
+    OAuth2Config config;
+    config.pkceMethod = method;
+    QCOMPARE(config.toJson().value(u"codeChallengeMethod"_s).toString(), written);
+    QCOMPARE(OAuth2Config::fromJson(QJsonObject{{u"codeChallengeMethod"_s, text}}).pkceMethod, method);
 }
 
 QTEST_GUILESS_MAIN(tst_OAuth2Config)

@@ -937,7 +937,8 @@ void tst_CurlCommand::toCurl()
     QFETCH(HttpRequest, request);
     QFETCH(bool, includeSecrets);
     QFETCH(QString, expected);
-    QCOMPARE(CurlCommand::toCurl(request, includeSecrets), expected);
+    QCOMPARE(CurlCommand::toCurl(request, includeSecrets ? CurlCommand::Secrets::Include : CurlCommand::Secrets::Mask),
+             expected);
 }
 
 void tst_CurlCommand::roundTrip_data()
@@ -1022,7 +1023,7 @@ void tst_CurlCommand::roundTrip_data()
 void tst_CurlCommand::roundTrip()
 {
     QFETCH(HttpRequest, request);
-    const QString command = CurlCommand::toCurl(request, true);
+    const QString command = CurlCommand::toCurl(request, CurlCommand::Secrets::Include);
     const CurlImport result = CurlCommand::parse(command);
     QVERIFY2(result.ok, qPrintable(result.error + u"\n"_s + command));
     const HttpRequest &back = result.request;

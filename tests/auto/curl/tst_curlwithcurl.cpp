@@ -150,7 +150,7 @@ void tst_CurlWithCurl::formDataAsPosternSendsIt()
     QVERIFY2(expected.ok(), qPrintable(expected.error));
 
     QString error;
-    const QString command = CurlCommand::toCurl(request, true, &error);
+    const QString command = CurlCommand::toCurl(request, CurlCommand::Secrets::Include, &error);
     QVERIFY2(!command.isEmpty(), qPrintable(error));
 
     // Run as a user would paste it, from another folder, without their curl settings or proxies.
@@ -209,9 +209,9 @@ void tst_CurlWithCurl::partsCurlCannotSendAreRefused()
     part.value = expand(part.value, m_wd, m_secretPath);
     request.formParts = { text(u"ok"_s, u"1"_s), part };
     QString error;
-    QCOMPARE(CurlCommand::toCurl(request, true, &error), QString());
+    QCOMPARE(CurlCommand::toCurl(request, CurlCommand::Secrets::Include, &error), QString());
     QVERIFY2(error.contains(message), qPrintable(error));
-    QCOMPARE(CurlCommand::toCurl(request, false), QString());
+    QCOMPARE(CurlCommand::toCurl(request, CurlCommand::Secrets::Mask), QString());
 }
 
 QTEST_GUILESS_MAIN(tst_CurlWithCurl)

@@ -4,6 +4,8 @@
 #include <QSet>
 #include <QTest>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 using namespace Postern;
 
@@ -27,6 +29,8 @@ private Q_SLOTS:
     void moveRefused_data();
     void moveRefused();
     void duplicate();
+    void renewIds_data();
+    void renewIds();
     void hostileFiles_data();
     void hostileFiles();
     void deepNestingBelowParserLimit();
@@ -509,6 +513,59 @@ void tst_Collection::duplicate()
     QCOMPARE(collection.find(requestCopy)->name, u"Raw (2)"_s);
     QCOMPARE(collection.find(requestCopy)->request.url, u"https://{{host}}/raw"_s);
     QCOMPARE(collection.duplicate(u"unknown"_s), QString());
+}
+
+void tst_Collection::renewIds_data()
+{
+    QTest::addColumn<QString>("itemName"); // empty: the whole collection
+    QTest::newRow("whole collection") << QString();
+    QTest::newRow("folder with a subfolder") << u"Folder A"_s;
+    QTest::newRow("single request") << u"Raw"_s;
+}
+
+void tst_Collection::renewIds()
+{
+    QFETCH(QString, itemName);
+    const Collection original = richCollection();
+    // The same tree with every id blanked: what must not change.
+    const auto withoutIds = [](Collection collection) {
+        collection.id.clear();
+        std::function<void(QList<CollectionItem> &)> blank = [&blank](QList<CollectionItem> &items) {
+            for (CollectionItem &item : items) {
+                item.id.clear();
+                blank(item.children);
+            }
+        };
+        blank(collection.items);
+        return collection.toFileContents();
+    };
+
+    Collection renewed = original;
+    QStringList oldIds;
+    QStringList newIds;
+    if (itemName.isEmpty()) {
+        renewed.renewIds();
+        QVERIFY(!renewed.id.isEmpty());
+        QVERIFY(renewed.id != original.id);
+        oldIds = allIds(original.items) << original.id;
+        newIds = allIds(renewed.items) << renewed.id;
+    } else {
+        const QString id = idOf(original, itemName);
+        CollectionItem *item = renewed.find(id);
+        QVERIFY(item);
+        item->renewIds();
+        oldIds = allIds({*original.find(id)});
+        newIds = allIds({*item});
+        QCOMPARE(renewed.id, original.id);
+    }
+    QCOMPARE(withoutIds(renewed), withoutIds(original)); // the tree is kept
+    QCOMPARE(newIds.size(), oldIds.size());
+    for (const QString &id : std::as_const(newIds)) {
+        QVERIFY(!id.isEmpty());
+        QVERIFY2(!oldIds.contains(id), qPrintable(id));
+    }
+    const QStringList everyId = allIds(renewed.items) << renewed.id;
+    QCOMPARE(QSet<QString>(everyId.cbegin(), everyId.cend()).size(), everyId.size()); // all unique
 }
 
 void tst_Collection::hostileFiles_data()

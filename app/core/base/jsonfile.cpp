@@ -1,0 +1,58 @@
+#include "base/jsonfile.h"
+
+#include "base/atomicfile.h"
+
+#include <QFileInfo>
+#include <QJsonParseError>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+JsonFile::ReadResult JsonFile::read(const QString &path, Contents contents, qint64 maxBytes)
+{
+    ReadResult result;
+    if (const QFileInfo info(path); info.exists() && info.size() > maxBytes) {
+        result.status = Status::TooLarge;
+        result.reason = u"it is larger than %1 MiB"_s.arg(maxBytes / (1024 * 1024));
+        return result;
+    }
+    switch (AtomicFile::read(path, &result.data, &result.reason)) {
+    case AtomicFile::ReadStatus::Missing:
+        result.status = Status::Missing;
+        return result;
+    case AtomicFile::ReadStatus::Failed:
+        result.status = Status::Unreadable;
+        return result;
+    case AtomicFile::ReadStatus::Ok:
+        break;
+    }
+    if (contents == Contents::Parsed) {
+        QJsonParseError parseError;
+        result.document = QJsonDocument::fromJson(result.data, &parseError);
+        if (parseError.error != QJsonParseError::NoError) {
+            result.status = Status::NotJson;
+            result.reason = u"it is not valid JSON: %1 at byte %2"_s.arg(parseError.errorString()).arg(parseError.offset);
+            return result;
+        }
+    }
+    result.status = Status::Ok;
+    return result;
+}
+
+int JsonFile::version(const QJsonObject &root, const QString &key)
+{
+    return root.value(key).toInt(0);
+}
+
+QString JsonFile::newerReason()
+{
+    return u"it was written by a newer version of Postern"_s;
+}
+
+QString JsonFile::setAside(const QString &path, QString *error)
+{
+    return AtomicFile::setAside(path, error);
+}
+
+} // namespace Postern
