@@ -1,21 +1,18 @@
 // Postern's executable: parses the command line, starts the sandbox instance when no instance is
 // configured, and shows the main window. Everything else lives in postern_core and postern_ui.
 
+#include "engine/appcontext.h"
 #include "secrets/encryptedfilesecretstore.h"
 #include "ui/oauth/encryptedtokenfile.h"
-#include "secrets/keychainsecretstore.h"
 #include "ui/mainwindow.h"
 #include "sandbox/launcher/sandboxenvironment.h"
 #include "sandbox/launcher/sandboxprocess.h"
-#include "secrets/secretstoreondemand.h"
-#include "oauth/tokenstore.h"
 #include "workspace/workspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
-#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -86,48 +83,21 @@ int main(int argc, char *argv[])
     const QCommandLineOption &workspaceOption = options.workspace;
     parser.process(app);
 
-    QNetworkAccessManager manager;
-    // Token secrets go to the OS keychain; where none answers, they live in memory for the session.
-    // With the user's consent (Settings > Keep Tokens in an Encrypted File), a passphrase-protected file.
-    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    KeychainSecretStore keychain;
-    SecretStoreOnDemand keychainOnDemand(&keychain, TokenStore::DefaultProbeTimeout); // outlives its users
-    TokenStore tokens(dataDir);
-    EncryptedTokenFile encryptedFile(&tokens, dataDir + u'/' + EncryptedFileSecretStore::defaultFileName());
-
-    // The workspace's secret values go where the tokens' go (keychain, encrypted file or memory); it
-    // outlives the window, which refers to it.
+    // Every engine object, made and wired in one place: network manager, keychain, token store (token
+    // secrets go to the OS keychain; where none answers, they live in memory for the session), the
+    // workspace, whose secret values go where the tokens' go, and the Engine that sends requests.
     QSettings settings;
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QString workspaceRoot = parser.value(workspaceOption);
     if (workspaceRoot.isEmpty())
         workspaceRoot = settings.value(u"workspace/folder"_s, Workspace::defaultRoot()).toString();
-    Workspace workspace(workspaceRoot);
-    // Until Postern has stored a secret in the keychain there is nothing there to read: the keychain is
-    // left alone until the first one is stored, so no keyring dialog comes up before it is needed.
-    // "secrets/keychain" is "untouched" from a first start on, "used" once a secret went there; a
-    // start without it (an older version's) counts as a first start only when nothing is stored.
-    const QString keychainKey = u"secrets/keychain"_s;
-    QString keychainState = settings.value(keychainKey).toString();
-    if (keychainState.isEmpty()) {
-        const bool firstStart = !QFileInfo::exists(tokens.metadataFilePath()) && QDir(workspace.root()).isEmpty()
-            && QDir(workspace.stateDirectory()).isEmpty();
-        keychainState = firstStart ? u"untouched"_s : u"used"_s;
-        settings.setValue(keychainKey, keychainState);
-    }
-    QObject::connect(&keychainOnDemand, &SecretStoreOnDemand::decided, &tokens,
-                     [&settings, keychainKey](bool available, const QString &) {
-                         if (available)
-                             settings.setValue(keychainKey, u"used"_s);
-                     });
-    const bool untouched = keychainState == u"untouched"_s && !QFileInfo::exists(tokens.metadataFilePath());
-    tokens.start(untouched ? static_cast<SecretStore *>(&keychainOnDemand) : &keychain);
-    workspace.open();
-    QObject::connect(&tokens, &TokenStore::loaded, &workspace, [&workspace, &tokens] {
-        workspace.setSecretStore(tokens.secretStore());
-        workspace.reloadSecrets();
-    });
+    AppContext context(dataDir, workspaceRoot, &settings);
+    // With the user's consent (Settings > Keep Tokens in an Encrypted File), a passphrase-protected file.
+    EncryptedTokenFile encryptedFile(context.tokens(), dataDir + u'/' + EncryptedFileSecretStore::defaultFileName());
+    context.start();
+    Workspace &workspace = *context.workspace();
 
-    MainWindow window(&manager, &tokens);
+    MainWindow window(context.engine());
     window.setEncryptedTokenFile(&encryptedFile);
     encryptedFile.offerAtStartup(&window);
     const bool restored = window.openWorkspace(&workspace);

@@ -15,6 +15,7 @@
 #include "workspace/workspace.h"
 
 #include "curl/curlcommand.h"
+#include "engine/engine.h"
 #include "ui/oauth/encryptedtokenfile.h"
 #include "http/httpclient.h"
 #include "oauth/requestsender.h"
@@ -47,15 +48,22 @@ using namespace Qt::StringLiterals;
 namespace Postern {
 
 MainWindow::MainWindow(QNetworkAccessManager *manager, TokenStore *tokens, QWidget *parent)
-    : QMainWindow(parent)
-    , m_tokens(tokens)
-    , m_client(new HttpClient(manager, this))
+    : MainWindow(new Engine(manager, tokens), parent)
 {
-    m_services.tokens = tokens;
-    m_services.network = manager;
-    m_services.endpoint = new TokenEndpointClient(manager, this);
-    m_services.refresher = new TokenRefresher(tokens, m_services.endpoint, this);
-    m_sender = new RequestSender(m_client, tokens, m_services.refresher, this);
+    m_engine->setParent(this); // the window's own
+}
+
+MainWindow::MainWindow(Engine *engine, QWidget *parent)
+    : QMainWindow(parent)
+    , m_engine(engine)
+    , m_tokens(engine->tokens())
+    , m_client(engine->client())
+    , m_sender(engine->sender())
+{
+    m_services.tokens = engine->tokens();
+    m_services.network = engine->network();
+    m_services.endpoint = engine->endpoint();
+    m_services.refresher = engine->refresher();
     setObjectName(u"mainWindow"_s);
     setWindowTitle(u"Postern"_s);
     setWindowIcon(QIcon(u":/icons/postern.svg"_s));
@@ -130,12 +138,11 @@ bool MainWindow::openWorkspace(Workspace *workspace)
 {
     m_workspace = workspace;
     // History and cookies are this machine's, kept in the workspace's .postern folder.
-    QStringList stateMessages;
-    m_history = new HistoryStore(workspace->stateDirectory() + u"/history.json"_s, this);
-    m_history->setMaxEntries(QSettings().value(u"history/maxEntries"_s, 1000).toInt());
-    m_history->load();
-    if (!m_history->loadError().isEmpty())
-        stateMessages.append(m_history->loadError());
+    const Engine::WorkspaceState state
+        = m_engine->openWorkspaceState(workspace, QSettings().value(u"history/maxEntries"_s, 1000).toInt(), this);
+    const QStringList stateMessages = state.messages;
+    m_history = state.history;
+    m_cookies = state.cookies;
     connect(m_tabs, &RequestTabs::exchanged, m_history,
             [this](const HttpRequest &sent, const HttpResponse &response) { m_history->record(sent, response); });
     connect(m_history, &HistoryStore::saveFailed, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
@@ -150,11 +157,6 @@ bool MainWindow::openWorkspace(Workspace *workspace)
     connect(m_sidebar, &Sidebar::newCollectionRequested, this, &MainWindow::newCollection);
     connect(m_sidebar, &Sidebar::importRequested, m_importAction, &QAction::trigger);
     connect(m_historyPane, &HistoryPane::openRequested, this, [this](const HttpRequest &request) { m_tabs->newTab(request); });
-    m_cookies = new CookieStore(workspace->stateDirectory() + u"/cookies.json"_s);
-    m_cookies->load();
-    if (!m_cookies->loadError().isEmpty())
-        stateMessages.append(m_cookies->loadError());
-    m_services.network->setCookieJar(m_cookies); // the manager owns the jar from now on
     connect(m_cookies, &CookieStore::saveFailed, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     m_cookiesAction->setEnabled(true);
     m_historySizeAction->setEnabled(true);

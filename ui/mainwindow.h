@@ -18,6 +18,7 @@ QT_END_NAMESPACE
 
 namespace Postern {
 
+class Engine;
 class HttpClient;
 class RequestSender;
 class SendOperation;
@@ -42,7 +43,9 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    // Neither the network manager nor the token store is owned.
+    // Over the engine of the application's AppContext (not owned).
+    explicit MainWindow(Engine *engine, QWidget *parent = nullptr);
+    // With an Engine of its own over manager and tokens (neither owned).
     MainWindow(QNetworkAccessManager *manager, TokenStore *tokens, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -115,6 +118,7 @@ private:
     QAction *m_importAction = nullptr;
     QAction *m_historySizeAction = nullptr;
     QLabel *m_instanceStatus = nullptr;
+    Engine *m_engine = nullptr;
     TokenStore *m_tokens = nullptr;
     EncryptedTokenFile *m_encryptedFile = nullptr;
     QAction *m_encryptedFileAction = nullptr;

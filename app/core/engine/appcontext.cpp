@@ -1,0 +1,48 @@
+#include "engine/appcontext.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+AppContext::AppContext(const QString &dataDir, const QString &workspaceRoot, QSettings *settings)
+    : m_dataDir(dataDir)
+    , m_settings(settings)
+    , m_keychainOnDemand(&m_keychain, TokenStore::DefaultProbeTimeout)
+    , m_tokens(dataDir)
+    , m_workspace(workspaceRoot)
+    , m_engine(&m_network, &m_tokens)
+{
+}
+
+AppContext::~AppContext() = default;
+
+void AppContext::start()
+{
+    const QString key = keychainSettingKey();
+    QString keychainState = m_settings->value(key).toString();
+    if (keychainState.isEmpty()) {
+        const bool firstStart = !QFileInfo::exists(m_tokens.metadataFilePath())
+            && QDir(m_workspace.root()).isEmpty() && QDir(m_workspace.stateDirectory()).isEmpty();
+        keychainState = firstStart ? u"untouched"_s : u"used"_s;
+        m_settings->setValue(key, keychainState);
+    }
+    QObject::connect(&m_keychainOnDemand, &SecretStoreOnDemand::decided, &m_tokens,
+                     [settings = m_settings, key](bool available, const QString &) {
+                         if (available)
+                             settings->setValue(key, u"used"_s);
+                     });
+    const bool untouched = keychainState == u"untouched"_s && !QFileInfo::exists(m_tokens.metadataFilePath());
+    m_tokens.start(untouched ? static_cast<SecretStore *>(&m_keychainOnDemand) : &m_keychain);
+    m_workspace.open();
+    // The workspace's secret values go where the tokens' go (keychain, encrypted file or memory).
+    QObject::connect(&m_tokens, &TokenStore::loaded, &m_workspace, [this] {
+        m_workspace.setSecretStore(m_tokens.secretStore());
+        m_workspace.reloadSecrets();
+    });
+}
+
+} // namespace Postern
