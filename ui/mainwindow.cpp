@@ -81,24 +81,13 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
     m_instanceStatus->setAccessibleDescription(u"Instance"_s);
     statusBar()->addWidget(m_instanceStatus, 1);
 
-    auto wireTab = [this](RequestTab *tab) {
-        if (!tab)
-            return;
-        RequestEditor *editor = tab->editor();
-        if (editor->property("postern.wired").toBool())
-            return;
-        editor->setProperty("postern.wired", true);
-        connect(editor, &RequestEditor::curlImported, this, [this](const QStringList &notes) {
-            statusBar()->showMessage(notes.isEmpty() ? u"Imported the curl command."_s
-                                                     : u"Imported the curl command. "_s + notes.join(u' '),
-                                     15000);
-        });
-        connect(editor, &RequestEditor::curlRefused, this, [this](const QString &error) {
-            statusBar()->showMessage(u"Not imported: "_s + error, 15000);
-        });
-    };
-    wireTab(m_tabs->currentTab());
-    connect(m_tabs, &RequestTabs::currentTabChanged, this, wireTab);
+    connect(m_tabs, &RequestTabs::curlImported, this, [this](const QStringList &notes) {
+        statusBar()->showMessage(notes.isEmpty() ? u"Imported the curl command."_s
+                                                 : u"Imported the curl command. "_s + notes.join(u' '),
+                                 15000);
+    });
+    connect(m_tabs, &RequestTabs::curlRefused, this,
+            [this](const QString &error) { statusBar()->showMessage(u"Not imported: "_s + error, 15000); });
     connect(m_tabs, &RequestTabs::exchanged, this,
             [this](const HttpRequest &, const HttpResponse &response) { Q_EMIT responseReceived(response); });
     connect(m_tabs, &RequestTabs::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });

@@ -73,6 +73,8 @@ RequestTab *RequestTabs::addTab(const QString &id)
     connect(tab, &RequestTab::edited, this, &RequestTabs::scheduleAutosave);
     connect(tab, &RequestTab::exchanged, this, &RequestTabs::exchanged);
     connect(tab, &RequestTab::message, this, &RequestTabs::message);
+    connect(tab->editor(), &RequestEditor::curlImported, this, &RequestTabs::curlImported);
+    connect(tab->editor(), &RequestEditor::curlRefused, this, &RequestTabs::curlRefused);
     updateTitle(tab);
     setCurrentIndex(index);
     return tab;

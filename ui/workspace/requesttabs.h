@@ -68,6 +68,9 @@ Q_SIGNALS:
     void currentTabChanged(Postern::RequestTab *tab);
     void exchanged(const Postern::HttpRequest &sent, const Postern::HttpResponse &response);
     void message(const QString &text);
+    // A curl command pasted into any tab's URL field was imported (notes: what to check) or refused.
+    void curlImported(const QStringList &notes);
+    void curlRefused(const QString &error);
 
 private:
     RequestTab *addTab(const QString &id);

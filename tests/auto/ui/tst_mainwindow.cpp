@@ -4,6 +4,8 @@
 
 #include "ui/widgets/keyvalueeditor.h"
 #include "ui/mainwindow.h"
+#include "ui/workspace/requesttab.h"
+#include "ui/workspace/requesttabs.h"
 #include "ui/request/requesteditor.h"
 #include "ui/response/responseviewer.h"
 #include "sandbox/sandboxserver.h"
@@ -56,6 +58,7 @@ private Q_SLOTS:
     void emptyBody();
     void prettyKeepsKeyOrderAndRawIsVerbatim();
     void pastedCurlIsImported();
+    void pastedCurlInANewTabIsReported();
     void copyAsCurlMasksCredentials();
     void everyControlHasAnAccessibleName();
     void screenReaderHearsTheValues_data();
@@ -347,6 +350,21 @@ void tst_MainWindow::pastedCurlIsImported()
     QVERIFY(status().startsWith(u"200"_s));
     QCOMPARE(bodyText().count(u"\"number\": \"INC"_s), 2);
 
+    url->selectAll();
+    url->insert(u"curl 'unterminated"_s);
+    QVERIFY(m_window->statusBar()->currentMessage().startsWith(u"Not imported"_s));
+}
+
+// Every tab reports its curl imports in the status bar, not only the first one.
+void tst_MainWindow::pastedCurlInANewTabIsReported()
+{
+    m_window->requestTabs()->newTab();
+    m_window->requestTabs()->newTab();
+    auto *url = m_window->requestTabs()->currentTab()->findChild<QLineEdit *>(u"urlEdit"_s);
+    QVERIFY(url);
+    url->setFocus();
+    url->insert(u"curl https://example.invalid/api"_s);
+    QCOMPARE(m_window->statusBar()->currentMessage(), u"Imported the curl command."_s);
     url->selectAll();
     url->insert(u"curl 'unterminated"_s);
     QVERIFY(m_window->statusBar()->currentMessage().startsWith(u"Not imported"_s));
