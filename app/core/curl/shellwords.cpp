@@ -1,4 +1,4 @@
-#include "curl/shellwords.h"
+#include "curl/shellsplitter_p.h"
 
 #include <algorithm>
 
@@ -6,92 +6,7 @@ using namespace Qt::StringLiterals;
 
 namespace Postern::ShellWords {
 
-namespace {
-
-constexpr qsizetype MaxUnexpanded = 10;
-constexpr qsizetype MaxShownExpansion = 60;
-
-bool isBlank(QChar c)
-{
-    return c == u' ' || c == u'\t' || c == u'\r';
-}
-
-bool isOperatorStart(QChar c)
-{
-    return c == u'|' || c == u'&' || c == u';' || c == u'<' || c == u'>' || c == u'(' || c == u')';
-}
-
-bool isAsciiLetter(QChar c)
-{
-    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
-}
-
-bool isAsciiDigit(QChar c)
-{
-    return c >= u'0' && c <= u'9';
-}
-
-bool isNameStart(QChar c)
-{
-    return isAsciiLetter(c) || c == u'_';
-}
-
-bool isNameChar(QChar c)
-{
-    return isNameStart(c) || isAsciiDigit(c);
-}
-
-int hexValue(QChar c)
-{
-    if (isAsciiDigit(c))
-        return c.unicode() - u'0';
-    if (c >= u'a' && c <= u'f')
-        return c.unicode() - u'a' + 10;
-    if (c >= u'A' && c <= u'F')
-        return c.unicode() - u'A' + 10;
-    return -1;
-}
-
-// One pass over the text; every character is looked at a bounded number of times, so the time
-// is linear in the length whatever the input.
-class Splitter
-{
-public:
-    explicit Splitter(const QString &text)
-        : m_text(QString(text).replace(u"\r\n"_s, u"\n"_s))
-    {
-    }
-
-    SplitResult run();
-
-private:
-    QChar at(qsizetype i) const { return i < m_text.size() ? m_text.at(i) : QChar(); }
-    bool fail(const QString &error)
-    {
-        if (m_result.error.isEmpty())
-            m_result.error = error;
-        return false;
-    }
-    void startWord();
-    void endWord();
-    void addOperator(const QString &op);
-    void operatorToken();
-    bool singleQuoted();
-    bool doubleQuoted();
-    bool ansiCQuoted();
-    bool dollar();
-    bool backquoted();
-    void keepExpansion(qsizetype from, qsizetype to);
-    qsizetype closingParenthesis(qsizetype open) const;
-
-    const QString m_text;
-    qsizetype m_pos = 0;
-    int m_line = 1;
-    SplitResult m_result;
-    bool m_inWord = false;
-    bool m_wordQuoted = false; // any part of the current word was quoted or escaped
-    Token m_word;
-};
+namespace Detail {
 
 SplitResult Splitter::run()
 {
@@ -265,134 +180,6 @@ bool Splitter::doubleQuoted()
     return fail(u"A double quote opened on line %1 is never closed."_s.arg(openLine));
 }
 
-bool Splitter::ansiCQuoted()
-{
-    m_wordQuoted = true;
-    const int openLine = m_line;
-    m_pos += 2;
-    QByteArray bytes; // \x and octal escapes give bytes, read as UTF-8 at the end
-    QString run;
-    const auto flush = [&] {
-        bytes += run.toUtf8();
-        run.clear();
-    };
-    const auto readDigits = [&](int base, int maxDigits, uint *value) {
-        int digits = 0;
-        *value = 0;
-        while (digits < maxDigits) {
-            const int digit = hexValue(at(m_pos));
-            if (digit < 0 || digit >= base)
-                break;
-            *value = *value * uint(base) + uint(digit);
-            ++m_pos;
-            ++digits;
-        }
-        return digits;
-    };
-    while (m_pos < m_text.size()) {
-        const QChar c = m_text.at(m_pos);
-        if (c == u'\'') {
-            ++m_pos;
-            flush();
-            if (bytes.contains('\0'))
-                return fail(
-                    u"The quote $'\u2026' on line %1 holds a NUL character, which no command line can "
-                    u"carry."_s.arg(openLine));
-            m_word.text += QString::fromUtf8(bytes);
-            return true;
-        }
-        if (c != u'\\') {
-            if (c == u'\n')
-                ++m_line;
-            run += c;
-            ++m_pos;
-            continue;
-        }
-        const QChar e = at(m_pos + 1);
-        m_pos += 2;
-        uint value = 0;
-        switch (e.unicode()) {
-        case u'a':
-            run += QChar(0x07);
-            break;
-        case u'b':
-            run += QChar(0x08);
-            break;
-        case u'e':
-        case u'E':
-            run += QChar(0x1b);
-            break;
-        case u'f':
-            run += QChar(0x0c);
-            break;
-        case u'n':
-            run += QChar(0x0a);
-            break;
-        case u'r':
-            run += QChar(0x0d);
-            break;
-        case u't':
-            run += QChar(0x09);
-            break;
-        case u'v':
-            run += QChar(0x0b);
-            break;
-        case u'\\':
-        case u'\'':
-        case u'"':
-        case u'?':
-            run += e;
-            break;
-        case u'x':
-            if (readDigits(16, 2, &value) == 0) {
-                run += u"\\x"_s;
-            } else {
-                flush();
-                bytes.append(char(value));
-            }
-            break;
-        case u'u':
-        case u'U':
-            if (readDigits(16, e == u'u' ? 4 : 8, &value) == 0) {
-                run += u'\\';
-                run += e;
-            } else {
-                if (value == 0)
-                    return fail(
-                        u"The quote $'\u2026' on line %1 holds a NUL character, which no command line "
-                        u"can carry."_s.arg(openLine));
-                if (value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff))
-                    value = 0xfffd;
-                const char32_t codePoint = value;
-                run += QString::fromUcs4(&codePoint, 1);
-            }
-            break;
-        case u'c':
-            if (m_pos < m_text.size()) {
-                run += QChar(m_text.at(m_pos).unicode() & 0x1f);
-                ++m_pos;
-            } else {
-                run += u"\\c"_s;
-            }
-            break;
-        default:
-            if (e >= u'0' && e <= u'7') {
-                --m_pos; // the first digit is part of the number
-                readDigits(8, 3, &value);
-                flush();
-                bytes.append(char(value & 0xff));
-            } else if (!e.isNull()) {
-                if (e == u'\n')
-                    ++m_line;
-                run += u'\\';
-                run += e;
-            }
-            break;
-        }
-    }
-    return fail(u"The quote $'\u2026' opened on line %1 is never closed."_s.arg(openLine));
-}
-
 // At '$' that does not start a quote: ${…}, $(…), $((…)), $name and $1, $@, … are kept as written.
 bool Splitter::dollar()
 {
@@ -487,11 +274,11 @@ void Splitter::keepExpansion(qsizetype from, qsizetype to)
         m_result.unexpanded.append(shown);
 }
 
-} // namespace
+} // namespace Detail
 
 SplitResult split(const QString &text)
 {
-    return Splitter(text).run();
+    return Detail::Splitter(text).run();
 }
 
 QString quote(const QString &word)
@@ -500,7 +287,7 @@ QString quote(const QString &word)
         return u"''"_s;
     static const QString safe = u"_@%+=:,./-"_s;
     for (const QChar c : word) {
-        if (!isAsciiLetter(c) && !isAsciiDigit(c) && !safe.contains(c))
+        if (!Detail::isAsciiLetter(c) && !Detail::isAsciiDigit(c) && !safe.contains(c))
             return singleQuote(word);
     }
     return word;
