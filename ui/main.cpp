@@ -2,11 +2,11 @@
 // configured, and shows the main window. Everything else lives in postern_core and postern_ui.
 
 #include "engine/appcontext.h"
-#include "secrets/encryptedfilesecretstore.h"
-#include "ui/oauth/encryptedtokenfile.h"
-#include "ui/mainwindow.h"
 #include "sandbox/launcher/sandboxenvironment.h"
 #include "sandbox/launcher/sandboxprocess.h"
+#include "secrets/encryptedfilesecretstore.h"
+#include "ui/mainwindow.h"
+#include "ui/oauth/encryptedtokenfile.h"
 #include "workspace/workspace.h"
 
 #include <QApplication>
@@ -93,7 +93,8 @@ int main(int argc, char *argv[])
         workspaceRoot = settings.value(u"workspace/folder"_s, Workspace::defaultRoot()).toString();
     AppContext context(dataDir, workspaceRoot, &settings);
     // With the user's consent (Settings > Keep Tokens in an Encrypted File), a passphrase-protected file.
-    EncryptedTokenFile encryptedFile(context.tokens(), dataDir + u'/' + EncryptedFileSecretStore::defaultFileName());
+    EncryptedTokenFile encryptedFile(context.tokens(),
+                                     dataDir + u'/' + EncryptedFileSecretStore::defaultFileName());
     context.start();
     Workspace &workspace = *context.workspace();
 
@@ -113,20 +114,23 @@ int main(int argc, char *argv[])
             window.setRequest(MainWindow::incidentRequest(url));
         window.setInstanceStatus(u"Instance: %1"_s.arg(url.toDisplayString(QUrl::RemoveUserInfo)));
     } else if (!parser.isSet(noSandboxOption)) {
-        QObject::connect(&sandbox, &SandboxProcess::ready, &window, [&window, &workspace, &settings, restored](const QUrl &base) {
-            // The sandbox keeps its port across restarts when it is free (and its tokens, in its state
-            // file); when the port was taken, the "Sandbox" environment keeps {{instance}} pointing at
-            // the new one, so saved requests that use it keep working.
-            settings.setValue(u"sandbox/port"_s, base.port());
-            SandboxEnvironment::apply(&workspace, base);
-            if (!restored) {
-                workspace.setCurrentEnvironmentId(SandboxEnvironment::id());
-                HttpRequest request = MainWindow::incidentRequest(QUrl(), u"{{user}}"_s, u"{{password}}"_s);
-                request.url = u"{{instance}}"_s + request.url;
-                window.setRequest(request);
-            }
-            window.setInstanceStatus(SandboxEnvironment::statusText(base));
-        });
+        QObject::connect(&sandbox, &SandboxProcess::ready, &window,
+                         [&window, &workspace, &settings, restored](const QUrl &base) {
+                             // The sandbox keeps its port across restarts when it is free (and its tokens, in
+                             // its state file); when the port was taken, the "Sandbox" environment keeps
+                             // {{instance}} pointing at the new one, so saved requests that use it keep
+                             // working.
+                             settings.setValue(u"sandbox/port"_s, base.port());
+                             SandboxEnvironment::apply(&workspace, base);
+                             if (!restored) {
+                                 workspace.setCurrentEnvironmentId(SandboxEnvironment::id());
+                                 HttpRequest request
+                                     = MainWindow::incidentRequest(QUrl(), u"{{user}}"_s, u"{{password}}"_s);
+                                 request.url = u"{{instance}}"_s + request.url;
+                                 window.setRequest(request);
+                             }
+                             window.setInstanceStatus(SandboxEnvironment::statusText(base));
+                         });
         QObject::connect(&sandbox, &SandboxProcess::failed, &window, [&window](const QString &message) {
             window.setInstanceStatus(u"The sandbox instance is not running: %1"_s.arg(message));
         });

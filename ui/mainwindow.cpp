@@ -1,29 +1,28 @@
 #include "ui/mainwindow.h"
 
+#include "curl/curlcommand.h"
+#include "engine/engine.h"
+#include "history/cookiestore.h"
+#include "history/historystore.h"
+#include "http/httpclient.h"
+#include "oauth/requestsender.h"
+#include "oauth/tokenendpointclient.h"
+#include "oauth/tokenrefresher.h"
+#include "oauth/tokenstore.h"
+#include "ui/history/cookiemanagerdialog.h"
+#include "ui/history/historypane.h"
+#include "ui/oauth/encryptedtokenfile.h"
 #include "ui/request/bodyeditor.h"
+#include "ui/request/requesteditor.h"
+#include "ui/response/responseviewer.h"
 #include "ui/workspace/collectionstree.h"
 #include "ui/workspace/environmentsdialog.h"
-#include "ui/history/cookiemanagerdialog.h"
-#include "history/cookiestore.h"
-#include "ui/history/historypane.h"
-#include "history/historystore.h"
 #include "ui/workspace/importexport.h"
 #include "ui/workspace/itemsettingsdialog.h"
 #include "ui/workspace/requesttab.h"
 #include "ui/workspace/requesttabs.h"
 #include "ui/workspace/sidebar.h"
 #include "workspace/workspace.h"
-
-#include "curl/curlcommand.h"
-#include "engine/engine.h"
-#include "ui/oauth/encryptedtokenfile.h"
-#include "http/httpclient.h"
-#include "oauth/requestsender.h"
-#include "oauth/tokenendpointclient.h"
-#include "oauth/tokenrefresher.h"
-#include "ui/request/requesteditor.h"
-#include "ui/response/responseviewer.h"
-#include "oauth/tokenstore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -32,11 +31,11 @@
 #include <QComboBox>
 #include <QInputDialog>
 #include <QLabel>
-#include <QNetworkAccessManager>
-#include <QSettings>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QScreen>
+#include <QSettings>
 #include <QShortcut>
 #include <QShowEvent>
 #include <QSplitter>
@@ -90,7 +89,8 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
             [this](const QString &error) { statusBar()->showMessage(u"Not imported: "_s + error, 15000); });
     connect(m_tabs, &RequestTabs::exchanged, this,
             [this](const HttpRequest &, const HttpResponse &response) { Q_EMIT responseReceived(response); });
-    connect(m_tabs, &RequestTabs::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_tabs, &RequestTabs::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     m_tabs->setWindowStateProvider([this] {
         Session session;
         session.windowGeometry = saveGeometry();
@@ -127,36 +127,42 @@ bool MainWindow::openWorkspace(Workspace *workspace)
 {
     m_workspace = workspace;
     // History and cookies are this machine's, kept in the workspace's .postern folder.
-    const Engine::WorkspaceState state
-        = m_engine->openWorkspaceState(workspace, QSettings().value(u"history/maxEntries"_s, 1000).toInt(), this);
+    const Engine::WorkspaceState state = m_engine->openWorkspaceState(
+        workspace, QSettings().value(u"history/maxEntries"_s, 1000).toInt(), this);
     const QStringList stateMessages = state.messages;
     m_history = state.history;
     m_cookies = state.cookies;
-    connect(m_tabs, &RequestTabs::exchanged, m_history,
-            [this](const HttpRequest &sent, const HttpResponse &response) { m_history->record(sent, response); });
-    connect(m_history, &HistoryStore::saveFailed, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    connect(
+        m_tabs, &RequestTabs::exchanged, m_history,
+        [this](const HttpRequest &sent, const HttpResponse &response) { m_history->record(sent, response); });
+    connect(m_history, &HistoryStore::saveFailed, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15000); });
 
     m_sidebar = new Sidebar(workspace, m_history, m_sideSplitter);
     m_sideSplitter->insertWidget(0, m_sidebar);
     m_sideSplitter->setStretchFactor(0, 0);
     m_sideSplitter->setStretchFactor(1, 1);
-    m_sideSplitter->setSizes({280, 1000});
+    m_sideSplitter->setSizes({ 280, 1000 });
     m_tree = m_sidebar->tree();
     m_historyPane = m_sidebar->historyPane();
     connect(m_sidebar, &Sidebar::newCollectionRequested, this, &MainWindow::newCollection);
     connect(m_sidebar, &Sidebar::importRequested, m_importAction, &QAction::trigger);
-    connect(m_historyPane, &HistoryPane::openRequested, this, [this](const HttpRequest &request) { m_tabs->newTab(request); });
-    connect(m_cookies, &CookieStore::saveFailed, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    connect(m_historyPane, &HistoryPane::openRequested, this,
+            [this](const HttpRequest &request) { m_tabs->newTab(request); });
+    connect(m_cookies, &CookieStore::saveFailed, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     m_cookiesAction->setEnabled(true);
     m_historySizeAction->setEnabled(true);
-    connect(m_tree, &CollectionsTree::openRequested, this, [this](const QString &collectionId, const QString &itemId) {
-        m_tabs->openSaved(collectionId, itemId);
-    });
+    connect(m_tree, &CollectionsTree::openRequested, this,
+            [this](const QString &collectionId, const QString &itemId) {
+                m_tabs->openSaved(collectionId, itemId);
+            });
     connect(m_tree, &CollectionsTree::settingsRequested, this, &MainWindow::editSettings);
     connect(m_tree, &CollectionsTree::exportRequested, this, [this](const QString &collectionId) {
         ImportExport::exportCollectionInteractively(this, m_workspace, collectionId);
     });
-    connect(m_tree, &CollectionsTree::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_tree, &CollectionsTree::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(workspace, &Workspace::environmentsChanged, this, [this] {
         refreshEnvironments();
         m_tabs->refreshContexts();
@@ -168,7 +174,8 @@ bool MainWindow::openWorkspace(Workspace *workspace)
         m_tabs->refreshContexts();
         saveSession();
     });
-    connect(workspace, &Workspace::message, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    connect(workspace, &Workspace::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15000); });
 
     // The scratch tab of a window without a workspace goes; the session's tabs come back.
     while (m_tabs->count() > 0) {
@@ -317,7 +324,7 @@ HttpRequest MainWindow::incidentRequest(const QUrl &instance, const QString &use
     HttpRequest request;
     QString base = instance.toString(QUrl::StripTrailingSlash);
     request.url = base + u"/api/now/table/incident?sysparm_limit=10"_s;
-    request.headers = {{u"Accept"_s, u"application/json"_s, true, {}}};
+    request.headers = { { u"Accept"_s, u"application/json"_s, true, {} } };
     if (!user.isEmpty()) {
         request.auth.type = AuthType::Basic;
         request.auth.username = user;
@@ -345,8 +352,8 @@ void MainWindow::setInstanceStatus(const QString &text)
 
 void MainWindow::copyAsCurl(bool includeSecrets)
 {
-    const HttpRequest request = m_tabs->currentTab()->preparedRequest(includeSecrets ? OAuth2Config::Secrets::Include
-                                                                                     : OAuth2Config::Secrets::Omit);
+    const HttpRequest request = m_tabs->currentTab()->preparedRequest(
+        includeSecrets ? OAuth2Config::Secrets::Include : OAuth2Config::Secrets::Omit);
     QString error;
     const QString command = CurlCommand::toCurl(
         request, includeSecrets ? CurlCommand::Secrets::Include : CurlCommand::Secrets::Mask, &error);

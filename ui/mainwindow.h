@@ -1,8 +1,8 @@
 #pragma once
 
+#include "history/cookiestore.h"
 #include "http/httprequest.h"
 #include "http/httpresponse.h"
-#include "history/cookiestore.h"
 #include "ui/oauth/oauthservices.h"
 
 #include <QMainWindow>

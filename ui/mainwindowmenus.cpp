@@ -1,7 +1,8 @@
 // The main window's menus and toolbar: the actions, their shortcuts and what they open.
-#include "ui/mainwindow.h"
-
+#include "history/historystore.h"
+#include "oauth/tokenstore.h"
 #include "ui/history/cookiemanagerdialog.h"
+#include "ui/mainwindow.h"
 #include "ui/oauth/encryptedtokenfile.h"
 #include "ui/request/bodyeditor.h"
 #include "ui/request/requesteditor.h"
@@ -9,8 +10,6 @@
 #include "ui/workspace/importexport.h"
 #include "ui/workspace/requesttab.h"
 #include "ui/workspace/requesttabs.h"
-#include "history/historystore.h"
-#include "oauth/tokenstore.h"
 #include "workspace/workspace.h"
 
 #include <QAction>
@@ -40,7 +39,8 @@ void MainWindow::createMenus()
     QAction *saveAction = file->addAction(u"&Save"_s, this, &MainWindow::saveCurrent);
     saveAction->setObjectName(u"saveAction"_s);
     saveAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
-    QAction *saveAsAction = file->addAction(u"Save &As\u2026"_s, this, [this] { m_tabs->saveAs(m_tabs->currentTab()); });
+    QAction *saveAsAction
+        = file->addAction(u"Save &As\u2026"_s, this, [this] { m_tabs->saveAs(m_tabs->currentTab()); });
     saveAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     QAction *closeAction = file->addAction(u"&Close Tab"_s, this, &MainWindow::closeCurrentTab);
     closeAction->setObjectName(u"closeTabAction"_s);
@@ -79,7 +79,8 @@ void MainWindow::createMenus()
 
     QMenu *request = menuBar()->addMenu(u"&Request"_s);
     QAction *sendAction = request->addAction(u"&Send"_s, this, &MainWindow::send);
-    sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    sendAction->setShortcuts(
+        { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) });
     QAction *cancelAction = request->addAction(u"&Cancel"_s, this, &MainWindow::cancel);
     cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
     QAction *focusUrl = request->addAction(u"Focus &URL"_s, this, [this] { requestEditor()->focusUrl(); });
@@ -88,11 +89,13 @@ void MainWindow::createMenus()
     QAction *copyCurl = request->addAction(u"Copy as c&URL"_s, this, [this] { copyAsCurl(false); });
     copyCurl->setObjectName(u"copyAsCurl"_s);
     copyCurl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    QAction *copyCurlSecrets = request->addAction(u"Copy as cURL with &Secrets"_s, this, [this] { copyAsCurl(true); });
+    QAction *copyCurlSecrets
+        = request->addAction(u"Copy as cURL with &Secrets"_s, this, [this] { copyAsCurl(true); });
     copyCurlSecrets->setObjectName(u"copyAsCurlWithSecrets"_s);
 
     QMenu *settings = menuBar()->addMenu(u"&Settings"_s);
-    QAction *environments = settings->addAction(u"Manage &Environments\u2026"_s, this, &MainWindow::manageEnvironments);
+    QAction *environments
+        = settings->addAction(u"Manage &Environments\u2026"_s, this, &MainWindow::manageEnvironments);
     environments->setObjectName(u"manageEnvironmentsAction"_s);
     environments->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E));
     m_cookiesAction = settings->addAction(u"&Cookies\u2026"_s, this, [this] {
@@ -119,7 +122,8 @@ void MainWindow::createMenus()
     QAction *workingDirectory = settings->addAction(u"&Working Directory\u2026"_s, this, [this] {
         if (m_workspace)
             statusBar()->showMessage(
-                BodyEditor::chooseWorkingDirectory(this, m_workspace->root(), m_workspace->stateDirectory()), 8000);
+                BodyEditor::chooseWorkingDirectory(this, m_workspace->root(), m_workspace->stateDirectory()),
+                8000);
     });
     workingDirectory->setObjectName(u"workingDirectoryAction"_s);
     settings->addSeparator();

@@ -1,10 +1,10 @@
 #include "sandbox/sandboxserver.h"
 
 #include "base/atomicfile.h"
+#include "base/logging.h"
 #include "sandbox/authorizeendpoint.h"
 #include "sandbox/httpexchange.h"
 #include "sandbox/incidenttable.h"
-#include "base/logging.h"
 #include "sandbox/oauthstore.h"
 #include "sandbox/tableendpoint.h"
 #include "sandbox/tokenendpoint.h"

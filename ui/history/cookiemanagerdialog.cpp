@@ -1,8 +1,8 @@
 #include "ui/history/cookiemanagerdialog.h"
 
+#include "ui/response/cookiesview.h"
 #include "ui/widgets/clearbutton.h"
 #include "ui/widgets/formrow.h"
-#include "ui/response/cookiesview.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,7 +1,7 @@
 #include "ui/history/historypane.h"
 
-#include "ui/widgets/clearbutton.h"
 #include "history/historystore.h"
+#include "ui/widgets/clearbutton.h"
 
 #include <QAction>
 #include <QHBoxLayout>

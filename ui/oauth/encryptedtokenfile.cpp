@@ -1,7 +1,7 @@
 #include "ui/oauth/encryptedtokenfile.h"
 
-#include "secrets/encryptedfilesecretstore.h"
 #include "oauth/tokenstore.h"
+#include "secrets/encryptedfilesecretstore.h"
 
 #include <QFileInfo>
 #include <QInputDialog>
@@ -34,19 +34,22 @@ bool EncryptedTokenFile::enable(QWidget *parent)
     bool ok = false;
     const QString passphrase = QInputDialog::getText(
         parent, u"Encrypted Token File"_s,
-        exists ? u"Passphrase of the encrypted token file %1:"_s.arg(m_file->filePath())
-               : u"No keychain is available. Choose a passphrase to keep tokens in the encrypted file %1:"_s.arg(
-                     m_file->filePath()),
+        exists
+            ? u"Passphrase of the encrypted token file %1:"_s.arg(m_file->filePath())
+            : u"No keychain is available. Choose a passphrase to keep tokens in the encrypted file %1:"_s.arg(
+                m_file->filePath()),
         QLineEdit::Password, QString(), &ok);
     if (!ok || passphrase.isEmpty())
         return false;
     if (!exists) {
-        const QString again = QInputDialog::getText(parent, u"Encrypted Token File"_s, u"Type the passphrase again:"_s,
-                                                    QLineEdit::Password, QString(), &ok);
+        const QString again
+            = QInputDialog::getText(parent, u"Encrypted Token File"_s, u"Type the passphrase again:"_s,
+                                    QLineEdit::Password, QString(), &ok);
         if (!ok)
             return false;
         if (again != passphrase) {
-            QMessageBox::warning(parent, u"Encrypted Token File"_s, u"The two passphrases differ. Nothing was changed."_s);
+            QMessageBox::warning(parent, u"Encrypted Token File"_s,
+                                 u"The two passphrases differ. Nothing was changed."_s);
             return false;
         }
     }

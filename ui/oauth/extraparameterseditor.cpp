@@ -19,7 +19,7 @@ ExtraParametersEditor::ExtraParametersEditor(QWidget *parent)
     m_table = new QTableWidget(0, 4, this);
     m_table->setObjectName(u"extraParameters"_s);
     m_table->setAccessibleName(u"Extra parameters"_s);
-    m_table->setHorizontalHeaderLabels({u"Name"_s, u"Value"_s, u"Request"_s, u"Send in"_s});
+    m_table->setHorizontalHeaderLabels({ u"Name"_s, u"Value"_s, u"Request"_s, u"Send in"_s });
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setTabKeyNavigation(false);
@@ -84,9 +84,10 @@ QList<OAuth2ExtraParameter> ExtraParametersEditor::parameters() const
         parameter.value = m_table->item(row, 1) ? m_table->item(row, 1)->text() : QString();
         if (parameter.name.isEmpty())
             continue;
-        parameter.stage = OAuth2ExtraParameter::Stage(qobject_cast<QComboBox *>(m_table->cellWidget(row, 2))->currentData().toInt());
-        parameter.placement =
-            OAuth2ExtraParameter::Placement(qobject_cast<QComboBox *>(m_table->cellWidget(row, 3))->currentData().toInt());
+        parameter.stage = OAuth2ExtraParameter::Stage(
+            qobject_cast<QComboBox *>(m_table->cellWidget(row, 2))->currentData().toInt());
+        parameter.placement = OAuth2ExtraParameter::Placement(
+            qobject_cast<QComboBox *>(m_table->cellWidget(row, 3))->currentData().toInt());
         result.append(parameter);
     }
     return result;

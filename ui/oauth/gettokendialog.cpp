@@ -364,10 +364,11 @@ void GetTokenDialog::onStarted(TokenRequest::Flow flow)
     case TokenRequest::Flow::TokenEndpoint:
         // Straight to the token endpoint: no login window.
         m_request->setEnabled(false);
-        showMessage(u"Requesting a token from %1\u2026"_s.arg(QUrl(m_tokenRequest->config().accessTokenUrl)
-                                                                .adjusted(QUrl::RemovePath | QUrl::RemoveQuery)
-                                                                .toString()),
-                    false);
+        showMessage(
+            u"Requesting a token from %1\u2026"_s.arg(QUrl(m_tokenRequest->config().accessTokenUrl)
+                                                          .adjusted(QUrl::RemovePath | QUrl::RemoveQuery)
+                                                          .toString()),
+            false);
         m_password->clear(); // used for this one request only
         return;
     case TokenRequest::Flow::SystemBrowser:

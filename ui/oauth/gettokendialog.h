@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ui/oauth/loginwindow.h"
 #include "auth/oauth2config.h"
 #include "auth/oauth2result.h"
 #include "oauth/tokenrequest.h"
+#include "ui/oauth/loginwindow.h"
 #include "ui/oauth/oauthservices.h"
 #include "workspace/variables.h"
 

@@ -55,8 +55,8 @@ void GetTokenDialog::discover()
         m_issSupported = filled.issParameterSupported;
         const QStringList pkce = result.codeChallengeMethodsSupported;
         if (!pkce.isEmpty()) {
-            m_pkceMethod->setCurrentIndex(
-                m_pkceMethod->findData(int(pkce.contains(pkceMethodText(PkceMethod::S256)) ? PkceMethod::S256 : PkceMethod::Plain)));
+            m_pkceMethod->setCurrentIndex(m_pkceMethod->findData(
+                int(pkce.contains(pkceMethodText(PkceMethod::S256)) ? PkceMethod::S256 : PkceMethod::Plain)));
         }
         QStringList lines { u"Endpoints of %1 filled in."_s.arg(result.issuer) };
         if (!pkce.isEmpty())

@@ -4,8 +4,8 @@
 #include "tokentools/jwksfetcher.h"
 #include "tokentools/jwt.h"
 #include "tokentools/jwtverifier.h"
-#include "ui/widgets/palette.h"
 #include "ui/widgets/formrow.h"
+#include "ui/widgets/palette.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -72,7 +72,8 @@ void JwtView::setToken(const OAuth2Token &token, const QString &jwksUri)
 void JwtView::setVerdict(const QString &text, bool good)
 {
     m_verdict->setText(text);
-    m_verdict->setStyleSheet(Theme::textStyleSheet(u"QLabel"_s, good ? ColorRole::SuccessText : ColorRole::ErrorText));
+    m_verdict->setStyleSheet(
+        Theme::textStyleSheet(u"QLabel"_s, good ? ColorRole::SuccessText : ColorRole::ErrorText));
     Q_EMIT verdictShown(text);
 }
 
@@ -95,7 +96,7 @@ void JwtView::showSelected()
     }
     QString text = u"Header:\n"_s + pretty(info.headerJson) + u"\n\nPayload:\n"_s + pretty(info.payloadJson);
     QStringList times;
-    for (const QString &claim : {u"exp"_s, u"iat"_s, u"nbf"_s}) {
+    for (const QString &claim : { u"exp"_s, u"iat"_s, u"nbf"_s }) {
         const QString described = info.describeTime(claim);
         if (!described.isEmpty())
             times << claim + u": "_s + described;
@@ -111,29 +112,30 @@ void JwtView::showSelected()
         return;
     }
     if (m_jwksUri.isEmpty() || !m_fetcher) {
-        setVerdict(u"Unknown: the issuer's keys are not known (use Discover in Get New Access Token)."_s, false);
+        setVerdict(u"Unknown: the issuer's keys are not known (use Discover in Get New Access Token)."_s,
+                   false);
         return;
     }
     setVerdict(u"Checking against %1\u2026"_s.arg(m_jwksUri), true);
     auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(m_fetcher, &JwksFetcher::finished, this,
-                          [this, connection, generation, info, uri = m_jwksUri](const JwksResult &keys) {
-                              if (keys.url != QUrl(uri))
-                                  return;
-                              disconnect(*connection);
-                              if (generation != m_generation)
-                                  return;
-                              if (!keys.ok) {
-                                  setVerdict(u"Unknown: the keys could not be fetched (%1)."_s.arg(keys.message), false);
-                                  return;
-                              }
-                              const JwtVerifier::Result result = JwtVerifier::verify(info, keys.jwks);
-                              setVerdict(result.isValid() ? u"Valid (%1%2)."_s.arg(result.algorithm,
-                                                                                   result.keyId.isEmpty() ? QString()
-                                                                                                          : u", key "_s + result.keyId)
-                                                          : JwtVerifier::verdictName(result.verdict) + u": "_s + result.message,
-                                         result.isValid());
-                          });
+    *connection = connect(
+        m_fetcher, &JwksFetcher::finished, this,
+        [this, connection, generation, info, uri = m_jwksUri](const JwksResult &keys) {
+            if (keys.url != QUrl(uri))
+                return;
+            disconnect(*connection);
+            if (generation != m_generation)
+                return;
+            if (!keys.ok) {
+                setVerdict(u"Unknown: the keys could not be fetched (%1)."_s.arg(keys.message), false);
+                return;
+            }
+            const JwtVerifier::Result result = JwtVerifier::verify(info, keys.jwks);
+            setVerdict(result.isValid() ? u"Valid (%1%2)."_s.arg(
+                           result.algorithm, result.keyId.isEmpty() ? QString() : u", key "_s + result.keyId)
+                                        : JwtVerifier::verdictName(result.verdict) + u": "_s + result.message,
+                       result.isValid());
+        });
     m_fetcher->fetch(QUrl(m_jwksUri));
 }
 

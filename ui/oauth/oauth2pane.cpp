@@ -1,12 +1,12 @@
 #include "ui/oauth/oauth2pane.h"
 
+#include "auth/servicenow.h"
+#include "oauth/tokenstore.h"
 #include "ui/oauth/gettokendialog.h"
 #include "ui/oauth/loginwindow.h"
 #include "ui/oauth/tokensdialog.h"
-#include "auth/servicenow.h"
-#include "oauth/tokenstore.h"
-#include "ui/widgets/palette.h"
 #include "ui/widgets/formrow.h"
+#include "ui/widgets/palette.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -148,8 +148,9 @@ void OAuth2Pane::refreshExpiry()
         return;
     }
     m_expiry->setText(describeExpiry(*token));
-    m_expiry->setStyleSheet(token->isExpired() ? Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText, true)
-                                               : Theme::textStyleSheet(u"QLabel"_s, ColorRole::SuccessText));
+    m_expiry->setStyleSheet(token->isExpired()
+                                ? Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText, true)
+                                : Theme::textStyleSheet(u"QLabel"_s, ColorRole::SuccessText));
 }
 
 QString OAuth2Pane::currentTokenId() const

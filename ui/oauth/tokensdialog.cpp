@@ -1,12 +1,12 @@
 #include "ui/oauth/tokensdialog.h"
 
-#include "ui/oauth/jwtview.h"
-#include "ui/widgets/formrow.h"
-#include "ui/widgets/secretlineedit.h"
 #include "oauth/tokenendpointclient.h"
 #include "oauth/tokenrefresher.h"
 #include "oauth/tokenstore.h"
+#include "ui/oauth/jwtview.h"
+#include "ui/widgets/formrow.h"
 #include "ui/widgets/palette.h"
+#include "ui/widgets/secretlineedit.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -203,9 +203,9 @@ QLineEdit *TokensDialog::secretField(const char *objectName, const QString &acce
     auto *edit = new SecretLineEdit(m_details);
     edit->setObjectName(QString::fromLatin1(objectName)); // named by its caption (buddy) below
     edit->setReadOnly(true);
-    *reveal = edit->createRevealToggle(
-        objectName == QByteArrayView("detailAccessToken") ? u"S&how"_s : u"Sho&w"_s,
-        u"Show "_s + accessibleName.toLower());
+    *reveal = edit->createRevealToggle(objectName == QByteArrayView("detailAccessToken") ? u"S&how"_s
+                                                                                         : u"Sho&w"_s,
+                                       u"Show "_s + accessibleName.toLower());
     (*reveal)->setObjectName(QString::fromLatin1(objectName) + u"Reveal"_s);
     *copy = new QPushButton(objectName == QByteArrayView("detailAccessToken") ? u"&Copy"_s : u"Cop&y"_s,
                             m_details);
@@ -334,14 +334,15 @@ void TokensDialog::refreshCountdown()
     m_expiresIn->setText(describeExpiry(*token));
     if (before != m_expiresIn->text() && m_expiresIn->text() == u"Expired"_s)
         refreshList(); // its "valid" in the list must change too
-    m_expiresIn->setStyleSheet(token->isExpired() ? Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText, true)
-                                                  : QString());
+    m_expiresIn->setStyleSheet(
+        token->isExpired() ? Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText, true) : QString());
 }
 
 void TokensDialog::showActionMessage(const QString &text, bool error)
 {
     m_actionMessage->setText(text);
-    m_actionMessage->setStyleSheet(error ? Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText) : QString());
+    m_actionMessage->setStyleSheet(error ? Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText)
+                                         : QString());
     m_actionMessage->setVisible(!text.isEmpty());
 }
 

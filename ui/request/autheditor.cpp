@@ -26,7 +26,8 @@ AuthEditor::AuthEditor(const OAuthServices &services, QWidget *parent)
     m_type = new QComboBox(this);
     m_type->setObjectName(u"authType"_s);
     // Postman's order: Inherit first. The pages follow the same order.
-    for (const AuthType type : {AuthType::Inherit, AuthType::None, AuthType::Basic, AuthType::Bearer, AuthType::OAuth2})
+    for (const AuthType type :
+         { AuthType::Inherit, AuthType::None, AuthType::Basic, AuthType::Bearer, AuthType::OAuth2 })
         m_type->addItem(authTypeName(type), int(type));
     addLabelledRow(typeRow, u"&Type:"_s, m_type, u"Authorization type"_s);
     layout->addLayout(typeRow);

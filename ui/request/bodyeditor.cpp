@@ -1,10 +1,10 @@
 #include "ui/request/bodyeditor.h"
 
-#include "ui/widgets/clearbutton.h"
-#include "ui/request/formpartseditor.h"
-#include "ui/widgets/keyvalueeditor.h"
 #include "http/requestbody.h"
+#include "ui/request/formpartseditor.h"
+#include "ui/widgets/clearbutton.h"
 #include "ui/widgets/formrow.h"
+#include "ui/widgets/keyvalueeditor.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -36,11 +36,11 @@ struct RawType
 };
 
 constexpr RawType rawTypes[] = {
-    {u"JSON", u"application/json"},
-    {u"Text", u"text/plain"},
-    {u"XML", u"application/xml"},
-    {u"HTML", u"text/html"},
-    {u"JavaScript", u"application/javascript"},
+    { u"JSON", u"application/json" },
+    { u"Text", u"text/plain" },
+    { u"XML", u"application/xml" },
+    { u"HTML", u"text/html" },
+    { u"JavaScript", u"application/javascript" },
 };
 
 QPlainTextEdit *codeEdit(const QString &objectName, const QString &accessibleName, QWidget *parent)
@@ -65,11 +65,12 @@ BodyEditor::BodyEditor(QWidget *parent)
     auto *form = new QFormLayout;
     m_type = new QComboBox(this);
     m_type->setObjectName(u"bodyType"_s);
-    const auto addChoice = [this](const QString &label, Choice choice, const QString &contentType = QString()) {
-        m_type->addItem(label);
-        m_type->setItemData(m_type->count() - 1, int(choice), ChoiceRole);
-        m_type->setItemData(m_type->count() - 1, contentType, ContentTypeRole);
-    };
+    const auto addChoice
+        = [this](const QString &label, Choice choice, const QString &contentType = QString()) {
+              m_type->addItem(label);
+              m_type->setItemData(m_type->count() - 1, int(choice), ChoiceRole);
+              m_type->setItemData(m_type->count() - 1, contentType, ContentTypeRole);
+          };
     addChoice(u"None"_s, Choice::None);
     for (const RawType &type : rawTypes)
         addChoice(QString::fromUtf16(type.label), Choice::Raw, QString::fromUtf16(type.contentType));
@@ -234,7 +235,8 @@ void BodyEditor::setRequestBody(const HttpRequest &request)
     bool known = m_rawType.isEmpty();
     for (const RawType &type : rawTypes)
         known = known || m_rawType == QString::fromUtf16(type.contentType);
-    const bool rawWithoutType = request.bodyMode == BodyMode::Raw && m_rawType.isEmpty() && !request.body.isEmpty();
+    const bool rawWithoutType
+        = request.bodyMode == BodyMode::Raw && m_rawType.isEmpty() && !request.body.isEmpty();
     // A type the list lacks keeps an entry of its own: choosing another and back must not change it.
     setCustomRawType(!known ? m_rawType : rawWithoutType ? u""_s : QString());
 
@@ -395,7 +397,8 @@ void BodyEditor::choosePartFile()
     model->setFile(row, path); // emits partsEdited, so changed()
     if (added && model->parts().at(row).key.isEmpty()) {
         // A new part is named after its file, ready to be renamed.
-        model->setData(model->index(row, FormPartsModel::KeyColumn), QFileInfo(path).completeBaseName(), Qt::EditRole);
+        model->setData(model->index(row, FormPartsModel::KeyColumn), QFileInfo(path).completeBaseName(),
+                       Qt::EditRole);
     }
     m_parts->setCurrentIndex(model->index(row, FormPartsModel::KeyColumn));
     m_parts->setFocus(Qt::OtherFocusReason);

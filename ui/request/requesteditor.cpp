@@ -1,14 +1,14 @@
 #include "ui/request/requesteditor.h"
 
+#include "curl/curlcommand.h"
+#include "http/queryparams.h"
+#include "ui/oauth/oauth2pane.h"
 #include "ui/request/autheditor.h"
 #include "ui/request/bodyeditor.h"
 #include "ui/widgets/clearbutton.h"
-#include "ui/oauth/oauth2pane.h"
 #include "ui/widgets/keyvalueeditor.h"
-#include "curl/curlcommand.h"
-#include "http/queryparams.h"
-#include "ui/widgets/variablehint.h"
 #include "ui/widgets/palette.h"
+#include "ui/widgets/variablehint.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -26,7 +26,6 @@ using namespace Qt::StringLiterals;
 
 namespace Postern {
 
-
 RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     : QWidget(parent)
 {
@@ -38,7 +37,7 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     m_method->setObjectName(u"methodCombo"_s);
     m_method->setEditable(true);
     m_method->setInsertPolicy(QComboBox::NoInsert);
-    m_method->addItems({u"GET"_s, u"POST"_s, u"PUT"_s, u"PATCH"_s, u"DELETE"_s, u"HEAD"_s, u"OPTIONS"_s});
+    m_method->addItems({ u"GET"_s, u"POST"_s, u"PUT"_s, u"PATCH"_s, u"DELETE"_s, u"HEAD"_s, u"OPTIONS"_s });
     m_method->setAccessibleName(u"HTTP method"_s);
     m_method->lineEdit()->setAccessibleName(u"HTTP method"_s);
     m_method->setMinimumContentsLength(7);
@@ -220,7 +219,9 @@ void RequestEditor::refreshVariableHints(const HttpRequest &current)
     const QString url = m_url->text();
     m_url->setToolTip(VariableHint::tooltip(m_resolver, url));
     const QStringList missing = m_resolver.unresolved(current);
-    m_url->setStyleSheet(VariableHint::hasUnresolved(m_resolver, url) ? Theme::textStyleSheet(u"QLineEdit"_s, ColorRole::ErrorText) : QString());
+    m_url->setStyleSheet(VariableHint::hasUnresolved(m_resolver, url)
+                             ? Theme::textStyleSheet(u"QLineEdit"_s, ColorRole::ErrorText)
+                             : QString());
     if (missing.isEmpty()) {
         m_unresolved->hide();
         return;
@@ -309,8 +310,9 @@ void RequestEditor::refreshAutomaticHeaders(const HttpRequest &current)
         return;
     KeyValueList rows = current.generatedHeaders();
     for (KeyValue &row : rows) {
-        row.description = row.key.compare(u"Authorization"_s, Qt::CaseInsensitive) == 0 ? u"the Authorization tab"_s
-                                                                                       : u"the Body tab"_s;
+        row.description = row.key.compare(u"Authorization"_s, Qt::CaseInsensitive) == 0
+            ? u"the Authorization tab"_s
+            : u"the Body tab"_s;
     }
     m_headers->keyValueModel()->setAutomaticRows(rows);
 }

@@ -164,7 +164,7 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     m_headers = new QTableWidget(0, 2, this);
     m_headers->setObjectName(u"responseHeaders"_s);
     m_headers->setAccessibleName(u"Response headers"_s);
-    m_headers->setHorizontalHeaderLabels({u"Name"_s, u"Value"_s});
+    m_headers->setHorizontalHeaderLabels({ u"Name"_s, u"Value"_s });
     m_headers->horizontalHeader()->setStretchLastSection(true);
     m_headers->horizontalHeader()->resizeSection(0, 220);
     m_headers->verticalHeader()->hide();
@@ -184,7 +184,8 @@ ResponseViewer::ResponseViewer(QWidget *parent)
         m_copyButton->setText(copyText);
         m_copyButton->setAccessibleName(copyName);
     });
-    connect(&m_formatWatcher, &QFutureWatcher<JsonFormatter::Result>::finished, this, &ResponseViewer::onFormatted);
+    connect(&m_formatWatcher, &QFutureWatcher<JsonFormatter::Result>::finished, this,
+            &ResponseViewer::onFormatted);
     clear();
 }
 
@@ -250,7 +251,8 @@ void ResponseViewer::setMessage(const QString &text, bool error)
     m_message->setText(text);
     m_message->setAccessibleName(text.isEmpty() ? u"Response message"_s : text);
     m_message->setAccessibleDescription(error ? u"Error"_s : u"Response message"_s);
-    m_message->setStyleSheet(error ? Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText) : u"QLabel { color: palette(text); }"_s);
+    m_message->setStyleSheet(error ? Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText)
+                                   : u"QLabel { color: palette(text); }"_s);
     m_message->setVisible(!text.isEmpty());
 }
 

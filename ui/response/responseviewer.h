@@ -1,7 +1,7 @@
 #pragma once
 
-#include "http/httpresponse.h"
 #include "base/jsonformatter.h"
+#include "http/httpresponse.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -23,9 +23,9 @@ class CookiesView;
 class JsonHighlighter;
 
 // Shows one answer: status, time and size; the body pretty-printed (JSON, keys and numbers exactly
-// as sent) or raw; the headers; the cookies it set (its Set-Cookie headers). A transport failure shows its message instead. Pretty-printing runs
-// on a worker thread, so a body of many megabytes never freezes the window; highlighting is
-// skipped for bodies above highlightLimit().
+// as sent) or raw; the headers; the cookies it set (its Set-Cookie headers). A transport failure shows its
+// message instead. Pretty-printing runs on a worker thread, so a body of many megabytes never freezes the
+// window; highlighting is skipped for bodies above highlightLimit().
 class ResponseViewer : public QWidget
 {
     Q_OBJECT

@@ -22,7 +22,8 @@ KeyValueEditor::KeyValueEditor(const QString &accessibleName, QWidget *parent)
 void KeyValueEditor::removeCurrentRow()
 {
     const QModelIndex current = currentIndex();
-    if (!current.isValid() || m_model->isAutomaticRow(current.row()) || m_model->isPlaceholderRow(current.row()))
+    if (!current.isValid() || m_model->isAutomaticRow(current.row())
+        || m_model->isPlaceholderRow(current.row()))
         return;
     m_model->removeUserRow(current.row());
 }

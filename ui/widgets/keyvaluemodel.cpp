@@ -1,7 +1,7 @@
 #include "ui/widgets/keyvaluemodel.h"
 
-#include "ui/widgets/variablehint.h"
 #include "ui/widgets/palette.h"
+#include "ui/widgets/variablehint.h"
 
 #include <QColor>
 #include <QFont>
@@ -88,7 +88,8 @@ void KeyValueModel::setVariableResolver(const VariableResolver &resolver)
 {
     m_resolver = resolver;
     if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, KeyColumn), index(rowCount() - 1, ValueColumn), {Qt::ToolTipRole, Qt::ForegroundRole});
+        Q_EMIT dataChanged(index(0, KeyColumn), index(rowCount() - 1, ValueColumn),
+                           { Qt::ToolTipRole, Qt::ForegroundRole });
 }
 
 QVariant KeyValueModel::data(const QModelIndex &index, int role) const
@@ -127,7 +128,8 @@ QVariant KeyValueModel::data(const QModelIndex &index, int role) const
         if (automatic)
             return u"Added automatically from %1. Change it there."_s.arg(kv.description);
         if (index.column() == KeyColumn || index.column() == ValueColumn) {
-            const QString hint = VariableHint::tooltip(m_resolver, index.column() == KeyColumn ? kv.key : kv.value);
+            const QString hint
+                = VariableHint::tooltip(m_resolver, index.column() == KeyColumn ? kv.key : kv.value);
             if (!hint.isEmpty())
                 return hint;
         }

@@ -15,32 +15,32 @@ constexpr double MinimumTextContrast = 4.5;
 struct Hues
 {
     QRgb light; // on a light palette
-    QRgb dark;  // on a dark palette
+    QRgb dark; // on a dark palette
 };
 
 Hues hues(ColorRole role)
 {
     switch (role) {
     case ColorRole::ErrorText:
-        return {0xc62828, 0xef9a9a};
+        return { 0xc62828, 0xef9a9a };
     case ColorRole::SuccessText:
-        return {0x2e7d32, 0x81c784};
+        return { 0x2e7d32, 0x81c784 };
     case ColorRole::WarningText:
-        return {0xd84315, 0xffab91};
+        return { 0xd84315, 0xffab91 };
     case ColorRole::InfoText:
-        return {0x1565c0, 0x90caf9};
+        return { 0x1565c0, 0x90caf9 };
     case ColorRole::NoteBackground:
-        return {0xfff8e1, 0x4a3f1c};
+        return { 0xfff8e1, 0x4a3f1c };
     case ColorRole::JsonKey:
-        return {0x8b1a8b, 0x9cdcfe};
+        return { 0x8b1a8b, 0x9cdcfe };
     case ColorRole::JsonString:
-        return {0x1a6b1a, 0xce9178};
+        return { 0x1a6b1a, 0xce9178 };
     case ColorRole::JsonNumber:
-        return {0x1c4fb8, 0xb5cea8};
+        return { 0x1c4fb8, 0xb5cea8 };
     case ColorRole::JsonLiteral:
-        return {0xb35c00, 0x569cd6};
+        return { 0xb35c00, 0x569cd6 };
     }
-    return {0x000000, 0xffffff};
+    return { 0x000000, 0xffffff };
 }
 
 double channel(double value)
@@ -50,13 +50,17 @@ double channel(double value)
 
 double luminance(const QColor &color)
 {
-    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF());
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF());
 }
 
 QColor mix(const QColor &from, const QColor &to, double amount)
 {
-    const auto blend = [amount](int a, int b) { return qRound(a + (b - a) * amount); };
-    return QColor(blend(from.red(), to.red()), blend(from.green(), to.green()), blend(from.blue(), to.blue()));
+    const auto blend = [amount](int a, int b) {
+        return qRound(a + (b - a) * amount);
+    };
+    return QColor(blend(from.red(), to.red()), blend(from.green(), to.green()),
+                  blend(from.blue(), to.blue()));
 }
 
 double worstContrast(const QColor &color, std::initializer_list<QColor> against)
@@ -99,22 +103,22 @@ QColor color(ColorRole role, const QPalette &palette)
     const QColor window = palette.color(QPalette::Window);
     if (role == ColorRole::NoteBackground) {
         // A background: keep the window text readable on it, moving towards the window colour if not.
-        return readable(hue, window, {palette.color(QPalette::WindowText)});
+        return readable(hue, window, { palette.color(QPalette::WindowText) });
     }
     return readable(hue, palette.color(QPalette::Text),
-                    {window, palette.color(QPalette::Base), palette.color(QPalette::AlternateBase)});
+                    { window, palette.color(QPalette::Base), palette.color(QPalette::AlternateBase) });
 }
 
 QString textStyleSheet(const QString &widgetClass, ColorRole role, bool bold)
 {
     return u"%1 { color: %2;%3 }"_s.arg(widgetClass, color(role).name(),
-                                         bold ? u" font-weight: bold;"_s : QString());
+                                        bold ? u" font-weight: bold;"_s : QString());
 }
 
 QString backgroundStyleSheet(const QString &widgetClass, ColorRole role, const QString &extra)
 {
     return u"%1 { background: %2;%3 }"_s.arg(widgetClass, color(role).name(),
-                                              extra.isEmpty() ? QString() : u" "_s + extra);
+                                             extra.isEmpty() ? QString() : u" "_s + extra);
 }
 
 } // namespace Postern::Theme

@@ -5,7 +5,8 @@
 
 namespace Postern {
 
-RowTableView::RowTableView(const QString &accessibleName, const QString &accessibleDescription, QWidget *parent)
+RowTableView::RowTableView(const QString &accessibleName, const QString &accessibleDescription,
+                           QWidget *parent)
     : QTableView(parent)
 {
     setAccessibleName(accessibleName);

@@ -45,7 +45,8 @@ CollectionsTree::CollectionsTree(Workspace *workspace, QWidget *parent)
     connect(this, &QTreeWidget::itemChanged, this, &CollectionsTree::onItemChanged);
     connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         if (!item->data(0, IsFolderRole).toBool() && !item->data(0, ItemIdRole).toString().isEmpty())
-            Q_EMIT openRequested(item->data(0, CollectionIdRole).toString(), item->data(0, ItemIdRole).toString());
+            Q_EMIT openRequested(item->data(0, CollectionIdRole).toString(),
+                                 item->data(0, ItemIdRole).toString());
     });
     connect(m_workspace, &Workspace::collectionsChanged, this, &CollectionsTree::rebuild);
     connect(m_workspace, &Workspace::collectionChanged, this, &CollectionsTree::rebuild);
@@ -58,7 +59,8 @@ void CollectionsTree::rebuild()
     QSet<QString> expanded;
     for (QTreeWidgetItemIterator it(this); *it; ++it) {
         if ((*it)->isExpanded())
-            expanded.insert((*it)->data(0, CollectionIdRole).toString() + u'/' + (*it)->data(0, ItemIdRole).toString());
+            expanded.insert((*it)->data(0, CollectionIdRole).toString() + u'/'
+                            + (*it)->data(0, ItemIdRole).toString());
     }
     QString selectedCollection;
     QString selectedItem;
@@ -69,30 +71,32 @@ void CollectionsTree::rebuild()
     clear();
     const QList<Collection> collections = m_workspace->collections();
     for (const Collection &collection : collections) {
-        auto *top = new QTreeWidgetItem(this, {collection.name});
+        auto *top = new QTreeWidgetItem(this, { collection.name });
         top->setData(0, CollectionIdRole, collection.id);
         top->setData(0, IsFolderRole, true);
         top->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable | Qt::ItemIsDropEnabled);
-        top->setToolTip(0, collection.description.isEmpty() ? collection.name : collection.description.left(300));
-        std::function<void(QTreeWidgetItem *, const QList<CollectionItem> &)> add =
-            [&](QTreeWidgetItem *parent, const QList<CollectionItem> &items) {
-                for (const CollectionItem &item : items) {
-                    auto *node = new QTreeWidgetItem(parent, {label(item)});
-                    node->setData(0, CollectionIdRole, collection.id);
-                    node->setData(0, ItemIdRole, item.id);
-                    node->setData(0, IsFolderRole, item.isFolder());
-                    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable | Qt::ItemIsDragEnabled;
-                    if (item.isFolder())
-                        flags |= Qt::ItemIsDropEnabled;
-                    node->setFlags(flags);
-                    if (!item.description.isEmpty())
-                        node->setToolTip(0, item.description.left(300));
-                    if (item.isFolder())
-                        add(node, item.children);
-                    if (expanded.contains(collection.id + u'/' + item.id))
-                        node->setExpanded(true);
-                }
-            };
+        top->setToolTip(
+            0, collection.description.isEmpty() ? collection.name : collection.description.left(300));
+        std::function<void(QTreeWidgetItem *, const QList<CollectionItem> &)> add
+            = [&](QTreeWidgetItem *parent, const QList<CollectionItem> &items) {
+                  for (const CollectionItem &item : items) {
+                      auto *node = new QTreeWidgetItem(parent, { label(item) });
+                      node->setData(0, CollectionIdRole, collection.id);
+                      node->setData(0, ItemIdRole, item.id);
+                      node->setData(0, IsFolderRole, item.isFolder());
+                      Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable
+                          | Qt::ItemIsDragEnabled;
+                      if (item.isFolder())
+                          flags |= Qt::ItemIsDropEnabled;
+                      node->setFlags(flags);
+                      if (!item.description.isEmpty())
+                          node->setToolTip(0, item.description.left(300));
+                      if (item.isFolder())
+                          add(node, item.children);
+                      if (expanded.contains(collection.id + u'/' + item.id))
+                          node->setExpanded(true);
+                  }
+              };
         add(top, collection.items);
         if (expanded.contains(collection.id + u'/'))
             top->setExpanded(true);
@@ -107,7 +111,8 @@ QTreeWidgetItem *CollectionsTree::findItem(const QString &collectionId, const QS
     if (collectionId.isEmpty())
         return nullptr;
     for (QTreeWidgetItemIterator it(const_cast<CollectionsTree *>(this)); *it; ++it) {
-        if ((*it)->data(0, CollectionIdRole).toString() == collectionId && (*it)->data(0, ItemIdRole).toString() == itemId)
+        if ((*it)->data(0, CollectionIdRole).toString() == collectionId
+            && (*it)->data(0, ItemIdRole).toString() == itemId)
             return *it;
     }
     return nullptr;
@@ -242,9 +247,10 @@ void CollectionsTree::deleteSelected()
     if (!found)
         return;
     const CollectionItem *item = itemId.isEmpty() ? nullptr : found->find(itemId);
-    const QString what = !item ? u"the collection \u201c%1\u201d and its %2 requests"_s.arg(found->name).arg(found->requestCount())
-                       : item->isFolder() ? u"the folder \u201c%1\u201d and everything in it"_s.arg(item->name)
-                                          : u"the request \u201c%1\u201d"_s.arg(item->name);
+    const QString what = !item
+        ? u"the collection \u201c%1\u201d and its %2 requests"_s.arg(found->name).arg(found->requestCount())
+        : item->isFolder() ? u"the folder \u201c%1\u201d and everything in it"_s.arg(item->name)
+                           : u"the request \u201c%1\u201d"_s.arg(item->name);
     QMessageBox box(QMessageBox::Warning, u"Delete"_s, u"Delete %1? This cannot be undone."_s.arg(what),
                     QMessageBox::Cancel, this);
     box.setObjectName(u"confirmDelete"_s);
@@ -262,12 +268,13 @@ void CollectionsTree::deleteSelected()
     edit(collectionId, [&itemId](Collection &collection) { return collection.remove(itemId); });
 }
 
-bool CollectionsTree::moveItem(const QString &collectionId, const QString &itemId, const QString &newParentId, int row,
-                               const QString &targetCollectionId)
+bool CollectionsTree::moveItem(const QString &collectionId, const QString &itemId, const QString &newParentId,
+                               int row, const QString &targetCollectionId)
 {
     const QString targetId = targetCollectionId.isEmpty() ? collectionId : targetCollectionId;
     if (targetId == collectionId) {
-        if (!edit(collectionId, [&](Collection &collection) { return collection.move(itemId, newParentId, row); }))
+        if (!edit(collectionId,
+                  [&](Collection &collection) { return collection.move(itemId, newParentId, row); }))
             return false;
         select(collectionId, itemId);
         return true;
@@ -317,21 +324,22 @@ void CollectionsTree::moveSelectedTo()
     const QList<Collection> collections = m_workspace->collections();
     for (const Collection &collection : collections) {
         labels.append(collection.name);
-        places.append({collection.id, QString()});
-        std::function<void(const QList<CollectionItem> &, const QString &)> add =
-            [&](const QList<CollectionItem> &items, const QString &path) {
-                for (const CollectionItem &item : items) {
-                    if (!item.isFolder() || item.id == itemId)
-                        continue;
-                    labels.append(path + u" / "_s + item.name);
-                    places.append({collection.id, item.id});
-                    add(item.children, path + u" / "_s + item.name);
-                }
-            };
+        places.append({ collection.id, QString() });
+        std::function<void(const QList<CollectionItem> &, const QString &)> add
+            = [&](const QList<CollectionItem> &items, const QString &path) {
+                  for (const CollectionItem &item : items) {
+                      if (!item.isFolder() || item.id == itemId)
+                          continue;
+                      labels.append(path + u" / "_s + item.name);
+                      places.append({ collection.id, item.id });
+                      add(item.children, path + u" / "_s + item.name);
+                  }
+              };
         add(collection.items, collection.name);
     }
     bool ok = false;
-    const QString chosen = QInputDialog::getItem(this, u"Move To"_s, u"Move \u201c%1\u201d into:"_s.arg(node->text(0).trimmed()),
+    const QString chosen = QInputDialog::getItem(this, u"Move To"_s,
+                                                 u"Move \u201c%1\u201d into:"_s.arg(node->text(0).trimmed()),
                                                  labels, 0, false, &ok);
     const int index = labels.indexOf(chosen);
     if (!ok || index < 0)
@@ -349,7 +357,9 @@ void CollectionsTree::dropEvent(QDropEvent *event)
     if (position == OnViewport)
         return;
     dropOn(currentItem(), target,
-           position == OnItem ? DropPlace::Into : position == AboveItem ? DropPlace::Above : DropPlace::Below);
+           position == OnItem          ? DropPlace::Into
+               : position == AboveItem ? DropPlace::Above
+                                       : DropPlace::Below);
 }
 
 bool CollectionsTree::dropOn(QTreeWidgetItem *dragged, QTreeWidgetItem *target, DropPlace place)
@@ -412,13 +422,18 @@ void CollectionsTree::showMenu(const QPoint &position)
     const QString itemId = node->data(0, ItemIdRole).toString();
     const bool container = node->data(0, IsFolderRole).toBool();
     if (container) {
-        menu.addAction(u"New &Request"_s, this, [this, collectionId, itemId] { newRequest(collectionId, itemId); });
-        menu.addAction(u"New &Folder"_s, this, [this, collectionId, itemId] { newFolder(collectionId, itemId, u"New Folder"_s); });
+        menu.addAction(u"New &Request"_s, this,
+                       [this, collectionId, itemId] { newRequest(collectionId, itemId); });
+        menu.addAction(u"New &Folder"_s, this,
+                       [this, collectionId, itemId] { newFolder(collectionId, itemId, u"New Folder"_s); });
         menu.addSeparator();
-        menu.addAction(u"&Settings\u2026"_s, this, [this, collectionId, itemId] { Q_EMIT settingsRequested(collectionId, itemId); });
+        menu.addAction(u"&Settings\u2026"_s, this,
+                       [this, collectionId, itemId] { Q_EMIT settingsRequested(collectionId, itemId); });
     } else {
-        menu.addAction(u"&Open"_s, this, [this, collectionId, itemId] { Q_EMIT openRequested(collectionId, itemId); });
-        menu.addAction(u"&Settings\u2026"_s, this, [this, collectionId, itemId] { Q_EMIT settingsRequested(collectionId, itemId); });
+        menu.addAction(u"&Open"_s, this,
+                       [this, collectionId, itemId] { Q_EMIT openRequested(collectionId, itemId); });
+        menu.addAction(u"&Settings\u2026"_s, this,
+                       [this, collectionId, itemId] { Q_EMIT settingsRequested(collectionId, itemId); });
     }
     menu.addAction(u"Re&name"_s, this, &CollectionsTree::renameSelected);
     menu.addAction(u"D&uplicate"_s, this, &CollectionsTree::duplicateSelected);
@@ -428,7 +443,8 @@ void CollectionsTree::showMenu(const QPoint &position)
         menu.addAction(u"Move Do&wn\tCtrl+Shift+Down"_s, this, [this] { moveSelected(1); });
     }
     if (itemId.isEmpty())
-        menu.addAction(u"&Export to Postman\u2026"_s, this, [this, collectionId] { Q_EMIT exportRequested(collectionId); });
+        menu.addAction(u"&Export to Postman\u2026"_s, this,
+                       [this, collectionId] { Q_EMIT exportRequested(collectionId); });
     menu.addSeparator();
     menu.addAction(u"&Delete"_s, this, &CollectionsTree::deleteSelected);
     menu.exec(viewport()->mapToGlobal(position));

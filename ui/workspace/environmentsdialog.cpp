@@ -51,11 +51,10 @@ EnvironmentsDialog::EnvironmentsDialog(Workspace *workspace, QWidget *parent)
     m_export = new QPushButton(u"E&xport\u2026"_s, this);
     m_export->setObjectName(u"exportEnvironment"_s);
     m_export->setAccessibleName(u"Export environment to Postman"_s);
-    connect(m_export, &QPushButton::clicked, this, [this] {
-        ImportExport::exportEnvironmentInteractively(this, m_workspace, selectedId());
-    });
+    connect(m_export, &QPushButton::clicked, this,
+            [this] { ImportExport::exportEnvironmentInteractively(this, m_workspace, selectedId()); });
     auto *buttons = new QGridLayout;
-    const QList<QPushButton *> all{add, m_duplicate, m_rename, m_delete, m_export};
+    const QList<QPushButton *> all { add, m_duplicate, m_rename, m_delete, m_export };
     for (int i = 0; i < all.size(); ++i) {
         all.at(i)->setAutoDefault(false);
         buttons->addWidget(all.at(i), i / 3, i % 3);
@@ -95,13 +94,14 @@ EnvironmentsDialog::EnvironmentsDialog(Workspace *workspace, QWidget *parent)
         const QString id = selectedId();
         const Environment *environment = m_workspace->environment(id);
         const VariableList saved = id == m_workspace->globals().id ? m_workspace->globals().variables
-                                 : environment ? environment->variables
-                                               : VariableList();
+            : environment                                          ? environment->variables
+                                                                   : VariableList();
         VariableList shown = m_variables->variables();
         bool filled = false;
         for (Variable &variable : shown) {
             for (const Variable &stored : saved) {
-                if (variable.secret && variable.value.isEmpty() && stored.key == variable.key && !stored.value.isEmpty()) {
+                if (variable.secret && variable.value.isEmpty() && stored.key == variable.key
+                    && !stored.value.isEmpty()) {
                     variable.value = stored.value;
                     filled = true;
                 }
@@ -161,9 +161,9 @@ void EnvironmentsDialog::showSelected()
     m_delete->setEnabled(!isGlobals && !id.isEmpty());
     const Environment *environment = m_workspace->environment(id);
     m_loading = true;
-    m_variables->setVariables(isGlobals ? m_workspace->globals().variables
-                              : environment ? environment->variables
-                                            : VariableList());
+    m_variables->setVariables(isGlobals         ? m_workspace->globals().variables
+                                  : environment ? environment->variables
+                                                : VariableList());
     m_loading = false;
 }
 
@@ -239,9 +239,10 @@ void EnvironmentsDialog::deleteSelected()
         return;
     const QString id = found->id;
     const QString name = found->name;
-    if (QMessageBox::question(this, u"Delete Environment"_s,
-                              u"Delete the environment \u201c%1\u201d and its variables? This cannot be undone."_s.arg(name),
-                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+    if (QMessageBox::question(
+            this, u"Delete Environment"_s,
+            u"Delete the environment \u201c%1\u201d and its variables? This cannot be undone."_s.arg(name),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         != QMessageBox::Yes)
         return;
     if (const QString error = m_workspace->removeEnvironment(id); !error.isEmpty())

@@ -21,16 +21,16 @@ ImportExport::Outcome ImportExport::importFile(Workspace *workspace, const QStri
     return WorkspaceImport::importFile(workspace, path);
 }
 
-QString ImportExport::exportCollection(const Workspace *workspace, const QString &collectionId, const QString &path,
-                                       bool includeSecrets)
+QString ImportExport::exportCollection(const Workspace *workspace, const QString &collectionId,
+                                       const QString &path, bool includeSecrets)
 {
     return WorkspaceExport::exportCollection(workspace, collectionId, path,
                                              includeSecrets ? WorkspaceExport::Secrets::Include
                                                             : WorkspaceExport::Secrets::Omit);
 }
 
-QString ImportExport::exportEnvironment(const Workspace *workspace, const QString &environmentId, const QString &path,
-                                        bool includeSecrets)
+QString ImportExport::exportEnvironment(const Workspace *workspace, const QString &environmentId,
+                                        const QString &path, bool includeSecrets)
 {
     return WorkspaceExport::exportEnvironment(workspace, environmentId, path,
                                               includeSecrets ? WorkspaceExport::Secrets::Include
@@ -39,8 +39,8 @@ QString ImportExport::exportEnvironment(const Workspace *workspace, const QStrin
 
 void ImportExport::showOutcome(QWidget *parent, const Outcome &outcome)
 {
-    QMessageBox box(outcome.ok ? QMessageBox::Information : QMessageBox::Warning, outcome.heading(), outcome.title,
-                    QMessageBox::Ok, parent);
+    QMessageBox box(outcome.ok ? QMessageBox::Information : QMessageBox::Warning, outcome.heading(),
+                    outcome.title, QMessageBox::Ok, parent);
     box.setObjectName(u"importSummary"_s);
     if (!outcome.summary.isEmpty()) {
         box.setInformativeText(outcome.notesLine());
@@ -65,11 +65,12 @@ namespace {
 
 bool askIncludeSecrets(QWidget *parent)
 {
-    QMessageBox box(QMessageBox::Question, u"Export"_s,
-                    u"Include secret values (passwords, tokens, client secrets, secret variables) in the file? "
-                    "Without them, they are exported as empty values; {{variable}} references are not secrets and "
-                    "are exported as they are."_s,
-                    QMessageBox::No | QMessageBox::Yes, parent);
+    QMessageBox box(
+        QMessageBox::Question, u"Export"_s,
+        u"Include secret values (passwords, tokens, client secrets, secret variables) in the file? "
+        "Without them, they are exported as empty values; {{variable}} references are not secrets and "
+        "are exported as they are."_s,
+        QMessageBox::No | QMessageBox::Yes, parent);
     box.setObjectName(u"exportSecretsQuestion"_s);
     box.setDefaultButton(QMessageBox::No);
     box.button(QMessageBox::No)->setText(u"Leave Them Out"_s);
@@ -85,14 +86,15 @@ QString fileNameFor(const QString &name, const QString &suffix)
 
 } // namespace
 
-void ImportExport::exportCollectionInteractively(QWidget *parent, const Workspace *workspace, const QString &collectionId)
+void ImportExport::exportCollectionInteractively(QWidget *parent, const Workspace *workspace,
+                                                 const QString &collectionId)
 {
     const Collection *collection = workspace->collection(collectionId);
     if (!collection)
         return;
-    const QString path = QFileDialog::getSaveFileName(parent, u"Export to Postman v2.1"_s,
-                                                      fileNameFor(collection->name, u".postman_collection.json"_s),
-                                                      u"Postman collection (*.json)"_s);
+    const QString path = QFileDialog::getSaveFileName(
+        parent, u"Export to Postman v2.1"_s, fileNameFor(collection->name, u".postman_collection.json"_s),
+        u"Postman collection (*.json)"_s);
     if (path.isEmpty())
         return;
     const QString error = exportCollection(workspace, collectionId, path, askIncludeSecrets(parent));
@@ -100,7 +102,8 @@ void ImportExport::exportCollectionInteractively(QWidget *parent, const Workspac
         QMessageBox::warning(parent, u"Not Exported"_s, error);
 }
 
-void ImportExport::exportEnvironmentInteractively(QWidget *parent, const Workspace *workspace, const QString &environmentId)
+void ImportExport::exportEnvironmentInteractively(QWidget *parent, const Workspace *workspace,
+                                                  const QString &environmentId)
 {
     const Environment *environment = workspace->environment(environmentId);
     const QString name = environment ? environment->name : u"Globals"_s;

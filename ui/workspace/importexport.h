@@ -25,15 +25,17 @@ public:
     // The import and export themselves, without a window (WorkspaceImport, WorkspaceExport).
     static Outcome importData(Workspace *workspace, const QByteArray &data);
     static Outcome importFile(Workspace *workspace, const QString &path);
-    static QString exportCollection(const Workspace *workspace, const QString &collectionId, const QString &path,
-                                    bool includeSecrets);
-    static QString exportEnvironment(const Workspace *workspace, const QString &environmentId, const QString &path,
-                                     bool includeSecrets);
+    static QString exportCollection(const Workspace *workspace, const QString &collectionId,
+                                    const QString &path, bool includeSecrets);
+    static QString exportEnvironment(const Workspace *workspace, const QString &environmentId,
+                                     const QString &path, bool includeSecrets);
 
     // The dialogs: choose a file, import it, show the summary.
     static Outcome importInteractively(QWidget *parent, Workspace *workspace);
-    static void exportCollectionInteractively(QWidget *parent, const Workspace *workspace, const QString &collectionId);
-    static void exportEnvironmentInteractively(QWidget *parent, const Workspace *workspace, const QString &environmentId);
+    static void exportCollectionInteractively(QWidget *parent, const Workspace *workspace,
+                                              const QString &collectionId);
+    static void exportEnvironmentInteractively(QWidget *parent, const Workspace *workspace,
+                                               const QString &environmentId);
     static void showOutcome(QWidget *parent, const Outcome &outcome);
 };
 

@@ -1,10 +1,10 @@
 #include "ui/workspace/itemsettingsdialog.h"
 
-#include "ui/request/autheditor.h"
 #include "ui/oauth/oauth2pane.h"
+#include "ui/request/autheditor.h"
+#include "ui/widgets/formrow.h"
 #include "ui/workspace/variableseditor.h"
 #include "workspace/workspace.h"
-#include "ui/widgets/formrow.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -20,8 +20,8 @@ using namespace Qt::StringLiterals;
 
 namespace Postern {
 
-ItemSettingsDialog::ItemSettingsDialog(Workspace *workspace, const OAuthServices &services, const QString &collectionId,
-                                       const QString &itemId, QWidget *parent)
+ItemSettingsDialog::ItemSettingsDialog(Workspace *workspace, const OAuthServices &services,
+                                       const QString &collectionId, const QString &itemId, QWidget *parent)
     : QDialog(parent)
     , m_workspace(workspace)
     , m_collectionId(collectionId)
@@ -50,9 +50,10 @@ ItemSettingsDialog::ItemSettingsDialog(Workspace *workspace, const OAuthServices
     addLabelledRow(form, u"&Description:"_s, m_description);
     const bool hasScripts = isCollection ? collection && !collection->scripts.isEmpty() : item->hasScripts();
     if (hasScripts) {
-        auto *note = new QLabel(u"This %1 has Postman scripts (pre-request or tests). Postern keeps them unchanged and "
-                                "exports them back, but does not run them yet."_s.arg(kind.toLower()),
-                                general);
+        auto *note = new QLabel(
+            u"This %1 has Postman scripts (pre-request or tests). Postern keeps them unchanged and "
+            "exports them back, but does not run them yet."_s.arg(kind.toLower()),
+            general);
         note->setObjectName(u"scriptsNote"_s);
         note->setWordWrap(true);
         form->addRow(note);
@@ -68,8 +69,10 @@ ItemSettingsDialog::ItemSettingsDialog(Workspace *workspace, const OAuthServices
             QString source;
             const AuthConfig inherited = collection->inheritedAuth(itemId, &source);
             m_auth->setInheritedDescription(
-                u"This folder uses the authorization of \u201c%1\u201d (%2)."_s.arg(source, authTypeName(inherited.type)));
-            m_auth->oauth2Pane()->setVariableContext(workspace->resolver(collectionId), workspace->currentEnvironmentId());
+                u"This folder uses the authorization of \u201c%1\u201d (%2)."_s.arg(
+                    source, authTypeName(inherited.type)));
+            m_auth->oauth2Pane()->setVariableContext(workspace->resolver(collectionId),
+                                                     workspace->currentEnvironmentId());
         }
         tabs->addTab(m_auth, u"&Authorization"_s);
     }
@@ -122,7 +125,8 @@ ItemSettingsDialog::ItemSettingsDialog(Workspace *workspace, const OAuthServices
             bool filled = false;
             for (Variable &variable : shown) {
                 for (const Variable &saved : current->variables) {
-                    if (variable.secret && variable.value.isEmpty() && saved.key == variable.key && !saved.value.isEmpty()) {
+                    if (variable.secret && variable.value.isEmpty() && saved.key == variable.key
+                        && !saved.value.isEmpty()) {
                         variable.value = saved.value;
                         filled = true;
                     }

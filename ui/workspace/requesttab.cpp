@@ -1,15 +1,15 @@
 #include "ui/workspace/requesttab.h"
 
+#include "http/fileaccess.h"
+#include "oauth/requestsender.h"
+#include "oauth/tokenstore.h"
+#include "ui/oauth/oauth2pane.h"
 #include "ui/request/autheditor.h"
 #include "ui/request/bodyeditor.h"
-#include "http/fileaccess.h"
-#include "ui/oauth/oauth2pane.h"
 #include "ui/request/requesteditor.h"
-#include "oauth/requestsender.h"
 #include "ui/response/responseviewer.h"
-#include "oauth/tokenstore.h"
-#include "workspace/workspace.h"
 #include "ui/widgets/palette.h"
+#include "workspace/workspace.h"
 
 #include <QBoxLayout>
 #include <QLabel>
@@ -46,15 +46,16 @@ QString describeAuth(const AuthConfig &auth)
     case AuthType::Bearer:
         return u"a Bearer token"_s;
     case AuthType::OAuth2:
-        return u"OAuth 2.0 (%1)"_s.arg(auth.oauth2.tokenName.isEmpty() ? auth.oauth2.clientId : auth.oauth2.tokenName);
+        return u"OAuth 2.0 (%1)"_s.arg(auth.oauth2.tokenName.isEmpty() ? auth.oauth2.clientId
+                                                                       : auth.oauth2.tokenName);
     }
     return QString();
 }
 
 } // namespace
 
-RequestTab::RequestTab(const QString &id, const OAuthServices &services, RequestSender *sender, Workspace *workspace,
-                       QWidget *parent)
+RequestTab::RequestTab(const QString &id, const OAuthServices &services, RequestSender *sender,
+                       Workspace *workspace, QWidget *parent)
     : QWidget(parent)
     , m_id(id)
     , m_sender(sender)
@@ -66,9 +67,11 @@ RequestTab::RequestTab(const QString &id, const OAuthServices &services, Request
     m_scriptsNote = new QLabel(this);
     m_scriptsNote->setObjectName(u"scriptsNote"_s);
     m_scriptsNote->setWordWrap(true);
-    m_scriptsNote->setText(u"This request has Postman scripts (pre-request or tests). Postern keeps them unchanged "
-                           "and exports them back, but does not run them yet."_s);
-    m_scriptsNote->setStyleSheet(Theme::backgroundStyleSheet(u"QLabel"_s, ColorRole::NoteBackground, u"padding: 4px;"_s));
+    m_scriptsNote->setText(
+        u"This request has Postman scripts (pre-request or tests). Postern keeps them unchanged "
+        "and exports them back, but does not run them yet."_s);
+    m_scriptsNote->setStyleSheet(
+        Theme::backgroundStyleSheet(u"QLabel"_s, ColorRole::NoteBackground, u"padding: 4px;"_s));
     m_scriptsNote->hide();
     layout->addWidget(m_scriptsNote);
     m_splitter = new QSplitter(Qt::Vertical, this);
@@ -82,7 +85,7 @@ RequestTab::RequestTab(const QString &id, const OAuthServices &services, Request
     m_splitter->addWidget(m_viewer);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
-    m_splitter->setSizes({260, 520});
+    m_splitter->setSizes({ 260, 520 });
     layout->addWidget(m_splitter);
 
     // Offered with the message of a Send stopped for want of a usable OAuth 2.0 token.
@@ -141,7 +144,8 @@ void RequestTab::setName(const QString &name)
     Q_EMIT titleChanged();
 }
 
-void RequestTab::open(const QString &collectionId, const QString &itemId, const QString &name, const HttpRequest &request)
+void RequestTab::open(const QString &collectionId, const QString &itemId, const QString &name,
+                      const HttpRequest &request)
 {
     m_collectionId = collectionId;
     m_itemId = itemId;
@@ -247,13 +251,16 @@ void RequestTab::refreshContext()
     const CollectionItem *item = collection ? collection->find(m_itemId) : nullptr;
     m_scriptsNote->setVisible(item && item->hasScripts());
     if (!collection) {
-        m_editor->setInheritedAuth(true, u"This request is in no collection: it is sent without authorization."_s);
+        m_editor->setInheritedAuth(true,
+                                   u"This request is in no collection: it is sent without authorization."_s);
         return;
     }
     QString source;
     const AuthConfig inherited = collection->inheritedAuth(m_itemId, &source);
-    m_editor->setInheritedAuth(true, u"This request uses the authorization of \u201c%1\u201d: %2. Change it in %1's settings."_s.arg(
-                                         source, describeAuth(inherited)));
+    m_editor->setInheritedAuth(
+        true,
+        u"This request uses the authorization of \u201c%1\u201d: %2. Change it in %1's settings."_s.arg(
+            source, describeAuth(inherited)));
 }
 
 QString RequestTab::workingDirectory() const
@@ -274,7 +281,8 @@ HttpRequest RequestTab::preparedRequest(OAuth2Config::Secrets secrets) const
     if (!m_workspace)
         return request;
     const VariableResolver resolver = m_workspace->resolver(m_collectionId);
-    request = (secrets == OAuth2Config::Secrets::Include ? resolver : resolver.withSecretsMasked()).resolve(request);
+    request = (secrets == OAuth2Config::Secrets::Include ? resolver : resolver.withSecretsMasked())
+                  .resolve(request);
     // The token must come from the current environment, whatever was chosen before the switch.
     if (request.auth.type == AuthType::OAuth2 && m_tokens) {
         const QString environment = m_workspace->currentEnvironmentId();
@@ -283,9 +291,10 @@ HttpRequest RequestTab::preparedRequest(OAuth2Config::Secrets secrets) const
             const QList<OAuth2Token> tokens = m_tokens->tokens();
             const OAuth2Token *best = OAuth2Token::newestFor(tokens, request.auth.oauth2.key(), environment);
             request.auth.oauth2TokenId = best ? best->id : QString();
-            request.auth.token = best ? (request.auth.oauth2UseIdToken && !best->idToken.isEmpty() ? best->idToken
-                                                                                                   : best->accessToken)
-                                      : QString();
+            request.auth.token = best
+                ? (request.auth.oauth2UseIdToken && !best->idToken.isEmpty() ? best->idToken
+                                                                             : best->accessToken)
+                : QString();
         }
     }
     return request;

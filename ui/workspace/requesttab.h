@@ -1,12 +1,12 @@
 #pragma once
 
+#include "auth/oauth2config.h"
 #include "http/httprequest.h"
 #include "http/httpresponse.h"
+#include "oauth/requestsender.h"
+#include "ui/oauth/oauthservices.h"
 #include "workspace/collection.h"
 #include "workspace/workspacesecrets.h"
-#include "auth/oauth2config.h"
-#include "ui/oauth/oauthservices.h"
-#include "oauth/requestsender.h"
 
 #include <QJsonObject>
 #include <QPointer>
@@ -52,7 +52,8 @@ public:
     void setName(const QString &name);
 
     // Shows a saved request (or a new one with no origin) and takes it as the saved state.
-    void open(const QString &collectionId, const QString &itemId, const QString &name, const HttpRequest &request);
+    void open(const QString &collectionId, const QString &itemId, const QString &name,
+              const HttpRequest &request);
     // Puts unsaved edits over the saved state (a draft after a restart, a request from history).
     void setDraft(const HttpRequest &request);
     // The editor's state has just been saved as this item.
@@ -100,7 +101,6 @@ Q_SIGNALS:
 
 private:
     void updateDirty();
-
 
     QString m_id;
     RequestSender *m_sender;

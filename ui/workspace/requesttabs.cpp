@@ -1,8 +1,8 @@
 #include "ui/workspace/requesttabs.h"
 
-#include "workspace/collection.h"
 #include "ui/request/requesteditor.h"
 #include "ui/workspace/requesttab.h"
+#include "workspace/collection.h"
 #include "workspace/workspace.h"
 
 #include <QInputDialog>
@@ -133,9 +133,10 @@ bool RequestTabs::closeTab(int index)
     if (!closing)
         return false;
     if (closing->isDirty()) {
-        QMessageBox box(QMessageBox::Question, u"Unsaved Changes"_s,
-                        u"\u201c%1\u201d has unsaved changes. Save them before closing?"_s.arg(closing->title()),
-                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+        QMessageBox box(
+            QMessageBox::Question, u"Unsaved Changes"_s,
+            u"\u201c%1\u201d has unsaved changes. Save them before closing?"_s.arg(closing->title()),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
         box.setObjectName(u"confirmCloseTab"_s);
         box.setDefaultButton(QMessageBox::Save);
         const int answer = box.exec();
@@ -195,16 +196,19 @@ bool RequestTabs::saveAs(RequestTab *tab)
     names.append(newCollection);
     bool ok = false;
     const QString name = QInputDialog::getText(this, u"Save Request"_s, u"Request name:"_s, QLineEdit::Normal,
-                                               tab->title(), &ok).trimmed();
+                                               tab->title(), &ok)
+                             .trimmed();
     if (!ok || name.isEmpty())
         return false;
-    const QString target = QInputDialog::getItem(this, u"Save Request"_s, u"Save to collection:"_s, names, 0, false, &ok);
+    const QString target
+        = QInputDialog::getItem(this, u"Save Request"_s, u"Save to collection:"_s, names, 0, false, &ok);
     if (!ok)
         return false;
     Collection collection;
     if (target == newCollection) {
         const QString collectionName = QInputDialog::getText(this, u"New Collection"_s, u"Collection name:"_s,
-                                                             QLineEdit::Normal, u"New Collection"_s, &ok).trimmed();
+                                                             QLineEdit::Normal, u"New Collection"_s, &ok)
+                                           .trimmed();
         if (!ok || collectionName.isEmpty())
             return false;
         collection = Collection::make(collectionName);
@@ -245,7 +249,8 @@ void RequestTabs::refreshContexts()
             if (!item) {
                 const QList<Collection> collections = m_workspace->collections();
                 for (const Collection &collection : collections) {
-                    if (const CollectionItem *moved = collection.find(open->itemId()); moved && !moved->isFolder()) {
+                    if (const CollectionItem *moved = collection.find(open->itemId());
+                        moved && !moved->isFolder()) {
                         open->followSaved(collection.id, *moved);
                         item = moved;
                         break;
@@ -282,9 +287,10 @@ Session RequestTabs::sessionState() const
     session.tabs.clear();
     for (RequestTab *open : tabs()) {
         if (open->isSaved())
-            session.tabs.append({open->id(), open->collectionId(), open->itemId(), open->title()});
+            session.tabs.append({ open->id(), open->collectionId(), open->itemId(), open->title() });
         else
-            session.tabs.append({open->id(), open->missingCollectionId(), open->missingItemId(), QString()});
+            session.tabs.append(
+                { open->id(), open->missingCollectionId(), open->missingItemId(), QString() });
     }
     if (RequestTab *current = currentTab())
         session.currentTabId = current->id();

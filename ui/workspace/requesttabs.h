@@ -5,8 +5,8 @@
 #include "ui/oauth/oauthservices.h"
 #include "workspace/sessionstore.h"
 
-#include <QTabWidget>
 #include <QHash>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <memory>
@@ -23,7 +23,8 @@ class Workspace;
 // Nothing typed is lost: edits are written as drafts (SessionStore, atomic writes) a moment after
 // they are made, together with the list of tabs, so a crash or a kill loses at most the last second.
 // restore() brings back the tabs, their drafts and any draft the session does not list (after a
-// damaged session file). The secrets typed into a draft go to the keychain beside it (Workspace). The sender, the workspace and the services are not owned.
+// damaged session file). The secrets typed into a draft go to the keychain beside it (Workspace). The sender,
+// the workspace and the services are not owned.
 class RequestTabs : public QTabWidget
 {
     Q_OBJECT

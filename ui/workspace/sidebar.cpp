@@ -1,7 +1,7 @@
 #include "ui/workspace/sidebar.h"
 
-#include "ui/workspace/collectionstree.h"
 #include "ui/history/historypane.h"
+#include "ui/workspace/collectionstree.h"
 
 #include <QHBoxLayout>
 #include <QPushButton>
@@ -29,7 +29,8 @@ Sidebar::Sidebar(Workspace *workspace, HistoryStore *history, QWidget *parent)
     auto *import = new QPushButton(u"Import\u2026"_s, collectionsPage);
     import->setObjectName(u"importButton"_s);
     import->setAccessibleName(u"Import a Postman or Postern file"_s);
-    import->setToolTip(u"Import a Postman collection or environment, a Postern file or a curl command (Ctrl+O)"_s);
+    import->setToolTip(
+        u"Import a Postman collection or environment, a Postern file or a curl command (Ctrl+O)"_s);
     buttons->addWidget(newCollection);
     buttons->addWidget(import);
     buttons->addStretch();

@@ -35,11 +35,13 @@ public:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
         QStyledItemDelegate::initStyleOption(option, index);
-        if (index.column() == ValueColumn && isSecretRow(index) && !m_editor->secretsShown() && !option->text.isEmpty())
+        if (index.column() == ValueColumn && isSecretRow(index) && !m_editor->secretsShown()
+            && !option->text.isEmpty())
             option->text = QString(8, QChar(0x2022));
     }
 
-    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const override
     {
         QWidget *widget = QStyledItemDelegate::createEditor(parent, option, index);
         if (auto *line = qobject_cast<QLineEdit *>(widget)) {
@@ -82,7 +84,7 @@ VariablesEditor::VariablesEditor(const QString &accessibleName, QWidget *parent)
     m_table = new VariablesTable(0, 3, this);
     m_table->setObjectName(u"variablesTable"_s);
     m_table->setAccessibleName(accessibleName);
-    m_table->setHorizontalHeaderLabels({u"Variable"_s, u"Value"_s, u"Secret"_s});
+    m_table->setHorizontalHeaderLabels({ u"Variable"_s, u"Value"_s, u"Secret"_s });
     m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(ValueColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(SecretColumn, QHeaderView::ResizeToContents);
@@ -136,7 +138,8 @@ void VariablesEditor::addRow(const Variable &variable)
     secret->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
     secret->setCheckState(variable.secret ? Qt::Checked : Qt::Unchecked);
     updateAccessibleTexts(row);
-    secret->setToolTip(u"A secret value is kept in the keychain, never in the workspace's files, and exported empty."_s);
+    secret->setToolTip(
+        u"A secret value is kept in the keychain, never in the workspace's files, and exported empty."_s);
     m_table->setItem(row, SecretColumn, secret);
     m_filling = filling;
 }
@@ -159,7 +162,8 @@ void VariablesEditor::updateAccessibleTexts(int row)
     const bool isSecret = secret->checkState() == Qt::Checked;
     secret->setData(Qt::AccessibleTextRole, isSecret ? u"Secret"_s : u"Not secret"_s);
     // A screen reader reads the accessible text, not the value: a secret is not read aloud.
-    value->setData(Qt::AccessibleTextRole, isSecret && !value->text().isEmpty() ? u"Secret value, hidden"_s : QVariant());
+    value->setData(Qt::AccessibleTextRole,
+                   isSecret && !value->text().isEmpty() ? u"Secret value, hidden"_s : QVariant());
 }
 
 VariableList VariablesEditor::variables() const

@@ -47,7 +47,7 @@ QString typeKey(AuthType type)
 QJsonObject AuthConfig::toJson(OAuth2Config::Secrets secrets) const
 {
     const bool include = secrets == OAuth2Config::Secrets::Include;
-    QJsonObject object{{u"type"_s, typeKey(type)}};
+    QJsonObject object { { u"type"_s, typeKey(type) } };
     switch (type) {
     case AuthType::None:
     case AuthType::Inherit:
@@ -78,7 +78,7 @@ AuthConfig AuthConfig::fromJson(const QJsonObject &object)
     AuthConfig config;
     const QString type = object.value(u"type"_s).toString();
     for (const AuthType candidate :
-         {AuthType::None, AuthType::Basic, AuthType::Bearer, AuthType::OAuth2, AuthType::Inherit}) {
+         { AuthType::None, AuthType::Basic, AuthType::Bearer, AuthType::OAuth2, AuthType::Inherit }) {
         if (typeKey(candidate) == type)
             config.type = candidate;
     }
@@ -104,17 +104,17 @@ std::optional<KeyValue> AuthConfig::header() const
     case AuthType::Basic: {
         // RFC 7617: user-id ':' password, UTF-8, base64.
         const QByteArray pair = (username + u':' + password).toUtf8();
-        return KeyValue{u"Authorization"_s, u"Basic "_s + QString::fromLatin1(pair.toBase64()), true, {}};
+        return KeyValue { u"Authorization"_s, u"Basic "_s + QString::fromLatin1(pair.toBase64()), true, {} };
     }
     case AuthType::Bearer:
         if (token.isEmpty())
             return std::nullopt;
-        return KeyValue{u"Authorization"_s, u"Bearer "_s + token.trimmed(), true, {}};
+        return KeyValue { u"Authorization"_s, u"Bearer "_s + token.trimmed(), true, {} };
     case AuthType::OAuth2: {
         if (token.isEmpty() || oauth2InQuery)
             return std::nullopt;
         const QString prefix = headerPrefix.trimmed();
-        return KeyValue{u"Authorization"_s, prefix.isEmpty() ? token : prefix + u' ' + token, true, {}};
+        return KeyValue { u"Authorization"_s, prefix.isEmpty() ? token : prefix + u' ' + token, true, {} };
     }
     }
     return std::nullopt;
@@ -125,7 +125,7 @@ std::optional<KeyValue> AuthConfig::queryParameter() const
     if (type != AuthType::OAuth2 || !oauth2InQuery || token.isEmpty())
         return std::nullopt;
     // RFC 6750 §2.3.
-    return KeyValue{u"access_token"_s, token, true, {}};
+    return KeyValue { u"access_token"_s, token, true, {} };
 }
 
 } // namespace Postern

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "base/keyvalue.h"
 #include "auth/oauth2config.h"
+#include "base/keyvalue.h"
 
 #include <optional>
 
@@ -20,14 +20,14 @@ struct AuthConfig
     AuthType type = AuthType::None;
     QString username; // Basic
     QString password; // Basic
-    QString token;    // Bearer; for OAuth 2.0 the current token's access token, filled in by its owner
+    QString token; // Bearer; for OAuth 2.0 the current token's access token, filled in by its owner
 
     // OAuth 2.0: the Get New Access Token form, the token in use and where it goes.
     OAuth2Config oauth2;
     QString oauth2TokenId;
-    bool oauth2InQuery = false;            // "Add authorization data to": request URL instead of headers
-    bool oauth2AutoRefresh = true;         // refresh a due token before sending (when it has a refresh token)
-    bool oauth2UseIdToken = false;         // "Use Token Type": the ID token instead of the access token
+    bool oauth2InQuery = false; // "Add authorization data to": request URL instead of headers
+    bool oauth2AutoRefresh = true; // refresh a due token before sending (when it has a refresh token)
+    bool oauth2UseIdToken = false; // "Use Token Type": the ID token instead of the access token
     QString headerPrefix = QStringLiteral("Bearer");
 
     // For files (collections, drafts, history): the password, the bearer token and the OAuth 2.0 client

@@ -71,8 +71,8 @@ QString grantTypeKey(OAuth2GrantType type)
 OAuth2GrantType grantTypeFromKey(const QString &key)
 {
     for (const OAuth2GrantType type :
-         {OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce, OAuth2GrantType::Implicit,
-          OAuth2GrantType::Password, OAuth2GrantType::ClientCredentials}) {
+         { OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce,
+           OAuth2GrantType::Implicit, OAuth2GrantType::Password, OAuth2GrantType::ClientCredentials }) {
         if (grantTypeKey(type) == key)
             return type;
     }
@@ -97,11 +97,11 @@ QStringList OAuth2Config::problems() const
         problems << u"Token Name is empty."_s;
     // Custom schemes (com.example.app:/callback) are legitimate redirect URIs (RFC 8252 §7.1).
     for (const QString &problem :
-         {usesBrowser() ? endpointProblem(u"Callback URL"_s, callbackUrl, true) : QString(),
-          usesBrowser() ? endpointProblem(u"Auth URL"_s, authUrl) : QString(),
-          usesTokenEndpoint() ? endpointProblem(u"Access Token URL"_s, accessTokenUrl) : QString(),
-          refreshUrl.trimmed().isEmpty() ? QString() : endpointProblem(u"Refresh Token URL"_s, refreshUrl),
-          revokeUrl.trimmed().isEmpty() ? QString() : endpointProblem(u"Revoke Token URL"_s, revokeUrl)}) {
+         { usesBrowser() ? endpointProblem(u"Callback URL"_s, callbackUrl, true) : QString(),
+           usesBrowser() ? endpointProblem(u"Auth URL"_s, authUrl) : QString(),
+           usesTokenEndpoint() ? endpointProblem(u"Access Token URL"_s, accessTokenUrl) : QString(),
+           refreshUrl.trimmed().isEmpty() ? QString() : endpointProblem(u"Refresh Token URL"_s, refreshUrl),
+           revokeUrl.trimmed().isEmpty() ? QString() : endpointProblem(u"Revoke Token URL"_s, revokeUrl) }) {
         if (!problem.isEmpty())
             problems << problem;
     }
@@ -131,20 +131,21 @@ QStringList OAuth2Config::problems() const
     return problems;
 }
 
-FormFields OAuth2Config::extraFor(OAuth2ExtraParameter::Stage stage, OAuth2ExtraParameter::Placement placement) const
+FormFields OAuth2Config::extraFor(OAuth2ExtraParameter::Stage stage,
+                                  OAuth2ExtraParameter::Placement placement) const
 {
     using Stage = OAuth2ExtraParameter::Stage;
     FormFields fields;
     if (placement == OAuth2ExtraParameter::Placement::Body || stage == Stage::Authorization) {
         if (!audience.trimmed().isEmpty() && stage != Stage::Refresh)
-            fields.append({u"audience"_s, audience.trimmed()});
+            fields.append({ u"audience"_s, audience.trimmed() });
         if (!resource.trimmed().isEmpty())
-            fields.append({u"resource"_s, resource.trimmed()});
+            fields.append({ u"resource"_s, resource.trimmed() });
     }
     for (const OAuth2ExtraParameter &extra : extraParameters) {
         if (extra.stage == stage && !extra.name.trimmed().isEmpty()
             && (stage == Stage::Authorization || extra.placement == placement))
-            fields.append({extra.name.trimmed(), extra.value});
+            fields.append({ extra.name.trimmed(), extra.value });
     }
     return fields;
 }
@@ -157,11 +158,12 @@ FormFields OAuth2Config::extraFor(OAuth2ExtraParameter::Stage stage) const
 QString OAuth2Config::codeVerifierProblem(const QString &verifier)
 {
     if (verifier.size() < 43 || verifier.size() > 128)
-        return u"Code Verifier must be 43 to 128 characters long (RFC 7636 \u00a74.1); it has %1."_s.arg(verifier.size());
+        return u"Code Verifier must be 43 to 128 characters long (RFC 7636 \u00a74.1); it has %1."_s.arg(
+            verifier.size());
     for (const QChar c : verifier) {
         const char16_t u = c.unicode();
-        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'-'
-            || u == u'.' || u == u'_' || u == u'~';
+        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
+            || u == u'-' || u == u'.' || u == u'_' || u == u'~';
         if (!ok)
             return u"Code Verifier may only hold letters, digits and - . _ ~ (RFC 7636 \u00a74.1)."_s;
     }
@@ -173,7 +175,8 @@ QString OAuth2Config::generateCodeVerifier()
     // 48 random bytes, base64url without padding: 64 characters of the unreserved alphabet.
     QByteArray bytes(48, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
-    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QString OAuth2Config::codeChallenge(const QString &verifier, PkceMethod method)
@@ -181,12 +184,14 @@ QString OAuth2Config::codeChallenge(const QString &verifier, PkceMethod method)
     if (method == PkceMethod::Plain)
         return verifier;
     const QByteArray digest = QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256);
-    return QString::fromLatin1(digest.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        digest.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QString OAuth2Config::key() const
 {
-    const QString identity = authUrl.trimmed() + u'\n' + accessTokenUrl.trimmed() + u'\n' + clientId.trimmed();
+    const QString identity
+        = authUrl.trimmed() + u'\n' + accessTokenUrl.trimmed() + u'\n' + clientId.trimmed();
     return QString::fromLatin1(
         QCryptographicHash::hash(identity.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
 }
@@ -210,34 +215,34 @@ PkceMethod pkceMethodFromText(const QString &text)
 
 QJsonObject OAuth2Config::toJson(Secrets secrets) const
 {
-    QJsonObject object{
-        {u"tokenName"_s, tokenName},
-        {u"grantType"_s, grantTypeKey(grantType)},
-        {u"codeChallengeMethod"_s, pkceMethodText(pkceMethod)},
-        {u"callbackUrl"_s, callbackUrl},
-        {u"authUrl"_s, authUrl},
-        {u"accessTokenUrl"_s, accessTokenUrl},
-        {u"refreshUrl"_s, refreshUrl},
-        {u"revokeUrl"_s, revokeUrl},
-        {u"issuer"_s, issuer},
-        {u"jwksUri"_s, jwksUri},
-        {u"issParameterSupported"_s, issParameterSupported},
-        {u"clientId"_s, clientId},
-        {u"scope"_s, scope},
-        {u"state"_s, state},
-        {u"clientAuthentication"_s,
-         clientAuthentication == ClientAuthentication::BasicHeader ? u"header"_s : u"body"_s},
+    QJsonObject object {
+        { u"tokenName"_s, tokenName },
+        { u"grantType"_s, grantTypeKey(grantType) },
+        { u"codeChallengeMethod"_s, pkceMethodText(pkceMethod) },
+        { u"callbackUrl"_s, callbackUrl },
+        { u"authUrl"_s, authUrl },
+        { u"accessTokenUrl"_s, accessTokenUrl },
+        { u"refreshUrl"_s, refreshUrl },
+        { u"revokeUrl"_s, revokeUrl },
+        { u"issuer"_s, issuer },
+        { u"jwksUri"_s, jwksUri },
+        { u"issParameterSupported"_s, issParameterSupported },
+        { u"clientId"_s, clientId },
+        { u"scope"_s, scope },
+        { u"state"_s, state },
+        { u"clientAuthentication"_s,
+          clientAuthentication == ClientAuthentication::BasicHeader ? u"header"_s : u"body"_s },
     };
     object.insert(u"audience"_s, audience);
     object.insert(u"resource"_s, resource);
     QJsonArray extras;
     for (const OAuth2ExtraParameter &extra : extraParameters) {
-        static const char *const stages[] = {"authorization", "token", "refresh"};
-        static const char *const places[] = {"body", "query", "header"};
-        extras.append(QJsonObject{{u"name"_s, extra.name},
-                                  {u"value"_s, extra.value},
-                                  {u"request"_s, QString::fromLatin1(stages[int(extra.stage)])},
-                                  {u"sendIn"_s, QString::fromLatin1(places[int(extra.placement)])}});
+        static const char *const stages[] = { "authorization", "token", "refresh" };
+        static const char *const places[] = { "body", "query", "header" };
+        extras.append(QJsonObject { { u"name"_s, extra.name },
+                                    { u"value"_s, extra.value },
+                                    { u"request"_s, QString::fromLatin1(stages[int(extra.stage)]) },
+                                    { u"sendIn"_s, QString::fromLatin1(places[int(extra.placement)]) } });
     }
     object.insert(u"extraParameters"_s, extras);
     if (secrets == Secrets::Include) {
@@ -271,8 +276,8 @@ OAuth2Config OAuth2Config::fromJson(const QJsonObject &object)
         extra.value = o.value(u"value"_s).toString();
         const QString request = o.value(u"request"_s).toString();
         extra.stage = request == u"authorization"_s ? OAuth2ExtraParameter::Stage::Authorization
-            : request == u"refresh"_s                ? OAuth2ExtraParameter::Stage::Refresh
-                                                     : OAuth2ExtraParameter::Stage::Token;
+            : request == u"refresh"_s               ? OAuth2ExtraParameter::Stage::Refresh
+                                                    : OAuth2ExtraParameter::Stage::Token;
         const QString in = o.value(u"sendIn"_s).toString();
         extra.placement = in == u"query"_s ? OAuth2ExtraParameter::Placement::Query
             : in == u"header"_s            ? OAuth2ExtraParameter::Placement::Header

@@ -27,7 +27,7 @@ PkceMethod pkceMethodFromText(const QString &text);
 
 // How the client proves itself at the token endpoint (RFC 6749 §2.3.1).
 enum class ClientAuthentication {
-    Body,        // client_id and client_secret in the form body: ServiceNow's default
+    Body, // client_id and client_secret in the form body: ServiceNow's default
     BasicHeader, // Authorization: Basic base64(urlencode(id) ":" urlencode(secret))
 };
 
@@ -61,7 +61,7 @@ struct OAuth2Config
     QString authUrl;
     QString accessTokenUrl;
     QString refreshUrl; // empty: the Access Token URL
-    QString revokeUrl;  // RFC 7009 endpoint; empty: none known
+    QString revokeUrl; // RFC 7009 endpoint; empty: none known
     // From discovery (RFC 8414): who the authorization server says it is, where its keys are, and
     // whether it promises "iss" on every authorization response (RFC 9207).
     QString issuer;
@@ -76,15 +76,15 @@ struct OAuth2Config
     QString resource; // RFC 8707 "resource", sent with the authorization, token and refresh requests
     QList<OAuth2ExtraParameter> extraParameters;
     PkceMethod pkceMethod = PkceMethod::S256; // with AuthorizationCodePkce
-    QString codeVerifier;                      // empty: a fresh random one per request
+    QString codeVerifier; // empty: a fresh random one per request
 
     bool usesPkce() const { return grantType == OAuth2GrantType::AuthorizationCodePkce; }
     bool usesTokenEndpoint() const { return grantType != OAuth2GrantType::Implicit; }
     // The grants that send the user to the authorization server in a browser.
     bool usesBrowser() const
     {
-        return grantType == OAuth2GrantType::AuthorizationCode || grantType == OAuth2GrantType::AuthorizationCodePkce
-            || grantType == OAuth2GrantType::Implicit;
+        return grantType == OAuth2GrantType::AuthorizationCode
+            || grantType == OAuth2GrantType::AuthorizationCodePkce || grantType == OAuth2GrantType::Implicit;
     }
 
     // RFC 7636 §4.1: 43 to 128 characters of A-Z a-z 0-9 - . _ ~; empty when fine.

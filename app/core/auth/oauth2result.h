@@ -13,22 +13,22 @@ struct OAuth2Result
     enum class Failure {
         None,
         InvalidConfiguration, // the form was incomplete; nothing was sent
-        AccessDenied,         // the user clicked Deny (error=access_denied on the redirect)
-        AuthorizationError,   // any other error on the redirect
-        StateMismatch,        // the redirect's state is missing, repeated or not ours
-        MissingCode,          // a redirect without code or error
-        TokenEndpointError,   // the token endpoint answered an OAuth error
-        BadTokenResponse,     // the token endpoint answered, but not with a usable token
-        Network,              // the token endpoint could not be reached
-        Canceled,             // the user closed the login window or pressed Cancel
+        AccessDenied, // the user clicked Deny (error=access_denied on the redirect)
+        AuthorizationError, // any other error on the redirect
+        StateMismatch, // the redirect's state is missing, repeated or not ours
+        MissingCode, // a redirect without code or error
+        TokenEndpointError, // the token endpoint answered an OAuth error
+        BadTokenResponse, // the token endpoint answered, but not with a usable token
+        Network, // the token endpoint could not be reached
+        Canceled, // the user closed the login window or pressed Cancel
     };
 
     Failure failure = Failure::None;
-    QString message;          // one or two sentences for the user
-    QString error;            // RFC 6749 error code, when the server sent one
+    QString message; // one or two sentences for the user
+    QString error; // RFC 6749 error code, when the server sent one
     QString errorDescription;
     QString errorUri;
-    OAuth2Token token;        // valid only when ok()
+    OAuth2Token token; // valid only when ok()
 
     bool ok() const { return failure == Failure::None && token.isValid(); }
 

@@ -9,9 +9,9 @@ namespace Postern {
 namespace ServiceNow {
 
 QString authorizePath(); // "/oauth_auth.do": the authorization endpoint
-QString tokenPath();     // "/oauth_token.do": the token endpoint
-QString revokePath();    // "/oauth_revoke_token.do": the revocation endpoint (RFC 7009)
-QString tablePath();     // "/api/now/table/": the Table API, followed by a table name
+QString tokenPath(); // "/oauth_token.do": the token endpoint
+QString revokePath(); // "/oauth_revoke_token.do": the revocation endpoint (RFC 7009)
+QString tablePath(); // "/api/now/table/": the Table API, followed by a table name
 
 // The instance's root from what people type: a full URL, a host name, or only the instance's name
 // ("dev12345" → "https://dev12345.service-now.com"); no trailing slash.

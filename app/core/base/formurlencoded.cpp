@@ -17,8 +17,8 @@ int hexValue(char c)
 
 bool isUnreserved(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-        || c == '.' || c == '_' || c == '~';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+        || c == '_' || c == '~';
 }
 
 } // namespace
@@ -75,9 +75,9 @@ FormFields parse(QByteArrayView data)
         if (!pair.isEmpty()) {
             const qsizetype eq = pair.indexOf('=');
             if (eq < 0)
-                fields.append({decodeComponent(pair), QString()});
+                fields.append({ decodeComponent(pair), QString() });
             else
-                fields.append({decodeComponent(pair.first(eq)), decodeComponent(pair.sliced(eq + 1))});
+                fields.append({ decodeComponent(pair.first(eq)), decodeComponent(pair.sliced(eq + 1)) });
         }
         start = end + 1;
     }

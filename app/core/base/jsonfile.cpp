@@ -32,7 +32,8 @@ JsonFile::ReadResult JsonFile::read(const QString &path, Contents contents, qint
         result.document = QJsonDocument::fromJson(result.data, &parseError);
         if (parseError.error != QJsonParseError::NoError) {
             result.status = Status::NotJson;
-            result.reason = u"it is not valid JSON: %1 at byte %2"_s.arg(parseError.errorString()).arg(parseError.offset);
+            result.reason = u"it is not valid JSON: %1 at byte %2"_s.arg(parseError.errorString())
+                                .arg(parseError.offset);
             return result;
         }
     }

@@ -23,10 +23,10 @@ public:
 
     enum class Status {
         Ok,
-        Missing,    // no file: nothing to set aside
+        Missing, // no file: nothing to set aside
         Unreadable, // there but not readable (perhaps only for now): leave it alone
-        TooLarge,   // larger than the cap: not read
-        NotJson,    // read, but not a JSON document
+        TooLarge, // larger than the cap: not read
+        NotJson, // read, but not a JSON document
     };
     // Whether read() parses the bytes (Parsed) or leaves that to the caller (Bytes).
     enum class Contents { Parsed, Bytes };
@@ -34,7 +34,7 @@ public:
     struct ReadResult
     {
         Status status = Status::Missing;
-        QByteArray data;        // the file's bytes (Ok)
+        QByteArray data; // the file's bytes (Ok)
         QJsonDocument document; // the parsed document (Ok with Contents::Parsed)
         // Unreadable: what the system said, as a sentence; TooLarge and NotJson: why, to sit inside a
         // sentence ("it is not valid JSON: … at byte 7").
@@ -43,12 +43,16 @@ public:
         bool ok() const { return status == Status::Ok; }
     };
 
-    static ReadResult read(const QString &path, Contents contents = Contents::Parsed, qint64 maxBytes = JsonFile::maxBytes);
+    static ReadResult read(const QString &path, Contents contents = Contents::Parsed,
+                           qint64 maxBytes = JsonFile::maxBytes);
 
     // The version number root says it has under key, 0 when it says none.
     static int version(const QJsonObject &root, const QString &key);
     // True when root's version under key is above known: a file from a newer Postern.
-    static bool isNewer(const QJsonObject &root, const QString &key, int known) { return version(root, key) > known; }
+    static bool isNewer(const QJsonObject &root, const QString &key, int known)
+    {
+        return version(root, key) > known;
+    }
     // The reason for a file refused because isNewer().
     static QString newerReason();
 

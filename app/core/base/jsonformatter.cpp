@@ -162,7 +162,9 @@ JsonFormatter::Result JsonFormatter::format(QByteArrayView data) const
         result.errorMessage = u"%1 at line %2, column %3"_s.arg(why).arg(line).arg(result.errorColumn);
         return result;
     };
-    auto afterValue = [&] { expect = stack.empty() ? Expect::Nothing : Expect::CommaOrEnd; };
+    auto afterValue = [&] {
+        expect = stack.empty() ? Expect::Nothing : Expect::CommaOrEnd;
+    };
 
     while (true) {
         while (i < n && isSpace(data[i]))
@@ -196,8 +198,9 @@ JsonFormatter::Result JsonFormatter::format(QByteArrayView data) const
                 afterValue();
                 continue;
             }
-            return fail(i, u"Expected ',' or '%1' but found %2"_s.arg(
-                               QString(QLatin1Char(stack.back() == '{' ? '}' : ']')), describeByte(data, i)));
+            return fail(i,
+                        u"Expected ',' or '%1' but found %2"_s.arg(
+                            QString(QLatin1Char(stack.back() == '{' ? '}' : ']')), describeByte(data, i)));
         case Expect::FirstKeyOrEnd:
         case Expect::FirstValueOrEnd: {
             const char close = expect == Expect::FirstKeyOrEnd ? '}' : ']';
@@ -258,7 +261,8 @@ JsonFormatter::Result JsonFormatter::format(QByteArrayView data) const
             continue;
         }
         bool literal = false;
-        for (const QByteArrayView word : {QByteArrayView("true"), QByteArrayView("false"), QByteArrayView("null")}) {
+        for (const QByteArrayView word :
+             { QByteArrayView("true"), QByteArrayView("false"), QByteArrayView("null") }) {
             if (data.sliced(i).startsWith(word)) {
                 out.append(word);
                 i += word.size();

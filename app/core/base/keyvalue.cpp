@@ -10,7 +10,7 @@ QJsonArray keyValuesToJson(const KeyValueList &rows)
 {
     QJsonArray array;
     for (const KeyValue &row : rows) {
-        QJsonObject object{{u"key"_s, row.key}, {u"value"_s, row.value}};
+        QJsonObject object { { u"key"_s, row.key }, { u"value"_s, row.value } };
         if (!row.enabled)
             object.insert(u"disabled"_s, true);
         if (!row.description.isEmpty())
@@ -25,8 +25,8 @@ KeyValueList keyValuesFromJson(const QJsonArray &array)
     KeyValueList rows;
     for (const QJsonValue &value : array) {
         const QJsonObject object = value.toObject();
-        rows.append({object.value(u"key"_s).toString(), object.value(u"value"_s).toString(),
-                     !object.value(u"disabled"_s).toBool(), object.value(u"description"_s).toString()});
+        rows.append({ object.value(u"key"_s).toString(), object.value(u"value"_s).toString(),
+                      !object.value(u"disabled"_s).toBool(), object.value(u"description"_s).toString() });
     }
     return rows;
 }

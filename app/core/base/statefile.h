@@ -35,7 +35,8 @@ public:
         QString startsEmpty; // what follows a set-aside: "history starts empty"
     };
 
-    StateFile(const QString &path, const Format &format, int saveDelayMs, std::function<QByteArray()> serialize);
+    StateFile(const QString &path, const Format &format, int saveDelayMs,
+              std::function<QByteArray()> serialize);
 
     QString path() const { return m_path; }
 

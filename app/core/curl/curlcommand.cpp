@@ -1,8 +1,8 @@
 #include "curl/curlcommand.h"
 
-#include "curl/curlimporter_p.h"
 #include "base/formurlencoded.h"
 #include "base/httpvalidation.h"
+#include "curl/curlimporter_p.h"
 #include "curl/shellwords.h"
 
 #include <QJsonDocument>
@@ -236,7 +236,9 @@ bool Importer::finish()
             u"The command asks for both a HEAD request (-I) and a body (-d); curl refuses that too."_s);
     if (m_hasForm && (m_hasData || m_get || m_head))
         return fail(u"The command sends form fields (-F) together with %1; curl refuses that too."_s.arg(
-            m_hasData ? u"data (-d)"_s : m_get ? u"-G"_s : u"-I"_s));
+            m_hasData   ? u"data (-d)"_s
+                : m_get ? u"-G"_s
+                        : u"-I"_s));
     if (!m_dataFile.isEmpty() && (m_dataPieces > 1 || m_get))
         return fileError(m_dataFileFlag, u'@' + m_dataFile, u'@' + m_dataFile);
 
@@ -298,8 +300,9 @@ bool Importer::finish()
     request.headers = headers;
 
     if (!m_relativeFiles.isEmpty())
-        note(u"These file paths are relative to the folder curl would run in; check them in the Body tab: %1."_s
-                 .arg(m_relativeFiles.text()));
+        note(
+            u"These file paths are relative to the folder curl would run in; check them in the Body tab: %1."_s
+                .arg(m_relativeFiles.text()));
     if (!m_removedHeaders.isEmpty())
         note(u"curl would leave out these headers it adds by itself; Postern cannot leave out its own, so "
              u"they "
@@ -361,7 +364,7 @@ std::optional<KeyValueList> Importer::formFields(const QString &type) const
         return std::nullopt;
     KeyValueList rows;
     for (const FormField &field : fields)
-        rows.append({field.first, field.second, true, {}});
+        rows.append({ field.first, field.second, true, {} });
     return rows;
 }
 
@@ -376,7 +379,8 @@ bool Importer::graphql(const QString &type)
     const QJsonValue query = object.value(u"query"_s);
     const QJsonValue variables = object.value(u"variables"_s);
     if (!query.isString() || object.size() != (object.contains(u"variables"_s) ? 2 : 1)
-        || (!variables.isUndefined() && !variables.isObject()) || document.toJson(QJsonDocument::Compact) != m_data)
+        || (!variables.isUndefined() && !variables.isObject())
+        || document.toJson(QJsonDocument::Compact) != m_data)
         return false;
     HttpRequest &request = m_result.request;
     request.bodyMode = BodyMode::GraphQL;

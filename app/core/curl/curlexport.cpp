@@ -1,8 +1,8 @@
-#include "curl/curlcommand.h"
 #include "base/formurlencoded.h"
 #include "base/httpvalidation.h"
-#include "http/requestbody.h"
+#include "curl/curlcommand.h"
 #include "curl/shellwords.h"
+#include "http/requestbody.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -175,7 +175,8 @@ QStringList bodyOptions(const HttpRequest &request, QString *prefix, QString *er
             const WireBody wire = RequestBody::encode(request);
             // Variables that are not JSON: the query alone, as the closest thing to send.
             bytes = wire.ok() ? wire.bytes
-                              : QJsonDocument(QJsonObject{{u"query"_s, request.graphqlQuery}}).toJson(QJsonDocument::Compact);
+                              : QJsonDocument(QJsonObject { { u"query"_s, request.graphqlQuery } })
+                                    .toJson(QJsonDocument::Compact);
         }
         const QString text = QString::fromUtf8(bytes);
         if (!bytes.contains('\0') && text.toUtf8() == bytes) {
@@ -193,11 +194,13 @@ QStringList bodyOptions(const HttpRequest &request, QString *prefix, QString *er
                 continue;
             if (field.key.isEmpty()) // "=content" would send the content without its '='
                 options.append(u"-d "_s
-                               + ShellWords::singleQuote(u'=' + QString::fromLatin1(FormUrlEncoded::encodeComponent(field.value))));
+                               + ShellWords::singleQuote(
+                                   u'=' + QString::fromLatin1(FormUrlEncoded::encodeComponent(field.value))));
             else
-                options.append(u"--data-urlencode "_s
-                               + ShellWords::singleQuote(QString::fromLatin1(FormUrlEncoded::encodeComponent(field.key))
-                                                         + u'=' + field.value));
+                options.append(
+                    u"--data-urlencode "_s
+                    + ShellWords::singleQuote(QString::fromLatin1(FormUrlEncoded::encodeComponent(field.key))
+                                              + u'=' + field.value));
         }
         break;
     case BodyMode::FormData:
@@ -239,8 +242,8 @@ QString toCurl(const HttpRequest &request, Secrets secrets, QString *error)
     const QString method = request.method.trimmed().isEmpty() ? u"GET"_s : request.method.trimmed();
     const bool sendsBody = HttpRequest::methodCarriesBody(method) && RequestBody::hasContent(request);
     // curl -F writes its own multipart Content-Type with the boundary it chooses.
-    const QString placeholderType = request.bodyMode == BodyMode::FormData ? RequestBody::automaticContentType(request)
-                                                                           : QString();
+    const QString placeholderType
+        = request.bodyMode == BodyMode::FormData ? RequestBody::automaticContentType(request) : QString();
     const QString url = includeSecrets ? request.effectiveUrl() : maskedUrl(request.effectiveUrl());
 
     QString prefix;

@@ -1,7 +1,6 @@
-#include "curl/curlimporter_p.h"
-
 #include "base/formurlencoded.h"
 #include "base/httpvalidation.h"
+#include "curl/curlimporter_p.h"
 
 #include <algorithm>
 #include <climits>
@@ -303,7 +302,7 @@ bool Importer::formPart(const QString &flag, const QString &value, bool literal)
     const QString name = value.left(eq);
     const QString content = value.mid(eq + 1);
     if (literal) {
-        m_parts.append({name, content, false, QString(), true, QString()});
+        m_parts.append({ name, content, false, QString(), true, QString() });
         return true;
     }
     const QString left = u"%1 \u201c%2\u201d: "_s.arg(flag, shown(value));
@@ -362,23 +361,25 @@ bool Importer::formPart(const QString &flag, const QString &value, bool literal)
         return true;
     }
     if (contentFromFile) {
-        note(left + u"curl would send the content of %1 as text, which Postern cannot; the field was left out."_s
-                        .arg(shown(data)));
+        note(left
+             + u"curl would send the content of %1 as text, which Postern cannot; the field was left out."_s
+                   .arg(shown(data)));
         return true;
     }
     if (file) {
         if (data == u"-"_s)
             return fileError(flag, value, u"@-"_s);
         if (!filename.isEmpty() && filename != data.section(u'/', -1))
-            note(left + u"Postern sends the file under its own name, not \u201c%1\u201d."_s.arg(shown(filename)));
+            note(left
+                 + u"Postern sends the file under its own name, not \u201c%1\u201d."_s.arg(shown(filename)));
         if (isRelativeFile(data))
             m_relativeFiles.add(data);
-        m_parts.append({name, data, true, type, true, QString()});
+        m_parts.append({ name, data, true, type, true, QString() });
         return true;
     }
     if (!filename.isEmpty())
         note(left + u"Postern cannot give a text field a file name; it was left out."_s);
-    m_parts.append({name, data, false, type, true, QString()});
+    m_parts.append({ name, data, false, type, true, QString() });
     return true;
 }
 

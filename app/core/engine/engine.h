@@ -45,7 +45,8 @@ public:
         CookieStore *cookies = nullptr;
         QStringList messages;
     };
-    WorkspaceState openWorkspaceState(const Workspace *workspace, int maxHistoryEntries, QObject *historyParent);
+    WorkspaceState openWorkspaceState(const Workspace *workspace, int maxHistoryEntries,
+                                      QObject *historyParent);
 
 private:
     QNetworkAccessManager *m_network;

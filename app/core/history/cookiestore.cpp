@@ -14,8 +14,13 @@ namespace Postern {
 
 namespace {
 
-const StateFile::Format fileFormat { u"postern-cookies"_s, 1, u"cookies"_s, u"cookies"_s, u"Cookies are"_s,
-                                     u"cookie file"_s, u"the cookie jar starts empty"_s };
+const StateFile::Format fileFormat { u"postern-cookies"_s,
+                                     1,
+                                     u"cookies"_s,
+                                     u"cookies"_s,
+                                     u"Cookies are"_s,
+                                     u"cookie file"_s,
+                                     u"the cookie jar starts empty"_s };
 constexpr qsizetype maxDomainChars = 255;
 constexpr qsizetype maxPathChars = 1024;
 
@@ -182,8 +187,9 @@ bool CookieStore::load()
     }
     setAllCookies(loaded);
     if (unusable > 0) {
-        m_file.setLoadError(unusable == 1 ? u"One cookie could not be read and was left out."_s
-                                          : u"%1 cookies could not be read and were left out."_s.arg(unusable));
+        m_file.setLoadError(unusable == 1
+                                ? u"One cookie could not be read and was left out."_s
+                                : u"%1 cookies could not be read and were left out."_s.arg(unusable));
     }
     Q_EMIT changed();
     return ok;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "http/httpresponse.h"
 #include "base/statefile.h"
+#include "http/httpresponse.h"
 
 #include <QNetworkCookieJar>
 

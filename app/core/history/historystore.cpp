@@ -12,8 +12,10 @@ namespace Postern {
 
 namespace {
 
-const StateFile::Format fileFormat { u"postern-history"_s, 1, u"entries"_s, u"history"_s, u"History is"_s,
-                                     u"history file"_s, u"history starts empty"_s };
+const StateFile::Format fileFormat {
+    u"postern-history"_s,     1, u"entries"_s, u"history"_s, u"History is"_s, u"history file"_s,
+    u"history starts empty"_s
+};
 constexpr int maxEntriesLimit = 100000;
 constexpr qint64 maxBodyBytesLimit = 16 * 1024 * 1024;
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "history/historyentry.h"
 #include "base/statefile.h"
+#include "history/historyentry.h"
 
 #include <QObject>
 

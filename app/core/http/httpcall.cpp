@@ -23,7 +23,8 @@ QString transportMessage(QNetworkReply::NetworkError error, const QUrl &url, con
     const QString host = url.host();
     switch (error) {
     case QNetworkReply::HostNotFoundError:
-        return u"Could not resolve host \u201c%1\u201d. Check the URL and your network connection."_s.arg(host);
+        return u"Could not resolve host \u201c%1\u201d. Check the URL and your network connection."_s.arg(
+            host);
     case QNetworkReply::ConnectionRefusedError:
         return u"Connection refused by %1:%2. Is the server running?"_s.arg(
             host, QString::number(url.port(url.scheme() == u"https"_s ? 443 : 80)));
@@ -66,12 +67,14 @@ QString logUrl(const QUrl &url)
 
 bool sameOrigin(const QUrl &a, const QUrl &b)
 {
-    auto port = [](const QUrl &u) { return u.port(u.scheme().compare(u"https"_s, Qt::CaseInsensitive) == 0 ? 443 : 80); };
-    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
-        && port(a) == port(b);
+    auto port = [](const QUrl &u) {
+        return u.port(u.scheme().compare(u"https"_s, Qt::CaseInsensitive) == 0 ? 443 : 80);
+    };
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
+        && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && port(a) == port(b);
 }
 
-const QByteArrayView credentialHeaders[] = {"Authorization", "Cookie", "Proxy-Authorization"};
+const QByteArrayView credentialHeaders[] = { "Authorization", "Cookie", "Proxy-Authorization" };
 
 constexpr int maxRedirects = 10;
 
@@ -136,8 +139,7 @@ void HttpCall::start(QNetworkAccessManager *manager, const HttpRequest &request)
                                 request.followRedirects ? QNetworkRequest::UserVerifiedRedirectPolicy
                                                         : QNetworkRequest::ManualRedirectPolicy);
     networkRequest.setMaximumRedirectsAllowed(maxRedirects);
-    networkRequest.setRawHeader("User-Agent",
-                                "Postern/" + QCoreApplication::applicationVersion().toLatin1());
+    networkRequest.setRawHeader("User-Agent", "Postern/" + QCoreApplication::applicationVersion().toLatin1());
     networkRequest.setRawHeader("Accept", "*/*");
     for (const KeyValue &header : request.effectiveHeaders())
         networkRequest.setRawHeader(header.key.toLatin1(), header.value.toUtf8());
@@ -166,7 +168,8 @@ void HttpCall::start(QNetworkAccessManager *manager, const HttpRequest &request)
         m_timeout.start(request.timeoutMs);
 }
 
-void HttpCall::startReply(const QNetworkRequest &networkRequest, const QByteArray &method, const QByteArray &body)
+void HttpCall::startReply(const QNetworkRequest &networkRequest, const QByteArray &method,
+                          const QByteArray &body)
 {
     m_reply = m_manager->sendCustomRequest(networkRequest, method, body);
     connect(m_reply, &QNetworkReply::redirected, this, &HttpCall::onRedirected);
@@ -174,12 +177,13 @@ void HttpCall::startReply(const QNetworkRequest &networkRequest, const QByteArra
     connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &HttpCall::progress);
 #ifndef QT_NO_SSL
-    connect(m_reply, &QNetworkReply::sslErrors, this, [this, verify = m_verifyTls](const QList<QSslError> &errors) {
-        for (const QSslError &error : errors)
-            m_tlsErrors.append(error.errorString());
-        if (!verify && m_reply)
-            m_reply->ignoreSslErrors();
-    });
+    connect(m_reply, &QNetworkReply::sslErrors, this,
+            [this, verify = m_verifyTls](const QList<QSslError> &errors) {
+                for (const QSslError &error : errors)
+                    m_tlsErrors.append(error.errorString());
+                if (!verify && m_reply)
+                    m_reply->ignoreSslErrors();
+            });
 #endif
 }
 
@@ -190,8 +194,9 @@ void HttpCall::onRedirected(const QUrl &target)
     const QUrl from = m_reply->request().url(); // url() may already be the target here
     if (from.scheme() == u"https"_s && target.scheme() != u"https"_s) {
         m_response.error = HttpResponse::Error::Network;
-        m_response.errorMessage = u"The server redirected from https to plain http (%1); the redirect was not followed."_s.arg(
-            logUrl(target));
+        m_response.errorMessage
+            = u"The server redirected from https to plain http (%1); the redirect was not followed."_s.arg(
+                logUrl(target));
         m_redirectRefused = true;
         m_reply->abort();
         return;
@@ -224,8 +229,8 @@ void HttpCall::onRedirected(const QUrl &target)
     }
     QNetworkRequest next(target);
     for (const QNetworkRequest::Attribute attribute :
-         {QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::CacheSaveControlAttribute,
-          QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::RedirectPolicyAttribute}) {
+         { QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::CacheSaveControlAttribute,
+           QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::RedirectPolicyAttribute }) {
         next.setAttribute(attribute, current.attribute(attribute));
     }
     next.setMaximumRedirectsAllowed(current.maximumRedirectsAllowed());
@@ -280,18 +285,19 @@ void HttpCall::onReplyFinished()
         m_response.errorMessage = u"The request was canceled."_s;
     } else if (m_timedOut) {
         m_response.error = HttpResponse::Error::Timeout;
-        m_response.errorMessage = u"No answer within %1 ms: the request timed out. "
-                                  "The timeout can be changed in the request's Settings tab."_s
-                                      .arg(m_timeout.interval());
+        m_response.errorMessage
+            = u"No answer within %1 ms: the request timed out. "
+              "The timeout can be changed in the request's Settings tab."_s.arg(m_timeout.interval());
     } else if (m_tooLarge) {
         m_response.error = HttpResponse::Error::TooLarge;
-        m_response.errorMessage = u"The answer is larger than %1 MiB; it was not read to the end."_s.arg(
-            m_maxBodySize >> 20);
+        m_response.errorMessage
+            = u"The answer is larger than %1 MiB; it was not read to the end."_s.arg(m_maxBodySize >> 20);
     } else if (!m_tlsErrors.isEmpty() && error != QNetworkReply::NoError && !status.isValid()) {
         m_response.error = HttpResponse::Error::Tls;
-        m_response.errorMessage = u"TLS error: %1. The connection was refused; turn off certificate "
-                                  "verification in the request's Settings tab only if you trust this server."_s
-                                      .arg(m_tlsErrors.join(u"; "_s));
+        m_response.errorMessage
+            = u"TLS error: %1. The connection was refused; turn off certificate "
+              "verification in the request's Settings tab only if you trust this server."_s.arg(
+                  m_tlsErrors.join(u"; "_s));
     } else if (error != QNetworkReply::NoError && !status.isValid()) {
         m_response.error = classify(error);
         m_response.errorMessage = transportMessage(error, m_response.url, reply->errorString());
@@ -299,8 +305,8 @@ void HttpCall::onReplyFinished()
 
     if (status.isValid() && m_response.error == HttpResponse::Error::None) {
         m_response.statusCode = status.toInt();
-        m_response.reasonPhrase =
-            QString::fromLatin1(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray());
+        m_response.reasonPhrase
+            = QString::fromLatin1(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray());
         m_response.headers = reply->rawHeaderPairs();
         m_response.url = reply->url();
     } else if (m_response.error != HttpResponse::Error::None) {
@@ -316,8 +322,8 @@ void HttpCall::finish()
         return;
     m_finished = true;
     m_response.elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
-    qCDebug(lcNet) << "finished" << logUrl(m_response.url) << "status" << m_response.statusCode
-                   << "bytes" << m_response.body.size() << "error" << int(m_response.error);
+    qCDebug(lcNet) << "finished" << logUrl(m_response.url) << "status" << m_response.statusCode << "bytes"
+                   << m_response.body.size() << "error" << int(m_response.error);
     Q_EMIT finished(m_response);
     deleteLater();
 }

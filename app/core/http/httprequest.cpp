@@ -43,7 +43,7 @@ QString bodyModeKey(BodyMode mode)
 BodyMode bodyModeFromKey(const QString &key, bool *known)
 {
     for (const BodyMode mode :
-         {BodyMode::Raw, BodyMode::UrlEncoded, BodyMode::FormData, BodyMode::Binary, BodyMode::GraphQL}) {
+         { BodyMode::Raw, BodyMode::UrlEncoded, BodyMode::FormData, BodyMode::Binary, BodyMode::GraphQL }) {
         if (bodyModeKey(mode) == key) {
             if (known)
                 *known = true;
@@ -57,17 +57,17 @@ BodyMode bodyModeFromKey(const QString &key, bool *known)
 
 QJsonObject HttpRequest::toJson(OAuth2Config::Secrets secrets) const
 {
-    QJsonObject object{
-        {u"method"_s, method},
-        {u"url"_s, url},
-        {u"headers"_s, keyValuesToJson(headers)},
-        {u"auth"_s, auth.toJson(secrets)},
-        {u"timeoutMs"_s, timeoutMs},
-        {u"verifyTls"_s, verifyTls},
-        {u"followRedirects"_s, followRedirects},
+    QJsonObject object {
+        { u"method"_s, method },
+        { u"url"_s, url },
+        { u"headers"_s, keyValuesToJson(headers) },
+        { u"auth"_s, auth.toJson(secrets) },
+        { u"timeoutMs"_s, timeoutMs },
+        { u"verifyTls"_s, verifyTls },
+        { u"followRedirects"_s, followRedirects },
     };
     if (!body.isEmpty() || !bodyContentType.isEmpty()) {
-        QJsonObject bodyObject{{u"contentType"_s, bodyContentType}};
+        QJsonObject bodyObject { { u"contentType"_s, bodyContentType } };
         const QString text = QString::fromUtf8(body);
         if (text.toUtf8() == body)
             bodyObject.insert(u"text"_s, text);
@@ -82,7 +82,7 @@ QJsonObject HttpRequest::toJson(OAuth2Config::Secrets secrets) const
     if (!formParts.isEmpty()) {
         QJsonArray parts;
         for (const FormPart &part : formParts) {
-            QJsonObject partObject{{u"key"_s, part.key}, {u"value"_s, part.value}};
+            QJsonObject partObject { { u"key"_s, part.key }, { u"value"_s, part.value } };
             if (part.isFile)
                 partObject.insert(u"type"_s, u"file"_s);
             if (!part.contentType.isEmpty())
@@ -98,7 +98,8 @@ QJsonObject HttpRequest::toJson(OAuth2Config::Secrets secrets) const
     if (!bodyFile.isEmpty())
         object.insert(u"bodyFile"_s, bodyFile);
     if (!graphqlQuery.isEmpty() || !graphqlVariables.isEmpty())
-        object.insert(u"graphql"_s, QJsonObject{{u"query"_s, graphqlQuery}, {u"variables"_s, graphqlVariables}});
+        object.insert(u"graphql"_s,
+                      QJsonObject { { u"query"_s, graphqlQuery }, { u"variables"_s, graphqlVariables } });
     return object;
 }
 
@@ -125,8 +126,8 @@ HttpRequest HttpRequest::fromJson(const QJsonObject &object, QStringList *proble
     const QJsonObject bodyObject = object.value(u"body"_s).toObject();
     request.bodyContentType = bodyObject.value(u"contentType"_s).toString();
     if (bodyObject.contains(u"base64"_s)) {
-        const auto decoded = QByteArray::fromBase64Encoding(bodyObject.value(u"base64"_s).toString().toLatin1(),
-                                                            QByteArray::AbortOnBase64DecodingErrors);
+        const auto decoded = QByteArray::fromBase64Encoding(
+            bodyObject.value(u"base64"_s).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         if (decoded)
             request.body = *decoded;
         else
@@ -145,10 +146,10 @@ HttpRequest HttpRequest::fromJson(const QJsonObject &object, QStringList *proble
     const QJsonArray parts = object.value(u"formParts"_s).toArray();
     for (const QJsonValue &value : parts) {
         const QJsonObject part = value.toObject();
-        request.formParts.append({part.value(u"key"_s).toString(), part.value(u"value"_s).toString(),
-                                  part.value(u"type"_s).toString() == u"file"_s,
-                                  part.value(u"contentType"_s).toString(), !part.value(u"disabled"_s).toBool(),
-                                  part.value(u"description"_s).toString()});
+        request.formParts.append(
+            { part.value(u"key"_s).toString(), part.value(u"value"_s).toString(),
+              part.value(u"type"_s).toString() == u"file"_s, part.value(u"contentType"_s).toString(),
+              !part.value(u"disabled"_s).toBool(), part.value(u"description"_s).toString() });
     }
     request.bodyFile = object.value(u"bodyFile"_s).toString();
     const QJsonObject graphql = object.value(u"graphql"_s).toObject();
@@ -172,7 +173,7 @@ KeyValueList HttpRequest::generatedHeaders() const
     }
     if (methodCarriesBody(method) && !hasEnabledHeader(headers, u"Content-Type"_s)) {
         if (const QString type = RequestBody::automaticContentType(*this); !type.isEmpty())
-            generated.append({u"Content-Type"_s, type, true, {}});
+            generated.append({ u"Content-Type"_s, type, true, {} });
     }
     return generated;
 }
@@ -182,7 +183,7 @@ KeyValueList HttpRequest::effectiveHeaders() const
     KeyValueList effective;
     for (const KeyValue &header : headers) {
         if (header.enabled && !(header.key.trimmed().isEmpty() && header.value.isEmpty()))
-            effective.append({header.key.trimmed(), header.value, true, {}});
+            effective.append({ header.key.trimmed(), header.value, true, {} });
     }
     effective += generatedHeaders();
     return effective;

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "auth/authconfig.h"
-#include "http/fileaccess.h"
 #include "base/keyvalue.h"
+#include "http/fileaccess.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -45,13 +45,13 @@ struct HttpRequest
     QByteArray body;
     QString bodyContentType; // the Content-Type the Body tab implies; empty for none
     BodyMode bodyMode = BodyMode::Raw;
-    KeyValueList formFields;   // UrlEncoded
+    KeyValueList formFields; // UrlEncoded
     QList<FormPart> formParts; // FormData
-    QString bodyFile;          // Binary: the file whose bytes are the body
-    QString graphqlQuery;      // GraphQL: sent as {"query": …, "variables": …}
-    QString graphqlVariables;  // GraphQL: JSON text; empty for none
+    QString bodyFile; // Binary: the file whose bytes are the body
+    QString graphqlQuery; // GraphQL: sent as {"query": …, "variables": …}
+    QString graphqlVariables; // GraphQL: JSON text; empty for none
     AuthConfig auth;
-    int timeoutMs = 30000;   // 0 waits forever
+    int timeoutMs = 30000; // 0 waits forever
     bool verifyTls = true;
     bool followRedirects = true;
     // Which files the body may read (the working directory, the files the user chose). Set by whoever

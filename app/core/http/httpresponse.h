@@ -17,15 +17,15 @@ struct HttpResponse
 {
     enum class Error {
         None,
-        InvalidRequest,    // never sent: the request did not validate
+        InvalidRequest, // never sent: the request did not validate
         HostNotFound,
         ConnectionRefused,
         Timeout,
         Tls,
         Canceled,
         TooLarge,
-        Authorization,     // the request's OAuth 2.0 token could not be refreshed; nothing was sent
-        Network,           // any other transport failure
+        Authorization, // the request's OAuth 2.0 token could not be refreshed; nothing was sent
+        Network, // any other transport failure
     };
 
     Error error = Error::None;
@@ -36,13 +36,13 @@ struct HttpResponse
     QList<RawHeader> headers; // in the order received, names as the server spelt them
     QByteArray body;
     qint64 elapsedMs = 0;
-    QUrl url;                 // where the answer came from, after redirects
+    QUrl url; // where the answer came from, after redirects
 
     bool hasStatus() const { return statusCode > 0; }
     QByteArray header(QByteArrayView name) const; // first match, case-insensitive
-    QByteArray contentType() const;               // lower-case, without parameters
-    bool looksLikeJson() const;                   // by its Content-Type
-    qint64 headersSize() const;                   // bytes of the header block as received
+    QByteArray contentType() const; // lower-case, without parameters
+    bool looksLikeJson() const; // by its Content-Type
+    qint64 headersSize() const; // bytes of the header block as received
 };
 
 } // namespace Postern

@@ -8,8 +8,8 @@ namespace {
 
 struct Parts
 {
-    QString base;     // everything before '?', or before '#' when there is no '?'
-    QString query;    // between '?' and '#', without either
+    QString base; // everything before '?', or before '#' when there is no '?'
+    QString query; // between '?' and '#', without either
     QString fragment; // from '#' on, '#' included
 };
 
@@ -43,9 +43,9 @@ KeyValueList parse(const QString &urlText)
             continue;
         const qsizetype eq = pair.indexOf(u'=');
         if (eq < 0)
-            params.append({pair, QString(), true, QString()});
+            params.append({ pair, QString(), true, QString() });
         else
-            params.append({pair.left(eq), pair.mid(eq + 1), true, QString()});
+            params.append({ pair.left(eq), pair.mid(eq + 1), true, QString() });
     }
     return params;
 }

@@ -36,7 +36,7 @@ FormFields enabledFields(const HttpRequest &request)
     FormFields fields;
     for (const KeyValue &field : request.formFields) {
         if (field.enabled && !(field.key.isEmpty() && field.value.isEmpty()))
-            fields.append({field.key, field.value});
+            fields.append({ field.key, field.value });
     }
     return fields;
 }
@@ -229,8 +229,9 @@ WireBody encodeFormData(const HttpRequest &request, const std::function<QByteArr
     QByteArray boundary = typedMultipart ? boundaryParameter(*typed) : QByteArray();
     if (!boundary.isEmpty()) {
         if (occursIn(pieces, boundary)) {
-            wire.error = u"The boundary in the Content-Type header occurs in the form data; remove it from the "
-                         u"header and Postern chooses one that does not."_s;
+            wire.error
+                = u"The boundary in the Content-Type header occurs in the form data; remove it from the "
+                  u"header and Postern chooses one that does not."_s;
             return wire;
         }
     } else {
@@ -388,7 +389,7 @@ WireBody encode(const HttpRequest &request, const std::function<QByteArray()> &b
         const QJsonObject variables = graphqlVariables(request.graphqlVariables, &wire.error);
         if (!wire.ok())
             return wire;
-        QJsonObject object{{u"query"_s, request.graphqlQuery}};
+        QJsonObject object { { u"query"_s, request.graphqlQuery } };
         if (!request.graphqlVariables.trimmed().isEmpty())
             object.insert(u"variables"_s, variables);
         wire.bytes = QJsonDocument(object).toJson(QJsonDocument::Compact);

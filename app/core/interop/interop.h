@@ -1,9 +1,9 @@
 #pragma once
 
 #include "base/jsonfile.h"
+#include "http/httprequest.h"
 #include "workspace/collection.h"
 #include "workspace/environment.h"
-#include "http/httprequest.h"
 
 #include <QByteArray>
 #include <QString>

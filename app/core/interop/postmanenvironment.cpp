@@ -1,7 +1,7 @@
 #include "interop/postmanenvironment.h"
 
-#include "workspace/collection.h"
 #include "postman/postmanjson.h"
+#include "workspace/collection.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

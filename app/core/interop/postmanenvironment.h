@@ -1,7 +1,7 @@
 #pragma once
 
-#include "workspace/environment.h"
 #include "auth/oauth2config.h"
+#include "workspace/environment.h"
 
 #include <QByteArray>
 #include <QJsonObject>

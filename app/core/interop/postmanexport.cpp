@@ -1,6 +1,6 @@
+#include "interop/postmancollection.h"
 #include "postman/postmanauth.h"
 #include "postman/postmanforeign.h"
-#include "interop/postmancollection.h"
 #include "postman/postmanjson.h"
 #include "postman/postmankeys.h"
 #include "postman/postmanrequest.h"

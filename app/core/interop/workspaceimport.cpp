@@ -47,14 +47,16 @@ ImportOutcome saveCollection(Workspace *workspace, Collection collection, QStrin
               FileAccess(WorkingDirectory::read(workspace->root(), workspace->stateDirectory())), &summary);
     if (workspace->collection(collection.id)) {
         collection.renewIds();
-        summary.prepend(u"A collection with the same id is already in the workspace; this one was imported as a copy with new ids."_s);
+        summary.prepend(
+            u"A collection with the same id is already in the workspace; this one was imported as a copy with new ids."_s);
     }
     if (const QString error = workspace->saveCollection(collection); !error.isEmpty()) {
         outcome.title = u"The collection could not be saved: "_s + error;
         return outcome;
     }
     outcome.ok = true;
-    outcome.title = u"Imported the collection \u201c%1\u201d (%2 requests)."_s.arg(collection.name).arg(collection.requestCount());
+    outcome.title = u"Imported the collection \u201c%1\u201d (%2 requests)."_s.arg(collection.name)
+                        .arg(collection.requestCount());
     outcome.summary = summary;
     outcome.collectionId = collection.id;
     return outcome;
@@ -63,16 +65,19 @@ ImportOutcome saveCollection(Workspace *workspace, Collection collection, QStrin
 ImportOutcome saveEnvironment(Workspace *workspace, Environment environment, QStringList summary)
 {
     ImportOutcome outcome;
-    if (workspace->environment(environment.id) || environment.id == workspace->globals().id || environment.id.isEmpty()) {
+    if (workspace->environment(environment.id) || environment.id == workspace->globals().id
+        || environment.id.isEmpty()) {
         environment.id = Collection::newId();
-        summary.prepend(u"An environment with the same id is already in the workspace; this one was imported as a copy."_s);
+        summary.prepend(
+            u"An environment with the same id is already in the workspace; this one was imported as a copy."_s);
     }
     if (const QString error = workspace->saveEnvironment(environment); !error.isEmpty()) {
         outcome.title = u"The environment could not be saved: "_s + error;
         return outcome;
     }
     outcome.ok = true;
-    outcome.title = u"Imported the environment \u201c%1\u201d (%2 variables)."_s.arg(environment.name).arg(environment.variables.size());
+    outcome.title = u"Imported the environment \u201c%1\u201d (%2 variables)."_s.arg(environment.name)
+                        .arg(environment.variables.size());
     outcome.summary = summary;
     outcome.environmentId = environment.id;
     return outcome;
@@ -89,8 +94,8 @@ QString ImportOutcome::notesLine() const
 {
     if (summary.isEmpty())
         return QString();
-    return u"%1 note(s) on what Postern keeps but does not use yet (it exports it back), or leaves out."_s.arg(
-        summary.size());
+    return u"%1 note(s) on what Postern keeps but does not use yet (it exports it back), or leaves out."_s
+        .arg(summary.size());
 }
 
 ImportOutcome WorkspaceImport::importData(Workspace *workspace, const QByteArray &data)
@@ -137,28 +142,31 @@ ImportOutcome WorkspaceImport::importFile(Workspace *workspace, const QString &p
     return importData(workspace, data);
 }
 
-QString WorkspaceExport::exportCollection(const Workspace *workspace, const QString &collectionId, const QString &path,
-                                          Secrets secrets)
+QString WorkspaceExport::exportCollection(const Workspace *workspace, const QString &collectionId,
+                                          const QString &path, Secrets secrets)
 {
     const Collection *collection = workspace->collection(collectionId);
     if (!collection)
         return u"The collection is not in the workspace."_s;
-    return AtomicFile::write(path, PostmanCollection::exportV21(*collection, secrets == Secrets::Include
-                                                                    ? PostmanCollection::Secrets::Include
-                                                                    : PostmanCollection::Secrets::Omit));
+    return AtomicFile::write(path,
+                             PostmanCollection::exportV21(*collection,
+                                                          secrets == Secrets::Include
+                                                              ? PostmanCollection::Secrets::Include
+                                                              : PostmanCollection::Secrets::Omit));
 }
 
-QString WorkspaceExport::exportEnvironment(const Workspace *workspace, const QString &environmentId, const QString &path,
-                                           Secrets secrets)
+QString WorkspaceExport::exportEnvironment(const Workspace *workspace, const QString &environmentId,
+                                           const QString &path, Secrets secrets)
 {
     const Environment *environment = workspace->environment(environmentId);
     const Environment globals = workspace->globals();
     if (!environment && environmentId != globals.id)
         return u"The environment is not in the workspace."_s;
-    return AtomicFile::write(path, PostmanEnvironment::exportJson(environment ? *environment : globals,
-                                                                  secrets == Secrets::Include
-                                                                      ? PostmanEnvironment::Secrets::Include
-                                                                      : PostmanEnvironment::Secrets::Omit));
+    return AtomicFile::write(path,
+                             PostmanEnvironment::exportJson(environment ? *environment : globals,
+                                                            secrets == Secrets::Include
+                                                                ? PostmanEnvironment::Secrets::Include
+                                                                : PostmanEnvironment::Secrets::Omit));
 }
 
 QString WorkspaceExport::fileName(const QString &name, const QString &suffix)

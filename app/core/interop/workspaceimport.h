@@ -16,7 +16,7 @@ class Workspace;
 struct ImportOutcome
 {
     bool ok = false;
-    QString title;       // "Imported the collection “…”" or why nothing was imported
+    QString title; // "Imported the collection “…”" or why nothing was imported
     QStringList summary; // one line per thing kept but not used, or left out
     QString collectionId;
     QString environmentId;
@@ -46,10 +46,10 @@ public:
     enum class Secrets { Omit, Include };
 
     // An error for people, empty on success.
-    static QString exportCollection(const Workspace *workspace, const QString &collectionId, const QString &path,
-                                    Secrets secrets);
-    static QString exportEnvironment(const Workspace *workspace, const QString &environmentId, const QString &path,
-                                     Secrets secrets);
+    static QString exportCollection(const Workspace *workspace, const QString &collectionId,
+                                    const QString &path, Secrets secrets);
+    static QString exportEnvironment(const Workspace *workspace, const QString &environmentId,
+                                     const QString &path, Secrets secrets);
 
     // The file name offered for an export: name with what is not [A-Za-z0-9._-] as "_", then suffix.
     static QString fileName(const QString &name, const QString &suffix);

@@ -394,7 +394,8 @@ void LoopbackReceiver::handle(QTcpSocket *socket, const Head &head)
                                        QUrl::TolerantMode);
     if (m_acceptFilter && !m_acceptFilter(url)) {
         qCInfo(lcAuth) << "loopback receiver: a callback that is not for this sign-in answered 400";
-        respond(socket, 400, textPlain, plainText("This answer is not for the sign-in Postern is waiting for."));
+        respond(socket, 400, textPlain,
+                plainText("This answer is not for the sign-in Postern is waiting for."));
         return;
     }
     m_delivered = true;

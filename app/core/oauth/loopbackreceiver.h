@@ -5,11 +5,11 @@
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
-
-#include <functional>
 #include <QPair>
 #include <QString>
 #include <QUrl>
+
+#include <functional>
 
 QT_BEGIN_NAMESPACE
 class QTcpServer;

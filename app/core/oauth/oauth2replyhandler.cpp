@@ -38,7 +38,7 @@ OAuth2Result OAuth2ReplyHandler::checkTokenResponse(int status, const QByteArray
                                                     const QByteArray &body, QJsonObject *json)
 {
     using Failure = OAuth2Result::Failure;
-    QJsonParseError parseError{};
+    QJsonParseError parseError {};
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     const bool isObject = parseError.error == QJsonParseError::NoError && document.isObject();
     const QJsonObject object = document.object();
@@ -54,40 +54,51 @@ OAuth2Result OAuth2ReplyHandler::checkTokenResponse(int status, const QByteArray
         if (result.error == u"invalid_client"_s)
             hint = u" Check the Client ID, the Client Secret and the Client Authentication setting."_s;
         else if (result.error == u"invalid_grant"_s)
-            hint = u" The authorization code was refused (expired, already used, or issued for another Callback URL)."_s;
+            hint
+                = u" The authorization code was refused (expired, already used, or issued for another Callback URL)."_s;
         result.message = u"The token endpoint answered %1 (HTTP %2)%3.%4"_s.arg(
             excerpt(result.error, 60), QString::number(status),
-            result.errorDescription.isEmpty() ? QString() : u": "_s + excerpt(withoutFinalPeriod(result.errorDescription)),
+            result.errorDescription.isEmpty()
+                ? QString()
+                : u": "_s + excerpt(withoutFinalPeriod(result.errorDescription)),
             hint);
         return result;
     }
     if (status < 200 || status > 299) {
-        return OAuth2Result::failed(Failure::TokenEndpointError,
-                                    u"The token endpoint answered HTTP %1 without an OAuth error.%2"_s.arg(
-                                        QString::number(status),
-                                        body.isEmpty() ? QString() : u" It said: "_s + excerpt(QString::fromUtf8(body))));
+        return OAuth2Result::failed(
+            Failure::TokenEndpointError,
+            u"The token endpoint answered HTTP %1 without an OAuth error.%2"_s.arg(
+                QString::number(status),
+                body.isEmpty() ? QString() : u" It said: "_s + excerpt(QString::fromUtf8(body))));
     }
     if (!isObject) {
         const QString type = contentType.isEmpty() ? u"no Content-Type"_s : QString::fromLatin1(contentType);
         const bool html = contentType.contains("html") || body.trimmed().startsWith('<');
         return OAuth2Result::failed(
             Failure::BadTokenResponse,
-            html ? u"The token endpoint answered with an HTML page (%1) instead of JSON. Check the Access Token URL."_s.arg(type)
-                 : u"The token endpoint's answer is not a JSON object (%1%2)."_s.arg(
-                       type, parseError.error != QJsonParseError::NoError ? u", "_s + parseError.errorString() : QString()));
+            html
+                ? u"The token endpoint answered with an HTML page (%1) instead of JSON. Check the Access Token URL."_s
+                      .arg(type)
+                : u"The token endpoint's answer is not a JSON object (%1%2)."_s.arg(
+                    type,
+                    parseError.error != QJsonParseError::NoError ? u", "_s + parseError.errorString()
+                                                                 : QString()));
     }
     if (!object.value(u"access_token"_s).isString() || object.value(u"access_token"_s).toString().isEmpty())
-        return OAuth2Result::failed(Failure::BadTokenResponse, u"The token endpoint's answer has no access_token."_s);
-    if (!object.value(u"token_type"_s).isString() || object.value(u"token_type"_s).toString().isEmpty())
         return OAuth2Result::failed(Failure::BadTokenResponse,
-                                    u"The token endpoint's answer has no token_type (RFC 6749 \u00a75.1 requires one)."_s);
+                                    u"The token endpoint's answer has no access_token."_s);
+    if (!object.value(u"token_type"_s).isString() || object.value(u"token_type"_s).toString().isEmpty())
+        return OAuth2Result::failed(
+            Failure::BadTokenResponse,
+            u"The token endpoint's answer has no token_type (RFC 6749 \u00a75.1 requires one)."_s);
     // RFC 6749 §7.1: a client must not use a token whose type it does not understand. Postern sends
     // bearer tokens (RFC 6750); "N_A" is what some servers say for a token meant only for exchange.
     const QString type = object.value(u"token_type"_s).toString();
     if (type.compare(u"bearer"_s, Qt::CaseInsensitive) != 0 && type != u"N_A"_s)
-        return OAuth2Result::failed(Failure::BadTokenResponse,
-                                    u"The token endpoint issued a token of type \u201c%1\u201d; Postern can only send Bearer "
-                                    "tokens (RFC 6750), so it was not stored."_s.arg(excerpt(type, 40)));
+        return OAuth2Result::failed(
+            Failure::BadTokenResponse,
+            u"The token endpoint issued a token of type \u201c%1\u201d; Postern can only send Bearer "
+            "tokens (RFC 6750), so it was not stored."_s.arg(excerpt(type, 40)));
     *json = object;
     return OAuth2Result();
 }
@@ -101,7 +112,8 @@ void OAuth2ReplyHandler::networkReplyFinished(QNetworkReply *reply)
         Q_EMIT tokenRequestFailed(OAuth2Result::failed(
             OAuth2Result::Failure::Network,
             u"Could not reach the token endpoint %1: %2"_s.arg(
-                reply->url().adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo).toString(), reply->errorString())));
+                reply->url().adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo).toString(),
+                reply->errorString())));
         return;
     }
     const QByteArray body = reply->readAll();

@@ -20,7 +20,8 @@ QString randomState()
 {
     QByteArray bytes(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
-    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 int defaultPort(const QUrl &url)
@@ -50,9 +51,10 @@ OAuth2Session::OAuth2Session(const OAuth2Config &config, QObject *parent)
     m_tokenTimeout.setSingleShot(true);
     m_tokenTimeout.setInterval(30000);
     connect(&m_tokenTimeout, &QTimer::timeout, this, [this] {
-        finish(OAuth2Result::failed(
-            OAuth2Result::Failure::Network,
-            u"The token endpoint did not answer within %1 s. No token was stored."_s.arg(m_tokenTimeout.interval() / 1000)));
+        finish(
+            OAuth2Result::failed(OAuth2Result::Failure::Network,
+                                 u"The token endpoint did not answer within %1 s. No token was stored."_s.arg(
+                                     m_tokenTimeout.interval() / 1000)));
         if (m_manager)
             m_manager->abortAll();
     });
@@ -63,9 +65,13 @@ OAuth2Session::~OAuth2Session() = default;
 void OAuth2Session::start()
 {
     if (const QStringList problems = m_config.problems(); !problems.isEmpty()) {
-        QMetaObject::invokeMethod(this, [this, problems] {
-            finish(OAuth2Result::failed(OAuth2Result::Failure::InvalidConfiguration, problems.join(u'\n')));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, problems] {
+                finish(
+                    OAuth2Result::failed(OAuth2Result::Failure::InvalidConfiguration, problems.join(u'\n')));
+            },
+            Qt::QueuedConnection);
         return;
     }
     m_state = m_config.state.isEmpty() ? randomState() : m_config.state;
@@ -74,7 +80,8 @@ void OAuth2Session::start()
         return;
     }
     if (m_config.usesPkce())
-        m_codeVerifier = m_config.codeVerifier.isEmpty() ? OAuth2Config::generateCodeVerifier() : m_config.codeVerifier;
+        m_codeVerifier
+            = m_config.codeVerifier.isEmpty() ? OAuth2Config::generateCodeVerifier() : m_config.codeVerifier;
     const bool basic = m_config.clientAuthentication == ClientAuthentication::BasicHeader;
 
     m_manager = new OAuthNetworkManager(this);
@@ -99,49 +106,54 @@ void OAuth2Session::start()
     // Newer Qt does PKCE on its own; here it is the form's choice, done below.
     m_flow->setPkceMethod(QOAuth2AuthorizationCodeFlow::PkceMethod::None);
 #endif
-    m_flow->setModifyParametersFunction([this, basic](QAbstractOAuth::Stage stage, QMultiMap<QString, QVariant> *parameters) {
-        if (stage == QAbstractOAuth::Stage::RequestingAuthorization) {
-            parameters->replace(u"state"_s, m_state);
-            if (m_config.scope.trimmed().isEmpty())
-                parameters->remove(u"scope"_s);
-            for (const FormField &extra : m_config.extraFor(OAuth2ExtraParameter::Stage::Authorization))
-                parameters->insert(extra.first, extra.second);
-            if (!m_codeVerifier.isEmpty()) {
-                parameters->replace(u"code_challenge"_s, OAuth2Config::codeChallenge(m_codeVerifier, m_config.pkceMethod));
-                parameters->replace(u"code_challenge_method"_s, pkceMethodText(m_config.pkceMethod));
+    m_flow->setModifyParametersFunction(
+        [this, basic](QAbstractOAuth::Stage stage, QMultiMap<QString, QVariant> *parameters) {
+            if (stage == QAbstractOAuth::Stage::RequestingAuthorization) {
+                parameters->replace(u"state"_s, m_state);
+                if (m_config.scope.trimmed().isEmpty())
+                    parameters->remove(u"scope"_s);
+                for (const FormField &extra : m_config.extraFor(OAuth2ExtraParameter::Stage::Authorization))
+                    parameters->insert(extra.first, extra.second);
+                if (!m_codeVerifier.isEmpty()) {
+                    parameters->replace(u"code_challenge"_s,
+                                        OAuth2Config::codeChallenge(m_codeVerifier, m_config.pkceMethod));
+                    parameters->replace(u"code_challenge_method"_s, pkceMethodText(m_config.pkceMethod));
+                }
+            } else if (stage == QAbstractOAuth::Stage::RequestingAccessToken) {
+                if (!m_codeVerifier.isEmpty()) // the unreserved alphabet: nothing to encode
+                    parameters->replace(u"code_verifier"_s, m_codeVerifier);
+                // Qt puts values into the body as they are: encode the form's extra values (RFC 6749 §B).
+                for (const FormField &extra : m_config.extraFor(OAuth2ExtraParameter::Stage::Token,
+                                                                OAuth2ExtraParameter::Placement::Body)) {
+                    if (!parameters->contains(extra.first))
+                        parameters->insert(extra.first,
+                                           QString::fromLatin1(QUrl::toPercentEncoding(extra.second)));
+                }
+                if (basic) {
+                    parameters->remove(u"client_secret"_s);
+                } else if (parameters->contains(u"client_secret"_s)
+                           && parameters->value(u"client_secret"_s).toString() == m_config.clientSecret) {
+                    // Qt percent-encodes code, redirect_uri and client_id itself but puts the secret in
+                    // the body raw, so '+', '&', '=' and '%' in it would arrive changed (RFC 6749 §B).
+                    parameters->replace(u"client_secret"_s,
+                                        QString::fromLatin1(QUrl::toPercentEncoding(m_config.clientSecret)));
+                }
             }
-        } else if (stage == QAbstractOAuth::Stage::RequestingAccessToken) {
-            if (!m_codeVerifier.isEmpty()) // the unreserved alphabet: nothing to encode
-                parameters->replace(u"code_verifier"_s, m_codeVerifier);
-            // Qt puts values into the body as they are: encode the form's extra values (RFC 6749 §B).
-            for (const FormField &extra :
-                 m_config.extraFor(OAuth2ExtraParameter::Stage::Token, OAuth2ExtraParameter::Placement::Body)) {
-                if (!parameters->contains(extra.first))
-                    parameters->insert(extra.first, QString::fromLatin1(QUrl::toPercentEncoding(extra.second)));
-            }
-            if (basic) {
-                parameters->remove(u"client_secret"_s);
-            } else if (parameters->contains(u"client_secret"_s)
-                       && parameters->value(u"client_secret"_s).toString() == m_config.clientSecret) {
-                // Qt percent-encodes code, redirect_uri and client_id itself but puts the secret in
-                // the body raw, so '+', '&', '=' and '%' in it would arrive changed (RFC 6749 §B).
-                parameters->replace(u"client_secret"_s,
-                                    QString::fromLatin1(QUrl::toPercentEncoding(m_config.clientSecret)));
-            }
-        }
-    });
+        });
 
     connect(m_flow, &QAbstractOAuth::authorizeWithBrowser, this, &OAuth2Session::authorizationUrlReady);
     connect(m_flow, &QAbstractOAuth::granted, this, &OAuth2Session::onGranted);
     connect(m_handler, &OAuth2ReplyHandler::tokenRequestFailed, this, &OAuth2Session::finish);
-    connect(m_flow, &QAbstractOAuth2::error, this, [this](const QString &error, const QString &description, const QUrl &uri) {
-        OAuth2Result result = OAuth2Result::failed(OAuth2Result::Failure::AuthorizationError,
-                                                   u"The authorization failed: %1 %2"_s.arg(error, description).trimmed());
-        result.error = error;
-        result.errorDescription = description;
-        result.errorUri = uri.toString();
-        finish(result);
-    });
+    connect(m_flow, &QAbstractOAuth2::error, this,
+            [this](const QString &error, const QString &description, const QUrl &uri) {
+                OAuth2Result result = OAuth2Result::failed(
+                    OAuth2Result::Failure::AuthorizationError,
+                    u"The authorization failed: %1 %2"_s.arg(error, description).trimmed());
+                result.error = error;
+                result.errorDescription = description;
+                result.errorUri = uri.toString();
+                finish(result);
+            });
     qCInfo(lcAuth) << "authorization code flow starting for" << origin(m_config.authUrl);
     m_flow->grant();
 }
@@ -149,12 +161,12 @@ void OAuth2Session::start()
 void OAuth2Session::startImplicit()
 {
     // RFC 6749 §4.2.1.
-    FormFields fields{{u"response_type"_s, u"token"_s},
-                      {u"client_id"_s, m_config.clientId.trimmed()},
-                      {u"redirect_uri"_s, m_config.callbackUrl.trimmed()}};
+    FormFields fields { { u"response_type"_s, u"token"_s },
+                        { u"client_id"_s, m_config.clientId.trimmed() },
+                        { u"redirect_uri"_s, m_config.callbackUrl.trimmed() } };
     if (!m_config.scope.trimmed().isEmpty())
-        fields.append({u"scope"_s, m_config.scope.trimmed()});
-    fields.append({u"state"_s, m_state});
+        fields.append({ u"scope"_s, m_config.scope.trimmed() });
+    fields.append({ u"state"_s, m_state });
     fields += m_config.extraFor(OAuth2ExtraParameter::Stage::Authorization);
     const QUrl url = FormUrlEncoded::appendToQuery(QUrl(m_config.authUrl.trimmed()), fields);
     m_callbackSeen = false;
@@ -195,7 +207,8 @@ OAuth2Token OAuth2Session::withOrigin(OAuth2Token token) const
 {
     token.name = m_config.tokenName.trimmed();
     token.grantType = grantTypeKey(m_config.grantType);
-    token.issuer = origin(m_config.usesTokenEndpoint() ? m_config.accessTokenUrl.trimmed() : m_config.authUrl.trimmed());
+    token.issuer = origin(m_config.usesTokenEndpoint() ? m_config.accessTokenUrl.trimmed()
+                                                       : m_config.authUrl.trimmed());
     token.configKey = m_config.key();
     if (token.scope.isEmpty())
         token.scope = m_config.scope.trimmed();
@@ -235,10 +248,13 @@ bool OAuth2Session::handleRedirect(const QUrl &url)
         || (issuers == 0 && m_config.issParameterSupported)) {
         OAuth2Result result = OAuth2Result::failed(
             Failure::AuthorizationError,
-            issuers == 0 ? u"The authorization server promised to name itself (iss, RFC 9207) but the redirect does not. "
+            issuers == 0 ? u"The authorization server promised to name itself (iss, RFC 9207) but the "
+                           u"redirect does not. "
                            "Nothing was sent or stored."_s
-                         : u"The redirect names the issuer \u201c%1\u201d, not \u201c%2\u201d: it may come from another "
-                           "server (mix-up attack, RFC 9207). Nothing was sent or stored."_s.arg(iss.left(200), expectedIssuer));
+                         : u"The redirect names the issuer \u201c%1\u201d, not \u201c%2\u201d: it may come "
+                           u"from another "
+                           "server (mix-up attack, RFC 9207). Nothing was sent or stored."_s.arg(
+                               iss.left(200), expectedIssuer));
         result.error = u"issuer_mismatch"_s;
         finish(result);
         return true;
@@ -251,16 +267,19 @@ bool OAuth2Session::handleRedirect(const QUrl &url)
             OAuth2Result result = OAuth2Result::failed(
                 Failure::StateMismatch,
                 u"An error answer (%1) reached the Callback URL without this request's state, so it was not "
-                "taken as the server's. No token was requested."_s.arg(FormUrlEncoded::value(fields, u"error"_s).left(60)));
+                "taken as the server's. No token was requested."_s.arg(
+                    FormUrlEncoded::value(fields, u"error"_s).left(60)));
             finish(result);
             return true;
         }
         finish(OAuth2Result::failed(
             Failure::StateMismatch,
-            states == 0 ? u"The redirect carries no state, so it cannot be tied to this request. Nothing was sent or stored."_s
-            : states > 1 ? u"The redirect carries more than one state. Nothing was sent or stored."_s
-                         : u"The state in the redirect does not match the one Postern sent: the answer is not for this "
-                           "request. Nothing was sent or stored."_s));
+            states == 0
+                ? u"The redirect carries no state, so it cannot be tied to this request. Nothing was sent or stored."_s
+                : states > 1 ? u"The redirect carries more than one state. Nothing was sent or stored."_s
+                             : u"The state in the redirect does not match the one Postern sent: the answer "
+                               u"is not for this "
+                               "request. Nothing was sent or stored."_s));
         return true;
     }
     if (FormUrlEncoded::contains(fields, u"error"_s)) {
@@ -268,11 +287,15 @@ bool OAuth2Session::handleRedirect(const QUrl &url)
         result.error = FormUrlEncoded::value(fields, u"error"_s);
         result.errorDescription = FormUrlEncoded::value(fields, u"error_description"_s);
         result.errorUri = FormUrlEncoded::value(fields, u"error_uri"_s);
-        result.failure = result.error == u"access_denied"_s ? Failure::AccessDenied : Failure::AuthorizationError;
-        const QString said = result.errorDescription.isEmpty() ? QString() : u" (\u201c%1\u201d)"_s.arg(result.errorDescription.left(200));
+        result.failure
+            = result.error == u"access_denied"_s ? Failure::AccessDenied : Failure::AuthorizationError;
+        const QString said = result.errorDescription.isEmpty()
+            ? QString()
+            : u" (\u201c%1\u201d)"_s.arg(result.errorDescription.left(200));
         result.message = result.failure == Failure::AccessDenied
             ? u"Access was denied at the authorization server%1. No token was requested."_s.arg(said)
-            : u"The authorization server answered %1%2. No token was requested."_s.arg(result.error.left(60), said);
+            : u"The authorization server answered %1%2. No token was requested."_s.arg(result.error.left(60),
+                                                                                       said);
         finish(result);
         return true;
     }
@@ -301,9 +324,9 @@ void OAuth2Session::cancel(const QString &why)
 {
     if (m_finished)
         return;
-    finish(OAuth2Result::failed(OAuth2Result::Failure::Canceled,
-                                why.isEmpty() ? u"The authorization was canceled before it finished. No token was stored."_s
-                                              : why));
+    finish(OAuth2Result::failed(
+        OAuth2Result::Failure::Canceled,
+        why.isEmpty() ? u"The authorization was canceled before it finished. No token was stored."_s : why));
     if (m_manager)
         m_manager->abortAll();
 }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "base/formurlencoded.h"
 #include "auth/oauth2config.h"
 #include "auth/oauth2result.h"
+#include "base/formurlencoded.h"
 
 #include <QObject>
 #include <QTimer>

@@ -13,7 +13,8 @@ bool sameEndpoint(const QUrl &a, const QUrl &b)
 {
     return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
         && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
-        && a.port(a.scheme() == QLatin1String("https") ? 443 : 80) == b.port(b.scheme() == QLatin1String("https") ? 443 : 80)
+        && a.port(a.scheme() == QLatin1String("https") ? 443 : 80)
+        == b.port(b.scheme() == QLatin1String("https") ? 443 : 80)
         && a.path() == b.path();
 }
 
@@ -29,7 +30,8 @@ OAuthNetworkManager::OAuthNetworkManager(QObject *parent)
 
 QByteArray OAuthNetworkManager::basicHeaderValue(const QString &clientId, const QString &clientSecret)
 {
-    const QByteArray pair = FormUrlEncoded::encodeComponent(clientId) + ':' + FormUrlEncoded::encodeComponent(clientSecret);
+    const QByteArray pair
+        = FormUrlEncoded::encodeComponent(clientId) + ':' + FormUrlEncoded::encodeComponent(clientSecret);
     return "Basic " + pair.toBase64();
 }
 

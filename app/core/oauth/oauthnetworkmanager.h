@@ -29,7 +29,8 @@ public:
     void abortAll();
 
 protected:
-    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *outgoingData) override;
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
+                                 QIODevice *outgoingData) override;
 
 private:
     QUrl m_endpoint;

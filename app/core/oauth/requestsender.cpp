@@ -1,7 +1,7 @@
 #include "oauth/requestsender.h"
 
-#include "http/httpclient.h"
 #include "base/logging.h"
+#include "http/httpclient.h"
 #include "oauth/tokenrefresher.h"
 #include "oauth/tokenstore.h"
 
@@ -33,7 +33,8 @@ QString tokenValue(const OAuth2Token &token, bool idToken)
 
 } // namespace
 
-RequestSender::RequestSender(HttpClient *client, TokenStore *store, TokenRefresher *refresher, QObject *parent)
+RequestSender::RequestSender(HttpClient *client, TokenStore *store, TokenRefresher *refresher,
+                             QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_store(store)
@@ -70,7 +71,8 @@ void SendOperation::start()
         if (token) {
             m_request.auth.token = tokenValue(*token, m_request.auth.oauth2UseIdToken);
             m_tokenLookedValid = !token->isExpired();
-            if (m_request.auth.oauth2AutoRefresh && !token->refreshToken.isEmpty() && TokenRefresher::isDue(*token)) {
+            if (m_request.auth.oauth2AutoRefresh && !token->refreshToken.isEmpty()
+                && TokenRefresher::isDue(*token)) {
                 refreshThenSend(false);
                 return;
             }
@@ -81,27 +83,32 @@ void SendOperation::start()
 
 void SendOperation::refreshThenSend(bool force)
 {
-    m_refresher->ensureFresh(m_request.auth.oauth2TokenId, m_request.auth.oauth2, [this, guard = QPointer(this), force](const OAuth2Result &result) {
-        if (!guard || m_canceled || m_finished)
-            return;
-        if (result.failure == OAuth2Result::Failure::InvalidConfiguration) {
-            // Nothing could be asked of the server (no refresh token, another configuration's token): the
-            // stored token goes out as it is and the server's answer is shown.
-            qCInfo(lcAuth) << "token not refreshed before sending:" << int(result.failure);
+    m_refresher->ensureFresh(
+        m_request.auth.oauth2TokenId, m_request.auth.oauth2,
+        [this, guard = QPointer(this), force](const OAuth2Result &result) {
+            if (!guard || m_canceled || m_finished)
+                return;
+            if (result.failure == OAuth2Result::Failure::InvalidConfiguration) {
+                // Nothing could be asked of the server (no refresh token, another configuration's token): the
+                // stored token goes out as it is and the server's answer is shown.
+                qCInfo(lcAuth) << "token not refreshed before sending:" << int(result.failure);
+                sendNow();
+                return;
+            }
+            if (!result.ok()) {
+                HttpResponse failure;
+                failure.error = HttpResponse::Error::Authorization;
+                failure.errorMessage
+                    = u"The token could not be refreshed, so the request was not sent. %1"_s.arg(
+                        result.message);
+                finish(failure);
+                return;
+            }
+            m_request.auth.token = tokenValue(result.token, m_request.auth.oauth2UseIdToken);
+            m_tokenLookedValid = !result.token.isExpired();
             sendNow();
-            return;
-        }
-        if (!result.ok()) {
-            HttpResponse failure;
-            failure.error = HttpResponse::Error::Authorization;
-            failure.errorMessage = u"The token could not be refreshed, so the request was not sent. %1"_s.arg(result.message);
-            finish(failure);
-            return;
-        }
-        m_request.auth.token = tokenValue(result.token, m_request.auth.oauth2UseIdToken);
-        m_tokenLookedValid = !result.token.isExpired();
-        sendNow();
-    }, force);
+        },
+        force);
 }
 
 void SendOperation::sendNow()
@@ -115,24 +122,25 @@ void SendOperation::sendNow()
 void SendOperation::onResponse(const HttpResponse &response)
 {
     m_call = nullptr;
-    if (!m_retried && !m_canceled && usesStoredToken() && m_request.auth.oauth2AutoRefresh && m_tokenLookedValid
-        && saysInvalidToken(response)) {
+    if (!m_retried && !m_canceled && usesStoredToken() && m_request.auth.oauth2AutoRefresh
+        && m_tokenLookedValid && saysInvalidToken(response)) {
         const std::optional<OAuth2Token> token = m_store->token(m_request.auth.oauth2TokenId);
         if (token && !token->refreshToken.isEmpty()) {
             qCInfo(lcAuth) << "resource server said invalid_token; refreshing once and retrying";
             m_retried = true;
-            m_refresher->ensureFresh(m_request.auth.oauth2TokenId, m_request.auth.oauth2,
-                                     [this, guard = QPointer(this), response](const OAuth2Result &result) {
-                                         if (!guard || m_canceled || m_finished)
-                                             return;
-                                         if (!result.ok()) {
-                                             finish(response); // the 401, as the server sent it
-                                             return;
-                                         }
-                                         m_request.auth.token = tokenValue(result.token, m_request.auth.oauth2UseIdToken);
-                                         sendNow();
-                                     },
-                                     true);
+            m_refresher->ensureFresh(
+                m_request.auth.oauth2TokenId, m_request.auth.oauth2,
+                [this, guard = QPointer(this), response](const OAuth2Result &result) {
+                    if (!guard || m_canceled || m_finished)
+                        return;
+                    if (!result.ok()) {
+                        finish(response); // the 401, as the server sent it
+                        return;
+                    }
+                    m_request.auth.token = tokenValue(result.token, m_request.auth.oauth2UseIdToken);
+                    sendNow();
+                },
+                true);
             return;
         }
     }
@@ -151,7 +159,8 @@ void SendOperation::cancel()
     HttpResponse canceled;
     canceled.error = HttpResponse::Error::Canceled;
     canceled.errorMessage = u"The request was canceled."_s;
-    QMetaObject::invokeMethod(this, [this, canceled] { finish(canceled); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, canceled] { finish(canceled); }, Qt::QueuedConnection);
 }
 
 void SendOperation::finish(const HttpResponse &response)

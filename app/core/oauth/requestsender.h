@@ -27,8 +27,8 @@ Q_SIGNALS:
 
 private:
     friend class RequestSender;
-    SendOperation(HttpClient *client, TokenStore *store, TokenRefresher *refresher, const HttpRequest &request,
-                  QObject *parent);
+    SendOperation(HttpClient *client, TokenStore *store, TokenRefresher *refresher,
+                  const HttpRequest &request, QObject *parent);
     void start();
     void refreshThenSend(bool force);
     void sendNow();
@@ -60,7 +60,8 @@ class RequestSender : public QObject
     Q_OBJECT
 
 public:
-    RequestSender(HttpClient *client, TokenStore *store, TokenRefresher *refresher, QObject *parent = nullptr);
+    RequestSender(HttpClient *client, TokenStore *store, TokenRefresher *refresher,
+                  QObject *parent = nullptr);
 
     SendOperation *send(const HttpRequest &request);
 

@@ -190,7 +190,8 @@ TokenEndpointJob *TokenEndpointClient::startJob(TokenEndpointJob::Kind kind, con
                                                                    : OAuth2ExtraParameter::Stage::Token;
         FormFields extras = m_extraParameters;
         extras += config.extraFor(stage, Placement::Body);
-        request.setUrl(FormUrlEncoded::appendToQuery(request.url(), config.extraFor(stage, Placement::Query)));
+        request.setUrl(
+            FormUrlEncoded::appendToQuery(request.url(), config.extraFor(stage, Placement::Query)));
         for (const FormField &header : config.extraFor(stage, Placement::Header)) {
             if (header.first.compare(u"authorization"_s, Qt::CaseInsensitive) == 0)
                 continue; // client authentication is the form's, not an extra's

@@ -23,11 +23,13 @@ bool TokenRefresher::isDue(const OAuth2Token &token, const QDateTime &now)
 void TokenRefresher::ensureFresh(const QString &tokenId, const OAuth2Config &config, Done done, bool force)
 {
     auto later = [this, done](const OAuth2Result &result) {
-        QMetaObject::invokeMethod(this, [done, result] { done(result); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [done, result] { done(result); }, Qt::QueuedConnection);
     };
     const std::optional<OAuth2Token> token = m_store->token(tokenId);
     if (!token) {
-        later(OAuth2Result::failed(OAuth2Result::Failure::InvalidConfiguration, u"The token is no longer stored."_s));
+        later(OAuth2Result::failed(OAuth2Result::Failure::InvalidConfiguration,
+                                   u"The token is no longer stored."_s));
         return;
     }
     if (!force && !isDue(*token)) {
@@ -41,7 +43,8 @@ void TokenRefresher::ensureFresh(const QString &tokenId, const OAuth2Config &con
     if (!token->configKey.isEmpty() && token->configKey != config.key()) {
         OAuth2Result other = OAuth2Result::failed(
             OAuth2Result::Failure::InvalidConfiguration,
-            u"The token \u201c%1\u201d was obtained with another OAuth 2.0 configuration (%2); it is not refreshed "
+            u"The token \u201c%1\u201d was obtained with another OAuth 2.0 configuration (%2); it is not "
+            u"refreshed "
             "with this one. Open Get New Access Token with the form it came from, or get a new token."_s.arg(
                 token->name, token->issuer));
         other.token = *token;
@@ -51,7 +54,8 @@ void TokenRefresher::ensureFresh(const QString &tokenId, const OAuth2Config &con
     if (token->refreshToken.isEmpty()) {
         OAuth2Result stale = OAuth2Result::failed(
             OAuth2Result::Failure::InvalidConfiguration,
-            u"The token \u201c%1\u201d has expired and has no refresh token: get a new one."_s.arg(token->name));
+            u"The token \u201c%1\u201d has expired and has no refresh token: get a new one."_s.arg(
+                token->name));
         stale.token = *token;
         later(stale);
         return;
@@ -63,38 +67,42 @@ void TokenRefresher::ensureFresh(const QString &tokenId, const OAuth2Config &con
 
     qCInfo(lcAuth) << "refreshing token" << tokenId;
     TokenEndpointJob *job = m_client->refresh(config, *token, config.refreshUrl);
-    connect(job, &TokenEndpointJob::finished, this, [this, tokenId, old = *token](const OAuth2Result &result) {
-        if (result.ok()) {
-            // Stored before anyone uses it: a rotated refresh token must not be lost.
-            m_store->update(result.token, [this, tokenId, result](bool ok, const QString &error) {
-                if (!ok) {
-                    complete(tokenId, OAuth2Result::failed(OAuth2Result::Failure::Network,
-                                                           u"The refreshed token could not be stored: %1"_s.arg(error)));
-                    return;
-                }
-                Q_EMIT refreshed(tokenId);
-                complete(tokenId, result);
-            });
-            return;
-        }
-        OAuth2Result failure = result;
-        if (result.error == u"invalid_grant"_s) {
-            // RFC 6749 §5.2: the refresh token is dead. Mark the token expired, drop the refresh token so
-            // nothing retries it, and ask for a new sign-in.
-            OAuth2Token dead = old;
-            dead.expiresAt = QDateTime::currentDateTimeUtc();
-            dead.refreshToken.clear();
-            failure.message = u"The server refused the refresh token (invalid_grant). The token is marked expired: "
-                              "sign in again with Get New Access Token."_s;
-            m_store->update(dead, [this, tokenId, failure](bool, const QString &) {
-                Q_EMIT refreshFailed(tokenId, failure.message);
-                complete(tokenId, failure);
-            });
-            return;
-        }
-        Q_EMIT refreshFailed(tokenId, failure.message);
-        complete(tokenId, failure);
-    });
+    connect(
+        job, &TokenEndpointJob::finished, this, [this, tokenId, old = *token](const OAuth2Result &result) {
+            if (result.ok()) {
+                // Stored before anyone uses it: a rotated refresh token must not be lost.
+                m_store->update(result.token, [this, tokenId, result](bool ok, const QString &error) {
+                    if (!ok) {
+                        complete(tokenId,
+                                 OAuth2Result::failed(
+                                     OAuth2Result::Failure::Network,
+                                     u"The refreshed token could not be stored: %1"_s.arg(error)));
+                        return;
+                    }
+                    Q_EMIT refreshed(tokenId);
+                    complete(tokenId, result);
+                });
+                return;
+            }
+            OAuth2Result failure = result;
+            if (result.error == u"invalid_grant"_s) {
+                // RFC 6749 §5.2: the refresh token is dead. Mark the token expired, drop the refresh token so
+                // nothing retries it, and ask for a new sign-in.
+                OAuth2Token dead = old;
+                dead.expiresAt = QDateTime::currentDateTimeUtc();
+                dead.refreshToken.clear();
+                failure.message
+                    = u"The server refused the refresh token (invalid_grant). The token is marked expired: "
+                      "sign in again with Get New Access Token."_s;
+                m_store->update(dead, [this, tokenId, failure](bool, const QString &) {
+                    Q_EMIT refreshFailed(tokenId, failure.message);
+                    complete(tokenId, failure);
+                });
+                return;
+            }
+            Q_EMIT refreshFailed(tokenId, failure.message);
+            complete(tokenId, failure);
+        });
 }
 
 void TokenRefresher::complete(const QString &tokenId, const OAuth2Result &result)

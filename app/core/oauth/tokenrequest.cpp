@@ -77,8 +77,9 @@ bool TokenRequest::start(const OAuth2Config &config, const Options &options)
     }
     if (!m_config.usesBrowser()) {
         if (!m_endpoint) {
-            finish(OAuth2Result::failed(OAuth2Result::Failure::InvalidConfiguration,
-                                        u"This grant needs the token endpoint client, which is not available here."_s));
+            finish(OAuth2Result::failed(
+                OAuth2Result::Failure::InvalidConfiguration,
+                u"This grant needs the token endpoint client, which is not available here."_s));
             return false;
         }
         startEndpoint(options);
@@ -137,7 +138,8 @@ void TokenRequest::startSession(bool systemBrowser)
         ? (m_browserTimeout == 60000 ? u"1 minute"_s : u"%1 minutes"_s.arg(m_browserTimeout / 60000))
         : u"%1 seconds"_s.arg(m_browserTimeout / 1000.0);
     QTimer::singleShot(m_browserTimeout, m_session, [session = m_session, within] {
-        session->cancel(u"No answer came back from the browser within %1. No token was stored."_s.arg(within));
+        session->cancel(
+            u"No answer came back from the browser within %1. No token was stored."_s.arg(within));
     });
     m_session->start();
 }

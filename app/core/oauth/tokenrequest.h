@@ -20,8 +20,8 @@ class TokenStore;
 struct TokenRequestOptions
 {
     bool systemBrowser = false; // code grants only: sign in in the user's own browser
-    QString username;           // password grant
-    QString password;           // password grant; used for this one request and kept nowhere
+    QString username; // password grant
+    QString password; // password grant; used for this one request and kept nowhere
 };
 
 // Gets one OAuth 2.0 token for an already resolved configuration, whatever shows the user what is

@@ -1,9 +1,9 @@
 #include "base/logging.h"
+#include "oauth/tokenstore.h"
 #include "secrets/memorysecretstore.h"
 #include "secrets/secretstore.h"
 #include "secrets/secretstoreondemand.h"
 #include "secrets/secretstoreprobe.h"
-#include "oauth/tokenstore.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
 #include "secrets/secretstoreprobe.h"
 
-#include "base/logging.h"
 #include "auth/oauth2token.h"
+#include "base/logging.h"
 #include "secrets/secretstore.h"
 
 using namespace Qt::StringLiterals;

@@ -1,8 +1,8 @@
 #include "tokentools/discovery.h"
 
+#include "base/logging.h"
 #include "http/httpcall.h"
 #include "http/httpclient.h"
-#include "base/logging.h"
 
 #include <QJsonDocument>
 
@@ -42,8 +42,10 @@ Discovery::Plan Discovery::plan(const QString &issuerOrMetadataUrl)
     plan.issuer = input;
     const QUrl url(input, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
-    if (input.isEmpty() || !url.isValid() || (scheme != u"https"_s && scheme != u"http"_s) || url.host().isEmpty()) {
-        plan.error = u"Enter the issuer as an absolute https URL, e.g. https://login.example.com/realms/main."_s;
+    if (input.isEmpty() || !url.isValid() || (scheme != u"https"_s && scheme != u"http"_s)
+        || url.host().isEmpty()) {
+        plan.error
+            = u"Enter the issuer as an absolute https URL, e.g. https://login.example.com/realms/main."_s;
         return plan;
     }
     if (url.hasQuery() || url.hasFragment()) {
@@ -100,7 +102,8 @@ void Discovery::discover(const QString &issuer)
         result.requestedIssuer = m_plan.issuer;
         result.message = m_plan.error;
         // After discover() has returned, so that the caller can connect first.
-        QMetaObject::invokeMethod(this, [this, result] { finish(result); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, result] { finish(result); }, Qt::QueuedConnection);
         return;
     }
     tryNext();
@@ -129,8 +132,8 @@ void Discovery::tryNext()
         result.requestedIssuer = m_plan.issuer;
         result.attempts = m_attempts;
         result.message = u"No authorization server metadata found for \u201c%1\u201d. %2 Enter the Auth URL "
-                         "and Access Token URL by hand, or check the issuer."_s
-                             .arg(m_plan.issuer, m_softFailures.join(u' '));
+                         "and Access Token URL by hand, or check the issuer."_s.arg(
+                             m_plan.issuer, m_softFailures.join(u' '));
         finish(result);
         return;
     }
@@ -155,8 +158,8 @@ void Discovery::onAnswer(const HttpResponse &response)
         QString message;
         switch (response.error) {
         case HttpResponse::Error::Timeout:
-            message = u"No answer from %1 within %2 s; the server did not respond."_s.arg(display(url)).arg(
-                m_timeout / 1000.0);
+            message = u"No answer from %1 within %2 s; the server did not respond."_s.arg(display(url))
+                          .arg(m_timeout / 1000.0);
             m_attempts << display(url) + u" \u2192 no answer"_s;
             break;
         case HttpResponse::Error::TooLarge:

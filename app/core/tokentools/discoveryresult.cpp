@@ -78,8 +78,8 @@ OAuth2Config DiscoveryResult::applyTo(OAuth2Config config) const
     config.jwksUri = jwksUri;
     config.issParameterSupported = authorizationResponseIssParameterSupported;
     const QStringList methods = effectiveTokenEndpointAuthMethods();
-    config.clientAuthentication = methods.contains(u"client_secret_basic"_s)
-            && !methods.contains(u"client_secret_post"_s)
+    config.clientAuthentication
+        = methods.contains(u"client_secret_basic"_s) && !methods.contains(u"client_secret_post"_s)
         ? ClientAuthentication::BasicHeader
         : ClientAuthentication::Body;
     return config;
@@ -103,7 +103,8 @@ DiscoveryResult DiscoveryResult::fromDocument(const QByteArray &json, const QStr
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return refuse(result, where + u" is not JSON (%1 at offset %2)."_s.arg(error.errorString()).arg(error.offset));
+        return refuse(
+            result, where + u" is not JSON (%1 at offset %2)."_s.arg(error.errorString()).arg(error.offset));
     if (!document.isObject())
         return refuse(result, where + u" is JSON but not an object."_s);
     result.raw = document.object();
@@ -113,8 +114,10 @@ DiscoveryResult DiscoveryResult::fromDocument(const QByteArray &json, const QStr
     // RFC 8414 §3.3 / OpenID Connect Discovery §4.3: the issuer must be identical to the one asked for.
     const QJsonValue issuerValue = doc.value(u"issuer"_s);
     if (!issuerValue.isString() || issuerValue.toString().isEmpty())
-        return refuse(result, where + u" has no \u201cissuer\u201d, so it cannot be tied to %1; refused."_s.arg(
-                                  quoted(expectedIssuer)));
+        return refuse(result,
+                      where
+                          + u" has no \u201cissuer\u201d, so it cannot be tied to %1; refused."_s.arg(
+                              quoted(expectedIssuer)));
     result.issuer = issuerValue.toString();
     if (result.issuer != expectedIssuer) {
         const auto withoutSlash = [](QString text) {
@@ -123,13 +126,15 @@ DiscoveryResult DiscoveryResult::fromDocument(const QByteArray &json, const QStr
             return text;
         };
         if (withoutSlash(result.issuer) == withoutSlash(expectedIssuer))
-            return refuse(result, u"The server\u2019s issuer is %1, which differs from %2 by a trailing "
-                                  "slash. Issuers must match exactly (RFC 8414 \u00a73.3): enter %1."_s
-                                      .arg(quoted(result.issuer), quoted(expectedIssuer)));
-        return refuse(result, where + u" names the issuer %1, not %2. Issuers must match exactly "
-                                      "(RFC 8414 \u00a73.3); the document is refused, since it could let one "
-                                      "server speak for another."_s
-                                          .arg(quoted(result.issuer), quoted(expectedIssuer)));
+            return refuse(result,
+                          u"The server\u2019s issuer is %1, which differs from %2 by a trailing "
+                          "slash. Issuers must match exactly (RFC 8414 \u00a73.3): enter %1."_s.arg(
+                              quoted(result.issuer), quoted(expectedIssuer)));
+        return refuse(result,
+                      where
+                          + u" names the issuer %1, not %2. Issuers must match exactly "
+                            "(RFC 8414 \u00a73.3); the document is refused, since it could let one "
+                            "server speak for another."_s.arg(quoted(result.issuer), quoted(expectedIssuer)));
     }
     const QUrl issuerUrl(result.issuer, QUrl::StrictMode);
     const bool secureIssuer = issuerUrl.scheme() == u"https"_s;
@@ -142,19 +147,25 @@ DiscoveryResult DiscoveryResult::fromDocument(const QByteArray &json, const QStr
         if (!key.endsWith(u"_endpoint"_s) && key != u"jwks_uri"_s)
             continue;
         if (!it.value().isString())
-            return refuse(result, u"\u201c%1\u201d is not a string; the document is refused."_s.arg(key.left(80)));
+            return refuse(result,
+                          u"\u201c%1\u201d is not a string; the document is refused."_s.arg(key.left(80)));
         const QString text = it.value().toString();
         const QUrl url(text, QUrl::StrictMode);
         const QString scheme = url.scheme().toLower();
         if (!url.isValid() || (scheme != u"https"_s && scheme != u"http"_s) || url.host().isEmpty())
-            return refuse(result, u"\u201c%1\u201d is not an absolute http(s) URL: %2."_s.arg(key.left(80), quoted(text)));
+            return refuse(
+                result,
+                u"\u201c%1\u201d is not an absolute http(s) URL: %2."_s.arg(key.left(80), quoted(text)));
         if (url.hasFragment())
-            return refuse(result, u"\u201c%1\u201d contains a fragment (#\u2026), which endpoints must not: %2."_s.arg(
-                                      key.left(80), quoted(text)));
+            return refuse(
+                result,
+                u"\u201c%1\u201d contains a fragment (#\u2026), which endpoints must not: %2."_s.arg(
+                    key.left(80), quoted(text)));
         if (secureIssuer && scheme != u"https"_s)
-            return refuse(result, u"\u201c%1\u201d uses plain http (%2) although the issuer uses https; refused, "
-                                  "since codes, tokens or keys would travel unencrypted."_s
-                                      .arg(key.left(80), quoted(text)));
+            return refuse(
+                result,
+                u"\u201c%1\u201d uses plain http (%2) although the issuer uses https; refused, "
+                "since codes, tokens or keys would travel unencrypted."_s.arg(key.left(80), quoted(text)));
     }
     result.authorizationEndpoint = doc.value(u"authorization_endpoint"_s).toString();
     result.tokenEndpoint = doc.value(u"token_endpoint"_s).toString();
@@ -172,14 +183,16 @@ DiscoveryResult DiscoveryResult::fromDocument(const QByteArray &json, const QStr
     };
     for (const auto &[key, target] : lists) {
         if (!readList(doc, key, target))
-            return refuse(result, u"\u201c%1\u201d is not a list of strings; the document is refused."_s.arg(key));
+            return refuse(result,
+                          u"\u201c%1\u201d is not a list of strings; the document is refused."_s.arg(key));
     }
     const QJsonValue iss = doc.value(u"authorization_response_iss_parameter_supported"_s);
     if (iss.isBool())
         result.authorizationResponseIssParameterSupported = iss.toBool();
     else if (!iss.isUndefined())
-        result.warnings << u"\u201cauthorization_response_iss_parameter_supported\u201d is not true or false; "
-                           "taken as false."_s;
+        result.warnings
+            << u"\u201cauthorization_response_iss_parameter_supported\u201d is not true or false; "
+               "taken as false."_s;
 
     // RFC 8414 §2: the token endpoint unless only the implicit grant is offered; the authorization
     // endpoint unless no offered grant uses it.
@@ -190,7 +203,8 @@ DiscoveryResult DiscoveryResult::fromDocument(const QByteArray &json, const QStr
         && (grants.contains(u"authorization_code"_s) || grants.contains(u"implicit"_s)))
         return refuse(result, where + u" has no \u201cauthorization_endpoint\u201d."_s);
     if (result.codeChallengeMethodsSupported.isEmpty())
-        result.warnings << u"The server does not say it supports PKCE (no code_challenge_methods_supported)."_s;
+        result.warnings
+            << u"The server does not say it supports PKCE (no code_challenge_methods_supported)."_s;
     else if (!result.codeChallengeMethodsSupported.contains(pkceMethodText(PkceMethod::S256)))
         result.warnings << u"The server does not offer PKCE with S256."_s;
 

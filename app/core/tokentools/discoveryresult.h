@@ -22,12 +22,12 @@ namespace Postern {
 struct DiscoveryResult
 {
     bool ok = false;
-    QString message;          // on failure why, for the user; on success a one-line summary
-    QStringList warnings;     // accepted but worth saying ("the issuer uses plain http")
+    QString message; // on failure why, for the user; on success a one-line summary
+    QStringList warnings; // accepted but worth saying ("the issuer uses plain http")
 
-    QString requestedIssuer;  // what was asked for, exactly as compared
-    QUrl metadataUrl;         // where the document was found
-    QStringList attempts;     // one line per URL tried: "https://…/.well-known/… → HTTP 404"
+    QString requestedIssuer; // what was asked for, exactly as compared
+    QUrl metadataUrl; // where the document was found
+    QStringList attempts; // one line per URL tried: "https://…/.well-known/… → HTTP 404"
 
     QString issuer;
     QString authorizationEndpoint;
@@ -44,8 +44,8 @@ struct DiscoveryResult
     QStringList responseTypesSupported;
     bool authorizationResponseIssParameterSupported = false; // RFC 9207
 
-    QJsonObject raw;          // the whole document
-    QByteArray rawJson;       // its bytes as received, keys in the server's order
+    QJsonObject raw; // the whole document
+    QByteArray rawJson; // its bytes as received, keys in the server's order
 
     // RFC 8414 §2 defaults for omitted lists: ["client_secret_basic"] and
     // ["authorization_code", "implicit"].

@@ -1,8 +1,8 @@
 #include "tokentools/jwksfetcher.h"
 
+#include "base/logging.h"
 #include "http/httpcall.h"
 #include "http/httpclient.h"
-#include "base/logging.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,7 +38,8 @@ JwksResult JwksResult::fromDocument(const QByteArray &json, const QUrl &url)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
-        result.message = where + u" is not JSON (%1 at offset %2)."_s.arg(error.errorString()).arg(error.offset);
+        result.message
+            = where + u" is not JSON (%1 at offset %2)."_s.arg(error.errorString()).arg(error.offset);
         return result;
     }
     const QJsonValue keysValue = document.object().value(u"keys"_s);
@@ -48,12 +49,14 @@ JwksResult JwksResult::fromDocument(const QByteArray &json, const QUrl &url)
     }
 
     // RFC 7517 §4: private members. A published set must never hold them; they are dropped.
-    static const QStringList privateMembers { u"d"_s, u"p"_s, u"q"_s, u"dp"_s, u"dq"_s, u"qi"_s, u"oth"_s, u"k"_s };
+    static const QStringList privateMembers { u"d"_s,  u"p"_s,  u"q"_s,   u"dp"_s,
+                                              u"dq"_s, u"qi"_s, u"oth"_s, u"k"_s };
     QJsonArray keys;
     const QJsonArray input = keysValue.toArray();
     for (qsizetype i = 0; i < input.size(); ++i) {
         if (!input.at(i).isObject() || !input.at(i).toObject().value(u"kty"_s).isString()) {
-            result.message = where + u": key #%1 is not a JWK (an object with a \u201ckty\u201d)."_s.arg(i + 1);
+            result.message
+                = where + u": key #%1 is not a JWK (an object with a \u201ckty\u201d)."_s.arg(i + 1);
             return result;
         }
         QJsonObject key = input.at(i).toObject();
@@ -105,12 +108,14 @@ void JwksFetcher::fetch(const QUrl &jwksUri, CachePolicy policy)
         result.message = u"%1 key(s) from %2 (fetched earlier in this session)."_s
                              .arg(result.jwks.value(u"keys"_s).toArray().size())
                              .arg(display(jwksUri));
-        QMetaObject::invokeMethod(this, [this, result] { Q_EMIT finished(result); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, result] { Q_EMIT finished(result); }, Qt::QueuedConnection);
         return;
     }
     HttpRequest request;
     request.url = jwksUri.toString(QUrl::FullyEncoded);
-    request.headers = { KeyValue { u"Accept"_s, u"application/json, application/jwk-set+json"_s, true, QString() } };
+    request.headers
+        = { KeyValue { u"Accept"_s, u"application/json, application/jwk-set+json"_s, true, QString() } };
     request.timeoutMs = m_timeout;
     HttpCall *call = m_client->send(request);
     connect(call, &HttpCall::finished, this,
@@ -124,8 +129,8 @@ void JwksFetcher::onAnswer(const QUrl &url, const HttpResponse &response)
     if (response.error == HttpResponse::Error::Timeout) {
         result.message = u"No answer from %1 within %2 s."_s.arg(display(url)).arg(m_timeout / 1000.0);
     } else if (response.error == HttpResponse::Error::TooLarge) {
-        result.message = u"The key set at %1 is larger than %2 MiB; refused."_s.arg(display(url)).arg(
-            MaxDocumentSize >> 20);
+        result.message = u"The key set at %1 is larger than %2 MiB; refused."_s.arg(display(url))
+                             .arg(MaxDocumentSize >> 20);
     } else if (response.error != HttpResponse::Error::None) {
         result.message = u"Could not fetch %1: %2"_s.arg(display(url), response.errorMessage);
     } else if (response.statusCode != 200) {

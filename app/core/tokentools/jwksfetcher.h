@@ -24,7 +24,7 @@ struct JwksResult
     QString message;
     QStringList warnings; // e.g. private key members found and removed
     QUrl url;
-    QJsonObject jwks;     // {"keys": [...]}, public members only
+    QJsonObject jwks; // {"keys": [...]}, public members only
     bool fromCache = false;
 
     // Checks a key set document: a JSON object with a "keys" array of objects that each have a

@@ -33,9 +33,8 @@ std::optional<QByteArray> decodeSegment(QStringView segment)
     }
     if (segment.size() % 4 == 1)
         return std::nullopt;
-    auto result = QByteArray::fromBase64Encoding(segment.toLatin1(),
-                                                 QByteArray::Base64UrlEncoding
-                                                     | QByteArray::AbortOnBase64DecodingErrors);
+    auto result = QByteArray::fromBase64Encoding(
+        segment.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (result.decodingStatus != QByteArray::Base64DecodingStatus::Ok)
         return std::nullopt;
     return std::move(result.decoded);
@@ -228,8 +227,8 @@ JwtInfo decode(QStringView token)
         return info;
     }
     if (parts.size() != 3) {
-        info.notJwtReason = u"not a JWT: %1 parts; a signed JWT has 3 (header.payload.signature)"_s.arg(
-            parts.size());
+        info.notJwtReason
+            = u"not a JWT: %1 parts; a signed JWT has 3 (header.payload.signature)"_s.arg(parts.size());
         return info;
     }
 

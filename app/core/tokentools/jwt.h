@@ -17,20 +17,20 @@ namespace Postern {
 // token that is not verified are only what the token claims.
 struct JwtInfo
 {
-    bool isJwt = false;        // three base64url segments, header and payload both JSON objects
-    bool isEncrypted = false;  // a five-part JWE (RFC 7516): the header is readable, the claims are not
-    QString notJwtReason;      // why isJwt is false: "not a JWT: opaque token", …; empty when it is one
+    bool isJwt = false; // three base64url segments, header and payload both JSON objects
+    bool isEncrypted = false; // a five-part JWE (RFC 7516): the header is readable, the claims are not
+    QString notJwtReason; // why isJwt is false: "not a JWT: opaque token", …; empty when it is one
 
-    QJsonObject header;        // the JOSE header
-    QJsonObject payload;       // the claims set
-    QByteArray headerJson;     // the decoded header bytes, in the server's key order (for JsonFormatter)
-    QByteArray payloadJson;    // the decoded payload bytes, likewise
+    QJsonObject header; // the JOSE header
+    QJsonObject payload; // the claims set
+    QByteArray headerJson; // the decoded header bytes, in the server's key order (for JsonFormatter)
+    QByteArray payloadJson; // the decoded payload bytes, likewise
 
-    QByteArray signingInput;   // ASCII(BASE64URL(header) '.' BASE64URL(payload)), what was signed
-    QByteArray signature;      // the decoded signature; empty for an unsigned token
-    QString algorithm;         // header "alg", e.g. "RS256", "none"
-    QString keyId;             // header "kid", empty when absent
-    QString type;              // header "typ", e.g. "JWT", "at+jwt"
+    QByteArray signingInput; // ASCII(BASE64URL(header) '.' BASE64URL(payload)), what was signed
+    QByteArray signature; // the decoded signature; empty for an unsigned token
+    QString algorithm; // header "alg", e.g. "RS256", "none"
+    QString keyId; // header "kid", empty when absent
+    QString type; // header "typ", e.g. "JWT", "at+jwt"
 
     // The time claims of RFC 7519 §4.1.4–4.1.6 as UTC date-times: absent when the claim is missing
     // or is not a sensible NumericDate (a number, or a string holding one, between 1970 and 9999).

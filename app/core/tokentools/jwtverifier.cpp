@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 
+#include <memory>
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/ec.h>
@@ -11,8 +12,6 @@
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
 #include <openssl/rsa.h>
-
-#include <memory>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -22,13 +21,34 @@ namespace Postern {
 namespace {
 
 // Owning handles for the libcrypto objects used here.
-struct PkeyFree { void operator()(EVP_PKEY *p) const { EVP_PKEY_free(p); } };
-struct PkeyCtxFree { void operator()(EVP_PKEY_CTX *p) const { EVP_PKEY_CTX_free(p); } };
-struct MdCtxFree { void operator()(EVP_MD_CTX *p) const { EVP_MD_CTX_free(p); } };
-struct BnFree { void operator()(BIGNUM *p) const { BN_free(p); } };
-struct ParamBldFree { void operator()(OSSL_PARAM_BLD *p) const { OSSL_PARAM_BLD_free(p); } };
-struct ParamFree { void operator()(OSSL_PARAM *p) const { OSSL_PARAM_free(p); } };
-struct EcdsaSigFree { void operator()(ECDSA_SIG *p) const { ECDSA_SIG_free(p); } };
+struct PkeyFree
+{
+    void operator()(EVP_PKEY *p) const { EVP_PKEY_free(p); }
+};
+struct PkeyCtxFree
+{
+    void operator()(EVP_PKEY_CTX *p) const { EVP_PKEY_CTX_free(p); }
+};
+struct MdCtxFree
+{
+    void operator()(EVP_MD_CTX *p) const { EVP_MD_CTX_free(p); }
+};
+struct BnFree
+{
+    void operator()(BIGNUM *p) const { BN_free(p); }
+};
+struct ParamBldFree
+{
+    void operator()(OSSL_PARAM_BLD *p) const { OSSL_PARAM_BLD_free(p); }
+};
+struct ParamFree
+{
+    void operator()(OSSL_PARAM *p) const { OSSL_PARAM_free(p); }
+};
+struct EcdsaSigFree
+{
+    void operator()(ECDSA_SIG *p) const { ECDSA_SIG_free(p); }
+};
 using Pkey = std::unique_ptr<EVP_PKEY, PkeyFree>;
 using PkeyCtx = std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree>;
 using MdCtx = std::unique_ptr<EVP_MD_CTX, MdCtxFree>;
@@ -51,8 +71,8 @@ struct Algorithm
     Family family;
     const EVP_MD *(*digest)();
     const char *group = nullptr; // EC: OpenSSL's group name
-    QString curve;               // EC: the JWK "crv"
-    int coordinateBytes = 0;     // EC: size of x, y, r and s
+    QString curve; // EC: the JWK "crv"
+    int coordinateBytes = 0; // EC: size of x, y, r and s
 };
 
 std::optional<Algorithm> algorithmFor(const QString &name)
@@ -81,7 +101,8 @@ std::optional<Algorithm> algorithmFor(const QString &name)
 bool isBase64Url(const QByteArray &text)
 {
     for (const char c : text) {
-        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+              || c == '_'))
             return false;
     }
     return true;
@@ -105,8 +126,8 @@ std::optional<QByteArray> keyBytes(const QJsonObject &jwk, const QString &member
 
 Bignum toBignum(const QByteArray &bytes)
 {
-    return Bignum(BN_bin2bn(reinterpret_cast<const unsigned char *>(bytes.constData()), int(bytes.size()),
-                            nullptr));
+    return Bignum(
+        BN_bin2bn(reinterpret_cast<const unsigned char *>(bytes.constData()), int(bytes.size()), nullptr));
 }
 
 QString describeKey(const QJsonObject &jwk, int index)
@@ -232,10 +253,10 @@ int checkSignature(EVP_PKEY *key, const Algorithm &algorithm, const QByteArray &
         if (EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PADDING) != 1)
             return -1;
     }
-    const int result = EVP_DigestVerify(context.get(), reinterpret_cast<const unsigned char *>(signature.constData()),
-                                        size_t(signature.size()),
-                                        reinterpret_cast<const unsigned char *>(signingInput.constData()),
-                                        size_t(signingInput.size()));
+    const int result = EVP_DigestVerify(
+        context.get(), reinterpret_cast<const unsigned char *>(signature.constData()),
+        size_t(signature.size()), reinterpret_cast<const unsigned char *>(signingInput.constData()),
+        size_t(signingInput.size()));
     return result == 1 ? 1 : 0;
 }
 
@@ -252,7 +273,7 @@ QString unfitReason(const QJsonObject &jwk, const Algorithm &algorithm)
             kty.isEmpty() ? u" typeless"_s : u" \u201c"_s + kty + u'\u201d', algorithm.name);
     if (!rsa && jwk.value(u"crv"_s).toString() != algorithm.curve)
         return u"it is on curve \u201c%1\u201d, and %2 needs %3"_s.arg(jwk.value(u"crv"_s).toString(),
-                                                                     algorithm.name, algorithm.curve);
+                                                                       algorithm.name, algorithm.curve);
     if (jwk.contains(u"alg"_s) && jwk.value(u"alg"_s).toString() != algorithm.name)
         return u"it is meant for %1, not %2"_s.arg(jwk.value(u"alg"_s).toString(), algorithm.name);
     if (jwk.contains(u"use"_s) && jwk.value(u"use"_s).toString() != u"sig"_s)
@@ -308,10 +329,12 @@ JwtVerifier::Result JwtVerifier::verify(const JwtInfo &token, const QJsonObject 
 
     const QString alg = token.algorithm;
     if (alg.isEmpty())
-        return make(Verdict::Malformed, u"The header has no \u201calg\u201d: there is no algorithm to check."_s);
+        return make(Verdict::Malformed,
+                    u"The header has no \u201calg\u201d: there is no algorithm to check."_s);
     if (alg.compare(u"none"_s, Qt::CaseInsensitive) == 0)
         return make(Verdict::NotSigned,
-                    u"The token is unsigned (alg \u201cnone\u201d); an unsigned token is never valid."_s, alg);
+                    u"The token is unsigned (alg \u201cnone\u201d); an unsigned token is never valid."_s,
+                    alg);
     if (alg.startsWith(u"HS"_s, Qt::CaseInsensitive))
         return make(Verdict::UnsupportedAlgorithm,
                     u"%1 is an HMAC: it is checked with a shared secret, which a key set does not publish. "
@@ -375,19 +398,19 @@ JwtVerifier::Result JwtVerifier::verify(const JwtInfo &token, const QJsonObject 
     if (byKid && !kidSeen) {
         return make(Verdict::UnknownKey,
                     u"The key set has no key \u201c%1\u201d (it has %2). The server may have rotated its "
-                    "keys: fetch the key set again."_s
-                        .arg(token.keyId.left(60), knownIds.join(u", "_s)),
+                    "keys: fetch the key set again."_s.arg(token.keyId.left(60), knownIds.join(u", "_s)),
                     alg, token.keyId);
     }
     if (candidates.isEmpty()) {
         if (!refused.isEmpty())
             return make(Verdict::Invalid,
-                        u"The token names a key that cannot check %1: %2."_s.arg(alg, refused.join(u"; "_s)), alg,
-                        token.keyId);
+                        u"The token names a key that cannot check %1: %2."_s.arg(alg, refused.join(u"; "_s)),
+                        alg, token.keyId);
         return make(Verdict::UnknownKey,
-                    u"The key set has no key for %1 (%2)."_s.arg(
-                        alg, algorithm->family == Family::Ec ? u"an EC key on "_s + algorithm->curve
-                                                             : u"an RSA key"_s),
+                    u"The key set has no key for %1 (%2)."_s.arg(alg,
+                                                                 algorithm->family == Family::Ec
+                                                                     ? u"an EC key on "_s + algorithm->curve
+                                                                     : u"an RSA key"_s),
                     alg);
     }
 
@@ -414,16 +437,16 @@ JwtVerifier::Result JwtVerifier::verify(const JwtInfo &token, const QJsonObject 
         const int outcome = checkSignature(key.get(), *algorithm, token.signingInput, signature);
         if (outcome == 1) {
             qCDebug(lcAuth) << "JWS signature valid, alg" << alg << "key index" << index;
-            return make(Verdict::Valid,
-                        u"The %1 signature matches %2."_s.arg(alg, describeKey(jwk, index)), alg, lastTried);
+            return make(Verdict::Valid, u"The %1 signature matches %2."_s.arg(alg, describeKey(jwk, index)),
+                        alg, lastTried);
         }
         if (outcome < 0)
             unusable << describeKey(jwk, index) + u": libcrypto could not run the check"_s;
     }
 
     if (tried == 0)
-        return make(Verdict::UnknownKey,
-                    u"No key of the set can be used: %1."_s.arg(unusable.join(u"; "_s)), alg, token.keyId);
+        return make(Verdict::UnknownKey, u"No key of the set can be used: %1."_s.arg(unusable.join(u"; "_s)),
+                    alg, token.keyId);
     const QString which = tried == 1 ? lastDescription : u"any of %1 keys"_s.arg(tried);
     QString message = u"The %1 signature does not match %2: the token was altered or signed with another "
                       "key."_s.arg(alg, which);

@@ -28,21 +28,21 @@ class JwtVerifier
 
 public:
     enum class Verdict {
-        Valid,                // the signature matches a key of the set
-        Invalid,              // a fitting key was found and the signature does not match it
-        UnknownKey,           // no key of the set fits (kid not there, no key of the right type)
+        Valid, // the signature matches a key of the set
+        Invalid, // a fitting key was found and the signature does not match it
+        UnknownKey, // no key of the set fits (kid not there, no key of the right type)
         UnsupportedAlgorithm, // HMAC, an unknown alg, or a critical header extension
-        NotSigned,            // alg "none": there is nothing to verify, and it is never valid
-        Malformed,            // not a JWS at all, or a signature of an impossible shape
+        NotSigned, // alg "none": there is nothing to verify, and it is never valid
+        Malformed, // not a JWS at all, or a signature of an impossible shape
     };
     Q_ENUM(Verdict)
 
     struct Result
     {
         Verdict verdict = Verdict::Malformed;
-        QString message;   // one or two sentences for the user; never key material
+        QString message; // one or two sentences for the user; never key material
         QString algorithm; // the token's alg
-        QString keyId;     // the kid of the key that verified it (Valid), else of the key tried
+        QString keyId; // the kid of the key that verified it (Valid), else of the key tried
 
         bool isValid() const { return verdict == Verdict::Valid; }
     };

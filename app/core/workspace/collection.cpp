@@ -20,10 +20,10 @@ constexpr int maxDepth = 64; // folders deeper than this in a file are not read 
 
 QJsonObject itemToJson(const CollectionItem &item)
 {
-    QJsonObject object{
-        {u"id"_s, item.id},
-        {u"name"_s, item.name},
-        {u"type"_s, item.isFolder() ? u"folder"_s : u"request"_s},
+    QJsonObject object {
+        { u"id"_s, item.id },
+        { u"name"_s, item.name },
+        { u"type"_s, item.isFolder() ? u"folder"_s : u"request"_s },
     };
     if (!item.description.isEmpty())
         object.insert(u"description"_s, item.description);
@@ -54,7 +54,7 @@ CollectionItem itemFromJson(const QJsonObject &object, int depth, QStringList *p
     item.name = object.value(u"name"_s).toString();
     item.description = object.value(u"description"_s).toString();
     item.kind = object.value(u"type"_s).toString() == u"folder"_s ? CollectionItem::Kind::Folder
-                                                                   : CollectionItem::Kind::Request;
+                                                                  : CollectionItem::Kind::Request;
     if (item.isFolder()) {
         if (object.contains(u"auth"_s))
             item.auth = AuthConfig::fromJson(object.value(u"auth"_s).toObject());
@@ -82,8 +82,7 @@ CollectionItem itemFromJson(const QJsonObject &object, int depth, QStringList *p
 }
 
 // Depth-first search over a list of items; calls visit(item, parent, row) until it returns true.
-template<typename Item, typename Visit>
-bool walk(QList<Item> &items, Item *parent, Visit &&visit)
+template<typename Item, typename Visit> bool walk(QList<Item> &items, Item *parent, Visit &&visit)
 {
     for (int row = 0; row < items.size(); ++row) {
         Item &item = items[row];
@@ -95,8 +94,7 @@ bool walk(QList<Item> &items, Item *parent, Visit &&visit)
     return false;
 }
 
-template<typename Item, typename Visit>
-bool walk(const QList<Item> &items, const Item *parent, Visit &&visit)
+template<typename Item, typename Visit> bool walk(const QList<Item> &items, const Item *parent, Visit &&visit)
 {
     for (int row = 0; row < items.size(); ++row) {
         const Item &item = items.at(row);
@@ -173,14 +171,14 @@ QJsonObject Collection::toJson() const
     QJsonArray itemArray;
     for (const CollectionItem &item : items)
         itemArray.append(itemToJson(item));
-    QJsonObject object{
-        {u"postern"_s, u"collection"_s},
-        {u"formatVersion"_s, formatVersion},
-        {u"id"_s, id},
-        {u"name"_s, name},
-        {u"auth"_s, auth.toJson()},
-        {u"variables"_s, variablesToJson(variables)},
-        {u"items"_s, itemArray},
+    QJsonObject object {
+        { u"postern"_s, u"collection"_s },
+        { u"formatVersion"_s, formatVersion },
+        { u"id"_s, id },
+        { u"name"_s, name },
+        { u"auth"_s, auth.toJson() },
+        { u"variables"_s, variablesToJson(variables) },
+        { u"items"_s, itemArray },
     };
     if (!description.isEmpty())
         object.insert(u"description"_s, description);
@@ -196,7 +194,9 @@ Collection Collection::fromJson(const QJsonObject &object, QStringList *problems
     Collection collection;
     const int version = JsonFile::version(object, u"formatVersion"_s);
     if (version > formatVersion && problems)
-        problems->append(u"The file was written by a newer Postern (format %1); some of it may be missing."_s.arg(version));
+        problems->append(
+            u"The file was written by a newer Postern (format %1); some of it may be missing."_s.arg(
+                version));
     collection.id = object.value(u"id"_s).toString();
     if (collection.id.isEmpty())
         collection.id = newId();
@@ -224,7 +224,8 @@ Collection Collection::fromJson(const QJsonObject &object, QStringList *problems
     };
     unique(collection.items);
     if (renewed > 0 && problems)
-        problems->append(u"%1 item(s) had an id used by another item; they were given new ids."_s.arg(renewed));
+        problems->append(
+            u"%1 item(s) had an id used by another item; they were given new ids."_s.arg(renewed));
     return collection;
 }
 
@@ -238,7 +239,8 @@ Collection Collection::fromFileContents(const QByteArray &data, QString *error, 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = u"It is not valid JSON (%1 at byte %2)."_s.arg(parseError.errorString()).arg(parseError.offset);
+        *error
+            = u"It is not valid JSON (%1 at byte %2)."_s.arg(parseError.errorString()).arg(parseError.offset);
         return {};
     }
     if (!document.isObject() || document.object().value(u"postern"_s).toString() != u"collection"_s) {
@@ -304,7 +306,8 @@ AuthConfig Collection::effectiveAuth(const QString &itemId) const
     const CollectionItem *item = find(itemId);
     if (!item)
         return {};
-    if (item->isFolder() ? item->auth.type != AuthType::Inherit : item->request.auth.type != AuthType::Inherit)
+    if (item->isFolder() ? item->auth.type != AuthType::Inherit
+                         : item->request.auth.type != AuthType::Inherit)
         return item->isFolder() ? item->auth : item->request.auth;
     const QList<const CollectionItem *> chain = ancestors(itemId);
     for (auto it = chain.crbegin(); it != chain.crend(); ++it) {
@@ -321,7 +324,8 @@ QString Collection::authSource(const QString &itemId) const
     const CollectionItem *item = find(itemId);
     if (!item)
         return QString();
-    if (item->isFolder() ? item->auth.type != AuthType::Inherit : item->request.auth.type != AuthType::Inherit)
+    if (item->isFolder() ? item->auth.type != AuthType::Inherit
+                         : item->request.auth.type != AuthType::Inherit)
         return item->name;
     const QList<const CollectionItem *> chain = ancestors(itemId);
     for (auto it = chain.crbegin(); it != chain.crend(); ++it) {
@@ -409,11 +413,12 @@ QString Collection::duplicate(const QString &itemId, const QString &nameSuffix)
 int Collection::requestCount() const
 {
     int count = 0;
-    walk(items, static_cast<const CollectionItem *>(nullptr), [&](const CollectionItem &item, const CollectionItem *, int) {
-        if (!item.isFolder())
-            ++count;
-        return false;
-    });
+    walk(items, static_cast<const CollectionItem *>(nullptr),
+         [&](const CollectionItem &item, const CollectionItem *, int) {
+             if (!item.isFolder())
+                 ++count;
+             return false;
+         });
     return count;
 }
 

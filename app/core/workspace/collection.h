@@ -21,8 +21,8 @@ struct CollectionItem
     QString id;
     QString name;
     QString description;
-    HttpRequest request;            // Request: method, URL, headers, body, auth (Inherit by default)
-    AuthConfig auth;                // Folder: its authorization (Inherit by default)
+    HttpRequest request; // Request: method, URL, headers, body, auth (Inherit by default)
+    AuthConfig auth; // Folder: its authorization (Inherit by default)
     QList<CollectionItem> children; // Folder
     // Postman's "event" list (pre-request and test scripts), kept verbatim: Postern does not run them.
     QJsonArray scripts;
@@ -68,7 +68,8 @@ struct Collection
     // The file's bytes: toJson() indented, keys sorted, a trailing newline.
     QByteArray toFileContents() const;
     // Parses a file's bytes; an empty *error means success.
-    static Collection fromFileContents(const QByteArray &data, QString *error, QStringList *problems = nullptr);
+    static Collection fromFileContents(const QByteArray &data, QString *error,
+                                       QStringList *problems = nullptr);
 
     CollectionItem *find(const QString &id);
     const CollectionItem *find(const QString &id) const;

@@ -11,17 +11,17 @@ namespace Postern {
 
 Environment Environment::make(const QString &name)
 {
-    return Environment{Collection::newId(), name, {}};
+    return Environment { Collection::newId(), name, {} };
 }
 
 QJsonObject Environment::toJson() const
 {
-    return QJsonObject{
-        {u"postern"_s, u"environment"_s},
-        {u"formatVersion"_s, 1},
-        {u"id"_s, id},
-        {u"name"_s, name},
-        {u"variables"_s, variablesToJson(variables)},
+    return QJsonObject {
+        { u"postern"_s, u"environment"_s },
+        { u"formatVersion"_s, 1 },
+        { u"id"_s, id },
+        { u"name"_s, name },
+        { u"variables"_s, variablesToJson(variables) },
     };
 }
 
@@ -48,7 +48,8 @@ Environment Environment::fromFileContents(const QByteArray &data, QString *error
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = u"It is not valid JSON (%1 at byte %2)."_s.arg(parseError.errorString()).arg(parseError.offset);
+        *error
+            = u"It is not valid JSON (%1 at byte %2)."_s.arg(parseError.errorString()).arg(parseError.offset);
         return {};
     }
     if (!document.isObject() || document.object().value(u"postern"_s).toString() != u"environment"_s) {

@@ -19,7 +19,8 @@ struct Environment
     QJsonObject toJson() const;
     static Environment fromJson(const QJsonObject &object, QStringList *problems = nullptr);
     QByteArray toFileContents() const;
-    static Environment fromFileContents(const QByteArray &data, QString *error, QStringList *problems = nullptr);
+    static Environment fromFileContents(const QByteArray &data, QString *error,
+                                        QStringList *problems = nullptr);
 };
 
 } // namespace Postern

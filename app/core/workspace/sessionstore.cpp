@@ -31,7 +31,7 @@ QString setAsideMessage(const QString &path, const QString &why)
     if (kept.isEmpty())
         return u"%1 could not be read (%2); %3"_s.arg(QFileInfo(path).fileName(), why, error);
     return u"%1 could not be read (%2); it was kept as %3."_s.arg(QFileInfo(path).fileName(), why,
-                                                                 QFileInfo(kept).fileName());
+                                                                  QFileInfo(kept).fileName());
 }
 
 } // namespace
@@ -40,19 +40,19 @@ QJsonObject Session::toJson() const
 {
     QJsonArray tabArray;
     for (const SessionTab &tab : tabs) {
-        tabArray.append(QJsonObject{{u"id"_s, tab.id},
-                                    {u"collectionId"_s, tab.collectionId},
-                                    {u"itemId"_s, tab.itemId},
-                                    {u"title"_s, tab.title}});
+        tabArray.append(QJsonObject { { u"id"_s, tab.id },
+                                      { u"collectionId"_s, tab.collectionId },
+                                      { u"itemId"_s, tab.itemId },
+                                      { u"title"_s, tab.title } });
     }
-    return QJsonObject{
-        {u"postern"_s, u"session"_s},
-        {u"tabs"_s, tabArray},
-        {u"currentTab"_s, currentTabId},
-        {u"environment"_s, environmentId},
-        {u"windowGeometry"_s, QString::fromLatin1(windowGeometry.toBase64())},
-        {u"windowState"_s, QString::fromLatin1(windowState.toBase64())},
-        {u"splitterState"_s, QString::fromLatin1(splitterState.toBase64())},
+    return QJsonObject {
+        { u"postern"_s, u"session"_s },
+        { u"tabs"_s, tabArray },
+        { u"currentTab"_s, currentTabId },
+        { u"environment"_s, environmentId },
+        { u"windowGeometry"_s, QString::fromLatin1(windowGeometry.toBase64()) },
+        { u"windowState"_s, QString::fromLatin1(windowState.toBase64()) },
+        { u"splitterState"_s, QString::fromLatin1(splitterState.toBase64()) },
     };
 }
 
@@ -65,8 +65,8 @@ Session Session::fromJson(const QJsonObject &object)
         const QString id = tab.value(u"id"_s).toString();
         if (!isSafeId(id) || session.tabs.size() >= maxTabs)
             continue;
-        session.tabs.append({id, tab.value(u"collectionId"_s).toString(), tab.value(u"itemId"_s).toString(),
-                             tab.value(u"title"_s).toString().left(200)});
+        session.tabs.append({ id, tab.value(u"collectionId"_s).toString(), tab.value(u"itemId"_s).toString(),
+                              tab.value(u"title"_s).toString().left(200) });
     }
     session.currentTabId = object.value(u"currentTab"_s).toString();
     session.environmentId = object.value(u"environment"_s).toString();
@@ -105,9 +105,10 @@ Session SessionStore::load(QStringList *messages) const
     const QJsonDocument &document = file.document;
     if (!file.ok() || !document.isObject()
         || document.object().value(u"postern"_s).toString() != u"session"_s) {
-        messages->append(setAsideMessage(path, u"it is not a Postern session"_s)
-                         + u" The tabs open before are listed nowhere else; their drafts are kept in %1."_s.arg(
-                             QDir::toNativeSeparators(m_directory + u"/drafts"_s)));
+        messages->append(
+            setAsideMessage(path, u"it is not a Postern session"_s)
+            + u" The tabs open before are listed nowhere else; their drafts are kept in %1."_s.arg(
+                QDir::toNativeSeparators(m_directory + u"/drafts"_s)));
         return {};
     }
     return Session::fromJson(document.object());
@@ -122,7 +123,7 @@ QString SessionStore::saveDraft(const QString &tabId, const HttpRequest &request
 {
     if (!isSafeId(tabId))
         return u"A tab has an unusable id."_s;
-    const QJsonObject object{{u"postern"_s, u"draft"_s}, {u"request"_s, request.toJson()}};
+    const QJsonObject object { { u"postern"_s, u"draft"_s }, { u"request"_s, request.toJson() } };
     return AtomicFile::write(draftPath(tabId), QJsonDocument(object).toJson());
 }
 
@@ -168,7 +169,8 @@ QStringList SessionStore::draftIds() const
 {
     QStringList ids;
     const QDir drafts(m_directory + u"/drafts"_s);
-    for (const QFileInfo &info : drafts.entryInfoList({u"*.json"_s}, QDir::Files, QDir::Time | QDir::Reversed)) {
+    for (const QFileInfo &info :
+         drafts.entryInfoList({ u"*.json"_s }, QDir::Files, QDir::Time | QDir::Reversed)) {
         if (isSafeId(info.completeBaseName()))
             ids.append(info.completeBaseName());
     }

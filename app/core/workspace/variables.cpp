@@ -27,7 +27,8 @@ QJsonArray variablesToJson(const VariableList &variables)
 {
     QJsonArray array;
     for (const Variable &variable : variables) {
-        QJsonObject object{{u"key"_s, variable.key}, {u"value"_s, variable.secret ? QString() : variable.value}};
+        QJsonObject object { { u"key"_s, variable.key },
+                             { u"value"_s, variable.secret ? QString() : variable.value } };
         if (!variable.enabled)
             object.insert(u"disabled"_s, true);
         if (variable.secret)
@@ -49,8 +50,8 @@ VariableList variablesFromJson(const QJsonArray &array)
         const QJsonValue text = object.value(u"value"_s);
         // Postman allows numbers and booleans as values; they are text here.
         variable.value = text.isString() ? text.toString()
-                       : text.isDouble() ? QString::number(text.toDouble(), 'g', 17)
-                       : text.isBool()   ? (text.toBool() ? u"true"_s : u"false"_s)
+            : text.isDouble()            ? QString::number(text.toDouble(), 'g', 17)
+            : text.isBool()              ? (text.toBool() ? u"true"_s : u"false"_s)
                                          : QString();
         variable.enabled = !object.value(u"disabled"_s).toBool();
         variable.secret = object.value(u"secret"_s).toBool();
@@ -76,9 +77,9 @@ QString variableScopeName(VariableScope scope)
 VariableResolver::VariableResolver(const VariableList &environment, const VariableList &collection,
                                    const VariableList &globals)
 {
-    m_scopes = {{VariableScope::Environment, environment},
-                {VariableScope::Collection, collection},
-                {VariableScope::Global, globals}};
+    m_scopes = { { VariableScope::Environment, environment },
+                 { VariableScope::Collection, collection },
+                 { VariableScope::Global, globals } };
 }
 
 VariableResolver VariableResolver::withSecretsMasked() const
@@ -99,7 +100,7 @@ std::optional<VariableResolver::Lookup> VariableResolver::lookup(const QString &
         // The last enabled definition of a name in a scope wins, as in Postman.
         for (auto it = variables.crbegin(); it != variables.crend(); ++it) {
             if (it->enabled && it->key == name)
-                return Lookup{it->value, scope, it->secret};
+                return Lookup { it->value, scope, it->secret };
         }
     }
     return std::nullopt;
@@ -128,7 +129,7 @@ QList<VariableResolver::Reference> VariableResolver::references(const QString &t
         const QString name = inner.trimmed();
         if (!name.isEmpty() && name.size() <= maxNameLength && !name.contains(u'{') && !name.contains(u'}')
             && !name.contains(u'\n') && !name.contains(u'\r')) {
-            found.append({open, close + 2 - open, name});
+            found.append({ open, close + 2 - open, name });
         }
         from = close + 2;
     }
@@ -184,13 +185,12 @@ QStringList VariableResolver::unresolved(const QString &text) const
 namespace {
 
 // Applies f to every text field of an OAuth 2.0 configuration that may hold {{name}}.
-template<typename F>
-void forEachText(OAuth2Config &oauth, F &&f)
+template<typename F> void forEachText(OAuth2Config &oauth, F &&f)
 {
-    for (QString *field : {&oauth.tokenName, &oauth.callbackUrl, &oauth.authUrl, &oauth.accessTokenUrl,
-                           &oauth.refreshUrl, &oauth.revokeUrl, &oauth.issuer, &oauth.jwksUri, &oauth.clientId,
-                           &oauth.clientSecret, &oauth.scope, &oauth.state, &oauth.audience, &oauth.resource,
-                           &oauth.codeVerifier}) {
+    for (QString *field :
+         { &oauth.tokenName, &oauth.callbackUrl, &oauth.authUrl, &oauth.accessTokenUrl, &oauth.refreshUrl,
+           &oauth.revokeUrl, &oauth.issuer, &oauth.jwksUri, &oauth.clientId, &oauth.clientSecret,
+           &oauth.scope, &oauth.state, &oauth.audience, &oauth.resource, &oauth.codeVerifier }) {
         f(*field);
     }
     for (OAuth2ExtraParameter &parameter : oauth.extraParameters) {
@@ -200,8 +200,7 @@ void forEachText(OAuth2Config &oauth, F &&f)
 }
 
 // ... of an authorization.
-template<typename F>
-void forEachText(AuthConfig &auth, F &&f)
+template<typename F> void forEachText(AuthConfig &auth, F &&f)
 {
     f(auth.username);
     f(auth.password);
@@ -211,8 +210,7 @@ void forEachText(AuthConfig &auth, F &&f)
 }
 
 // ... of a request.
-template<typename F>
-void forEachText(HttpRequest &request, F &&f)
+template<typename F> void forEachText(HttpRequest &request, F &&f)
 {
     f(request.url);
     for (KeyValue &header : request.headers) {
@@ -242,8 +240,7 @@ void forEachText(HttpRequest &request, F &&f)
 
 } // namespace
 
-template<typename T>
-T VariableResolver::resolveFields(const T &value) const
+template<typename T> T VariableResolver::resolveFields(const T &value) const
 {
     T resolved = value;
     if (m_scopes.isEmpty())

@@ -46,7 +46,8 @@ class VariableResolver
 {
 public:
     VariableResolver() = default;
-    VariableResolver(const VariableList &environment, const VariableList &collection, const VariableList &globals);
+    VariableResolver(const VariableList &environment, const VariableList &collection,
+                     const VariableList &globals);
 
     struct Lookup
     {
@@ -87,8 +88,7 @@ public:
 private:
     struct Expansion;
     QString expand(const QString &text, int depth, Expansion *state) const;
-    template<typename T>
-    T resolveFields(const T &value) const;
+    template<typename T> T resolveFields(const T &value) const;
 
     QList<QPair<VariableScope, VariableList>> m_scopes;
 };

@@ -49,8 +49,7 @@ void removeUnfinishedWrites(const QString &directory)
 }
 
 // Replaces the element with value's id, or appends value; true when it was there already.
-template<typename T>
-bool upsert(QList<T> &list, const T &value)
+template<typename T> bool upsert(QList<T> &list, const T &value)
 {
     for (T &existing : list) {
         if (existing.id == value.id) {
@@ -102,14 +101,16 @@ bool Workspace::open()
     m_environments.clear();
     m_environmentFiles.clear();
     QDir dir;
-    const QStringList folders{m_root, m_root + u"/collections"_s, m_root + u"/environments"_s, stateDirectory()};
+    const QStringList folders { m_root, m_root + u"/collections"_s, m_root + u"/environments"_s,
+                                stateDirectory() };
     for (const QString &folder : folders) {
         if (!dir.mkpath(folder)) {
-            m_messages.append(u"The workspace folder %1 cannot be created."_s.arg(QDir::toNativeSeparators(folder)));
+            m_messages.append(
+                u"The workspace folder %1 cannot be created."_s.arg(QDir::toNativeSeparators(folder)));
             return false;
         }
     }
-    for (const QString &folder : folders + QStringList{stateDirectory() + u"/drafts"_s})
+    for (const QString &folder : folders + QStringList { stateDirectory() + u"/drafts"_s })
         removeUnfinishedWrites(folder);
     const QString ignore = stateDirectory() + u"/.gitignore"_s;
     if (!QFileInfo::exists(ignore))
@@ -121,8 +122,11 @@ bool Workspace::open()
         m_id = QJsonDocument::fromJson(manifest).object().value(u"id"_s).toString();
     if (m_id.isEmpty()) {
         m_id = Collection::newId();
-        const QJsonObject object{{u"postern"_s, u"workspace"_s}, {u"formatVersion"_s, 1}, {u"id"_s, m_id}};
-        if (const QString error = AtomicFile::write(manifestPath, QJsonDocument(object).toJson()); !error.isEmpty())
+        const QJsonObject object { { u"postern"_s, u"workspace"_s },
+                                   { u"formatVersion"_s, 1 },
+                                   { u"id"_s, m_id } };
+        if (const QString error = AtomicFile::write(manifestPath, QJsonDocument(object).toJson());
+            !error.isEmpty())
             m_messages.append(error);
     }
     readCollections();
@@ -185,14 +189,15 @@ void Workspace::setAside(const QString &path, const QString &reason)
     if (kept.isEmpty())
         m_messages.append(u"%1 could not be read (%2) and %3"_s.arg(name, why, error));
     else
-        m_messages.append(u"%1 could not be read (%2). It was kept as %3; the rest of the workspace is open."_s.arg(
-            name, why, QFileInfo(kept).fileName()));
+        m_messages.append(
+            u"%1 could not be read (%2). It was kept as %3; the rest of the workspace is open."_s.arg(
+                name, why, QFileInfo(kept).fileName()));
 }
 
 void Workspace::readFolder(const QString &folder, const FileReader &take)
 {
     const QDir dir(m_root + u'/' + folder);
-    for (const QFileInfo &info : dir.entryInfoList({u"*.json"_s}, QDir::Files, QDir::Name)) {
+    for (const QFileInfo &info : dir.entryInfoList({ u"*.json"_s }, QDir::Files, QDir::Name)) {
         QByteArray data;
         if (!readJsonFile(info.filePath(), &data))
             continue;
@@ -232,7 +237,8 @@ void Workspace::readEnvironments()
         if (!error.isEmpty())
             return error;
         if (m_environmentFiles.contains(environment.id) || environment.id == m_globals.id)
-            environment.id = Collection::newId(); // the globals' id is theirs (and names their keychain entry)
+            environment.id
+                = Collection::newId(); // the globals' id is theirs (and names their keychain entry)
         m_environmentFiles.insert(environment.id, path);
         m_environments.append(environment);
         loadSecrets(u"environment"_s, environment.id);
@@ -328,8 +334,8 @@ QString Workspace::saveEnvironment(const Environment &environment)
 {
     if (environment.id.isEmpty() || environment.id == m_globals.id)
         return u"An environment cannot have the id \u201c%1\u201d."_s.arg(environment.id);
-    if (const QString error = writeFile(m_environmentFiles, u"environments"_s, environment.id, environment.name,
-                                        environment.toFileContents());
+    if (const QString error = writeFile(m_environmentFiles, u"environments"_s, environment.id,
+                                        environment.name, environment.toFileContents());
         !error.isEmpty())
         return error;
     upsert(m_environments, environment);
@@ -353,7 +359,8 @@ QString Workspace::removeEnvironment(const QString &id)
 QString Workspace::saveGlobals(const Environment &globals)
 {
     m_globals.variables = globals.variables;
-    if (const QString error = AtomicFile::write(m_root + u"/globals.json"_s, m_globals.toFileContents()); !error.isEmpty())
+    if (const QString error = AtomicFile::write(m_root + u"/globals.json"_s, m_globals.toFileContents());
+        !error.isEmpty())
         return error;
     storeSecrets(u"environment"_s, m_globals.id, WorkspaceSecrets::collect(m_globals));
     Q_EMIT environmentsChanged();

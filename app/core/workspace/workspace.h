@@ -1,9 +1,9 @@
 #pragma once
 
+#include "secrets/secretstore.h"
 #include "workspace/collection.h"
 #include "workspace/environment.h"
 #include "workspace/variables.h"
-#include "secrets/secretstore.h"
 #include "workspace/workspacesecrets.h"
 
 #include <QHash>
@@ -97,7 +97,8 @@ Q_SIGNALS:
 private:
     // Reads every *.json of a folder of the root; take parses one (path, bytes, problems to report)
     // and returns why it cannot be used, and then the file is set aside.
-    using FileReader = std::function<QString(const QString &path, const QByteArray &data, QStringList *problems)>;
+    using FileReader
+        = std::function<QString(const QString &path, const QByteArray &data, QStringList *problems)>;
     void readFolder(const QString &folder, const FileReader &take);
     void readCollections();
     void readEnvironments();
@@ -106,8 +107,8 @@ private:
     void setAside(const QString &path, const QString &reason);
     QString uniquePath(const QString &directory, const QString &name) const;
     // Writes a collection's or environment's file (a new one gets a name from name); empty on success.
-    QString writeFile(QHash<QString, QString> &files, const QString &folder, const QString &id, const QString &name,
-                      const QByteArray &contents);
+    QString writeFile(QHash<QString, QString> &files, const QString &folder, const QString &id,
+                      const QString &name, const QByteArray &contents);
     QString secretKey(const QString &kind, const QString &id) const;
     void loadSecrets(const QString &kind, const QString &id);
     void storeSecrets(const QString &kind, const QString &id, const WorkspaceSecrets::Map &secrets);

@@ -16,13 +16,13 @@ QString SandboxEnvironment::apply(Workspace *workspace, const QUrl &base)
         environment = *existing;
     VariableList &variables = environment.variables;
     variables.removeIf([](const Variable &v) { return v.key == u"instance"_s; });
-    variables.prepend({u"instance"_s, base.toString(QUrl::StripTrailingSlash), true, false,
-                       u"The built-in sandbox instance (set at every start)"_s});
-    for (const QString &name : {u"user"_s, u"password"_s}) {
+    variables.prepend({ u"instance"_s, base.toString(QUrl::StripTrailingSlash), true, false,
+                        u"The built-in sandbox instance (set at every start)"_s });
+    for (const QString &name : { u"user"_s, u"password"_s }) {
         const bool present = std::any_of(variables.cbegin(), variables.cend(),
                                          [&name](const Variable &v) { return v.key == name; });
         if (!present)
-            variables.append({name, u"admin"_s, true, false, u"The sandbox's built-in user"_s});
+            variables.append({ name, u"admin"_s, true, false, u"The sandbox's built-in user"_s });
     }
     return workspace->saveEnvironment(environment);
 }

@@ -35,9 +35,12 @@ void tst_OAuth2Config::serviceNowPreset_data()
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("authUrl");
     QTest::newRow("instance name") << u"dev12345"_s << u"https://dev12345.service-now.com/oauth_auth.do"_s;
-    QTest::newRow("host") << u"dev12345.service-now.com"_s << u"https://dev12345.service-now.com/oauth_auth.do"_s;
-    QTest::newRow("URL with slash") << u"https://dev1.service-now.com/"_s << u"https://dev1.service-now.com/oauth_auth.do"_s;
-    QTest::newRow("loopback sandbox") << u"http://127.0.0.1:8080"_s << u"http://127.0.0.1:8080/oauth_auth.do"_s;
+    QTest::newRow("host") << u"dev12345.service-now.com"_s
+                          << u"https://dev12345.service-now.com/oauth_auth.do"_s;
+    QTest::newRow("URL with slash") << u"https://dev1.service-now.com/"_s
+                                    << u"https://dev1.service-now.com/oauth_auth.do"_s;
+    QTest::newRow("loopback sandbox")
+        << u"http://127.0.0.1:8080"_s << u"http://127.0.0.1:8080/oauth_auth.do"_s;
 }
 
 void tst_OAuth2Config::serviceNowPreset()
@@ -57,7 +60,8 @@ void tst_OAuth2Config::serviceNowAddresses_data()
     QTest::newRow("instance name") << u"dev12345"_s << u"https://dev12345.service-now.com"_s;
     QTest::newRow("instance name with spaces") << u"  dev7 "_s << u"https://dev7.service-now.com"_s;
     QTest::newRow("host") << u"acme.service-now.com"_s << u"https://acme.service-now.com"_s;
-    QTest::newRow("URL with slashes") << u"https://dev1.service-now.com//"_s << u"https://dev1.service-now.com"_s;
+    QTest::newRow("URL with slashes")
+        << u"https://dev1.service-now.com//"_s << u"https://dev1.service-now.com"_s;
     QTest::newRow("loopback sandbox") << u"http://127.0.0.1:8080/"_s << u"http://127.0.0.1:8080"_s;
 }
 
@@ -116,19 +120,21 @@ void tst_OAuth2Config::extraParametersRoundTripAndChecks()
     c.clientId = u"id"_s;
     c.audience = u"aud"_s;
     c.resource = u"res"_s;
-    c.extraParameters = {{u"a"_s, u"1"_s, Extra::Stage::Authorization, Extra::Placement::Query},
-                         {u"X-H"_s, u"2"_s, Extra::Stage::Refresh, Extra::Placement::Header}};
+    c.extraParameters = { { u"a"_s, u"1"_s, Extra::Stage::Authorization, Extra::Placement::Query },
+                          { u"X-H"_s, u"2"_s, Extra::Stage::Refresh, Extra::Placement::Header } };
     const OAuth2Config back = OAuth2Config::fromJson(c.toJson());
     QCOMPARE(back.extraParameters, c.extraParameters);
     QCOMPARE(back.audience, u"aud"_s);
     QCOMPARE(back.resource, u"res"_s);
     QVERIFY(c.problems().isEmpty());
     // audience goes with the authorization and token requests, resource with all three (RFC 8707).
-    QCOMPARE(c.extraFor(Extra::Stage::Refresh, Extra::Placement::Body), (FormFields{{u"resource"_s, u"res"_s}}));
-    QCOMPARE(c.extraFor(Extra::Stage::Refresh, Extra::Placement::Header), (FormFields{{u"X-H"_s, u"2"_s}}));
+    QCOMPARE(c.extraFor(Extra::Stage::Refresh, Extra::Placement::Body),
+             (FormFields { { u"resource"_s, u"res"_s } }));
+    QCOMPARE(c.extraFor(Extra::Stage::Refresh, Extra::Placement::Header),
+             (FormFields { { u"X-H"_s, u"2"_s } }));
     QCOMPARE(c.extraFor(Extra::Stage::Authorization).size(), 3);
     // A header extra that would break the request is reported before anything is sent.
-    c.extraParameters.append({u"Bad Name"_s, u"x\r\ny"_s, Extra::Stage::Token, Extra::Placement::Header});
+    c.extraParameters.append({ u"Bad Name"_s, u"x\r\ny"_s, Extra::Stage::Token, Extra::Placement::Header });
     QCOMPARE(c.problems().size(), 2);
 }
 
@@ -178,13 +184,20 @@ void tst_OAuth2Config::tokenFromResponse_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<qint64>("expiresIn"); // -1: no expiry
-    QTest::newRow("servicenow") << R"({"scope":"useraccount","token_type":"Bearer","expires_in":1799,"refresh_token":"r","access_token":"a"})"_ba << qint64(1799);
-    QTest::newRow("expires_in as string") << R"({"access_token":"a","token_type":"Bearer","expires_in":"3600"})"_ba << qint64(3600);
+    QTest::newRow("servicenow")
+        << R"({"scope":"useraccount","token_type":"Bearer","expires_in":1799,"refresh_token":"r","access_token":"a"})"_ba
+        << qint64(1799);
+    QTest::newRow("expires_in as string")
+        << R"({"access_token":"a","token_type":"Bearer","expires_in":"3600"})"_ba << qint64(3600);
     QTest::newRow("no expires_in") << R"({"access_token":"a","token_type":"Bearer"})"_ba << qint64(-1);
-    QTest::newRow("negative expires_in ignored") << R"({"access_token":"a","token_type":"Bearer","expires_in":-5})"_ba << qint64(-1);
-    QTest::newRow("zero expires_in: expired at once") << R"({"access_token":"a","token_type":"Bearer","expires_in":0})"_ba << qint64(0);
-    QTest::newRow("huge expires_in ignored") << R"({"access_token":"a","token_type":"Bearer","expires_in":1e300})"_ba << qint64(-1);
-    QTest::newRow("junk expires_in ignored") << R"({"access_token":"a","token_type":"Bearer","expires_in":"soon"})"_ba << qint64(-1);
+    QTest::newRow("negative expires_in ignored")
+        << R"({"access_token":"a","token_type":"Bearer","expires_in":-5})"_ba << qint64(-1);
+    QTest::newRow("zero expires_in: expired at once")
+        << R"({"access_token":"a","token_type":"Bearer","expires_in":0})"_ba << qint64(0);
+    QTest::newRow("huge expires_in ignored")
+        << R"({"access_token":"a","token_type":"Bearer","expires_in":1e300})"_ba << qint64(-1);
+    QTest::newRow("junk expires_in ignored")
+        << R"({"access_token":"a","token_type":"Bearer","expires_in":"soon"})"_ba << qint64(-1);
 }
 
 void tst_OAuth2Config::tokenFromResponse()
@@ -193,7 +206,8 @@ void tst_OAuth2Config::tokenFromResponse()
     QFETCH(qint64, expiresIn);
     const QDateTime received = QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC);
     QString error;
-    const OAuth2Token token = OAuth2Token::fromResponse(QJsonDocument::fromJson(json).object(), received, &error);
+    const OAuth2Token token
+        = OAuth2Token::fromResponse(QJsonDocument::fromJson(json).object(), received, &error);
     QVERIFY(token.isValid());
     QCOMPARE(token.obtainedAt, received);
     if (expiresIn < 0) {
@@ -209,7 +223,9 @@ void tst_OAuth2Config::tokenMetadataHasNoSecret()
 {
     QString error;
     OAuth2Token token = OAuth2Token::fromResponse(
-        QJsonDocument::fromJson(R"({"access_token":"canary-access","refresh_token":"canary-refresh","id_token":"canary-id","token_type":"Bearer","expires_in":60,"custom":"x"})").object(),
+        QJsonDocument::fromJson(
+            R"({"access_token":"canary-access","refresh_token":"canary-refresh","id_token":"canary-id","token_type":"Bearer","expires_in":60,"custom":"x"})")
+            .object(),
         QDateTime::currentDateTimeUtc(), &error);
     token.name = u"n"_s;
     const QByteArray metadata = QJsonDocument(token.metadataJson()).toJson();
@@ -250,7 +266,7 @@ void tst_OAuth2Config::pkceMethodText()
     OAuth2Config config;
     config.pkceMethod = method;
     QCOMPARE(config.toJson().value(u"codeChallengeMethod"_s).toString(), written);
-    QCOMPARE(OAuth2Config::fromJson(QJsonObject{{u"codeChallengeMethod"_s, text}}).pkceMethod, method);
+    QCOMPARE(OAuth2Config::fromJson(QJsonObject { { u"codeChallengeMethod"_s, text } }).pkceMethod, method);
 }
 
 QTEST_GUILESS_MAIN(tst_OAuth2Config)

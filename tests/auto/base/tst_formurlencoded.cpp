@@ -25,18 +25,18 @@ void tst_FormUrlEncoded::parse_data()
     QTest::addColumn<QStringList>("expected"); // name, value, name, value, …
 
     QTest::newRow("empty") << QByteArray() << QStringList();
-    QTest::newRow("one field") << "a=b"_ba << QStringList{u"a"_s, u"b"_s};
-    QTest::newRow("plus is a space") << "q=a+b"_ba << QStringList{u"q"_s, u"a b"_s};
-    QTest::newRow("escaped plus stays plus") << "s=a%2Bb"_ba << QStringList{u"s"_s, u"a+b"_s};
+    QTest::newRow("one field") << "a=b"_ba << QStringList { u"a"_s, u"b"_s };
+    QTest::newRow("plus is a space") << "q=a+b"_ba << QStringList { u"q"_s, u"a b"_s };
+    QTest::newRow("escaped plus stays plus") << "s=a%2Bb"_ba << QStringList { u"s"_s, u"a+b"_s };
     QTest::newRow("secret with reserved characters")
-        << "client_secret=a%2Bb%25c%26d%3De"_ba << QStringList{u"client_secret"_s, u"a+b%c&d=e"_s};
-    QTest::newRow("utf-8") << "n=%C3%A9t%C3%A9"_ba << QStringList{u"n"_s, u"\u00e9t\u00e9"_s};
-    QTest::newRow("no value") << "flag&x=1"_ba << QStringList{u"flag"_s, QString(), u"x"_s, u"1"_s};
-    QTest::newRow("empty pairs skipped") << "&&a=1&&"_ba << QStringList{u"a"_s, u"1"_s};
-    QTest::newRow("repeated name kept") << "a=1&a=2"_ba << QStringList{u"a"_s, u"1"_s, u"a"_s, u"2"_s};
-    QTest::newRow("malformed escape kept literally") << "a=%zz%4"_ba << QStringList{u"a"_s, u"%zz%4"_s};
-    QTest::newRow("lone percent at end") << "a=%"_ba << QStringList{u"a"_s, u"%"_s};
-    QTest::newRow("equals in value") << "a=b=c"_ba << QStringList{u"a"_s, u"b=c"_s};
+        << "client_secret=a%2Bb%25c%26d%3De"_ba << QStringList { u"client_secret"_s, u"a+b%c&d=e"_s };
+    QTest::newRow("utf-8") << "n=%C3%A9t%C3%A9"_ba << QStringList { u"n"_s, u"\u00e9t\u00e9"_s };
+    QTest::newRow("no value") << "flag&x=1"_ba << QStringList { u"flag"_s, QString(), u"x"_s, u"1"_s };
+    QTest::newRow("empty pairs skipped") << "&&a=1&&"_ba << QStringList { u"a"_s, u"1"_s };
+    QTest::newRow("repeated name kept") << "a=1&a=2"_ba << QStringList { u"a"_s, u"1"_s, u"a"_s, u"2"_s };
+    QTest::newRow("malformed escape kept literally") << "a=%zz%4"_ba << QStringList { u"a"_s, u"%zz%4"_s };
+    QTest::newRow("lone percent at end") << "a=%"_ba << QStringList { u"a"_s, u"%"_s };
+    QTest::newRow("equals in value") << "a=b=c"_ba << QStringList { u"a"_s, u"b=c"_s };
 }
 
 void tst_FormUrlEncoded::parse()
@@ -81,7 +81,7 @@ void tst_FormUrlEncoded::roundTrip_data()
 void tst_FormUrlEncoded::roundTrip()
 {
     QFETCH(QString, value);
-    const FormFields fields{{u"k y"_s, value}, {u"other"_s, u"x"_s}};
+    const FormFields fields { { u"k y"_s, value }, { u"other"_s, u"x"_s } };
     QCOMPARE(FormUrlEncoded::parse(FormUrlEncoded::encode(fields)), fields);
 }
 

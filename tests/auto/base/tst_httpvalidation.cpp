@@ -25,7 +25,8 @@ void tst_HttpValidation::url_data()
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("errorFragment"); // empty: valid
 
-    QTest::newRow("https instance") << u"https://dev12345.service-now.com/api/now/table/incident"_s << QString();
+    QTest::newRow("https instance") << u"https://dev12345.service-now.com/api/now/table/incident"_s
+                                    << QString();
     QTest::newRow("loopback with port") << u"http://127.0.0.1:8080/x?a=1"_s << QString();
     QTest::newRow("surrounding spaces") << u"  http://example.com  "_s << QString();
     QTest::newRow("upper-case scheme") << u"HTTPS://example.com"_s << QString();

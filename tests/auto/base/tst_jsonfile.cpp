@@ -29,7 +29,7 @@ private:
 void tst_JsonFile::read_data()
 {
     QTest::addColumn<QByteArray>("contents"); // empty with size 0: no file at all
-    QTest::addColumn<qint64>("size");         // the file's size when contents is empty
+    QTest::addColumn<qint64>("size"); // the file's size when contents is empty
     QTest::addColumn<qint64>("maxBytes");
     QTest::addColumn<int>("contentsMode");
     QTest::addColumn<int>("status");
@@ -45,12 +45,14 @@ void tst_JsonFile::read_data()
                               << int(JsonFile::Status::NotJson) << u"it is not valid JSON: "_s;
     QTest::newRow("not JSON, bytes only") << QByteArray("{\"version\": 1,") << qint64(0) << JsonFile::maxBytes
                                           << bytes << int(JsonFile::Status::Ok) << QString();
-    QTest::newRow("too big for the cap") << QByteArray() << JsonFile::maxBytes + 1 << JsonFile::maxBytes << parsed
-                                         << int(JsonFile::Status::TooLarge) << u"it is larger than 64 MiB"_s;
+    QTest::newRow("too big for the cap")
+        << QByteArray() << JsonFile::maxBytes + 1 << JsonFile::maxBytes << parsed
+        << int(JsonFile::Status::TooLarge) << u"it is larger than 64 MiB"_s;
     QTest::newRow("exactly the cap") << QByteArray() << qint64(3 * 1024 * 1024) << qint64(3 * 1024 * 1024)
                                      << bytes << int(JsonFile::Status::Ok) << QString();
-    QTest::newRow("too big without a cap is read") << QByteArray() << qint64(2 * 1024 * 1024 + 1) << JsonFile::noLimit
-                                                   << bytes << int(JsonFile::Status::Ok) << QString();
+    QTest::newRow("too big without a cap is read")
+        << QByteArray() << qint64(2 * 1024 * 1024 + 1) << JsonFile::noLimit << bytes
+        << int(JsonFile::Status::Ok) << QString();
 }
 
 void tst_JsonFile::read()
@@ -63,7 +65,8 @@ void tst_JsonFile::read()
     QFETCH(QString, reason);
     QVERIFY(m_dir.isValid());
 
-    const QString path = m_dir.filePath(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-') + u".json"_s);
+    const QString path
+        = m_dir.filePath(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-') + u".json"_s);
     if (!contents.isEmpty() || size > 0) {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));

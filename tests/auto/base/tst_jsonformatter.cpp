@@ -26,18 +26,22 @@ void tst_JsonFormatter::pretty_data()
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QByteArray>("expected");
 
-    QTest::newRow("empty object") << "{}"_ba << "{}"_ba;
-    QTest::newRow("empty array with spaces") << " [ ] "_ba << "[]"_ba;
-    QTest::newRow("scalar") << " 42 "_ba << "42"_ba;
-    QTest::newRow("string with escapes") << R"("a\"b\\c\u00e9")"_ba << R"("a\"b\\c\u00e9")"_ba;
-    QTest::newRow("object")
-        << R"({"b":1,"a":[true,false,null]})"_ba
-        << "{\n  \"b\": 1,\n  \"a\": [\n    true,\n    false,\n    null\n  ]\n}"_ba;
-    QTest::newRow("nested empty")
-        << R"({"result":[],"x":{}})"_ba << "{\n  \"result\": [],\n  \"x\": {}\n}"_ba;
-    QTest::newRow("already pretty input is normalised")
-        << "{\n\t\"a\" :\r\n 1 }"_ba << "{\n  \"a\": 1\n}"_ba;
-    QTest::newRow("byte order mark") << "\xEF\xBB\xBF{\"a\":1}"_ba << "{\n  \"a\": 1\n}"_ba;
+    QTest::newRow("empty object") << "{}"_ba
+                                  << "{}"_ba;
+    QTest::newRow("empty array with spaces") << " [ ] "_ba
+                                             << "[]"_ba;
+    QTest::newRow("scalar") << " 42 "_ba
+                            << "42"_ba;
+    QTest::newRow("string with escapes") << R"("a\"b\\c\u00e9")"_ba
+                                         << R"("a\"b\\c\u00e9")"_ba;
+    QTest::newRow("object") << R"({"b":1,"a":[true,false,null]})"_ba
+                            << "{\n  \"b\": 1,\n  \"a\": [\n    true,\n    false,\n    null\n  ]\n}"_ba;
+    QTest::newRow("nested empty") << R"({"result":[],"x":{}})"_ba
+                                  << "{\n  \"result\": [],\n  \"x\": {}\n}"_ba;
+    QTest::newRow("already pretty input is normalised") << "{\n\t\"a\" :\r\n 1 }"_ba
+                                                        << "{\n  \"a\": 1\n}"_ba;
+    QTest::newRow("byte order mark") << "\xEF\xBB\xBF{\"a\":1}"_ba
+                                     << "{\n  \"a\": 1\n}"_ba;
     QTest::newRow("servicenow reference field")
         << R"({"caller_id":{"link":"https://x/api/now/table/sys_user/1","value":"1"}})"_ba
         << "{\n  \"caller_id\": {\n    \"link\": \"https://x/api/now/table/sys_user/1\",\n    \"value\": \"1\"\n  }\n}"_ba;
@@ -93,7 +97,8 @@ void tst_JsonFormatter::keepsKeyOrderAndNumberText()
     const QByteArray input = R"({"z":1.50,"a":1e400,"m":12345678901234567890,"n":-0.0})";
     const JsonFormatter::Result result = JsonFormatter().format(input);
     QVERIFY(result.ok);
-    const QByteArray expected = "{\n  \"z\": 1.50,\n  \"a\": 1e400,\n  \"m\": 12345678901234567890,\n  \"n\": -0.0\n}";
+    const QByteArray expected
+        = "{\n  \"z\": 1.50,\n  \"a\": 1e400,\n  \"m\": 12345678901234567890,\n  \"n\": -0.0\n}";
     QCOMPARE(result.text, expected);
     // What QJsonDocument would have shown instead: keys sorted, numbers rewritten.
     const QByteArray qt = QJsonDocument::fromJson(R"({"z":1.50,"a":1})").toJson(QJsonDocument::Indented);
@@ -107,7 +112,8 @@ void tst_JsonFormatter::deepNestingDoesNotOverflow()
     const QByteArray input = QByteArray(depth, '[') + QByteArray(depth, ']');
     const JsonFormatter::Result result = JsonFormatter(0).format(input);
     QVERIFY(result.ok);
-    const JsonFormatter::Result deep = JsonFormatter().format(QByteArray(QByteArray(depth, '[') + QByteArray(depth, ']')));
+    const JsonFormatter::Result deep
+        = JsonFormatter().format(QByteArray(QByteArray(depth, '[') + QByteArray(depth, ']')));
     QVERIFY(deep.ok);
     // Indentation is capped, so the output stays proportional to the input.
     QVERIFY(deep.text.size() < qsizetype(depth) * 2 * qsizetype(JsonFormatter::MaxIndentDepth * 2 + 2));
@@ -123,8 +129,8 @@ void tst_JsonFormatter::sameDataAsQJsonDocument()
     for (int i = 0; i < 200; ++i) {
         if (i)
             input += ',';
-        input += R"({"number":"INC00)" + QByteArray::number(10000 + i)
-            + R"(","active":true,"n":)" + QByteArray::number(i) + R"(,"tags":["a","b\n"],"o":{}})";
+        input += R"({"number":"INC00)" + QByteArray::number(10000 + i) + R"(","active":true,"n":)"
+            + QByteArray::number(i) + R"(,"tags":["a","b\n"],"o":{}})";
     }
     input += "]}";
     const JsonFormatter::Result result = JsonFormatter(4).format(input);

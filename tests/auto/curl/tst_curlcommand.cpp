@@ -266,8 +266,9 @@ void tst_CurlCommand::parse_data()
                         << Req(u"GET"_s, url).header(u"Range"_s, u"bytes=0-99"_s).r << QStringList();
 
     // Data.
-    QTest::newRow("-d is a form by default") << u"curl -d 'a=1' https://x.example/api"_s
-                                             << Req(u"POST"_s, url).form({ u"a"_s, u"1"_s }).r << QStringList();
+    QTest::newRow("-d is a form by default")
+        << u"curl -d 'a=1' https://x.example/api"_s << Req(u"POST"_s, url).form({ u"a"_s, u"1"_s }).r
+        << QStringList();
     QTest::newRow("several -d joined with &")
         << u"curl -d a=1 --data b=2 --data-ascii c=3 --data-raw d=4 --data-binary e=5 https://x.example/api"_s
         << Req(u"POST"_s, url)
@@ -329,7 +330,8 @@ void tst_CurlCommand::parse_data()
         << Req(u"GET"_s, u"https://x.example/s?z=1&a=b+c&raw=x y"_s).r << QStringList();
     QTest::newRow("--data-urlencode fields that re-encode the same")
         << u"curl --data-urlencode 'q=a b' --data-urlencode 'tag=c&d' -d n=1 https://x.example/api"_s
-        << Req(u"POST"_s, url).form({ u"q"_s, u"a b"_s, u"tag"_s, u"c&d"_s, u"n"_s, u"1"_s }).r << QStringList();
+        << Req(u"POST"_s, url).form({ u"q"_s, u"a b"_s, u"tag"_s, u"c&d"_s, u"n"_s, u"1"_s }).r
+        << QStringList();
     QTest::newRow("form data with an explicit type")
         << u"curl -H 'Content-Type: application/x-www-form-urlencoded; charset=utf-8' -d 'a=%C3%A9' https://x.example/api"_s
         << Req(u"POST"_s, url)
@@ -342,12 +344,17 @@ void tst_CurlCommand::parse_data()
         << QStringList();
     QTest::newRow("--data-binary @file")
         << u"curl --data-binary @/tmp/photo.jpg -H 'Content-Type: image/jpeg' https://x.example/api"_s
-        << Req(u"POST"_s, url).header(u"Content-Type"_s, u"image/jpeg"_s).binary(u"/tmp/photo.jpg"_s, u"image/jpeg"_s).r
+        << Req(u"POST"_s, url)
+               .header(u"Content-Type"_s, u"image/jpeg"_s)
+               .binary(u"/tmp/photo.jpg"_s, u"image/jpeg"_s)
+               .r
         << QStringList();
     QTest::newRow("--data-binary @file with curl's default type")
         << u"curl --data-binary '@data/in put.bin' https://x.example/api"_s
         << Req(u"POST"_s, url).binary(u"data/in put.bin"_s, form).r
-        << QStringList { u"relative to the folder curl would run in; check them in the Body tab: data/in put.bin."_s };
+        << QStringList {
+               u"relative to the folder curl would run in; check them in the Body tab: data/in put.bin."_s
+           };
     QTest::newRow("GraphQL as Postern sends it")
         << u"curl -H 'Content-Type: application/json' --data-raw '{\"query\":\"{ me { id } }\",\"variables\":{\"a\":1}}' https://x.example/graphql"_s
         << Req(u"POST"_s, u"https://x.example/graphql"_s)
@@ -365,7 +372,8 @@ void tst_CurlCommand::parse_data()
 
     // Multipart forms.
     QTest::newRow("-F text and files")
-        << u"curl -F 'name=Ada' -F 'photo=@/home/ada/me.jpg' -F 'doc=@\"/tmp/a;b,c.pdf\";type=application/pdf' "
+        << u"curl -F 'name=Ada' -F 'photo=@/home/ada/me.jpg' -F "
+           u"'doc=@\"/tmp/a;b,c.pdf\";type=application/pdf' "
            u"--form-string 'note=@x;type=y' -H 'X-A: 1' https://x.example/api"_s
         << Req(u"POST"_s, url)
                .header(u"X-A"_s, u"1"_s)
@@ -388,7 +396,8 @@ void tst_CurlCommand::parse_data()
         << Req(u"PUT"_s, url).header(u"Content-Type"_s, u"multipart/form-data"_s).text(u"a"_s, u"1"_s).r
         << QStringList();
     QTest::newRow("-F what a request cannot hold, noted")
-        << u"curl -F 'a=<body.txt' -F 'b=@x.png,y.png' -F 'c=@/tmp/c.png;filename=other.png;headers=\"X-A: 1\"' "
+        << u"curl -F 'a=<body.txt' -F 'b=@x.png,y.png' -F 'c=@/tmp/c.png;filename=other.png;headers=\"X-A: "
+           u"1\"' "
            u"-F 'd=(' https://x.example/api"_s
         << Req(u"POST"_s, url).file(u"c"_s, u"/tmp/c.png"_s).r
         << QStringList { u"-F \u201ca=<body.txt\u201d: curl would send the content of body.txt as text"_s,
@@ -397,7 +406,8 @@ void tst_CurlCommand::parse_data()
                          u"Postern sends the file under its own name, not \u201cother.png\u201d."_s,
                          u"nested multipart parts are not supported"_s };
     QTest::newRow("-F relative file noted")
-        << u"curl -F 'photo=@me.jpg' https://x.example/api"_s << Req(u"POST"_s, url).file(u"photo"_s, u"me.jpg"_s).r
+        << u"curl -F 'photo=@me.jpg' https://x.example/api"_s
+        << Req(u"POST"_s, url).file(u"photo"_s, u"me.jpg"_s).r
         << QStringList { u"relative to the folder curl would run in; check them in the Body tab: me.jpg."_s };
 
     // Authorization.
@@ -688,12 +698,15 @@ void tst_CurlCommand::errors_data()
     QTest::newRow("--data-ascii @file") << u"curl --data-ascii @f https://x.example/"_s << onImport;
     QTest::newRow("--data-binary @file and more data")
         << u"curl --data-binary @f.bin -d a=1 https://x.example/"_s << u"reads a file (@f.bin)"_s;
-    QTest::newRow("--data-binary @file with -G") << u"curl -G --data-binary @f.bin https://x.example/"_s << onImport;
+    QTest::newRow("--data-binary @file with -G")
+        << u"curl -G --data-binary @f.bin https://x.example/"_s << onImport;
     QTest::newRow("--data-binary @- reads standard input")
         << u"curl --data-binary @- https://x.example/"_s << u"reads standard input"_s;
     QTest::newRow("-F without =") << u"curl -F photo https://x.example/"_s << u"has no \u201c=\u201d"_s;
-    QTest::newRow("-F with -d") << u"curl -F a=1 -d b=2 https://x.example/"_s << u"form fields (-F) together with data"_s;
-    QTest::newRow("-F @- reads standard input") << u"curl -F f=@- https://x.example/"_s << u"standard input"_s;
+    QTest::newRow("-F with -d") << u"curl -F a=1 -d b=2 https://x.example/"_s
+                                << u"form fields (-F) together with data"_s;
+    QTest::newRow("-F @- reads standard input")
+        << u"curl -F f=@- https://x.example/"_s << u"standard input"_s;
     QTest::newRow("--json @file") << u"curl --json @body.json https://x.example/"_s << onImport;
     QTest::newRow("-d @- reads standard input")
         << u"curl -d @- https://x.example/"_s << u"reads standard input (@-)"_s;
@@ -863,16 +876,16 @@ void tst_CurlCommand::toCurl_data()
     // Body modes.
     QTest::newRow("urlencoded")
         << Req(u"POST"_s, url).form({ u"a b"_s, u"it's 1+1"_s, QString(), u"x&y"_s }).r << false
-        << lines({ u"curl 'https://x.example/api'"_s, u"-H 'Content-Type: application/x-www-form-urlencoded'"_s,
+        << lines({ u"curl 'https://x.example/api'"_s,
+                   u"-H 'Content-Type: application/x-www-form-urlencoded'"_s,
                    u"--data-urlencode 'a+b=it'\\''s 1+1'"_s, u"-d '=x%26y'"_s, u"-L"_s });
-    QTest::newRow("form-data")
-        << Req(u"POST"_s, url)
-               .text(u"name"_s, u"say \"hi\""_s)
-               .file(u"photo"_s, u"/tmp/me.jpg"_s, u"image/jpeg"_s)
-               .r
-        << false
-        << lines({ u"curl 'https://x.example/api'"_s, uR"(-F 'name="say \"hi\""')"_s,
-                   u"-F 'photo=@\"/tmp/me.jpg\";type=image/jpeg'"_s, u"-L"_s });
+    QTest::newRow("form-data") << Req(u"POST"_s, url)
+                                      .text(u"name"_s, u"say \"hi\""_s)
+                                      .file(u"photo"_s, u"/tmp/me.jpg"_s, u"image/jpeg"_s)
+                                      .r
+                               << false
+                               << lines({ u"curl 'https://x.example/api'"_s, uR"(-F 'name="say \"hi\""')"_s,
+                                          u"-F 'photo=@\"/tmp/me.jpg\";type=image/jpeg'"_s, u"-L"_s });
     QTest::newRow("form-data type that -F would read as its own options")
         << Req(u"POST"_s, url)
                .text(u"note"_s, u"x"_s, u"text/plain;headers=@/home/u/.ssh/id_rsa"_s)
@@ -882,16 +895,18 @@ void tst_CurlCommand::toCurl_data()
         << lines({ u"curl 'https://x.example/api'"_s,
                    uR"(-F 'note="x";headers="Content-Type: text/plain;headers=@/home/u/.ssh/id_rsa"')"_s,
                    u"-F 'data=@\"/tmp/d.json\";type=application/json'"_s, u"-L"_s });
-    QTest::newRow("binary")
-        << Req(u"PUT"_s, url).binary(u"/tmp/p.png"_s).r << false
-        << lines({ u"curl -X PUT 'https://x.example/api'"_s, u"-H 'Content-Type: image/png'"_s,
-                   u"--data-binary '@/tmp/p.png'"_s, u"-L"_s });
-    QTest::newRow("graphql")
-        << Req(u"POST"_s, url).graphql(u"{ a }"_s, u"{\"n\": 1}"_s).r << false
-        << lines({ u"curl 'https://x.example/api'"_s, u"-H 'Content-Type: application/json'"_s,
-                   uR"(--data-raw '{"query":"{ a }","variables":{"n":1}}')"_s, u"-L"_s });
+    QTest::newRow("binary") << Req(u"PUT"_s, url).binary(u"/tmp/p.png"_s).r << false
+                            << lines({ u"curl -X PUT 'https://x.example/api'"_s,
+                                       u"-H 'Content-Type: image/png'"_s, u"--data-binary '@/tmp/p.png'"_s,
+                                       u"-L"_s });
+    QTest::newRow("graphql") << Req(u"POST"_s, url).graphql(u"{ a }"_s, u"{\"n\": 1}"_s).r << false
+                             << lines({ u"curl 'https://x.example/api'"_s,
+                                        u"-H 'Content-Type: application/json'"_s,
+                                        uR"(--data-raw '{"query":"{ a }","variables":{"n":1}}')"_s,
+                                        u"-L"_s });
     QTest::newRow("form-data with GET sends nothing")
-        << Req(u"GET"_s, url).text(u"a"_s, u"1"_s).r << false << lines({ u"curl 'https://x.example/api'"_s, u"-L"_s });
+        << Req(u"GET"_s, url).text(u"a"_s, u"1"_s).r << false
+        << lines({ u"curl 'https://x.example/api'"_s, u"-L"_s });
 
     // Secrets.
     QTest::newRow("Basic masked") << Req(u"GET"_s, url).basic(u"admin"_s, u"s3cret"_s).r << false
@@ -937,7 +952,8 @@ void tst_CurlCommand::toCurl()
     QFETCH(HttpRequest, request);
     QFETCH(bool, includeSecrets);
     QFETCH(QString, expected);
-    QCOMPARE(CurlCommand::toCurl(request, includeSecrets ? CurlCommand::Secrets::Include : CurlCommand::Secrets::Mask),
+    QCOMPARE(CurlCommand::toCurl(request,
+                                 includeSecrets ? CurlCommand::Secrets::Include : CurlCommand::Secrets::Mask),
              expected);
 }
 
@@ -1013,10 +1029,13 @@ void tst_CurlCommand::roundTrip_data()
                .r;
     QTest::newRow("form-data with a typed multipart header")
         << Req(u"POST"_s, url).header(u"Content-Type"_s, u"multipart/form-data"_s).text(u"a"_s, u"1"_s).r;
-    QTest::newRow("binary with type") << Req(u"POST"_s, url).binary(u"/tmp/data.bin"_s, u"application/octet-stream"_s).r;
+    QTest::newRow("binary with type")
+        << Req(u"POST"_s, url).binary(u"/tmp/data.bin"_s, u"application/octet-stream"_s).r;
     QTest::newRow("binary type from the name") << Req(u"PUT"_s, url).binary(u"/tmp/it's here.png"_s).r;
     QTest::newRow("graphql with variables")
-        << Req(u"POST"_s, url).graphql(u"query Q($id: ID!) {\n  user(id: $id) { name }\n}"_s, u"{ \"id\": \"4'2\" }"_s).r;
+        << Req(u"POST"_s, url)
+               .graphql(u"query Q($id: ID!) {\n  user(id: $id) { name }\n}"_s, u"{ \"id\": \"4'2\" }"_s)
+               .r;
     QTest::newRow("graphql without variables") << Req(u"POST"_s, url).graphql(u"{ me { id } }"_s).r;
 }
 

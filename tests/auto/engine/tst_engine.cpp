@@ -39,8 +39,8 @@ void tst_Engine::oneGraphOverTheGivenStore()
     Engine engine(&network, &tokens);
     QCOMPARE(engine.network(), &network);
     QCOMPARE(engine.tokens(), &tokens);
-    for (QObject *part : std::initializer_list<QObject *> { engine.client(), engine.endpoint(), engine.refresher(),
-                                                             engine.sender() }) {
+    for (QObject *part : std::initializer_list<QObject *> { engine.client(), engine.endpoint(),
+                                                            engine.refresher(), engine.sender() }) {
         QVERIFY(part);
         QCOMPARE(part->parent(), &engine);
     }

@@ -80,9 +80,9 @@ void tst_HttpClient::sendsWhatTheUserComposed()
     });
     HttpRequest request;
     request.url = m_server->url(u"/api/now/table/incident?sysparm_limit=10&q=a%20b"_s).toString();
-    request.headers = {{u"Accept"_s, u"application/json"_s, true, {}},
-                       {u"X-Off"_s, u"no"_s, false, {}},
-                       {u"X-Unicode"_s, u"caf\u00e9"_s, true, {}}};
+    request.headers = { { u"Accept"_s, u"application/json"_s, true, {} },
+                        { u"X-Off"_s, u"no"_s, false, {} },
+                        { u"X-Unicode"_s, u"caf\u00e9"_s, true, {} } };
     request.auth.type = AuthType::Basic;
     request.auth.username = u"admin"_s;
     request.auth.password = u"admin"_s;
@@ -166,7 +166,8 @@ void tst_HttpClient::invalidRequestNeverSent_data()
     QTest::newRow("no scheme") << u"127.0.0.1/x"_s << QString() << QString() << u"no scheme"_s;
     QTest::newRow("no host") << u"http:///x"_s << QString() << QString() << u"no host"_s;
     QTest::newRow("space in header name") << QString() << u"X Bad"_s << u"1"_s << u"a space"_s;
-    QTest::newRow("CR LF in header value") << QString() << u"X-Good"_s << u"1\r\nX-Evil: 1"_s << u"carriage return"_s;
+    QTest::newRow("CR LF in header value")
+        << QString() << u"X-Good"_s << u"1\r\nX-Evil: 1"_s << u"carriage return"_s;
 }
 
 void tst_HttpClient::invalidRequestNeverSent()
@@ -178,7 +179,7 @@ void tst_HttpClient::invalidRequestNeverSent()
     HttpRequest request;
     request.url = url.isEmpty() ? m_server->url(u"/x"_s).toString() : url;
     if (!headerName.isEmpty())
-        request.headers = {{headerName, headerValue, true, {}}};
+        request.headers = { { headerName, headerValue, true, {} } };
     const HttpResponse response = sendAndWait(request);
     QCOMPARE(response.error, HttpResponse::Error::InvalidRequest);
     QVERIFY2(response.errorMessage.contains(message), qPrintable(response.errorMessage));
@@ -381,7 +382,7 @@ void tst_HttpClient::redirectKeepsCredentialsOnlyOnTheSameOrigin()
             return reply;
         reply.status = status;
         reply.reason = "Moved";
-        reply.headers = {{"Location", finalUrl.toEncoded()}};
+        reply.headers = { { "Location", finalUrl.toEncoded() } };
         reply.body.clear();
         return reply;
     });
@@ -390,7 +391,7 @@ void tst_HttpClient::redirectKeepsCredentialsOnlyOnTheSameOrigin()
     request.url = m_server->url(u"/start"_s).toString();
     request.body = "x=1";
     request.bodyContentType = u"application/x-www-form-urlencoded"_s;
-    request.headers = {{u"Cookie"_s, u"session=abc"_s, true, {}}, {u"X-Kept"_s, u"yes"_s, true, {}}};
+    request.headers = { { u"Cookie"_s, u"session=abc"_s, true, {} }, { u"X-Kept"_s, u"yes"_s, true, {} } };
     request.auth.type = AuthType::Bearer;
     request.auth.token = u"secret-token"_s;
     const HttpResponse response = sendAndWait(request);

@@ -50,7 +50,7 @@ void tst_HttpRequest::userHeaderWinsOverGenerated()
     HttpRequest request;
     request.auth.type = AuthType::Bearer;
     request.auth.token = u"generated"_s;
-    request.headers = {{u"authorization"_s, u"Bearer mine"_s, true, {}}};
+    request.headers = { { u"authorization"_s, u"Bearer mine"_s, true, {} } };
     QVERIFY(request.generatedHeaders().isEmpty());
     request.headers[0].enabled = false;
     QCOMPARE(request.generatedHeaders().size(), 1);
@@ -71,7 +71,8 @@ void tst_HttpRequest::contentTypeOnlyWithBody()
 void tst_HttpRequest::disabledHeadersAreNotSent()
 {
     HttpRequest request;
-    request.headers = {{u"A"_s, u"1"_s, true, {}}, {u"B"_s, u"2"_s, false, {}}, {QString(), QString(), true, {}}};
+    request.headers
+        = { { u"A"_s, u"1"_s, true, {} }, { u"B"_s, u"2"_s, false, {} }, { QString(), QString(), true, {} } };
     const KeyValueList effective = request.effectiveHeaders();
     QCOMPARE(effective.size(), 1);
     QCOMPARE(effective.first().key, u"A"_s);
@@ -83,7 +84,7 @@ void tst_HttpRequest::problemsListEveryBadInput()
     request.url = u"http://127.0.0.1/"_s;
     QVERIFY(request.problems().isEmpty());
     request.url = u"127.0.0.1/api"_s;
-    request.headers = {{u"Bad Name"_s, u"x"_s, true, {}}, {u"X-Ok"_s, u"a\r\nb"_s, true, {}}};
+    request.headers = { { u"Bad Name"_s, u"x"_s, true, {} }, { u"X-Ok"_s, u"a\r\nb"_s, true, {} } };
     const QStringList problems = request.problems();
     QCOMPARE(problems.size(), 3);
     QVERIFY(problems.at(0).contains(u"no scheme"_s));
@@ -96,7 +97,8 @@ void tst_HttpRequest::jsonRoundTrip_data()
     QTest::addColumn<int>("authType");
     QTest::addColumn<QByteArray>("body");
     QTest::newRow("no auth, no body") << int(AuthType::None) << QByteArray();
-    QTest::newRow("basic, JSON body") << int(AuthType::Basic) << R"({"short_description":"Printer on fire"})"_ba;
+    QTest::newRow("basic, JSON body")
+        << int(AuthType::Basic) << R"({"short_description":"Printer on fire"})"_ba;
     QTest::newRow("bearer, binary body") << int(AuthType::Bearer) << QByteArray("\x00\xff\xfe binary", 10);
     QTest::newRow("oauth2") << int(AuthType::OAuth2) << QByteArray();
 }
@@ -108,7 +110,8 @@ void tst_HttpRequest::jsonRoundTrip()
     HttpRequest r;
     r.method = u"PATCH"_s;
     r.url = u"{{instance}}/api/now/table/incident/abc?sysparm_fields=number"_s;
-    r.headers = {{u"Accept"_s, u"application/json"_s, true, u"what we want"_s}, {u"X-Off"_s, u"1"_s, false, {}}};
+    r.headers = { { u"Accept"_s, u"application/json"_s, true, u"what we want"_s },
+                  { u"X-Off"_s, u"1"_s, false, {} } };
     r.body = body;
     r.bodyContentType = body.isEmpty() ? QString() : u"application/json"_s;
     r.timeoutMs = 5000;
@@ -146,7 +149,7 @@ void tst_HttpRequest::jsonRoundTrip()
 
 void tst_HttpRequest::jsonLeavesSecretsOut()
 {
-    for (const AuthType type : {AuthType::Basic, AuthType::Bearer, AuthType::OAuth2}) {
+    for (const AuthType type : { AuthType::Basic, AuthType::Bearer, AuthType::OAuth2 }) {
         HttpRequest r;
         r.url = u"https://x/"_s;
         r.auth.type = type;

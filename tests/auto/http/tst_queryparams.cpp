@@ -12,7 +12,7 @@ KeyValueList rows(std::initializer_list<std::pair<const char16_t *, const char16
 {
     KeyValueList list;
     for (const auto &[key, value] : pairs)
-        list.append({QString::fromUtf16(key), QString::fromUtf16(value), true, {}});
+        list.append({ QString::fromUtf16(key), QString::fromUtf16(value), true, {} });
     return list;
 }
 } // namespace
@@ -38,17 +38,17 @@ void tst_QueryParams::parse_data()
 
     QTest::newRow("no query") << u"https://x.example/api"_s << KeyValueList();
     QTest::newRow("empty query") << u"https://x.example/api?"_s << KeyValueList();
-    QTest::newRow("sysparm limit")
-        << u"http://127.0.0.1:8080/api/now/table/incident?sysparm_limit=10"_s
-        << rows({{u"sysparm_limit", u"10"}});
+    QTest::newRow("sysparm limit") << u"http://127.0.0.1:8080/api/now/table/incident?sysparm_limit=10"_s
+                                   << rows({ { u"sysparm_limit", u"10" } });
     QTest::newRow("encoded value kept as typed")
         << u"https://x/?sysparm_query=active%3Dtrue%5EORDERBYnumber&b=a+b"_s
-        << rows({{u"sysparm_query", u"active%3Dtrue%5EORDERBYnumber"}, {u"b", u"a+b"}});
-    QTest::newRow("flag without equals") << u"https://x/?flag&a=1"_s << rows({{u"flag", u""}, {u"a", u"1"}});
-    QTest::newRow("fragment excluded") << u"https://x/?a=1#b=2"_s << rows({{u"a", u"1"}});
-    QTest::newRow("question mark in value") << u"https://x/?a=b?c"_s << rows({{u"a", u"b?c"}});
-    QTest::newRow("variable") << u"{{instance}}/api?x={{limit}}"_s << rows({{u"x", u"{{limit}}"}});
-    QTest::newRow("no scheme") << u"example?a=1"_s << rows({{u"a", u"1"}});
+        << rows({ { u"sysparm_query", u"active%3Dtrue%5EORDERBYnumber" }, { u"b", u"a+b" } });
+    QTest::newRow("flag without equals")
+        << u"https://x/?flag&a=1"_s << rows({ { u"flag", u"" }, { u"a", u"1" } });
+    QTest::newRow("fragment excluded") << u"https://x/?a=1#b=2"_s << rows({ { u"a", u"1" } });
+    QTest::newRow("question mark in value") << u"https://x/?a=b?c"_s << rows({ { u"a", u"b?c" } });
+    QTest::newRow("variable") << u"{{instance}}/api?x={{limit}}"_s << rows({ { u"x", u"{{limit}}" } });
+    QTest::newRow("no scheme") << u"example?a=1"_s << rows({ { u"a", u"1" } });
 }
 
 void tst_QueryParams::parse()
@@ -61,7 +61,8 @@ void tst_QueryParams::parse()
 void tst_QueryParams::composeKeepsUrlAsTyped_data()
 {
     QTest::addColumn<QString>("url");
-    QTest::newRow("plain") << u"https://x.example/api/now/table/incident?sysparm_limit=10&sysparm_offset=20"_s;
+    QTest::newRow("plain")
+        << u"https://x.example/api/now/table/incident?sysparm_limit=10&sysparm_offset=20"_s;
     QTest::newRow("encoded") << u"https://x/?q=a%20b&r=%2B"_s;
     QTest::newRow("no query") << u"https://x/path"_s;
     QTest::newRow("flag") << u"https://x/?flag"_s;
@@ -78,7 +79,7 @@ void tst_QueryParams::composeKeepsUrlAsTyped()
 
 void tst_QueryParams::composeSkipsDisabledAndEmpty()
 {
-    KeyValueList params = rows({{u"a", u"1"}, {u"b", u"2"}, {u"", u""}, {u"c", u""}});
+    KeyValueList params = rows({ { u"a", u"1" }, { u"b", u"2" }, { u"", u"" }, { u"c", u"" } });
     params[1].enabled = false;
     QCOMPARE(QueryParams::compose(u"https://x/p?old=1"_s, params), u"https://x/p?a=1&c"_s);
     QCOMPARE(QueryParams::compose(u"https://x/p?old=1"_s, {}), u"https://x/p"_s);
@@ -86,12 +87,12 @@ void tst_QueryParams::composeSkipsDisabledAndEmpty()
 
 void tst_QueryParams::composeKeepsFragment()
 {
-    QCOMPARE(QueryParams::compose(u"https://x/p#top"_s, rows({{u"a", u"1"}})), u"https://x/p?a=1#top"_s);
+    QCOMPARE(QueryParams::compose(u"https://x/p#top"_s, rows({ { u"a", u"1" } })), u"https://x/p?a=1#top"_s);
 }
 
 void tst_QueryParams::mergeKeepsDisabledRows()
 {
-    KeyValueList table = rows({{u"a", u"1"}, {u"off", u"x"}});
+    KeyValueList table = rows({ { u"a", u"1" }, { u"off", u"x" } });
     table[0].description = u"kept"_s;
     table[1].enabled = false;
     const KeyValueList merged = QueryParams::merge(table, u"https://x/?a=1&b=2"_s);

@@ -34,12 +34,12 @@ HttpRequest post(BodyMode mode)
 
 FormPart textPart(const QString &key, const QString &value, const QString &type = QString())
 {
-    return {key, value, false, type, true, {}};
+    return { key, value, false, type, true, {} };
 }
 
 FormPart filePart(const QString &key, const QString &path, const QString &type = QString())
 {
-    return {key, path, true, type, true, {}};
+    return { key, path, true, type, true, {} };
 }
 
 // One part of a multipart body as a server reads it.
@@ -65,7 +65,8 @@ std::optional<QList<ReceivedPart>> parseMultipart(const QByteArray &contentType,
     if (!contentType.startsWith("multipart/form-data;") || at < 0)
         return std::nullopt;
     const QByteArray delimiter = "--" + contentType.mid(at + 9);
-    if (!body.startsWith(QByteArray(delimiter + "\r\n")) || !body.endsWith(QByteArray("\r\n" + delimiter + "--\r\n")))
+    if (!body.startsWith(QByteArray(delimiter + "\r\n"))
+        || !body.endsWith(QByteArray("\r\n" + delimiter + "--\r\n")))
         return std::nullopt;
     QList<ReceivedPart> parts;
     qsizetype pos = delimiter.size() + 2;
@@ -86,7 +87,7 @@ std::optional<QList<ReceivedPart>> parseMultipart(const QByteArray &contentType,
             const qsizetype colon = line.indexOf(':');
             if (colon <= 0)
                 return std::nullopt;
-            part.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+            part.headers.append({ line.left(colon).trimmed(), line.mid(colon + 1).trimmed() });
         }
         part.content = chunk.mid(blank + 4);
         parts.append(part);
@@ -147,8 +148,9 @@ void tst_RequestBody::init()
     QVERIFY(m_server->listenOnLoopback());
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    for (const auto &[name, bytes] : {std::pair{u"note.txt"_s, noteBytes}, std::pair{u"pixel.png"_s, binaryBytes},
-                                      std::pair{u"data.unknownext"_s, binaryBytes}}) {
+    for (const auto &[name, bytes] :
+         { std::pair { u"note.txt"_s, noteBytes }, std::pair { u"pixel.png"_s, binaryBytes },
+           std::pair { u"data.unknownext"_s, binaryBytes } }) {
         QFile file(path(name));
         QVERIFY(file.open(QIODevice::WriteOnly));
         QCOMPARE(file.write(bytes), bytes.size());
@@ -187,29 +189,32 @@ void tst_RequestBody::onTheWire_data()
     HttpRequest raw = post(BodyMode::Raw);
     raw.body = R"({"a":1})";
     raw.bodyContentType = u"application/json"_s;
-    raw.formFields = {{u"ignored"_s, u"1"_s, true, {}}};
+    raw.formFields = { { u"ignored"_s, u"1"_s, true, {} } };
     QTest::newRow("raw JSON, other modes' fields ignored") << raw << raw.body << "application/json"_ba;
 
     HttpRequest form = post(BodyMode::UrlEncoded);
     form.body = "ignored";
-    form.formFields = {{u"grant_type"_s, u"client_credentials"_s, true, {}},
-                       {u"off"_s, u"x"_s, false, {}},
-                       {QString(), QString(), true, {}},
-                       {u"scope"_s, u"read write+all"_s, true, {}},
-                       {u"na\u00efve&="_s, u"caf\u00e9/?"_s, true, {}},
-                       {u"empty"_s, QString(), true, {}}};
+    form.formFields = { { u"grant_type"_s, u"client_credentials"_s, true, {} },
+                        { u"off"_s, u"x"_s, false, {} },
+                        { QString(), QString(), true, {} },
+                        { u"scope"_s, u"read write+all"_s, true, {} },
+                        { u"na\u00efve&="_s, u"caf\u00e9/?"_s, true, {} },
+                        { u"empty"_s, QString(), true, {} } };
     QTest::newRow("urlencoded: enabled fields, encoded")
-        << form << "grant_type=client_credentials&scope=read+write%2Ball&na%C3%AFve%26%3D=caf%C3%A9%2F%3F&empty="_ba
+        << form
+        << "grant_type=client_credentials&scope=read+write%2Ball&na%C3%AFve%26%3D=caf%C3%A9%2F%3F&empty="_ba
         << "application/x-www-form-urlencoded"_ba;
 
     HttpRequest typedForm = form;
-    typedForm.headers = {{u"Content-Type"_s, u"application/x-www-form-urlencoded; charset=utf-8"_s, true, {}}};
-    typedForm.formFields = {{u"a"_s, u"1"_s, true, {}}};
+    typedForm.headers
+        = { { u"Content-Type"_s, u"application/x-www-form-urlencoded; charset=utf-8"_s, true, {} } };
+    typedForm.formFields = { { u"a"_s, u"1"_s, true, {} } };
     QTest::newRow("urlencoded: the user's Content-Type wins")
-        << typedForm << "a=1"_ba << "application/x-www-form-urlencoded; charset=utf-8"_ba;
+        << typedForm << "a=1"_ba
+        << "application/x-www-form-urlencoded; charset=utf-8"_ba;
 
     HttpRequest noFields = post(BodyMode::UrlEncoded);
-    noFields.formFields = {{u"off"_s, u"1"_s, false, {}}};
+    noFields.formFields = { { u"off"_s, u"1"_s, false, {} } };
     QTest::newRow("urlencoded: nothing enabled, no body") << noFields << QByteArray() << QByteArray();
 
     HttpRequest binary = post(BodyMode::Binary);
@@ -231,7 +236,8 @@ void tst_RequestBody::onTheWire_data()
         << "application/json"_ba;
     graphql.graphqlVariables = u"  \n"_s;
     QTest::newRow("graphql without variables")
-        << graphql << R"({"query":"query($id: ID!) { user(id: $id) { name } }"})"_ba << "application/json"_ba;
+        << graphql << R"({"query":"query($id: ID!) { user(id: $id) { name } }"})"_ba
+        << "application/json"_ba;
 }
 
 void tst_RequestBody::onTheWire()
@@ -260,18 +266,19 @@ void tst_RequestBody::onTheWire()
 void tst_RequestBody::multipartPartByPart()
 {
     HttpRequest request = post(BodyMode::FormData);
-    request.formParts = {textPart(u"title"_s, u"Quarterly report \u00e9\r\nline two"_s),
-                         textPart(u"meta"_s, u"{\"a\":1}"_s, u"application/json"_s),
-                         FormPart{u"skipped"_s, u"x"_s, false, {}, false, {}},
-                         filePart(u"attachment"_s, u"note.txt"_s),
-                         filePart(u"image"_s, u"pixel.png"_s),
-                         filePart(u"blob"_s, u"data.unknownext"_s, u"application/x-custom"_s),
-                         textPart(u"we\"ird\nname \u00fc"_s, QString())};
+    request.formParts = { textPart(u"title"_s, u"Quarterly report \u00e9\r\nline two"_s),
+                          textPart(u"meta"_s, u"{\"a\":1}"_s, u"application/json"_s),
+                          FormPart { u"skipped"_s, u"x"_s, false, {}, false, {} },
+                          filePart(u"attachment"_s, u"note.txt"_s),
+                          filePart(u"image"_s, u"pixel.png"_s),
+                          filePart(u"blob"_s, u"data.unknownext"_s, u"application/x-custom"_s),
+                          textPart(u"we\"ird\nname \u00fc"_s, QString()) };
     const HttpResponse response = sendAndWait(inDirectory(request));
     QVERIFY2(response.error == HttpResponse::Error::None, qPrintable(response.errorMessage));
     const TestHttpServer::Request &received = m_server->requests().constFirst();
     const QByteArray contentType = received.header("content-type");
-    QVERIFY2(contentType.startsWith("multipart/form-data; boundary=----PosternFormBoundary"), contentType.constData());
+    QVERIFY2(contentType.startsWith("multipart/form-data; boundary=----PosternFormBoundary"),
+             contentType.constData());
     QCOMPARE(received.header("content-length").toLongLong(), received.body.size());
 
     const std::optional<QList<ReceivedPart>> parts = parseMultipart(contentType, received.body);
@@ -282,15 +289,18 @@ void tst_RequestBody::multipartPartByPart()
     QCOMPARE(parts->at(0).content, u"Quarterly report \u00e9\r\nline two"_s.toUtf8());
     QCOMPARE(parts->at(1).header("content-type"), "application/json"_ba);
     QCOMPARE(parts->at(1).content, "{\"a\":1}"_ba);
-    QCOMPARE(parts->at(2).header("content-disposition"), "form-data; name=\"attachment\"; filename=\"note.txt\""_ba);
+    QCOMPARE(parts->at(2).header("content-disposition"),
+             "form-data; name=\"attachment\"; filename=\"note.txt\""_ba);
     QCOMPARE(parts->at(2).header("content-type"), "text/plain"_ba);
     QCOMPARE(parts->at(2).content, noteBytes);
-    QCOMPARE(parts->at(3).header("content-disposition"), "form-data; name=\"image\"; filename=\"pixel.png\""_ba);
+    QCOMPARE(parts->at(3).header("content-disposition"),
+             "form-data; name=\"image\"; filename=\"pixel.png\""_ba);
     QCOMPARE(parts->at(3).header("content-type"), "image/png"_ba);
     QCOMPARE(parts->at(3).content, binaryBytes);
     QCOMPARE(parts->at(4).header("content-type"), "application/x-custom"_ba);
     QCOMPARE(parts->at(4).content, binaryBytes);
-    QCOMPARE(parts->at(5).header("content-disposition"), u"form-data; name=\"we%22ird%0Aname \u00fc\""_s.toUtf8());
+    QCOMPARE(parts->at(5).header("content-disposition"),
+             u"form-data; name=\"we%22ird%0Aname \u00fc\""_s.toUtf8());
     QCOMPARE(parts->at(5).content, QByteArray());
 
     // Every send chooses a fresh boundary.
@@ -303,13 +313,14 @@ void tst_RequestBody::multipartWithTypedContentType_data()
 {
     QTest::addColumn<QString>("typed");
     QTest::addColumn<QString>("sentPrefix"); // what the header starts with; the boundary follows
-    QTest::addColumn<QString>("boundary");   // expected boundary; empty: a generated one
+    QTest::addColumn<QString>("boundary"); // expected boundary; empty: a generated one
 
-    QTest::newRow("without boundary: one is added") << u"multipart/form-data"_s
-                                                    << u"multipart/form-data; boundary=----PosternFormBoundary"_s
-                                                    << QString();
-    QTest::newRow("with boundary: it is used") << u"multipart/form-data; boundary=\"my-bound\""_s
-                                               << u"multipart/form-data; boundary=\"my-bound\""_s << u"my-bound"_s;
+    QTest::newRow("without boundary: one is added")
+        << u"multipart/form-data"_s << u"multipart/form-data; boundary=----PosternFormBoundary"_s
+        << QString();
+    QTest::newRow("with boundary: it is used")
+        << u"multipart/form-data; boundary=\"my-bound\""_s << u"multipart/form-data; boundary=\"my-bound\""_s
+        << u"my-bound"_s;
 }
 
 void tst_RequestBody::multipartWithTypedContentType()
@@ -318,15 +329,16 @@ void tst_RequestBody::multipartWithTypedContentType()
     QFETCH(QString, sentPrefix);
     QFETCH(QString, boundary);
     HttpRequest request = post(BodyMode::FormData);
-    request.headers = {{u"Content-Type"_s, typed, true, {}}};
-    request.formParts = {textPart(u"a"_s, u"1"_s)};
+    request.headers = { { u"Content-Type"_s, typed, true, {} } };
+    request.formParts = { textPart(u"a"_s, u"1"_s) };
     QVERIFY(request.generatedHeaders().isEmpty()); // the user's header wins
     const HttpResponse response = sendAndWait(inDirectory(request));
     QVERIFY2(response.error == HttpResponse::Error::None, qPrintable(response.errorMessage));
     const TestHttpServer::Request &received = m_server->requests().constFirst();
     const QByteArray contentType = received.header("content-type");
     QVERIFY2(contentType.startsWith(sentPrefix.toUtf8()), contentType.constData());
-    const QByteArray used = boundary.isEmpty() ? contentType.mid(contentType.indexOf("boundary=") + 9) : boundary.toUtf8();
+    const QByteArray used
+        = boundary.isEmpty() ? contentType.mid(contentType.indexOf("boundary=") + 9) : boundary.toUtf8();
     QVERIFY(received.body.startsWith(QByteArray("--" + used + "\r\n")));
     QVERIFY(received.body.endsWith(QByteArray("\r\n--" + used + "--\r\n")));
 }
@@ -334,8 +346,9 @@ void tst_RequestBody::multipartWithTypedContentType()
 void tst_RequestBody::boundaryNeverInTheContent()
 {
     HttpRequest request = post(BodyMode::FormData);
-    request.formParts = {textPart(u"a"_s, u"look: ----PosternFormBoundaryAAAA inside"_s)};
-    QList<QByteArray> candidates = {"----PosternFormBoundaryAAAA", "bad boundary with spaces", "----PosternFormBoundaryBBBB"};
+    request.formParts = { textPart(u"a"_s, u"look: ----PosternFormBoundaryAAAA inside"_s) };
+    QList<QByteArray> candidates
+        = { "----PosternFormBoundaryAAAA", "bad boundary with spaces", "----PosternFormBoundaryBBBB" };
     const WireBody wire = RequestBody::encode(request, [&candidates] { return candidates.takeFirst(); });
     QVERIFY2(wire.ok(), qPrintable(wire.error));
     QCOMPARE(wire.contentType, u"multipart/form-data; boundary=----PosternFormBoundaryBBBB"_s);
@@ -348,7 +361,7 @@ void tst_RequestBody::boundaryNeverInTheContent()
     QVERIFY2(stuck.error.contains(u"boundary"_s), qPrintable(stuck.error));
 
     // The user's own boundary occurs in the content: refused, with what to do.
-    request.headers = {{u"Content-Type"_s, u"multipart/form-data; boundary=inside"_s, true, {}}};
+    request.headers = { { u"Content-Type"_s, u"multipart/form-data; boundary=inside"_s, true, {} } };
     const WireBody typed = RequestBody::encode(request);
     QVERIFY(!typed.ok());
     QVERIFY2(typed.error.contains(u"remove it from the header"_s), qPrintable(typed.error));
@@ -370,11 +383,12 @@ void tst_RequestBody::generatedContentType_data()
     raw.body = "x";
     QTest::newRow("raw") << raw << u"text/plain"_s;
     HttpRequest form = post(BodyMode::UrlEncoded);
-    form.formFields = {{u"a"_s, u"1"_s, true, {}}};
+    form.formFields = { { u"a"_s, u"1"_s, true, {} } };
     QTest::newRow("urlencoded") << form << u"application/x-www-form-urlencoded"_s;
     HttpRequest parts = post(BodyMode::FormData);
-    parts.formParts = {textPart(u"a"_s, u"1"_s)};
-    QTest::newRow("form-data") << parts << u"multipart/form-data; boundary=<calculated when the request is sent>"_s;
+    parts.formParts = { textPart(u"a"_s, u"1"_s) };
+    QTest::newRow("form-data") << parts
+                               << u"multipart/form-data; boundary=<calculated when the request is sent>"_s;
     parts.formParts.first().enabled = false;
     QTest::newRow("form-data, all off") << parts << QString();
     HttpRequest binary = post(BodyMode::Binary);
@@ -407,11 +421,12 @@ void tst_RequestBody::missingFileStopsTheSend_data()
     QTest::addColumn<QString>("message");
 
     HttpRequest parts = post(BodyMode::FormData);
-    parts.formParts = {textPart(u"a"_s, u"1"_s), filePart(u"doc"_s, u"gone.pdf"_s)};
+    parts.formParts = { textPart(u"a"_s, u"1"_s), filePart(u"doc"_s, u"gone.pdf"_s) };
     QTest::newRow("form-data file missing") << parts << u"gone.pdf\u201d does not exist"_s;
-    parts.formParts = {filePart(u"doc"_s, QString())};
-    QTest::newRow("form-data file not chosen") << parts << u"\u201cdoc\u201d is a file, but no file is chosen"_s;
-    parts.formParts = {filePart(u"doc"_s, u"."_s)};
+    parts.formParts = { filePart(u"doc"_s, QString()) };
+    QTest::newRow("form-data file not chosen")
+        << parts << u"\u201cdoc\u201d is a file, but no file is chosen"_s;
+    parts.formParts = { filePart(u"doc"_s, u"."_s) };
     QTest::newRow("form-data file is a folder") << parts << u"is a folder, not a file"_s;
     HttpRequest binary = post(BodyMode::Binary);
     binary.bodyFile = u"gone.bin"_s;
@@ -448,7 +463,8 @@ void tst_RequestBody::hugeFileRefused()
     binary.bodyFile = u"huge.bin"_s;
     HttpRequest sent = inDirectory(binary);
     QCOMPARE(sent.problems().size(), 1);
-    QVERIFY2(sent.problems().constFirst().contains(u"larger than 100 MiB"_s), qPrintable(sent.problems().constFirst()));
+    QVERIFY2(sent.problems().constFirst().contains(u"larger than 100 MiB"_s),
+             qPrintable(sent.problems().constFirst()));
     HttpResponse response = sendAndWait(sent);
     QCOMPARE(response.error, HttpResponse::Error::InvalidRequest);
     QVERIFY(response.errorMessage.contains(u"larger than 100 MiB"_s));
@@ -460,10 +476,11 @@ void tst_RequestBody::hugeFileRefused()
 
     // Several files count together.
     HttpRequest parts = post(BodyMode::FormData);
-    parts.formParts = {filePart(u"a"_s, u"half.bin"_s), filePart(u"b"_s, u"half.bin"_s)};
+    parts.formParts = { filePart(u"a"_s, u"half.bin"_s), filePart(u"b"_s, u"half.bin"_s) };
     sent = inDirectory(parts);
     QCOMPARE(sent.problems().size(), 1);
-    QVERIFY2(sent.problems().constFirst().contains(u"add up to more than 100 MiB"_s), qPrintable(sent.problems().constFirst()));
+    QVERIFY2(sent.problems().constFirst().contains(u"add up to more than 100 MiB"_s),
+             qPrintable(sent.problems().constFirst()));
     const WireBody wire = RequestBody::encode(sent);
     QVERIFY(wire.error.contains(u"add up to more than 100 MiB"_s));
     QVERIFY(wire.bytes.isEmpty());
@@ -500,7 +517,7 @@ void tst_RequestBody::getSendsNoBodyAndChecksNoFile()
 {
     HttpRequest request = post(BodyMode::FormData);
     request.method = u"GET"_s;
-    request.formParts = {filePart(u"doc"_s, u"gone.pdf"_s)};
+    request.formParts = { filePart(u"doc"_s, u"gone.pdf"_s) };
     const HttpRequest sent = inDirectory(request);
     QVERIFY(sent.problems().isEmpty());
     const HttpResponse response = sendAndWait(sent);

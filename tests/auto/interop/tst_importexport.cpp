@@ -28,7 +28,8 @@ QString jsonError(const QByteArray &data)
 {
     QJsonParseError error;
     QJsonDocument::fromJson(data, &error);
-    return u"Not imported: It is not valid JSON (%1 at byte %2)."_s.arg(error.errorString()).arg(error.offset);
+    return u"Not imported: It is not valid JSON (%1 at byte %2)."_s.arg(error.errorString())
+        .arg(error.offset);
 }
 
 QByteArray posternCollection()
@@ -45,7 +46,7 @@ QByteArray posternCollection()
 QByteArray posternEnvironment()
 {
     Environment environment = Environment::make(u"Own environment"_s);
-    environment.variables.append({u"host"_s, u"example.test"_s, true, false, QString()});
+    environment.variables.append({ u"host"_s, u"example.test"_s, true, false, QString() });
     QJsonObject object = environment.toJson();
     object.insert(u"postern"_s, u"environment"_s);
     return QJsonDocument(object).toJson();
@@ -99,24 +100,24 @@ void tst_ImportExport::importsEachKind_data()
     QTest::addColumn<QString>("title");
     QTest::addColumn<QString>("kind"); // collection, environment or request
 
-    QTest::newRow("Postman collection v2.1")
-        << readData(u"crafted/features-v21.postman_collection.json"_s) << u"Imported the collection \u201c"_s
-        << u"collection"_s;
+    QTest::newRow("Postman collection v2.1") << readData(u"crafted/features-v21.postman_collection.json"_s)
+                                             << u"Imported the collection \u201c"_s << u"collection"_s;
     QTest::newRow("Postman collection v2.0") << readData(u"postmanlabs/nested-v2-collection.json"_s)
                                              << u"Imported the collection \u201c"_s << u"collection"_s;
     QTest::newRow("newman sandbox collection")
         << readData(u"newman/sandbox.postman_collection.json"_s)
         << u"Imported the collection \u201cSandbox instance\u201d ("_s << u"collection"_s;
-    QTest::newRow("Postman environment") << readData(u"environments/dev.postman_environment.json"_s)
-                                         << u"Imported the environment \u201cDev\u201d (5 variables)."_s
-                                         << u"environment"_s;
-    QTest::newRow("Postern collection") << posternCollection()
-                                        << u"Imported the collection \u201cOwn collection\u201d (1 requests)."_s
-                                        << u"collection"_s;
-    QTest::newRow("Postern environment") << posternEnvironment()
-                                         << u"Imported the environment \u201cOwn environment\u201d (1 variables)."_s
-                                         << u"environment"_s;
-    QTest::newRow("curl command") << QByteArray("curl -H 'Accept: application/json' https://example.test/items\n")
+    QTest::newRow("Postman environment")
+        << readData(u"environments/dev.postman_environment.json"_s)
+        << u"Imported the environment \u201cDev\u201d (5 variables)."_s << u"environment"_s;
+    QTest::newRow("Postern collection")
+        << posternCollection() << u"Imported the collection \u201cOwn collection\u201d (1 requests)."_s
+        << u"collection"_s;
+    QTest::newRow("Postern environment")
+        << posternEnvironment() << u"Imported the environment \u201cOwn environment\u201d (1 variables)."_s
+        << u"environment"_s;
+    QTest::newRow("curl command") << QByteArray(
+        "curl -H 'Accept: application/json' https://example.test/items\n")
                                   << u"Imported the curl command into a new tab."_s << u"request"_s;
 }
 
@@ -155,17 +156,18 @@ void tst_ImportExport::refusesHostileInput_data()
     const QByteArray notJson("{\"info\": {\"name\": \"x\"");
     QTest::newRow("not JSON") << notJson << jsonError(notJson);
     QTest::newRow("empty") << QByteArray("  \n") << u"Not imported: The file is empty."_s;
-    QTest::newRow("a list") << QByteArray("[1, 2]")
-                            << u"Not imported: It is not a collection or an environment: the file holds a list, not "
-                               u"an object."_s;
+    QTest::newRow("a list")
+        << QByteArray("[1, 2]")
+        << u"Not imported: It is not a collection or an environment: the file holds a list, not "
+           u"an object."_s;
     QTest::newRow("unknown kind")
         << QByteArray("{\"something\": \"else\"}")
         << u"Not imported: It is not a Postman collection (v2.0 or v2.1), a Postman environment, a Postern "
            u"collection or environment, or a curl command."_s;
     QByteArray tooBig(Interop::maxFileSize + 1, ' ');
     tooBig[0] = '{';
-    QTest::newRow("too big") << tooBig
-                             << u"Not imported: The file is larger than 64 MiB; Postern does not import it."_s;
+    QTest::newRow("too big")
+        << tooBig << u"Not imported: The file is larger than 64 MiB; Postern does not import it."_s;
 }
 
 void tst_ImportExport::refusesHostileInput()
@@ -193,7 +195,8 @@ void tst_ImportExport::refusesFileTooBigOrMissing()
     QCOMPARE(WorkspaceImport::importFile(m_workspace.get(), big.fileName()).title,
              u"Not imported: the file is larger than 64 MiB."_s);
 
-    const ImportOutcome missing = WorkspaceImport::importFile(m_workspace.get(), dir.filePath(u"none.json"_s));
+    const ImportOutcome missing
+        = WorkspaceImport::importFile(m_workspace.get(), dir.filePath(u"none.json"_s));
     QVERIFY(!missing.ok);
     QVERIFY2(missing.title.startsWith(u"Not imported: "_s), qPrintable(missing.title));
 
@@ -212,26 +215,29 @@ void tst_ImportExport::takenIdsGetCopies()
     QVERIFY(first.ok && second.ok);
     QVERIFY(first.collectionId != second.collectionId);
     QCOMPARE(m_workspace->collections().size(), 2);
-    QCOMPARE(second.summary.value(0), u"A collection with the same id is already in the workspace; this one was "
-                                      u"imported as a copy with new ids."_s);
+    QCOMPARE(second.summary.value(0),
+             u"A collection with the same id is already in the workspace; this one was "
+             u"imported as a copy with new ids."_s);
 
     const QByteArray environment = readData(u"environments/dev.postman_environment.json"_s);
     const ImportOutcome one = WorkspaceImport::importData(m_workspace.get(), environment);
     const ImportOutcome two = WorkspaceImport::importData(m_workspace.get(), environment);
     QVERIFY(one.environmentId != two.environmentId);
-    QCOMPARE(two.summary.value(0),
-             u"An environment with the same id is already in the workspace; this one was imported as a copy."_s);
+    QCOMPARE(
+        two.summary.value(0),
+        u"An environment with the same id is already in the workspace; this one was imported as a copy."_s);
 }
 
 void tst_ImportExport::summaryText()
 {
     // Parts Postern keeps but does not use are listed, one line each, under a count.
-    const ImportOutcome kept
-        = WorkspaceImport::importData(m_workspace.get(), readData(u"crafted/unsupported.postman_collection.json"_s));
+    const ImportOutcome kept = WorkspaceImport::importData(
+        m_workspace.get(), readData(u"crafted/unsupported.postman_collection.json"_s));
     QVERIFY(kept.ok);
     QVERIFY(kept.summary.size() >= 2);
-    QCOMPARE(kept.notesLine(), u"%1 note(s) on what Postern keeps but does not use yet (it exports it back), or "
-                               u"leaves out."_s.arg(kept.summary.size()));
+    QCOMPARE(kept.notesLine(),
+             u"%1 note(s) on what Postern keeps but does not use yet (it exports it back), or "
+             u"leaves out."_s.arg(kept.summary.size()));
 
     // A file a request would send is named, with whether Send may read it.
     const QByteArray withFile = R"({"info": {"name": "Files", "schema":
@@ -240,17 +246,18 @@ void tst_ImportExport::summaryText()
         "body": {"mode": "file", "file": {"src": "/etc/hostname"}}}}]})";
     const ImportOutcome files = WorkspaceImport::importData(m_workspace.get(), withFile);
     QVERIFY2(files.ok, qPrintable(files.title));
-    QVERIFY2(files.summary.contains(
-                 u"Request \u201cUpload\u201d names the file /etc/hostname as its binary body; it is outside the "
-                 u"working directory %1, so Send refuses it unless you copy it there or choose it with the file "
-                 u"dialog."_s.arg(QDir::toNativeSeparators(m_root->filePath(u"files"_s)))),
-             qPrintable(files.summary.join(u'\n')));
+    QVERIFY2(
+        files.summary.contains(
+            u"Request \u201cUpload\u201d names the file /etc/hostname as its binary body; it is outside the "
+            u"working directory %1, so Send refuses it unless you copy it there or choose it with the file "
+            u"dialog."_s.arg(QDir::toNativeSeparators(m_root->filePath(u"files"_s)))),
+        qPrintable(files.summary.join(u'\n')));
 }
 
 void tst_ImportExport::exportsWithOrWithoutSecrets()
 {
-    const ImportOutcome environment
-        = WorkspaceImport::importData(m_workspace.get(), readData(u"environments/dev.postman_environment.json"_s));
+    const ImportOutcome environment = WorkspaceImport::importData(
+        m_workspace.get(), readData(u"environments/dev.postman_environment.json"_s));
     QVERIFY(environment.ok);
     QTemporaryDir dir;
     const QString omitted = dir.filePath(u"omitted.json"_s);
@@ -306,9 +313,11 @@ void tst_ImportExport::exportRefusesUnknownIds()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"x.json"_s);
-    QCOMPARE(WorkspaceExport::exportCollection(m_workspace.get(), u"nope"_s, path, WorkspaceExport::Secrets::Omit),
-             u"The collection is not in the workspace."_s);
-    QCOMPARE(WorkspaceExport::exportEnvironment(m_workspace.get(), u"nope"_s, path, WorkspaceExport::Secrets::Omit),
+    QCOMPARE(
+        WorkspaceExport::exportCollection(m_workspace.get(), u"nope"_s, path, WorkspaceExport::Secrets::Omit),
+        u"The collection is not in the workspace."_s);
+    QCOMPARE(WorkspaceExport::exportEnvironment(m_workspace.get(), u"nope"_s, path,
+                                                WorkspaceExport::Secrets::Omit),
              u"The environment is not in the workspace."_s);
     QVERIFY(!QFile::exists(path));
 }

@@ -334,8 +334,9 @@ void tst_LoopbackReceiver::acceptFilterTurnsAwayForgedCallbacks()
     QVERIFY(receiver.listen());
     QSignalSpy delivered(&receiver, &LoopbackReceiver::redirectReceived);
     // Something else that found the port, with an error of its choosing: turned away.
-    const Response forged = exchange(receiver.serverPort(),
-                                     get("/callback?error=access_denied&error_description=gotcha", hostHeader(receiver.serverPort())));
+    const Response forged = exchange(
+        receiver.serverPort(),
+        get("/callback?error=access_denied&error_description=gotcha", hostHeader(receiver.serverPort())));
     QCOMPARE(forged.status, 400);
     QVERIFY(receiver.isListening());
     QCOMPARE(delivered.size(), 0);

@@ -4,8 +4,8 @@
 
 #include "oauth/oauth2replyhandler.h"
 #include "oauth/oauth2session.h"
-#include "shared/sandboxhttp.h"
 #include "sandbox/sandboxserver.h"
+#include "shared/sandboxhttp.h"
 #include "shared/testhttpserver.h"
 
 #include <QJsonDocument>
@@ -77,7 +77,8 @@ private Q_SLOTS:
     void cancel();
 
 private:
-    OAuth2Config config(const QString &clientId = u"postern"_s, const QString &secret = u"postern-secret"_s) const;
+    OAuth2Config config(const QString &clientId = u"postern"_s,
+                        const QString &secret = u"postern-secret"_s) const;
     // Plays the browser: opens url, signs in, clicks Allow or Deny; returns where it was sent.
     QUrl browse(const QUrl &authorizationUrl, bool allow = true);
     // Starts session and browses through; returns the redirect the login window would intercept.
@@ -109,21 +110,22 @@ OAuth2Config tst_OAuth2Session::config(const QString &clientId, const QString &s
 QUrl tst_OAuth2Session::browse(const QUrl &authorizationUrl, bool allow)
 {
     SandboxHttp http(m_sandbox->baseUrl());
-    const auto toLogin = http.get(authorizationUrl.path() + u'?' + authorizationUrl.query(QUrl::FullyEncoded));
+    const auto toLogin
+        = http.get(authorizationUrl.path() + u'?' + authorizationUrl.query(QUrl::FullyEncoded));
     if (toLogin.status != 302)
         return QUrl();
     const QString request = SandboxHttp::requestId(toLogin);
     const QString formToken = SandboxHttp::formToken(http.get(u"/oauth_login.do?request="_s + request));
     const auto toConsent = http.post(u"/oauth_login.do"_s,
-                                     FormUrlEncoded::encode({{u"request"_s, request},
-                                                             {u"sysparm_ck"_s, formToken},
-                                                             {u"user_name"_s, u"abel.tuter"_s},
-                                                             {u"user_password"_s, u"abel.tuter"_s}}));
+                                     FormUrlEncoded::encode({ { u"request"_s, request },
+                                                              { u"sysparm_ck"_s, formToken },
+                                                              { u"user_name"_s, u"abel.tuter"_s },
+                                                              { u"user_password"_s, u"abel.tuter"_s } }));
     if (toConsent.status != 302)
         return QUrl();
     const auto done = http.post(u"/oauth_consent.do"_s,
-                                FormUrlEncoded::encode({{u"request"_s, request},
-                                                        {u"action"_s, allow ? u"allow"_s : u"deny"_s}}));
+                                FormUrlEncoded::encode({ { u"request"_s, request },
+                                                         { u"action"_s, allow ? u"allow"_s : u"deny"_s } }));
     return done.status == 302 ? done.location : QUrl();
 }
 
@@ -180,7 +182,9 @@ void tst_OAuth2Session::codeFlow()
     QCOMPARE(authorizationUrl.path(), u"/oauth_auth.do"_s);
     QCOMPARE(query.queryItemValue(u"response_type"_s), u"code"_s);
     QCOMPARE(query.queryItemValue(u"client_id"_s), clientId);
-    QCOMPARE(QUrl::fromPercentEncoding(query.queryItemValue(u"redirect_uri"_s, QUrl::FullyEncoded).toLatin1()), callback);
+    QCOMPARE(
+        QUrl::fromPercentEncoding(query.queryItemValue(u"redirect_uri"_s, QUrl::FullyEncoded).toLatin1()),
+        callback);
     QCOMPARE(query.queryItemValue(u"state"_s), session.state());
     QVERIFY(!authorizationUrl.toString().contains(secret)); // the secret never goes to the browser
 
@@ -211,7 +215,7 @@ void tst_OAuth2Session::codeFlow()
     // And it opens the instance's Table API.
     SandboxHttp http(m_sandbox->baseUrl());
     const auto incidents = http.get(u"/api/now/table/incident?sysparm_limit=2"_s,
-                                    {{"Authorization", "Bearer " + token.accessToken.toUtf8()}});
+                                    { { "Authorization", "Bearer " + token.accessToken.toUtf8() } });
     QCOMPARE(incidents.status, 200);
 }
 
@@ -222,9 +226,12 @@ void tst_OAuth2Session::pkce_data()
     QTest::addColumn<int>("method");
     QTest::addColumn<QString>("verifier");
     const QString given = u"dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk-given.verifier~ok"_s;
-    QTest::newRow("public client, S256, generated verifier") << u"postern-public"_s << QString() << int(PkceMethod::S256) << QString();
-    QTest::newRow("public client, plain") << u"postern-public"_s << QString() << int(PkceMethod::Plain) << QString();
-    QTest::newRow("confidential client, S256, given verifier") << u"postern"_s << u"postern-secret"_s << int(PkceMethod::S256) << given;
+    QTest::newRow("public client, S256, generated verifier")
+        << u"postern-public"_s << QString() << int(PkceMethod::S256) << QString();
+    QTest::newRow("public client, plain")
+        << u"postern-public"_s << QString() << int(PkceMethod::Plain) << QString();
+    QTest::newRow("confidential client, S256, given verifier")
+        << u"postern"_s << u"postern-secret"_s << int(PkceMethod::S256) << given;
 }
 
 void tst_OAuth2Session::pkce()
@@ -244,7 +251,8 @@ void tst_OAuth2Session::pkce()
     QVERIFY(!ready.isEmpty() || ready.wait());
     const QUrlQuery query(ready.first().first().toUrl());
     const QString challenge = query.queryItemValue(u"code_challenge"_s);
-    QCOMPARE(query.queryItemValue(u"code_challenge_method"_s), method == int(PkceMethod::S256) ? u"S256"_s : u"plain"_s);
+    QCOMPARE(query.queryItemValue(u"code_challenge_method"_s),
+             method == int(PkceMethod::S256) ? u"S256"_s : u"plain"_s);
     QVERIFY(challenge.size() >= 43);
     if (!verifier.isEmpty())
         QCOMPARE(challenge, OAuth2Config::codeChallenge(verifier, PkceMethod(method)));
@@ -309,7 +317,9 @@ void tst_OAuth2Session::implicit()
         QVERIFY(result.token.expiresAt >= before.addSecs(1799)); // expires_in arrives as a string
         SandboxHttp http(m_sandbox->baseUrl());
         QCOMPARE(http.get(u"/api/now/table/incident?sysparm_limit=1"_s,
-                          {{"Authorization", "Bearer " + result.token.accessToken.toUtf8()}}).status, 200);
+                          { { "Authorization", "Bearer " + result.token.accessToken.toUtf8() } })
+                     .status,
+                 200);
     }
 }
 
@@ -395,10 +405,11 @@ void tst_OAuth2Session::stateChecked()
     QVERIFY(session.handleRedirect(redirect));
     const OAuth2Result result = waitForResult(finished);
     if (tamper == u"forgederror"_s)
-        QVERIFY2(!result.message.contains(u"Click here"_s), qPrintable(result.message)); // not shown as the server's
+        QVERIFY2(!result.message.contains(u"Click here"_s),
+                 qPrintable(result.message)); // not shown as the server's
     const OAuth2Result::Failure expected = tamper == u"nocode"_s ? OAuth2Result::Failure::MissingCode
-        : tamper == u"servererror"_s                          ? OAuth2Result::Failure::AuthorizationError
-                                                              : OAuth2Result::Failure::StateMismatch;
+        : tamper == u"servererror"_s                             ? OAuth2Result::Failure::AuthorizationError
+                                                                 : OAuth2Result::Failure::StateMismatch;
     QCOMPARE(result.failure, expected);
     if (tamper == u"servererror"_s) {
         QCOMPARE(result.error, u"server_error"_s);
@@ -410,9 +421,9 @@ void tst_OAuth2Session::stateChecked()
 
 void tst_OAuth2Session::issuerChecked_data()
 {
-    QTest::addColumn<QString>("expected");  // OAuth2Config::issuer
-    QTest::addColumn<bool>("promised");     // metadata: authorization_response_iss_parameter_supported
-    QTest::addColumn<QString>("tamper");    // what happens to iss on the way back
+    QTest::addColumn<QString>("expected"); // OAuth2Config::issuer
+    QTest::addColumn<bool>("promised"); // metadata: authorization_response_iss_parameter_supported
+    QTest::addColumn<QString>("tamper"); // what happens to iss on the way back
     QTest::addColumn<bool>("accepted");
     const QString base = u"BASE"_s;
     QTest::newRow("iss matches the discovered issuer") << base << true << QString() << true;
@@ -450,8 +461,15 @@ void tst_OAuth2Session::issuerChecked()
     const auto toLogin = http.get(authUrl.path() + u'?' + authUrl.query(QUrl::FullyEncoded));
     const QString request = SandboxHttp::requestId(toLogin);
     const QString formToken = SandboxHttp::formToken(http.get(u"/oauth_login.do?request="_s + request));
-    http.post(u"/oauth_login.do"_s, FormUrlEncoded::encode({{u"request"_s, request}, {u"sysparm_ck"_s, formToken}, {u"user_name"_s, u"admin"_s}, {u"user_password"_s, u"admin"_s}}));
-    QUrl redirect = http.post(u"/oauth_consent.do"_s, FormUrlEncoded::encode({{u"request"_s, request}, {u"action"_s, u"allow"_s}})).location;
+    http.post(u"/oauth_login.do"_s,
+              FormUrlEncoded::encode({ { u"request"_s, request },
+                                       { u"sysparm_ck"_s, formToken },
+                                       { u"user_name"_s, u"admin"_s },
+                                       { u"user_password"_s, u"admin"_s } }));
+    QUrl redirect
+        = http.post(u"/oauth_consent.do"_s,
+                    FormUrlEncoded::encode({ { u"request"_s, request }, { u"action"_s, u"allow"_s } }))
+              .location;
     QUrlQuery query(redirect);
     QCOMPARE(query.queryItemValue(u"iss"_s, QUrl::FullyDecoded), issuing.baseUrl().toString());
     if (tamper == u"replace"_s) {
@@ -520,8 +538,10 @@ void tst_OAuth2Session::tokenEndpointErrors_data()
     QTest::addColumn<bool>("basicHeader");
     QTest::addColumn<QString>("expected");
     QTest::newRow("wrong secret") << u"postern"_s << u"nope"_s << false << u"invalid_client"_s;
-    QTest::newRow("Basic header to a body client") << u"postern"_s << u"postern-secret"_s << true << u"invalid_client"_s;
-    QTest::newRow("body to a Basic client") << u"postern-basic"_s << trickySecret << false << u"invalid_client"_s;
+    QTest::newRow("Basic header to a body client")
+        << u"postern"_s << u"postern-secret"_s << true << u"invalid_client"_s;
+    QTest::newRow("body to a Basic client")
+        << u"postern-basic"_s << trickySecret << false << u"invalid_client"_s;
 }
 
 void tst_OAuth2Session::tokenEndpointErrors()
@@ -551,31 +571,40 @@ void tst_OAuth2Session::hostileTokenAnswers_data()
     QTest::addColumn<QString>("message");
 
     using F = OAuth2Result::Failure;
-    QTest::newRow("HTML login page") << 200 << "text/html"_ba << "<html><body>Log in</body></html>"_ba
-                                     << int(F::BadTokenResponse) << u"HTML page"_s;
-    QTest::newRow("truncated JSON") << 200 << "application/json"_ba << R"({"access_token":"abc)"_ba
-                                    << int(F::BadTokenResponse) << u"not a JSON object"_s;
-    QTest::newRow("JSON array") << 200 << "application/json"_ba << "[1,2]"_ba << int(F::BadTokenResponse)
-                                << u"not a JSON object"_s;
-    QTest::newRow("missing access_token") << 200 << "application/json"_ba << R"({"token_type":"Bearer"})"_ba
-                                          << int(F::BadTokenResponse) << u"no access_token"_s;
+    QTest::newRow("HTML login page") << 200 << "text/html"_ba
+                                     << "<html><body>Log in</body></html>"_ba << int(F::BadTokenResponse)
+                                     << u"HTML page"_s;
+    QTest::newRow("truncated JSON") << 200 << "application/json"_ba
+                                    << R"({"access_token":"abc)"_ba << int(F::BadTokenResponse)
+                                    << u"not a JSON object"_s;
+    QTest::newRow("JSON array") << 200 << "application/json"_ba
+                                << "[1,2]"_ba << int(F::BadTokenResponse) << u"not a JSON object"_s;
+    QTest::newRow("missing access_token")
+        << 200 << "application/json"_ba
+        << R"({"token_type":"Bearer"})"_ba << int(F::BadTokenResponse) << u"no access_token"_s;
     QTest::newRow("access_token not a string") << 200 << "application/json"_ba
                                                << R"({"access_token":42,"token_type":"Bearer"})"_ba
                                                << int(F::BadTokenResponse) << u"no access_token"_s;
-    QTest::newRow("missing token_type") << 200 << "application/json"_ba << R"({"access_token":"abc"})"_ba
-                                        << int(F::BadTokenResponse) << u"no token_type"_s;
-    QTest::newRow("unknown token_type") << 200 << "application/json"_ba << R"({"access_token":"abc","token_type":"mac"})"_ba
+    QTest::newRow("missing token_type")
+        << 200 << "application/json"_ba
+        << R"({"access_token":"abc"})"_ba << int(F::BadTokenResponse) << u"no token_type"_s;
+    QTest::newRow("unknown token_type") << 200 << "application/json"_ba
+                                        << R"({"access_token":"abc","token_type":"mac"})"_ba
                                         << int(F::BadTokenResponse) << u"of type \u201cmac\u201d"_s;
-    QTest::newRow("token_type in lower case is fine") << 200 << "application/json"_ba
-                                                      << R"({"access_token":"abc","token_type":"bearer","expires_in":"60"})"_ba
-                                                      << int(F::None) << QString();
+    QTest::newRow("token_type in lower case is fine")
+        << 200 << "application/json"_ba
+        << R"({"access_token":"abc","token_type":"bearer","expires_in":"60"})"_ba << int(F::None)
+        << QString();
     QTest::newRow("invalid_grant") << 400 << "application/json"_ba
                                    << R"({"error":"invalid_grant","error_description":"code expired"})"_ba
-                                   << int(F::TokenEndpointError) << u"invalid_grant (HTTP 400): code expired"_s;
-    QTest::newRow("500 without OAuth error") << 500 << "text/plain"_ba << "Internal error"_ba
-                                             << int(F::TokenEndpointError) << u"HTTP 500"_s;
-    QTest::newRow("error with 200") << 200 << "application/json"_ba << R"({"error":"server_error"})"_ba
-                                    << int(F::TokenEndpointError) << u"server_error"_s;
+                                   << int(F::TokenEndpointError)
+                                   << u"invalid_grant (HTTP 400): code expired"_s;
+    QTest::newRow("500 without OAuth error")
+        << 500 << "text/plain"_ba
+        << "Internal error"_ba << int(F::TokenEndpointError) << u"HTTP 500"_s;
+    QTest::newRow("error with 200") << 200 << "application/json"_ba
+                                    << R"({"error":"server_error"})"_ba << int(F::TokenEndpointError)
+                                    << u"server_error"_s;
     QTest::newRow("empty body") << 200 << "application/json"_ba << QByteArray() << int(F::BadTokenResponse)
                                 << u"not a JSON object"_s;
 }
@@ -600,7 +629,7 @@ void tst_OAuth2Session::hostileTokenAnswers()
         TestHttpServer::Reply reply;
         reply.status = status;
         reply.reason = "Whatever";
-        reply.headers = {{"Content-Type", contentType}};
+        reply.headers = { { "Content-Type", contentType } };
         reply.body = body;
         return reply;
     });
@@ -656,11 +685,11 @@ void tst_OAuth2Session::extraParametersGoWhereAsked()
     c.accessTokenUrl = tokenEndpoint.url(u"/oauth_token.do"_s).toString();
     c.audience = u"https://api.example.com"_s;
     c.resource = u"urn:postern:api"_s;
-    c.extraParameters = {{u"prompt"_s, u"login"_s, Extra::Stage::Authorization, Extra::Placement::Body},
-                         {u"tenant"_s, u"a&b=c d"_s, Extra::Stage::Token, Extra::Placement::Body},
-                         {u"api-version"_s, u"2"_s, Extra::Stage::Token, Extra::Placement::Query},
-                         {u"X-Tenant"_s, u"acme"_s, Extra::Stage::Token, Extra::Placement::Header},
-                         {u"refresh_only"_s, u"1"_s, Extra::Stage::Refresh, Extra::Placement::Body}};
+    c.extraParameters = { { u"prompt"_s, u"login"_s, Extra::Stage::Authorization, Extra::Placement::Body },
+                          { u"tenant"_s, u"a&b=c d"_s, Extra::Stage::Token, Extra::Placement::Body },
+                          { u"api-version"_s, u"2"_s, Extra::Stage::Token, Extra::Placement::Query },
+                          { u"X-Tenant"_s, u"acme"_s, Extra::Stage::Token, Extra::Placement::Header },
+                          { u"refresh_only"_s, u"1"_s, Extra::Stage::Refresh, Extra::Placement::Body } };
     OAuth2Session session(c);
     QSignalSpy ready(&session, &OAuth2Session::authorizationUrlReady);
     QSignalSpy finished(&session, &OAuth2Session::finished);
@@ -673,7 +702,8 @@ void tst_OAuth2Session::extraParametersGoWhereAsked()
     QVERIFY(!authQuery.hasQueryItem(u"tenant"_s));
     QVERIFY(session.handleRedirect(browse(ready.first().first().toUrl())));
     QVERIFY(!finished.isEmpty() || finished.wait());
-    QVERIFY2(finished.first().first().value<OAuth2Result>().ok(), qPrintable(finished.first().first().value<OAuth2Result>().message));
+    QVERIFY2(finished.first().first().value<OAuth2Result>().ok(),
+             qPrintable(finished.first().first().value<OAuth2Result>().message));
 
     const TestHttpServer::Request &sent = tokenEndpoint.requests().first();
     const FormFields body = FormUrlEncoded::parse(sent.body);
@@ -697,7 +727,8 @@ void tst_OAuth2Session::invalidConfigurationSendsNothing()
     session.start();
     const OAuth2Result result = waitForResult(finished);
     QCOMPARE(result.failure, OAuth2Result::Failure::InvalidConfiguration);
-    for (const QString &field : {u"Token Name"_s, u"Callback URL"_s, u"Auth URL"_s, u"Access Token URL"_s, u"Client ID"_s})
+    for (const QString &field :
+         { u"Token Name"_s, u"Callback URL"_s, u"Auth URL"_s, u"Access Token URL"_s, u"Client ID"_s })
         QVERIFY2(result.message.contains(field), qPrintable(result.message));
     QVERIFY(ready.isEmpty());
 }

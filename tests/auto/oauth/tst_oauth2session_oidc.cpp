@@ -40,7 +40,9 @@ void tst_OAuth2SessionOidc::initTestCase()
     if (!m_provider.start(&whyNot))
         QSKIP(qPrintable(u"oidc-provider could not be started: "_s + whyNot));
     PosternTest::OidcHttp http;
-    m_discovery = QJsonDocument::fromJson(http.get(m_provider.endpoint(u"/.well-known/openid-configuration"_s)).body).object();
+    m_discovery
+        = QJsonDocument::fromJson(http.get(m_provider.endpoint(u"/.well-known/openid-configuration"_s)).body)
+              .object();
     QVERIFY(!m_discovery.isEmpty());
 }
 
@@ -104,7 +106,7 @@ void tst_OAuth2SessionOidc::codeFlow()
 
     // The token opens the provider's userinfo endpoint.
     const auto userinfo = http.get(QUrl(m_discovery.value(u"userinfo_endpoint"_s).toString()),
-                                   {{"Authorization", "Bearer " + result.token.accessToken.toUtf8()}});
+                                   { { "Authorization", "Bearer " + result.token.accessToken.toUtf8() } });
     QCOMPARE(userinfo.status, 200);
     QCOMPARE(QJsonDocument::fromJson(userinfo.body).object().value(u"sub"_s).toString(), u"alice"_s);
 }
@@ -119,7 +121,8 @@ void tst_OAuth2SessionOidc::deniedAtTheProvider()
     PosternTest::OidcHttp http;
     PosternTest::OidcInteraction::Options options;
     options.decision = PosternTest::OidcInteraction::Decision::Deny;
-    const auto interaction = PosternTest::OidcInteraction::authorize(http, ready.first().first().toUrl(), options);
+    const auto interaction
+        = PosternTest::OidcInteraction::authorize(http, ready.first().first().toUrl(), options);
     QVERIFY(session.handleRedirect(interaction.redirect));
     QVERIFY(!finished.isEmpty() || finished.wait(10000));
     QCOMPARE(finished.first().first().value<OAuth2Result>().failure, OAuth2Result::Failure::AccessDenied);

@@ -5,11 +5,11 @@
 
 #include "http/httpclient.h"
 #include "oauth/requestsender.h"
-#include "sandbox/sandboxserver.h"
-#include "shared/testhttpserver.h"
 #include "oauth/tokenendpointclient.h"
 #include "oauth/tokenrefresher.h"
 #include "oauth/tokenstore.h"
+#include "sandbox/sandboxserver.h"
+#include "shared/testhttpserver.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -99,7 +99,8 @@ void tst_RequestSender::init()
         TestHttpServer::Reply reply;
         reply.body = QByteArray(R"({"access_token":"access-new-)") + QByteArray::number(m_issued)
             + R"(","token_type":"Bearer","expires_in":1799)"
-            + (m_rotate ? QByteArray(R"(,"refresh_token":"refresh-)") + QByteArray::number(m_issued + 1) + '"' : QByteArray())
+            + (m_rotate ? QByteArray(R"(,"refresh_token":"refresh-)") + QByteArray::number(m_issued + 1) + '"'
+                        : QByteArray())
             + "}";
         return reply;
     });
@@ -268,7 +269,8 @@ void tst_RequestSender::invalidTokenOneRefreshOneRetry()
             TestHttpServer::Reply reply;
             reply.status = 401;
             reply.reason = "Unauthorized";
-            reply.headers.append(qMakePair("WWW-Authenticate"_ba, R"(Bearer realm="x", error="invalid_token")"_ba));
+            reply.headers.append(
+                qMakePair("WWW-Authenticate"_ba, R"(Bearer realm="x", error="invalid_token")"_ba));
             return reply;
         });
     }

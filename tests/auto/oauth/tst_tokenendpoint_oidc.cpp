@@ -2,8 +2,8 @@
 // refresh of a token obtained through its login and consent pages, and revocation (RFC 7009) checked
 // through introspection and userinfo. Skipped when Node.js or the npm packages are missing.
 
-#include "shared/oidcprovider.h"
 #include "oauth/tokenendpointclient.h"
+#include "shared/oidcprovider.h"
 
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>

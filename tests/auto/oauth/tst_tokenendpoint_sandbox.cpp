@@ -2,8 +2,8 @@
 // client must authenticate exactly as it is registered, so a request sent the wrong way fails here the
 // way it would at ServiceNow.
 
-#include "sandbox/sandboxserver.h"
 #include "oauth/tokenendpointclient.h"
+#include "sandbox/sandboxserver.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -5,8 +5,8 @@
 #include "base/formurlencoded.h"
 #include "base/logging.h"
 #include "oauth/oauthnetworkmanager.h"
-#include "shared/testhttpserver.h"
 #include "oauth/tokenendpointclient.h"
+#include "shared/testhttpserver.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -111,7 +111,8 @@ private:
     static OAuth2Result waitForResult(QSignalSpy &spy);
 
     QNetworkAccessManager m_network;
-    std::unique_ptr<TestHttpServer> m_server; // a new one per test: late requests of one test never count in another
+    std::unique_ptr<TestHttpServer>
+        m_server; // a new one per test: late requests of one test never count in another
 };
 
 void tst_TokenEndpointClient::initTestCase()
@@ -302,11 +303,12 @@ void tst_TokenEndpointClient::formExtrasPerRequestAndPlace()
     TokenEndpointClient client(&m_network);
     OAuth2Config c = config();
     c.resource = u"urn:postern:api"_s;
-    c.extraParameters = {{u"t_body"_s, u"1 2"_s, Extra::Stage::Token, Extra::Placement::Body},
-                         {u"t_query"_s, u"q"_s, Extra::Stage::Token, Extra::Placement::Query},
-                         {u"X-Token-Header"_s, u"h"_s, Extra::Stage::Token, Extra::Placement::Header},
-                         {u"r_body"_s, u"r"_s, Extra::Stage::Refresh, Extra::Placement::Body},
-                         {u"X-Refresh-Header"_s, u"rh"_s, Extra::Stage::Refresh, Extra::Placement::Header}};
+    c.extraParameters
+        = { { u"t_body"_s, u"1 2"_s, Extra::Stage::Token, Extra::Placement::Body },
+            { u"t_query"_s, u"q"_s, Extra::Stage::Token, Extra::Placement::Query },
+            { u"X-Token-Header"_s, u"h"_s, Extra::Stage::Token, Extra::Placement::Header },
+            { u"r_body"_s, u"r"_s, Extra::Stage::Refresh, Extra::Placement::Body },
+            { u"X-Refresh-Header"_s, u"rh"_s, Extra::Stage::Refresh, Extra::Placement::Header } };
     QSignalSpy granted(client.requestClientCredentialsToken(c), &TokenEndpointJob::finished);
     QVERIFY(waitForResult(granted).ok());
     const TestHttpServer::Request grant = m_server->requests().constLast();

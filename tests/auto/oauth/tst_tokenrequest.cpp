@@ -4,10 +4,9 @@
 // authorization URL, signs in and consents over HTTP, and hands the redirect back; for the system
 // browser, postern-test-browser (through $BROWSER) plays the user.
 
-#include "oauth/tokenrequest.h"
-
 #include "oauth/oauth2session.h"
 #include "oauth/tokenendpointclient.h"
+#include "oauth/tokenrequest.h"
 #include "oauth/tokenstore.h"
 #include "sandbox/sandboxserver.h"
 #include "secrets/memorysecretstore.h"
@@ -149,7 +148,8 @@ OAuth2Config tst_TokenRequest::config(OAuth2GrantType grant) const
 QUrl tst_TokenRequest::browse(const QUrl &authorizationUrl, bool allow) const
 {
     SandboxHttp http(m_sandbox->baseUrl());
-    const auto toLogin = http.get(authorizationUrl.path() + u'?' + authorizationUrl.query(QUrl::FullyEncoded));
+    const auto toLogin
+        = http.get(authorizationUrl.path() + u'?' + authorizationUrl.query(QUrl::FullyEncoded));
     if (toLogin.status != 302)
         return QUrl();
     const QString request = SandboxHttp::requestId(toLogin);
@@ -341,8 +341,8 @@ void tst_TokenRequest::systemBrowser_data()
     QTest::addColumn<QByteArray>("decision");
     QTest::addColumn<OAuth2Result::Failure>("failure");
 
-    QTest::newRow("authorization code") << OAuth2GrantType::AuthorizationCode << "allow"_ba
-                                        << OAuth2Result::Failure::None;
+    QTest::newRow("authorization code")
+        << OAuth2GrantType::AuthorizationCode << "allow"_ba << OAuth2Result::Failure::None;
     QTest::newRow("authorization code with PKCE")
         << OAuth2GrantType::AuthorizationCodePkce << "allow"_ba << OAuth2Result::Failure::None;
     QTest::newRow("user denies") << OAuth2GrantType::AuthorizationCode << "deny"_ba

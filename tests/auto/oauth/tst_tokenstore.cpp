@@ -1,6 +1,6 @@
+#include "oauth/tokenstore.h"
 #include "secrets/memorysecretstore.h"
 #include "secrets/secretstoreondemand.h"
-#include "oauth/tokenstore.h"
 #include "workspace/workspace.h"
 
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "shared/sandboxhttp.h"
 #include "sandbox/sandboxserver.h"
+#include "shared/sandboxhttp.h"
 
 #include <QDateTime>
 #include <QString>

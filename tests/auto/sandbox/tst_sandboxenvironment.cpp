@@ -8,13 +8,11 @@ using namespace Qt::StringLiterals;
 using namespace Postern;
 
 namespace QTest {
-template<>
-char *toString(const Variable &variable)
+template<> char *toString(const Variable &variable)
 {
-    return qstrdup(qPrintable(u"%1=%2 (%3%4) %5"_s.arg(variable.key, variable.value,
-                                                      variable.enabled ? u"on"_s : u"off"_s,
-                                                      variable.secret ? u", secret"_s : QString(),
-                                                      variable.description)));
+    return qstrdup(qPrintable(
+        u"%1=%2 (%3%4) %5"_s.arg(variable.key, variable.value, variable.enabled ? u"on"_s : u"off"_s,
+                                 variable.secret ? u", secret"_s : QString(), variable.description)));
 }
 } // namespace QTest
 
@@ -41,9 +39,10 @@ void tst_SandboxEnvironment::freshWorkspace()
     QVERIFY(environment);
     QCOMPARE(environment->name, u"Sandbox"_s);
     const VariableList expected = {
-        {u"instance"_s, u"http://127.0.0.1:8123"_s, true, false, u"The built-in sandbox instance (set at every start)"_s},
-        {u"user"_s, u"admin"_s, true, false, u"The sandbox's built-in user"_s},
-        {u"password"_s, u"admin"_s, true, false, u"The sandbox's built-in user"_s},
+        { u"instance"_s, u"http://127.0.0.1:8123"_s, true, false,
+          u"The built-in sandbox instance (set at every start)"_s },
+        { u"user"_s, u"admin"_s, true, false, u"The sandbox's built-in user"_s },
+        { u"password"_s, u"admin"_s, true, false, u"The sandbox's built-in user"_s },
     };
     QCOMPARE(environment->variables, expected);
 
@@ -62,9 +61,9 @@ void tst_SandboxEnvironment::existingEnvironmentIsUpdated()
     Environment mine = Environment::make(u"My sandbox"_s);
     mine.id = u"sandbox"_s;
     mine.variables = {
-        {u"token"_s, u"abc"_s, true, true, QString()},
-        {u"user"_s, u"itil"_s, true, false, u"mine"_s},
-        {u"instance"_s, u"http://127.0.0.1:1"_s, true, false, QString()},
+        { u"token"_s, u"abc"_s, true, true, QString() },
+        { u"user"_s, u"itil"_s, true, false, u"mine"_s },
+        { u"instance"_s, u"http://127.0.0.1:1"_s, true, false, QString() },
     };
     QCOMPARE(workspace.saveEnvironment(mine), QString());
 
@@ -73,10 +72,11 @@ void tst_SandboxEnvironment::existingEnvironmentIsUpdated()
     QVERIFY(environment);
     QCOMPARE(environment->name, u"My sandbox"_s); // the user's name and edits stay
     const VariableList expected = {
-        {u"instance"_s, u"http://127.0.0.1:9000"_s, true, false, u"The built-in sandbox instance (set at every start)"_s},
-        {u"token"_s, u"abc"_s, true, true, QString()},
-        {u"user"_s, u"itil"_s, true, false, u"mine"_s},
-        {u"password"_s, u"admin"_s, true, false, u"The sandbox's built-in user"_s},
+        { u"instance"_s, u"http://127.0.0.1:9000"_s, true, false,
+          u"The built-in sandbox instance (set at every start)"_s },
+        { u"token"_s, u"abc"_s, true, true, QString() },
+        { u"user"_s, u"itil"_s, true, false, u"mine"_s },
+        { u"password"_s, u"admin"_s, true, false, u"The sandbox's built-in user"_s },
     };
     QCOMPARE(environment->variables, expected);
     QCOMPARE(workspace.environments().size(), 1);
@@ -84,9 +84,10 @@ void tst_SandboxEnvironment::existingEnvironmentIsUpdated()
 
 void tst_SandboxEnvironment::statusText()
 {
-    QCOMPARE(SandboxEnvironment::statusText(QUrl(u"http://127.0.0.1:8123"_s)),
-             u"Sandbox instance at http://127.0.0.1:8123 (user admin, password admin; OAuth client ID postern, "
-             u"secret postern-secret)"_s);
+    QCOMPARE(
+        SandboxEnvironment::statusText(QUrl(u"http://127.0.0.1:8123"_s)),
+        u"Sandbox instance at http://127.0.0.1:8123 (user admin, password admin; OAuth client ID postern, "
+        u"secret postern-secret)"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_SandboxEnvironment)

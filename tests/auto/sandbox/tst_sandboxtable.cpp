@@ -1,5 +1,5 @@
-#include "shared/sandboxhttp.h"
 #include "sandbox/sandboxserver.h"
+#include "shared/sandboxhttp.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
-#include "secrets/encryptedfilesecretstore.h"
 #include "oauth/tokenstore.h"
+#include "secrets/encryptedfilesecretstore.h"
 
 #include <QDir>
 #include <QFile>

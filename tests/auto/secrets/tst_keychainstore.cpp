@@ -11,8 +11,8 @@
 //   no-bus             DBUS_SESSION_BUS_ADDRESS pointing at a socket that does not exist.
 // A missing tool makes the runs that need it skip, saying which Debian package to install.
 
-#include "secrets/keychainsecretstore.h"
 #include "oauth/tokenstore.h"
+#include "secrets/keychainsecretstore.h"
 
 #include <QCoreApplication>
 #include <QDBusConnection>

@@ -62,7 +62,7 @@ void TestHttpServer::incomingConnection(qintptr socketDescriptor)
                 const qsizetype colon = line.indexOf(':');
                 if (colon <= 0)
                     continue;
-                request.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+                request.headers.append({ line.left(colon).trimmed(), line.mid(colon + 1).trimmed() });
                 if (line.left(colon).trimmed().compare("content-length", Qt::CaseInsensitive) == 0)
                     contentLength = line.mid(colon + 1).trimmed().toLongLong();
             }

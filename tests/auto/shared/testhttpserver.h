@@ -34,7 +34,7 @@ public:
     {
         int status = 200;
         QByteArray reason = "OK";
-        QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "application/json"}};
+        QList<QPair<QByteArray, QByteArray>> headers { { "Content-Type", "application/json" } };
         QByteArray body = "{}";
         bool silent = false; // never answer (for timeouts)
     };

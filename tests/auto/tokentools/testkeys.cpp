@@ -110,8 +110,12 @@ QJsonObject TestKey::publicJwk(const QString &kid, const QString &alg, const QSt
     if (d->isEc) {
         jwk.insert(u"kty"_s, u"EC"_s);
         jwk.insert(u"crv"_s, d->curve);
-        jwk.insert(u"x"_s, QString::fromLatin1(b64url(bignumParam(d->key, OSSL_PKEY_PARAM_EC_PUB_X, d->coordinateBytes))));
-        jwk.insert(u"y"_s, QString::fromLatin1(b64url(bignumParam(d->key, OSSL_PKEY_PARAM_EC_PUB_Y, d->coordinateBytes))));
+        jwk.insert(
+            u"x"_s,
+            QString::fromLatin1(b64url(bignumParam(d->key, OSSL_PKEY_PARAM_EC_PUB_X, d->coordinateBytes))));
+        jwk.insert(
+            u"y"_s,
+            QString::fromLatin1(b64url(bignumParam(d->key, OSSL_PKEY_PARAM_EC_PUB_Y, d->coordinateBytes))));
     } else {
         jwk.insert(u"kty"_s, u"RSA"_s);
         jwk.insert(u"n"_s, QString::fromLatin1(b64url(bignumParam(d->key, OSSL_PKEY_PARAM_RSA_N))));

@@ -23,7 +23,8 @@ public:
     bool isNull() const;
 
     // {"kty": …, "kid": kid, …public members}; "alg" and "use" only when given.
-    QJsonObject publicJwk(const QString &kid, const QString &alg = QString(), const QString &use = QString()) const;
+    QJsonObject publicJwk(const QString &kid, const QString &alg = QString(),
+                          const QString &use = QString()) const;
     // The public key as PEM (SubjectPublicKeyInfo), what a confused verifier would take as an HMAC secret.
     QByteArray publicPem() const;
 

@@ -1,6 +1,6 @@
+#include "shared/testhttpserver.h"
 #include "tokentools/discovery.h"
 #include "tokentools/jwksfetcher.h"
-#include "shared/testhttpserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,7 +24,10 @@ using Reply = TestHttpServer::Reply;
 class RedirectingNetworkAccessManager : public QNetworkAccessManager
 {
 public:
-    explicit RedirectingNetworkAccessManager(QUrl target) : m_target(std::move(target)) { }
+    explicit RedirectingNetworkAccessManager(QUrl target)
+        : m_target(std::move(target))
+    {
+    }
 
 protected:
     QNetworkReply *createRequest(Operation op, const QNetworkRequest &original, QIODevice *data) override
@@ -57,7 +60,8 @@ QJsonObject metadata(const QString &issuer, const QJsonObject &changes = {})
         { u"response_types_supported"_s, QJsonArray { u"code"_s } },
         { u"grant_types_supported"_s, QJsonArray { u"authorization_code"_s, u"refresh_token"_s } },
         { u"code_challenge_methods_supported"_s, QJsonArray { u"S256"_s } },
-        { u"token_endpoint_auth_methods_supported"_s, QJsonArray { u"client_secret_basic"_s, u"client_secret_post"_s } },
+        { u"token_endpoint_auth_methods_supported"_s,
+          QJsonArray { u"client_secret_basic"_s, u"client_secret_post"_s } },
         { u"scopes_supported"_s, QJsonArray { u"openid"_s, u"profile"_s } },
         { u"authorization_response_iss_parameter_supported"_s, true },
     };
@@ -170,27 +174,29 @@ void tst_Discovery::plan_data()
     QTest::addColumn<QStringList>("urls");
     QTest::addColumn<bool>("error");
 
-    QTest::newRow("host only") << u"https://idp.example"_s << u"https://idp.example"_s
-                               << QStringList { u"https://idp.example/.well-known/openid-configuration"_s,
-                                                u"https://idp.example/.well-known/oauth-authorization-server"_s }
-                               << false;
-    QTest::newRow("host with trailing slash") << u"https://idp.example/"_s << u"https://idp.example/"_s
-                                              << QStringList { u"https://idp.example/.well-known/openid-configuration"_s,
-                                                               u"https://idp.example/.well-known/oauth-authorization-server"_s }
-                                              << false;
+    QTest::newRow("host only")
+        << u"https://idp.example"_s << u"https://idp.example"_s
+        << QStringList { u"https://idp.example/.well-known/openid-configuration"_s,
+                         u"https://idp.example/.well-known/oauth-authorization-server"_s }
+        << false;
+    QTest::newRow("host with trailing slash")
+        << u"https://idp.example/"_s << u"https://idp.example/"_s
+        << QStringList { u"https://idp.example/.well-known/openid-configuration"_s,
+                         u"https://idp.example/.well-known/oauth-authorization-server"_s }
+        << false;
     QTest::newRow("issuer with a path: appended, then inserted (RFC 8414 \u00a73.1)")
         << u"https://idp.example/realms/main"_s << u"https://idp.example/realms/main"_s
         << QStringList { u"https://idp.example/realms/main/.well-known/openid-configuration"_s,
                          u"https://idp.example/.well-known/oauth-authorization-server/realms/main"_s }
         << false;
-    QTest::newRow("path with trailing slash") << u"https://idp.example:8443/t1/"_s << u"https://idp.example:8443/t1/"_s
-                                              << QStringList { u"https://idp.example:8443/t1/.well-known/openid-configuration"_s,
-                                                               u"https://idp.example:8443/.well-known/oauth-authorization-server/t1"_s }
-                                              << false;
-    QTest::newRow("OIDC metadata URL pasted") << u" https://idp.example/t1/.well-known/openid-configuration "_s
-                                              << u"https://idp.example/t1"_s
-                                              << QStringList { u"https://idp.example/t1/.well-known/openid-configuration"_s }
-                                              << false;
+    QTest::newRow("path with trailing slash")
+        << u"https://idp.example:8443/t1/"_s << u"https://idp.example:8443/t1/"_s
+        << QStringList { u"https://idp.example:8443/t1/.well-known/openid-configuration"_s,
+                         u"https://idp.example:8443/.well-known/oauth-authorization-server/t1"_s }
+        << false;
+    QTest::newRow("OIDC metadata URL pasted")
+        << u" https://idp.example/t1/.well-known/openid-configuration "_s << u"https://idp.example/t1"_s
+        << QStringList { u"https://idp.example/t1/.well-known/openid-configuration"_s } << false;
     QTest::newRow("RFC 8414 metadata URL pasted")
         << u"https://idp.example/.well-known/oauth-authorization-server/t1"_s << u"https://idp.example/t1"_s
         << QStringList { u"https://idp.example/.well-known/oauth-authorization-server/t1"_s } << false;
@@ -199,9 +205,10 @@ void tst_Discovery::plan_data()
     QTest::newRow("ftp") << u"ftp://idp.example"_s << u"ftp://idp.example"_s << QStringList() << true;
     QTest::newRow("query") << u"https://idp.example/?tenant=1"_s << u"https://idp.example/?tenant=1"_s
                            << QStringList() << true;
-    QTest::newRow("fragment") << u"https://idp.example/#x"_s << u"https://idp.example/#x"_s << QStringList() << true;
-    QTest::newRow("user info") << u"https://me:pw@idp.example"_s << u"https://me:pw@idp.example"_s << QStringList()
-                               << true;
+    QTest::newRow("fragment") << u"https://idp.example/#x"_s << u"https://idp.example/#x"_s << QStringList()
+                              << true;
+    QTest::newRow("user info") << u"https://me:pw@idp.example"_s << u"https://me:pw@idp.example"_s
+                               << QStringList() << true;
 }
 
 void tst_Discovery::plan()
@@ -232,10 +239,13 @@ void tst_Discovery::answers_data()
 
     // The issuer is filled in by the test: "ISSUER" in JSON texts stands for it.
     const QString issuer = u"ISSUER"_s;
-    const auto doc = [&issuer](const QJsonObject &changes = {}) { return json(metadata(issuer, changes)); };
+    const auto doc = [&issuer](const QJsonObject &changes = {}) {
+        return json(metadata(issuer, changes));
+    };
 
     QTest::newRow("openid-configuration") << Where::OidcOnly << doc() << true << u"Found"_s << 1;
-    QTest::newRow("only RFC 8414's oauth-authorization-server") << Where::OAuthOnly << doc() << true << u"Found"_s << 2;
+    QTest::newRow("only RFC 8414's oauth-authorization-server")
+        << Where::OAuthOnly << doc() << true << u"Found"_s << 2;
     QTest::newRow("neither exists") << Where::OidcOnly << status(404) << false << u"HTTP 404"_s << 2;
     QTest::newRow("server error on both") << Where::Both << status(500) << false << u"HTTP 500"_s << 2;
     {
@@ -257,14 +267,15 @@ void tst_Discovery::answers_data()
     }
     QTest::newRow("no issuer") << Where::Both << doc({ { u"issuer"_s, QJsonValue::Null } }) << false
                                << u"no \u201cissuer\u201d"_s << 1;
-    QTest::newRow("issuer of another server") << Where::Both << doc({ { u"issuer"_s, u"https://evil.example"_s } })
-                                              << false << u"must match exactly"_s << 1;
-    QTest::newRow("issuer differs by a trailing slash") << Where::Both << doc({ { u"issuer"_s, u"ISSUER/"_s } })
-                                                        << false << u"trailing slash"_s << 1;
-    QTest::newRow("issuer is a number") << Where::Both << doc({ { u"issuer"_s, 42 } }) << false
-                                        << u"no \u201cissuer\u201d"_s << 1;
-    QTest::newRow("no token endpoint") << Where::Both << doc({ { u"token_endpoint"_s, QJsonValue::Null } }) << false
-                                       << u"token_endpoint"_s << 1;
+    QTest::newRow("issuer of another server")
+        << Where::Both << doc({ { u"issuer"_s, u"https://evil.example"_s } }) << false
+        << u"must match exactly"_s << 1;
+    QTest::newRow("issuer differs by a trailing slash")
+        << Where::Both << doc({ { u"issuer"_s, u"ISSUER/"_s } }) << false << u"trailing slash"_s << 1;
+    QTest::newRow("issuer is a number")
+        << Where::Both << doc({ { u"issuer"_s, 42 } }) << false << u"no \u201cissuer\u201d"_s << 1;
+    QTest::newRow("no token endpoint") << Where::Both << doc({ { u"token_endpoint"_s, QJsonValue::Null } })
+                                       << false << u"token_endpoint"_s << 1;
     QTest::newRow("no authorization endpoint")
         << Where::Both << doc({ { u"authorization_endpoint"_s, QJsonValue::Null } }) << false
         << u"authorization_endpoint"_s << 1;
@@ -273,17 +284,19 @@ void tst_Discovery::answers_data()
         << doc({ { u"authorization_endpoint"_s, QJsonValue::Null },
                  { u"grant_types_supported"_s, QJsonArray { u"client_credentials"_s } } })
         << true << u"Found"_s << 1;
-    QTest::newRow("endpoint is not a URL") << Where::Both << doc({ { u"token_endpoint"_s, u"/token"_s } }) << false
-                                           << u"not an absolute"_s << 1;
-    QTest::newRow("endpoint is a number") << Where::Both << doc({ { u"userinfo_endpoint"_s, 7 } }) << false
-                                          << u"not a string"_s << 1;
-    QTest::newRow("endpoint with a fragment") << Where::Both << doc({ { u"token_endpoint"_s, u"ISSUER/token#x"_s } })
-                                              << false << u"fragment"_s << 1;
+    QTest::newRow("endpoint is not a URL")
+        << Where::Both << doc({ { u"token_endpoint"_s, u"/token"_s } }) << false << u"not an absolute"_s << 1;
+    QTest::newRow("endpoint is a number")
+        << Where::Both << doc({ { u"userinfo_endpoint"_s, 7 } }) << false << u"not a string"_s << 1;
+    QTest::newRow("endpoint with a fragment")
+        << Where::Both << doc({ { u"token_endpoint"_s, u"ISSUER/token#x"_s } }) << false << u"fragment"_s
+        << 1;
     QTest::newRow("javascript endpoint")
         << Where::Both << doc({ { u"authorization_endpoint"_s, u"javascript:alert(1)"_s } }) << false
         << u"not an absolute"_s << 1;
-    QTest::newRow("scopes not a list") << Where::Both << doc({ { u"scopes_supported"_s, u"openid profile"_s } })
-                                       << false << u"scopes_supported"_s << 1;
+    QTest::newRow("scopes not a list")
+        << Where::Both << doc({ { u"scopes_supported"_s, u"openid profile"_s } }) << false
+        << u"scopes_supported"_s << 1;
     QTest::newRow("auth methods list holding a number")
         << Where::Both << doc({ { u"token_endpoint_auth_methods_supported"_s, QJsonArray { 1 } } }) << false
         << u"token_endpoint_auth_methods_supported"_s << 1;
@@ -333,8 +346,9 @@ void tst_Discovery::answers()
     QCOMPARE(result.issuer, issuer);
     QCOMPARE(result.tokenEndpoint, issuer + u"/token"_s);
     QCOMPARE(result.jwksUri, issuer + u"/jwks"_s);
-    QCOMPARE(result.metadataUrl.path(), requests == 1 ? u"/.well-known/openid-configuration"_s
-                                                      : u"/.well-known/oauth-authorization-server"_s);
+    QCOMPARE(result.metadataUrl.path(),
+             requests == 1 ? u"/.well-known/openid-configuration"_s
+                           : u"/.well-known/oauth-authorization-server"_s);
     QVERIFY(!result.rawJson.isEmpty());
 }
 
@@ -427,14 +441,15 @@ void tst_Discovery::httpsIssuer_data()
     QTest::newRow("all https") << QJsonObject() << true << u"Found"_s;
     QTest::newRow("plain http token endpoint")
         << QJsonObject { { u"token_endpoint"_s, u"http://idp.example/token"_s } } << false << u"plain http"_s;
-    QTest::newRow("plain http jwks_uri") << QJsonObject { { u"jwks_uri"_s, u"http://idp.example/jwks"_s } } << false
-                                         << u"plain http"_s;
+    QTest::newRow("plain http jwks_uri")
+        << QJsonObject { { u"jwks_uri"_s, u"http://idp.example/jwks"_s } } << false << u"plain http"_s;
     QTest::newRow("plain http end_session_endpoint")
-        << QJsonObject { { u"end_session_endpoint"_s, u"http://idp.example/logout"_s } } << false << u"plain http"_s;
+        << QJsonObject { { u"end_session_endpoint"_s, u"http://idp.example/logout"_s } } << false
+        << u"plain http"_s;
     QTest::newRow("issuer in the document is http")
         << QJsonObject { { u"issuer"_s, u"http://idp.example"_s } } << false << u"must match exactly"_s;
-    QTest::newRow("endpoints on another host, https") << QJsonObject { { u"token_endpoint"_s, u"https://tokens.example/t"_s } }
-                                                      << true << u"Found"_s;
+    QTest::newRow("endpoints on another host, https")
+        << QJsonObject { { u"token_endpoint"_s, u"https://tokens.example/t"_s } } << true << u"Found"_s;
 }
 
 void tst_Discovery::httpsIssuer()
@@ -462,14 +477,18 @@ void tst_Discovery::applyTo_data()
     QTest::addColumn<QJsonValue>("methods"); // null: not advertised
     QTest::addColumn<ClientAuthentication>("authentication");
 
-    QTest::newRow("basic and post") << QJsonValue(QJsonArray { u"client_secret_basic"_s, u"client_secret_post"_s })
+    QTest::newRow("basic and post") << QJsonValue(
+        QJsonArray { u"client_secret_basic"_s, u"client_secret_post"_s })
                                     << ClientAuthentication::Body;
     QTest::newRow("basic only") << QJsonValue(QJsonArray { u"client_secret_basic"_s })
                                 << ClientAuthentication::BasicHeader;
     QTest::newRow("basic and private_key_jwt")
-        << QJsonValue(QJsonArray { u"private_key_jwt"_s, u"client_secret_basic"_s }) << ClientAuthentication::BasicHeader;
-    QTest::newRow("post only") << QJsonValue(QJsonArray { u"client_secret_post"_s }) << ClientAuthentication::Body;
-    QTest::newRow("not advertised: RFC 8414 default is basic") << QJsonValue() << ClientAuthentication::BasicHeader;
+        << QJsonValue(QJsonArray { u"private_key_jwt"_s, u"client_secret_basic"_s })
+        << ClientAuthentication::BasicHeader;
+    QTest::newRow("post only") << QJsonValue(QJsonArray { u"client_secret_post"_s })
+                               << ClientAuthentication::Body;
+    QTest::newRow("not advertised: RFC 8414 default is basic")
+        << QJsonValue() << ClientAuthentication::BasicHeader;
     QTest::newRow("none only") << QJsonValue(QJsonArray { u"none"_s }) << ClientAuthentication::Body;
 }
 
@@ -479,17 +498,19 @@ void tst_Discovery::applyTo()
     QFETCH(ClientAuthentication, authentication);
 
     const QString issuer = u"https://idp.example"_s;
-    const QJsonObject document = metadata(issuer, { { u"token_endpoint_auth_methods_supported"_s, methods } });
-    const DiscoveryResult result
-        = DiscoveryResult::fromDocument(QJsonDocument(document).toJson(), issuer, QUrl(u"https://idp.example/x"_s));
+    const QJsonObject document
+        = metadata(issuer, { { u"token_endpoint_auth_methods_supported"_s, methods } });
+    const DiscoveryResult result = DiscoveryResult::fromDocument(QJsonDocument(document).toJson(), issuer,
+                                                                 QUrl(u"https://idp.example/x"_s));
     QVERIFY2(result.ok, qPrintable(result.message));
 
     OAuth2Config config;
     config.tokenName = u"Mine"_s;
     config.clientId = u"client"_s;
     config.authUrl = u"https://old.example/auth"_s;
-    config.clientAuthentication = authentication == ClientAuthentication::Body ? ClientAuthentication::BasicHeader
-                                                                               : ClientAuthentication::Body;
+    config.clientAuthentication = authentication == ClientAuthentication::Body
+        ? ClientAuthentication::BasicHeader
+        : ClientAuthentication::Body;
     const OAuth2Config applied = result.applyTo(config);
     QCOMPARE(applied.authUrl, u"https://idp.example/authorize"_s);
     QCOMPARE(applied.accessTokenUrl, u"https://idp.example/token"_s);
@@ -511,9 +532,12 @@ void tst_Discovery::jwks_data()
     QTest::addColumn<int>("keys");
     QTest::addColumn<bool>("leaked"); // private members were published
 
-    const QJsonObject rsa { { u"kty"_s, u"RSA"_s }, { u"kid"_s, u"a"_s }, { u"n"_s, u"AQAB"_s }, { u"e"_s, u"AQAB"_s } };
+    const QJsonObject rsa {
+        { u"kty"_s, u"RSA"_s }, { u"kid"_s, u"a"_s }, { u"n"_s, u"AQAB"_s }, { u"e"_s, u"AQAB"_s }
+    };
     const QJsonObject ec { { u"kty"_s, u"EC"_s }, { u"kid"_s, u"b"_s }, { u"crv"_s, u"P-256"_s } };
-    QTest::newRow("two keys") << json({ { u"keys"_s, QJsonArray { rsa, ec } } }) << true << u"2 key(s)"_s << 2 << false;
+    QTest::newRow("two keys") << json({ { u"keys"_s, QJsonArray { rsa, ec } } }) << true << u"2 key(s)"_s << 2
+                              << false;
     QTest::newRow("no keys") << json({ { u"keys"_s, QJsonArray() } }) << true << u"0 key(s)"_s << 0 << false;
     QTest::newRow("not found") << status(404) << false << u"HTTP 404"_s << 0 << false;
     {
@@ -521,8 +545,10 @@ void tst_Discovery::jwks_data()
         html.reason = "OK";
         QTest::newRow("HTML") << html << false << u"HTML"_s << 0 << false;
     }
-    QTest::newRow("no keys array") << json({ { u"kty"_s, u"RSA"_s } }) << false << u"no \u201ckeys\u201d"_s << 0 << false;
-    QTest::newRow("key without kty") << json({ { u"keys"_s, QJsonArray { QJsonObject { { u"n"_s, u"x"_s } } } } })
+    QTest::newRow("no keys array") << json({ { u"kty"_s, u"RSA"_s } }) << false << u"no \u201ckeys\u201d"_s
+                                   << 0 << false;
+    QTest::newRow("key without kty") << json(
+        { { u"keys"_s, QJsonArray { QJsonObject { { u"n"_s, u"x"_s } } } } })
                                      << false << u"not a JWK"_s << 0 << false;
     {
         Reply huge;
@@ -533,8 +559,8 @@ void tst_Discovery::jwks_data()
         QJsonObject leaked = rsa;
         leaked.insert(u"d"_s, u"c2VjcmV0"_s);
         leaked.insert(u"p"_s, u"c2VjcmV0"_s);
-        QTest::newRow("private members are dropped") << json({ { u"keys"_s, QJsonArray { leaked } } }) << true
-                                                     << u"1 key(s)"_s << 1 << true;
+        QTest::newRow("private members are dropped")
+            << json({ { u"keys"_s, QJsonArray { leaked } } }) << true << u"1 key(s)"_s << 1 << true;
     }
 }
 
@@ -567,7 +593,8 @@ void tst_Discovery::jwks()
 void tst_Discovery::jwksCache()
 {
     m_server->setHandler([](const TestHttpServer::Request &) {
-        return json({ { u"keys"_s, QJsonArray { QJsonObject { { u"kty"_s, u"EC"_s }, { u"kid"_s, u"a"_s } } } } });
+        return json(
+            { { u"keys"_s, QJsonArray { QJsonObject { { u"kty"_s, u"EC"_s }, { u"kid"_s, u"a"_s } } } } });
     });
     JwksFetcher fetcher(&m_network);
     QSignalSpy spy(&fetcher, &JwksFetcher::finished);

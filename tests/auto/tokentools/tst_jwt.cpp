@@ -55,40 +55,45 @@ void tst_Jwt::decode_data()
 
     const QString good = token(Rs256Header, R"({"sub":"alice","exp":1700000000})");
     QTest::newRow("signed JWT") << good << true << QString() << u"RS256"_s;
-    QTest::newRow("Bearer prefix and white space") << QString(u"  Bearer "_s + good + u"\n"_s) << true << QString()
-                                                   << u"RS256"_s;
+    QTest::newRow("Bearer prefix and white space")
+        << QString(u"  Bearer "_s + good + u"\n"_s) << true << QString() << u"RS256"_s;
     QTest::newRow("empty") << u"   "_s << false << u"empty"_s << QString();
     QTest::newRow("opaque token") << u"2YotnFZFEjr1zCsicMWpAA"_s << false << u"opaque token"_s << QString();
-    QTest::newRow("two segments") << QString(seg(Rs256Header) + u'.' + seg("{}")) << false << u"2 parts"_s << QString();
+    QTest::newRow("two segments") << QString(seg(Rs256Header) + u'.' + seg("{}")) << false << u"2 parts"_s
+                                  << QString();
     QTest::newRow("four segments") << QString(good + u".abc"_s) << false << u"4 parts"_s << QString();
-    QTest::newRow("bad base64 in the header") << QString(u"eyJhbGc!OiJSUzI1NiJ9."_s + seg("{}") + u".c2ln"_s) << false
-                                              << u"header is not base64url"_s << QString();
-    QTest::newRow("padding is not base64url") << QString(seg(Rs256Header) + u"==."_s + seg("{}") + u".c2ln"_s) << false
-                                              << u"header is not base64url"_s << QString();
+    QTest::newRow("bad base64 in the header") << QString(u"eyJhbGc!OiJSUzI1NiJ9."_s + seg("{}") + u".c2ln"_s)
+                                              << false << u"header is not base64url"_s << QString();
+    QTest::newRow("padding is not base64url") << QString(seg(Rs256Header) + u"==."_s + seg("{}") + u".c2ln"_s)
+                                              << false << u"header is not base64url"_s << QString();
     QTest::newRow("impossible base64 length") << QString(seg(Rs256Header) + u".abcde.c2ln"_s) << false
                                               << u"payload is not valid base64url"_s << QString();
-    QTest::newRow("non-ASCII character") << QString(seg(Rs256Header) + u".\u00e9\u00e9\u00e9\u00e9.c2ln"_s) << false
-                                         << u"U+00E9"_s << QString();
-    QTest::newRow("header is not JSON") << token("not json", "{}") << false << u"header is not JSON"_s << QString();
+    QTest::newRow("non-ASCII character") << QString(seg(Rs256Header) + u".\u00e9\u00e9\u00e9\u00e9.c2ln"_s)
+                                         << false << u"U+00E9"_s << QString();
+    QTest::newRow("header is not JSON")
+        << token("not json", "{}") << false << u"header is not JSON"_s << QString();
     QTest::newRow("JSON array payload") << token(Rs256Header, R"(["sub","alice"])") << false
                                         << u"payload is JSON but not an object"_s << QString();
-    QTest::newRow("JSON string payload") << token(Rs256Header, R"("alice")") << false
-                                         << u"payload is JSON but not an object"_s << QString();
-    QTest::newRow("empty payload") << QString(seg(Rs256Header) + u"..c2ln"_s) << false << u"payload is empty"_s << QString();
+    QTest::newRow("JSON string payload")
+        << token(Rs256Header, R"("alice")") << false << u"payload is JSON but not an object"_s << QString();
+    QTest::newRow("empty payload") << QString(seg(Rs256Header) + u"..c2ln"_s) << false
+                                   << u"payload is empty"_s << QString();
     QTest::newRow("deeply nested payload")
         << token(Rs256Header, "{\"a\":" + QByteArray(5000, '[') + QByteArray(5000, ']') + '}') << false
         << u"nested too deeply"_s << QString();
-    QTest::newRow("signature not base64url") << token(Rs256Header, "{}", "c2/n+") << false
-                                             << u"signature is not base64url"_s << QString();
-    QTest::newRow("huge token") << token(Rs256Header, "{\"pad\":\"" + QByteArray(70 * 1024, 'x') + "\"}") << false
-                                << u"64 KiB"_s << QString();
-    QTest::newRow("5-part JWE") << QString(seg(R"({"alg":"RSA-OAEP","enc":"A256GCM"})") + u".a2V5.aXY.Y2lwaGVy.dGFn"_s) << false
-                                << u"encrypted JWT (JWE)"_s << u"RSA-OAEP"_s;
-    QTest::newRow("5 parts, header not JSON") << QString(seg("garbage") + u".a.b.c.d"_s) << false << u"5 parts"_s
-                                              << QString();
+    QTest::newRow("signature not base64url")
+        << token(Rs256Header, "{}", "c2/n+") << false << u"signature is not base64url"_s << QString();
+    QTest::newRow("huge token") << token(Rs256Header, "{\"pad\":\"" + QByteArray(70 * 1024, 'x') + "\"}")
+                                << false << u"64 KiB"_s << QString();
+    QTest::newRow("5-part JWE") << QString(seg(R"({"alg":"RSA-OAEP","enc":"A256GCM"})")
+                                           + u".a2V5.aXY.Y2lwaGVy.dGFn"_s)
+                                << false << u"encrypted JWT (JWE)"_s << u"RSA-OAEP"_s;
+    QTest::newRow("5 parts, header not JSON")
+        << QString(seg("garbage") + u".a.b.c.d"_s) << false << u"5 parts"_s << QString();
     QTest::newRow("alg none") << token(R"({"alg":"none"})", R"({"sub":"x"})", "") << true << QString()
                               << u"none"_s;
-    QTest::newRow("no alg in the header") << token(R"({"typ":"JWT"})", "{}") << true << QString() << QString();
+    QTest::newRow("no alg in the header")
+        << token(R"({"typ":"JWT"})", "{}") << true << QString() << QString();
 }
 
 void tst_Jwt::decode()
@@ -130,13 +135,15 @@ void tst_Jwt::keepsPartsAsSent()
 
 void tst_Jwt::encryptedTokenShowsItsHeader()
 {
-    const JwtInfo info = Jwt::decode(QString(seg(R"({"alg":"dir","enc":"A128GCM","kid":"enc-1"})") + u"..aXY.Y2lwaGVy.dGFn"_s));
+    const JwtInfo info = Jwt::decode(
+        QString(seg(R"({"alg":"dir","enc":"A128GCM","kid":"enc-1"})") + u"..aXY.Y2lwaGVy.dGFn"_s));
     QVERIFY(!info.isJwt);
     QVERIFY(info.isEncrypted);
     QCOMPARE(info.header.value(u"enc"_s).toString(), u"A128GCM"_s);
     QCOMPARE(info.keyId, u"enc-1"_s);
     QVERIFY(info.payload.isEmpty());
-    QVERIFY(info.notJwtReason.contains(u"cannot be read"_s) || info.notJwtReason.contains(u"only its header"_s));
+    QVERIFY(info.notJwtReason.contains(u"cannot be read"_s)
+            || info.notJwtReason.contains(u"only its header"_s));
 }
 
 void tst_Jwt::unsignedTokenIsFlagged()
@@ -163,8 +170,8 @@ void tst_Jwt::timeClaims_data()
     QTest::newRow("absent") << QByteArray(R"({"sub":"x"})") << QDateTime() << false;
     QTest::newRow("negative") << QByteArray(R"({"exp":-5})") << QDateTime() << true;
     QTest::newRow("past year 9999") << QByteArray(R"({"exp":1e20})") << QDateTime() << true;
-    QTest::newRow("in milliseconds by mistake, past 9999") << QByteArray(R"({"exp":1700000000000000})")
-                                                           << QDateTime() << true;
+    QTest::newRow("in milliseconds by mistake, past 9999")
+        << QByteArray(R"({"exp":1700000000000000})") << QDateTime() << true;
     QTest::newRow("words") << QByteArray(R"({"exp":"tomorrow"})") << QDateTime() << true;
     QTest::newRow("infinity as a string") << QByteArray(R"({"exp":"inf"})") << QDateTime() << true;
     QTest::newRow("boolean") << QByteArray(R"({"exp":true})") << QDateTime() << true;

@@ -1,5 +1,5 @@
-#include "tokentools/jwtverifier.h"
 #include "testkeys.h"
+#include "tokentools/jwtverifier.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -47,9 +47,9 @@ QString flip(const QString &token)
 QString alter(const QString &token, int part)
 {
     QStringList parts = token.split(u'.');
-    QJsonObject object =
-        QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(part).toLatin1(), QByteArray::Base64UrlEncoding))
-            .object();
+    QJsonObject object = QJsonDocument::fromJson(
+                             QByteArray::fromBase64(parts.at(part).toLatin1(), QByteArray::Base64UrlEncoding))
+                             .object();
     if (part == 0)
         object.insert(u"jku"_s, u"https://evil.example/jwks"_s);
     else
@@ -62,8 +62,8 @@ QString alter(const QString &token, int part)
 // takes the public key it has as the HMAC key.
 QString hmacToken(const QByteArray &secret, const QString &kid)
 {
-    const QByteArray input = b64url(QJsonDocument(header(u"HS256"_s, kid)).toJson(QJsonDocument::Compact)) + '.'
-        + b64url(QJsonDocument(Claims).toJson(QJsonDocument::Compact));
+    const QByteArray input = b64url(QJsonDocument(header(u"HS256"_s, kid)).toJson(QJsonDocument::Compact))
+        + '.' + b64url(QJsonDocument(Claims).toJson(QJsonDocument::Compact));
     const QByteArray mac = QMessageAuthenticationCode::hash(input, secret, QCryptographicHash::Sha256);
     return QString::fromLatin1(input + '.' + b64url(mac));
 }
@@ -126,11 +126,11 @@ void tst_JwtVerifier::verify_data()
     QTest::newRow("RS256 without kid: every RSA key is tried")
         << makeJws(header(u"RS256"_s), Claims, &m_rsa) << both << Verdict::Valid << u"rsa-1"_s;
     QTest::newRow("ES256 with kid") << es256 << both << Verdict::Valid << u"ec-1"_s;
-    QTest::newRow("ES256 without kid") << makeJws(header(u"ES256"_s), Claims, &m_ec) << both << Verdict::Valid
-                                       << u"ec-1"_s;
+    QTest::newRow("ES256 without kid")
+        << makeJws(header(u"ES256"_s), Claims, &m_ec) << both << Verdict::Valid << u"ec-1"_s;
     QTest::newRow("key without kid, token without kid")
-        << makeJws(header(u"RS256"_s), Claims, &m_rsa) << jwks({ m_rsa.publicJwk(QString()) }) << Verdict::Valid
-        << QString();
+        << makeJws(header(u"RS256"_s), Claims, &m_rsa) << jwks({ m_rsa.publicJwk(QString()) })
+        << Verdict::Valid << QString();
 
     QTest::newRow("token with kid, key set without kids")
         << rs256 << jwks({ m_rsaOther.publicJwk(QString()), m_rsa.publicJwk(QString()) }) << Verdict::Valid
@@ -144,9 +144,11 @@ void tst_JwtVerifier::verify_data()
     QTest::newRow("ES256, flipped signature byte") << flip(es256) << both << Verdict::Invalid << QString();
     QTest::newRow("ES256, altered payload") << alter(es256, 1) << both << Verdict::Invalid << QString();
     QTest::newRow("RS256 signed by another key under the same kid")
-        << makeJws(header(u"RS256"_s, u"rsa-1"_s), Claims, &m_rsaOther) << both << Verdict::Invalid << QString();
+        << makeJws(header(u"RS256"_s, u"rsa-1"_s), Claims, &m_rsaOther) << both << Verdict::Invalid
+        << QString();
     QTest::newRow("ES256 signed by another key under the same kid")
-        << makeJws(header(u"ES256"_s, u"ec-1"_s), Claims, &m_ecOther) << both << Verdict::Invalid << QString();
+        << makeJws(header(u"ES256"_s, u"ec-1"_s), Claims, &m_ecOther) << both << Verdict::Invalid
+        << QString();
     QTest::newRow("RS256 without kid signed by a key not in the set")
         << makeJws(header(u"RS256"_s), Claims, &m_rsaSmall) << both << Verdict::Invalid << QString();
 
@@ -161,11 +163,11 @@ void tst_JwtVerifier::verify_data()
     QTest::newRow("no keys array") << rs256 << QJsonObject { { u"keys"_s, u"none"_s } } << Verdict::UnknownKey
                                    << QString();
     QTest::newRow("no kid, the only RSA key is for encryption")
-        << makeJws(header(u"RS256"_s), Claims, &m_rsa) << jwks({ m_rsa.publicJwk(u"enc"_s, QString(), u"enc"_s) })
-        << Verdict::UnknownKey << QString();
+        << makeJws(header(u"RS256"_s), Claims, &m_rsa)
+        << jwks({ m_rsa.publicJwk(u"enc"_s, QString(), u"enc"_s) }) << Verdict::UnknownKey << QString();
     QTest::newRow("RSA key of 1024 bits is not used")
-        << makeJws(header(u"RS256"_s, u"small"_s), Claims, &m_rsaSmall) << jwks({ m_rsaSmall.publicJwk(u"small"_s) })
-        << Verdict::UnknownKey << QString();
+        << makeJws(header(u"RS256"_s, u"small"_s), Claims, &m_rsaSmall)
+        << jwks({ m_rsaSmall.publicJwk(u"small"_s) }) << Verdict::UnknownKey << QString();
     {
         QJsonObject offCurve = ecJwk;
         QString y = offCurve.value(u"y"_s).toString();
@@ -177,46 +179,48 @@ void tst_JwtVerifier::verify_data()
     {
         QJsonObject shortX = ecJwk;
         shortX.insert(u"x"_s, QString::fromLatin1(b64url(QByteArray(31, 'x'))));
-        QTest::newRow("EC key with a short coordinate") << es256 << jwks({ shortX }) << Verdict::UnknownKey << QString();
+        QTest::newRow("EC key with a short coordinate")
+            << es256 << jwks({ shortX }) << Verdict::UnknownKey << QString();
     }
 
     // The kid names a key of the wrong type: never "try it anyway".
     QTest::newRow("RS256 token naming an EC key")
         << makeJws(header(u"RS256"_s, u"ec-1"_s), Claims, &m_rsa) << both << Verdict::Invalid << QString();
     QTest::newRow("RS256 token naming a key meant for PS256")
-        << makeJws(header(u"RS256"_s, u"pss"_s), Claims, &m_rsa) << jwks({ m_rsa.publicJwk(u"pss"_s, u"PS256"_s) })
-        << Verdict::Invalid << QString();
+        << makeJws(header(u"RS256"_s, u"pss"_s), Claims, &m_rsa)
+        << jwks({ m_rsa.publicJwk(u"pss"_s, u"PS256"_s) }) << Verdict::Invalid << QString();
 
-    QTest::newRow("alg none, empty signature") << makeJws(header(u"none"_s), Claims, nullptr) << both
-                                               << Verdict::NotSigned << QString();
+    QTest::newRow("alg none, empty signature")
+        << makeJws(header(u"none"_s), Claims, nullptr) << both << Verdict::NotSigned << QString();
     {
         // A valid RS256 signature, then the header swapped for alg none.
         QStringList parts = rs256.split(u'.');
         parts[0] = QString::fromLatin1(b64url(R"({"alg":"none","kid":"rsa-1"})"));
-        QTest::newRow("alg none with a signature attached") << parts.join(u'.') << both << Verdict::NotSigned
-                                                            << QString();
+        QTest::newRow("alg none with a signature attached")
+            << parts.join(u'.') << both << Verdict::NotSigned << QString();
     }
-    QTest::newRow("alg NONE in capitals") << makeJws(header(u"NONE"_s), Claims, nullptr) << both
-                                          << Verdict::NotSigned << QString();
+    QTest::newRow("alg NONE in capitals")
+        << makeJws(header(u"NONE"_s), Claims, nullptr) << both << Verdict::NotSigned << QString();
 
     QTest::newRow("HS256 keyed with the RSA public key PEM (algorithm confusion)")
         << hmacToken(m_rsa.publicPem(), u"rsa-1"_s) << both << Verdict::UnsupportedAlgorithm << QString();
-    QTest::newRow("HS256 keyed with the JWK's modulus")
-        << hmacToken(QByteArray::fromBase64(rsaJwk.value(u"n"_s).toString().toLatin1(), QByteArray::Base64UrlEncoding),
-                     QString())
-        << both << Verdict::UnsupportedAlgorithm << QString();
+    QTest::newRow("HS256 keyed with the JWK's modulus") << hmacToken(
+        QByteArray::fromBase64(rsaJwk.value(u"n"_s).toString().toLatin1(), QByteArray::Base64UrlEncoding),
+        QString()) << both << Verdict::UnsupportedAlgorithm
+                                                        << QString();
     QTest::newRow("HS256 with an oct key in the set")
         << hmacToken("secret", u"oct-1"_s)
-        << jwks({ QJsonObject { { u"kty"_s, u"oct"_s }, { u"kid"_s, u"oct-1"_s }, { u"k"_s, u"c2VjcmV0"_s } } })
+        << jwks({ QJsonObject {
+               { u"kty"_s, u"oct"_s }, { u"kid"_s, u"oct-1"_s }, { u"k"_s, u"c2VjcmV0"_s } } })
         << Verdict::UnsupportedAlgorithm << QString();
-    QTest::newRow("unknown algorithm") << makeJws(header(u"XY999"_s), Claims, nullptr).append(u"AAAA"_s) << both
-                                       << Verdict::UnsupportedAlgorithm << QString();
+    QTest::newRow("unknown algorithm") << makeJws(header(u"XY999"_s), Claims, nullptr).append(u"AAAA"_s)
+                                       << both << Verdict::UnsupportedAlgorithm << QString();
     {
         QJsonObject critical = header(u"RS256"_s, u"rsa-1"_s);
         critical.insert(u"crit"_s, QJsonArray { u"exp"_s });
         critical.insert(u"exp"_s, 1);
-        QTest::newRow("critical header extension") << makeJws(critical, Claims, &m_rsa) << both
-                                                   << Verdict::UnsupportedAlgorithm << QString();
+        QTest::newRow("critical header extension")
+            << makeJws(critical, Claims, &m_rsa) << both << Verdict::UnsupportedAlgorithm << QString();
     }
 
     {
@@ -277,8 +281,10 @@ void tst_JwtVerifier::noneIsNeverValid()
 {
     // Whatever the key set holds, including no key at all and a key claiming alg none.
     const QString token = makeJws(header(u"none"_s), Claims, nullptr);
-    const QList<QJsonObject> sets { QJsonObject(), jwks({}), jwks({ m_rsa.publicJwk(u"a"_s) }),
-                                    jwks({ QJsonObject { { u"kty"_s, u"oct"_s }, { u"alg"_s, u"none"_s } } }) };
+    const QList<QJsonObject> sets {
+        QJsonObject(), jwks({}), jwks({ m_rsa.publicJwk(u"a"_s) }),
+        jwks({ QJsonObject { { u"kty"_s, u"oct"_s }, { u"alg"_s, u"none"_s } } })
+    };
     for (const QJsonObject &set : sets) {
         const auto result = JwtVerifier::verify(token, set);
         QCOMPARE(result.verdict, Verdict::NotSigned);

@@ -1,8 +1,8 @@
+#include "shared/oidcprovider.h"
 #include "tokentools/discovery.h"
 #include "tokentools/jwksfetcher.h"
 #include "tokentools/jwt.h"
 #include "tokentools/jwtverifier.h"
-#include "shared/oidcprovider.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,7 +27,8 @@ QString randomText()
 {
     QByteArray bytes(16, Qt::Uninitialized);
     QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
-    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QByteArray describe(const OidcHttp::Response &response)
@@ -40,12 +41,14 @@ QByteArray describe(const OidcHttp::Response &response)
 QString tamper(const QString &token)
 {
     QStringList parts = token.split(u'.');
-    QJsonObject claims =
-        QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(1).toLatin1(), QByteArray::Base64UrlEncoding))
-            .object();
+    QJsonObject claims = QJsonDocument::fromJson(
+                             QByteArray::fromBase64(parts.at(1).toLatin1(), QByteArray::Base64UrlEncoding))
+                             .object();
     claims.insert(u"admin"_s, true);
-    parts[1] = QString::fromLatin1(QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(
-        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    parts[1]
+        = QString::fromLatin1(QJsonDocument(claims)
+                                  .toJson(QJsonDocument::Compact)
+                                  .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     return parts.join(u'.');
 }
 
@@ -191,7 +194,8 @@ QString tst_TokenToolsOidc::idTokenFor(const OidcProvider::Client &client)
                        QUrl::StrictMode);
     const auto interaction = OidcInteraction::authorize(http, authorize);
     if (!interaction.ok()) {
-        qWarning("authorization failed: %s", qPrintable(interaction.error + u" / "_s + interaction.trace.join(u", "_s)));
+        qWarning("authorization failed: %s",
+                 qPrintable(interaction.error + u" / "_s + interaction.trace.join(u", "_s)));
         return QString();
     }
     const auto tokens = http.postForm(QUrl(m_metadata.tokenEndpoint),

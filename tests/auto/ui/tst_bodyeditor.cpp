@@ -94,8 +94,7 @@ private Q_SLOTS:
     void everyControlNamedAndReachable();
 
 private:
-    template<typename T>
-    T *find(const char *name) const
+    template<typename T> T *find(const char *name) const
     {
         T *widget = m_editor->findChild<T *>(QLatin1String(name));
         if (!widget)
@@ -154,7 +153,8 @@ void tst_BodyEditor::roundTrip_data()
     QTest::newRow("raw XML, empty") << raw << u"XML"_s;
 
     HttpRequest form = withMode(BodyMode::UrlEncoded);
-    form.formFields = {{u"grant_type"_s, u"password"_s, true, {}}, {u"off"_s, u"1"_s, false, u"kept off"_s}};
+    form.formFields
+        = { { u"grant_type"_s, u"password"_s, true, {} }, { u"off"_s, u"1"_s, false, u"kept off"_s } };
     form.body = "kept raw text";
     form.bodyContentType = u"text/plain"_s;
     QTest::newRow("x-www-form-urlencoded, raw text kept") << form << u"x-www-form-urlencoded"_s;
@@ -162,10 +162,10 @@ void tst_BodyEditor::roundTrip_data()
     QTest::newRow("x-www-form-urlencoded, unusual raw type kept") << form << u"x-www-form-urlencoded"_s;
 
     HttpRequest parts = withMode(BodyMode::FormData);
-    parts.formParts = {{u"name"_s, u"Ada"_s, false, QString(), true, QString()},
-                       {u"photo"_s, u"/tmp/me.jpg"_s, true, u"image/jpeg"_s, true, u"profile"_s},
-                       {u"off"_s, u"/tmp/x"_s, true, QString(), false, QString()}};
-    parts.formFields = {{u"kept"_s, u"too"_s, true, {}}};
+    parts.formParts = { { u"name"_s, u"Ada"_s, false, QString(), true, QString() },
+                        { u"photo"_s, u"/tmp/me.jpg"_s, true, u"image/jpeg"_s, true, u"profile"_s },
+                        { u"off"_s, u"/tmp/x"_s, true, QString(), false, QString() } };
+    parts.formFields = { { u"kept"_s, u"too"_s, true, {} } };
     QTest::newRow("form-data") << parts << u"form-data"_s;
 
     HttpRequest binary = withMode(BodyMode::Binary);
@@ -211,7 +211,7 @@ void tst_BodyEditor::otherFieldsLeftAlone()
     HttpRequest target;
     target.method = u"PATCH"_s;
     target.url = u"https://x.example/graphql"_s;
-    target.headers = {{u"X-A"_s, u"1"_s, true, {}}};
+    target.headers = { { u"X-A"_s, u"1"_s, true, {} } };
     target.auth.type = AuthType::Bearer;
     target.auth.token = u"tok"_s;
     target.timeoutMs = 1234;
@@ -322,7 +322,7 @@ void tst_BodyEditor::changedOnEveryEdit()
 
 void tst_BodyEditor::filesAreChosen()
 {
-    QStringList offered = {u"/data/report.pdf"_s, u"/data/photo.png"_s, QString()};
+    QStringList offered = { u"/data/report.pdf"_s, u"/data/photo.png"_s, QString() };
     m_editor->setFileChooser(
         [&offered](QWidget *, const QString &, const QString &) { return offered.takeFirst(); });
     QSignalSpy changed(m_editor.get(), &BodyEditor::changed);
@@ -409,12 +409,16 @@ void tst_BodyEditor::everyControlNamedAndReachable_data()
     QTest::addColumn<QString>("type");
     QTest::addColumn<QStringList>("controls"); // reached with Tab from the body type list, in order
 
-    QTest::newRow("raw") << u"JSON"_s << QStringList{u"bodyEdit"_s};
-    QTest::newRow("x-www-form-urlencoded") << u"x-www-form-urlencoded"_s << QStringList{u"formFieldsTable"_s};
-    QTest::newRow("form-data") << u"form-data"_s << QStringList{u"formPartsTable"_s, u"formPartFileButton"_s};
+    QTest::newRow("raw") << u"JSON"_s << QStringList { u"bodyEdit"_s };
+    QTest::newRow("x-www-form-urlencoded")
+        << u"x-www-form-urlencoded"_s << QStringList { u"formFieldsTable"_s };
+    QTest::newRow("form-data") << u"form-data"_s
+                               << QStringList { u"formPartsTable"_s, u"formPartFileButton"_s };
     QTest::newRow("binary") << u"binary"_s
-                            << QStringList{u"bodyFileEdit"_s, u"bodyFileBrowse"_s, u"bodyFileContentType"_s};
-    QTest::newRow("GraphQL") << u"GraphQL"_s << QStringList{u"graphqlQueryEdit"_s, u"graphqlVariablesEdit"_s};
+                            << QStringList { u"bodyFileEdit"_s, u"bodyFileBrowse"_s,
+                                             u"bodyFileContentType"_s };
+    QTest::newRow("GraphQL") << u"GraphQL"_s
+                             << QStringList { u"graphqlQueryEdit"_s, u"graphqlVariablesEdit"_s };
 }
 
 void tst_BodyEditor::everyControlNamedAndReachable()
@@ -432,7 +436,8 @@ void tst_BodyEditor::everyControlNamedAndReachable()
         QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(widget);
         QVERIFY(iface);
         if (iface->text(QAccessible::Name).trimmed().isEmpty())
-            unnamed << (QString::fromLatin1(widget->metaObject()->className()) + u" "_s + widget->objectName());
+            unnamed << (QString::fromLatin1(widget->metaObject()->className()) + u" "_s
+                        + widget->objectName());
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
 

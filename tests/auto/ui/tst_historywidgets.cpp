@@ -1,11 +1,11 @@
 // The history pane, the cookies table (in the Cookie Manager and as the response's Cookies tab),
 // driven offscreen by object name the way a user would: typing, keys, clicks and confirmations.
 
-#include "ui/history/cookiemanagerdialog.h"
 #include "history/cookiestore.h"
-#include "ui/response/cookiesview.h"
-#include "ui/history/historypane.h"
 #include "history/historystore.h"
+#include "ui/history/cookiemanagerdialog.h"
+#include "ui/history/historypane.h"
+#include "ui/response/cookiesview.h"
 #include "ui/response/responseviewer.h"
 
 #include <QAbstractButton>
@@ -65,7 +65,8 @@ private:
     static QStringList unnamedControls(QWidget *root);
     static QNetworkCookie cookie(const char *name, const QString &domain);
     // Puts in one cookie(name, domain) per pair, in order.
-    static void insertCookies(CookieStore *jar, const QList<std::pair<const char *, QString>> &namesAndDomains);
+    static void insertCookies(CookieStore *jar,
+                              const QList<std::pair<const char *, QString>> &namesAndDomains);
 
     QTemporaryDir m_dir;
     std::unique_ptr<HistoryStore> m_history;
@@ -322,7 +323,8 @@ void tst_HistoryWidgets::cookieManagerFiltersAndDeletes()
 {
     CookieStore jar({});
     QVERIFY(jar.load());
-    insertCookies(&jar, { { "a", u".example.com"_s }, { "b", u"api.example.com"_s }, { "c", u"example.org"_s } });
+    insertCookies(&jar,
+                  { { "a", u".example.com"_s }, { "b", u"api.example.com"_s }, { "c", u"example.org"_s } });
 
     CookieManagerDialog dialog(&jar);
     dialog.show();

@@ -2,18 +2,18 @@
 // server: the way a user sends a request and reads the answer, and every bad input the request
 // editor must turn into a clear message.
 
-#include "ui/widgets/keyvalueeditor.h"
-#include "ui/mainwindow.h"
-#include "ui/workspace/requesttab.h"
-#include "ui/workspace/requesttabs.h"
-#include "ui/request/requesteditor.h"
-#include "ui/response/responseviewer.h"
+#include "oauth/tokenstore.h"
 #include "sandbox/sandboxserver.h"
 #include "shared/testhttpserver.h"
-#include "oauth/tokenstore.h"
+#include "ui/mainwindow.h"
+#include "ui/request/requesteditor.h"
+#include "ui/response/responseviewer.h"
+#include "ui/widgets/keyvalueeditor.h"
+#include "ui/workspace/requesttab.h"
+#include "ui/workspace/requesttabs.h"
 
-#include <QAccessible>
 #include <QAbstractButton>
+#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -166,7 +166,9 @@ void tst_MainWindow::urlAndParamsFollowEachOther()
     auto *params = find<KeyValueEditor>("paramsTable")->keyValueModel();
     url->clear();
     url->setFocus();
-    QTest::keyClicks(url, m_sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=3&sysparm_fields=number"_s);
+    QTest::keyClicks(url,
+                     m_sandbox->baseUrl().toString()
+                         + u"/api/now/table/incident?sysparm_limit=3&sysparm_fields=number"_s);
     QCOMPARE(params->rows().size(), 2);
     QCOMPARE(params->rows().at(1).value, u"number"_s);
 
@@ -327,7 +329,8 @@ void tst_MainWindow::prettyKeepsKeyOrderAndRawIsVerbatim()
     });
     find<QLineEdit>("urlEdit")->setText(m_server->url(u"/order"_s).toString());
     QVERIFY(sendAndWait());
-    QCOMPARE(bodyText(), u"{\n  \"z\": 1.50,\n  \"a\": {\n    \"link\": \"x\",\n    \"value\": \"y\"\n  }\n}"_s);
+    QCOMPARE(bodyText(),
+             u"{\n  \"z\": 1.50,\n  \"a\": {\n    \"link\": \"x\",\n    \"value\": \"y\"\n  }\n}"_s);
     QTest::mouseClick(find<QAbstractButton>("rawButton"), Qt::LeftButton);
     QCOMPARE(bodyText(), QString::fromUtf8(raw));
     QTest::mouseClick(find<QAbstractButton>("prettyButton"), Qt::LeftButton);
@@ -341,7 +344,8 @@ void tst_MainWindow::pastedCurlIsImported()
     url->setFocus();
     // What a user pastes from ServiceNow's docs (the paste arrives as one edit).
     const QString command = u"curl \"%1/api/now/table/incident?sysparm_limit=2\" --request GET "
-                            "--header \"Accept:application/json\" --user 'admin':'admin'"_s.arg(m_sandbox->baseUrl().toString());
+                            "--header \"Accept:application/json\" --user 'admin':'admin'"_s.arg(
+                                m_sandbox->baseUrl().toString());
     url->insert(command);
     QCOMPARE(url->text(), m_sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=2"_s);
     QCOMPARE(find<QComboBox>("authType")->currentText(), u"Basic Auth"_s);
@@ -394,7 +398,8 @@ void tst_MainWindow::everyControlHasAnAccessibleName()
         QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(widget);
         QVERIFY(iface);
         if (iface->text(QAccessible::Name).trimmed().isEmpty())
-            unnamed << (QString::fromLatin1(widget->metaObject()->className()) + u" "_s + widget->objectName());
+            unnamed << (QString::fromLatin1(widget->metaObject()->className()) + u" "_s
+                        + widget->objectName());
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
 }

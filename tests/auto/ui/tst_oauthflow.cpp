@@ -5,17 +5,17 @@
 // expired token), and a sweep for leaked secrets over everything the run logged and wrote.
 
 #include "flowdriver.h"
-#include "ui/oauth/gettokendialog.h"
-#include "ui/widgets/keyvalueeditor.h"
-#include "ui/oauth/loginwindow.h"
-#include "ui/mainwindow.h"
+#include "oauth/tokenstore.h"
+#include "sandbox/sandboxserver.h"
 #include "secrets/memorysecretstore.h"
+#include "ui/mainwindow.h"
+#include "ui/oauth/gettokendialog.h"
+#include "ui/oauth/loginwindow.h"
 #include "ui/oauth/oauth2pane.h"
+#include "ui/oauth/tokensdialog.h"
 #include "ui/request/requesteditor.h"
 #include "ui/response/responseviewer.h"
-#include "sandbox/sandboxserver.h"
-#include "ui/oauth/tokensdialog.h"
-#include "oauth/tokenstore.h"
+#include "ui/widgets/keyvalueeditor.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -27,21 +27,20 @@
 #include <QListWidget>
 #include <QLoggingCategory>
 #include <QMessageBox>
-#include <QTimer>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
-#include <QScopeGuard>
+#include <QPointer>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QPointer>
+#include <QTimer>
 #include <QWebEnginePage>
 #include <QWebEngineProfile>
 #include <QWebEngineView>
-
 
 using namespace Qt::StringLiterals;
 using namespace Postern;
@@ -192,9 +191,10 @@ bool tst_OAuthFlow::signIn(LoginWindow *login)
     if (!waitForPage(login, u"/oauth_login.do"_s))
         return false;
     // What a person does: type the user name and password into the instance's own page, click Log in.
-    return runJs(login, u"document.getElementById('user_name').value = 'admin';"
-                        "document.getElementById('user_password').value = '%1';"
-                        "document.getElementById('login').click();"_s.arg(canaryPassword))
+    return runJs(login,
+                 u"document.getElementById('user_name').value = 'admin';"
+                 "document.getElementById('user_password').value = '%1';"
+                 "document.getElementById('login').click();"_s.arg(canaryPassword))
         && waitForPage(login, u"/oauth_consent.do"_s);
 }
 
@@ -219,7 +219,8 @@ void tst_OAuthFlow::headlineFlow()
     // The keyboard starts in the page (the sign-in form), not in the read-only address.
     QWidget *focused = login->focusWidget();
     QVERIFY(focused);
-    QVERIFY2(focused == login->view() || login->view()->isAncestorOf(focused), focused->metaObject()->className());
+    QVERIFY2(focused == login->view() || login->view()->isAncestorOf(focused),
+             focused->metaObject()->className());
     if (shots) {
         QVERIFY(waitForPage(login, u"/oauth_login.do"_s));
         screenshot(u"login-window"_s);
@@ -231,7 +232,8 @@ void tst_OAuthFlow::headlineFlow()
     QVERIFY(find<QLineEdit>(login, "loginAddress")->text().endsWith(u"/oauth_consent.do"_s));
     QCOMPARE(find<QLabel>(login, "loginSecurity")->text(), u"http (this computer)"_s);
     // The indicator's picture comes from Postern's resources, not from a font that may lack the glyph.
-    QVERIFY(find<QLabel>(login, "loginSecurityIcon") && !find<QLabel>(login, "loginSecurityIcon")->pixmap().isNull());
+    QVERIFY(find<QLabel>(login, "loginSecurityIcon")
+            && !find<QLabel>(login, "loginSecurityIcon")->pixmap().isNull());
 
     QVERIFY(runJs(login, u"document.getElementById('allow').click();"_s));
     auto *tokens = waitForTopLevel<TokensDialog>("tokensDialog");
@@ -249,7 +251,8 @@ void tst_OAuthFlow::headlineFlow()
     QCOMPARE(find<QLineEdit>(tokens, "detailRefreshToken")->echoMode(), QLineEdit::Password);
     // A live countdown below 1800 s: "Expires in 29:59".
     const QString countdown = find<QLabel>(tokens, "detailExpiresIn")->text();
-    QVERIFY2(countdown.startsWith(u"Expires in 29:"_s) || countdown.startsWith(u"Expires in 30:"_s), qPrintable(countdown));
+    QVERIFY2(countdown.startsWith(u"Expires in 29:"_s) || countdown.startsWith(u"Expires in 30:"_s),
+             qPrintable(countdown));
     const QString accessToken = access->text();
     if (shots)
         screenshot(u"token-details"_s);
@@ -261,8 +264,12 @@ void tst_OAuthFlow::headlineFlow()
     auto *headers = find<KeyValueEditor>(m_window.get(), "headersTable")->keyValueModel();
     QVERIFY(waitUntil([&] { return headers->automaticRowCount() == 1; }));
     QCOMPARE(headers->index(0, KeyValueModel::KeyColumn).data().toString(), u"Authorization"_s);
-    QCOMPARE(headers->index(0, KeyValueModel::ValueColumn).data(Qt::EditRole).toString(), u"Bearer "_s + accessToken);
-    QVERIFY(headers->index(0, KeyValueModel::KeyColumn).data(Qt::ToolTipRole).toString().contains(u"Authorization tab"_s));
+    QCOMPARE(headers->index(0, KeyValueModel::ValueColumn).data(Qt::EditRole).toString(),
+             u"Bearer "_s + accessToken);
+    QVERIFY(headers->index(0, KeyValueModel::KeyColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(u"Authorization tab"_s));
     QVERIFY(find<QLabel>(m_window.get(), "tokenExpiry")->text().startsWith(u"Expires in"_s));
 
     QSignalSpy shown(m_window->responseViewer(), &ResponseViewer::bodyShown);
@@ -270,7 +277,9 @@ void tst_OAuthFlow::headlineFlow()
     QVERIFY(shown.wait(15000));
     QVERIFY2(find<QLabel>(m_window.get(), "responseStatus")->text().startsWith(u"200"_s),
              qPrintable(find<QLabel>(m_window.get(), "responseStatus")->text()));
-    QCOMPARE(find<QPlainTextEdit>(m_window.get(), "responseBody")->toPlainText().count(u"\"number\": \"INC"_s), 10);
+    QCOMPARE(
+        find<QPlainTextEdit>(m_window.get(), "responseBody")->toPlainText().count(u"\"number\": \"INC"_s),
+        10);
     if (shots) {
         find<QTabWidget>(m_window.get(), "requestTabs")->setCurrentIndex(2); // Headers: the Bearer row
         screenshot(u"bearer-response"_s);
@@ -323,7 +332,8 @@ void tst_OAuthFlow::forgedStateRejected()
     LoginWindow *login = requestToken(dialog);
     QVERIFY(login && signIn(login));
     // A page that sends the browser to the callback with a code and a state that are not ours.
-    QVERIFY(runJs(login, u"window.location.href = 'https://oauth.pstmn.io/v1/callback?code=stolen&state=forged';"_s));
+    QVERIFY(runJs(
+        login, u"window.location.href = 'https://oauth.pstmn.io/v1/callback?code=stolen&state=forged';"_s));
     auto *message = find<QLabel>(dialog, "tokenMessage");
     QVERIFY2(waitUntil([&] { return message->text().contains(u"state"_s); }), qPrintable(message->text()));
     QVERIFY(m_tokens->tokens().isEmpty());
@@ -367,7 +377,8 @@ void tst_OAuthFlow::serviceNowPresetFillsEndpoints()
     QTest::keyClicks(instance, u"dev12345"_s);
     QTest::keyClick(instance, Qt::Key_Return);
     QCOMPARE(find<QLineEdit>(dialog, "authUrl")->text(), u"https://dev12345.service-now.com/oauth_auth.do"_s);
-    QCOMPARE(find<QLineEdit>(dialog, "accessTokenUrl")->text(), u"https://dev12345.service-now.com/oauth_token.do"_s);
+    QCOMPARE(find<QLineEdit>(dialog, "accessTokenUrl")->text(),
+             u"https://dev12345.service-now.com/oauth_token.do"_s);
     QCOMPARE(find<QComboBox>(dialog, "clientAuthentication")->currentIndex(), 0); // credentials in body
     // Return in the field fills; it does not press Request Token.
     QVERIFY(!waitUntil([&] { return !opened.isEmpty(); }, 300));
@@ -399,7 +410,9 @@ void tst_OAuthFlow::expiredTokenShowsInstance401()
     QTest::mouseClick(find<QPushButton>(m_window.get(), "sendButton"), Qt::LeftButton);
     QVERIFY(shown.wait(15000));
     QVERIFY(find<QLabel>(m_window.get(), "responseStatus")->text().startsWith(u"401"_s));
-    QVERIFY(find<QPlainTextEdit>(m_window.get(), "responseBody")->toPlainText().contains(u"User Not Authenticated"_s));
+    QVERIFY(find<QPlainTextEdit>(m_window.get(), "responseBody")
+                ->toPlainText()
+                .contains(u"User Not Authenticated"_s));
 
     // Deleted through Manage Tokens (which asks first).
     QTest::mouseClick(find<QPushButton>(m_window.get(), "manageTokensButton"), Qt::LeftButton);
@@ -420,7 +433,10 @@ void tst_OAuthFlow::expiredTokenShowsInstance401()
     QVERIFY(m_tokens->tokens().isEmpty());
     QCOMPARE(find<QListWidget>(manage, "tokenList")->count(), 0);
     manage->close();
-    QVERIFY(waitUntil([&] { return find<KeyValueEditor>(m_window.get(), "headersTable")->keyValueModel()->automaticRowCount() == 0; }));
+    QVERIFY(waitUntil([&] {
+        return find<KeyValueEditor>(m_window.get(), "headersTable")->keyValueModel()->automaticRowCount()
+            == 0;
+    }));
     QVERIFY(find<QLabel>(m_window.get(), "tokenExpiry")->text().isEmpty()
             || find<QLabel>(m_window.get(), "tokenExpiry")->text() == u"Not available"_s);
     // With no token left, Send does not go out without its Authorization header: it says why and
@@ -453,16 +469,16 @@ void tst_OAuthFlow::noSecretLeaks()
     m_window.reset(); // nothing of the run may hold the store's secrets past this test
     m_tokens.reset();
 
-    const QStringList secrets{canaryClientSecret, canaryPassword, token.accessToken, token.refreshToken};
+    const QStringList secrets { canaryClientSecret, canaryPassword, token.accessToken, token.refreshToken };
     QVERIFY(capturedLog.size() > 5); // the run did log (categories on), so the sweep means something
     for (const QString &line : std::as_const(capturedLog)) {
         for (const QString &secret : secrets)
             QVERIFY2(!line.contains(secret), qPrintable(u"a log line holds a secret: "_s + line.left(80)));
         QVERIFY2(!line.contains(u"code="_s), qPrintable(u"a log line holds a code: "_s + line.left(80)));
     }
-    QStringList roots{m_dataDir->path()};
-    for (const auto location : {QStandardPaths::AppConfigLocation, QStandardPaths::AppDataLocation,
-                                QStandardPaths::GenericConfigLocation, QStandardPaths::CacheLocation})
+    QStringList roots { m_dataDir->path() };
+    for (const auto location : { QStandardPaths::AppConfigLocation, QStandardPaths::AppDataLocation,
+                                 QStandardPaths::GenericConfigLocation, QStandardPaths::CacheLocation })
         roots << QStandardPaths::writableLocation(location);
     int filesRead = 0;
     for (const QString &root : roots) {
@@ -474,7 +490,8 @@ void tst_OAuthFlow::noSecretLeaks()
             ++filesRead;
             const QByteArray content = file.readAll();
             for (const QString &secret : secrets)
-                QVERIFY2(!content.contains(secret.toUtf8()), qPrintable(u"a file holds a secret: "_s + file.fileName()));
+                QVERIFY2(!content.contains(secret.toUtf8()),
+                         qPrintable(u"a file holds a secret: "_s + file.fileName()));
         }
     }
     QVERIFY(QFile::exists(m_dataDir->filePath(u"tokens.json"_s)));
@@ -499,7 +516,9 @@ void tst_OAuthFlow::closedLoginWindowLetsGoOfItsBrowser()
     QVERIFY(profile && page);
     QVERIFY(profile->isOffTheRecord());
     QVERIFY(page->profile() == profile);
-    const auto renderers = [] { return descendantProcesses({u"QtWebEngineProcess"_s}, 2); };
+    const auto renderers = [] {
+        return descendantProcesses({ u"QtWebEngineProcess"_s }, 2);
+    };
     QVERIFY2(!renderers().isEmpty(), qPrintable(describeProcesses()));
     const qint64 during = residentKiBWithHelpers();
 
@@ -509,11 +528,11 @@ void tst_OAuthFlow::closedLoginWindowLetsGoOfItsBrowser()
     auto *tokens = waitForTopLevel<TokensDialog>("tokensDialog");
     QVERIFY(tokens);
     QVERIFY(waitUntil([&] { return !window && !page && !profile; }));
-    QVERIFY2(waitUntil([&] { return renderers().isEmpty(); }, 15000),
-             qPrintable(describeProcesses()));
+    QVERIFY2(waitUntil([&] { return renderers().isEmpty(); }, 15000), qPrintable(describeProcesses()));
     tokens->close();
     const qint64 after = residentKiBWithHelpers();
-    qInfo("resident memory with helper processes: before the login %lld KiB, during it %lld KiB, after closing %lld KiB",
+    qInfo("resident memory with helper processes: before the login %lld KiB, during it %lld KiB, after "
+          "closing %lld KiB",
           before, during, after);
 }
 
@@ -543,7 +562,8 @@ void tst_OAuthFlow::failedPageIsNotCalledSecure()
     QVERIFY2(security->toolTip().contains(u"could not be loaded"_s), qPrintable(security->toolTip()));
     QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(security);
     QVERIFY(iface && iface->text(QAccessible::Name).contains(u"Not loaded"_s));
-    QVERIFY(find<QLabel>(login, "loginSecurityIcon") && !find<QLabel>(login, "loginSecurityIcon")->pixmap().isNull());
+    QVERIFY(find<QLabel>(login, "loginSecurityIcon")
+            && !find<QLabel>(login, "loginSecurityIcon")->pixmap().isNull());
     QTest::mouseClick(find<QPushButton>(login, "loginCancel"), Qt::LeftButton);
 }
 

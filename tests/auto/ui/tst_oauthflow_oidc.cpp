@@ -4,14 +4,14 @@
 // provider's userinfo endpoint with the token.
 
 #include "flowdriver.h"
-#include "ui/oauth/gettokendialog.h"
-#include "ui/widgets/keyvalueeditor.h"
-#include "ui/oauth/loginwindow.h"
-#include "ui/mainwindow.h"
-#include "shared/oidcprovider.h"
-#include "ui/response/responseviewer.h"
-#include "ui/oauth/tokensdialog.h"
 #include "oauth/tokenstore.h"
+#include "shared/oidcprovider.h"
+#include "ui/mainwindow.h"
+#include "ui/oauth/gettokendialog.h"
+#include "ui/oauth/loginwindow.h"
+#include "ui/oauth/tokensdialog.h"
+#include "ui/response/responseviewer.h"
+#include "ui/widgets/keyvalueeditor.h"
 
 #include <QComboBox>
 #include <QJsonDocument>
@@ -131,16 +131,20 @@ void tst_OAuthFlowOidc::codeFlowThenUserinfo()
 {
     QFETCH(bool, basic);
     QFETCH(QString, login);
-    const auto client = basic ? PosternTest::OidcProvider::basicClient() : PosternTest::OidcProvider::webClient();
+    const auto client
+        = basic ? PosternTest::OidcProvider::basicClient() : PosternTest::OidcProvider::webClient();
     LoginWindow *window = start(client, basic);
     QVERIFY(window);
 
     // The provider's own sign-in page, then its consent page.
     QVERIFY(waitForScript(window, u"!!document.querySelector('input[name=login]')"_s));
-    QVERIFY(runJs(window, u"document.querySelector('input[name=login]').value = '%1';"
-                          "document.querySelector('input[name=password]').value = 'any-password';"
-                          "document.querySelector('button[type=submit]').click();"_s.arg(login)));
-    QVERIFY(waitForScript(window, u"!document.querySelector('input[name=login]') && !!document.querySelector('button[type=submit]')"_s));
+    QVERIFY(runJs(window,
+                  u"document.querySelector('input[name=login]').value = '%1';"
+                  "document.querySelector('input[name=password]').value = 'any-password';"
+                  "document.querySelector('button[type=submit]').click();"_s.arg(login)));
+    QVERIFY(waitForScript(
+        window,
+        u"!document.querySelector('input[name=login]') && !!document.querySelector('button[type=submit]')"_s));
     QVERIFY(runJs(window, u"document.querySelector('button[type=submit]').click();"_s));
 
     auto *tokens = qobject_cast<TokensDialog *>(waitForTopLevel(u"tokensDialog"_s, 15000));
@@ -167,8 +171,10 @@ void tst_OAuthFlowOidc::codeFlowThenUserinfo()
     QVERIFY(shown.wait(15000));
     QVERIFY2(find<QLabel>(m_window.get(), "responseStatus")->text().startsWith(u"200"_s),
              qPrintable(find<QLabel>(m_window.get(), "responseStatus")->text()));
-    const QJsonObject userinfo =
-        QJsonDocument::fromJson(find<QPlainTextEdit>(m_window.get(), "responseBody")->toPlainText().toUtf8()).object();
+    const QJsonObject userinfo
+        = QJsonDocument::fromJson(
+              find<QPlainTextEdit>(m_window.get(), "responseBody")->toPlainText().toUtf8())
+              .object();
     QCOMPARE(userinfo.value(u"sub"_s).toString(), login);
 }
 
@@ -178,10 +184,13 @@ void tst_OAuthFlowOidc::abortAtTheProvider()
     QVERIFY(window);
     QVERIFY(waitForScript(window, u"!!document.querySelector('input[name=login]')"_s));
     // The provider's own "Cancel" link answers access_denied on the redirect.
-    QVERIFY(runJs(window, u"const a = Array.from(document.querySelectorAll('a')).find(x => /abort|cancel/i.test(x.href + x.textContent));"
-                          "a.click();"_s));
+    QVERIFY(runJs(window,
+                  u"const a = Array.from(document.querySelectorAll('a')).find(x => "
+                  u"/abort|cancel/i.test(x.href + x.textContent));"
+                  "a.click();"_s));
     auto *message = find<QLabel>(m_dialog, "tokenMessage");
-    QVERIFY2(waitUntil([&] { return message->text().contains(u"denied"_s); }, 15000), qPrintable(message->text()));
+    QVERIFY2(waitUntil([&] { return message->text().contains(u"denied"_s); }, 15000),
+             qPrintable(message->text()));
     QVERIFY(m_tokens->tokens().isEmpty());
 }
 
@@ -195,9 +204,12 @@ void tst_OAuthFlowOidc::discoverThenSignInAndVerifyIdToken()
     QTest::keyClicks(issuer, m_provider.issuer().toString());
     QTest::mouseClick(find<QPushButton>(m_dialog, "discoverButton"), Qt::LeftButton);
     auto *authUrl = find<QLineEdit>(m_dialog, "authUrl");
-    QVERIFY(waitUntil([&] { return authUrl->text() == m_discovery.value(u"authorization_endpoint"_s).toString(); }));
-    QCOMPARE(find<QLineEdit>(m_dialog, "accessTokenUrl")->text(), m_discovery.value(u"token_endpoint"_s).toString());
-    QCOMPARE(find<QLineEdit>(m_dialog, "revokeUrl")->text(), m_discovery.value(u"revocation_endpoint"_s).toString());
+    QVERIFY(waitUntil(
+        [&] { return authUrl->text() == m_discovery.value(u"authorization_endpoint"_s).toString(); }));
+    QCOMPARE(find<QLineEdit>(m_dialog, "accessTokenUrl")->text(),
+             m_discovery.value(u"token_endpoint"_s).toString());
+    QCOMPARE(find<QLineEdit>(m_dialog, "revokeUrl")->text(),
+             m_discovery.value(u"revocation_endpoint"_s).toString());
     QVERIFY2(find<QLabel>(m_dialog, "tokenMessage")->text().contains(u"RFC 9207"_s),
              qPrintable(find<QLabel>(m_dialog, "tokenMessage")->text()));
 
@@ -211,10 +223,13 @@ void tst_OAuthFlowOidc::discoverThenSignInAndVerifyIdToken()
     QVERIFY(!opened.isEmpty() || opened.wait(10000));
     auto *window = opened.first().first().value<LoginWindow *>();
     QVERIFY(waitForScript(window, u"!!document.querySelector('input[name=login]')"_s));
-    QVERIFY(runJs(window, u"document.querySelector('input[name=login]').value = 'carol';"
-                          "document.querySelector('input[name=password]').value = 'x';"
-                          "document.querySelector('button[type=submit]').click();"_s));
-    QVERIFY(waitForScript(window, u"!document.querySelector('input[name=login]') && !!document.querySelector('button[type=submit]')"_s));
+    QVERIFY(runJs(window,
+                  u"document.querySelector('input[name=login]').value = 'carol';"
+                  "document.querySelector('input[name=password]').value = 'x';"
+                  "document.querySelector('button[type=submit]').click();"_s));
+    QVERIFY(waitForScript(
+        window,
+        u"!document.querySelector('input[name=login]') && !!document.querySelector('button[type=submit]')"_s));
     // The provider's redirect carries iss (RFC 9207); Postern compares it with the discovered issuer.
     QVERIFY(runJs(window, u"document.querySelector('button[type=submit]').click();"_s));
     auto *tokens = qobject_cast<TokensDialog *>(waitForTopLevel(u"tokensDialog"_s, 15000));
@@ -222,11 +237,13 @@ void tst_OAuthFlowOidc::discoverThenSignInAndVerifyIdToken()
 
     // JWT tools: the access token is opaque here; the ID token is a JWT signed with a published key.
     auto *verdict = find<QLabel>(tokens, "jwtVerdict");
-    QVERIFY(waitUntil([&] { return find<QPlainTextEdit>(tokens, "jwtDecoded")->toPlainText().contains(u"not a JWT"_s); }));
+    QVERIFY(waitUntil(
+        [&] { return find<QPlainTextEdit>(tokens, "jwtDecoded")->toPlainText().contains(u"not a JWT"_s); }));
     auto *which = find<QComboBox>(tokens, "jwtWhich");
     QVERIFY(which->isEnabled());
     which->setCurrentIndex(1);
-    QVERIFY2(waitUntil([&] { return verdict->text().startsWith(u"Valid"_s); }, 15000), qPrintable(verdict->text()));
+    QVERIFY2(waitUntil([&] { return verdict->text().startsWith(u"Valid"_s); }, 15000),
+             qPrintable(verdict->text()));
     const QString decoded = find<QPlainTextEdit>(tokens, "jwtDecoded")->toPlainText();
     QVERIFY(decoded.contains(u"\"sub\": \"carol\""_s));
     QVERIFY(decoded.contains(u"exp: "_s));
@@ -244,10 +261,14 @@ void tst_OAuthFlowOidc::discoveryRefusesAnotherIssuer()
     find<QLineEdit>(m_dialog, "issuerUrl")->setText(other.toString());
     QTest::mouseClick(find<QPushButton>(m_dialog, "discoverButton"), Qt::LeftButton);
     auto *message = find<QLabel>(m_dialog, "tokenMessage");
-    QVERIFY2(waitUntil([&] { return find<QPushButton>(m_dialog, "discoverButton")->isEnabled() && !message->text().startsWith(u"Reading"_s); }),
+    QVERIFY2(waitUntil([&] {
+                 return find<QPushButton>(m_dialog, "discoverButton")->isEnabled()
+                     && !message->text().startsWith(u"Reading"_s);
+             }),
              qPrintable(message->text()));
     QVERIFY2(message->text().contains(u"issuer"_s, Qt::CaseInsensitive), qPrintable(message->text()));
-    QCOMPARE(find<QLineEdit>(m_dialog, "authUrl")->text(), authBefore); // nothing filled from a refused document
+    QCOMPARE(find<QLineEdit>(m_dialog, "authUrl")->text(),
+             authBefore); // nothing filled from a refused document
 }
 
 int main(int argc, char *argv[])

@@ -2,15 +2,15 @@
 // imported request whose body names a file outside the working directory is refused at Send with a
 // message in the response area, nothing reaches the (recording) server, and the import summary named
 // every file the collection refers to, saying whether it is in the working directory.
-#include "ui/request/bodyeditor.h"
 #include "http/fileaccess.h"
-#include "ui/workspace/importexport.h"
+#include "shared/testhttpserver.h"
 #include "ui/mainwindow.h"
+#include "ui/request/bodyeditor.h"
 #include "ui/request/requesteditor.h"
+#include "ui/response/responseviewer.h"
+#include "ui/workspace/importexport.h"
 #include "ui/workspace/requesttab.h"
 #include "ui/workspace/requesttabs.h"
-#include "ui/response/responseviewer.h"
-#include "shared/testhttpserver.h"
 #include "workspacefixture.h"
 
 #include <QDir>

@@ -4,15 +4,15 @@
 // token (none, revoked, expired without refresh, another instance's).
 
 #include "flowdriver.h"
+#include "oauth/tokenstore.h"
+#include "sandbox/sandboxserver.h"
+#include "secrets/memorysecretstore.h"
+#include "ui/mainwindow.h"
 #include "ui/oauth/gettokendialog.h"
 #include "ui/oauth/oauth2pane.h"
-#include "ui/widgets/keyvalueeditor.h"
-#include "ui/mainwindow.h"
-#include "secrets/memorysecretstore.h"
-#include "ui/response/responseviewer.h"
-#include "sandbox/sandboxserver.h"
 #include "ui/oauth/tokensdialog.h"
-#include "oauth/tokenstore.h"
+#include "ui/response/responseviewer.h"
+#include "ui/widgets/keyvalueeditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>

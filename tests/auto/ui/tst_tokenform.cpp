@@ -4,13 +4,13 @@
 // every message and value readable through QAccessible.
 
 #include "flowdriver.h"
-#include "ui/oauth/gettokendialog.h"
-#include "ui/mainwindow.h"
-#include "secrets/memorysecretstore.h"
-#include "ui/request/requesteditor.h"
-#include "sandbox/sandboxserver.h"
-#include "ui/oauth/tokensdialog.h"
 #include "oauth/tokenstore.h"
+#include "sandbox/sandboxserver.h"
+#include "secrets/memorysecretstore.h"
+#include "ui/mainwindow.h"
+#include "ui/oauth/gettokendialog.h"
+#include "ui/oauth/tokensdialog.h"
+#include "ui/request/requesteditor.h"
 
 #include <QAccessible>
 #include <QCheckBox>

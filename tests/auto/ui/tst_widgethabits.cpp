@@ -4,12 +4,12 @@
 // or the keyboard. With POSTERN_SCREENSHOT_DIR set, the main window under each palette is saved there
 // as postern-<palette>.png to be looked at.
 
+#include "oauth/tokenstore.h"
 #include "ui/mainwindow.h"
 #include "ui/response/responseviewer.h"
 #include "ui/widgets/formrow.h"
 #include "ui/widgets/palette.h"
 #include "ui/widgets/secretlineedit.h"
-#include "oauth/tokenstore.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -64,7 +64,7 @@ QPalette darkPalette()
     p.setColor(QPalette::Mid, window.darker(120));
     p.setColor(QPalette::Dark, window.darker(150));
     p.setColor(QPalette::Shadow, Qt::black);
-    for (const QPalette::ColorRole role : {QPalette::Text, QPalette::WindowText, QPalette::ButtonText})
+    for (const QPalette::ColorRole role : { QPalette::Text, QPalette::WindowText, QPalette::ButtonText })
         p.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
     return p;
 }
@@ -82,10 +82,10 @@ QPalette namedPalette(const QString &name)
 const QList<std::pair<const char *, ColorRole>> &textRoles()
 {
     static const QList<std::pair<const char *, ColorRole>> roles = {
-        {"error text", ColorRole::ErrorText},   {"success text", ColorRole::SuccessText},
-        {"warning text", ColorRole::WarningText}, {"info text", ColorRole::InfoText},
-        {"JSON key", ColorRole::JsonKey},       {"JSON string", ColorRole::JsonString},
-        {"JSON number", ColorRole::JsonNumber}, {"JSON literal", ColorRole::JsonLiteral},
+        { "error text", ColorRole::ErrorText },     { "success text", ColorRole::SuccessText },
+        { "warning text", ColorRole::WarningText }, { "info text", ColorRole::InfoText },
+        { "JSON key", ColorRole::JsonKey },         { "JSON string", ColorRole::JsonString },
+        { "JSON number", ColorRole::JsonNumber },   { "JSON literal", ColorRole::JsonLiteral },
     };
     return roles;
 }
@@ -139,7 +139,7 @@ void tst_WidgetHabits::roleReadsOnPalette_data()
 {
     QTest::addColumn<QString>("palette");
     QTest::addColumn<ColorRole>("role");
-    for (const QString &palette : {u"light"_s, u"dark"_s})
+    for (const QString &palette : { u"light"_s, u"dark"_s })
         for (const auto &[name, role] : textRoles())
             QTest::addRow("%s on the %s palette", name, qPrintable(palette)) << palette << role;
 }
@@ -152,10 +152,13 @@ void tst_WidgetHabits::roleReadsOnPalette()
     QApplication::setPalette(namedPalette(palette));
     const QPalette p = QApplication::palette();
     const QColor color = Theme::color(role);
-    for (const QPalette::ColorRole background : {QPalette::Window, QPalette::Base, QPalette::AlternateBase}) {
+    for (const QPalette::ColorRole background :
+         { QPalette::Window, QPalette::Base, QPalette::AlternateBase }) {
         const double ratio = Theme::contrastRatio(color, p.color(background));
-        QVERIFY2(ratio >= 4.5, qPrintable(u"%1 on %2: %3:1"_s.arg(color.name(), p.color(background).name())
-                                              .arg(ratio, 0, 'f', 2)));
+        QVERIFY2(
+            ratio >= 4.5,
+            qPrintable(
+                u"%1 on %2: %3:1"_s.arg(color.name(), p.color(background).name()).arg(ratio, 0, 'f', 2)));
     }
 }
 
@@ -172,7 +175,8 @@ void tst_WidgetHabits::noteBackgroundKeepsTextReadable()
     QApplication::setPalette(namedPalette(palette));
     const QColor text = QApplication::palette().color(QPalette::WindowText);
     const QColor background = Theme::color(ColorRole::NoteBackground);
-    QVERIFY2(Theme::contrastRatio(text, background) >= 4.5, qPrintable(text.name() + u" on "_s + background.name()));
+    QVERIFY2(Theme::contrastRatio(text, background) >= 4.5,
+             qPrintable(text.name() + u" on "_s + background.name()));
     // A note stands out from the window it sits in.
     QVERIFY(background != QApplication::palette().color(QPalette::Window));
 }
@@ -181,7 +185,8 @@ void tst_WidgetHabits::noLiteralColourInWidgetSources_data()
 {
     QTest::addColumn<QString>("path");
     const QDir root(QStringLiteral(POSTERN_SOURCE_DIR));
-    QDirIterator it(root.filePath(u"ui"_s), {u"*.cpp"_s, u"*.h"_s}, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(root.filePath(u"ui"_s), { u"*.cpp"_s, u"*.h"_s }, QDir::Files,
+                    QDirIterator::Subdirectories);
     QStringList paths;
     while (it.hasNext())
         paths << root.relativeFilePath(it.next());
@@ -236,8 +241,9 @@ void tst_WidgetHabits::mainWindowUsesOnlyRoleColours()
     HttpResponse response;
     response.statusCode = 404;
     response.reasonPhrase = u"Not Found"_s;
-    response.headers = {{"Content-Type"_ba, "application/json"_ba}};
-    response.body = R"({"error": {"message": "No Record found", "detail": null, "code": 404, "retry": false}})"_ba;
+    response.headers = { { "Content-Type"_ba, "application/json"_ba } };
+    response.body
+        = R"({"error": {"message": "No Record found", "detail": null, "code": 404, "retry": false}})"_ba;
     response.elapsedMs = 42;
     window.responseViewer()->showResponse(response);
     auto *body = window.findChild<QPlainTextEdit *>(u"responseBody"_s);
@@ -257,9 +263,10 @@ void tst_WidgetHabits::mainWindowUsesOnlyRoleColours()
         while (it.hasNext()) {
             const QString color = it.next().captured();
             ++named;
-            QVERIFY2(isRoleColor(QColor(color), p),
-                     qPrintable(u"%1 (%2) names %3"_s.arg(widget->objectName(),
-                                                          QString::fromLatin1(widget->metaObject()->className()), color)));
+            QVERIFY2(
+                isRoleColor(QColor(color), p),
+                qPrintable(u"%1 (%2) names %3"_s.arg(
+                    widget->objectName(), QString::fromLatin1(widget->metaObject()->className()), color)));
         }
     }
     QVERIFY2(named > 0, "the status of the answer should be coloured");
@@ -270,7 +277,7 @@ void tst_WidgetHabits::mainWindowUsesOnlyRoleColours()
             const QColor color = range.format.foreground().color();
             QVERIFY2(Theme::contrastRatio(color, base) >= 4.5,
                      qPrintable(u"%1 on %2 for \"%3\""_s.arg(color.name(), base.name(),
-                                                            block.text().mid(range.start, range.length))));
+                                                             block.text().mid(range.start, range.length))));
         }
     }
 

@@ -2,15 +2,15 @@
 // the automatic Authorization row masked until asked, Copy's confirmation, no time for a request that
 // never left, the port in a tab's title, and a window restored from a screen that is gone.
 
-#include "ui/widgets/keyvalueeditor.h"
-#include "ui/widgets/keyvaluemodel.h"
+#include "oauth/tokenstore.h"
+#include "shared/testhttpserver.h"
 #include "ui/mainwindow.h"
 #include "ui/request/requesteditor.h"
-#include "ui/workspace/requesttabs.h"
 #include "ui/response/responseviewer.h"
+#include "ui/widgets/keyvalueeditor.h"
+#include "ui/widgets/keyvaluemodel.h"
+#include "ui/workspace/requesttabs.h"
 #include "workspace/sessionstore.h"
-#include "shared/testhttpserver.h"
-#include "oauth/tokenstore.h"
 #include "workspace/workspace.h"
 
 #include <QAccessible>

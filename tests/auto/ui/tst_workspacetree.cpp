@@ -2,24 +2,24 @@
 // drag and drop, delete after a confirmation), collection settings with inherited authorization,
 // Manage Environments with a secret variable, File > Import of a Postman collection with its summary
 // and scripts note, and the history pane.
+#include "history/historyentry.h"
+#include "history/historystore.h"
+#include "oauth/tokenstore.h"
+#include "sandbox/sandboxserver.h"
+#include "secrets/memorysecretstore.h"
+#include "ui/history/historypane.h"
+#include "ui/mainwindow.h"
 #include "ui/request/autheditor.h"
+#include "ui/request/requesteditor.h"
 #include "ui/workspace/collectionstree.h"
 #include "ui/workspace/environmentsdialog.h"
-#include "ui/history/historypane.h"
-#include "history/historystore.h"
 #include "ui/workspace/importexport.h"
 #include "ui/workspace/itemsettingsdialog.h"
-#include "history/historyentry.h"
-#include "ui/mainwindow.h"
-#include "workspacefixture.h"
-#include "secrets/memorysecretstore.h"
-#include "ui/request/requesteditor.h"
 #include "ui/workspace/requesttab.h"
 #include "ui/workspace/requesttabs.h"
-#include "sandbox/sandboxserver.h"
-#include "oauth/tokenstore.h"
 #include "ui/workspace/variableseditor.h"
 #include "workspace/workspace.h"
+#include "workspacefixture.h"
 
 #include <QAbstractButton>
 #include <QClipboard>
@@ -104,7 +104,8 @@ void tst_WorkspaceTree::cleanup()
 
 QTreeWidgetItem *tst_WorkspaceTree::itemNamed(const QString &text) const
 {
-    const QList<QTreeWidgetItem *> found = m_f.window->collectionsTree()->findItems(text, Qt::MatchExactly | Qt::MatchRecursive);
+    const QList<QTreeWidgetItem *> found
+        = m_f.window->collectionsTree()->findItems(text, Qt::MatchExactly | Qt::MatchRecursive);
     return found.isEmpty() ? nullptr : found.first();
 }
 
@@ -115,7 +116,7 @@ void tst_WorkspaceTree::treeEdits()
     QVERIFY(!collectionId.isEmpty());
     const QString folderId = tree->newFolder(collectionId, QString(), u"Users"_s);
     QVERIFY(itemNamed(u"Users"_s));
-    QCOMPARE(QDir(m_f.root->path() + u"/collections"_s).entryList({u"*.json"_s}).size(), 1);
+    QCOMPARE(QDir(m_f.root->path() + u"/collections"_s).entryList({ u"*.json"_s }).size(), 1);
 
     // Rename as a user does: F2, type, Enter.
     tree->setCurrentItem(itemNamed(u"Users"_s));
@@ -153,7 +154,7 @@ void tst_WorkspaceTree::dragAndDropMovesARequest()
     Collection collection = Collection::make(u"Moves"_s);
     CollectionItem folder = CollectionItem::makeFolder(u"Folder"_s);
     const CollectionItem request = CollectionItem::makeRequest(u"Loose request"_s, HttpRequest());
-    collection.items = {folder, request};
+    collection.items = { folder, request };
     QVERIFY(m_f.workspace->saveCollection(collection).isEmpty());
     CollectionsTree *tree = m_f.window->collectionsTree();
     tree->expandAll();
@@ -179,9 +180,9 @@ void tst_WorkspaceTree::dragAndDropMovesARequest()
 void tst_WorkspaceTree::keyboardMoves()
 {
     Collection collection = Collection::make(u"Order"_s);
-    collection.items = {CollectionItem::makeRequest(u"First"_s, HttpRequest()),
-                        CollectionItem::makeRequest(u"Second"_s, HttpRequest()),
-                        CollectionItem::makeRequest(u"Third"_s, HttpRequest())};
+    collection.items = { CollectionItem::makeRequest(u"First"_s, HttpRequest()),
+                         CollectionItem::makeRequest(u"Second"_s, HttpRequest()),
+                         CollectionItem::makeRequest(u"Third"_s, HttpRequest()) };
     QVERIFY(m_f.workspace->saveCollection(collection).isEmpty());
     CollectionsTree *tree = m_f.window->collectionsTree();
     tree->expandAll();
@@ -194,11 +195,11 @@ void tst_WorkspaceTree::keyboardMoves()
             list.append(item.name);
         return list;
     };
-    QCOMPARE(names(), (QStringList{u"Second"_s, u"First"_s, u"Third"_s}));
+    QCOMPARE(names(), (QStringList { u"Second"_s, u"First"_s, u"Third"_s }));
     QTest::keyClick(tree, Qt::Key_Down, Qt::ControlModifier | Qt::ShiftModifier);
-    QCOMPARE(names(), (QStringList{u"Second"_s, u"Third"_s, u"First"_s}));
+    QCOMPARE(names(), (QStringList { u"Second"_s, u"Third"_s, u"First"_s }));
     QTest::keyClick(tree, Qt::Key_Up, Qt::ControlModifier | Qt::ShiftModifier);
-    QCOMPARE(names(), (QStringList{u"Second"_s, u"First"_s, u"Third"_s}));
+    QCOMPARE(names(), (QStringList { u"Second"_s, u"First"_s, u"Third"_s }));
 }
 
 void tst_WorkspaceTree::collectionAuthIsInherited()
@@ -207,11 +208,12 @@ void tst_WorkspaceTree::collectionAuthIsInherited()
     HttpRequest request;
     request.url = m_f.sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=1"_s;
     request.auth.type = AuthType::Inherit;
-    collection.items = {CollectionItem::makeRequest(u"One incident"_s, request)};
+    collection.items = { CollectionItem::makeRequest(u"One incident"_s, request) };
     QVERIFY(m_f.workspace->saveCollection(collection).isEmpty());
 
     // Collection settings: Basic admin/admin, typed into the real dialog.
-    ItemSettingsDialog dialog(m_f.workspace.get(), OAuthServices{m_f.tokens.get(), nullptr, nullptr, &m_f.manager},
+    ItemSettingsDialog dialog(m_f.workspace.get(),
+                              OAuthServices { m_f.tokens.get(), nullptr, nullptr, &m_f.manager },
                               collection.id, QString());
     auto *type = dialog.authEditor()->findChild<QComboBox *>(u"authType"_s);
     type->setCurrentIndex(type->findText(u"Basic Auth"_s));
@@ -237,8 +239,9 @@ void tst_WorkspaceTree::secretVariableStaysOutOfFiles()
     auto *dialog = new EnvironmentsDialog(m_f.workspace.get(), m_f.window.get());
     const QString id = dialog->addEnvironment(u"Prod"_s);
     QVERIFY(!id.isEmpty());
-    dialog->variablesEditor()->setVariables({{u"apiKey"_s, u"canary-7f3e"_s, true, true, {}},
-                                            {u"host"_s, u"prod.example"_s, true, false, u"Where Prod lives"_s}});
+    dialog->variablesEditor()->setVariables(
+        { { u"apiKey"_s, u"canary-7f3e"_s, true, true, {} },
+          { u"host"_s, u"prod.example"_s, true, false, u"Where Prod lives"_s } });
     QCOMPARE(dialog->variablesEditor()->variables().at(1).description, u"Where Prod lives"_s);
     Q_EMIT dialog->variablesEditor()->changed();
     QTableWidget *table = dialog->variablesEditor()->table();
@@ -261,14 +264,15 @@ void tst_WorkspaceTree::secretVariableStaysOutOfFiles()
 
 void tst_WorkspaceTree::importShowsSummaryAndScriptsNote()
 {
-    const ImportExport::Outcome outcome
-        = ImportExport::importFile(m_f.workspace.get(), postmanData(u"newman/sandbox.postman_collection.json"_s));
+    const ImportExport::Outcome outcome = ImportExport::importFile(
+        m_f.workspace.get(), postmanData(u"newman/sandbox.postman_collection.json"_s));
     QVERIFY2(outcome.ok, qPrintable(outcome.title));
     QVERIFY(!outcome.summary.isEmpty());
-    QVERIFY2(outcome.summary.join(u'\n').contains(u"script"_s, Qt::CaseInsensitive), qPrintable(outcome.summary.join(u'\n')));
+    QVERIFY2(outcome.summary.join(u'\n').contains(u"script"_s, Qt::CaseInsensitive),
+             qPrintable(outcome.summary.join(u'\n')));
     QVERIFY(itemNamed(u"Sandbox instance"_s));
-    RequestTab *tab = m_f.window->requestTabs()->openSaved(outcome.collectionId,
-                                                         m_f.workspace->collection(outcome.collectionId)->items.first().id);
+    RequestTab *tab = m_f.window->requestTabs()->openSaved(
+        outcome.collectionId, m_f.workspace->collection(outcome.collectionId)->items.first().id);
     QVERIFY(tab);
     QVERIFY(tab->findChild<QLabel *>(u"scriptsNote"_s)->isVisibleTo(tab));
 
@@ -328,7 +332,7 @@ void tst_WorkspaceTree::secretsArriveAfterTheTabsOpen()
     request.auth.type = AuthType::Basic;
     request.auth.username = u"admin"_s;
     request.auth.password = u"admin"_s;
-    collection.items = {CollectionItem::makeRequest(u"Guarded"_s, request)};
+    collection.items = { CollectionItem::makeRequest(u"Guarded"_s, request) };
     QVERIFY(m_f.workspace->saveCollection(collection).isEmpty());
     QVERIFY(m_f.window->requestTabs()->openSaved(collection.id, collection.items.first().id));
     m_f.window->saveSession();
@@ -357,12 +361,12 @@ void tst_WorkspaceTree::secretsArriveAfterTheTabsOpen()
 void tst_WorkspaceTree::secretVariablesAreMaskedInHistoryAndCurl()
 {
     Environment environment = Environment::make(u"Keys"_s);
-    environment.variables = {{u"apiKey"_s, u"canary-5d1c"_s, true, true, {}}};
+    environment.variables = { { u"apiKey"_s, u"canary-5d1c"_s, true, true, {} } };
     QVERIFY(m_f.workspace->saveEnvironment(environment).isEmpty());
     m_f.workspace->setCurrentEnvironmentId(environment.id);
     HttpRequest request;
     request.url = m_f.sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=1"_s;
-    request.headers = {{u"X-Api-Key"_s, u"{{apiKey}}"_s, true, {}}};
+    request.headers = { { u"X-Api-Key"_s, u"{{apiKey}}"_s, true, {} } };
     m_f.window->setRequest(request);
     RequestTab *tab = m_f.window->requestTabs()->currentTab();
     QCOMPARE(tab->preparedRequest().headers.first().value, u"canary-5d1c"_s); // what is sent
@@ -381,9 +385,10 @@ void tst_WorkspaceTree::secretVariablesAreMaskedInHistoryAndCurl()
 void tst_WorkspaceTree::environmentWithTheGlobalsIdIsACopy()
 {
     Environment globals = m_f.workspace->globals();
-    globals.variables = {{u"shared"_s, u"kept"_s, true, false, {}}};
+    globals.variables = { { u"shared"_s, u"kept"_s, true, false, {} } };
     QVERIFY(m_f.workspace->saveGlobals(globals).isEmpty());
-    const QByteArray hostile = R"({"id": "globals", "name": "Sneaky", "values": [{"key": "shared", "value": "replaced", "enabled": true}]})";
+    const QByteArray hostile
+        = R"({"id": "globals", "name": "Sneaky", "values": [{"key": "shared", "value": "replaced", "enabled": true}]})";
     const ImportExport::Outcome outcome = ImportExport::importData(m_f.workspace.get(), hostile);
     QVERIFY2(outcome.ok, qPrintable(outcome.title));
     QVERIFY(outcome.environmentId != m_f.workspace->globals().id);

@@ -1,22 +1,22 @@
 // The workspace through the real window: two tabs (one saved in a collection, one new with unsaved
 // edits), {{variables}} from environments, switching environment switches the OAuth 2.0 token, Ctrl+S
 // saves and Ctrl+W asks, and after a restart the tabs, their drafts and the environment come back.
-#include "ui/request/autheditor.h"
-#include "ui/workspace/collectionstree.h"
-#include "ui/widgets/keyvalueeditor.h"
-#include "ui/mainwindow.h"
-#include "workspacefixture.h"
-#include "secrets/memorysecretstore.h"
-#include "ui/oauth/oauth2pane.h"
-#include "ui/request/requesteditor.h"
-#include "ui/workspace/requesttab.h"
-#include "ui/workspace/requesttabs.h"
-#include "ui/response/responseviewer.h"
-#include "sandbox/sandboxserver.h"
 #include "oauth/tokenendpointclient.h"
 #include "oauth/tokenendpointjob.h"
 #include "oauth/tokenstore.h"
+#include "sandbox/sandboxserver.h"
+#include "secrets/memorysecretstore.h"
+#include "ui/mainwindow.h"
+#include "ui/oauth/oauth2pane.h"
+#include "ui/request/autheditor.h"
+#include "ui/request/requesteditor.h"
+#include "ui/response/responseviewer.h"
+#include "ui/widgets/keyvalueeditor.h"
+#include "ui/workspace/collectionstree.h"
+#include "ui/workspace/requesttab.h"
+#include "ui/workspace/requesttabs.h"
 #include "workspace/workspace.h"
+#include "workspacefixture.h"
 
 #include <QAbstractButton>
 #include <QAccessible>
@@ -84,7 +84,8 @@ OAuth2Token tst_WorkspaceWindow::obtainToken(const QString &environmentId, const
     config.clientId = u"postern"_s;
     config.clientSecret = u"postern-secret"_s;
     TokenEndpointClient client(&m_f.manager);
-    TokenEndpointJob *job = client.requestPasswordToken(config, user, user); // the sandbox users' passwords are their names
+    TokenEndpointJob *job
+        = client.requestPasswordToken(config, user, user); // the sandbox users' passwords are their names
     QSignalSpy finished(job, &TokenEndpointJob::finished);
     if (!finished.wait(10000))
         return {};
@@ -102,7 +103,8 @@ OAuth2Token tst_WorkspaceWindow::obtainToken(const QString &environmentId, const
 
 QString tst_WorkspaceWindow::authorizationHeader() const
 {
-    KeyValueModel *headers = m_f.window->requestEditor()->findChild<KeyValueEditor *>(u"headersTable"_s)->keyValueModel();
+    KeyValueModel *headers
+        = m_f.window->requestEditor()->findChild<KeyValueEditor *>(u"headersTable"_s)->keyValueModel();
     for (int row = 0; row < headers->automaticRowCount(); ++row) {
         if (headers->index(row, KeyValueModel::KeyColumn).data().toString() == u"Authorization"_s)
             return headers->index(row, KeyValueModel::ValueColumn).data(Qt::EditRole).toString();
@@ -129,8 +131,8 @@ void tst_WorkspaceWindow::tabsEnvironmentsTokensAndRestart()
         QVERIFY(setup.open());
         Environment dev = Environment::make(u"Dev"_s);
         dev.id = u"dev"_s;
-        dev.variables = {{u"instance"_s, m_f.sandbox->baseUrl().toString(), true, false, {}},
-                         {u"limit"_s, u"2"_s, true, false, {}}};
+        dev.variables = { { u"instance"_s, m_f.sandbox->baseUrl().toString(), true, false, {} },
+                          { u"limit"_s, u"2"_s, true, false, {} } };
         Environment prod = dev;
         prod.id = u"prod"_s;
         prod.name = u"Prod"_s;
@@ -205,7 +207,7 @@ void tst_WorkspaceWindow::tabsEnvironmentsTokensAndRestart()
     Q_EMIT url->textEdited(url->text());
     QVERIFY(tabs->currentTab()->isDirty());
     const QString draftsDir = m_f.root->path() + u"/.postern/drafts"_s;
-    QTRY_COMPARE_WITH_TIMEOUT(QDir(draftsDir).entryList({u"*.json"_s}, QDir::Files).size(), 2, 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(QDir(draftsDir).entryList({ u"*.json"_s }, QDir::Files).size(), 2, 3000);
 
     // Restart: a new window over the same folder (as after a crash, no orderly close).
     m_f.window.reset();
@@ -243,7 +245,8 @@ void tst_WorkspaceWindow::tabsEnvironmentsTokensAndRestart()
     QCOMPARE(reopened->preparedRequest().auth.oauth2TokenId, prodToken.id);
 
     // No token value or secret ever lands in the workspace's files.
-    for (QDirIterator it(m_f.root->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories); it.hasNext();) {
+    for (QDirIterator it(m_f.root->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+         it.hasNext();) {
         QFile any(it.next());
         QVERIFY(any.open(QIODevice::ReadOnly));
         const QByteArray bytes = any.readAll();
@@ -260,7 +263,9 @@ void tst_WorkspaceWindow::requestPutInATabIsKeptAsADraft()
     HttpRequest request;
     request.url = u"{{instance}}/api/now/table/incident"_s;
     m_f.window->setRequest(request);
-    QTRY_VERIFY_WITH_TIMEOUT(QDir(m_f.root->path() + u"/.postern/drafts"_s).entryList({u"*.json"_s}, QDir::Files).size() == 1, 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QDir(m_f.root->path() + u"/.postern/drafts"_s).entryList({ u"*.json"_s }, QDir::Files).size() == 1,
+        3000);
     m_f.window.reset();
     m_f.workspace.reset();
     QVERIFY(m_f.openWindow());
@@ -327,7 +332,8 @@ void tst_WorkspaceWindow::brokenFilesAreSetAsideAndReported()
     QCOMPARE(m_f.window->collectionsTree()->topLevelItemCount(), 1);
     QPointer<QMessageBox> box = m_f.window->findChild<QMessageBox *>(u"workspaceMessages"_s);
     QVERIFY(box);
-    QVERIFY2(box->text().contains(u"broken.json"_s) && box->text().contains(u".broken-"_s), qPrintable(box->text()));
+    QVERIFY2(box->text().contains(u"broken.json"_s) && box->text().contains(u".broken-"_s),
+             qPrintable(box->text()));
     QVERIFY(!QFile::exists(broken.fileName()));
     box->close();
 }
@@ -339,11 +345,13 @@ void tst_WorkspaceWindow::controlsHaveAccessibleNames()
     const QList<QWidget *> widgets = m_f.window->findChildren<QWidget *>();
     for (QWidget *widget : widgets) {
         // Hidden pages count too; a combo box's popup list is named by its items.
-        if (widget->focusPolicy() == Qt::NoFocus || widget->inherits("QScrollBar") || widget->inherits("QComboBoxListView"))
+        if (widget->focusPolicy() == Qt::NoFocus || widget->inherits("QScrollBar")
+            || widget->inherits("QComboBoxListView"))
             continue;
         QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(widget);
         if (iface && iface->text(QAccessible::Name).isEmpty())
-            unnamed.append(QString::fromLatin1(widget->metaObject()->className()) + u' ' + widget->objectName());
+            unnamed.append(QString::fromLatin1(widget->metaObject()->className()) + u' '
+                           + widget->objectName());
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
 }

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ui/mainwindow.h"
-#include "secrets/memorysecretstore.h"
-#include "sandbox/sandboxserver.h"
 #include "oauth/tokenstore.h"
+#include "sandbox/sandboxserver.h"
+#include "secrets/memorysecretstore.h"
+#include "ui/mainwindow.h"
 #include "workspace/workspace.h"
 
 #include <QMessageBox>
@@ -18,7 +18,7 @@
 struct WorkspaceFixture
 {
     bool startSandbox();
-    bool setUp();    // fresh folders and token store, for each test
+    bool setUp(); // fresh folders and token store, for each test
     bool openWindow();
     void tearDown();
 

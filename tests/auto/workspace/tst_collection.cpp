@@ -73,9 +73,9 @@ AuthConfig oauthAuth()
     auth.oauth2.clientSecret = clientSecretCanary;
     auth.oauth2.codeVerifier = verifierCanary;
     auth.oauth2.scope = u"read write"_s;
-    auth.oauth2.extraParameters = {OAuth2ExtraParameter{u"prompt"_s, u"consent"_s,
-                                                        OAuth2ExtraParameter::Stage::Authorization,
-                                                        OAuth2ExtraParameter::Placement::Query}};
+    auth.oauth2.extraParameters
+        = { OAuth2ExtraParameter { u"prompt"_s, u"consent"_s, OAuth2ExtraParameter::Stage::Authorization,
+                                   OAuth2ExtraParameter::Placement::Query } };
     auth.oauth2TokenId = u"token-id-1"_s;
     return auth;
 }
@@ -106,9 +106,9 @@ Collection richCollection()
     off.key = u"off"_s;
     off.value = u"x"_s;
     off.enabled = false;
-    collection.variables = {plain, secret, off};
-    collection.scripts = QJsonArray{QJsonObject{{u"listen"_s, u"prerequest"_s}}};
-    collection.foreign = QJsonObject{{u"info"_s, QJsonObject{{u"_postman_id"_s, u"abc"_s}}}};
+    collection.variables = { plain, secret, off };
+    collection.scripts = QJsonArray { QJsonObject { { u"listen"_s, u"prerequest"_s } } };
+    collection.foreign = QJsonObject { { u"info"_s, QJsonObject { { u"_postman_id"_s, u"abc"_s } } } };
 
     CollectionItem folder = CollectionItem::makeFolder(u"Folder A"_s);
     folder.description = u"outer"_s;
@@ -118,7 +118,7 @@ Collection richCollection()
     HttpRequest raw;
     raw.method = u"POST"_s;
     raw.url = u"https://{{host}}/raw"_s;
-    raw.headers = {{u"X-One"_s, u"1"_s, true, {}}, {u"X-Off"_s, u"0"_s, false, u"disabled"_s}};
+    raw.headers = { { u"X-One"_s, u"1"_s, true, {} }, { u"X-Off"_s, u"0"_s, false, u"disabled"_s } };
     raw.body = "{\"a\": 1}";
     raw.bodyContentType = u"application/json"_s;
     raw.auth = bearerAuth();
@@ -126,14 +126,14 @@ Collection richCollection()
     raw.verifyTls = false;
     raw.followRedirects = false;
     CollectionItem rawItem = CollectionItem::makeRequest(u"Raw"_s, raw);
-    rawItem.scripts = QJsonArray{QJsonObject{{u"listen"_s, u"test"_s}}};
-    rawItem.foreign = QJsonObject{{u"protocolProfileBehavior"_s, QJsonObject{{u"x"_s, true}}}};
+    rawItem.scripts = QJsonArray { QJsonObject { { u"listen"_s, u"test"_s } } };
+    rawItem.foreign = QJsonObject { { u"protocolProfileBehavior"_s, QJsonObject { { u"x"_s, true } } } };
 
     HttpRequest form;
     form.method = u"POST"_s;
     form.url = u"https://{{host}}/form"_s;
     form.bodyMode = BodyMode::UrlEncoded;
-    form.formFields = {{u"a"_s, u"1"_s, true, {}}};
+    form.formFields = { { u"a"_s, u"1"_s, true, {} } };
     form.auth = inherit();
 
     HttpRequest multipart;
@@ -149,7 +149,7 @@ Collection richCollection()
     file.isFile = true;
     file.contentType = u"application/octet-stream"_s;
     file.enabled = false;
-    multipart.formParts = {text, file};
+    multipart.formParts = { text, file };
     multipart.auth = inherit();
 
     HttpRequest binary;
@@ -167,9 +167,11 @@ Collection richCollection()
     graphql.graphqlVariables = u"{\"x\": 1}"_s;
     graphql.auth = inherit();
 
-    inner.children = {CollectionItem::makeRequest(u"Form"_s, form), CollectionItem::makeRequest(u"Multipart"_s, multipart)};
-    folder.children = {inner, CollectionItem::makeRequest(u"GraphQL"_s, graphql)};
-    collection.items = {folder, rawItem, CollectionItem::makeRequest(u"Binary"_s, binary), CollectionItem::makeFolder(u"Empty"_s)};
+    inner.children = { CollectionItem::makeRequest(u"Form"_s, form),
+                       CollectionItem::makeRequest(u"Multipart"_s, multipart) };
+    folder.children = { inner, CollectionItem::makeRequest(u"GraphQL"_s, graphql) };
+    collection.items = { folder, rawItem, CollectionItem::makeRequest(u"Binary"_s, binary),
+                         CollectionItem::makeFolder(u"Empty"_s) };
     return collection;
 }
 
@@ -302,7 +304,8 @@ void tst_Collection::oneFieldChangesOneLine()
 void tst_Collection::noSecretInFile()
 {
     const QByteArray bytes = richCollection().toFileContents();
-    for (const QString &canary : {passwordCanary, tokenCanary, clientSecretCanary, verifierCanary, variableCanary})
+    for (const QString &canary :
+         { passwordCanary, tokenCanary, clientSecretCanary, verifierCanary, variableCanary })
         QVERIFY2(!bytes.contains(canary.toUtf8()), qPrintable(canary));
     // The things around them are there (so the test would see a leak).
     QVERIFY(bytes.contains("admin"));
@@ -324,8 +327,10 @@ void tst_Collection::inheritedAuth_data()
     QTest::newRow("its own authorization") << u"Own"_s << true << int(AuthType::Bearer) << u"Own"_s;
     QTest::newRow("through Inherit folders to the collection")
         << u"Plain"_s << true << int(AuthType::OAuth2) << u"Collection"_s;
-    QTest::newRow("top-level request to the collection") << u"Top"_s << true << int(AuthType::OAuth2) << u"Collection"_s;
-    QTest::newRow("collection without authorization") << u"Plain"_s << false << int(AuthType::None) << u"Collection"_s;
+    QTest::newRow("top-level request to the collection")
+        << u"Top"_s << true << int(AuthType::OAuth2) << u"Collection"_s;
+    QTest::newRow("collection without authorization")
+        << u"Plain"_s << false << int(AuthType::None) << u"Collection"_s;
     QTest::newRow("a folder set to Inherit") << u"Inner"_s << true << int(AuthType::Basic) << u"Middle"_s;
     QTest::newRow("a folder with its own") << u"Middle"_s << true << int(AuthType::Basic) << u"Middle"_s;
     QTest::newRow("unknown id") << u"nope"_s << true << int(AuthType::None) << QString();
@@ -349,10 +354,11 @@ void tst_Collection::inheritedAuth()
     inheriting.auth = inherit();
     HttpRequest own;
     own.auth = bearerAuth();
-    inner.children = {CollectionItem::makeRequest(u"Deep"_s, inheriting)};
-    middle.children = {inner};
-    outer.children = {middle, CollectionItem::makeRequest(u"Own"_s, own), CollectionItem::makeRequest(u"Plain"_s, inheriting)};
-    collection.items = {outer, CollectionItem::makeRequest(u"Top"_s, inheriting)};
+    inner.children = { CollectionItem::makeRequest(u"Deep"_s, inheriting) };
+    middle.children = { inner };
+    outer.children = { middle, CollectionItem::makeRequest(u"Own"_s, own),
+                       CollectionItem::makeRequest(u"Plain"_s, inheriting) };
+    collection.items = { outer, CollectionItem::makeRequest(u"Top"_s, inheriting) };
 
     const QString id = item == u"nope"_s ? u"nope"_s : idOf(collection, item);
     QVERIFY(!id.isEmpty());
@@ -372,11 +378,11 @@ void tst_Collection::insertAndRemove()
     const CollectionItem c = CollectionItem::makeRequest(u"C"_s, {});
     QVERIFY(collection.insert(QString(), 0, folder));
     QVERIFY(collection.insert(folder.id, 0, b));
-    QVERIFY(collection.insert(folder.id, 0, a));     // before B
-    QVERIFY(collection.insert(folder.id, 99, c));    // clamped: the end
-    QCOMPARE(names(collection.find(folder.id)->children), (QStringList{u"A"_s, u"B"_s, u"C"_s}));
+    QVERIFY(collection.insert(folder.id, 0, a)); // before B
+    QVERIFY(collection.insert(folder.id, 99, c)); // clamped: the end
+    QCOMPARE(names(collection.find(folder.id)->children), (QStringList { u"A"_s, u"B"_s, u"C"_s }));
     QVERIFY(collection.insert(QString(), -1, CollectionItem::makeRequest(u"Last"_s, {})));
-    QCOMPARE(names(collection.items), (QStringList{u"F"_s, u"Last"_s}));
+    QCOMPARE(names(collection.items), (QStringList { u"F"_s, u"Last"_s }));
     // Into a request or an unknown parent: refused.
     QVERIFY(!collection.insert(a.id, 0, CollectionItem::makeRequest(u"X"_s, {})));
     QVERIFY(!collection.insert(u"unknown"_s, 0, CollectionItem::makeRequest(u"X"_s, {})));
@@ -392,7 +398,7 @@ void tst_Collection::insertAndRemove()
     QVERIFY(collection.remove(b.id));
     QVERIFY(!collection.find(b.id));
     QVERIFY(!collection.remove(b.id));
-    QCOMPARE(names(collection.find(folder.id)->children), (QStringList{u"A"_s, u"C"_s}));
+    QCOMPARE(names(collection.find(folder.id)->children), (QStringList { u"A"_s, u"C"_s }));
     QVERIFY(collection.remove(folder.id)); // with its children
     QVERIFY(!collection.find(a.id));
     QCOMPARE(collection.requestCount(), 1);
@@ -407,21 +413,28 @@ void tst_Collection::move_data()
     QTest::addColumn<QStringList>("inFolder");
 
     // Start: top [A, B, C, F], F [X, Y]. Rows count in the list as it was before the move.
-    const QStringList folder{u"X"_s, u"Y"_s};
-    QTest::newRow("down in the same parent") << u"A"_s << QString() << 2 << QStringList{u"B"_s, u"A"_s, u"C"_s, u"F"_s} << folder;
+    const QStringList folder { u"X"_s, u"Y"_s };
+    QTest::newRow("down in the same parent")
+        << u"A"_s << QString() << 2 << QStringList { u"B"_s, u"A"_s, u"C"_s, u"F"_s } << folder;
     QTest::newRow("to the end of the same parent")
-        << u"A"_s << QString() << 4 << QStringList{u"B"_s, u"C"_s, u"F"_s, u"A"_s} << folder;
-    QTest::newRow("up in the same parent") << u"C"_s << QString() << 0 << QStringList{u"C"_s, u"A"_s, u"B"_s, u"F"_s} << folder;
-    QTest::newRow("onto its own row") << u"B"_s << QString() << 1 << QStringList{u"A"_s, u"B"_s, u"C"_s, u"F"_s} << folder;
-    QTest::newRow("just after itself") << u"B"_s << QString() << 2 << QStringList{u"A"_s, u"B"_s, u"C"_s, u"F"_s} << folder;
-    QTest::newRow("into a folder") << u"B"_s << u"F"_s << 1 << QStringList{u"A"_s, u"C"_s, u"F"_s}
-                                   << QStringList{u"X"_s, u"B"_s, u"Y"_s};
-    QTest::newRow("into a folder, row clamped") << u"A"_s << u"F"_s << 50 << QStringList{u"B"_s, u"C"_s, u"F"_s}
-                                                << QStringList{u"X"_s, u"Y"_s, u"A"_s};
-    QTest::newRow("out of a folder") << u"Y"_s << QString() << 0 << QStringList{u"Y"_s, u"A"_s, u"B"_s, u"C"_s, u"F"_s}
-                                     << QStringList{u"X"_s};
+        << u"A"_s << QString() << 4 << QStringList { u"B"_s, u"C"_s, u"F"_s, u"A"_s } << folder;
+    QTest::newRow("up in the same parent")
+        << u"C"_s << QString() << 0 << QStringList { u"C"_s, u"A"_s, u"B"_s, u"F"_s } << folder;
+    QTest::newRow("onto its own row")
+        << u"B"_s << QString() << 1 << QStringList { u"A"_s, u"B"_s, u"C"_s, u"F"_s } << folder;
+    QTest::newRow("just after itself")
+        << u"B"_s << QString() << 2 << QStringList { u"A"_s, u"B"_s, u"C"_s, u"F"_s } << folder;
+    QTest::newRow("into a folder") << u"B"_s << u"F"_s << 1 << QStringList { u"A"_s, u"C"_s, u"F"_s }
+                                   << QStringList { u"X"_s, u"B"_s, u"Y"_s };
+    QTest::newRow("into a folder, row clamped")
+        << u"A"_s << u"F"_s << 50 << QStringList { u"B"_s, u"C"_s, u"F"_s }
+        << QStringList { u"X"_s, u"Y"_s, u"A"_s };
+    QTest::newRow("out of a folder") << u"Y"_s << QString() << 0
+                                     << QStringList { u"Y"_s, u"A"_s, u"B"_s, u"C"_s, u"F"_s }
+                                     << QStringList { u"X"_s };
     QTest::newRow("append with -1") << u"X"_s << QString() << -1
-                                    << QStringList{u"A"_s, u"B"_s, u"C"_s, u"F"_s, u"X"_s} << QStringList{u"Y"_s};
+                                    << QStringList { u"A"_s, u"B"_s, u"C"_s, u"F"_s, u"X"_s }
+                                    << QStringList { u"Y"_s };
 }
 
 void tst_Collection::move()
@@ -434,9 +447,9 @@ void tst_Collection::move()
 
     Collection collection = Collection::make(u"C"_s);
     CollectionItem folder = CollectionItem::makeFolder(u"F"_s);
-    folder.children = {CollectionItem::makeRequest(u"X"_s, {}), CollectionItem::makeRequest(u"Y"_s, {})};
-    collection.items = {CollectionItem::makeRequest(u"A"_s, {}), CollectionItem::makeRequest(u"B"_s, {}),
-                        CollectionItem::makeRequest(u"C"_s, {}), folder};
+    folder.children = { CollectionItem::makeRequest(u"X"_s, {}), CollectionItem::makeRequest(u"Y"_s, {}) };
+    collection.items = { CollectionItem::makeRequest(u"A"_s, {}), CollectionItem::makeRequest(u"B"_s, {}),
+                         CollectionItem::makeRequest(u"C"_s, {}), folder };
     const QString id = idOf(collection, item);
     QVERIFY(collection.move(id, parent.isEmpty() ? QString() : idOf(collection, parent), row));
     QCOMPARE(names(collection.items), top);
@@ -465,12 +478,12 @@ void tst_Collection::moveRefused()
 
     Collection collection = Collection::make(u"C"_s);
     CollectionItem deepest = CollectionItem::makeFolder(u"Deepest"_s);
-    deepest.children = {CollectionItem::makeRequest(u"Leaf"_s, {})};
+    deepest.children = { CollectionItem::makeRequest(u"Leaf"_s, {}) };
     CollectionItem inner = CollectionItem::makeFolder(u"Inner"_s);
-    inner.children = {deepest};
+    inner.children = { deepest };
     CollectionItem outer = CollectionItem::makeFolder(u"Outer"_s);
-    outer.children = {inner};
-    collection.items = {outer, CollectionItem::makeRequest(u"Loose"_s, {})};
+    outer.children = { inner };
+    collection.items = { outer, CollectionItem::makeRequest(u"Loose"_s, {}) };
     const QByteArray before = collection.toFileContents();
 
     auto resolveName = [&](const QString &name) {
@@ -497,7 +510,7 @@ void tst_Collection::duplicate()
     const CollectionItem *copy = collection.find(copyId);
     QCOMPARE(copy->name, u"Folder A Copy"_s);
     // New ids everywhere in the copy, none shared with anything else.
-    const QStringList copyIds = allIds({*copy});
+    const QStringList copyIds = allIds({ *copy });
     QCOMPARE(copyIds.size(), 5);
     for (const QString &id : copyIds)
         QVERIFY(!idsBefore.contains(id));
@@ -554,8 +567,8 @@ void tst_Collection::renewIds()
         CollectionItem *item = renewed.find(id);
         QVERIFY(item);
         item->renewIds();
-        oldIds = allIds({*original.find(id)});
-        newIds = allIds({*item});
+        oldIds = allIds({ *original.find(id) });
+        newIds = allIds({ *item });
         QCOMPARE(renewed.id, original.id);
     }
     QCOMPARE(withoutIds(renewed), withoutIds(original)); // the tree is kept
@@ -576,27 +589,33 @@ void tst_Collection::hostileFiles_data()
 
     QTest::newRow("empty file") << QByteArray() << true << u"not valid JSON"_s;
     QTest::newRow("not JSON") << QByteArray("this is not json {") << true << u"not valid JSON"_s;
-    QTest::newRow("truncated") << QByteArray(R"({"postern": "collection", "items": [)") << true << u"not valid JSON"_s;
-    QTest::newRow("binary garbage") << QByteArray("\x00\xff\xfe\x01garbage", 11) << true << u"not valid JSON"_s;
-    QTest::newRow("an array") << QByteArray(R"([{"postern": "collection"}])") << true << u"not a Postern collection"_s;
-    QTest::newRow("no marker") << QByteArray(R"({"name": "x", "items": []})") << true << u"not a Postern collection"_s;
-    QTest::newRow("wrong marker") << QByteArray(R"({"postern": "environment"})") << true << u"not a Postern collection"_s;
-    QTest::newRow("marker of the wrong type") << QByteArray(R"({"postern": 1})") << true << u"not a Postern collection"_s;
+    QTest::newRow("truncated") << QByteArray(R"({"postern": "collection", "items": [)") << true
+                               << u"not valid JSON"_s;
+    QTest::newRow("binary garbage") << QByteArray("\x00\xff\xfe\x01garbage", 11) << true
+                                    << u"not valid JSON"_s;
+    QTest::newRow("an array") << QByteArray(R"([{"postern": "collection"}])") << true
+                              << u"not a Postern collection"_s;
+    QTest::newRow("no marker") << QByteArray(R"({"name": "x", "items": []})") << true
+                               << u"not a Postern collection"_s;
+    QTest::newRow("wrong marker") << QByteArray(R"({"postern": "environment"})") << true
+                                  << u"not a Postern collection"_s;
+    QTest::newRow("marker of the wrong type")
+        << QByteArray(R"({"postern": 1})") << true << u"not a Postern collection"_s;
     QTest::newRow("wrong types everywhere")
         << QByteArray(R"({"postern": "collection", "id": 5, "name": [], "description": {}, "auth": "basic",
                          "variables": {"a": 1}, "items": {"x": 1}, "scripts": "s", "foreign": []})")
         << false << QString();
-    QTest::newRow("wrong types in items")
-        << QByteArray(R"({"postern": "collection", "items": [1, "x", null, [], {"type": "folder", "items": 7, "auth": 3},
+    QTest::newRow("wrong types in items") << QByteArray(
+        R"({"postern": "collection", "items": [1, "x", null, [], {"type": "folder", "items": 7, "auth": 3},
                          {"type": "request", "request": "GET /"},
                          {"type": "request", "request": {"method": 5, "url": [], "headers": "h", "timeoutMs": -4,
                           "body": {"base64": "!!!"}}}]})")
-        << false << u"method"_s;
-    QTest::newRow("a newer format") << QByteArray(R"({"postern": "collection", "formatVersion": 99})") << false
-                                    << u"newer Postern"_s;
-    QTest::newRow("10,000-deep arrays")
-        << (QByteArray(R"({"postern": "collection", "items": )") + QByteArray(10000, '[') + QByteArray(10000, ']') + "}")
-        << true << u"not valid JSON"_s;
+                                          << false << u"method"_s;
+    QTest::newRow("a newer format") << QByteArray(R"({"postern": "collection", "formatVersion": 99})")
+                                    << false << u"newer Postern"_s;
+    QTest::newRow("10,000-deep arrays") << (QByteArray(R"({"postern": "collection", "items": )")
+                                            + QByteArray(10000, '[') + QByteArray(10000, ']') + "}")
+                                        << true << u"not valid JSON"_s;
     QByteArray deepFolders = R"({"postern": "collection", "items": [)";
     for (int i = 0; i < 10000; ++i)
         deepFolders += R"({"type": "folder", "items": [)";
@@ -606,8 +625,8 @@ void tst_Collection::hostileFiles_data()
     QTest::newRow("10,000-deep folders") << deepFolders << true << u"not valid JSON"_s;
     QTest::newRow("huge strings")
         << (QByteArray(R"({"postern": "collection", "name": ")") + QByteArray(8 * 1024 * 1024, 'n')
-            + R"(", "items": [{"type": "request", "name": "r", "request": {"url": ")" + QByteArray(8 * 1024 * 1024, 'u')
-            + R"("}}]})")
+            + R"(", "items": [{"type": "request", "name": "r", "request": {"url": ")"
+            + QByteArray(8 * 1024 * 1024, 'u') + R"("}}]})")
         << false << QString();
 }
 

@@ -87,7 +87,7 @@ void tst_CrashSafety::killedAtRandomPoints()
     const QString root = dir.filePath(u"workspace"_s);
     QRandomGenerator random(m_seed);
     int acknowledged = 0; // the last round the writer reported, over all runs
-    qsizetype litter = 0;  // temporary files of unfinished writes, removed by open()
+    qsizetype litter = 0; // temporary files of unfinished writes, removed by open()
 
     for (int run = 0; run < runs; ++run) {
         QProcess writer;
@@ -107,16 +107,17 @@ void tst_CrashSafety::killedAtRandomPoints()
                 }
             }
         });
-        writer.start(QStringLiteral(POSTERN_WORKSPACE_WRITER), {root});
+        writer.start(QStringLiteral(POSTERN_WORKSPACE_WRITER), { root });
         QVERIFY2(writer.waitForStarted(5000), qPrintable(writer.errorString()));
 
         const int waitFor = 1 + int(random.bounded(8));
         const int extraMs = int(random.bounded(31));
         QTRY_VERIFY2_WITH_TIMEOUT(savedThisRun >= waitFor || writer.state() == QProcess::NotRunning,
-                                  qPrintable(u"run %1: %2 rounds reported"_s.arg(run).arg(savedThisRun)), 10000);
+                                  qPrintable(u"run %1: %2 rounds reported"_s.arg(run).arg(savedThisRun)),
+                                  10000);
         QVERIFY2(writer.state() == QProcess::Running,
-                 qPrintable(u"run %1: the writer stopped: %2"_s.arg(run).arg(QString::fromLocal8Bit(
-                     writer.readAllStandardError()))));
+                 qPrintable(u"run %1: the writer stopped: %2"_s.arg(run).arg(
+                     QString::fromLocal8Bit(writer.readAllStandardError()))));
         if (extraMs > 0)
             QTest::qWait(extraMs); // the writer goes on meanwhile: the kill lands mid-round
         writer.kill(); // SIGKILL
@@ -130,7 +131,8 @@ void tst_CrashSafety::killedAtRandomPoints()
         }
         QVERIFY(lastSaved > acknowledged);
         acknowledged = lastSaved;
-        const QString where = u"run %1, last round reported %2, seed %3"_s.arg(run).arg(acknowledged).arg(m_seed);
+        const QString where
+            = u"run %1, last round reported %2, seed %3"_s.arg(run).arg(acknowledged).arg(m_seed);
 
         // Every file under the root parses, as the kill left them.
         const QStringList before = filesUnder(root);
@@ -147,10 +149,12 @@ void tst_CrashSafety::killedAtRandomPoints()
 
         Workspace workspace(root);
         QVERIFY(workspace.open());
-        QVERIFY2(workspace.messages().isEmpty(), qPrintable(workspace.messages().join(u'\n') + u"; "_s + where));
+        QVERIFY2(workspace.messages().isEmpty(),
+                 qPrintable(workspace.messages().join(u'\n') + u"; "_s + where));
         // Opening swept away what unfinished writes left behind; nothing was set aside.
         for (const QString &path : filesUnder(root))
-            QVERIFY2(path.endsWith(u".json"_s) || path.endsWith(u"/.gitignore"_s), qPrintable(path + u"; "_s + where));
+            QVERIFY2(path.endsWith(u".json"_s) || path.endsWith(u"/.gitignore"_s),
+                     qPrintable(path + u"; "_s + where));
         litter += before.size() - filesUnder(root).size();
         QCOMPARE(workspace.collections().size(), 1);
         const Collection collection = workspace.collections().first();
@@ -175,7 +179,7 @@ void tst_CrashSafety::killedAtRandomPoints()
         const Session session = sessions.load(&messages);
         const std::optional<HttpRequest> draft = sessions.loadDraft(u"tab-1"_s, &messages);
         QVERIFY2(messages.isEmpty(), qPrintable(messages.join(u'\n') + u"; "_s + where));
-        QCOMPARE(sessions.draftIds(), QStringList{u"tab-1"_s});
+        QCOMPARE(sessions.draftIds(), QStringList { u"tab-1"_s });
         QVERIFY(draft.has_value());
         const int draftRound = draft->url.section(u'/', -1).toInt();
         QVERIFY2(draftRound >= acknowledged && draftRound <= globalsRound,
@@ -187,7 +191,8 @@ void tst_CrashSafety::killedAtRandomPoints()
         QVERIFY2(sessionRound >= acknowledged && sessionRound <= draftRound,
                  qPrintable(u"session at round %1; "_s.arg(sessionRound) + where));
     }
-    qInfo("%d kills, %d rounds saved, %lld unfinished writes cleaned up", runs, acknowledged, qlonglong(litter));
+    qInfo("%d kills, %d rounds saved, %lld unfinished writes cleaned up", runs, acknowledged,
+          qlonglong(litter));
 }
 
 QTEST_GUILESS_MAIN(tst_CrashSafety)

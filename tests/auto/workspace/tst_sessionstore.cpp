@@ -41,8 +41,8 @@ bool writeFile(const QString &path, const QByteArray &data)
 Session sampleSession()
 {
     Session session;
-    session.tabs = {{u"tab-1"_s, u"collection-1"_s, u"item-1"_s, u"Get orders"_s},
-                    {u"tab-2"_s, QString(), QString(), u"Untitled"_s}};
+    session.tabs = { { u"tab-1"_s, u"collection-1"_s, u"item-1"_s, u"Get orders"_s },
+                     { u"tab-2"_s, QString(), QString(), u"Untitled"_s } };
     session.currentTabId = u"tab-2"_s;
     session.environmentId = u"env-1"_s;
     session.windowGeometry = QByteArray("\x01\x02\xff geometry", 12);
@@ -56,7 +56,7 @@ HttpRequest sampleRequest()
     HttpRequest request;
     request.method = u"PATCH"_s;
     request.url = u"https://{{host}}/orders/1"_s;
-    request.headers = {{u"X-Draft"_s, u"yes"_s, true, {}}};
+    request.headers = { { u"X-Draft"_s, u"yes"_s, true, {} } };
     request.body = "{\"status\": \"shipped\"}";
     request.bodyContentType = u"application/json"_s;
     request.auth.type = AuthType::Basic;
@@ -122,7 +122,7 @@ void tst_SessionStore::draftRoundTrip()
     QCOMPARE(store.draftPath(u"tab-1"_s), dir.filePath(u"drafts/tab-1.json"_s));
     QStringList ids = store.draftIds();
     ids.sort();
-    QCOMPARE(ids, (QStringList{u"tab-1"_s, u"tab-2"_s}));
+    QCOMPARE(ids, (QStringList { u"tab-1"_s, u"tab-2"_s }));
 
     QStringList messages;
     const std::optional<HttpRequest> back = store.loadDraft(u"tab-1"_s, &messages);
@@ -141,7 +141,7 @@ void tst_SessionStore::draftRoundTrip()
     QCOMPARE(store.loadDraft(u"tab-1"_s, &messages)->url, edited.url);
     store.removeDraft(u"tab-1"_s);
     QVERIFY(!store.loadDraft(u"tab-1"_s, &messages).has_value());
-    QCOMPARE(store.draftIds(), QStringList{u"tab-2"_s});
+    QCOMPARE(store.draftIds(), QStringList { u"tab-2"_s });
     QVERIFY(messages.isEmpty());
 }
 
@@ -169,12 +169,12 @@ void tst_SessionStore::corruptSessionSetAside()
     QVERIFY(session.tabs.isEmpty());
     QCOMPARE(messages.size(), 1);
     QVERIFY2(messages.first().contains(u"session.json"_s), qPrintable(messages.first()));
-    const QStringList kept = QDir(dir.path()).entryList({u"session.json.broken-*"_s}, QDir::Files);
+    const QStringList kept = QDir(dir.path()).entryList({ u"session.json.broken-*"_s }, QDir::Files);
     QCOMPARE(kept.size(), 1);
     QVERIFY2(messages.first().contains(kept.first()), qPrintable(messages.first()));
     QVERIFY(!QFileInfo::exists(dir.filePath(u"session.json"_s)));
     // The drafts are still there to be reopened.
-    QCOMPARE(store.draftIds(), QStringList{u"tab-1"_s});
+    QCOMPARE(store.draftIds(), QStringList { u"tab-1"_s });
     QVERIFY(store.loadDraft(u"tab-1"_s, &messages).has_value());
     QCOMPARE(messages.size(), 1);
 
@@ -208,11 +208,12 @@ void tst_SessionStore::corruptDraftSetAside()
     QVERIFY(!store.loadDraft(u"bad"_s, &messages).has_value());
     QCOMPARE(messages.size(), 1);
     QVERIFY2(messages.first().contains(u"bad.json"_s), qPrintable(messages.first()));
-    const QStringList kept = QDir(dir.filePath(u"drafts"_s)).entryList({u"bad.json.broken-*"_s}, QDir::Files);
+    const QStringList kept
+        = QDir(dir.filePath(u"drafts"_s)).entryList({ u"bad.json.broken-*"_s }, QDir::Files);
     QCOMPARE(kept.size(), 1);
     QVERIFY2(messages.first().contains(kept.first()), qPrintable(messages.first()));
     // The other draft is untouched, and the bad one is no longer listed.
-    QCOMPARE(store.draftIds(), QStringList{u"good"_s});
+    QCOMPARE(store.draftIds(), QStringList { u"good"_s });
     messages.clear();
     QCOMPARE(store.loadDraft(u"good"_s, &messages)->url, sampleRequest().url);
     QVERIFY(messages.isEmpty());
@@ -260,7 +261,8 @@ void tst_SessionStore::hostileSessionContents()
     QVERIFY(dir.isValid());
     const SessionStore store(dir.path());
     // Tabs with unsafe ids are dropped, wrong types read as empty, and the list is capped.
-    QByteArray data = R"({"postern": "session", "currentTab": 5, "windowGeometry": "!!not base64!!", "tabs": [)";
+    QByteArray data
+        = R"({"postern": "session", "currentTab": 5, "windowGeometry": "!!not base64!!", "tabs": [)";
     data += R"({"id": "../evil"}, 7, "x", {"id": "ok-1", "title": 12}, )";
     for (int i = 0; i < 2000; ++i)
         data += R"({"id": "t)" + QByteArray::number(i) + R"("},)";

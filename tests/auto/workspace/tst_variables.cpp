@@ -50,22 +50,29 @@ Variable var(const QString &key, const QString &value, bool enabled = true, bool
 // parameter's).
 QString *oauth2Field(OAuth2Config &c, const QString &field)
 {
-    const QList<QPair<QString, QString *>> fields{
-        {u"tokenName"_s, &c.tokenName},       {u"callbackUrl"_s, &c.callbackUrl},
-        {u"authUrl"_s, &c.authUrl},           {u"accessTokenUrl"_s, &c.accessTokenUrl},
-        {u"refreshUrl"_s, &c.refreshUrl},     {u"revokeUrl"_s, &c.revokeUrl},
-        {u"issuer"_s, &c.issuer},             {u"jwksUri"_s, &c.jwksUri},
-        {u"clientId"_s, &c.clientId},         {u"clientSecret"_s, &c.clientSecret},
-        {u"scope"_s, &c.scope},               {u"state"_s, &c.state},
-        {u"audience"_s, &c.audience},         {u"resource"_s, &c.resource},
-        {u"codeVerifier"_s, &c.codeVerifier},
+    const QList<QPair<QString, QString *>> fields {
+        { u"tokenName"_s, &c.tokenName },
+        { u"callbackUrl"_s, &c.callbackUrl },
+        { u"authUrl"_s, &c.authUrl },
+        { u"accessTokenUrl"_s, &c.accessTokenUrl },
+        { u"refreshUrl"_s, &c.refreshUrl },
+        { u"revokeUrl"_s, &c.revokeUrl },
+        { u"issuer"_s, &c.issuer },
+        { u"jwksUri"_s, &c.jwksUri },
+        { u"clientId"_s, &c.clientId },
+        { u"clientSecret"_s, &c.clientSecret },
+        { u"scope"_s, &c.scope },
+        { u"state"_s, &c.state },
+        { u"audience"_s, &c.audience },
+        { u"resource"_s, &c.resource },
+        { u"codeVerifier"_s, &c.codeVerifier },
     };
     for (const auto &[name, pointer] : fields) {
         if (name == field)
             return pointer;
     }
     if (c.extraParameters.isEmpty())
-        c.extraParameters.append(OAuth2ExtraParameter{});
+        c.extraParameters.append(OAuth2ExtraParameter {});
     if (field == u"extra name"_s)
         return &c.extraParameters.first().name;
     if (field == u"extra value"_s)
@@ -73,11 +80,11 @@ QString *oauth2Field(OAuth2Config &c, const QString &field)
     return nullptr;
 }
 
-const QStringList oauth2TextFields{u"tokenName"_s, u"callbackUrl"_s, u"authUrl"_s, u"accessTokenUrl"_s,
-                                   u"refreshUrl"_s, u"revokeUrl"_s, u"issuer"_s, u"jwksUri"_s,
-                                   u"clientId"_s, u"clientSecret"_s, u"scope"_s, u"state"_s,
-                                   u"audience"_s, u"resource"_s, u"codeVerifier"_s, u"extra name"_s,
-                                   u"extra value"_s};
+const QStringList oauth2TextFields {
+    u"tokenName"_s, u"callbackUrl"_s, u"authUrl"_s,      u"accessTokenUrl"_s, u"refreshUrl"_s, u"revokeUrl"_s,
+    u"issuer"_s,    u"jwksUri"_s,     u"clientId"_s,     u"clientSecret"_s,   u"scope"_s,      u"state"_s,
+    u"audience"_s,  u"resource"_s,    u"codeVerifier"_s, u"extra name"_s,     u"extra value"_s
+};
 
 } // namespace
 
@@ -94,32 +101,31 @@ void tst_Variables::precedence_data()
     const int glob = int(VariableScope::Global);
 
     QTest::newRow("environment over collection and globals")
-        << VariableList{var(u"x"_s, u"env"_s)} << VariableList{var(u"x"_s, u"coll"_s)}
-        << VariableList{var(u"x"_s, u"glob"_s)} << u"env"_s << env;
-    QTest::newRow("collection over globals")
-        << VariableList{} << VariableList{var(u"x"_s, u"coll"_s)} << VariableList{var(u"x"_s, u"glob"_s)}
-        << u"coll"_s << coll;
-    QTest::newRow("globals alone") << VariableList{} << VariableList{} << VariableList{var(u"x"_s, u"glob"_s)}
-                                   << u"glob"_s << glob;
+        << VariableList { var(u"x"_s, u"env"_s) } << VariableList { var(u"x"_s, u"coll"_s) }
+        << VariableList { var(u"x"_s, u"glob"_s) } << u"env"_s << env;
+    QTest::newRow("collection over globals") << VariableList {} << VariableList { var(u"x"_s, u"coll"_s) }
+                                             << VariableList { var(u"x"_s, u"glob"_s) } << u"coll"_s << coll;
+    QTest::newRow("globals alone") << VariableList {} << VariableList {}
+                                   << VariableList { var(u"x"_s, u"glob"_s) } << u"glob"_s << glob;
     QTest::newRow("disabled environment variable skipped")
-        << VariableList{var(u"x"_s, u"env"_s, false)} << VariableList{var(u"x"_s, u"coll"_s)}
-        << VariableList{} << u"coll"_s << coll;
+        << VariableList { var(u"x"_s, u"env"_s, false) } << VariableList { var(u"x"_s, u"coll"_s) }
+        << VariableList {} << u"coll"_s << coll;
     QTest::newRow("every definition disabled")
-        << VariableList{var(u"x"_s, u"env"_s, false)} << VariableList{var(u"x"_s, u"coll"_s, false)}
-        << VariableList{var(u"x"_s, u"glob"_s, false)} << u"{{x}}"_s << -1;
+        << VariableList { var(u"x"_s, u"env"_s, false) } << VariableList { var(u"x"_s, u"coll"_s, false) }
+        << VariableList { var(u"x"_s, u"glob"_s, false) } << u"{{x}}"_s << -1;
     QTest::newRow("last definition in a scope wins")
-        << VariableList{var(u"x"_s, u"first"_s), var(u"x"_s, u"second"_s)} << VariableList{} << VariableList{}
-        << u"second"_s << env;
+        << VariableList { var(u"x"_s, u"first"_s), var(u"x"_s, u"second"_s) } << VariableList {}
+        << VariableList {} << u"second"_s << env;
     QTest::newRow("last enabled definition wins")
-        << VariableList{var(u"x"_s, u"first"_s), var(u"x"_s, u"second"_s, false)} << VariableList{}
-        << VariableList{} << u"first"_s << env;
+        << VariableList { var(u"x"_s, u"first"_s), var(u"x"_s, u"second"_s, false) } << VariableList {}
+        << VariableList {} << u"first"_s << env;
     QTest::newRow("names are case sensitive")
-        << VariableList{var(u"X"_s, u"upper"_s)} << VariableList{} << VariableList{var(u"x"_s, u"lower"_s)}
-        << u"lower"_s << glob;
-    QTest::newRow("empty value is a value")
-        << VariableList{var(u"x"_s, QString())} << VariableList{} << VariableList{var(u"x"_s, u"glob"_s)}
-        << QString() << env;
-    QTest::newRow("nothing defined") << VariableList{} << VariableList{} << VariableList{} << u"{{x}}"_s << -1;
+        << VariableList { var(u"X"_s, u"upper"_s) } << VariableList {}
+        << VariableList { var(u"x"_s, u"lower"_s) } << u"lower"_s << glob;
+    QTest::newRow("empty value is a value") << VariableList { var(u"x"_s, QString()) } << VariableList {}
+                                            << VariableList { var(u"x"_s, u"glob"_s) } << QString() << env;
+    QTest::newRow("nothing defined") << VariableList {} << VariableList {} << VariableList {} << u"{{x}}"_s
+                                     << -1;
 }
 
 void tst_Variables::precedence()
@@ -138,19 +144,21 @@ void tst_Variables::precedence()
         QCOMPARE(int(found->scope), scope);
         QCOMPARE(found->value, expected);
     }
-    QCOMPARE(resolver.unresolved(u"{{x}}"_s), scope >= 0 ? QStringList() : QStringList{u"x"_s});
+    QCOMPARE(resolver.unresolved(u"{{x}}"_s), scope >= 0 ? QStringList() : QStringList { u"x"_s });
 }
 
 void tst_Variables::nestedReferences()
 {
-    const VariableResolver resolver({var(u"a"_s, u"{{b}}x"_s)}, {var(u"b"_s, u"{{c}}y"_s)}, {var(u"c"_s, u"z"_s)});
+    const VariableResolver resolver({ var(u"a"_s, u"{{b}}x"_s) }, { var(u"b"_s, u"{{c}}y"_s) },
+                                    { var(u"c"_s, u"z"_s) });
     QCOMPARE(resolver.resolve(u"<{{a}}>"_s), u"<zyx>"_s);
     // A nested name that nobody defines is reported and left as typed.
-    const VariableResolver partial({var(u"a"_s, u"{{missing}}x"_s)}, {}, {});
+    const VariableResolver partial({ var(u"a"_s, u"{{missing}}x"_s) }, {}, {});
     QCOMPARE(partial.resolve(u"{{a}}"_s), u"{{missing}}x"_s);
-    QCOMPARE(partial.unresolved(u"{{a}}"_s), QStringList{u"missing"_s});
+    QCOMPARE(partial.unresolved(u"{{a}}"_s), QStringList { u"missing"_s });
     // An environment value may use a global, and a global may use an environment value.
-    const VariableResolver across({var(u"host"_s, u"example.org"_s)}, {}, {var(u"base"_s, u"https://{{host}}"_s)});
+    const VariableResolver across({ var(u"host"_s, u"example.org"_s) }, {},
+                                  { var(u"base"_s, u"https://{{host}}"_s) });
     QCOMPARE(across.resolve(u"{{base}}/v1"_s), u"https://example.org/v1"_s);
 }
 
@@ -159,14 +167,15 @@ void tst_Variables::cyclesEnd_data()
     QTest::addColumn<VariableList>("variables");
     QTest::addColumn<QString>("text");
 
-    QTest::newRow("self") << VariableList{var(u"a"_s, u"{{a}}"_s)} << u"{{a}}"_s;
-    QTest::newRow("a to b to a") << VariableList{var(u"a"_s, u"{{b}}"_s), var(u"b"_s, u"{{a}}"_s)} << u"{{a}}"_s;
-    QTest::newRow("growing cycle") << VariableList{var(u"a"_s, u"x{{a}}x"_s)} << u"{{a}}"_s;
+    QTest::newRow("self") << VariableList { var(u"a"_s, u"{{a}}"_s) } << u"{{a}}"_s;
+    QTest::newRow("a to b to a") << VariableList { var(u"a"_s, u"{{b}}"_s), var(u"b"_s, u"{{a}}"_s) }
+                                 << u"{{a}}"_s;
+    QTest::newRow("growing cycle") << VariableList { var(u"a"_s, u"x{{a}}x"_s) } << u"{{a}}"_s;
     // Each level doubles or multiplies the text: bounded, not exponential.
-    QTest::newRow("fan-out cycle")
-        << VariableList{var(u"a"_s, u"{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}"_s)}
-        << u"{{a}}"_s;
-    QTest::newRow("fan-out chain") << VariableList{
+    QTest::newRow("fan-out cycle") << VariableList {
+        var(u"a"_s, u"{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}"_s)
+    } << u"{{a}}"_s;
+    QTest::newRow("fan-out chain") << VariableList {
         var(u"l0"_s, u"0123456789abcdef0123456789abcdef"_s),
         var(u"l1"_s, u"{{l0}}{{l0}}{{l0}}{{l0}}{{l0}}{{l0}}{{l0}}{{l0}}{{l0}}{{l0}}"_s),
         var(u"l2"_s, u"{{l1}}{{l1}}{{l1}}{{l1}}{{l1}}{{l1}}{{l1}}{{l1}}{{l1}}{{l1}}"_s),
@@ -197,9 +206,9 @@ void tst_Variables::cyclesEnd()
 
 void tst_Variables::unresolvedListedOnceInOrder()
 {
-    const VariableResolver resolver({var(u"known"_s, u"k"_s)}, {}, {});
+    const VariableResolver resolver({ var(u"known"_s, u"k"_s) }, {}, {});
     const QString text = u"{{zeta}} {{known}} {{alpha}} {{zeta}} {{ alpha }} {{mid}}"_s;
-    QCOMPARE(resolver.unresolved(text), (QStringList{u"zeta"_s, u"alpha"_s, u"mid"_s}));
+    QCOMPARE(resolver.unresolved(text), (QStringList { u"zeta"_s, u"alpha"_s, u"mid"_s }));
     QCOMPARE(resolver.resolve(text), u"{{zeta}} k {{alpha}} {{zeta}} {{ alpha }} {{mid}}"_s);
 }
 
@@ -226,7 +235,8 @@ void tst_Variables::oddSyntax_data()
     QTest::newRow("adjacent references") << u"{{a}}{{b}}"_s << u"AB"_s;
     QTest::newRow("dotted and dollar names") << u"{{x.y}}-{{$z}}"_s << u"dot-dollar"_s;
     QTest::newRow("unknown left as typed") << u"{{ nope }}"_s << u"{{ nope }}"_s;
-    QTest::newRow("name too long") << (u"{{"_s + QString(300, u'n') + u"}}"_s) << (u"{{"_s + QString(300, u'n') + u"}}"_s);
+    QTest::newRow("name too long") << (u"{{"_s + QString(300, u'n') + u"}}"_s)
+                                   << (u"{{"_s + QString(300, u'n') + u"}}"_s);
     QTest::newRow("unicode name") << u"{{\u00fcber}}"_s << u"over"_s;
     QTest::newRow("empty text") << QString() << QString();
 }
@@ -235,16 +245,16 @@ void tst_Variables::oddSyntax()
 {
     QFETCH(QString, text);
     QFETCH(QString, expected);
-    const VariableResolver resolver({var(u"a"_s, u"A"_s), var(u"b"_s, u"B"_s), var(u"x.y"_s, u"dot"_s),
-                                     var(u"$z"_s, u"dollar"_s), var(u"\u00fcber"_s, u"over"_s)},
+    const VariableResolver resolver({ var(u"a"_s, u"A"_s), var(u"b"_s, u"B"_s), var(u"x.y"_s, u"dot"_s),
+                                      var(u"$z"_s, u"dollar"_s), var(u"\u00fcber"_s, u"over"_s) },
                                     {}, {});
     QCOMPARE(resolver.resolve(text), expected);
 }
 
 void tst_Variables::hugeInput()
 {
-    const VariableResolver resolver({var(u"host"_s, u"example.org"_s), var(u"base"_s, u"https://{{host}}"_s)}, {},
-                                    {});
+    const VariableResolver resolver(
+        { var(u"host"_s, u"example.org"_s), var(u"base"_s, u"https://{{host}}"_s) }, {}, {});
     // About 1 MB: known references, unknown ones (all distinct), odd braces and plain text.
     QString text;
     text.reserve(1100 * 1024);
@@ -273,13 +283,13 @@ void tst_Variables::requestFieldsResolved()
 {
     HttpRequest request;
     request.url = u"https://{{v}}/u"_s;
-    request.headers = {{u"X-{{v}}"_s, u"h-{{v}}"_s, true, {}}};
+    request.headers = { { u"X-{{v}}"_s, u"h-{{v}}"_s, true, {} } };
     request.body = "body {{v}}";
-    request.formFields = {{u"f-{{v}}"_s, u"fv-{{v}}"_s, true, {}}};
+    request.formFields = { { u"f-{{v}}"_s, u"fv-{{v}}"_s, true, {} } };
     FormPart part;
     part.key = u"p-{{v}}"_s;
     part.value = u"pv-{{v}}"_s;
-    request.formParts = {part};
+    request.formParts = { part };
     request.bodyFile = u"/tmp/{{v}}.bin"_s;
     request.graphqlQuery = u"query { {{v}} }"_s;
     request.graphqlVariables = u"{\"a\": \"{{v}}\"}"_s;
@@ -289,19 +299,20 @@ void tst_Variables::requestFieldsResolved()
     request.auth.token = u"token-{{v}}"_s;
     request.auth.headerPrefix = u"prefix-{{v}}"_s;
     OAuth2Config &oauth = request.auth.oauth2;
-    const QList<QString *> oauthFields{&oauth.tokenName, &oauth.callbackUrl, &oauth.authUrl, &oauth.accessTokenUrl,
-                                       &oauth.refreshUrl,  &oauth.revokeUrl,   &oauth.issuer,  &oauth.jwksUri,
-                                       &oauth.clientId,    &oauth.clientSecret, &oauth.scope,  &oauth.state,
-                                       &oauth.audience,    &oauth.resource,    &oauth.codeVerifier};
+    const QList<QString *> oauthFields { &oauth.tokenName,      &oauth.callbackUrl, &oauth.authUrl,
+                                         &oauth.accessTokenUrl, &oauth.refreshUrl,  &oauth.revokeUrl,
+                                         &oauth.issuer,         &oauth.jwksUri,     &oauth.clientId,
+                                         &oauth.clientSecret,   &oauth.scope,       &oauth.state,
+                                         &oauth.audience,       &oauth.resource,    &oauth.codeVerifier };
     for (qsizetype i = 0; i < oauthFields.size(); ++i)
         *oauthFields[i] = u"o%1-{{v}}"_s.arg(i);
     OAuth2ExtraParameter extra;
     extra.name = u"e-{{v}}"_s;
     extra.value = u"ev-{{v}}"_s;
-    oauth.extraParameters = {extra};
+    oauth.extraParameters = { extra };
     request.method = u"{{v}}"_s; // not a text a user types variables into: left alone
 
-    const VariableResolver resolver({var(u"v"_s, u"V"_s)}, {}, {});
+    const VariableResolver resolver({ var(u"v"_s, u"V"_s) }, {}, {});
     const HttpRequest resolved = resolver.resolve(request);
     QCOMPARE(resolved.url, u"https://V/u"_s);
     QCOMPARE(resolved.headers.value(0).key, u"X-V"_s);
@@ -319,10 +330,11 @@ void tst_Variables::requestFieldsResolved()
     QCOMPARE(resolved.auth.token, u"token-V"_s);
     QCOMPARE(resolved.auth.headerPrefix, u"prefix-V"_s);
     const OAuth2Config &r = resolved.auth.oauth2;
-    const QList<const QString *> resolvedFields{&r.tokenName, &r.callbackUrl, &r.authUrl, &r.accessTokenUrl,
-                                                &r.refreshUrl, &r.revokeUrl,  &r.issuer,  &r.jwksUri,
-                                                &r.clientId,  &r.clientSecret, &r.scope,  &r.state,
-                                                &r.audience,  &r.resource,    &r.codeVerifier};
+    const QList<const QString *> resolvedFields { &r.tokenName,      &r.callbackUrl, &r.authUrl,
+                                                  &r.accessTokenUrl, &r.refreshUrl,  &r.revokeUrl,
+                                                  &r.issuer,         &r.jwksUri,     &r.clientId,
+                                                  &r.clientSecret,   &r.scope,       &r.state,
+                                                  &r.audience,       &r.resource,    &r.codeVerifier };
     for (qsizetype i = 0; i < resolvedFields.size(); ++i)
         QCOMPARE(*resolvedFields[i], u"o%1-V"_s.arg(i));
     QCOMPARE(r.extraParameters.value(0).name, u"e-V"_s);
@@ -337,7 +349,7 @@ void tst_Variables::binaryBodyUntouched()
     const QByteArray binary("\xff\xfe{{v}}\x00\x80{{v}}", 14);
     HttpRequest request;
     request.body = binary;
-    const VariableResolver resolver({var(u"v"_s, u"V"_s)}, {}, {});
+    const VariableResolver resolver({ var(u"v"_s, u"V"_s) }, {}, {});
     QCOMPARE(resolver.resolve(request).body, binary);
     QVERIFY(!resolver.unresolved(request).contains(u"v"_s));
 
@@ -350,13 +362,13 @@ void tst_Variables::unresolvedInRequest()
 {
     HttpRequest request;
     request.url = u"{{scheme}}://{{host}}/{{known}}"_s;
-    request.headers = {{u"X-A"_s, u"{{token}}"_s, true, {}}, {u"X-B"_s, u"{{host}}"_s, true, {}}};
+    request.headers = { { u"X-A"_s, u"{{token}}"_s, true, {} }, { u"X-B"_s, u"{{host}}"_s, true, {} } };
     request.body = "{{payload}}";
     request.auth.oauth2.clientId = u"{{clientId}}"_s;
-    request.auth.oauth2.extraParameters = {OAuth2ExtraParameter{u"p"_s, u"{{extra}}"_s, {}, {}}};
-    const VariableResolver resolver({var(u"known"_s, u"k"_s)}, {}, {});
+    request.auth.oauth2.extraParameters = { OAuth2ExtraParameter { u"p"_s, u"{{extra}}"_s, {}, {} } };
+    const VariableResolver resolver({ var(u"known"_s, u"k"_s) }, {}, {});
     QCOMPARE(resolver.unresolved(request),
-             (QStringList{u"scheme"_s, u"host"_s, u"token"_s, u"payload"_s, u"clientId"_s, u"extra"_s}));
+             (QStringList { u"scheme"_s, u"host"_s, u"token"_s, u"payload"_s, u"clientId"_s, u"extra"_s }));
     // Binary bodies are not looked at.
     request.body = QByteArray("\xff{{binary}}", 11);
     QVERIFY(!resolver.unresolved(request).contains(u"binary"_s));
@@ -376,7 +388,7 @@ void tst_Variables::jsonRoundTripLeavesSecretValuesOut()
 {
     Variable described = var(u"plain"_s, u"value"_s, false);
     described.description = u"what it is"_s;
-    const VariableList variables{described, var(u"secret"_s, u"canary-secret-value"_s, true, true)};
+    const VariableList variables { described, var(u"secret"_s, u"canary-secret-value"_s, true, true) };
     const QJsonArray array = variablesToJson(variables);
     const VariableList back = variablesFromJson(array);
     QCOMPARE(back.size(), 2);
@@ -384,9 +396,10 @@ void tst_Variables::jsonRoundTripLeavesSecretValuesOut()
     QCOMPARE(back.at(1).value, QString());
     QVERIFY(back.at(1).secret);
     // Postman-style numbers and booleans become text; anything else is skipped to empty.
-    const QJsonArray postman{QJsonObject{{u"key"_s, u"n"_s}, {u"value"_s, 42}},
-                             QJsonObject{{u"key"_s, u"b"_s}, {u"value"_s, true}},
-                             QJsonObject{{u"key"_s, u"o"_s}, {u"value"_s, QJsonObject()}}, QJsonValue(7)};
+    const QJsonArray postman { QJsonObject { { u"key"_s, u"n"_s }, { u"value"_s, 42 } },
+                               QJsonObject { { u"key"_s, u"b"_s }, { u"value"_s, true } },
+                               QJsonObject { { u"key"_s, u"o"_s }, { u"value"_s, QJsonObject() } },
+                               QJsonValue(7) };
     const VariableList odd = variablesFromJson(postman);
     QCOMPARE(odd.size(), 4);
     QCOMPARE(odd.at(0).value, u"42"_s);
@@ -405,7 +418,8 @@ void tst_Variables::oauth2FieldResolved_data()
 void tst_Variables::oauth2FieldResolved()
 {
     QFETCH(QString, field);
-    const VariableResolver resolver({var(u"host"_s, u"dev1.example.com"_s), var(u"v"_s, u"value"_s)}, {}, {});
+    const VariableResolver resolver({ var(u"host"_s, u"dev1.example.com"_s), var(u"v"_s, u"value"_s) }, {},
+                                    {});
     OAuth2Config config;
     config.grantType = OAuth2GrantType::Password;
     config.clientAuthentication = ClientAuthentication::BasicHeader;
@@ -428,12 +442,13 @@ void tst_Variables::oauth2SameAsThroughRequest_data()
     QTest::addColumn<VariableList>("environment");
     QTest::addColumn<VariableList>("globals");
 
-    const VariableList values{var(u"host"_s, u"dev1.example.com"_s), var(u"id"_s, u"postern"_s),
-                              var(u"secret"_s, u"s3cr{{et}}"_s, true, true), var(u"et"_s, u"et!"_s),
-                              var(u"loop"_s, u"{{loop}}x"_s)};
-    QTest::newRow("values, nested, secret, cycle") << values << VariableList{var(u"scope"_s, u"useraccount"_s)};
-    QTest::newRow("no variables at all") << VariableList{} << VariableList{};
-    QTest::newRow("disabled variable") << VariableList{var(u"host"_s, u"x"_s, false)} << VariableList{};
+    const VariableList values { var(u"host"_s, u"dev1.example.com"_s), var(u"id"_s, u"postern"_s),
+                                var(u"secret"_s, u"s3cr{{et}}"_s, true, true), var(u"et"_s, u"et!"_s),
+                                var(u"loop"_s, u"{{loop}}x"_s) };
+    QTest::newRow("values, nested, secret, cycle")
+        << values << VariableList { var(u"scope"_s, u"useraccount"_s) };
+    QTest::newRow("no variables at all") << VariableList {} << VariableList {};
+    QTest::newRow("disabled variable") << VariableList { var(u"host"_s, u"x"_s, false) } << VariableList {};
 }
 
 // The configuration resolved alone equals the one resolved inside a request, as the pane and the dialog
@@ -445,11 +460,13 @@ void tst_Variables::oauth2SameAsThroughRequest()
     const VariableResolver resolver(environment, {}, globals);
     OAuth2Config config;
     int i = 0;
-    const QStringList texts{u"https://{{host}}/oauth_auth.do"_s, u"{{id}}"_s, u"{{secret}}"_s,
-                            u"{{loop}}"_s, u"{{ scope }} {{unknown}}"_s, u"plain"_s, QString()};
+    const QStringList texts {
+        u"https://{{host}}/oauth_auth.do"_s, u"{{id}}"_s, u"{{secret}}"_s, u"{{loop}}"_s,
+        u"{{ scope }} {{unknown}}"_s,        u"plain"_s,  QString()
+    };
     for (const QString &field : oauth2TextFields)
         *oauth2Field(config, field) = texts.at(i++ % texts.size());
-    config.extraParameters.append(OAuth2ExtraParameter{u"{{id}}-2"_s, u"{{host}}"_s, {}, {}});
+    config.extraParameters.append(OAuth2ExtraParameter { u"{{id}}-2"_s, u"{{host}}"_s, {}, {} });
 
     HttpRequest carrier;
     carrier.auth.oauth2 = config;
@@ -465,7 +482,7 @@ void tst_Variables::oauth2SameAsThroughRequest()
 
 void tst_Variables::authConfigSameAsThroughRequest()
 {
-    const VariableResolver resolver({var(u"user"_s, u"abel"_s), var(u"pw"_s, u"p{{user}}"_s)}, {}, {});
+    const VariableResolver resolver({ var(u"user"_s, u"abel"_s), var(u"pw"_s, u"p{{user}}"_s) }, {}, {});
     AuthConfig auth;
     auth.username = u"{{user}}"_s;
     auth.password = u"{{pw}}"_s;
@@ -485,7 +502,8 @@ void tst_Variables::authConfigSameAsThroughRequest()
     QCOMPARE(now.password, old.password);
     QCOMPARE(now.token, old.token);
     QCOMPARE(now.headerPrefix, old.headerPrefix);
-    QCOMPARE(now.oauth2.toJson(OAuth2Config::Secrets::Include), old.oauth2.toJson(OAuth2Config::Secrets::Include));
+    QCOMPARE(now.oauth2.toJson(OAuth2Config::Secrets::Include),
+             old.oauth2.toJson(OAuth2Config::Secrets::Include));
 }
 
 QTEST_GUILESS_MAIN(tst_Variables)

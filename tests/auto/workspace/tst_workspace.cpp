@@ -60,7 +60,8 @@ Collection collectionWithSecrets(const QString &name)
     collection.auth.oauth2.clientId = u"client"_s;
     collection.auth.oauth2.clientSecret = clientSecretCanary;
     collection.auth.oauth2.codeVerifier = verifierCanary;
-    collection.variables = {var(u"host"_s, u"example.org"_s), var(u"key"_s, collectionVariableCanary, true)};
+    collection.variables
+        = { var(u"host"_s, u"example.org"_s), var(u"key"_s, collectionVariableCanary, true) };
     CollectionItem folder = CollectionItem::makeFolder(u"Folder"_s);
     folder.auth.type = AuthType::Basic;
     folder.auth.username = u"admin"_s;
@@ -69,8 +70,8 @@ Collection collectionWithSecrets(const QString &name)
     request.url = u"https://{{host}}/x"_s;
     request.auth.type = AuthType::Bearer;
     request.auth.token = tokenCanary;
-    folder.children = {CollectionItem::makeRequest(u"Request"_s, request)};
-    collection.items = {folder};
+    folder.children = { CollectionItem::makeRequest(u"Request"_s, request) };
+    collection.items = { folder };
     return collection;
 }
 
@@ -146,9 +147,9 @@ void tst_Workspace::saveAndReopen()
     QVERIFY(dir.isValid());
     Collection collection = collectionWithSecrets(u"Orders API"_s);
     Environment environment = Environment::make(u"Dev"_s);
-    environment.variables = {var(u"host"_s, u"dev.example.org"_s)};
+    environment.variables = { var(u"host"_s, u"dev.example.org"_s) };
     Environment globals;
-    globals.variables = {var(u"g"_s, u"1"_s)};
+    globals.variables = { var(u"g"_s, u"1"_s) };
     {
         Workspace workspace(dir.path());
         QVERIFY(workspace.open());
@@ -169,8 +170,8 @@ void tst_Workspace::saveAndReopen()
         QCOMPARE(workspace.collection(collection.id)->items[0].children[0].request.url,
                  u"https://{{host}}/changed"_s);
     }
-    QCOMPARE(fileNames(dir.filePath(u"collections"_s)), QStringList{u"orders-api.json"_s});
-    QCOMPARE(fileNames(dir.filePath(u"environments"_s)), QStringList{u"dev.json"_s});
+    QCOMPARE(fileNames(dir.filePath(u"collections"_s)), QStringList { u"orders-api.json"_s });
+    QCOMPARE(fileNames(dir.filePath(u"environments"_s)), QStringList { u"dev.json"_s });
 
     Workspace workspace(dir.path());
     QVERIFY(workspace.open());
@@ -196,7 +197,7 @@ void tst_Workspace::sameNamesGetUniqueFiles()
     {
         Workspace workspace(dir.path());
         QVERIFY(workspace.open());
-        for (const Collection &collection : {first, second, third, odd})
+        for (const Collection &collection : { first, second, third, odd })
             QCOMPARE(workspace.saveCollection(collection), QString());
         QCOMPARE(workspace.collectionPath(first.id), dir.filePath(u"collections/my-api.json"_s));
         QCOMPARE(workspace.collectionPath(second.id), dir.filePath(u"collections/my-api-2.json"_s));
@@ -212,7 +213,7 @@ void tst_Workspace::sameNamesGetUniqueFiles()
     Workspace workspace(dir.path());
     QVERIFY(workspace.open());
     QCOMPARE(workspace.collections().size(), 4);
-    for (const Collection &collection : {first, second, third, odd})
+    for (const Collection &collection : { first, second, third, odd })
         QVERIFY(workspace.collection(collection.id));
     QCOMPARE(workspace.collection(first.id)->name, u"Other"_s);
 }
@@ -226,12 +227,12 @@ void tst_Workspace::brokenFileSetAside_data()
     QTest::newRow("collection: truncated")
         << u"collections/broken.json"_s << QByteArray(R"({"postern": "collection", "items": [{"type")");
     QTest::newRow("collection: an array") << u"collections/broken.json"_s << QByteArray("[]");
-    QTest::newRow("collection: an environment") << u"collections/broken.json"_s
-                                                << QByteArray(R"({"postern": "environment"})");
+    QTest::newRow("collection: an environment")
+        << u"collections/broken.json"_s << QByteArray(R"({"postern": "environment"})");
     QTest::newRow("collection: empty") << u"collections/broken.json"_s << QByteArray();
     QTest::newRow("environment: garbage") << u"environments/broken.json"_s << QByteArray("not json");
-    QTest::newRow("environment: a collection") << u"environments/broken.json"_s
-                                               << QByteArray(R"({"postern": "collection"})");
+    QTest::newRow("environment: a collection")
+        << u"environments/broken.json"_s << QByteArray(R"({"postern": "collection"})");
     QTest::newRow("globals: garbage") << u"globals.json"_s << QByteArray("{\"postern\": ");
 }
 
@@ -244,9 +245,9 @@ void tst_Workspace::brokenFileSetAside()
     QVERIFY(dir.isValid());
     const Collection good = Collection::make(u"Good"_s);
     Environment environment = Environment::make(u"Env"_s);
-    environment.variables = {var(u"e"_s, u"1"_s)};
+    environment.variables = { var(u"e"_s, u"1"_s) };
     Environment globals;
-    globals.variables = {var(u"g"_s, u"1"_s)};
+    globals.variables = { var(u"g"_s, u"1"_s) };
     {
         Workspace workspace(dir.path());
         QVERIFY(workspace.open());
@@ -267,7 +268,7 @@ void tst_Workspace::brokenFileSetAside()
     // Kept aside next to where it was, under a name the message gives, with its bytes.
     QVERIFY(!QFileInfo::exists(path));
     const QFileInfo info(path);
-    const QStringList kept = info.dir().entryList({info.fileName() + u".broken-*"_s}, QDir::Files);
+    const QStringList kept = info.dir().entryList({ info.fileName() + u".broken-*"_s }, QDir::Files);
     QCOMPARE(kept.size(), 1);
     QVERIFY2(messages.first().contains(kept.first()), qPrintable(messages.first()));
     QFile keptFile(info.dir().filePath(kept.first()));
@@ -321,12 +322,12 @@ void tst_Workspace::unfinishedWritesRemoved()
         QCOMPARE(workspace.saveCollection(collection), QString());
     }
     // What QSaveFile leaves when the process dies between writing and renaming, and lookalikes.
-    const QStringList litter{u"collections/kept.json.aB3dE9"_s, u"environments/dev.json.ZZZZZZ"_s,
-                             u"globals.json.x1y2z3"_s, u".postern/session.json.Qw3rTy"_s,
-                             u".postern/.gitignore.abcdef"_s, u".postern/drafts/tab-1.json.000000"_s};
-    const QStringList kept{u"collections/kept.json.broken-20240101-000000"_s, u"collections/notes.txt"_s,
-                           u"collections/kept.json.toolong"_s, u"collections/kept.json.ab-def"_s,
-                           u".postern/history.json"_s};
+    const QStringList litter { u"collections/kept.json.aB3dE9"_s, u"environments/dev.json.ZZZZZZ"_s,
+                               u"globals.json.x1y2z3"_s,          u".postern/session.json.Qw3rTy"_s,
+                               u".postern/.gitignore.abcdef"_s,   u".postern/drafts/tab-1.json.000000"_s };
+    const QStringList kept { u"collections/kept.json.broken-20240101-000000"_s, u"collections/notes.txt"_s,
+                             u"collections/kept.json.toolong"_s, u"collections/kept.json.ab-def"_s,
+                             u".postern/history.json"_s };
     for (const QString &name : litter + kept) {
         QDir().mkpath(QFileInfo(dir.filePath(name)).absolutePath());
         QVERIFY(writeFile(dir.filePath(name), "{\"half\": "));
@@ -348,9 +349,10 @@ void tst_Workspace::secretsGoToTheStore()
     MemorySecretStore store;
     const Collection collection = collectionWithSecrets(u"Secretive"_s);
     Environment environment = Environment::make(u"Prod"_s);
-    environment.variables = {var(u"host"_s, u"prod.example.org"_s), var(u"apiKey"_s, environmentVariableCanary, true)};
+    environment.variables
+        = { var(u"host"_s, u"prod.example.org"_s), var(u"apiKey"_s, environmentVariableCanary, true) };
     Environment globals;
-    globals.variables = {var(u"globalKey"_s, globalVariableCanary, true)};
+    globals.variables = { var(u"globalKey"_s, globalVariableCanary, true) };
     QString workspaceId;
     {
         Workspace workspace(dir.path());
@@ -368,15 +370,16 @@ void tst_Workspace::secretsGoToTheStore()
     // One blob per collection and per environment (the globals are one), under the workspace's id.
     QStringList keys = store.keys();
     keys.sort();
-    QStringList expected{u"workspace/%1/collection/%2"_s.arg(workspaceId, collection.id),
-                         u"workspace/%1/environment/%2"_s.arg(workspaceId, environment.id),
-                         u"workspace/%1/environment/globals"_s.arg(workspaceId)};
+    QStringList expected { u"workspace/%1/collection/%2"_s.arg(workspaceId, collection.id),
+                           u"workspace/%1/environment/%2"_s.arg(workspaceId, environment.id),
+                           u"workspace/%1/environment/globals"_s.arg(workspaceId) };
     expected.sort();
     QCOMPARE(keys, expected);
 
     // Not one byte of any secret under the root.
-    for (const QString &canary : {passwordCanary, tokenCanary, clientSecretCanary, verifierCanary,
-                                  collectionVariableCanary, environmentVariableCanary, globalVariableCanary}) {
+    for (const QString &canary :
+         { passwordCanary, tokenCanary, clientSecretCanary, verifierCanary, collectionVariableCanary,
+           environmentVariableCanary, globalVariableCanary }) {
         const QStringList leaks = filesContaining(dir.path(), canary.toUtf8());
         QVERIFY2(leaks.isEmpty(), qPrintable(canary + u" in "_s + leaks.join(u", "_s)));
     }
@@ -469,7 +472,7 @@ void tst_Workspace::removeEnvironment()
     workspace.setSecretStore(&store);
     QVERIFY(workspace.open());
     Environment environment = Environment::make(u"Temp"_s);
-    environment.variables = {var(u"s"_s, u"secret"_s, true)};
+    environment.variables = { var(u"s"_s, u"secret"_s, true) };
     QCOMPARE(workspace.saveEnvironment(environment), QString());
     workspace.setCurrentEnvironmentId(environment.id);
     QCOMPARE(workspace.currentEnvironmentId(), environment.id);
@@ -488,13 +491,13 @@ void tst_Workspace::resolverUsesCurrentEnvironment()
     Workspace workspace(dir.path());
     QVERIFY(workspace.open());
     Collection collection = Collection::make(u"C"_s);
-    collection.variables = {var(u"host"_s, u"collection.example"_s), var(u"path"_s, u"/c"_s)};
+    collection.variables = { var(u"host"_s, u"collection.example"_s), var(u"path"_s, u"/c"_s) };
     Environment dev = Environment::make(u"Dev"_s);
-    dev.variables = {var(u"host"_s, u"dev.example"_s)};
+    dev.variables = { var(u"host"_s, u"dev.example"_s) };
     Environment prod = Environment::make(u"Prod"_s);
-    prod.variables = {var(u"host"_s, u"prod.example"_s)};
+    prod.variables = { var(u"host"_s, u"prod.example"_s) };
     Environment globals;
-    globals.variables = {var(u"host"_s, u"global.example"_s), var(u"scheme"_s, u"https"_s)};
+    globals.variables = { var(u"host"_s, u"global.example"_s), var(u"scheme"_s, u"https"_s) };
     QCOMPARE(workspace.saveCollection(collection), QString());
     QCOMPARE(workspace.saveEnvironment(dev), QString());
     QCOMPARE(workspace.saveEnvironment(prod), QString());

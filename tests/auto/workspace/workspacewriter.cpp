@@ -85,9 +85,10 @@ int main(int argc, char **argv)
         if (collection.requestCount() < maxRequests) {
             HttpRequest request;
             request.url = url;
-            request.headers = {{u"X-Round"_s, QString::number(round), true, {}}};
+            request.headers = { { u"X-Round"_s, QString::number(round), true, {} } };
             request.body = QByteArray("{\"round\": ") + QByteArray::number(round) + '}';
-            CollectionItem item = CollectionItem::makeRequest(u"Request "_s + QString::number(round), request);
+            CollectionItem item
+                = CollectionItem::makeRequest(u"Request "_s + QString::number(round), request);
             // Alternately in the folder and at the top level.
             collection.insert(round % 2 ? collection.items.first().id : QString(), -1, item);
         } else {
@@ -114,7 +115,7 @@ int main(int argc, char **argv)
         if (const QString error = sessions.saveDraft(u"tab-1"_s, draft); !error.isEmpty())
             return fail(error);
         Session session;
-        session.tabs = {{u"tab-1"_s, collection.id, QString(), u"Round "_s + QString::number(round)}};
+        session.tabs = { { u"tab-1"_s, collection.id, QString(), u"Round "_s + QString::number(round) } };
         session.currentTabId = u"tab-1"_s;
         session.environmentId = environment.id;
         if (const QString error = sessions.save(session); !error.isEmpty())
