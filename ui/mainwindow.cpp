@@ -350,20 +350,21 @@ void MainWindow::setInstanceStatus(const QString &text)
     m_instanceStatus->setAccessibleName(text.isEmpty() ? u"Instance"_s : text); // read as what it says
 }
 
-void MainWindow::copyAsCurl(bool includeSecrets)
+void MainWindow::copyAsCurl(CurlCommand::Secrets secrets)
 {
-    const HttpRequest request = m_tabs->currentTab()->preparedRequest(
-        includeSecrets ? OAuth2Config::Secrets::Include : OAuth2Config::Secrets::Omit);
+    const HttpRequest request = m_tabs->currentTab()->preparedRequest(secrets == CurlCommand::Secrets::Include
+                                                                          ? OAuth2Config::Secrets::Include
+                                                                          : OAuth2Config::Secrets::Omit);
     QString error;
-    const QString command = CurlCommand::toCurl(
-        request, includeSecrets ? CurlCommand::Secrets::Include : CurlCommand::Secrets::Mask, &error);
+    const QString command = CurlCommand::toCurl(request, secrets, &error);
     if (command.isEmpty()) {
         statusBar()->showMessage(u"Not copied: "_s + error, 10000);
         return;
     }
     QApplication::clipboard()->setText(command);
-    statusBar()->showMessage(includeSecrets ? u"Copied as cURL, with credentials."_s
-                                            : u"Copied as cURL; credentials are masked as ****."_s,
+    statusBar()->showMessage(secrets == CurlCommand::Secrets::Include
+                                 ? u"Copied as cURL, with credentials."_s
+                                 : u"Copied as cURL; credentials are masked as ****."_s,
                              5000);
 }
 

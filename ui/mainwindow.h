@@ -1,5 +1,6 @@
 #pragma once
 
+#include "curl/curlcommand.h"
 #include "history/cookiestore.h"
 #include "http/httprequest.h"
 #include "http/httpresponse.h"
@@ -86,7 +87,7 @@ public:
     void send();
     void cancel();
     // Copies the request as a curl command; credentials masked unless includeSecrets.
-    void copyAsCurl(bool includeSecrets);
+    void copyAsCurl(CurlCommand::Secrets secrets);
 
 Q_SIGNALS:
     void responseReceived(const Postern::HttpResponse &response);

@@ -86,11 +86,12 @@ void MainWindow::createMenus()
     QAction *focusUrl = request->addAction(u"Focus &URL"_s, this, [this] { requestEditor()->focusUrl(); });
     focusUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     request->addSeparator();
-    QAction *copyCurl = request->addAction(u"Copy as c&URL"_s, this, [this] { copyAsCurl(false); });
+    QAction *copyCurl
+        = request->addAction(u"Copy as c&URL"_s, this, [this] { copyAsCurl(CurlCommand::Secrets::Mask); });
     copyCurl->setObjectName(u"copyAsCurl"_s);
     copyCurl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    QAction *copyCurlSecrets
-        = request->addAction(u"Copy as cURL with &Secrets"_s, this, [this] { copyAsCurl(true); });
+    QAction *copyCurlSecrets = request->addAction(u"Copy as cURL with &Secrets"_s, this,
+                                                  [this] { copyAsCurl(CurlCommand::Secrets::Include); });
     copyCurlSecrets->setObjectName(u"copyAsCurlWithSecrets"_s);
 
     QMenu *settings = menuBar()->addMenu(u"&Settings"_s);

@@ -285,7 +285,7 @@ Reply AuthorizeEndpoint::answerAuthorization(const OAuthStore::PendingAuthorizat
         const Client *client = m_registry.client(pending.clientId);
         const int lifespan = client ? client->accessTokenLifespan : 1800;
         const auto issued = m_store.issue(pending.clientId, pending.userName, pending.scope, lifespan, 0,
-                                          OAuthStore::randomToken(16), false);
+                                          OAuthStore::randomToken(16), OAuthStore::RefreshToken::None);
         parameters = { { u"access_token"_s, QString::fromLatin1(issued.accessToken) },
                        { u"token_type"_s, u"Bearer"_s },
                        { u"expires_in"_s, QString::number(lifespan - 1) },

@@ -164,7 +164,7 @@ OAuthStore::AuthorizationCode *OAuthStore::code(const QByteArray &value)
 
 OAuthStore::Issued OAuthStore::issue(const QString &clientId, const QString &userName, const QString &scope,
                                      int accessLifespan, int refreshLifespan, const QByteArray &grant,
-                                     bool withRefreshToken)
+                                     RefreshToken refresh)
 {
     prune();
     Issued issued;
@@ -172,7 +172,7 @@ OAuthStore::Issued OAuthStore::issue(const QString &clientId, const QString &use
     issued.accessToken = randomToken(64);
     m_accessTokens.insert(digest(issued.accessToken),
                           Token { clientId, userName, scope, now().addSecs(accessLifespan), grant, false });
-    if (withRefreshToken)
+    if (refresh == RefreshToken::Issue)
         issued.refreshToken = issueRefreshToken(clientId, userName, scope, refreshLifespan, grant);
     tokensChanged();
     return issued;

@@ -101,8 +101,10 @@ public:
         QByteArray accessToken;
         QByteArray refreshToken; // empty when none was issued
     };
+    // Whether issue() also issues a refresh token.
+    enum class RefreshToken { None, Issue };
     Issued issue(const QString &clientId, const QString &userName, const QString &scope, int accessLifespan,
-                 int refreshLifespan, const QByteArray &grant, bool withRefreshToken);
+                 int refreshLifespan, const QByteArray &grant, RefreshToken refresh);
     QByteArray issueRefreshToken(const QString &clientId, const QString &userName, const QString &scope,
                                  int lifespan, const QByteArray &grant);
 

@@ -274,9 +274,9 @@ Reply TokenEndpoint::authorizationCodeGrant(const Client &client, const FormFiel
     }
 
     code->used = true;
-    const auto issued
-        = m_store.issue(client.clientId, code->userName, code->scope, client.accessTokenLifespan,
-                        client.refreshTokenLifespan, OAuthStore::codeGrant(codeValue), true);
+    const auto issued = m_store.issue(client.clientId, code->userName, code->scope,
+                                      client.accessTokenLifespan, client.refreshTokenLifespan,
+                                      OAuthStore::codeGrant(codeValue), OAuthStore::RefreshToken::Issue);
     return tokenReply(issued, code->scope, client.accessTokenLifespan);
 }
 
@@ -301,8 +301,8 @@ Reply TokenEndpoint::refreshTokenGrant(const Client &client, const FormFields &f
     }
     const QString userName = token->userName;
     const QByteArray grant = token->grant;
-    auto issued
-        = m_store.issue(client.clientId, userName, scope, client.accessTokenLifespan, 0, grant, false);
+    auto issued = m_store.issue(client.clientId, userName, scope, client.accessTokenLifespan, 0, grant,
+                                OAuthStore::RefreshToken::None);
     if (client.rotateRefreshTokens) {
         m_store.revokeRefreshToken(refreshToken);
         issued.refreshToken
@@ -326,7 +326,8 @@ Reply TokenEndpoint::passwordGrant(const Client &client, const FormFields &field
     const QString requested = FormUrlEncoded::value(fields, u"scope"_s).simplified();
     const QString scope = requested.isEmpty() ? defaultScope : requested;
     const auto issued = m_store.issue(client.clientId, user->userName, scope, client.accessTokenLifespan,
-                                      client.refreshTokenLifespan, OAuthStore::randomToken(16), true);
+                                      client.refreshTokenLifespan, OAuthStore::randomToken(16),
+                                      OAuthStore::RefreshToken::Issue);
     return tokenReply(issued, scope, client.accessTokenLifespan);
 }
 
@@ -339,7 +340,7 @@ Reply TokenEndpoint::clientCredentialsGrant(const Client &client, const FormFiel
     const QString requested = FormUrlEncoded::value(fields, u"scope"_s).simplified();
     const QString scope = requested.isEmpty() ? defaultScope : requested;
     const auto issued = m_store.issue(client.clientId, QString(), scope, client.accessTokenLifespan, 0,
-                                      OAuthStore::randomToken(16), false);
+                                      OAuthStore::randomToken(16), OAuthStore::RefreshToken::None);
     return tokenReply(issued, scope, client.accessTokenLifespan);
 }
 

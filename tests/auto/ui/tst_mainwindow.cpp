@@ -376,12 +376,12 @@ void tst_MainWindow::pastedCurlInANewTabIsReported()
 
 void tst_MainWindow::copyAsCurlMasksCredentials()
 {
-    m_window->copyAsCurl(false);
+    m_window->copyAsCurl(CurlCommand::Secrets::Mask);
     const QString masked = QApplication::clipboard()->text();
     QVERIFY2(masked.startsWith(u"curl "_s), qPrintable(masked));
     QVERIFY(masked.contains(u"Basic ****"_s));
     QVERIFY(!masked.contains(QString::fromLatin1("admin:admin"_ba.toBase64())));
-    m_window->copyAsCurl(true);
+    m_window->copyAsCurl(CurlCommand::Secrets::Include);
     QVERIFY(QApplication::clipboard()->text().contains(QString::fromLatin1("admin:admin"_ba.toBase64())));
 }
 

@@ -376,9 +376,9 @@ void tst_WorkspaceTree::secretVariablesAreMaskedInHistoryAndCurl()
     m_f.window->historyPane()->store()->flush();
     QVERIFY(!allFiles(m_f.root->path()).contains("canary-5d1c"));
     QCOMPARE(m_f.window->historyPane()->shownEntries().first().toRequest().headers.first().value, u"****"_s);
-    m_f.window->copyAsCurl(false);
+    m_f.window->copyAsCurl(CurlCommand::Secrets::Mask);
     QVERIFY(!QApplication::clipboard()->text().contains(u"canary-5d1c"_s));
-    m_f.window->copyAsCurl(true);
+    m_f.window->copyAsCurl(CurlCommand::Secrets::Include);
     QVERIFY(QApplication::clipboard()->text().contains(u"canary-5d1c"_s));
 }
 
