@@ -41,8 +41,8 @@ void GetTokenDialog::discover()
     connect(discovery, &Discovery::finished, this, [this, discovery](const DiscoveryResult &result) {
         discovery->deleteLater();
         m_discover->setEnabled(true);
-        if (!result.ok) {
-            showMessage(result.message, true);
+        if (!result.ok()) {
+            showMessage(result.error, true);
             return;
         }
         const OAuth2Config filled = result.applyTo(config());

@@ -23,7 +23,7 @@ namespace {
 QString pretty(const QByteArray &json)
 {
     const JsonFormatter::Result result = JsonFormatter().format(json);
-    return QString::fromUtf8(result.ok ? result.text : json);
+    return QString::fromUtf8(result.ok() ? result.text : json);
 }
 
 } // namespace
@@ -126,8 +126,8 @@ void JwtView::showSelected()
             disconnect(*connection);
             if (generation != m_generation)
                 return;
-            if (!keys.ok) {
-                setVerdict(u"Unknown: the keys could not be fetched (%1)."_s.arg(keys.message), false);
+            if (!keys.ok()) {
+                setVerdict(u"Unknown: the keys could not be fetched (%1)."_s.arg(keys.error), false);
                 return;
             }
             const JwtVerifier::Result result = JwtVerifier::verify(info, keys.jwks);

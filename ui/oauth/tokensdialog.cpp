@@ -365,7 +365,7 @@ void TokensDialog::refreshSelected()
                 !result.ok());
             showDetails();
         },
-        true);
+        TokenRefresher::Refresh::Always);
 }
 
 void TokensDialog::revokeSelected()

@@ -265,7 +265,7 @@ void RequestEditor::onUrlEdited(const QString &text)
     const QString trimmed = text.trimmed();
     if (trimmed.startsWith(u"curl "_s) || trimmed.startsWith(u"curl\t"_s)) {
         const CurlImport imported = CurlCommand::parse(trimmed);
-        if (!imported.ok) {
+        if (!imported.ok()) {
             Q_EMIT curlRefused(imported.error);
             return;
         }

@@ -205,7 +205,7 @@ void ResponseViewer::copyBody()
 void ResponseViewer::clear()
 {
     m_response = HttpResponse();
-    m_pretty = JsonFormatter::Result();
+    m_pretty.reset();
     showValue(m_status, u"Status"_s, QString());
     showValue(m_time, u"Time"_s, QString());
     showValue(m_size, u"Size"_s, QString());
@@ -260,7 +260,7 @@ void ResponseViewer::showResponse(const HttpResponse &response)
 {
     setBusy(false);
     m_response = response;
-    m_pretty = JsonFormatter::Result();
+    m_pretty.reset();
     m_headers->setRowCount(0);
     showCookies(response);
 
@@ -324,9 +324,9 @@ void ResponseViewer::onFormatted()
 {
     m_formatting = false;
     m_pretty = m_formatWatcher.result();
-    if (!m_pretty.ok && m_response.looksLikeJson()) {
+    if (!m_pretty->ok() && m_response.looksLikeJson()) {
         setMessage(u"The body is labelled %1 but is not valid JSON (%2). It is shown raw."_s.arg(
-                       QString::fromLatin1(m_response.contentType()), m_pretty.errorMessage),
+                       QString::fromLatin1(m_response.contentType()), m_pretty->error),
                    false);
     }
     refreshBody();
@@ -341,10 +341,10 @@ void ResponseViewer::refreshBody()
         setBodyText(QString());
         return;
     }
-    const bool pretty = isPretty() && m_pretty.ok;
-    setBodyText(QString::fromUtf8(pretty ? m_pretty.text : m_response.body));
+    const bool pretty = isPretty() && m_pretty && m_pretty->ok();
+    setBodyText(QString::fromUtf8(pretty ? m_pretty->text : m_response.body));
     // Highlighting is per line and cheap, but over many megabytes it adds up on the UI thread.
-    const bool highlight = pretty && m_pretty.text.size() <= highlightLimit();
+    const bool highlight = pretty && m_pretty->text.size() <= highlightLimit();
     if (highlight && !m_highlighter)
         m_highlighter = new JsonHighlighter(m_body->document());
     else if (!highlight && m_highlighter) {

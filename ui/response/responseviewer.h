@@ -6,6 +6,8 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
+#include <optional>
+
 QT_BEGIN_NAMESPACE
 class QLabel;
 class QPlainTextEdit;
@@ -76,7 +78,7 @@ private:
     JsonHighlighter *m_highlighter = nullptr;
 
     HttpResponse m_response;
-    JsonFormatter::Result m_pretty;
+    std::optional<JsonFormatter::Result> m_pretty; // empty until the body has been formatted
     QFutureWatcher<JsonFormatter::Result> m_formatWatcher;
     quint64 m_generation = 0;
     bool m_formatting = false;

@@ -39,8 +39,8 @@ QString ImportExport::exportEnvironment(const Workspace *workspace, const QStrin
 
 void ImportExport::showOutcome(QWidget *parent, const Outcome &outcome)
 {
-    QMessageBox box(outcome.ok ? QMessageBox::Information : QMessageBox::Warning, outcome.heading(),
-                    outcome.title, QMessageBox::Ok, parent);
+    QMessageBox box(outcome.ok() ? QMessageBox::Information : QMessageBox::Warning, outcome.heading(),
+                    outcome.title(), QMessageBox::Ok, parent);
     box.setObjectName(u"importSummary"_s);
     if (!outcome.summary.isEmpty()) {
         box.setInformativeText(outcome.notesLine());

@@ -20,6 +20,8 @@ struct OAuth2Result
         TokenEndpointError, // the token endpoint answered an OAuth error
         BadTokenResponse, // the token endpoint answered, but not with a usable token
         Network, // the token endpoint could not be reached
+        Loopback, // no loopback port could be had for the browser's redirect; nothing was sent
+        Storage, // a token came back but could not be stored
         Canceled, // the user closed the login window or pressed Cancel
     };
 

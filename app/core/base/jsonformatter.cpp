@@ -146,7 +146,6 @@ JsonFormatter::Result JsonFormatter::format(QByteArrayView data) const
         out.append(qsizetype(std::min<size_t>(depth, MaxIndentDepth)) * m_indent, ' ');
     };
     auto fail = [&](qsizetype at, const QString &why) {
-        result.ok = false;
         result.text.clear();
         result.errorOffset = at;
         int line = 1;
@@ -159,7 +158,7 @@ JsonFormatter::Result JsonFormatter::format(QByteArrayView data) const
         }
         result.errorLine = line;
         result.errorColumn = int(at - lineStart + 1);
-        result.errorMessage = u"%1 at line %2, column %3"_s.arg(why).arg(line).arg(result.errorColumn);
+        result.error = u"%1 at line %2, column %3"_s.arg(why).arg(line).arg(result.errorColumn);
         return result;
     };
     auto afterValue = [&] {
@@ -279,7 +278,6 @@ JsonFormatter::Result JsonFormatter::format(QByteArrayView data) const
         return fail(i, u"Empty document"_s);
     if (expect != Expect::Nothing)
         return fail(n, u"Unexpected end of input"_s);
-    result.ok = true;
     return result;
 }
 

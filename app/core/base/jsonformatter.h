@@ -16,12 +16,13 @@ class JsonFormatter
 public:
     struct Result
     {
-        bool ok = false;
         QByteArray text; // the pretty text; on error, empty
         qsizetype errorOffset = -1;
         int errorLine = 0; // 1-based, in the input
         int errorColumn = 0; // 1-based, in bytes
-        QString errorMessage; // "Unexpected '}' at line 3, column 7", for the UI
+        QString error; // "Unexpected '}' at line 3, column 7", for the UI; empty when the JSON is good
+
+        bool ok() const { return error.isEmpty(); }
     };
 
     // Indentation stops growing past this depth, so that hostile nesting cannot make the output

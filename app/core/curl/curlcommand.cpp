@@ -87,9 +87,8 @@ CurlImport Importer::run(const QString &commandLine)
     if (!split.unexpanded.isEmpty())
         note(
             u"The shell would expand %1; Postern keeps it as written."_s.arg(split.unexpanded.join(u", "_s)));
-    if (readOptions(tokens, first + 1) && finish())
-        m_result.ok = true;
-    if (!m_result.ok)
+    // Every refusal on the way says why (fail()), so an empty error is a request.
+    if (!readOptions(tokens, first + 1) || !finish())
         m_result.request = HttpRequest();
     return m_result;
 }

@@ -10,10 +10,11 @@ namespace Postern {
 // what the request could not keep of the command, one sentence each.
 struct CurlImport
 {
-    bool ok = false;
-    QString error;
+    QString error; // why there is no request; empty when there is one
     HttpRequest request;
     QStringList notes;
+
+    bool ok() const { return error.isEmpty(); }
 };
 
 // "Import cURL" and "Copy as cURL".

@@ -40,7 +40,7 @@ InteropImport Interop::read(const QByteArray &data)
     InteropImport result;
     if (isCurlCommand(data)) {
         const CurlImport imported = CurlCommand::parse(QString::fromUtf8(data).trimmed());
-        if (!imported.ok)
+        if (!imported.ok())
             return refused(imported.error);
         result.kind = InteropImport::Kind::Curl;
         result.request = imported.request;

@@ -51,12 +51,11 @@ ImportOutcome saveCollection(Workspace *workspace, Collection collection, QStrin
             u"A collection with the same id is already in the workspace; this one was imported as a copy with new ids."_s);
     }
     if (const QString error = workspace->saveCollection(collection); !error.isEmpty()) {
-        outcome.title = u"The collection could not be saved: "_s + error;
+        outcome.error = u"The collection could not be saved: "_s + error;
         return outcome;
     }
-    outcome.ok = true;
-    outcome.title = u"Imported the collection \u201c%1\u201d (%2 requests)."_s.arg(collection.name)
-                        .arg(collection.requestCount());
+    outcome.message = u"Imported the collection \u201c%1\u201d (%2 requests)."_s.arg(collection.name)
+                          .arg(collection.requestCount());
     outcome.summary = summary;
     outcome.collectionId = collection.id;
     return outcome;
@@ -72,12 +71,11 @@ ImportOutcome saveEnvironment(Workspace *workspace, Environment environment, QSt
             u"An environment with the same id is already in the workspace; this one was imported as a copy."_s);
     }
     if (const QString error = workspace->saveEnvironment(environment); !error.isEmpty()) {
-        outcome.title = u"The environment could not be saved: "_s + error;
+        outcome.error = u"The environment could not be saved: "_s + error;
         return outcome;
     }
-    outcome.ok = true;
-    outcome.title = u"Imported the environment \u201c%1\u201d (%2 variables)."_s.arg(environment.name)
-                        .arg(environment.variables.size());
+    outcome.message = u"Imported the environment \u201c%1\u201d (%2 variables)."_s.arg(environment.name)
+                          .arg(environment.variables.size());
     outcome.summary = summary;
     outcome.environmentId = environment.id;
     return outcome;
@@ -87,7 +85,7 @@ ImportOutcome saveEnvironment(Workspace *workspace, Environment environment, QSt
 
 QString ImportOutcome::heading() const
 {
-    return ok ? u"Import Summary"_s : u"Not Imported"_s;
+    return ok() ? u"Import Summary"_s : u"Not Imported"_s;
 }
 
 QString ImportOutcome::notesLine() const
@@ -103,13 +101,12 @@ ImportOutcome WorkspaceImport::importData(Workspace *workspace, const QByteArray
     const InteropImport imported = Interop::read(data);
     ImportOutcome outcome;
     if (!imported.ok()) {
-        outcome.title = u"Not imported: "_s + imported.error;
+        outcome.error = u"Not imported: "_s + imported.error;
         return outcome;
     }
     switch (imported.kind) {
     case InteropImport::Kind::Curl:
-        outcome.ok = true;
-        outcome.title = u"Imported the curl command into a new tab."_s;
+        outcome.message = u"Imported the curl command into a new tab."_s;
         outcome.summary = imported.summary;
         outcome.request = imported.request;
         return outcome;
@@ -122,7 +119,7 @@ ImportOutcome WorkspaceImport::importData(Workspace *workspace, const QByteArray
     case InteropImport::Kind::None:
         break;
     }
-    outcome.title = u"Not imported: the file is not one Postern reads."_s;
+    outcome.error = u"Not imported: the file is not one Postern reads."_s;
     return outcome;
 }
 
@@ -130,13 +127,13 @@ ImportOutcome WorkspaceImport::importFile(Workspace *workspace, const QString &p
 {
     ImportOutcome outcome;
     if (QFileInfo(path).size() > Interop::maxFileSize) {
-        outcome.title = u"Not imported: the file is larger than 64 MiB."_s;
+        outcome.error = u"Not imported: the file is larger than 64 MiB."_s;
         return outcome;
     }
     QByteArray data;
     QString error;
     if (AtomicFile::read(path, &data, &error) != AtomicFile::ReadStatus::Ok) {
-        outcome.title = u"Not imported: "_s + (error.isEmpty() ? u"the file is not there."_s : error);
+        outcome.error = u"Not imported: "_s + (error.isEmpty() ? u"the file is not there."_s : error);
         return outcome;
     }
     return importData(workspace, data);

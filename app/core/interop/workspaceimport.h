@@ -15,13 +15,16 @@ class Workspace;
 // What an import put into the workspace and what the user is told about it.
 struct ImportOutcome
 {
-    bool ok = false;
-    QString title; // "Imported the collection “…”" or why nothing was imported
+    QString error; // why nothing was imported ("Not imported: …"); empty when something was
+    QString message; // what was imported ("Imported the collection “…” (3 requests).")
     QStringList summary; // one line per thing kept but not used, or left out
     QString collectionId;
     QString environmentId;
     std::optional<HttpRequest> request; // a curl command: the request to open in a new tab
 
+    bool ok() const { return error.isEmpty(); }
+    // The line the user reads first: message, or error when nothing was imported.
+    QString title() const { return ok() ? message : error; }
     // The summary box's title and the line above its notes ("3 note(s) on …"; empty without notes).
     QString heading() const;
     QString notesLine() const;

@@ -73,7 +73,7 @@ void SendOperation::start()
             m_tokenLookedValid = !token->isExpired();
             if (m_request.auth.oauth2AutoRefresh && !token->refreshToken.isEmpty()
                 && TokenRefresher::isDue(*token)) {
-                refreshThenSend(false);
+                refreshThenSend(TokenRefresher::Refresh::IfDue);
                 return;
             }
         }
@@ -81,11 +81,11 @@ void SendOperation::start()
     sendNow();
 }
 
-void SendOperation::refreshThenSend(bool force)
+void SendOperation::refreshThenSend(TokenRefresher::Refresh when)
 {
     m_refresher->ensureFresh(
         m_request.auth.oauth2TokenId, m_request.auth.oauth2,
-        [this, guard = QPointer(this), force](const OAuth2Result &result) {
+        [this, guard = QPointer(this)](const OAuth2Result &result) {
             if (!guard || m_canceled || m_finished)
                 return;
             if (result.failure == OAuth2Result::Failure::InvalidConfiguration) {
@@ -108,7 +108,7 @@ void SendOperation::refreshThenSend(bool force)
             m_tokenLookedValid = !result.token.isExpired();
             sendNow();
         },
-        force);
+        when);
 }
 
 void SendOperation::sendNow()
@@ -140,7 +140,7 @@ void SendOperation::onResponse(const HttpResponse &response)
                     m_request.auth.token = tokenValue(result.token, m_request.auth.oauth2UseIdToken);
                     sendNow();
                 },
-                true);
+                TokenRefresher::Refresh::Always);
             return;
         }
     }

@@ -2,6 +2,7 @@
 
 #include "http/httprequest.h"
 #include "http/httpresponse.h"
+#include "oauth/tokenrefresher.h"
 
 #include <QObject>
 #include <QPointer>
@@ -30,7 +31,7 @@ private:
     SendOperation(HttpClient *client, TokenStore *store, TokenRefresher *refresher,
                   const HttpRequest &request, QObject *parent);
     void start();
-    void refreshThenSend(bool force);
+    void refreshThenSend(TokenRefresher::Refresh when);
     void sendNow();
     void onResponse(const HttpResponse &response);
     void finish(const HttpResponse &response);

@@ -20,7 +20,7 @@ bool TokenRefresher::isDue(const OAuth2Token &token, const QDateTime &now)
     return !token.revoked && token.hasExpiry() && token.secondsLeft(now) < leadSeconds;
 }
 
-void TokenRefresher::ensureFresh(const QString &tokenId, const OAuth2Config &config, Done done, bool force)
+void TokenRefresher::ensureFresh(const QString &tokenId, const OAuth2Config &config, Done done, Refresh when)
 {
     auto later = [this, done](const OAuth2Result &result) {
         QMetaObject::invokeMethod(
@@ -32,7 +32,7 @@ void TokenRefresher::ensureFresh(const QString &tokenId, const OAuth2Config &con
                                    u"The token is no longer stored."_s));
         return;
     }
-    if (!force && !isDue(*token)) {
+    if (when == Refresh::IfDue && !isDue(*token)) {
         OAuth2Result current;
         current.token = *token;
         later(current);
@@ -75,7 +75,7 @@ void TokenRefresher::ensureFresh(const QString &tokenId, const OAuth2Config &con
                     if (!ok) {
                         complete(tokenId,
                                  OAuth2Result::failed(
-                                     OAuth2Result::Failure::Network,
+                                     OAuth2Result::Failure::Storage,
                                      u"The refreshed token could not be stored: %1"_s.arg(error)));
                         return;
                     }

@@ -27,15 +27,18 @@ class TokenRefresher : public QObject
 
 public:
     static constexpr int leadSeconds = 60;
+    // IfDue refreshes only a token that is due; Always refreshes one that still looks good (the server
+    // said invalid_token).
+    enum class Refresh { IfDue, Always };
     using Done = std::function<void(const OAuth2Result &result)>;
 
     TokenRefresher(TokenStore *store, TokenEndpointClient *client, QObject *parent = nullptr);
 
     static bool isDue(const OAuth2Token &token, const QDateTime &now = QDateTime::currentDateTimeUtc());
 
-    // done runs exactly once, never inside this call. force refreshes a token that still looks good
-    // (the server said invalid_token).
-    void ensureFresh(const QString &tokenId, const OAuth2Config &config, Done done, bool force = false);
+    // done runs exactly once, never inside this call.
+    void ensureFresh(const QString &tokenId, const OAuth2Config &config, Done done,
+                     Refresh when = Refresh::IfDue);
 
     bool isRefreshing(const QString &tokenId) const { return m_waiting.contains(tokenId); }
 

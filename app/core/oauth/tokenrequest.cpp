@@ -70,7 +70,7 @@ bool TokenRequest::start(const OAuth2Config &config, const Options &options)
         delete m_receiver;
         m_receiver = new LoopbackReceiver(this);
         if (!m_receiver->listen()) {
-            finish(OAuth2Result::failed(OAuth2Result::Failure::Network, m_receiver->errorString()));
+            finish(OAuth2Result::failed(OAuth2Result::Failure::Loopback, m_receiver->errorString()));
             return false;
         }
         m_config.callbackUrl = m_receiver->redirectUri().toString();

@@ -100,7 +100,7 @@ void Discovery::discover(const QString &issuer)
     if (!m_plan.error.isEmpty()) {
         DiscoveryResult result;
         result.requestedIssuer = m_plan.issuer;
-        result.message = m_plan.error;
+        result.error = m_plan.error;
         // After discover() has returned, so that the caller can connect first.
         QMetaObject::invokeMethod(
             this, [this, result] { finish(result); }, Qt::QueuedConnection);
@@ -121,7 +121,7 @@ void Discovery::cancel()
     DiscoveryResult result;
     result.requestedIssuer = m_plan.issuer;
     result.attempts = m_attempts;
-    result.message = u"Canceled."_s;
+    result.error = u"Canceled."_s;
     finish(result);
 }
 
@@ -131,9 +131,9 @@ void Discovery::tryNext()
         DiscoveryResult result;
         result.requestedIssuer = m_plan.issuer;
         result.attempts = m_attempts;
-        result.message = u"No authorization server metadata found for \u201c%1\u201d. %2 Enter the Auth URL "
-                         "and Access Token URL by hand, or check the issuer."_s.arg(
-                             m_plan.issuer, m_softFailures.join(u' '));
+        result.error = u"No authorization server metadata found for \u201c%1\u201d. %2 Enter the Auth URL "
+                       "and Access Token URL by hand, or check the issuer."_s.arg(m_plan.issuer,
+                                                                                  m_softFailures.join(u' '));
         finish(result);
         return;
     }
@@ -174,7 +174,7 @@ void Discovery::onAnswer(const HttpResponse &response)
             break;
         }
         result.attempts = m_attempts;
-        result.message = message;
+        result.error = message;
         finish(result);
         return;
     }
@@ -188,14 +188,14 @@ void Discovery::onAnswer(const HttpResponse &response)
 
     result = DiscoveryResult::fromDocument(response.body, m_plan.issuer, url);
     result.requestedIssuer = m_plan.issuer;
-    if (!result.ok && result.raw.isEmpty()) {
+    if (!result.ok() && result.raw.isEmpty()) {
         // Not a JSON object (often an HTML page from a catch-all route): maybe the other URL has it.
         m_attempts << display(url) + u" \u2192 HTTP 200, not JSON metadata"_s;
-        m_softFailures << result.message;
+        m_softFailures << result.error;
         tryNext();
         return;
     }
-    m_attempts << display(url) + (result.ok ? u" \u2192 metadata"_s : u" \u2192 refused"_s);
+    m_attempts << display(url) + (result.ok() ? u" \u2192 metadata"_s : u" \u2192 refused"_s);
     result.attempts = m_attempts;
     finish(result);
 }
@@ -205,7 +205,7 @@ void Discovery::finish(DiscoveryResult result)
     if (!m_running)
         return;
     m_running = false;
-    qCDebug(lcAuth) << "discovery finished, ok:" << result.ok << "attempts:" << result.attempts.size();
+    qCDebug(lcAuth) << "discovery finished, ok:" << result.ok() << "attempts:" << result.attempts.size();
     Q_EMIT finished(result);
 }
 

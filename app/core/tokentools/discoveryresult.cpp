@@ -28,8 +28,7 @@ bool isLoopback(const QUrl &url)
 
 DiscoveryResult refuse(DiscoveryResult result, const QString &message)
 {
-    result.ok = false;
-    result.message = message;
+    result.error = message;
     return result;
 }
 
@@ -67,7 +66,7 @@ QStringList DiscoveryResult::effectiveGrantTypes() const
 
 OAuth2Config DiscoveryResult::applyTo(OAuth2Config config) const
 {
-    if (!ok)
+    if (!ok())
         return config;
     if (!authorizationEndpoint.isEmpty())
         config.authUrl = authorizationEndpoint;
@@ -208,7 +207,6 @@ DiscoveryResult DiscoveryResult::fromDocument(const QByteArray &json, const QStr
     else if (!result.codeChallengeMethodsSupported.contains(pkceMethodText(PkceMethod::S256)))
         result.warnings << u"The server does not offer PKCE with S256."_s;
 
-    result.ok = true;
     result.message = u"Found the metadata of %1."_s.arg(quoted(result.issuer));
     return result;
 }

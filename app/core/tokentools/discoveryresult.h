@@ -21,8 +21,8 @@ namespace Postern {
 // field has the wrong JSON type.
 struct DiscoveryResult
 {
-    bool ok = false;
-    QString message; // on failure why, for the user; on success a one-line summary
+    QString error; // why the metadata was refused or not found, for the user; empty when it was had
+    QString message; // on success a one-line summary
     QStringList warnings; // accepted but worth saying ("the issuer uses plain http")
 
     QString requestedIssuer; // what was asked for, exactly as compared
@@ -49,6 +49,8 @@ struct DiscoveryResult
 
     // RFC 8414 §2 defaults for omitted lists: ["client_secret_basic"] and
     // ["authorization_code", "implicit"].
+    bool ok() const { return error.isEmpty(); }
+
     QStringList effectiveTokenEndpointAuthMethods() const;
     QStringList effectiveGrantTypes() const;
 

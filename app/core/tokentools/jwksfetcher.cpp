@@ -32,19 +32,19 @@ JwksResult JwksResult::fromDocument(const QByteArray &json, const QUrl &url)
     result.url = url;
     const QString where = url.isEmpty() ? u"The key set"_s : u"The key set at %1"_s.arg(display(url));
     if (json.trimmed().startsWith('<')) {
-        result.message = where + u" is an HTML or XML page, not JSON."_s;
+        result.error = where + u" is an HTML or XML page, not JSON."_s;
         return result;
     }
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
-        result.message
+        result.error
             = where + u" is not JSON (%1 at offset %2)."_s.arg(error.errorString()).arg(error.offset);
         return result;
     }
     const QJsonValue keysValue = document.object().value(u"keys"_s);
     if (!document.isObject() || !keysValue.isArray()) {
-        result.message = where + u" is not a JWK Set: it has no \u201ckeys\u201d array."_s;
+        result.error = where + u" is not a JWK Set: it has no \u201ckeys\u201d array."_s;
         return result;
     }
 
@@ -55,8 +55,7 @@ JwksResult JwksResult::fromDocument(const QByteArray &json, const QUrl &url)
     const QJsonArray input = keysValue.toArray();
     for (qsizetype i = 0; i < input.size(); ++i) {
         if (!input.at(i).isObject() || !input.at(i).toObject().value(u"kty"_s).isString()) {
-            result.message
-                = where + u": key #%1 is not a JWK (an object with a \u201ckty\u201d)."_s.arg(i + 1);
+            result.error = where + u": key #%1 is not a JWK (an object with a \u201ckty\u201d)."_s.arg(i + 1);
             return result;
         }
         QJsonObject key = input.at(i).toObject();
@@ -75,7 +74,6 @@ JwksResult JwksResult::fromDocument(const QByteArray &json, const QUrl &url)
     if (keys.isEmpty())
         result.warnings << u"The key set has no keys."_s;
     result.jwks = QJsonObject { { u"keys"_s, keys } };
-    result.ok = true;
     result.message = u"%1 key(s) from %2."_s.arg(keys.size()).arg(display(url));
     return result;
 }
@@ -101,7 +99,6 @@ void JwksFetcher::fetch(const QUrl &jwksUri, CachePolicy policy)
 {
     if (policy == CachePolicy::PreferCache && isCached(jwksUri)) {
         JwksResult result;
-        result.ok = true;
         result.url = jwksUri;
         result.jwks = cached(jwksUri);
         result.fromCache = true;
@@ -127,20 +124,20 @@ void JwksFetcher::onAnswer(const QUrl &url, const HttpResponse &response)
     JwksResult result;
     result.url = url;
     if (response.error == HttpResponse::Error::Timeout) {
-        result.message = u"No answer from %1 within %2 s."_s.arg(display(url)).arg(m_timeout / 1000.0);
+        result.error = u"No answer from %1 within %2 s."_s.arg(display(url)).arg(m_timeout / 1000.0);
     } else if (response.error == HttpResponse::Error::TooLarge) {
-        result.message = u"The key set at %1 is larger than %2 MiB; refused."_s.arg(display(url))
-                             .arg(MaxDocumentSize >> 20);
+        result.error = u"The key set at %1 is larger than %2 MiB; refused."_s.arg(display(url))
+                           .arg(MaxDocumentSize >> 20);
     } else if (response.error != HttpResponse::Error::None) {
-        result.message = u"Could not fetch %1: %2"_s.arg(display(url), response.errorMessage);
+        result.error = u"Could not fetch %1: %2"_s.arg(display(url), response.errorMessage);
     } else if (response.statusCode != 200) {
-        result.message = u"%1 answered HTTP %2."_s.arg(display(url)).arg(response.statusCode);
+        result.error = u"%1 answered HTTP %2."_s.arg(display(url)).arg(response.statusCode);
     } else {
         result = JwksResult::fromDocument(response.body, url);
-        if (result.ok)
+        if (result.ok())
             m_cache.insert(cacheKey(url), result.jwks);
     }
-    qCDebug(lcAuth) << "key set fetched, ok:" << result.ok;
+    qCDebug(lcAuth) << "key set fetched, ok:" << result.ok();
     Q_EMIT finished(result);
 }
 

@@ -20,12 +20,14 @@ struct HttpResponse;
 // A JWK Set as fetched from a jwks_uri (RFC 7517 §5), or why it could not be had.
 struct JwksResult
 {
-    bool ok = false;
-    QString message;
+    QString error; // why there is no key set, for the user; empty when there is one
+    QString message; // on success a one-line summary ("2 key(s) from …")
     QStringList warnings; // e.g. private key members found and removed
     QUrl url;
     QJsonObject jwks; // {"keys": [...]}, public members only
     bool fromCache = false;
+
+    bool ok() const { return error.isEmpty(); }
 
     // Checks a key set document: a JSON object with a "keys" array of objects that each have a
     // "kty". Private members (d, p, q, dp, dq, qi, oth, k) are removed, with a warning.

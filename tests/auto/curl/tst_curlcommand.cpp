@@ -560,7 +560,7 @@ void tst_CurlCommand::parse()
     QFETCH(HttpRequest, expected);
     QFETCH(QStringList, notes);
     const CurlImport result = CurlCommand::parse(command);
-    QVERIFY2(result.ok, qPrintable(result.error));
+    QVERIFY2(result.ok(), qPrintable(result.error));
     QVERIFY(result.error.isEmpty());
     compareRequests(result.request, expected);
     if (QTest::currentTestFailed())
@@ -755,7 +755,7 @@ void tst_CurlCommand::errors()
     QFETCH(QString, command);
     QFETCH(QString, error);
     const CurlImport result = CurlCommand::parse(command);
-    QVERIFY(!result.ok);
+    QVERIFY(!result.ok());
     QVERIFY2(result.error.contains(error, Qt::CaseInsensitive), qPrintable(result.error));
     QVERIFY(result.request.url.isEmpty());
 }
@@ -768,12 +768,12 @@ void tst_CurlCommand::hostile()
     const QString nearLimit = head + QString(CurlCommand::MaxCommandLength - head.size() - 1, u'a') + u'\'';
     QCOMPARE(nearLimit.size(), CurlCommand::MaxCommandLength);
     CurlImport result = CurlCommand::parse(nearLimit);
-    QVERIFY2(result.ok, qPrintable(result.error));
+    QVERIFY2(result.ok(), qPrintable(result.error));
     QCOMPARE(result.request.body.size(), CurlCommand::MaxCommandLength - head.size() - 1);
 
     // One character more: refused before any work.
     result = CurlCommand::parse(nearLimit + u' ');
-    QVERIFY(!result.ok);
+    QVERIFY(!result.ok());
     QVERIFY(result.error.contains(u"longer than 1 MiB"_s));
 
     // 10,000 headers.
@@ -781,7 +781,7 @@ void tst_CurlCommand::hostile()
     for (int i = 0; i < 10000; ++i)
         many += u" -H 'X-H%1: v'"_s.arg(i);
     result = CurlCommand::parse(many);
-    QVERIFY2(result.ok, qPrintable(result.error));
+    QVERIFY2(result.ok(), qPrintable(result.error));
     QCOMPARE(result.request.headers.size(), 10000);
     QCOMPARE(result.request.headers.constLast().key, u"X-H9999"_s);
     QVERIFY(result.notes.isEmpty());
@@ -791,7 +791,7 @@ void tst_CurlCommand::hostile()
     for (int i = 0; i < 10000; ++i)
         unknown += u" --opt%1"_s.arg(i);
     result = CurlCommand::parse(unknown);
-    QVERIFY(result.ok);
+    QVERIFY(result.ok());
     QCOMPARE(result.notes.size(), 1);
     QVERIFY2(result.notes.constFirst().endsWith(u"and 9990 more."_s), qPrintable(result.notes.constFirst()));
     QVERIFY(result.notes.constFirst().size() < 400);
@@ -801,13 +801,13 @@ void tst_CurlCommand::hostile()
     for (int i = 0; i < 10000; ++i)
         users += u" -u user%1"_s.arg(i);
     result = CurlCommand::parse(users);
-    QVERIFY(result.ok);
+    QVERIFY(result.ok());
     QVERIFY(result.notes.size() <= 31);
     QVERIFY(result.notes.constLast().contains(u"more notes"_s));
 
     // A single cluster of half a million short options.
     result = CurlCommand::parse(u"curl -"_s + QString(500000, u's') + u" https://x.example/"_s);
-    QVERIFY(result.ok);
+    QVERIFY(result.ok());
     QVERIFY(result.notes.isEmpty());
 
     // A huge number of empty words and line breaks.
@@ -815,12 +815,12 @@ void tst_CurlCommand::hostile()
     for (int i = 0; i < 100000; ++i)
         blanks += u" '' \\\n"_s;
     result = CurlCommand::parse(blanks);
-    QVERIFY(result.ok);
+    QVERIFY(result.ok());
     QCOMPARE(result.request.url, u"https://x.example/"_s);
 
     // NUL anywhere.
     result = CurlCommand::parse(u"curl -H 'A: \u0000' https://x.example/"_s);
-    QVERIFY(!result.ok);
+    QVERIFY(!result.ok());
 }
 
 void tst_CurlCommand::toCurl_data()
@@ -1044,7 +1044,7 @@ void tst_CurlCommand::roundTrip()
     QFETCH(HttpRequest, request);
     const QString command = CurlCommand::toCurl(request, CurlCommand::Secrets::Include);
     const CurlImport result = CurlCommand::parse(command);
-    QVERIFY2(result.ok, qPrintable(result.error + u"\n"_s + command));
+    QVERIFY2(result.ok(), qPrintable(result.error + u"\n"_s + command));
     const HttpRequest &back = result.request;
     const bool sendsBody = HttpRequest::methodCarriesBody(request.method) && RequestBody::hasContent(request);
     QCOMPARE(back.method, request.method);
@@ -1086,7 +1086,7 @@ void tst_CurlCommand::maskedExportStillParses()
     const QString masked = CurlCommand::toCurl(request);
     QVERIFY(!masked.contains(base64(u"admin:s3cret"_s)));
     const CurlImport result = CurlCommand::parse(masked);
-    QVERIFY2(result.ok, qPrintable(result.error));
+    QVERIFY2(result.ok(), qPrintable(result.error));
     QCOMPARE(result.request.body, request.body);
     QCOMPARE(result.request.headers.constFirst().value, u"Basic ****"_s);
 }

@@ -128,13 +128,13 @@ void tst_ImportExport::importsEachKind()
     QFETCH(QString, kind);
 
     const ImportOutcome outcome = WorkspaceImport::importData(m_workspace.get(), data);
-    QVERIFY2(outcome.ok, qPrintable(outcome.title));
-    QVERIFY2(outcome.title.startsWith(title), qPrintable(outcome.title));
+    QVERIFY2(outcome.ok(), qPrintable(outcome.title()));
+    QVERIFY2(outcome.title().startsWith(title), qPrintable(outcome.title()));
     QCOMPARE(outcome.heading(), u"Import Summary"_s);
     if (kind == u"collection"_s) {
         const Collection *saved = m_workspace->collection(outcome.collectionId);
         QVERIFY(saved);
-        QVERIFY(outcome.title.contains(u"(%1 requests)."_s.arg(saved->requestCount())));
+        QVERIFY(outcome.title().contains(u"(%1 requests)."_s.arg(saved->requestCount())));
         QVERIFY(QFile::exists(m_workspace->collectionPath(outcome.collectionId)));
         QVERIFY(!outcome.request);
     } else if (kind == u"environment"_s) {
@@ -176,8 +176,8 @@ void tst_ImportExport::refusesHostileInput()
     QFETCH(QString, title);
 
     const ImportOutcome outcome = WorkspaceImport::importData(m_workspace.get(), data);
-    QVERIFY(!outcome.ok);
-    QCOMPARE(outcome.title, title);
+    QVERIFY(!outcome.ok());
+    QCOMPARE(outcome.title(), title);
     QCOMPARE(outcome.heading(), u"Not Imported"_s);
     QVERIFY(outcome.summary.isEmpty());
     QVERIFY(outcome.notesLine().isEmpty());
@@ -192,19 +192,19 @@ void tst_ImportExport::refusesFileTooBigOrMissing()
     QVERIFY(big.open(QIODevice::WriteOnly));
     QVERIFY(big.resize(Interop::maxFileSize + 1)); // sparse: nothing is read
     big.close();
-    QCOMPARE(WorkspaceImport::importFile(m_workspace.get(), big.fileName()).title,
+    QCOMPARE(WorkspaceImport::importFile(m_workspace.get(), big.fileName()).title(),
              u"Not imported: the file is larger than 64 MiB."_s);
 
     const ImportOutcome missing
         = WorkspaceImport::importFile(m_workspace.get(), dir.filePath(u"none.json"_s));
-    QVERIFY(!missing.ok);
-    QVERIFY2(missing.title.startsWith(u"Not imported: "_s), qPrintable(missing.title));
+    QVERIFY(!missing.ok());
+    QVERIFY2(missing.title().startsWith(u"Not imported: "_s), qPrintable(missing.title()));
 
     QFile good(dir.filePath(u"dev.json"_s));
     QVERIFY(good.open(QIODevice::WriteOnly));
     good.write(readData(u"environments/dev.postman_environment.json"_s));
     good.close();
-    QVERIFY(WorkspaceImport::importFile(m_workspace.get(), good.fileName()).ok);
+    QVERIFY(WorkspaceImport::importFile(m_workspace.get(), good.fileName()).ok());
 }
 
 void tst_ImportExport::takenIdsGetCopies()
@@ -212,7 +212,7 @@ void tst_ImportExport::takenIdsGetCopies()
     const QByteArray collection = readData(u"newman/sandbox.postman_collection.json"_s);
     const ImportOutcome first = WorkspaceImport::importData(m_workspace.get(), collection);
     const ImportOutcome second = WorkspaceImport::importData(m_workspace.get(), collection);
-    QVERIFY(first.ok && second.ok);
+    QVERIFY(first.ok() && second.ok());
     QVERIFY(first.collectionId != second.collectionId);
     QCOMPARE(m_workspace->collections().size(), 2);
     QCOMPARE(second.summary.value(0),
@@ -233,7 +233,7 @@ void tst_ImportExport::summaryText()
     // Parts Postern keeps but does not use are listed, one line each, under a count.
     const ImportOutcome kept = WorkspaceImport::importData(
         m_workspace.get(), readData(u"crafted/unsupported.postman_collection.json"_s));
-    QVERIFY(kept.ok);
+    QVERIFY(kept.ok());
     QVERIFY(kept.summary.size() >= 2);
     QCOMPARE(kept.notesLine(),
              u"%1 note(s) on what Postern keeps but does not use yet (it exports it back), or "
@@ -245,7 +245,7 @@ void tst_ImportExport::summaryText()
         "item": [{"name": "Upload", "request": {"method": "POST", "url": "https://example.test/up",
         "body": {"mode": "file", "file": {"src": "/etc/hostname"}}}}]})";
     const ImportOutcome files = WorkspaceImport::importData(m_workspace.get(), withFile);
-    QVERIFY2(files.ok, qPrintable(files.title));
+    QVERIFY2(files.ok(), qPrintable(files.title()));
     QVERIFY2(
         files.summary.contains(
             u"Request \u201cUpload\u201d names the file /etc/hostname as its binary body; it is outside the "
@@ -258,7 +258,7 @@ void tst_ImportExport::exportsWithOrWithoutSecrets()
 {
     const ImportOutcome environment = WorkspaceImport::importData(
         m_workspace.get(), readData(u"environments/dev.postman_environment.json"_s));
-    QVERIFY(environment.ok);
+    QVERIFY(environment.ok());
     QTemporaryDir dir;
     const QString omitted = dir.filePath(u"omitted.json"_s);
     const QString included = dir.filePath(u"included.json"_s);
@@ -283,7 +283,7 @@ void tst_ImportExport::exportsWithOrWithoutSecrets()
         "auth": {"type": "basic", "basic": [{"key": "username", "value": "alice"},
         {"key": "password", "value": "s3cret-pass"}]}}}]})";
     const ImportOutcome collection = WorkspaceImport::importData(m_workspace.get(), basic);
-    QVERIFY2(collection.ok, qPrintable(collection.title));
+    QVERIFY2(collection.ok(), qPrintable(collection.title()));
     const QString collectionOmitted = dir.filePath(u"c-omitted.json"_s);
     const QString collectionIncluded = dir.filePath(u"c-included.json"_s);
     QCOMPARE(WorkspaceExport::exportCollection(m_workspace.get(), collection.collectionId, collectionOmitted,

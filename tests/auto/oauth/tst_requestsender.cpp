@@ -9,13 +9,18 @@
 #include "oauth/tokenrefresher.h"
 #include "oauth/tokenstore.h"
 #include "sandbox/sandboxserver.h"
+#include "secrets/memorysecretstore.h"
 #include "shared/testhttpserver.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace Postern;
@@ -37,6 +42,7 @@ private Q_SLOTS:
     void manyRequestsOneRefresh();
     void rotatedRefreshTokenStoredBeforeUse();
     void invalidGrantMarksExpiredWithoutLoop();
+    void refreshedTokenThatCannotBeStored();
     void invalidTokenOneRefreshOneRetry_data();
     void invalidTokenOneRefreshOneRetry();
     void autoRefreshOff();
@@ -252,6 +258,28 @@ void tst_RequestSender::invalidGrantMarksExpiredWithoutLoop()
     const HttpResponse second = sendAndWait(request(token));
     QCOMPARE(second.statusCode, 401);
     QCOMPARE(m_tokenEndpoint->requests().size(), 1);
+}
+
+void tst_RequestSender::refreshedTokenThatCannotBeStored()
+{
+    // A store that writes tokens.json; then tokens.json becomes a folder, so it cannot be rewritten.
+    MemorySecretStore secrets;
+    m_store->useSecretStore(&secrets, TokenStore::StorageMode::Keychain);
+    QSignalSpy loaded(m_store.get(), &TokenStore::loaded);
+    m_store->load();
+    QVERIFY(loaded.wait(5000));
+    const OAuth2Token token = addToken(-10);
+    const QString metadata = m_store->metadataFilePath();
+    QVERIFY(QFile::remove(metadata));
+    QVERIFY(QDir().mkpath(metadata));
+    std::optional<OAuth2Result> outcome;
+    m_refresher->ensureFresh(token.id, request(token).auth.oauth2,
+                             [&outcome](const OAuth2Result &result) { outcome = result; });
+    QTRY_VERIFY(outcome.has_value());
+    QCOMPARE(refreshRequests(), 1);
+    QCOMPARE(outcome->failure, OAuth2Result::Failure::Storage);
+    QVERIFY2(outcome->message.startsWith(u"The refreshed token could not be stored: "_s),
+             qPrintable(outcome->message));
 }
 
 void tst_RequestSender::invalidTokenOneRefreshOneRetry_data()

@@ -18,6 +18,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 using namespace Qt::StringLiterals;
 using namespace Postern;
 
@@ -104,6 +110,7 @@ private Q_SLOTS:
     void systemBrowser();
     void systemBrowserGivesUp_data();
     void systemBrowserGivesUp();
+    void systemBrowserWithoutLoopback();
     void secondStartWhileRunningIgnored();
 
 private:
@@ -412,6 +419,38 @@ void tst_TokenRequest::systemBrowserGivesUp()
     QCOMPARE(result.failure, OAuth2Result::Failure::Canceled);
     QVERIFY2(result.message.startsWith(message), qPrintable(result.message));
     checkStored(run, result);
+}
+
+void tst_TokenRequest::systemBrowserWithoutLoopback()
+{
+#ifdef Q_OS_UNIX
+    // No descriptor left for a socket: the loopback receiver cannot listen. That is a failure of
+    // this machine, not of the network, and nothing reaches the browser.
+    const ScopedEnv env("BROWSER", QByteArray(testBrowser.toLocal8Bit()) + " %s");
+    Run run(&m_endpoint, m_dir->path());
+    rlimit saved {};
+    QVERIFY(getrlimit(RLIMIT_NOFILE, &saved) == 0);
+    rlimit low = saved;
+    low.rlim_cur = std::min<rlim_t>(256, saved.rlim_cur);
+    QVERIFY(setrlimit(RLIMIT_NOFILE, &low) == 0);
+    QList<int> hogs;
+    for (int fd = ::open("/dev/null", O_RDONLY); fd >= 0; fd = ::open("/dev/null", O_RDONLY))
+        hogs.append(fd);
+    TokenRequest::Options options;
+    options.systemBrowser = true;
+    const bool started = run.request.start(config(OAuth2GrantType::AuthorizationCodePkce), options);
+    for (int fd : std::as_const(hogs))
+        ::close(fd);
+    QVERIFY(setrlimit(RLIMIT_NOFILE, &saved) == 0);
+    QVERIFY(!started);
+    QCOMPARE(run.finished.size(), 1);
+    const OAuth2Result result = run.result();
+    QCOMPARE(result.failure, OAuth2Result::Failure::Loopback);
+    QVERIFY2(!result.message.isEmpty(), "the user is told why");
+    checkStored(run, result);
+#else
+    QSKIP("Needs setrlimit(RLIMIT_NOFILE) to take every descriptor away from the loopback receiver.");
+#endif
 }
 
 void tst_TokenRequest::secondStartWhileRunningIgnored()

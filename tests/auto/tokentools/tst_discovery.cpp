@@ -17,6 +17,12 @@ Q_DECLARE_METATYPE(Postern::JwksResult)
 
 namespace {
 
+// What a result says to the user: its summary, or why it failed.
+template<typename Result> QString said(const Result &result)
+{
+    return result.ok() ? result.message : result.error;
+}
+
 using Reply = TestHttpServer::Reply;
 
 // Sends requests for https://idp.example to the loopback test server over plain http, so that the
@@ -161,7 +167,7 @@ DiscoveryResult tst_Discovery::run(Discovery &discovery, const QString &issuer)
     spy.wait(10000);
     if (spy.size() != 1) {
         DiscoveryResult failed;
-        failed.message = u"test: finished() emitted %1 times"_s.arg(spy.size());
+        failed.error = u"test: finished() emitted %1 times"_s.arg(spy.size());
         return failed;
     }
     return spy.constFirst().constFirst().value<DiscoveryResult>();
@@ -332,15 +338,15 @@ void tst_Discovery::answers()
 
     Discovery discovery(&m_network);
     const DiscoveryResult result = run(discovery, issuer);
-    QVERIFY2(result.ok == ok, qPrintable(result.message));
-    QVERIFY2(result.message.contains(message), qPrintable(result.message));
+    QVERIFY2(result.ok() == ok, qPrintable(said(result)));
+    QVERIFY2(said(result).contains(message), qPrintable(said(result)));
     QCOMPARE(m_server->requests().size(), requests);
     QCOMPARE(result.attempts.size(), requests);
     QCOMPARE(m_server->requests().constFirst().target, "/.well-known/openid-configuration"_ba);
     QCOMPARE(m_server->requests().constFirst().header("Accept"), "application/json"_ba);
     QCOMPARE(result.requestedIssuer, issuer);
     if (!ok) {
-        QVERIFY(result.tokenEndpoint.isEmpty() || !result.ok);
+        QVERIFY(result.tokenEndpoint.isEmpty() || !result.ok());
         return;
     }
     QCOMPARE(result.issuer, issuer);
@@ -362,7 +368,7 @@ void tst_Discovery::pathInsertion()
     });
     Discovery discovery(&m_network);
     const DiscoveryResult result = run(discovery, issuer);
-    QVERIFY2(result.ok, qPrintable(result.message));
+    QVERIFY2(result.ok(), qPrintable(result.error));
     QCOMPARE(m_server->requests().size(), 2);
     QCOMPARE(m_server->requests().at(0).target, "/tenants/a/.well-known/openid-configuration"_ba);
     QCOMPARE(m_server->requests().at(1).target, "/.well-known/oauth-authorization-server/tenants/a"_ba);
@@ -385,9 +391,9 @@ void tst_Discovery::timeout()
     Discovery discovery(&m_network);
     discovery.setTimeout(300);
     const DiscoveryResult result = run(discovery, m_server->url().toString());
-    QVERIFY(!result.ok);
-    QVERIFY2(result.message.contains(u"No answer"_s), qPrintable(result.message));
-    QVERIFY2(result.message.contains(u"0.3 s"_s), qPrintable(result.message));
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error.contains(u"No answer"_s), qPrintable(result.error));
+    QVERIFY2(result.error.contains(u"0.3 s"_s), qPrintable(result.error));
     QCOMPARE(m_server->requests().size(), 1); // the second URL is not tried after a timeout
 }
 
@@ -407,8 +413,8 @@ void tst_Discovery::cancel()
     QCOMPARE(spy.size(), 1);
     QVERIFY(!discovery.isRunning());
     const auto result = spy.constFirst().constFirst().value<DiscoveryResult>();
-    QVERIFY(!result.ok);
-    QCOMPARE(result.message, u"Canceled."_s);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error, u"Canceled."_s);
     discovery.cancel(); // nothing running: no second signal
     QCOMPARE(spy.size(), 1);
 
@@ -418,7 +424,7 @@ void tst_Discovery::cancel()
     discovery.discover(u"not a url"_s);
     QCOMPARE(spy.size(), 2);
     QTRY_COMPARE(spy.size(), 3);
-    QVERIFY(spy.at(2).constFirst().value<DiscoveryResult>().message.contains(u"absolute"_s));
+    QVERIFY(spy.at(2).constFirst().value<DiscoveryResult>().error.contains(u"absolute"_s));
 }
 
 void tst_Discovery::badInputFinishesLater()
@@ -428,7 +434,7 @@ void tst_Discovery::badInputFinishesLater()
     discovery.discover(u"ftp://idp.example"_s);
     QCOMPARE(spy.size(), 0); // not from inside discover()
     QTRY_COMPARE(spy.size(), 1);
-    QVERIFY(!spy.constFirst().constFirst().value<DiscoveryResult>().ok);
+    QVERIFY(!spy.constFirst().constFirst().value<DiscoveryResult>().ok());
     QVERIFY(m_server->requests().isEmpty());
 }
 
@@ -467,8 +473,8 @@ void tst_Discovery::httpsIssuer()
     RedirectingNetworkAccessManager network(m_server->url());
     Discovery discovery(&network);
     const DiscoveryResult result = run(discovery, issuer);
-    QVERIFY2(result.ok == ok, qPrintable(result.message));
-    QVERIFY2(result.message.contains(message), qPrintable(result.message));
+    QVERIFY2(result.ok() == ok, qPrintable(said(result)));
+    QVERIFY2(said(result).contains(message), qPrintable(said(result)));
     QVERIFY(result.warnings.filter(u"plain http"_s).isEmpty());
 }
 
@@ -502,7 +508,7 @@ void tst_Discovery::applyTo()
         = metadata(issuer, { { u"token_endpoint_auth_methods_supported"_s, methods } });
     const DiscoveryResult result = DiscoveryResult::fromDocument(QJsonDocument(document).toJson(), issuer,
                                                                  QUrl(u"https://idp.example/x"_s));
-    QVERIFY2(result.ok, qPrintable(result.message));
+    QVERIFY2(result.ok(), qPrintable(result.error));
 
     OAuth2Config config;
     config.tokenName = u"Mine"_s;
@@ -520,7 +526,7 @@ void tst_Discovery::applyTo()
 
     // A refused document changes nothing.
     const DiscoveryResult refused = DiscoveryResult::fromDocument("{}", issuer);
-    QVERIFY(!refused.ok);
+    QVERIFY(!refused.ok());
     QCOMPARE(refused.applyTo(config).authUrl, config.authUrl);
 }
 
@@ -579,8 +585,8 @@ void tst_Discovery::jwks()
     fetcher.fetch(url);
     QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 1, 10000);
     const auto result = spy.constFirst().constFirst().value<JwksResult>();
-    QVERIFY2(result.ok == ok, qPrintable(result.message));
-    QVERIFY2(result.message.contains(message), qPrintable(result.message));
+    QVERIFY2(result.ok() == ok, qPrintable(said(result)));
+    QVERIFY2(said(result).contains(message), qPrintable(said(result)));
     QCOMPARE(result.url, url);
     QCOMPARE(result.jwks.value(u"keys"_s).toArray().size(), keys);
     QCOMPARE(fetcher.isCached(url), ok);
@@ -609,7 +615,7 @@ void tst_Discovery::jwksCache()
     QCOMPARE(spy.size(), 1);
     QTRY_COMPARE(spy.size(), 2);
     const auto cached = spy.at(1).constFirst().value<JwksResult>();
-    QVERIFY(cached.ok);
+    QVERIFY(cached.ok());
     QVERIFY(cached.fromCache);
     QCOMPARE(cached.jwks, fetcher.cached(url));
     QCOMPARE(m_server->requests().size(), 1);

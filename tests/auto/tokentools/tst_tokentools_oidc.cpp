@@ -99,14 +99,14 @@ void tst_TokenToolsOidc::initTestCase()
         QSKIP(qPrintable(u"OpenID provider harness unavailable: "_s + whyNot));
 
     m_metadata = discover(m_provider.issuer().toString());
-    QVERIFY2(m_metadata.ok, qPrintable(m_metadata.message));
+    QVERIFY2(m_metadata.ok(), qPrintable(m_metadata.error));
 
     JwksFetcher fetcher(&m_network);
     QSignalSpy spy(&fetcher, &JwksFetcher::finished);
     fetcher.fetch(QUrl(m_metadata.jwksUri));
     QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 1, 15000);
     const auto result = spy.constFirst().constFirst().value<JwksResult>();
-    QVERIFY2(result.ok, qPrintable(result.message));
+    QVERIFY2(result.ok(), qPrintable(result.error));
     QVERIFY(result.warnings.isEmpty());
     m_jwks = result.jwks;
 }
@@ -119,7 +119,7 @@ DiscoveryResult tst_TokenToolsOidc::discover(const QString &issuer)
     spy.wait(15000);
     if (spy.size() != 1) {
         DiscoveryResult failed;
-        failed.message = u"test: finished() emitted %1 times"_s.arg(spy.size());
+        failed.error = u"test: finished() emitted %1 times"_s.arg(spy.size());
         return failed;
     }
     return spy.constFirst().constFirst().value<DiscoveryResult>();
@@ -158,15 +158,15 @@ void tst_TokenToolsOidc::discoveryRefusesAnotherIssuerSpelling()
 {
     // The provider's issuer has no trailing slash: asking with one must not be accepted silently.
     const DiscoveryResult withSlash = discover(m_provider.issuer().toString() + u'/');
-    QVERIFY(!withSlash.ok);
-    QVERIFY2(withSlash.message.contains(u"trailing slash"_s), qPrintable(withSlash.message));
+    QVERIFY(!withSlash.ok());
+    QVERIFY2(withSlash.error.contains(u"trailing slash"_s), qPrintable(withSlash.error));
 
     // localhost is the same machine but another issuer.
     QUrl localhost = m_provider.issuer();
     localhost.setHost(u"localhost"_s);
     const DiscoveryResult other = discover(localhost.toString());
-    QVERIFY(!other.ok);
-    QVERIFY2(other.message.contains(u"must match exactly"_s), qPrintable(other.message));
+    QVERIFY(!other.ok());
+    QVERIFY2(other.error.contains(u"must match exactly"_s), qPrintable(other.error));
 }
 
 void tst_TokenToolsOidc::keySet()

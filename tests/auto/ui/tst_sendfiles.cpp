@@ -99,7 +99,7 @@ void tst_SendFiles::importAndOpen(const QJsonObject &collection, const QString &
 {
     const ImportExport::Outcome outcome
         = ImportExport::importData(m_f.workspace.get(), QJsonDocument(collection).toJson());
-    QVERIFY2(outcome.ok, qPrintable(outcome.title));
+    QVERIFY2(outcome.ok(), qPrintable(outcome.title()));
     *summary = outcome.summary;
     const Collection *imported = m_f.workspace->collection(outcome.collectionId);
     QVERIFY(imported);

@@ -266,7 +266,7 @@ void tst_WorkspaceTree::importShowsSummaryAndScriptsNote()
 {
     const ImportExport::Outcome outcome = ImportExport::importFile(
         m_f.workspace.get(), postmanData(u"newman/sandbox.postman_collection.json"_s));
-    QVERIFY2(outcome.ok, qPrintable(outcome.title));
+    QVERIFY2(outcome.ok(), qPrintable(outcome.title()));
     QVERIFY(!outcome.summary.isEmpty());
     QVERIFY2(outcome.summary.join(u'\n').contains(u"script"_s, Qt::CaseInsensitive),
              qPrintable(outcome.summary.join(u'\n')));
@@ -283,8 +283,8 @@ void tst_WorkspaceTree::importShowsSummaryAndScriptsNote()
     junk.write("{\"hello\": 1}");
     junk.close();
     const ImportExport::Outcome refused = ImportExport::importFile(m_f.workspace.get(), junk.fileName());
-    QVERIFY(!refused.ok);
-    QVERIFY(refused.title.startsWith(u"Not imported"_s));
+    QVERIFY(!refused.ok());
+    QVERIFY(refused.title().startsWith(u"Not imported"_s));
     QCOMPARE(m_f.workspace->collections().size(), 1);
 
     // A curl command in a file opens as a request.
@@ -293,7 +293,7 @@ void tst_WorkspaceTree::importShowsSummaryAndScriptsNote()
     curl.write("curl -X POST https://example.invalid/api -H 'Accept: application/json' -d 'a=1'\n");
     curl.close();
     const ImportExport::Outcome command = ImportExport::importFile(m_f.workspace.get(), curl.fileName());
-    QVERIFY2(command.ok, qPrintable(command.title));
+    QVERIFY2(command.ok(), qPrintable(command.title()));
     QVERIFY(command.request);
     QCOMPARE(command.request->method, u"POST"_s);
 }
@@ -390,7 +390,7 @@ void tst_WorkspaceTree::environmentWithTheGlobalsIdIsACopy()
     const QByteArray hostile
         = R"({"id": "globals", "name": "Sneaky", "values": [{"key": "shared", "value": "replaced", "enabled": true}]})";
     const ImportExport::Outcome outcome = ImportExport::importData(m_f.workspace.get(), hostile);
-    QVERIFY2(outcome.ok, qPrintable(outcome.title));
+    QVERIFY2(outcome.ok(), qPrintable(outcome.title()));
     QVERIFY(outcome.environmentId != m_f.workspace->globals().id);
     QCOMPARE(m_f.workspace->globals().variables.first().value, u"kept"_s);
     QCOMPARE(m_f.workspace->environment(outcome.environmentId)->variables.first().value, u"replaced"_s);
