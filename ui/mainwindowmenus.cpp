@@ -6,6 +6,7 @@
 #include "ui/oauth/encryptedtokenfile.h"
 #include "ui/request/bodyeditor.h"
 #include "ui/request/requesteditor.h"
+#include "ui/widgets/formrow.h"
 #include "ui/workspace/collectionstree.h"
 #include "ui/workspace/importexport.h"
 #include "ui/workspace/requesttab.h"
@@ -152,16 +153,13 @@ void MainWindow::createToolBar()
     QToolBar *bar = addToolBar(u"Environment"_s);
     bar->setObjectName(u"environmentToolBar"_s);
     bar->setMovable(false);
-    auto *label = new QLabel(u"En&vironment:"_s, bar);
     m_environment = new QComboBox(bar);
     m_environment->setObjectName(u"environmentCombo"_s);
-    m_environment->setAccessibleName(u"Environment"_s);
     m_environment->setMinimumContentsLength(18);
     m_environment->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_environment->addItem(u"No Environment"_s, QString());
     m_environment->setEnabled(false);
-    label->setBuddy(m_environment);
-    bar->addWidget(label);
+    bar->addWidget(captionFor(u"En&vironment:"_s, m_environment));
     bar->addWidget(m_environment);
     QAction *manage = bar->addAction(u"Manage\u2026"_s, this, &MainWindow::manageEnvironments);
     manage->setToolTip(u"Manage environments and global variables"_s);

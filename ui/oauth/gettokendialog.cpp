@@ -164,9 +164,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_resource = addLine(u"Resou&rce:"_s, "resource", u"Resource"_s, u"RFC 8707; sent with every request"_s);
     m_extras = new ExtraParametersEditor(this);
     m_extras->setObjectName(u"extraParametersEditor"_s);
-    auto *extrasLabel = new QLabel(u"E&xtra parameters:"_s, this);
-    extrasLabel->setBuddy(m_extras->table());
-    m_form->addRow(extrasLabel, m_extras);
+    m_form->addRow(captionFor(u"E&xtra parameters:"_s, m_extras->table()), m_extras);
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"tokenMessage"_s);

@@ -83,12 +83,9 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
     auto *left = new QWidget(splitter);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    auto *listLabel = new QLabel(u"E&xisting Tokens"_s, left);
     m_list = new QListWidget(left);
     m_list->setObjectName(u"tokenList"_s);
-    m_list->setAccessibleName(u"Existing tokens"_s);
-    listLabel->setBuddy(m_list);
-    leftLayout->addWidget(listLabel);
+    leftLayout->addWidget(captionFor(u"E&xisting Tokens"_s, m_list, u"Existing tokens"_s));
     leftLayout->addWidget(m_list, 1);
     m_empty = new QLabel(u"No tokens yet. Use Get New Access Token."_s, left);
     m_empty->setWordWrap(true);
@@ -201,7 +198,7 @@ QLineEdit *TokensDialog::secretField(const char *objectName, const QString &acce
 {
     auto *row = new QHBoxLayout;
     auto *edit = new SecretLineEdit(m_details);
-    edit->setObjectName(QString::fromLatin1(objectName)); // named by its caption (buddy) below
+    edit->setObjectName(QString::fromLatin1(objectName));
     edit->setReadOnly(true);
     *reveal = edit->createRevealToggle(objectName == QByteArrayView("detailAccessToken") ? u"S&how"_s
                                                                                          : u"Sho&w"_s,
@@ -215,9 +212,7 @@ QLineEdit *TokensDialog::secretField(const char *objectName, const QString &acce
     row->addWidget(edit, 1);
     row->addWidget(*reveal);
     row->addWidget(*copy);
-    auto *caption = new QLabel(accessibleName, m_details);
-    caption->setBuddy(edit);
-    m_form->addRow(caption, row);
+    addLabelledRow(m_form, accessibleName, edit, row);
     return edit;
 }
 

@@ -177,10 +177,9 @@ QWidget *BodyEditor::makeGraphqlPage()
     m_query = codeEdit(u"graphqlQueryEdit"_s, u"GraphQL query"_s, page);
     m_variables = codeEdit(u"graphqlVariablesEdit"_s, u"GraphQL variables"_s, page);
     m_variables->setPlaceholderText(u"{\"id\": 1}"_s);
-    auto *queryLabel = new QLabel(u"&Query:"_s, page);
-    queryLabel->setBuddy(m_query);
-    auto *variablesLabel = new QLabel(u"&Variables (JSON):"_s, page);
-    variablesLabel->setBuddy(m_variables);
+    // Named for what they are ("GraphQL query"), captioned for where they are.
+    QLabel *queryLabel = captionFor(u"&Query:"_s, m_query, m_query->accessibleName());
+    QLabel *variablesLabel = captionFor(u"&Variables (JSON):"_s, m_variables, m_variables->accessibleName());
     m_variablesNote = new QLabel(page);
     m_variablesNote->setObjectName(u"graphqlVariablesNote"_s);
     m_variablesNote->setWordWrap(true);

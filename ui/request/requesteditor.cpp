@@ -6,6 +6,7 @@
 #include "ui/request/autheditor.h"
 #include "ui/request/bodyeditor.h"
 #include "ui/widgets/clearbutton.h"
+#include "ui/widgets/formrow.h"
 #include "ui/widgets/keyvalueeditor.h"
 #include "ui/widgets/palette.h"
 #include "ui/widgets/variablehint.h"
@@ -133,12 +134,10 @@ QWidget *RequestEditor::makeSettingsTab()
     m_timeout->setSuffix(u" ms"_s);
     m_timeout->setSpecialValueText(u"No timeout"_s);
     m_timeout->setValue(HttpRequest().timeoutMs);
-    // Named by its visible label (the buddy); the unit is in the value ("30000 ms").
-    auto *timeoutLabel = new QLabel(u"&Timeout:"_s, page);
-    timeoutLabel->setBuddy(m_timeout);
+    // The unit is in the value ("30000 ms"); the spin box's line edit is named too, as it has the focus.
+    addLabelledRow(form, u"&Timeout:"_s, m_timeout);
     if (auto *edit = m_timeout->findChild<QLineEdit *>())
-        edit->setAccessibleName(u"Timeout"_s);
-    form->addRow(timeoutLabel, m_timeout);
+        edit->setAccessibleName(m_timeout->accessibleName());
     m_verifyTls = new QCheckBox(u"&Verify TLS certificates"_s, page);
     m_verifyTls->setObjectName(u"verifyTls"_s);
     m_verifyTls->setAccessibleName(u"Verify TLS certificates"_s);

@@ -7,8 +7,6 @@ using namespace Qt::StringLiterals;
 
 namespace Postern {
 
-namespace {
-
 QLabel *captionFor(const QString &label, QWidget *field, const QString &accessibleName)
 {
     field->setAccessibleName(accessibleName.isEmpty() ? accessibleNameFromLabel(label) : accessibleName);
@@ -16,8 +14,6 @@ QLabel *captionFor(const QString &label, QWidget *field, const QString &accessib
     caption->setBuddy(field);
     return caption;
 }
-
-} // namespace
 
 QLabel *addLabelledRow(QFormLayout *form, const QString &label, QWidget *field, const QString &accessibleName)
 {

@@ -20,6 +20,10 @@ QLabel *addLabelledRow(QFormLayout *form, const QString &label, QWidget *field,
 QLabel *addLabelledRow(QFormLayout *form, const QString &label, QWidget *field, QLayout *row,
                        const QString &accessibleName = QString());
 
+// The caption alone, for a field outside a form (a list under its title, a combo box in a tool bar):
+// the same buddy and accessible name; the caller lays both out.
+QLabel *captionFor(const QString &label, QWidget *field, const QString &accessibleName = QString());
+
 // "&Client ID:" -> "Client ID"; "&&" stays one '&'.
 QString accessibleNameFromLabel(const QString &label);
 

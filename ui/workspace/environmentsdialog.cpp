@@ -1,5 +1,6 @@
 #include "ui/workspace/environmentsdialog.h"
 
+#include "ui/widgets/formrow.h"
 #include "ui/workspace/importexport.h"
 #include "ui/workspace/variableseditor.h"
 #include "workspace/workspace.h"
@@ -28,13 +29,10 @@ EnvironmentsDialog::EnvironmentsDialog(Workspace *workspace, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     auto *body = new QHBoxLayout;
     auto *left = new QVBoxLayout;
-    auto *listLabel = new QLabel(u"&Environments:"_s, this);
     m_list = new QListWidget(this);
     m_list->setObjectName(u"environmentsList"_s);
-    m_list->setAccessibleName(u"Environments"_s);
     m_list->setMinimumWidth(200);
-    listLabel->setBuddy(m_list);
-    left->addWidget(listLabel);
+    left->addWidget(captionFor(u"&Environments:"_s, m_list));
     left->addWidget(m_list, 1);
     auto *add = new QPushButton(u"&Add"_s, this);
     add->setObjectName(u"addEnvironment"_s);
@@ -62,10 +60,9 @@ EnvironmentsDialog::EnvironmentsDialog(Workspace *workspace, QWidget *parent)
     left->addLayout(buttons);
     body->addLayout(left, 0);
     auto *right = new QVBoxLayout;
-    auto *variablesLabel = new QLabel(u"&Variables (referred to as {{name}}):"_s, this);
     m_variables = new VariablesEditor(u"Environment variables"_s, this);
-    variablesLabel->setBuddy(m_variables->table());
-    right->addWidget(variablesLabel);
+    right->addWidget(captionFor(u"&Variables (referred to as {{name}}):"_s, m_variables->table(),
+                                u"Environment variables"_s));
     right->addWidget(m_variables, 1);
     body->addLayout(right, 1);
     layout->addLayout(body, 1);
