@@ -1,0 +1,121 @@
+#pragma once
+
+#include "scripting/scriptvalues.h"
+
+#include <QHash>
+#include <QJSValue>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <chrono>
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QJSEngine;
+QT_END_NAMESPACE
+
+namespace Postern {
+
+class HttpCall;
+class HttpClient;
+class ScriptHost;
+class ScriptWatchdog;
+
+// Runs Postman's scripts in Qt's JavaScript engine. One engine is made once (loading chai, lodash and
+// Postern's pm API costs about a tenth of a second) and runs any number of script batches, one at a
+// time: run() takes the scripts of one event of one request (collection, folders, request, in that
+// order) and emits finished() once, never inside run(), with what they left: variables, the request
+// as pre-request scripts changed it, tests, console lines, failures and setNextRequest().
+//
+// Each script gets its own scope (its var and function declarations do not reach the next script) and
+// the globals of Postman's sandbox: pm, postman, tests, console, require, _, CryptoJS, atob/btoa,
+// setTimeout and the legacy responseBody, responseCode, responseHeaders, responseTime. Scripts are
+// contained: no file, process or network access except pm.sendRequest, which goes through the
+// HttpClient given (none: pm.sendRequest fails with a message). A script that runs longer than the
+// time limit is interrupted; its failure says so. pm.sendRequest answers, timers and pm.test's done()
+// are waited for, up to the time limit after the last thing that happened.
+class ScriptEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr std::chrono::milliseconds DefaultTimeLimit { 5000 };
+
+    explicit ScriptEngine(HttpClient *client = nullptr, QObject *parent = nullptr);
+    ~ScriptEngine() override;
+
+    // Empty when the engine and its libraries loaded; otherwise why not (every run() then fails).
+    QString loadError() const { return m_loadError; }
+
+    void setTimeLimit(std::chrono::milliseconds limit) { m_timeLimit = limit; }
+    std::chrono::milliseconds timeLimit() const { return m_timeLimit; }
+
+    bool isRunning() const { return m_running; }
+    // Starts the batch; false (and nothing emitted) when one is running already.
+    bool run(const ScriptInput &input);
+    // Ends the running batch now: pending answers and timers are dropped, finished() is emitted.
+    void cancel();
+
+    // Reads a request as a script describes it (pm.sendRequest's options, pm.request after a
+    // pre-request script): {method, url, headers: [{key, value, disabled}], body: {mode, raw, …}}.
+    static void applyRequestJson(const QJsonObject &json, HttpRequest *request);
+    static QJsonObject requestJson(const HttpRequest &request);
+    static QJsonObject responseJson(const HttpResponse &response);
+
+Q_SIGNALS:
+    void testFinished(const Postern::ScriptTest &test);
+    void consoleLine(const Postern::ScriptConsoleLine &line);
+    void finished(const Postern::ScriptOutcome &outcome);
+
+private:
+    friend class ScriptHost;
+
+    bool load();
+    QJSValue evaluateFile(const QString &resource, const QString &prefix, const QString &suffix);
+    void startScript();
+    void finishScript();
+    void fail(const QString &name, const QString &message, int line = 0);
+    void failFromError(const QJSValue &error);
+    bool call(const QJSValue &function, const QJSValueList &arguments); // guarded; false on failure
+    void settle(); // after each callback: finish the script once nothing is pending
+    void restartWaitTimer();
+    void endBatch();
+    void forgetGlobals();
+
+    // ScriptHost's side.
+    int beginWait(const QString &what);
+    void endWait(int id);
+    int sendRequest(const QString &json);
+    int startTimer(int ms);
+    void stopTimer(int id);
+    void addTest(const ScriptTest &test);
+    void addConsole(const QString &level, const QString &text);
+    void secretRead(const QString &scope, const QString &key);
+
+    HttpClient *m_client;
+    std::unique_ptr<QJSEngine> m_engine;
+    std::unique_ptr<ScriptWatchdog> m_watchdog;
+    ScriptHost *m_host = nullptr;
+    QJSValue m_api; // pm.js's {sandbox, collect, timerFired, answered}
+    QStringList m_baseGlobals; // the global object's own names after loading
+    QString m_loadError;
+    std::chrono::milliseconds m_timeLimit = DefaultTimeLimit;
+
+    // The running batch.
+    bool m_running = false;
+    ScriptInput m_input;
+    ScriptOutcome m_outcome;
+    qsizetype m_index = 0;
+    QJSValue m_box; // the running script's sandbox
+    QString m_where;
+    bool m_scriptFailed = false;
+    int m_nextWaitId = 1;
+    QHash<int, QString> m_waits; // done() callbacks not yet called: what each waits for
+    QHash<int, QTimer *> m_timers;
+    QHash<int, QPointer<HttpCall>> m_calls;
+    QTimer m_waitLimit;
+    quint64 m_generation = 0; // bumped per script: late callbacks of an ended script are dropped
+};
+
+} // namespace Postern
