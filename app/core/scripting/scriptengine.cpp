@@ -10,6 +10,7 @@
 #include <QJSEngine>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QPointer>
 
 using namespace Qt::StringLiterals;
 
@@ -56,9 +57,19 @@ KeyValueList keyValuesFrom(const QJsonValue &value)
 
 } // namespace
 
+ScriptEngine::Sender ScriptEngine::senderFor(HttpClient *client)
+{
+    if (!client)
+        return {};
+    return [client](const HttpRequest &request, std::function<void(const HttpResponse &)> done) {
+        HttpCall *call = client->send(request);
+        QObject::connect(call, &HttpCall::finished, client, std::move(done));
+    };
+}
+
 ScriptEngine::ScriptEngine(HttpClient *client, QObject *parent)
     : QObject(parent)
-    , m_client(client)
+    , m_sender(senderFor(client))
 {
     m_waitLimit.setSingleShot(true);
     connect(&m_waitLimit, &QTimer::timeout, this, [this] {
@@ -285,10 +296,6 @@ void ScriptEngine::finishScript()
     ++m_generation; // answers and timers of this script are dropped from now on
     qDeleteAll(m_timers);
     m_timers.clear();
-    for (const QPointer<HttpCall> &call : std::as_const(m_calls)) {
-        if (call)
-            call->cancel();
-    }
     m_calls.clear();
     m_waits.clear();
     if (!m_box.isUndefined()) {
@@ -420,7 +427,7 @@ void ScriptEngine::stopTimer(int id)
 
 int ScriptEngine::sendRequest(const QString &json)
 {
-    if (!m_client) {
+    if (!m_sender) {
         m_engine->throwError(u"pm.sendRequest is not available here."_s);
         return 0;
     }
@@ -428,24 +435,23 @@ int ScriptEngine::sendRequest(const QString &json)
     request.headers.clear();
     applyRequestJson(QJsonDocument::fromJson(json.toUtf8()).object(), &request);
     const int id = m_nextWaitId++;
-    HttpCall *httpCall = m_client->send(request);
-    m_calls.insert(id, httpCall);
-    connect(httpCall, &HttpCall::finished, this,
-            [this, id, generation = m_generation](const HttpResponse &response) {
-                if (generation != m_generation)
-                    return;
-                m_calls.remove(id);
-                const bool failed = response.error != HttpResponse::Error::None && !response.hasStatus();
-                QJsonObject answer = responseJson(response);
-                answer.insert(u"body"_s, QString::fromUtf8(response.body));
-                call(m_api.property(u"answered"_s),
-                     { m_box, id, failed ? QJSValue(response.errorMessage) : QJSValue(QJSValue::NullValue),
-                       QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact)) });
-                if (m_scriptFailed)
-                    finishScript();
-                else
-                    settle();
-            });
+    m_calls.insert(id);
+    m_sender(request,
+             [this, guard = QPointer(this), id, generation = m_generation](const HttpResponse &response) {
+                 if (!guard || generation != m_generation)
+                     return;
+                 m_calls.remove(id);
+                 const bool failed = response.error != HttpResponse::Error::None && !response.hasStatus();
+                 QJsonObject answer = responseJson(response);
+                 answer.insert(u"body"_s, QString::fromUtf8(response.body));
+                 call(m_api.property(u"answered"_s),
+                      { m_box, id, failed ? QJSValue(response.errorMessage) : QJSValue(QJSValue::NullValue),
+                        QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact)) });
+                 if (m_scriptFailed)
+                     finishScript();
+                 else
+                     settle();
+             });
     return id;
 }
 

@@ -5,10 +5,11 @@
 #include <QHash>
 #include <QJSValue>
 #include <QObject>
-#include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
 QT_BEGIN_NAMESPACE
@@ -17,7 +18,6 @@ QT_END_NAMESPACE
 
 namespace Postern {
 
-class HttpCall;
 class HttpClient;
 class ScriptHost;
 class ScriptWatchdog;
@@ -31,8 +31,9 @@ class ScriptWatchdog;
 // Each script gets its own scope (its var and function declarations do not reach the next script) and
 // the globals of Postman's sandbox: pm, postman, tests, console, require, _, CryptoJS, atob/btoa,
 // setTimeout and the legacy responseBody, responseCode, responseHeaders, responseTime. Scripts are
-// contained: no file, process or network access except pm.sendRequest, which goes through the
-// HttpClient given (none: pm.sendRequest fails with a message). A script that runs longer than the
+// contained: no file, process or network access except pm.sendRequest, which goes through the sender
+// (an HttpClient, or the pipe to the application in postern-script-worker; none: pm.sendRequest fails
+// with a message). A script that runs longer than the
 // time limit is interrupted; its failure says so. pm.sendRequest answers, timers and pm.test's done()
 // are waited for, up to the time limit after the last thing that happened.
 class ScriptEngine : public QObject
@@ -42,8 +43,15 @@ class ScriptEngine : public QObject
 public:
     static constexpr std::chrono::milliseconds DefaultTimeLimit { 5000 };
 
+    // Sends what pm.sendRequest asks for; done runs once with the answer, later, on this thread.
+    using Sender
+        = std::function<void(const HttpRequest &request, std::function<void(const HttpResponse &)> done)>;
+    static Sender senderFor(HttpClient *client);
+
     explicit ScriptEngine(HttpClient *client = nullptr, QObject *parent = nullptr);
     ~ScriptEngine() override;
+
+    void setSender(Sender sender) { m_sender = std::move(sender); }
 
     // Empty when the engine and its libraries loaded; otherwise why not (every run() then fails).
     QString loadError() const { return m_loadError; }
@@ -93,7 +101,7 @@ private:
     void addConsole(const QString &level, const QString &text);
     void secretRead(const QString &scope, const QString &key);
 
-    HttpClient *m_client;
+    Sender m_sender;
     std::unique_ptr<QJSEngine> m_engine;
     std::unique_ptr<ScriptWatchdog> m_watchdog;
     ScriptHost *m_host = nullptr;
@@ -113,7 +121,7 @@ private:
     int m_nextWaitId = 1;
     QHash<int, QString> m_waits; // done() callbacks not yet called: what each waits for
     QHash<int, QTimer *> m_timers;
-    QHash<int, QPointer<HttpCall>> m_calls;
+    QSet<int> m_calls; // pm.sendRequest answers not yet in
     QTimer m_waitLimit;
     quint64 m_generation = 0; // bumped per script: late callbacks of an ended script are dropped
 };

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "scripting/scriptvalues.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+
+QT_BEGIN_NAMESPACE
+class QProcess;
+QT_END_NAMESPACE
+
+namespace Postern {
+
+class HttpClient;
+
+// Runs script batches in postern-script-worker, a process of its own, so that a script that brings
+// JavaScript down (a string of gigabytes, a bug in the engine) costs a failure message, never the
+// application. The same interface as ScriptEngine: run() emits testFinished() and consoleLine() as they
+// happen and finished() once, never inside run(). pm.sendRequest goes out through the HttpClient given.
+//
+// The worker is started at the first run() and kept for the next ones; its memory is capped. When it
+// ends in the middle of a batch, or says nothing for twice the time limit and a few seconds more while
+// no answer is awaited, it is stopped and the batch finishes with one failure saying so and the
+// variables as they were before it.
+class ScriptProcess : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ScriptProcess(HttpClient *client, QObject *parent = nullptr);
+    ~ScriptProcess() override;
+
+    // $POSTERN_SCRIPT_WORKER, next to the application, in the build tree, or on PATH; empty if none.
+    static QString locateWorker();
+    void setWorkerPath(const QString &path) { m_workerPath = path; }
+    QString workerPath() const { return m_workerPath; }
+
+    void setTimeLimit(std::chrono::milliseconds limit) { m_timeLimit = limit; }
+    std::chrono::milliseconds timeLimit() const { return m_timeLimit; }
+
+    bool isRunning() const { return m_running; }
+    bool run(const ScriptInput &input);
+    void cancel();
+
+Q_SIGNALS:
+    void testFinished(const Postern::ScriptTest &test);
+    void consoleLine(const Postern::ScriptConsoleLine &line);
+    void finished(const Postern::ScriptOutcome &outcome);
+
+private:
+    bool startWorker(QString *error);
+    void readOutput();
+    void handle(const QJsonObject &message);
+    void send(const QJsonObject &message);
+    void workerEnded();
+    void abandon(const QString &name, const QString &message);
+    void finish(const ScriptOutcome &outcome);
+    void touch();
+
+    HttpClient *m_client;
+    QString m_workerPath;
+    std::chrono::milliseconds m_timeLimit;
+    QProcess *m_process = nullptr;
+    QByteArray m_buffer;
+    bool m_ready = false;
+    bool m_running = false;
+    int m_sendsOut = 0;
+    quint64 m_batch = 0;
+    ScriptInput m_input;
+    QList<ScriptTest> m_tests; // as they came, for a batch that ends with its worker
+    QList<ScriptConsoleLine> m_console;
+    QTimer m_silence;
+};
+
+} // namespace Postern
