@@ -1,0 +1,435 @@
+#include "runner/collectionrunner.h"
+
+#include "http/httpcall.h"
+#include "http/httpclient.h"
+#include "scripting/scriptprocess.h"
+
+#include <QPointer>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+// The text of a Postman "event" list's scripts for one event: exec as lines or as one string.
+QString scriptText(const QJsonArray &events, ScriptEvent event)
+{
+    QStringList parts;
+    for (const QJsonValue &value : events) {
+        const QJsonObject entry = value.toObject();
+        if (entry.value(u"listen"_s).toString() != scriptEventKey(event)
+            || entry.value(u"disabled"_s).toBool())
+            continue;
+        const QJsonValue exec = entry.value(u"script"_s).toObject().value(u"exec"_s);
+        if (exec.isArray()) {
+            QStringList lines;
+            for (const QJsonValue &line : exec.toArray())
+                lines << line.toString();
+            parts << lines.join(u'\n');
+        } else if (exec.isString()) {
+            parts << exec.toString();
+        }
+    }
+    return parts.join(u'\n');
+}
+
+QJsonArray scopeFrom(const VariableList &variables)
+{
+    QJsonArray array;
+    for (const Variable &variable : variables) {
+        QJsonObject entry { { u"key"_s, variable.key },
+                            { u"value"_s, variable.value },
+                            { u"enabled"_s, variable.enabled } };
+        if (variable.secret)
+            entry.insert(u"secret"_s, true);
+        array.append(entry);
+    }
+    return array;
+}
+
+VariableList variablesFrom(const QJsonArray &scope)
+{
+    VariableList variables;
+    for (const QJsonValue &value : scope) {
+        const QJsonObject entry = value.toObject();
+        Variable variable;
+        variable.key = entry.value(u"key"_s).toString();
+        variable.value = ScriptScopes::text(entry.value(u"value"_s));
+        variable.enabled = entry.value(u"enabled"_s).toBool(true);
+        variable.secret = entry.value(u"secret"_s).toBool();
+        variables.append(variable);
+    }
+    return variables;
+}
+
+QString quoted(const QString &name)
+{
+    return u"\u201c"_s + name + u"\u201d"_s;
+}
+
+void collect(const QList<CollectionItem> &items, QList<const CollectionItem *> folders,
+             QList<QPair<const CollectionItem *, QList<const CollectionItem *>>> *out)
+{
+    for (const CollectionItem &item : items) {
+        if (item.isFolder()) {
+            QList<const CollectionItem *> inner = folders;
+            inner.append(&item);
+            collect(item.children, inner, out);
+        } else {
+            out->append({ &item, folders });
+        }
+    }
+}
+
+} // namespace
+
+CollectionRunner::Sender CollectionRunner::senderFor(HttpClient *client)
+{
+    return [client](const HttpRequest &request, std::function<void(const HttpResponse &)> done) {
+        HttpCall *call = client->send(request);
+        QObject::connect(call, &HttpCall::finished, client, std::move(done));
+    };
+}
+
+CollectionRunner::CollectionRunner(Sender sender, HttpClient *scriptClient, QObject *parent)
+    : QObject(parent)
+    , m_sender(std::move(sender))
+    , m_scripts(new ScriptProcess(scriptClient, this))
+{
+    m_delay.setSingleShot(true);
+    connect(&m_delay, &QTimer::timeout, this, &CollectionRunner::runStep);
+    connect(m_scripts, &ScriptProcess::testFinished, this, &CollectionRunner::testFinished);
+}
+
+CollectionRunner::~CollectionRunner() = default;
+
+QList<QPair<QString, QString>> CollectionRunner::plan(const Collection &collection, const RunOptions &options)
+{
+    QList<QPair<const CollectionItem *, QList<const CollectionItem *>>> all;
+    collect(collection.items, {}, &all);
+    QList<QPair<QString, QString>> steps;
+    auto inFolder = [&](const QList<const CollectionItem *> &folders) {
+        if (options.folderId.isEmpty())
+            return true;
+        for (const CollectionItem *folder : folders) {
+            if (folder->id == options.folderId)
+                return true;
+        }
+        return false;
+    };
+    if (options.requestIds.isEmpty()) {
+        for (const auto &[item, folders] : all) {
+            if (inFolder(folders))
+                steps.append({ item->id, item->name });
+        }
+        return steps;
+    }
+    for (const QString &id : options.requestIds) {
+        for (const auto &[item, folders] : all) {
+            if (item->id == id && inFolder(folders))
+                steps.append({ item->id, item->name });
+        }
+    }
+    return steps;
+}
+
+bool CollectionRunner::start(const Collection &collection, const Environment &environment,
+                             const VariableList &globals, const RunOptions &options)
+{
+    if (m_running)
+        return false;
+    m_running = true;
+    m_canceled = false;
+    ++m_generation;
+    m_collection = collection;
+    m_options = options;
+    m_scripts->setTimeLimit(options.scriptTimeLimit);
+    m_steps.clear();
+    for (const auto &[id, name] : plan(m_collection, options)) {
+        Q_UNUSED(name);
+        Step step;
+        step.item = m_collection.find(id);
+        step.folders = m_collection.ancestors(id);
+        m_steps.append(step);
+    }
+    m_scopes = ScriptScopes();
+    m_scopes.environment = scopeFrom(environment.variables);
+    m_scopes.collection = scopeFrom(collection.variables);
+    m_scopes.globals = scopeFrom(globals);
+    m_secretsRead.clear();
+    m_report = RunReport();
+    m_report.collectionName = collection.name;
+    m_report.environmentName = environment.name;
+    m_report.iterations = options.iterationCount();
+    m_report.startedAt = QDateTime::currentDateTimeUtc();
+    m_clock.start();
+    m_iteration = 0;
+    m_index = 0;
+    m_jumpTo.clear();
+    m_stopAfter = false;
+    Q_EMIT started(int(m_steps.size()), m_report.iterations);
+    QMetaObject::invokeMethod(this, &CollectionRunner::runStep, Qt::QueuedConnection);
+    return true;
+}
+
+void CollectionRunner::cancel()
+{
+    if (!m_running)
+        return;
+    m_canceled = true;
+    m_scripts->cancel();
+    if (m_delay.isActive()) {
+        m_delay.stop();
+        end(u"Canceled."_s);
+    }
+}
+
+void CollectionRunner::runStep()
+{
+    if (!m_running)
+        return;
+    if (m_canceled) {
+        end(u"Canceled."_s);
+        return;
+    }
+    if (m_index >= m_steps.size()) {
+        ++m_iteration;
+        m_index = 0;
+        if (m_iteration >= m_report.iterations || m_steps.isEmpty()) {
+            end();
+            return;
+        }
+    }
+    const Step &step = m_steps.at(m_index);
+    m_execution = RunExecution();
+    m_execution.iteration = m_iteration;
+    m_execution.itemId = step.item->id;
+    m_execution.name = step.item->name;
+    m_request = step.item->request;
+    m_scopes.local = QJsonArray();
+    m_scopes.data = m_options.data.isEmpty()
+        ? QJsonObject()
+        : m_options.data.at(qMin(m_iteration, int(m_options.data.size()) - 1));
+    Q_EMIT requestStarted(m_iteration, int(m_index), step.item->name);
+    runScripts(ScriptEvent::PreRequest, [this](const ScriptOutcome &outcome) { afterPreRequest(outcome); });
+}
+
+QList<ScriptSource> CollectionRunner::scripts(ScriptEvent event) const
+{
+    const Step &step = m_steps.at(m_index);
+    QList<ScriptSource> sources;
+    auto add = [&](const QString &where, const QJsonArray &events) {
+        const QString code = scriptText(events, event);
+        if (!code.trimmed().isEmpty())
+            sources.append({ where, code });
+    };
+    add(u"the collection "_s + quoted(m_collection.name), m_collection.scripts);
+    for (const CollectionItem *folder : step.folders)
+        add(u"the folder "_s + quoted(folder->name), folder->scripts);
+    add(u"the request "_s + quoted(step.item->name), step.item->scripts);
+    return sources;
+}
+
+void CollectionRunner::runScripts(ScriptEvent event, std::function<void(const ScriptOutcome &)> then)
+{
+    ScriptInput input;
+    input.event = event;
+    input.scripts = scripts(event);
+    if (input.scripts.isEmpty()) {
+        ScriptOutcome nothing;
+        nothing.scopes = m_scopes;
+        nothing.request = m_request;
+        then(nothing);
+        return;
+    }
+    const Step &step = m_steps.at(m_index);
+    input.request = m_request;
+    if (event == ScriptEvent::Test)
+        input.response = m_response;
+    input.scopes = m_scopes;
+    input.requestName = step.item->name;
+    input.requestId = step.item->id;
+    input.iteration = m_iteration;
+    input.iterationCount = m_report.iterations;
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(
+        m_scripts, &ScriptProcess::finished, this,
+        [this, connection, then = std::move(then), generation = m_generation](const ScriptOutcome &outcome) {
+            disconnect(*connection);
+            if (generation == m_generation)
+                then(outcome);
+        });
+    m_scripts->run(input);
+}
+
+void CollectionRunner::take(const ScriptOutcome &outcome)
+{
+    m_scopes = outcome.scopes;
+    m_execution.tests += outcome.tests;
+    m_execution.failures += outcome.failures;
+    m_execution.console += outcome.console;
+    for (const QString &name : outcome.secretsRead) {
+        if (!m_secretsRead.contains(name))
+            m_secretsRead.append(name);
+    }
+    if (outcome.next == ScriptOutcome::Next::Jump) {
+        m_jumpTo = outcome.nextRequest;
+        m_stopAfter = false;
+    } else if (outcome.next == ScriptOutcome::Next::Stop) {
+        m_jumpTo.clear();
+        m_stopAfter = true;
+    }
+}
+
+void CollectionRunner::afterPreRequest(const ScriptOutcome &outcome)
+{
+    take(outcome);
+    m_request = outcome.request;
+    if (m_canceled) {
+        end(u"Canceled."_s);
+        return;
+    }
+    if (outcome.skipRequest) {
+        m_execution.skipped = true;
+        m_execution.method = m_request.method;
+        advance();
+        return;
+    }
+    send();
+}
+
+VariableResolver CollectionRunner::resolver(bool masked) const
+{
+    VariableList nearest = variablesFrom(m_scopes.environment);
+    for (auto it = m_scopes.data.constBegin(); it != m_scopes.data.constEnd(); ++it)
+        nearest.append(Variable { it.key(), ScriptScopes::text(it.value()), true, false, QString() });
+    nearest += variablesFrom(m_scopes.local); // the last definition in a scope wins
+    const VariableResolver resolver(nearest, variablesFrom(m_scopes.collection),
+                                    variablesFrom(m_scopes.globals));
+    return masked ? resolver.withSecretsMasked() : resolver;
+}
+
+void CollectionRunner::send()
+{
+    HttpRequest request = m_request;
+    if (request.auth.type == AuthType::Inherit)
+        request.auth = m_collection.inheritedAuth(m_execution.itemId);
+    m_execution.method = request.method;
+    m_execution.url = resolver(true).resolve(request.url);
+    request = resolver(false).resolve(request);
+    m_sender(request,
+             [this, guard = QPointer(this), generation = m_generation](const HttpResponse &response) {
+                 if (guard && generation == m_generation)
+                     afterResponse(response);
+             });
+}
+
+void CollectionRunner::afterResponse(const HttpResponse &response)
+{
+    m_response = response;
+    if (response.hasStatus()) {
+        m_execution.status = response.statusCode;
+        m_execution.reason = response.reasonPhrase;
+        m_execution.responseTime = response.elapsedMs;
+        m_execution.responseSize = response.body.size();
+    } else {
+        m_execution.error = response.errorMessage.isEmpty() ? u"No answer."_s : response.errorMessage;
+    }
+    if (m_canceled) {
+        end(u"Canceled."_s);
+        return;
+    }
+    runScripts(ScriptEvent::Test, [this](const ScriptOutcome &outcome) { afterTests(outcome); });
+}
+
+void CollectionRunner::afterTests(const ScriptOutcome &outcome)
+{
+    take(outcome);
+    m_response = HttpResponse();
+    advance();
+}
+
+void CollectionRunner::advance()
+{
+    m_report.executions.append(m_execution);
+    Q_EMIT executionFinished(m_execution);
+    if (m_canceled) {
+        end(u"Canceled."_s);
+        return;
+    }
+    if (m_options.stopOnFailure && m_execution.failed()) {
+        end(u"Stopped after %1 failed (stop on first failure)."_s.arg(quoted(m_execution.name)));
+        return;
+    }
+    if (m_stopAfter) {
+        end(u"postman.setNextRequest(null) in %1 ended the run."_s.arg(quoted(m_execution.name)));
+        return;
+    }
+    if (!m_jumpTo.isEmpty()) {
+        const QString target = m_jumpTo;
+        m_jumpTo.clear();
+        qsizetype found = -1;
+        for (qsizetype i = 0; i < m_steps.size() && found < 0; ++i) {
+            if (m_steps.at(i).item->name == target || m_steps.at(i).item->id == target)
+                found = i;
+        }
+        if (found < 0) {
+            end(u"postman.setNextRequest(%1): no request of this run has that name; the run ended."_s.arg(
+                quoted(target)));
+            return;
+        }
+        m_index = found;
+    } else {
+        ++m_index;
+    }
+    if (m_options.delay.count() > 0)
+        m_delay.start(m_options.delay);
+    else
+        QMetaObject::invokeMethod(this, &CollectionRunner::runStep, Qt::QueuedConnection);
+}
+
+void CollectionRunner::end(const QString &why)
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    ++m_generation;
+    m_report.durationMs = m_clock.elapsed();
+    m_report.canceled = m_canceled;
+    m_report.stoppedBecause = why;
+    Q_EMIT finished(m_report);
+}
+
+VariableList CollectionRunner::environment() const
+{
+    return variablesFrom(m_scopes.environment);
+}
+
+VariableList CollectionRunner::collectionVariables() const
+{
+    return variablesFrom(m_scopes.collection);
+}
+
+VariableList CollectionRunner::globals() const
+{
+    return variablesFrom(m_scopes.globals);
+}
+
+QStringList CollectionRunner::secretValues() const
+{
+    QStringList values;
+    const QList<QPair<QString, QJsonArray>> scopes { { u"environment"_s, m_scopes.environment },
+                                                     { u"collection"_s, m_scopes.collection },
+                                                     { u"globals"_s, m_scopes.globals } };
+    for (const auto &[name, entries] : scopes) {
+        for (const QJsonValue &entry : entries) {
+            if (entry[u"secret"_s].toBool()
+                || m_secretsRead.contains(name + u'/' + entry[u"key"_s].toString()))
+                values << ScriptScopes::text(entry[u"value"_s]);
+        }
+    }
+    return values;
+}
+
+} // namespace Postern

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "scripting/scriptvalues.h"
+#include "workspace/variables.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+
+namespace Postern {
+
+// How a collection is run: which requests in which order, how often, with which data.
+struct RunOptions
+{
+    QString folderId; // run only this folder's requests; empty: the whole collection
+    QStringList requestIds; // the requests to run, in this order; empty: all, in the collection's order
+    int iterations = 1; // with data rows: at least one iteration per row
+    QList<QJsonObject> data; // the data file's rows (CSV or JSON): pm.iterationData, and variables
+    std::chrono::milliseconds delay { 0 }; // between two requests
+    bool stopOnFailure = false; // stop after the first request with a failed test or script error
+    std::chrono::milliseconds scriptTimeLimit { 5000 };
+
+    int iterationCount() const;
+};
+
+// One request of a run: what went out, what came back, what its tests said.
+struct RunExecution
+{
+    int iteration = 0; // 0-based
+    QString itemId;
+    QString name;
+    QString method;
+    QString url; // as sent, secret variables masked
+    bool skipped = false; // pm.execution.skipRequest()
+    int status = 0; // 0: no answer
+    QString reason;
+    qint64 responseTime = 0;
+    qint64 responseSize = 0;
+    QString error; // why there is no answer
+    QList<ScriptTest> tests;
+    QList<ScriptFailure> failures; // scripts that did not run to their end
+    QList<ScriptConsoleLine> console;
+
+    int failedTests() const;
+    bool failed() const { return failedTests() > 0 || !failures.isEmpty() || !error.isEmpty(); }
+};
+
+struct RunTotals
+{
+    int requests = 0;
+    int failedRequests = 0; // no answer
+    int tests = 0;
+    int passed = 0;
+    int failed = 0;
+    int skipped = 0;
+    int scriptErrors = 0;
+};
+
+// A whole run: what the runner window shows and what Export saves.
+struct RunReport
+{
+    QString collectionName;
+    QString environmentName;
+    int iterations = 0;
+    QDateTime startedAt;
+    qint64 durationMs = 0;
+    bool canceled = false;
+    QString stoppedBecause; // a failure with "stop on first failure", setNextRequest(null), …
+    QList<RunExecution> executions;
+
+    RunTotals totals() const;
+    // The report as JSON. Values of secret variables that scripts read are replaced by "****"
+    // wherever they appear in messages and console lines unless includeSecrets.
+    enum class Secrets { Mask, Include };
+    QJsonObject toJson(const QStringList &secretValues, Secrets secrets = Secrets::Mask) const;
+};
+
+} // namespace Postern

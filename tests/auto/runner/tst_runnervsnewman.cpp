@@ -1,0 +1,210 @@
+// The collection runner judged against newman: the same collection, environment and data file run by
+// newman and by CollectionRunner against the same sandbox instance must give the same requests in the
+// same order (setNextRequest included), the same status codes, the same test names with the same
+// outcomes and failure messages (chai's own), the same script errors, and the same final environment.
+// The corpus in data/ was written for these tests (CC0, see data/README.md).
+
+#include "http/httpclient.h"
+#include "interop/postmancollection.h"
+#include "interop/postmanenvironment.h"
+#include "runner/collectionrunner.h"
+#include "runner/datafile.h"
+#include "sandbox/sandboxserver.h"
+#include "shared/newman.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Postern;
+
+namespace {
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// One line per request: "iteration. name → status", then one line per test and script error, in
+// the order they happened, as both runners report them.
+QStringList newmanLines(const QJsonObject &run)
+{
+    QStringList lines;
+    QSet<QString> seen;
+    for (const QJsonValue &value : run.value(u"executions"_s).toArray()) {
+        const QJsonObject execution = value.toObject();
+        // The json reporter lists an execution once more for each pm.sendRequest it made; the
+        // cursor's ref names the execution.
+        const QString ref = execution.value(u"cursor"_s).toObject().value(u"ref"_s).toString();
+        if (seen.contains(ref))
+            continue;
+        seen.insert(ref);
+        const int iteration = execution.value(u"cursor"_s).toObject().value(u"iteration"_s).toInt();
+        lines << u"%1. %2 \u2192 %3"_s.arg(iteration + 1)
+                     .arg(execution.value(u"item"_s).toObject().value(u"name"_s).toString())
+                     .arg(execution.value(u"response"_s).toObject().value(u"code"_s).toInt());
+        for (const QJsonValue &assertionValue : execution.value(u"assertions"_s).toArray()) {
+            const QJsonObject assertion = assertionValue.toObject();
+            const QString name = assertion.value(u"assertion"_s).toString();
+            if (assertion.value(u"skipped"_s).toBool())
+                lines << u"   skipped: "_s + name;
+            else if (assertion.contains(u"error"_s))
+                lines << u"   failed: "_s + name + u": "_s
+                        + assertion.value(u"error"_s).toObject().value(u"message"_s).toString();
+            else
+                lines << u"   passed: "_s + name;
+        }
+        for (const QString &kind : { u"prerequestScript"_s, u"testScript"_s }) {
+            for (const QJsonValue &scriptValue : execution.value(kind).toArray()) {
+                const QJsonObject error = scriptValue.toObject().value(u"error"_s).toObject();
+                if (!error.isEmpty())
+                    lines << u"   script error: "_s + error.value(u"name"_s).toString() + u": "_s
+                            + error.value(u"message"_s).toString();
+            }
+        }
+    }
+    return lines;
+}
+
+QStringList posternLines(const RunReport &report)
+{
+    QStringList lines;
+    for (const RunExecution &execution : report.executions) {
+        lines << u"%1. %2 \u2192 %3"_s.arg(execution.iteration + 1).arg(execution.name).arg(execution.status);
+        for (const ScriptTest &test : execution.tests) {
+            QString line = u"   "_s + scriptTestOutcomeName(test.outcome) + u": "_s + test.name;
+            if (test.outcome == ScriptTest::Outcome::Failed)
+                line += u": "_s + test.message;
+            lines << line;
+        }
+        for (const ScriptFailure &failure : execution.failures)
+            lines << u"   script error: "_s + failure.name + u": "_s + failure.message;
+    }
+    return lines;
+}
+
+// "key=value" per variable, values as text; volatile keys (fresh tokens) as "key=*".
+QStringList newmanEnvironment(const QJsonObject &environment, const QStringList &volatileKeys)
+{
+    QStringList lines;
+    for (const QJsonValue &value : environment.value(u"values"_s).toArray()) {
+        const QString key = value[u"key"_s].toString();
+        lines << key + u'=' + (volatileKeys.contains(key) ? u"*"_s : ScriptScopes::text(value[u"value"_s]));
+    }
+    return lines;
+}
+
+QStringList posternEnvironment(const VariableList &variables, const QStringList &volatileKeys)
+{
+    QStringList lines;
+    for (const Variable &variable : variables)
+        lines << variable.key + u'=' + (volatileKeys.contains(variable.key) ? u"*"_s : variable.value);
+    return lines;
+}
+
+} // namespace
+
+class tst_RunnerVsNewman : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void sameRun_data();
+    void sameRun();
+
+private:
+    std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
+    QTemporaryDir m_dir;
+    QNetworkAccessManager m_network;
+    HttpClient m_client { &m_network };
+};
+
+void tst_RunnerVsNewman::initTestCase()
+{
+    qRegisterMetaType<RunReport>();
+    if (const QString why = Newman::unavailable(); !why.isEmpty()) {
+        qInfo("%s", qPrintable(why));
+        QSKIP(qPrintable(why));
+    }
+    qputenv("POSTERN_SCRIPT_WORKER", POSTERN_SCRIPT_WORKER_PATH);
+    QVERIFY(m_dir.isValid());
+    m_sandbox = std::make_unique<Sandbox::SandboxServer>(Sandbox::Registry::defaults());
+    QVERIFY2(m_sandbox->listen(0), qPrintable(m_sandbox->errorString()));
+}
+
+void tst_RunnerVsNewman::sameRun_data()
+{
+    QTest::addColumn<QString>("collection");
+    QTest::addColumn<QString>("data"); // a data file, or empty
+    QTest::addColumn<int>("iterations"); // 0: as many as the data file has rows
+    QTest::addColumn<QStringList>("volatileKeys");
+
+    QTest::newRow("chained, JSON data rows")
+        << u"chain.postman_collection.json"_s << u"limits.json"_s << 0 << QStringList { u"token"_s };
+    QTest::newRow("chained, CSV data rows")
+        << u"chain.postman_collection.json"_s << u"limits.csv"_s << 0 << QStringList { u"token"_s };
+    QTest::newRow("chained, three iterations, one row")
+        << u"chain.postman_collection.json"_s << u"one-limit.json"_s << 3 << QStringList { u"token"_s };
+}
+
+void tst_RunnerVsNewman::sameRun()
+{
+    QFETCH(QString, collection);
+    QFETCH(QString, data);
+    QFETCH(int, iterations);
+    QFETCH(QStringList, volatileKeys);
+    const QString folder = QStringLiteral(POSTERN_TEST_DATA_DIR);
+    const QString collectionFile = folder + u'/' + collection;
+    const QString environmentFile = folder + u"/runner.postman_environment.json"_s;
+    const QString baseUrl = m_sandbox->baseUrl().toString();
+
+    QStringList arguments { collectionFile, u"-e"_s, environmentFile, u"--env-var"_s,
+                            u"baseUrl="_s + baseUrl };
+    if (!data.isEmpty())
+        arguments << u"-d"_s << folder + u'/' + data;
+    if (iterations > 0)
+        arguments << u"-n"_s << QString::number(iterations);
+    const Newman::Result newman = Newman::run(arguments, m_dir.path());
+    QVERIFY2(!newman.run.isEmpty(), newman.output.constData());
+
+    const PostmanImport imported = PostmanCollection::import(readFile(collectionFile));
+    QVERIFY2(imported.ok(), qPrintable(imported.error));
+    PostmanEnvironmentImport environment = PostmanEnvironment::import(readFile(environmentFile));
+    QVERIFY2(environment.ok(), qPrintable(environment.error));
+    for (Variable &variable : environment.environment.variables) {
+        if (variable.key == u"baseUrl"_s)
+            variable.value = baseUrl;
+    }
+    RunOptions options;
+    options.iterations = qMax(iterations, 1);
+    if (!data.isEmpty()) {
+        const DataFile rows = DataFile::read(folder + u'/' + data);
+        QVERIFY2(rows.ok(), qPrintable(rows.error));
+        options.data = rows.rows;
+    }
+    CollectionRunner runner(CollectionRunner::senderFor(&m_client), &m_client);
+    QSignalSpy finished(&runner, &CollectionRunner::finished);
+    QVERIFY(runner.start(imported.collection, environment.environment, {}, options));
+    QVERIFY(finished.wait(120000));
+    const RunReport report = runner.report();
+
+    const QStringList expected = newmanLines(newman.run);
+    const QStringList actual = posternLines(report);
+    if (actual != expected) {
+        qInfo("newman:\n%s", qPrintable(expected.join(u'\n')));
+        qInfo("Postern:\n%s", qPrintable(actual.join(u'\n')));
+    }
+    QCOMPARE(actual, expected);
+    QCOMPARE(posternEnvironment(runner.environment(), volatileKeys),
+             newmanEnvironment(newman.environment, volatileKeys));
+}
+
+QTEST_GUILESS_MAIN(tst_RunnerVsNewman)
+#include "tst_runnervsnewman.moc"
