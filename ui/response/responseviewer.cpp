@@ -1,7 +1,9 @@
 #include "ui/response/responseviewer.h"
 
 #include "history/cookiestore.h"
+#include "ui/response/consoleview.h"
 #include "ui/response/cookiesview.h"
+#include "ui/response/testresultsview.h"
 #include "ui/widgets/jsonhighlighter.h"
 #include "ui/widgets/palette.h"
 
@@ -176,6 +178,12 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     m_cookies->setObjectName(u"responseCookies"_s);
     m_cookies->table()->setAccessibleName(u"Cookies the response set"_s);
     m_tabs->addTab(m_cookies, u"Coo&kies"_s);
+    m_testResults = new TestResultsView(this);
+    m_tabs->addTab(m_testResults, m_testResults->tabTitle());
+    m_console = new ConsoleView(this);
+    m_tabs->addTab(m_console, m_console->tabTitle());
+    connect(m_testResults, &TestResultsView::changed, this,
+            [this] { m_tabs->setTabText(m_tabs->indexOf(m_testResults), m_testResults->tabTitle()); });
     layout->addWidget(m_tabs, 1);
 
     connect(m_prettyButton, &QToolButton::toggled, this, &ResponseViewer::refreshBody);
@@ -213,6 +221,7 @@ void ResponseViewer::clear()
     setMessage(QString(), false);
     m_headers->setRowCount(0);
     showCookies(m_response);
+    clearScriptResults();
     m_body->clear();
     m_copyButton->setEnabled(false);
     m_body->setPlaceholderText(u"Send a request to see its answer here."_s);
@@ -228,6 +237,19 @@ void ResponseViewer::setBusy(bool busy)
         showValue(m_size, u"Size"_s, QString());
         setMessage(QString(), false);
     }
+}
+
+void ResponseViewer::showScriptResults(const QList<ScriptTest> &tests, const QList<ScriptFailure> &failures,
+                                       const QList<ScriptConsoleLine> &console)
+{
+    m_testResults->setResults(tests, failures);
+    m_console->setLines(console);
+    m_tabs->setTabText(m_tabs->indexOf(m_console), m_console->tabTitle());
+}
+
+void ResponseViewer::clearScriptResults()
+{
+    showScriptResults({}, {}, {});
 }
 
 bool ResponseViewer::isPretty() const

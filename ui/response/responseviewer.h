@@ -2,6 +2,7 @@
 
 #include "base/jsonformatter.h"
 #include "http/httpresponse.h"
+#include "scripting/scriptvalues.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -21,11 +22,14 @@ QT_END_NAMESPACE
 
 namespace Postern {
 
+class ConsoleView;
 class CookiesView;
+class TestResultsView;
 class JsonHighlighter;
 
 // Shows one answer: status, time and size; the body pretty-printed (JSON, keys and numbers exactly
-// as sent) or raw; the headers; the cookies it set (its Set-Cookie headers). A transport failure shows its
+// as sent) or raw; the headers; the cookies it set (its Set-Cookie headers); what its scripts said
+// (Test Results, Console). A transport failure shows its
 // message instead. Pretty-printing runs on a worker thread, so a body of many megabytes never freezes the
 // window; highlighting is skipped for bodies above highlightLimit().
 class ResponseViewer : public QWidget
@@ -38,6 +42,12 @@ public:
     void setBusy(bool busy);
     void showResponse(const HttpResponse &response);
     void clear();
+    // What the request's scripts said: the Test Results and Console tabs (their titles count).
+    void showScriptResults(const QList<ScriptTest> &tests, const QList<ScriptFailure> &failures,
+                           const QList<ScriptConsoleLine> &console);
+    void clearScriptResults();
+    TestResultsView *testResults() const { return m_testResults; }
+    ConsoleView *console() const { return m_console; }
 
     bool isPretty() const;
     void setPretty(bool pretty);
@@ -75,6 +85,8 @@ private:
     QPlainTextEdit *m_body = nullptr;
     QTableWidget *m_headers = nullptr;
     CookiesView *m_cookies = nullptr;
+    TestResultsView *m_testResults = nullptr;
+    ConsoleView *m_console = nullptr;
     JsonHighlighter *m_highlighter = nullptr;
 
     HttpResponse m_response;

@@ -51,8 +51,8 @@ ItemSettingsDialog::ItemSettingsDialog(Workspace *workspace, const OAuthServices
     const bool hasScripts = isCollection ? collection && !collection->scripts.isEmpty() : item->hasScripts();
     if (hasScripts) {
         auto *note = new QLabel(
-            u"This %1 has Postman scripts (pre-request or tests). Postern keeps them unchanged and "
-            "exports them back, but does not run them yet."_s.arg(kind.toLower()),
+            u"This %1 has Postman scripts (pre-request or post-response): they run around each of its "
+            "requests on Send, and are exported back unchanged."_s.arg(kind.toLower()),
             general);
         note->setObjectName(u"scriptsNote"_s);
         note->setWordWrap(true);

@@ -18,7 +18,7 @@ class Workspace;
 
 // The settings of a collection, a folder or a saved request: name and description; for a collection
 // or a folder also its authorization (what requests set to "Inherit auth from parent" get); for a
-// collection its variables. A note says when Postman scripts are kept but not run. Saved to the
+// collection its variables. A note says when Postman scripts run around its requests. Saved to the
 // workspace on OK. The workspace is not owned.
 class ItemSettingsDialog : public QDialog
 {

@@ -3,11 +3,13 @@
 #include "http/fileaccess.h"
 #include "oauth/requestsender.h"
 #include "oauth/tokenstore.h"
+#include "runner/collectionrunner.h"
 #include "ui/oauth/oauth2pane.h"
 #include "ui/request/autheditor.h"
 #include "ui/request/bodyeditor.h"
 #include "ui/request/requesteditor.h"
 #include "ui/response/responseviewer.h"
+#include "ui/response/testresultsview.h"
 #include "ui/widgets/palette.h"
 #include "workspace/workspace.h"
 
@@ -68,8 +70,8 @@ RequestTab::RequestTab(const QString &id, const OAuthServices &services, Request
     m_scriptsNote->setObjectName(u"scriptsNote"_s);
     m_scriptsNote->setWordWrap(true);
     m_scriptsNote->setText(
-        u"This request has Postman scripts (pre-request or tests). Postern keeps them unchanged "
-        "and exports them back, but does not run them yet."_s);
+        u"Scripts run on Send (this request's, its folders' or its collection's): their tests and console "
+        "show under the response, in Test Results and Console."_s);
     m_scriptsNote->setStyleSheet(
         Theme::backgroundStyleSheet(u"QLabel"_s, ColorRole::NoteBackground, u"padding: 4px;"_s));
     m_scriptsNote->hide();
@@ -249,7 +251,7 @@ void RequestTab::refreshContext()
     m_editor->setVariableContext(m_workspace->resolver(m_collectionId), m_workspace->currentEnvironmentId());
     const Collection *collection = m_workspace->collection(m_collectionId);
     const CollectionItem *item = collection ? collection->find(m_itemId) : nullptr;
-    m_scriptsNote->setVisible(item && item->hasScripts());
+    m_scriptsNote->setVisible(item && CollectionRunner::hasScripts(*collection, m_itemId));
     if (!collection) {
         m_editor->setInheritedAuth(true,
                                    u"This request is in no collection: it is sent without authorization."_s);
@@ -272,38 +274,61 @@ QString RequestTab::workingDirectory() const
 HttpRequest RequestTab::preparedRequest(OAuth2Config::Secrets secrets) const
 {
     HttpRequest request = m_editor->request();
-    // Files are read from the workspace's working directory, whatever the request says (FileAccess).
-    request.files.setWorkingDirectory(workingDirectory());
     if (request.auth.type == AuthType::Inherit) {
         const Collection *collection = m_workspace ? m_workspace->collection(m_collectionId) : nullptr;
         request.auth = collection ? collection->inheritedAuth(m_itemId) : AuthConfig();
     }
+    if (m_workspace) {
+        const VariableResolver resolver = m_workspace->resolver(m_collectionId);
+        request = (secrets == OAuth2Config::Secrets::Include ? resolver : resolver.withSecretsMasked())
+                      .resolve(request);
+    }
+    prepareForSending(&request);
+    return request;
+}
+
+void RequestTab::prepareForSending(HttpRequest *request) const
+{
+    // Files are read from the workspace's working directory, whatever the request says (FileAccess).
+    request->files.setWorkingDirectory(workingDirectory());
     if (!m_workspace)
-        return request;
-    const VariableResolver resolver = m_workspace->resolver(m_collectionId);
-    request = (secrets == OAuth2Config::Secrets::Include ? resolver : resolver.withSecretsMasked())
-                  .resolve(request);
+        return;
     // The token must come from the current environment, whatever was chosen before the switch.
-    if (request.auth.type == AuthType::OAuth2 && m_tokens) {
+    if (request->auth.type == AuthType::OAuth2 && m_tokens) {
         const QString environment = m_workspace->currentEnvironmentId();
-        const std::optional<OAuth2Token> chosen = m_tokens->token(request.auth.oauth2TokenId);
+        const std::optional<OAuth2Token> chosen = m_tokens->token(request->auth.oauth2TokenId);
         if (!chosen || chosen->environment != environment) {
             const QList<OAuth2Token> tokens = m_tokens->tokens();
-            const OAuth2Token *best = OAuth2Token::newestFor(tokens, request.auth.oauth2.key(), environment);
-            request.auth.oauth2TokenId = best ? best->id : QString();
-            request.auth.token = best
-                ? (request.auth.oauth2UseIdToken && !best->idToken.isEmpty() ? best->idToken
-                                                                             : best->accessToken)
+            const OAuth2Token *best = OAuth2Token::newestFor(tokens, request->auth.oauth2.key(), environment);
+            request->auth.oauth2TokenId = best ? best->id : QString();
+            request->auth.token = best
+                ? (request->auth.oauth2UseIdToken && !best->idToken.isEmpty() ? best->idToken
+                                                                              : best->accessToken)
                 : QString();
         }
     }
-    return request;
+}
+
+bool RequestTab::isBusy() const
+{
+    return !m_call.isNull() || (m_runner && m_runner->isRunning());
+}
+
+bool RequestTab::hasScripts() const
+{
+    const Collection *collection = m_workspace ? m_workspace->collection(m_collectionId) : nullptr;
+    return collection && !m_itemId.isEmpty() && CollectionRunner::hasScripts(*collection, m_itemId);
 }
 
 void RequestTab::send()
 {
-    if (m_call)
+    if (isBusy())
         return;
+    if (hasScripts()) {
+        sendWithScripts();
+        return;
+    }
+    m_viewer->clearScriptResults();
     const HttpRequest request = preparedRequest();
     m_getTokenOffer->hide();
     // An OAuth 2.0 request without a token it may use is not sent at all (not without its
@@ -337,6 +362,116 @@ void RequestTab::cancel()
 {
     if (m_call)
         m_call->cancel();
+    if (m_runner)
+        m_runner->cancel();
+}
+
+void RequestTab::sendWithScripts()
+{
+    // The request as the editor shows it, saved or not, in a copy of its collection: the scripts of
+    // the collection, its folders and the request run around it as in a one-request collection run.
+    Collection collection = *m_workspace->collection(m_collectionId);
+    collection.find(m_itemId)->request = m_editor->request();
+    Environment environment;
+    if (const Environment *current = m_workspace->environment(m_workspace->currentEnvironmentId()))
+        environment = *current;
+    if (!m_runner) {
+        auto sender = [this](const HttpRequest &resolved, std::function<void(const HttpResponse &)> done) {
+            HttpRequest request = resolved;
+            prepareForSending(&request);
+            if (request.auth.type == AuthType::OAuth2 && m_tokens) {
+                const std::optional<OAuth2Token> token = m_tokens->token(request.auth.oauth2TokenId);
+                const QString problem
+                    = OAuth2Token::unusableReason(token ? &*token : nullptr, request.auth.oauth2);
+                if (!problem.isEmpty()) {
+                    HttpResponse refused;
+                    refused.error = HttpResponse::Error::Authorization;
+                    refused.errorMessage = problem;
+                    m_getTokenOffer->setVisible(m_editor->request().auth.type == AuthType::OAuth2);
+                    QMetaObject::invokeMethod(
+                        this, [done = std::move(done), refused] { done(refused); }, Qt::QueuedConnection);
+                    return;
+                }
+            }
+            SendOperation *operation = m_sender->send(request);
+            connect(operation, &SendOperation::finished, this, std::move(done));
+        };
+        m_runner = new CollectionRunner(sender, m_sender->client(), this);
+        connect(m_runner, &CollectionRunner::responseReceived, this, [this](const HttpResponse &response) {
+            m_viewer->showResponse(response);
+            Q_EMIT exchanged(m_recorded, response);
+        });
+        connect(m_runner, &CollectionRunner::finished, this, [this](const RunReport &report) {
+            m_editor->setBusy(false);
+            m_viewer->setBusy(false);
+            const RunExecution execution = report.executions.value(0);
+            if (execution.skipped) {
+                HttpResponse skipped;
+                skipped.error = HttpResponse::Error::Canceled;
+                skipped.errorMessage
+                    = u"A pre-request script skipped the request (pm.execution.skipRequest())."_s;
+                m_viewer->showResponse(skipped);
+            }
+            m_viewer->showScriptResults(execution.tests, execution.failures, execution.console);
+            keepVariables(*m_runner);
+            if (m_viewer->testResults()->hasFailures())
+                Q_EMIT message(m_viewer->testResults()->summary() + u'.');
+        });
+    }
+    m_getTokenOffer->hide();
+    m_recorded = preparedRequest(OAuth2Config::Secrets::Omit);
+    m_editor->setBusy(true);
+    m_viewer->setBusy(true);
+    m_viewer->clearScriptResults();
+    RunOptions options;
+    options.requestIds = { m_itemId };
+    m_runner->start(collection, environment, m_workspace->globals().variables, options);
+}
+
+namespace {
+
+// The variables a run ended with, each keeping the description it had.
+VariableList merged(const VariableList &before, const VariableList &after)
+{
+    VariableList result = after;
+    for (Variable &variable : result) {
+        for (const Variable &old : before) {
+            if (old.key == variable.key) {
+                variable.description = old.description;
+                variable.secret = variable.secret || old.secret;
+                break;
+            }
+        }
+    }
+    return result;
+}
+
+} // namespace
+
+void RequestTab::keepVariables(const CollectionRunner &runner)
+{
+    // As in Postman, what scripts set on Send stays: in the current environment, the collection and
+    // the globals.
+    if (const Environment *current = m_workspace->environment(m_workspace->currentEnvironmentId())) {
+        Environment environment = *current;
+        environment.variables = merged(current->variables, runner.environment());
+        if (environment.variables != current->variables)
+            m_workspace->saveEnvironment(environment);
+    }
+    if (const Collection *saved = m_workspace->collection(m_collectionId)) {
+        const VariableList variables = merged(saved->variables, runner.collectionVariables());
+        if (variables != saved->variables) {
+            Collection collection = *saved;
+            collection.variables = variables;
+            m_workspace->saveCollection(collection);
+        }
+    }
+    Environment globals = m_workspace->globals();
+    const VariableList variables = merged(globals.variables, runner.globals());
+    if (variables != globals.variables) {
+        globals.variables = variables;
+        m_workspace->saveGlobals(globals);
+    }
 }
 
 } // namespace Postern

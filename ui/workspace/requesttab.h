@@ -20,6 +20,8 @@ QT_END_NAMESPACE
 
 namespace Postern {
 
+class CollectionRunner;
+
 class RequestEditor;
 class ResponseViewer;
 class TokenStore;
@@ -86,9 +88,13 @@ public:
     // The workspace's working directory: a request's files are read from there only (FileAccess).
     QString workingDirectory() const;
 
+    // Sends the request; when it or the folders and collection above it have scripts, they run
+    // around it (pre-request, then post-response) and the variables they set are kept.
     void send();
     void cancel();
-    bool isBusy() const { return !m_call.isNull(); }
+    bool isBusy() const;
+    // Whether Send runs scripts for this request (its own, its folders', its collection's).
+    bool hasScripts() const;
 
 Q_SIGNALS:
     void edited();
@@ -101,6 +107,11 @@ Q_SIGNALS:
 
 private:
     void updateDirty();
+    void sendWithScripts();
+    void keepVariables(const CollectionRunner &runner);
+    // The last steps before a request goes out: its files' working directory, and for OAuth 2.0 the
+    // token obtained in the current environment.
+    void prepareForSending(HttpRequest *request) const;
 
     QString m_id;
     RequestSender *m_sender;
@@ -120,6 +131,8 @@ private:
     bool m_dirty = false;
     int m_revision = 0;
     QPointer<SendOperation> m_call;
+    CollectionRunner *m_runner = nullptr; // made at the first send with scripts
+    HttpRequest m_recorded; // what history keeps of a send with scripts
 };
 
 } // namespace Postern

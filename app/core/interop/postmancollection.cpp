@@ -39,8 +39,6 @@ private:
     QHash<QString, int> m_nextSuffix; // per repeated id: the next n to try, so N repeats cost O(N)
     int m_itemCount = 0;
     QString m_error;
-    int m_requestsWithScripts = 0;
-    int m_foldersWithScripts = 0;
 };
 
 // The same file gives the same ids: a repeated id gets one derived from it and a count, a missing one
@@ -64,22 +62,6 @@ QString Reader::uniqueId(const QString &postmanId, const QString &seed, QJsonObj
     }
     m_ids.insert(id);
     return id;
-}
-
-// Whether one of the events holds a script with text: an empty one (exec [] or [""]) would not run
-// anyway and is not worth a line in the summary.
-bool hasScriptText(const QJsonArray &events)
-{
-    for (const QJsonValue &event : events) {
-        const QJsonValue exec = event.toObject().value(u"script"_s).toObject().value(u"exec"_s);
-        if (exec.isString() && !exec.toString().trimmed().isEmpty())
-            return true;
-        for (const QJsonValue &line : exec.toArray()) {
-            if (!line.toString().trimmed().isEmpty())
-                return true;
-        }
-    }
-    return false;
 }
 
 QJsonArray Reader::readScripts(const QJsonValue &value, const QString &where)
@@ -210,8 +192,6 @@ CollectionItem Reader::readItem(const QJsonValue &value, int depth, const QStrin
         item.auth = PostmanAuth::read(object.take(u"auth"_s), PostmanAuth::Level::Folder, where, &foreign,
                                       &m_notes);
         item.children = readItems(object.take(itemKey), depth + 1, where, item.id);
-        if (hasScriptText(item.scripts))
-            ++m_foldersWithScripts;
         if (object.contains(u"protocolProfileBehavior"_s))
             m_notes.add(where,
                         u"its request settings (protocolProfileBehavior) are kept for export but not used"_s);
@@ -230,8 +210,6 @@ CollectionItem Reader::readItem(const QJsonValue &value, int depth, const QStrin
             if (!format.isEmpty())
                 foreign.insert(descriptionFormatKey, format);
         }
-        if (hasScriptText(item.scripts))
-            ++m_requestsWithScripts;
         const QJsonValue responses = object.value(u"response"_s);
         if (responses.isArray() && !responses.toArray().isEmpty()) {
             m_notes.add(where,
@@ -323,21 +301,6 @@ PostmanImport Reader::read(const QJsonObject &rootObject, const QByteArray &sour
     if (!foreign.isEmpty())
         collection.foreign.insert(postmanKey, foreign);
 
-    QStringList withScripts;
-    if (m_requestsWithScripts > 0)
-        withScripts.append(PostmanJson::count(m_requestsWithScripts, u"request"_s, u"requests"_s));
-    if (m_foldersWithScripts > 0)
-        withScripts.append(PostmanJson::count(m_foldersWithScripts, u"folder"_s, u"folders"_s));
-    if (hasScriptText(collection.scripts))
-        withScripts.append(u"the collection"_s);
-    if (!withScripts.isEmpty()) {
-        const QString last = withScripts.takeLast();
-        const QString who = withScripts.isEmpty() ? last : withScripts.join(u", "_s) + u" and "_s + last;
-        const bool single = withScripts.isEmpty()
-            && (m_requestsWithScripts + m_foldersWithScripts == 1 || last == u"the collection"_s);
-        m_notes.add(who + (single ? u" has"_s : u" have"_s)
-                    + u" scripts; Postern keeps them but does not run them yet"_s);
-    }
     result.summary = m_notes.lines();
     return result;
 }

@@ -65,6 +65,7 @@ public:
                   QObject *parent = nullptr);
 
     SendOperation *send(const HttpRequest &request);
+    HttpClient *client() const { return m_client; }
 
 private:
     HttpClient *m_client;

@@ -104,6 +104,23 @@ CollectionRunner::CollectionRunner(Sender sender, HttpClient *scriptClient, QObj
 
 CollectionRunner::~CollectionRunner() = default;
 
+bool CollectionRunner::hasScripts(const Collection &collection, const QString &itemId)
+{
+    const CollectionItem *item = collection.find(itemId);
+    if (!item)
+        return false;
+    QList<QJsonArray> lists { collection.scripts, item->scripts };
+    for (const CollectionItem *folder : collection.ancestors(itemId))
+        lists.append(folder->scripts);
+    for (const QJsonArray &events : std::as_const(lists)) {
+        for (const ScriptEvent event : { ScriptEvent::PreRequest, ScriptEvent::Test }) {
+            if (!scriptText(events, event).trimmed().isEmpty())
+                return true;
+        }
+    }
+    return false;
+}
+
 QList<QPair<QString, QString>> CollectionRunner::plan(const Collection &collection, const RunOptions &options)
 {
     QList<QPair<const CollectionItem *, QList<const CollectionItem *>>> all;
@@ -328,6 +345,7 @@ void CollectionRunner::send()
 void CollectionRunner::afterResponse(const HttpResponse &response)
 {
     m_response = response;
+    Q_EMIT responseReceived(response);
     if (response.hasStatus()) {
         m_execution.status = response.statusCode;
         m_execution.reason = response.reasonPhrase;

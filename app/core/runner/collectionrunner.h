@@ -38,6 +38,10 @@ public:
     CollectionRunner(Sender sender, HttpClient *scriptClient, QObject *parent = nullptr);
     ~CollectionRunner() override;
 
+    // Whether any script would run around the request saved under itemId: its own, its folders', or
+    // the collection's.
+    static bool hasScripts(const Collection &collection, const QString &itemId);
+
     // The requests a run with these options sends per iteration, in order: id and name.
     static QList<QPair<QString, QString>> plan(const Collection &collection, const RunOptions &options);
 
@@ -59,6 +63,8 @@ public:
 Q_SIGNALS:
     void started(int requestsPerIteration, int iterations);
     void requestStarted(int iteration, int index, const QString &name);
+    // The answer of the running request, before its post-response scripts run.
+    void responseReceived(const Postern::HttpResponse &response);
     void testFinished(const Postern::ScriptTest &test);
     void executionFinished(const Postern::RunExecution &execution);
     void finished(const Postern::RunReport &report);

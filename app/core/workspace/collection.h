@@ -24,7 +24,7 @@ struct CollectionItem
     HttpRequest request; // Request: method, URL, headers, body, auth (Inherit by default)
     AuthConfig auth; // Folder: its authorization (Inherit by default)
     QList<CollectionItem> children; // Folder
-    // Postman's "event" list (pre-request and test scripts), kept verbatim: Postern does not run them.
+    // Postman's "event" list (pre-request and test scripts), kept verbatim; CollectionRunner runs them.
     QJsonArray scripts;
     // What an import could not represent, kept so that an export gives it back (see PostmanCollection).
     QJsonObject foreign;

@@ -177,13 +177,11 @@ void tst_PostmanCollection::summary_data()
                u"Request \u201cOAuth 2.0 client credentials\u201d: OAuth 2.0 settings Postern does not use (useBrowser) are kept for export"_s,
                u"Request \u201cURL as parts\u201d: 1 disabled query parameter is kept for export but not shown"_s,
                u"Request \u201cURL as parts\u201d: 1 path variable (:name) is kept for export but not substituted"_s,
-               u"1 request and the collection have scripts; Postern keeps them but does not run them yet"_s,
            };
     QTest::newRow("features v2.0")
         << u"crafted/features-v20.postman_collection.json"_s
         << QStringList {
                u"Folder \u201cFolder with basic auth\u201d: Basic Auth settings Postern does not use (saveHelperData) are kept for export"_s,
-               u"1 folder has scripts; Postern keeps them but does not run them yet"_s,
            };
     QTest::newRow("unsupported")
         << u"crafted/unsupported.postman_collection.json"_s
@@ -207,21 +205,14 @@ void tst_PostmanCollection::summary_data()
                u"Folder \u201cOther auth types\u201d: its variables are kept for export but not used"_s,
                u"The collection: its request settings (protocolProfileBehavior) are kept for export but not used"_s,
                u"The collection: fields Postern does not use are kept for export: x-team"_s,
-               // The folder's prerequest script is empty: not a script that will not run.
-               u"1 request and the collection have scripts; Postern keeps them but does not run them yet"_s,
            };
     QTest::newRow("postmanlabs digest")
         << u"postmanlabs/digest.json"_s
         << QStringList {
                u"Request \u201cDigestAuth Request\u201d: 1 saved response (example) is kept for export but not shown"_s,
                u"Request \u201cDigestAuth Success\u201d: Digest auth is not supported; kept for export but not sent (its secret values are left out: password)"_s,
-               u"2 requests have scripts; Postern keeps them but does not run them yet"_s,
            };
-    QTest::newRow("postmanlabs nested")
-        << u"postmanlabs/nested-v2-collection.json"_s
-        << QStringList {
-               u"6 requests have scripts; Postern keeps them but does not run them yet"_s,
-           };
+    QTest::newRow("postmanlabs nested") << u"postmanlabs/nested-v2-collection.json"_s << QStringList {};
 }
 
 void tst_PostmanCollection::summary()

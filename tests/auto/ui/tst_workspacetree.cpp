@@ -11,6 +11,8 @@
 #include "ui/mainwindow.h"
 #include "ui/request/autheditor.h"
 #include "ui/request/requesteditor.h"
+#include "ui/response/responseviewer.h"
+#include "ui/response/testresultsview.h"
 #include "ui/workspace/collectionstree.h"
 #include "ui/workspace/environmentsdialog.h"
 #include "ui/workspace/importexport.h"
@@ -27,10 +29,12 @@
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -72,7 +76,7 @@ private Q_SLOTS:
     void keyboardMoves();
     void collectionAuthIsInherited();
     void secretVariableStaysOutOfFiles();
-    void importShowsSummaryAndScriptsNote();
+    void importShowsSummaryAndScriptsRunOnSend();
     void historyRecordsAndReopens();
     void secretsArriveAfterTheTabsOpen();
     void secretVariablesAreMaskedInHistoryAndCurl();
@@ -262,19 +266,41 @@ void tst_WorkspaceTree::secretVariableStaysOutOfFiles()
     QTRY_COMPARE(m_f.workspace->environment(id)->variables.first().value, u"canary-7f3e"_s);
 }
 
-void tst_WorkspaceTree::importShowsSummaryAndScriptsNote()
+void tst_WorkspaceTree::importShowsSummaryAndScriptsRunOnSend()
 {
     const ImportExport::Outcome outcome = ImportExport::importFile(
         m_f.workspace.get(), postmanData(u"newman/sandbox.postman_collection.json"_s));
     QVERIFY2(outcome.ok(), qPrintable(outcome.title()));
     QVERIFY(!outcome.summary.isEmpty());
-    QVERIFY2(outcome.summary.join(u'\n').contains(u"script"_s, Qt::CaseInsensitive),
+    // Scripts are used now: not a note on what is kept but not used.
+    QVERIFY2(!outcome.summary.join(u'\n').contains(u"script"_s, Qt::CaseInsensitive),
              qPrintable(outcome.summary.join(u'\n')));
     QVERIFY(itemNamed(u"Sandbox instance"_s));
-    RequestTab *tab = m_f.window->requestTabs()->openSaved(
-        outcome.collectionId, m_f.workspace->collection(outcome.collectionId)->items.first().id);
+    // The collection's baseUrl points at this test's sandbox.
+    Collection imported = *m_f.workspace->collection(outcome.collectionId);
+    for (Variable &variable : imported.variables) {
+        if (variable.key == u"baseUrl"_s)
+            variable.value = m_f.sandbox->baseUrl().toString();
+    }
+    QVERIFY(m_f.workspace->saveCollection(imported).isEmpty());
+    RequestTab *tab = m_f.window->requestTabs()->openSaved(outcome.collectionId, imported.items.first().id);
     QVERIFY(tab);
     QVERIFY(tab->findChild<QLabel *>(u"scriptsNote"_s)->isVisibleTo(tab));
+    QVERIFY(tab->hasScripts());
+
+    // Send runs the collection's and the request's post-response scripts; Test Results and Console
+    // say what they said, readable as text.
+    qputenv("POSTERN_SCRIPT_WORKER", POSTERN_SCRIPT_WORKER_PATH);
+    tab->send();
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 30000);
+    TestResultsView *results = tab->viewer()->testResults();
+    QCOMPARE(results->summary(), u"4 of 4 tests passed"_s);
+    auto *tabs = tab->viewer()->findChild<QTabWidget *>(u"responseTabs"_s);
+    QCOMPARE(tabs->tabText(tabs->indexOf(results)), u"Test Resu&lts (4/4)"_s);
+    auto *list = results->findChild<QListWidget *>(u"testList"_s);
+    QCOMPARE(list->count(), 4);
+    QCOMPARE(list->item(0)->text(), u"Pass \u2014 the reply is JSON"_s);
+    QCOMPARE(list->accessibleName(), u"Test results"_s);
 
     // Not a collection: a clear message, nothing added.
     QTemporaryDir dir;
