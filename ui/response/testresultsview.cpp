@@ -29,7 +29,7 @@ TestResultsView::TestResultsView(QWidget *parent)
     m_filter->addItem(u"All"_s, int(Filter::All));
     m_filter->addItem(u"Passed"_s, int(Filter::Passed));
     m_filter->addItem(u"Failed"_s, int(Filter::Failed));
-    bar->addWidget(captionFor(u"S&how:"_s, m_filter, u"Show tests"_s));
+    bar->addWidget(captionFor(u"Show:"_s, m_filter, u"Show tests"_s));
     bar->addWidget(m_filter);
     layout->addLayout(bar);
     m_list = new QListWidget(this);

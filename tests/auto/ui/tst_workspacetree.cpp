@@ -301,6 +301,12 @@ void tst_WorkspaceTree::importShowsSummaryAndScriptsRunOnSend()
     QCOMPARE(list->count(), 4);
     QCOMPARE(list->item(0)->text(), u"Pass \u2014 the reply is JSON"_s);
     QCOMPARE(list->accessibleName(), u"Test results"_s);
+    if (const QString shots = qEnvironmentVariable("POSTERN_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        tabs->setCurrentWidget(results); // the README's picture of Test Results
+        m_f.window->resize(1180, 800);
+        QTest::qWait(300);
+        QVERIFY(m_f.window->grab().save(shots + u"/test-results.png"_s));
+    }
 
     // Not a collection: a clear message, nothing added.
     QTemporaryDir dir;
