@@ -4,6 +4,7 @@
 #include "engine/engine.h"
 #include "history/cookiestore.h"
 #include "history/historystore.h"
+#include "http/fileaccess.h"
 #include "http/httpclient.h"
 #include "oauth/requestsender.h"
 #include "oauth/tokenendpointclient.h"
@@ -15,6 +16,7 @@
 #include "ui/request/bodyeditor.h"
 #include "ui/request/requesteditor.h"
 #include "ui/response/responseviewer.h"
+#include "ui/runner/runnerdialog.h"
 #include "ui/workspace/collectionstree.h"
 #include "ui/workspace/environmentsdialog.h"
 #include "ui/workspace/importexport.h"
@@ -161,6 +163,7 @@ bool MainWindow::openWorkspace(Workspace *workspace)
     connect(m_tree, &CollectionsTree::exportRequested, this, [this](const QString &collectionId) {
         ImportExport::exportCollectionInteractively(this, m_workspace, collectionId);
     });
+    connect(m_tree, &CollectionsTree::runRequested, this, &MainWindow::runCollection);
     connect(m_tree, &CollectionsTree::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(workspace, &Workspace::environmentsChanged, this, [this] {
@@ -376,6 +379,23 @@ void MainWindow::send()
 void MainWindow::cancel()
 {
     m_tabs->currentTab()->cancel();
+}
+
+RunnerDialog *MainWindow::runCollection(const QString &collectionId, const QString &folderId)
+{
+    if (!m_workspace || !m_workspace->collection(collectionId))
+        return nullptr;
+    auto sender = [this](const HttpRequest &resolved, std::function<void(const HttpResponse &)> done) {
+        HttpRequest request = resolved;
+        request.files.setWorkingDirectory(
+            WorkingDirectory::read(m_workspace->root(), m_workspace->stateDirectory()));
+        SendOperation *operation = m_sender->send(request);
+        connect(operation, &SendOperation::finished, this, std::move(done));
+    };
+    auto *dialog = new RunnerDialog(m_workspace, collectionId, folderId, sender, m_sender->client(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 } // namespace Postern

@@ -22,6 +22,7 @@ namespace Postern {
 class Engine;
 class HttpClient;
 class RequestSender;
+class RunnerDialog;
 class SendOperation;
 class EncryptedTokenFile;
 class CollectionsTree;
@@ -72,6 +73,8 @@ public:
     void closeCurrentTab();
     void manageEnvironments();
     void editSettings(const QString &collectionId, const QString &itemId);
+    // Opens Run Collection on the collection, or on one folder of it (not modal; closes itself).
+    RunnerDialog *runCollection(const QString &collectionId, const QString &folderId = QString());
 
     // Puts request in the current tab (as unsaved edits).
     void setRequest(const HttpRequest &request);

@@ -426,6 +426,8 @@ void CollectionsTree::showMenu(const QPoint &position)
                        [this, collectionId, itemId] { newRequest(collectionId, itemId); });
         menu.addAction(u"New &Folder"_s, this,
                        [this, collectionId, itemId] { newFolder(collectionId, itemId, u"New Folder"_s); });
+        menu.addAction(itemId.isEmpty() ? u"Run Collec&tion\u2026"_s : u"Run Fold&er\u2026"_s, this,
+                       [this, collectionId, itemId] { Q_EMIT runRequested(collectionId, itemId); });
         menu.addSeparator();
         menu.addAction(u"&Settings\u2026"_s, this,
                        [this, collectionId, itemId] { Q_EMIT settingsRequested(collectionId, itemId); });

@@ -50,6 +50,8 @@ Q_SIGNALS:
     void openRequested(const QString &collectionId, const QString &itemId);
     void settingsRequested(const QString &collectionId, const QString &itemId);
     void exportRequested(const QString &collectionId);
+    // Run Collection on a collection (folderId empty) or one folder of it.
+    void runRequested(const QString &collectionId, const QString &folderId);
     void message(const QString &text);
 
 protected:

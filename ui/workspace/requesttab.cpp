@@ -4,6 +4,7 @@
 #include "oauth/requestsender.h"
 #include "oauth/tokenstore.h"
 #include "runner/collectionrunner.h"
+#include "runner/runvariables.h"
 #include "ui/oauth/oauth2pane.h"
 #include "ui/request/autheditor.h"
 #include "ui/request/bodyeditor.h"
@@ -413,7 +414,10 @@ void RequestTab::sendWithScripts()
                 m_viewer->showResponse(skipped);
             }
             m_viewer->showScriptResults(execution.tests, execution.failures, execution.console);
-            keepVariables(*m_runner);
+            const QString error = keepRunVariables(m_workspace, m_collectionId,
+                                                   m_workspace->currentEnvironmentId(), *m_runner);
+            if (!error.isEmpty())
+                Q_EMIT message(u"The variables the scripts set could not be kept: "_s + error);
             if (m_viewer->testResults()->hasFailures())
                 Q_EMIT message(m_viewer->testResults()->summary() + u'.');
         });
@@ -426,52 +430,6 @@ void RequestTab::sendWithScripts()
     RunOptions options;
     options.requestIds = { m_itemId };
     m_runner->start(collection, environment, m_workspace->globals().variables, options);
-}
-
-namespace {
-
-// The variables a run ended with, each keeping the description it had.
-VariableList merged(const VariableList &before, const VariableList &after)
-{
-    VariableList result = after;
-    for (Variable &variable : result) {
-        for (const Variable &old : before) {
-            if (old.key == variable.key) {
-                variable.description = old.description;
-                variable.secret = variable.secret || old.secret;
-                break;
-            }
-        }
-    }
-    return result;
-}
-
-} // namespace
-
-void RequestTab::keepVariables(const CollectionRunner &runner)
-{
-    // As in Postman, what scripts set on Send stays: in the current environment, the collection and
-    // the globals.
-    if (const Environment *current = m_workspace->environment(m_workspace->currentEnvironmentId())) {
-        Environment environment = *current;
-        environment.variables = merged(current->variables, runner.environment());
-        if (environment.variables != current->variables)
-            m_workspace->saveEnvironment(environment);
-    }
-    if (const Collection *saved = m_workspace->collection(m_collectionId)) {
-        const VariableList variables = merged(saved->variables, runner.collectionVariables());
-        if (variables != saved->variables) {
-            Collection collection = *saved;
-            collection.variables = variables;
-            m_workspace->saveCollection(collection);
-        }
-    }
-    Environment globals = m_workspace->globals();
-    const VariableList variables = merged(globals.variables, runner.globals());
-    if (variables != globals.variables) {
-        globals.variables = variables;
-        m_workspace->saveGlobals(globals);
-    }
 }
 
 } // namespace Postern
