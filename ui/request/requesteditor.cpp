@@ -5,6 +5,7 @@
 #include "ui/oauth/oauth2pane.h"
 #include "ui/request/autheditor.h"
 #include "ui/request/bodyeditor.h"
+#include "ui/request/scriptseditor.h"
 #include "ui/widgets/clearbutton.h"
 #include "ui/widgets/formrow.h"
 #include "ui/widgets/keyvalueeditor.h"
@@ -80,6 +81,8 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     m_body = new BodyEditor(this);
     m_body->setObjectName(u"bodyEditor"_s);
     m_tabs->addTab(m_body, u"&Body"_s);
+    m_scripts = new ScriptsEditor(this);
+    m_tabs->addTab(m_scripts, u"Scr&ipts"_s);
     m_tabs->addTab(makeSettingsTab(), u"Se&ttings"_s);
     layout->addWidget(m_tabs, 1);
 
@@ -95,6 +98,7 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     connect(m_headers->keyValueModel(), &KeyValueModel::rowsEdited, this, &RequestEditor::onEdited);
     connect(m_auth, &AuthEditor::changed, this, &RequestEditor::onEdited);
     connect(m_body, &BodyEditor::changed, this, &RequestEditor::onEdited);
+    connect(m_scripts, &ScriptsEditor::changed, this, &RequestEditor::onEdited);
     connect(m_timeout, &QSpinBox::valueChanged, this, &RequestEditor::onEdited);
     connect(m_verifyTls, &QCheckBox::toggled, this, &RequestEditor::onEdited);
     connect(m_followRedirects, &QCheckBox::toggled, this, &RequestEditor::onEdited);
@@ -159,6 +163,7 @@ HttpRequest RequestEditor::request() const
     request.url = m_url->text().trimmed();
     request.headers = m_headers->keyValueModel()->rows();
     m_body->applyTo(&request);
+    request.scripts = m_scripts->scripts();
     request.auth = m_auth->config();
     request.timeoutMs = m_timeout->value();
     request.verifyTls = m_verifyTls->isChecked();
@@ -172,6 +177,7 @@ void RequestEditor::setRequest(const HttpRequest &request)
     m_syncing = true;
     m_method->setCurrentText(request.method);
     m_url->setText(request.url);
+    m_scripts->setScripts(request.scripts);
     m_params->keyValueModel()->setRows(QueryParams::parse(request.url));
     m_headers->keyValueModel()->setRows(request.headers);
     m_body->setRequestBody(request);

@@ -20,6 +20,7 @@ namespace Postern {
 
 class AuthEditor;
 class BodyEditor;
+class ScriptsEditor;
 class KeyValueEditor;
 
 // Composes one request: method, URL, and the Params, Authorization, Headers, Body and Settings
@@ -33,6 +34,7 @@ public:
     explicit RequestEditor(const OAuthServices &services, QWidget *parent = nullptr);
 
     AuthEditor *authEditor() const { return m_auth; }
+    ScriptsEditor *scriptsEditor() const { return m_scripts; }
 
     HttpRequest request() const;
     void setRequest(const HttpRequest &request);
@@ -82,6 +84,7 @@ private:
     KeyValueEditor *m_headers = nullptr;
     QCheckBox *m_showAuthorization = nullptr;
     BodyEditor *m_body = nullptr;
+    ScriptsEditor *m_scripts = nullptr;
     QSpinBox *m_timeout = nullptr;
     QCheckBox *m_verifyTls = nullptr;
     QCheckBox *m_followRedirects = nullptr;

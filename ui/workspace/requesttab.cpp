@@ -315,10 +315,27 @@ bool RequestTab::isBusy() const
     return !m_call.isNull() || (m_runner && m_runner->isRunning());
 }
 
+Collection RequestTab::sendingContext(QString *itemId) const
+{
+    // The request as the editor shows it, saved or not, in a copy of its collection (of a collection
+    // of its own when it is in none), so that the scripts of the collection, its folders and the
+    // request run around it as in a one-request collection run.
+    const Collection *saved = m_workspace ? m_workspace->collection(m_collectionId) : nullptr;
+    Collection collection = saved ? *saved : Collection();
+    CollectionItem *item = saved ? collection.find(m_itemId) : nullptr;
+    if (!item) {
+        collection.items = { CollectionItem::makeRequest(m_name, HttpRequest()) };
+        item = &collection.items.first();
+    }
+    item->request = m_editor->request();
+    *itemId = item->id;
+    return collection;
+}
+
 bool RequestTab::hasScripts() const
 {
-    const Collection *collection = m_workspace ? m_workspace->collection(m_collectionId) : nullptr;
-    return collection && !m_itemId.isEmpty() && CollectionRunner::hasScripts(*collection, m_itemId);
+    QString itemId;
+    return CollectionRunner::hasScripts(sendingContext(&itemId), itemId);
 }
 
 void RequestTab::send()
@@ -369,12 +386,11 @@ void RequestTab::cancel()
 
 void RequestTab::sendWithScripts()
 {
-    // The request as the editor shows it, saved or not, in a copy of its collection: the scripts of
-    // the collection, its folders and the request run around it as in a one-request collection run.
-    Collection collection = *m_workspace->collection(m_collectionId);
-    collection.find(m_itemId)->request = m_editor->request();
+    QString itemId;
+    const Collection collection = sendingContext(&itemId);
     Environment environment;
-    if (const Environment *current = m_workspace->environment(m_workspace->currentEnvironmentId()))
+    if (const Environment *current
+        = m_workspace ? m_workspace->environment(m_workspace->currentEnvironmentId()) : nullptr)
         environment = *current;
     if (!m_runner) {
         auto sender = [this](const HttpRequest &resolved, std::function<void(const HttpResponse &)> done) {
@@ -414,8 +430,10 @@ void RequestTab::sendWithScripts()
                 m_viewer->showResponse(skipped);
             }
             m_viewer->showScriptResults(execution.tests, execution.failures, execution.console);
-            const QString error = keepRunVariables(m_workspace, m_collectionId,
-                                                   m_workspace->currentEnvironmentId(), *m_runner);
+            const QString error = !m_workspace
+                ? QString()
+                : keepRunVariables(m_workspace, m_collectionId, m_workspace->currentEnvironmentId(),
+                                   *m_runner);
             if (!error.isEmpty())
                 Q_EMIT message(u"The variables the scripts set could not be kept: "_s + error);
             if (m_viewer->testResults()->hasFailures())
@@ -428,8 +446,9 @@ void RequestTab::sendWithScripts()
     m_viewer->setBusy(true);
     m_viewer->clearScriptResults();
     RunOptions options;
-    options.requestIds = { m_itemId };
-    m_runner->start(collection, environment, m_workspace->globals().variables, options);
+    options.requestIds = { itemId };
+    m_runner->start(collection, environment, m_workspace ? m_workspace->globals().variables : VariableList(),
+                    options);
 }
 
 } // namespace Postern

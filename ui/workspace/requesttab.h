@@ -108,6 +108,7 @@ Q_SIGNALS:
 private:
     void updateDirty();
     void sendWithScripts();
+    Collection sendingContext(QString *itemId) const;
     // The last steps before a request goes out: its files' working directory, and for OAuth 2.0 the
     // token obtained in the current environment.
     void prepareForSending(HttpRequest *request) const;

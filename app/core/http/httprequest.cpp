@@ -100,6 +100,8 @@ QJsonObject HttpRequest::toJson(OAuth2Config::Secrets secrets) const
     if (!graphqlQuery.isEmpty() || !graphqlVariables.isEmpty())
         object.insert(u"graphql"_s,
                       QJsonObject { { u"query"_s, graphqlQuery }, { u"variables"_s, graphqlVariables } });
+    if (!scripts.isEmpty())
+        object.insert(u"scripts"_s, scripts);
     return object;
 }
 
@@ -123,6 +125,7 @@ HttpRequest HttpRequest::fromJson(const QJsonObject &object, QStringList *proble
         request.timeoutMs = int(timeout);
     request.verifyTls = object.value(u"verifyTls"_s).toBool(true);
     request.followRedirects = object.value(u"followRedirects"_s).toBool(true);
+    request.scripts = object.value(u"scripts"_s).toArray();
     const QJsonObject bodyObject = object.value(u"body"_s).toObject();
     request.bodyContentType = bodyObject.value(u"contentType"_s).toString();
     if (bodyObject.contains(u"base64"_s)) {

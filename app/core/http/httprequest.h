@@ -5,6 +5,7 @@
 #include "http/fileaccess.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -54,6 +55,8 @@ struct HttpRequest
     int timeoutMs = 30000; // 0 waits forever
     bool verifyTls = true;
     bool followRedirects = true;
+    // Postman's "event" list of a saved request (its pre-request and post-response scripts), verbatim.
+    QJsonArray scripts;
     // Which files the body may read (the working directory, the files the user chose). Set by whoever
     // sends the request; never stored in a file, so nothing imported can widen it.
     FileAccess files;

@@ -202,6 +202,8 @@ CollectionItem Reader::readItem(const QJsonValue &value, int depth, const QStrin
         item.request
             = PostmanRequest::read(object.take(u"request"_s), object.take(u"protocolProfileBehavior"_s),
                                    where, &foreign, &m_notes, &item.description, &hasDescription);
+        item.request.scripts = item.scripts; // a request's scripts travel with it
+        item.scripts = QJsonArray();
         if (!hasDescription && object.contains(u"description"_s)) {
             QJsonObject format;
             item.description

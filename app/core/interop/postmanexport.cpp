@@ -87,8 +87,8 @@ QJsonObject writeItem(const CollectionItem &item, PostmanCollection::Secrets sec
             object.insert(u"protocolProfileBehavior"_s, behaviour);
         object.insert(u"response"_s, QJsonArray());
     }
-    if (!item.scripts.isEmpty())
-        object.insert(u"event"_s, item.scripts);
+    if (const QJsonArray &scripts = item.isFolder() ? item.scripts : item.request.scripts; !scripts.isEmpty())
+        object.insert(u"event"_s, scripts);
     QJsonObject kept = foreign.value(itemKey).toObject();
     if (secrets == PostmanCollection::Secrets::Omit)
         kept = PostmanForeign::exampleWithoutSecrets(kept);

@@ -2,6 +2,7 @@
 
 #include "http/httpcall.h"
 #include "http/httpclient.h"
+#include "scripting/scriptevents.h"
 #include "scripting/scriptprocess.h"
 
 #include <QPointer>
@@ -11,28 +12,6 @@ using namespace Qt::StringLiterals;
 namespace Postern {
 
 namespace {
-
-// The text of a Postman "event" list's scripts for one event: exec as lines or as one string.
-QString scriptText(const QJsonArray &events, ScriptEvent event)
-{
-    QStringList parts;
-    for (const QJsonValue &value : events) {
-        const QJsonObject entry = value.toObject();
-        if (entry.value(u"listen"_s).toString() != scriptEventKey(event)
-            || entry.value(u"disabled"_s).toBool())
-            continue;
-        const QJsonValue exec = entry.value(u"script"_s).toObject().value(u"exec"_s);
-        if (exec.isArray()) {
-            QStringList lines;
-            for (const QJsonValue &line : exec.toArray())
-                lines << line.toString();
-            parts << lines.join(u'\n');
-        } else if (exec.isString()) {
-            parts << exec.toString();
-        }
-    }
-    return parts.join(u'\n');
-}
 
 QJsonArray scopeFrom(const VariableList &variables)
 {
@@ -109,12 +88,12 @@ bool CollectionRunner::hasScripts(const Collection &collection, const QString &i
     const CollectionItem *item = collection.find(itemId);
     if (!item)
         return false;
-    QList<QJsonArray> lists { collection.scripts, item->scripts };
+    QList<QJsonArray> lists { collection.scripts, item->request.scripts };
     for (const CollectionItem *folder : collection.ancestors(itemId))
         lists.append(folder->scripts);
     for (const QJsonArray &events : std::as_const(lists)) {
         for (const ScriptEvent event : { ScriptEvent::PreRequest, ScriptEvent::Test }) {
-            if (!scriptText(events, event).trimmed().isEmpty())
+            if (!ScriptEvents::text(events, event).trimmed().isEmpty())
                 return true;
         }
     }
@@ -237,14 +216,14 @@ QList<ScriptSource> CollectionRunner::scripts(ScriptEvent event) const
     const Step &step = m_steps.at(m_index);
     QList<ScriptSource> sources;
     auto add = [&](const QString &where, const QJsonArray &events) {
-        const QString code = scriptText(events, event);
+        const QString code = ScriptEvents::text(events, event);
         if (!code.trimmed().isEmpty())
             sources.append({ where, code });
     };
     add(u"the collection "_s + quoted(m_collection.name), m_collection.scripts);
     for (const CollectionItem *folder : step.folders)
         add(u"the folder "_s + quoted(folder->name), folder->scripts);
-    add(u"the request "_s + quoted(step.item->name), step.item->scripts);
+    add(u"the request "_s + quoted(step.item->name), m_request.scripts);
     return sources;
 }
 

@@ -34,10 +34,14 @@ QJsonObject itemToJson(const CollectionItem &item)
             children.append(itemToJson(child));
         object.insert(u"items"_s, children);
     } else {
-        object.insert(u"request"_s, item.request.toJson());
+        // A request's scripts are written beside it, where a folder's are: the file's shape is one.
+        QJsonObject request = item.request.toJson();
+        request.remove(u"scripts"_s);
+        object.insert(u"request"_s, request);
     }
-    if (!item.scripts.isEmpty())
-        object.insert(u"scripts"_s, item.scripts);
+    const QJsonArray &scripts = item.isFolder() ? item.scripts : item.request.scripts;
+    if (!scripts.isEmpty())
+        object.insert(u"scripts"_s, scripts);
     // What an import kept aside may hold secrets too (a saved example's request's password): they
     // stay out of the file like the item's own, and the workspace keeps them in the keychain.
     if (!item.foreign.isEmpty())
@@ -76,7 +80,7 @@ CollectionItem itemFromJson(const QJsonObject &object, int depth, QStringList *p
                 problems->append(u"\u201c%1\u201d: %2"_s.arg(item.name.left(60), problem));
         }
     }
-    item.scripts = object.value(u"scripts"_s).toArray();
+    (item.isFolder() ? item.scripts : item.request.scripts) = object.value(u"scripts"_s).toArray();
     item.foreign = object.value(u"foreign"_s).toObject();
     return item;
 }

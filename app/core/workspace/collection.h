@@ -24,7 +24,8 @@ struct CollectionItem
     HttpRequest request; // Request: method, URL, headers, body, auth (Inherit by default)
     AuthConfig auth; // Folder: its authorization (Inherit by default)
     QList<CollectionItem> children; // Folder
-    // Postman's "event" list (pre-request and test scripts), kept verbatim; CollectionRunner runs them.
+    // Folder: Postman's "event" list (pre-request and test scripts), kept verbatim; CollectionRunner
+    // runs them. A request's are request.scripts.
     QJsonArray scripts;
     // What an import could not represent, kept so that an export gives it back (see PostmanCollection).
     QJsonObject foreign;
@@ -37,7 +38,7 @@ struct CollectionItem
     void renewIds();
 
     bool isFolder() const { return kind == Kind::Folder; }
-    bool hasScripts() const { return !scripts.isEmpty(); }
+    bool hasScripts() const { return !scripts.isEmpty() || !request.scripts.isEmpty(); }
 };
 
 // A collection: a tree of folders and requests, with its own authorization (inherited by whatever

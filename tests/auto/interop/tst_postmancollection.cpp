@@ -267,7 +267,13 @@ void tst_PostmanCollection::featuresV21()
     QCOMPARE(json->request.headers.at(1).description, u"Not sent"_s);
     QCOMPARE(json->request.auth.type, AuthType::Inherit);
     QCOMPARE(json->description, u"Creates a thing."_s);
-    QCOMPARE(json->scripts.at(0).toObject().value(u"script"_s).toObject().value(u"exec"_s).toArray().size(),
+    QCOMPARE(json->request.scripts.at(0)
+                 .toObject()
+                 .value(u"script"_s)
+                 .toObject()
+                 .value(u"exec"_s)
+                 .toArray()
+                 .size(),
              3);
     QCOMPARE(c.effectiveAuth(json->id).type, AuthType::Basic);
 
@@ -1161,7 +1167,7 @@ void tst_PostmanCollection::emptyScriptsAreNotScripts()
         withItem({ { u"name"_s, u"r"_s }, { u"event"_s, empty }, { u"request"_s, u"https://x.test"_s } }));
     QVERIFY(result.ok());
     QCOMPARE(result.summary, QStringList());
-    QCOMPARE(result.collection.items.at(0).scripts, empty); // still kept for export
+    QCOMPARE(result.collection.items.at(0).request.scripts, empty); // still kept for export
 }
 
 // No number is converted to an integer before it is known to fit: isWholeNumber() is checked in a

@@ -6,13 +6,16 @@
 #include "history/historystore.h"
 #include "oauth/tokenstore.h"
 #include "sandbox/sandboxserver.h"
+#include "scripting/scriptevents.h"
 #include "secrets/memorysecretstore.h"
 #include "ui/history/historypane.h"
 #include "ui/mainwindow.h"
 #include "ui/request/autheditor.h"
 #include "ui/request/requesteditor.h"
+#include "ui/request/scriptseditor.h"
 #include "ui/response/responseviewer.h"
 #include "ui/response/testresultsview.h"
+#include "ui/widgets/codeeditor.h"
 #include "ui/workspace/collectionstree.h"
 #include "ui/workspace/environmentsdialog.h"
 #include "ui/workspace/importexport.h"
@@ -77,6 +80,7 @@ private Q_SLOTS:
     void collectionAuthIsInherited();
     void secretVariableStaysOutOfFiles();
     void importShowsSummaryAndScriptsRunOnSend();
+    void scriptsTabRunsWhatIsTyped();
     void historyRecordsAndReopens();
     void secretsArriveAfterTheTabsOpen();
     void secretVariablesAreMaskedInHistoryAndCurl();
@@ -328,6 +332,58 @@ void tst_WorkspaceTree::importShowsSummaryAndScriptsRunOnSend()
     QVERIFY2(command.ok(), qPrintable(command.title()));
     QVERIFY(command.request);
     QCOMPARE(command.request->method, u"POST"_s);
+}
+
+// The Scripts tab, by keyboard: a snippet inserted from the list with Enter, a test typed after it;
+// Send runs them before anything is saved; Save writes them into the collection.
+void tst_WorkspaceTree::scriptsTabRunsWhatIsTyped()
+{
+    Collection collection = Collection::make(u"Typed"_s);
+    HttpRequest request;
+    request.url = m_f.sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=1"_s;
+    request.auth.type = AuthType::Basic;
+    request.auth.username = u"admin"_s;
+    request.auth.password = u"admin"_s;
+    collection.items.append(CollectionItem::makeRequest(u"One incident"_s, request));
+    QVERIFY(m_f.workspace->saveCollection(collection).isEmpty());
+    RequestTab *tab = m_f.window->requestTabs()->openSaved(collection.id, collection.items.first().id);
+    QVERIFY(tab);
+    QVERIFY(!tab->hasScripts());
+
+    ScriptsEditor *scripts = tab->editor()->scriptsEditor();
+    auto *snippets = scripts->findChild<QListWidget *>(u"scriptSnippets"_s);
+    QCOMPARE(snippets->accessibleName(), u"Snippets"_s);
+    QCOMPARE(scripts->postResponse()->accessibleName(), u"Post-response script"_s);
+    snippets->setCurrentRow(0); // "Status code is 200"
+    QTest::keyClick(snippets, Qt::Key_Return);
+    QTest::keyClicks(
+        scripts->postResponse(),
+        u"pm.test('two records', () => pm.expect(pm.response.json().result).to.have.lengthOf(2));"_s);
+    QVERIFY(tab->isDirty());
+    QVERIFY(tab->hasScripts());
+
+    qputenv("POSTERN_SCRIPT_WORKER", POSTERN_SCRIPT_WORKER_PATH);
+    tab->send();
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 30000);
+    TestResultsView *results = tab->viewer()->testResults();
+    QCOMPARE(results->summary(), u"1 of 2 tests passed, 1 failed"_s);
+    auto *list = results->findChild<QListWidget *>(u"testList"_s);
+    QCOMPARE(
+        list->item(1)->text(),
+        u"Fail \u2014 two records: expected [ { parent: '', \u2026(56) } ] to have a length of 2 but got 1"_s);
+
+    if (const QString shots = qEnvironmentVariable("POSTERN_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        auto *editorTabs = tab->editor()->findChild<QTabWidget *>(u"requestTabs"_s);
+        editorTabs->setCurrentWidget(scripts); // the README's picture of the Scripts tab
+        m_f.window->resize(1180, 800);
+        QTest::qWait(300);
+        QVERIFY(m_f.window->grab().save(shots + u"/scripts.png"_s));
+    }
+    QVERIFY(m_f.window->requestTabs()->save(tab));
+    const CollectionItem saved = m_f.workspace->collection(collection.id)->items.first();
+    QVERIFY(ScriptEvents::text(saved.request.scripts, ScriptEvent::Test)
+                .startsWith(u"pm.test(\"Status code is 200\""_s));
+    QVERIFY(!tab->isDirty());
 }
 
 void tst_WorkspaceTree::historyRecordsAndReopens()

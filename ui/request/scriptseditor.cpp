@@ -1,0 +1,135 @@
+#include "ui/request/scriptseditor.h"
+
+#include "scripting/scriptevents.h"
+#include "ui/widgets/codeeditor.h"
+#include "ui/widgets/formrow.h"
+#include "ui/widgets/javascripthighlighter.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+struct Snippet
+{
+    QString name;
+    QString code;
+};
+
+const QList<Snippet> &snippets()
+{
+    static const QList<Snippet> list {
+        { u"Status code is 200"_s,
+          u"pm.test(\"Status code is 200\", function () {\n    pm.response.to.have.status(200);\n});\n"_s },
+        { u"Response time is below 500 ms"_s,
+          u"pm.test(\"Response time is below 500 ms\", function () {\n"
+          "    pm.expect(pm.response.responseTime).to.be.below(500);\n});\n"_s },
+        { u"Body contains a string"_s,
+          u"pm.test(\"Body contains a string\", function () {\n"
+          "    pm.expect(pm.response.text()).to.include(\"string_you_want_to_search\");\n});\n"_s },
+        { u"A JSON value equals"_s,
+          u"pm.test(\"A JSON value\", function () {\n    const json = pm.response.json();\n"
+          "    pm.expect(json.result[0].number).to.eql(\"INC0010001\");\n});\n"_s },
+        { u"A header is present"_s,
+          u"pm.test(\"Content-Type is present\", function () {\n"
+          "    pm.response.to.have.header(\"Content-Type\");\n});\n"_s },
+        { u"Save a JSON field to an environment variable"_s,
+          u"pm.environment.set(\"token\", pm.response.json().access_token);\n"_s },
+        { u"Set a collection variable"_s, u"pm.collectionVariables.set(\"name\", \"value\");\n"_s },
+        { u"Get a variable"_s, u"const value = pm.variables.get(\"name\");\n"_s },
+        { u"Send a request"_s,
+          u"pm.sendRequest(pm.variables.replaceIn(\"{{baseUrl}}/api/now/table/incident?sysparm_limit=1\"),"
+          " function (err, res) {\n    console.log(err ? err : res.json());\n});\n"_s },
+        { u"Log to the console"_s, u"console.log(pm.response.json());\n"_s },
+    };
+    return list;
+}
+
+CodeEditor *scriptEditor(const QString &objectName, const QString &accessibleName, QWidget *parent)
+{
+    auto *editor = new CodeEditor(parent);
+    editor->setObjectName(objectName);
+    editor->setAccessibleName(accessibleName);
+    new JavaScriptHighlighter(editor->document());
+    return editor;
+}
+
+} // namespace
+
+ScriptsEditor::ScriptsEditor(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(u"scriptsEditor"_s);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(u"scriptPages"_s);
+    m_pages->setAccessibleName(u"Scripts"_s);
+    m_pages->setTabPosition(QTabWidget::West);
+    m_preRequest = scriptEditor(u"preRequestScript"_s, u"Pre-request script"_s, m_pages);
+    m_preRequest->setPlaceholderText(u"Runs before the request is sent: pm.variables.set(\"id\", 1);"_s);
+    m_postResponse = scriptEditor(u"postResponseScript"_s, u"Post-response script"_s, m_pages);
+    m_postResponse->setPlaceholderText(
+        u"Runs after the answer: pm.test(\"Status code is 200\", () => pm.response.to.have.status(200));"_s);
+    m_pages->addTab(m_preRequest, u"Pre-request"_s);
+    m_pages->addTab(m_postResponse, u"Post-response"_s);
+    layout->addWidget(m_pages, 3);
+
+    auto *side = new QVBoxLayout;
+    m_snippets = new QListWidget(this);
+    m_snippets->setObjectName(u"scriptSnippets"_s);
+    for (const Snippet &snippet : snippets())
+        m_snippets->addItem(snippet.name);
+    m_snippets->setCurrentRow(0);
+    side->addWidget(captionFor(u"Snippets (Enter inserts):"_s, m_snippets, u"Snippets"_s));
+    side->addWidget(m_snippets, 1);
+    layout->addLayout(side, 1);
+
+    m_pages->setCurrentWidget(m_postResponse);
+    connect(m_snippets, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { insertSnippet(m_snippets->row(item)); });
+    for (CodeEditor *editor : { m_preRequest, m_postResponse }) {
+        connect(editor, &QPlainTextEdit::textChanged, this, [this] {
+            if (!m_loading)
+                Q_EMIT changed();
+        });
+    }
+}
+
+void ScriptsEditor::setScripts(const QJsonArray &events)
+{
+    m_loading = true;
+    m_events = events;
+    m_preRequest->setPlainText(ScriptEvents::text(events, ScriptEvent::PreRequest));
+    m_postResponse->setPlainText(ScriptEvents::text(events, ScriptEvent::Test));
+    m_loading = false;
+}
+
+QJsonArray ScriptsEditor::scripts() const
+{
+    QJsonArray events
+        = ScriptEvents::withText(m_events, ScriptEvent::PreRequest, m_preRequest->toPlainText());
+    return ScriptEvents::withText(events, ScriptEvent::Test, m_postResponse->toPlainText());
+}
+
+void ScriptsEditor::insertSnippet(int row)
+{
+    if (row < 0 || row >= snippets().size())
+        return;
+    auto *editor = static_cast<CodeEditor *>(m_pages->currentWidget());
+    QTextCursor cursor = editor->textCursor();
+    if (cursor.positionInBlock() > 0)
+        cursor.insertText(u"\n"_s);
+    cursor.insertText(snippets().at(row).code);
+    editor->setTextCursor(cursor);
+    editor->setFocus();
+}
+
+} // namespace Postern
