@@ -2,6 +2,7 @@
 
 #include "ui/oauth/oauth2pane.h"
 #include "ui/request/autheditor.h"
+#include "ui/request/scriptseditor.h"
 #include "ui/widgets/formrow.h"
 #include "ui/workspace/variableseditor.h"
 #include "workspace/workspace.h"
@@ -48,16 +49,6 @@ ItemSettingsDialog::ItemSettingsDialog(Workspace *workspace, const OAuthServices
     m_description->setObjectName(u"itemDescription"_s);
     m_description->setTabChangesFocus(true);
     addLabelledRow(form, u"&Description:"_s, m_description);
-    const bool hasScripts = isCollection ? collection && !collection->scripts.isEmpty() : item->hasScripts();
-    if (hasScripts) {
-        auto *note = new QLabel(
-            u"This %1 has Postman scripts (pre-request or post-response): they run around each of its "
-            "requests on Send, and are exported back unchanged."_s.arg(kind.toLower()),
-            general);
-        note->setObjectName(u"scriptsNote"_s);
-        note->setWordWrap(true);
-        form->addRow(note);
-    }
     tabs->addTab(general, u"&General"_s);
 
     if (!item || item->isFolder()) {
@@ -75,6 +66,15 @@ ItemSettingsDialog::ItemSettingsDialog(Workspace *workspace, const OAuthServices
                                                      workspace->currentEnvironmentId());
         }
         tabs->addTab(m_auth, u"&Authorization"_s);
+    }
+    if (!item || item->isFolder()) {
+        // A collection's or folder's scripts run around each request in it (a request's own are in
+        // its Scripts tab).
+        m_scripts = new ScriptsEditor(tabs);
+        m_scripts->setObjectName(u"settingsScriptsEditor"_s);
+        if (collection)
+            m_scripts->setScripts(isCollection ? collection->scripts : item->scripts);
+        tabs->addTab(m_scripts, u"Scr&ipts"_s);
     }
     if (isCollection) {
         m_variables = new VariablesEditor(u"Collection variables"_s, tabs);
@@ -153,6 +153,7 @@ QString ItemSettingsDialog::apply()
         collection.description = m_description->toPlainText();
         collection.auth = m_auth->config();
         collection.variables = m_variables->variables();
+        collection.scripts = m_scripts->scripts();
     } else {
         CollectionItem *item = collection.find(m_itemId);
         if (!item)
@@ -161,6 +162,8 @@ QString ItemSettingsDialog::apply()
         item->description = m_description->toPlainText();
         if (m_auth)
             item->auth = m_auth->config();
+        if (m_scripts)
+            item->scripts = m_scripts->scripts();
     }
     return m_workspace->saveCollection(collection);
 }

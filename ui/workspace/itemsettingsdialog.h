@@ -13,13 +13,14 @@ QT_END_NAMESPACE
 namespace Postern {
 
 class AuthEditor;
+class ScriptsEditor;
 class VariablesEditor;
 class Workspace;
 
 // The settings of a collection, a folder or a saved request: name and description; for a collection
 // or a folder also its authorization (what requests set to "Inherit auth from parent" get); for a
-// collection its variables. A note says when Postman scripts run around its requests. Saved to the
-// workspace on OK. The workspace is not owned.
+// collection its variables. A collection or folder has a Scripts tab for what runs around its requests. Saved
+// to the workspace on OK. The workspace is not owned.
 class ItemSettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -30,6 +31,7 @@ public:
 
     AuthEditor *authEditor() const { return m_auth; }
     VariablesEditor *variablesEditor() const { return m_variables; }
+    ScriptsEditor *scriptsEditor() const { return m_scripts; } // collections and folders
     QLineEdit *nameEdit() const { return m_name; }
 
     // Writes the settings to the workspace; an error for people, empty on success.
@@ -43,6 +45,7 @@ private:
     QPlainTextEdit *m_description = nullptr;
     AuthEditor *m_auth = nullptr;
     VariablesEditor *m_variables = nullptr;
+    ScriptsEditor *m_scripts = nullptr;
 };
 
 } // namespace Postern

@@ -305,6 +305,19 @@ void tst_WorkspaceTree::importShowsSummaryAndScriptsRunOnSend()
     QCOMPARE(list->count(), 4);
     QCOMPARE(list->item(0)->text(), u"Pass \u2014 the reply is JSON"_s);
     QCOMPARE(list->accessibleName(), u"Test results"_s);
+
+    // The collection's own script is in its Settings, Scripts tab; an edit there runs on the next Send.
+    ItemSettingsDialog settings(m_f.workspace.get(),
+                                OAuthServices { m_f.tokens.get(), nullptr, nullptr, &m_f.manager },
+                                outcome.collectionId, QString());
+    ScriptsEditor *collectionScripts = settings.scriptsEditor();
+    QVERIFY(collectionScripts);
+    QVERIFY(collectionScripts->postResponse()->toPlainText().contains(u"the reply is JSON"_s));
+    collectionScripts->postResponse()->appendPlainText(u"pm.test('added in Settings', () => {});"_s);
+    QCOMPARE(settings.apply(), QString());
+    tab->send();
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 30000);
+    QCOMPARE(results->summary(), u"5 of 5 tests passed"_s);
     if (const QString shots = qEnvironmentVariable("POSTERN_SCREENSHOT_DIR"); !shots.isEmpty()) {
         tabs->setCurrentWidget(results); // the README's picture of Test Results
         m_f.window->resize(1180, 800);
