@@ -1,5 +1,6 @@
 #include "interop/postmancollection.h"
 #include "sandbox/sandboxserver.h"
+#include "shared/newman.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -34,13 +35,6 @@ struct NewmanReport
     QByteArray output;
 };
 
-QString installHint()
-{
-    return u"Install with `bash packaging/dev.sh test` (installs Node.js if missing and runs npm ci in "
-           "tests/e2e/newman), or by hand: `apt-get install nodejs npm`, then `npm ci` in "_s
-        + QStringLiteral(POSTERN_NEWMAN_DIR) + u"."_s;
-}
-
 } // namespace
 
 // Runs newman, Postman's own collection runner, on a collection and on Postern's export of it, against
@@ -63,7 +57,6 @@ private:
     QByteArray runNode(const QString &script, const QStringList &arguments);
 
     QString m_node;
-    QString m_newman;
     QTemporaryDir m_dir;
     std::unique_ptr<SandboxServer> m_server;
     QByteArray m_original;
@@ -77,19 +70,11 @@ void tst_NewmanRun::initTestCase()
     QVERIFY(file.open(QIODevice::ReadOnly));
     m_original = file.readAll();
 
-    m_node = QStandardPaths::findExecutable(u"node"_s);
-    if (m_node.isEmpty()) {
-        const QString why = u"Node.js (`node`) is not on PATH. "_s + installHint();
+    if (const QString why = Newman::unavailable(); !why.isEmpty()) {
         qInfo("%s", qPrintable(why));
         QSKIP(qPrintable(why));
     }
-    m_newman = QStringLiteral(POSTERN_NEWMAN_DIR "/node_modules/newman/bin/newman.js");
-    if (!QFileInfo::exists(m_newman)) {
-        const QString why = u"newman is not installed in "_s + QStringLiteral(POSTERN_NEWMAN_DIR)
-            + u"/node_modules. "_s + installHint();
-        qInfo("%s", qPrintable(why));
-        QSKIP(qPrintable(why));
-    }
+    m_node = Newman::node();
 
     m_server = std::make_unique<SandboxServer>(Registry::defaults());
     QVERIFY2(m_server->listen(), qPrintable(m_server->errorString()));
@@ -103,39 +88,16 @@ void tst_NewmanRun::cleanupTestCase()
 NewmanReport tst_NewmanRun::run(const QString &collectionFile, const QStringList &variables)
 {
     NewmanReport report;
-    const QString reportFile
-        = m_dir.filePath(QFileInfo(collectionFile).completeBaseName() + u".report.json"_s);
-    QFile::remove(reportFile);
-    QProcess process;
-    process.setProgram(m_node);
-    process.setArguments({ m_newman, u"run"_s, collectionFile, u"--env-var"_s,
-                           u"baseUrl="_s + m_server->baseUrl().toString(), u"--reporters"_s, u"cli,json"_s,
-                           u"--reporter-json-export"_s, reportFile, u"--color"_s, u"off"_s,
-                           u"--timeout-request"_s, u"20000"_s });
+    QStringList arguments { collectionFile, u"--env-var"_s, u"baseUrl="_s + m_server->baseUrl().toString(),
+                            u"--timeout-request"_s, u"20000"_s };
     for (const QString &variable : variables)
-        process.setArguments(process.arguments() + QStringList { u"--env-var"_s, variable });
-    process.setWorkingDirectory(QStringLiteral(POSTERN_NEWMAN_DIR));
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    // The sandbox answers from this thread's event loop, so wait with one running.
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start();
-    if (!process.waitForStarted(10000)) {
-        report.output = process.errorString().toUtf8();
+        arguments << u"--env-var"_s << variable;
+    const Newman::Result result = Newman::run(arguments, m_dir.path());
+    report.output = result.output;
+    report.exitCode = result.exitCode;
+    const QJsonObject &runObject = result.run;
+    if (runObject.isEmpty())
         return report;
-    }
-    if (!finished.wait(180000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        report.output = "newman did not finish within 180 s\n" + process.readAll();
-        return report;
-    }
-    report.output = process.readAll();
-    report.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-
-    QFile file(reportFile);
-    if (!file.open(QIODevice::ReadOnly))
-        return report;
-    const QJsonObject runObject = QJsonDocument::fromJson(file.readAll()).object().value(u"run"_s).toObject();
     const QJsonObject stats = runObject.value(u"stats"_s).toObject();
     report.requests = stats.value(u"requests"_s).toObject().value(u"total"_s).toInt();
     report.failedRequests = stats.value(u"requests"_s).toObject().value(u"failed"_s).toInt();
@@ -156,7 +118,7 @@ QByteArray tst_NewmanRun::runNode(const QString &script, const QStringList &argu
     QProcess process;
     process.setProgram(m_node);
     process.setArguments(QStringList { u"-e"_s, script } + arguments);
-    process.setWorkingDirectory(QStringLiteral(POSTERN_NEWMAN_DIR)); // where postman-collection is installed
+    process.setWorkingDirectory(Newman::directory()); // where postman-collection is installed
     process.start();
     if (!process.waitForFinished(60000) || process.exitCode() != 0)
         return "node failed: " + process.readAllStandardError();
