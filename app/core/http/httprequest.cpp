@@ -102,6 +102,10 @@ QJsonObject HttpRequest::toJson(OAuth2Config::Secrets secrets) const
                       QJsonObject { { u"query"_s, graphqlQuery }, { u"variables"_s, graphqlVariables } });
     if (!scripts.isEmpty())
         object.insert(u"scripts"_s, scripts);
+    if (!assertions.isEmpty())
+        object.insert(u"assertions"_s, ResponseChecks::assertionsToJson(assertions));
+    if (!captures.isEmpty())
+        object.insert(u"captures"_s, ResponseChecks::capturesToJson(captures));
     return object;
 }
 
@@ -126,6 +130,8 @@ HttpRequest HttpRequest::fromJson(const QJsonObject &object, QStringList *proble
     request.verifyTls = object.value(u"verifyTls"_s).toBool(true);
     request.followRedirects = object.value(u"followRedirects"_s).toBool(true);
     request.scripts = object.value(u"scripts"_s).toArray();
+    request.assertions = ResponseChecks::assertionsFromJson(object.value(u"assertions"_s).toArray());
+    request.captures = ResponseChecks::capturesFromJson(object.value(u"captures"_s).toArray());
     const QJsonObject bodyObject = object.value(u"body"_s).toObject();
     request.bodyContentType = bodyObject.value(u"contentType"_s).toString();
     if (bodyObject.contains(u"base64"_s)) {

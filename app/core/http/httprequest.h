@@ -3,6 +3,7 @@
 #include "auth/authconfig.h"
 #include "base/keyvalue.h"
 #include "http/fileaccess.h"
+#include "http/responsechecks.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -57,6 +58,9 @@ struct HttpRequest
     bool followRedirects = true;
     // Postman's "event" list of a saved request (its pre-request and post-response scripts), verbatim.
     QJsonArray scripts;
+    // Checks and captures on the answer without JavaScript (the Assertions tab).
+    QList<ResponseAssertion> assertions;
+    QList<ResponseCapture> captures;
     // Which files the body may read (the working directory, the files the user chose). Set by whoever
     // sends the request; never stored in a file, so nothing imported can widen it.
     FileAccess files;

@@ -4,6 +4,7 @@
 #include "postman/postmanjson.h"
 #include "postman/postmankeys.h"
 #include "postman/postmanrequest.h"
+#include "scripting/checkscript.h"
 
 #include <QJsonDocument>
 
@@ -87,7 +88,11 @@ QJsonObject writeItem(const CollectionItem &item, PostmanCollection::Secrets sec
             object.insert(u"protocolProfileBehavior"_s, behaviour);
         object.insert(u"response"_s, QJsonArray());
     }
-    if (const QJsonArray &scripts = item.isFolder() ? item.scripts : item.request.scripts; !scripts.isEmpty())
+    // The Assertions tab's rows travel as the test script lines they are run as.
+    const QJsonArray scripts = item.isFolder()
+        ? item.scripts
+        : CheckScript::withChecks(item.request.scripts, item.request.assertions, item.request.captures);
+    if (!scripts.isEmpty())
         object.insert(u"event"_s, scripts);
     QJsonObject kept = foreign.value(itemKey).toObject();
     if (secrets == PostmanCollection::Secrets::Omit)

@@ -2,6 +2,7 @@
 
 #include "http/httpcall.h"
 #include "http/httpclient.h"
+#include "scripting/checkscript.h"
 #include "scripting/scriptevents.h"
 #include "scripting/scriptprocess.h"
 
@@ -88,6 +89,8 @@ bool CollectionRunner::hasScripts(const Collection &collection, const QString &i
     const CollectionItem *item = collection.find(itemId);
     if (!item)
         return false;
+    if (!CheckScript::javaScript(item->request.assertions, item->request.captures).isEmpty())
+        return true;
     QList<QJsonArray> lists { collection.scripts, item->request.scripts };
     for (const CollectionItem *folder : collection.ancestors(itemId))
         lists.append(folder->scripts);
@@ -223,7 +226,12 @@ QList<ScriptSource> CollectionRunner::scripts(ScriptEvent event) const
     add(u"the collection "_s + quoted(m_collection.name), m_collection.scripts);
     for (const CollectionItem *folder : step.folders)
         add(u"the folder "_s + quoted(folder->name), folder->scripts);
-    add(u"the request "_s + quoted(step.item->name), m_request.scripts);
+    // The Assertions tab's rows run as lines at the end of the request's own post-response script,
+    // which is exactly what a Postman export holds, so Postman and newman check the same things.
+    const QJsonArray own = event == ScriptEvent::Test
+        ? CheckScript::withChecks(m_request.scripts, m_request.assertions, m_request.captures)
+        : m_request.scripts;
+    add(u"the request "_s + quoted(step.item->name), own);
     return sources;
 }
 

@@ -118,8 +118,12 @@ private Q_SLOTS:
     void initTestCase();
     void sameRun_data();
     void sameRun();
+    void assertionsExported();
 
 private:
+    void compare(const QString &newmanCollection, const Collection &collection, const QString &data,
+                 int iterations, const QStringList &volatileKeys);
+
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
     QTemporaryDir m_dir;
     QNetworkAccessManager m_network;
@@ -160,12 +164,57 @@ void tst_RunnerVsNewman::sameRun()
     QFETCH(QString, data);
     QFETCH(int, iterations);
     QFETCH(QStringList, volatileKeys);
+    const QString collectionFile = QStringLiteral(POSTERN_TEST_DATA_DIR) + u'/' + collection;
+    const PostmanImport imported = PostmanCollection::import(readFile(collectionFile));
+    QVERIFY2(imported.ok(), qPrintable(imported.error));
+    compare(collectionFile, imported.collection, data, iterations, volatileKeys);
+}
+
+// Rows of the Assertions and Capture tables, exported to Postman as the test lines they run as:
+// newman runs the export green, with the same results and variables as Postern's runner.
+void tst_RunnerVsNewman::assertionsExported()
+{
+    const QString collectionFile = QStringLiteral(POSTERN_TEST_DATA_DIR "/chain.postman_collection.json");
+    PostmanImport imported = PostmanCollection::import(readFile(collectionFile));
+    QVERIFY2(imported.ok(), qPrintable(imported.error));
+    Collection &collection = imported.collection;
+    CollectionItem *token = nullptr;
+    CollectionItem *list = nullptr;
+    for (CollectionItem &folder : collection.items) {
+        for (CollectionItem &item : folder.children) {
+            if (item.name == u"Get a token"_s)
+                token = &item;
+            if (item.name == u"List incidents"_s)
+                list = &item;
+        }
+    }
+    QVERIFY(token && list);
+    token->request.assertions
+        = { { u"res.status"_s, u"eq"_s, u"200"_s, true },
+            { u"res.body.token_type"_s, u"eq"_s, u"Bearer"_s, true },
+            { u"res.body.access_token"_s, u"exists"_s, QString(), true },
+            { u"res.headers.content-type"_s, u"contains"_s, u"application/json"_s, true } };
+    token->request.captures = { { u"capturedToken"_s, u"environment"_s, u"res.body.access_token"_s, true },
+                                { u"capturedType"_s, u"collection"_s, u"$.token_type"_s, true } };
+    list->request.assertions = { { u"res.body.result[0].number"_s, u"matches"_s, u"/^INC\\d+$/"_s, true },
+                                 { u"res.responseTime"_s, u"lt"_s, u"10000"_s, true },
+                                 { u"res.body.result"_s, u"notExists"_s, QString(), false } };
+    const QString exported = m_dir.filePath(u"assertions.postman_collection.json"_s);
+    QFile file(exported);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(PostmanCollection::exportV21(collection, PostmanCollection::Secrets::Include));
+    file.close();
+    compare(exported, collection, u"limits.json"_s, 0, { u"token"_s, u"capturedToken"_s });
+}
+
+void tst_RunnerVsNewman::compare(const QString &newmanCollection, const Collection &collection,
+                                 const QString &data, int iterations, const QStringList &volatileKeys)
+{
     const QString folder = QStringLiteral(POSTERN_TEST_DATA_DIR);
-    const QString collectionFile = folder + u'/' + collection;
     const QString environmentFile = folder + u"/runner.postman_environment.json"_s;
     const QString baseUrl = m_sandbox->baseUrl().toString();
 
-    QStringList arguments { collectionFile, u"-e"_s, environmentFile, u"--env-var"_s,
+    QStringList arguments { newmanCollection, u"-e"_s, environmentFile, u"--env-var"_s,
                             u"baseUrl="_s + baseUrl };
     if (!data.isEmpty())
         arguments << u"-d"_s << folder + u'/' + data;
@@ -174,8 +223,6 @@ void tst_RunnerVsNewman::sameRun()
     const Newman::Result newman = Newman::run(arguments, m_dir.path());
     QVERIFY2(!newman.run.isEmpty(), newman.output.constData());
 
-    const PostmanImport imported = PostmanCollection::import(readFile(collectionFile));
-    QVERIFY2(imported.ok(), qPrintable(imported.error));
     PostmanEnvironmentImport environment = PostmanEnvironment::import(readFile(environmentFile));
     QVERIFY2(environment.ok(), qPrintable(environment.error));
     for (Variable &variable : environment.environment.variables) {
@@ -191,7 +238,7 @@ void tst_RunnerVsNewman::sameRun()
     }
     CollectionRunner runner(CollectionRunner::senderFor(&m_client), &m_client);
     QSignalSpy finished(&runner, &CollectionRunner::finished);
-    QVERIFY(runner.start(imported.collection, environment.environment, {}, options));
+    QVERIFY(runner.start(collection, environment.environment, {}, options));
     QVERIFY(finished.wait(120000));
     const RunReport report = runner.report();
 
