@@ -3,6 +3,7 @@
 #include "curl/curlcommand.h"
 #include "http/queryparams.h"
 #include "ui/oauth/oauth2pane.h"
+#include "ui/request/assertionseditor.h"
 #include "ui/request/autheditor.h"
 #include "ui/request/bodyeditor.h"
 #include "ui/request/scriptseditor.h"
@@ -83,6 +84,8 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     m_tabs->addTab(m_body, u"&Body"_s);
     m_scripts = new ScriptsEditor(this);
     m_tabs->addTab(m_scripts, u"Scr&ipts"_s);
+    m_assertions = new AssertionsEditor(this);
+    m_tabs->addTab(m_assertions, u"Assertions"_s);
     m_tabs->addTab(makeSettingsTab(), u"Se&ttings"_s);
     layout->addWidget(m_tabs, 1);
 
@@ -99,6 +102,7 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     connect(m_auth, &AuthEditor::changed, this, &RequestEditor::onEdited);
     connect(m_body, &BodyEditor::changed, this, &RequestEditor::onEdited);
     connect(m_scripts, &ScriptsEditor::changed, this, &RequestEditor::onEdited);
+    connect(m_assertions, &AssertionsEditor::changed, this, &RequestEditor::onEdited);
     connect(m_timeout, &QSpinBox::valueChanged, this, &RequestEditor::onEdited);
     connect(m_verifyTls, &QCheckBox::toggled, this, &RequestEditor::onEdited);
     connect(m_followRedirects, &QCheckBox::toggled, this, &RequestEditor::onEdited);
@@ -164,6 +168,8 @@ HttpRequest RequestEditor::request() const
     request.headers = m_headers->keyValueModel()->rows();
     m_body->applyTo(&request);
     request.scripts = m_scripts->scripts();
+    request.assertions = m_assertions->assertions();
+    request.captures = m_assertions->captures();
     request.auth = m_auth->config();
     request.timeoutMs = m_timeout->value();
     request.verifyTls = m_verifyTls->isChecked();
@@ -178,6 +184,7 @@ void RequestEditor::setRequest(const HttpRequest &request)
     m_method->setCurrentText(request.method);
     m_url->setText(request.url);
     m_scripts->setScripts(request.scripts);
+    m_assertions->setChecks(request.assertions, request.captures);
     m_params->keyValueModel()->setRows(QueryParams::parse(request.url));
     m_headers->keyValueModel()->setRows(request.headers);
     m_body->setRequestBody(request);

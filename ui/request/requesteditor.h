@@ -19,6 +19,7 @@ QT_END_NAMESPACE
 namespace Postern {
 
 class AuthEditor;
+class AssertionsEditor;
 class BodyEditor;
 class ScriptsEditor;
 class KeyValueEditor;
@@ -35,6 +36,7 @@ public:
 
     AuthEditor *authEditor() const { return m_auth; }
     ScriptsEditor *scriptsEditor() const { return m_scripts; }
+    AssertionsEditor *assertionsEditor() const { return m_assertions; }
 
     HttpRequest request() const;
     void setRequest(const HttpRequest &request);
@@ -85,6 +87,7 @@ private:
     QCheckBox *m_showAuthorization = nullptr;
     BodyEditor *m_body = nullptr;
     ScriptsEditor *m_scripts = nullptr;
+    AssertionsEditor *m_assertions = nullptr;
     QSpinBox *m_timeout = nullptr;
     QCheckBox *m_verifyTls = nullptr;
     QCheckBox *m_followRedirects = nullptr;

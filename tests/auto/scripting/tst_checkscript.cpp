@@ -86,34 +86,42 @@ void tst_CheckScript::assertions_data()
     QTest::addColumn<QString>("result"); // "passed: name" or "failed: name: message"
 
     QTest::newRow("status eq") << u"res.status"_s << u"eq"_s << u"200"_s << u"passed: res.status eq 200"_s;
-    QTest::newRow("status neq fails") << u"res.status"_s << u"neq"_s << u"200"_s
-                                      << u"failed: res.status neq 200: expected 200 to not deeply equal 200"_s;
+    QTest::newRow("status neq fails")
+        << u"res.status"_s << u"neq"_s << u"200"_s
+        << u"failed: res.status neq 200: expected 200 to not deeply equal 200"_s;
     QTest::newRow("header contains") << u"res.headers.content-type"_s << u"contains"_s << u"json"_s
                                      << u"passed: res.headers.content-type contains json"_s;
     QTest::newRow("body path eq") << u"res.body.result[0].number"_s << u"eq"_s << u"INC0010001"_s
                                   << u"passed: res.body.result[0].number eq INC0010001"_s;
-    QTest::newRow("JSONPath") << u"$.result[0].priority"_s << u"lte"_s << u"1"_s << u"passed: $.result[0].priority lte 1"_s;
-    QTest::newRow("typed value") << u"res.body.result[0].priority"_s << u"eq"_s << u"\"1\""_s
-                                 << u"failed: res.body.result[0].priority eq \"1\": expected 1 to deeply equal '1'"_s;
+    QTest::newRow("JSONPath") << u"$.result[0].priority"_s << u"lte"_s << u"1"_s
+                              << u"passed: $.result[0].priority lte 1"_s;
+    QTest::newRow("typed value")
+        << u"res.body.result[0].priority"_s << u"eq"_s << u"\"1\""_s
+        << u"failed: res.body.result[0].priority eq \"1\": expected 1 to deeply equal '1'"_s;
     QTest::newRow("boolean") << u"res.body.result[0].active"_s << u"eq"_s << u"true"_s
                              << u"passed: res.body.result[0].active eq true"_s;
     QTest::newRow("matches") << u"res.body.result[0].number"_s << u"matches"_s << u"/^inc\\d+$/i"_s
                              << u"passed: res.body.result[0].number matches /^inc\\d+$/i"_s;
-    QTest::newRow("exists") << u"res.body.token"_s << u"exists"_s << QString() << u"passed: res.body.token exists"_s;
+    QTest::newRow("exists") << u"res.body.token"_s << u"exists"_s << QString()
+                            << u"passed: res.body.token exists"_s;
     QTest::newRow("notExists fails") << u"res.body.token"_s << u"notExists"_s << QString()
                                      << u"failed: res.body.token notExists: expected 'abc' to be undefined"_s;
-    QTest::newRow("time below") << u"res.responseTime"_s << u"lt"_s << u"500"_s << u"passed: res.responseTime lt 500"_s;
-    QTest::newRow("unknown target") << u"status"_s << u"eq"_s << u"200"_s
-                                    << u"failed: status eq 200: Unknown target \u201cstatus\u201d: use res.status, "
-                                       "res.statusText, res.responseTime, res.body, res.body.<path>, $.<path> or "
-                                       "res.headers.<name>."_s;
-    QTest::newRow("unknown operator") << u"res.status"_s << u"equals"_s << u"200"_s
-                                      << u"failed: res.status equals 200: Unknown operator \u201cequals\u201d: use eq, "
-                                         "neq, gt, gte, lt, lte, contains, notContains, matches, exists, notExists, "
-                                         "isEmpty."_s;
-    QTest::newRow("hostile value stays data") << u"res.status"_s << u"eq"_s << u"200); while (true) {} ("_s
-                                              << u"failed: res.status eq 200); while (true) {} (: expected 200 to deeply "
-                                                 "equal '200); while (true) {} ('"_s;
+    QTest::newRow("time below") << u"res.responseTime"_s << u"lt"_s << u"500"_s
+                                << u"passed: res.responseTime lt 500"_s;
+    QTest::newRow("unknown target")
+        << u"status"_s << u"eq"_s << u"200"_s
+        << u"failed: status eq 200: Unknown target \u201cstatus\u201d: use res.status, "
+           "res.statusText, res.responseTime, res.body, res.body.<path>, $.<path> or "
+           "res.headers.<name>."_s;
+    QTest::newRow("unknown operator")
+        << u"res.status"_s << u"equals"_s << u"200"_s
+        << u"failed: res.status equals 200: Unknown operator \u201cequals\u201d: use eq, "
+           "neq, gt, gte, lt, lte, contains, notContains, matches, exists, notExists, "
+           "isEmpty."_s;
+    QTest::newRow("hostile value stays data")
+        << u"res.status"_s << u"eq"_s << u"200); while (true) {} ("_s
+        << u"failed: res.status eq 200); while (true) {} (: expected 200 to deeply "
+           "equal '200); while (true) {} ('"_s;
 }
 
 void tst_CheckScript::assertions()
@@ -136,11 +144,12 @@ void tst_CheckScript::assertions()
 void tst_CheckScript::captures()
 {
     const QString code = CheckScript::javaScript(
-        {}, { ResponseCapture { u"token"_s, u"environment"_s, u"res.body.token"_s, true },
-              ResponseCapture { u"first"_s, u"collection"_s, u"$.result[0].number"_s, true },
-              ResponseCapture { u"type"_s, u"globals"_s, u"res.headers.Content-Type"_s, true },
-              ResponseCapture { u"off"_s, u"environment"_s, u"res.status"_s, false },
-              ResponseCapture { u"bad"_s, u"environment"_s, u"nowhere"_s, true } });
+        {},
+        { ResponseCapture { u"token"_s, u"environment"_s, u"res.body.token"_s, true },
+          ResponseCapture { u"first"_s, u"collection"_s, u"$.result[0].number"_s, true },
+          ResponseCapture { u"type"_s, u"globals"_s, u"res.headers.Content-Type"_s, true },
+          ResponseCapture { u"off"_s, u"environment"_s, u"res.status"_s, false },
+          ResponseCapture { u"bad"_s, u"environment"_s, u"nowhere"_s, true } });
     const ScriptOutcome outcome = run(code);
     QVERIFY(outcome.failures.isEmpty());
     QCOMPARE(outcome.scopes.environment.size(), 1);
@@ -154,8 +163,10 @@ void tst_CheckScript::captures()
 
 void tst_CheckScript::nothingEnabledIsNoScript()
 {
-    QCOMPARE(CheckScript::javaScript({ ResponseAssertion { u"res.status"_s, u"eq"_s, u"200"_s, false } }, {}), QString());
-    QCOMPARE(CheckScript::javaScript({ ResponseAssertion { QString(), u"eq"_s, u"200"_s, true } }, {}), QString());
+    QCOMPARE(CheckScript::javaScript({ ResponseAssertion { u"res.status"_s, u"eq"_s, u"200"_s, false } }, {}),
+             QString());
+    QCOMPARE(CheckScript::javaScript({ ResponseAssertion { QString(), u"eq"_s, u"200"_s, true } }, {}),
+             QString());
 }
 
 QTEST_GUILESS_MAIN(tst_CheckScript)

@@ -10,6 +10,7 @@
 #include "secrets/memorysecretstore.h"
 #include "ui/history/historypane.h"
 #include "ui/mainwindow.h"
+#include "ui/request/assertionseditor.h"
 #include "ui/request/autheditor.h"
 #include "ui/request/requesteditor.h"
 #include "ui/request/scriptseditor.h"
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void secretVariableStaysOutOfFiles();
     void importShowsSummaryAndScriptsRunOnSend();
     void scriptsTabRunsWhatIsTyped();
+    void assertionsTabChecksWithoutJavaScript();
     void historyRecordsAndReopens();
     void secretsArriveAfterTheTabsOpen();
     void secretVariablesAreMaskedInHistoryAndCurl();
@@ -397,6 +399,71 @@ void tst_WorkspaceTree::scriptsTabRunsWhatIsTyped()
     QVERIFY(ScriptEvents::text(saved.request.scripts, ScriptEvent::Test)
                 .startsWith(u"pm.test(\"Status code is 200\""_s));
     QVERIFY(!tab->isDirty());
+}
+
+// The Assertions tab: rows typed into the two tables check the answer and capture a value with no
+// JavaScript written; a new row appears under the last one; Delete removes a row.
+void tst_WorkspaceTree::assertionsTabChecksWithoutJavaScript()
+{
+    Collection collection = Collection::make(u"Checked"_s);
+    HttpRequest request;
+    request.url = m_f.sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=1"_s;
+    request.auth.type = AuthType::Basic;
+    request.auth.username = u"admin"_s;
+    request.auth.password = u"admin"_s;
+    collection.items.append(CollectionItem::makeRequest(u"Checked incident"_s, request));
+    QVERIFY(m_f.workspace->saveCollection(collection).isEmpty());
+    RequestTab *tab = m_f.window->requestTabs()->openSaved(collection.id, collection.items.first().id);
+    AssertionsEditor *editor = tab->editor()->assertionsEditor();
+    QTableWidget *assertions = editor->assertionsTable();
+    QTableWidget *captures = editor->capturesTable();
+    QCOMPARE(assertions->accessibleName(), u"Assertions"_s);
+    QCOMPARE(assertions->rowCount(), 1); // the empty row to type into
+    auto type = [](QTableWidget *table, int row, int column, const QString &text) {
+        table->item(row, column)->setText(text);
+    };
+    type(assertions, 0, 0, u"res.status"_s);
+    type(assertions, 0, 2, u"200"_s);
+    QCOMPARE(assertions->rowCount(), 2);
+    type(assertions, 1, 0, u"res.body.result[0].number"_s);
+    type(assertions, 1, 1, u"matches"_s);
+    type(assertions, 1, 2, u"/^INC/"_s);
+    type(assertions, 2, 0, u"res.status"_s);
+    type(assertions, 2, 2, u"404"_s);
+    assertions->setCurrentCell(2, 0);
+    QTest::keyClick(assertions, Qt::Key_Delete);
+    QCOMPARE(assertions->rowCount(), 3);
+    type(captures, 0, 0, u"firstNumber"_s);
+    type(captures, 0, 1, u"collection"_s);
+    type(captures, 0, 2, u"$.result[0].number"_s);
+    QVERIFY(tab->isDirty());
+    QVERIFY(tab->hasScripts());
+
+    qputenv("POSTERN_SCRIPT_WORKER", POSTERN_SCRIPT_WORKER_PATH);
+    tab->send();
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 30000);
+    TestResultsView *results = tab->viewer()->testResults();
+    QCOMPARE(results->summary(), u"2 of 2 tests passed"_s);
+    auto *list = results->findChild<QListWidget *>(u"testList"_s);
+    QCOMPARE(list->item(0)->text(), u"Pass \u2014 res.status eq 200"_s);
+    QCOMPARE(list->item(1)->text(), u"Pass \u2014 res.body.result[0].number matches /^INC/"_s);
+    QCOMPARE(m_f.workspace->collection(collection.id)->variables.value(0).key, u"firstNumber"_s);
+    QVERIFY(m_f.workspace->collection(collection.id)->variables.value(0).value.startsWith(u"INC"_s));
+
+    if (const QString shots = qEnvironmentVariable("POSTERN_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        auto *editorTabs = tab->editor()->findChild<QTabWidget *>(u"requestTabs"_s);
+        editorTabs->setCurrentWidget(editor); // the README's picture of the Assertions tab
+        auto *responseTabs = tab->viewer()->findChild<QTabWidget *>(u"responseTabs"_s);
+        responseTabs->setCurrentWidget(results);
+        m_f.window->resize(1180, 800);
+        QTest::qWait(300);
+        QVERIFY(m_f.window->grab().save(shots + u"/assertions.png"_s));
+    }
+    QVERIFY(m_f.window->requestTabs()->save(tab));
+    const HttpRequest saved = m_f.workspace->collection(collection.id)->items.first().request;
+    QCOMPARE(saved.assertions.size(), 2);
+    QCOMPARE(saved.captures.size(), 1);
+    QCOMPARE(saved.captures.constFirst().scope, u"collection"_s);
 }
 
 void tst_WorkspaceTree::historyRecordsAndReopens()
