@@ -92,6 +92,7 @@ private Q_SLOTS:
 
 private:
     QTreeWidgetItem *itemNamed(const QString &text) const;
+    Postern::Collection saveIncidentRequest(const QString &name);
 
     WorkspaceFixture m_f;
 };
@@ -349,18 +350,27 @@ void tst_WorkspaceTree::importShowsSummaryAndScriptsRunOnSend()
     QCOMPARE(command.request->method, u"POST"_s);
 }
 
-// The Scripts tab, by keyboard: a snippet inserted from the list with Enter, a test typed after it;
-// Send runs them before anything is saved; Save writes them into the collection.
-void tst_WorkspaceTree::scriptsTabRunsWhatIsTyped()
+// A collection of one request for one incident of this test's sandbox, as admin; saved.
+Collection tst_WorkspaceTree::saveIncidentRequest(const QString &name)
 {
-    Collection collection = Collection::make(u"Typed"_s);
+    Collection collection = Collection::make(name);
     HttpRequest request;
     request.url = m_f.sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=1"_s;
     request.auth.type = AuthType::Basic;
     request.auth.username = u"admin"_s;
     request.auth.password = u"admin"_s;
     collection.items.append(CollectionItem::makeRequest(u"One incident"_s, request));
-    QVERIFY(m_f.workspace->saveCollection(collection).isEmpty());
+    const QString error = m_f.workspace->saveCollection(collection);
+    if (!error.isEmpty())
+        qWarning("%s", qPrintable(error));
+    return collection;
+}
+
+// The Scripts tab, by keyboard: a snippet inserted from the list with Enter, a test typed after it;
+// Send runs them before anything is saved; Save writes them into the collection.
+void tst_WorkspaceTree::scriptsTabRunsWhatIsTyped()
+{
+    const Collection collection = saveIncidentRequest(u"Typed"_s);
     RequestTab *tab = m_f.window->requestTabs()->openSaved(collection.id, collection.items.first().id);
     QVERIFY(tab);
     QVERIFY(!tab->hasScripts());
@@ -405,15 +415,9 @@ void tst_WorkspaceTree::scriptsTabRunsWhatIsTyped()
 // JavaScript written; a new row appears under the last one; Delete removes a row.
 void tst_WorkspaceTree::assertionsTabChecksWithoutJavaScript()
 {
-    Collection collection = Collection::make(u"Checked"_s);
-    HttpRequest request;
-    request.url = m_f.sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=1"_s;
-    request.auth.type = AuthType::Basic;
-    request.auth.username = u"admin"_s;
-    request.auth.password = u"admin"_s;
-    collection.items.append(CollectionItem::makeRequest(u"Checked incident"_s, request));
-    QVERIFY(m_f.workspace->saveCollection(collection).isEmpty());
+    const Collection collection = saveIncidentRequest(u"Checked"_s);
     RequestTab *tab = m_f.window->requestTabs()->openSaved(collection.id, collection.items.first().id);
+    QVERIFY(tab);
     AssertionsEditor *editor = tab->editor()->assertionsEditor();
     QTableWidget *assertions = editor->assertionsTable();
     QTableWidget *captures = editor->capturesTable();
