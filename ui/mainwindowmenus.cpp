@@ -1,6 +1,7 @@
 // The main window's menus and toolbar: the actions, their shortcuts and what they open.
 #include "history/historystore.h"
 #include "oauth/tokenstore.h"
+#include "runner/runvalues.h"
 #include "ui/history/cookiemanagerdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/oauth/encryptedtokenfile.h"
@@ -128,6 +129,15 @@ void MainWindow::createMenus()
                 8000);
     });
     workingDirectory->setObjectName(u"workingDirectoryAction"_s);
+    QAction *scriptLimit = settings->addAction(u"Script &Time Limit\u2026"_s, this, [this] {
+        bool ok = false;
+        const int seconds = QInputDialog::getInt(
+            this, u"Script Time Limit"_s, u"Seconds a script may run before it is stopped:"_s,
+            int(RunSettings::scriptTimeLimit().count() / 1000), 1, 600, 1, &ok);
+        if (ok)
+            RunSettings::setScriptTimeLimit(std::chrono::seconds(seconds));
+    });
+    scriptLimit->setObjectName(u"scriptTimeLimitAction"_s);
     settings->addSeparator();
     m_encryptedFileAction = settings->addAction(u"Keep Tokens in an &Encrypted File\u2026"_s, this, [this] {
         if (m_encryptedFile)

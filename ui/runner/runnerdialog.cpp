@@ -231,6 +231,7 @@ RunOptions RunnerDialog::options() const
     options.data = m_data;
     options.delay = std::chrono::milliseconds(m_delay->value());
     options.stopOnFailure = m_stopOnFailure->isChecked();
+    options.scriptTimeLimit = RunSettings::scriptTimeLimit();
     return options;
 }
 
@@ -317,6 +318,11 @@ void RunnerDialog::onExecution(const RunExecution &execution)
     for (const ScriptTest &test : execution.tests) {
         auto *line = new QTreeWidgetItem(top, { testLine(test) });
         line->setToolTip(0, line->text(0));
+    }
+    for (const ScriptConsoleLine &console : execution.console) {
+        auto *line
+            = new QTreeWidgetItem(top, { u"Console \u2014 %1: %2"_s.arg(console.level, console.text) });
+        line->setToolTip(0, console.where);
     }
     if (execution.failed())
         top->setExpanded(true);

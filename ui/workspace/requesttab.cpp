@@ -447,6 +447,7 @@ void RequestTab::sendWithScripts()
     m_viewer->clearScriptResults();
     RunOptions options;
     options.requestIds = { itemId };
+    options.scriptTimeLimit = RunSettings::scriptTimeLimit();
     m_runner->start(collection, environment, m_workspace ? m_workspace->globals().variables : VariableList(),
                     options);
 }

@@ -1,10 +1,33 @@
 #include "runner/runvalues.h"
 
 #include <QJsonArray>
+#include <QSettings>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace Postern {
+
+namespace RunSettings {
+
+namespace {
+constexpr std::chrono::milliseconds shortest { 100 };
+constexpr std::chrono::milliseconds longest { 600000 };
+} // namespace
+
+std::chrono::milliseconds scriptTimeLimit()
+{
+    const qint64 ms = QSettings().value(u"scripts/timeLimitMs"_s, qint64(5000)).toLongLong();
+    return std::clamp(std::chrono::milliseconds(ms), shortest, longest);
+}
+
+void setScriptTimeLimit(std::chrono::milliseconds limit)
+{
+    QSettings().setValue(u"scripts/timeLimitMs"_s, qint64(std::clamp(limit, shortest, longest).count()));
+}
+
+} // namespace RunSettings
 
 int RunOptions::iterationCount() const
 {

@@ -13,6 +13,13 @@
 
 namespace Postern {
 
+// The user's setting for how long one script may run (Settings > Script Time Limit…), kept with
+// QSettings under "scripts/timeLimitMs"; 5 s unless set, and never below 100 ms or above 10 minutes.
+namespace RunSettings {
+std::chrono::milliseconds scriptTimeLimit();
+void setScriptTimeLimit(std::chrono::milliseconds limit);
+} // namespace RunSettings
+
 // How a collection is run: which requests in which order, how often, with which data.
 struct RunOptions
 {

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void cleanup();
     void runWithADataFile();
     void badDataFileIsSaid();
+    void cancelStopsTheRun();
 
 private:
     QString importCorpus();
@@ -160,6 +162,29 @@ void tst_RunnerWindow::badDataFileIsSaid()
     QCOMPARE(dialog->findChild<QLabel *>(u"runDataNote"_s)->text(),
              u"Row 1 of the CSV data file has 1 values for 2 columns."_s);
     QVERIFY(dialog->options().data.isEmpty());
+    dialog->close();
+}
+
+// Cancel Run, by keyboard, between two requests: the run ends there and says so.
+void tst_RunnerWindow::cancelStopsTheRun()
+{
+    const QString collectionId = importCorpus();
+    RunnerDialog *dialog = m_f.window->runCollection(collectionId);
+    dialog->findChild<QSpinBox *>(u"runDelay"_s)->setValue(3000);
+    QSignalSpy executed(dialog->runner(), &CollectionRunner::executionFinished);
+    QSignalSpy finished(dialog->runner(), &CollectionRunner::finished);
+    dialog->start();
+    QVERIFY(executed.wait(30000));
+    auto *cancel = dialog->findChild<QPushButton *>(u"runCancel"_s);
+    QVERIFY(cancel->isEnabled());
+    cancel->setFocus();
+    QTest::keyClick(cancel, Qt::Key_Space);
+    QVERIFY(!finished.isEmpty() || finished.wait(10000)); // between two requests it ends at once
+    QCOMPARE(executed.size(), 1);
+    QVERIFY2(dialog->findChild<QLabel *>(u"runPosition"_s)->text().startsWith(u"Canceled after "_s),
+             qPrintable(dialog->findChild<QLabel *>(u"runPosition"_s)->text()));
+    QVERIFY(!cancel->isEnabled());
+    QVERIFY(dialog->findChild<QPushButton *>(u"runStart"_s)->isEnabled());
     dialog->close();
 }
 

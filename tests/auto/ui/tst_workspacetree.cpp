@@ -5,6 +5,7 @@
 #include "history/historyentry.h"
 #include "history/historystore.h"
 #include "oauth/tokenstore.h"
+#include "runner/runvalues.h"
 #include "sandbox/sandboxserver.h"
 #include "scripting/scriptevents.h"
 #include "secrets/memorysecretstore.h"
@@ -83,6 +84,7 @@ private Q_SLOTS:
     void importShowsSummaryAndScriptsRunOnSend();
     void scriptsTabRunsWhatIsTyped();
     void assertionsTabChecksWithoutJavaScript();
+    void scriptTimeLimitIsTheSetting();
     void historyRecordsAndReopens();
     void secretsArriveAfterTheTabsOpen();
     void secretVariablesAreMaskedInHistoryAndCurl();
@@ -468,6 +470,32 @@ void tst_WorkspaceTree::assertionsTabChecksWithoutJavaScript()
     QCOMPARE(saved.assertions.size(), 2);
     QCOMPARE(saved.captures.size(), 1);
     QCOMPARE(saved.captures.constFirst().scope, u"collection"_s);
+}
+
+// Settings > Script Time Limit: an endless pre-request script is stopped after the time set, says so,
+// and the window goes on.
+void tst_WorkspaceTree::scriptTimeLimitIsTheSetting()
+{
+    const auto before = RunSettings::scriptTimeLimit();
+    RunSettings::setScriptTimeLimit(std::chrono::seconds(1));
+    const Collection collection = saveIncidentRequest(u"Looping"_s);
+    RequestTab *tab = m_f.window->requestTabs()->openSaved(collection.id, collection.items.first().id);
+    QVERIFY(tab);
+    tab->editor()->scriptsEditor()->preRequest()->setPlainText(u"while (true) {}"_s);
+    qputenv("POSTERN_SCRIPT_WORKER", POSTERN_SCRIPT_WORKER_PATH);
+    tab->send();
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 30000);
+    RunSettings::setScriptTimeLimit(before);
+    auto *list = tab->viewer()->testResults()->findChild<QListWidget *>(u"testList"_s);
+    QCOMPARE(list->count(), 1);
+    QCOMPARE(
+        list->item(0)->text(),
+        u"Error \u2014 TimeLimit in the request \u201cOne incident\u201d pre-request script: The script ran "
+        "for more than 1 s and was stopped (the time limit for scripts)."_s);
+    // As newman does, the request still goes out after a pre-request script failed.
+    QVERIFY2(tab->viewer()->findChild<QLabel *>(u"responseStatus"_s)->text().contains(u"200"_s),
+             qPrintable(tab->viewer()->findChild<QLabel *>(u"responseStatus"_s)->text()));
+    QVERIFY(m_f.window->findChild<QAction *>(u"scriptTimeLimitAction"_s));
 }
 
 void tst_WorkspaceTree::historyRecordsAndReopens()
