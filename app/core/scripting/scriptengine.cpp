@@ -6,9 +6,13 @@
 #include "scripting/scripthost_p.h"
 #include "scripting/scriptwatchdog_p.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJSEngine>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QPointer>
 
@@ -80,6 +84,29 @@ QJSValue ScriptEngine::evaluateFile(const QString &resource, const QString &pref
     return value;
 }
 
+// A file of the embedded CommonJS packages (node/<package>/…, see js/modules.js): a .js file as the
+// function Node wraps a module in (with the console Node has as a global), a .json file parsed, undefined for
+// anything that is not there.
+QJSValue ScriptEngine::nodeFile(const QString &path)
+{
+    const QString clean = QDir::cleanPath(path);
+    if (clean.isEmpty() || clean.startsWith(u'/') || clean.startsWith(u"../"_s) || clean == u".."_s)
+        return QJSValue(QJSValue::UndefinedValue);
+    const QString resource = u":/postern/scripting/node/"_s + clean;
+    QFile file(resource);
+    if (!QFileInfo(resource).isFile() || !file.open(QIODevice::ReadOnly))
+        return QJSValue(QJSValue::UndefinedValue);
+    const QByteArray bytes = file.readAll();
+    if (clean.endsWith(u".json"_s)) {
+        const QJsonDocument document = QJsonDocument::fromJson(bytes);
+        return document.isArray() ? m_engine->toScriptValue(document.array())
+                                  : m_engine->toScriptValue(document.object());
+    }
+    return m_engine->evaluate(u"(function (exports, require, module, __filename, __dirname, console) {"_s
+                                  + QString::fromUtf8(bytes) + u"\n})"_s,
+                              u"qrc"_s + resource, 1);
+}
+
 bool ScriptEngine::load()
 {
     // The JavaScript compiler's notes on lodash's style are about the library, not about anything here.
@@ -101,11 +128,12 @@ bool ScriptEngine::load()
         = evaluateFile(u":/postern/scripting/js/modules.js"_s, QString(), QString());
     if (!modulesFactory.isCallable())
         return false;
-    const QJSValue modules = modulesFactory.call({ factories, global });
+    const QJSValue host = m_engine->newQObject(m_host);
+    const QJSValue modules = modulesFactory.call({ factories, global, host });
     const QJSValue apiFactory = evaluateFile(u":/postern/scripting/js/pm.js"_s, QString(), QString());
     if (!apiFactory.isCallable())
         return false;
-    m_api = apiFactory.call({ global, m_engine->newQObject(m_host), modules });
+    m_api = apiFactory.call({ global, host, modules });
     if (m_api.isError() || !m_api.property(u"sandbox"_s).isCallable()) {
         m_loadError = u"The scripting API did not load: "_s + m_api.toString();
         m_api = QJSValue();

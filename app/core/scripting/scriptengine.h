@@ -81,6 +81,7 @@ private:
 
     bool load();
     QJSValue evaluateFile(const QString &resource, const QString &prefix, const QString &suffix);
+    QJSValue nodeFile(const QString &path);
     void startScript();
     void finishScript();
     void fail(const QString &name, const QString &message, int line = 0);

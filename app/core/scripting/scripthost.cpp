@@ -99,6 +99,11 @@ void ScriptHost::secretRead(const QString &scope, const QString &key)
     m_engine->secretRead(scope, key);
 }
 
+QJSValue ScriptHost::nodeFile(const QString &path)
+{
+    return m_engine->nodeFile(path);
+}
+
 QString ScriptHost::hash(const QString &algorithm, const QString &hex) const
 {
     const auto which = algorithmNamed(algorithm);

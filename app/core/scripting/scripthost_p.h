@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJSValue>
 #include <QObject>
 #include <QString>
 
@@ -26,6 +27,8 @@ public:
     Q_INVOKABLE int setTimeout(int ms);
     Q_INVOKABLE void clearTimeout(int id);
     Q_INVOKABLE void secretRead(const QString &scope, const QString &key);
+    // A file of the embedded CommonJS packages, for js/modules.js's require.
+    Q_INVOKABLE QJSValue nodeFile(const QString &path);
 
     // Bytes travel as lower-case hex text.
     Q_INVOKABLE QString hash(const QString &algorithm, const QString &hex) const;

@@ -1,5 +1,5 @@
 // ScriptEngine: Postman's pm API and legacy globals on one fixed answer, data-driven; the libraries
-// scripts require (the real chai, lodash, moment and uuid, and crypto-js's hashes against known
+// scripts require (the real chai, lodash, moment, uuid and ajv, and crypto-js's hashes against known
 // digests); pm.sendRequest against a loopback server; and hostile scripts, each of which must end with
 // a clear failure while the engine keeps working.
 
@@ -70,6 +70,7 @@ private Q_SLOTS:
     void pmApi_data();
     void pmApi();
     void preRequestChangesTheRequest();
+    void packagesWriteToTheConsole();
     void eachScriptHasItsOwnScope();
     void nextRequest_data();
     void nextRequest();
@@ -232,6 +233,29 @@ void tst_ScriptEngine::pmApi_data()
            "12-04');"
            " pm.expect(require('uuid').v4()).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/); });"_s
         << QStringList { u"passed: libs"_s } << unchanged;
+    // ajv 6 as collections use it: draft-07 keywords, a format, a $ref, and its error texts.
+    QTest::newRow("ajv")
+        << u"var Ajv = require('ajv'); var ajv = new Ajv({ allErrors: true });"
+           "var schema = { type: 'object', required: ['number', 'opened'], definitions: { num: { type: "
+           "'string',"
+           " pattern: '^INC[0-9]+$' } }, properties: { number: { $ref: '#/definitions/num' },"
+           " opened: { type: 'string', format: 'date-time' }, priority: { type: 'integer', minimum: 1 } } };"
+           "pm.test('valid', () => pm.expect(ajv.validate(schema, { number: 'INC0010001',"
+           " opened: '2026-12-04T10:00:00Z', priority: 2 })).to.be.true);"
+           "pm.test('invalid', () => { pm.expect(ajv.validate(schema, { number: 7, opened: 'soon', priority: "
+           "0 }))"
+           ".to.be.false; pm.expect(ajv.errorsText()).to.equal('data.number should be string, "
+           "data.opened should match format \"date-time\", data.priority should be >= 1'); });"
+           "pm.test('compiled', () => { var check = ajv.compile({ type: 'array', items: { type: 'number' } "
+           "});"
+           " pm.expect(check([1, 2])).to.be.true; pm.expect(check([1, 'x'])).to.be.false;"
+           " pm.expect(check.errors[0].dataPath).to.equal('[1]'); });"
+           "pm.test('bad schema', () => pm.expect(() => ajv.compile({ type: 'nothing' })).to.throw(/schema "
+           "is invalid/));"
+           "pm.test('same module', () => pm.expect(require('ajv')).to.equal(Ajv));"_s
+        << QStringList { u"passed: valid"_s, u"passed: invalid"_s, u"passed: compiled"_s,
+                         u"passed: bad schema"_s, u"passed: same module"_s }
+        << unchanged;
     // Digests from RFC 4231 (HMAC-SHA-256 test case 2) and the SHA-256 of "abc" (FIPS 180-2).
     QTest::newRow("crypto-js")
         << u"var C = require('crypto-js');"
@@ -295,6 +319,23 @@ void tst_ScriptEngine::preRequestChangesTheRequest()
         outcome.console.constFirst().text,
         u"url {{baseUrl}}/api/now/table/incident?sysparm_limit=1&sysparm_display_value=true {\"n\":1}"_s);
     QCOMPARE(outcome.console.constFirst().where, u"the request \u201cCreate\u201d pre-request script"_s);
+}
+
+// A package's file sees Node's global console: ajv's warnings go to the script's Console lines.
+void tst_ScriptEngine::packagesWriteToTheConsole()
+{
+    const ScriptOutcome outcome = runTest(
+        u"var Ajv = require('ajv');\n"
+        "new Ajv({ unknownFormats: 'ignore' }).validate({ type: 'string', format: 'no-such-format' }, 'x');"_s);
+    QVERIFY(outcome.failures.isEmpty());
+    // ajv 6 writes this warning twice for one schema; Node prints the same two lines for this script.
+    QCOMPARE(outcome.console.size(), 2);
+    QCOMPARE(outcome.console.constLast().text, outcome.console.constFirst().text);
+    QCOMPARE(outcome.console.constFirst().level, u"warn"_s);
+    QCOMPARE(outcome.console.constFirst().text,
+             uR"(unknown format "no-such-format" ignored in schema at path "#")"_s);
+    QCOMPARE(outcome.console.constFirst().where,
+             u"the request \u201cList incidents\u201d post-response script"_s);
 }
 
 void tst_ScriptEngine::eachScriptHasItsOwnScope()
@@ -401,6 +442,11 @@ void tst_ScriptEngine::hostileScripts_data()
     QTest::newRow("require fs") << u"\nrequire('fs');"_s
                                 << u"Error"_s + where
             + u", line 2: Cannot find module 'fs': scripts can require"_s;
+    QTest::newRow("a package ajv needs")
+        << u"require('uri-js');"_s << u"Error"_s + where + u", line 1: Cannot find module 'uri-js'"_s;
+    QTest::newRow("out of the packages")
+        << u"require('ajv/../../js/pm.js');"_s
+        << u"Error"_s + where + u", line 1: Cannot find module 'ajv/../../js/pm.js'"_s;
     QTest::newRow("no pm") << u"delete pm; pm = undefined;\npm.test('x', () => {});"_s
                            << u"TypeError"_s + where + u", line 2: "_s;
     QTest::newRow("throws a string") << u"throw 'plain';"_s << u"Error"_s + where + u": plain"_s;

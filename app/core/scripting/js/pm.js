@@ -489,6 +489,8 @@
         return console;
     }
 
+    modules.console = makeConsole();
+
     var cryptoJs = (function () {
         function WordArray(hex) { this._hex = hex; this.sigBytes = hex.length / 2; }
         WordArray.prototype.toString = function (encoder) { return (encoder || enc.Hex).stringify(this); };
@@ -527,7 +529,7 @@
             return chai;
         if (modules.has(name))
             return modules.require(name);
-        throw new Error("Cannot find module '" + name + "': scripts can require chai, lodash, moment, uuid, crypto-js.");
+        throw new Error("Cannot find module '" + name + "': scripts can require " + modules.names.join(', ') + ', crypto-js.');
     }
 
     // ---- One script's globals -----------------------------------------------------------------
