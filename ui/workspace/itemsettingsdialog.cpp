@@ -1,6 +1,7 @@
 #include "ui/workspace/itemsettingsdialog.h"
 
 #include "ui/oauth/oauth2pane.h"
+#include "ui/request/assertionseditor.h"
 #include "ui/request/autheditor.h"
 #include "ui/request/scriptseditor.h"
 #include "ui/widgets/formrow.h"
@@ -75,6 +76,14 @@ ItemSettingsDialog::ItemSettingsDialog(Workspace *workspace, const OAuthServices
         if (collection)
             m_scripts->setScripts(isCollection ? collection->scripts : item->scripts);
         tabs->addTab(m_scripts, u"Scr&ipts"_s);
+        // Their Assertions and Capture rows are checked on the answer of each request in it.
+        m_checks = new AssertionsEditor(tabs);
+        m_checks->setObjectName(u"settingsAssertionsEditor"_s);
+        if (collection) {
+            m_checks->setChecks(isCollection ? collection->assertions : item->assertions,
+                                isCollection ? collection->captures : item->captures);
+        }
+        tabs->addTab(m_checks, u"Asse&rtions"_s);
     }
     if (isCollection) {
         m_variables = new VariablesEditor(u"Collection variables"_s, tabs);
@@ -154,6 +163,8 @@ QString ItemSettingsDialog::apply()
         collection.auth = m_auth->config();
         collection.variables = m_variables->variables();
         collection.scripts = m_scripts->scripts();
+        collection.assertions = m_checks->assertions();
+        collection.captures = m_checks->captures();
     } else {
         CollectionItem *item = collection.find(m_itemId);
         if (!item)
@@ -164,6 +175,10 @@ QString ItemSettingsDialog::apply()
             item->auth = m_auth->config();
         if (m_scripts)
             item->scripts = m_scripts->scripts();
+        if (m_checks) {
+            item->assertions = m_checks->assertions();
+            item->captures = m_checks->captures();
+        }
     }
     return m_workspace->saveCollection(collection);
 }

@@ -12,6 +12,7 @@ QT_END_NAMESPACE
 
 namespace Postern {
 
+class AssertionsEditor;
 class AuthEditor;
 class ScriptsEditor;
 class VariablesEditor;
@@ -19,8 +20,9 @@ class Workspace;
 
 // The settings of a collection, a folder or a saved request: name and description; for a collection
 // or a folder also its authorization (what requests set to "Inherit auth from parent" get); for a
-// collection its variables. A collection or folder has a Scripts tab for what runs around its requests. Saved
-// to the workspace on OK. The workspace is not owned.
+// collection its variables. A collection or folder has a Scripts tab for what runs around its requests,
+// and an Assertions tab for the checks and captures made on each of their answers. Saved to the
+// workspace on OK. The workspace is not owned.
 class ItemSettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -32,6 +34,7 @@ public:
     AuthEditor *authEditor() const { return m_auth; }
     VariablesEditor *variablesEditor() const { return m_variables; }
     ScriptsEditor *scriptsEditor() const { return m_scripts; } // collections and folders
+    AssertionsEditor *assertionsEditor() const { return m_checks; } // collections and folders
     QLineEdit *nameEdit() const { return m_name; }
 
     // Writes the settings to the workspace; an error for people, empty on success.
@@ -46,6 +49,7 @@ private:
     AuthEditor *m_auth = nullptr;
     VariablesEditor *m_variables = nullptr;
     ScriptsEditor *m_scripts = nullptr;
+    AssertionsEditor *m_checks = nullptr;
 };
 
 } // namespace Postern

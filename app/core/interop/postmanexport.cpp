@@ -90,7 +90,7 @@ QJsonObject writeItem(const CollectionItem &item, PostmanCollection::Secrets sec
     }
     // The Assertions tab's rows travel as the test script lines they are run as.
     const QJsonArray scripts = item.isFolder()
-        ? item.scripts
+        ? CheckScript::withChecks(item.scripts, item.assertions, item.captures)
         : CheckScript::withChecks(item.request.scripts, item.request.assertions, item.request.captures);
     if (!scripts.isEmpty())
         object.insert(u"event"_s, scripts);
@@ -126,8 +126,11 @@ QByteArray PostmanCollection::exportV21(const Collection &collection, Secrets se
         !auth.isUndefined()) {
         root.insert(u"auth"_s, auth);
     }
-    if (!collection.scripts.isEmpty())
-        root.insert(u"event"_s, collection.scripts);
+    if (const QJsonArray scripts
+        = CheckScript::withChecks(collection.scripts, collection.assertions, collection.captures);
+        !scripts.isEmpty()) {
+        root.insert(u"event"_s, scripts);
+    }
     if (!collection.variables.isEmpty() || foreign.contains(variablesKeyKey))
         root.insert(foreign.value(variablesKeyKey).toString(u"variable"_s),
                     writeVariables(collection.variables, foreign, secrets));

@@ -89,11 +89,15 @@ bool CollectionRunner::hasScripts(const Collection &collection, const QString &i
     const CollectionItem *item = collection.find(itemId);
     if (!item)
         return false;
-    if (!CheckScript::javaScript(item->request.assertions, item->request.captures).isEmpty())
+    if (!CheckScript::javaScript(item->request.assertions, item->request.captures).isEmpty()
+        || !CheckScript::javaScript(collection.assertions, collection.captures).isEmpty())
         return true;
     QList<QJsonArray> lists { collection.scripts, item->request.scripts };
-    for (const CollectionItem *folder : collection.ancestors(itemId))
+    for (const CollectionItem *folder : collection.ancestors(itemId)) {
+        if (!CheckScript::javaScript(folder->assertions, folder->captures).isEmpty())
+            return true;
         lists.append(folder->scripts);
+    }
     for (const QJsonArray &events : std::as_const(lists)) {
         for (const ScriptEvent event : { ScriptEvent::PreRequest, ScriptEvent::Test }) {
             if (!ScriptEvents::text(events, event).trimmed().isEmpty())
@@ -223,15 +227,21 @@ QList<ScriptSource> CollectionRunner::scripts(ScriptEvent event) const
         if (!code.trimmed().isEmpty())
             sources.append({ where, code });
     };
-    add(u"the collection "_s + quoted(m_collection.name), m_collection.scripts);
-    for (const CollectionItem *folder : step.folders)
-        add(u"the folder "_s + quoted(folder->name), folder->scripts);
-    // The Assertions tab's rows run as lines at the end of the request's own post-response script,
-    // which is exactly what a Postman export holds, so Postman and newman check the same things.
-    const QJsonArray own = event == ScriptEvent::Test
-        ? CheckScript::withChecks(m_request.scripts, m_request.assertions, m_request.captures)
-        : m_request.scripts;
-    add(u"the request "_s + quoted(step.item->name), own);
+    // The Assertions tabs' rows run as lines at the end of the post-response script of the
+    // collection, folder or request they belong to, which is exactly what a Postman export holds, so
+    // Postman and newman check the same things.
+    auto withChecks = [event](const QJsonArray &scripts, const QList<ResponseAssertion> &assertions,
+                              const QList<ResponseCapture> &captures) {
+        return event == ScriptEvent::Test ? CheckScript::withChecks(scripts, assertions, captures) : scripts;
+    };
+    add(u"the collection "_s + quoted(m_collection.name),
+        withChecks(m_collection.scripts, m_collection.assertions, m_collection.captures));
+    for (const CollectionItem *folder : step.folders) {
+        add(u"the folder "_s + quoted(folder->name),
+            withChecks(folder->scripts, folder->assertions, folder->captures));
+    }
+    add(u"the request "_s + quoted(step.item->name),
+        withChecks(m_request.scripts, m_request.assertions, m_request.captures));
     return sources;
 }
 

@@ -18,6 +18,16 @@ namespace {
 constexpr int formatVersion = 1;
 constexpr int maxDepth = 64; // folders deeper than this in a file are not read (a hostile file)
 
+// A folder's or the collection's Assertions and Capture rows (a request's are in its request).
+void insertChecks(QJsonObject *object, const QList<ResponseAssertion> &assertions,
+                  const QList<ResponseCapture> &captures)
+{
+    if (!assertions.isEmpty())
+        object->insert(u"assertions"_s, ResponseChecks::assertionsToJson(assertions));
+    if (!captures.isEmpty())
+        object->insert(u"captures"_s, ResponseChecks::capturesToJson(captures));
+}
+
 QJsonObject itemToJson(const CollectionItem &item)
 {
     QJsonObject object {
@@ -42,6 +52,7 @@ QJsonObject itemToJson(const CollectionItem &item)
     const QJsonArray &scripts = item.isFolder() ? item.scripts : item.request.scripts;
     if (!scripts.isEmpty())
         object.insert(u"scripts"_s, scripts);
+    insertChecks(&object, item.assertions, item.captures);
     // What an import kept aside may hold secrets too (a saved example's request's password): they
     // stay out of the file like the item's own, and the workspace keeps them in the keychain.
     if (!item.foreign.isEmpty())
@@ -81,6 +92,10 @@ CollectionItem itemFromJson(const QJsonObject &object, int depth, QStringList *p
         }
     }
     (item.isFolder() ? item.scripts : item.request.scripts) = object.value(u"scripts"_s).toArray();
+    if (item.isFolder()) {
+        item.assertions = ResponseChecks::assertionsFromJson(object.value(u"assertions"_s).toArray());
+        item.captures = ResponseChecks::capturesFromJson(object.value(u"captures"_s).toArray());
+    }
     item.foreign = object.value(u"foreign"_s).toObject();
     return item;
 }
@@ -188,6 +203,7 @@ QJsonObject Collection::toJson() const
         object.insert(u"description"_s, description);
     if (!scripts.isEmpty())
         object.insert(u"scripts"_s, scripts);
+    insertChecks(&object, assertions, captures);
     if (!foreign.isEmpty())
         object.insert(u"foreign"_s, foreign);
     return object;
@@ -212,6 +228,8 @@ Collection Collection::fromJson(const QJsonObject &object, QStringList *problems
     for (const QJsonValue &value : itemArray)
         collection.items.append(itemFromJson(value.toObject(), 1, problems));
     collection.scripts = object.value(u"scripts"_s).toArray();
+    collection.assertions = ResponseChecks::assertionsFromJson(object.value(u"assertions"_s).toArray());
+    collection.captures = ResponseChecks::capturesFromJson(object.value(u"captures"_s).toArray());
     collection.foreign = object.value(u"foreign"_s).toObject();
     // Ids must be unique for tabs, moves and saves to find the right item: a repeated one is renewed.
     QSet<QString> seen;

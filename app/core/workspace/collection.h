@@ -27,6 +27,10 @@ struct CollectionItem
     // Folder: Postman's "event" list (pre-request and test scripts), kept verbatim; CollectionRunner
     // runs them. A request's are request.scripts.
     QJsonArray scripts;
+    // Folder: the Assertions and Capture rows checked on the answer of every request in it, after the
+    // folder's post-response script. A request's are request.assertions and request.captures.
+    QList<ResponseAssertion> assertions;
+    QList<ResponseCapture> captures;
     // What an import could not represent, kept so that an export gives it back (see PostmanCollection).
     QJsonObject foreign;
 
@@ -38,7 +42,6 @@ struct CollectionItem
     void renewIds();
 
     bool isFolder() const { return kind == Kind::Folder; }
-    bool hasScripts() const { return !scripts.isEmpty() || !request.scripts.isEmpty(); }
 };
 
 // A collection: a tree of folders and requests, with its own authorization (inherited by whatever
@@ -53,6 +56,9 @@ struct Collection
     VariableList variables;
     QList<CollectionItem> items;
     QJsonArray scripts;
+    // Checked on the answer of every request of the collection, after its post-response script.
+    QList<ResponseAssertion> assertions;
+    QList<ResponseCapture> captures;
     QJsonObject foreign;
 
     static Collection make(const QString &name);

@@ -180,7 +180,10 @@ void tst_RunnerVsNewman::assertionsExported()
     Collection &collection = imported.collection;
     CollectionItem *token = nullptr;
     CollectionItem *list = nullptr;
+    CollectionItem *incidents = nullptr;
     for (CollectionItem &folder : collection.items) {
+        if (folder.name == u"Incidents"_s)
+            incidents = &folder;
         for (CollectionItem &item : folder.children) {
             if (item.name == u"Get a token"_s)
                 token = &item;
@@ -188,7 +191,12 @@ void tst_RunnerVsNewman::assertionsExported()
                 list = &item;
         }
     }
-    QVERIFY(token && list);
+    QVERIFY(token && list && incidents);
+    // Rows on the collection and on a folder check every request under them, after their own scripts.
+    collection.assertions = { { u"res.responseTime"_s, u"lt"_s, u"10000"_s, true } };
+    incidents->assertions = { { u"res.status"_s, u"lt"_s, u"500"_s, true },
+                              { u"res.headers.content-type"_s, u"contains"_s, u"json"_s, true } };
+    incidents->captures = { { u"lastStatus"_s, u"environment"_s, u"res.status"_s, true } };
     token->request.assertions
         = { { u"res.status"_s, u"eq"_s, u"200"_s, true },
             { u"res.body.token_type"_s, u"eq"_s, u"Bearer"_s, true },

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void importShowsSummaryAndScriptsRunOnSend();
     void scriptsTabRunsWhatIsTyped();
     void assertionsTabChecksWithoutJavaScript();
+    void folderAndCollectionAssertionsCheckEachRequest();
     void scriptTimeLimitIsTheSetting();
     void historyRecordsAndReopens();
     void secretsArriveAfterTheTabsOpen();
@@ -477,6 +478,69 @@ void tst_WorkspaceTree::assertionsTabChecksWithoutJavaScript()
     QCOMPARE(saved.assertions.size(), 2);
     QCOMPARE(saved.captures.size(), 1);
     QCOMPARE(saved.captures.constFirst().scope, u"collection"_s);
+}
+
+// A folder's and a collection's Settings have an Assertions tab too: its rows check the answer of
+// every request in them (in Postman's order: the collection's, then the folder's), with nothing in
+// the request itself.
+void tst_WorkspaceTree::folderAndCollectionAssertionsCheckEachRequest()
+{
+    Collection collection = saveIncidentRequest(u"Checked around"_s);
+    CollectionItem folder = CollectionItem::makeFolder(u"Incidents"_s);
+    folder.children.append(collection.items.takeFirst());
+    collection.items.append(folder);
+    QVERIFY(m_f.workspace->saveCollection(collection).isEmpty());
+    const QString requestId = folder.children.constFirst().id;
+    const OAuthServices services { m_f.tokens.get(), nullptr, nullptr, &m_f.manager };
+    auto typeRow
+        = [](AssertionsEditor *editor, const QString &target, const QString &op, const QString &value) {
+              QTableWidget *table = editor->assertionsTable();
+              const int row = table->rowCount() - 1; // the empty row to type into
+              table->item(row, 0)->setText(target);
+              table->item(row, 1)->setText(op);
+              table->item(row, 2)->setText(value);
+          };
+    {
+        ItemSettingsDialog settings(m_f.workspace.get(), services, collection.id, folder.id);
+        auto *tabs = settings.findChild<QTabWidget *>(u"settingsTabs"_s);
+        AssertionsEditor *editor = settings.assertionsEditor();
+        QVERIFY(editor);
+        QCOMPARE(tabs->tabText(tabs->indexOf(editor)), u"Asse&rtions"_s);
+        QCOMPARE(editor->assertionsTable()->accessibleName(), u"Assertions"_s);
+        typeRow(editor, u"res.status"_s, u"eq"_s, u"200"_s);
+        QTableWidget *captures = editor->capturesTable();
+        captures->item(0, 0)->setText(u"lastNumber"_s);
+        captures->item(0, 1)->setText(u"collection"_s);
+        captures->item(0, 2)->setText(u"res.body.result[0].number"_s);
+        QCOMPARE(settings.apply(), QString());
+    }
+    {
+        ItemSettingsDialog settings(m_f.workspace.get(), services, collection.id, QString());
+        QVERIFY(settings.assertionsEditor());
+        typeRow(settings.assertionsEditor(), u"res.headers.content-type"_s, u"contains"_s, u"json"_s);
+        typeRow(settings.assertionsEditor(), u"res.body.result"_s, u"isEmpty"_s, QString());
+        QCOMPARE(settings.apply(), QString());
+    }
+    const Collection *saved = m_f.workspace->collection(collection.id);
+    QCOMPARE(saved->assertions.size(), 2);
+    QCOMPARE(saved->find(folder.id)->assertions.size(), 1);
+    QCOMPARE(saved->find(folder.id)->captures.size(), 1);
+    QVERIFY(saved->find(requestId)->request.assertions.isEmpty());
+
+    RequestTab *tab = m_f.window->requestTabs()->openSaved(collection.id, requestId);
+    QVERIFY(tab);
+    QVERIFY(tab->hasScripts());
+    QVERIFY(sendAndWait(tab));
+    TestResultsView *results = tab->viewer()->testResults();
+    QCOMPARE(results->summary(), u"2 of 3 tests passed, 1 failed"_s);
+    auto *list = results->findChild<QListWidget *>(u"testList"_s);
+    QCOMPARE(list->item(0)->text(), u"Pass \u2014 res.headers.content-type contains json"_s);
+    QVERIFY2(list->item(1)->text().startsWith(u"Fail \u2014 res.body.result isEmpty: expected"_s),
+             qPrintable(list->item(1)->text()));
+    QCOMPARE(list->item(2)->text(), u"Pass \u2014 res.status eq 200"_s);
+    const Variable captured = m_f.workspace->collection(collection.id)->variables.value(0);
+    QCOMPARE(captured.key, u"lastNumber"_s);
+    QVERIFY(captured.value.startsWith(u"INC"_s));
 }
 
 // Settings > Script Time Limit: an endless pre-request script is stopped after the time set, says so,

@@ -88,7 +88,8 @@ AuthConfig inherit()
 }
 
 // A tree using every feature the format knows: nested folders with their own and inherited auth,
-// every body mode, scripts, foreign data, variables (one secret), descriptions.
+// every body mode, scripts, assertions and captures at each level, foreign data, variables (one secret),
+// descriptions.
 Collection richCollection()
 {
     Collection collection = Collection::make(u"Everything"_s);
@@ -108,10 +109,15 @@ Collection richCollection()
     off.enabled = false;
     collection.variables = { plain, secret, off };
     collection.scripts = QJsonArray { QJsonObject { { u"listen"_s, u"prerequest"_s } } };
+    collection.assertions = { { u"res.responseTime"_s, u"lt"_s, u"2000"_s, true } };
+    collection.captures = { { u"requestId"_s, u"globals"_s, u"res.headers.x-request-id"_s, false } };
     collection.foreign = QJsonObject { { u"info"_s, QJsonObject { { u"_postman_id"_s, u"abc"_s } } } };
 
     CollectionItem folder = CollectionItem::makeFolder(u"Folder A"_s);
     folder.description = u"outer"_s;
+    folder.assertions = { { u"res.status"_s, u"eq"_s, u"200"_s, true },
+                          { u"res.body.result"_s, u"exists"_s, QString(), false } };
+    folder.captures = { { u"first"_s, u"collection"_s, u"$.result[0].number"_s, true } };
     CollectionItem inner = CollectionItem::makeFolder(u"Folder B"_s);
     inner.auth = basicAuth();
 
@@ -125,6 +131,7 @@ Collection richCollection()
     raw.timeoutMs = 5000;
     raw.verifyTls = false;
     raw.followRedirects = false;
+    raw.assertions = { { u"res.body.ok"_s, u"eq"_s, u"true"_s, true } };
     CollectionItem rawItem = CollectionItem::makeRequest(u"Raw"_s, raw);
     rawItem.scripts = QJsonArray { QJsonObject { { u"listen"_s, u"test"_s } } };
     rawItem.foreign = QJsonObject { { u"protocolProfileBehavior"_s, QJsonObject { { u"x"_s, true } } } };
@@ -238,6 +245,13 @@ void tst_Collection::fileRoundTrip()
     QCOMPARE(back.variables.at(1).value, QString());
     QVERIFY(back.variables.at(1).secret);
     QVERIFY(!back.variables.at(2).enabled);
+    QCOMPARE(back.assertions, original.assertions);
+    QCOMPARE(back.captures, original.captures);
+    const CollectionItem *folderA = back.find(idOf(original, u"Folder A"_s));
+    QVERIFY(folderA);
+    QCOMPARE(folderA->assertions, original.find(folderA->id)->assertions);
+    QCOMPARE(folderA->captures, original.find(folderA->id)->captures);
+    QCOMPARE(back.find(idOf(original, u"Raw"_s))->request.assertions.size(), 1);
 }
 
 void tst_Collection::fileIsStable()
