@@ -213,6 +213,41 @@ void tst_ScriptEngine::pmApi_data()
         << QStringList { u"passed: code is 200"_s, u"passed: body has INC001"_s, u"passed: header"_s,
                          u"passed: time"_s, u"failed: fails: fails"_s }
         << QStringList { u"baseUrl=http://127.0.0.1:9"_s, u"count=1"_s, u"legacy=http://127.0.0.1:9/x"_s };
+    // The legacy objects follow the legacy setters within one script (newman's clear-vars collection).
+    QTest::newRow("legacy environment and globals objects")
+        << u"postman.setEnvironmentVariable('e', 2); postman.setGlobalVariable('g', '3');"
+           "tests['set'] = environment.e === '2' && globals.g === '3' && globals.who === 'abel';"
+           "postman.clearEnvironmentVariable('e'); postman.clearGlobalVariables();"
+           "tests['cleared'] = environment.e === undefined && globals.who === undefined && environment.count "
+           "=== 1;"
+           "pm.environment.set('modern', 1); tests['not by pm'] = environment.modern === undefined;"_s
+        << QStringList { u"passed: set"_s, u"passed: cleared"_s, u"passed: not by pm"_s }
+        << QStringList { u"baseUrl=http://127.0.0.1:9"_s, u"count=1"_s, u"modern=1"_s };
+    // chai-postman's jsonSchema (ajv) and type properties, and chai's own type checks of its proxies.
+    QTest::newRow("jsonSchema and types")
+        << u"pm.test('schema', () => { pm.response.to.have.jsonSchema({ required: ['result'] });"
+           " pm.expect({ a: 1 }).to.not.be.jsonSchema({ properties: { a: { type: 'string' } } }); });"
+           "pm.test('schema fails', () => pm.expect({ a: 1 }).to.be.jsonSchema({ properties: { a: { type: "
+           "'string' } } }));"
+           "pm.test('negated fails', () => pm.response.to.not.have.jsonSchema({ type: 'object' }));"
+           "pm.test('types', () => { pm.expect(pm.response.to).to.be.an('object'); "
+           "pm.request.to.be.a.postmanRequestOrResponse;"
+           " pm.response.to.be.a.postmanRequestOrResponse; pm.expect(Object.prototype.toString.call(new "
+           "Proxy([], {})))"
+           ".to.equal('[object Array]'); });"
+           "pm.test('not a request', () => pm.expect({}).to.be.a.postmanRequestOrResponse);"
+           "pm.test('negated', () => { pm.response.to.not.be.serverError; "
+           "pm.response.to.not.have.statusCode(400);"
+           " pm.response.to.not.be.a.postmanRequest; pm.request.to.not.be.a.postmanResponse; });"
+           "pm.test('negated needs a response', () => pm.expect(5).to.not.be.serverError);"_s
+        << QStringList { u"passed: schema"_s,
+                         u"failed: schema fails: expected data to satisfy schema but found following errors: \ndata.a should be string"_s,
+                         u"failed: negated fails: expected data to not satisfy schema"_s,
+                         u"passed: types"_s,
+                         u"failed: not a request: expecting a postman request or response object but got {}"_s,
+                         u"passed: negated"_s,
+                         u"failed: negated needs a response: expecting a postman response object but got 5"_s }
+        << unchanged;
     QTest::newRow("skip and an error inside a test")
         << u"pm.test.skip('later', () => {}); pm.test('boom', () => { undefinedFunction(); });"
            "pm.test('after', () => {});"_s

@@ -5,6 +5,26 @@
 (function (global, host, modules) {
     'use strict';
 
+    // Qt's engine names a proxy "[object ProxyObject]" where the language says "[object Object]" (or
+    // Array, Function, or its toStringTag). chai's type checks read that name, and chai wraps every
+    // assertion in a proxy: without this, expect(pm.response.to).to.be.an('object') fails.
+    var nativeToString = Object.prototype.toString;
+    Object.defineProperty(Object.prototype, 'toString', {
+        configurable: true,
+        writable: true,
+        value: function toString() {
+            var name = nativeToString.call(this);
+            if (name !== '[object ProxyObject]')
+                return name;
+            if (Array.isArray(this))
+                return '[object Array]';
+            if (typeof this === 'function')
+                return '[object Function]';
+            var tag = this[Symbol.toStringTag];
+            return '[object ' + (typeof tag === 'string' ? tag : 'Object') + ']';
+        }
+    });
+
     var chai = modules.require('chai');
     var _ = modules.require('lodash');
 
@@ -301,14 +321,24 @@
 
     chai.use(function (chai, utils) {
         var Assertion = chai.Assertion;
+        // What the response assertions need first, whether negated or not: `.to.not.be.serverError`
+        // still asks for a response.
         function response(assertion) {
-            assertion.assert(assertion._obj instanceof Response, 'expecting a postman response object but got #{this}',
-                             'not expecting a postman response object');
+            if (!(assertion._obj instanceof Response))
+                throw new chai.AssertionError('expecting a postman response object but got ' + utils.objDisplay(assertion._obj));
         }
-        Assertion.addProperty('postmanResponse', function () { response(this); });
+        Assertion.addProperty('postmanResponse', function () {
+            this.assert(this._obj instanceof Response, 'expecting a postman response object but got #{this}',
+                        'not expecting a postman response object');
+        });
         Assertion.addProperty('postmanRequest', function () {
             this.assert(this._obj instanceof Request, 'expecting a postman request object but got #{this}',
                         'not expecting a postman request object');
+        });
+        Assertion.addProperty('postmanRequestOrResponse', function () {
+            this.assert(this._obj instanceof Request || this._obj instanceof Response,
+                        'expecting a postman request or response object but got #{this}',
+                        'not expecting a postman request or response object');
         });
         Assertion.addMethod('status', function (expected) {
             response(this);
@@ -439,6 +469,15 @@
                 this.assert(_.isEqual(json, path), 'expected response body json to equal #{exp} but got #{act}',
                             'expected response body json to not equal #{exp} but got #{act}', path, json);
             }
+        });
+        // JSON Schema with ajv: of any value, or of a response's JSON body.
+        Assertion.addMethod('jsonSchema', function (schema, options) {
+            var Ajv = modules.require('ajv');
+            var subject = this._obj instanceof Response ? this._obj.json() : this._obj;
+            var ajv = new Ajv(_.assign({ logger: false }, options));
+            var valid = ajv.validate(schema, subject);
+            this.assert(valid, 'expected data to satisfy schema but found following errors: \n' + ajv.errorsText(),
+                        'expected data to not satisfy schema', true, valid);
         });
         Assertion.addMethod('responseTime', function (expected) {
             response(this);
@@ -630,16 +669,34 @@
         };
 
         var legacyTests = {};
+        // The legacy `environment` and `globals` objects follow what postman.set…/clear… do to them
+        // (pm.environment.set does not touch them), and values set that way are text, as in Postman.
+        var legacyEnvironment = environment.toObject();
+        var legacyGlobals = globals.toObject();
+        function legacyText(value) {
+            return (value === false || value) && typeof value.toString === 'function' ? value.toString() : value;
+        }
+        function clearObject(object) {
+            Object.keys(object).forEach(function (key) { delete object[key]; });
+        }
         var postman = {
             setNextRequest: pm.setNextRequest,
-            setEnvironmentVariable: function (key, value) { environment.set(key, value); },
+            setEnvironmentVariable: function (key, value) {
+                value = legacyText(value);
+                legacyEnvironment[key] = value;
+                environment.set(key, value);
+            },
             getEnvironmentVariable: function (key) { return environment.get(key); },
-            clearEnvironmentVariable: function (key) { environment.unset(key); },
-            clearEnvironmentVariables: function () { environment.clear(); },
-            setGlobalVariable: function (key, value) { globals.set(key, value); },
+            clearEnvironmentVariable: function (key) { delete legacyEnvironment[key]; environment.unset(key); },
+            clearEnvironmentVariables: function () { clearObject(legacyEnvironment); environment.clear(); },
+            setGlobalVariable: function (key, value) {
+                value = legacyText(value);
+                legacyGlobals[key] = value;
+                globals.set(key, value);
+            },
             getGlobalVariable: function (key) { return globals.get(key); },
-            clearGlobalVariable: function (key) { globals.unset(key); },
-            clearGlobalVariables: function () { globals.clear(); },
+            clearGlobalVariable: function (key) { delete legacyGlobals[key]; globals.unset(key); },
+            clearGlobalVariables: function () { clearObject(legacyGlobals); globals.clear(); },
             getResponseHeader: function (key) { return response ? response.headers.get(key) : undefined; }
         };
 
@@ -663,7 +720,7 @@
                      response ? headersObject : undefined,
                      response ? response.responseTime : undefined,
                      { url: request.url.toString(), method: request.method, headers: request.headers.toObject(), data: request.body },
-                     environment.toObject(), globals.toObject(), data.toObject(), context.info.iteration],
+                     legacyEnvironment, legacyGlobals, data.toObject(), context.info.iteration],
             state: state,
             legacyTests: legacyTests,
             context: context,
