@@ -68,6 +68,9 @@ QJsonArray Reader::readScripts(const QJsonValue &value, const QString &where)
 {
     if (value.isArray())
         return value.toArray();
+    // One event written without its list, which Postman's runner reads as a list of one.
+    if (value.isObject() && value.toObject().value(u"listen"_s).isString())
+        return QJsonArray { value };
     if (!value.isUndefined() && !value.isNull())
         m_notes.add(where,
                     u"\u201cevent\u201d is %1, not a list; its scripts were ignored"_s.arg(
@@ -340,6 +343,13 @@ PostmanImport PostmanCollection::importObject(const QJsonObject &root, const QBy
                  {},
                  u"Postman Collection v1 is not supported; export it again as v2.1 from Postman."_s };
     }
+    if (!root.contains(infoKey) && root.value(itemKey).isArray()) {
+        // An early v2 shape, still read by Postman's own runner: the name at the top, no "info".
+        QJsonObject withInfo = root;
+        withInfo.insert(infoKey, QJsonObject { { u"name"_s, root.value(u"name"_s).toString() } });
+        withInfo.remove(u"name"_s);
+        return importObject(withInfo, source);
+    }
     if (!root.value(infoKey).isObject()) {
         if (root.value(u"values"_s).isArray())
             return { Collection(),
@@ -376,6 +386,9 @@ bool PostmanCollection::looksLikePostman(const QJsonObject &root)
             || info.value(u"schema"_s).toString().contains(u"getpostman.com"_s)
             || info.contains(u"_postman_id"_s);
     }
+    // v2 without "info": {name, item}
+    if (root.value(itemKey).isArray() && root.value(u"name"_s).isString())
+        return true;
     // v1: {id, name, order, folders, requests}
     return root.value(u"requests"_s).isArray() && root.contains(u"order"_s);
 }

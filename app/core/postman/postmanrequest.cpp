@@ -283,6 +283,8 @@ HttpRequest PostmanRequest::read(const QJsonValue &value, const QJsonValue &prot
     *hasDescription = false;
     QStringList unknownFields;
     if (value.isString() || value.isUndefined() || value.isNull()) {
+        // A request given as its URL alone has no "auth": it inherits, as a request object without one.
+        request.auth = PostmanAuth::read(QJsonValue(), PostmanAuth::Level::Request, where, foreign, notes);
         request.url = PostmanUrl::read(value, where, foreign, notes, &unknownFields);
         if (!value.isString())
             notes->add(where, u"there is no request; an empty GET request is used"_s);

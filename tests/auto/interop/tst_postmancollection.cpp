@@ -1,6 +1,7 @@
 #include "interop/postmancollection.h"
 #include "postman/postmanjson.h"
 #include "postman/postmanurl.h"
+#include "scripting/scriptevents.h"
 #include "workspace/workspacesecrets.h"
 
 #include <QDir>
@@ -103,6 +104,7 @@ private Q_SLOTS:
     void idsArePostmansAndStable();
     void posternCollectionRoundTrip();
     void exportShape();
+    void earlyV2Shapes();
     void hostile_data();
     void hostile();
     void looksLikePostman_data();
@@ -694,6 +696,28 @@ void tst_PostmanCollection::exportShape()
     QVERIFY(!variableHost.contains(u"protocol"_s));
 }
 
+// Early v2 shapes that newman still runs (its own inherited-entities collection has all three): the
+// name at the top and no "info"; a request given as its URL alone, which inherits the authorization
+// like a request object without "auth"; one event written without its list.
+void tst_PostmanCollection::earlyV2Shapes()
+{
+    const QByteArray data = R"({"name":"Early","variable":[{"key":"v","value":"1"}],
+        "auth":{"type":"basic","basic":[{"key":"username","value":"u"},{"key":"password","value":"p"}]},
+        "item":[{"name":"r","request":"https://x.test/{{v}}",
+                 "event":{"listen":"test","script":{"exec":["pm.test('one', () => {});"]}}}]})"_ba;
+    QVERIFY(PostmanCollection::looksLikePostman(data));
+    const PostmanImport imported = PostmanCollection::import(data);
+    QVERIFY2(imported.ok(), qPrintable(imported.error));
+    QCOMPARE(imported.collection.name, u"Early"_s);
+    QCOMPARE(imported.collection.auth.type, AuthType::Basic);
+    QCOMPARE(imported.collection.variables.size(), 1);
+    QCOMPARE(imported.collection.items.size(), 1);
+    const HttpRequest &request = imported.collection.items.constFirst().request;
+    QCOMPARE(request.url, u"https://x.test/{{v}}"_s);
+    QCOMPARE(request.auth.type, AuthType::Inherit);
+    QCOMPARE(ScriptEvents::text(request.scripts, ScriptEvent::Test), u"pm.test('one', () => {});"_s);
+}
+
 void tst_PostmanCollection::hostile_data()
 {
     QTest::addColumn<QByteArray>("data");
@@ -707,6 +731,9 @@ void tst_PostmanCollection::hostile_data()
     QTest::newRow("list") << "[1, 2]"_ba << u"holds a list"_s << QString();
     QTest::newRow("text") << "\"a collection\""_ba << u"not valid JSON"_s << QString();
     QTest::newRow("empty object") << "{}"_ba << u"has no \u201cinfo\u201d"_s << QString();
+    QTest::newRow("no info, a name at the top")
+        << R"({"name":"Early","item":[{"name":"r","request":"https://x.test"}]})"_ba << QString()
+        << QString();
     QTest::newRow("v1")
         << R"({"id":"x","name":"old","order":["a"],"folders":[],"requests":[{"id":"a","url":"https://x"}]})"_ba
         << u"Postman Collection v1 is not supported; export it again as v2.1 from Postman."_s << QString();
