@@ -12,6 +12,8 @@
 #include <QSslError>
 #endif
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Postern {
@@ -102,6 +104,32 @@ HttpCall::~HttpCall()
     }
 }
 
+KeyValueList HttpCall::headersSent(const HttpRequest &request, Host host)
+{
+    KeyValueList headers;
+    if (host == Host::Included) {
+        const QUrl url(request.effectiveUrl());
+        QString authority = url.host().contains(u':') ? u'[' + url.host() + u']' : url.host();
+        if (url.port() != -1)
+            authority += u':' + QString::number(url.port());
+        if (!authority.isEmpty())
+            headers.append(KeyValue { u"Host"_s, authority, true, QString() });
+    }
+    headers.append(KeyValue { u"User-Agent"_s, u"Postern/"_s + QCoreApplication::applicationVersion(), true,
+                              QString() });
+    headers.append(KeyValue { u"Accept"_s, u"*/*"_s, true, QString() });
+    for (const KeyValue &header : request.effectiveHeaders()) {
+        auto same = std::find_if(headers.begin(), headers.end(), [&](const KeyValue &existing) {
+            return existing.key.compare(header.key, Qt::CaseInsensitive) == 0;
+        });
+        if (same != headers.end())
+            same->value = header.value;
+        else
+            headers.append(header);
+    }
+    return headers;
+}
+
 void HttpCall::cancel()
 {
     if (m_finished || m_canceled)
@@ -139,9 +167,7 @@ void HttpCall::start(QNetworkAccessManager *manager, const HttpRequest &request)
                                 request.followRedirects ? QNetworkRequest::UserVerifiedRedirectPolicy
                                                         : QNetworkRequest::ManualRedirectPolicy);
     networkRequest.setMaximumRedirectsAllowed(maxRedirects);
-    networkRequest.setRawHeader("User-Agent", "Postern/" + QCoreApplication::applicationVersion().toLatin1());
-    networkRequest.setRawHeader("Accept", "*/*");
-    for (const KeyValue &header : request.effectiveHeaders())
+    for (const KeyValue &header : headersSent(request))
         networkRequest.setRawHeader(header.key.toLatin1(), header.value.toUtf8());
 
     const QByteArray method = request.method.trimmed().toUpper().toLatin1();

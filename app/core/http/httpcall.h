@@ -31,6 +31,12 @@ class HttpCall : public QObject
 public:
     ~HttpCall() override;
 
+    // The headers a request goes out with, in order: Host (which Qt writes from the URL) when asked
+    // for, User-Agent and Accept unless the request sets its own, then the request's
+    // effectiveHeaders(). What scripts see as the request after it was sent.
+    enum class Host { Omitted, Included };
+    static KeyValueList headersSent(const HttpRequest &request, Host host = Host::Omitted);
+
     void cancel();
     bool isFinished() const { return m_finished; }
     qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }

@@ -259,8 +259,10 @@ void CollectionRunner::runScripts(ScriptEvent event, std::function<void(const Sc
     }
     const Step &step = m_steps.at(m_index);
     input.request = m_request;
-    if (event == ScriptEvent::Test)
+    if (event == ScriptEvent::Test) {
+        input.request = m_sent;
         input.response = m_response;
+    }
     input.scopes = m_scopes;
     input.requestName = step.item->name;
     input.requestId = step.item->id;
@@ -332,6 +334,12 @@ void CollectionRunner::send()
     m_execution.method = request.method;
     m_execution.url = resolver(true).resolve(request.url);
     request = resolver(false).resolve(request);
+    // Post-response scripts see the request as it went out: variables replaced, the inherited
+    // authorization and the headers added on the way in place (Postman's pm.request after sending).
+    m_sent = request;
+    m_sent.headers = HttpCall::headersSent(request, HttpCall::Host::Included);
+    m_sent.url = request.effectiveUrl();
+    m_sent.auth = AuthConfig();
     m_sender(request,
              [this, guard = QPointer(this), generation = m_generation](const HttpResponse &response) {
                  if (guard && generation == m_generation)

@@ -101,6 +101,7 @@ private:
     QString m_jumpTo; // setNextRequest's target for after this request
     bool m_stopAfter = false;
     HttpRequest m_request; // the running request, as its pre-request scripts left it
+    HttpRequest m_sent; // the request as it went out, for the post-response scripts
     HttpResponse m_response; // its answer, for the post-response scripts
     RunExecution m_execution;
     RunReport m_report;
