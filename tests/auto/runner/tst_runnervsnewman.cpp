@@ -4,6 +4,7 @@
 // outcomes and failure messages (chai's own), the same script errors, and the same final environment.
 // The corpus in data/ was written for these tests (CC0, see data/README.md).
 
+#include "echoserver.h"
 #include "http/httpclient.h"
 #include "interop/postmancollection.h"
 #include "interop/postmanenvironment.h"
@@ -14,6 +15,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSet>
 #include <QSignalSpy>
@@ -119,12 +121,17 @@ private Q_SLOTS:
     void sameRun_data();
     void sameRun();
     void assertionsExported();
+    void publicCollections_data();
+    void publicCollections();
 
 private:
-    void compare(const QString &newmanCollection, const Collection &collection, const QString &data,
-                 int iterations, const QStringList &volatileKeys);
+    // environmentFile and dataFile are paths (or empty); an environment's baseUrl is set to the sandbox's.
+    void compare(const QString &newmanCollection, const Collection &collection,
+                 const QString &environmentFile, const QString &dataFile, int iterations,
+                 const QStringList &volatileKeys);
 
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
+    EchoServer m_echo;
     QTemporaryDir m_dir;
     QNetworkAccessManager m_network;
     HttpClient m_client { &m_network };
@@ -141,6 +148,7 @@ void tst_RunnerVsNewman::initTestCase()
     QVERIFY(m_dir.isValid());
     m_sandbox = std::make_unique<Sandbox::SandboxServer>(Sandbox::Registry::defaults());
     QVERIFY2(m_sandbox->listen(0), qPrintable(m_sandbox->errorString()));
+    QVERIFY(m_echo.listenOnLoopback());
 }
 
 void tst_RunnerVsNewman::sameRun_data()
@@ -167,7 +175,9 @@ void tst_RunnerVsNewman::sameRun()
     const QString collectionFile = QStringLiteral(POSTERN_TEST_DATA_DIR) + u'/' + collection;
     const PostmanImport imported = PostmanCollection::import(readFile(collectionFile));
     QVERIFY2(imported.ok(), qPrintable(imported.error));
-    compare(collectionFile, imported.collection, data, iterations, volatileKeys);
+    const QString folder = QStringLiteral(POSTERN_TEST_DATA_DIR);
+    compare(collectionFile, imported.collection, folder + u"/runner.postman_environment.json"_s,
+            folder + u'/' + data, iterations, volatileKeys);
 }
 
 // Rows of the Assertions and Capture tables, exported to Postman as the test lines they run as:
@@ -212,41 +222,108 @@ void tst_RunnerVsNewman::assertionsExported()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(PostmanCollection::exportV21(collection, PostmanCollection::Secrets::Include));
     file.close();
-    compare(exported, collection, u"limits.json"_s, 0, { u"token"_s, u"capturedToken"_s });
+    const QString folder = QStringLiteral(POSTERN_TEST_DATA_DIR);
+    compare(exported, collection, folder + u"/runner.postman_environment.json"_s, folder + u"/limits.json"_s,
+            0, { u"token"_s, u"capturedToken"_s });
+}
+
+// newman's own integration collections (Apache-2.0, data/public/README.md), written against
+// postman-echo.com and httpbin.org: their addresses are pointed at the echo server in this test, and
+// each collection runs as published.
+void tst_RunnerVsNewman::publicCollections_data()
+{
+    QTest::addColumn<QString>("collection");
+    QTest::addColumn<QString>("environment");
+    QTest::addColumn<QString>("data");
+
+    QTest::newRow("request chaining") << u"request-chaining-test"_s << QString() << QString();
+    QTest::newRow("clearing variables") << u"clear-vars-sandbox"_s << QString() << QString();
+    QTest::newRow("multi-level folders") << u"multi-level-folders-v2"_s << QString() << QString();
+    QTest::newRow("inherited auth, scripts, variables")
+        << u"inherited-entities"_s << u"inherited-entities.postman_environment.json"_s << QString();
+    QTest::newRow("form data from a data file") << u"steph"_s << QString() << u"steph.postman_data.json"_s;
+    QTest::newRow("sandbox libraries") << u"sandbox-libraries"_s << QString() << QString();
+}
+
+void tst_RunnerVsNewman::publicCollections()
+{
+    QFETCH(QString, collection);
+    QFETCH(QString, environment);
+    QFETCH(QString, data);
+    const QString folder = QStringLiteral(POSTERN_TEST_DATA_DIR "/public/");
+    QByteArray text = readFile(folder + collection + u".postman_collection.json"_s);
+    QVERIFY(!text.isEmpty());
+    const QByteArray echo = m_echo.url().toString(QUrl::RemovePath).toUtf8();
+    for (const QByteArray &origin :
+         { "https://postman-echo.com"_ba, "http://httpbin.org"_ba, "https://echo.getpostman.com"_ba })
+        text.replace(origin, echo);
+    // An address given in parts (protocol, host, path) is given by its raw text instead, which now
+    // names the echo server.
+    std::function<QJsonValue(const QJsonValue &)> rawUrls = [&](const QJsonValue &value) -> QJsonValue {
+        if (value.isArray()) {
+            QJsonArray array;
+            for (const QJsonValue &entry : value.toArray())
+                array.append(rawUrls(entry));
+            return array;
+        }
+        if (!value.isObject())
+            return value;
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (it.key() == u"url"_s && it.value().isObject() && it.value().toObject().contains(u"raw"_s))
+                it.value() = it.value().toObject().value(u"raw"_s);
+            else
+                it.value() = rawUrls(it.value());
+        }
+        return object;
+    };
+    text = QJsonDocument(rawUrls(QJsonDocument::fromJson(text).object()).toObject()).toJson();
+    const QString rewritten = m_dir.filePath(collection + u".postman_collection.json"_s);
+    QFile file(rewritten);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text);
+    file.close();
+    const PostmanImport imported = PostmanCollection::import(text);
+    QVERIFY2(imported.ok(), qPrintable(imported.error));
+    compare(rewritten, imported.collection, environment.isEmpty() ? QString() : folder + environment,
+            data.isEmpty() ? QString() : folder + data, 0, {});
 }
 
 void tst_RunnerVsNewman::compare(const QString &newmanCollection, const Collection &collection,
-                                 const QString &data, int iterations, const QStringList &volatileKeys)
+                                 const QString &environmentFile, const QString &dataFile, int iterations,
+                                 const QStringList &volatileKeys)
 {
-    const QString folder = QStringLiteral(POSTERN_TEST_DATA_DIR);
-    const QString environmentFile = folder + u"/runner.postman_environment.json"_s;
     const QString baseUrl = m_sandbox->baseUrl().toString();
-
-    QStringList arguments { newmanCollection, u"-e"_s, environmentFile, u"--env-var"_s,
-                            u"baseUrl="_s + baseUrl };
-    if (!data.isEmpty())
-        arguments << u"-d"_s << folder + u'/' + data;
+    QStringList arguments { newmanCollection };
+    Environment environment;
+    if (!environmentFile.isEmpty()) {
+        PostmanEnvironmentImport imported = PostmanEnvironment::import(readFile(environmentFile));
+        QVERIFY2(imported.ok(), qPrintable(imported.error));
+        environment = imported.environment;
+        arguments << u"-e"_s << environmentFile;
+        for (Variable &variable : environment.variables) {
+            if (variable.key == u"baseUrl"_s) {
+                variable.value = baseUrl;
+                arguments << u"--env-var"_s << u"baseUrl="_s + baseUrl;
+            }
+        }
+    }
+    RunOptions options;
+    options.iterations = qMax(iterations, 1);
+    if (!dataFile.isEmpty()) {
+        arguments << u"-d"_s << dataFile;
+        const DataFile rows = DataFile::read(dataFile);
+        QVERIFY2(rows.ok(), qPrintable(rows.error));
+        options.data = rows.rows;
+    }
     if (iterations > 0)
         arguments << u"-n"_s << QString::number(iterations);
     const Newman::Result newman = Newman::run(arguments, m_dir.path());
     QVERIFY2(!newman.run.isEmpty(), newman.output.constData());
 
-    PostmanEnvironmentImport environment = PostmanEnvironment::import(readFile(environmentFile));
-    QVERIFY2(environment.ok(), qPrintable(environment.error));
-    for (Variable &variable : environment.environment.variables) {
-        if (variable.key == u"baseUrl"_s)
-            variable.value = baseUrl;
-    }
-    RunOptions options;
-    options.iterations = qMax(iterations, 1);
-    if (!data.isEmpty()) {
-        const DataFile rows = DataFile::read(folder + u'/' + data);
-        QVERIFY2(rows.ok(), qPrintable(rows.error));
-        options.data = rows.rows;
-    }
     CollectionRunner runner(CollectionRunner::senderFor(&m_client), &m_client);
     QSignalSpy finished(&runner, &CollectionRunner::finished);
-    QVERIFY(runner.start(collection, environment.environment, {}, options));
+    QVERIFY(runner.start(collection, environment, {}, options));
     QVERIFY(finished.wait(120000));
     const RunReport report = runner.report();
 
