@@ -512,6 +512,14 @@ void tst_WorkspaceTree::folderAndCollectionAssertionsCheckEachRequest()
         captures->item(0, 0)->setText(u"lastNumber"_s);
         captures->item(0, 1)->setText(u"collection"_s);
         captures->item(0, 2)->setText(u"res.body.result[0].number"_s);
+        if (const QString shots = qEnvironmentVariable("POSTERN_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            tabs->setCurrentWidget(editor); // the README's picture of a folder's Assertions tab
+            settings.resize(720, 460);
+            settings.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&settings));
+            QTest::qWait(200);
+            QVERIFY(settings.grab().save(shots + u"/folder-assertions.png"_s));
+        }
         QCOMPARE(settings.apply(), QString());
     }
     {
