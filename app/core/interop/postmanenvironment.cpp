@@ -92,7 +92,9 @@ PostmanEnvironmentImport PostmanEnvironment::importObject(const QJsonObject &roo
             ++emptied;
         else if (!value.isString() && !value.isNull() && !value.isUndefined())
             ++converted;
-        variable.enabled = object.take(u"enabled"_s).toBool(true);
+        // Postman writes "enabled"; older exports and newman's own files say "disabled".
+        const bool disabled = object.take(u"disabled"_s).toBool(false);
+        variable.enabled = object.take(u"enabled"_s).toBool(!disabled);
         variable.secret = object.take(u"type"_s).toString() == u"secret"_s;
         QJsonObject format;
         variable.description = PostmanJson::readDescription(object.take(u"description"_s), &format, &wrong);

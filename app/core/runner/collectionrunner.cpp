@@ -265,6 +265,7 @@ void CollectionRunner::runScripts(ScriptEvent event, std::function<void(const Sc
     }
     input.scopes = m_scopes;
     input.requestName = step.item->name;
+    input.requestDescription = step.item->description;
     input.requestId = step.item->id;
     input.iteration = m_iteration;
     input.iterationCount = m_report.iterations;

@@ -198,6 +198,7 @@ void ScriptEngine::startScript()
     QJsonObject request = requestJson(m_outcome.request);
     request.insert(u"id"_s, m_input.requestId);
     request.insert(u"name"_s, m_input.requestName);
+    request.insert(u"description"_s, m_input.requestDescription);
     context.insert(u"request"_s, request);
     if (m_input.response)
         context.insert(u"response"_s, responseJson(*m_input.response));

@@ -48,6 +48,7 @@ QJsonObject fromInput(const ScriptInput &input)
                        { u"request"_s, ScriptEngine::requestJson(input.request) },
                        { u"scopes"_s, fromScopes(input.scopes) },
                        { u"requestName"_s, input.requestName },
+                       { u"requestDescription"_s, input.requestDescription },
                        { u"requestId"_s, input.requestId },
                        { u"iteration"_s, input.iteration },
                        { u"iterationCount"_s, input.iterationCount } };
@@ -68,6 +69,7 @@ ScriptInput toInput(const QJsonObject &json)
         input.response = toResponse(json.value(u"response"_s).toObject());
     input.scopes = toScopes(json.value(u"scopes"_s).toObject());
     input.requestName = json.value(u"requestName"_s).toString();
+    input.requestDescription = json.value(u"requestDescription"_s).toString();
     input.requestId = json.value(u"requestId"_s).toString();
     input.iteration = json.value(u"iteration"_s).toInt();
     input.iterationCount = json.value(u"iterationCount"_s).toInt(1);

@@ -85,6 +85,7 @@ struct ScriptInput
     ScriptScopes scopes;
     QString requestName;
     QString requestId;
+    QString requestDescription;
     int iteration = 0; // 0-based
     int iterationCount = 1;
 };

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void exportOmitsSecrets();
     void roundTrip();
     void globals();
+    void disabledAsNewmanWritesIt();
     void hostile_data();
     void hostile();
     void oddEntries();
@@ -123,6 +124,22 @@ void tst_PostmanEnvironment::globals()
     QCOMPARE(
         result.summary,
         QStringList({ u"It is a Postman globals file; its variables were imported as an environment."_s }));
+}
+
+// Older exports, and newman's own files, mark a variable off with "disabled" instead of "enabled".
+void tst_PostmanEnvironment::disabledAsNewmanWritesIt()
+{
+    const QByteArray data = R"({"name":"n","values":[{"key":"off","value":"1","disabled":true},
+        {"key":"on","value":"2","disabled":false},{"key":"plain","value":"3"},
+        {"key":"both","value":"4","disabled":true,"enabled":true}]})"_ba;
+    const PostmanEnvironmentImport result = PostmanEnvironment::import(data);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.environment.variables.size(), 4);
+    QVERIFY(!result.environment.variables.at(0).enabled);
+    QVERIFY(result.environment.variables.at(1).enabled);
+    QVERIFY(result.environment.variables.at(2).enabled);
+    QVERIFY(result.environment.variables.at(3).enabled); // "enabled", what Postman writes now, decides
+    QVERIFY2(result.summary.isEmpty(), qPrintable(result.summary.join(u'\n')));
 }
 
 void tst_PostmanEnvironment::hostile_data()

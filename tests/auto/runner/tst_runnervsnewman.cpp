@@ -243,6 +243,10 @@ void tst_RunnerVsNewman::publicCollections_data()
         << u"inherited-entities"_s << u"inherited-entities.postman_environment.json"_s << QString();
     QTest::newRow("form data from a data file") << u"steph"_s << QString() << u"steph.postman_data.json"_s;
     QTest::newRow("sandbox libraries") << u"sandbox-libraries"_s << QString() << QString();
+    QTest::newRow("response headers by any case") << u"case-insen-header-sandbox"_s << QString() << QString();
+    QTest::newRow("disabled and repeated variables")
+        << u"disabled-and-duplicates"_s << u"disabled-and-duplicates.postman_environment.json"_s << QString();
+    QTest::newRow("request name in scripts") << u"request-name-in-script"_s << QString() << QString();
 }
 
 void tst_RunnerVsNewman::publicCollections()

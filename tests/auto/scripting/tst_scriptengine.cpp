@@ -113,10 +113,14 @@ ScriptOutcome tst_ScriptEngine::runTest(const QString &code)
     input.request.url = u"{{baseUrl}}/api/now/table/incident"_s;
     input.response = incidentAnswer();
     input.scopes.environment = scope({ { u"baseUrl"_s, u"http://127.0.0.1:9"_s }, { u"count"_s, 1 } });
-    input.scopes.collection = scope({ { u"table"_s, u"incident"_s } });
+    input.scopes.collection
+        = scope({ { u"table"_s, u"incident"_s }, { u"dup"_s, u"first"_s }, { u"dup"_s, u"second"_s } });
+    input.scopes.collection.append(
+        QJsonObject { { u"key"_s, u"off"_s }, { u"value"_s, u"x"_s }, { u"enabled"_s, false } });
     input.scopes.globals = scope({ { u"who"_s, u"abel"_s } });
     input.scopes.data = QJsonObject { { u"row"_s, u"first"_s } };
     input.requestName = u"List incidents"_s;
+    input.requestDescription = u"All open incidents"_s;
     input.iteration = 2;
     input.iterationCount = 3;
     return run(input);
@@ -202,8 +206,12 @@ void tst_ScriptEngine::pmApi_data()
     QTest::newRow("info and iteration data")
         << u"pm.test('info', () => { pm.expect(pm.info.requestName).to.equal('List incidents');"
            " pm.expect(pm.info.eventName).to.equal('test'); pm.expect(pm.info.iteration).to.equal(2);"
-           " pm.expect(pm.info.iterationCount).to.equal(3); pm.expect(pm.iterationData.get('row')).to.equal('first'); });"_s
-        << QStringList { u"passed: info"_s } << unchanged;
+           " pm.expect(pm.info.iterationCount).to.equal(3); "
+           "pm.expect(pm.iterationData.get('row')).to.equal('first'); });"
+           "tests['legacy request'] = request.name === 'List incidents' && request.description === 'All open "
+           "incidents'"
+           " && request.method === 'GET';"_s
+        << QStringList { u"passed: info"_s, u"passed: legacy request"_s } << unchanged;
     QTest::newRow("legacy globals")
         << u"tests['code is 200'] = responseCode.code === 200; tests['body has INC001'] = "
            "responseBody.indexOf('INC001') >= 0; tests['header'] = responseHeaders['X-Id'] === '42';"
@@ -213,6 +221,14 @@ void tst_ScriptEngine::pmApi_data()
         << QStringList { u"passed: code is 200"_s, u"passed: body has INC001"_s, u"passed: header"_s,
                          u"passed: time"_s, u"failed: fails: fails"_s }
         << QStringList { u"baseUrl=http://127.0.0.1:9"_s, u"count=1"_s, u"legacy=http://127.0.0.1:9/x"_s };
+    QTest::newRow("repeated and disabled keys")
+        << u"pm.test('last enabled wins', () => { "
+           u"pm.expect(pm.collectionVariables.get('dup')).to.equal('second');"
+           " pm.expect(pm.variables.replaceIn('{{dup}}')).to.equal('second');"
+           " pm.expect(pm.collectionVariables.has('off')).to.be.false; "
+           "pm.expect(pm.variables.get('off')).to.be.undefined;"
+           " pm.expect(pm.collectionVariables.toObject()).to.eql({ table: 'incident', dup: 'second' }); });"_s
+        << QStringList { u"passed: last enabled wins"_s } << unchanged;
     // The legacy objects follow the legacy setters within one script (newman's clear-vars collection).
     QTest::newRow("legacy environment and globals objects")
         << u"postman.setEnvironmentVariable('e', 2); postman.setGlobalVariable('g', '3');"

@@ -193,9 +193,10 @@
         this._entries = entries;
         this._name = name;
     }
+    // The last enabled entry of a key wins, as in Postman (and as {{key}} is replaced).
     VariableScope.prototype._find = function (key) {
         key = String(key);
-        for (var i = 0; i < this._entries.length; ++i) {
+        for (var i = this._entries.length - 1; i >= 0; --i) {
             if (this._entries[i].key === key && this._entries[i].enabled !== false)
                 return this._entries[i];
         }
@@ -272,6 +273,7 @@
     function Request(json) {
         this.id = json.id;
         this.name = json.name;
+        this.description = json.description || undefined;
         this.method = json.method;
         this.url = new Url(json.url);
         this.headers = new PropertyList(json.headers, true);
@@ -719,7 +721,8 @@
                      response ? { code: response.code, name: response.status, detail: response.status } : undefined,
                      response ? headersObject : undefined,
                      response ? response.responseTime : undefined,
-                     { url: request.url.toString(), method: request.method, headers: request.headers.toObject(), data: request.body },
+                     { id: request.id, name: request.name, description: request.description, url: request.url.toString(),
+                       method: request.method, headers: request.headers.toObject(), data: request.body },
                      legacyEnvironment, legacyGlobals, data.toObject(), context.info.iteration],
             state: state,
             legacyTests: legacyTests,
