@@ -161,6 +161,7 @@ bool CollectionRunner::start(const Collection &collection, const Environment &en
     m_scopes.collection = scopeFrom(collection.variables);
     m_scopes.globals = scopeFrom(globals);
     m_secretsRead.clear();
+    m_credentials.clear();
     m_report = RunReport();
     m_report.collectionName = collection.name;
     m_report.environmentName = environment.name;
@@ -341,6 +342,22 @@ void CollectionRunner::send()
     m_sent.headers = HttpCall::headersSent(request, HttpCall::Host::Included);
     m_sent.url = request.effectiveUrl();
     m_sent.auth = AuthConfig();
+    // Post-response scripts can read the credentials now: they are masked in reports like secrets.
+    auto keep = [this](const QString &value) {
+        if (!value.isEmpty() && !m_credentials.contains(value))
+            m_credentials.append(value);
+    };
+    keep(request.auth.password);
+    keep(request.auth.token);
+    if (const std::optional<KeyValue> parameter = request.auth.queryParameter())
+        keep(parameter->value);
+    for (const KeyValue &header :
+         request.auth.type == AuthType::None ? KeyValueList() : request.generatedHeaders()) {
+        if (header.key.compare(u"Authorization"_s, Qt::CaseInsensitive) == 0) {
+            keep(header.value);
+            keep(header.value.section(u' ', 1));
+        }
+    }
     m_sender(request,
              [this, guard = QPointer(this), generation = m_generation](const HttpResponse &response) {
                  if (guard && generation == m_generation)
@@ -453,7 +470,7 @@ QStringList CollectionRunner::secretValues() const
                 values << ScriptScopes::text(entry[u"value"_s]);
         }
     }
-    return values;
+    return values + m_credentials;
 }
 
 } // namespace Postern

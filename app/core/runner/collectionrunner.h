@@ -57,7 +57,8 @@ public:
     VariableList environment() const;
     VariableList collectionVariables() const;
     VariableList globals() const;
-    // Values of the secret variables scripts read: kept out of exported reports (RunReport::toJson).
+    // Values of the secret variables scripts read, and the credentials the requests carried (which
+    // post-response scripts see in pm.request): kept out of exported reports (RunReport::toJson).
     QStringList secretValues() const;
 
 Q_SIGNALS:
@@ -109,6 +110,7 @@ private:
     QTimer m_delay;
     quint64 m_generation = 0;
     QStringList m_secretsRead;
+    QStringList m_credentials; // what the requests' authorization put on the wire
 };
 
 } // namespace Postern
