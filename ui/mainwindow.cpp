@@ -36,6 +36,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QScreen>
 #include <QSettings>
 #include <QShortcut>
@@ -385,12 +386,17 @@ RunnerDialog *MainWindow::runCollection(const QString &collectionId, const QStri
 {
     if (!m_workspace || !m_workspace->collection(collectionId))
         return nullptr;
-    auto sender = [this](const HttpRequest &resolved, std::function<void(const HttpResponse &)> done) {
+    auto sender = [this](const HttpRequest &resolved,
+                         std::function<void(const HttpResponse &)> done) -> CollectionRunner::CancelSend {
         HttpRequest request = resolved;
         request.files.setWorkingDirectory(
             WorkingDirectory::read(m_workspace->root(), m_workspace->stateDirectory()));
         SendOperation *operation = m_sender->send(request);
         connect(operation, &SendOperation::finished, this, std::move(done));
+        return [operation = QPointer<SendOperation>(operation)] {
+            if (operation)
+                operation->cancel();
+        };
     };
     auto *dialog = new RunnerDialog(m_workspace, collectionId, folderId, sender, m_sender->client(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

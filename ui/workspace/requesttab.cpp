@@ -16,6 +16,7 @@
 
 #include <QBoxLayout>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
 #include <QUrl>
@@ -393,7 +394,8 @@ void RequestTab::sendWithScripts()
         = m_workspace ? m_workspace->environment(m_workspace->currentEnvironmentId()) : nullptr)
         environment = *current;
     if (!m_runner) {
-        auto sender = [this](const HttpRequest &resolved, std::function<void(const HttpResponse &)> done) {
+        auto sender = [this](const HttpRequest &resolved,
+                             std::function<void(const HttpResponse &)> done) -> CollectionRunner::CancelSend {
             HttpRequest request = resolved;
             prepareForSending(&request);
             if (request.auth.type == AuthType::OAuth2 && m_tokens) {
@@ -407,11 +409,15 @@ void RequestTab::sendWithScripts()
                     m_getTokenOffer->setVisible(m_editor->request().auth.type == AuthType::OAuth2);
                     QMetaObject::invokeMethod(
                         this, [done = std::move(done), refused] { done(refused); }, Qt::QueuedConnection);
-                    return;
+                    return {};
                 }
             }
             SendOperation *operation = m_sender->send(request);
             connect(operation, &SendOperation::finished, this, std::move(done));
+            return [operation = QPointer<SendOperation>(operation)] {
+                if (operation)
+                    operation->cancel();
+            };
         };
         m_runner = new CollectionRunner(sender, m_sender->client(), this);
         connect(m_runner, &CollectionRunner::responseReceived, this, [this](const HttpResponse &response) {

@@ -8,6 +8,8 @@
 
 #include <QPointer>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace Postern {
@@ -66,10 +68,15 @@ void collect(const QList<CollectionItem> &items, QList<const CollectionItem *> f
 
 CollectionRunner::Sender CollectionRunner::senderFor(HttpClient *client)
 {
-    return [client](const HttpRequest &request, std::function<void(const HttpResponse &)> done) {
-        HttpCall *call = client->send(request);
-        QObject::connect(call, &HttpCall::finished, client, std::move(done));
-    };
+    return
+        [client](const HttpRequest &request, std::function<void(const HttpResponse &)> done) -> CancelSend {
+            HttpCall *call = client->send(request);
+            QObject::connect(call, &HttpCall::finished, client, std::move(done));
+            return [call = QPointer<HttpCall>(call)] {
+                if (call)
+                    call->cancel();
+            };
+        };
 }
 
 CollectionRunner::CollectionRunner(Sender sender, HttpClient *scriptClient, QObject *parent)
@@ -162,6 +169,7 @@ bool CollectionRunner::start(const Collection &collection, const Environment &en
     m_scopes.globals = scopeFrom(globals);
     m_secretsRead.clear();
     m_credentials.clear();
+    m_pastSecrets.clear();
     m_report = RunReport();
     m_report.collectionName = collection.name;
     m_report.environmentName = environment.name;
@@ -183,6 +191,8 @@ void CollectionRunner::cancel()
         return;
     m_canceled = true;
     m_scripts->cancel();
+    if (m_cancelSend) // the answer comes back canceled, and the run ends there
+        std::exchange(m_cancelSend, CancelSend())();
     if (m_delay.isActive()) {
         m_delay.stop();
         end(u"Canceled."_s);
@@ -228,21 +238,28 @@ QList<ScriptSource> CollectionRunner::scripts(ScriptEvent event) const
         if (!code.trimmed().isEmpty())
             sources.append({ where, code });
     };
-    // The Assertions tabs' rows run as lines at the end of the post-response script of the
-    // collection, folder or request they belong to, which is exactly what a Postman export holds, so
-    // Postman and newman check the same things.
-    auto withChecks = [event](const QJsonArray &scripts, const QList<ResponseAssertion> &assertions,
-                              const QList<ResponseCapture> &captures) {
-        return event == ScriptEvent::Test ? CheckScript::withChecks(scripts, assertions, captures) : scripts;
+    // The Assertions tabs' rows run as a script of their own right after the post-response script of
+    // the collection, folder or request they belong to (so a script that throws does not stop them),
+    // which is exactly what a Postman export holds: Postman and newman check the same things.
+    auto addChecks = [&](const QString &where, const QList<ResponseAssertion> &assertions,
+                         const QList<ResponseCapture> &captures) {
+        if (event != ScriptEvent::Test)
+            return;
+        const QString code = CheckScript::javaScript(assertions, captures);
+        if (!code.isEmpty())
+            sources.append({ where + u" (Assertions tab)"_s, code });
     };
-    add(u"the collection "_s + quoted(m_collection.name),
-        withChecks(m_collection.scripts, m_collection.assertions, m_collection.captures));
+    const QString collectionWhere = u"the collection "_s + quoted(m_collection.name);
+    add(collectionWhere, m_collection.scripts);
+    addChecks(collectionWhere, m_collection.assertions, m_collection.captures);
     for (const CollectionItem *folder : step.folders) {
-        add(u"the folder "_s + quoted(folder->name),
-            withChecks(folder->scripts, folder->assertions, folder->captures));
+        const QString folderWhere = u"the folder "_s + quoted(folder->name);
+        add(folderWhere, folder->scripts);
+        addChecks(folderWhere, folder->assertions, folder->captures);
     }
-    add(u"the request "_s + quoted(step.item->name),
-        withChecks(m_request.scripts, m_request.assertions, m_request.captures));
+    const QString requestWhere = u"the request "_s + quoted(step.item->name);
+    add(requestWhere, m_request.scripts);
+    addChecks(requestWhere, m_request.assertions, m_request.captures);
     return sources;
 }
 
@@ -283,14 +300,16 @@ void CollectionRunner::runScripts(ScriptEvent event, std::function<void(const Sc
 
 void CollectionRunner::take(const ScriptOutcome &outcome)
 {
-    m_scopes = outcome.scopes;
-    m_execution.tests += outcome.tests;
-    m_execution.failures += outcome.failures;
-    m_execution.console += outcome.console;
     for (const QString &name : outcome.secretsRead) {
         if (!m_secretsRead.contains(name))
             m_secretsRead.append(name);
     }
+    // A secret a script changed or unset keeps its old value masked in what came before.
+    m_pastSecrets = secretValues();
+    m_scopes = outcome.scopes;
+    m_execution.tests += outcome.tests;
+    m_execution.failures += outcome.failures;
+    m_execution.console += outcome.console;
     if (outcome.next == ScriptOutcome::Next::Jump) {
         m_jumpTo = outcome.nextRequest;
         m_stopAfter = false;
@@ -358,11 +377,13 @@ void CollectionRunner::send()
             keep(header.value.section(u' ', 1));
         }
     }
-    m_sender(request,
-             [this, guard = QPointer(this), generation = m_generation](const HttpResponse &response) {
-                 if (guard && generation == m_generation)
-                     afterResponse(response);
-             });
+    m_cancelSend = m_sender(
+        request, [this, guard = QPointer(this), generation = m_generation](const HttpResponse &response) {
+            if (guard && generation == m_generation) {
+                m_cancelSend = CancelSend();
+                afterResponse(response);
+            }
+        });
 }
 
 void CollectionRunner::afterResponse(const HttpResponse &response)
@@ -459,18 +480,25 @@ VariableList CollectionRunner::globals() const
 
 QStringList CollectionRunner::secretValues() const
 {
-    QStringList values;
+    QStringList values = m_pastSecrets;
     const QList<QPair<QString, QJsonArray>> scopes { { u"environment"_s, m_scopes.environment },
                                                      { u"collection"_s, m_scopes.collection },
                                                      { u"globals"_s, m_scopes.globals } };
     for (const auto &[name, entries] : scopes) {
         for (const QJsonValue &entry : entries) {
-            if (entry[u"secret"_s].toBool()
-                || m_secretsRead.contains(name + u'/' + entry[u"key"_s].toString()))
-                values << ScriptScopes::text(entry[u"value"_s]);
+            const QString value = ScriptScopes::text(entry[u"value"_s]);
+            if ((entry[u"secret"_s].toBool()
+                 || m_secretsRead.contains(name + u'/' + entry[u"key"_s].toString()))
+                && !values.contains(value)) {
+                values << value;
+            }
         }
     }
-    return values + m_credentials;
+    for (const QString &credential : m_credentials) {
+        if (!values.contains(credential))
+            values << credential;
+    }
+    return values;
 }
 
 } // namespace Postern

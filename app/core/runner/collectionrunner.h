@@ -30,9 +30,11 @@ class CollectionRunner : public QObject
     Q_OBJECT
 
 public:
-    // Sends a request; done runs once, later, with the answer.
-    using Sender
-        = std::function<void(const HttpRequest &request, std::function<void(const HttpResponse &)> done)>;
+    // Stops a request on its way (done then runs with Error::Canceled); may be empty.
+    using CancelSend = std::function<void()>;
+    // Sends a request; done runs once, later, with the answer. Returns how to stop it.
+    using Sender = std::function<CancelSend(const HttpRequest &request,
+                                            std::function<void(const HttpResponse &)> done)>;
     static Sender senderFor(HttpClient *client);
 
     CollectionRunner(Sender sender, HttpClient *scriptClient, QObject *parent = nullptr);
@@ -103,6 +105,7 @@ private:
     bool m_stopAfter = false;
     HttpRequest m_request; // the running request, as its pre-request scripts left it
     HttpRequest m_sent; // the request as it went out, for the post-response scripts
+    CancelSend m_cancelSend; // while a request is on its way
     HttpResponse m_response; // its answer, for the post-response scripts
     RunExecution m_execution;
     RunReport m_report;
@@ -111,6 +114,7 @@ private:
     quint64 m_generation = 0;
     QStringList m_secretsRead;
     QStringList m_credentials; // what the requests' authorization put on the wire
+    QStringList m_pastSecrets; // secret values as they were before the last scripts changed them
 };
 
 } // namespace Postern
