@@ -3,6 +3,7 @@
 #include "scripting/scriptevents.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QRegularExpression>
 
@@ -95,8 +96,18 @@ QString targetExpression(const QString &target, QString *error)
         path = t.mid(8);
     else if (t.startsWith(u"$."_s) || t.startsWith(u"$["_s)) // a JSONPath of names and indexes
         path = t.mid(t.at(1) == u'.' ? 2 : 1);
-    if (!path.isEmpty())
-        return u"require('lodash').get(pm.response.json(), %1)"_s.arg(quoted(path));
+    if (!path.isEmpty()) {
+        // Names and indexes only: a JSONPath wildcard, filter or recursive descent is refused in
+        // words instead of reading as undefined.
+        static const QRegularExpression plain(
+            uR"re(^(?:[^.\[\]*?@()$]+|\[\d+\]|\['[^']*'\]|\["[^"]*"\])(?:\.[^.\[\]*?@()$]+|\[\d+\]|\['[^']*'\]|\["[^"]*"\])*$)re"_s);
+        if (plain.match(path).hasMatch())
+            return u"require('lodash').get(pm.response.json(), %1)"_s.arg(quoted(path));
+        if (error)
+            *error = u"The path in \u201c%1\u201d is not one Postern reads: use names and [indexes], such as "
+                     "res.body.result[0].number or $.result[0].number (no *, .., filters)."_s.arg(t);
+        return QString();
+    }
     if (error)
         *error
             = u"Unknown target \u201c%1\u201d: use res.status, res.statusText, res.responseTime, res.body, "
@@ -150,8 +161,14 @@ QJsonArray withChecks(const QJsonArray &scripts, const QList<ResponseAssertion> 
     const QString checks = javaScript(assertions, captures);
     if (checks.isEmpty())
         return scripts;
-    const QString own = ScriptEvents::text(scripts, ScriptEvent::Test);
-    return ScriptEvents::withText(scripts, ScriptEvent::Test, own.isEmpty() ? checks : own + u'\n' + checks);
+    QJsonArray lines;
+    for (const QString &line : checks.split(u'\n'))
+        lines.append(line);
+    QJsonArray events = scripts;
+    events.append(QJsonObject {
+        { u"listen"_s, scriptEventKey(ScriptEvent::Test) },
+        { u"script"_s, QJsonObject { { u"type"_s, u"text/javascript"_s }, { u"exec"_s, lines } } } });
+    return events;
 }
 
 } // namespace Postern::CheckScript

@@ -113,6 +113,18 @@ void tst_CheckScript::assertions_data()
         << u"failed: status eq 200: Unknown target \u201cstatus\u201d: use res.status, "
            "res.statusText, res.responseTime, res.body, res.body.<path>, $.<path> or "
            "res.headers.<name>."_s;
+    QTest::newRow("JSONPath wildcard") << u"$.result[*].number"_s << u"exists"_s << QString()
+                                       << u"failed: $.result[*].number exists: The path in "
+                                          u"\u201c$.result[*].number\u201d is not one Postern "
+                                          "reads: use names and [indexes], such as res.body.result[0].number "
+                                          "or $.result[0].number (no *, .., "
+                                          "filters)."_s;
+    QTest::newRow("JSONPath recursive descent")
+        << u"$..number"_s << u"exists"_s << QString()
+        << u"failed: $..number exists: The path in \u201c$..number\u201d is not one Postern reads: use names "
+           "and [indexes], such as res.body.result[0].number or $.result[0].number (no *, .., filters)."_s;
+    QTest::newRow("quoted name") << u"$['result'][0].number"_s << u"eq"_s << u"INC0010001"_s
+                                 << u"passed: $['result'][0].number eq INC0010001"_s;
     QTest::newRow("unknown operator")
         << u"res.status"_s << u"equals"_s << u"200"_s
         << u"failed: res.status equals 200: Unknown operator \u201cequals\u201d: use eq, "
