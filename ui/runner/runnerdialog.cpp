@@ -25,6 +25,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace Postern {
@@ -133,7 +135,7 @@ RunnerDialog::RunnerDialog(Workspace *workspace, const QString &collectionId, co
     order->addWidget(up);
     order->addWidget(down);
     order->addStretch(1);
-    form->addRow(captionFor(u"&Requests (ticked run, in this order):"_s, m_requests, u"Requests to run"_s));
+    form->addRow(captionFor(u"Re&quests (ticked run, in this order):"_s, m_requests, u"Requests to run"_s));
     form->addRow(m_requests);
     form->addRow(order);
     splitter->addWidget(optionsPage);
@@ -366,6 +368,19 @@ void RunnerDialog::onFinished(const RunReport &report)
         if (!error.isEmpty())
             m_position->setText(ended + u" The variables could not be kept: "_s + error);
     }
+    if (std::exchange(m_closeWhenEnded, false))
+        QDialog::reject();
+}
+
+void RunnerDialog::reject()
+{
+    if (!m_runner->isRunning()) {
+        QDialog::reject();
+        return;
+    }
+    m_closeWhenEnded = true;
+    m_position->setText(u"Canceling the run before closing\u2026"_s);
+    m_runner->cancel();
 }
 
 QString RunnerDialog::exportReport(const QString &path) const

@@ -45,6 +45,10 @@ public:
 
     void start();
 
+    // Close, Escape or the window's close box during a run: the run is canceled first, what it set is
+    // kept (when Keep variable values is on), and the window closes when it has ended.
+    void reject() override;
+
 private:
     void moveRequest(int by);
     void onExecution(const RunExecution &execution);
@@ -68,6 +72,7 @@ private:
     QPushButton *m_run = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_export = nullptr;
+    bool m_closeWhenEnded = false;
     QProgressBar *m_progress = nullptr;
     QLabel *m_position = nullptr;
     QTreeWidget *m_results = nullptr;

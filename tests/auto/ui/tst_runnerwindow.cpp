@@ -10,13 +10,17 @@
 #include "workspace/workspace.h"
 #include "workspacefixture.h"
 
+#include <QCheckBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QListWidget>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -35,6 +39,9 @@ private Q_SLOTS:
     void runWithADataFile();
     void badDataFileIsSaid();
     void cancelStopsTheRun();
+    void stopOnFailureUntickedAndNothingKept();
+    void escapeDuringARunCancelsAndKeeps();
+    void eachMnemonicOnce();
 
 private:
     QString importCorpus();
@@ -93,8 +100,17 @@ void tst_RunnerWindow::runWithADataFile()
     QCOMPARE(dialog->options().requestIds.size(), 5);
 
     QSignalSpy finished(dialog->runner(), &CollectionRunner::finished);
+    // Where the run is, as the window says it while it goes (the window's own slot runs first).
+    QStringList positions;
+    auto *position = dialog->findChild<QLabel *>(u"runPosition"_s);
+    connect(dialog->runner(), &CollectionRunner::requestStarted, this,
+            [&positions, position] { positions << position->text(); });
     QTest::mouseClick(dialog->findChild<QPushButton *>(u"runStart"_s), Qt::LeftButton);
     QVERIFY(finished.wait(120000));
+    QVERIFY2(positions.contains(u"Request 2 of 5 (\u201cList incidents\u201d), iteration 1 of 2"_s),
+             qPrintable(positions.join(u'\n')));
+    QVERIFY2(positions.contains(u"Request 5 of 5 (\u201cSide requests\u201d), iteration 2 of 2"_s),
+             qPrintable(positions.join(u'\n')));
 
     auto *totals = dialog->findChild<QLabel *>(u"runTotals"_s);
     QCOMPARE(totals->accessibleName(), u"Totals"_s);
@@ -185,6 +201,90 @@ void tst_RunnerWindow::cancelStopsTheRun()
              qPrintable(dialog->findChild<QLabel *>(u"runPosition"_s)->text()));
     QVERIFY(!cancel->isEnabled());
     QVERIFY(dialog->findChild<QPushButton *>(u"runStart"_s)->isEnabled());
+    dialog->close();
+}
+
+// Stop on the first failure, with "Get a token" unticked and Keep variable values off: the run stops
+// after the first request with a failed test, and the environment is as it was.
+void tst_RunnerWindow::stopOnFailureUntickedAndNothingKept()
+{
+    const QString collectionId = importCorpus();
+    const Environment before = *m_f.workspace->environment(m_f.workspace->currentEnvironmentId());
+    RunnerDialog *dialog = m_f.window->runCollection(collectionId);
+    auto *requests = dialog->findChild<QListWidget *>(u"runRequests"_s);
+    QCOMPARE(requests->item(0)->text(), u"Get a token"_s);
+    requests->item(0)->setCheckState(Qt::Unchecked);
+    QCOMPARE(dialog->options().requestIds.size(), 4);
+    dialog->findChild<QCheckBox *>(u"runStopOnFailure"_s)->setChecked(true);
+    dialog->findChild<QCheckBox *>(u"runKeepValues"_s)->setChecked(false);
+    QSignalSpy finished(dialog->runner(), &CollectionRunner::finished);
+    dialog->start();
+    QVERIFY(finished.wait(60000));
+    const RunReport report = dialog->runner()->report();
+    QCOMPARE(report.executions.size(), 1);
+    QCOMPARE(report.executions.constFirst().name, u"List incidents"_s);
+    QCOMPARE(report.stoppedBecause,
+             u"Stopped after \u201cList incidents\u201d failed (stop on first failure)."_s);
+    QVERIFY2(dialog->findChild<QLabel *>(u"runTotals"_s)->text().startsWith(u"1 request(s)"_s),
+             qPrintable(dialog->findChild<QLabel *>(u"runTotals"_s)->text()));
+    const Environment after = *m_f.workspace->environment(m_f.workspace->currentEnvironmentId());
+    QCOMPARE(after.variables, before.variables); // "count" was set by the script, and not kept
+    dialog->close();
+}
+
+// Escape while a run waits between two requests: the run is canceled, what the first request's
+// scripts set is kept, and the window closes once the run has ended.
+void tst_RunnerWindow::escapeDuringARunCancelsAndKeeps()
+{
+    const QString collectionId = importCorpus();
+    RunnerDialog *dialog = m_f.window->runCollection(collectionId);
+    QPointer<RunnerDialog> alive(dialog);
+    dialog->findChild<QSpinBox *>(u"runDelay"_s)->setValue(3000);
+    QSignalSpy executed(dialog->runner(), &CollectionRunner::executionFinished);
+    QSignalSpy finished(dialog->runner(), &CollectionRunner::finished);
+    dialog->start();
+    QVERIFY(executed.wait(30000));
+    QTest::keyClick(dialog, Qt::Key_Escape);
+    QVERIFY(!finished.isEmpty() || finished.wait(10000));
+    QVERIFY(dialog->runner()->report().canceled);
+    QTRY_VERIFY(!alive || !alive->isVisible());
+    // "Get a token" stored the token it received: kept, since Keep variable values is on.
+    const Environment *environment = m_f.workspace->environment(m_f.workspace->currentEnvironmentId());
+    QStringList keys;
+    for (const Variable &variable : environment->variables)
+        keys << variable.key;
+    QVERIFY2(keys.contains(u"token"_s), qPrintable(keys.join(u", "_s)));
+}
+
+// Every mnemonic of the window is its own: Alt and a letter reaches one control.
+void tst_RunnerWindow::eachMnemonicOnce()
+{
+    const QString collectionId = importCorpus();
+    RunnerDialog *dialog = m_f.window->runCollection(collectionId);
+    QMap<QChar, QStringList> owners;
+    auto note = [&owners](const QString &text) {
+        for (qsizetype i = text.indexOf(u'&'); i >= 0 && i + 1 < text.size(); i = text.indexOf(u'&', i + 2)) {
+            if (text.at(i + 1) != u'&') {
+                owners[text.at(i + 1).toLower()] << text;
+                return;
+            }
+        }
+    };
+    for (const QAbstractButton *button : dialog->findChildren<QAbstractButton *>()) {
+        if (button->isVisibleTo(dialog))
+            note(button->text());
+    }
+    for (const QLabel *label : dialog->findChildren<QLabel *>()) {
+        if (label->buddy() && label->isVisibleTo(dialog))
+            note(label->text());
+    }
+    for (const QTabWidget *tabs : dialog->findChildren<QTabWidget *>()) {
+        for (int i = 0; i < tabs->count(); ++i)
+            note(tabs->tabText(i));
+    }
+    QVERIFY(owners.size() >= 10);
+    for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+        QVERIFY2(it.value().size() == 1, qPrintable(u"Alt+%1: "_s.arg(it.key()) + it.value().join(u", "_s)));
     dialog->close();
 }
 
