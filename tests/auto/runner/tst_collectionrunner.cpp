@@ -1,11 +1,13 @@
 // CollectionRunner on its own, against the sandbox instance: what post-response scripts see as the
 // request (the request as it went out), and what an exported report keeps out (credentials and
-// secret values, even when a failing test quotes them).
+// secret values, even when a failing test quotes them and a script unsets them afterwards); Cancel
+// during a request.
 
 #include "http/httpclient.h"
 #include "runner/collectionrunner.h"
 #include "sandbox/sandboxserver.h"
 #include "scripting/scriptevents.h"
+#include "shared/testhttpserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,6 +25,8 @@ class tst_CollectionRunner : public QObject
 private Q_SLOTS:
     void initTestCase();
     void scriptsSeeTheRequestSent();
+    void cancelStopsTheRequestOnItsWay();
+    void planOfAFolderAndAnOrder();
 
 private:
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
@@ -59,7 +63,8 @@ void tst_CollectionRunner::scriptsSeeTheRequestSent()
         " pm.expect(pm.request.headers.get('Authorization')).to.match(/^Basic /); });"
         "pm.test('quotes the credentials', () => "
         "pm.expect(pm.request.headers.get('Authorization')).to.equal('x'));"
-        "pm.test('quotes a secret', () => pm.expect(pm.environment.get('trace')).to.equal('x'));"_s);
+        "pm.test('quotes a secret', () => pm.expect(pm.environment.get('trace')).to.equal('x'));"
+        "pm.environment.unset('trace');"_s); // gone at the end of the run: still masked where it was quoted
     collection.items.append(CollectionItem::makeRequest(u"One"_s, request));
     Environment environment = Environment::make(u"Sandbox"_s);
     environment.variables
@@ -86,6 +91,71 @@ void tst_CollectionRunner::scriptsSeeTheRequestSent()
     QVERIFY2(!exported.contains("YWRtaW46YWRtaW4="), exported.constData());
     QVERIFY2(!exported.contains("t-1"), exported.constData());
     QVERIFY(exported.contains("****"));
+}
+
+// Cancel while a request waits for an answer that never comes (and no time limit): the request is
+// stopped and the run ends at once, saying it was canceled.
+void tst_CollectionRunner::cancelStopsTheRequestOnItsWay()
+{
+    TestHttpServer server;
+    QVERIFY(server.listenOnLoopback());
+    server.setHandler([](const TestHttpServer::Request &) {
+        TestHttpServer::Reply never;
+        never.silent = true;
+        return never;
+    });
+    Collection collection = Collection::make(u"Slow"_s);
+    HttpRequest request;
+    request.url = server.url(u"/never"_s).toString();
+    request.timeoutMs = 0;
+    request.scripts
+        = ScriptEvents::withText(QJsonArray(), ScriptEvent::Test, u"pm.test('never', () => {});"_s);
+    collection.items.append(CollectionItem::makeRequest(u"Never answered"_s, request));
+    collection.items.append(CollectionItem::makeRequest(u"Never sent"_s, request));
+
+    CollectionRunner runner(CollectionRunner::senderFor(&m_client), &m_client);
+    QSignalSpy finished(&runner, &CollectionRunner::finished);
+    QSignalSpy received(&server, &TestHttpServer::requestReceived);
+    QVERIFY(runner.start(collection, Environment(), {}, RunOptions()));
+    QVERIFY(received.wait(10000));
+    runner.cancel();
+    QVERIFY(finished.wait(5000));
+    QVERIFY(!runner.isRunning());
+    QVERIFY(runner.report().canceled);
+    QCOMPARE(runner.report().stoppedBecause, u"Canceled."_s);
+    QVERIFY(runner.report().executions.isEmpty());
+    QCOMPARE(server.requests().size(), 1);
+}
+
+// What a run sends per iteration: everything in the collection's order (nested folders depth first),
+// one folder's requests (Run Folder), or the ticked requests in the order of the list.
+void tst_CollectionRunner::planOfAFolderAndAnOrder()
+{
+    Collection collection = Collection::make(u"Plan"_s);
+    CollectionItem outer = CollectionItem::makeFolder(u"Outer"_s);
+    CollectionItem inner = CollectionItem::makeFolder(u"Inner"_s);
+    inner.children = { CollectionItem::makeRequest(u"c"_s, {}) };
+    outer.children = { CollectionItem::makeRequest(u"b"_s, {}), inner };
+    collection.items = { CollectionItem::makeRequest(u"a"_s, {}), outer,
+                         CollectionItem::makeFolder(u"Empty"_s), CollectionItem::makeRequest(u"d"_s, {}) };
+    auto names = [&](const RunOptions &options) {
+        QStringList list;
+        for (const auto &[id, name] : CollectionRunner::plan(collection, options))
+            list << name;
+        return list;
+    };
+    QCOMPARE(names(RunOptions()), QStringList({ u"a"_s, u"b"_s, u"c"_s, u"d"_s }));
+    RunOptions folder;
+    folder.folderId = outer.id;
+    QCOMPARE(names(folder), QStringList({ u"b"_s, u"c"_s }));
+    folder.folderId = inner.id;
+    QCOMPARE(names(folder), QStringList({ u"c"_s }));
+    RunOptions ordered;
+    ordered.requestIds
+        = { collection.items.at(3).id, inner.children.constFirst().id, collection.items.at(0).id };
+    QCOMPARE(names(ordered), QStringList({ u"d"_s, u"c"_s, u"a"_s }));
+    ordered.folderId = outer.id; // ticked, but outside the folder: left out
+    QCOMPARE(names(ordered), QStringList({ u"c"_s }));
 }
 
 QTEST_GUILESS_MAIN(tst_CollectionRunner)

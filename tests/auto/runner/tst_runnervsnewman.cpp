@@ -132,6 +132,7 @@ private:
 
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
     EchoServer m_echo;
+    RunReport m_lastReport; // Postern's side of the last compare()
     QTemporaryDir m_dir;
     QNetworkAccessManager m_network;
     HttpClient m_client { &m_network };
@@ -190,6 +191,7 @@ void tst_RunnerVsNewman::assertionsExported()
     Collection &collection = imported.collection;
     CollectionItem *token = nullptr;
     CollectionItem *list = nullptr;
+    CollectionItem *read = nullptr;
     CollectionItem *incidents = nullptr;
     for (CollectionItem &folder : collection.items) {
         if (folder.name == u"Incidents"_s)
@@ -199,9 +201,13 @@ void tst_RunnerVsNewman::assertionsExported()
                 token = &item;
             if (item.name == u"List incidents"_s)
                 list = &item;
+            if (item.name == u"Read the first one"_s)
+                read = &item;
         }
     }
-    QVERIFY(token && list && incidents);
+    QVERIFY(token && list && read && incidents);
+    // Its post-response script throws: the rows after it still run.
+    read->request.assertions = { { u"res.status"_s, u"eq"_s, u"200"_s, true } };
     // Rows on the collection and on a folder check every request under them, after their own scripts.
     collection.assertions = { { u"res.responseTime"_s, u"lt"_s, u"10000"_s, true } };
     incidents->assertions = { { u"res.status"_s, u"lt"_s, u"500"_s, true },
@@ -225,6 +231,29 @@ void tst_RunnerVsNewman::assertionsExported()
     const QString folder = QStringLiteral(POSTERN_TEST_DATA_DIR);
     compare(exported, collection, folder + u"/runner.postman_environment.json"_s, folder + u"/limits.json"_s,
             0, { u"token"_s, u"capturedToken"_s });
+    if (QTest::currentTestFailed())
+        return;
+
+    // Green: every row's test passed (compare() has shown that newman says the same).
+    QStringList rowTests;
+    for (const CollectionItem *item : { token, list, read })
+        for (const ResponseAssertion &row : item->request.assertions)
+            if (row.enabled)
+                rowTests << row.target + u' ' + row.op + (row.value.isEmpty() ? QString() : u' ' + row.value);
+    for (const ResponseAssertion &row : collection.assertions + incidents->assertions)
+        rowTests << row.target + u' ' + row.op + u' ' + row.value;
+    QVERIFY(!m_lastReport.executions.isEmpty());
+    int checked = 0;
+    for (const RunExecution &execution : std::as_const(m_lastReport.executions)) {
+        for (const ScriptTest &test : execution.tests) {
+            if (!rowTests.contains(test.name))
+                continue;
+            ++checked;
+            QVERIFY2(test.outcome == ScriptTest::Outcome::Passed,
+                     qPrintable(execution.name + u": "_s + test.name + u": "_s + test.message));
+        }
+    }
+    QVERIFY2(checked >= rowTests.size(), qPrintable(QString::number(checked)));
 }
 
 // newman's own integration collections (Apache-2.0, data/public/README.md), written against
@@ -330,6 +359,7 @@ void tst_RunnerVsNewman::compare(const QString &newmanCollection, const Collecti
     QVERIFY(runner.start(collection, environment, {}, options));
     QVERIFY(finished.wait(120000));
     const RunReport report = runner.report();
+    m_lastReport = report;
 
     const QStringList expected = newmanLines(newman.run);
     const QStringList actual = posternLines(report);

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void pmApi();
     void preRequestChangesTheRequest();
     void packagesWriteToTheConsole();
+    void consoleLevelsAndScopesLeftBehind();
     void eachScriptHasItsOwnScope();
     void nextRequest_data();
     void nextRequest();
@@ -221,6 +222,24 @@ void tst_ScriptEngine::pmApi_data()
         << QStringList { u"passed: code is 200"_s, u"passed: body has INC001"_s, u"passed: header"_s,
                          u"passed: time"_s, u"failed: fails: fails"_s }
         << QStringList { u"baseUrl=http://127.0.0.1:9"_s, u"count=1"_s, u"legacy=http://127.0.0.1:9/x"_s };
+    QTest::newRow("every scope's has, unset, toObject, replaceIn")
+        << u"pm.collectionVariables.set('tmp', 1); pm.collectionVariables.unset('tmp');"
+           "pm.globals.set('g1', 'x'); pm.globals.unset('g1'); pm.variables.set('loc', 'L'); "
+           "pm.variables.unset('loc');"
+           "pm.test('scopes', () => { pm.expect(pm.collectionVariables.has('tmp')).to.be.false;"
+           " pm.expect(pm.globals.has('g1')).to.be.false; pm.expect(pm.variables.has('loc')).to.be.false;"
+           " pm.expect(pm.globals.has('who')).to.be.true; pm.expect(pm.globals.toObject()).to.eql({ who: "
+           "'abel' });"
+           " pm.expect(pm.variables.toObject()).to.include({ who: 'abel', table: 'incident', row: 'first' });"
+           " pm.expect(pm.environment.replaceIn('{{baseUrl}}/x')).to.equal('http://127.0.0.1:9/x');"
+           " pm.expect(pm.collectionVariables.replaceIn('{{table}}/{{who}}')).to.equal('incident/{{who}}');"
+           " pm.expect(pm.globals.replaceIn('{{who}}')).to.equal('abel');"
+           " pm.expect(pm.response.headers.has('X-Id')).to.be.true; "
+           "pm.expect(pm.response.headers.has('X-None')).to.be.false; });"
+           "pm.test('server error', () => pm.response.to.be.serverError);"_s
+        << QStringList { u"passed: scopes"_s,
+                         u"failed: server error: expected response code to be 5XX but found 200"_s }
+        << unchanged;
     QTest::newRow("repeated and disabled keys")
         << u"pm.test('last enabled wins', () => { "
            u"pm.expect(pm.collectionVariables.get('dup')).to.equal('second');"
@@ -370,6 +389,23 @@ void tst_ScriptEngine::preRequestChangesTheRequest()
         outcome.console.constFirst().text,
         u"url {{baseUrl}}/api/now/table/incident?sysparm_limit=1&sysparm_display_value=true {\"n\":1}"_s);
     QCOMPARE(outcome.console.constFirst().where, u"the request \u201cCreate\u201d pre-request script"_s);
+}
+
+// Each console level as itself; what scripts set in the globals and the collection comes back with
+// the outcome (values set by the legacy calls as text, as Postman does).
+void tst_ScriptEngine::consoleLevelsAndScopesLeftBehind()
+{
+    const ScriptOutcome outcome = runTest(
+        u"console.info('i'); console.error('e', 1); console.warn({ a: 1 }); console.debug('d');"
+        "postman.setGlobalVariable('lg', 1); pm.globals.set('g2', 'x'); pm.collectionVariables.set('c', 'y');"_s);
+    QVERIFY(outcome.failures.isEmpty());
+    QStringList console;
+    for (const ScriptConsoleLine &line : outcome.console)
+        console << line.level + u": "_s + line.text;
+    QCOMPARE(console, QStringList({ u"info: i"_s, u"error: e 1"_s, u"warn: {\"a\":1}"_s, u"debug: d"_s }));
+    QCOMPARE(flat(outcome.scopes.globals), QStringList({ u"who=abel"_s, u"lg=1"_s, u"g2=x"_s }));
+    QVERIFY(outcome.scopes.globals.at(1)[u"value"_s].isString());
+    QVERIFY(flat(outcome.scopes.collection).contains(u"c=y"_s));
 }
 
 // A package's file sees Node's global console: ajv's warnings go to the script's Console lines.
