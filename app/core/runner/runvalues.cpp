@@ -83,8 +83,13 @@ QJsonObject RunReport::toJson(const QStringList &secretValues, Secrets secrets) 
             testsJson.append(object);
         }
         QJsonArray failuresJson;
-        for (const ScriptFailure &failure : execution.failures)
-            failuresJson.append(clean(failure.text()));
+        for (const ScriptFailure &failure : execution.failures) {
+            failuresJson.append(QJsonObject { { u"name"_s, failure.name },
+                                              { u"message"_s, clean(failure.message) },
+                                              { u"where"_s, failure.where },
+                                              { u"line"_s, failure.line },
+                                              { u"text"_s, clean(failure.text()) } });
+        }
         QJsonArray consoleJson;
         for (const ScriptConsoleLine &line : execution.console)
             consoleJson.append(QJsonObject { { u"level"_s, line.level }, { u"text"_s, line.text } });

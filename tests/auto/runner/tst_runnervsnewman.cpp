@@ -33,47 +33,6 @@ QByteArray readFile(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-// One line per request: "iteration. name → status", then one line per test and script error, in
-// the order they happened, as both runners report them.
-QStringList newmanLines(const QJsonObject &run)
-{
-    QStringList lines;
-    QSet<QString> seen;
-    for (const QJsonValue &value : run.value(u"executions"_s).toArray()) {
-        const QJsonObject execution = value.toObject();
-        // The json reporter lists an execution once more for each pm.sendRequest it made; the
-        // cursor's ref names the execution.
-        const QString ref = execution.value(u"cursor"_s).toObject().value(u"ref"_s).toString();
-        if (seen.contains(ref))
-            continue;
-        seen.insert(ref);
-        const int iteration = execution.value(u"cursor"_s).toObject().value(u"iteration"_s).toInt();
-        lines << u"%1. %2 \u2192 %3"_s.arg(iteration + 1)
-                     .arg(execution.value(u"item"_s).toObject().value(u"name"_s).toString())
-                     .arg(execution.value(u"response"_s).toObject().value(u"code"_s).toInt());
-        for (const QJsonValue &assertionValue : execution.value(u"assertions"_s).toArray()) {
-            const QJsonObject assertion = assertionValue.toObject();
-            const QString name = assertion.value(u"assertion"_s).toString();
-            if (assertion.value(u"skipped"_s).toBool())
-                lines << u"   skipped: "_s + name;
-            else if (assertion.contains(u"error"_s))
-                lines << u"   failed: "_s + name + u": "_s
-                        + assertion.value(u"error"_s).toObject().value(u"message"_s).toString();
-            else
-                lines << u"   passed: "_s + name;
-        }
-        for (const QString &kind : { u"prerequestScript"_s, u"testScript"_s }) {
-            for (const QJsonValue &scriptValue : execution.value(kind).toArray()) {
-                const QJsonObject error = scriptValue.toObject().value(u"error"_s).toObject();
-                if (!error.isEmpty())
-                    lines << u"   script error: "_s + error.value(u"name"_s).toString() + u": "_s
-                            + error.value(u"message"_s).toString();
-            }
-        }
-    }
-    return lines;
-}
-
 QStringList posternLines(const RunReport &report)
 {
     QStringList lines;
@@ -361,7 +320,7 @@ void tst_RunnerVsNewman::compare(const QString &newmanCollection, const Collecti
     const RunReport report = runner.report();
     m_lastReport = report;
 
-    const QStringList expected = newmanLines(newman.run);
+    const QStringList expected = Newman::lines(newman.run);
     const QStringList actual = posternLines(report);
     if (actual != expected) {
         qInfo("newman:\n%s", qPrintable(expected.join(u'\n')));

@@ -3,8 +3,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 
@@ -76,6 +78,45 @@ Result run(const QStringList &arguments, const QString &folder, int timeoutMs)
     if (environmentFile.open(QIODevice::ReadOnly))
         result.environment = QJsonDocument::fromJson(environmentFile.readAll()).object();
     return result;
+}
+
+QStringList lines(const QJsonObject &run)
+{
+    QStringList lines;
+    QSet<QString> seen;
+    for (const QJsonValue &value : run.value(u"executions"_s).toArray()) {
+        const QJsonObject execution = value.toObject();
+        // The json reporter lists an execution once more for each pm.sendRequest it made; the
+        // cursor's ref names the execution.
+        const QString ref = execution.value(u"cursor"_s).toObject().value(u"ref"_s).toString();
+        if (seen.contains(ref))
+            continue;
+        seen.insert(ref);
+        const int iteration = execution.value(u"cursor"_s).toObject().value(u"iteration"_s).toInt();
+        lines << u"%1. %2 \u2192 %3"_s.arg(iteration + 1)
+                     .arg(execution.value(u"item"_s).toObject().value(u"name"_s).toString())
+                     .arg(execution.value(u"response"_s).toObject().value(u"code"_s).toInt());
+        for (const QJsonValue &assertionValue : execution.value(u"assertions"_s).toArray()) {
+            const QJsonObject assertion = assertionValue.toObject();
+            const QString name = assertion.value(u"assertion"_s).toString();
+            if (assertion.value(u"skipped"_s).toBool())
+                lines << u"   skipped: "_s + name;
+            else if (assertion.contains(u"error"_s))
+                lines << u"   failed: "_s + name + u": "_s
+                        + assertion.value(u"error"_s).toObject().value(u"message"_s).toString();
+            else
+                lines << u"   passed: "_s + name;
+        }
+        for (const QString &kind : { u"prerequestScript"_s, u"testScript"_s }) {
+            for (const QJsonValue &scriptValue : execution.value(kind).toArray()) {
+                const QJsonObject error = scriptValue.toObject().value(u"error"_s).toObject();
+                if (!error.isEmpty())
+                    lines << u"   script error: "_s + error.value(u"name"_s).toString() + u": "_s
+                            + error.value(u"message"_s).toString();
+            }
+        }
+    }
+    return lines;
 }
 
 } // namespace Newman

@@ -27,4 +27,10 @@ struct Result
 // an event loop running (for servers in the test's own thread).
 Result run(const QStringList &arguments, const QString &folder, int timeoutMs = 180000);
 
+// The json reporter's run as lines to compare with another runner's: one per request ("1. name → 200",
+// iteration first), then one per test ("   passed: name", "   failed: name: message",
+// "   skipped: name") and per script error ("   script error: TypeError: message"), in the order
+// they happened.
+QStringList lines(const QJsonObject &run);
+
 } // namespace Newman
