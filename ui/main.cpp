@@ -12,9 +12,16 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <unistd.h>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace Postern;
@@ -54,8 +61,34 @@ void describeApplication()
 
 } // namespace
 
+// `postern run …` is postern-run's: it replaces this process before any window system or WebEngine
+// is touched, so that a run on a CI machine loads neither.
+void handOverRun(int argc, char *argv[])
+{
+    if (argc < 2 || std::strcmp(argv[1], "run") != 0)
+        return;
+    const QFileInfo self(u"/proc/self/exe"_s);
+    const QDir here = QFileInfo(self.canonicalFilePath()).absoluteDir();
+    for (const QString &candidate :
+         { here.filePath(u"postern-run"_s), here.filePath(u"../app/cli/postern-run"_s) }) {
+        if (!QFileInfo(candidate).isExecutable())
+            continue;
+        const QByteArray program = QFile::encodeName(QFileInfo(candidate).canonicalFilePath());
+        std::vector<char *> arguments { const_cast<char *>(program.constData()) };
+        for (int i = 2; i < argc; ++i)
+            arguments.push_back(argv[i]);
+        arguments.push_back(nullptr);
+        execv(program.constData(), arguments.data());
+        std::perror("postern run");
+        std::exit(7);
+    }
+    std::fputs("postern run: postern-run is not installed next to postern.\n", stderr);
+    std::exit(2);
+}
+
 int main(int argc, char *argv[])
 {
+    handOverRun(argc, argv);
     describeApplication();
     // --help, --version and a mistyped option are answered without a display: they need no window
     // system, so they are handled over a QCoreApplication before QApplication connects to one.

@@ -55,7 +55,8 @@ QString ScriptProcess::locateWorker()
         return fromEnv;
     const QDir here(QCoreApplication::applicationDirPath());
     for (const QString &candidate :
-         { here.filePath(name), here.filePath(u"../app/scriptworker/"_s + name) }) {
+         { here.filePath(name), here.filePath(u"../app/scriptworker/"_s + name),
+           here.filePath(u"../scriptworker/"_s + name) }) { // installed; ui/ and app/cli/ of a build
         if (QFileInfo(candidate).isExecutable())
             return QFileInfo(candidate).canonicalFilePath();
     }

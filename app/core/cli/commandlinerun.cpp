@@ -1,0 +1,286 @@
+#include "cli/commandlinerun.h"
+
+#include "base/atomicfile.h"
+#include "interop/postmancollection.h"
+#include "interop/postmanenvironment.h"
+#include "runner/collectionrunner.h"
+#include "runner/datafile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QIODevice>
+#include <QJsonDocument>
+#include <QTimer>
+
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+QByteArray readAll(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!QFileInfo(path).isFile()) {
+        *error = u"there is no file \u201c%1\u201d"_s.arg(path);
+        return QByteArray();
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = u"\u201c%1\u201d cannot be read: %2"_s.arg(path, file.errorString());
+        return QByteArray();
+    }
+    return file.readAll();
+}
+
+void setOrAdd(VariableList *variables, const QString &key, const QString &value)
+{
+    for (Variable &variable : *variables) {
+        if (variable.key == key) {
+            variable.value = value;
+            variable.enabled = true;
+            return;
+        }
+    }
+    variables->append(Variable { key, value, true, false, QString() });
+}
+
+// Folders and requests by name, depth first: the first that has it.
+const CollectionItem *findNamed(const QList<CollectionItem> &items, const QString &name)
+{
+    for (const CollectionItem &item : items) {
+        if (item.name == name || item.id == name)
+            return &item;
+        if (const CollectionItem *found = findNamed(item.children, name))
+            return found;
+    }
+    return nullptr;
+}
+
+void applyToRequests(QList<CollectionItem> *items, const std::function<void(HttpRequest *)> &change)
+{
+    for (CollectionItem &item : *items) {
+        if (item.isFolder())
+            applyToRequests(&item.children, change);
+        else
+            change(&item.request);
+    }
+}
+
+} // namespace
+
+CommandLineRun::CommandLineRun(const RunCommand &command, QIODevice *output, QIODevice *errors,
+                               QObject *parent)
+    : QObject(parent)
+    , m_command(command)
+    , m_output(output)
+    , m_errors(errors)
+{
+}
+
+CommandLineRun::~CommandLineRun() = default;
+
+void CommandLineRun::print(const QString &text)
+{
+    if (!m_command.silent && m_output) {
+        m_output->write(text.toUtf8());
+        if (auto *file = qobject_cast<QFile *>(m_output))
+            file->flush();
+    }
+}
+
+void CommandLineRun::fail(ExitCode code, const QString &message)
+{
+    if (m_errors) {
+        m_errors->write((u"postern run: "_s + message + u'\n').toUtf8());
+        if (auto *file = qobject_cast<QFile *>(m_errors))
+            file->flush();
+    }
+    QTimer::singleShot(0, this, [this, code] { Q_EMIT finished(int(code)); });
+}
+
+QStringList CommandLineRun::secrets() const
+{
+    return m_command.showSecrets || !m_runner ? QStringList() : m_runner->secretValues();
+}
+
+bool CommandLineRun::load()
+{
+    QString error;
+    const QByteArray collectionBytes = readAll(m_command.collection, &error);
+    if (!error.isEmpty()) {
+        fail(ExitCode::CollectionUnreadable, u"the collection: "_s + error + u'.');
+        return false;
+    }
+    PostmanImport imported = PostmanCollection::import(collectionBytes);
+    if (!imported.ok()) {
+        fail(ExitCode::NotACollection, u"\u201c%1\u201d: %2"_s.arg(m_command.collection, imported.error));
+        return false;
+    }
+    m_collection = imported.collection;
+
+    if (!m_command.environment.isEmpty()) {
+        const QByteArray bytes = readAll(m_command.environment, &error);
+        const PostmanEnvironmentImport environment
+            = error.isEmpty() ? PostmanEnvironment::import(bytes) : PostmanEnvironmentImport();
+        if (!error.isEmpty() || !environment.ok()) {
+            fail(ExitCode::EnvironmentProblem,
+                 u"the environment: "_s + (error.isEmpty() ? environment.error : error + u'.'));
+            return false;
+        }
+        m_environment = environment.environment;
+    }
+    if (!m_command.globals.isEmpty()) {
+        const QByteArray bytes = readAll(m_command.globals, &error);
+        const PostmanEnvironmentImport globals
+            = error.isEmpty() ? PostmanEnvironment::import(bytes) : PostmanEnvironmentImport();
+        if (!error.isEmpty() || !globals.ok()) {
+            fail(ExitCode::EnvironmentProblem,
+                 u"the globals: "_s + (error.isEmpty() ? globals.error : error + u'.'));
+            return false;
+        }
+        m_globals = globals.environment.variables;
+    }
+    for (const auto &[key, value] : std::as_const(m_command.envVars))
+        setOrAdd(&m_environment.variables, key, value);
+    for (const auto &[key, value] : std::as_const(m_command.globalVars))
+        setOrAdd(&m_globals, key, value);
+
+    RunOptions options;
+    if (!m_command.iterationData.isEmpty()) {
+        const DataFile data = DataFile::read(m_command.iterationData);
+        if (!data.ok()) {
+            fail(ExitCode::DataFileProblem, u"the iteration data: "_s + data.error);
+            return false;
+        }
+        options.data = data.rows;
+    }
+    options.iterations = qMax(1, m_command.iterationCount);
+    if (m_command.iterationCount == 0 && !options.data.isEmpty())
+        options.iterations = int(options.data.size());
+    m_iterations = options.iterations;
+    for (const QString &name : std::as_const(m_command.folders)) {
+        const CollectionItem *item = findNamed(m_collection.items, name);
+        if (!item) {
+            fail(ExitCode::Usage,
+                 u"--folder \u201c%1\u201d: there is no folder or request of that name in \u201c%2\u201d."_s
+                     .arg(name, m_collection.name));
+            return false;
+        }
+        if (!item->isFolder()) {
+            options.requestIds << item->id;
+            continue;
+        }
+        RunOptions inFolder;
+        inFolder.folderId = item->id;
+        for (const auto &[id, requestName] : CollectionRunner::plan(m_collection, inFolder))
+            options.requestIds << id;
+    }
+    options.delay = std::chrono::milliseconds(m_command.delayRequest);
+    options.stopOnFailure = m_command.bail;
+    if (m_command.timeoutScript > 0)
+        options.scriptTimeLimit = std::chrono::milliseconds(m_command.timeoutScript);
+    applyToRequests(&m_collection.items, [this](HttpRequest *request) {
+        if (m_command.timeoutRequest > 0)
+            request->timeoutMs = m_command.timeoutRequest;
+        if (m_command.insecure)
+            request->verifyTls = false;
+        if (m_command.ignoreRedirects)
+            request->followRedirects = false;
+    });
+
+    m_runner = std::make_unique<CollectionRunner>(CollectionRunner::senderFor(&m_client), &m_client);
+    connect(m_runner.get(), &CollectionRunner::executionFinished, this, &CommandLineRun::onExecution);
+    connect(m_runner.get(), &CollectionRunner::finished, this, &CommandLineRun::onFinished);
+    if (!m_runner->start(m_collection, m_environment, m_globals, options)) {
+        fail(ExitCode::Usage, u"the run could not start."_s);
+        return false;
+    }
+    return true;
+}
+
+void CommandLineRun::start()
+{
+    m_cli.color = m_command.color == RunCommand::Color::On;
+    m_cli.verbose = m_command.verbose;
+    if (!load())
+        return;
+    if (m_command.reporters.contains(u"cli"_s))
+        print(m_collection.name + u'\n');
+}
+
+void CommandLineRun::onExecution(const RunExecution &execution)
+{
+    if (!m_command.reporters.contains(u"cli"_s))
+        return;
+    m_cli.secrets = secrets();
+    print(m_cli.execution(execution, m_iterations));
+}
+
+bool CommandLineRun::writeFile(const QString &path, const QByteArray &bytes, const QString &what)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath()); // newman's default folder, newman/
+    if (const QString error = AtomicFile::write(path, bytes); !error.isEmpty()) {
+        if (m_errors)
+            m_errors->write(u"postern run: the %1 could not be written: %2\n"_s.arg(what, error).toUtf8());
+        return false;
+    }
+    return true;
+}
+
+void CommandLineRun::onFinished(const RunReport &report)
+{
+    const QStringList hidden = secrets();
+    if (m_command.reporters.contains(u"cli"_s)) {
+        m_cli.secrets = hidden;
+        print(m_cli.summary(report, !m_command.noSummary));
+    }
+    bool written = true;
+    const QString base = QFileInfo(m_command.collection).completeBaseName();
+    if (m_command.reporters.contains(u"json"_s)) {
+        const QString path
+            = m_command.jsonExport.isEmpty() ? u"newman/%1-report.json"_s.arg(base) : m_command.jsonExport;
+        const QJsonObject json = report.toJson(
+            hidden, hidden.isEmpty() ? RunReport::Secrets::Include : RunReport::Secrets::Mask);
+        written = writeFile(path, QJsonDocument(json).toJson(), u"json report"_s) && written;
+    }
+    if (m_command.reporters.contains(u"junit"_s)) {
+        const QString path
+            = m_command.junitExport.isEmpty() ? u"newman/%1-report.xml"_s.arg(base) : m_command.junitExport;
+        written = writeFile(path, RunReporters::junit(report, hidden), u"junit report"_s) && written;
+    }
+    const PostmanEnvironment::Secrets exportSecrets
+        = m_command.showSecrets ? PostmanEnvironment::Secrets::Include : PostmanEnvironment::Secrets::Omit;
+    if (!m_command.exportEnvironment.isEmpty()) {
+        Environment environment = m_environment;
+        environment.variables = m_runner->environment();
+        written = writeFile(m_command.exportEnvironment,
+                            PostmanEnvironment::exportJson(environment, exportSecrets), u"environment"_s)
+            && written;
+    }
+    if (!m_command.exportGlobals.isEmpty()) {
+        Environment globals = Environment::make(u"globals"_s);
+        globals.variables = m_runner->globals();
+        written = writeFile(m_command.exportGlobals, PostmanEnvironment::exportJson(globals, exportSecrets),
+                            u"globals"_s)
+            && written;
+    }
+    if (m_errors) {
+        if (auto *file = qobject_cast<QFile *>(m_errors))
+            file->flush();
+    }
+    ExitCode code = ExitCode::Passed;
+    if (!written)
+        code = ExitCode::OutputProblem;
+    else if (!m_command.suppressExitCode) {
+        for (const RunExecution &execution : report.executions) {
+            if (execution.failed())
+                code = ExitCode::Failed;
+        }
+    }
+    Q_EMIT finished(int(code));
+}
+
+} // namespace Postern

@@ -1,0 +1,331 @@
+// postern-run, the process `postern run` becomes, run as a CI job runs it: against the sandbox
+// instance (in this test's process), with the runner corpus of tests/auto/runner/data. Exit codes for
+// each kind of setup error, the cli, json and junit reporters, --folder, -x, the exported environment,
+// secrets kept out of all of them, and no widget or WebEngine library in the executable.
+
+#include "sandbox/sandboxserver.h"
+#include "shared/newman.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace Qt::StringLiterals;
+using namespace Postern;
+
+namespace {
+
+struct Result
+{
+    int exitCode = -1;
+    QString output;
+    QString errors;
+};
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// postern run's json report in the lines of Newman::lines().
+QStringList reportLines(const QJsonObject &report)
+{
+    QStringList lines;
+    for (const QJsonValue &value : report.value(u"executions"_s).toArray()) {
+        const QJsonObject execution = value.toObject();
+        lines << u"%1. %2 \u2192 %3"_s.arg(execution.value(u"iteration"_s).toInt())
+                     .arg(execution.value(u"name"_s).toString())
+                     .arg(execution.value(u"status"_s).toInt());
+        for (const QJsonValue &test : execution.value(u"tests"_s).toArray()) {
+            const QString outcome = test[u"outcome"_s].toString();
+            lines << u"   "_s + outcome + u": "_s + test[u"name"_s].toString()
+                    + (outcome == u"failed"_s ? u": "_s + test[u"message"_s].toString() : QString());
+        }
+        for (const QJsonValue &error : execution.value(u"scriptErrors"_s).toArray())
+            lines << u"   script error: "_s + error[u"name"_s].toString() + u": "_s
+                    + error[u"message"_s].toString();
+    }
+    return lines;
+}
+
+// "key=value" per variable of a Postman environment file's values, each value as text (Postern keeps
+// variables as text, newman keeps a script's true or 3 as JSON); the fresh token as "token=*".
+QStringList environmentLines(const QJsonObject &environment)
+{
+    QStringList lines;
+    for (const QJsonValue &value : environment.value(u"values"_s).toArray()) {
+        const QString key = value[u"key"_s].toString();
+        const QJsonValue v = value[u"value"_s];
+        QString text = v.isString() ? v.toString()
+            : v.isBool()            ? (v.toBool() ? u"true"_s : u"false"_s)
+            : v.isDouble()
+            ? QString::number(v.toDouble())
+            : QString::fromUtf8(QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact));
+        lines << key + u'=' + (key == u"token"_s ? u"*"_s : text);
+    }
+    return lines;
+}
+
+} // namespace
+
+class tst_PosternRun : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void setupErrors_data();
+    void setupErrors();
+    void runWithEveryReporter();
+    void folderAndSuppressedExitCode();
+    void noWidgetsLoaded();
+    void posternRunHandsOver();
+    void sameAsNewman();
+
+private:
+    Result run(const QStringList &arguments);
+    QStringList corpus() const; // the chain collection with its environment at the sandbox
+
+    std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
+    QTemporaryDir m_dir;
+};
+
+void tst_PosternRun::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_sandbox = std::make_unique<Sandbox::SandboxServer>(Sandbox::Registry::defaults());
+    QVERIFY2(m_sandbox->listen(0), qPrintable(m_sandbox->errorString()));
+}
+
+// Runs postern-run, serving the sandbox while it runs.
+Result tst_PosternRun::run(const QStringList &arguments)
+{
+    QProcess process;
+    process.setWorkingDirectory(m_dir.path());
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(POSTERN_RUN_PATH), arguments);
+    if (!process.waitForStarted(10000) || !finished.wait(120000))
+        return {};
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+             QString::fromUtf8(process.readAllStandardOutput()),
+             QString::fromUtf8(process.readAllStandardError()) };
+}
+
+QStringList tst_PosternRun::corpus() const
+{
+    const QString data = QStringLiteral(POSTERN_RUNNER_DATA_DIR);
+    return { data + u"/chain.postman_collection.json"_s, u"-e"_s,
+             data + u"/runner.postman_environment.json"_s, u"--env-var"_s,
+             u"baseUrl="_s + m_sandbox->baseUrl().toString() };
+}
+
+void tst_PosternRun::setupErrors_data()
+{
+    const QString data = QStringLiteral(POSTERN_RUNNER_DATA_DIR);
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("unknown option") << QStringList {
+        u"c.json"_s, u"--frobnicate"_s
+    } << 2 << u"postern run: Unknown option 'frobnicate'. (postern run --help lists the options)"_s;
+    QTest::newRow("no collection file")
+        << QStringList { u"missing.json"_s } << 3
+        << u"postern run: the collection: there is no file \u201cmissing.json\u201d."_s;
+    QTest::newRow("not a collection") << QStringList { data + u"/runner.postman_environment.json"_s } << 4
+                                      << u"It is a Postman environment, not a collection"_s;
+    QTest::newRow("no environment file")
+        << QStringList { data + u"/chain.postman_collection.json"_s, u"-e"_s, u"nowhere.json"_s } << 5
+        << u"postern run: the environment: there is no file \u201cnowhere.json\u201d."_s;
+    QTest::newRow("a collection as environment")
+        << QStringList { data + u"/chain.postman_collection.json"_s, u"-e"_s,
+                         data + u"/chain.postman_collection.json"_s }
+        << 5 << u"postern run: the environment: "_s;
+    QTest::newRow("no data file") << QStringList { data + u"/chain.postman_collection.json"_s, u"-d"_s,
+                                                   u"rows.csv"_s }
+                                  << 6 << u"postern run: the iteration data: "_s;
+    QTest::newRow("unknown folder")
+        << QStringList { data + u"/chain.postman_collection.json"_s, u"--folder"_s, u"Nothing"_s } << 2
+        << u"postern run: --folder \u201cNothing\u201d: there is no folder or request of that name in \u201cRunner chain\u201d."_s;
+}
+
+void tst_PosternRun::setupErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, error);
+    const Result result = run(arguments);
+    QCOMPARE(result.exitCode, exitCode);
+    QVERIFY2(result.errors.contains(error), qPrintable(result.errors));
+    QCOMPARE(result.errors.count(u'\n'), 1); // one line
+}
+
+// The corpus with two data rows and every reporter: exit code 1 (it has failing tests), the cli output,
+// a json report of every request, a junit file with one suite per request per iteration whose counts
+// add up, the exported environment; the secret value nowhere.
+void tst_PosternRun::runWithEveryReporter()
+{
+    const QString json = m_dir.filePath(u"reports/run.json"_s);
+    const QString junit = m_dir.filePath(u"reports/run.xml"_s);
+    const QString environment = m_dir.filePath(u"environment.json"_s);
+    const Result result = run(corpus()
+                              + QStringList { u"-d"_s, QStringLiteral(POSTERN_RUNNER_DATA_DIR "/limits.json"),
+                                              u"-r"_s, u"cli,json,junit"_s, u"--reporter-json-export"_s, json,
+                                              u"--reporter-junit-export"_s, junit, u"--export-environment"_s,
+                                              environment, u"--color"_s, u"off"_s });
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.output.contains(u"\u2192 List incidents  (iteration 1/2)"_s), qPrintable(result.output));
+    QVERIFY(result.output.contains(u"\u2713  status is 200"_s));
+    QVERIFY(result.output.contains(u"deliberately wrong status"_s));
+    QVERIFY(result.output.contains(u"expected response to have status code 201 but got 200"_s));
+    QVERIFY(result.output.contains(u"assertions"_s));
+    QVERIFY(!result.output.contains(u"\x1b["_s)); // --color off
+
+    const QJsonObject report = QJsonDocument::fromJson(readFile(json)).object();
+    const QJsonArray executions = report.value(u"executions"_s).toArray();
+    QCOMPARE(executions.size(), 9);
+    QCOMPARE(report.value(u"totals"_s).toObject().value(u"failed"_s).toInt(), 6);
+
+    // junit: read back, every count checked against the elements.
+    QXmlStreamReader xml(readFile(junit));
+    int suites = 0;
+    int cases = 0;
+    int failures = 0;
+    int errors = 0;
+    int declaredTests = -1;
+    int declaredFailures = -1;
+    int declaredErrors = -1;
+    QStringList suiteNames;
+    int suiteCases = 0;
+    int suiteDeclared = 0;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == u"testsuites"_s) {
+            declaredTests = xml.attributes().value(u"tests"_s).toInt();
+            declaredFailures = xml.attributes().value(u"failures"_s).toInt();
+            declaredErrors = xml.attributes().value(u"errors"_s).toInt();
+        } else if (xml.isStartElement() && xml.name() == u"testsuite"_s) {
+            ++suites;
+            suiteNames << xml.attributes().value(u"name"_s).toString();
+            suiteDeclared = xml.attributes().value(u"tests"_s).toInt();
+            suiteCases = 0;
+        } else if (xml.isEndElement() && xml.name() == u"testsuite"_s) {
+            QCOMPARE(suiteCases, suiteDeclared);
+        } else if (xml.isStartElement() && xml.name() == u"testcase"_s) {
+            ++cases;
+            ++suiteCases;
+        } else if (xml.isStartElement() && xml.name() == u"failure"_s) {
+            ++failures;
+        } else if (xml.isStartElement() && xml.name() == u"error"_s) {
+            ++errors;
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(suites, 9); // one per request per iteration, setNextRequest's skip included
+    QVERIFY2(suiteNames.contains(u"List incidents (iteration 1)"_s)
+                 && suiteNames.contains(u"List incidents (iteration 2)"_s),
+             qPrintable(suiteNames.join(u", "_s)));
+    QCOMPARE(declaredTests, cases);
+    QCOMPARE(declaredFailures, failures);
+    QCOMPARE(failures, 6);
+    QCOMPARE(declaredErrors, errors);
+    QCOMPARE(errors, 2); // the script that throws, in both iterations
+
+    // The environment as the run left it; the secret variable without its value.
+    const QJsonArray values
+        = QJsonDocument::fromJson(readFile(environment)).object().value(u"values"_s).toArray();
+    QStringList keys;
+    for (const QJsonValue &value : values)
+        keys << value[u"key"_s].toString();
+    QVERIFY2(keys.contains(u"token"_s) && keys.contains(u"count"_s), qPrintable(keys.join(u", "_s)));
+    for (const QByteArray &text : { result.output.toUtf8(), result.errors.toUtf8(), readFile(json),
+                                    readFile(junit), readFile(environment) })
+        QVERIFY(!text.contains("postern-secret"));
+}
+
+// --folder runs one folder (all passing: exit 0); -x turns the corpus's failures into exit 0.
+void tst_PosternRun::folderAndSuppressedExitCode()
+{
+    const Result auth = run(corpus() + QStringList { u"--folder"_s, u"Auth"_s, u"--color"_s, u"off"_s });
+    QCOMPARE(auth.exitCode, 0);
+    QVERIFY2(auth.output.contains(u"\u2192 Get a token"_s), qPrintable(auth.output));
+    QVERIFY(!auth.output.contains(u"List incidents"_s));
+    const Result suppressed = run(corpus() + QStringList { u"-x"_s, u"--silent"_s });
+    QCOMPARE(suppressed.exitCode, 0);
+    QCOMPARE(suppressed.output, QString());
+}
+
+// A CI machine has no display: the runner links no widget, GUI or WebEngine library at all.
+void tst_PosternRun::noWidgetsLoaded()
+{
+    QProcess ldd;
+    ldd.start(u"ldd"_s, { QStringLiteral(POSTERN_RUN_PATH) });
+    if (!ldd.waitForStarted(5000))
+        QSKIP("ldd is not installed (Debian's libc-bin has it)");
+    QVERIFY(ldd.waitForFinished(30000));
+    const QString libraries = QString::fromUtf8(ldd.readAllStandardOutput());
+    QVERIFY2(libraries.contains(u"libQt6Core"_s), qPrintable(libraries));
+    for (const QString &library :
+         { u"libQt6Widgets"_s, u"libQt6Gui"_s, u"libQt6WebEngine"_s, u"libQt6Quick"_s })
+        QVERIFY2(!libraries.contains(library), qPrintable(library + u" in\n"_s + libraries));
+}
+
+// `postern run …` from the application's own executable becomes postern-run before anything of the
+// window system is touched: it answers without a display.
+void tst_PosternRun::posternRunHandsOver()
+{
+    QProcess postern;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"DISPLAY"_s);
+    environment.remove(u"WAYLAND_DISPLAY"_s);
+    environment.remove(u"QT_QPA_PLATFORM"_s);
+    postern.setProcessEnvironment(environment);
+    postern.setWorkingDirectory(m_dir.path());
+    postern.start(QStringLiteral(POSTERN_EXECUTABLE), { u"run"_s, u"--version"_s });
+    QVERIFY(postern.waitForFinished(30000));
+    QCOMPARE(postern.exitCode(), 0);
+    QCOMPARE(QString::fromUtf8(postern.readAllStandardOutput()).trimmed(), QStringLiteral(POSTERN_VERSION));
+    postern.start(QStringLiteral(POSTERN_EXECUTABLE), { u"run"_s, u"nothing.json"_s });
+    QVERIFY(postern.waitForFinished(30000));
+    QCOMPARE(postern.exitCode(), 3);
+    QCOMPARE(QString::fromUtf8(postern.readAllStandardError()),
+             u"postern run: the collection: there is no file \u201cnothing.json\u201d.\n"_s);
+}
+
+// The corpus with two data rows, by newman and by postern run: the same exit code, the same requests,
+// tests, messages and script errors in their json reports, the same exported environment.
+void tst_PosternRun::sameAsNewman()
+{
+    if (const QString why = Newman::unavailable(); !why.isEmpty()) {
+        qInfo("%s", qPrintable(why));
+        QSKIP(qPrintable(why));
+    }
+    const QStringList arguments
+        = corpus() + QStringList { u"-d"_s, QStringLiteral(POSTERN_RUNNER_DATA_DIR "/limits.json") };
+    const Newman::Result newman = Newman::run(arguments, m_dir.path());
+    QVERIFY2(!newman.run.isEmpty(), newman.output.constData());
+    const QString json = m_dir.filePath(u"same.json"_s);
+    const QString environment = m_dir.filePath(u"same-environment.json"_s);
+    const Result postern = run(arguments
+                               + QStringList { u"-r"_s, u"json"_s, u"--reporter-json-export"_s, json,
+                                               u"--export-environment"_s, environment, u"--show-secrets"_s });
+    QCOMPARE(postern.exitCode, newman.exitCode);
+    QCOMPARE(postern.exitCode, 1);
+    const QStringList expected = Newman::lines(newman.run);
+    const QStringList actual = reportLines(QJsonDocument::fromJson(readFile(json)).object());
+    if (actual != expected)
+        qInfo("newman:\n%s\npostern run:\n%s", qPrintable(expected.join(u'\n')),
+              qPrintable(actual.join(u'\n')));
+    QCOMPARE(actual, expected);
+    QCOMPARE(environmentLines(QJsonDocument::fromJson(readFile(environment)).object()),
+             environmentLines(newman.environment));
+}
+
+QTEST_GUILESS_MAIN(tst_PosternRun)
+#include "tst_posternrun.moc"
