@@ -194,9 +194,24 @@ bool CommandLineRun::load()
     m_runner = std::make_unique<CollectionRunner>(CollectionRunner::senderFor(&m_client), &m_client);
     connect(m_runner.get(), &CollectionRunner::executionFinished, this, &CommandLineRun::onExecution);
     connect(m_runner.get(), &CollectionRunner::finished, this, &CommandLineRun::onFinished);
+    connect(m_runner.get(), &CollectionRunner::started, this,
+            [this](int perIteration, int iterations) { m_total = perIteration * iterations; });
     if (!m_runner->start(m_collection, m_environment, m_globals, options)) {
         fail(ExitCode::Usage, u"the run could not start."_s);
         return false;
+    }
+    if (m_command.timeout > 0) {
+        QTimer::singleShot(m_command.timeout, this, [this] {
+            if (!m_runner->isRunning())
+                return;
+            m_timedOut = true;
+            if (m_errors)
+                m_errors->write(
+                    u"postern run: the run went on longer than --timeout %1 ms and was stopped.\n"_s
+                        .arg(m_command.timeout)
+                        .toUtf8());
+            m_runner->cancel();
+        });
     }
     return true;
 }
@@ -213,6 +228,17 @@ void CommandLineRun::start()
 
 void CommandLineRun::onExecution(const RunExecution &execution)
 {
+    ++m_done;
+    if (m_command.reporters.contains(u"progress"_s)) {
+        // One line per request: how far, how it went (setNextRequest may end a run early).
+        const int total = qMax(m_total, m_done);
+        const int filled = total > 0 ? m_done * 20 / total : 20;
+        print(u"[%1%2] %3/%4 %5 %6\n"_s.arg(QString(filled, u'#'), QString(20 - filled, u'-'))
+                  .arg(m_done)
+                  .arg(total)
+                  .arg(execution.failed() ? u"\u2717"_s : u"\u2713"_s)
+                  .arg(execution.name));
+    }
     if (!m_command.reporters.contains(u"cli"_s))
         return;
     m_cli.secrets = secrets();
@@ -275,6 +301,8 @@ void CommandLineRun::onFinished(const RunReport &report)
     if (!written)
         code = ExitCode::OutputProblem;
     else if (!m_command.suppressExitCode) {
+        if (m_timedOut)
+            code = ExitCode::Failed;
         for (const RunExecution &execution : report.executions) {
             if (execution.failed())
                 code = ExitCode::Failed;

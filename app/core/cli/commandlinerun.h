@@ -57,6 +57,9 @@ private:
     VariableList m_globals;
     RunReporters::Cli m_cli;
     int m_iterations = 1;
+    int m_total = 0; // requests the run will send, as far as known at its start (for progress)
+    int m_done = 0;
+    bool m_timedOut = false;
 };
 
 } // namespace Postern

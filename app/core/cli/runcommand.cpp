@@ -34,13 +34,16 @@ struct Options
     QCommandLineOption suppress { { u"x"_s, u"suppress-exit-code"_s },
                                   u"Exit with 0 even when a test, request or script failed."_s };
     QCommandLineOption delay { u"delay-request"_s, u"Wait this long between two requests."_s, u"ms"_s };
+    QCommandLineOption timeout { u"timeout"_s, u"The time limit of the whole run."_s, u"ms"_s };
     QCommandLineOption timeoutRequest { u"timeout-request"_s, u"The time limit of each request."_s, u"ms"_s };
     QCommandLineOption timeoutScript { u"timeout-script"_s, u"The time limit of each script."_s, u"ms"_s };
     QCommandLineOption insecure { { u"k"_s, u"insecure"_s }, u"Do not check TLS certificates."_s };
     QCommandLineOption ignoreRedirects { u"ignore-redirects"_s, u"Do not follow redirects."_s };
-    QCommandLineOption reporters { { u"r"_s, u"reporters"_s },
-                                   u"Reporters, comma-separated: cli, json, junit (default: cli)."_s,
-                                   u"list"_s };
+    QCommandLineOption reporters {
+        { u"r"_s, u"reporters"_s },
+        u"Reporters, comma-separated: cli, progress, json, junit (default: cli)."_s,
+        u"list"_s
+    };
     QCommandLineOption jsonExport { u"reporter-json-export"_s, u"Where the json reporter writes."_s,
                                     u"file"_s };
     QCommandLineOption junitExport { u"reporter-junit-export"_s, u"Where the junit reporter writes."_s,
@@ -59,13 +62,13 @@ struct Options
     void addTo(QCommandLineParser *parser) const
     {
         parser->setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-        parser->addOptions({ environment,    globals,       data,        count,
-                             folder,         envVar,        globalVar,   exportEnvironment,
-                             exportGlobals,  bail,          suppress,    delay,
-                             timeoutRequest, timeoutScript, insecure,    ignoreRedirects,
-                             reporters,      jsonExport,    junitExport, noSummary,
-                             color,          silent,        verbose,     showSecrets,
-                             help,           version });
+        parser->addOptions({ environment,     globals,        data,          count,
+                             folder,          envVar,         globalVar,     exportEnvironment,
+                             exportGlobals,   bail,           suppress,      delay,
+                             timeout,         timeoutRequest, timeoutScript, insecure,
+                             ignoreRedirects, reporters,      jsonExport,    junitExport,
+                             noSummary,       color,          silent,        verbose,
+                             showSecrets,     help,           version });
         parser->addPositionalArgument(u"collection"_s, u"A Postman collection file (v2.0 or v2.1)."_s);
     }
 };
@@ -148,6 +151,7 @@ RunCommand::Parsed RunCommand::parse(const QStringList &arguments)
     QString error;
     command.iterationCount = number(parser, options.count, &error);
     command.delayRequest = number(parser, options.delay, &error);
+    command.timeout = number(parser, options.timeout, &error);
     command.timeoutRequest = number(parser, options.timeoutRequest, &error);
     command.timeoutScript = number(parser, options.timeoutScript, &error);
     command.envVars = pairs(parser, options.envVar, &error);
@@ -159,8 +163,9 @@ RunCommand::Parsed RunCommand::parse(const QStringList &arguments)
         for (const QString &name :
              parser.values(options.reporters).join(u',').split(u',', Qt::SkipEmptyParts)) {
             const QString reporter = name.trimmed();
-            if (reporter != u"cli"_s && reporter != u"json"_s && reporter != u"junit"_s) {
-                error = u"Unknown reporter \u201c%1\u201d: use cli, json or junit."_s.arg(reporter);
+            if (reporter != u"cli"_s && reporter != u"progress"_s && reporter != u"json"_s
+                && reporter != u"junit"_s) {
+                error = u"Unknown reporter \u201c%1\u201d: use cli, progress, json or junit."_s.arg(reporter);
                 break;
             }
             if (!command.reporters.contains(reporter))

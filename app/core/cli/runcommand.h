@@ -35,11 +35,12 @@ struct RunCommand
     bool bail = false; // --bail: stop at the first failure
     bool suppressExitCode = false; // -x, --suppress-exit-code: 0 even when something failed
     int delayRequest = 0; // --delay-request, ms
+    int timeout = 0; // --timeout, ms: the whole run; 0: no limit
     int timeoutRequest = 0; // --timeout-request, ms; 0: the requests' own
     int timeoutScript = 0; // --timeout-script, ms; 0: the default time limit
     bool insecure = false; // -k, --insecure: no TLS certificate check
     bool ignoreRedirects = false; // --ignore-redirects
-    QStringList reporters { QStringLiteral("cli") }; // -r, --reporters cli,json,junit
+    QStringList reporters { QStringLiteral("cli") }; // -r, --reporters cli,progress,json,junit
     QString jsonExport; // --reporter-json-export FILE
     QString junitExport; // --reporter-junit-export FILE
     bool noSummary = false; // --reporter-cli-no-summary

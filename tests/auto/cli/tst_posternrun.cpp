@@ -6,6 +6,7 @@
 #include "sandbox/sandboxserver.h"
 #include "shared/newman.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void folderAndSuppressedExitCode();
     void noWidgetsLoaded();
     void posternRunHandsOver();
+    void timeoutAndProgress();
     void sameAsNewman();
 
 private:
@@ -296,6 +298,26 @@ void tst_PosternRun::posternRunHandsOver()
     QCOMPARE(postern.exitCode(), 3);
     QCOMPARE(QString::fromUtf8(postern.readAllStandardError()),
              u"postern run: the collection: there is no file \u201cnothing.json\u201d.\n"_s);
+}
+
+// --timeout stops a run that goes on too long (exit 1, a line saying why); the progress reporter
+// writes a line per request.
+void tst_PosternRun::timeoutAndProgress()
+{
+    QElapsedTimer clock;
+    clock.start();
+    const Result slow = run(
+        corpus()
+        + QStringList { u"--delay-request"_s, u"5000"_s, u"--timeout"_s, u"500"_s, u"-r"_s, u"progress"_s });
+    QCOMPARE(slow.exitCode, 1);
+    QVERIFY2(clock.elapsed() < 4500, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(slow.errors, u"postern run: the run went on longer than --timeout 500 ms and was stopped.\n"_s);
+    QVERIFY2(slow.output.startsWith(u"[####----------------] 1/5 \u2713 Get a token\n"_s),
+             qPrintable(slow.output));
+
+    const Result auth = run(corpus() + QStringList { u"--folder"_s, u"Auth"_s, u"-r"_s, u"progress"_s });
+    QCOMPARE(auth.exitCode, 0);
+    QCOMPARE(auth.output, u"[####################] 1/1 \u2713 Get a token\n"_s);
 }
 
 // The corpus with two data rows, by newman and by postern run: the same exit code, the same requests,

@@ -46,6 +46,8 @@ void tst_RunCommand::newmansOptions()
                                                           u"-x"_s,
                                                           u"--delay-request"_s,
                                                           u"10"_s,
+                                                          u"--timeout"_s,
+                                                          u"60000"_s,
                                                           u"--timeout-request"_s,
                                                           u"2000"_s,
                                                           u"--timeout-script"_s,
@@ -55,7 +57,7 @@ void tst_RunCommand::newmansOptions()
                                                           u"-r"_s,
                                                           u"cli,json"_s,
                                                           u"-r"_s,
-                                                          u"junit"_s,
+                                                          u"junit,progress"_s,
                                                           u"--reporter-json-export"_s,
                                                           u"r.json"_s,
                                                           u"--reporter-junit-export"_s,
@@ -81,9 +83,10 @@ void tst_RunCommand::newmansOptions()
     QVERIFY(c.bail && c.suppressExitCode && c.insecure && c.ignoreRedirects && c.noSummary && c.silent
             && c.verbose && c.showSecrets);
     QCOMPARE(c.delayRequest, 10);
+    QCOMPARE(c.timeout, 60000);
     QCOMPARE(c.timeoutRequest, 2000);
     QCOMPARE(c.timeoutScript, 500);
-    QCOMPARE(c.reporters, QStringList({ u"cli"_s, u"json"_s, u"junit"_s }));
+    QCOMPARE(c.reporters, QStringList({ u"cli"_s, u"json"_s, u"junit"_s, u"progress"_s }));
     QCOMPARE(c.jsonExport, u"r.json"_s);
     QCOMPARE(c.junitExport, u"r.xml"_s);
     QCOMPARE(c.color, RunCommand::Color::Off);
@@ -118,8 +121,9 @@ void tst_RunCommand::badOptions_data()
     } << u"--delay-request needs a whole number of 0 or more, not \u201c-5\u201d."_s;
     QTest::newRow("env-var without =") << QStringList { u"a.json"_s, u"--env-var"_s, u"token"_s }
                                        << u"--env-var needs key=value, not \u201ctoken\u201d."_s;
-    QTest::newRow("unknown reporter") << QStringList { u"a.json"_s, u"-r"_s, u"cli,html"_s }
-                                      << u"Unknown reporter \u201chtml\u201d: use cli, json or junit."_s;
+    QTest::newRow("unknown reporter")
+        << QStringList { u"a.json"_s, u"-r"_s, u"cli,html"_s }
+        << u"Unknown reporter \u201chtml\u201d: use cli, progress, json or junit."_s;
     QTest::newRow("bad color") << QStringList { u"a.json"_s, u"--color"_s, u"blue"_s }
                                << u"--color is on, off or auto, not \u201cblue\u201d."_s;
 }
@@ -150,6 +154,7 @@ void tst_RunCommand::helpListsTheOptions()
                                    u"--bail"_s,
                                    u"--suppress-exit-code"_s,
                                    u"--delay-request"_s,
+                                   u"--timeout"_s,
                                    u"--timeout-request"_s,
                                    u"--timeout-script"_s,
                                    u"--insecure"_s,
