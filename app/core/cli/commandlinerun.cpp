@@ -178,6 +178,8 @@ bool CommandLineRun::load()
         for (const auto &[id, requestName] : CollectionRunner::plan(m_collection, inFolder))
             options.requestIds << id;
     }
+    options.shardIndex = m_command.shardIndex;
+    options.shardCount = m_command.shardCount;
     options.delay = std::chrono::milliseconds(m_command.delayRequest);
     options.stopOnFailure = m_command.bail;
     if (m_command.timeoutScript > 0)

@@ -18,6 +18,9 @@ struct Options
                               u"A data file (CSV or JSON): one iteration per row."_s,
                               u"file"_s };
     QCommandLineOption count { { u"n"_s, u"iteration-count"_s }, u"How many iterations to run."_s, u"n"_s };
+    QCommandLineOption shard { u"shard"_s,
+                               u"Run share i of n of the iterations (i from 1 to n), for n CI jobs."_s,
+                               u"i/n"_s };
     QCommandLineOption folder { u"folder"_s,
                                 u"Run only this folder or request (by name); repeat it for several."_s,
                                 u"name"_s };
@@ -62,13 +65,16 @@ struct Options
     void addTo(QCommandLineParser *parser) const
     {
         parser->setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-        parser->addOptions({ environment,     globals,        data,          count,
-                             folder,          envVar,         globalVar,     exportEnvironment,
-                             exportGlobals,   bail,           suppress,      delay,
-                             timeout,         timeoutRequest, timeoutScript, insecure,
-                             ignoreRedirects, reporters,      jsonExport,    junitExport,
-                             noSummary,       color,          silent,        verbose,
-                             showSecrets,     help,           version });
+        parser->addOptions({ shard,         environment, globals,
+                             data,          count,       folder,
+                             envVar,        globalVar,   exportEnvironment,
+                             exportGlobals, bail,        suppress,
+                             delay,         timeout,     timeoutRequest,
+                             timeoutScript, insecure,    ignoreRedirects,
+                             reporters,     jsonExport,  junitExport,
+                             noSummary,     color,       silent,
+                             verbose,       showSecrets, help,
+                             version });
         parser->addPositionalArgument(u"collection"_s, u"A Postman collection file (v2.0 or v2.1)."_s);
     }
 };
@@ -156,6 +162,20 @@ RunCommand::Parsed RunCommand::parse(const QStringList &arguments)
     command.timeoutScript = number(parser, options.timeoutScript, &error);
     command.envVars = pairs(parser, options.envVar, &error);
     command.globalVars = pairs(parser, options.globalVar, &error);
+    if (parser.isSet(options.shard)) {
+        const QString text = parser.value(options.shard);
+        const QStringList parts = text.split(u'/');
+        bool indexOk = false;
+        bool countOk = false;
+        const int index = parts.value(0).toInt(&indexOk);
+        const int count = parts.value(1).toInt(&countOk);
+        if (parts.size() != 2 || !indexOk || !countOk || count < 1 || index < 1 || index > count)
+            error = u"--shard is i/n with 1 \u2264 i \u2264 n (job i of n), not \u201c%1\u201d."_s.arg(text);
+        else {
+            command.shardIndex = index - 1;
+            command.shardCount = count;
+        }
+    }
     if (parser.isSet(options.count) && command.iterationCount == 0 && error.isEmpty())
         error = u"--iteration-count needs 1 or more."_s;
     if (parser.isSet(options.reporters)) {

@@ -27,6 +27,8 @@ struct RunCommand
     QString globals; // -g, --globals: a Postman globals file
     QString iterationData; // -d, --iteration-data: CSV or JSON
     int iterationCount = 0; // -n, --iteration-count; 0: one, or one per data row
+    int shardIndex = 0; // --shard i/n: this job runs the iterations k (0-based) with k % n == i - 1
+    int shardCount = 1;
     QStringList folders; // --folder, repeatable: folders or requests by name, in this order
     QList<QPair<QString, QString>> envVars; // --env-var key=value
     QList<QPair<QString, QString>> globalVars; // --global-var key=value

@@ -176,11 +176,11 @@ bool CollectionRunner::start(const Collection &collection, const Environment &en
     m_report.iterations = options.iterationCount();
     m_report.startedAt = QDateTime::currentDateTimeUtc();
     m_clock.start();
-    m_iteration = 0;
+    m_iteration = qMax(options.shardIndex, 0);
     m_index = 0;
     m_jumpTo.clear();
     m_stopAfter = false;
-    Q_EMIT started(int(m_steps.size()), m_report.iterations);
+    Q_EMIT started(int(m_steps.size()), options.shardIterationCount());
     QMetaObject::invokeMethod(this, &CollectionRunner::runStep, Qt::QueuedConnection);
     return true;
 }
@@ -208,12 +208,12 @@ void CollectionRunner::runStep()
         return;
     }
     if (m_index >= m_steps.size()) {
-        ++m_iteration;
+        m_iteration += qMax(m_options.shardCount, 1);
         m_index = 0;
-        if (m_iteration >= m_report.iterations || m_steps.isEmpty()) {
-            end();
-            return;
-        }
+    }
+    if (m_iteration >= m_report.iterations || m_steps.isEmpty()) {
+        end();
+        return;
     }
     const Step &step = m_steps.at(m_index);
     m_execution = RunExecution();

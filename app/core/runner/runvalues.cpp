@@ -34,6 +34,13 @@ int RunOptions::iterationCount() const
     return qMax(qMax(iterations, 1), int(data.size()));
 }
 
+int RunOptions::shardIterationCount() const
+{
+    const int count = qMax(shardCount, 1);
+    const int total = iterationCount();
+    return shardIndex >= total ? 0 : (total - shardIndex + count - 1) / count;
+}
+
 int RunExecution::failedTests() const
 {
     int count = 0;

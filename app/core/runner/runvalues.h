@@ -29,9 +29,14 @@ struct RunOptions
     QList<QJsonObject> data; // the data file's rows (CSV or JSON): pm.iterationData, and variables
     std::chrono::milliseconds delay { 0 }; // between two requests
     bool stopOnFailure = false; // stop after the first request with a failed test or script error
+    // A share of the iterations, for one of several machines: those whose index i (0-based) has
+    // i % shardCount == shardIndex. pm.info.iteration and the data row stay those of the whole run.
+    int shardIndex = 0;
+    int shardCount = 1;
     std::chrono::milliseconds scriptTimeLimit { 5000 };
 
-    int iterationCount() const;
+    int iterationCount() const; // of the whole run
+    int shardIterationCount() const; // of this share of it
 };
 
 // One request of a run: what went out, what came back, what its tests said.

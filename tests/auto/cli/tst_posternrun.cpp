@@ -89,6 +89,7 @@ private Q_SLOTS:
     void noWidgetsLoaded();
     void posternRunHandsOver();
     void timeoutAndProgress();
+    void shardRunsItsShare();
     void sameAsNewman();
 
 private:
@@ -318,6 +319,22 @@ void tst_PosternRun::timeoutAndProgress()
     const Result auth = run(corpus() + QStringList { u"--folder"_s, u"Auth"_s, u"-r"_s, u"progress"_s });
     QCOMPARE(auth.exitCode, 0);
     QCOMPARE(auth.output, u"[####################] 1/1 \u2713 Get a token\n"_s);
+}
+
+// --shard 2/2 of the two data rows: the second iteration only, numbered as in the whole run.
+void tst_PosternRun::shardRunsItsShare()
+{
+    const QString json = m_dir.filePath(u"shard.json"_s);
+    const Result result
+        = run(corpus()
+              + QStringList { u"-d"_s, QStringLiteral(POSTERN_RUNNER_DATA_DIR "/limits.json"), u"--shard"_s,
+                              u"2/2"_s, u"-r"_s, u"json"_s, u"--reporter-json-export"_s, json });
+    QCOMPARE(result.exitCode, 1); // the corpus has failing tests in every iteration
+    const QJsonArray executions
+        = QJsonDocument::fromJson(readFile(json)).object().value(u"executions"_s).toArray();
+    QCOMPARE(executions.size(), 5);
+    for (const QJsonValue &execution : executions)
+        QCOMPARE(execution[u"iteration"_s].toInt(), 2);
 }
 
 // The corpus with two data rows, by newman and by postern run: the same exit code, the same requests,

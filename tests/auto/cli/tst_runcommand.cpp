@@ -84,6 +84,12 @@ void tst_RunCommand::newmansOptions()
             && c.verbose && c.showSecrets);
     QCOMPARE(c.delayRequest, 10);
     QCOMPARE(c.timeout, 60000);
+    QCOMPARE(c.shardIndex, 0);
+    QCOMPARE(c.shardCount, 1);
+    const RunCommand::Parsed sharded = RunCommand::parse({ u"c.json"_s, u"--shard"_s, u"2/3"_s });
+    QVERIFY2(sharded.ok(), qPrintable(sharded.error));
+    QCOMPARE(sharded.command.shardIndex, 1);
+    QCOMPARE(sharded.command.shardCount, 3);
     QCOMPARE(c.timeoutRequest, 2000);
     QCOMPARE(c.timeoutScript, 500);
     QCOMPARE(c.reporters, QStringList({ u"cli"_s, u"json"_s, u"junit"_s, u"progress"_s }));
@@ -124,6 +130,10 @@ void tst_RunCommand::badOptions_data()
     QTest::newRow("unknown reporter")
         << QStringList { u"a.json"_s, u"-r"_s, u"cli,html"_s }
         << u"Unknown reporter \u201chtml\u201d: use cli, progress, json or junit."_s;
+    for (const QString &shard : { u"0/3"_s, u"4/3"_s, u"1"_s, u"a/b"_s, u"1/0"_s, u"1/2/3"_s })
+        QTest::newRow(qPrintable(u"shard "_s + shard))
+            << QStringList { u"a.json"_s, u"--shard"_s, shard }
+            << u"--shard is i/n with 1 \u2264 i \u2264 n (job i of n), not \u201c%1\u201d."_s.arg(shard);
     QTest::newRow("bad color") << QStringList { u"a.json"_s, u"--color"_s, u"blue"_s }
                                << u"--color is on, off or auto, not \u201cblue\u201d."_s;
 }

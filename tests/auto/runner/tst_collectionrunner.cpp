@@ -27,6 +27,7 @@ private Q_SLOTS:
     void scriptsSeeTheRequestSent();
     void cancelStopsTheRequestOnItsWay();
     void planOfAFolderAndAnOrder();
+    void shardsShareTheIterations();
 
 private:
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
@@ -156,6 +157,56 @@ void tst_CollectionRunner::planOfAFolderAndAnOrder()
     QCOMPARE(names(ordered), QStringList({ u"d"_s, u"c"_s, u"a"_s }));
     ordered.folderId = outer.id; // ticked, but outside the folder: left out
     QCOMPARE(names(ordered), QStringList({ u"c"_s }));
+}
+
+// --shard i/n: the shares of a data-driven run are disjoint and cover every iteration, each with its
+// own data row and its iteration number of the whole run.
+void tst_CollectionRunner::shardsShareTheIterations()
+{
+    Collection collection = Collection::make(u"Shards"_s);
+    HttpRequest request;
+    request.url = m_sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=1"_s;
+    request.auth.type = AuthType::Basic;
+    request.auth.username = u"admin"_s;
+    request.auth.password = u"admin"_s;
+    request.scripts = ScriptEvents::withText(
+        QJsonArray(), ScriptEvent::Test,
+        u"pm.test(pm.info.iteration + '/' + pm.info.iterationCount + ' ' + pm.iterationData.get('row'), () => {});"_s);
+    collection.items.append(CollectionItem::makeRequest(u"One"_s, request));
+    RunOptions options;
+    for (int row = 0; row < 7; ++row)
+        options.data.append(QJsonObject { { u"row"_s, u"r%1"_s.arg(row) } });
+
+    QStringList all;
+    for (const int count : { 1, 3, 9 }) {
+        QStringList together;
+        for (int index = 0; index < count; ++index) {
+            options.shardIndex = index;
+            options.shardCount = count;
+            CollectionRunner runner(CollectionRunner::senderFor(&m_client), &m_client);
+            QSignalSpy started(&runner, &CollectionRunner::started);
+            QSignalSpy finished(&runner, &CollectionRunner::finished);
+            QVERIFY(runner.start(collection, Environment(), {}, options));
+            QVERIFY(finished.wait(60000));
+            QCOMPARE(started.constFirst().at(1).toInt(), options.shardIterationCount());
+            QStringList mine;
+            for (const RunExecution &execution : runner.report().executions) {
+                QCOMPARE(execution.iteration % count, index);
+                mine << execution.tests.value(0).name;
+            }
+            QCOMPARE(mine.size(), options.shardIterationCount());
+            for (const QString &name : std::as_const(mine))
+                QVERIFY2(!together.contains(name), qPrintable(name)); // disjoint
+            together += mine;
+        }
+        together.sort();
+        if (all.isEmpty())
+            all = together;
+        QCOMPARE(together, all); // every share together: the whole run, whatever n
+    }
+    QCOMPARE(all,
+             QStringList({ u"0/7 r0"_s, u"1/7 r1"_s, u"2/7 r2"_s, u"3/7 r3"_s, u"4/7 r4"_s, u"5/7 r5"_s,
+                           u"6/7 r6"_s }));
 }
 
 QTEST_GUILESS_MAIN(tst_CollectionRunner)
