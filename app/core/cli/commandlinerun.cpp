@@ -6,6 +6,7 @@
 #include "runner/collectionrunner.h"
 #include "runner/datafile.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -103,7 +104,17 @@ void CommandLineRun::fail(ExitCode code, const QString &message)
 
 QStringList CommandLineRun::secrets() const
 {
-    return m_command.showSecrets || !m_runner ? QStringList() : m_runner->secretValues();
+    if (m_command.showSecrets)
+        return {};
+    QStringList values = m_pastSecrets;
+    if (m_runner)
+        values += m_runner->secretValues();
+    for (const auto &[iteration, state] : m_parallel) {
+        if (state.runner)
+            values += state.runner->secretValues();
+    }
+    values.removeDuplicates();
+    return values;
 }
 
 bool CommandLineRun::load()
@@ -193,6 +204,27 @@ bool CommandLineRun::load()
             request->followRedirects = false;
     });
 
+    m_options = options;
+    if (m_command.timeout > 0) {
+        QTimer::singleShot(m_command.timeout, this, [this] {
+            bool running = m_runner && m_runner->isRunning();
+            for (const auto &[iteration, state] : m_parallel)
+                running = running || state.runner;
+            if (!running)
+                return;
+            m_timedOut = true;
+            if (m_errors)
+                m_errors->write(
+                    u"postern run: the run went on longer than --timeout %1 ms and was stopped.\n"_s
+                        .arg(m_command.timeout)
+                        .toUtf8());
+            stopAll();
+        });
+    }
+    if (m_command.parallel > 1) {
+        startParallel();
+        return true;
+    }
     m_runner = std::make_unique<CollectionRunner>(CollectionRunner::senderFor(&m_client), &m_client);
     connect(m_runner.get(), &CollectionRunner::executionFinished, this, &CommandLineRun::onExecution);
     connect(m_runner.get(), &CollectionRunner::finished, this, &CommandLineRun::onFinished);
@@ -202,20 +234,117 @@ bool CommandLineRun::load()
         fail(ExitCode::Usage, u"the run could not start."_s);
         return false;
     }
-    if (m_command.timeout > 0) {
-        QTimer::singleShot(m_command.timeout, this, [this] {
-            if (!m_runner->isRunning())
-                return;
-            m_timedOut = true;
-            if (m_errors)
-                m_errors->write(
-                    u"postern run: the run went on longer than --timeout %1 ms and was stopped.\n"_s
-                        .arg(m_command.timeout)
-                        .toUtf8());
-            m_runner->cancel();
-        });
-    }
     return true;
+}
+
+void CommandLineRun::stopAll()
+{
+    m_stopStarting = true;
+    m_queue.clear();
+    if (m_runner)
+        m_runner->cancel();
+    for (auto &[iteration, state] : m_parallel) {
+        if (state.runner)
+            state.runner->cancel();
+    }
+}
+
+void CommandLineRun::startParallel()
+{
+    const int total = m_options.iterationCount();
+    for (int k = qMax(m_options.shardIndex, 0); k < total; k += qMax(m_options.shardCount, 1))
+        m_queue.append(k);
+    m_order = m_queue;
+    m_total = int(CollectionRunner::plan(m_collection, m_options).size() * m_order.size());
+    m_merged.collectionName = m_collection.name;
+    m_merged.environmentName = m_environment.name;
+    m_merged.iterations = total;
+    m_merged.startedAt = QDateTime::currentDateTimeUtc();
+    m_clock.start();
+    m_lastEnvironment = m_environment.variables;
+    m_lastGlobals = m_globals;
+    if (m_queue.isEmpty()) {
+        QTimer::singleShot(0, this, [this] { onFinished(m_merged); });
+        return;
+    }
+    for (int i = 0; i < m_command.parallel && !m_queue.isEmpty(); ++i)
+        startIteration(m_queue.takeFirst());
+}
+
+// One iteration of the whole run, from the variables as given: its own runner and script worker.
+void CommandLineRun::startIteration(int iteration)
+{
+    Iteration &state = m_parallel[iteration];
+    state.runner = std::make_unique<CollectionRunner>(CollectionRunner::senderFor(&m_client), &m_client);
+    CollectionRunner *runner = state.runner.get();
+    connect(runner, &CollectionRunner::executionFinished, this,
+            [this, iteration](const RunExecution &execution) {
+                m_parallel[iteration].executions.append(execution);
+            });
+    connect(runner, &CollectionRunner::finished, this,
+            [this, iteration](const RunReport &report) { onIterationFinished(iteration, report); });
+    RunOptions options = m_options;
+    options.shardIndex = iteration;
+    options.shardCount = options.iterationCount(); // this iteration and no other
+    runner->start(m_collection, m_environment, m_globals, options);
+}
+
+void CommandLineRun::onIterationFinished(int iteration, const RunReport &ended)
+{
+    Iteration &state = m_parallel[iteration];
+    state.finished = true;
+    CollectionRunner *runner = state.runner.get();
+    m_pastSecrets += runner->secretValues();
+    m_pastSecrets.removeDuplicates();
+    if (iteration == m_order.constLast()) { // the exports: as the last iteration left them
+        m_lastEnvironment = runner->environment();
+        m_lastGlobals = runner->globals();
+    }
+    state.runner.release()->deleteLater(); // its finished() is still being delivered
+    if (ended.canceled) {
+        m_merged.canceled = true;
+        m_merged.stoppedBecause = ended.stoppedBecause;
+    }
+    bool failed = false;
+    for (const RunExecution &execution : std::as_const(state.executions))
+        failed = failed || execution.failed();
+    if (failed && m_command.bail && !m_stopStarting) {
+        m_stopStarting = true;
+        m_queue.clear();
+        m_merged.stoppedBecause = u"Stopped after iteration %1 failed (--bail)."_s.arg(iteration + 1);
+    }
+    // Report what is complete, in the iterations' order.
+    while (m_printed < m_order.size()) {
+        const auto found = m_parallel.find(m_order.at(m_printed));
+        if (found == m_parallel.end() || !found->second.finished)
+            break;
+        for (const RunExecution &execution : std::as_const(found->second.executions)) {
+            m_merged.executions.append(execution);
+            report(execution);
+        }
+        found->second.executions.clear();
+        ++m_printed;
+    }
+    if (!m_stopStarting && !m_queue.isEmpty()) {
+        startIteration(m_queue.takeFirst());
+        return;
+    }
+    for (const auto &[k, other] : m_parallel) {
+        if (!other.finished)
+            return; // the others still running
+    }
+    // Stopped early: the iterations that ended after a gap are reported too, in order.
+    for (; m_printed < m_order.size(); ++m_printed) {
+        const auto found = m_parallel.find(m_order.at(m_printed));
+        if (found == m_parallel.end())
+            continue;
+        for (const RunExecution &execution : std::as_const(found->second.executions)) {
+            m_merged.executions.append(execution);
+            report(execution);
+        }
+    }
+    m_merged.durationMs = m_clock.elapsed();
+    onFinished(m_merged);
 }
 
 void CommandLineRun::start()
@@ -229,6 +358,11 @@ void CommandLineRun::start()
 }
 
 void CommandLineRun::onExecution(const RunExecution &execution)
+{
+    report(execution);
+}
+
+void CommandLineRun::report(const RunExecution &execution)
 {
     ++m_done;
     if (m_command.reporters.contains(u"progress"_s)) {
@@ -283,14 +417,14 @@ void CommandLineRun::onFinished(const RunReport &report)
         = m_command.showSecrets ? PostmanEnvironment::Secrets::Include : PostmanEnvironment::Secrets::Omit;
     if (!m_command.exportEnvironment.isEmpty()) {
         Environment environment = m_environment;
-        environment.variables = m_runner->environment();
+        environment.variables = m_runner ? m_runner->environment() : m_lastEnvironment;
         written = writeFile(m_command.exportEnvironment,
                             PostmanEnvironment::exportJson(environment, exportSecrets), u"environment"_s)
             && written;
     }
     if (!m_command.exportGlobals.isEmpty()) {
         Environment globals = Environment::make(u"globals"_s);
-        globals.variables = m_runner->globals();
+        globals.variables = m_runner ? m_runner->globals() : m_lastGlobals;
         written = writeFile(m_command.exportGlobals, PostmanEnvironment::exportJson(globals, exportSecrets),
                             u"globals"_s)
             && written;

@@ -3,12 +3,15 @@
 #include "cli/runcommand.h"
 #include "cli/runreporters.h"
 #include "http/httpclient.h"
+#include "runner/runvalues.h"
 #include "workspace/collection.h"
 #include "workspace/environment.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QObject>
 
+#include <map>
 #include <memory>
 
 QT_BEGIN_NAMESPACE
@@ -41,7 +44,13 @@ private:
     void fail(ExitCode code, const QString &message);
     bool load();
     void onExecution(const RunExecution &execution);
+    void report(const RunExecution &execution); // to the cli and progress reporters
     void onFinished(const RunReport &report);
+    // --parallel: one runner per iteration, at most N at a time; output in the iterations' order.
+    void startParallel();
+    void startIteration(int iteration);
+    void onIterationFinished(int iteration, const RunReport &ended);
+    void stopAll();
     bool writeFile(const QString &path, const QByteArray &bytes, const QString &what);
     QStringList secrets() const;
     void print(const QString &text);
@@ -51,7 +60,24 @@ private:
     QIODevice *m_errors;
     QNetworkAccessManager m_network;
     HttpClient m_client { &m_network };
-    std::unique_ptr<CollectionRunner> m_runner;
+    std::unique_ptr<CollectionRunner> m_runner; // a run in one go (not --parallel)
+    RunOptions m_options;
+    struct Iteration
+    {
+        std::unique_ptr<CollectionRunner> runner; // while it runs
+        QList<RunExecution> executions;
+        bool finished = false;
+    };
+    std::map<int, Iteration> m_parallel; // --parallel: by iteration
+    QList<int> m_queue; // iterations not started yet
+    QList<int> m_order; // every iteration of this run, in order
+    qsizetype m_printed = 0; // of m_order, reported so far
+    RunReport m_merged;
+    QElapsedTimer m_clock;
+    QStringList m_pastSecrets; // secret values of the iterations that have ended
+    VariableList m_lastEnvironment; // as the last iteration left them
+    VariableList m_lastGlobals;
+    bool m_stopStarting = false;
     Collection m_collection;
     Environment m_environment;
     VariableList m_globals;

@@ -18,6 +18,9 @@ struct Options
                               u"A data file (CSV or JSON): one iteration per row."_s,
                               u"file"_s };
     QCommandLineOption count { { u"n"_s, u"iteration-count"_s }, u"How many iterations to run."_s, u"n"_s };
+    QCommandLineOption parallel { u"parallel"_s,
+                                  u"Run N iterations at a time, each with its own copy of the variables."_s,
+                                  u"n"_s };
     QCommandLineOption shard { u"shard"_s,
                                u"Run share i of n of the iterations (i from 1 to n), for n CI jobs."_s,
                                u"i/n"_s };
@@ -65,16 +68,12 @@ struct Options
     void addTo(QCommandLineParser *parser) const
     {
         parser->setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-        parser->addOptions({ shard,         environment, globals,
-                             data,          count,       folder,
-                             envVar,        globalVar,   exportEnvironment,
-                             exportGlobals, bail,        suppress,
-                             delay,         timeout,     timeoutRequest,
-                             timeoutScript, insecure,    ignoreRedirects,
-                             reporters,     jsonExport,  junitExport,
-                             noSummary,     color,       silent,
-                             verbose,       showSecrets, help,
-                             version });
+        parser->addOptions({ parallel,       shard,         environment, globals,         data,
+                             count,          folder,        envVar,      globalVar,       exportEnvironment,
+                             exportGlobals,  bail,          suppress,    delay,           timeout,
+                             timeoutRequest, timeoutScript, insecure,    ignoreRedirects, reporters,
+                             jsonExport,     junitExport,   noSummary,   color,           silent,
+                             verbose,        showSecrets,   help,        version });
         parser->addPositionalArgument(u"collection"_s, u"A Postman collection file (v2.0 or v2.1)."_s);
     }
 };
@@ -162,6 +161,11 @@ RunCommand::Parsed RunCommand::parse(const QStringList &arguments)
     command.timeoutScript = number(parser, options.timeoutScript, &error);
     command.envVars = pairs(parser, options.envVar, &error);
     command.globalVars = pairs(parser, options.globalVar, &error);
+    if (parser.isSet(options.parallel)) {
+        command.parallel = number(parser, options.parallel, &error);
+        if (command.parallel < 1 && error.isEmpty())
+            error = u"--parallel needs 1 or more."_s;
+    }
     if (parser.isSet(options.shard)) {
         const QString text = parser.value(options.shard);
         const QStringList parts = text.split(u'/');

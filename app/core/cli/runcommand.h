@@ -27,6 +27,7 @@ struct RunCommand
     QString globals; // -g, --globals: a Postman globals file
     QString iterationData; // -d, --iteration-data: CSV or JSON
     int iterationCount = 0; // -n, --iteration-count; 0: one, or one per data row
+    int parallel = 1; // --parallel N: iterations run N at a time, each from the variables as given
     int shardIndex = 0; // --shard i/n: this job runs the iterations k (0-based) with k % n == i - 1
     int shardCount = 1;
     QStringList folders; // --folder, repeatable: folders or requests by name, in this order

@@ -90,6 +90,7 @@ private Q_SLOTS:
     void posternRunHandsOver();
     void timeoutAndProgress();
     void shardRunsItsShare();
+    void parallelKeepsTheOrder();
     void sameAsNewman();
 
 private:
@@ -335,6 +336,33 @@ void tst_PosternRun::shardRunsItsShare()
     QCOMPARE(executions.size(), 5);
     for (const QJsonValue &execution : executions)
         QCOMPARE(execution[u"iteration"_s].toInt(), 2);
+}
+
+// --parallel 3 over four iterations: the reports list the requests in the order of a run in one go,
+// with the same results; each iteration starts from the variables as given ("count", which each
+// iteration adds one to, is 1 at the end instead of 4).
+void tst_PosternRun::parallelKeepsTheOrder()
+{
+    const QStringList common
+        = corpus() + QStringList { u"-d"_s, QStringLiteral(POSTERN_RUNNER_DATA_DIR "/limits.json"),
+                                   u"-n"_s, u"4"_s,
+                                   u"-r"_s, u"json,junit"_s };
+    const QString oneGo = m_dir.filePath(u"one-go.json"_s);
+    const QString parallel = m_dir.filePath(u"parallel.json"_s);
+    const QString junit = m_dir.filePath(u"parallel.xml"_s);
+    const QString environment = m_dir.filePath(u"parallel-environment.json"_s);
+    const Result sequential = run(common + QStringList { u"--reporter-json-export"_s, oneGo });
+    const Result together
+        = run(common
+              + QStringList { u"--parallel"_s, u"3"_s, u"--reporter-json-export"_s, parallel,
+                              u"--reporter-junit-export"_s, junit, u"--export-environment"_s, environment });
+    QCOMPARE(together.exitCode, sequential.exitCode);
+    const QJsonObject report = QJsonDocument::fromJson(readFile(parallel)).object();
+    QCOMPARE(reportLines(report), reportLines(QJsonDocument::fromJson(readFile(oneGo)).object()));
+    QCOMPARE(report.value(u"executions"_s).toArray().size(), 19); // setNextRequest skips one in the first
+    QVERIFY(readFile(junit).contains("List incidents (iteration 4)"));
+    QVERIFY2(environmentLines(QJsonDocument::fromJson(readFile(environment)).object()).contains(u"count=1"_s),
+             readFile(environment).constData());
 }
 
 // The corpus with two data rows, by newman and by postern run: the same exit code, the same requests,

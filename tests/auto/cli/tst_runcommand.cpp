@@ -86,10 +86,13 @@ void tst_RunCommand::newmansOptions()
     QCOMPARE(c.timeout, 60000);
     QCOMPARE(c.shardIndex, 0);
     QCOMPARE(c.shardCount, 1);
-    const RunCommand::Parsed sharded = RunCommand::parse({ u"c.json"_s, u"--shard"_s, u"2/3"_s });
+    const RunCommand::Parsed sharded
+        = RunCommand::parse({ u"c.json"_s, u"--shard"_s, u"2/3"_s, u"--parallel"_s, u"4"_s });
     QVERIFY2(sharded.ok(), qPrintable(sharded.error));
     QCOMPARE(sharded.command.shardIndex, 1);
     QCOMPARE(sharded.command.shardCount, 3);
+    QCOMPARE(sharded.command.parallel, 4);
+    QCOMPARE(c.parallel, 1);
     QCOMPARE(c.timeoutRequest, 2000);
     QCOMPARE(c.timeoutScript, 500);
     QCOMPARE(c.reporters, QStringList({ u"cli"_s, u"json"_s, u"junit"_s, u"progress"_s }));
@@ -134,6 +137,8 @@ void tst_RunCommand::badOptions_data()
         QTest::newRow(qPrintable(u"shard "_s + shard))
             << QStringList { u"a.json"_s, u"--shard"_s, shard }
             << u"--shard is i/n with 1 \u2264 i \u2264 n (job i of n), not \u201c%1\u201d."_s.arg(shard);
+    QTest::newRow("parallel zero") << QStringList { u"a.json"_s, u"--parallel"_s, u"0"_s }
+                                   << u"--parallel needs 1 or more."_s;
     QTest::newRow("bad color") << QStringList { u"a.json"_s, u"--color"_s, u"blue"_s }
                                << u"--color is on, off or auto, not \u201cblue\u201d."_s;
 }
@@ -165,6 +170,8 @@ void tst_RunCommand::helpListsTheOptions()
                                    u"--suppress-exit-code"_s,
                                    u"--delay-request"_s,
                                    u"--timeout"_s,
+                                   u"--parallel"_s,
+                                   u"--shard"_s,
                                    u"--timeout-request"_s,
                                    u"--timeout-script"_s,
                                    u"--insecure"_s,
