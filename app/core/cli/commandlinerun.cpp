@@ -106,7 +106,7 @@ QStringList CommandLineRun::secrets() const
 {
     if (m_command.showSecrets)
         return {};
-    QStringList values = m_pastSecrets;
+    QStringList values = m_pastSecrets + m_sender.tokens();
     if (m_runner)
         values += m_runner->secretValues();
     for (const auto &[iteration, state] : m_parallel) {
@@ -225,7 +225,7 @@ bool CommandLineRun::load()
         startParallel();
         return true;
     }
-    m_runner = std::make_unique<CollectionRunner>(CollectionRunner::senderFor(&m_client), &m_client);
+    m_runner = std::make_unique<CollectionRunner>(m_sender.sender(), &m_client);
     connect(m_runner.get(), &CollectionRunner::executionFinished, this, &CommandLineRun::onExecution);
     connect(m_runner.get(), &CollectionRunner::finished, this, &CommandLineRun::onFinished);
     connect(m_runner.get(), &CollectionRunner::started, this,
@@ -275,7 +275,7 @@ void CommandLineRun::startParallel()
 void CommandLineRun::startIteration(int iteration)
 {
     Iteration &state = m_parallel[iteration];
-    state.runner = std::make_unique<CollectionRunner>(CollectionRunner::senderFor(&m_client), &m_client);
+    state.runner = std::make_unique<CollectionRunner>(m_sender.sender(), &m_client);
     CollectionRunner *runner = state.runner.get();
     connect(runner, &CollectionRunner::executionFinished, this,
             [this, iteration](const RunExecution &execution) {

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "cli/clisender.h"
 #include "cli/runcommand.h"
 #include "cli/runreporters.h"
 #include "http/httpclient.h"
+#include "oauth/tokenendpointclient.h"
 #include "runner/runvalues.h"
 #include "workspace/collection.h"
 #include "workspace/environment.h"
@@ -60,6 +62,8 @@ private:
     QIODevice *m_errors;
     QNetworkAccessManager m_network;
     HttpClient m_client { &m_network };
+    TokenEndpointClient m_endpoint { &m_network };
+    CliSender m_sender { &m_client, &m_endpoint };
     std::unique_ptr<CollectionRunner> m_runner; // a run in one go (not --parallel)
     RunOptions m_options;
     struct Iteration

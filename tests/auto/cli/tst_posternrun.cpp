@@ -91,6 +91,7 @@ private Q_SLOTS:
     void timeoutAndProgress();
     void shardRunsItsShare();
     void parallelKeepsTheOrder();
+    void oauthWithoutAPerson();
     void sameAsNewman();
 
 private:
@@ -363,6 +364,79 @@ void tst_PosternRun::parallelKeepsTheOrder()
     QVERIFY(readFile(junit).contains("List incidents (iteration 4)"));
     QVERIFY2(environmentLines(QJsonDocument::fromJson(readFile(environment)).object()).contains(u"count=1"_s),
              readFile(environment).constData());
+}
+
+// A collection whose authorization is OAuth 2.0 client credentials gets its token from the sandbox's
+// token endpoint by itself, once for all its requests; a grant that needs a person fails the request
+// with a message naming one that works. The client secret reaches no output.
+void tst_PosternRun::oauthWithoutAPerson()
+{
+    auto collection = [](const QString &grant) {
+        const QJsonObject test {
+            { u"listen"_s, u"test"_s },
+            { u"script"_s,
+              QJsonObject {
+                  { u"exec"_s,
+                    QJsonArray { u"pm.test('answered', () => pm.response.to.have.status(200));"_s } } } }
+        };
+        QJsonArray items;
+        for (const QString &name : { u"First"_s, u"Second"_s }) {
+            items.append(QJsonObject {
+                { u"name"_s, name },
+                { u"event"_s, QJsonArray { test } },
+                { u"request"_s,
+                  QJsonObject { { u"method"_s, u"GET"_s },
+                                { u"url"_s, u"{{baseUrl}}/api/now/table/incident?sysparm_limit=1"_s } } } });
+        }
+        auto param = [](const QString &key, const QString &value) {
+            return QJsonObject { { u"key"_s, key }, { u"value"_s, value } };
+        };
+        return QJsonDocument(
+                   QJsonObject {
+                       { u"info"_s,
+                         QJsonObject {
+                             { u"name"_s, u"OAuth"_s },
+                             { u"schema"_s,
+                               u"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"_s } } },
+                       { u"auth"_s,
+                         QJsonObject {
+                             { u"type"_s, u"oauth2"_s },
+                             { u"oauth2"_s,
+                               QJsonArray { param(u"grant_type"_s, grant),
+                                            param(u"accessTokenUrl"_s, u"{{baseUrl}}/oauth_token.do"_s),
+                                            param(u"authUrl"_s, u"{{baseUrl}}/oauth_auth.do"_s),
+                                            param(u"clientId"_s, u"postern"_s),
+                                            param(u"clientSecret"_s, u"{{clientSecret}}"_s),
+                                            param(u"addTokenTo"_s, u"header"_s),
+                                            param(u"client_authentication"_s, u"body"_s) } } } },
+                       { u"item"_s, items } })
+            .toJson();
+    };
+    const QString machine = m_dir.filePath(u"machine.postman_collection.json"_s);
+    const QString person = m_dir.filePath(u"person.postman_collection.json"_s);
+    for (const auto &[path, grant] :
+         { std::pair { machine, u"client_credentials"_s }, std::pair { person, u"authorization_code"_s } }) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(collection(grant));
+    }
+    const QStringList variables { u"--env-var"_s, u"baseUrl="_s + m_sandbox->baseUrl().toString(),
+                                  u"--env-var"_s, u"clientSecret=postern-secret"_s,
+                                  u"--color"_s,   u"off"_s };
+    const QString json = m_dir.filePath(u"oauth.json"_s);
+    const Result ok
+        = run(QStringList { machine, u"-r"_s, u"cli,json"_s, u"--reporter-json-export"_s, json } + variables);
+    QCOMPARE(ok.exitCode, 0);
+    QVERIFY2(ok.output.contains(u"\u2713  answered"_s), qPrintable(ok.output));
+    QCOMPARE(ok.output.count(u"\u2713  answered"_s), 2);
+    for (const QByteArray &text : { ok.output.toUtf8(), ok.errors.toUtf8(), readFile(json) })
+        QVERIFY(!text.contains("postern-secret"));
+
+    const Result refused = run(QStringList { person } + variables);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.output.contains(u"needs a person to sign in; postern run gets tokens by itself with the "
+                                     u"client credentials grant."_s),
+             qPrintable(refused.output));
 }
 
 // The corpus with two data rows, by newman and by postern run: the same exit code, the same requests,

@@ -1,0 +1,158 @@
+#include "cli/clisender.h"
+
+#include "http/httpcall.h"
+#include "http/httpclient.h"
+#include "oauth/tokenendpointclient.h"
+#include "oauth/tokenendpointjob.h"
+
+#include <QPointer>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+struct CliSender::Pending
+{
+    HttpRequest request;
+    std::function<void(const HttpResponse &)> done;
+    QPointer<HttpCall> call;
+    bool canceled = false;
+    bool retried = false; // sent once more with a new token after a 401 invalid_token
+};
+
+namespace {
+
+HttpResponse failed(HttpResponse::Error error, const QString &message)
+{
+    HttpResponse response;
+    response.error = error;
+    response.errorMessage = message;
+    return response;
+}
+
+// A token that expires within this many seconds is fetched again before it is used.
+constexpr int expiryMargin = 30;
+
+} // namespace
+
+CliSender::CliSender(HttpClient *client, TokenEndpointClient *endpoint, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_endpoint(endpoint)
+{
+}
+
+CliSender::~CliSender() = default;
+
+QStringList CliSender::tokens() const
+{
+    QStringList values;
+    for (const OAuth2Token &token : m_tokens)
+        values << token.accessToken;
+    return values;
+}
+
+CollectionRunner::Sender CliSender::sender()
+{
+    return [this, guard = QPointer(this)](
+               const HttpRequest &request,
+               std::function<void(const HttpResponse &)> done) -> CollectionRunner::CancelSend {
+        auto pending = std::make_shared<Pending>();
+        pending->request = request;
+        pending->done = std::move(done);
+        if (guard)
+            send(pending);
+        return [pending, guard] {
+            if (pending->canceled)
+                return;
+            pending->canceled = true;
+            if (pending->call) {
+                pending->call->cancel(); // its answer comes back as Error::Canceled
+            } else if (guard) { // still waiting for a token
+                QTimer::singleShot(0, guard.data(), [pending] {
+                    pending->done(failed(HttpResponse::Error::Canceled, u"The request was canceled."_s));
+                });
+            }
+        };
+    };
+}
+
+void CliSender::send(const std::shared_ptr<Pending> &pending)
+{
+    const AuthConfig &auth = pending->request.auth;
+    if (auth.type != AuthType::OAuth2) {
+        pending->call = m_client->send(pending->request);
+        connect(pending->call, &HttpCall::finished, this,
+                [pending](const HttpResponse &response) { pending->done(response); });
+        return;
+    }
+    const OAuth2Config &config = auth.oauth2;
+    if (config.grantType != OAuth2GrantType::ClientCredentials) {
+        const QString message = u"This request's authorization is OAuth 2.0 with the %1 grant, which needs a "
+                                u"person to sign in; "
+                                "postern run gets tokens by itself with the client credentials grant."_s.arg(
+                                    grantTypeName(config.grantType));
+        QTimer::singleShot(0, this, [pending, message] {
+            if (!pending->canceled)
+                pending->done(failed(HttpResponse::Error::Authorization, message));
+        });
+        return;
+    }
+    const QString key = config.key();
+    const auto found = m_tokens.constFind(key);
+    if (found != m_tokens.cend()
+        && !found->isExpired(QDateTime::currentDateTimeUtc().addSecs(expiryMargin))) {
+        sendWithToken(pending);
+        return;
+    }
+    fetchToken(pending);
+}
+
+void CliSender::fetchToken(const std::shared_ptr<Pending> &pending)
+{
+    const OAuth2Config &config = pending->request.auth.oauth2;
+    const QString key = config.key();
+    m_tokens.remove(key);
+    const bool asked = m_waiting.contains(key);
+    m_waiting[key].append(pending);
+    if (asked)
+        return; // one answer for all who wait
+    TokenEndpointJob *job = m_endpoint->requestClientCredentialsToken(config);
+    connect(job, &TokenEndpointJob::finished, this, [this, key](const OAuth2Result &result) {
+        const QList<std::shared_ptr<Pending>> waiting = m_waiting.take(key);
+        if (result.ok())
+            m_tokens.insert(key, result.token);
+        for (const std::shared_ptr<Pending> &waiter : waiting) {
+            if (waiter->canceled)
+                continue;
+            if (result.ok())
+                sendWithToken(waiter);
+            else
+                waiter->done(failed(HttpResponse::Error::Authorization,
+                                    u"No OAuth 2.0 token from the token endpoint: "_s + result.message));
+        }
+    });
+}
+
+void CliSender::sendWithToken(const std::shared_ptr<Pending> &pending)
+{
+    HttpRequest request = pending->request;
+    const QString key = request.auth.oauth2.key();
+    request.auth.token = m_tokens.value(key).accessToken;
+    pending->call = m_client->send(request);
+    connect(pending->call, &HttpCall::finished, this, [this, pending, key](const HttpResponse &response) {
+        // RFC 6750 §3.1: a token the server no longer takes; one more try with a new one.
+        const bool invalidToken = response.statusCode == 401
+            && QString::fromLatin1(response.header("WWW-Authenticate")).contains(u"invalid_token"_s);
+        if (invalidToken && !pending->retried && !pending->canceled) {
+            pending->retried = true;
+            pending->call = nullptr;
+            fetchToken(pending);
+            return;
+        }
+        pending->done(response);
+    });
+}
+
+} // namespace Postern

@@ -1,0 +1,115 @@
+// CliSender: OAuth 2.0 client credentials without a person, against a loopback server that is both
+// the token endpoint and the API: one token request for requests that wait together, a new token
+// after a 401 invalid_token (once), the token in the Authorization header, and a clear failure for
+// a grant that needs a person.
+
+#include "cli/clisender.h"
+#include "http/httpclient.h"
+#include "oauth/tokenendpointclient.h"
+#include "shared/testhttpserver.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Postern;
+
+class tst_CliSender : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void clientCredentials();
+    void aPersonsGrantIsRefused();
+
+private:
+    HttpRequest request(OAuth2GrantType grant) const;
+
+    TestHttpServer m_server;
+    QNetworkAccessManager m_network;
+    HttpClient m_client { &m_network };
+    TokenEndpointClient m_endpoint { &m_network };
+};
+
+HttpRequest tst_CliSender::request(OAuth2GrantType grant) const
+{
+    HttpRequest request;
+    request.url = m_server.url(u"/api/items"_s).toString();
+    request.auth.type = AuthType::OAuth2;
+    request.auth.oauth2.grantType = grant;
+    request.auth.oauth2.accessTokenUrl = m_server.url(u"/token"_s).toString();
+    request.auth.oauth2.clientId = u"cli"_s;
+    request.auth.oauth2.clientSecret = u"cli-secret"_s;
+    return request;
+}
+
+void tst_CliSender::clientCredentials()
+{
+    QVERIFY(m_server.listenOnLoopback());
+    int issued = 0;
+    QStringList refusedTokens { u"t1"_s }; // the API stops taking the first token
+    m_server.setHandler([&](const TestHttpServer::Request &request) {
+        TestHttpServer::Reply reply;
+        if (request.target == "/token") {
+            ++issued;
+            reply.body = "{\"access_token\":\"t" + QByteArray::number(issued)
+                + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}";
+            return reply;
+        }
+        const QString token = QString::fromLatin1(request.header("Authorization")).mid(7);
+        if (refusedTokens.contains(token)) {
+            reply.status = 401;
+            reply.reason = "Unauthorized";
+            reply.headers.append(qMakePair("WWW-Authenticate"_ba, "Bearer error=\"invalid_token\""_ba));
+            return reply;
+        }
+        reply.body = "{\"token\":\"" + token.toLatin1() + "\"}";
+        return reply;
+    });
+    CliSender sender(&m_client, &m_endpoint);
+    const CollectionRunner::Sender send = sender.sender();
+
+    // Two requests at once: one token request; both answered 401, then both with the new token.
+    QList<HttpResponse> answers;
+    for (int i = 0; i < 2; ++i)
+        send(request(OAuth2GrantType::ClientCredentials),
+             [&answers](const HttpResponse &response) { answers << response; });
+    QTRY_COMPARE_WITH_TIMEOUT(answers.size(), 2, 10000);
+    for (const HttpResponse &answer : std::as_const(answers)) {
+        QCOMPARE(answer.statusCode, 200);
+        QCOMPARE(answer.body, "{\"token\":\"t2\"}"_ba);
+    }
+    QCOMPARE(issued, 2); // t1 for both, refused; t2 once for both
+    QCOMPARE(sender.tokens(), QStringList({ u"t2"_s }));
+
+    // A token the API keeps refusing: one more try, then the 401 as it is.
+    refusedTokens << u"t2"_s << u"t3"_s;
+    answers.clear();
+    send(request(OAuth2GrantType::ClientCredentials),
+         [&answers](const HttpResponse &response) { answers << response; });
+    QTRY_COMPARE_WITH_TIMEOUT(answers.size(), 1, 10000);
+    QCOMPARE(answers.constFirst().statusCode, 401);
+    QCOMPARE(issued, 3);
+    const TestHttpServer::Request &tokenRequest = m_server.requests().constFirst();
+    QCOMPARE(tokenRequest.target, "/token"_ba);
+    QVERIFY(tokenRequest.body.contains("grant_type=client_credentials"));
+}
+
+void tst_CliSender::aPersonsGrantIsRefused()
+{
+    CliSender sender(&m_client, &m_endpoint);
+    HttpResponse answer;
+    bool answered = false;
+    sender.sender()(request(OAuth2GrantType::AuthorizationCodePkce), [&](const HttpResponse &response) {
+        answer = response;
+        answered = true;
+    });
+    QVERIFY(!answered); // never inside the call
+    QTRY_VERIFY(answered);
+    QCOMPARE(answer.error, HttpResponse::Error::Authorization);
+    QVERIFY2(answer.errorMessage.contains(u"needs a person to sign in"_s), qPrintable(answer.errorMessage));
+}
+
+QTEST_GUILESS_MAIN(tst_CliSender)
+#include "tst_clisender.moc"
