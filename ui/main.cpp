@@ -80,10 +80,10 @@ void handOverRun(int argc, char *argv[])
         arguments.push_back(nullptr);
         execv(program.constData(), arguments.data());
         std::perror("postern run");
-        std::exit(7);
+        std::exit(126); // found but not started, as a shell says it
     }
     std::fputs("postern run: postern-run is not installed next to postern.\n", stderr);
-    std::exit(2);
+    std::exit(127); // not found, as a shell says it
 }
 
 int main(int argc, char *argv[])

@@ -19,6 +19,7 @@ struct CliSender::Pending
     QPointer<HttpCall> call;
     bool canceled = false;
     bool retried = false; // sent once more with a new token after a 401 invalid_token
+    QString token; // the access token it was sent with
 };
 
 namespace {
@@ -47,10 +48,7 @@ CliSender::~CliSender() = default;
 
 QStringList CliSender::tokens() const
 {
-    QStringList values;
-    for (const OAuth2Token &token : m_tokens)
-        values << token.accessToken;
-    return values;
+    return m_secrets;
 }
 
 CollectionRunner::Sender CliSender::sender()
@@ -113,7 +111,15 @@ void CliSender::fetchToken(const std::shared_ptr<Pending> &pending)
 {
     const OAuth2Config &config = pending->request.auth.oauth2;
     const QString key = config.key();
+    // A token already renewed by another request's 401 is simply used.
+    if (!pending->token.isEmpty() && m_tokens.contains(key)
+        && m_tokens.value(key).accessToken != pending->token) {
+        sendWithToken(pending);
+        return;
+    }
     m_tokens.remove(key);
+    if (!config.clientSecret.isEmpty() && !m_secrets.contains(config.clientSecret))
+        m_secrets.append(config.clientSecret);
     const bool asked = m_waiting.contains(key);
     m_waiting[key].append(pending);
     if (asked)
@@ -121,8 +127,11 @@ void CliSender::fetchToken(const std::shared_ptr<Pending> &pending)
     TokenEndpointJob *job = m_endpoint->requestClientCredentialsToken(config);
     connect(job, &TokenEndpointJob::finished, this, [this, key](const OAuth2Result &result) {
         const QList<std::shared_ptr<Pending>> waiting = m_waiting.take(key);
-        if (result.ok())
+        if (result.ok()) {
             m_tokens.insert(key, result.token);
+            if (!m_secrets.contains(result.token.accessToken))
+                m_secrets.append(result.token.accessToken);
+        }
         for (const std::shared_ptr<Pending> &waiter : waiting) {
             if (waiter->canceled)
                 continue;
@@ -140,6 +149,7 @@ void CliSender::sendWithToken(const std::shared_ptr<Pending> &pending)
     HttpRequest request = pending->request;
     const QString key = request.auth.oauth2.key();
     request.auth.token = m_tokens.value(key).accessToken;
+    pending->token = request.auth.token;
     pending->call = m_client->send(request);
     connect(pending->call, &HttpCall::finished, this, [this, pending, key](const HttpResponse &response) {
         // RFC 6750 §3.1: a token the server no longer takes; one more try with a new one.

@@ -28,7 +28,7 @@ public:
     ~CliSender() override;
 
     CollectionRunner::Sender sender();
-    // The access tokens obtained so far, for masking.
+    // Every access token obtained so far and the client secrets used, for masking.
     QStringList tokens() const;
 
 private:
@@ -40,6 +40,7 @@ private:
     HttpClient *m_client;
     TokenEndpointClient *m_endpoint;
     QHash<QString, OAuth2Token> m_tokens; // by OAuth2Config::key()
+    QStringList m_secrets; // every token obtained and client secret sent, also those replaced since
     QHash<QString, QList<std::shared_ptr<Pending>>> m_waiting; // by key, while its token is fetched
 };
 

@@ -5,6 +5,7 @@
 #include "interop/postmanenvironment.h"
 #include "runner/collectionrunner.h"
 #include "runner/datafile.h"
+#include "scripting/scriptprocess.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -171,6 +172,8 @@ bool CommandLineRun::load()
     options.iterations = qMax(1, m_command.iterationCount);
     if (m_command.iterationCount == 0 && !options.data.isEmpty())
         options.iterations = int(options.data.size());
+    if (m_command.iterationCount > 0 && options.data.size() > m_command.iterationCount)
+        options.data.resize(m_command.iterationCount); // -n wins over the rows, as in newman
     m_iterations = options.iterations;
     for (const QString &name : std::as_const(m_command.folders)) {
         const CollectionItem *item = findNamed(m_collection.items, name);
@@ -186,8 +189,22 @@ bool CommandLineRun::load()
         }
         RunOptions inFolder;
         inFolder.folderId = item->id;
-        for (const auto &[id, requestName] : CollectionRunner::plan(m_collection, inFolder))
+        const QList<QPair<QString, QString>> inside = CollectionRunner::plan(m_collection, inFolder);
+        if (inside.isEmpty()) { // an empty list would mean "everything" to the runner
+            fail(ExitCode::Usage, u"--folder \u201c%1\u201d holds no request."_s.arg(name));
+            return false;
+        }
+        for (const auto &[id, requestName] : inside)
             options.requestIds << id;
+    }
+    bool scripts = false;
+    for (const auto &[id, requestName] : CollectionRunner::plan(m_collection, RunOptions()))
+        scripts = scripts || CollectionRunner::hasScripts(m_collection, id);
+    if (scripts && ScriptProcess::locateWorker().isEmpty()) {
+        fail(
+            ExitCode::ScriptWorkerMissing,
+            u"postern-script-worker, which runs the collection's scripts, is not installed next to postern-run."_s);
+        return false;
     }
     options.shardIndex = m_command.shardIndex;
     options.shardCount = m_command.shardCount;
@@ -312,6 +329,8 @@ void CommandLineRun::onIterationFinished(int iteration, const RunReport &ended)
         m_stopStarting = true;
         m_queue.clear();
         m_merged.stoppedBecause = u"Stopped after iteration %1 failed (--bail)."_s.arg(iteration + 1);
+        // The others stop too; not from here, where a runner ending at once would come back in.
+        QTimer::singleShot(0, this, &CommandLineRun::stopAll);
     }
     // Report what is complete, in the iterations' order.
     while (m_printed < m_order.size()) {
@@ -392,9 +411,17 @@ bool CommandLineRun::writeFile(const QString &path, const QByteArray &bytes, con
     return true;
 }
 
-void CommandLineRun::onFinished(const RunReport &report)
+void CommandLineRun::onFinished(const RunReport &finishedReport)
 {
+    if (std::exchange(m_ended, true))
+        return;
     const QStringList hidden = secrets();
+    // What scripts printed is masked too: postern run keeps secrets out of every output it writes.
+    RunReport report = finishedReport;
+    for (RunExecution &execution : report.executions) {
+        for (ScriptConsoleLine &line : execution.console)
+            line.text = RunReporters::masked(line.text, hidden);
+    }
     if (m_command.reporters.contains(u"cli"_s)) {
         m_cli.secrets = hidden;
         print(m_cli.summary(report, !m_command.noSummary));
@@ -415,16 +442,25 @@ void CommandLineRun::onFinished(const RunReport &report)
     }
     const PostmanEnvironment::Secrets exportSecrets
         = m_command.showSecrets ? PostmanEnvironment::Secrets::Include : PostmanEnvironment::Secrets::Omit;
+    // A value that is a secret somewhere (a token, a client secret given with --env-var) is exported
+    // as a secret: empty unless --show-secrets.
+    auto guarded = [&hidden](VariableList variables) {
+        for (Variable &variable : variables) {
+            if (variable.value.size() >= 3 && hidden.contains(variable.value))
+                variable.secret = true;
+        }
+        return variables;
+    };
     if (!m_command.exportEnvironment.isEmpty()) {
         Environment environment = m_environment;
-        environment.variables = m_runner ? m_runner->environment() : m_lastEnvironment;
+        environment.variables = guarded(m_runner ? m_runner->environment() : m_lastEnvironment);
         written = writeFile(m_command.exportEnvironment,
                             PostmanEnvironment::exportJson(environment, exportSecrets), u"environment"_s)
             && written;
     }
     if (!m_command.exportGlobals.isEmpty()) {
         Environment globals = Environment::make(u"globals"_s);
-        globals.variables = m_runner ? m_runner->globals() : m_lastGlobals;
+        globals.variables = guarded(m_runner ? m_runner->globals() : m_lastGlobals);
         written = writeFile(m_command.exportGlobals, PostmanEnvironment::exportJson(globals, exportSecrets),
                             u"globals"_s)
             && written;

@@ -47,7 +47,7 @@ private:
     bool load();
     void onExecution(const RunExecution &execution);
     void report(const RunExecution &execution); // to the cli and progress reporters
-    void onFinished(const RunReport &report);
+    void onFinished(const RunReport &finishedReport);
     // --parallel: one runner per iteration, at most N at a time; output in the iterations' order.
     void startParallel();
     void startIteration(int iteration);
@@ -82,6 +82,7 @@ private:
     VariableList m_lastEnvironment; // as the last iteration left them
     VariableList m_lastGlobals;
     bool m_stopStarting = false;
+    bool m_ended = false; // finished() has been decided
     Collection m_collection;
     Environment m_environment;
     VariableList m_globals;

@@ -220,7 +220,7 @@ QString RunCommand::helpText()
         u"Runs a Postman collection as newman does: the same options, scripts and exit codes.\n"
         "Exit codes: 0 all passed, 1 a test, request or script failed, 2 a bad option, 3 the collection\n"
         "cannot be read, 4 it is not a collection, 5 the environment or globals, 6 the data file, 7 a\n"
-        "report or export could not be written."_s);
+        "report or export could not be written, 8 postern-script-worker is missing."_s);
     QStringList lines = parser.helpText().split(u'\n');
     if (!lines.isEmpty()) // Qt writes the program's file name there
         lines.first() = u"Usage: postern run [options] collection"_s;

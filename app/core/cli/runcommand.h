@@ -17,6 +17,7 @@ enum class ExitCode : int {
     EnvironmentProblem = 5, // the environment or globals file is missing or not one
     DataFileProblem = 6, // the iteration data file is missing or malformed
     OutputProblem = 7, // a report or an exported file could not be written
+    ScriptWorkerMissing = 8, // the collection has scripts and postern-script-worker is not installed
 };
 
 // The options of `postern run`, with newman's names and meanings.

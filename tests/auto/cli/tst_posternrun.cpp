@@ -92,6 +92,8 @@ private Q_SLOTS:
     void shardRunsItsShare();
     void parallelKeepsTheOrder();
     void oauthWithoutAPerson();
+    void secretsStayOut();
+    void countBelowTheRows();
     void sameAsNewman();
 
 private:
@@ -155,6 +157,9 @@ void tst_PosternRun::setupErrors_data()
     QTest::newRow("no data file") << QStringList { data + u"/chain.postman_collection.json"_s, u"-d"_s,
                                                    u"rows.csv"_s }
                                   << 6 << u"postern run: the iteration data: "_s;
+    QTest::newRow("empty folder") << QStringList {
+        data + u"/public/multi-level-folders-v2.postman_collection.json"_s, u"--folder"_s, u"F4"_s
+    } << 2 << u"postern run: --folder \u201cF4\u201d holds no request."_s;
     QTest::newRow("unknown folder")
         << QStringList { data + u"/chain.postman_collection.json"_s, u"--folder"_s, u"Nothing"_s } << 2
         << u"postern run: --folder \u201cNothing\u201d: there is no folder or request of that name in \u201cRunner chain\u201d."_s;
@@ -437,6 +442,94 @@ void tst_PosternRun::oauthWithoutAPerson()
     QVERIFY2(refused.output.contains(u"needs a person to sign in; postern run gets tokens by itself with the "
                                      u"client credentials grant."_s),
              qPrintable(refused.output));
+}
+
+// A script that prints a secret variable, names a test after it, and the run exporting the
+// environment with a --env-var secret in it: "****" or empty everywhere, unless --show-secrets.
+void tst_PosternRun::secretsStayOut()
+{
+    const QJsonObject test {
+        { u"listen"_s, u"test"_s },
+        { u"script"_s,
+          QJsonObject {
+              { u"exec"_s,
+                QJsonArray {
+                    u"console.log('the secret is ' + pm.environment.get('apiKey'));"_s,
+                    u"pm.test('quotes ' + pm.environment.get('apiKey'), () => pm.expect(1).to.equal(2));"_s,
+                    u"pm.environment.set('copy', pm.environment.get('apiKey'));"_s } } } }
+    };
+    const QJsonObject root {
+        { u"info"_s,
+          QJsonObject {
+              { u"name"_s, u"Secrets"_s },
+              { u"schema"_s, u"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"_s } } },
+        { u"item"_s,
+          QJsonArray { QJsonObject { { u"name"_s, u"One"_s },
+                                     { u"event"_s, QJsonArray { test } },
+                                     { u"request"_s,
+                                       QJsonObject { { u"method"_s, u"GET"_s },
+                                                     { u"url"_s,
+                                                       QString(m_sandbox->baseUrl().toString()
+                                                               + u"/api/now/table/incident"_s) } } } } } }
+    };
+    const QString collection = m_dir.filePath(u"secrets.postman_collection.json"_s);
+    const QString environmentFile = m_dir.filePath(u"secrets.postman_environment.json"_s);
+    {
+        QFile file(collection);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(root).toJson());
+        QFile environment(environmentFile);
+        QVERIFY(environment.open(QIODevice::WriteOnly));
+        environment.write(
+            R"({"name":"s","values":[{"key":"apiKey","value":"key-7c1e9","type":"secret","enabled":true}]})");
+    }
+    const QString json = m_dir.filePath(u"secrets.json"_s);
+    const QString junit = m_dir.filePath(u"secrets.xml"_s);
+    const QString exported = m_dir.filePath(u"secrets-environment.json"_s);
+    const QStringList arguments { collection,
+                                  u"-e"_s,
+                                  environmentFile,
+                                  u"--env-var"_s,
+                                  u"passed=given-4d2a"_s,
+                                  u"--verbose"_s,
+                                  u"--color"_s,
+                                  u"off"_s,
+                                  u"-r"_s,
+                                  u"cli,json,junit"_s,
+                                  u"--reporter-json-export"_s,
+                                  json,
+                                  u"--reporter-junit-export"_s,
+                                  junit,
+                                  u"--export-environment"_s,
+                                  exported };
+    const Result hidden = run(arguments);
+    QCOMPARE(hidden.exitCode, 1);
+    QVERIFY2(hidden.output.contains(u"the secret is ****"_s), qPrintable(hidden.output));
+    for (const QByteArray &text :
+         { hidden.output.toUtf8(), readFile(json), readFile(junit), readFile(exported) })
+        QVERIFY2(!text.contains("key-7c1e9"), text.constData());
+    QVERIFY(readFile(json).contains("the secret is ****"));
+    QVERIFY(readFile(exported).contains("given-4d2a")); // a plain --env-var is no secret
+
+    const Result shown = run(arguments + QStringList { u"--show-secrets"_s });
+    QCOMPARE(shown.exitCode, 1);
+    QVERIFY(shown.output.contains(u"the secret is key-7c1e9"_s));
+    QVERIFY(readFile(exported).contains("key-7c1e9"));
+}
+
+// -n below the number of data rows: -n iterations, as in newman.
+void tst_PosternRun::countBelowTheRows()
+{
+    const QString json = m_dir.filePath(u"count.json"_s);
+    const Result result
+        = run(corpus()
+              + QStringList { u"-d"_s, QStringLiteral(POSTERN_RUNNER_DATA_DIR "/limits.json"), u"-n"_s,
+                              u"1"_s, u"-r"_s, u"json"_s, u"--reporter-json-export"_s, json });
+    QCOMPARE(result.exitCode, 1);
+    const QJsonObject report = QJsonDocument::fromJson(readFile(json)).object();
+    QCOMPARE(report.value(u"iterations"_s).toInt(), 1);
+    for (const QJsonValue &execution : report.value(u"executions"_s).toArray())
+        QCOMPARE(execution[u"iteration"_s].toInt(), 1);
 }
 
 // The corpus with two data rows, by newman and by postern run: the same exit code, the same requests,
