@@ -118,6 +118,21 @@ QStringList CommandLineRun::secrets() const
     return values;
 }
 
+bool CommandLineRun::readEnvironment(const QString &path, const QString &what, Environment *into)
+{
+    QString error;
+    const QByteArray bytes = readAll(path, &error);
+    const PostmanEnvironmentImport read
+        = error.isEmpty() ? PostmanEnvironment::import(bytes) : PostmanEnvironmentImport();
+    if (!error.isEmpty() || !read.ok()) {
+        fail(ExitCode::EnvironmentProblem,
+             u"the %1: "_s.arg(what) + (error.isEmpty() ? read.error : error + u'.'));
+        return false;
+    }
+    *into = read.environment;
+    return true;
+}
+
 bool CommandLineRun::load()
 {
     QString error;
@@ -133,28 +148,13 @@ bool CommandLineRun::load()
     }
     m_collection = imported.collection;
 
-    if (!m_command.environment.isEmpty()) {
-        const QByteArray bytes = readAll(m_command.environment, &error);
-        const PostmanEnvironmentImport environment
-            = error.isEmpty() ? PostmanEnvironment::import(bytes) : PostmanEnvironmentImport();
-        if (!error.isEmpty() || !environment.ok()) {
-            fail(ExitCode::EnvironmentProblem,
-                 u"the environment: "_s + (error.isEmpty() ? environment.error : error + u'.'));
-            return false;
-        }
-        m_environment = environment.environment;
-    }
-    if (!m_command.globals.isEmpty()) {
-        const QByteArray bytes = readAll(m_command.globals, &error);
-        const PostmanEnvironmentImport globals
-            = error.isEmpty() ? PostmanEnvironment::import(bytes) : PostmanEnvironmentImport();
-        if (!error.isEmpty() || !globals.ok()) {
-            fail(ExitCode::EnvironmentProblem,
-                 u"the globals: "_s + (error.isEmpty() ? globals.error : error + u'.'));
-            return false;
-        }
-        m_globals = globals.environment.variables;
-    }
+    if (!m_command.environment.isEmpty()
+        && !readEnvironment(m_command.environment, u"environment"_s, &m_environment))
+        return false;
+    Environment globals;
+    if (!m_command.globals.isEmpty() && !readEnvironment(m_command.globals, u"globals"_s, &globals))
+        return false;
+    m_globals = globals.variables;
     for (const auto &[key, value] : std::as_const(m_command.envVars))
         setOrAdd(&m_environment.variables, key, value);
     for (const auto &[key, value] : std::as_const(m_command.globalVars))
