@@ -2,6 +2,7 @@
 
 #include "scripting/scriptevents.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -22,23 +23,15 @@ QString quoted(const QString &text)
 
 QString assertion(const QString &op, const QString &actual, const QString &value)
 {
-    const QString v = valueExpression(value);
-    if (op == u"eq"_s)
-        return u"pm.expect(%1).to.eql(%2);"_s.arg(actual, v);
-    if (op == u"neq"_s)
-        return u"pm.expect(%1).to.not.eql(%2);"_s.arg(actual, v);
-    if (op == u"gt"_s)
-        return u"pm.expect(%1).to.be.above(%2);"_s.arg(actual, v);
-    if (op == u"gte"_s)
-        return u"pm.expect(%1).to.be.at.least(%2);"_s.arg(actual, v);
-    if (op == u"lt"_s)
-        return u"pm.expect(%1).to.be.below(%2);"_s.arg(actual, v);
-    if (op == u"lte"_s)
-        return u"pm.expect(%1).to.be.at.most(%2);"_s.arg(actual, v);
-    if (op == u"contains"_s)
-        return u"pm.expect(%1).to.include(%2);"_s.arg(actual, v);
-    if (op == u"notContains"_s)
-        return u"pm.expect(%1).to.not.include(%2);"_s.arg(actual, v);
+    // The operators that compare with a value, as the chai chain each one is.
+    static const QHash<QString, QString> compare {
+        { u"eq"_s, u"to.eql"_s },           { u"neq"_s, u"to.not.eql"_s },
+        { u"gt"_s, u"to.be.above"_s },      { u"gte"_s, u"to.be.at.least"_s },
+        { u"lt"_s, u"to.be.below"_s },      { u"lte"_s, u"to.be.at.most"_s },
+        { u"contains"_s, u"to.include"_s }, { u"notContains"_s, u"to.not.include"_s },
+    };
+    if (const auto chain = compare.constFind(op); chain != compare.cend())
+        return u"pm.expect(%1).%2(%3);"_s.arg(actual, *chain, valueExpression(value));
     if (op == u"matches"_s) {
         QString pattern = value.trimmed();
         QString flags;

@@ -130,10 +130,12 @@ bool ScriptEngine::load()
         return false;
     const QJSValue host = m_engine->newQObject(m_host);
     const QJSValue modules = modulesFactory.call({ factories, global, host });
+    const QJSValue assertions = evaluateFile(u":/postern/scripting/js/assertions.js"_s, QString(), QString());
+    const QJSValue cryptoJs = evaluateFile(u":/postern/scripting/js/cryptojs.js"_s, QString(), QString());
     const QJSValue apiFactory = evaluateFile(u":/postern/scripting/js/pm.js"_s, QString(), QString());
-    if (!apiFactory.isCallable())
+    if (!assertions.isCallable() || !cryptoJs.isCallable() || !apiFactory.isCallable())
         return false;
-    m_api = apiFactory.call({ global, host, modules });
+    m_api = apiFactory.call({ global, host, modules, assertions, cryptoJs });
     if (m_api.isError() || !m_api.property(u"sandbox"_s).isCallable()) {
         m_loadError = u"The scripting API did not load: "_s + m_api.toString();
         m_api = QJSValue();

@@ -1,3 +1,4 @@
+#include "base/keyvalue.h"
 #include "scripting/scriptengine.h"
 
 #include <QJsonArray>
@@ -9,18 +10,6 @@ using namespace Qt::StringLiterals;
 namespace Postern {
 
 namespace {
-
-QJsonArray keyValuesJson(const KeyValueList &rows)
-{
-    QJsonArray array;
-    for (const KeyValue &row : rows) {
-        QJsonObject object { { u"key"_s, row.key }, { u"value"_s, row.value } };
-        if (!row.enabled)
-            object.insert(u"disabled"_s, true);
-        array.append(object);
-    }
-    return array;
-}
 
 KeyValueList keyValuesFrom(const QJsonValue &value)
 {
@@ -42,7 +31,7 @@ QJsonObject ScriptEngine::requestJson(const HttpRequest &request)
 {
     QJsonObject json { { u"method"_s, request.method },
                        { u"url"_s, request.url },
-                       { u"headers"_s, keyValuesJson(request.headers) } };
+                       { u"headers"_s, keyValuesToJson(request.headers) } };
     QJsonObject body;
     switch (request.bodyMode) {
     case BodyMode::Raw:
@@ -50,7 +39,7 @@ QJsonObject ScriptEngine::requestJson(const HttpRequest &request)
             body = { { u"mode"_s, u"raw"_s }, { u"raw"_s, QString::fromUtf8(request.body) } };
         break;
     case BodyMode::UrlEncoded:
-        body = { { u"mode"_s, u"urlencoded"_s }, { u"urlencoded"_s, keyValuesJson(request.formFields) } };
+        body = { { u"mode"_s, u"urlencoded"_s }, { u"urlencoded"_s, keyValuesToJson(request.formFields) } };
         break;
     case BodyMode::FormData: {
         QJsonArray parts;
