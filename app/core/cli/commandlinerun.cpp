@@ -411,17 +411,11 @@ bool CommandLineRun::writeFile(const QString &path, const QByteArray &bytes, con
     return true;
 }
 
-void CommandLineRun::onFinished(const RunReport &finishedReport)
+void CommandLineRun::onFinished(const RunReport &report)
 {
     if (std::exchange(m_ended, true))
         return;
     const QStringList hidden = secrets();
-    // What scripts printed is masked too: postern run keeps secrets out of every output it writes.
-    RunReport report = finishedReport;
-    for (RunExecution &execution : report.executions) {
-        for (ScriptConsoleLine &line : execution.console)
-            line.text = RunReporters::masked(line.text, hidden);
-    }
     if (m_command.reporters.contains(u"cli"_s)) {
         m_cli.secrets = hidden;
         print(m_cli.summary(report, !m_command.noSummary));
@@ -431,8 +425,9 @@ void CommandLineRun::onFinished(const RunReport &finishedReport)
     if (m_command.reporters.contains(u"json"_s)) {
         const QString path
             = m_command.jsonExport.isEmpty() ? u"newman/%1-report.json"_s.arg(base) : m_command.jsonExport;
+        // What scripts printed is masked too: postern run keeps secrets out of every output it writes.
         const QJsonObject json = report.toJson(
-            hidden, hidden.isEmpty() ? RunReport::Secrets::Include : RunReport::Secrets::Mask);
+            hidden, hidden.isEmpty() ? RunReport::Secrets::Include : RunReport::Secrets::MaskConsoleToo);
         written = writeFile(path, QJsonDocument(json).toJson(), u"json report"_s) && written;
     }
     if (m_command.reporters.contains(u"junit"_s)) {

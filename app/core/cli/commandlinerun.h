@@ -49,7 +49,7 @@ private:
     bool readEnvironment(const QString &path, const QString &what, Environment *into);
     void onExecution(const RunExecution &execution);
     void report(const RunExecution &execution); // to the cli and progress reporters
-    void onFinished(const RunReport &finishedReport);
+    void onFinished(const RunReport &report);
     // --parallel: one runner per iteration, at most N at a time; output in the iterations' order.
     void startParallel();
     void startIteration(int iteration);

@@ -2,6 +2,7 @@
 
 #include "http/httpcall.h"
 #include "http/httpclient.h"
+#include "runner/runvariables.h"
 #include "scripting/checkscript.h"
 #include "scripting/scriptevents.h"
 #include "scripting/scriptprocess.h"
@@ -15,35 +16,6 @@ using namespace Qt::StringLiterals;
 namespace Postern {
 
 namespace {
-
-QJsonArray scopeFrom(const VariableList &variables)
-{
-    QJsonArray array;
-    for (const Variable &variable : variables) {
-        QJsonObject entry { { u"key"_s, variable.key },
-                            { u"value"_s, variable.value },
-                            { u"enabled"_s, variable.enabled } };
-        if (variable.secret)
-            entry.insert(u"secret"_s, true);
-        array.append(entry);
-    }
-    return array;
-}
-
-VariableList variablesFrom(const QJsonArray &scope)
-{
-    VariableList variables;
-    for (const QJsonValue &value : scope) {
-        const QJsonObject entry = value.toObject();
-        Variable variable;
-        variable.key = entry.value(u"key"_s).toString();
-        variable.value = ScriptScopes::text(entry.value(u"value"_s));
-        variable.enabled = entry.value(u"enabled"_s).toBool(true);
-        variable.secret = entry.value(u"secret"_s).toBool();
-        variables.append(variable);
-    }
-    return variables;
-}
 
 QString quoted(const QString &name)
 {
@@ -164,9 +136,9 @@ bool CollectionRunner::start(const Collection &collection, const Environment &en
         m_steps.append(step);
     }
     m_scopes = ScriptScopes();
-    m_scopes.environment = scopeFrom(environment.variables);
-    m_scopes.collection = scopeFrom(collection.variables);
-    m_scopes.globals = scopeFrom(globals);
+    m_scopes.environment = variablesToScope(environment.variables);
+    m_scopes.collection = variablesToScope(collection.variables);
+    m_scopes.globals = variablesToScope(globals);
     m_secretsRead.clear();
     m_credentials.clear();
     m_pastSecrets.clear();
@@ -338,12 +310,12 @@ void CollectionRunner::afterPreRequest(const ScriptOutcome &outcome)
 
 VariableResolver CollectionRunner::resolver(bool masked) const
 {
-    VariableList nearest = variablesFrom(m_scopes.environment);
+    VariableList nearest = variablesFromScope(m_scopes.environment);
     for (auto it = m_scopes.data.constBegin(); it != m_scopes.data.constEnd(); ++it)
         nearest.append(Variable { it.key(), ScriptScopes::text(it.value()), true, false, QString() });
-    nearest += variablesFrom(m_scopes.local); // the last definition in a scope wins
-    const VariableResolver resolver(nearest, variablesFrom(m_scopes.collection),
-                                    variablesFrom(m_scopes.globals));
+    nearest += variablesFromScope(m_scopes.local); // the last definition in a scope wins
+    const VariableResolver resolver(nearest, variablesFromScope(m_scopes.collection),
+                                    variablesFromScope(m_scopes.globals));
     return masked ? resolver.withSecretsMasked() : resolver;
 }
 
@@ -465,17 +437,17 @@ void CollectionRunner::end(const QString &why)
 
 VariableList CollectionRunner::environment() const
 {
-    return variablesFrom(m_scopes.environment);
+    return variablesFromScope(m_scopes.environment);
 }
 
 VariableList CollectionRunner::collectionVariables() const
 {
-    return variablesFrom(m_scopes.collection);
+    return variablesFromScope(m_scopes.collection);
 }
 
 VariableList CollectionRunner::globals() const
 {
-    return variablesFrom(m_scopes.globals);
+    return variablesFromScope(m_scopes.globals);
 }
 
 QStringList CollectionRunner::secretValues() const

@@ -99,7 +99,9 @@ QJsonObject RunReport::toJson(const QStringList &secretValues, Secrets secrets) 
         }
         QJsonArray consoleJson;
         for (const ScriptConsoleLine &line : execution.console)
-            consoleJson.append(QJsonObject { { u"level"_s, line.level }, { u"text"_s, line.text } });
+            consoleJson.append(QJsonObject {
+                { u"level"_s, line.level },
+                { u"text"_s, secrets == Secrets::MaskConsoleToo ? clean(line.text) : line.text } });
         QJsonObject object { { u"iteration"_s, execution.iteration + 1 },
                              { u"name"_s, execution.name },
                              { u"id"_s, execution.itemId },

@@ -86,8 +86,10 @@ struct RunReport
 
     RunTotals totals() const;
     // The report as JSON. Values of secret variables that scripts read are replaced by "****"
-    // wherever they appear in messages and console lines unless includeSecrets.
-    enum class Secrets { Mask, Include };
+    // wherever they appear in messages (Mask); what scripts printed to the console is the scripts' own
+    // choice and stays as printed, unless MaskConsoleToo (postern run, which keeps secrets out of every
+    // output); Include leaves everything as it is.
+    enum class Secrets { Mask, MaskConsoleToo, Include };
     QJsonObject toJson(const QStringList &secretValues, Secrets secrets = Secrets::Mask) const;
 };
 

@@ -1,7 +1,12 @@
 #include "runner/runvariables.h"
 
 #include "runner/collectionrunner.h"
+#include "scripting/scriptvalues.h"
 #include "workspace/workspace.h"
+
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
 
 namespace Postern {
 
@@ -23,6 +28,35 @@ VariableList merged(const VariableList &before, const VariableList &after)
 }
 
 } // namespace
+
+QJsonArray variablesToScope(const VariableList &variables)
+{
+    QJsonArray array;
+    for (const Variable &variable : variables) {
+        QJsonObject entry { { u"key"_s, variable.key },
+                            { u"value"_s, variable.value },
+                            { u"enabled"_s, variable.enabled } };
+        if (variable.secret)
+            entry.insert(u"secret"_s, true);
+        array.append(entry);
+    }
+    return array;
+}
+
+VariableList variablesFromScope(const QJsonArray &scope)
+{
+    VariableList variables;
+    for (const QJsonValue &value : scope) {
+        const QJsonObject entry = value.toObject();
+        Variable variable;
+        variable.key = entry.value(u"key"_s).toString();
+        variable.value = ScriptScopes::text(entry.value(u"value"_s));
+        variable.enabled = entry.value(u"enabled"_s).toBool(true);
+        variable.secret = entry.value(u"secret"_s).toBool();
+        variables.append(variable);
+    }
+    return variables;
+}
 
 QString keepRunVariables(Workspace *workspace, const QString &collectionId, const QString &environmentId,
                          const CollectionRunner &runner)
