@@ -22,6 +22,8 @@ class tst_CliSender : public QObject
 private Q_SLOTS:
     void clientCredentials();
     void aPersonsGrantIsRefused();
+    void hostileTokenAnswers_data();
+    void hostileTokenAnswers();
 
 private:
     HttpRequest request(OAuth2GrantType grant) const;
@@ -46,7 +48,7 @@ HttpRequest tst_CliSender::request(OAuth2GrantType grant) const
 
 void tst_CliSender::clientCredentials()
 {
-    QVERIFY(m_server.listenOnLoopback());
+    QVERIFY(m_server.isListening() || m_server.listenOnLoopback());
     int issued = 0;
     QStringList refusedTokens { u"t1"_s }; // the API stops taking the first token
     m_server.setHandler([&](const TestHttpServer::Request &request) {
@@ -109,6 +111,51 @@ void tst_CliSender::aPersonsGrantIsRefused()
     QTRY_VERIFY(answered);
     QCOMPARE(answer.error, HttpResponse::Error::Authorization);
     QVERIFY2(answer.errorMessage.contains(u"needs a person to sign in"_s), qPrintable(answer.errorMessage));
+}
+
+// A token endpoint that answers with anything but a token: the request fails with a message that says
+// why, the API is never called, and nothing is kept as a token.
+void tst_CliSender::hostileTokenAnswers_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("server error page") << 500 << "<html><body>Internal error</body></html>"_ba;
+    QTest::newRow("not JSON") << 200 << "access_token=abc"_ba;
+    QTest::newRow("no access_token") << 200 << R"({"token_type":"Bearer"})"_ba;
+    QTest::newRow("access_token not text") << 200 << R"({"access_token":{"a":1},"token_type":"Bearer"})"_ba;
+    QTest::newRow("OAuth error") << 401 << R"({"error":"invalid_client","error_description":"no"})"_ba;
+    QTest::newRow("huge garbage") << 200 << QByteArray(2 * 1024 * 1024, '{');
+}
+
+void tst_CliSender::hostileTokenAnswers()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QVERIFY(m_server.isListening() || m_server.listenOnLoopback());
+    int apiCalls = 0;
+    m_server.setHandler([&](const TestHttpServer::Request &request) {
+        TestHttpServer::Reply reply;
+        if (request.target != "/token")
+            ++apiCalls;
+        reply.status = status;
+        reply.reason = status == 200 ? "OK" : "Error";
+        reply.body = body;
+        return reply;
+    });
+    CliSender sender(&m_client, &m_endpoint);
+    HttpResponse answer;
+    bool answered = false;
+    sender.sender()(request(OAuth2GrantType::ClientCredentials), [&](const HttpResponse &response) {
+        answer = response;
+        answered = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(answered, 20000);
+    QCOMPARE(answer.error, HttpResponse::Error::Authorization);
+    QVERIFY2(answer.errorMessage.startsWith(u"No OAuth 2.0 token from the token endpoint: "_s),
+             qPrintable(answer.errorMessage));
+    QVERIFY(answer.errorMessage.size() > 45); // with the reason
+    QCOMPARE(apiCalls, 0);
+    QCOMPARE(sender.tokens(), QStringList({ u"cli-secret"_s })); // only the secret, to be masked
 }
 
 QTEST_GUILESS_MAIN(tst_CliSender)
