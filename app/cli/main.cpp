@@ -3,6 +3,7 @@
 
 #include "cli/commandlinerun.h"
 #include "cli/runcommand.h"
+#include "cli/runsupervisor.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -16,6 +17,8 @@ using namespace Postern;
 
 int main(int argc, char *argv[])
 {
+    if (const int code = RunSupervisor::supervise(); code >= 0)
+        return code;
     QCoreApplication::setApplicationName(u"Postern"_s);
     QCoreApplication::setOrganizationName(u"Postern"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(POSTERN_VERSION));

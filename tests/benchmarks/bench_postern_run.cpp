@@ -1,9 +1,10 @@
 // bench_postern_run: 1,000 GETs of a ~12 KB JSON answer from a local server, each with one small test
 // script, by `postern run` (postern-run), by newman, and by a bare QNetworkAccessManager loop in this
 // process with no scripts (the floor a Qt client can reach); all against the same loopback server in
-// this process, one after the other. Prints the times, the peak memory of postern-run and newman
-// (the largest process of each: getrusage through /usr/bin/python3, when it is there) and the ratios.
-// `--requests N` changes the count.
+// this process, one after the other; postern run once more on the same collection without its script. Prints
+// the times, the peak memory of postern-run and newman (the largest process of each: getrusage through
+// /usr/bin/python3, when it is there) and the ratios.
+// `--requests N` changes the count; `--postern-only` leaves newman out (for profiling).
 
 #include "shared/newman.h"
 #include "shared/testhttpserver.h"
@@ -45,7 +46,7 @@ QByteArray answer()
     return QJsonDocument(QJsonObject { { u"result"_s, records } }).toJson(QJsonDocument::Compact);
 }
 
-QByteArray collection(const QString &url)
+QByteArray collection(const QString &url, bool withScript)
 {
     const QJsonObject test {
         { u"listen"_s, u"test"_s },
@@ -57,9 +58,10 @@ QByteArray collection(const QString &url)
                                        u"    pm.expect(pm.response.json().result).to.have.lengthOf(52);"_s,
                                        u"});"_s } } } }
     };
-    const QJsonObject item { { u"name"_s, u"Incidents"_s },
-                             { u"event"_s, QJsonArray { test } },
-                             { u"request"_s, QJsonObject { { u"method"_s, u"GET"_s }, { u"url"_s, url } } } };
+    QJsonObject item { { u"name"_s, u"Incidents"_s },
+                       { u"request"_s, QJsonObject { { u"method"_s, u"GET"_s }, { u"url"_s, url } } } };
+    if (withScript)
+        item.insert(u"event"_s, QJsonArray { test });
     return QJsonDocument(
                QJsonObject {
                    { u"info"_s,
@@ -140,11 +142,12 @@ int main(int argc, char **argv)
     const QString url = server.url(u"/api/now/table/incident"_s).toString();
     QTemporaryDir dir;
     const QString file = dir.filePath(u"benchmark.postman_collection.json"_s);
-    {
-        QFile out(file);
+    const QString bareFile = dir.filePath(u"no-script.postman_collection.json"_s);
+    for (const auto &[path, withScript] : { std::pair { file, true }, std::pair { bareFile, false } }) {
+        QFile out(path);
         if (!out.open(QIODevice::WriteOnly))
             return 2;
-        out.write(collection(url));
+        out.write(collection(url, withScript));
     }
     std::printf("%d GETs of a %lld-byte JSON answer from a loopback server, one test script each\n", requests,
                 qint64(body.size()));
@@ -186,6 +189,14 @@ int main(int argc, char **argv)
     std::printf("postern run:    %6lld ms  peak %lld KB  (%d tests, %d failed, exit %d)\n", postern.ms,
                 postern.peakKb, totals.value(u"tests"_s).toInt(), totals.value(u"failed"_s).toInt(),
                 postern.exitCode);
+
+    const Measured noScript
+        = measure(QStringLiteral(POSTERN_RUN_PATH),
+                  { bareFile, u"-n"_s, QString::number(requests), u"-r"_s, u"progress"_s }, dir.path());
+    std::printf("  no scripts:   %6lld ms  peak %lld KB  (exit %d)\n", noScript.ms, noScript.peakKb,
+                noScript.exitCode);
+    if (arguments.contains(u"--postern-only"_s))
+        return postern.exitCode;
 
     const Measured newman
         = measure(Newman::node(),

@@ -200,7 +200,8 @@ bool CommandLineRun::load()
     bool scripts = false;
     for (const auto &[id, requestName] : CollectionRunner::plan(m_collection, RunOptions()))
         scripts = scripts || CollectionRunner::hasScripts(m_collection, id);
-    if (scripts && ScriptProcess::locateWorker().isEmpty()) {
+    options.scriptsInProcess = !m_command.isolateScripts;
+    if (scripts && m_command.isolateScripts && ScriptProcess::locateWorker().isEmpty()) {
         fail(
             ExitCode::ScriptWorkerMissing,
             u"postern-script-worker, which runs the collection's scripts, is not installed next to postern-run."_s);

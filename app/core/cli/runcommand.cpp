@@ -62,18 +62,23 @@ struct Options
     QCommandLineOption showSecrets {
         u"show-secrets"_s, u"Show secret values and credentials in output, reports and exports."_s
     };
+    QCommandLineOption isolateScripts {
+        u"isolate-scripts"_s,
+        u"Run scripts in a process of their own (postern-script-worker): a script that brings the engine "
+        "down fails its request instead of ending the run. Slower."_s
+    };
     QCommandLineOption help { { u"h"_s, u"help"_s }, u"Show this help."_s };
     QCommandLineOption version { { u"v"_s, u"version"_s }, u"Show the version."_s };
 
     void addTo(QCommandLineParser *parser) const
     {
         parser->setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-        parser->addOptions({ parallel,       shard,         environment, globals,         data,
-                             count,          folder,        envVar,      globalVar,       exportEnvironment,
-                             exportGlobals,  bail,          suppress,    delay,           timeout,
-                             timeoutRequest, timeoutScript, insecure,    ignoreRedirects, reporters,
-                             jsonExport,     junitExport,   noSummary,   color,           silent,
-                             verbose,        showSecrets,   help,        version });
+        parser->addOptions(
+            { parallel,        shard,     environment, globals,           data,          count,
+              folder,          envVar,    globalVar,   exportEnvironment, exportGlobals, bail,
+              suppress,        delay,     timeout,     timeoutRequest,    timeoutScript, insecure,
+              ignoreRedirects, reporters, jsonExport,  junitExport,       noSummary,     color,
+              silent,          verbose,   showSecrets, isolateScripts,    help,          version });
         parser->addPositionalArgument(u"collection"_s, u"A Postman collection file (v2.0 or v2.1)."_s);
     }
 };
@@ -152,6 +157,7 @@ RunCommand::Parsed RunCommand::parse(const QStringList &arguments)
     command.silent = parser.isSet(options.silent);
     command.verbose = parser.isSet(options.verbose);
     command.showSecrets = parser.isSet(options.showSecrets);
+    command.isolateScripts = parser.isSet(options.isolateScripts);
 
     QString error;
     command.iterationCount = number(parser, options.count, &error);
@@ -220,7 +226,8 @@ QString RunCommand::helpText()
         u"Runs a Postman collection as newman does: the same options, scripts and exit codes.\n"
         "Exit codes: 0 all passed, 1 a test, request or script failed, 2 a bad option, 3 the collection\n"
         "cannot be read, 4 it is not a collection, 5 the environment or globals, 6 the data file, 7 a\n"
-        "report or export could not be written, 8 postern-script-worker is missing."_s);
+        "report or export could not be written, 8 --isolate-scripts and postern-script-worker is missing,\n"
+        "9 the run itself stopped unexpectedly (a crash, or a script that took all its memory)."_s);
     QStringList lines = parser.helpText().split(u'\n');
     if (!lines.isEmpty()) // Qt writes the program's file name there
         lines.first() = u"Usage: postern run [options] collection"_s;

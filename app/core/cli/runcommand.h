@@ -17,7 +17,8 @@ enum class ExitCode : int {
     EnvironmentProblem = 5, // the environment or globals file is missing or not one
     DataFileProblem = 6, // the iteration data file is missing or malformed
     OutputProblem = 7, // a report or an exported file could not be written
-    ScriptWorkerMissing = 8, // the collection has scripts and postern-script-worker is not installed
+    ScriptWorkerMissing = 8, // --isolate-scripts, and postern-script-worker is not installed
+    Crashed = 9, // the run stopped by itself (a crash; a script that took all the memory it may)
 };
 
 // The options of `postern run`, with newman's names and meanings.
@@ -53,6 +54,7 @@ struct RunCommand
     bool silent = false; // --silent: no cli output at all
     bool verbose = false; // --verbose: the scripts' console lines too
     bool showSecrets = false; // --show-secrets: secret values as they are in output and exports
+    bool isolateScripts = false; // --isolate-scripts: scripts in postern-script-worker, not in this process
 
     struct Parsed;
     // arguments without the program's name: the collection and the options, in any order.

@@ -127,6 +127,9 @@ bool CollectionRunner::start(const Collection &collection, const Environment &en
     m_collection = collection;
     m_options = options;
     m_scripts->setTimeLimit(options.scriptTimeLimit);
+    if (!m_scripts->isRunning())
+        m_scripts->setIsolation(options.scriptsInProcess ? ScriptProcess::Isolation::InProcess
+                                                         : ScriptProcess::Isolation::Worker);
     m_steps.clear();
     for (const auto &[id, name] : plan(m_collection, options)) {
         Q_UNUSED(name);

@@ -34,6 +34,9 @@ struct RunOptions
     int shardIndex = 0;
     int shardCount = 1;
     std::chrono::milliseconds scriptTimeLimit { 5000 };
+    // Scripts in an engine of this process instead of postern-script-worker: faster, for a program
+    // that reports its own crashes (postern run); see ScriptProcess::Isolation.
+    bool scriptsInProcess = false;
 
     int iterationCount() const; // of the whole run
     int shardIterationCount() const; // of this share of it

@@ -144,7 +144,7 @@ bool ScriptEngine::load()
     const QJSValue names = global.property(u"Object"_s).property(u"getOwnPropertyNames"_s).call({ global });
     const int count = names.property(u"length"_s).toInt();
     for (int i = 0; i < count; ++i)
-        m_baseGlobals << names.property(quint32(i)).toString();
+        m_baseGlobals.insert(names.property(quint32(i)).toString());
     return true;
 }
 
@@ -234,9 +234,18 @@ void ScriptEngine::startScript()
         arguments << values.property(quint32(i));
     }
     // The script's own scope: a function around it, opened on its first line so that line numbers
-    // stay the script's.
-    const QJSValue function = m_engine->evaluate(
-        u"(function ("_s + parameters.join(u", "_s) + u") {"_s + source.code + u"\n})"_s, m_where, 1);
+    // stay the script's. Compiled once for each place, parameter list and text.
+    const QString key = m_where + u'\n' + parameters.join(u',') + u'\n' + source.code;
+    QJSValue function = m_compiled.value(key);
+    if (function.isUndefined()) {
+        function = m_engine->evaluate(
+            u"(function ("_s + parameters.join(u", "_s) + u") {"_s + source.code + u"\n})"_s, m_where, 1);
+        if (!function.isError()) {
+            if (m_compiled.size() >= CompiledLimit)
+                m_compiled.clear();
+            m_compiled.insert(key, function);
+        }
+    }
     if (function.isError()) {
         failFromError(function);
         finishScript();

@@ -107,7 +107,11 @@ private:
     std::unique_ptr<ScriptWatchdog> m_watchdog;
     ScriptHost *m_host = nullptr;
     QJSValue m_api; // pm.js's {sandbox, collect, timerFired, answered}
-    QStringList m_baseGlobals; // the global object's own names after loading
+    QSet<QString> m_baseGlobals; // the global object's own names after loading
+    // Scripts compiled so far, by where they come from, their parameters and their text: a collection
+    // runs the same few scripts again and again. Emptied when it grows past CompiledLimit.
+    QHash<QString, QJSValue> m_compiled;
+    static constexpr qsizetype CompiledLimit = 256;
     QString m_loadError;
     std::chrono::milliseconds m_timeLimit = DefaultTimeLimit;
 

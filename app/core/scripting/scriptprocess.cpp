@@ -97,6 +97,10 @@ bool ScriptProcess::run(const ScriptInput &input)
     m_tests.clear();
     m_console.clear();
     m_sendsOut = 0;
+    if (m_isolation == Isolation::InProcess) {
+        runInProcess(input);
+        return true;
+    }
     QString error;
     if (!startWorker(&error)) {
         QMetaObject::invokeMethod(
@@ -110,9 +114,28 @@ bool ScriptProcess::run(const ScriptInput &input)
     return true;
 }
 
+void ScriptProcess::runInProcess(const ScriptInput &input)
+{
+    if (!m_engine) {
+        m_engine = new ScriptEngine(m_client, this);
+        connect(m_engine, &ScriptEngine::testFinished, this, &ScriptProcess::testFinished);
+        connect(m_engine, &ScriptEngine::consoleLine, this, &ScriptProcess::consoleLine);
+        connect(m_engine, &ScriptEngine::finished, this, [this](const ScriptOutcome &outcome) {
+            if (m_running)
+                finish(outcome);
+        });
+    }
+    m_engine->setTimeLimit(m_timeLimit);
+    m_engine->run(input);
+}
+
 void ScriptProcess::cancel()
 {
-    if (m_running)
+    if (!m_running)
+        return;
+    if (m_engine)
+        m_engine->cancel();
+    else
         send({ { u"type"_s, u"cancel"_s } });
 }
 

@@ -16,6 +16,7 @@ QT_END_NAMESPACE
 namespace Postern {
 
 class HttpClient;
+class ScriptEngine;
 
 // Runs script batches in postern-script-worker, a process of its own, so that a script that brings
 // JavaScript down (a string of gigabytes, a bug in the engine) costs a failure message, never the
@@ -26,13 +27,23 @@ class HttpClient;
 // ends in the middle of a batch, or says nothing for twice the time limit and a few seconds more while
 // no answer is awaited, it is stopped and the batch finishes with one failure saying so and the
 // variables as they were before it.
+//
+// Isolation::InProcess runs the same batches in a ScriptEngine of this process instead, with the same
+// time limit and without the round trip through the pipe (a millisecond a batch): for a program that is
+// a process of its own already and reports its own crashes, as postern run does.
 class ScriptProcess : public QObject
 {
     Q_OBJECT
 
 public:
+    enum class Isolation { Worker, InProcess };
+
     explicit ScriptProcess(HttpClient *client, QObject *parent = nullptr);
     ~ScriptProcess() override;
+
+    // Before the first run().
+    void setIsolation(Isolation isolation) { m_isolation = isolation; }
+    Isolation isolation() const { return m_isolation; }
 
     // $POSTERN_SCRIPT_WORKER, next to the application, in the build tree, or on PATH; empty if none.
     static QString locateWorker();
@@ -61,7 +72,11 @@ private:
     void finish(const ScriptOutcome &outcome);
     void touch();
 
+    void runInProcess(const ScriptInput &input);
+
     HttpClient *m_client;
+    Isolation m_isolation = Isolation::Worker;
+    ScriptEngine *m_engine = nullptr; // InProcess: made at the first run()
     QString m_workerPath;
     std::chrono::milliseconds m_timeLimit;
     QProcess *m_process = nullptr;

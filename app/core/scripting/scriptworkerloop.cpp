@@ -5,10 +5,16 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 
+#include <cerrno>
 #include <cstdio>
-#include <iostream>
-#include <string>
 #include <thread>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#define read _read
+#else
+#include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -40,12 +46,24 @@ void ScriptWorkerLoop::start()
 {
     write({ { u"type"_s, u"ready"_s }, { u"error"_s, m_engine.loadError() } });
     std::thread([this] {
-        std::string line;
-        while (std::getline(std::cin, line)) {
-            QMetaObject::invokeMethod(
-                this, [this, text = QByteArray::fromStdString(line)] { handle(text); }, Qt::QueuedConnection);
+        // Whole blocks, split at newlines: a request or an answer of megabytes is one line.
+        QByteArray pending;
+        char block[1 << 16];
+        for (;;) {
+            const auto count = ::read(0, block, sizeof block);
+            if (count < 0 && errno == EINTR)
+                continue;
+            if (count <= 0)
+                break;
+            pending.append(block, qsizetype(count));
+            qsizetype start = 0;
+            for (qsizetype newline; (newline = pending.indexOf('\n', start)) >= 0; start = newline + 1) {
+                QMetaObject::invokeMethod(
+                    this, [this, text = pending.mid(start, newline - start)] { handle(text); },
+                    Qt::QueuedConnection);
+            }
+            pending.remove(0, start);
         }
-        QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
     }).detach();
 }
 

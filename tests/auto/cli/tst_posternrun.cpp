@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 using namespace Postern;
@@ -95,6 +98,8 @@ private Q_SLOTS:
     void secretsStayOut();
     void countBelowTheRows();
     void sameAsNewman();
+    void crashIsReported();
+    void isolatedScriptsAgree();
 
 private:
     Result run(const QStringList &arguments);
@@ -559,6 +564,65 @@ void tst_PosternRun::sameAsNewman()
     QCOMPARE(actual, expected);
     QCOMPARE(environmentLines(QJsonDocument::fromJson(readFile(environment)).object()),
              environmentLines(newman.environment));
+}
+
+// The run goes on in a child process (RunSupervisor): a crash of it is one line and exit code 9, and
+// Ctrl+C reaches it.
+void tst_PosternRun::crashIsReported()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("The supervisor's child is found through /proc, which only Linux has.");
+#else
+    const auto childOf = [](qint64 pid) {
+        const QByteArray children = readFile(u"/proc/%1/task/%1/children"_s.arg(pid)).trimmed();
+        return children.split(' ').constFirst().toLongLong();
+    };
+    for (const int signal : { SIGSEGV, SIGINT }) {
+        QProcess process;
+        process.setWorkingDirectory(m_dir.path());
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(POSTERN_RUN_PATH),
+                      corpus() + QStringList { u"--delay-request"_s, u"60000"_s, u"-r"_s, u"progress"_s });
+        QVERIFY(process.waitForStarted(10000));
+        // Wait for the first request's line: the run is under way in the child.
+        QTRY_VERIFY_WITH_TIMEOUT(process.bytesAvailable() > 0 || process.canReadLine(), 20000);
+        const qint64 child = childOf(process.processId());
+        QVERIFY2(child > 0, "postern-run has no child process");
+        if (signal == SIGSEGV)
+            QCOMPARE(::kill(pid_t(child), SIGSEGV), 0);
+        else
+            QCOMPARE(::kill(pid_t(process.processId()), SIGINT), 0);
+        QVERIFY(finished.wait(20000));
+        const QString errors = QString::fromUtf8(process.readAllStandardError());
+        if (signal == SIGSEGV) {
+            QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(process.exitCode(), 9);
+            QVERIFY2(errors.startsWith(u"postern run: the run stopped unexpectedly ("_s), qPrintable(errors));
+            QVERIFY2(errors.contains(u"--isolate-scripts"_s), qPrintable(errors));
+        } else {
+            QCOMPARE(process.exitStatus(), QProcess::CrashExit); // ended by SIGINT, as a shell expects
+            QVERIFY2(errors.isEmpty(), qPrintable(errors));
+        }
+        QTRY_VERIFY(!QFileInfo::exists(u"/proc/%1"_s.arg(child))); // the child did not stay behind
+    }
+#endif
+}
+
+// --isolate-scripts runs the scripts in postern-script-worker: the same report as in the process.
+void tst_PosternRun::isolatedScriptsAgree()
+{
+    const QString inProcess = m_dir.filePath(u"in-process.json"_s);
+    const QString isolated = m_dir.filePath(u"isolated.json"_s);
+    const Result first
+        = run(corpus() + QStringList { u"-r"_s, u"json"_s, u"--reporter-json-export"_s, inProcess });
+    const Result second = run(
+        corpus()
+        + QStringList { u"--isolate-scripts"_s, u"-r"_s, u"json"_s, u"--reporter-json-export"_s, isolated });
+    QCOMPARE(first.exitCode, 1); // the corpus has failing tests
+    QCOMPARE(second.exitCode, first.exitCode);
+    const QStringList lines = reportLines(QJsonDocument::fromJson(readFile(inProcess)).object());
+    QVERIFY(lines.size() > 10);
+    QCOMPARE(reportLines(QJsonDocument::fromJson(readFile(isolated)).object()), lines);
 }
 
 QTEST_GUILESS_MAIN(tst_PosternRun)

@@ -73,6 +73,7 @@ private Q_SLOTS:
     void packagesWriteToTheConsole();
     void consoleLevelsAndScopesLeftBehind();
     void eachScriptHasItsOwnScope();
+    void aScriptRunAgainStartsAfresh();
     void nextRequest_data();
     void nextRequest();
     void secretReadsAreNamed();
@@ -440,6 +441,30 @@ void tst_ScriptEngine::eachScriptHasItsOwnScope()
     const ScriptOutcome outcome = run(input);
     QVERIFY(outcome.failures.isEmpty());
     QCOMPARE(tests(outcome), QStringList { u"passed: clean"_s });
+}
+
+// A script is compiled once and kept (a run repeats the same few): each run of it still starts from
+// nothing it left, and the same text in another place fails under that place's name.
+void tst_ScriptEngine::aScriptRunAgainStartsAfresh()
+{
+    const QString code = u"var before = typeof mine; var mine = 1; counted = typeof counted;"
+                         " pm.test(before + ' ' + counted, function () {});"_s;
+    for (int round = 0; round < 3; ++round) {
+        const ScriptOutcome outcome = runTest(code);
+        QVERIFY(outcome.failures.isEmpty());
+        QCOMPARE(tests(outcome), QStringList { u"passed: undefined undefined"_s });
+    }
+    ScriptInput input;
+    input.event = ScriptEvent::Test;
+    input.response = incidentAnswer();
+    const QString failing = u"\nnull.x;"_s;
+    input.scripts = { { u"the collection \u201cDemo\u201d"_s, failing },
+                      { u"the request \u201cList\u201d"_s, failing } };
+    const ScriptOutcome outcome = run(input);
+    QCOMPARE(outcome.failures.size(), 2);
+    QCOMPARE(outcome.failures.at(0).where, u"the collection \u201cDemo\u201d post-response script"_s);
+    QCOMPARE(outcome.failures.at(1).where, u"the request \u201cList\u201d post-response script"_s);
+    QCOMPARE(outcome.failures.at(1).line, 2);
 }
 
 void tst_ScriptEngine::nextRequest_data()

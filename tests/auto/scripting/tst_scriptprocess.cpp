@@ -29,6 +29,7 @@ class tst_ScriptProcess : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void testsAndVariablesComeBack_data();
     void testsAndVariablesComeBack();
     void sendRequestThroughTheApplication();
     void engineCrashIsAFailure();
@@ -69,9 +70,18 @@ ScriptOutcome tst_ScriptProcess::run(ScriptProcess &process, const QString &code
     return finished.constFirst().constFirst().value<ScriptOutcome>();
 }
 
+void tst_ScriptProcess::testsAndVariablesComeBack_data()
+{
+    QTest::addColumn<ScriptProcess::Isolation>("isolation");
+    QTest::newRow("worker") << ScriptProcess::Isolation::Worker;
+    QTest::newRow("in process") << ScriptProcess::Isolation::InProcess;
+}
+
 void tst_ScriptProcess::testsAndVariablesComeBack()
 {
+    QFETCH(ScriptProcess::Isolation, isolation);
     ScriptProcess process(&m_client);
+    process.setIsolation(isolation);
     QCOMPARE(process.workerPath(), QStringLiteral(POSTERN_SCRIPT_WORKER_PATH));
     QSignalSpy tests(&process, &ScriptProcess::testFinished);
     const ScriptOutcome outcome = run(process,
