@@ -1,6 +1,9 @@
 #include "cli/commandlinerun.h"
 
 #include "base/atomicfile.h"
+#include "cli/clitls.h"
+#include "history/cookiestore.h"
+#include "interop/cookiejarfile.h"
 #include "interop/postmancollection.h"
 #include "interop/postmanenvironment.h"
 #include "runner/collectionrunner.h"
@@ -80,6 +83,8 @@ CommandLineRun::CommandLineRun(const RunCommand &command, QIODevice *output, QIO
     , m_output(output)
     , m_errors(errors)
 {
+    m_cookies = new CookieStore(QString()); // in memory; the manager owns it
+    m_network.setCookieJar(m_cookies);
 }
 
 CommandLineRun::~CommandLineRun() = default;
@@ -147,6 +152,24 @@ bool CommandLineRun::load()
         return false;
     }
     m_collection = imported.collection;
+
+    const CliTls::Loaded tls = CliTls::load(m_command);
+    if (!tls.ok()) {
+        fail(ExitCode::CertificateProblem, tls.error);
+        return false;
+    }
+    if (tls.configuration) // for every connection of this process: requests, token endpoints, scripts
+        QSslConfiguration::setDefaultConfiguration(*tls.configuration);
+    if (!m_command.cookieJar.isEmpty()) {
+        const CookieJarFile::Read jar = CookieJarFile::read(readAll(m_command.cookieJar, &error));
+        if (!error.isEmpty() || !jar.ok()) {
+            fail(ExitCode::CookieJarProblem,
+                 u"the cookie jar: "_s + (error.isEmpty() ? jar.error : error + u'.'));
+            return false;
+        }
+        for (const QNetworkCookie &cookie : jar.cookies)
+            m_cookies->insertCookie(cookie);
+    }
 
     if (!m_command.environment.isEmpty()
         && !readEnvironment(m_command.environment, u"environment"_s, &m_environment))
@@ -454,6 +477,10 @@ void CommandLineRun::onFinished(const RunReport &report)
                             PostmanEnvironment::exportJson(environment, exportSecrets), u"environment"_s)
             && written;
     }
+    if (!m_command.exportCookieJar.isEmpty())
+        written = writeFile(m_command.exportCookieJar, CookieJarFile::write(m_cookies->cookies()),
+                            u"cookie jar"_s)
+            && written;
     if (!m_command.exportGlobals.isEmpty()) {
         Environment globals = Environment::make(u"globals"_s);
         globals.variables = guarded(m_runner ? m_runner->globals() : m_lastGlobals);

@@ -23,6 +23,7 @@ QT_END_NAMESPACE
 namespace Postern {
 
 class CollectionRunner;
+class CookieStore;
 
 // `postern run`: loads what the command names (collection, environment, globals, data file), runs it
 // with CollectionRunner, writes what the reporters write, exports what was asked for, and ends with an
@@ -63,6 +64,7 @@ private:
     QIODevice *m_output;
     QIODevice *m_errors;
     QNetworkAccessManager m_network;
+    CookieStore *m_cookies = nullptr; // m_network's jar
     HttpClient m_client { &m_network };
     TokenEndpointClient m_endpoint { &m_network };
     CliSender m_sender { &m_client, &m_endpoint };

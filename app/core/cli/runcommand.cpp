@@ -45,6 +45,21 @@ struct Options
     QCommandLineOption timeoutScript { u"timeout-script"_s, u"The time limit of each script."_s, u"ms"_s };
     QCommandLineOption insecure { { u"k"_s, u"insecure"_s }, u"Do not check TLS certificates."_s };
     QCommandLineOption ignoreRedirects { u"ignore-redirects"_s, u"Do not follow redirects."_s };
+    QCommandLineOption extraCa { u"ssl-extra-ca-certs"_s,
+                                 u"Trust the certificates in this PEM file besides the system's."_s,
+                                 u"file"_s };
+    QCommandLineOption clientCert { u"ssl-client-cert"_s, u"A client certificate (PEM or DER) for TLS."_s,
+                                    u"file"_s };
+    QCommandLineOption clientKey { u"ssl-client-key"_s, u"The private key of the client certificate."_s,
+                                   u"file"_s };
+    QCommandLineOption clientPassphrase { u"ssl-client-passphrase"_s, u"The client key's passphrase."_s,
+                                          u"passphrase"_s };
+    QCommandLineOption cookieJar { u"cookie-jar"_s,
+                                   u"Start with the cookies of this JSON cookie jar (newman's)."_s,
+                                   u"file"_s };
+    QCommandLineOption exportCookieJar { u"export-cookie-jar"_s,
+                                         u"Write the cookies as the run left them to this file."_s,
+                                         u"file"_s };
     QCommandLineOption reporters {
         { u"r"_s, u"reporters"_s },
         u"Reporters, comma-separated: cli, progress, json, junit (default: cli)."_s,
@@ -73,12 +88,42 @@ struct Options
     void addTo(QCommandLineParser *parser) const
     {
         parser->setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-        parser->addOptions(
-            { parallel,        shard,     environment, globals,           data,          count,
-              folder,          envVar,    globalVar,   exportEnvironment, exportGlobals, bail,
-              suppress,        delay,     timeout,     timeoutRequest,    timeoutScript, insecure,
-              ignoreRedirects, reporters, jsonExport,  junitExport,       noSummary,     color,
-              silent,          verbose,   showSecrets, isolateScripts,    help,          version });
+        parser->addOptions({ parallel,
+                             shard,
+                             environment,
+                             globals,
+                             data,
+                             count,
+                             folder,
+                             envVar,
+                             globalVar,
+                             exportEnvironment,
+                             exportGlobals,
+                             bail,
+                             suppress,
+                             delay,
+                             timeout,
+                             timeoutRequest,
+                             timeoutScript,
+                             insecure,
+                             ignoreRedirects,
+                             reporters,
+                             jsonExport,
+                             junitExport,
+                             noSummary,
+                             color,
+                             silent,
+                             verbose,
+                             showSecrets,
+                             isolateScripts,
+                             extraCa,
+                             clientCert,
+                             clientKey,
+                             clientPassphrase,
+                             cookieJar,
+                             exportCookieJar,
+                             help,
+                             version });
         parser->addPositionalArgument(u"collection"_s, u"A Postman collection file (v2.0 or v2.1)."_s);
     }
 };
@@ -158,6 +203,12 @@ RunCommand::Parsed RunCommand::parse(const QStringList &arguments)
     command.verbose = parser.isSet(options.verbose);
     command.showSecrets = parser.isSet(options.showSecrets);
     command.isolateScripts = parser.isSet(options.isolateScripts);
+    command.sslExtraCaCerts = parser.value(options.extraCa);
+    command.sslClientCert = parser.value(options.clientCert);
+    command.sslClientKey = parser.value(options.clientKey);
+    command.sslClientPassphrase = parser.value(options.clientPassphrase);
+    command.cookieJar = parser.value(options.cookieJar);
+    command.exportCookieJar = parser.value(options.exportCookieJar);
 
     QString error;
     command.iterationCount = number(parser, options.count, &error);
@@ -227,7 +278,8 @@ QString RunCommand::helpText()
         "Exit codes: 0 all passed, 1 a test, request or script failed, 2 a bad option, 3 the collection\n"
         "cannot be read, 4 it is not a collection, 5 the environment or globals, 6 the data file, 7 a\n"
         "report or export could not be written, 8 --isolate-scripts and postern-script-worker is missing,\n"
-        "9 the run itself stopped unexpectedly (a crash, or a script that took all its memory)."_s);
+        "9 the run itself stopped unexpectedly (a crash, or a script that took all its memory), 10 an\n"
+        "--ssl-… certificate or key file, 11 the --cookie-jar file."_s);
     QStringList lines = parser.helpText().split(u'\n');
     if (!lines.isEmpty()) // Qt writes the program's file name there
         lines.first() = u"Usage: postern run [options] collection"_s;

@@ -19,6 +19,8 @@ enum class ExitCode : int {
     OutputProblem = 7, // a report or an exported file could not be written
     ScriptWorkerMissing = 8, // --isolate-scripts, and postern-script-worker is not installed
     Crashed = 9, // the run stopped by itself (a crash; a script that took all the memory it may)
+    CertificateProblem = 10, // an --ssl-… certificate or key file is missing, unreadable or not one
+    CookieJarProblem = 11, // the --cookie-jar file is missing or not a cookie jar
 };
 
 // The options of `postern run`, with newman's names and meanings.
@@ -44,6 +46,12 @@ struct RunCommand
     int timeoutRequest = 0; // --timeout-request, ms; 0: the requests' own
     int timeoutScript = 0; // --timeout-script, ms; 0: the default time limit
     bool insecure = false; // -k, --insecure: no TLS certificate check
+    QString sslExtraCaCerts; // --ssl-extra-ca-certs FILE: PEM certificates trusted besides the system's
+    QString sslClientCert; // --ssl-client-cert FILE
+    QString sslClientKey; // --ssl-client-key FILE
+    QString sslClientPassphrase; // --ssl-client-passphrase: the client key's
+    QString cookieJar; // --cookie-jar FILE: cookies to start with (newman's JSON)
+    QString exportCookieJar; // --export-cookie-jar FILE: the cookies as the run left them
     bool ignoreRedirects = false; // --ignore-redirects
     QStringList reporters { QStringLiteral("cli") }; // -r, --reporters cli,progress,json,junit
     QString jsonExport; // --reporter-json-export FILE

@@ -5,6 +5,7 @@
 
 #include "sandbox/sandboxserver.h"
 #include "shared/newman.h"
+#include "shared/testhttpserver.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -14,6 +15,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -77,6 +80,36 @@ QStringList environmentLines(const QJsonObject &environment)
     return lines;
 }
 
+// A one-request collection: GET url, with a test that the status is 200 and, when expectation is not
+// empty, that the answer's body contains it.
+QByteArray oneRequest(const QString &url, const QString &expectation = QString())
+{
+    QJsonArray exec { u"pm.test('answered', function () { pm.response.to.have.status(200); });"_s };
+    if (!expectation.isEmpty())
+        exec.append(
+            u"pm.test('says %1', function () { pm.expect(pm.response.text()).to.include('%1'); });"_s.arg(
+                expectation));
+    const QJsonObject item { { u"name"_s, u"Ask"_s },
+                             { u"request"_s, QJsonObject { { u"method"_s, u"GET"_s }, { u"url"_s, url } } },
+                             { u"event"_s,
+                               QJsonArray {
+                                   QJsonObject { { u"listen"_s, u"test"_s },
+                                                 { u"script"_s, QJsonObject { { u"exec"_s, exec } } } } } } };
+    return QJsonDocument(QJsonObject { { u"info"_s,
+                                         QJsonObject { { u"name"_s, u"One"_s },
+                                                       { u"schema"_s,
+                                                         u"https://schema.getpostman.com/json/collection/"
+                                                         "v2.1.0/collection.json"_s } } },
+                                       { u"item"_s, QJsonArray { item } } })
+        .toJson();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
 } // namespace
 
 class tst_PosternRun : public QObject
@@ -99,6 +132,8 @@ private Q_SLOTS:
     void countBelowTheRows();
     void sameAsNewman();
     void crashIsReported();
+    void tlsOptions();
+    void cookieJarLikeNewman();
     void isolatedScriptsAgree();
 
 private:
@@ -623,6 +658,133 @@ void tst_PosternRun::isolatedScriptsAgree()
     const QStringList lines = reportLines(QJsonDocument::fromJson(readFile(inProcess)).object());
     QVERIFY(lines.size() > 10);
     QCOMPARE(reportLines(QJsonDocument::fromJson(readFile(isolated)).object()), lines);
+}
+
+// --ssl-extra-ca-certs and --ssl-client-cert/-key/-passphrase against a server whose certificate comes
+// from a CA of the test's own and that asks every client for a certificate from that CA
+// (tests/auto/cli/data/tls, made with openssl; see the README there).
+void tst_PosternRun::tlsOptions()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("This Qt has no TLS backend.");
+    const QString tls = QStringLiteral(POSTERN_CLI_DATA_DIR "/tls/");
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificate(QSslCertificate(readFile(tls + u"server.pem"_s)));
+    configuration.setPrivateKey(QSslKey(readFile(tls + u"server.key"_s), QSsl::Rsa));
+    configuration.setCaCertificates(QSslCertificate::fromData(readFile(tls + u"ca.pem"_s)));
+    configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    QSslServer server;
+    server.setSslConfiguration(configuration);
+    connect(&server, &QSslServer::pendingConnectionAvailable, &server, [&server] {
+        while (auto *socket = qobject_cast<QSslSocket *>(server.nextPendingConnection())) {
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                if (!socket->readAll().contains("\r\n\r\n"))
+                    return;
+                TestHttpServer::Reply reply;
+                reply.body = R"({"client":")"
+                    + socket->peerCertificate().subjectInfo(QSslCertificate::CommonName).value(0).toUtf8()
+                    + R"("})";
+                socket->write(TestHttpServer::serialize(reply));
+            });
+        }
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    const QString collection = m_dir.filePath(u"tls.postman_collection.json"_s);
+    QVERIFY(writeFile(collection,
+                      oneRequest(u"https://127.0.0.1:%1/whoami"_s.arg(server.serverPort()), u"ci-runner"_s)));
+    const QStringList client { u"--ssl-client-cert"_s, tls + u"client.pem"_s, u"--ssl-client-key"_s,
+                               tls + u"client.key"_s };
+    const QStringList trust { u"--ssl-extra-ca-certs"_s, tls + u"ca.pem"_s };
+    const QStringList quiet { u"-r"_s, u"progress"_s };
+
+    const Result untrusted = run(QStringList { collection } + client
+                                 + QStringList { u"--ssl-client-passphrase"_s, u"open-sesame"_s } + quiet);
+    QCOMPARE(untrusted.exitCode, 1); // the server's certificate is not trusted
+    const Result noCertificate = run(QStringList { collection } + trust + quiet);
+    QCOMPARE(noCertificate.exitCode, 1); // the server wants a client certificate
+    const Result good = run(QStringList { collection } + trust + client
+                            + QStringList { u"--ssl-client-passphrase"_s, u"open-sesame"_s } + quiet);
+    QCOMPARE(good.exitCode, 0);
+    QCOMPARE(good.output, u"[####################] 1/1 \u2713 Ask\n"_s);
+    QVERIFY(!good.output.contains(u"open-sesame"_s) && !good.errors.contains(u"open-sesame"_s));
+
+    const Result wrongPassphrase = run(QStringList { collection } + trust + client
+                                       + QStringList { u"--ssl-client-passphrase"_s, u"wrong"_s });
+    QCOMPARE(wrongPassphrase.exitCode, 10);
+    QCOMPARE(
+        wrongPassphrase.errors,
+        u"postern run: --ssl-client-key: \u201c%1client.key\u201d cannot be read with the passphrase given, or is not a private key.\n"_s
+            .arg(tls));
+    const Result noKey = run(QStringList { collection, u"--ssl-client-cert"_s, tls + u"client.pem"_s });
+    QCOMPARE(noKey.exitCode, 10);
+    const Result notACertificate = run(QStringList { collection, u"--ssl-extra-ca-certs"_s, collection });
+    QCOMPARE(notACertificate.exitCode, 10);
+    QVERIFY2(notACertificate.errors.contains(u"holds no PEM or DER certificate"_s),
+             qPrintable(notACertificate.errors));
+    const Result missing = run(QStringList { collection, u"--ssl-extra-ca-certs"_s, tls + u"none.pem"_s });
+    QCOMPARE(missing.exitCode, 10);
+}
+
+// --cookie-jar and --export-cookie-jar: the cookies of the jar go out with the requests, those the server
+// sets come back in the exported jar, and newman, given the same jar and server, exports the same
+// cookies.
+void tst_PosternRun::cookieJarLikeNewman()
+{
+    TestHttpServer server;
+    server.setHandler([](const TestHttpServer::Request &request) {
+        TestHttpServer::Reply reply;
+        reply.body = R"({"cookie":")" + request.header("Cookie") + R"("})";
+        reply.headers.append(
+            qMakePair(QByteArray("Set-Cookie"), QByteArray("session=s-42; Path=/; HttpOnly")));
+        reply.headers.append(
+            qMakePair(QByteArray("Set-Cookie"), QByteArray("theme=dark; Path=/; Max-Age=86400")));
+        return reply;
+    });
+    QVERIFY(server.listenOnLoopback());
+    const QString collection = m_dir.filePath(u"cookies.postman_collection.json"_s);
+    QVERIFY(writeFile(collection, oneRequest(server.url(u"/whoami"_s).toString(), u"seed=planted"_s)));
+    const QString jar = m_dir.filePath(u"jar.json"_s);
+    QVERIFY(writeFile(jar, R"({"version":"tough-cookie@4.1.3","storeType":"MemoryCookieStore","cookies":[
+        {"key":"seed","value":"planted","domain":"127.0.0.1","path":"/","hostOnly":true,"creation":"2026-01-01T00:00:00.000Z"},
+        {"key":"stale","value":"old","domain":"127.0.0.1","path":"/","hostOnly":true,"expires":"2001-01-01T00:00:00.000Z"}]})"));
+    const QString ours = m_dir.filePath(u"ours.json"_s);
+    const Result result
+        = run({ collection, u"--cookie-jar"_s, jar, u"--export-cookie-jar"_s, ours, u"-r"_s, u"progress"_s });
+    QCOMPARE(result.exitCode, 0);
+    const auto cookies = [](const QString &path) {
+        QStringList lines;
+        for (const QJsonValue &cookie :
+             QJsonDocument::fromJson(readFile(path)).object().value(u"cookies"_s).toArray())
+            lines << u"%1=%2 %3%4 host-only:%5 http-only:%6 expires:%7"_s
+                         .arg(cookie[u"key"_s].toString(), cookie[u"value"_s].toString(),
+                              cookie[u"domain"_s].toString(), cookie[u"path"_s].toString())
+                         .arg(cookie[u"hostOnly"_s].toBool())
+                         .arg(cookie[u"httpOnly"_s].toBool())
+                         .arg((cookie[u"expires"_s].isString()
+                               && cookie[u"expires"_s].toString() != u"Infinity"_s)
+                              || cookie[u"maxAge"_s].isDouble()); // tough-cookie keeps Max-Age as it came
+        lines.sort();
+        return lines;
+    };
+    const QStringList exported = cookies(ours);
+    QCOMPARE(exported,
+             (QStringList { u"seed=planted 127.0.0.1/ host-only:1 http-only:0 expires:0"_s,
+                            u"session=s-42 127.0.0.1/ host-only:1 http-only:1 expires:0"_s,
+                            u"theme=dark 127.0.0.1/ host-only:1 http-only:0 expires:1"_s }));
+
+    const QString broken = m_dir.filePath(u"broken-jar.json"_s);
+    QVERIFY(writeFile(broken, R"({"cookies":[{"value":"x","domain":"127.0.0.1"}]})"));
+    const Result refused = run({ collection, u"--cookie-jar"_s, broken });
+    QCOMPARE(refused.exitCode, 11);
+    QCOMPARE(refused.errors, u"postern run: the cookie jar: cookie 1 of the jar has no key.\n"_s);
+
+    if (const QString why = Newman::unavailable(); !why.isEmpty())
+        QSKIP(qPrintable(why));
+    const QString theirs = m_dir.filePath(u"theirs.json"_s);
+    const Newman::Result newman
+        = Newman::run({ collection, u"--cookie-jar"_s, jar, u"--export-cookie-jar"_s, theirs }, m_dir.path());
+    QCOMPARE(newman.exitCode, 0);
+    QCOMPARE(cookies(theirs), exported);
 }
 
 QTEST_GUILESS_MAIN(tst_PosternRun)

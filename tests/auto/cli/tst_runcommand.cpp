@@ -105,6 +105,20 @@ void tst_RunCommand::newmansOptions()
     QCOMPARE(plain.command.reporters, QStringList({ u"cli"_s }));
     QCOMPARE(plain.command.iterationCount, 0);
     QCOMPARE(plain.command.color, RunCommand::Color::Auto);
+    QVERIFY(!plain.command.isolateScripts);
+
+    const RunCommand::Parsed tls = RunCommand::parse(
+        { u"c.json"_s, u"--ssl-extra-ca-certs"_s, u"ca.pem"_s, u"--ssl-client-cert"_s, u"me.pem"_s,
+          u"--ssl-client-key"_s, u"me.key"_s, u"--ssl-client-passphrase"_s, u"pw"_s, u"--cookie-jar"_s,
+          u"in.json"_s, u"--export-cookie-jar"_s, u"out.json"_s, u"--isolate-scripts"_s });
+    QVERIFY2(tls.ok(), qPrintable(tls.error));
+    QCOMPARE(tls.command.sslExtraCaCerts, u"ca.pem"_s);
+    QCOMPARE(tls.command.sslClientCert, u"me.pem"_s);
+    QCOMPARE(tls.command.sslClientKey, u"me.key"_s);
+    QCOMPARE(tls.command.sslClientPassphrase, u"pw"_s);
+    QCOMPARE(tls.command.cookieJar, u"in.json"_s);
+    QCOMPARE(tls.command.exportCookieJar, u"out.json"_s);
+    QVERIFY(tls.command.isolateScripts);
     QVERIFY(RunCommand::parse({ u"--help"_s }).help);
     QVERIFY(RunCommand::parse({ u"--version"_s }).version);
 }
@@ -176,6 +190,13 @@ void tst_RunCommand::helpListsTheOptions()
                                    u"--timeout-script"_s,
                                    u"--insecure"_s,
                                    u"--ignore-redirects"_s,
+                                   u"--ssl-extra-ca-certs"_s,
+                                   u"--ssl-client-cert"_s,
+                                   u"--ssl-client-key"_s,
+                                   u"--ssl-client-passphrase"_s,
+                                   u"--cookie-jar"_s,
+                                   u"--export-cookie-jar"_s,
+                                   u"--isolate-scripts"_s,
                                    u"--reporters"_s,
                                    u"--reporter-json-export"_s,
                                    u"--reporter-junit-export"_s,
