@@ -35,6 +35,19 @@ HttpResponse failed(HttpResponse::Error error, const QString &message)
 // A token that expires within this many seconds is fetched again before it is used.
 constexpr int expiryMargin = 30;
 
+// One token per configuration and, for the password grant, per user.
+QString tokenKey(const AuthConfig &auth)
+{
+    const QString key = auth.oauth2.key();
+    return auth.oauth2.grantType == OAuth2GrantType::Password ? key + u'\n' + auth.username : key;
+}
+
+void remember(QStringList *secrets, const QString &value)
+{
+    if (!value.isEmpty() && !secrets->contains(value))
+        secrets->append(value);
+}
+
 } // namespace
 
 CliSender::CliSender(HttpClient *client, TokenEndpointClient *endpoint, QObject *parent)
@@ -86,18 +99,32 @@ void CliSender::send(const std::shared_ptr<Pending> &pending)
         return;
     }
     const OAuth2Config &config = auth.oauth2;
-    if (config.grantType != OAuth2GrantType::ClientCredentials) {
-        const QString message = u"This request's authorization is OAuth 2.0 with the %1 grant, which needs a "
-                                u"person to sign in; "
-                                "postern run gets tokens by itself with the client credentials grant."_s.arg(
-                                    grantTypeName(config.grantType));
-        QTimer::singleShot(0, this, [pending, message] {
+    QString refusal;
+    if (config.grantType != OAuth2GrantType::ClientCredentials
+        && config.grantType != OAuth2GrantType::Password)
+        refusal
+            = u"This request's authorization is OAuth 2.0 with the %1 grant, which needs a person to sign "
+              "in; postern run gets tokens by itself with the client credentials and password grants."_s.arg(
+                  grantTypeName(config.grantType));
+    else if (config.grantType == OAuth2GrantType::Password) {
+        // Empty, or a variable that nothing gave a value ("{{password}}" as it is).
+        const auto missing = [](const QString &value) {
+            return value.isEmpty() || (value.startsWith(u"{{"_s) && value.endsWith(u"}}"_s));
+        };
+        if (missing(auth.username) || missing(auth.password))
+            refusal = u"This request's authorization is OAuth 2.0 with the password grant, but its %1 has no "
+                      "value: put {{username}} and {{password}} in the authorization and give them with "
+                      "--env-var or the environment."_s.arg(missing(auth.username) ? u"username"_s
+                                                                                   : u"password"_s);
+    }
+    if (!refusal.isEmpty()) {
+        QTimer::singleShot(0, this, [pending, refusal] {
             if (!pending->canceled)
-                pending->done(failed(HttpResponse::Error::Authorization, message));
+                pending->done(failed(HttpResponse::Error::Authorization, refusal));
         });
         return;
     }
-    const QString key = config.key();
+    const QString key = tokenKey(auth);
     const auto found = m_tokens.constFind(key);
     if (found != m_tokens.cend()
         && !found->isExpired(QDateTime::currentDateTimeUtc().addSecs(expiryMargin))) {
@@ -109,28 +136,43 @@ void CliSender::send(const std::shared_ptr<Pending> &pending)
 
 void CliSender::fetchToken(const std::shared_ptr<Pending> &pending)
 {
-    const OAuth2Config &config = pending->request.auth.oauth2;
-    const QString key = config.key();
+    const AuthConfig &auth = pending->request.auth;
+    const OAuth2Config &config = auth.oauth2;
+    const QString key = tokenKey(auth);
     // A token already renewed by another request's 401 is simply used.
     if (!pending->token.isEmpty() && m_tokens.contains(key)
         && m_tokens.value(key).accessToken != pending->token) {
         sendWithToken(pending);
         return;
     }
-    m_tokens.remove(key);
-    if (!config.clientSecret.isEmpty() && !m_secrets.contains(config.clientSecret))
-        m_secrets.append(config.clientSecret);
+    const OAuth2Token old = m_tokens.take(key);
+    remember(&m_secrets, config.clientSecret);
+    if (config.grantType == OAuth2GrantType::Password)
+        remember(&m_secrets, auth.password);
     const bool asked = m_waiting.contains(key);
     m_waiting[key].append(pending);
     if (asked)
         return; // one answer for all who wait
-    TokenEndpointJob *job = m_endpoint->requestClientCredentialsToken(config);
-    connect(job, &TokenEndpointJob::finished, this, [this, key](const OAuth2Result &result) {
+    // RFC 6749 §6: a refresh token the server gave is tried first; when it is refused, the grant again.
+    const bool refreshing = !old.refreshToken.isEmpty();
+    TokenEndpointJob *job = refreshing ? m_endpoint->refresh(config, old)
+        : config.grantType == OAuth2GrantType::Password
+        ? m_endpoint->requestPasswordToken(config, auth.username, auth.password)
+        : m_endpoint->requestClientCredentialsToken(config);
+    connect(job, &TokenEndpointJob::finished, this, [this, key, refreshing](const OAuth2Result &result) {
+        if (!result.ok() && refreshing) {
+            const QList<std::shared_ptr<Pending>> waiting = m_waiting.take(key);
+            for (const std::shared_ptr<Pending> &waiter : waiting) {
+                if (!waiter->canceled)
+                    fetchToken(waiter);
+            }
+            return;
+        }
         const QList<std::shared_ptr<Pending>> waiting = m_waiting.take(key);
         if (result.ok()) {
             m_tokens.insert(key, result.token);
-            if (!m_secrets.contains(result.token.accessToken))
-                m_secrets.append(result.token.accessToken);
+            remember(&m_secrets, result.token.accessToken);
+            remember(&m_secrets, result.token.refreshToken);
         }
         for (const std::shared_ptr<Pending> &waiter : waiting) {
             if (waiter->canceled)
@@ -147,7 +189,7 @@ void CliSender::fetchToken(const std::shared_ptr<Pending> &pending)
 void CliSender::sendWithToken(const std::shared_ptr<Pending> &pending)
 {
     HttpRequest request = pending->request;
-    const QString key = request.auth.oauth2.key();
+    const QString key = tokenKey(request.auth);
     request.auth.token = m_tokens.value(key).accessToken;
     pending->token = request.auth.token;
     pending->call = m_client->send(request);

@@ -14,11 +14,14 @@ class HttpClient;
 class TokenEndpointClient;
 
 // How `postern run` sends: through HttpClient, and a request whose authorization is OAuth 2.0 gets its
-// token by itself when its grant needs no person. Client credentials: from the token endpoint on first
-// use, again when it has expired (or is about to) and once more after a 401 that says invalid_token;
-// requests waiting for the same configuration's token wait for one answer. Tokens stay in this
-// object's memory and never reach the output. A grant that needs a person (authorization code,
-// implicit, password without its credentials) fails the request with a message naming one that works.
+// token by itself when its grant needs no person: client credentials, and the password grant with the
+// authorization's username and password (variables, resolved by the runner). A token comes from the
+// token endpoint on first use, again when it has expired (or is about to) and once more after a 401 that
+// says invalid_token; when the server gave a refresh token, that is tried first, and the grant again
+// when it is refused. Requests waiting for the same configuration's token wait for one answer. Tokens
+// stay in this object's memory and never reach the output. A grant that needs a person (authorization
+// code, implicit) or a password grant without its credentials fails the request with a message naming
+// what works.
 class CliSender : public QObject
 {
     Q_OBJECT

@@ -100,6 +100,12 @@ void readExtraParameters(const QJsonValue &value, OAuth2ExtraParameter::Stage st
     }
 }
 
+// "{{name}}" and nothing else.
+bool isVariableReference(const QString &text)
+{
+    return text.size() > 4 && text.startsWith(u"{{"_s) && text.endsWith(u"}}"_s) && text.count(u"{{"_s) == 1;
+}
+
 // Fills the OAuth 2.0 fields from Postman's parameters; returns the ones Postern has no field for.
 Params readOAuth2(const Params &params, AuthConfig *auth, QJsonObject *disabled, const QString &where,
                   PostmanJson::Notes *notes)
@@ -163,8 +169,14 @@ Params readOAuth2(const Params &params, AuthConfig *auth, QJsonObject *disabled,
             config.audience = textOf();
         } else if (key == u"resource"_s) {
             config.resource = textOf();
+        } else if (key == u"username"_s) {
+            auth->username = textOf();
         } else if (key == u"password"_s) {
-            if (!textOf().isEmpty())
+            // A variable is kept (postern run fills it in); a password itself never is.
+            const QString password = textOf();
+            if (isVariableReference(password))
+                auth->password = password;
+            else if (!password.isEmpty())
                 notes->add(
                     where,
                     u"the OAuth 2.0 password is not imported; Postern asks for it when it gets a token"_s);
@@ -373,6 +385,11 @@ Params writeOAuth2(const AuthConfig &auth, const QJsonObject &foreign, const Sec
     secret.add(&params, u"code_verifier"_s, config.codeVerifier);
     addText(&params, u"audience"_s, config.audience);
     addText(&params, u"resource"_s, config.resource);
+    if (config.grantType == OAuth2GrantType::Password) {
+        addText(&params, u"username"_s, auth.username);
+        if (isVariableReference(auth.password))
+            addText(&params, u"password"_s, auth.password);
+    }
     params.append({ u"addTokenTo"_s, auth.oauth2InQuery ? u"queryParams"_s : u"header"_s });
     params.append({ u"headerPrefix"_s, auth.headerPrefix });
     secret.add(&params, u"accessToken"_s, auth.token);

@@ -21,6 +21,7 @@ class tst_CliSender : public QObject
 
 private Q_SLOTS:
     void clientCredentials();
+    void passwordGrantAndRefresh();
     void aPersonsGrantIsRefused();
     void hostileTokenAnswers_data();
     void hostileTokenAnswers();
@@ -96,6 +97,84 @@ void tst_CliSender::clientCredentials()
     const TestHttpServer::Request &tokenRequest = m_server.requests().constFirst();
     QCOMPARE(tokenRequest.target, "/token"_ba);
     QVERIFY(tokenRequest.body.contains("grant_type=client_credentials"));
+}
+
+// The password grant with the authorization's username and password; a token the API refuses is
+// renewed with the refresh token first, and when the server refuses that too, with the grant again.
+void tst_CliSender::passwordGrantAndRefresh()
+{
+    QVERIFY(m_server.isListening() || m_server.listenOnLoopback());
+    int issued = 0;
+    QStringList grants; // grant_type of each token request, in order
+    bool refreshWorks = true;
+    QStringList refusedTokens;
+    m_server.setHandler([&](const TestHttpServer::Request &request) {
+        TestHttpServer::Reply reply;
+        if (request.target == "/token") {
+            const QByteArray body = request.body;
+            const QByteArray grant = body.mid(body.indexOf("grant_type=") + 11).split('&').constFirst();
+            grants << QString::fromLatin1(grant);
+            if (grant == "password" && !body.contains("username=abel&password=s%26cret")) {
+                reply.status = 400;
+                reply.body = R"({"error":"invalid_grant"})";
+                return reply;
+            }
+            if (grant == "refresh_token"
+                && (!refreshWorks
+                    || !body.contains(QByteArray("refresh_token=r" + QByteArray::number(issued))))) {
+                reply.status = 400;
+                reply.body = R"({"error":"invalid_grant"})";
+                return reply;
+            }
+            ++issued;
+            reply.body = "{\"access_token\":\"t" + QByteArray::number(issued) + "\",\"refresh_token\":\"r"
+                + QByteArray::number(issued) + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}";
+            return reply;
+        }
+        const QString token = QString::fromLatin1(request.header("Authorization")).mid(7);
+        if (refusedTokens.contains(token)) {
+            reply.status = 401;
+            reply.headers.append(qMakePair("WWW-Authenticate"_ba, "Bearer error=\"invalid_token\""_ba));
+            return reply;
+        }
+        reply.body = "{\"token\":\"" + token.toLatin1() + "\"}";
+        return reply;
+    });
+    CliSender sender(&m_client, &m_endpoint);
+    const CollectionRunner::Sender send = sender.sender();
+    HttpRequest asAbel = request(OAuth2GrantType::Password);
+    asAbel.auth.username = u"abel"_s;
+    asAbel.auth.password = u"s&cret"_s;
+    const auto ask = [&] {
+        HttpResponse answer;
+        bool answered = false;
+        send(asAbel, [&](const HttpResponse &response) {
+            answer = response;
+            answered = true;
+        });
+        return QTest::qWaitFor([&] { return answered; }, 10000) ? answer : HttpResponse();
+    };
+
+    QCOMPARE(ask().body, "{\"token\":\"t1\"}"_ba);
+    QCOMPARE(grants, QStringList { u"password"_s });
+    refusedTokens << u"t1"_s;
+    QCOMPARE(ask().body, "{\"token\":\"t2\"}"_ba); // renewed with r1
+    QCOMPARE(grants, (QStringList { u"password"_s, u"refresh_token"_s }));
+    refusedTokens << u"t2"_s;
+    refreshWorks = false;
+    QCOMPARE(ask().body, "{\"token\":\"t3\"}"_ba); // r2 refused: the password grant again
+    QCOMPARE(grants, (QStringList { u"password"_s, u"refresh_token"_s, u"refresh_token"_s, u"password"_s }));
+    for (const QString &secret : { u"s&cret"_s, u"t1"_s, u"r1"_s, u"t3"_s, u"cli-secret"_s })
+        QVERIFY2(sender.tokens().contains(secret), qPrintable(secret)); // for masking
+
+    asAbel.auth.password.clear();
+    const HttpResponse refused = ask();
+    QCOMPARE(refused.error, HttpResponse::Error::Authorization);
+    QCOMPARE(
+        refused.errorMessage,
+        u"This request's authorization is OAuth 2.0 with the password grant, but its password has no value: "
+        "put {{username}} and {{password}} in the authorization and give them with --env-var or the "
+        "environment."_s);
 }
 
 void tst_CliSender::aPersonsGrantIsRefused()

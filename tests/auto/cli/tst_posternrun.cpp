@@ -452,6 +452,8 @@ void tst_PosternRun::oauthWithoutAPerson()
                                             param(u"authUrl"_s, u"{{baseUrl}}/oauth_auth.do"_s),
                                             param(u"clientId"_s, u"postern"_s),
                                             param(u"clientSecret"_s, u"{{clientSecret}}"_s),
+                                            param(u"username"_s, u"{{user}}"_s),
+                                            param(u"password"_s, u"{{password}}"_s),
                                             param(u"addTokenTo"_s, u"header"_s),
                                             param(u"client_authentication"_s, u"body"_s) } } } },
                        { u"item"_s, items } })
@@ -459,8 +461,10 @@ void tst_PosternRun::oauthWithoutAPerson()
     };
     const QString machine = m_dir.filePath(u"machine.postman_collection.json"_s);
     const QString person = m_dir.filePath(u"person.postman_collection.json"_s);
+    const QString password = m_dir.filePath(u"password.postman_collection.json"_s);
     for (const auto &[path, grant] :
-         { std::pair { machine, u"client_credentials"_s }, std::pair { person, u"authorization_code"_s } }) {
+         { std::pair { machine, u"client_credentials"_s }, std::pair { person, u"authorization_code"_s },
+           std::pair { password, u"password_credentials"_s } }) {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(collection(grant));
@@ -477,10 +481,30 @@ void tst_PosternRun::oauthWithoutAPerson()
     for (const QByteArray &text : { ok.output.toUtf8(), ok.errors.toUtf8(), readFile(json) })
         QVERIFY(!text.contains("postern-secret"));
 
+    // The password grant, with the sandbox's user from variables; the password stays out of the output.
+    const QStringList abel { u"--env-var"_s, u"user=abel.tuter"_s, u"--env-var"_s, u"password=abel.tuter"_s };
+    const Result asAbel
+        = run(QStringList { password, u"-r"_s, u"cli,json"_s, u"--reporter-json-export"_s, json } + variables
+              + abel);
+    QCOMPARE(asAbel.exitCode, 0);
+    QCOMPARE(asAbel.output.count(u"\u2713  answered"_s), 2);
+    for (const QByteArray &text : { asAbel.output.toUtf8(), asAbel.errors.toUtf8(), readFile(json) })
+        QVERIFY(!text.contains("postern-secret") && !text.contains("abel.tuter"));
+    const Result wrongPassword
+        = run(QStringList { password } + variables
+              + QStringList { u"--env-var"_s, u"user=abel.tuter"_s, u"--env-var"_s, u"password=nope"_s });
+    QCOMPARE(wrongPassword.exitCode, 1);
+    QVERIFY2(wrongPassword.output.contains(u"No OAuth 2.0 token from the token endpoint"_s),
+             qPrintable(wrongPassword.output));
+    const Result noPassword = run(QStringList { password } + variables);
+    QCOMPARE(noPassword.exitCode, 1);
+    QVERIFY2(noPassword.output.contains(u"with the password grant, but its username has no value"_s),
+             qPrintable(noPassword.output));
+
     const Result refused = run(QStringList { person } + variables);
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.output.contains(u"needs a person to sign in; postern run gets tokens by itself with the "
-                                     u"client credentials grant."_s),
+                                     u"client credentials and password grants."_s),
              qPrintable(refused.output));
 }
 

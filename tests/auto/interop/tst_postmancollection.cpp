@@ -112,6 +112,7 @@ private Q_SLOTS:
     void exportIsAFixpoint_data();
     void exportIsAFixpoint();
     void variableReferencesAreNotSecrets();
+    void passwordGrantKeepsItsVariables();
     void queryWithoutValue_data();
     void queryWithoutValue();
     void variableUrlParts_data();
@@ -174,7 +175,6 @@ void tst_PostmanCollection::summary_data()
         << u"crafted/features-v21.postman_collection.json"_s
         << QStringList {
                u"Request \u201cOAuth 2.0 password\u201d: the OAuth 2.0 password is not imported; Postern asks for it when it gets a token"_s,
-               u"Request \u201cOAuth 2.0 password\u201d: OAuth 2.0 settings Postern does not use (username) are kept for export"_s,
                u"Request \u201cOAuth 2.0 client credentials\u201d: 1 disabled OAuth 2.0 extra parameter is kept for export but not sent"_s,
                u"Request \u201cOAuth 2.0 client credentials\u201d: OAuth 2.0 settings Postern does not use (useBrowser) are kept for export"_s,
                u"Request \u201cURL as parts\u201d: 1 disabled query parameter is kept for export but not shown"_s,
@@ -350,6 +350,8 @@ void tst_PostmanCollection::featuresV21()
     const AuthConfig password = byName(c.items, u"OAuth 2.0 password"_s)->request.auth;
     QCOMPARE(password.oauth2.grantType, OAuth2GrantType::Password);
     QCOMPARE(password.oauth2.clientSecret, u"password-client-secret"_s);
+    QVERIFY(!password.username.isEmpty()); // the user name is kept, the password itself never
+    QVERIFY(password.password.isEmpty());
 
     const AuthConfig client = byName(c.items, u"OAuth 2.0 client credentials"_s)->request.auth;
     QCOMPARE(client.oauth2.grantType, OAuth2GrantType::ClientCredentials);
@@ -1227,6 +1229,45 @@ void tst_PostmanCollection::wholeNumbers()
         R"({"info":{"name":"n"},"item":[],"variable":[{"key":"n","value":)" + number + "}]}");
     QVERIFY2(result.ok(), qPrintable(result.error));
     QCOMPARE(result.collection.variables.at(0).value, text);
+}
+
+// The password grant's user name and a password given as a variable are kept (postern run fills them
+// in) and exported as they came; a password written out is never kept.
+void tst_PostmanCollection::passwordGrantKeepsItsVariables()
+{
+    const auto collection = [](const QString &password) {
+        return QJsonDocument(
+                   QJsonObject {
+                       { u"info"_s,
+                         QJsonObject { { u"name"_s, u"Password"_s },
+                                       { u"schema"_s, PostmanCollection::schemaV21() } } },
+                       { u"auth"_s,
+                         QJsonObject {
+                             { u"type"_s, u"oauth2"_s },
+                             { u"oauth2"_s,
+                               QJsonArray {
+                                   QJsonObject { { u"key"_s, u"grant_type"_s },
+                                                 { u"value"_s, u"password_credentials"_s } },
+                                   QJsonObject { { u"key"_s, u"username"_s }, { u"value"_s, u"{{user}}"_s } },
+                                   QJsonObject { { u"key"_s, u"password"_s },
+                                                 { u"value"_s, password } } } } } },
+                       { u"item"_s, QJsonArray() } })
+            .toJson();
+    };
+    const PostmanImport variable = PostmanCollection::import(collection(u"{{password}}"_s));
+    QVERIFY2(variable.ok(), qPrintable(variable.error));
+    QCOMPARE(variable.collection.auth.username, u"{{user}}"_s);
+    QCOMPARE(variable.collection.auth.password, u"{{password}}"_s);
+    const QByteArray exported = PostmanCollection::exportV21(variable.collection);
+    QVERIFY2(exported.contains("\"{{password}}\"") && exported.contains("\"{{user}}\""),
+             exported.constData());
+
+    const PostmanImport literal = PostmanCollection::import(collection(u"hunter2"_s));
+    QVERIFY(literal.ok());
+    QCOMPARE(literal.collection.auth.username, u"{{user}}"_s);
+    QVERIFY(literal.collection.auth.password.isEmpty());
+    QVERIFY(!PostmanCollection::exportV21(literal.collection, PostmanCollection::Secrets::Include)
+                 .contains("hunter2"));
 }
 
 QTEST_GUILESS_MAIN(tst_PostmanCollection)
