@@ -61,12 +61,13 @@ void describeApplication()
 
 } // namespace
 
-// `postern run …` is postern-run's: it replaces this process before any window system or WebEngine
-// is touched, so that a run on a CI machine loads neither.
+// `postern run …` and `postern token …` are postern-run's: it replaces this process before any window
+// system or WebEngine is touched, so that a run on a CI machine loads neither.
 void handOverRun(int argc, char *argv[])
 {
-    if (argc < 2 || std::strcmp(argv[1], "run") != 0)
+    if (argc < 2 || (std::strcmp(argv[1], "run") != 0 && std::strcmp(argv[1], "token") != 0))
         return;
+    const bool token = std::strcmp(argv[1], "token") == 0;
     const QFileInfo self(u"/proc/self/exe"_s);
     const QDir here = QFileInfo(self.canonicalFilePath()).absoluteDir();
     for (const QString &candidate :
@@ -75,14 +76,16 @@ void handOverRun(int argc, char *argv[])
             continue;
         const QByteArray program = QFile::encodeName(QFileInfo(candidate).canonicalFilePath());
         std::vector<char *> arguments { const_cast<char *>(program.constData()) };
-        for (int i = 2; i < argc; ++i)
+        for (int i = token ? 1 : 2; i < argc; ++i) // postern-run takes "token …" as it is
             arguments.push_back(argv[i]);
         arguments.push_back(nullptr);
         execv(program.constData(), arguments.data());
-        std::perror("postern run");
+        std::perror(token ? "postern token" : "postern run");
         std::exit(126); // found but not started, as a shell says it
     }
-    std::fputs("postern run: postern-run is not installed next to postern.\n", stderr);
+    std::fputs(token ? "postern token: postern-run is not installed next to postern.\n"
+                     : "postern run: postern-run is not installed next to postern.\n",
+               stderr);
     std::exit(127); // not found, as a shell says it
 }
 

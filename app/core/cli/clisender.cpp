@@ -2,8 +2,10 @@
 
 #include "http/httpcall.h"
 #include "http/httpclient.h"
+#include "oauth/requestsender.h"
 #include "oauth/tokenendpointclient.h"
 #include "oauth/tokenendpointjob.h"
+#include "oauth/tokenstore.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -17,6 +19,7 @@ struct CliSender::Pending
     HttpRequest request;
     std::function<void(const HttpResponse &)> done;
     QPointer<HttpCall> call;
+    QPointer<SendOperation> operation; // through the stored tokens' sender
     bool canceled = false;
     bool retried = false; // sent once more with a new token after a 401 invalid_token
     QString token; // the access token it was sent with
@@ -61,7 +64,22 @@ CliSender::~CliSender() = default;
 
 QStringList CliSender::tokens() const
 {
-    return m_secrets;
+    QStringList values = m_secrets;
+    if (m_store) {
+        const QList<OAuth2Token> stored = m_store->tokens();
+        for (const OAuth2Token &token : stored) {
+            remember(&values, token.accessToken);
+            remember(&values, token.refreshToken);
+        }
+    }
+    return values;
+}
+
+void CliSender::useStoredTokens(RequestSender *sender, TokenStore *store, const QString &environmentId)
+{
+    m_storedSender = sender;
+    m_store = store;
+    m_environmentId = environmentId;
 }
 
 CollectionRunner::Sender CliSender::sender()
@@ -78,7 +96,9 @@ CollectionRunner::Sender CliSender::sender()
             if (pending->canceled)
                 return;
             pending->canceled = true;
-            if (pending->call) {
+            if (pending->operation) {
+                pending->operation->cancel();
+            } else if (pending->call) {
                 pending->call->cancel(); // its answer comes back as Error::Canceled
             } else if (guard) { // still waiting for a token
                 QTimer::singleShot(0, guard.data(), [pending] {
@@ -98,12 +118,30 @@ void CliSender::send(const std::shared_ptr<Pending> &pending)
                 [pending](const HttpResponse &response) { pending->done(response); });
         return;
     }
+    if (m_storedSender && m_store) {
+        QString tokenId = auth.oauth2TokenId;
+        if (tokenId.isEmpty() || !m_store->token(tokenId)) {
+            const QList<OAuth2Token> stored = m_store->tokens();
+            const OAuth2Token *newest = OAuth2Token::newestFor(stored, auth.oauth2.key(), m_environmentId);
+            tokenId = newest ? newest->id : QString();
+        }
+        if (!tokenId.isEmpty()) {
+            HttpRequest request = pending->request;
+            request.auth.oauth2TokenId = tokenId;
+            pending->operation = m_storedSender->send(request);
+            connect(pending->operation, &SendOperation::finished, this,
+                    [pending](const HttpResponse &response) { pending->done(response); });
+            return;
+        }
+    }
     const OAuth2Config &config = auth.oauth2;
     QString refusal;
     if (config.grantType != OAuth2GrantType::ClientCredentials
         && config.grantType != OAuth2GrantType::Password)
-        refusal
-            = u"This request's authorization is OAuth 2.0 with the %1 grant, which needs a person to sign "
+        refusal = (auth.oauth2TokenId.isEmpty() ? QString()
+                                                : u"The token this request uses is not in this machine's "
+                                                  "token store. "_s)
+            + u"This request's authorization is OAuth 2.0 with the %1 grant, which needs a person to sign "
               "in; postern run gets tokens by itself with the client credentials and password grants."_s.arg(
                   grantTypeName(config.grantType));
     else if (config.grantType == OAuth2GrantType::Password) {

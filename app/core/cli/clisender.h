@@ -11,7 +11,9 @@
 namespace Postern {
 
 class HttpClient;
+class RequestSender;
 class TokenEndpointClient;
+class TokenStore;
 
 // How `postern run` sends: through HttpClient, and a request whose authorization is OAuth 2.0 gets its
 // token by itself when its grant needs no person: client credentials, and the password grant with the
@@ -31,8 +33,15 @@ public:
     ~CliSender() override;
 
     CollectionRunner::Sender sender();
-    // Every access token obtained so far and the client secrets used, for masking.
+    // Every access token obtained so far and the client secrets used, for masking; with stored tokens,
+    // theirs too.
     QStringList tokens() const;
+
+    // The tokens the app stored (a workspace run): a request whose authorization uses one of them
+    // (AuthConfig::oauth2TokenId), or that has none and whose configuration has a token obtained in
+    // environmentId (the newest, as the app picks it), goes through sender, which refreshes it as the
+    // app does. Not owned.
+    void useStoredTokens(RequestSender *sender, TokenStore *store, const QString &environmentId);
 
 private:
     struct Pending;
@@ -42,6 +51,9 @@ private:
 
     HttpClient *m_client;
     TokenEndpointClient *m_endpoint;
+    RequestSender *m_storedSender = nullptr;
+    TokenStore *m_store = nullptr;
+    QString m_environmentId;
     QHash<QString, OAuth2Token> m_tokens; // by OAuth2Config::key()
     QStringList m_secrets; // every token obtained and client secret sent, also those replaced since
     QHash<QString, QList<std::shared_ptr<Pending>>> m_waiting; // by key, while its token is fetched

@@ -34,11 +34,17 @@ QByteArray readSmall(const QString &path, const QString &option, QString *error)
     return file.readAll();
 }
 
-QList<QSslCertificate> certificates(const QByteArray &bytes)
+// The certificates of a PEM or DER file; empty, with error set, when there are none.
+QList<QSslCertificate> certificates(const QString &path, const QString &option, QString *error)
 {
+    const QByteArray bytes = readSmall(path, option, error);
+    if (!error->isEmpty())
+        return {};
     QList<QSslCertificate> found = QSslCertificate::fromData(bytes, QSsl::Pem);
     if (found.isEmpty())
         found = QSslCertificate::fromData(bytes, QSsl::Der);
+    if (found.isEmpty())
+        *error = u"%1: \u201c%2\u201d holds no PEM or DER certificate."_s.arg(option, path);
     return found;
 }
 
@@ -57,15 +63,10 @@ Loaded load(const RunCommand &command)
 #else
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
     if (!command.sslExtraCaCerts.isEmpty()) {
-        const QByteArray bytes = readSmall(command.sslExtraCaCerts, u"--ssl-extra-ca-certs"_s, &loaded.error);
+        const QList<QSslCertificate> extra
+            = certificates(command.sslExtraCaCerts, u"--ssl-extra-ca-certs"_s, &loaded.error);
         if (!loaded.ok())
             return loaded;
-        const QList<QSslCertificate> extra = certificates(bytes);
-        if (extra.isEmpty()) {
-            loaded.error = u"--ssl-extra-ca-certs: \u201c%1\u201d holds no PEM or DER certificate."_s.arg(
-                command.sslExtraCaCerts);
-            return loaded;
-        }
         configuration.addCaCertificates(extra);
     }
     if (command.sslClientCert.isEmpty() != command.sslClientKey.isEmpty()) {
@@ -75,15 +76,10 @@ Loaded load(const RunCommand &command)
         return loaded;
     }
     if (!command.sslClientCert.isEmpty()) {
-        const QByteArray certBytes = readSmall(command.sslClientCert, u"--ssl-client-cert"_s, &loaded.error);
+        const QList<QSslCertificate> chain
+            = certificates(command.sslClientCert, u"--ssl-client-cert"_s, &loaded.error);
         if (!loaded.ok())
             return loaded;
-        const QList<QSslCertificate> chain = certificates(certBytes);
-        if (chain.isEmpty()) {
-            loaded.error = u"--ssl-client-cert: \u201c%1\u201d holds no PEM or DER certificate."_s.arg(
-                command.sslClientCert);
-            return loaded;
-        }
         const QByteArray keyBytes = readSmall(command.sslClientKey, u"--ssl-client-key"_s, &loaded.error);
         if (!loaded.ok())
             return loaded;

@@ -1,11 +1,15 @@
 #include "cli/commandlinerun.h"
 
 #include "base/atomicfile.h"
+#include "cli/cliinputs.h"
 #include "cli/clitls.h"
+#include "cli/cliworkspace.h"
 #include "history/cookiestore.h"
 #include "interop/cookiejarfile.h"
 #include "interop/postmancollection.h"
 #include "interop/postmanenvironment.h"
+#include "oauth/requestsender.h"
+#include "oauth/tokenrefresher.h"
 #include "runner/collectionrunner.h"
 #include "runner/datafile.h"
 #include "scripting/scriptprocess.h"
@@ -26,43 +30,8 @@ namespace Postern {
 
 namespace {
 
-QByteArray readAll(const QString &path, QString *error)
-{
-    QFile file(path);
-    if (!QFileInfo(path).isFile()) {
-        *error = u"there is no file \u201c%1\u201d"_s.arg(path);
-        return QByteArray();
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"\u201c%1\u201d cannot be read: %2"_s.arg(path, file.errorString());
-        return QByteArray();
-    }
-    return file.readAll();
-}
-
-void setOrAdd(VariableList *variables, const QString &key, const QString &value)
-{
-    for (Variable &variable : *variables) {
-        if (variable.key == key) {
-            variable.value = value;
-            variable.enabled = true;
-            return;
-        }
-    }
-    variables->append(Variable { key, value, true, false, QString() });
-}
-
-// Folders and requests by name, depth first: the first that has it.
-const CollectionItem *findNamed(const QList<CollectionItem> &items, const QString &name)
-{
-    for (const CollectionItem &item : items) {
-        if (item.name == name || item.id == name)
-            return &item;
-        if (const CollectionItem *found = findNamed(item.children, name))
-            return found;
-    }
-    return nullptr;
-}
+using CliInputs::findNamed;
+using CliInputs::setOrAdd;
 
 void applyToRequests(QList<CollectionItem> *items, const std::function<void(HttpRequest *)> &change)
 {
@@ -126,32 +95,41 @@ QStringList CommandLineRun::secrets() const
 bool CommandLineRun::readEnvironment(const QString &path, const QString &what, Environment *into)
 {
     QString error;
-    const QByteArray bytes = readAll(path, &error);
-    const PostmanEnvironmentImport read
-        = error.isEmpty() ? PostmanEnvironment::import(bytes) : PostmanEnvironmentImport();
-    if (!error.isEmpty() || !read.ok()) {
-        fail(ExitCode::EnvironmentProblem,
-             u"the %1: "_s.arg(what) + (error.isEmpty() ? read.error : error + u'.'));
+    const std::optional<Environment> read = CliInputs::readEnvironment(path, &error);
+    if (!read) {
+        fail(ExitCode::EnvironmentProblem, u"the %1: "_s.arg(what) + error);
         return false;
     }
-    *into = read.environment;
+    *into = *read;
     return true;
 }
 
 bool CommandLineRun::load()
 {
     QString error;
-    const QByteArray collectionBytes = readAll(m_command.collection, &error);
-    if (!error.isEmpty()) {
-        fail(ExitCode::CollectionUnreadable, u"the collection: "_s + error + u'.');
-        return false;
+    if (m_workspace) {
+        const Collection *found = m_workspace->collection(m_command.collection);
+        if (!found) {
+            fail(
+                ExitCode::CollectionUnreadable,
+                u"there is no collection \u201c%1\u201d in the workspace \u201c%2\u201d; it has: %3."_s.arg(
+                    m_command.collection, m_command.workspace, m_workspace->collectionNames().join(u", "_s)));
+            return false;
+        }
+        m_collection = *found;
+    } else {
+        const QByteArray collectionBytes = CliInputs::readFile(m_command.collection, &error);
+        if (!error.isEmpty()) {
+            fail(ExitCode::CollectionUnreadable, u"the collection: "_s + error + u'.');
+            return false;
+        }
+        PostmanImport imported = PostmanCollection::import(collectionBytes);
+        if (!imported.ok()) {
+            fail(ExitCode::NotACollection, u"\u201c%1\u201d: %2"_s.arg(m_command.collection, imported.error));
+            return false;
+        }
+        m_collection = imported.collection;
     }
-    PostmanImport imported = PostmanCollection::import(collectionBytes);
-    if (!imported.ok()) {
-        fail(ExitCode::NotACollection, u"\u201c%1\u201d: %2"_s.arg(m_command.collection, imported.error));
-        return false;
-    }
-    m_collection = imported.collection;
 
     const CliTls::Loaded tls = CliTls::load(m_command);
     if (!tls.ok()) {
@@ -161,7 +139,7 @@ bool CommandLineRun::load()
     if (tls.configuration) // for every connection of this process: requests, token endpoints, scripts
         QSslConfiguration::setDefaultConfiguration(*tls.configuration);
     if (!m_command.cookieJar.isEmpty()) {
-        const CookieJarFile::Read jar = CookieJarFile::read(readAll(m_command.cookieJar, &error));
+        const CookieJarFile::Read jar = CookieJarFile::read(CliInputs::readFile(m_command.cookieJar, &error));
         if (!error.isEmpty() || !jar.ok()) {
             fail(ExitCode::CookieJarProblem,
                  u"the cookie jar: "_s + (error.isEmpty() ? jar.error : error + u'.'));
@@ -171,10 +149,17 @@ bool CommandLineRun::load()
             m_cookies->insertCookie(cookie);
     }
 
-    if (!m_command.environment.isEmpty()
-        && !readEnvironment(m_command.environment, u"environment"_s, &m_environment))
+    // With --workspace, -e names one of its environments unless it is a file.
+    const Environment *named
+        = m_workspace && !m_command.environment.isEmpty() && !QFileInfo(m_command.environment).isFile()
+        ? m_workspace->environment(m_command.environment)
+        : nullptr;
+    if (named)
+        m_environment = *named;
+    else if (!m_command.environment.isEmpty()
+             && !readEnvironment(m_command.environment, u"environment"_s, &m_environment))
         return false;
-    Environment globals;
+    Environment globals = m_workspace && m_command.globals.isEmpty() ? m_workspace->globals() : Environment();
     if (!m_command.globals.isEmpty() && !readEnvironment(m_command.globals, u"globals"_s, &globals))
         return false;
     m_globals = globals.variables;
@@ -394,8 +379,37 @@ void CommandLineRun::start()
 {
     m_cli.color = m_command.color == RunCommand::Color::On;
     m_cli.verbose = m_command.verbose;
+    if (m_command.workspace.isEmpty()) {
+        begin();
+        return;
+    }
+    if (!CliWorkspace::isWorkspace(m_command.workspace)) {
+        fail(ExitCode::WorkspaceProblem,
+             u"--workspace: \u201c%1\u201d is not a Postern workspace (it has no workspace.json and no "
+             "collections folder)."_s.arg(m_command.workspace));
+        return;
+    }
+    m_workspace = std::make_unique<CliWorkspace>(m_command.workspace);
+    connect(
+        m_workspace.get(), &CliWorkspace::ready, this,
+        [this] {
+            for (const QString &message : m_workspace->messages())
+                m_errors->write((u"postern run: "_s + message + u'\n').toUtf8());
+            TokenStore *tokens = m_workspace->tokens();
+            m_refresher = std::make_unique<TokenRefresher>(tokens, &m_endpoint);
+            m_storedSender = std::make_unique<RequestSender>(&m_client, tokens, m_refresher.get());
+            begin();
+        },
+        Qt::SingleShotConnection);
+    m_workspace->open();
+}
+
+void CommandLineRun::begin()
+{
     if (!load())
         return;
+    if (m_storedSender)
+        m_sender.useStoredTokens(m_storedSender.get(), m_workspace->tokens(), m_environment.id);
     if (m_command.reporters.contains(u"cli"_s))
         print(m_collection.name + u'\n');
 }

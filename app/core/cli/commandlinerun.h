@@ -22,8 +22,11 @@ QT_END_NAMESPACE
 
 namespace Postern {
 
+class CliWorkspace;
 class CollectionRunner;
 class CookieStore;
+class RequestSender;
+class TokenRefresher;
 
 // `postern run`: loads what the command names (collection, environment, globals, data file), runs it
 // with CollectionRunner, writes what the reporters write, exports what was asked for, and ends with an
@@ -45,6 +48,7 @@ Q_SIGNALS:
 
 private:
     void fail(ExitCode code, const QString &message);
+    void begin(); // load() and run
     bool load();
     // A Postman environment or globals file; false (the run ends with EnvironmentProblem) when not.
     bool readEnvironment(const QString &path, const QString &what, Environment *into);
@@ -68,6 +72,10 @@ private:
     HttpClient m_client { &m_network };
     TokenEndpointClient m_endpoint { &m_network };
     CliSender m_sender { &m_client, &m_endpoint };
+    // --workspace: the workspace, and the sender of requests that use the tokens the app stored.
+    std::unique_ptr<CliWorkspace> m_workspace;
+    std::unique_ptr<TokenRefresher> m_refresher;
+    std::unique_ptr<RequestSender> m_storedSender;
     std::unique_ptr<CollectionRunner> m_runner; // a run in one go (not --parallel)
     RunOptions m_options;
     struct Iteration

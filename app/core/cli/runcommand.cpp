@@ -10,9 +10,17 @@ namespace {
 
 struct Options
 {
-    QCommandLineOption environment { { u"e"_s, u"environment"_s },
-                                     u"A Postman environment file."_s,
-                                     u"file"_s };
+    QCommandLineOption workspace {
+        u"workspace"_s,
+        u"Run a collection of this Postern workspace (by name), with its secrets and "
+        "the tokens the app stored."_s,
+        u"dir"_s
+    };
+    QCommandLineOption environment {
+        { u"e"_s, u"environment"_s },
+        u"A Postman environment file (with --workspace: or an environment's name)."_s,
+        u"file"_s
+    };
     QCommandLineOption globals { { u"g"_s, u"globals"_s }, u"A Postman globals file."_s, u"file"_s };
     QCommandLineOption data { { u"d"_s, u"iteration-data"_s },
                               u"A data file (CSV or JSON): one iteration per row."_s,
@@ -88,7 +96,8 @@ struct Options
     void addTo(QCommandLineParser *parser) const
     {
         parser->setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-        parser->addOptions({ parallel,
+        parser->addOptions({ workspace,
+                             parallel,
                              shard,
                              environment,
                              globals,
@@ -124,7 +133,9 @@ struct Options
                              exportCookieJar,
                              help,
                              version });
-        parser->addPositionalArgument(u"collection"_s, u"A Postman collection file (v2.0 or v2.1)."_s);
+        parser->addPositionalArgument(
+            u"collection"_s,
+            u"A Postman collection file (v2.0 or v2.1), or with --workspace a collection's name."_s);
     }
 };
 
@@ -186,6 +197,7 @@ RunCommand::Parsed RunCommand::parse(const QStringList &arguments)
     }
     RunCommand &command = parsed.command;
     command.collection = positional.constFirst();
+    command.workspace = parser.value(options.workspace);
     command.environment = parser.value(options.environment);
     command.globals = parser.value(options.globals);
     command.iterationData = parser.value(options.data);
@@ -279,7 +291,7 @@ QString RunCommand::helpText()
         "cannot be read, 4 it is not a collection, 5 the environment or globals, 6 the data file, 7 a\n"
         "report or export could not be written, 8 --isolate-scripts and postern-script-worker is missing,\n"
         "9 the run itself stopped unexpectedly (a crash, or a script that took all its memory), 10 an\n"
-        "--ssl-… certificate or key file, 11 the --cookie-jar file."_s);
+        "--ssl-… certificate or key file, 11 the --cookie-jar file, 12 the --workspace folder."_s);
     QStringList lines = parser.helpText().split(u'\n');
     if (!lines.isEmpty()) // Qt writes the program's file name there
         lines.first() = u"Usage: postern run [options] collection"_s;

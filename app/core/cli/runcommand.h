@@ -21,13 +21,16 @@ enum class ExitCode : int {
     Crashed = 9, // the run stopped by itself (a crash; a script that took all the memory it may)
     CertificateProblem = 10, // an --ssl-… certificate or key file is missing, unreadable or not one
     CookieJarProblem = 11, // the --cookie-jar file is missing or not a cookie jar
+    WorkspaceProblem = 12, // the --workspace folder is not a Postern workspace
+    NoToken = 13, // postern token get: no OAuth 2.0 authorization there, or no token from it
 };
 
 // The options of `postern run`, with newman's names and meanings.
 struct RunCommand
 {
-    QString collection;
-    QString environment; // -e, --environment: a Postman environment file
+    QString collection; // a Postman collection file; with --workspace, a collection's name or id
+    QString workspace; // --workspace DIR: a Postern workspace folder
+    QString environment; // -e, --environment: a Postman environment file (or, with --workspace, a name)
     QString globals; // -g, --globals: a Postman globals file
     QString iterationData; // -d, --iteration-data: CSV or JSON
     int iterationCount = 0; // -n, --iteration-count; 0: one, or one per data row

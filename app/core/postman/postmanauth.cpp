@@ -100,12 +100,6 @@ void readExtraParameters(const QJsonValue &value, OAuth2ExtraParameter::Stage st
     }
 }
 
-// "{{name}}" and nothing else.
-bool isVariableReference(const QString &text)
-{
-    return text.size() > 4 && text.startsWith(u"{{"_s) && text.endsWith(u"}}"_s) && text.count(u"{{"_s) == 1;
-}
-
 // Fills the OAuth 2.0 fields from Postman's parameters; returns the ones Postern has no field for.
 Params readOAuth2(const Params &params, AuthConfig *auth, QJsonObject *disabled, const QString &where,
                   PostmanJson::Notes *notes)

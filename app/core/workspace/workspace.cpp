@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -148,6 +149,10 @@ void Workspace::setSecretStore(SecretStore *store)
 
 void Workspace::reloadSecrets()
 {
+    if (!m_secrets) {
+        QMetaObject::invokeMethod(this, &Workspace::secretsLoaded, Qt::QueuedConnection);
+        return;
+    }
     for (const Collection &collection : std::as_const(m_collections))
         loadSecrets(u"collection"_s, collection.id);
     for (const Environment &environment : std::as_const(m_environments))
@@ -394,7 +399,12 @@ void Workspace::loadSecrets(const QString &kind, const QString &id)
     if (!m_secrets)
         return;
     const QString key = secretKey(kind, id);
+    ++m_secretReads;
     m_secrets->read(key, this, [this, kind, id, key](const SecretResult &result, const QByteArray &blob) {
+        const auto answered = qScopeGuard([this] {
+            if (--m_secretReads == 0)
+                Q_EMIT secretsLoaded();
+        });
         if (!result.ok() && result.error != SecretError::NotFound) {
             Q_EMIT message(u"The secret values of a %1 could not be read from %2: %3"_s.arg(
                 kind, m_secrets ? m_secrets->displayName() : u"the keychain"_s, result.message));

@@ -49,7 +49,8 @@ public:
 
     // Not owned; must outlive the workspace. Call before open(), or call reloadSecrets() after.
     void setSecretStore(SecretStore *store);
-    // Reads every collection's and environment's secrets from the store again.
+    // Reads every collection's and environment's secrets from the store again; secretsLoaded() when the
+    // store has answered every read (at once without a store).
     void reloadSecrets();
 
     // Creates what is missing and reads the rest. Returns false only when the folder itself cannot
@@ -93,6 +94,7 @@ Q_SIGNALS:
     void environmentsChanged();
     void currentEnvironmentChanged();
     void message(const QString &text);
+    void secretsLoaded();
 
 private:
     // Reads every *.json of a folder of the root; take parses one (path, bytes, problems to report)
@@ -125,6 +127,7 @@ private:
     Environment m_globals;
     QString m_currentEnvironment;
     QHash<QString, QByteArray> m_storedSecrets; // key → the blob last written, to skip rewrites
+    int m_secretReads = 0; // reads of reloadSecrets() the store has not answered yet
 };
 
 } // namespace Postern

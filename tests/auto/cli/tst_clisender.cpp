@@ -15,6 +15,25 @@
 using namespace Qt::StringLiterals;
 using namespace Postern;
 
+namespace {
+
+// The API's side of the test server: 401 invalid_token for a refused token, else the token it got.
+TestHttpServer::Reply api(const TestHttpServer::Request &request, const QStringList &refusedTokens)
+{
+    TestHttpServer::Reply reply;
+    const QString token = QString::fromLatin1(request.header("Authorization")).mid(7);
+    if (refusedTokens.contains(token)) {
+        reply.status = 401;
+        reply.reason = "Unauthorized";
+        reply.headers.append(qMakePair("WWW-Authenticate"_ba, "Bearer error=\"invalid_token\""_ba));
+        return reply;
+    }
+    reply.body = "{\"token\":\"" + token.toLatin1() + "\"}";
+    return reply;
+}
+
+} // namespace
+
 class tst_CliSender : public QObject
 {
     Q_OBJECT
@@ -60,15 +79,7 @@ void tst_CliSender::clientCredentials()
                 + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}";
             return reply;
         }
-        const QString token = QString::fromLatin1(request.header("Authorization")).mid(7);
-        if (refusedTokens.contains(token)) {
-            reply.status = 401;
-            reply.reason = "Unauthorized";
-            reply.headers.append(qMakePair("WWW-Authenticate"_ba, "Bearer error=\"invalid_token\""_ba));
-            return reply;
-        }
-        reply.body = "{\"token\":\"" + token.toLatin1() + "\"}";
-        return reply;
+        return api(request, refusedTokens);
     });
     CliSender sender(&m_client, &m_endpoint);
     const CollectionRunner::Sender send = sender.sender();
@@ -131,14 +142,7 @@ void tst_CliSender::passwordGrantAndRefresh()
                 + QByteArray::number(issued) + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}";
             return reply;
         }
-        const QString token = QString::fromLatin1(request.header("Authorization")).mid(7);
-        if (refusedTokens.contains(token)) {
-            reply.status = 401;
-            reply.headers.append(qMakePair("WWW-Authenticate"_ba, "Bearer error=\"invalid_token\""_ba));
-            return reply;
-        }
-        reply.body = "{\"token\":\"" + token.toLatin1() + "\"}";
-        return reply;
+        return api(request, refusedTokens);
     });
     CliSender sender(&m_client, &m_endpoint);
     const CollectionRunner::Sender send = sender.sender();

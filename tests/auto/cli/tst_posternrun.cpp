@@ -13,6 +13,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSslKey>
@@ -134,10 +136,11 @@ private Q_SLOTS:
     void crashIsReported();
     void tlsOptions();
     void cookieJarLikeNewman();
+    void tokenGet();
     void isolatedScriptsAgree();
 
 private:
-    Result run(const QStringList &arguments);
+    Result run(const QStringList &arguments, const QProcessEnvironment &environment = {});
     QStringList corpus() const; // the chain collection with its environment at the sandbox
 
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
@@ -152,10 +155,12 @@ void tst_PosternRun::initTestCase()
 }
 
 // Runs postern-run, serving the sandbox while it runs.
-Result tst_PosternRun::run(const QStringList &arguments)
+Result tst_PosternRun::run(const QStringList &arguments, const QProcessEnvironment &environment)
 {
     QProcess process;
     process.setWorkingDirectory(m_dir.path());
+    if (!environment.isEmpty())
+        process.setProcessEnvironment(environment);
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(QStringLiteral(POSTERN_RUN_PATH), arguments);
     if (!process.waitForStarted(10000) || !finished.wait(120000))
@@ -809,6 +814,94 @@ void tst_PosternRun::cookieJarLikeNewman()
         = Newman::run({ collection, u"--cookie-jar"_s, jar, u"--export-cookie-jar"_s, theirs }, m_dir.path());
     QCOMPARE(newman.exitCode, 0);
     QCOMPARE(cookies(theirs), exported);
+}
+
+// postern token get: the token of a collection's authorization on standard output. The authorization
+// code grant through "the user's browser" (postern-test-browser, named in $BROWSER, signs in at the
+// sandbox), client credentials straight away; without a person, or without OAuth 2.0, a one-line error
+// and exit code 13.
+void tst_PosternRun::tokenGet()
+{
+    const auto collection = [this](const QString &grant) {
+        auto param = [](const QString &key, const QString &value) {
+            return QJsonObject { { u"key"_s, key }, { u"value"_s, value } };
+        };
+        const QJsonObject auth { { u"type"_s, u"oauth2"_s },
+                                 { u"oauth2"_s,
+                                   QJsonArray { param(u"grant_type"_s, grant),
+                                                param(u"accessTokenUrl"_s, u"{{baseUrl}}/oauth_token.do"_s),
+                                                param(u"authUrl"_s, u"{{baseUrl}}/oauth_auth.do"_s),
+                                                param(u"clientId"_s, u"postern"_s),
+                                                param(u"clientSecret"_s, u"{{clientSecret}}"_s),
+                                                param(u"client_authentication"_s, u"body"_s) } } };
+        const QString path = m_dir.filePath(grant + u".token.postman_collection.json"_s);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return QString();
+        file.write(
+            QJsonDocument(QJsonObject { { u"info"_s,
+                                          QJsonObject { { u"name"_s, u"Tokens"_s },
+                                                        { u"schema"_s,
+                                                          u"https://schema.getpostman.com/json/collection/"
+                                                          "v2.1.0/collection.json"_s } } },
+                                        { u"auth"_s, auth },
+                                        { u"item"_s, QJsonArray() } })
+                .toJson());
+        return path;
+    };
+    const QStringList variables { u"--env-var"_s, u"baseUrl="_s + m_sandbox->baseUrl().toString(),
+                                  u"--env-var"_s, u"clientSecret=postern-secret"_s };
+    // Whether the sandbox takes the token.
+    QNetworkAccessManager network;
+    const auto works = [&](const QString &token) {
+        QNetworkRequest request(
+            QUrl(m_sandbox->baseUrl().toString() + u"/api/now/table/incident?sysparm_limit=1"_s));
+        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        QNetworkReply *reply = network.get(request);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        const bool answered = finished.wait(10000);
+        reply->deleteLater();
+        return answered && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
+    };
+
+    QProcessEnvironment browser = QProcessEnvironment::systemEnvironment();
+    browser.insert(u"BROWSER"_s, u"\"%1\" %s"_s.arg(QStringLiteral(POSTERN_TEST_BROWSER)));
+    const QString code = collection(u"authorization_code_with_pkce"_s);
+    const Result signedIn = run(QStringList { u"token"_s, u"get"_s, code } + variables, browser);
+    QVERIFY2(signedIn.exitCode == 0, qPrintable(signedIn.errors));
+    const QString token = signedIn.output.trimmed();
+    QVERIFY(!token.isEmpty() && !token.contains(u'\n'));
+    QVERIFY2(signedIn.errors.startsWith(u"postern token: sign in in the browser that opened ("_s),
+             qPrintable(signedIn.errors));
+    QVERIFY(!signedIn.errors.contains(token));
+    QVERIFY(works(token));
+
+    const Result machine
+        = run(QStringList { u"token"_s, u"get"_s, collection(u"client_credentials"_s) } + variables);
+    QCOMPARE(machine.exitCode, 0);
+    QVERIFY(works(machine.output.trimmed()));
+    QCOMPARE(machine.errors, QString());
+
+    QProcessEnvironment nobody = QProcessEnvironment::systemEnvironment();
+    nobody.remove(u"BROWSER"_s);
+    const Result noPerson = run(QStringList { u"token"_s, u"get"_s, code } + variables, nobody);
+    QCOMPARE(noPerson.exitCode, 13);
+    QCOMPARE(noPerson.output, QString());
+    QCOMPARE(
+        noPerson.errors,
+        u"postern token: the Authorization Code (With PKCE) grant of the collection \u201cTokens\u201d needs "
+        u"a person to "
+        "sign in in a browser, and there is none here (no terminal, no $BROWSER). The client credentials or "
+        "password grant gets a token without one.\n"_s);
+
+    const Result noOAuth = run(
+        { u"token"_s, u"get"_s, QStringLiteral(POSTERN_RUNNER_DATA_DIR "/chain.postman_collection.json") });
+    QCOMPARE(noOAuth.exitCode, 13);
+    const Result usage = run({ u"token"_s, u"fetch"_s, code });
+    QCOMPARE(usage.exitCode, 2);
+    QCOMPARE(usage.errors,
+             u"postern token: Unknown command \u201cfetch\u201d: postern token get <collection>. "
+             "(postern token --help lists the options)\n"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_PosternRun)

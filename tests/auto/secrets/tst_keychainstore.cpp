@@ -13,6 +13,7 @@
 
 #include "oauth/tokenstore.h"
 #include "secrets/keychainsecretstore.h"
+#include "shared/privatekeyring.h"
 
 #include <QCoreApplication>
 #include <QDBusConnection>
@@ -403,77 +404,9 @@ namespace {
 // session leaks in, and nothing of one run leaks into another.
 QProcessEnvironment isolatedEnvironment(const QString &root, const QByteArray &mode)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    const QStringList names = env.keys();
-    for (const QString &name : names) {
-        if (name.startsWith(u"DBUS_"_s) || name.startsWith(u"GNOME_"_s) || name.startsWith(u"KDE_"_s)
-            || name.startsWith(u"XDG_"_s) || name == u"DISPLAY"_s || name == u"WAYLAND_DISPLAY"_s
-            || name == u"DESKTOP_SESSION"_s || name == u"SSH_AUTH_SOCK"_s)
-            env.remove(name);
-    }
-    const QDir dir(QDir(root).filePath(QString::fromLatin1(mode)));
-    dir.mkpath(u"home/.local/share"_s);
-    dir.mkpath(u"run"_s);
-    QFile::setPermissions(dir.filePath(u"run"_s), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    env.insert(u"HOME"_s, dir.filePath(u"home"_s));
-    env.insert(u"XDG_DATA_HOME"_s, dir.filePath(u"home/.local/share"_s));
-    env.insert(u"XDG_CONFIG_HOME"_s, dir.filePath(u"home/.config"_s));
-    env.insert(u"XDG_CACHE_HOME"_s, dir.filePath(u"home/.cache"_s));
-    env.insert(u"XDG_RUNTIME_DIR"_s, dir.filePath(u"run"_s));
+    QProcessEnvironment env = PrivateKeyring::isolatedEnvironment(root, QString::fromLatin1(mode));
     env.insert(QString::fromLatin1(ModeVariable), QString::fromLatin1(mode));
     return env;
-}
-
-// A session bus configuration without service activation: only what a run starts itself is on it.
-bool writeBusConfig(const QString &root, const QString &busConfig)
-{
-    const QDir dir(root);
-    if (!dir.mkpath(u"bus"_s))
-        return false;
-    QFile config(busConfig);
-    if (!config.open(QIODevice::WriteOnly))
-        return false;
-    const QString xml = uR"(<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir=%1</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-)"_s.arg(dir.filePath(u"bus"_s));
-    return config.write(xml.toUtf8()) == xml.toUtf8().size();
-}
-
-int runChild(const QString &title, const QString &program, const QStringList &arguments,
-             const QProcessEnvironment &env)
-{
-    std::fprintf(stdout, "--- %s\n", qPrintable(title));
-    std::fflush(stdout);
-    QProcess child;
-    child.setProcessChannelMode(QProcess::ForwardedChannels);
-    child.setProcessEnvironment(env);
-    child.start(program, arguments);
-    if (!child.waitForStarted(10000)) {
-        std::fprintf(stderr, "could not start %s: %s\n", qPrintable(program),
-                     qPrintable(child.errorString()));
-        return 1;
-    }
-    if (!child.waitForFinished(60000)) {
-        std::fprintf(stderr, "%s did not finish within 60 s\n", qPrintable(title));
-        child.kill();
-        child.waitForFinished(5000);
-        return 1;
-    }
-    if (child.exitStatus() != QProcess::NormalExit) {
-        std::fprintf(stderr, "%s crashed\n", qPrintable(title));
-        return 1;
-    }
-    return child.exitCode();
 }
 
 int runIsolated(int argc, char **argv)
@@ -485,13 +418,13 @@ int runIsolated(int argc, char **argv)
     QString noBusSession;
     QString noKeyring;
     if (QStandardPaths::findExecutable(u"dbus-run-session"_s).isEmpty())
-        noBusSession = u"dbus-run-session is missing: install the Debian package dbus"_s;
-    if (QStandardPaths::findExecutable(u"gnome-keyring-daemon"_s).isEmpty())
-        noKeyring = u"gnome-keyring-daemon is missing: install the Debian package gnome-keyring"_s;
+        noBusSession = PrivateKeyring::unavailable();
+    else
+        noKeyring = PrivateKeyring::unavailable();
 
     QTemporaryDir root(QDir::tempPath() + u"/postern-keychain-XXXXXX"_s);
     const QString busConfig = QDir(root.path()).filePath(u"session.conf"_s);
-    if (!root.isValid() || !writeBusConfig(root.path(), busConfig)) {
+    if (!root.isValid() || !PrivateKeyring::writeBusConfig(root.path(), busConfig)) {
         std::fprintf(stderr, "could not prepare the private test directories\n");
         return 1;
     }
@@ -504,35 +437,27 @@ int runIsolated(int argc, char **argv)
     int failures = 0;
     const QString keyringTitle = u"with gnome-keyring on a private bus"_s;
     if (!noBusSession.isEmpty() || !noKeyring.isEmpty()) {
-        failures += runChild(keyringTitle, self, testArguments,
-                             skipped("keyring", noBusSession.isEmpty() ? noKeyring : noBusSession))
+        failures
+            += PrivateKeyring::runChild(keyringTitle, self, testArguments,
+                                        skipped("keyring", noBusSession.isEmpty() ? noKeyring : noBusSession))
             != 0;
     } else {
-        // The keyring is created and unlocked with an empty password (the newline on its stdin).
-        QStringList arguments {
-            u"--config-file="_s + busConfig,
-            u"--"_s,
-            u"sh"_s,
-            u"-c"_s,
-            u"printf '\\n' | gnome-keyring-daemon --daemonize --unlock --components=secrets "
-            ">/dev/null || exit 97; exec \"$0\" \"$@\""_s,
-            self
-        };
-        arguments += testArguments;
-        failures += runChild(keyringTitle, u"dbus-run-session"_s, arguments,
-                             isolatedEnvironment(root.path(), "keyring"))
+        const QStringList arguments = PrivateKeyring::keyringArguments(busConfig, self, testArguments);
+        failures += PrivateKeyring::runChild(keyringTitle, u"dbus-run-session"_s, arguments,
+                                             isolatedEnvironment(root.path(), "keyring"))
             != 0;
     }
 
     const QString noServiceTitle = u"on a private bus without a Secret Service"_s;
     if (!noBusSession.isEmpty()) {
-        failures
-            += runChild(noServiceTitle, self, testArguments, skipped("no-secret-service", noBusSession)) != 0;
+        failures += PrivateKeyring::runChild(noServiceTitle, self, testArguments,
+                                             skipped("no-secret-service", noBusSession))
+            != 0;
     } else {
         QStringList arguments { u"--config-file="_s + busConfig, u"--"_s, self };
         arguments += testArguments;
-        failures += runChild(noServiceTitle, u"dbus-run-session"_s, arguments,
-                             isolatedEnvironment(root.path(), "no-secret-service"))
+        failures += PrivateKeyring::runChild(noServiceTitle, u"dbus-run-session"_s, arguments,
+                                             isolatedEnvironment(root.path(), "no-secret-service"))
             != 0;
     }
 
@@ -540,20 +465,22 @@ int runIsolated(int argc, char **argv)
     // fallback would apply: it must stay off.
     const QString kwalletTitle = u"on a private bus, KDE 4 desktop without KWallet"_s;
     if (!noBusSession.isEmpty()) {
-        failures += runChild(kwalletTitle, self, testArguments, skipped("no-kwallet", noBusSession)) != 0;
+        failures += PrivateKeyring::runChild(kwalletTitle, self, testArguments,
+                                             skipped("no-kwallet", noBusSession))
+            != 0;
     } else {
         QProcessEnvironment env = isolatedEnvironment(root.path(), "no-kwallet");
         env.insert(u"XDG_CURRENT_DESKTOP"_s, u"KDE"_s);
         env.insert(u"KDE_SESSION_VERSION"_s, u"4"_s);
         QStringList arguments { u"--config-file="_s + busConfig, u"--"_s, self };
         arguments += testArguments;
-        failures += runChild(kwalletTitle, u"dbus-run-session"_s, arguments, env) != 0;
+        failures += PrivateKeyring::runChild(kwalletTitle, u"dbus-run-session"_s, arguments, env) != 0;
     }
 
     QProcessEnvironment noBus = isolatedEnvironment(root.path(), "no-bus");
     noBus.insert(u"DBUS_SESSION_BUS_ADDRESS"_s,
                  u"unix:path="_s + QDir(root.path()).filePath(u"no-bus-here"_s));
-    failures += runChild(u"without a session bus"_s, self, testArguments, noBus) != 0;
+    failures += PrivateKeyring::runChild(u"without a session bus"_s, self, testArguments, noBus) != 0;
 
     std::fprintf(stdout, "--- %d of 4 runs failed\n", failures);
     return failures == 0 ? 0 : 1;
