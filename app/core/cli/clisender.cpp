@@ -142,7 +142,8 @@ void CliSender::send(const std::shared_ptr<Pending> &pending)
                                                 : u"The token this request uses is not in this machine's "
                                                   "token store. "_s)
             + u"This request's authorization is OAuth 2.0 with the %1 grant, which needs a person to sign "
-              "in; postern run gets tokens by itself with the client credentials and password grants."_s.arg(
+              "in; postern run gets tokens by itself with the client credentials and password grants. For a "
+              "workspace collection, postern token get --workspace gets one in the browser first."_s.arg(
                   grantTypeName(config.grantType));
     else if (config.grantType == OAuth2GrantType::Password) {
         // Empty, or a variable that nothing gave a value ("{{password}}" as it is).

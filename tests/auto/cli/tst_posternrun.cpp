@@ -351,6 +351,11 @@ void tst_PosternRun::posternRunHandsOver()
     QCOMPARE(postern.exitCode(), 3);
     QCOMPARE(QString::fromUtf8(postern.readAllStandardError()),
              u"postern run: the collection: there is no file \u201cnothing.json\u201d.\n"_s);
+    postern.start(QStringLiteral(POSTERN_EXECUTABLE), { u"token"_s, u"get"_s, u"nothing.json"_s });
+    QVERIFY(postern.waitForFinished(30000));
+    QCOMPARE(postern.exitCode(), 3);
+    QCOMPARE(QString::fromUtf8(postern.readAllStandardError()),
+             u"postern token: the collection: there is no file \u201cnothing.json\u201d.\n"_s);
 }
 
 // --timeout stops a run that goes on too long (exit 1, a line saying why); the progress reporter
