@@ -209,6 +209,9 @@ bool CommandLineRun::load()
     for (const auto &[id, requestName] : CollectionRunner::plan(m_collection, RunOptions()))
         scripts = scripts || CollectionRunner::hasScripts(m_collection, id);
     options.scriptsInProcess = !m_command.isolateScripts;
+    // The cli reporter needs the totals and the failures only; json and junit need every request.
+    options.keepPassedExecutions
+        = m_command.reporters.contains(u"json"_s) || m_command.reporters.contains(u"junit"_s);
     if (scripts && m_command.isolateScripts && ScriptProcess::locateWorker().isEmpty()) {
         fail(
             ExitCode::ScriptWorkerMissing,
@@ -347,7 +350,7 @@ void CommandLineRun::onIterationFinished(int iteration, const RunReport &ended)
         if (found == m_parallel.end() || !found->second.finished)
             break;
         for (const RunExecution &execution : std::as_const(found->second.executions)) {
-            m_merged.executions.append(execution);
+            m_merged.add(execution, m_options.keepPassedExecutions);
             report(execution);
         }
         found->second.executions.clear();
@@ -367,7 +370,7 @@ void CommandLineRun::onIterationFinished(int iteration, const RunReport &ended)
         if (found == m_parallel.end())
             continue;
         for (const RunExecution &execution : std::as_const(found->second.executions)) {
-            m_merged.executions.append(execution);
+            m_merged.add(execution, m_options.keepPassedExecutions);
             report(execution);
         }
     }

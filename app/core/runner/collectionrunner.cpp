@@ -389,7 +389,7 @@ void CollectionRunner::afterTests(const ScriptOutcome &outcome)
 
 void CollectionRunner::advance()
 {
-    m_report.executions.append(m_execution);
+    m_report.add(m_execution, m_options.keepPassedExecutions);
     Q_EMIT executionFinished(m_execution);
     if (m_canceled) {
         end(u"Canceled."_s);

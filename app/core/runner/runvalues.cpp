@@ -49,22 +49,34 @@ int RunExecution::failedTests() const
     return count;
 }
 
+void RunTotals::add(const RunExecution &execution)
+{
+    if (execution.skipped)
+        return;
+    ++requests;
+    failedRequests += execution.error.isEmpty() ? 0 : 1;
+    scriptErrors += int(execution.failures.size());
+    for (const ScriptTest &test : execution.tests) {
+        ++tests;
+        passed += test.outcome == ScriptTest::Outcome::Passed ? 1 : 0;
+        failed += test.outcome == ScriptTest::Outcome::Failed ? 1 : 0;
+        skipped += test.outcome == ScriptTest::Outcome::Skipped ? 1 : 0;
+    }
+}
+
+void RunReport::add(const RunExecution &execution, bool keepPassed)
+{
+    if (keepPassed || execution.failed())
+        executions.append(execution);
+    else
+        notKept.add(execution);
+}
+
 RunTotals RunReport::totals() const
 {
-    RunTotals totals;
-    for (const RunExecution &execution : executions) {
-        if (execution.skipped)
-            continue;
-        ++totals.requests;
-        totals.failedRequests += execution.error.isEmpty() ? 0 : 1;
-        totals.scriptErrors += int(execution.failures.size());
-        for (const ScriptTest &test : execution.tests) {
-            ++totals.tests;
-            totals.passed += test.outcome == ScriptTest::Outcome::Passed ? 1 : 0;
-            totals.failed += test.outcome == ScriptTest::Outcome::Failed ? 1 : 0;
-            totals.skipped += test.outcome == ScriptTest::Outcome::Skipped ? 1 : 0;
-        }
-    }
+    RunTotals totals = notKept;
+    for (const RunExecution &execution : executions)
+        totals.add(execution);
     return totals;
 }
 

@@ -34,6 +34,9 @@ struct RunOptions
     int shardIndex = 0;
     int shardCount = 1;
     std::chrono::milliseconds scriptTimeLimit { 5000 };
+    // Whether the report keeps the executions that passed (the json and junit reporters, the runner
+    // window need them); failures are always kept.
+    bool keepPassedExecutions = true;
     // Scripts in an engine of this process instead of postern-script-worker: faster, for a program
     // that reports its own crashes (postern run); see ScriptProcess::Isolation.
     bool scriptsInProcess = false;
@@ -73,6 +76,8 @@ struct RunTotals
     int failed = 0;
     int skipped = 0;
     int scriptErrors = 0;
+
+    void add(const RunExecution &execution);
 };
 
 // A whole run: what the runner window shows and what Export saves.
@@ -86,7 +91,12 @@ struct RunReport
     bool canceled = false;
     QString stoppedBecause; // a failure with "stop on first failure", setNextRequest(null), …
     QList<RunExecution> executions;
+    // Executions that were counted but not kept (add() with keepPassed false): a long run whose
+    // reporters need only the totals and the failures keeps its memory flat.
+    RunTotals notKept;
 
+    // Keeps execution, or only counts it when it passed and keepPassed is false.
+    void add(const RunExecution &execution, bool keepPassed = true);
     RunTotals totals() const;
     // The report as JSON. Values of secret variables that scripts read are replaced by "****"
     // wherever they appear in messages (Mask); what scripts printed to the console is the scripts' own
