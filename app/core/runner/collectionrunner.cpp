@@ -209,9 +209,11 @@ QList<ScriptSource> CollectionRunner::scripts(ScriptEvent event) const
     const Step &step = m_steps.at(m_index);
     QList<ScriptSource> sources;
     auto add = [&](const QString &where, const QJsonArray &events) {
-        const QString code = ScriptEvents::text(events, event);
-        if (!code.trimmed().isEmpty())
-            sources.append({ where, code });
+        const QStringList entries = ScriptEvents::texts(events, event);
+        for (const QString &code : entries) {
+            if (!code.trimmed().isEmpty())
+                sources.append({ where, code });
+        }
     };
     // The Assertions tabs' rows run as a script of their own right after the post-response script of
     // the collection, folder or request they belong to (so a script that throws does not stop them),

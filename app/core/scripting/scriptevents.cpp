@@ -15,7 +15,7 @@ bool isEvent(const QJsonValue &value, ScriptEvent event)
 
 } // namespace
 
-QString text(const QJsonArray &events, ScriptEvent event)
+QStringList texts(const QJsonArray &events, ScriptEvent event)
 {
     QStringList parts;
     for (const QJsonValue &value : events) {
@@ -32,7 +32,12 @@ QString text(const QJsonArray &events, ScriptEvent event)
             parts << exec.toString();
         }
     }
-    return parts.join(u'\n');
+    return parts;
+}
+
+QString text(const QJsonArray &events, ScriptEvent event)
+{
+    return texts(events, event).join(u'\n');
 }
 
 QJsonArray withText(const QJsonArray &events, ScriptEvent event, const QString &newText)

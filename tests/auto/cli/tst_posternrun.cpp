@@ -43,27 +43,6 @@ QByteArray readFile(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-// postern run's json report in the lines of Newman::lines().
-QStringList reportLines(const QJsonObject &report)
-{
-    QStringList lines;
-    for (const QJsonValue &value : report.value(u"executions"_s).toArray()) {
-        const QJsonObject execution = value.toObject();
-        lines << u"%1. %2 \u2192 %3"_s.arg(execution.value(u"iteration"_s).toInt())
-                     .arg(execution.value(u"name"_s).toString())
-                     .arg(execution.value(u"status"_s).toInt());
-        for (const QJsonValue &test : execution.value(u"tests"_s).toArray()) {
-            const QString outcome = test[u"outcome"_s].toString();
-            lines << u"   "_s + outcome + u": "_s + test[u"name"_s].toString()
-                    + (outcome == u"failed"_s ? u": "_s + test[u"message"_s].toString() : QString());
-        }
-        for (const QJsonValue &error : execution.value(u"scriptErrors"_s).toArray())
-            lines << u"   script error: "_s + error[u"name"_s].toString() + u": "_s
-                    + error[u"message"_s].toString();
-    }
-    return lines;
-}
-
 // "key=value" per variable of a Postman environment file's values, each value as text (Postern keeps
 // variables as text, newman keeps a script's true or 3 as JSON); the fresh token as "token=*".
 QStringList environmentLines(const QJsonObject &environment)
@@ -414,7 +393,8 @@ void tst_PosternRun::parallelKeepsTheOrder()
                               u"--reporter-junit-export"_s, junit, u"--export-environment"_s, environment });
     QCOMPARE(together.exitCode, sequential.exitCode);
     const QJsonObject report = QJsonDocument::fromJson(readFile(parallel)).object();
-    QCOMPARE(reportLines(report), reportLines(QJsonDocument::fromJson(readFile(oneGo)).object()));
+    QCOMPARE(Newman::posternLines(report),
+             Newman::posternLines(QJsonDocument::fromJson(readFile(oneGo)).object()));
     QCOMPARE(report.value(u"executions"_s).toArray().size(), 19); // setNextRequest skips one in the first
     QVERIFY(readFile(junit).contains("List incidents (iteration 4)"));
     QVERIFY2(environmentLines(QJsonDocument::fromJson(readFile(environment)).object()).contains(u"count=1"_s),
@@ -626,7 +606,7 @@ void tst_PosternRun::sameAsNewman()
     QCOMPARE(postern.exitCode, newman.exitCode);
     QCOMPARE(postern.exitCode, 1);
     const QStringList expected = Newman::lines(newman.run);
-    const QStringList actual = reportLines(QJsonDocument::fromJson(readFile(json)).object());
+    const QStringList actual = Newman::posternLines(QJsonDocument::fromJson(readFile(json)).object());
     if (actual != expected)
         qInfo("newman:\n%s\npostern run:\n%s", qPrintable(expected.join(u'\n')),
               qPrintable(actual.join(u'\n')));
@@ -689,9 +669,9 @@ void tst_PosternRun::isolatedScriptsAgree()
         + QStringList { u"--isolate-scripts"_s, u"-r"_s, u"json"_s, u"--reporter-json-export"_s, isolated });
     QCOMPARE(first.exitCode, 1); // the corpus has failing tests
     QCOMPARE(second.exitCode, first.exitCode);
-    const QStringList lines = reportLines(QJsonDocument::fromJson(readFile(inProcess)).object());
+    const QStringList lines = Newman::posternLines(QJsonDocument::fromJson(readFile(inProcess)).object());
     QVERIFY(lines.size() > 10);
-    QCOMPARE(reportLines(QJsonDocument::fromJson(readFile(isolated)).object()), lines);
+    QCOMPARE(Newman::posternLines(QJsonDocument::fromJson(readFile(isolated)).object()), lines);
 }
 
 // --ssl-extra-ca-certs and --ssl-client-cert/-key/-passphrase against a server whose certificate comes

@@ -17,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -329,6 +330,29 @@ void tst_RunnerVsNewman::compare(const QString &newmanCollection, const Collecti
     QCOMPARE(actual, expected);
     QCOMPARE(posternEnvironment(runner.environment(), volatileKeys),
              newmanEnvironment(newman.environment, volatileKeys));
+
+    // And postern run, given newman's own arguments: the same lines, exit code and exported environment.
+    const QString json = m_dir.filePath(u"postern-run.json"_s);
+    const QString exported = m_dir.filePath(u"postern-run-environment.json"_s);
+    QFile::remove(json);
+    QFile::remove(exported);
+    QProcess run;
+    run.setWorkingDirectory(m_dir.path());
+    QSignalSpy ended(&run, &QProcess::finished); // the servers answer from this event loop
+    run.start(QStringLiteral(POSTERN_RUN_PATH),
+              arguments
+                  + QStringList { u"-r"_s, u"json"_s, u"--reporter-json-export"_s, json,
+                                  u"--export-environment"_s, exported, u"--show-secrets"_s });
+    QVERIFY(ended.wait(120000));
+    QCOMPARE(run.exitCode(), newman.exitCode);
+    const QStringList fromRun = Newman::posternLines(QJsonDocument::fromJson(readFile(json)).object());
+    if (fromRun != expected)
+        qInfo("postern run:\n%s", qPrintable(fromRun.join(u'\n')));
+    QCOMPARE(fromRun, expected);
+    if (!newman.environment.isEmpty()) {
+        QCOMPARE(newmanEnvironment(QJsonDocument::fromJson(readFile(exported)).object(), volatileKeys),
+                 newmanEnvironment(newman.environment, volatileKeys));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_RunnerVsNewman)

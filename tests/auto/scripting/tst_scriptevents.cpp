@@ -30,6 +30,7 @@ class tst_ScriptEvents : public QObject
 private Q_SLOTS:
     void text_data();
     void text();
+    void entriesRunApart();
     void withText_data();
     void withText();
 };
@@ -62,6 +63,19 @@ void tst_ScriptEvents::text()
     QFETCH(QString, test);
     QCOMPARE(ScriptEvents::text(parse(events), ScriptEvent::PreRequest), preRequest);
     QCOMPARE(ScriptEvents::text(parse(events), ScriptEvent::Test), test);
+    // What runs: one script per entry, joined they are the text.
+    QCOMPARE(ScriptEvents::texts(parse(events), ScriptEvent::Test).join(u'\n'), test);
+}
+
+// Two entries of one event run as two scripts (a Postman export keeps the Assertions tab's rows in an
+// entry of their own, which must run even when the script before it throws).
+void tst_ScriptEvents::entriesRunApart()
+{
+    const QJsonArray events = parse(
+        R"([{"listen":"test","script":{"exec":["throw 1;"]}},{"listen":"prerequest","script":{"exec":"p"}},)"
+        R"({"listen":"test","script":{"exec":["a","b"]}}])"_ba);
+    QCOMPARE(ScriptEvents::texts(events, ScriptEvent::Test), (QStringList { u"throw 1;"_s, u"a\nb"_s }));
+    QCOMPARE(ScriptEvents::texts(events, ScriptEvent::PreRequest), QStringList { u"p"_s });
 }
 
 void tst_ScriptEvents::withText_data()

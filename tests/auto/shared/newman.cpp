@@ -119,4 +119,24 @@ QStringList lines(const QJsonObject &run)
     return lines;
 }
 
+QStringList posternLines(const QJsonObject &report)
+{
+    QStringList lines;
+    for (const QJsonValue &value : report.value(u"executions"_s).toArray()) {
+        const QJsonObject execution = value.toObject();
+        lines << u"%1. %2 \u2192 %3"_s.arg(execution.value(u"iteration"_s).toInt())
+                     .arg(execution.value(u"name"_s).toString())
+                     .arg(execution.value(u"status"_s).toInt());
+        for (const QJsonValue &test : execution.value(u"tests"_s).toArray()) {
+            const QString outcome = test[u"outcome"_s].toString();
+            lines << u"   "_s + outcome + u": "_s + test[u"name"_s].toString()
+                    + (outcome == u"failed"_s ? u": "_s + test[u"message"_s].toString() : QString());
+        }
+        for (const QJsonValue &error : execution.value(u"scriptErrors"_s).toArray())
+            lines << u"   script error: "_s + error[u"name"_s].toString() + u": "_s
+                    + error[u"message"_s].toString();
+    }
+    return lines;
+}
+
 } // namespace Newman

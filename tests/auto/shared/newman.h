@@ -33,4 +33,7 @@ Result run(const QStringList &arguments, const QString &folder, int timeoutMs = 
 // they happened.
 QStringList lines(const QJsonObject &run);
 
+// postern run's json report (the whole file) in the lines of lines(), to compare the two.
+QStringList posternLines(const QJsonObject &report);
+
 } // namespace Newman
