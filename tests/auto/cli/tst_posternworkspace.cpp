@@ -13,6 +13,7 @@
 #include "oauth/tokenstore.h"
 #include "sandbox/sandboxserver.h"
 #include "secrets/keychainsecretstore.h"
+#include "shared/oidcprovider.h"
 #include "shared/privatekeyring.h"
 #include "workspace/workspace.h"
 
@@ -58,11 +59,15 @@ private Q_SLOTS:
     void initTestCase();
     void storedTokenAndKeychainSecrets();
     void tokenGetThenRun();
+    void oidcTokenRefreshed();
     void notAWorkspace();
 
 private:
     Result run(const QStringList &arguments);
     OAuth2Token tokenFromSandbox();
+    // Whether the keychain holds key within a few seconds (the workspace writes its secrets there
+    // asynchronously).
+    bool inKeychain(const QString &key);
 
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
     QTemporaryDir m_dir;
@@ -89,6 +94,25 @@ Result tst_PosternWorkspace::run(const QStringList &arguments)
     return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
              QString::fromUtf8(process.readAllStandardOutput()),
              QString::fromUtf8(process.readAllStandardError()) };
+}
+
+bool tst_PosternWorkspace::inKeychain(const QString &key)
+{
+    KeychainSecretStore reader;
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        bool answered = false;
+        bool there = false;
+        reader.read(key, &reader, [&](const SecretResult &result, const QByteArray &) {
+            answered = true;
+            there = result.ok();
+        });
+        if (!QTest::qWaitFor([&] { return answered; }, 5000))
+            return false;
+        if (there)
+            return true;
+        QTest::qWait(100);
+    }
+    return false;
 }
 
 // A token for admin from the sandbox (password grant), with its refresh token.
@@ -181,17 +205,7 @@ void tst_PosternWorkspace::storedTokenAndKeychainSecrets()
                              CollectionItem::makeRequest(u"With client credentials"_s, machine) };
         QCOMPARE(workspace.saveCollection(collection), QString());
         // The environment's secrets are written to the keychain asynchronously: wait until they are there.
-        KeychainSecretStore reader;
-        bool there = false;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                reader.read(
-                    u"workspace/%1/environment/%2"_s.arg(workspaceId, environmentId), &reader,
-                    [&there](const SecretResult &result, const QByteArray &) { there = result.ok(); });
-                QTest::qWait(100);
-                return there;
-            }(),
-            10000);
+        QVERIFY(inKeychain(u"workspace/%1/environment/%2"_s.arg(workspaceId, environmentId)));
     }
     for (const QString &file : QDir(root + u"/environments"_s).entryList({ u"*.json"_s })) {
         QFile saved(root + u"/environments/"_s + file);
@@ -287,6 +301,81 @@ void tst_PosternWorkspace::tokenGetThenRun()
     QVERIFY2(after.exitCode == 0, qPrintable(after.output + after.errors));
     QVERIFY(after.output.contains(u"\u2713  answered"_s));
     QVERIFY(!after.output.toUtf8().contains(accessToken));
+}
+
+// A token from oidc-provider (signed in as alice, with a refresh token), stored as the app stores it and
+// expired by its clock: postern run --workspace refreshes it at the provider first, sends the request to
+// the provider's userinfo endpoint with the new token, and stores the new token (and the rotated refresh
+// token) again. Skipped without Node.js and oidc-provider's npm packages.
+void tst_PosternWorkspace::oidcTokenRefreshed()
+{
+    PosternTest::OidcProvider provider;
+    QString whyNot;
+    if (!provider.start(&whyNot))
+        QSKIP(qPrintable(u"OpenID provider unavailable: "_s + whyNot));
+    const PosternTest::OidcProvider::Client client = PosternTest::OidcProvider::webClient();
+    QString why;
+    const QJsonObject answer = PosternTest::OidcInteraction::signIn(provider, client, false, &why);
+    QVERIFY2(!answer.isEmpty(), qPrintable(why));
+    OAuth2Token token
+        = OAuth2Token::fromResponse(answer, QDateTime::currentDateTimeUtc().addSecs(-7200), &why);
+    QVERIFY2(!token.refreshToken.isEmpty(), qPrintable(why));
+    token.id = OAuth2Token::newId();
+    token.name = u"Alice"_s;
+    token.expiresAt = QDateTime::currentDateTimeUtc().addSecs(-60);
+    HttpRequest me;
+    me.url = provider.endpoint(u"/me"_s).toString();
+    me.auth.type = AuthType::OAuth2;
+    me.auth.oauth2TokenId = token.id;
+    me.auth.oauth2.grantType = OAuth2GrantType::AuthorizationCode;
+    me.auth.oauth2.authUrl = provider.endpoint(u"/auth"_s).toString();
+    me.auth.oauth2.accessTokenUrl = provider.endpoint(u"/token"_s).toString();
+    me.auth.oauth2.clientId = client.id;
+    me.auth.oauth2.clientSecret = client.secret;
+    me.auth.oauth2.clientAuthentication = ClientAuthentication::Body;
+    token.configKey = me.auth.oauth2.key();
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QSettings().setValue(u"secrets/keychain"_s, u"used"_s);
+    KeychainSecretStore keychain;
+    {
+        TokenStore tokens(dataDir);
+        QSignalSpy loaded(&tokens, &TokenStore::loaded);
+        tokens.start(&keychain);
+        QVERIFY(loaded.wait(15000));
+        bool added = false;
+        tokens.add(token, [&added](bool ok, const QString &) { added = ok; });
+        QTRY_VERIFY_WITH_TIMEOUT(added, 10000);
+    }
+    const QString root = m_dir.filePath(u"oidc"_s);
+    {
+        Workspace workspace(root);
+        workspace.setSecretStore(&keychain);
+        QVERIFY(workspace.open());
+        me.scripts = QJsonArray { QJsonObject {
+            { u"listen"_s, u"test"_s },
+            { u"script"_s,
+              QJsonObject {
+                  { u"exec"_s,
+                    QJsonArray {
+                        u"pm.test('alice', () => pm.expect(pm.response.json().sub).to.equal('alice'));"_s } } } } } };
+        Collection collection = Collection::make(u"Provider"_s);
+        collection.items = { CollectionItem::makeRequest(u"Who am I"_s, me) };
+        QCOMPARE(workspace.saveCollection(collection), QString());
+        QVERIFY(inKeychain(u"workspace/%1/collection/%2"_s.arg(workspace.id(), collection.id)));
+    }
+    const Result result = run({ u"--workspace"_s, root, u"Provider"_s, u"--color"_s, u"off"_s });
+    QVERIFY2(result.exitCode == 0, qPrintable(result.output + result.errors));
+    QVERIFY(result.output.contains(u"\u2713  alice"_s));
+
+    TokenStore tokens(dataDir);
+    QSignalSpy loaded(&tokens, &TokenStore::loaded);
+    tokens.start(&keychain);
+    QVERIFY(loaded.wait(15000));
+    const std::optional<OAuth2Token> refreshed = tokens.token(token.id);
+    QVERIFY(refreshed);
+    QVERIFY(refreshed->accessToken != token.accessToken);
+    QVERIFY(!refreshed->isExpired());
+    QVERIFY(!refreshed->refreshToken.isEmpty());
 }
 
 void tst_PosternWorkspace::notAWorkspace()

@@ -6,7 +6,6 @@
 #include "shared/oidcprovider.h"
 
 #include <QNetworkAccessManager>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -17,24 +16,6 @@ using PosternTest::OidcInteraction;
 using PosternTest::OidcProvider;
 
 Q_DECLARE_METATYPE(Postern::OAuth2Result)
-
-namespace {
-
-QString randomText()
-{
-    QByteArray bytes(16, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
-    return QString::fromLatin1(
-        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-QByteArray describe(const OidcHttp::Response &response)
-{
-    return "HTTP " + QByteArray::number(response.status) + ' ' + response.error.toUtf8() + ' '
-        + response.body.left(400);
-}
-
-} // namespace
 
 class tst_TokenEndpointOidc : public QObject
 {
@@ -95,39 +76,10 @@ OAuth2Result tst_TokenEndpointOidc::run(TokenEndpointJob *job)
 
 OAuth2Token tst_TokenEndpointOidc::signIn(const OidcProvider::Client &client, bool basic, QString *why)
 {
-    OidcHttp http;
-    const QUrl redirect = OidcProvider::loopbackRedirect(53682);
-    const OidcHttp::Fields query { { u"response_type"_s, u"code"_s },
-                                   { u"client_id"_s, client.id },
-                                   { u"redirect_uri"_s, redirect.toString() },
-                                   { u"scope"_s, u"openid offline_access"_s },
-                                   { u"state"_s, randomText() },
-                                   { u"nonce"_s, randomText() },
-                                   { u"prompt"_s, u"consent"_s } };
-    QUrl authorize = m_provider.endpoint(u"/auth"_s);
-    authorize.setQuery(QString::fromLatin1(OidcHttp::formEncode(query)), QUrl::StrictMode);
-    const auto interaction = OidcInteraction::authorize(http, authorize);
-    const QString code = interaction.value(u"code"_s);
-    if (!interaction.ok() || code.isEmpty()) {
-        *why = interaction.error + u" / "_s + interaction.trace.join(u", "_s);
+    const QJsonObject answer = OidcInteraction::signIn(m_provider, client, basic, why);
+    if (answer.isEmpty())
         return OAuth2Token();
-    }
-    OidcHttp::Fields exchange { { u"grant_type"_s, u"authorization_code"_s },
-                                { u"code"_s, code },
-                                { u"redirect_uri"_s, redirect.toString() } };
-    OidcHttp::Headers headers;
-    if (basic) {
-        headers.append({ "Authorization", OidcHttp::basicAuthorization(client.id, client.secret) });
-    } else {
-        exchange.append({ u"client_id"_s, client.id });
-        exchange.append({ u"client_secret"_s, client.secret });
-    }
-    const auto answer = http.postForm(m_provider.endpoint(u"/token"_s), exchange, headers);
-    if (answer.status != 200) {
-        *why = QString::fromUtf8(describe(answer));
-        return OAuth2Token();
-    }
-    OAuth2Token token = OAuth2Token::fromResponse(answer.json(), QDateTime::currentDateTimeUtc(), why);
+    OAuth2Token token = OAuth2Token::fromResponse(answer, QDateTime::currentDateTimeUtc(), why);
     token.name = u"OIDC token"_s;
     token.grantType = u"authorization_code"_s;
     token.issuer = m_provider.issuer().toString();

@@ -626,4 +626,49 @@ OidcInteraction::Result OidcInteraction::authorize(OidcHttp &http, const QUrl &a
     return result;
 }
 
+QJsonObject OidcInteraction::signIn(const OidcProvider &provider, const OidcProvider::Client &client,
+                                    bool basic, QString *why)
+{
+    const auto random = [] {
+        QByteArray bytes(16, Qt::Uninitialized);
+        QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
+        return QString::fromLatin1(
+            bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    };
+    OidcHttp http;
+    const QUrl redirect = OidcProvider::loopbackRedirect(53682);
+    const OidcHttp::Fields query { { u"response_type"_s, u"code"_s },
+                                   { u"client_id"_s, client.id },
+                                   { u"redirect_uri"_s, redirect.toString() },
+                                   { u"scope"_s, u"openid offline_access"_s },
+                                   { u"state"_s, random() },
+                                   { u"nonce"_s, random() },
+                                   { u"prompt"_s, u"consent"_s } };
+    QUrl authorize = provider.endpoint(u"/auth"_s);
+    authorize.setQuery(QString::fromLatin1(OidcHttp::formEncode(query)), QUrl::StrictMode);
+    const Result interaction = OidcInteraction::authorize(http, authorize);
+    const QString code = interaction.value(u"code"_s);
+    if (!interaction.ok() || code.isEmpty()) {
+        *why = interaction.error + u" / "_s + interaction.trace.join(u", "_s);
+        return {};
+    }
+    OidcHttp::Fields exchange { { u"grant_type"_s, u"authorization_code"_s },
+                                { u"code"_s, code },
+                                { u"redirect_uri"_s, redirect.toString() } };
+    OidcHttp::Headers headers;
+    if (basic) {
+        headers.append({ "Authorization", OidcHttp::basicAuthorization(client.id, client.secret) });
+    } else {
+        exchange.append({ u"client_id"_s, client.id });
+        exchange.append({ u"client_secret"_s, client.secret });
+    }
+    const OidcHttp::Response answer = http.postForm(provider.endpoint(u"/token"_s), exchange, headers);
+    if (answer.status != 200) {
+        *why = u"HTTP %1 %2 %3"_s.arg(answer.status)
+                   .arg(answer.error, QString::fromUtf8(answer.body.left(400)));
+        return {};
+    }
+    return answer.json();
+}
+
 } // namespace PosternTest

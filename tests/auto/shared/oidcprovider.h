@@ -181,6 +181,12 @@ public:
 
     static Result authorize(OidcHttp &http, const QUrl &authorizationUrl, const Options &options);
     static Result authorize(OidcHttp &http, const QUrl &authorizationUrl);
+
+    // Signs in as alice for client (scope "openid offline_access", a loopback redirect) and exchanges
+    // the code, the client authenticating in the body or with Basic: the token endpoint's JSON answer
+    // (with a refresh token), or an empty object and *why.
+    static QJsonObject signIn(const OidcProvider &provider, const OidcProvider::Client &client, bool basic,
+                              QString *why);
 };
 
 } // namespace PosternTest

@@ -1,0 +1,137 @@
+// postern run against oidc-provider, an OAuth 2.0 server nobody here wrote: a collection whose
+// authorization is the client credentials grant gets one token from the provider for all its requests
+// (the provider's introspection says it is active and whose it is), and a refused client ends in a
+// clear failure. Skipped when Node.js or the npm packages are missing.
+
+#include "shared/oidcprovider.h"
+#include "shared/testhttpserver.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using PosternTest::OidcHttp;
+using PosternTest::OidcProvider;
+
+class tst_PosternRunOidc : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void clientCredentials();
+
+private:
+    struct Result
+    {
+        int exitCode = -1;
+        QByteArray output;
+    };
+    Result run(const QStringList &arguments);
+
+    OidcProvider m_provider;
+    QTemporaryDir m_dir;
+};
+
+void tst_PosternRunOidc::initTestCase()
+{
+    QString whyNot;
+    if (!m_provider.start(&whyNot))
+        QSKIP(qPrintable(u"OpenID provider unavailable: "_s + whyNot));
+}
+
+tst_PosternRunOidc::Result tst_PosternRunOidc::run(const QStringList &arguments)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.setWorkingDirectory(m_dir.path());
+    QSignalSpy finished(&process, &QProcess::finished); // the API answers from this event loop
+    process.start(QStringLiteral(POSTERN_RUN_PATH), arguments);
+    if (!process.waitForStarted(10000) || !finished.wait(60000))
+        return {};
+    return { process.exitCode(), process.readAll() };
+}
+
+void tst_PosternRunOidc::clientCredentials()
+{
+    TestHttpServer api;
+    QVERIFY(api.listenOnLoopback());
+    const auto param = [](const QString &key, const QString &value) {
+        return QJsonObject { { u"key"_s, key }, { u"value"_s, value } };
+    };
+    QJsonArray items;
+    for (const QString &name : { u"First"_s, u"Second"_s })
+        items.append(QJsonObject {
+            { u"name"_s, name },
+            { u"request"_s,
+              QJsonObject { { u"method"_s, u"GET"_s }, { u"url"_s, api.url(u"/api/items"_s).toString() } } },
+            { u"event"_s,
+              QJsonArray { QJsonObject {
+                  { u"listen"_s, u"test"_s },
+                  { u"script"_s,
+                    QJsonObject { { u"exec"_s,
+                                    QJsonArray { u"pm.test('answered', () => "
+                                                 "pm.response.to.have.status(200));"_s } } } } } } } });
+    const OidcProvider::Client service = OidcProvider::serviceClient();
+    const QJsonObject auth {
+        { u"type"_s, u"oauth2"_s },
+        { u"oauth2"_s,
+          QJsonArray { param(u"grant_type"_s, u"client_credentials"_s),
+                       param(u"accessTokenUrl"_s, m_provider.endpoint(u"/token"_s).toString()),
+                       param(u"clientId"_s, service.id), param(u"clientSecret"_s, u"{{serviceSecret}}"_s),
+                       param(u"scope"_s, u"api:read"_s), param(u"client_authentication"_s, u"body"_s) } }
+    };
+    const QString collection = m_dir.filePath(u"oidc.postman_collection.json"_s);
+    QFile file(collection);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(QJsonObject { { u"info"_s,
+                                             QJsonObject { { u"name"_s, u"OIDC"_s },
+                                                           { u"schema"_s,
+                                                             u"https://schema.getpostman.com/json/collection/"
+                                                             "v2.1.0/collection.json"_s } } },
+                                           { u"auth"_s, auth },
+                                           { u"item"_s, items } })
+                   .toJson());
+    file.close();
+
+    const QString json = m_dir.filePath(u"report.json"_s);
+    const Result ok = run({ collection, u"--env-var"_s, u"serviceSecret="_s + service.secret, u"-r"_s,
+                            u"cli,json"_s, u"--reporter-json-export"_s, json });
+    QVERIFY2(ok.exitCode == 0, ok.output.constData());
+    QCOMPARE(api.requests().size(), 2);
+    const QByteArray authorization = api.requests().at(0).header("Authorization");
+    QVERIFY2(authorization.startsWith("Bearer "), authorization.constData());
+    QCOMPARE(api.requests().at(1).header("Authorization"), authorization); // one token for both
+    const QByteArray token = authorization.mid(7);
+
+    OidcHttp http;
+    const auto introspection = http.postForm(m_provider.endpoint(u"/token/introspection"_s),
+                                             { { u"token"_s, QString::fromLatin1(token) },
+                                               { u"client_id"_s, service.id },
+                                               { u"client_secret"_s, service.secret } });
+    QCOMPARE(introspection.status, 200);
+    QVERIFY(introspection.json().value(u"active"_s).toBool());
+    QCOMPARE(introspection.json().value(u"client_id"_s).toString(), service.id);
+    QFile report(json);
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    const QByteArray everything = ok.output + report.readAll();
+    QVERIFY(!everything.contains(token));
+    QVERIFY(!everything.contains(service.secret.toUtf8()));
+
+    const Result refused
+        = run({ collection, u"--env-var"_s, u"serviceSecret=wrong"_s, u"--color"_s, u"off"_s });
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.output.contains("No OAuth 2.0 token from the token endpoint"),
+             refused.output.constData());
+    QVERIFY2(refused.output.contains("invalid_client"), refused.output.constData());
+    QCOMPARE(api.requests().size(), 2); // nothing was sent without a token
+}
+
+QTEST_GUILESS_MAIN(tst_PosternRunOidc)
+#include "tst_posternrun_oidc.moc"
