@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cli/runcommand.h"
 #include "workspace/collection.h"
 #include "workspace/environment.h"
 
@@ -9,6 +10,8 @@
 #include <optional>
 
 namespace Postern {
+
+class CliWorkspace;
 
 // What the commands of postern-run read from the command line's files: plain functions, each error a
 // sentence fragment for "postern run: the environment: …".
@@ -25,6 +28,25 @@ void setOrAdd(VariableList *variables, const QString &key, const QString &value)
 
 // The first folder or request named name (or with that id), depth first.
 const CollectionItem *findNamed(const QList<CollectionItem> &items, const QString &name);
+
+// Why something named on the command line could not be had: the exit code and one line.
+struct Failure
+{
+    ExitCode code = ExitCode::Passed;
+    QString message;
+};
+
+// A Postman collection file, or with a workspace one of its collections by name or id.
+std::optional<Collection> collection(const QString &nameOrPath, const CliWorkspace *workspace,
+                                     const QString &workspaceRoot, Failure *failure);
+
+// A Postman environment file, or with a workspace one of its environments by name or id (a path that
+// is a file is read as a file). what names it in messages ("environment", "globals").
+std::optional<Environment> environment(const QString &nameOrPath, const CliWorkspace *workspace,
+                                       const QString &what, Failure *failure);
+
+// key=value texts of a repeatable option (--env-var) as pairs; *error names the first that is not one.
+QList<QPair<QString, QString>> keyValues(const QStringList &texts, const QString &option, QString *error);
 
 } // namespace CliInputs
 

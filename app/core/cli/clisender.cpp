@@ -125,7 +125,9 @@ void CliSender::send(const std::shared_ptr<Pending> &pending)
             const OAuth2Token *newest = OAuth2Token::newestFor(stored, auth.oauth2.key(), m_environmentId);
             tokenId = newest ? newest->id : QString();
         }
-        if (!tokenId.isEmpty()) {
+        // A token that has expired and cannot be refreshed is of no use: the grant gets a new one.
+        const std::optional<OAuth2Token> stored = tokenId.isEmpty() ? std::nullopt : m_store->token(tokenId);
+        if (stored && (!stored->isExpired() || !stored->refreshToken.isEmpty())) {
             HttpRequest request = pending->request;
             request.auth.oauth2TokenId = tokenId;
             pending->operation = m_storedSender->send(request);

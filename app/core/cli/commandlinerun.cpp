@@ -92,44 +92,17 @@ QStringList CommandLineRun::secrets() const
     return values;
 }
 
-bool CommandLineRun::readEnvironment(const QString &path, const QString &what, Environment *into)
-{
-    QString error;
-    const std::optional<Environment> read = CliInputs::readEnvironment(path, &error);
-    if (!read) {
-        fail(ExitCode::EnvironmentProblem, u"the %1: "_s.arg(what) + error);
-        return false;
-    }
-    *into = *read;
-    return true;
-}
-
 bool CommandLineRun::load()
 {
     QString error;
-    if (m_workspace) {
-        const Collection *found = m_workspace->collection(m_command.collection);
-        if (!found) {
-            fail(
-                ExitCode::CollectionUnreadable,
-                u"there is no collection \u201c%1\u201d in the workspace \u201c%2\u201d; it has: %3."_s.arg(
-                    m_command.collection, m_command.workspace, m_workspace->collectionNames().join(u", "_s)));
-            return false;
-        }
-        m_collection = *found;
-    } else {
-        const QByteArray collectionBytes = CliInputs::readFile(m_command.collection, &error);
-        if (!error.isEmpty()) {
-            fail(ExitCode::CollectionUnreadable, u"the collection: "_s + error + u'.');
-            return false;
-        }
-        PostmanImport imported = PostmanCollection::import(collectionBytes);
-        if (!imported.ok()) {
-            fail(ExitCode::NotACollection, u"\u201c%1\u201d: %2"_s.arg(m_command.collection, imported.error));
-            return false;
-        }
-        m_collection = imported.collection;
+    CliInputs::Failure failure;
+    const std::optional<Collection> collection
+        = CliInputs::collection(m_command.collection, m_workspace.get(), m_command.workspace, &failure);
+    if (!collection) {
+        fail(failure.code, failure.message);
+        return false;
     }
+    m_collection = *collection;
 
     const CliTls::Loaded tls = CliTls::load(m_command);
     if (!tls.ok()) {
@@ -149,19 +122,27 @@ bool CommandLineRun::load()
             m_cookies->insertCookie(cookie);
     }
 
-    // With --workspace, -e names one of its environments unless it is a file.
-    const Environment *named
-        = m_workspace && !m_command.environment.isEmpty() && !QFileInfo(m_command.environment).isFile()
-        ? m_workspace->environment(m_command.environment)
-        : nullptr;
-    if (named)
-        m_environment = *named;
-    else if (!m_command.environment.isEmpty()
-             && !readEnvironment(m_command.environment, u"environment"_s, &m_environment))
-        return false;
-    Environment globals = m_workspace && m_command.globals.isEmpty() ? m_workspace->globals() : Environment();
-    if (!m_command.globals.isEmpty() && !readEnvironment(m_command.globals, u"globals"_s, &globals))
-        return false;
+    // With --workspace, -e names one of its environments unless it is a file; its globals are used
+    // unless -g names others.
+    if (!m_command.environment.isEmpty()) {
+        const std::optional<Environment> environment
+            = CliInputs::environment(m_command.environment, m_workspace.get(), u"environment"_s, &failure);
+        if (!environment) {
+            fail(failure.code, failure.message);
+            return false;
+        }
+        m_environment = *environment;
+    }
+    Environment globals = m_workspace ? m_workspace->globals() : Environment();
+    if (!m_command.globals.isEmpty()) {
+        const std::optional<Environment> read
+            = CliInputs::environment(m_command.globals, nullptr, u"globals"_s, &failure);
+        if (!read) {
+            fail(failure.code, failure.message);
+            return false;
+        }
+        globals = *read;
+    }
     m_globals = globals.variables;
     for (const auto &[key, value] : std::as_const(m_command.envVars))
         setOrAdd(&m_environment.variables, key, value);

@@ -50,8 +50,6 @@ private:
     void fail(ExitCode code, const QString &message);
     void begin(); // load() and run
     bool load();
-    // A Postman environment or globals file; false (the run ends with EnvironmentProblem) when not.
-    bool readEnvironment(const QString &path, const QString &what, Environment *into);
     void onExecution(const RunExecution &execution);
     void report(const RunExecution &execution); // to the cli and progress reporters
     void onFinished(const RunReport &report);

@@ -1,5 +1,7 @@
 #include "cli/runcommand.h"
 
+#include "cli/cliinputs.h"
+
 #include <QCommandLineParser>
 
 using namespace Qt::StringLiterals;
@@ -153,21 +155,6 @@ int number(const QCommandLineParser &parser, const QCommandLineOption &option, Q
     return value;
 }
 
-QList<QPair<QString, QString>> pairs(const QCommandLineParser &parser, const QCommandLineOption &option,
-                                     QString *error)
-{
-    QList<QPair<QString, QString>> result;
-    for (const QString &text : parser.values(option)) {
-        const qsizetype equals = text.indexOf(u'=');
-        if (equals <= 0) {
-            *error = u"--%1 needs key=value, not \u201c%2\u201d."_s.arg(option.names().constLast(), text);
-            return result;
-        }
-        result.append({ text.left(equals), text.mid(equals + 1) });
-    }
-    return result;
-}
-
 } // namespace
 
 RunCommand::Parsed RunCommand::parse(const QStringList &arguments)
@@ -228,8 +215,8 @@ RunCommand::Parsed RunCommand::parse(const QStringList &arguments)
     command.timeout = number(parser, options.timeout, &error);
     command.timeoutRequest = number(parser, options.timeoutRequest, &error);
     command.timeoutScript = number(parser, options.timeoutScript, &error);
-    command.envVars = pairs(parser, options.envVar, &error);
-    command.globalVars = pairs(parser, options.globalVar, &error);
+    command.envVars = CliInputs::keyValues(parser.values(options.envVar), u"env-var"_s, &error);
+    command.globalVars = CliInputs::keyValues(parser.values(options.globalVar), u"global-var"_s, &error);
     if (parser.isSet(options.parallel)) {
         command.parallel = number(parser, options.parallel, &error);
         if (command.parallel < 1 && error.isEmpty())

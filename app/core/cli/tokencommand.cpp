@@ -2,7 +2,6 @@
 
 #include "cli/cliinputs.h"
 #include "cli/cliworkspace.h"
-#include "interop/postmancollection.h"
 #include "oauth/tokenendpointclient.h"
 #include "oauth/tokenrequest.h"
 #include "oauth/tokenstore.h"
@@ -105,14 +104,9 @@ TokenCommand::Parsed TokenCommand::parse(const QStringList &arguments)
     command.workspace = parser.value(options.workspace);
     command.request = parser.value(options.request);
     command.environment = parser.value(options.environment);
-    for (const QString &text : parser.values(options.envVar)) {
-        const qsizetype equals = text.indexOf(u'=');
-        if (equals <= 0) {
-            parsed.error = u"--env-var needs key=value, not \u201c%1\u201d."_s.arg(text);
-            return parsed;
-        }
-        command.envVars.append({ text.left(equals), text.mid(equals + 1) });
-    }
+    command.envVars = CliInputs::keyValues(parser.values(options.envVar), u"env-var"_s, &parsed.error);
+    if (!parsed.ok())
+        return parsed;
     if (parser.isSet(options.timeout)) {
         bool ok = false;
         command.timeoutMs = parser.value(options.timeout).toInt(&ok);
@@ -177,42 +171,22 @@ void TokenCommand::start()
 
 bool TokenCommand::load(AuthConfig *auth, QString *where)
 {
-    QString error;
-    if (m_workspace) {
-        const Collection *found = m_workspace->collection(m_options.collection);
-        if (!found) {
-            fail(ExitCode::CollectionUnreadable,
-                 u"there is no collection \u201c%1\u201d in the workspace \u201c%2\u201d."_s.arg(
-                     m_options.collection, m_options.workspace));
-            return false;
-        }
-        m_collection = *found;
-    } else {
-        const QByteArray bytes = CliInputs::readFile(m_options.collection, &error);
-        if (!error.isEmpty()) {
-            fail(ExitCode::CollectionUnreadable, u"the collection: "_s + error + u'.');
-            return false;
-        }
-        const PostmanImport imported = PostmanCollection::import(bytes);
-        if (!imported.ok()) {
-            fail(ExitCode::NotACollection, u"\u201c%1\u201d: %2"_s.arg(m_options.collection, imported.error));
-            return false;
-        }
-        m_collection = imported.collection;
+    CliInputs::Failure failure;
+    const std::optional<Collection> collection
+        = CliInputs::collection(m_options.collection, m_workspace.get(), m_options.workspace, &failure);
+    if (!collection) {
+        fail(failure.code, failure.message);
+        return false;
     }
-    const Environment *named
-        = m_workspace && !m_options.environment.isEmpty() && !QFileInfo(m_options.environment).isFile()
-        ? m_workspace->environment(m_options.environment)
-        : nullptr;
-    if (named) {
-        m_environment = *named;
-    } else if (!m_options.environment.isEmpty()) {
-        const std::optional<Environment> read = CliInputs::readEnvironment(m_options.environment, &error);
-        if (!read) {
-            fail(ExitCode::EnvironmentProblem, u"the environment: "_s + error);
+    m_collection = *collection;
+    if (!m_options.environment.isEmpty()) {
+        const std::optional<Environment> environment
+            = CliInputs::environment(m_options.environment, m_workspace.get(), u"environment"_s, &failure);
+        if (!environment) {
+            fail(failure.code, failure.message);
             return false;
         }
-        m_environment = *read;
+        m_environment = *environment;
     }
     for (const auto &[key, value] : std::as_const(m_options.envVars))
         CliInputs::setOrAdd(&m_environment.variables, key, value);

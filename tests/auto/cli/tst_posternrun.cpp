@@ -7,6 +7,7 @@
 #include "shared/newman.h"
 #include "shared/testhttpserver.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -117,6 +118,7 @@ private Q_SLOTS:
     void cookieJarLikeNewman();
     void tokenGet();
     void isolatedScriptsAgree();
+    void isolatedWithoutWorker();
 
 private:
     Result run(const QStringList &arguments, const QProcessEnvironment &environment = {});
@@ -887,6 +889,39 @@ void tst_PosternRun::tokenGet()
     QCOMPARE(usage.errors,
              u"postern token: Unknown command \u201cfetch\u201d: postern token get <collection>. "
              "(postern token --help lists the options)\n"_s);
+}
+
+// A postern-run with no postern-script-worker next to it (nor on PATH): scripts run in its own process
+// all the same; --isolate-scripts ends at once with exit code 8.
+void tst_PosternRun::isolatedWithoutWorker()
+{
+    const QString alone = m_dir.filePath(u"alone"_s);
+    QVERIFY(QDir().mkpath(alone));
+    const QString program = alone + u"/postern-run"_s;
+    QFile::remove(program);
+    QVERIFY(QFile::copy(QStringLiteral(POSTERN_RUN_PATH), program));
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"PATH"_s, alone);
+    environment.remove(u"POSTERN_SCRIPT_WORKER"_s);
+    const auto runAlone = [&](const QStringList &extra) {
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.setWorkingDirectory(m_dir.path());
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(program, corpus() + extra);
+        return process.waitForStarted(10000) && finished.wait(60000)
+            ? Result { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                       QString::fromUtf8(process.readAllStandardError()) }
+            : Result {};
+    };
+    const Result inProcess = runAlone({ u"-r"_s, u"progress"_s });
+    QCOMPARE(inProcess.exitCode, 1); // the corpus's own failing tests: the scripts ran
+    QCOMPARE(inProcess.errors, QString());
+    const Result isolated = runAlone({ u"--isolate-scripts"_s });
+    QCOMPARE(isolated.exitCode, 8);
+    QCOMPARE(isolated.errors,
+             u"postern run: postern-script-worker, which runs the collection's scripts, is not "
+             "installed next to postern-run.\n"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_PosternRun)

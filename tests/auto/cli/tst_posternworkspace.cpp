@@ -207,6 +207,26 @@ void tst_PosternWorkspace::storedTokenAndKeychainSecrets()
         // The environment's secrets are written to the keychain asynchronously: wait until they are there.
         QVERIFY(inKeychain(u"workspace/%1/environment/%2"_s.arg(workspaceId, environmentId)));
     }
+    // A token of the client credentials request's configuration in this environment that has expired
+    // and has no refresh token (the server would refuse it): the run gets a new one with the grant.
+    {
+        OAuth2Token stale;
+        stale.id = OAuth2Token::newId();
+        stale.name = u"Stale"_s;
+        stale.tokenType = u"Bearer"_s;
+        stale.configKey = token.configKey;
+        stale.environment = environmentId;
+        stale.obtainedAt = QDateTime::currentDateTimeUtc().addSecs(-7200);
+        stale.expiresAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        stale.accessToken = u"stale-token-refused-by-the-server"_s;
+        TokenStore tokens(dataDir);
+        QSignalSpy loaded(&tokens, &TokenStore::loaded);
+        tokens.start(&keychain);
+        QVERIFY(loaded.wait(15000));
+        bool added = false;
+        tokens.add(stale, [&added](bool ok, const QString &) { added = ok; });
+        QTRY_VERIFY_WITH_TIMEOUT(added, 10000);
+    }
     for (const QString &file : QDir(root + u"/environments"_s).entryList({ u"*.json"_s })) {
         QFile saved(root + u"/environments/"_s + file);
         QVERIFY(saved.open(QIODevice::ReadOnly));
