@@ -28,12 +28,15 @@ CliWorkspace::CliWorkspace(const QString &root, QObject *parent)
 
 CliWorkspace::~CliWorkspace() = default;
 
-bool CliWorkspace::isWorkspace(const QString &root)
+QString CliWorkspace::notAWorkspace(const QString &root)
 {
     const QDir dir(root);
-    return dir.exists()
+    if (dir.exists()
         && (QFileInfo(dir.filePath(u"workspace.json"_s)).isFile()
-            || QFileInfo(dir.filePath(u"collections"_s)).isDir());
+            || QFileInfo(dir.filePath(u"collections"_s)).isDir()))
+        return QString();
+    return u"--workspace: \u201c%1\u201d is not a Postern workspace (it has no workspace.json and no "
+           "collections folder)."_s.arg(root);
 }
 
 void CliWorkspace::open()

@@ -23,8 +23,9 @@ public:
     explicit CliWorkspace(const QString &root, QObject *parent = nullptr);
     ~CliWorkspace() override;
 
-    // Whether root is a workspace: a folder with a workspace.json or a collections folder.
-    static bool isWorkspace(const QString &root);
+    // Why root is not a workspace (a folder with a workspace.json or a collections folder), for
+    // "postern run: …"; empty when it is one.
+    static QString notAWorkspace(const QString &root);
 
     // Starts the token store and opens the workspace; ready() once the tokens and every secret value
     // are in (or known to be unavailable).

@@ -367,10 +367,8 @@ void CommandLineRun::start()
         begin();
         return;
     }
-    if (!CliWorkspace::isWorkspace(m_command.workspace)) {
-        fail(ExitCode::WorkspaceProblem,
-             u"--workspace: \u201c%1\u201d is not a Postern workspace (it has no workspace.json and no "
-             "collections folder)."_s.arg(m_command.workspace));
+    if (const QString why = CliWorkspace::notAWorkspace(m_command.workspace); !why.isEmpty()) {
+        fail(ExitCode::WorkspaceProblem, why);
         return;
     }
     m_workspace = std::make_unique<CliWorkspace>(m_command.workspace);

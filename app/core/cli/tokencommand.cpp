@@ -158,10 +158,8 @@ void TokenCommand::start()
         begin();
         return;
     }
-    if (!CliWorkspace::isWorkspace(m_options.workspace)) {
-        fail(ExitCode::WorkspaceProblem,
-             u"--workspace: \u201c%1\u201d is not a Postern workspace (it has no workspace.json and no "
-             "collections folder)."_s.arg(m_options.workspace));
+    if (const QString why = CliWorkspace::notAWorkspace(m_options.workspace); !why.isEmpty()) {
+        fail(ExitCode::WorkspaceProblem, why);
         return;
     }
     m_workspace = std::make_unique<CliWorkspace>(m_options.workspace);

@@ -68,6 +68,8 @@ private:
     // Whether the keychain holds key within a few seconds (the workspace writes its secrets there
     // asynchronously).
     bool inKeychain(const QString &key);
+    // Adds token to the app's token store (the keychain), as the app does.
+    bool store(const OAuth2Token &token);
 
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
     QTemporaryDir m_dir;
@@ -94,6 +96,23 @@ Result tst_PosternWorkspace::run(const QStringList &arguments)
     return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
              QString::fromUtf8(process.readAllStandardOutput()),
              QString::fromUtf8(process.readAllStandardError()) };
+}
+
+bool tst_PosternWorkspace::store(const OAuth2Token &token)
+{
+    KeychainSecretStore keychain;
+    TokenStore tokens(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    QSignalSpy loaded(&tokens, &TokenStore::loaded);
+    tokens.start(&keychain);
+    if (!loaded.wait(15000) || tokens.storageMode() != TokenStore::StorageMode::Keychain)
+        return false;
+    bool added = false;
+    bool answered = false;
+    tokens.add(token, [&](bool ok, const QString &) {
+        added = ok;
+        answered = true;
+    });
+    return QTest::qWaitFor([&] { return answered; }, 10000) && added;
 }
 
 bool tst_PosternWorkspace::inKeychain(const QString &key)
@@ -150,16 +169,7 @@ void tst_PosternWorkspace::storedTokenAndKeychainSecrets()
     token.obtainedAt = QDateTime::currentDateTimeUtc().addSecs(-7200);
     token.expiresAt = QDateTime::currentDateTimeUtc().addSecs(-60); // expired: refreshed before use
     const QString firstAccess = token.accessToken;
-    {
-        TokenStore tokens(dataDir);
-        QSignalSpy loaded(&tokens, &TokenStore::loaded);
-        tokens.start(&keychain);
-        QVERIFY(loaded.wait(15000));
-        QCOMPARE(tokens.storageMode(), TokenStore::StorageMode::Keychain);
-        bool added = false;
-        tokens.add(token, [&added](bool ok, const QString &) { added = ok; });
-        QTRY_VERIFY_WITH_TIMEOUT(added, 10000);
-    }
+    QVERIFY(store(token));
 
     // The workspace: an environment with a secret variable and the client secret, and a collection
     // whose requests use the stored token and the client credentials grant.
@@ -219,13 +229,7 @@ void tst_PosternWorkspace::storedTokenAndKeychainSecrets()
         stale.obtainedAt = QDateTime::currentDateTimeUtc().addSecs(-7200);
         stale.expiresAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
         stale.accessToken = u"stale-token-refused-by-the-server"_s;
-        TokenStore tokens(dataDir);
-        QSignalSpy loaded(&tokens, &TokenStore::loaded);
-        tokens.start(&keychain);
-        QVERIFY(loaded.wait(15000));
-        bool added = false;
-        tokens.add(stale, [&added](bool ok, const QString &) { added = ok; });
-        QTRY_VERIFY_WITH_TIMEOUT(added, 10000);
+        QVERIFY(store(stale));
     }
     for (const QString &file : QDir(root + u"/environments"_s).entryList({ u"*.json"_s })) {
         QFile saved(root + u"/environments/"_s + file);
@@ -357,15 +361,7 @@ void tst_PosternWorkspace::oidcTokenRefreshed()
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QSettings().setValue(u"secrets/keychain"_s, u"used"_s);
     KeychainSecretStore keychain;
-    {
-        TokenStore tokens(dataDir);
-        QSignalSpy loaded(&tokens, &TokenStore::loaded);
-        tokens.start(&keychain);
-        QVERIFY(loaded.wait(15000));
-        bool added = false;
-        tokens.add(token, [&added](bool ok, const QString &) { added = ok; });
-        QTRY_VERIFY_WITH_TIMEOUT(added, 10000);
-    }
+    QVERIFY(store(token));
     const QString root = m_dir.filePath(u"oidc"_s);
     {
         Workspace workspace(root);
