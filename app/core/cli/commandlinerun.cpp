@@ -10,6 +10,7 @@
 #include "interop/postmanenvironment.h"
 #include "oauth/requestsender.h"
 #include "oauth/tokenrefresher.h"
+#include "oauth/tokenstore.h"
 #include "runner/collectionrunner.h"
 #include "runner/datafile.h"
 #include "scripting/scriptprocess.h"
@@ -378,6 +379,11 @@ void CommandLineRun::start()
             for (const QString &message : m_workspace->messages())
                 m_errors->write((u"postern run: "_s + message + u'\n').toUtf8());
             TokenStore *tokens = m_workspace->tokens();
+            if (tokens->storageMode() == TokenStore::StorageMode::MemoryOnly)
+                m_errors->write((u"postern run: the workspace's secret values and stored tokens are not "
+                                 "available: "_s
+                                 + tokens->statusMessage() + u'\n')
+                                    .toUtf8());
             m_refresher = std::make_unique<TokenRefresher>(tokens, &m_endpoint);
             m_storedSender = std::make_unique<RequestSender>(&m_client, tokens, m_refresher.get());
             begin();

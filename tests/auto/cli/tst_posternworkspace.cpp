@@ -325,6 +325,22 @@ void tst_PosternWorkspace::tokenGetThenRun()
     QVERIFY2(after.exitCode == 0, qPrintable(after.output + after.errors));
     QVERIFY(after.output.contains(u"\u2713  answered"_s));
     QVERIFY(!after.output.toUtf8().contains(accessToken));
+
+    // Without a keychain (no session bus) the stored token is not there, and the run says why.
+    QProcess noBus;
+    QProcessEnvironment withoutBus = QProcessEnvironment::systemEnvironment();
+    withoutBus.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path="_s + m_dir.filePath(u"no-bus-here"_s));
+    noBus.setProcessEnvironment(withoutBus);
+    QSignalSpy noBusFinished(&noBus, &QProcess::finished);
+    noBus.start(QStringLiteral(POSTERN_RUN_PATH),
+                { u"--workspace"_s, root, u"Person"_s, u"-e"_s, u"Sandbox"_s });
+    QVERIFY(noBusFinished.wait(60000));
+    QCOMPARE(noBus.exitCode(), 1);
+    const QString errors = QString::fromUtf8(noBus.readAllStandardError());
+    QVERIFY2(errors.startsWith(
+                 u"postern run: the workspace's secret values and stored tokens are not available: "_s),
+             qPrintable(errors));
+    QVERIFY(QString::fromUtf8(noBus.readAllStandardOutput()).contains(u"needs a person to sign in"_s));
 }
 
 // A token from oidc-provider (signed in as alice, with a refresh token), stored as the app stores it and
