@@ -813,14 +813,15 @@ void tst_PosternRun::tokenGet()
         auto param = [](const QString &key, const QString &value) {
             return QJsonObject { { u"key"_s, key }, { u"value"_s, value } };
         };
-        const QJsonObject auth { { u"type"_s, u"oauth2"_s },
-                                 { u"oauth2"_s,
-                                   QJsonArray { param(u"grant_type"_s, grant),
-                                                param(u"accessTokenUrl"_s, u"{{baseUrl}}/oauth_token.do"_s),
-                                                param(u"authUrl"_s, u"{{baseUrl}}/oauth_auth.do"_s),
-                                                param(u"clientId"_s, u"postern"_s),
-                                                param(u"clientSecret"_s, u"{{clientSecret}}"_s),
-                                                param(u"client_authentication"_s, u"body"_s) } } };
+        const QJsonObject auth {
+            { u"type"_s, u"oauth2"_s },
+            { u"oauth2"_s,
+              QJsonArray {
+                  param(u"grant_type"_s, grant), param(u"accessTokenUrl"_s, u"{{baseUrl}}/oauth_token.do"_s),
+                  param(u"authUrl"_s, u"{{baseUrl}}/oauth_auth.do"_s), param(u"clientId"_s, u"postern"_s),
+                  param(u"clientSecret"_s, u"{{clientSecret}}"_s), param(u"username"_s, u"{{user}}"_s),
+                  param(u"password"_s, u"{{password}}"_s), param(u"client_authentication"_s, u"body"_s) } }
+        };
         const QString path = m_dir.filePath(grant + u".token.postman_collection.json"_s);
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly))
@@ -868,6 +869,19 @@ void tst_PosternRun::tokenGet()
     QCOMPARE(machine.exitCode, 0);
     QVERIFY(works(machine.output.trimmed()));
     QCOMPARE(machine.errors, QString());
+    const QString password = collection(u"password_credentials"_s);
+    const Result asAbel = run(QStringList { u"token"_s, u"get"_s, password, u"--env-var"_s,
+                                            u"user=abel.tuter"_s, u"--env-var"_s, u"password=abel.tuter"_s }
+                              + variables);
+    QVERIFY2(asAbel.exitCode == 0, qPrintable(asAbel.errors));
+    QVERIFY(works(asAbel.output.trimmed()));
+    const Result wrongPassword = run(QStringList { u"token"_s, u"get"_s, password, u"--env-var"_s,
+                                                   u"user=abel.tuter"_s, u"--env-var"_s, u"password=nope"_s }
+                                     + variables);
+    QCOMPARE(wrongPassword.exitCode, 13);
+    QVERIFY2(wrongPassword.errors.startsWith(u"postern token: no token: "_s),
+             qPrintable(wrongPassword.errors));
+    QVERIFY(!wrongPassword.errors.contains(u"nope"_s));
 
     QProcessEnvironment nobody = QProcessEnvironment::systemEnvironment();
     nobody.remove(u"BROWSER"_s);
