@@ -7,6 +7,7 @@
 // `--requests N` changes the count; `--postern-only` leaves newman out (for profiling).
 
 #include "shared/newman.h"
+#include "shared/posternrun.h"
 #include "shared/testhttpserver.h"
 
 #include <QCoreApplication>
@@ -48,29 +49,11 @@ QByteArray answer()
 
 QByteArray collection(const QString &url, bool withScript)
 {
-    const QJsonObject test {
-        { u"listen"_s, u"test"_s },
-        { u"script"_s,
-          QJsonObject { { u"type"_s, u"text/javascript"_s },
-                        { u"exec"_s,
-                          QJsonArray { u"pm.test('a page of 52', function () {"_s,
-                                       u"    pm.response.to.have.status(200);"_s,
-                                       u"    pm.expect(pm.response.json().result).to.have.lengthOf(52);"_s,
-                                       u"});"_s } } } }
-    };
-    QJsonObject item { { u"name"_s, u"Incidents"_s },
-                       { u"request"_s, QJsonObject { { u"method"_s, u"GET"_s }, { u"url"_s, url } } } };
-    if (withScript)
-        item.insert(u"event"_s, QJsonArray { test });
-    return QJsonDocument(
-               QJsonObject {
-                   { u"info"_s,
-                     QJsonObject {
-                         { u"name"_s, u"Benchmark"_s },
-                         { u"schema"_s,
-                           u"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"_s } } },
-                   { u"item"_s, QJsonArray { item } } })
-        .toJson();
+    const QStringList test { u"pm.test('a page of 52', function () {"_s,
+                             u"    pm.response.to.have.status(200);"_s,
+                             u"    pm.expect(pm.response.json().result).to.have.lengthOf(52);"_s, u"});"_s };
+    return PosternRun::collection(
+        u"Benchmark"_s, { PosternRun::requestItem(u"Incidents"_s, url, withScript ? test : QStringList()) });
 }
 
 struct Measured

@@ -5,6 +5,7 @@
 
 #include "sandbox/sandboxserver.h"
 #include "shared/newman.h"
+#include "shared/posternrun.h"
 #include "shared/testhttpserver.h"
 
 #include <QDir>
@@ -31,12 +32,7 @@ using namespace Postern;
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QString output;
-    QString errors;
-};
+using PosternRun::Result;
 
 QByteArray readFile(const QString &path)
 {
@@ -66,30 +62,27 @@ QStringList environmentLines(const QJsonObject &environment)
 // empty, that the answer's body contains it.
 QByteArray oneRequest(const QString &url, const QString &expectation = QString())
 {
-    QJsonArray exec { u"pm.test('answered', function () { pm.response.to.have.status(200); });"_s };
+    QStringList lines { u"pm.test('answered', function () { pm.response.to.have.status(200); });"_s };
     if (!expectation.isEmpty())
-        exec.append(
-            u"pm.test('says %1', function () { pm.expect(pm.response.text()).to.include('%1'); });"_s.arg(
-                expectation));
-    const QJsonObject item { { u"name"_s, u"Ask"_s },
-                             { u"request"_s, QJsonObject { { u"method"_s, u"GET"_s }, { u"url"_s, url } } },
-                             { u"event"_s,
-                               QJsonArray {
-                                   QJsonObject { { u"listen"_s, u"test"_s },
-                                                 { u"script"_s, QJsonObject { { u"exec"_s, exec } } } } } } };
-    return QJsonDocument(QJsonObject { { u"info"_s,
-                                         QJsonObject { { u"name"_s, u"One"_s },
-                                                       { u"schema"_s,
-                                                         u"https://schema.getpostman.com/json/collection/"
-                                                         "v2.1.0/collection.json"_s } } },
-                                       { u"item"_s, QJsonArray { item } } })
-        .toJson();
+        lines << u"pm.test('says %1', function () { pm.expect(pm.response.text()).to.include('%1'); });"_s
+                     .arg(expectation);
+    return PosternRun::collection(u"One"_s, { PosternRun::requestItem(u"Ask"_s, url, lines) });
 }
 
-bool writeFile(const QString &path, const QByteArray &bytes)
+using PosternRun::writeFile;
+
+// The authorization of the sandbox's client with grant, its secret, user and password as variables.
+QJsonObject sandboxOAuth(const QString &grant)
 {
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+    return PosternRun::oauth2({ { u"grant_type"_s, grant },
+                                { u"accessTokenUrl"_s, u"{{baseUrl}}/oauth_token.do"_s },
+                                { u"authUrl"_s, u"{{baseUrl}}/oauth_auth.do"_s },
+                                { u"clientId"_s, u"postern"_s },
+                                { u"clientSecret"_s, u"{{clientSecret}}"_s },
+                                { u"username"_s, u"{{user}}"_s },
+                                { u"password"_s, u"{{password}}"_s },
+                                { u"addTokenTo"_s, u"header"_s },
+                                { u"client_authentication"_s, u"body"_s } });
 }
 
 } // namespace
@@ -138,17 +131,7 @@ void tst_PosternRun::initTestCase()
 // Runs postern-run, serving the sandbox while it runs.
 Result tst_PosternRun::run(const QStringList &arguments, const QProcessEnvironment &environment)
 {
-    QProcess process;
-    process.setWorkingDirectory(m_dir.path());
-    if (!environment.isEmpty())
-        process.setProcessEnvironment(environment);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(POSTERN_RUN_PATH), arguments);
-    if (!process.waitForStarted(10000) || !finished.wait(120000))
-        return {};
-    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-             QString::fromUtf8(process.readAllStandardOutput()),
-             QString::fromUtf8(process.readAllStandardError()) };
+    return PosternRun::run(QStringLiteral(POSTERN_RUN_PATH), arguments, m_dir.path(), environment);
 }
 
 QStringList tst_PosternRun::corpus() const
@@ -409,47 +392,12 @@ void tst_PosternRun::parallelKeepsTheOrder()
 void tst_PosternRun::oauthWithoutAPerson()
 {
     auto collection = [](const QString &grant) {
-        const QJsonObject test {
-            { u"listen"_s, u"test"_s },
-            { u"script"_s,
-              QJsonObject {
-                  { u"exec"_s,
-                    QJsonArray { u"pm.test('answered', () => pm.response.to.have.status(200));"_s } } } }
-        };
-        QJsonArray items;
-        for (const QString &name : { u"First"_s, u"Second"_s }) {
-            items.append(QJsonObject {
-                { u"name"_s, name },
-                { u"event"_s, QJsonArray { test } },
-                { u"request"_s,
-                  QJsonObject { { u"method"_s, u"GET"_s },
-                                { u"url"_s, u"{{baseUrl}}/api/now/table/incident?sysparm_limit=1"_s } } } });
-        }
-        auto param = [](const QString &key, const QString &value) {
-            return QJsonObject { { u"key"_s, key }, { u"value"_s, value } };
-        };
-        return QJsonDocument(
-                   QJsonObject {
-                       { u"info"_s,
-                         QJsonObject {
-                             { u"name"_s, u"OAuth"_s },
-                             { u"schema"_s,
-                               u"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"_s } } },
-                       { u"auth"_s,
-                         QJsonObject {
-                             { u"type"_s, u"oauth2"_s },
-                             { u"oauth2"_s,
-                               QJsonArray { param(u"grant_type"_s, grant),
-                                            param(u"accessTokenUrl"_s, u"{{baseUrl}}/oauth_token.do"_s),
-                                            param(u"authUrl"_s, u"{{baseUrl}}/oauth_auth.do"_s),
-                                            param(u"clientId"_s, u"postern"_s),
-                                            param(u"clientSecret"_s, u"{{clientSecret}}"_s),
-                                            param(u"username"_s, u"{{user}}"_s),
-                                            param(u"password"_s, u"{{password}}"_s),
-                                            param(u"addTokenTo"_s, u"header"_s),
-                                            param(u"client_authentication"_s, u"body"_s) } } } },
-                       { u"item"_s, items } })
-            .toJson();
+        const QString url = u"{{baseUrl}}/api/now/table/incident?sysparm_limit=1"_s;
+        const QStringList test { u"pm.test('answered', () => pm.response.to.have.status(200));"_s };
+        return PosternRun::collection(u"OAuth"_s,
+                                      { PosternRun::requestItem(u"First"_s, url, test),
+                                        PosternRun::requestItem(u"Second"_s, url, test) },
+                                      sandboxOAuth(grant));
     };
     const QString machine = m_dir.filePath(u"machine.postman_collection.json"_s);
     const QString person = m_dir.filePath(u"person.postman_collection.json"_s);
@@ -457,9 +405,7 @@ void tst_PosternRun::oauthWithoutAPerson()
     for (const auto &[path, grant] :
          { std::pair { machine, u"client_credentials"_s }, std::pair { person, u"authorization_code"_s },
            std::pair { password, u"password_credentials"_s } }) {
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(collection(grant));
+        QVERIFY(writeFile(path, collection(grant)));
     }
     const QStringList variables { u"--env-var"_s, u"baseUrl="_s + m_sandbox->baseUrl().toString(),
                                   u"--env-var"_s, u"clientSecret=postern-secret"_s,
@@ -810,32 +756,9 @@ void tst_PosternRun::cookieJarLikeNewman()
 void tst_PosternRun::tokenGet()
 {
     const auto collection = [this](const QString &grant) {
-        auto param = [](const QString &key, const QString &value) {
-            return QJsonObject { { u"key"_s, key }, { u"value"_s, value } };
-        };
-        const QJsonObject auth {
-            { u"type"_s, u"oauth2"_s },
-            { u"oauth2"_s,
-              QJsonArray {
-                  param(u"grant_type"_s, grant), param(u"accessTokenUrl"_s, u"{{baseUrl}}/oauth_token.do"_s),
-                  param(u"authUrl"_s, u"{{baseUrl}}/oauth_auth.do"_s), param(u"clientId"_s, u"postern"_s),
-                  param(u"clientSecret"_s, u"{{clientSecret}}"_s), param(u"username"_s, u"{{user}}"_s),
-                  param(u"password"_s, u"{{password}}"_s), param(u"client_authentication"_s, u"body"_s) } }
-        };
         const QString path = m_dir.filePath(grant + u".token.postman_collection.json"_s);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return QString();
-        file.write(
-            QJsonDocument(QJsonObject { { u"info"_s,
-                                          QJsonObject { { u"name"_s, u"Tokens"_s },
-                                                        { u"schema"_s,
-                                                          u"https://schema.getpostman.com/json/collection/"
-                                                          "v2.1.0/collection.json"_s } } },
-                                        { u"auth"_s, auth },
-                                        { u"item"_s, QJsonArray() } })
-                .toJson());
-        return path;
+        return writeFile(path, PosternRun::collection(u"Tokens"_s, {}, sandboxOAuth(grant))) ? path
+                                                                                             : QString();
     };
     const QStringList variables { u"--env-var"_s, u"baseUrl="_s + m_sandbox->baseUrl().toString(),
                                   u"--env-var"_s, u"clientSecret=postern-secret"_s };

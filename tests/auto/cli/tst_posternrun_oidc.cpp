@@ -4,6 +4,7 @@
 // clear failure. Skipped when Node.js or the npm packages are missing.
 
 #include "shared/oidcprovider.h"
+#include "shared/posternrun.h"
 #include "shared/testhttpserver.h"
 
 #include <QFile>
@@ -48,57 +49,31 @@ void tst_PosternRunOidc::initTestCase()
 
 tst_PosternRunOidc::Result tst_PosternRunOidc::run(const QStringList &arguments)
 {
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.setWorkingDirectory(m_dir.path());
-    QSignalSpy finished(&process, &QProcess::finished); // the API answers from this event loop
-    process.start(QStringLiteral(POSTERN_RUN_PATH), arguments);
-    if (!process.waitForStarted(10000) || !finished.wait(60000))
-        return {};
-    return { process.exitCode(), process.readAll() };
+    const PosternRun::Result result
+        = PosternRun::run(QStringLiteral(POSTERN_RUN_PATH), arguments, m_dir.path(), {}, 60000);
+    return { result.exitCode, (result.output + result.errors).toUtf8() };
 }
 
 void tst_PosternRunOidc::clientCredentials()
 {
     TestHttpServer api;
     QVERIFY(api.listenOnLoopback());
-    const auto param = [](const QString &key, const QString &value) {
-        return QJsonObject { { u"key"_s, key }, { u"value"_s, value } };
-    };
-    QJsonArray items;
-    for (const QString &name : { u"First"_s, u"Second"_s })
-        items.append(QJsonObject {
-            { u"name"_s, name },
-            { u"request"_s,
-              QJsonObject { { u"method"_s, u"GET"_s }, { u"url"_s, api.url(u"/api/items"_s).toString() } } },
-            { u"event"_s,
-              QJsonArray { QJsonObject {
-                  { u"listen"_s, u"test"_s },
-                  { u"script"_s,
-                    QJsonObject { { u"exec"_s,
-                                    QJsonArray { u"pm.test('answered', () => "
-                                                 "pm.response.to.have.status(200));"_s } } } } } } } });
+    const QString url = api.url(u"/api/items"_s).toString();
+    const QStringList test { u"pm.test('answered', () => pm.response.to.have.status(200));"_s };
     const OidcProvider::Client service = OidcProvider::serviceClient();
-    const QJsonObject auth {
-        { u"type"_s, u"oauth2"_s },
-        { u"oauth2"_s,
-          QJsonArray { param(u"grant_type"_s, u"client_credentials"_s),
-                       param(u"accessTokenUrl"_s, m_provider.endpoint(u"/token"_s).toString()),
-                       param(u"clientId"_s, service.id), param(u"clientSecret"_s, u"{{serviceSecret}}"_s),
-                       param(u"scope"_s, u"api:read"_s), param(u"client_authentication"_s, u"body"_s) } }
-    };
+    const QJsonObject auth
+        = PosternRun::oauth2({ { u"grant_type"_s, u"client_credentials"_s },
+                               { u"accessTokenUrl"_s, m_provider.endpoint(u"/token"_s).toString() },
+                               { u"clientId"_s, service.id },
+                               { u"clientSecret"_s, u"{{serviceSecret}}"_s },
+                               { u"scope"_s, u"api:read"_s },
+                               { u"client_authentication"_s, u"body"_s } });
     const QString collection = m_dir.filePath(u"oidc.postman_collection.json"_s);
-    QFile file(collection);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QJsonDocument(QJsonObject { { u"info"_s,
-                                             QJsonObject { { u"name"_s, u"OIDC"_s },
-                                                           { u"schema"_s,
-                                                             u"https://schema.getpostman.com/json/collection/"
-                                                             "v2.1.0/collection.json"_s } } },
-                                           { u"auth"_s, auth },
-                                           { u"item"_s, items } })
-                   .toJson());
-    file.close();
+    QVERIFY(PosternRun::writeFile(collection,
+                                  PosternRun::collection(u"OIDC"_s,
+                                                         { PosternRun::requestItem(u"First"_s, url, test),
+                                                           PosternRun::requestItem(u"Second"_s, url, test) },
+                                                         auth)));
 
     const QString json = m_dir.filePath(u"report.json"_s);
     const Result ok = run({ collection, u"--env-var"_s, u"serviceSecret="_s + service.secret, u"-r"_s,

@@ -4,6 +4,7 @@
 // up, and again near the end; it may grow by 1.5 MB at most (newman's grows without bound). With the
 // progress reporter, which needs no list of the requests, nothing of a request that passed is kept.
 
+#include "shared/posternrun.h"
 #include "shared/testhttpserver.h"
 
 #include <QFile>
@@ -72,31 +73,14 @@ void tst_PosternRunMemory::flatOverTenThousandIterations()
     QVERIFY(server.listenOnLoopback());
     QTemporaryDir dir;
     const QString collection = dir.filePath(u"memory.postman_collection.json"_s);
-    {
-        const QJsonObject test {
-            { u"listen"_s, u"test"_s },
-            { u"script"_s,
-              QJsonObject { { u"exec"_s,
-                              QJsonArray { u"pm.test('twenty', () => pm.expect("
-                                           "pm.response.json().result).to.have.lengthOf(20));"_s,
-                                           u"pm.environment.set('last', pm.info.iteration);"_s } } } }
-        };
-        const QJsonObject item { { u"name"_s, u"Incidents"_s },
-                                 { u"event"_s, QJsonArray { test } },
-                                 { u"request"_s,
-                                   QJsonObject { { u"method"_s, u"GET"_s },
-                                                 { u"url"_s, server.url(u"/incidents"_s).toString() } } } };
-        QFile file(collection);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(
-            QJsonDocument(QJsonObject { { u"info"_s,
-                                          QJsonObject { { u"name"_s, u"Memory"_s },
-                                                        { u"schema"_s,
-                                                          u"https://schema.getpostman.com/json/collection/"
-                                                          "v2.1.0/collection.json"_s } } },
-                                        { u"item"_s, QJsonArray { item } } })
-                .toJson());
-    }
+    QVERIFY(PosternRun::writeFile(
+        collection,
+        PosternRun::collection(
+            u"Memory"_s,
+            { PosternRun::requestItem(
+                u"Incidents"_s, server.url(u"/incidents"_s).toString(),
+                { u"pm.test('twenty', () => pm.expect(pm.response.json().result).to.have.lengthOf(20));"_s,
+                  u"pm.environment.set('last', pm.info.iteration);"_s }) })));
     QProcess run;
     QSignalSpy finished(&run,
                         &QProcess::finished); // waited on in a real event loop: the server answers from it

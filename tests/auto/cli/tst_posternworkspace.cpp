@@ -14,6 +14,7 @@
 #include "sandbox/sandboxserver.h"
 #include "secrets/keychainsecretstore.h"
 #include "shared/oidcprovider.h"
+#include "shared/posternrun.h"
 #include "shared/privatekeyring.h"
 #include "workspace/workspace.h"
 
@@ -42,12 +43,7 @@ const char WorldVariable[] = "POSTERN_TST_WORKSPACE_WORLD";
 const char SkipVariable[] = "POSTERN_TST_WORKSPACE_SKIP";
 const QString Marker = u"kc-marker-5e1f"_s; // a secret variable's value, only in the keychain
 
-struct Result
-{
-    int exitCode = -1;
-    QString output;
-    QString errors;
-};
+using PosternRun::Result;
 
 } // namespace
 
@@ -87,15 +83,7 @@ void tst_PosternWorkspace::initTestCase()
 
 Result tst_PosternWorkspace::run(const QStringList &arguments)
 {
-    QProcess process;
-    process.setWorkingDirectory(m_dir.path());
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(POSTERN_RUN_PATH), arguments);
-    if (!process.waitForStarted(10000) || !finished.wait(120000))
-        return {};
-    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-             QString::fromUtf8(process.readAllStandardOutput()),
-             QString::fromUtf8(process.readAllStandardError()) };
+    return PosternRun::run(QStringLiteral(POSTERN_RUN_PATH), arguments, m_dir.path());
 }
 
 bool tst_PosternWorkspace::store(const OAuth2Token &token)
