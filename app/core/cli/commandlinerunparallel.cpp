@@ -2,7 +2,6 @@
 // iterations' order.
 
 #include "cli/commandlinerun.h"
-
 #include "runner/collectionrunner.h"
 
 #include <QTimer>
