@@ -22,13 +22,16 @@ ScriptWatchdog::~ScriptWatchdog()
 
 void ScriptWatchdog::arm(std::chrono::milliseconds limit)
 {
+    bool wake = false;
     {
         std::lock_guard lock(m_mutex);
         m_deadline = std::chrono::steady_clock::now() + limit;
         m_armed = true;
         m_fired = false;
+        wake = m_deadline < m_sleepingUntil;
     }
-    m_wake.notify_all();
+    if (wake)
+        m_wake.notify_all();
 }
 
 bool ScriptWatchdog::disarm()
@@ -46,16 +49,20 @@ void ScriptWatchdog::watch()
     std::unique_lock lock(m_mutex);
     while (!m_quit) {
         if (!m_armed) {
+            m_sleepingUntil = std::chrono::steady_clock::time_point::max();
             m_wake.wait(lock);
             continue;
         }
-        if (m_wake.wait_until(lock, m_deadline) == std::cv_status::timeout && m_armed && !m_fired
-            && std::chrono::steady_clock::now() >= m_deadline) {
+        m_sleepingUntil = m_deadline;
+        m_wake.wait_until(lock, m_sleepingUntil);
+        if (m_armed && !m_fired && std::chrono::steady_clock::now() >= m_deadline) {
             m_fired = true;
             m_engine->setInterrupted(true);
         }
-        if (m_fired)
+        if (m_fired) {
+            m_sleepingUntil = std::chrono::steady_clock::time_point::max();
             m_wake.wait(lock, [this] { return m_quit || !m_armed || !m_fired; });
+        }
     }
 }
 

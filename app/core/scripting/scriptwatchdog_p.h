@@ -35,6 +35,9 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::chrono::steady_clock::time_point m_deadline;
+    // What the thread sleeps until (max(): until woken). arm() wakes it only for an earlier deadline,
+    // so that back-to-back scripts cost no system call: a later deadline is seen when it wakes.
+    std::chrono::steady_clock::time_point m_sleepingUntil = std::chrono::steady_clock::time_point::max();
     bool m_armed = false;
     bool m_fired = false;
     bool m_quit = false;

@@ -7,6 +7,7 @@
 #include "scripting/scriptengine.h"
 #include "shared/testhttpserver.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void hostileScripts_data();
     void hostileScripts();
     void doneThatNeverComes();
+    void timeLimitCountsFromEachScript();
 
 private:
     ScriptOutcome run(const ScriptInput &input);
@@ -586,6 +588,24 @@ void tst_ScriptEngine::hostileScripts()
              qPrintable(outcome.failures.constFirst().text()));
     QCOMPARE(tests(outcome), QStringList { u"passed: still works"_s });
     QCOMPARE(flat(outcome.scopes.environment), QStringList { u"kept=yes"_s });
+}
+
+void tst_ScriptEngine::timeLimitCountsFromEachScript()
+{
+    // The watchdog sleeps until the deadline of the script it last saw and is not woken for the later
+    // deadline of the next one: an endless script right after a quick one still gets its whole limit.
+    m_engine.setTimeLimit(std::chrono::milliseconds(600));
+    QCOMPARE(tests(runTest(u"pm.test('quick', () => {});"_s)), QStringList { u"passed: quick"_s });
+    QTest::qWait(400);
+    QElapsedTimer clock;
+    clock.start();
+    const ScriptOutcome outcome = runTest(u"while (true) {}"_s);
+    const qint64 ran = clock.elapsed();
+    m_engine.setTimeLimit(ScriptEngine::DefaultTimeLimit);
+    QCOMPARE(outcome.failures.size(), 1);
+    QCOMPARE(outcome.failures.constFirst().name, u"TimeLimit"_s);
+    QVERIFY2(ran >= 550, qPrintable(u"stopped after %1 ms"_s.arg(ran)));
+    QCOMPARE(tests(runTest(u"pm.test('after', () => {});"_s)), QStringList { u"passed: after"_s });
 }
 
 void tst_ScriptEngine::doneThatNeverComes()
