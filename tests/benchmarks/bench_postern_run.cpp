@@ -4,7 +4,8 @@
 // this process, one after the other; postern run once more on the same collection without its script. Prints
 // the times, the peak memory of postern-run and newman (the largest process of each: getrusage through
 // /usr/bin/python3, when it is there) and the ratios.
-// `--requests N` changes the count; `--postern-only` leaves newman out (for profiling).
+// `--requests N` changes the count; `--postern-only` leaves newman out (for profiling); `--postern PATH`
+// measures another build of postern-run (to compare two builds on the same machine).
 
 #include "shared/newman.h"
 #include "shared/posternrun.h"
@@ -158,7 +159,11 @@ int main(int argc, char **argv)
     const qint64 bareMs = clock.elapsed();
     std::printf("bare Qt loop:   %6lld ms  (%lld bytes read)\n", bareMs, bytes);
 
-    const Measured postern = measure(QStringLiteral(POSTERN_RUN_PATH),
+    // --postern PATH measures another build of postern-run (to compare two builds on the same machine).
+    QString program = QStringLiteral(POSTERN_RUN_PATH);
+    if (const qsizetype at = arguments.indexOf(u"--postern"_s); at >= 0 && at + 1 < arguments.size())
+        program = arguments.at(at + 1);
+    const Measured postern = measure(program,
                                      { file, u"-n"_s, QString::number(requests), u"-r"_s, u"json"_s,
                                        u"--reporter-json-export"_s, dir.filePath(u"postern.json"_s) },
                                      dir.path());
@@ -173,9 +178,8 @@ int main(int argc, char **argv)
                 postern.peakKb, totals.value(u"tests"_s).toInt(), totals.value(u"failed"_s).toInt(),
                 postern.exitCode);
 
-    const Measured noScript
-        = measure(QStringLiteral(POSTERN_RUN_PATH),
-                  { bareFile, u"-n"_s, QString::number(requests), u"-r"_s, u"progress"_s }, dir.path());
+    const Measured noScript = measure(
+        program, { bareFile, u"-n"_s, QString::number(requests), u"-r"_s, u"progress"_s }, dir.path());
     std::printf("  no scripts:   %6lld ms  peak %lld KB  (exit %d)\n", noScript.ms, noScript.peakKb,
                 noScript.exitCode);
     if (arguments.contains(u"--postern-only"_s))
