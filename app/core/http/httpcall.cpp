@@ -197,12 +197,29 @@ void HttpCall::start(QNetworkAccessManager *manager, const HttpRequest &request)
 void HttpCall::startReply(const QNetworkRequest &networkRequest, const QByteArray &method,
                           const QByteArray &body)
 {
-    m_reply = m_manager->sendCustomRequest(networkRequest, method, body);
+    // No upload device where there is nothing to upload: with an empty one Qt 6.4 never reports
+    // requestSent (and a GET needs no Content-Length). POST, PUT and PATCH keep theirs: an empty body
+    // still goes out as Content-Length: 0.
+    const bool bodyExpected = method == "POST" || method == "PUT" || method == "PATCH";
+    m_reply = body.isEmpty() && !bodyExpected
+        ? m_manager->sendCustomRequest(networkRequest, method, static_cast<QIODevice *>(nullptr))
+        : m_manager->sendCustomRequest(networkRequest, method, body);
     connect(m_reply, &QNetworkReply::redirected, this, &HttpCall::onRedirected);
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpCall::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &HttpCall::progress);
+    // The phases, as Qt reports them; the first report of each counts.
+    const auto mark = [this](double HttpTimings::*moment) {
+        return [this, moment] {
+            if (m_response.timings.*moment < 0)
+                m_response.timings.*moment = now();
+        };
+    };
+    connect(m_reply, &QNetworkReply::socketStartedConnecting, this, mark(&HttpTimings::connectStarted));
+    connect(m_reply, &QNetworkReply::requestSent, this, mark(&HttpTimings::requestSent));
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, mark(&HttpTimings::headersReceived));
 #ifndef QT_NO_SSL
+    connect(m_reply, &QNetworkReply::encrypted, this, mark(&HttpTimings::encrypted));
     connect(m_reply, &QNetworkReply::sslErrors, this,
             [this, verify = m_verifyTls](const QList<QSslError> &errors) {
                 for (const QSslError &error : errors)
@@ -232,6 +249,7 @@ void HttpCall::onRedirected(const QUrl &target)
     for (const QByteArrayView name : credentialHeaders)
         carriesCredentials = carriesCredentials || current.hasRawHeader(name.toByteArray());
     if (sameOrigin(from, target) || !carriesCredentials) {
+        beginHop();
         Q_EMIT m_reply->redirectAllowed();
         return;
     }
@@ -266,7 +284,11 @@ void HttpCall::onRedirected(const QUrl &target)
         bool credential = false;
         for (const QByteArrayView c : credentialHeaders)
             credential = credential || name.compare(c, Qt::CaseInsensitive) == 0;
-        if (!credential && !(body.isEmpty() && name.compare("content-type", Qt::CaseInsensitive) == 0))
+        // Content-Length is Qt's to write for the body that goes now (the one of a POST turned GET
+        // would make the server wait for bytes that never come).
+        const bool length = name.compare("content-length", Qt::CaseInsensitive) == 0;
+        if (!credential && !length
+            && !(body.isEmpty() && name.compare("content-type", Qt::CaseInsensitive) == 0))
             next.setRawHeader(name, current.rawHeader(name));
     }
     qCInfo(lcNet) << "redirect to another origin; sending again without credentials:" << logUrl(target);
@@ -275,7 +297,14 @@ void HttpCall::onRedirected(const QUrl &target)
     old->abort();
     old->deleteLater();
     m_response.body.clear();
+    beginHop();
     startReply(next, method, body);
+}
+
+void HttpCall::beginHop()
+{
+    HttpTimings &timings = m_response.timings;
+    timings = HttpTimings { -1, -1, -1, -1, -1, now(), timings.redirects + 1 };
 }
 
 void HttpCall::onReadyRead()
@@ -296,6 +325,7 @@ void HttpCall::onReplyFinished()
     if (!m_reply)
         return;
     m_timeout.stop();
+    m_response.timings.finished = now();
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
     reply->deleteLater();

@@ -56,6 +56,8 @@ private:
     void onReadyRead();
     void onReplyFinished();
     void finish();
+    double now() const { return m_clock.isValid() ? m_clock.nsecsElapsed() / 1e6 : -1; }
+    void beginHop(); // a redirect is followed: the phases start again
 
     QPointer<QNetworkReply> m_reply;
     QNetworkAccessManager *m_manager = nullptr;

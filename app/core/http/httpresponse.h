@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http/httptimings.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QPair>
@@ -36,6 +38,7 @@ struct HttpResponse
     QList<RawHeader> headers; // in the order received, names as the server spelt them
     QByteArray body;
     qint64 elapsedMs = 0;
+    HttpTimings timings; // the phases, as far as Qt reported them
     QUrl url; // where the answer came from, after redirects
 
     bool hasStatus() const { return statusCode > 0; }

@@ -39,6 +39,9 @@ private Q_SLOTS:
     void serverClosesWithoutAnswer();
     void redirectKeepsCredentialsOnlyOnTheSameOrigin_data();
     void redirectKeepsCredentialsOnlyOnTheSameOrigin();
+    void timingsOfANewAndAReusedConnection();
+    void timingsOfATlsConnection();
+    void timingsAfterARedirect();
 
 private:
     HttpResponse sendAndWait(const HttpRequest &request, int timeoutMs = 10000);
@@ -408,7 +411,102 @@ void tst_HttpClient::redirectKeepsCredentialsOnlyOnTheSameOrigin()
         QVERIFY(arrived.header("cookie").isEmpty());
         QCOMPARE(arrived.method, status == 307 ? "POST"_ba : "GET"_ba);
         QCOMPARE(arrived.body, status == 307 ? "x=1"_ba : QByteArray());
+        QCOMPARE(arrived.header("content-length"), status == 307 ? "3"_ba : QByteArray());
     }
+}
+
+namespace {
+// The phase of that name, or one with no figure and the name "missing".
+HttpTimings::Phase phase(const HttpTimings &timings, const QString &name)
+{
+    const QList<HttpTimings::Phase> phases = timings.phases();
+    for (const HttpTimings::Phase &p : phases) {
+        if (p.name == name)
+            return p;
+    }
+    return { u"missing"_s, -1, QString() };
+}
+} // namespace
+
+void tst_HttpClient::timingsOfANewAndAReusedConnection()
+{
+    m_server->setHandler([](const TestHttpServer::Request &) {
+        TestHttpServer::Reply reply;
+        reply.delayMs = 150; // the server thinks: that is the wait for the first byte
+        return reply;
+    });
+    HttpRequest request;
+    request.url = m_server->url(u"/api/now/table/incident"_s).toString();
+    const HttpTimings first = sendAndWait(request).timings;
+    QVERIFY(first.isKnown());
+    QVERIFY(!first.connectionReused());
+    QVERIFY(first.connectStarted >= 0);
+    QVERIFY(first.requestSent >= first.connectStarted);
+    QVERIFY(first.headersReceived >= first.requestSent + 140);
+    QVERIFY(first.finished >= first.headersReceived);
+    QCOMPARE(first.encrypted, -1.0);
+    QVERIFY(phase(first, u"Connect"_s).ms >= 0);
+    QVERIFY(phase(first, u"Waiting"_s).ms >= 140);
+    QCOMPARE(phase(first, u"TLS handshake"_s).name, u"missing"_s); // plain http
+    QCOMPARE(phase(first, u"Total"_s).ms, first.finished);
+    QVERIFY2(first.summary().startsWith(u"prepare "_s), qPrintable(first.summary()));
+
+    // The same server again: Qt keeps the connection open, nothing is connected.
+    const HttpTimings second = sendAndWait(request).timings;
+    QVERIFY(second.isKnown());
+    QVERIFY(second.connectionReused());
+    QCOMPARE(second.connectStarted, -1.0);
+    QCOMPARE(phase(second, u"Connect"_s).ms, -1.0);
+    QVERIFY(phase(second, u"Connect"_s).note.contains(u"reused"_s));
+    QVERIFY(phase(second, u"Send"_s).ms >= 0);
+    QVERIFY(phase(second, u"Waiting"_s).ms >= 140);
+    QVERIFY2(second.summary().startsWith(u"connection reused, send "_s), qPrintable(second.summary()));
+}
+
+void tst_HttpClient::timingsOfATlsConnection()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("This Qt build has no TLS backend.");
+    auto server = startTlsServer();
+    QVERIFY(server);
+    HttpRequest request;
+    request.url = u"https://127.0.0.1:%1/"_s.arg(server->serverPort());
+    request.verifyTls = false;
+    const HttpTimings timings = sendAndWait(request).timings;
+    QVERIFY(timings.connectStarted >= 0);
+    QVERIFY(timings.encrypted >= timings.connectStarted);
+    QVERIFY(timings.requestSent >= timings.encrypted);
+    QVERIFY(phase(timings, u"Connect"_s).note.contains(u"TLS"_s));
+    // Qt reports the end of the handshake, not its start: no figure, and a note that says so.
+    QCOMPARE(phase(timings, u"TLS handshake"_s).ms, -1.0);
+    QVERIFY(phase(timings, u"TLS handshake"_s).note.contains(u"inside Connect"_s));
+    QVERIFY(phase(timings, u"Send"_s).ms >= 0);
+}
+
+void tst_HttpClient::timingsAfterARedirect()
+{
+    const QUrl finalUrl = m_server->url(u"/final"_s);
+    m_server->setHandler([finalUrl](const TestHttpServer::Request &r) {
+        TestHttpServer::Reply reply;
+        if (r.target.startsWith("/final"))
+            return reply;
+        reply.status = 302;
+        reply.reason = "Found";
+        reply.headers = { { "Location", finalUrl.toEncoded() } };
+        reply.body.clear();
+        reply.delayMs = 100;
+        return reply;
+    });
+    HttpRequest request;
+    request.url = m_server->url(u"/start"_s).toString();
+    const HttpResponse response = sendAndWait(request);
+    QCOMPARE(response.statusCode, 200);
+    const HttpTimings &timings = response.timings;
+    QCOMPARE(timings.redirects, 1);
+    QVERIFY(timings.lastHopStart >= 100);
+    QCOMPARE(phase(timings, u"Redirects"_s).ms, timings.lastHopStart);
+    QVERIFY(timings.finished >= timings.lastHopStart);
+    QVERIFY(timings.requestSent >= timings.lastHopStart);
 }
 
 QTEST_GUILESS_MAIN(tst_HttpClient)

@@ -1,6 +1,7 @@
 #include "shared/testhttpserver.h"
 
 #include <QTcpSocket>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -73,7 +74,12 @@ void TestHttpServer::incomingConnection(qintptr socketDescriptor)
             m_requests.append(request);
             const Reply reply = m_handler(request);
             Q_EMIT requestReceived();
-            if (!reply.silent)
+            if (reply.silent)
+                continue;
+            if (reply.delayMs > 0)
+                QTimer::singleShot(reply.delayMs, socket,
+                                   [socket, bytes = serialize(reply)] { socket->write(bytes); });
+            else
                 socket->write(serialize(reply));
         }
     });

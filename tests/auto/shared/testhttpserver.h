@@ -37,6 +37,7 @@ public:
         QList<QPair<QByteArray, QByteArray>> headers { { "Content-Type", "application/json" } };
         QByteArray body = "{}";
         bool silent = false; // never answer (for timeouts)
+        int delayMs = 0; // answer after this long (the server's think time)
     };
 
     using Handler = std::function<Reply(const Request &)>;

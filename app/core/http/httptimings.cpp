@@ -1,0 +1,137 @@
+#include "http/httptimings.h"
+
+#include <QJsonValue>
+#include <QLocale>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+constexpr double maxMs = 24.0 * 3600 * 1000;
+
+// The span between two reported moments; unknown when either is.
+double span(double from, double to)
+{
+    return from >= 0 && to >= 0 && to >= from ? to - from : -1;
+}
+
+QString figure(double ms)
+{
+    return QLocale::c().toString(ms, 'f', ms < 10 ? 2 : 1) + u" ms"_s;
+}
+
+const QString notReached = u"did not happen: the exchange ended before"_s;
+
+} // namespace
+
+QList<HttpTimings::Phase> HttpTimings::phases() const
+{
+    QList<Phase> list;
+    // A phase from one reported moment to the next; no figure when either is missing.
+    const auto add = [&list](const QString &name, double from, double to, const QString &note) {
+        const double ms = span(from, to);
+        list.append({ name, ms, note, ms >= 0 ? from : -1 });
+    };
+    if (redirects > 0) {
+        add(u"Redirects"_s, 0, lastHopStart,
+            redirects == 1
+                ? u"1 redirect followed; the phases below are the last request's"_s
+                : u"%1 redirects followed; the phases below are the last request's"_s.arg(redirects));
+    }
+    const bool tls = encrypted >= 0;
+    if (connectStarted >= 0) {
+        add(u"Prepare"_s, lastHopStart, connectStarted, u"until a connection was started"_s);
+        const double connectEnd = tls ? encrypted : requestSent;
+        add(u"Connect"_s, connectStarted, connectEnd,
+            tls ? u"DNS lookup, TCP and TLS handshakes: Qt does not report where one ends"_s
+                : connectEnd >= 0
+                ? u"DNS lookup, TCP handshake and writing the request: Qt does not report the "
+                  "end of the connect apart"_s
+                : notReached);
+        if (tls) {
+            add(u"TLS handshake"_s, -1, -1, u"inside Connect: Qt reports its end, not its start"_s);
+            add(u"Send"_s, encrypted, requestSent, requestSent >= 0 ? u"writing the request"_s : notReached);
+        }
+    } else if (requestSent >= 0) {
+        add(u"Connect"_s, -1, -1, u"none: a connection kept open from before was reused"_s);
+        add(u"Send"_s, lastHopStart, requestSent, u"writing the request"_s);
+    } else {
+        add(u"Connect"_s, -1, -1, notReached);
+    }
+    add(u"Waiting"_s, requestSent, headersReceived,
+        headersReceived >= 0 ? u"time to the first byte of the answer"_s : notReached);
+    add(u"Download"_s, headersReceived, finished,
+        finished >= 0 && headersReceived >= 0 ? u"reading the answer"_s : notReached);
+    add(u"Total"_s, finished >= 0 ? 0 : -1, finished, QString());
+    return list;
+}
+
+QString HttpTimings::summary() const
+{
+    if (!isKnown())
+        return QString();
+    QStringList parts;
+    if (redirects > 0)
+        parts << u"redirects %1"_s.arg(figure(lastHopStart));
+    if (connectionReused())
+        parts << u"connection reused"_s;
+    for (const Phase &phase : phases()) {
+        if (phase.name == u"Redirects"_s)
+            continue;
+        if (phase.ms >= 0)
+            parts << phase.name.toLower() + u' ' + figure(phase.ms);
+        else if (phase.name == u"TLS handshake"_s)
+            parts << u"TLS in connect"_s;
+    }
+    return parts.join(u", "_s);
+}
+
+QJsonObject HttpTimings::toJson() const
+{
+    QJsonObject object;
+    const auto put = [&object](const QString &key, double ms) {
+        if (ms >= 0)
+            object.insert(key, std::round(ms * 1000) / 1000);
+    };
+    put(u"connectStarted"_s, connectStarted);
+    put(u"encrypted"_s, encrypted);
+    put(u"requestSent"_s, requestSent);
+    put(u"headersReceived"_s, headersReceived);
+    put(u"finished"_s, finished);
+    if (redirects > 0) {
+        object.insert(u"redirects"_s, redirects);
+        put(u"lastHopStart"_s, lastHopStart);
+    }
+    return object;
+}
+
+HttpTimings HttpTimings::fromJson(const QJsonObject &object)
+{
+    const auto take = [&object](const QString &key) {
+        const QJsonValue value = object.value(key);
+        const double ms = value.isDouble() ? value.toDouble() : -1;
+        return std::isfinite(ms) && ms >= 0 && ms <= maxMs ? ms : -1;
+    };
+    HttpTimings timings;
+    timings.connectStarted = take(u"connectStarted"_s);
+    timings.encrypted = take(u"encrypted"_s);
+    timings.requestSent = take(u"requestSent"_s);
+    timings.headersReceived = take(u"headersReceived"_s);
+    timings.finished = take(u"finished"_s);
+    timings.redirects = qBound(0, object.value(u"redirects"_s).toInt(), 1000);
+    timings.lastHopStart = timings.redirects > 0 ? qMax(0.0, take(u"lastHopStart"_s)) : 0;
+    return timings;
+}
+
+bool operator==(const HttpTimings &a, const HttpTimings &b)
+{
+    return a.connectStarted == b.connectStarted && a.encrypted == b.encrypted
+        && a.requestSent == b.requestSent && a.headersReceived == b.headersReceived
+        && a.finished == b.finished && a.lastHopStart == b.lastHopStart && a.redirects == b.redirects;
+}
+
+} // namespace Postern
