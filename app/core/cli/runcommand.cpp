@@ -83,7 +83,9 @@ struct Options
                                    u"Leave the summary table out of the cli reporter."_s };
     QCommandLineOption color { u"color"_s, u"Colours in the cli reporter: on, off or auto."_s, u"when"_s };
     QCommandLineOption silent { u"silent"_s, u"Print nothing."_s };
-    QCommandLineOption verbose { u"verbose"_s, u"Print the scripts' console lines too."_s };
+    QCommandLineOption verbose {
+        u"verbose"_s, u"Print the scripts' console lines and the timing of each request's phases too."_s
+    };
     QCommandLineOption showSecrets {
         u"show-secrets"_s, u"Show secret values and credentials in output, reports and exports."_s
     };

@@ -40,6 +40,8 @@ QString Cli::execution(const RunExecution &execution, int iterations)
                     .arg(execution.responseTime);
     }
     out += paint(line, "2") + u'\n';
+    if (verbose && execution.timings.isKnown())
+        out += paint(u"  \u2502 timing: "_s + execution.timings.summary(), "2") + u'\n';
     if (!execution.error.isEmpty()) {
         ++failureCount;
         m_failures.append({ u"RequestError"_s, masked(execution.error, secrets), QString(), execution.name });

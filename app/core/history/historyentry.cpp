@@ -192,6 +192,7 @@ HistoryEntry HistoryEntry::fromExchange(const HttpRequest &sent, const HttpRespo
     entry.reasonPhrase = cutText(response.reasonPhrase, maxReasonChars);
     entry.errorMessage = cutText(response.errorMessage, maxErrorChars);
     entry.elapsedMs = qMax<qint64>(response.elapsedMs, 0);
+    entry.timings = response.timings;
     entry.sizeBytes = response.body.size() + response.headersSize();
     entry.responseHeaders = cleanResponseHeaders(response.headers);
     entry.responseBody = cut(response.body, limits.maxBodyBytes, &entry.responseBodyTruncated);
@@ -235,6 +236,7 @@ HttpResponse HistoryEntry::toResponse() const
     response.headers = responseHeaders;
     response.body = responseBody;
     response.elapsedMs = elapsedMs;
+    response.timings = timings;
     response.url = responseUrl;
     return response;
 }
@@ -260,6 +262,8 @@ QJsonObject HistoryEntry::toJson() const
         response.insert(u"bodyTruncated"_s, true);
     if (!responseUrl.isEmpty())
         response.insert(u"url"_s, responseUrl.toString());
+    if (timings.isKnown())
+        response.insert(u"timings"_s, timings.toJson());
 
     QJsonObject object {
         { u"id"_s, id },
@@ -299,6 +303,7 @@ HistoryEntry HistoryEntry::fromJson(const QJsonObject &object, const Limits &lim
     entry.reasonPhrase = cutText(response.value(u"reason"_s).toString(), maxReasonChars);
     entry.errorMessage = cutText(response.value(u"error"_s).toString(), maxErrorChars);
     entry.elapsedMs = boundedInteger(response.value(u"elapsedMs"_s), qint64(24) * 3600 * 1000);
+    entry.timings = HttpTimings::fromJson(response.value(u"timings"_s).toObject());
     entry.sizeBytes = boundedInteger(response.value(u"size"_s), qint64(1) << 50);
     QList<RawHeader> headers;
     const QJsonArray headerArray = response.value(u"headers"_s).toArray();

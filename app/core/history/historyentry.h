@@ -36,6 +36,7 @@ struct HistoryEntry
     QString reasonPhrase;
     QString errorMessage;
     qint64 elapsedMs = 0;
+    HttpTimings timings; // the phases Qt reported; unknown in entries saved before they were kept
     qint64 sizeBytes = 0; // body and header block as received, before any cut
     QList<RawHeader> responseHeaders;
     QByteArray responseBody;

@@ -371,6 +371,7 @@ void CollectionRunner::afterResponse(const HttpResponse &response)
         m_execution.status = response.statusCode;
         m_execution.reason = response.reasonPhrase;
         m_execution.responseTime = response.elapsedMs;
+        m_execution.timings = response.timings;
         m_execution.responseSize = response.body.size();
     } else {
         m_execution.error = response.errorMessage.isEmpty() ? u"No answer."_s : response.errorMessage;

@@ -128,6 +128,8 @@ QJsonObject RunReport::toJson(const QStringList &secretValues, Secrets secrets) 
             object.insert(u"status"_s, execution.status);
             object.insert(u"reason"_s, execution.reason);
             object.insert(u"responseTime"_s, execution.responseTime);
+            if (execution.timings.isKnown())
+                object.insert(u"timings"_s, execution.timings.toJson());
             object.insert(u"responseSize"_s, execution.responseSize);
         }
         if (!failuresJson.isEmpty())

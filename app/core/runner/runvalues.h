@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/httptimings.h"
 #include "scripting/scriptvalues.h"
 #include "workspace/variables.h"
 
@@ -57,6 +58,7 @@ struct RunExecution
     int status = 0; // 0: no answer
     QString reason;
     qint64 responseTime = 0;
+    HttpTimings timings; // the phases of the exchange, as far as Qt reported them
     qint64 responseSize = 0;
     QString error; // why there is no answer
     QList<ScriptTest> tests;

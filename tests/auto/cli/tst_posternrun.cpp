@@ -18,6 +18,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSslKey>
 #include <QSslServer>
@@ -512,6 +513,16 @@ void tst_PosternRun::secretsStayOut()
         QVERIFY2(!text.contains("key-7c1e9"), text.constData());
     QVERIFY(readFile(json).contains("the secret is ****"));
     QVERIFY(readFile(exported).contains("given-4d2a")); // a plain --env-var is no secret
+    // --verbose says how long each phase took, as Qt reported it; the json report keeps the moments.
+    static const QRegularExpression timing(
+        u"\u2502 timing: (prepare|connection reused).* total [0-9.]+ ms\n"_s);
+    QVERIFY2(timing.match(hidden.output).hasMatch(), qPrintable(hidden.output));
+    const QJsonObject execution
+        = QJsonDocument::fromJson(readFile(json)).object().value(u"executions"_s).toArray().at(0).toObject();
+    const QJsonObject timings = execution.value(u"timings"_s).toObject();
+    QVERIFY2(timings.value(u"finished"_s).toDouble() >= timings.value(u"requestSent"_s).toDouble(),
+             QJsonDocument(execution).toJson().constData());
+    QVERIFY(timings.value(u"requestSent"_s).toDouble() > 0);
 
     const Result shown = run(arguments + QStringList { u"--show-secrets"_s });
     QCOMPARE(shown.exitCode, 1);

@@ -87,6 +87,10 @@ HttpResponse tst_HistoryStore::okResponse(const QByteArray &body)
     response.headers = { { "Content-Type", "application/json" } };
     response.body = body;
     response.elapsedMs = 42;
+    response.timings.connectStarted = 0.5;
+    response.timings.requestSent = 2.25;
+    response.timings.headersReceived = 40.125;
+    response.timings.finished = 41.75;
     return response;
 }
 
@@ -138,6 +142,9 @@ void tst_HistoryStore::recordsARealExchange()
     QCOMPARE(entry.statusText(), u"201 Created"_s);
     QCOMPARE(entry.responseBody, R"({"id":7})"_ba);
     QCOMPARE(entry.elapsedMs, response.elapsedMs);
+    QVERIFY(response.timings.isKnown());
+    QCOMPARE(entry.timings, response.timings);
+    QCOMPARE(entry.toResponse().timings, response.timings);
     QCOMPARE(entry.sizeBytes, response.body.size() + response.headersSize());
     QCOMPARE(entry.when.timeSpec(), Qt::UTC);
     QVERIFY(entry.when >= before.addSecs(-1) && entry.when <= QDateTime::currentDateTimeUtc().addSecs(1));
@@ -354,8 +361,11 @@ void tst_HistoryStore::persistsAcrossReload()
     QCOMPARE(entries.at(1).statusText(), u"Error"_s);
     QCOMPARE(entries.at(1).errorMessage, u"Connection refused"_s);
     QCOMPARE(entries.at(1).toResponse().error, HttpResponse::Error::Network);
+    QVERIFY(!entries.at(1).timings.isKnown()); // nothing was measured: nothing is kept
     QCOMPARE(entries.at(2).statusCode, 200);
     QCOMPARE(entries.at(2).elapsedMs, 42);
+    QCOMPARE(entries.at(2).timings, okResponse(QByteArray()).timings);
+    QCOMPARE(entries.at(2).toResponse().timings.phases().constLast().ms, 41.75);
     QCOMPARE(entries.at(2).toResponse().header("content-type"), "application/json"_ba);
     QCOMPARE(entries.at(2).when.timeSpec(), Qt::UTC);
     QVERIFY(entries.at(2).when.isValid());
