@@ -4,6 +4,7 @@
 #include "ui/response/consoleview.h"
 #include "ui/response/cookiesview.h"
 #include "ui/response/testresultsview.h"
+#include "ui/response/timingview.h"
 #include "ui/widgets/jsonhighlighter.h"
 #include "ui/widgets/palette.h"
 
@@ -178,6 +179,9 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     m_cookies->setObjectName(u"responseCookies"_s);
     m_cookies->table()->setAccessibleName(u"Cookies the response set"_s);
     m_tabs->addTab(m_cookies, u"Coo&kies"_s);
+    m_timing = new TimingView(this);
+    m_timing->setObjectName(u"responseTiming"_s);
+    m_tabs->addTab(m_timing, u"Timing"_s);
     m_testResults = new TestResultsView(this);
     m_tabs->addTab(m_testResults, m_testResults->tabTitle());
     m_console = new ConsoleView(this);
@@ -221,6 +225,8 @@ void ResponseViewer::clear()
     setMessage(QString(), false);
     m_headers->setRowCount(0);
     showCookies(m_response);
+    m_timing->clear();
+    m_time->setToolTip(QString());
     clearScriptResults();
     m_body->clear();
     m_copyButton->setEnabled(false);
@@ -285,6 +291,8 @@ void ResponseViewer::showResponse(const HttpResponse &response)
     m_pretty.reset();
     m_headers->setRowCount(0);
     showCookies(response);
+    m_timing->setTimings(response.timings);
+    m_time->setToolTip(response.timings.summary());
 
     if (response.error != HttpResponse::Error::None) {
         showValue(m_status, u"Status"_s,

@@ -25,11 +25,12 @@ namespace Postern {
 class ConsoleView;
 class CookiesView;
 class TestResultsView;
+class TimingView;
 class JsonHighlighter;
 
 // Shows one answer: status, time and size; the body pretty-printed (JSON, keys and numbers exactly
-// as sent) or raw; the headers; the cookies it set (its Set-Cookie headers); what its scripts said
-// (Test Results, Console). A transport failure shows its
+// as sent) or raw; the headers; the cookies it set (its Set-Cookie headers); the timing of its phases;
+// what its scripts said (Test Results, Console). A transport failure shows its
 // message instead. Pretty-printing runs on a worker thread, so a body of many megabytes never freezes the
 // window; highlighting is skipped for bodies above highlightLimit().
 class ResponseViewer : public QWidget
@@ -48,6 +49,7 @@ public:
     void clearScriptResults();
     TestResultsView *testResults() const { return m_testResults; }
     ConsoleView *console() const { return m_console; }
+    TimingView *timing() const { return m_timing; }
 
     bool isPretty() const;
     void setPretty(bool pretty);
@@ -73,6 +75,7 @@ private:
     void showCookies(const HttpResponse &response);
 
     QLabel *m_status = nullptr;
+    TimingView *m_timing = nullptr;
     QLabel *m_time = nullptr;
     QLabel *m_size = nullptr;
     QProgressBar *m_busy = nullptr;

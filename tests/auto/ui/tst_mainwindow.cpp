@@ -436,6 +436,19 @@ void tst_MainWindow::screenReaderHearsTheValues()
         QVERIFY2(name(statusLabel) == u"Status: 200 OK"_s, qPrintable(name(statusLabel)));
         QVERIFY(!size->text().isEmpty());
         QCOMPARE(name(size), u"Size: "_s + size->text());
+        // The Timing tab: the connection and each phase, read as the cells of the list.
+        auto *tabs = find<QTabWidget>("responseTabs");
+        QCOMPARE(tabs->tabText(tabs->indexOf(find<QWidget>("responseTiming"))), u"Timing"_s);
+        QVERIFY2(name(find<QLabel>("timingConnection")).startsWith(u"Connection: "_s),
+                 qPrintable(name(find<QLabel>("timingConnection"))));
+        QAccessibleInterface *phases = QAccessible::queryAccessibleInterface(find<QWidget>("timingPhases"));
+        QCOMPARE(phases->text(QAccessible::Name), u"Timing of the phases"_s);
+        QStringList cells;
+        for (int i = 0; i < phases->childCount(); ++i)
+            cells << phases->child(i)->text(QAccessible::Name);
+        for (const QString &expected : { u"Phase"_s, u"Waiting"_s, u"Download"_s, u"Total"_s })
+            QVERIFY2(cells.contains(expected), qPrintable(cells.join(u" | "_s)));
+        QVERIFY2(!time->toolTip().isEmpty(), "the time's tooltip sums the phases up");
     } else {
         QCOMPARE(name(statusLabel), u"Status: Error"_s);
         QCOMPARE(name(size), u"Size"_s); // nothing came back

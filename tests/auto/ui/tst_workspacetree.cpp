@@ -329,6 +329,9 @@ void tst_WorkspaceTree::importShowsSummaryAndScriptsRunOnSend()
         m_f.window->resize(1180, 800);
         QTest::qWait(300);
         QVERIFY(m_f.window->grab().save(shots + u"/test-results.png"_s));
+        tabs->setCurrentWidget(m_f.window->findChild<QWidget *>(u"responseTiming"_s)); // and of Timing
+        QTest::qWait(300);
+        QVERIFY(m_f.window->grab().save(shots + u"/timing.png"_s));
     }
 
     // Not a collection: a clear message, nothing added.
