@@ -1,7 +1,8 @@
 #include "ui/oauth/gettokendialog.h"
 
+#include "oauth/oauth2session.h"
 #include "ui/oauth/extraparameterseditor.h"
-#include "ui/oauth/loginwindow.h"
+#include "ui/oauth/loginwindows.h"
 #include "ui/widgets/formrow.h"
 #include "ui/widgets/palette.h"
 #include "ui/widgets/secretlineedit.h"
@@ -218,7 +219,28 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     connect(m_tokenRequest, &TokenRequest::started, this, &GetTokenDialog::onStarted);
     connect(m_tokenRequest, &TokenRequest::finished, this, &GetTokenDialog::onFinished);
     connect(m_tokenRequest, &TokenRequest::authorizationUrlReady, this, [this](const QUrl &url) {
-        m_login = new LoginWindow(m_tokenRequest->session(), url, this);
+        const QPointer<OAuth2Session> session = m_tokenRequest->session();
+        LoginHooks hooks;
+        hooks.isCallback = [session](const QUrl &target) {
+            return session && session->isCallback(target);
+        };
+        hooks.redirect = [session](const QUrl &target) {
+            if (session)
+                session->handleRedirect(target);
+        };
+        hooks.closed = [session] {
+            if (session)
+                session->cancel(
+                    u"The login window was closed before access was allowed. No token was stored."_s);
+        };
+        hooks.warningStyleSheet = Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText, true);
+        QString error;
+        m_login = LoginWindows::create(url, hooks, this, &error);
+        if (!m_login) {
+            if (session)
+                session->cancel(error);
+            return;
+        }
         m_login->show();
         Q_EMIT loginWindowOpened(m_login);
     });

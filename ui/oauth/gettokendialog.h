@@ -3,7 +3,6 @@
 #include "auth/oauth2config.h"
 #include "auth/oauth2result.h"
 #include "oauth/tokenrequest.h"
-#include "ui/oauth/loginwindow.h"
 #include "ui/oauth/oauthservices.h"
 #include "workspace/variables.h"
 
@@ -40,7 +39,7 @@ public:
     OAuth2Config config() const;
     bool usesSystemBrowser() const;
     OAuth2Token token() const { return m_token; }
-    LoginWindow *loginWindow() const { return m_login; }
+    QDialog *loginWindow() const { return m_login; } // a LoginWindow (ui/loginwindow)
 
     void requestToken();
 
@@ -55,7 +54,7 @@ protected:
 
 Q_SIGNALS:
     // The login window is open (for tests and for accessibility tools that follow windows).
-    void loginWindowOpened(Postern::LoginWindow *window);
+    void loginWindowOpened(QDialog *window); // a LoginWindow (ui/loginwindow)
 
 private:
     VariableResolver m_resolver;
@@ -106,7 +105,7 @@ private:
     QScrollArea *m_scroll = nullptr;
 
     TokenRequest *m_tokenRequest = nullptr;
-    QPointer<LoginWindow> m_login;
+    QPointer<QDialog> m_login;
     OAuth2Token m_token;
 };
 

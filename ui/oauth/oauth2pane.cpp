@@ -3,7 +3,6 @@
 #include "auth/servicenow.h"
 #include "oauth/tokenstore.h"
 #include "ui/oauth/gettokendialog.h"
-#include "ui/oauth/loginwindow.h"
 #include "ui/oauth/tokensdialog.h"
 #include "ui/widgets/formrow.h"
 #include "ui/widgets/palette.h"

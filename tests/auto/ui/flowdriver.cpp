@@ -1,6 +1,6 @@
 #include "flowdriver.h"
 
-#include "ui/oauth/loginwindow.h"
+#include "ui/loginwindow/loginwindow.h"
 
 #include <QDir>
 #include <QEventLoop>

@@ -8,9 +8,9 @@
 #include "oauth/tokenstore.h"
 #include "sandbox/sandboxserver.h"
 #include "secrets/memorysecretstore.h"
+#include "ui/loginwindow/loginwindow.h"
 #include "ui/mainwindow.h"
 #include "ui/oauth/gettokendialog.h"
-#include "ui/oauth/loginwindow.h"
 #include "ui/oauth/oauth2pane.h"
 #include "ui/oauth/tokensdialog.h"
 #include "ui/request/requesteditor.h"
@@ -183,7 +183,7 @@ LoginWindow *tst_OAuthFlow::requestToken(GetTokenDialog *dialog)
     QTest::mouseClick(find<QPushButton>(dialog, "requestTokenButton"), Qt::LeftButton);
     if (opened.isEmpty() && !opened.wait(10000))
         return nullptr;
-    return opened.first().first().value<LoginWindow *>();
+    return qobject_cast<LoginWindow *>(opened.first().first().value<QDialog *>());
 }
 
 bool tst_OAuthFlow::signIn(LoginWindow *login)

@@ -6,9 +6,9 @@
 #include "flowdriver.h"
 #include "oauth/tokenstore.h"
 #include "shared/oidcprovider.h"
+#include "ui/loginwindow/loginwindow.h"
 #include "ui/mainwindow.h"
 #include "ui/oauth/gettokendialog.h"
-#include "ui/oauth/loginwindow.h"
 #include "ui/oauth/tokensdialog.h"
 #include "ui/response/responseviewer.h"
 #include "ui/widgets/keyvalueeditor.h"
@@ -116,7 +116,7 @@ LoginWindow *tst_OAuthFlowOidc::start(const PosternTest::OidcProvider::Client &c
     QTest::mouseClick(find<QPushButton>(m_dialog, "requestTokenButton"), Qt::LeftButton);
     if (opened.isEmpty() && !opened.wait(10000))
         return nullptr;
-    return opened.first().first().value<LoginWindow *>();
+    return qobject_cast<LoginWindow *>(opened.first().first().value<QDialog *>());
 }
 
 void tst_OAuthFlowOidc::codeFlowThenUserinfo_data()
@@ -221,7 +221,7 @@ void tst_OAuthFlowOidc::discoverThenSignInAndVerifyIdToken()
     QSignalSpy opened(m_dialog, &GetTokenDialog::loginWindowOpened);
     QTest::mouseClick(find<QPushButton>(m_dialog, "requestTokenButton"), Qt::LeftButton);
     QVERIFY(!opened.isEmpty() || opened.wait(10000));
-    auto *window = opened.first().first().value<LoginWindow *>();
+    auto *window = qobject_cast<LoginWindow *>(opened.first().first().value<QDialog *>());
     QVERIFY(waitForScript(window, u"!!document.querySelector('input[name=login]')"_s));
     QVERIFY(runJs(window,
                   u"document.querySelector('input[name=login]').value = 'carol';"

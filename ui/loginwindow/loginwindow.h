@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/login/loginwindowplugin.h"
+
 #include <QDialog>
 #include <QPointer>
 #include <QUrl>
@@ -15,20 +17,24 @@ QT_END_NAMESPACE
 
 namespace Postern {
 
-class OAuth2Session;
+#if defined(POSTERN_LOGIN_LIBRARY)
+#define POSTERN_LOGIN_EXPORT Q_DECL_EXPORT
+#else
+#define POSTERN_LOGIN_EXPORT Q_DECL_IMPORT
+#endif
 
 // Postern's own login window for the authorization step: a Qt WebEngine view on an off-the-record
 // profile (each login starts with no cookies), the current address and whether it is https always in
-// view, and a Cancel. A navigation to the session's Callback URL, be it a link, a form post or a
-// server redirect, is stopped before anything is fetched and handed to the session, so any Callback
+// view, and a Cancel. A navigation to the Callback URL, be it a link, a form post or a
+// server redirect, is stopped before anything is fetched and handed over (LoginHooks), so any Callback
 // URL works (Postman's https://oauth.pstmn.io/v1/callback is never loaded). Closing the window
-// cancels the session. The session outlives the window.
-class LoginWindow : public QDialog
+// says so (LoginHooks::closed).
+class POSTERN_LOGIN_EXPORT LoginWindow : public QDialog
 {
     Q_OBJECT
 
 public:
-    LoginWindow(OAuth2Session *session, const QUrl &authorizationUrl, QWidget *parent = nullptr);
+    LoginWindow(const QUrl &authorizationUrl, const LoginHooks &hooks, QWidget *parent = nullptr);
     ~LoginWindow() override;
 
     QWebEngineView *view() const { return m_view; }
@@ -52,7 +58,7 @@ private:
     void showAddress(const QUrl &url);
     void showSecurity(Security state, const QString &detail = QString());
 
-    QPointer<OAuth2Session> m_session;
+    LoginHooks m_hooks;
     QWebEngineProfile *m_profile = nullptr;
     QWebEngineView *m_view = nullptr;
     QLineEdit *m_address = nullptr;

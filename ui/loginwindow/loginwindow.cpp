@@ -1,7 +1,4 @@
-#include "ui/oauth/loginwindow.h"
-
-#include "oauth/oauth2session.h"
-#include "ui/widgets/palette.h"
+#include "ui/loginwindow/loginwindow.h"
 
 #include <QCloseEvent>
 #include <QHBoxLayout>
@@ -24,28 +21,28 @@ namespace Postern {
 
 namespace {
 
-// Stops navigations to the Callback URL in the main frame and hands them to the session.
+// Stops navigations to the Callback URL in the main frame and hands them over (LoginHooks::redirect).
 class CallbackCatchingPage : public QWebEnginePage
 {
 public:
-    CallbackCatchingPage(QWebEngineProfile *profile, OAuth2Session *session, QObject *parent)
+    CallbackCatchingPage(QWebEngineProfile *profile, const LoginHooks &hooks, QObject *parent)
         : QWebEnginePage(profile, parent)
-        , m_session(session)
+        , m_hooks(hooks)
     {
     }
 
 protected:
     bool acceptNavigationRequest(const QUrl &url, NavigationType, bool isMainFrame) override
     {
-        if (!m_session || !m_session->isCallback(url))
+        if (!m_hooks.isCallback || !m_hooks.isCallback(url))
             return true;
-        if (isMainFrame)
-            m_session->handleRedirect(url);
+        if (isMainFrame && m_hooks.redirect)
+            m_hooks.redirect(url);
         return false;
     }
 
 private:
-    QPointer<OAuth2Session> m_session;
+    LoginHooks m_hooks;
 };
 
 // The second net: any request for the Callback URL (a subresource, a frame) is blocked, so the
@@ -53,27 +50,27 @@ private:
 class CallbackBlocker : public QWebEngineUrlRequestInterceptor
 {
 public:
-    CallbackBlocker(OAuth2Session *session, QObject *parent)
+    CallbackBlocker(std::function<bool(const QUrl &)> isCallback, QObject *parent)
         : QWebEngineUrlRequestInterceptor(parent)
-        , m_session(session)
+        , m_isCallback(std::move(isCallback))
     {
     }
 
     void interceptRequest(QWebEngineUrlRequestInfo &info) override
     {
-        if (m_session && m_session->isCallback(info.requestUrl()))
+        if (m_isCallback && m_isCallback(info.requestUrl()))
             info.block(true);
     }
 
 private:
-    QPointer<OAuth2Session> m_session;
+    const std::function<bool(const QUrl &)> m_isCallback;
 };
 
 } // namespace
 
-LoginWindow::LoginWindow(OAuth2Session *session, const QUrl &authorizationUrl, QWidget *parent)
+LoginWindow::LoginWindow(const QUrl &authorizationUrl, const LoginHooks &hooks, QWidget *parent)
     : QDialog(parent)
-    , m_session(session)
+    , m_hooks(hooks)
 {
     setObjectName(u"loginWindow"_s);
     setWindowTitle(u"Sign in to authorize Postern"_s);
@@ -110,11 +107,11 @@ LoginWindow::LoginWindow(OAuth2Session *session, const QUrl &authorizationUrl, Q
 
     // No storage name: off the record, nothing is written to disk, nothing is shared with the next login.
     m_profile = new QWebEngineProfile(this);
-    m_profile->setUrlRequestInterceptor(new CallbackBlocker(session, m_profile));
+    m_profile->setUrlRequestInterceptor(new CallbackBlocker(hooks.isCallback, m_profile));
     m_view = new QWebEngineView(this);
     m_view->setObjectName(u"loginView"_s);
     m_view->setAccessibleName(u"Sign-in page"_s);
-    m_view->setPage(new CallbackCatchingPage(m_profile, session, m_view));
+    m_view->setPage(new CallbackCatchingPage(m_profile, hooks, m_view));
     layout->addWidget(m_view, 1);
 
     connect(cancel, &QPushButton::clicked, this, &LoginWindow::reject);
@@ -198,22 +195,21 @@ void LoginWindow::showSecurity(Security state, const QString &detail)
     // Read out in full: the state and what it means.
     m_security->setAccessibleName(u"Connection: %1"_s.arg(text));
     m_security->setAccessibleDescription(tip);
-    m_security->setStyleSheet(state == Security::NotSecure || state == Security::NotLoaded
-                                  ? Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText, true)
-                                  : QString());
+    m_security->setStyleSheet(
+        state == Security::NotSecure || state == Security::NotLoaded ? m_hooks.warningStyleSheet : QString());
 }
 
 void LoginWindow::reject()
 {
-    if (m_session)
-        m_session->cancel(u"The login window was closed before access was allowed. No token was stored."_s);
+    if (m_hooks.closed)
+        m_hooks.closed();
     QDialog::reject();
 }
 
 void LoginWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_session)
-        m_session->cancel(u"The login window was closed before access was allowed. No token was stored."_s);
+    if (m_hooks.closed)
+        m_hooks.closed();
     QDialog::closeEvent(event);
 }
 

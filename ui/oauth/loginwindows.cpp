@@ -1,0 +1,82 @@
+#include "ui/oauth/loginwindows.h"
+
+#include <QCoreApplication>
+#include <QDialog>
+#include <QDir>
+#include <QFileInfo>
+#include <QPluginLoader>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+struct Loaded
+{
+    LoginWindowPlugin *plugin = nullptr;
+    QString path;
+    QString problem;
+};
+
+QStringList candidates()
+{
+    QStringList paths;
+    if (const QString chosen = qEnvironmentVariable("POSTERN_LOGIN_PLUGIN"); !chosen.isEmpty())
+        paths << chosen;
+    const QDir here(QCoreApplication::applicationDirPath());
+    const QString name = QStringLiteral(POSTERN_LOGIN_PLUGIN_NAME);
+    paths << here.filePath(name) << here.filePath(QStringLiteral(POSTERN_LOGIN_PLUGIN_FROM_BIN "/") + name)
+          << QStringLiteral(POSTERN_LOGIN_PLUGIN_BUILT);
+    return paths;
+}
+
+Loaded &loaded()
+{
+    static Loaded state = [] {
+        Loaded result;
+        QStringList tried;
+        for (const QString &path : candidates()) {
+            if (!QFileInfo(path).isFile()) {
+                tried << path;
+                continue;
+            }
+            QPluginLoader loader(path);
+            QObject *instance = loader.instance();
+            if (auto *plugin = qobject_cast<LoginWindowPlugin *>(instance)) {
+                result.plugin = plugin;
+                result.path = QFileInfo(path).canonicalFilePath();
+                return result;
+            }
+            result.problem = u"%1 did not load: %2"_s.arg(path, loader.errorString());
+            return result;
+        }
+        result.problem = u"%1 was not found (looked for %2)"_s.arg(QStringLiteral(POSTERN_LOGIN_PLUGIN_NAME),
+                                                                   tried.join(u", "_s));
+        return result;
+    }();
+    return state;
+}
+
+} // namespace
+
+QDialog *LoginWindows::create(const QUrl &authorizationUrl, const LoginHooks &hooks, QWidget *parent,
+                              QString *error)
+{
+    Loaded &state = loaded();
+    if (!state.plugin) {
+        if (error)
+            *error
+                = u"The login window is not available: %1. Tick \u201cAuthorize using system browser\u201d "
+                  "to sign in with your browser instead."_s.arg(state.problem);
+        return nullptr;
+    }
+    return state.plugin->create(authorizationUrl, hooks, parent);
+}
+
+QString LoginWindows::loadedFrom()
+{
+    return loaded().path;
+}
+
+} // namespace Postern
