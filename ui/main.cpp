@@ -110,7 +110,7 @@ int main(int argc, char *argv[])
 
 #ifndef POSTERN_LATE_GL_SHARE_CONTEXT
     // Qt WebEngine shares this context; where the first login window cannot make it (see
-    // ui/login/loginplugin.cpp), it is made at the start, as Qt documents.
+    // ui/oauth/loginwindows.cpp), it is made at the start, as Qt documents.
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
 #endif
     QApplication app(argc, argv);

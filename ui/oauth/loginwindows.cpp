@@ -4,7 +4,15 @@
 #include <QDialog>
 #include <QDir>
 #include <QFileInfo>
+#include <QOpenGLContext>
 #include <QPluginLoader>
+
+#ifdef POSTERN_LATE_GL_SHARE_CONTEXT
+// Exported by Qt GUI for Qt's own modules (Qt WebEngine and Qt Quick set the context this way) but in no
+// public header; the build checks that it links (POSTERN_LATE_GL_SHARE_CONTEXT).
+Q_GUI_EXPORT QOpenGLContext *qt_gl_global_share_context();
+Q_GUI_EXPORT void qt_gl_set_global_share_context(QOpenGLContext *context);
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -31,9 +39,24 @@ QStringList candidates()
     return paths;
 }
 
+// The OpenGL context Qt WebEngine shares its pages' contexts with. Qt makes it when the application
+// starts if Qt::AA_ShareOpenGLContexts is set, which loads the GL driver at every start; here it is made
+// just before the library (and with it WebEngine, which looks for the context as it loads) comes in.
+void shareOpenGLContext()
+{
+#ifdef POSTERN_LATE_GL_SHARE_CONTEXT
+    if (qt_gl_global_share_context())
+        return;
+    auto *context = new QOpenGLContext(QCoreApplication::instance());
+    context->create(); // where it cannot be made (offscreen), WebEngine draws without GL
+    qt_gl_set_global_share_context(context);
+#endif
+}
+
 Loaded &loaded()
 {
     static Loaded state = [] {
+        shareOpenGLContext();
         Loaded result;
         QStringList tried;
         for (const QString &path : candidates()) {
