@@ -13,6 +13,7 @@
 #include "oauth/tokenstore.h"
 #include "runner/collectionrunner.h"
 #include "runner/datafile.h"
+#include "scripting/scriptengine.h"
 #include "scripting/scriptprocess.h"
 
 #include <QDateTime>
@@ -191,6 +192,8 @@ bool CommandLineRun::load()
     for (const auto &[id, requestName] : CollectionRunner::plan(m_collection, RunOptions()))
         scripts = scripts || CollectionRunner::hasScripts(m_collection, id);
     options.scriptsInProcess = !m_command.isolateScripts;
+    if (options.scriptsInProcess)
+        ScriptEngine::registerInProcess();
     // The cli reporter needs the totals and the failures only; json and junit need every request.
     options.keepPassedExecutions
         = m_command.reporters.contains(u"json"_s) || m_command.reporters.contains(u"junit"_s);

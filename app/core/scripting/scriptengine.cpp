@@ -4,6 +4,7 @@
 #include "http/httpcall.h"
 #include "http/httpclient.h"
 #include "scripting/scripthost_p.h"
+#include "scripting/scriptprocess.h"
 #include "scripting/scriptwatchdog_p.h"
 
 #include <QDir>
@@ -46,7 +47,7 @@ ScriptEngine::Sender ScriptEngine::senderFor(HttpClient *client)
 }
 
 ScriptEngine::ScriptEngine(HttpClient *client, QObject *parent)
-    : QObject(parent)
+    : ScriptRunner(parent)
     , m_sender(senderFor(client))
 {
     m_waitLimit.setSingleShot(true);
@@ -66,6 +67,13 @@ ScriptEngine::ScriptEngine(HttpClient *client, QObject *parent)
 ScriptEngine::~ScriptEngine()
 {
     m_watchdog.reset();
+}
+
+void ScriptEngine::registerInProcess()
+{
+    ScriptProcess::setInProcessRunner([](HttpClient *client, QObject *parent) -> ScriptRunner * {
+        return new ScriptEngine(client, parent);
+    });
 }
 
 QJSValue ScriptEngine::evaluateFile(const QString &resource, const QString &prefix, const QString &suffix)
@@ -497,3 +505,7 @@ void ScriptEngine::secretRead(const QString &scope, const QString &key)
 }
 
 } // namespace Postern
+
+// Its own moc code here, not in the library's combined moc file: a program that only runs scripts in
+// postern-script-worker then links none of Qt's JavaScript engine (see ScriptProcess).
+#include "moc_scriptengine.cpp"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scripting/scriptvalues.h"
+#include "scripting/scriptrunner.h"
 
 #include <QHash>
 #include <QJSValue>
@@ -36,13 +36,11 @@ class ScriptWatchdog;
 // with a message). A script that runs longer than the
 // time limit is interrupted; its failure says so. pm.sendRequest answers, timers and pm.test's done()
 // are waited for, up to the time limit after the last thing that happened.
-class ScriptEngine : public QObject
+class ScriptEngine : public ScriptRunner
 {
     Q_OBJECT
 
 public:
-    static constexpr std::chrono::milliseconds DefaultTimeLimit { 5000 };
-
     // Sends what pm.sendRequest asks for; done runs once with the answer, later, on this thread.
     using Sender
         = std::function<void(const HttpRequest &request, std::function<void(const HttpResponse &)> done)>;
@@ -54,16 +52,16 @@ public:
     void setSender(Sender sender) { m_sender = std::move(sender); }
 
     // Empty when the engine and its libraries loaded; otherwise why not (every run() then fails).
-    QString loadError() const { return m_loadError; }
+    QString loadError() const override { return m_loadError; }
 
-    void setTimeLimit(std::chrono::milliseconds limit) { m_timeLimit = limit; }
+    void setTimeLimit(std::chrono::milliseconds limit) override { m_timeLimit = limit; }
     std::chrono::milliseconds timeLimit() const { return m_timeLimit; }
 
     bool isRunning() const { return m_running; }
     // Starts the batch; false (and nothing emitted) when one is running already.
-    bool run(const ScriptInput &input);
+    bool run(const ScriptInput &input) override;
     // Ends the running batch now: pending answers and timers are dropped, finished() is emitted.
-    void cancel();
+    void cancel() override;
 
     // Reads a request as a script describes it (pm.sendRequest's options, pm.request after a
     // pre-request script): {method, url, headers: [{key, value, disabled}], body: {mode, raw, …}}.
@@ -71,10 +69,9 @@ public:
     static QJsonObject requestJson(const HttpRequest &request);
     static QJsonObject responseJson(const HttpResponse &response);
 
-Q_SIGNALS:
-    void testFinished(const Postern::ScriptTest &test);
-    void consoleLine(const Postern::ScriptConsoleLine &line);
-    void finished(const Postern::ScriptOutcome &outcome);
+    // Lets ScriptProcess::Isolation::InProcess run batches in a ScriptEngine; once, before such a run,
+    // by a program that links this engine (postern run, tests).
+    static void registerInProcess();
 
 private:
     friend class ScriptHost;

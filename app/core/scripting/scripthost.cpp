@@ -190,3 +190,7 @@ QString ScriptHost::btoa(const QString &text) const
 }
 
 } // namespace Postern
+
+// Its own moc code here, not in the library's combined moc file: a program that only runs scripts in
+// postern-script-worker then links none of Qt's JavaScript engine (see ScriptProcess).
+#include "moc_scripthost_p.cpp"

@@ -3,7 +3,7 @@
 #include "base/logging.h"
 #include "http/httpcall.h"
 #include "http/httpclient.h"
-#include "scripting/scriptengine.h"
+#include "scripting/scriptengine.h" // its request JSON only (scriptrequestjson.cpp): no JavaScript engine
 #include "scripting/scriptjson.h"
 
 #include <QCoreApplication>
@@ -28,7 +28,7 @@ ScriptProcess::ScriptProcess(HttpClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_workerPath(locateWorker())
-    , m_timeLimit(ScriptEngine::DefaultTimeLimit)
+    , m_timeLimit(ScriptRunner::DefaultTimeLimit)
 {
     m_silence.setSingleShot(true);
     connect(&m_silence, &QTimer::timeout, this, [this] {
@@ -114,13 +114,36 @@ bool ScriptProcess::run(const ScriptInput &input)
     return true;
 }
 
+namespace {
+ScriptProcess::InProcessRunner &inProcessRunner()
+{
+    static ScriptProcess::InProcessRunner make;
+    return make;
+}
+} // namespace
+
+void ScriptProcess::setInProcessRunner(InProcessRunner make)
+{
+    inProcessRunner() = std::move(make);
+}
+
 void ScriptProcess::runInProcess(const ScriptInput &input)
 {
     if (!m_engine) {
-        m_engine = new ScriptEngine(m_client, this);
-        connect(m_engine, &ScriptEngine::testFinished, this, &ScriptProcess::testFinished);
-        connect(m_engine, &ScriptEngine::consoleLine, this, &ScriptProcess::consoleLine);
-        connect(m_engine, &ScriptEngine::finished, this, [this](const ScriptOutcome &outcome) {
+        if (!inProcessRunner()) {
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    abandon(u"Error"_s,
+                            u"Scripts cannot run in this process: this program has no JavaScript engine."_s);
+                },
+                Qt::QueuedConnection);
+            return;
+        }
+        m_engine = inProcessRunner()(m_client, this);
+        connect(m_engine, &ScriptRunner::testFinished, this, &ScriptProcess::testFinished);
+        connect(m_engine, &ScriptRunner::consoleLine, this, &ScriptProcess::consoleLine);
+        connect(m_engine, &ScriptRunner::finished, this, [this](const ScriptOutcome &outcome) {
             if (m_running)
                 finish(outcome);
         });

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scripting/scriptvalues.h"
+#include "scripting/scriptrunner.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <functional>
 
 QT_BEGIN_NAMESPACE
 class QProcess;
@@ -16,7 +17,6 @@ QT_END_NAMESPACE
 namespace Postern {
 
 class HttpClient;
-class ScriptEngine;
 
 // Runs script batches in postern-script-worker, a process of its own, so that a script that brings
 // JavaScript down (a string of gigabytes, a bug in the engine) costs a failure message, never the
@@ -30,7 +30,9 @@ class ScriptEngine;
 //
 // Isolation::InProcess runs the same batches in a ScriptEngine of this process instead, with the same
 // time limit and without the round trip through the pipe (a millisecond a batch): for a program that is
-// a process of its own already and reports its own crashes, as postern run does.
+// a process of its own already and reports its own crashes, as postern run does. Such a program calls
+// ScriptEngine::registerInProcess() first: this class does not link Qt's JavaScript engine itself, so
+// that the application, which runs scripts in the worker, does not load it.
 class ScriptProcess : public QObject
 {
     Q_OBJECT
@@ -43,6 +45,9 @@ public:
 
     // Before the first run().
     void setIsolation(Isolation isolation) { m_isolation = isolation; }
+    // What makes the runner of Isolation::InProcess (ScriptEngine::registerInProcess sets it).
+    using InProcessRunner = std::function<ScriptRunner *(HttpClient *client, QObject *parent)>;
+    static void setInProcessRunner(InProcessRunner make);
     Isolation isolation() const { return m_isolation; }
 
     // $POSTERN_SCRIPT_WORKER, next to the application, in the build tree, or on PATH; empty if none.
@@ -76,7 +81,7 @@ private:
 
     HttpClient *m_client;
     Isolation m_isolation = Isolation::Worker;
-    ScriptEngine *m_engine = nullptr; // InProcess: made at the first run()
+    ScriptRunner *m_engine = nullptr; // InProcess: made at the first run()
     QString m_workerPath;
     std::chrono::milliseconds m_timeLimit;
     QProcess *m_process = nullptr;

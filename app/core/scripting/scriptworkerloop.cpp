@@ -93,3 +93,7 @@ void ScriptWorkerLoop::write(const QJsonObject &message)
 }
 
 } // namespace Postern
+
+// Its own moc code here, not in the library's combined moc file: a program that only runs scripts in
+// postern-script-worker then links none of Qt's JavaScript engine (see ScriptProcess).
+#include "moc_scriptworkerloop.cpp"

@@ -4,6 +4,7 @@
 // batch runs in a new worker.
 
 #include "http/httpclient.h"
+#include "scripting/scriptengine.h"
 #include "scripting/scriptprocess.h"
 #include "shared/testhttpserver.h"
 
@@ -44,6 +45,7 @@ private:
 
 void tst_ScriptProcess::initTestCase()
 {
+    ScriptEngine::registerInProcess(); // for the rows that run in this process
     qRegisterMetaType<ScriptOutcome>();
     qRegisterMetaType<ScriptTest>();
     qputenv("POSTERN_SCRIPT_WORKER", POSTERN_SCRIPT_WORKER_PATH);
