@@ -27,6 +27,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Postern {
@@ -236,12 +238,31 @@ void ResponseViewer::clear()
 void ResponseViewer::setBusy(bool busy)
 {
     m_busy->setVisible(busy);
+    m_busy->setRange(0, 0); // moving until the size of the answer is known
     if (busy) {
+        m_sending.start();
         showValue(m_status, u"Status"_s, u"Sending\u2026"_s);
         m_status->setStyleSheet(QString());
         showValue(m_time, u"Time"_s, QString());
         showValue(m_size, u"Size"_s, QString());
         setMessage(QString(), false);
+    }
+}
+
+void ResponseViewer::setProgress(qint64 received, qint64 total)
+{
+    if (!m_busy->isVisible() || received <= 0)
+        return;
+    const double seconds = qMax<qint64>(1, m_sending.elapsed()) / 1000.0;
+    const QString rate = humanSize(qint64(double(received) / seconds)) + u"/s"_s;
+    const QString text = total > 0
+        ? u"Receiving %1 of %2, %3"_s.arg(humanSize(received), humanSize(total), rate)
+        : u"Receiving %1, %2"_s.arg(humanSize(received), rate);
+    showValue(m_status, u"Status"_s, text);
+    if (total > 0) {
+        // In thousandths: the bar's range is an int, a body may be larger.
+        m_busy->setRange(0, 1000);
+        m_busy->setValue(int(std::clamp<qint64>(received * 1000 / total, 0, 1000)));
     }
 }
 

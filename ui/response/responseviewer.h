@@ -4,6 +4,7 @@
 #include "http/httpresponse.h"
 #include "scripting/scriptvalues.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QWidget>
 
@@ -41,6 +42,9 @@ public:
     explicit ResponseViewer(QWidget *parent = nullptr);
 
     void setBusy(bool busy);
+    // While busy: how much of the answer has come (total -1 when the server did not say), shown in the
+    // status with the rate, and in the bar.
+    void setProgress(qint64 received, qint64 total);
     void showResponse(const HttpResponse &response);
     void clear();
     // What the request's scripts said: the Test Results and Console tabs (their titles count).
@@ -75,6 +79,7 @@ private:
     void showCookies(const HttpResponse &response);
 
     QLabel *m_status = nullptr;
+    QElapsedTimer m_sending; // since setBusy(true), for the rate
     TimingView *m_timing = nullptr;
     QLabel *m_time = nullptr;
     QLabel *m_size = nullptr;

@@ -369,6 +369,7 @@ void RequestTab::send()
     m_editor->setBusy(true);
     m_viewer->setBusy(true);
     m_call = m_sender->send(request);
+    connect(m_call, &SendOperation::progress, m_viewer, &ResponseViewer::setProgress);
     connect(m_call, &SendOperation::finished, this, [this, recorded](const HttpResponse &response) {
         m_call = nullptr;
         m_editor->setBusy(false);
@@ -413,6 +414,7 @@ void RequestTab::sendWithScripts()
                 }
             }
             SendOperation *operation = m_sender->send(request);
+            connect(operation, &SendOperation::progress, m_viewer, &ResponseViewer::setProgress);
             connect(operation, &SendOperation::finished, this, std::move(done));
             return [operation = QPointer<SendOperation>(operation)] {
                 if (operation)

@@ -88,6 +88,12 @@ HttpCall::HttpCall(qint64 maxBodySize, QObject *parent)
 {
     m_timeout.setSingleShot(true);
     m_timeout.setTimerType(Qt::PreciseTimer);
+    m_progress.setSingleShot(true);
+    m_progress.setInterval(100);
+    connect(&m_progress, &QTimer::timeout, this, [this] {
+        if (m_progressPending)
+            reportProgress();
+    });
     connect(&m_timeout, &QTimer::timeout, this, [this] {
         m_timedOut = true;
         if (m_reply)
@@ -207,7 +213,6 @@ void HttpCall::startReply(const QNetworkRequest &networkRequest, const QByteArra
     connect(m_reply, &QNetworkReply::redirected, this, &HttpCall::onRedirected);
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpCall::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
-    connect(m_reply, &QNetworkReply::downloadProgress, this, &HttpCall::progress);
     // The phases, as Qt reports them; the first report of each counts.
     const auto mark = [this](double HttpTimings::*moment) {
         return [this, moment] {
@@ -318,6 +323,25 @@ void HttpCall::onReadyRead()
         return;
     }
     m_response.body.append(m_reply->read(available));
+    // Qt's own downloadProgress is held back for 150 ms after the request starts and then waits for the
+    // next bytes: an answer that stalls after its first megabyte would show nothing.
+    if (m_progress.isActive())
+        m_progressPending = true;
+    else
+        reportProgress();
+}
+
+void HttpCall::reportProgress()
+{
+    m_progressPending = false;
+    qint64 total = -1;
+    if (m_reply) {
+        bool known = false;
+        const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
+        total = known ? length : -1;
+    }
+    Q_EMIT progress(m_response.body.size(), total);
+    m_progress.start();
 }
 
 void HttpCall::onReplyFinished()
@@ -325,6 +349,7 @@ void HttpCall::onReplyFinished()
     if (!m_reply)
         return;
     m_timeout.stop();
+    m_progress.stop();
     m_response.timings.finished = now();
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;

@@ -42,6 +42,8 @@ public:
     qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
 
 Q_SIGNALS:
+    // The body read so far and its announced size (-1 when the server did not say): at once for the
+    // first bytes, then at most every 100 ms while more come, and the latest count after a pause.
     void progress(qint64 received, qint64 total);
     void finished(const Postern::HttpResponse &response);
 
@@ -54,6 +56,7 @@ private:
     void onRedirected(const QUrl &target);
     void failBeforeSending(HttpResponse::Error error, const QString &message);
     void onReadyRead();
+    void reportProgress();
     void onReplyFinished();
     void finish();
     double now() const { return m_clock.isValid() ? m_clock.nsecsElapsed() / 1e6 : -1; }
@@ -67,6 +70,8 @@ private:
     QByteArray m_method;
     QByteArray m_body;
     QTimer m_timeout;
+    QTimer m_progress; // spaces out progress()
+    bool m_progressPending = false;
     QElapsedTimer m_clock;
     HttpResponse m_response;
     QStringList m_tlsErrors;

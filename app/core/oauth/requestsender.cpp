@@ -116,6 +116,7 @@ void SendOperation::sendNow()
     if (m_canceled)
         return;
     m_call = m_client->send(m_request);
+    connect(m_call, &HttpCall::progress, this, &SendOperation::progress);
     connect(m_call, &HttpCall::finished, this, &SendOperation::onResponse);
 }
 

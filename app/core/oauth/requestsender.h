@@ -24,6 +24,8 @@ public:
     bool wasRetried() const { return m_retried; }
 
 Q_SIGNALS:
+    // The answer as it arrives: bytes of the body read so far, and its size (-1 when not known).
+    void progress(qint64 received, qint64 total);
     void finished(const Postern::HttpResponse &response);
 
 private:

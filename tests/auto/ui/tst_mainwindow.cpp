@@ -19,8 +19,10 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -28,6 +30,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -52,6 +56,7 @@ private Q_SLOTS:
     void basicAuthIsAnAutomaticHeader();
     void wrongPasswordShowsInstance401();
     void cancelSlowRequest();
+    void progressWhileReceiving();
     void badInput_data();
     void badInput();
     void nonJsonLabelledJsonShownRaw();
@@ -237,6 +242,46 @@ void tst_MainWindow::cancelSlowRequest()
     QVERIFY(message().contains(u"canceled"_s));
     QCOMPARE(send->text(), u"Send"_s);
     QVERIFY(!find<QWidget>("responseBusy")->isVisible());
+}
+
+// An answer of 4,000,000 bytes of which the server sends a quarter and then waits: the status says how
+// much came of how much (and how fast), the bar follows, and Cancel still ends it.
+void tst_MainWindow::progressWhileReceiving()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    connect(&server, &QTcpServer::newConnection, &server, [&server] {
+        QTcpSocket *socket = server.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+            if (!socket->readAll().contains("\r\n\r\n"))
+                return;
+            socket->write(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4000000\r\n\r\n");
+            socket->write(QByteArray(1000000, ' '));
+        });
+    });
+    find<QLineEdit>("urlEdit")->setText(u"http://127.0.0.1:%1/big"_s.arg(server.serverPort()));
+    QSignalSpy shown(m_window->responseViewer(), &ResponseViewer::bodyShown);
+    QTest::mouseClick(find<QPushButton>("sendButton"), Qt::LeftButton);
+    auto *statusLabel = find<QLabel>("responseStatus");
+    const auto size = [](qint64 bytes) {
+        return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    };
+    const QString expected
+        = u"Receiving %1 of %2, "_s.arg(size(1000000), size(4000000)); // 976.6 kB of 3.8 MB
+    QVERIFY2(QTest::qWaitFor([&] { return statusLabel->text().startsWith(expected); }, 15000),
+             qPrintable(statusLabel->text()));
+    QVERIFY2(statusLabel->text().endsWith(u"/s"_s), qPrintable(statusLabel->text())); // the rate
+    // Read as it is shown.
+    QCOMPARE(QAccessible::queryAccessibleInterface(statusLabel)->text(QAccessible::Name),
+             u"Status: "_s + statusLabel->text());
+    auto *bar = find<QProgressBar>("responseBusy");
+    QCOMPARE(bar->maximum(), 1000);
+    QCOMPARE(bar->value(), 250);
+    QTest::mouseClick(find<QPushButton>("sendButton"), Qt::LeftButton); // Cancel
+    QVERIFY(shown.wait());
+    QCOMPARE(status(), u"Canceled"_s);
+    QVERIFY(!bar->isVisible());
 }
 
 void tst_MainWindow::badInput_data()
