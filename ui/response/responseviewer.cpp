@@ -253,6 +253,8 @@ void ResponseViewer::setProgress(qint64 received, qint64 total)
 {
     if (!m_busy->isVisible() || received <= 0)
         return;
+    if (received > total) // a compressed answer: Content-Length counts the bytes before they were unpacked
+        total = -1;
     const double seconds = qMax<qint64>(1, m_sending.elapsed()) / 1000.0;
     const QString rate = humanSize(qint64(double(received) / seconds)) + u"/s"_s;
     const QString text = total > 0

@@ -278,6 +278,10 @@ void tst_MainWindow::progressWhileReceiving()
     auto *bar = find<QProgressBar>("responseBusy");
     QCOMPARE(bar->maximum(), 1000);
     QCOMPARE(bar->value(), 250);
+    // More than the announced size (a compressed answer, unpacked as it comes): no "of", no full bar.
+    m_window->responseViewer()->setProgress(5000000, 4000000);
+    QVERIFY2(statusLabel->text().startsWith(u"Receiving %1, "_s.arg(size(5000000))),
+             qPrintable(statusLabel->text()));
     QTest::mouseClick(find<QPushButton>("sendButton"), Qt::LeftButton); // Cancel
     QVERIFY(shown.wait());
     QCOMPARE(status(), u"Canceled"_s);
