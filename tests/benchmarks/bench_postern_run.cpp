@@ -31,23 +31,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// About 12 KB of JSON: a page of records as a table API returns them.
-QByteArray answer()
-{
-    QJsonArray records;
-    for (int i = 0; records.size() < 52; ++i) {
-        records.append(
-            QJsonObject { { u"number"_s, u"INC%1"_s.arg(10000 + i, 7, 10, QChar(u'0')) },
-                          { u"short_description"_s, u"Printer on floor %1 does not print"_s.arg(i) },
-                          { u"priority"_s, QString::number(1 + i % 5) },
-                          { u"state"_s, u"In Progress"_s },
-                          { u"sys_id"_s, u"%1"_s.arg(i, 32, 16, QChar(u'0')) },
-                          { u"opened_at"_s, u"2026-12-04 10:%1:00"_s.arg(i % 60, 2, 10, QChar(u'0')) },
-                          { u"assignment_group"_s, u"Service Desk"_s } });
-    }
-    return QJsonDocument(QJsonObject { { u"result"_s, records } }).toJson(QJsonDocument::Compact);
-}
-
 QByteArray collection(const QString &url, bool withScript)
 {
     const QStringList test { u"pm.test('a page of 52', function () {"_s,
@@ -113,7 +96,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "%s\n", qPrintable(why));
         return 2;
     }
-    const QByteArray body = answer();
+    const QByteArray body = PosternRun::incidentPage();
     TestHttpServer server;
     server.setHandler([&body](const TestHttpServer::Request &) {
         TestHttpServer::Reply reply;

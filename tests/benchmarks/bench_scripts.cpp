@@ -3,6 +3,7 @@
 // bare QJSEngine (the reference: what the engine costs without Postman's sandbox), then prints the time
 // of each and their ratio. Variants split the script into its parts.
 #include "scripting/scriptengine.h"
+#include "shared/posternrun.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -18,22 +19,6 @@ using namespace Qt::StringLiterals;
 using namespace Postern;
 
 namespace {
-
-QByteArray answer()
-{
-    QJsonArray records;
-    for (int i = 0; records.size() < 52; ++i) {
-        records.append(
-            QJsonObject { { u"number"_s, u"INC%1"_s.arg(10000 + i, 7, 10, QChar(u'0')) },
-                          { u"short_description"_s, u"Printer on floor %1 does not print"_s.arg(i) },
-                          { u"priority"_s, QString::number(1 + i % 5) },
-                          { u"state"_s, u"In Progress"_s },
-                          { u"sys_id"_s, u"%1"_s.arg(i, 32, 16, QChar(u'0')) },
-                          { u"opened_at"_s, u"2026-12-04 10:%1:00"_s.arg(i % 60, 2, 10, QChar(u'0')) },
-                          { u"assignment_group"_s, u"Service Desk"_s } });
-    }
-    return QJsonDocument(QJsonObject { { u"result"_s, records } }).toJson(QJsonDocument::Compact);
-}
 
 double runScripts(ScriptEngine &engine, const ScriptInput &input, int count)
 {
@@ -62,7 +47,7 @@ int main(int argc, char **argv)
     response.statusCode = 200;
     response.reasonPhrase = u"OK"_s;
     response.headers = { { "Content-Type", "application/json" }, { "Content-Length", "11962" } };
-    response.body = answer();
+    response.body = PosternRun::incidentPage();
     response.elapsedMs = 1;
 
     ScriptInput input;

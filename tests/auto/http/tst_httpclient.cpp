@@ -40,7 +40,6 @@ private Q_SLOTS:
     void redirectKeepsCredentialsOnlyOnTheSameOrigin_data();
     void redirectKeepsCredentialsOnlyOnTheSameOrigin();
     void timingsOfANewAndAReusedConnection();
-    void timingsOfATlsConnection();
     void timingsAfterARedirect();
 
 private:
@@ -253,6 +252,19 @@ void tst_HttpClient::hostNotFound()
 }
 
 namespace {
+// The phase of that name, or one with no figure and the name "missing".
+HttpTimings::Phase phase(const HttpTimings &timings, const QString &name)
+{
+    const QList<HttpTimings::Phase> phases = timings.phases();
+    for (const HttpTimings::Phase &p : phases) {
+        if (p.name == name)
+            return p;
+    }
+    return { u"missing"_s, -1, QString() };
+}
+} // namespace
+
+namespace {
 // A TLS server with a self-signed certificate that answers every request with 200.
 std::unique_ptr<QSslServer> startTlsServer()
 {
@@ -311,6 +323,16 @@ void tst_HttpClient::tlsErrorIgnoredWhenAsked()
     QCOMPARE(response.error, HttpResponse::Error::None);
     QCOMPARE(response.statusCode, 200);
     QCOMPARE(response.body, R"({"tls":true})"_ba);
+    // The phases of a TLS connection.
+    const HttpTimings &timings = response.timings;
+    QVERIFY(timings.connectStarted >= 0);
+    QVERIFY(timings.encrypted >= timings.connectStarted);
+    QVERIFY(timings.requestSent >= timings.encrypted);
+    QVERIFY(phase(timings, u"Connect"_s).note.contains(u"TLS"_s));
+    // Qt reports the end of the handshake, not its start: no figure, and a note that says so.
+    QCOMPARE(phase(timings, u"TLS handshake"_s).ms, -1.0);
+    QVERIFY(phase(timings, u"TLS handshake"_s).note.contains(u"inside Connect"_s));
+    QVERIFY(phase(timings, u"Send"_s).ms >= 0);
 }
 
 void tst_HttpClient::emptyBody()
@@ -415,19 +437,6 @@ void tst_HttpClient::redirectKeepsCredentialsOnlyOnTheSameOrigin()
     }
 }
 
-namespace {
-// The phase of that name, or one with no figure and the name "missing".
-HttpTimings::Phase phase(const HttpTimings &timings, const QString &name)
-{
-    const QList<HttpTimings::Phase> phases = timings.phases();
-    for (const HttpTimings::Phase &p : phases) {
-        if (p.name == name)
-            return p;
-    }
-    return { u"missing"_s, -1, QString() };
-}
-} // namespace
-
 void tst_HttpClient::timingsOfANewAndAReusedConnection()
 {
     m_server->setHandler([](const TestHttpServer::Request &) {
@@ -461,26 +470,6 @@ void tst_HttpClient::timingsOfANewAndAReusedConnection()
     QVERIFY(phase(second, u"Send"_s).ms >= 0);
     QVERIFY(phase(second, u"Waiting"_s).ms >= 140);
     QVERIFY2(second.summary().startsWith(u"connection reused, send "_s), qPrintable(second.summary()));
-}
-
-void tst_HttpClient::timingsOfATlsConnection()
-{
-    if (!QSslSocket::supportsSsl())
-        QSKIP("This Qt build has no TLS backend.");
-    auto server = startTlsServer();
-    QVERIFY(server);
-    HttpRequest request;
-    request.url = u"https://127.0.0.1:%1/"_s.arg(server->serverPort());
-    request.verifyTls = false;
-    const HttpTimings timings = sendAndWait(request).timings;
-    QVERIFY(timings.connectStarted >= 0);
-    QVERIFY(timings.encrypted >= timings.connectStarted);
-    QVERIFY(timings.requestSent >= timings.encrypted);
-    QVERIFY(phase(timings, u"Connect"_s).note.contains(u"TLS"_s));
-    // Qt reports the end of the handshake, not its start: no figure, and a note that says so.
-    QCOMPARE(phase(timings, u"TLS handshake"_s).ms, -1.0);
-    QVERIFY(phase(timings, u"TLS handshake"_s).note.contains(u"inside Connect"_s));
-    QVERIFY(phase(timings, u"Send"_s).ms >= 0);
 }
 
 void tst_HttpClient::timingsAfterARedirect()

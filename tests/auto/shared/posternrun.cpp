@@ -70,4 +70,20 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
+QByteArray incidentPage()
+{
+    QJsonArray records;
+    for (int i = 0; records.size() < 52; ++i) {
+        records.append(
+            QJsonObject { { u"number"_s, u"INC%1"_s.arg(10000 + i, 7, 10, QChar(u'0')) },
+                          { u"short_description"_s, u"Printer on floor %1 does not print"_s.arg(i) },
+                          { u"priority"_s, QString::number(1 + i % 5) },
+                          { u"state"_s, u"In Progress"_s },
+                          { u"sys_id"_s, u"%1"_s.arg(i, 32, 16, QChar(u'0')) },
+                          { u"opened_at"_s, u"2026-12-04 10:%1:00"_s.arg(i % 60, 2, 10, QChar(u'0')) },
+                          { u"assignment_group"_s, u"Service Desk"_s } });
+    }
+    return QJsonDocument(QJsonObject { { u"result"_s, records } }).toJson(QJsonDocument::Compact);
+}
+
 } // namespace PosternRun

@@ -33,5 +33,7 @@ QJsonObject oauth2(const QList<QPair<QString, QString>> &parameters);
 // A Postman v2.1 collection file.
 QByteArray collection(const QString &name, const QJsonArray &items, const QJsonObject &auth = {});
 bool writeFile(const QString &path, const QByteArray &bytes);
+// About 12 KB of compact JSON: a page of 52 incident records as the Table API returns them (benchmarks).
+QByteArray incidentPage();
 
 } // namespace PosternRun
