@@ -1,6 +1,6 @@
 #include "ui/oauth/jwtview.h"
 
-#include "base/jsonformatter.h"
+#include "bodyview/jsonformatter.h"
 #include "tokentools/jwksfetcher.h"
 #include "tokentools/jwt.h"
 #include "tokentools/jwtverifier.h"

@@ -1,24 +1,28 @@
 #include "ui/response/responseviewer.h"
 
+#include "bodyview/bodytext.h"
+#include "bodyview/jsonindex.h"
+#include "bodyview/rawlines.h"
 #include "history/cookiestore.h"
 #include "ui/response/consoleview.h"
 #include "ui/response/cookiesview.h"
 #include "ui/response/testresultsview.h"
 #include "ui/response/timingview.h"
-#include "ui/widgets/jsonhighlighter.h"
+#include "ui/widgets/findbar.h"
+#include "ui/widgets/lineview.h"
 #include "ui/widgets/palette.h"
 
 #include <QApplication>
 #include <QButtonGroup>
 #include <QClipboard>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
-#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QShortcut>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -143,27 +147,46 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     group->addButton(m_prettyButton);
     group->addButton(m_rawButton);
     group->setExclusive(true);
+    m_findButton = new QToolButton(bodyPage);
+    m_findButton->setObjectName(u"findButton"_s);
+    m_findButton->setText(u"Find"_s);
+    m_findButton->setAccessibleName(u"Find in the body"_s);
+    m_findButton->setToolTip(u"Find in the body (Ctrl+F); go to a line with Ctrl+G"_s);
+    m_findButton->setFocusPolicy(Qt::StrongFocus);
     m_copyButton = new QPushButton(copyText, bodyPage);
     m_copyButton->setObjectName(u"copyBodyButton"_s);
     m_copyButton->setAccessibleName(copyName);
-    m_copyButton->setToolTip(u"Copy the body, or the selected part of it, to the clipboard"_s);
+    m_copyButton->setToolTip(u"Copy the body, or the selected lines of it, to the clipboard"_s);
     m_copiedTimer = new QTimer(this);
     m_copiedTimer->setSingleShot(true);
     m_copiedTimer->setInterval(2000);
     bodyBar->addWidget(m_prettyButton);
     bodyBar->addWidget(m_rawButton);
     bodyBar->addStretch(1);
+    bodyBar->addWidget(m_findButton);
     bodyBar->addWidget(m_copyButton);
     bodyLayout->addLayout(bodyBar);
-    m_body = new QPlainTextEdit(bodyPage);
+    m_body = new LineView(bodyPage);
     m_body->setObjectName(u"responseBody"_s);
     m_body->setAccessibleName(u"Response body"_s);
-    m_body->setReadOnly(true);
-    m_body->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_body->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_body->setTabChangesFocus(true);
+    m_find = new FindBar(m_body, bodyPage);
+    m_find->setObjectName(u"findBar"_s);
+    m_find->hide();
+    bodyLayout->addWidget(m_find);
     bodyLayout->addWidget(m_body, 1);
+    // Ctrl+F and friends work wherever the focus is in the body page.
+    const auto shortcut = [bodyPage](const QKeySequence &keys) {
+        auto *s = new QShortcut(keys, bodyPage);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+        return s;
+    };
+    connect(shortcut(QKeySequence::Find), &QShortcut::activated, this, &ResponseViewer::openFind);
+    connect(shortcut(QKeySequence(Qt::CTRL | Qt::Key_G)), &QShortcut::activated, this,
+            &ResponseViewer::goToLine);
+    connect(shortcut(QKeySequence::FindNext), &QShortcut::activated, m_find, &FindBar::next);
+    connect(shortcut(QKeySequence::FindPrevious), &QShortcut::activated, m_find, &FindBar::previous);
+    connect(m_findButton, &QToolButton::clicked, this, &ResponseViewer::openFind);
+    connect(m_body, &LineView::copied, this, &ResponseViewer::message);
     m_tabs->addTab(bodyPage, u"B&ody"_s);
 
     m_headers = new QTableWidget(0, 2, this);
@@ -198,28 +221,67 @@ ResponseViewer::ResponseViewer(QWidget *parent)
         m_copyButton->setText(copyText);
         m_copyButton->setAccessibleName(copyName);
     });
-    connect(&m_formatWatcher, &QFutureWatcher<JsonFormatter::Result>::finished, this,
-            &ResponseViewer::onFormatted);
+    connect(&m_indexWatcher, &QFutureWatcher<Indexed>::finished, this, &ResponseViewer::onIndexed);
     clear();
+}
+
+ResponseViewer::~ResponseViewer()
+{
+    cancelIndexing();
+    m_indexWatcher.waitForFinished();
+}
+
+void ResponseViewer::cancelIndexing()
+{
+    if (m_cancelIndexing)
+        m_cancelIndexing->store(true);
+    m_cancelIndexing.reset();
+    m_indexing = false;
+}
+
+void ResponseViewer::openFind()
+{
+    m_tabs->setCurrentIndex(0);
+    m_find->open();
+}
+
+void ResponseViewer::goToLine()
+{
+    const qsizetype count = m_body->lineCount();
+    if (count == 0)
+        return;
+    bool ok = false;
+    const int line = QInputDialog::getInt(this, u"Go to Line"_s, u"&Line (1 to %1):"_s.arg(count),
+                                          int(m_body->currentLine() + 1), 1,
+                                          int(qMin<qsizetype>(count, INT_MAX)), 1, &ok);
+    if (!ok)
+        return;
+    m_tabs->setCurrentIndex(0);
+    m_body->setCurrentLine(line - 1);
+    m_body->setFocus(Qt::ShortcutFocusReason);
+}
+
+QString ResponseViewer::bodyText() const
+{
+    return m_body->text();
 }
 
 void ResponseViewer::copyBody()
 {
-    QString selected = m_body->textCursor().selectedText();
-    const bool whole = selected.isEmpty();
-    QApplication::clipboard()->setText(whole ? m_body->toPlainText()
-                                             : selected.replace(QChar::ParagraphSeparator, u'\n'));
+    const bool whole = !m_body->hasSelection();
+    QApplication::clipboard()->setText(whole ? m_body->text() : m_body->selectedText());
     // Said on the button, where the eyes and the focus are, and in the status bar.
     m_copyButton->setText(u"Copied"_s);
     m_copyButton->setAccessibleName(u"Copied"_s);
     m_copiedTimer->start();
-    Q_EMIT message(whole ? u"Copied the response body."_s : u"Copied the selected text."_s);
+    Q_EMIT message(whole ? u"Copied the response body."_s : u"Copied the selected lines."_s);
 }
 
 void ResponseViewer::clear()
 {
     m_response = HttpResponse();
-    m_pretty.reset();
+    cancelIndexing();
+    m_indexed = Indexed();
     showValue(m_status, u"Status"_s, QString());
     showValue(m_time, u"Time"_s, QString());
     showValue(m_size, u"Size"_s, QString());
@@ -230,9 +292,7 @@ void ResponseViewer::clear()
     m_timing->clear();
     m_time->setToolTip(QString());
     clearScriptResults();
-    m_body->clear();
-    m_copyButton->setEnabled(false);
-    m_body->setPlaceholderText(u"Send a request to see its answer here."_s);
+    showNoBody(u"Send a request to see its answer here."_s);
 }
 
 void ResponseViewer::setBusy(bool busy)
@@ -310,8 +370,9 @@ void ResponseViewer::setMessage(const QString &text, bool error)
 void ResponseViewer::showResponse(const HttpResponse &response)
 {
     setBusy(false);
+    cancelIndexing();
     m_response = response;
-    m_pretty.reset();
+    m_indexed = Indexed();
     m_headers->setRowCount(0);
     showCookies(response);
     m_timing->setTimings(response.timings);
@@ -325,8 +386,7 @@ void ResponseViewer::showResponse(const HttpResponse &response)
         showValue(m_size, u"Size"_s, QString());
         m_size->setToolTip(QString());
         setMessage(response.errorMessage, true);
-        setBodyText(QString());
-        m_body->setPlaceholderText(u"No answer."_s);
+        showNoBody(u"No answer."_s);
         Q_EMIT bodyShown();
         return;
     }
@@ -348,21 +408,26 @@ void ResponseViewer::showResponse(const HttpResponse &response)
     }
 
     if (response.body.isEmpty()) {
-        setBodyText(QString());
-        m_body->setPlaceholderText(u"The response has no body."_s);
+        showNoBody(u"The response has no body."_s);
         Q_EMIT bodyShown();
         return;
     }
-    m_body->setPlaceholderText(QString());
-    if (response.looksLikeJson() || JsonFormatter::looksLikeJson(response.body)) {
-        m_formatting = true;
-        setBodyText(u"Formatting\u2026"_s);
-        const QByteArray body = response.body;
-        m_formatWatcher.setFuture(QtConcurrent::run([body] { return JsonFormatter().format(body); }));
-        return;
-    }
-    refreshBody();
-    Q_EMIT bodyShown();
+    // Off the GUI thread: the charset, the lines, and for JSON the lines of its pretty form.
+    m_indexing = true;
+    showNoBody(u"Reading the body\u2026"_s);
+    m_cancelIndexing = std::make_shared<std::atomic_bool>(false);
+    const bool json = response.looksLikeJson() || JsonIndex::looksLikeJson(response.body);
+    m_indexWatcher.setFuture(
+        QtConcurrent::run([body = response.body, contentType = response.header("content-type"), json,
+                           cancel = m_cancelIndexing] {
+            const BodyText text = BodyText::decode(body, contentType);
+            Indexed indexed;
+            indexed.note = text.note;
+            indexed.raw = std::make_shared<const RawLines>(text.utf8, cancel.get());
+            if (json && !cancel->load())
+                indexed.pretty = std::make_shared<const JsonIndex>(text.utf8, 2, cancel.get());
+            return indexed;
+        }));
 }
 
 void ResponseViewer::showCookies(const HttpResponse &response)
@@ -373,48 +438,43 @@ void ResponseViewer::showCookies(const HttpResponse &response)
                        cookies.isEmpty() ? u"Coo&kies"_s : u"Coo&kies (%1)"_s.arg(cookies.size()));
 }
 
-void ResponseViewer::onFormatted()
+void ResponseViewer::onIndexed()
 {
-    m_formatting = false;
-    m_pretty = m_formatWatcher.result();
-    if (!m_pretty->ok() && m_response.looksLikeJson()) {
-        setMessage(u"The body is labelled %1 but is not valid JSON (%2). It is shown raw."_s.arg(
-                       QString::fromLatin1(m_response.contentType()), m_pretty->error),
-                   false);
+    if (!m_indexing || !m_cancelIndexing || m_cancelIndexing->load())
+        return; // a newer answer (or none) is shown now
+    m_indexing = false;
+    m_cancelIndexing.reset();
+    m_indexed = m_indexWatcher.result();
+    QStringList notes;
+    if (!m_indexed.note.isEmpty())
+        notes << m_indexed.note;
+    if (m_indexed.pretty && !m_indexed.pretty->ok() && m_response.looksLikeJson()) {
+        notes << u"The body is labelled %1 but is not valid JSON (%2). It is shown raw."_s.arg(
+            QString::fromLatin1(m_response.contentType()), m_indexed.pretty->error().message);
     }
+    if (!notes.isEmpty())
+        setMessage(notes.join(u' '), false);
     refreshBody();
     Q_EMIT bodyShown();
 }
 
 void ResponseViewer::refreshBody()
 {
-    if (m_formatting)
+    if (m_indexing || !m_indexed.raw)
         return;
-    if (m_response.body.isEmpty() || m_response.error != HttpResponse::Error::None) {
-        setBodyText(QString());
-        return;
-    }
-    const bool pretty = isPretty() && m_pretty && m_pretty->ok();
-    setBodyText(QString::fromUtf8(pretty ? m_pretty->text : m_response.body));
-    // Highlighting is per line and cheap, but over many megabytes it adds up on the UI thread.
-    const bool highlight = pretty && m_pretty->text.size() <= highlightLimit();
-    if (highlight && !m_highlighter)
-        m_highlighter = new JsonHighlighter(m_body->document());
-    else if (!highlight && m_highlighter) {
-        delete m_highlighter;
-        m_highlighter = nullptr;
-    }
+    const bool pretty = isPretty() && m_indexed.pretty && m_indexed.pretty->ok();
+    m_body->setSource(pretty ? std::static_pointer_cast<const LineSource>(m_indexed.pretty)
+                             : std::static_pointer_cast<const LineSource>(m_indexed.raw));
+    m_find->refresh();
+    m_copyButton->setEnabled(m_body->lineCount() > 0);
 }
 
-void ResponseViewer::setBodyText(const QString &text)
+void ResponseViewer::showNoBody(const QString &placeholder)
 {
-    if (m_highlighter && text.size() > highlightLimit()) {
-        delete m_highlighter;
-        m_highlighter = nullptr;
-    }
-    m_body->setPlainText(text);
-    // Nothing to copy while there is no body (or only "Formatting…").
-    m_copyButton->setEnabled(!m_formatting && !text.isEmpty());
+    m_body->setSource(nullptr);
+    m_body->setPlaceholderText(placeholder);
+    m_find->refresh();
+    m_copyButton->setEnabled(false);
 }
 
 } // namespace Postern

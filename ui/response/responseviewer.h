@@ -1,6 +1,5 @@
 #pragma once
 
-#include "base/jsonformatter.h"
 #include "http/httpresponse.h"
 #include "scripting/scriptvalues.h"
 
@@ -8,11 +7,11 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
-#include <optional>
+#include <atomic>
+#include <memory>
 
 QT_BEGIN_NAMESPACE
 class QLabel;
-class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
@@ -25,21 +24,26 @@ namespace Postern {
 
 class ConsoleView;
 class CookiesView;
+class FindBar;
+class JsonIndex;
+class LineView;
+class RawLines;
 class TestResultsView;
 class TimingView;
-class JsonHighlighter;
 
 // Shows one answer: status, time and size; the body pretty-printed (JSON, keys and numbers exactly
-// as sent) or raw; the headers; the cookies it set (its Set-Cookie headers); the timing of its phases;
-// what its scripts said (Test Results, Console). A transport failure shows its
-// message instead. Pretty-printing runs on a worker thread, so a body of many megabytes never freezes the
-// window; highlighting is skipped for bodies above highlightLimit().
+// as sent) or raw, with Find (Ctrl+F) and Go to Line (Ctrl+G); the headers; the cookies it set (its
+// Set-Cookie headers); the timing of its phases; what its scripts said (Test Results, Console). A
+// transport failure shows its message instead. The body is indexed on a worker thread (its lines, and
+// for JSON the lines of its pretty form) and drawn a screen at a time, so a body of a hundred
+// megabytes never freezes the window.
 class ResponseViewer : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit ResponseViewer(QWidget *parent = nullptr);
+    ~ResponseViewer() override;
 
     void setBusy(bool busy);
     // While busy: how much of the answer has come (total -1 when the server did not say), shown in the
@@ -57,12 +61,16 @@ public:
 
     bool isPretty() const;
     void setPretty(bool pretty);
+    // The body as shown (pretty or raw), for the clipboard and tests.
+    QString bodyText() const;
+    LineView *body() const { return m_body; }
+    FindBar *findBar() const { return m_find; }
+    void openFind();
+    void goToLine();
 
     // Places a widget (a button offering the way out of an error) right under the message; the caller
     // shows and hides it.
     void addUnderMessage(QWidget *widget);
-
-    static constexpr qsizetype highlightLimit() { return 2 * 1024 * 1024; }
 
 Q_SIGNALS:
     // The body view holds the current response's text (emitted after formatting finishes).
@@ -71,10 +79,19 @@ Q_SIGNALS:
     void message(const QString &text);
 
 private:
+    // What the worker makes of a body.
+    struct Indexed
+    {
+        std::shared_ptr<const RawLines> raw;
+        std::shared_ptr<const JsonIndex> pretty; // null when the body is not JSON
+        QString note; // about the charset
+    };
+
     void copyBody();
-    void onFormatted();
+    void onIndexed();
+    void cancelIndexing();
     void refreshBody();
-    void setBodyText(const QString &text);
+    void showNoBody(const QString &placeholder);
     void setMessage(const QString &text, bool error);
     void showCookies(const HttpResponse &response);
 
@@ -90,18 +107,19 @@ private:
     QToolButton *m_rawButton = nullptr;
     QPushButton *m_copyButton = nullptr;
     QTimer *m_copiedTimer = nullptr; // puts "Copy" back on the button
-    QPlainTextEdit *m_body = nullptr;
+    QToolButton *m_findButton = nullptr;
+    LineView *m_body = nullptr;
+    FindBar *m_find = nullptr;
     QTableWidget *m_headers = nullptr;
     CookiesView *m_cookies = nullptr;
     TestResultsView *m_testResults = nullptr;
     ConsoleView *m_console = nullptr;
-    JsonHighlighter *m_highlighter = nullptr;
 
     HttpResponse m_response;
-    std::optional<JsonFormatter::Result> m_pretty; // empty until the body has been formatted
-    QFutureWatcher<JsonFormatter::Result> m_formatWatcher;
-    quint64 m_generation = 0;
-    bool m_formatting = false;
+    Indexed m_indexed; // empty until the body has been indexed
+    QFutureWatcher<Indexed> m_indexWatcher;
+    std::shared_ptr<std::atomic_bool> m_cancelIndexing;
+    bool m_indexing = false;
 };
 
 } // namespace Postern

@@ -1,21 +1,10 @@
 #include "ui/widgets/jsonhighlighter.h"
 
-#include "ui/widgets/palette.h"
+namespace Postern::JsonHighlight {
 
-namespace Postern {
-
-JsonHighlighter::JsonHighlighter(QTextDocument *document)
-    : QSyntaxHighlighter(document)
+QList<Span> spans(QStringView text)
 {
-    m_key.setForeground(Theme::color(ColorRole::JsonKey));
-    m_string.setForeground(Theme::color(ColorRole::JsonString));
-    m_number.setForeground(Theme::color(ColorRole::JsonNumber));
-    m_literal.setForeground(Theme::color(ColorRole::JsonLiteral));
-    m_literal.setFontWeight(QFont::Bold);
-}
-
-void JsonHighlighter::highlightBlock(const QString &text)
-{
+    QList<Span> spans;
     const qsizetype n = text.size();
     qsizetype i = 0;
     while (i < n) {
@@ -29,24 +18,25 @@ void JsonHighlighter::highlightBlock(const QString &text)
             while (next < n && text.at(next) == u' ')
                 ++next;
             const bool isKey = next < n && text.at(next) == u':';
-            setFormat(int(i), int(end - i), isKey ? m_key : m_string);
+            spans.append({ i, end - i, isKey ? ColorRole::JsonKey : ColorRole::JsonString });
             i = end;
         } else if (c == u'-' || c.isDigit()) {
             qsizetype end = i + 1;
             while (end < n && (text.at(end).isDigit() || QStringView(u".eE+-").contains(text.at(end))))
                 ++end;
-            setFormat(int(i), int(end - i), m_number);
+            spans.append({ i, end - i, ColorRole::JsonNumber });
             i = end;
         } else if (c == u't' || c == u'f' || c == u'n') {
             qsizetype end = i;
             while (end < n && text.at(end).isLetter())
                 ++end;
-            setFormat(int(i), int(end - i), m_literal);
+            spans.append({ i, end - i, ColorRole::JsonLiteral });
             i = end;
         } else {
             ++i;
         }
     }
+    return spans;
 }
 
-} // namespace Postern
+} // namespace Postern::JsonHighlight

@@ -1,27 +1,22 @@
 #pragma once
 
-#include <QSyntaxHighlighter>
-#include <QTextCharFormat>
+#include "ui/widgets/palette.h"
 
-namespace Postern {
+#include <QList>
+#include <QStringView>
 
-// Colours pretty-printed JSON line by line: keys, strings, numbers and true/false/null. It relies
-// on JsonFormatter's output, where no string spans two lines, so each line is read on its own.
-class JsonHighlighter : public QSyntaxHighlighter
+namespace Postern::JsonHighlight {
+
+// A coloured run of a pretty JSON line: a key, a string, a number or true/false/null.
+struct Span
 {
-    Q_OBJECT
-
-public:
-    explicit JsonHighlighter(QTextDocument *document);
-
-protected:
-    void highlightBlock(const QString &text) override;
-
-private:
-    QTextCharFormat m_key;
-    QTextCharFormat m_string;
-    QTextCharFormat m_number;
-    QTextCharFormat m_literal;
+    qsizetype start = 0;
+    qsizetype length = 0;
+    ColorRole role = ColorRole::JsonString;
 };
 
-} // namespace Postern
+// The coloured runs of one line of JsonIndex's pretty form, in order; text between them takes the plain
+// colour. No string spans two lines there, so each line is read on its own.
+QList<Span> spans(QStringView line);
+
+} // namespace Postern::JsonHighlight

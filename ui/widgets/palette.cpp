@@ -31,6 +31,10 @@ Hues hues(ColorRole role)
         return { 0x1565c0, 0x90caf9 };
     case ColorRole::NoteBackground:
         return { 0xfff8e1, 0x4a3f1c };
+    case ColorRole::FindMatchBackground:
+        return { 0xffe082, 0x5c4d00 };
+    case ColorRole::FindCurrentBackground:
+        return { 0xffab40, 0x9a4a00 };
     case ColorRole::JsonKey:
         return { 0x8b1a8b, 0x9cdcfe };
     case ColorRole::JsonString:
@@ -105,6 +109,8 @@ QColor color(ColorRole role, const QPalette &palette)
         // A background: keep the window text readable on it, moving towards the window colour if not.
         return readable(hue, window, { palette.color(QPalette::WindowText) });
     }
+    if (role == ColorRole::FindMatchBackground || role == ColorRole::FindCurrentBackground)
+        return readable(hue, palette.color(QPalette::Base), { palette.color(QPalette::Text) });
     return readable(hue, palette.color(QPalette::Text),
                     { window, palette.color(QPalette::Base), palette.color(QPalette::AlternateBase) });
 }

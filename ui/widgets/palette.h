@@ -18,6 +18,8 @@ enum class ColorRole {
     WarningText,
     InfoText,
     NoteBackground, // behind WindowText
+    FindMatchBackground, // behind Text: a match of Find
+    FindCurrentBackground, // behind Text: the match Find is on
     JsonKey,
     JsonString,
     JsonNumber,

@@ -9,6 +9,7 @@
 #include "ui/request/requesteditor.h"
 #include "ui/response/responseviewer.h"
 #include "ui/widgets/keyvalueeditor.h"
+#include "ui/widgets/lineview.h"
 #include "ui/workspace/requesttab.h"
 #include "ui/workspace/requesttabs.h"
 
@@ -21,7 +22,6 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QNetworkAccessManager>
-#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -79,7 +79,7 @@ private:
     }
     // Clicks Send and waits until the answer is on screen.
     bool sendAndWait();
-    QString bodyText() const { return find<QPlainTextEdit>("responseBody")->toPlainText(); }
+    QString bodyText() const { return find<LineView>("responseBody")->text(); }
     QString status() const { return find<QLabel>("responseStatus")->text(); }
     QString message() const { return find<QLabel>("responseMessage")->text(); }
 
@@ -156,7 +156,7 @@ void tst_MainWindow::sendShowsTenIncidents()
 
 void tst_MainWindow::keyboardSendsAndFocusesUrl()
 {
-    find<QPlainTextEdit>("responseBody")->setFocus();
+    find<LineView>("responseBody")->setFocus();
     QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
     QTRY_VERIFY(find<QLineEdit>("urlEdit")->hasFocus());
     QSignalSpy shown(m_window->responseViewer(), &ResponseViewer::bodyShown);
@@ -365,7 +365,7 @@ void tst_MainWindow::emptyBody()
     QVERIFY(sendAndWait());
     QCOMPARE(status(), u"204 No Content"_s);
     QVERIFY(bodyText().isEmpty());
-    QVERIFY(find<QPlainTextEdit>("responseBody")->placeholderText().contains(u"no body"_s));
+    QVERIFY(find<LineView>("responseBody")->placeholderText().contains(u"no body"_s));
 }
 
 void tst_MainWindow::prettyKeepsKeyOrderAndRawIsVerbatim()

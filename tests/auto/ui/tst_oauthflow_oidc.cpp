@@ -12,6 +12,7 @@
 #include "ui/oauth/tokensdialog.h"
 #include "ui/response/responseviewer.h"
 #include "ui/widgets/keyvalueeditor.h"
+#include "ui/widgets/lineview.h"
 
 #include <QComboBox>
 #include <QJsonDocument>
@@ -172,9 +173,7 @@ void tst_OAuthFlowOidc::codeFlowThenUserinfo()
     QVERIFY2(find<QLabel>(m_window.get(), "responseStatus")->text().startsWith(u"200"_s),
              qPrintable(find<QLabel>(m_window.get(), "responseStatus")->text()));
     const QJsonObject userinfo
-        = QJsonDocument::fromJson(
-              find<QPlainTextEdit>(m_window.get(), "responseBody")->toPlainText().toUtf8())
-              .object();
+        = QJsonDocument::fromJson(find<LineView>(m_window.get(), "responseBody")->text().toUtf8()).object();
     QCOMPARE(userinfo.value(u"sub"_s).toString(), login);
 }
 

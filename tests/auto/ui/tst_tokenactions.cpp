@@ -13,6 +13,7 @@
 #include "ui/oauth/tokensdialog.h"
 #include "ui/response/responseviewer.h"
 #include "ui/widgets/keyvalueeditor.h"
+#include "ui/widgets/lineview.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,7 +22,6 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
-#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -432,7 +432,7 @@ void tst_TokenActions::noUsableTokenIsNotSent()
     auto *message = find<QLabel>(m_window.get(), "responseMessage");
     QVERIFY2(message->text().contains(said), qPrintable(message->text()));
     QVERIFY(message->text().contains(u"not sent"_s));
-    QVERIFY(find<QPlainTextEdit>(m_window.get(), "responseBody")->toPlainText().isEmpty());
+    QVERIFY(find<LineView>(m_window.get(), "responseBody")->text().isEmpty());
     // The way out is offered right there.
     auto *offer = visibleChild<QPushButton>(m_window.get(), u"sendGetNewTokenButton"_s);
     QVERIFY(offer);

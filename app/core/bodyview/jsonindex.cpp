@@ -1,7 +1,6 @@
-#include "base/jsonformatter.h"
+#include "bodyview/jsonindex.h"
 
 #include <algorithm>
-#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -25,13 +24,14 @@ bool isHex(char c)
 }
 
 // Scans the string starting at data[pos] == '"'. Returns the offset just past the closing quote,
-// or -1 with *errorAt set.
+// or -1 with *errorAt and *why set.
 qsizetype scanString(QByteArrayView data, qsizetype pos, qsizetype *errorAt, QString *why)
 {
-    qsizetype i = pos + 1;
+    const char *d = data.data();
     const qsizetype n = data.size();
+    qsizetype i = pos + 1;
     while (i < n) {
-        const auto c = static_cast<unsigned char>(data[i]);
+        const auto c = static_cast<unsigned char>(d[i]);
         if (c == '"')
             return i + 1;
         if (c < 0x20) {
@@ -39,30 +39,28 @@ qsizetype scanString(QByteArrayView data, qsizetype pos, qsizetype *errorAt, QSt
             *why = u"Control character in a string"_s;
             return -1;
         }
-        if (c == '\\') {
-            if (i + 1 >= n)
-                break;
-            const char e = data[i + 1];
-            if (e == 'u') {
-                if (i + 5 >= n || !isHex(data[i + 2]) || !isHex(data[i + 3]) || !isHex(data[i + 4])
-                    || !isHex(data[i + 5])) {
-                    *errorAt = i;
-                    *why = u"Invalid \\u escape"_s;
-                    return -1;
-                }
-                i += 6;
-                continue;
-            }
-            if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r'
-                && e != 't') {
-                *errorAt = i;
-                *why = u"Invalid escape in a string"_s;
-                return -1;
-            }
-            i += 2;
+        if (c != '\\') {
+            ++i;
             continue;
         }
-        ++i;
+        if (i + 1 >= n)
+            break;
+        const char e = d[i + 1];
+        if (e == 'u') {
+            if (i + 5 >= n || !isHex(d[i + 2]) || !isHex(d[i + 3]) || !isHex(d[i + 4]) || !isHex(d[i + 5])) {
+                *errorAt = i;
+                *why = u"Invalid \\u escape"_s;
+                return -1;
+            }
+            i += 6;
+            continue;
+        }
+        if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') {
+            *errorAt = i;
+            *why = u"Invalid escape in a string"_s;
+            return -1;
+        }
+        i += 2;
     }
     *errorAt = n;
     *why = u"Unterminated string"_s;
@@ -74,33 +72,31 @@ qsizetype scanNumber(QByteArrayView data, qsizetype pos)
 {
     qsizetype i = pos;
     const qsizetype n = data.size();
+    const auto digits = [&] {
+        const qsizetype start = i;
+        while (i < n && isDigit(data[i]))
+            ++i;
+        return i > start;
+    };
     if (i < n && data[i] == '-')
         ++i;
     if (i >= n)
         return -1;
-    if (data[i] == '0') {
+    if (data[i] == '0')
         ++i;
-    } else if (isDigit(data[i])) {
-        while (i < n && isDigit(data[i]))
-            ++i;
-    } else {
+    else if (!isDigit(data[i]) || !digits())
         return -1;
-    }
     if (i < n && data[i] == '.') {
         ++i;
-        if (i >= n || !isDigit(data[i]))
+        if (!digits())
             return -1;
-        while (i < n && isDigit(data[i]))
-            ++i;
     }
     if (i < n && (data[i] == 'e' || data[i] == 'E')) {
         ++i;
         if (i < n && (data[i] == '+' || data[i] == '-'))
             ++i;
-        if (i >= n || !isDigit(data[i]))
+        if (!digits())
             return -1;
-        while (i < n && isDigit(data[i]))
-            ++i;
     }
     return i;
 }
@@ -115,9 +111,27 @@ QString describeByte(QByteArrayView data, qsizetype at)
     return u"byte 0x%1"_s.arg(int(c), 2, 16, QChar(u'0'));
 }
 
+// In an index that validated, the end of the string at pos (just past its closing quote).
+qsizetype stringEnd(QByteArrayView data, qsizetype pos)
+{
+    qsizetype i = pos + 1;
+    while (i < data.size() && data[i] != '"')
+        i += data[i] == '\\' ? 2 : 1;
+    return qMin(i + 1, data.size());
+}
+
+// In an index that validated, the end of the number or literal at pos.
+qsizetype scalarEnd(QByteArrayView data, qsizetype pos)
+{
+    qsizetype i = pos;
+    while (i < data.size() && !isSpace(data[i]) && data[i] != ',' && data[i] != ']' && data[i] != '}')
+        ++i;
+    return i;
+}
+
 } // namespace
 
-bool JsonFormatter::looksLikeJson(QByteArrayView data)
+bool JsonIndex::looksLikeJson(QByteArrayView data)
 {
     for (const char c : data) {
         if (isSpace(c))
@@ -127,45 +141,78 @@ bool JsonFormatter::looksLikeJson(QByteArrayView data)
     return false;
 }
 
-JsonFormatter::Result JsonFormatter::format(QByteArrayView data) const
+JsonIndex::JsonIndex(const QByteArray &data, int indent, const std::atomic_bool *cancel)
+    : m_data(data)
+    , m_indent(indent)
+{
+    build(cancel);
+}
+
+void JsonIndex::fail(qsizetype at, const QString &why)
+{
+    m_lines.clear();
+    m_lines.shrink_to_fit();
+    m_widthHint = 0;
+    const qsizetype n = m_data.size();
+    int line = 1;
+    qsizetype lineStart = 0;
+    for (qsizetype k = 0; k < at && k < n; ++k) {
+        if (m_data[k] == '\n') {
+            ++line;
+            lineStart = k + 1;
+        }
+    }
+    m_error.offset = at;
+    m_error.line = line;
+    m_error.column = int(at - lineStart + 1);
+    m_error.message = u"%1 at line %2, column %3"_s.arg(why).arg(line).arg(m_error.column);
+}
+
+void JsonIndex::build(const std::atomic_bool *cancel)
 {
     enum class Expect { Value, FirstValueOrEnd, FirstKeyOrEnd, Key, Colon, CommaOrEnd, Nothing };
 
-    Result result;
-    QByteArray &out = result.text;
-    out.reserve(data.size() + data.size() / 2 + 16);
+    const QByteArrayView data(m_data);
+    const qsizetype n = data.size();
+    m_lines.reserve(size_t(n / 24 + 1));
     std::vector<char> stack; // '{' or '['
     Expect expect = Expect::Value;
     qsizetype i = 0;
-    const qsizetype n = data.size();
     if (n >= 3 && data.first(3) == QByteArrayView("\xEF\xBB\xBF"))
         i = 3;
 
-    auto newline = [&](size_t depth) {
-        out.append('\n');
-        out.append(qsizetype(std::min<size_t>(depth, MaxIndentDepth)) * m_indent, ' ');
+    bool lineOpen = false; // a line has begun and is waiting for its first token
+    size_t lineDepth = 0;
+    qsizetype lastOffset = -1;
+    qsizetype lastIndent = 0;
+    // The line that starts at the token at `at`, if one is waiting for it.
+    const auto token = [&](qsizetype at) {
+        if (!lineOpen)
+            return;
+        lineOpen = false;
+        // The pretty line is its stretch of the input plus the space after a key's colon at most.
+        if (lastOffset >= 0)
+            m_widthHint = qMax(m_widthHint, lastIndent + at - lastOffset + 1);
+        lastOffset = at;
+        lastIndent = qsizetype(std::min<size_t>(lineDepth, MaxIndentDepth)) * m_indent;
+        m_lines.push_back(quint64(at) << 24 | std::min<size_t>(lineDepth, MaxRecordedDepth));
     };
-    auto fail = [&](qsizetype at, const QString &why) {
-        result.text.clear();
-        result.errorOffset = at;
-        int line = 1;
-        qsizetype lineStart = 0;
-        for (qsizetype k = 0; k < at && k < n; ++k) {
-            if (data[k] == '\n') {
-                ++line;
-                lineStart = k + 1;
-            }
-        }
-        result.errorLine = line;
-        result.errorColumn = int(at - lineStart + 1);
-        result.error = u"%1 at line %2, column %3"_s.arg(why).arg(line).arg(result.errorColumn);
-        return result;
+    const auto newline = [&](size_t depth) {
+        lineOpen = true;
+        lineDepth = depth;
     };
-    auto afterValue = [&] {
+    const auto afterValue = [&] {
         expect = stack.empty() ? Expect::Nothing : Expect::CommaOrEnd;
     };
+    newline(0);
 
-    while (true) {
+    for (quint32 steps = 0;; ++steps) {
+        if ((steps & 0xffff) == 0 && cancel && cancel->load(std::memory_order_relaxed)) {
+            m_lines.clear();
+            m_lines.shrink_to_fit();
+            m_canceled = true;
+            return;
+        }
         while (i < n && isSpace(data[i]))
             ++i;
         if (i >= n)
@@ -177,13 +224,11 @@ JsonFormatter::Result JsonFormatter::format(QByteArrayView data) const
         case Expect::Colon:
             if (c != ':')
                 return fail(i, u"Expected ':' but found %1"_s.arg(describeByte(data, i)));
-            out.append(": ");
             ++i;
             expect = Expect::Value;
             continue;
         case Expect::CommaOrEnd:
             if (c == ',') {
-                out.append(',');
                 newline(stack.size());
                 ++i;
                 expect = stack.back() == '{' ? Expect::Key : Expect::Value;
@@ -192,7 +237,7 @@ JsonFormatter::Result JsonFormatter::format(QByteArrayView data) const
             if ((c == '}' && stack.back() == '{') || (c == ']' && stack.back() == '[')) {
                 stack.pop_back();
                 newline(stack.size());
-                out.append(c);
+                token(i);
                 ++i;
                 afterValue();
                 continue;
@@ -203,9 +248,8 @@ JsonFormatter::Result JsonFormatter::format(QByteArrayView data) const
         case Expect::FirstKeyOrEnd:
         case Expect::FirstValueOrEnd: {
             const char close = expect == Expect::FirstKeyOrEnd ? '}' : ']';
-            if (c == close) {
+            if (c == close) { // an empty container stays on its opening line
                 stack.pop_back();
-                out.append(close);
                 ++i;
                 afterValue();
                 continue;
@@ -222,7 +266,7 @@ JsonFormatter::Result JsonFormatter::format(QByteArrayView data) const
             const qsizetype end = scanString(data, i, &errorAt, &why);
             if (end < 0)
                 return fail(errorAt, why);
-            out.append(data.sliced(i, end - i));
+            token(i);
             i = end;
             expect = Expect::Colon;
             continue;
@@ -232,9 +276,9 @@ JsonFormatter::Result JsonFormatter::format(QByteArrayView data) const
         }
 
         // A value.
+        token(i);
         if (c == '{' || c == '[') {
             stack.push_back(c);
-            out.append(c);
             ++i;
             expect = c == '{' ? Expect::FirstKeyOrEnd : Expect::FirstValueOrEnd;
             continue;
@@ -245,7 +289,6 @@ JsonFormatter::Result JsonFormatter::format(QByteArrayView data) const
             const qsizetype end = scanString(data, i, &errorAt, &why);
             if (end < 0)
                 return fail(errorAt, why);
-            out.append(data.sliced(i, end - i));
             i = end;
             afterValue();
             continue;
@@ -254,7 +297,6 @@ JsonFormatter::Result JsonFormatter::format(QByteArrayView data) const
             const qsizetype end = scanNumber(data, i);
             if (end < 0)
                 return fail(i, u"Invalid number"_s);
-            out.append(data.sliced(i, end - i));
             i = end;
             afterValue();
             continue;
@@ -263,7 +305,6 @@ JsonFormatter::Result JsonFormatter::format(QByteArrayView data) const
         for (const QByteArrayView word :
              { QByteArrayView("true"), QByteArrayView("false"), QByteArrayView("null") }) {
             if (data.sliced(i).startsWith(word)) {
-                out.append(word);
                 i += word.size();
                 literal = true;
                 break;
@@ -274,11 +315,71 @@ JsonFormatter::Result JsonFormatter::format(QByteArrayView data) const
         afterValue();
     }
 
-    if (expect == Expect::Value && stack.empty() && out.isEmpty())
+    if (m_lines.empty())
         return fail(i, u"Empty document"_s);
     if (expect != Expect::Nothing)
         return fail(n, u"Unexpected end of input"_s);
-    return result;
+    m_widthHint = qMax(m_widthHint, lastIndent + n - lastOffset + 1);
+    m_lines.shrink_to_fit();
+}
+
+void JsonIndex::appendLine(qsizetype line, QByteArray *out) const
+{
+    const QByteArrayView data(m_data);
+    const qsizetype n = data.size();
+    const auto skipSpace = [&](qsizetype at) {
+        while (at < n && isSpace(data[at]))
+            ++at;
+        return at;
+    };
+    const auto comma = [&](qsizetype at) {
+        at = skipSpace(at);
+        if (at < n && data[at] == ',')
+            out->append(',');
+    };
+
+    out->append(qsizetype(qMin(depth(line), MaxIndentDepth)) * m_indent, ' ');
+    qsizetype at = offset(line);
+    char c = data[at];
+    if (c == '}' || c == ']') {
+        out->append(c);
+        return comma(at + 1);
+    }
+    if (c == '"') {
+        const qsizetype end = stringEnd(data, at);
+        const qsizetype colon = skipSpace(end);
+        if (colon < n && data[colon] == ':') { // a key; its value follows on the same line
+            out->append(data.sliced(at, end - at));
+            out->append(": ");
+            at = skipSpace(colon + 1);
+            c = data[at];
+        }
+    }
+    if (c == '{' || c == '[') {
+        out->append(c);
+        const qsizetype next = skipSpace(at + 1);
+        if (next < n && (data[next] == '}' || data[next] == ']')) {
+            out->append(data[next]);
+            comma(next + 1);
+        }
+        return;
+    }
+    const qsizetype end = c == '"' ? stringEnd(data, at) : scalarEnd(data, at);
+    out->append(data.sliced(at, end - at));
+    comma(end);
+}
+
+QByteArray JsonIndex::lineBytes(qsizetype line) const
+{
+    QByteArray bytes;
+    appendLine(line, &bytes);
+    return bytes;
+}
+
+QString JsonIndex::lineText(qsizetype line) const
+{
+    // Validated JSON holds no raw control character: the UTF-8 needs no visible symbols.
+    return QString::fromUtf8(lineBytes(line));
 }
 
 } // namespace Postern

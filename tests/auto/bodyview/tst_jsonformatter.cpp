@@ -1,4 +1,5 @@
-#include "base/jsonformatter.h"
+#include "bodyview/jsonformatter.h"
+#include "bodyview/jsonindex.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -116,7 +117,7 @@ void tst_JsonFormatter::deepNestingDoesNotOverflow()
         = JsonFormatter().format(QByteArray(QByteArray(depth, '[') + QByteArray(depth, ']')));
     QVERIFY(deep.ok());
     // Indentation is capped, so the output stays proportional to the input.
-    QVERIFY(deep.text.size() < qsizetype(depth) * 2 * qsizetype(JsonFormatter::MaxIndentDepth * 2 + 2));
+    QVERIFY(deep.text.size() < qsizetype(depth) * 2 * qsizetype(JsonIndex::MaxIndentDepth * 2 + 2));
     const JsonFormatter::Result broken = JsonFormatter().format(QByteArray(depth, '['));
     QVERIFY(!broken.ok());
     QVERIFY(broken.error.contains(u"end of input"_s));
@@ -141,10 +142,10 @@ void tst_JsonFormatter::sameDataAsQJsonDocument()
 
 void tst_JsonFormatter::looksLikeJson()
 {
-    QVERIFY(JsonFormatter::looksLikeJson("  \n{\"a\":1}"));
-    QVERIFY(JsonFormatter::looksLikeJson("[1]"));
-    QVERIFY(!JsonFormatter::looksLikeJson("<html>"));
-    QVERIFY(!JsonFormatter::looksLikeJson(""));
+    QVERIFY(JsonIndex::looksLikeJson("  \n{\"a\":1}"));
+    QVERIFY(JsonIndex::looksLikeJson("[1]"));
+    QVERIFY(!JsonIndex::looksLikeJson("<html>"));
+    QVERIFY(!JsonIndex::looksLikeJson(""));
 }
 
 QTEST_GUILESS_MAIN(tst_JsonFormatter)

@@ -1,0 +1,324 @@
+#include "bodyview/jsonformatter.h"
+#include "ui/response/responseviewer.h"
+#include "ui/widgets/findbar.h"
+#include "ui/widgets/lineview.h"
+
+#include <QAccessible>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace Postern;
+
+namespace {
+
+HttpResponse answer(const QByteArray &body, const QByteArray &contentType = "application/json")
+{
+    HttpResponse response;
+    response.statusCode = 200;
+    response.reasonPhrase = u"OK"_s;
+    response.headers = { { "Content-Type", contentType } };
+    response.body = body;
+    return response;
+}
+
+QByteArray incidents(int count)
+{
+    QByteArray page = "{\"result\":[";
+    for (int i = 0; i < count; ++i) {
+        if (i > 0)
+            page += ',';
+        page += "{\"number\":\"INC" + QByteArray::number(1000000 + i)
+            + "\",\"priority\":" + QByteArray::number(i % 5)
+            + ",\"active\":true,\"short_description\":\"Printer " + QByteArray::number(i) + " jammed\"}";
+    }
+    return page + "]}";
+}
+
+QAccessibleInterface *accessible(QObject *object)
+{
+    return QAccessible::queryAccessibleInterface(object);
+}
+
+} // namespace
+
+class tst_ResponseBody : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void visibleLinesThroughTheAccessibilityTree();
+    void keyboardMovesTheCurrentLine();
+    void selectAndCopyLines();
+    void rawShowsTheBytes();
+    void findMarksEveryMatchAndSteps();
+    void findOptionsAndABadRegex();
+    void goToLine();
+    void aNewAnswerReplacesOneStillIndexing();
+    void invalidJsonLabelledJsonIsShownRaw();
+    void charsetFromContentType();
+    void manyMegabytesScrollToTheEnd();
+
+private:
+    void show(const HttpResponse &response);
+    LineView *body() const { return m_viewer->body(); }
+
+    std::unique_ptr<ResponseViewer> m_viewer;
+};
+
+void tst_ResponseBody::init()
+{
+    m_viewer = std::make_unique<ResponseViewer>();
+    m_viewer->resize(900, 600);
+    m_viewer->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_viewer.get()));
+}
+
+void tst_ResponseBody::cleanup()
+{
+    m_viewer.reset();
+}
+
+void tst_ResponseBody::show(const HttpResponse &response)
+{
+    QSignalSpy shown(m_viewer.get(), &ResponseViewer::bodyShown);
+    m_viewer->showResponse(response);
+    QVERIFY(shown.size() == 1 || shown.wait(30000));
+}
+
+void tst_ResponseBody::visibleLinesThroughTheAccessibilityTree()
+{
+    show(answer(incidents(500)));
+    QAccessibleInterface *list = accessible(body());
+    QVERIFY(list);
+    QCOMPARE(list->role(), QAccessible::List);
+    QCOMPARE(list->text(QAccessible::Name), u"Response body"_s);
+    const int visible = list->childCount();
+    QVERIFY(visible > 5);
+    QCOMPARE(visible, body()->visibleLineCount());
+    QCOMPARE(list->child(0)->text(QAccessible::Name), u"{"_s);
+    QCOMPARE(list->child(1)->text(QAccessible::Name), u"  \"result\": ["_s);
+    QCOMPARE(list->child(3)->text(QAccessible::Name), u"      \"number\": \"INC1000000\","_s);
+    QCOMPARE(list->child(3)->text(QAccessible::Description), u"Line 4"_s);
+    QCOMPARE(list->child(3)->role(), QAccessible::ListItem);
+    QCOMPARE(list->indexOfChild(list->child(3)), 3);
+    QCOMPARE(list->text(QAccessible::Value), u"Lines 1 to %1 of %2"_s.arg(visible).arg(body()->lineCount()));
+
+    // Scrolled, the list holds the lines now on screen.
+    body()->verticalScrollBar()->setValue(100);
+    QCOMPARE(list->child(0)->text(QAccessible::Description), u"Line 101"_s);
+    QCOMPARE(list->child(0)->text(QAccessible::Name), body()->source()->lineText(100));
+
+    // With no lines, the list says why.
+    m_viewer->clear();
+    QCOMPARE(list->childCount(), 0);
+    QVERIFY(list->text(QAccessible::Description).contains(u"Send a request"_s));
+}
+
+void tst_ResponseBody::keyboardMovesTheCurrentLine()
+{
+    show(answer(incidents(500)));
+    body()->setFocus();
+    QTRY_VERIFY(body()->hasFocus());
+    QCOMPARE(body()->currentLine(), 0);
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(body(), Qt::Key_Down);
+    QCOMPARE(body()->currentLine(), 3);
+    QAccessibleInterface *list = accessible(body());
+    QVERIFY(list->focusChild());
+    QCOMPARE(list->focusChild()->text(QAccessible::Name), body()->source()->lineText(3));
+    QVERIFY(list->focusChild()->state().focused);
+
+    QTest::keyClick(body(), Qt::Key_End, Qt::ControlModifier);
+    QCOMPARE(body()->currentLine(), body()->lineCount() - 1);
+    QCOMPARE(list->focusChild()->text(QAccessible::Name), u"}"_s); // scrolled into view
+    QTest::keyClick(body(), Qt::Key_PageUp);
+    QVERIFY(body()->currentLine() < body()->lineCount() - 5);
+    QTest::keyClick(body(), Qt::Key_Home, Qt::ControlModifier);
+    QCOMPARE(body()->currentLine(), 0);
+    QCOMPARE(body()->firstVisibleLine(), 0);
+}
+
+void tst_ResponseBody::selectAndCopyLines()
+{
+    const QByteArray json = incidents(3);
+    show(answer(json));
+    body()->setFocus();
+    QTest::keyClick(body(), Qt::Key_Down);
+    QTest::keyClick(body(), Qt::Key_Down, Qt::ShiftModifier);
+    QTest::keyClick(body(), Qt::Key_Down, Qt::ShiftModifier);
+    QVERIFY(body()->hasSelection());
+    QTest::keyClick(body(), Qt::Key_C, Qt::ControlModifier);
+    const QStringList pretty = QString::fromUtf8(JsonFormatter().format(json).text).split(u'\n');
+    QCOMPARE(QApplication::clipboard()->text(), pretty.mid(1, 3).join(u'\n'));
+    QVERIFY(accessible(body())->child(2)->state().selected);
+
+    // The Copy button copies the selection, and the whole body when nothing is selected.
+    QTest::keyClick(body(), Qt::Key_Escape);
+    QVERIFY(!body()->hasSelection());
+    m_viewer->findChild<QPushButton *>(u"copyBodyButton"_s)->click();
+    QCOMPARE(QApplication::clipboard()->text(), pretty.join(u'\n'));
+}
+
+void tst_ResponseBody::rawShowsTheBytes()
+{
+    const QByteArray json = "{\"a\":1,\r\n\"b\":[true]}";
+    show(answer(json));
+    QCOMPARE(body()->lineCount(), 6);
+    m_viewer->setPretty(false);
+    QCOMPARE(body()->lineCount(), 2);
+    QCOMPARE(body()->text(), QString::fromUtf8(json));
+    QCOMPARE(accessible(body())->child(0)->text(QAccessible::Name), u"{\"a\":1,"_s);
+    m_viewer->setPretty(true);
+    QCOMPARE(body()->lineCount(), 6);
+
+    // Bytes no text has are shown as symbols, not dropped.
+    show(answer(QByteArray("log\0line\x1b[0m", 12), "text/plain"));
+    QCOMPARE(body()->source()->lineText(0), u"log\u2400line\u241B[0m"_s);
+}
+
+void tst_ResponseBody::findMarksEveryMatchAndSteps()
+{
+    const QByteArray json = incidents(300);
+    show(answer(json));
+    body()->setFocus();
+    QTest::keyClick(body(), Qt::Key_F, Qt::ControlModifier);
+    FindBar *find = m_viewer->findBar();
+    QVERIFY(find->isVisible());
+    QTRY_VERIFY(find->field()->hasFocus());
+
+    QSignalSpy searched(find, &FindBar::searched);
+    QTest::keyClicks(find->field(), u"jammed"_s);
+    QVERIFY(searched.wait(10000));
+    QCOMPARE(find->total(), json.count("jammed"));
+    QCOMPARE(find->status(), u"1 of 300"_s);
+    auto *count = m_viewer->findChild<QLabel *>(u"findCount"_s);
+    QCOMPARE(accessible(count)->text(QAccessible::Name), u"Matches: 1 of 300"_s);
+    const qsizetype first = body()->currentLine();
+    QVERIFY(body()->source()->lineText(first).contains(u"jammed"_s));
+
+    QTest::keyClick(find->field(), Qt::Key_Return);
+    QCOMPARE(find->status(), u"2 of 300"_s);
+    QVERIFY(body()->currentLine() > first);
+    QVERIFY(body()->source()->lineText(body()->currentLine()).contains(u"Printer 1 jammed"_s));
+    QTest::keyClick(find->field(), Qt::Key_Return, Qt::ShiftModifier);
+    QCOMPARE(find->status(), u"1 of 300"_s);
+    QTest::keyClick(find->field(), Qt::Key_Return, Qt::ShiftModifier); // wraps around
+    QCOMPARE(find->status(), u"300 of 300"_s);
+    QCOMPARE(body()->currentLine(), body()->lineCount() - 4);
+
+    // Raw has other lines: the search runs again on them.
+    m_viewer->setPretty(false);
+    QVERIFY(searched.wait(10000));
+    QCOMPARE(find->total(), 300);
+
+    QTest::keyClick(find->field(), Qt::Key_Escape);
+    QVERIFY(!find->isVisible());
+    QTRY_VERIFY(body()->hasFocus());
+}
+
+void tst_ResponseBody::findOptionsAndABadRegex()
+{
+    show(answer("{\"ID\":\"sys_id\",\"id\":\"Id-9\"}"_ba));
+    m_viewer->openFind();
+    FindBar *find = m_viewer->findBar();
+    QSignalSpy searched(find, &FindBar::searched);
+    find->field()->setText(u"id"_s);
+    QVERIFY(searched.wait(10000));
+    QCOMPARE(find->total(), 4);
+    m_viewer->findChild<QCheckBox *>(u"findCase"_s)->setChecked(true);
+    QVERIFY(searched.wait(10000));
+    QCOMPARE(find->total(), 2);
+    m_viewer->findChild<QCheckBox *>(u"findWords"_s)->setChecked(true);
+    QVERIFY(searched.wait(10000));
+    QCOMPARE(find->total(), 1); // "id", not the one in sys_id
+    m_viewer->findChild<QCheckBox *>(u"findCase"_s)->setChecked(false);
+    m_viewer->findChild<QCheckBox *>(u"findWords"_s)->setChecked(false);
+    m_viewer->findChild<QCheckBox *>(u"findRegex"_s)->setChecked(true);
+    QVERIFY(searched.wait(10000));
+    find->field()->setText(uR"(id-\d)"_s);
+    QVERIFY(searched.wait(10000));
+    QCOMPARE(find->total(), 1);
+    find->field()->setText(u"(id"_s);
+    QTRY_VERIFY(find->status().startsWith(u"Invalid:"_s));
+    QCOMPARE(find->total(), 0);
+    find->field()->setText(u"nothing like it"_s);
+    QVERIFY(searched.wait(10000));
+    QCOMPARE(find->status(), u"No matches"_s);
+}
+
+void tst_ResponseBody::goToLine()
+{
+    show(answer(incidents(500)));
+    QTimer::singleShot(0, this, [] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->setIntValue(1234);
+        dialog->accept();
+    });
+    m_viewer->goToLine();
+    QCOMPARE(body()->currentLine(), 1233);
+    QVERIFY(body()->firstVisibleLine() <= 1233);
+    QVERIFY(body()->firstVisibleLine() + body()->visibleLineCount() > 1233);
+}
+
+void tst_ResponseBody::aNewAnswerReplacesOneStillIndexing()
+{
+    QSignalSpy shown(m_viewer.get(), &ResponseViewer::bodyShown);
+    m_viewer->showResponse(answer(incidents(100000)));
+    m_viewer->showResponse(answer("[\"the second\"]"));
+    QVERIFY(shown.wait(30000));
+    QTest::qWait(200); // the first one's worker has had time to finish: it must not show up
+    QCOMPARE(shown.size(), 1);
+    QCOMPARE(m_viewer->bodyText(), u"[\n  \"the second\"\n]"_s);
+}
+
+void tst_ResponseBody::invalidJsonLabelledJsonIsShownRaw()
+{
+    show(answer("{\"result\":[1,2"));
+    auto *message = m_viewer->findChild<QLabel *>(u"responseMessage"_s);
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(u"not valid JSON (Unexpected end of input"_s),
+             qPrintable(message->text()));
+    QCOMPARE(m_viewer->bodyText(), u"{\"result\":[1,2"_s);
+}
+
+void tst_ResponseBody::charsetFromContentType()
+{
+    show(answer("caf\xe9 cr\xe8me", "text/plain; charset=ISO-8859-1"));
+    QCOMPARE(m_viewer->bodyText(), u"café crème"_s);
+    show(answer("caf\xe9", "text/plain; charset=x-unheard-of"));
+    QVERIFY(m_viewer->findChild<QLabel *>(u"responseMessage"_s)->text().contains(u"x-unheard-of"_s));
+}
+
+void tst_ResponseBody::manyMegabytesScrollToTheEnd()
+{
+    const QByteArray json = incidents(200000); // about 20 MB, minified
+    QVERIFY(json.size() > 15 * 1024 * 1024);
+    show(answer(json));
+    QCOMPARE(body()->lineCount(), 200000 * 6 + 4);
+    body()->setFocus();
+    QTest::keyClick(body(), Qt::Key_End, Qt::ControlModifier);
+    QCOMPARE(accessible(body())->focusChild()->text(QAccessible::Name), u"}"_s);
+    QCOMPARE(body()->source()->lineText(body()->lineCount() - 4),
+             u"      \"short_description\": \"Printer 199999 jammed\""_s);
+    // Raw: one line of twenty megabytes, shown in cuts.
+    m_viewer->setPretty(false);
+    QVERIFY(body()->lineCount() > 4000);
+    QVERIFY(body()->source()->isContinuation(1));
+}
+
+QTEST_MAIN(tst_ResponseBody)
+#include "tst_responsebody.moc"

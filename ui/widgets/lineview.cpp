@@ -1,0 +1,706 @@
+#include "ui/widgets/lineview.h"
+
+#include "ui/widgets/jsonhighlighter.h"
+#include "ui/widgets/palette.h"
+
+#include <QAccessibleWidget>
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QFontDatabase>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QPainter>
+#include <QPointer>
+#include <QScrollBar>
+
+#include <algorithm>
+#include <climits>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+constexpr int Padding = 4; // between the margin and the text
+// A line longer than this is drawn only around what is on screen (and without colours).
+constexpr qsizetype LongLine = 2000;
+// What a screen reader is given of one line.
+constexpr qsizetype AccessibleTextLimit = 4000;
+// Line items a view keeps for screen readers before it lets go of those off screen.
+constexpr int AccessibleLinesKept = 256;
+
+} // namespace
+
+class LineNumberMargin : public QWidget
+{
+public:
+    explicit LineNumberMargin(LineView *view)
+        : QWidget(view)
+        , m_view(view)
+    {
+    }
+
+protected:
+    void paintEvent(QPaintEvent *event) override { m_view->paintLineNumbers(event, this); }
+
+private:
+    LineView *m_view;
+};
+
+// One line on screen, for screen readers: its text is its name.
+class LineItemAccessible : public QAccessibleInterface
+{
+public:
+    LineItemAccessible(LineView *view, qsizetype line)
+        : m_view(view)
+        , m_line(line)
+    {
+    }
+
+    qsizetype line() const { return m_line; }
+
+    bool isValid() const override { return m_view && m_line < m_view->lineCount(); }
+    QObject *object() const override { return nullptr; }
+    QWindow *window() const override { return m_view ? m_view->window()->windowHandle() : nullptr; }
+    QAccessibleInterface *parent() const override
+    {
+        return m_view ? QAccessible::queryAccessibleInterface(m_view.data()) : nullptr;
+    }
+    QAccessibleInterface *child(int) const override { return nullptr; }
+    int childCount() const override { return 0; }
+    int indexOfChild(const QAccessibleInterface *) const override { return -1; }
+    QAccessibleInterface *childAt(int, int) const override { return nullptr; }
+    QAccessible::Role role() const override { return QAccessible::ListItem; }
+    void setText(QAccessible::Text, const QString &) override { }
+
+    QString text(QAccessible::Text t) const override
+    {
+        if (!isValid())
+            return QString();
+        if (t == QAccessible::Name) {
+            QString text = m_view->source()->lineText(m_line);
+            if (text.size() > AccessibleTextLimit) {
+                text.truncate(AccessibleTextLimit);
+                text += u'\u2026';
+            }
+            return text;
+        }
+        if (t == QAccessible::Description)
+            return u"Line %1"_s.arg(m_line + 1);
+        return QString();
+    }
+
+    QRect rect() const override
+    {
+        if (!isValid())
+            return QRect();
+        const qsizetype row = m_line - m_view->firstVisibleLine();
+        if (row < 0 || row >= m_view->visibleLineCount())
+            return QRect();
+        const QRect local(0, int(row) * m_view->lineHeight(), m_view->viewport()->width(),
+                          m_view->lineHeight());
+        return QRect(m_view->viewport()->mapToGlobal(local.topLeft()), local.size());
+    }
+
+    QAccessible::State state() const override
+    {
+        QAccessible::State state;
+        state.readOnly = true;
+        state.selectable = true;
+        state.focusable = true;
+        if (!isValid())
+            return state;
+        state.selected = m_view->hasSelection() && m_line >= m_view->selectionFirst()
+            && m_line <= m_view->selectionLast();
+        state.focused = m_view->hasFocus() && m_line == m_view->currentLine();
+        const qsizetype row = m_line - m_view->firstVisibleLine();
+        state.offscreen = row < 0 || row >= m_view->visibleLineCount();
+        return state;
+    }
+
+private:
+    QPointer<LineView> m_view;
+    qsizetype m_line;
+};
+
+// The view for screen readers: a list whose items are the lines on screen.
+class LineViewAccessible : public QAccessibleWidget
+{
+public:
+    explicit LineViewAccessible(LineView *view)
+        : QAccessibleWidget(view, QAccessible::List)
+    {
+    }
+
+    LineView *view() const { return static_cast<LineView *>(widget()); }
+
+    int childCount() const override { return view()->visibleLineCount(); }
+
+    QAccessibleInterface *child(int index) const override
+    {
+        if (index < 0 || index >= childCount())
+            return nullptr;
+        return QAccessible::accessibleInterface(view()->accessibleLine(view()->firstVisibleLine() + index));
+    }
+
+    int indexOfChild(const QAccessibleInterface *child) const override
+    {
+        const auto *item = dynamic_cast<const LineItemAccessible *>(child);
+        if (!item)
+            return -1;
+        const qsizetype row = item->line() - view()->firstVisibleLine();
+        return row >= 0 && row < childCount() ? int(row) : -1;
+    }
+
+    QAccessibleInterface *childAt(int x, int y) const override
+    {
+        const QPoint local = view()->viewport()->mapFromGlobal(QPoint(x, y));
+        if (!view()->viewport()->rect().contains(local))
+            return nullptr;
+        const qsizetype line = view()->lineAt(local.y());
+        return line < 0 ? nullptr : child(int(line - view()->firstVisibleLine()));
+    }
+
+    QAccessibleInterface *focusChild() const override
+    {
+        const qsizetype row = view()->currentLine() - view()->firstVisibleLine();
+        if (!view()->hasFocus() || view()->currentLine() < 0 || row < 0 || row >= childCount())
+            return nullptr;
+        return child(int(row));
+    }
+
+    QString text(QAccessible::Text t) const override
+    {
+        if (t == QAccessible::Description && view()->lineCount() == 0 && !view()->placeholderText().isEmpty())
+            return view()->placeholderText();
+        if (t == QAccessible::Value && view()->lineCount() > 0) {
+            const qsizetype first = view()->firstVisibleLine() + 1;
+            return u"Lines %1 to %2 of %3"_s.arg(first)
+                .arg(first + childCount() - 1)
+                .arg(view()->lineCount());
+        }
+        return QAccessibleWidget::text(t);
+    }
+};
+
+namespace {
+
+QAccessibleInterface *lineViewAccessible(const QString &className, QObject *object)
+{
+    if (className == QLatin1String(LineView::staticMetaObject.className()) && object
+        && object->isWidgetType())
+        return new LineViewAccessible(static_cast<LineView *>(object));
+    return nullptr;
+}
+
+} // namespace
+
+LineView::LineView(QWidget *parent)
+    : QAbstractScrollArea(parent)
+{
+    static const bool factoryInstalled = [] {
+        QAccessible::installFactory(lineViewAccessible);
+        return true;
+    }();
+    Q_UNUSED(factoryInstalled);
+
+    m_margin = new LineNumberMargin(this);
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setFocusPolicy(Qt::StrongFocus);
+    viewport()->setCursor(Qt::IBeamCursor);
+    viewport()->setBackgroundRole(QPalette::Base);
+    viewport()->setAutoFillBackground(true);
+    updateMargin();
+    updateScrollBars();
+}
+
+LineView::~LineView()
+{
+    dropAccessibleLines();
+}
+
+qsizetype LineView::lineCount() const
+{
+    return m_source ? m_source->lineCount() : 0;
+}
+
+void LineView::setSource(std::shared_ptr<const LineSource> source)
+{
+    dropAccessibleLines();
+    m_source = std::move(source);
+    m_current = lineCount() > 0 ? 0 : -1;
+    m_anchor = -1;
+    m_matches.clear();
+    m_currentMatch = -1;
+    verticalScrollBar()->setValue(0);
+    horizontalScrollBar()->setValue(0);
+    updateMargin();
+    updateScrollBars();
+    viewport()->update();
+    m_margin->update();
+    if (QAccessible::isActive()) {
+        QAccessibleEvent event(this, QAccessible::NameChanged); // the whole list is new
+        QAccessible::updateAccessibility(&event);
+    }
+}
+
+void LineView::setPlaceholderText(const QString &text)
+{
+    m_placeholder = text;
+    if (lineCount() == 0)
+        viewport()->update();
+}
+
+qsizetype LineView::selectionFirst() const
+{
+    return hasSelection() ? qMin(m_anchor, m_current) : m_current;
+}
+
+qsizetype LineView::selectionLast() const
+{
+    return hasSelection() ? qMax(m_anchor, m_current) : m_current;
+}
+
+void LineView::setCurrentLine(qsizetype line, bool keepSelection)
+{
+    const qsizetype count = lineCount();
+    if (count == 0)
+        return;
+    line = qBound<qsizetype>(0, line, count - 1);
+    if (keepSelection) {
+        if (m_anchor < 0)
+            m_anchor = qMax<qsizetype>(0, m_current);
+    } else {
+        m_anchor = -1;
+    }
+    const bool moved = line != m_current;
+    m_current = line;
+    const int fullRows = qMax(1, viewport()->height() / lineHeight());
+    const qsizetype first = firstVisibleLine();
+    if (line < first)
+        verticalScrollBar()->setValue(int(line));
+    else if (line >= first + fullRows)
+        verticalScrollBar()->setValue(int(line - fullRows + 1));
+    viewport()->update();
+    m_margin->update();
+    if (moved)
+        Q_EMIT currentLineChanged(line);
+    notifyAccessibleFocus();
+}
+
+void LineView::selectAll()
+{
+    if (lineCount() == 0)
+        return;
+    m_anchor = 0;
+    m_current = lineCount() - 1;
+    viewport()->update();
+}
+
+void LineView::clearSelection()
+{
+    m_anchor = -1;
+    viewport()->update();
+}
+
+QString LineView::selectedText() const
+{
+    if (m_current < 0)
+        return QString();
+    return m_source->copyText(selectionFirst(), selectionLast());
+}
+
+QString LineView::text() const
+{
+    return lineCount() > 0 ? m_source->copyText(0, lineCount() - 1) : QString();
+}
+
+qsizetype LineView::firstVisibleLine() const
+{
+    return verticalScrollBar()->value();
+}
+
+int LineView::visibleLineCount() const
+{
+    const int rows = (viewport()->height() + lineHeight() - 1) / lineHeight();
+    return int(std::clamp<qsizetype>(lineCount() - firstVisibleLine(), 0, rows));
+}
+
+int LineView::lineHeight() const
+{
+    return qMax(1, fontMetrics().lineSpacing());
+}
+
+int LineView::charWidth() const
+{
+    return qMax(1, fontMetrics().horizontalAdvance(u'0'));
+}
+
+int LineView::lineNumberWidth() const
+{
+    const int digits = int(QString::number(qMax<qsizetype>(999, lineCount())).size());
+    return charWidth() * digits + 2 * Padding;
+}
+
+qreal LineView::columnX(const QString &text, qsizetype column) const
+{
+    return fontMetrics().horizontalAdvance(text, int(qBound<qsizetype>(0, column, text.size())));
+}
+
+qsizetype LineView::lineAt(int y) const
+{
+    if (y < 0)
+        return -1;
+    const qsizetype line = firstVisibleLine() + y / lineHeight();
+    return line < lineCount() ? line : -1;
+}
+
+void LineView::setMatches(QList<FindMatch> matches, qsizetype current)
+{
+    m_matches = std::move(matches);
+    m_currentMatch = current >= 0 && current < m_matches.size() ? current : -1;
+    if (m_currentMatch >= 0) {
+        const FindMatch &match = m_matches.at(m_currentMatch);
+        setCurrentLine(match.line);
+        scrollToColumn(match.line, match.column, match.length);
+    }
+    viewport()->update();
+}
+
+void LineView::scrollToColumn(qsizetype line, qsizetype column, qsizetype length)
+{
+    const QString text = m_source->lineText(line);
+    qreal start = qreal(column) * charWidth();
+    qreal end = qreal(column + length) * charWidth();
+    if (text.size() <= LongLine) {
+        start = columnX(text, column);
+        end = columnX(text, column + length);
+    }
+    QScrollBar *bar = horizontalScrollBar();
+    const int width = viewport()->width() - 2 * Padding;
+    if (start < bar->value() || end > bar->value() + width)
+        bar->setValue(int(qMax<qreal>(0, start - width / 3)));
+}
+
+void LineView::updateScrollBars()
+{
+    const int rows = qMax(1, viewport()->height() / lineHeight());
+    verticalScrollBar()->setRange(0, int(qMax<qsizetype>(0, lineCount() - rows)));
+    verticalScrollBar()->setPageStep(rows);
+    verticalScrollBar()->setSingleStep(1);
+    const qint64 width = m_source ? qint64(m_source->widthHint() + 2) * charWidth() + 2 * Padding : 0;
+    horizontalScrollBar()->setRange(0, int(std::clamp<qint64>(width - viewport()->width(), 0, INT_MAX / 2)));
+    horizontalScrollBar()->setPageStep(viewport()->width());
+    horizontalScrollBar()->setSingleStep(2 * charWidth());
+}
+
+void LineView::updateMargin()
+{
+    setViewportMargins(lineNumberWidth(), 0, 0, 0);
+    const QRect contents = contentsRect();
+    m_margin->setGeometry(contents.left(), contents.top(), lineNumberWidth(), viewport()->height());
+}
+
+void LineView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    updateMargin();
+    updateScrollBars();
+}
+
+void LineView::changeEvent(QEvent *event)
+{
+    QAbstractScrollArea::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+        updateMargin();
+        updateScrollBars();
+    }
+}
+
+void LineView::scrollContentsBy(int, int)
+{
+    viewport()->update();
+    m_margin->update();
+    if (m_accessibleLines.size() > AccessibleLinesKept)
+        dropAccessibleLines();
+    if (QAccessible::isActive()) {
+        QAccessibleEvent event(this, QAccessible::VisibleDataChanged);
+        QAccessible::updateAccessibility(&event);
+    }
+}
+
+void LineView::focusInEvent(QFocusEvent *event)
+{
+    QAbstractScrollArea::focusInEvent(event);
+    if (m_current < 0 && lineCount() > 0)
+        m_current = firstVisibleLine();
+    viewport()->update();
+    notifyAccessibleFocus();
+}
+
+void LineView::focusOutEvent(QFocusEvent *event)
+{
+    QAbstractScrollArea::focusOutEvent(event);
+    viewport()->update();
+}
+
+void LineView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(viewport());
+    const QPalette &pal = palette();
+    if (lineCount() == 0) {
+        if (!m_placeholder.isEmpty()) {
+            painter.setPen(pal.color(QPalette::PlaceholderText));
+            painter.drawText(viewport()->rect().adjusted(Padding, Padding, -Padding, -Padding),
+                             Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, m_placeholder);
+        }
+        return;
+    }
+    const int height = lineHeight();
+    const int ascent = fontMetrics().ascent();
+    const int columnWidth = charWidth();
+    const int width = viewport()->width();
+    const int scrolled = horizontalScrollBar()->value();
+    const qsizetype first = firstVisibleLine();
+    const int rows = visibleLineCount();
+    const bool json = m_source->style() == LineStyle::Json;
+    const QPalette::ColorGroup group = hasFocus() ? QPalette::Active : QPalette::Inactive;
+    const QColor matchColor = Theme::color(ColorRole::FindMatchBackground, pal);
+    const QColor currentMatchColor = Theme::color(ColorRole::FindCurrentBackground, pal);
+    const QColor keyColor = Theme::color(ColorRole::JsonKey, pal);
+    const QColor stringColor = Theme::color(ColorRole::JsonString, pal);
+    const QColor numberColor = Theme::color(ColorRole::JsonNumber, pal);
+    const QColor literalColor = Theme::color(ColorRole::JsonLiteral, pal);
+    const auto colorOf = [&](ColorRole role) -> const QColor & {
+        return role == ColorRole::JsonKey    ? keyColor
+            : role == ColorRole::JsonNumber  ? numberColor
+            : role == ColorRole::JsonLiteral ? literalColor
+                                             : stringColor;
+    };
+
+    auto match = std::lower_bound(m_matches.cbegin(), m_matches.cend(), first,
+                                  [](const FindMatch &m, qsizetype line) { return m.line < line; });
+    for (int row = 0; row < rows; ++row) {
+        const qsizetype line = first + row;
+        const int y = row * height;
+        const bool selected = hasSelection() && line >= selectionFirst() && line <= selectionLast();
+        if (selected)
+            painter.fillRect(0, y, width, height, pal.brush(group, QPalette::Highlight));
+        else if (line == m_current && hasFocus())
+            painter.fillRect(0, y, width, height, pal.brush(group, QPalette::AlternateBase));
+
+        QString text = m_source->lineText(line);
+        qsizetype skipped = 0; // columns left out at the start of a long line
+        if (text.size() > LongLine) {
+            skipped = qMax<qsizetype>(0, scrolled / columnWidth - 64);
+            text = text.mid(skipped, width / columnWidth + 128);
+        }
+        const qreal x0 = Padding - scrolled + qreal(skipped) * columnWidth;
+
+        for (; match != m_matches.cend() && match->line == line; ++match) {
+            const qsizetype from = match->column - skipped;
+            if (from + match->length < 0 || from > text.size())
+                continue;
+            const qreal left = x0 + columnX(text, from);
+            const qreal right = x0 + columnX(text, from + match->length);
+            const bool current = m_currentMatch >= 0 && match - m_matches.cbegin() == m_currentMatch;
+            painter.fillRect(QRectF(left, y, qMax<qreal>(right - left, 2), height),
+                             current ? currentMatchColor : matchColor);
+        }
+
+        const QColor plain = pal.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+        painter.setPen(plain);
+        if (!json || selected || skipped > 0 || text.size() > LongLine) {
+            painter.drawText(QPointF(x0, y + ascent), text);
+            continue;
+        }
+        qsizetype at = 0;
+        qreal x = x0;
+        const auto draw = [&](qsizetype from, qsizetype length, const QColor &color) {
+            const QString run = text.mid(from, length);
+            painter.setPen(color);
+            painter.drawText(QPointF(x, y + ascent), run);
+            x += fontMetrics().horizontalAdvance(run);
+        };
+        for (const JsonHighlight::Span &span : JsonHighlight::spans(text)) {
+            if (span.start > at)
+                draw(at, span.start - at, plain);
+            draw(span.start, span.length, colorOf(span.role));
+            at = span.start + span.length;
+        }
+        if (at < text.size())
+            draw(at, text.size() - at, plain);
+    }
+}
+
+void LineView::paintLineNumbers(QPaintEvent *, QWidget *margin)
+{
+    QPainter painter(margin);
+    const QPalette &pal = palette();
+    painter.fillRect(margin->rect(), pal.color(QPalette::Window));
+    const int height = lineHeight();
+    const qsizetype first = firstVisibleLine();
+    const int rows = visibleLineCount();
+    const int right = margin->width() - Padding;
+    for (int row = 0; row < rows; ++row) {
+        const qsizetype line = first + row;
+        const QRect box(0, row * height, right, height);
+        painter.setPen(pal.color(line == m_current ? QPalette::WindowText : QPalette::PlaceholderText));
+        // A cut of a long line has no number of its own.
+        const QString label = m_source->isContinuation(line) ? u"\u21AA"_s : QString::number(line + 1);
+        painter.drawText(box, Qt::AlignRight | Qt::AlignVCenter, label);
+    }
+}
+
+void LineView::keyPressEvent(QKeyEvent *event)
+{
+    if (event == QKeySequence::Copy) {
+        copy();
+        return;
+    }
+    if (event == QKeySequence::SelectAll) {
+        selectAll();
+        return;
+    }
+    const qsizetype count = lineCount();
+    if (count == 0) {
+        QAbstractScrollArea::keyPressEvent(event);
+        return;
+    }
+    const bool shift = event->modifiers() & Qt::ShiftModifier;
+    const bool control = event->modifiers() & Qt::ControlModifier;
+    const qsizetype current = m_current < 0 ? firstVisibleLine() : m_current;
+    const int page = qMax(1, viewport()->height() / lineHeight() - 1);
+    QScrollBar *across = horizontalScrollBar();
+    qsizetype target = 0;
+    switch (event->key()) {
+    case Qt::Key_Up:
+        target = m_current < 0 ? current : current - 1;
+        break;
+    case Qt::Key_Down:
+        target = m_current < 0 ? current : current + 1;
+        break;
+    case Qt::Key_PageUp:
+        target = current - page;
+        break;
+    case Qt::Key_PageDown:
+        target = current + page;
+        break;
+    case Qt::Key_Home:
+        if (!control) {
+            across->setValue(0);
+            return;
+        }
+        target = 0;
+        break;
+    case Qt::Key_End:
+        if (!control) {
+            across->setValue(across->maximum());
+            return;
+        }
+        target = count - 1;
+        break;
+    case Qt::Key_Left:
+        across->triggerAction(QAbstractSlider::SliderSingleStepSub);
+        return;
+    case Qt::Key_Right:
+        across->triggerAction(QAbstractSlider::SliderSingleStepAdd);
+        return;
+    case Qt::Key_Escape:
+        if (hasSelection()) {
+            clearSelection();
+            return;
+        }
+        event->ignore(); // for the find bar or the dialog around
+        return;
+    default:
+        QAbstractScrollArea::keyPressEvent(event);
+        return;
+    }
+    setCurrentLine(target, shift);
+}
+
+void LineView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QAbstractScrollArea::mousePressEvent(event);
+        return;
+    }
+    const qsizetype line = lineAt(event->position().toPoint().y());
+    if (line < 0)
+        return;
+    setCurrentLine(line, event->modifiers() & Qt::ShiftModifier);
+}
+
+void LineView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!(event->buttons() & Qt::LeftButton) || lineCount() == 0)
+        return;
+    // Above or below the view, the selection goes on by a line at a time, scrolling.
+    const int y = event->position().toPoint().y();
+    qsizetype line = lineAt(qBound(0, y, viewport()->height() - 1));
+    if (line < 0)
+        line = lineCount() - 1;
+    if (y < 0)
+        line = firstVisibleLine() - 1;
+    else if (y >= viewport()->height())
+        line = firstVisibleLine() + visibleLineCount();
+    if (line != m_current)
+        setCurrentLine(line, true);
+}
+
+void LineView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    QAction *copyAction
+        = menu.addAction(hasSelection() ? u"&Copy Lines"_s : u"&Copy Line"_s, this, &LineView::copy);
+    copyAction->setShortcut(QKeySequence::Copy);
+    copyAction->setEnabled(m_current >= 0);
+    QAction *all = menu.addAction(u"Select &All"_s, this, &LineView::selectAll);
+    all->setShortcut(QKeySequence::SelectAll);
+    all->setEnabled(lineCount() > 0);
+    menu.exec(event->globalPos());
+}
+
+void LineView::copy()
+{
+    if (m_current < 0)
+        return;
+    QApplication::clipboard()->setText(selectedText());
+    Q_EMIT copied(hasSelection() && selectionFirst() != selectionLast() ? u"Copied the selected lines."_s
+                                                                        : u"Copied the line."_s);
+}
+
+void LineView::notifyAccessibleFocus()
+{
+    if (!QAccessible::isActive() || !hasFocus() || m_current < 0)
+        return;
+    const qsizetype row = m_current - firstVisibleLine();
+    if (row < 0 || row >= visibleLineCount())
+        return;
+    QAccessibleEvent event(this, QAccessible::Focus);
+    event.setChild(int(row));
+    QAccessible::updateAccessibility(&event);
+}
+
+QAccessible::Id LineView::accessibleLine(qsizetype line) const
+{
+    auto it = m_accessibleLines.constFind(line);
+    if (it != m_accessibleLines.cend())
+        return *it;
+    const QAccessible::Id id = QAccessible::registerAccessibleInterface(
+        new LineItemAccessible(const_cast<LineView *>(this), line));
+    m_accessibleLines.insert(line, id);
+    return id;
+}
+
+void LineView::dropAccessibleLines()
+{
+    for (const QAccessible::Id id : std::as_const(m_accessibleLines))
+        QAccessible::deleteAccessibleInterface(id);
+    m_accessibleLines.clear();
+}
+
+} // namespace Postern
