@@ -95,6 +95,7 @@ struct Probe : QObject
     QTimer timer;
     qint64 last = 0;
     qint64 worst = 0;
+    qint64 worstAt = 0; // when the longest stall ended, from start()
 
     Probe()
     {
@@ -102,13 +103,17 @@ struct Probe : QObject
         timer.setTimerType(Qt::PreciseTimer);
         QObject::connect(&timer, &QTimer::timeout, this, [this] {
             const qint64 now = clock.elapsed();
-            worst = qMax(worst, now - last - 5);
+            if (now - last - 5 > worst) {
+                worst = now - last - 5;
+                worstAt = now;
+            }
             last = now;
         });
     }
     void start()
     {
         worst = 0;
+        worstAt = 0;
         clock.start();
         last = 0;
         timer.start();
@@ -129,6 +134,7 @@ struct Row
     qint64 findMs = 0;
     qsizetype matches = 0;
     qint64 stallMs = 0;
+    qint64 stallEndMs = 0;
     qint64 peakKb = 0;
     qint64 afterKb = 0;
     qint64 jqMs = 0;
@@ -234,6 +240,7 @@ int main(int argc, char **argv)
         row.findMs = findClock.elapsed();
         row.matches = find->total();
         row.stallMs = probe.stop();
+        row.stallEndMs = probe.worstAt;
         row.peakKb = statusKb("VmHWM:");
         find->close();
         viewer.clear();
@@ -260,7 +267,10 @@ int main(int argc, char **argv)
         malloc_trim(0);
 #endif
         rows << row;
-        std::printf("%d MB done\n", row.megabytes);
+        std::printf(
+            "%d MB: the longest stall ended %lld ms after Send (download done at %lld ms, first screen at "
+            "%lld ms)\n",
+            row.megabytes, row.stallEndMs, row.downloadMs, row.downloadMs + row.firstScreenMs);
         std::fflush(stdout);
     }
     server.terminate();

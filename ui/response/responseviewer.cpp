@@ -33,6 +33,10 @@
 
 #include <algorithm>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace Postern {
@@ -231,6 +235,23 @@ ResponseViewer::~ResponseViewer()
     m_indexWatcher.waitForFinished();
 }
 
+void ResponseViewer::releaseBody()
+{
+    const bool large = m_response.body.size() >= 1024 * 1024;
+    cancelIndexing();
+    m_response = HttpResponse();
+    m_indexed = Indexed();
+    m_body->setSource(nullptr);
+#ifdef __GLIBC__
+    // Hand the freed pages back to the system now rather than keep them for the next answer: after a
+    // big body the window should shrink again.
+    if (large)
+        QTimer::singleShot(0, this, [] { malloc_trim(0); });
+#else
+    Q_UNUSED(large);
+#endif
+}
+
 void ResponseViewer::cancelIndexing()
 {
     if (m_cancelIndexing)
@@ -279,9 +300,7 @@ void ResponseViewer::copyBody()
 
 void ResponseViewer::clear()
 {
-    m_response = HttpResponse();
-    cancelIndexing();
-    m_indexed = Indexed();
+    releaseBody();
     showValue(m_status, u"Status"_s, QString());
     showValue(m_time, u"Time"_s, QString());
     showValue(m_size, u"Size"_s, QString());
@@ -370,9 +389,8 @@ void ResponseViewer::setMessage(const QString &text, bool error)
 void ResponseViewer::showResponse(const HttpResponse &response)
 {
     setBusy(false);
-    cancelIndexing();
+    releaseBody();
     m_response = response;
-    m_indexed = Indexed();
     m_headers->setRowCount(0);
     showCookies(response);
     m_timing->setTimings(response.timings);
@@ -440,11 +458,13 @@ void ResponseViewer::showCookies(const HttpResponse &response)
 
 void ResponseViewer::onIndexed()
 {
-    if (!m_indexing || !m_cancelIndexing || m_cancelIndexing->load())
-        return; // a newer answer (or none) is shown now
+    if (!m_indexing || !m_cancelIndexing || m_cancelIndexing->load()
+        || m_indexWatcher.future().resultCount() == 0)
+        return; // a newer answer (or none) is shown now, or the empty future set below finished
     m_indexing = false;
     m_cancelIndexing.reset();
     m_indexed = m_indexWatcher.result();
+    m_indexWatcher.setFuture(QFuture<Indexed>()); // the future would keep the body alive after a clear()
     QStringList notes;
     if (!m_indexed.note.isEmpty())
         notes << m_indexed.note;

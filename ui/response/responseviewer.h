@@ -90,6 +90,8 @@ private:
     void copyBody();
     void onIndexed();
     void cancelIndexing();
+    // Lets go of the body, its lines and its index (and, after a big one, of the memory they held).
+    void releaseBody();
     void refreshBody();
     void showNoBody(const QString &placeholder);
     void setMessage(const QString &text, bool error);

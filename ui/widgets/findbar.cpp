@@ -159,7 +159,10 @@ void FindBar::search()
 
 void FindBar::onSearched()
 {
+    if (m_watcher.future().resultCount() == 0)
+        return; // the empty future set below, finishing at once
     const TextFinder::Result result = m_watcher.result();
+    m_watcher.setFuture(QFuture<TextFinder::Result>()); // the matches live here now, not in the future
     if (result.canceled)
         return; // a newer search is on its way, or the bar closed
     m_matches = result.matches;
