@@ -223,6 +223,7 @@ void HttpCall::startReply(const QNetworkRequest &networkRequest, const QByteArra
     connect(m_reply, &QNetworkReply::socketStartedConnecting, this, mark(&HttpTimings::connectStarted));
     connect(m_reply, &QNetworkReply::requestSent, this, mark(&HttpTimings::requestSent));
     connect(m_reply, &QNetworkReply::metaDataChanged, this, mark(&HttpTimings::headersReceived));
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpCall::onMetaDataChanged);
 #ifndef QT_NO_SSL
     connect(m_reply, &QNetworkReply::encrypted, this, mark(&HttpTimings::encrypted));
     connect(m_reply, &QNetworkReply::sslErrors, this,
@@ -312,6 +313,26 @@ void HttpCall::beginHop()
     timings = HttpTimings { -1, -1, -1, -1, -1, now(), timings.redirects + 1 };
 }
 
+void HttpCall::onMetaDataChanged()
+{
+    if (!m_reply || m_tooLarge)
+        return;
+    bool known = false;
+    const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
+    if (!known || length <= 0)
+        return;
+    // An answer that says it is too large ends now, not after the limit's worth has been read.
+    if (length > m_maxBodySize) {
+        m_tooLarge = true;
+        m_reply->abort();
+        return;
+    }
+    // The body is read into one buffer of the announced size (of its compressed form, when it is
+    // compressed): no copy of everything read so far each time the buffer would have grown, which on a
+    // big answer held the window's thread for long stretches.
+    m_response.body.reserve(qsizetype(qMin<qint64>(length, MaxReservedBody)));
+}
+
 void HttpCall::onReadyRead()
 {
     if (!m_reply || m_tooLarge)
@@ -322,7 +343,11 @@ void HttpCall::onReadyRead()
         m_reply->abort();
         return;
     }
-    m_response.body.append(m_reply->read(available));
+    QByteArray &body = m_response.body;
+    const qsizetype before = body.size();
+    body.resize(before + qsizetype(available));
+    const qint64 read = m_reply->read(body.data() + before, available);
+    body.resize(before + qsizetype(qMax<qint64>(0, read)));
     // Qt's own downloadProgress is held back for 150 ms after the request starts and then waits for the
     // next bytes: an answer that stalls after its first megabyte would show nothing.
     if (m_progress.isActive())

@@ -55,6 +55,7 @@ private:
     void startReply(const QNetworkRequest &request, const QByteArray &method, const QByteArray &body);
     void onRedirected(const QUrl &target);
     void failBeforeSending(HttpResponse::Error error, const QString &message);
+    void onMetaDataChanged();
     void onReadyRead();
     void reportProgress();
     void onReplyFinished();
@@ -75,6 +76,8 @@ private:
     QElapsedTimer m_clock;
     HttpResponse m_response;
     QStringList m_tlsErrors;
+    // The most memory set aside for a body before it arrives, whatever its Content-Length says.
+    static constexpr qint64 MaxReservedBody = qint64(512) << 20;
     qint64 m_maxBodySize = 0;
     bool m_canceled = false;
     bool m_timedOut = false;

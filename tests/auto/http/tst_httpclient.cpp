@@ -36,6 +36,9 @@ private Q_SLOTS:
     void tlsErrorIgnoredWhenAsked();
     void emptyBody();
     void bodyLargerThanLimit();
+    void announcedSizeLargerThanLimit();
+    void bodyReadWhole_data();
+    void bodyReadWhole();
     void serverClosesWithoutAnswer();
     void redirectKeepsCredentialsOnlyOnTheSameOrigin_data();
     void redirectKeepsCredentialsOnlyOnTheSameOrigin();
@@ -363,6 +366,75 @@ void tst_HttpClient::bodyLargerThanLimit()
     const HttpResponse response = sendAndWait(request);
     QCOMPARE(response.error, HttpResponse::Error::TooLarge);
     QVERIFY(response.body.isEmpty());
+}
+
+void tst_HttpClient::announcedSizeLargerThanLimit()
+{
+    // A server that says a terabyte is coming, sends a little and waits: the call ends as soon as the
+    // headers say so, not when the limit's worth has been read or the request times out.
+    QTcpServer boastful;
+    QVERIFY(boastful.listen(QHostAddress::LocalHost, 0));
+    connect(&boastful, &QTcpServer::newConnection, &boastful, [&boastful] {
+        QTcpSocket *socket = boastful.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+            socket->readAll();
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                          "1099511627776\r\n\r\n[1,");
+        });
+    });
+    m_client->setMaxBodySize(64 * 1024 * 1024);
+    HttpRequest request;
+    request.url = u"http://127.0.0.1:%1/"_s.arg(boastful.serverPort());
+    request.timeoutMs = 5000;
+    const HttpResponse response = sendAndWait(request);
+    QCOMPARE(response.error, HttpResponse::Error::TooLarge);
+    QVERIFY(response.elapsedMs < 4000);
+    QVERIFY(response.body.isEmpty());
+}
+
+void tst_HttpClient::bodyReadWhole_data()
+{
+    QTest::addColumn<bool>("announced");
+    QTest::newRow("with Content-Length") << true;
+    QTest::newRow("chunked, no size") << false;
+}
+
+void tst_HttpClient::bodyReadWhole()
+{
+    // Read into a buffer of the announced size, or one that grows: the same bytes either way.
+    QFETCH(bool, announced);
+    QByteArray body(3 * 1024 * 1024 + 17, Qt::Uninitialized);
+    for (qsizetype i = 0; i < body.size(); ++i)
+        body[i] = char('a' + (i * 7) % 26);
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    connect(&server, &QTcpServer::newConnection, &server, [&server, &body, announced] {
+        QTcpSocket *socket = server.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket, &body, announced] {
+            socket->readAll();
+            if (socket->property("answered").toBool())
+                return;
+            socket->setProperty("answered", true);
+            if (announced) {
+                socket->write("HTTP/1.1 200 OK\r\nContent-Length: " + QByteArray::number(body.size())
+                              + "\r\n\r\n");
+                socket->write(body);
+            } else {
+                socket->write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+                for (qsizetype at = 0; at < body.size(); at += 100000) {
+                    const QByteArray chunk = body.mid(at, 100000);
+                    socket->write(QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n");
+                }
+                socket->write("0\r\n\r\n");
+            }
+        });
+    });
+    HttpRequest request;
+    request.url = u"http://127.0.0.1:%1/"_s.arg(server.serverPort());
+    const HttpResponse response = sendAndWait(request);
+    QCOMPARE(response.error, HttpResponse::Error::None);
+    QCOMPARE(response.body.size(), body.size());
+    QVERIFY(response.body == body);
 }
 
 void tst_HttpClient::serverClosesWithoutAnswer()
