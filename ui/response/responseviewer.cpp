@@ -1,8 +1,5 @@
 #include "ui/response/responseviewer.h"
 
-#include "bodyview/bodytext.h"
-#include "bodyview/jsonindex.h"
-#include "bodyview/rawlines.h"
 #include "history/cookiestore.h"
 #include "ui/response/consoleview.h"
 #include "ui/response/cookiesview.h"
@@ -225,7 +222,7 @@ ResponseViewer::ResponseViewer(QWidget *parent)
         m_copyButton->setText(copyText);
         m_copyButton->setAccessibleName(copyName);
     });
-    connect(&m_indexWatcher, &QFutureWatcher<Indexed>::finished, this, &ResponseViewer::onIndexed);
+    connect(&m_indexWatcher, &QFutureWatcher<BodyIndex>::finished, this, &ResponseViewer::onIndexed);
     clear();
 }
 
@@ -240,7 +237,7 @@ void ResponseViewer::releaseBody()
     const bool large = m_response.body.size() >= 1024 * 1024;
     cancelIndexing();
     m_response = HttpResponse();
-    m_indexed = Indexed();
+    m_indexed = BodyIndex();
     m_body->setSource(nullptr);
 #ifdef __GLIBC__
     // Hand the freed pages back to the system now rather than keep them for the next answer: after a
@@ -435,17 +432,9 @@ void ResponseViewer::showResponse(const HttpResponse &response)
     showNoBody(u"Reading the body\u2026"_s);
     m_cancelIndexing = std::make_shared<std::atomic_bool>(false);
     const bool json = response.looksLikeJson() || JsonIndex::looksLikeJson(response.body);
-    m_indexWatcher.setFuture(
-        QtConcurrent::run([body = response.body, contentType = response.header("content-type"), json,
-                           cancel = m_cancelIndexing] {
-            const BodyText text = BodyText::decode(body, contentType);
-            Indexed indexed;
-            indexed.note = text.note;
-            indexed.raw = std::make_shared<const RawLines>(text.utf8, cancel.get());
-            if (json && !cancel->load())
-                indexed.pretty = std::make_shared<const JsonIndex>(text.utf8, 2, cancel.get());
-            return indexed;
-        }));
+    m_indexWatcher.setFuture(QtConcurrent::run(
+        [body = response.body, contentType = response.header("content-type"), json,
+         cancel = m_cancelIndexing] { return BodyIndex::build(body, contentType, json, cancel.get()); }));
 }
 
 void ResponseViewer::showCookies(const HttpResponse &response)
@@ -464,7 +453,7 @@ void ResponseViewer::onIndexed()
     m_indexing = false;
     m_cancelIndexing.reset();
     m_indexed = m_indexWatcher.result();
-    m_indexWatcher.setFuture(QFuture<Indexed>()); // the future would keep the body alive after a clear()
+    m_indexWatcher.setFuture(QFuture<BodyIndex>()); // the future would keep the body alive after a clear()
     QStringList notes;
     if (!m_indexed.note.isEmpty())
         notes << m_indexed.note;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bodyview/bodyindex.h"
 #include "http/httpresponse.h"
 #include "scripting/scriptvalues.h"
 
@@ -25,9 +26,7 @@ namespace Postern {
 class ConsoleView;
 class CookiesView;
 class FindBar;
-class JsonIndex;
 class LineView;
-class RawLines;
 class TestResultsView;
 class TimingView;
 
@@ -79,14 +78,6 @@ Q_SIGNALS:
     void message(const QString &text);
 
 private:
-    // What the worker makes of a body.
-    struct Indexed
-    {
-        std::shared_ptr<const RawLines> raw;
-        std::shared_ptr<const JsonIndex> pretty; // null when the body is not JSON
-        QString note; // about the charset
-    };
-
     void copyBody();
     void onIndexed();
     void cancelIndexing();
@@ -118,8 +109,8 @@ private:
     ConsoleView *m_console = nullptr;
 
     HttpResponse m_response;
-    Indexed m_indexed; // empty until the body has been indexed
-    QFutureWatcher<Indexed> m_indexWatcher;
+    BodyIndex m_indexed; // empty until the body has been indexed
+    QFutureWatcher<BodyIndex> m_indexWatcher;
     std::shared_ptr<std::atomic_bool> m_cancelIndexing;
     bool m_indexing = false;
 };

@@ -104,7 +104,7 @@ void FindBar::open()
         search();
 }
 
-void FindBar::close()
+void FindBar::reset()
 {
     m_typing->stop();
     if (m_cancel)
@@ -113,6 +113,11 @@ void FindBar::close()
     m_total = 0;
     m_current = -1;
     m_view->setMatches({});
+}
+
+void FindBar::close()
+{
+    reset();
     hide();
     m_view->setFocus(Qt::OtherFocusReason);
     Q_EMIT closed();
@@ -120,9 +125,7 @@ void FindBar::close()
 
 void FindBar::refresh()
 {
-    m_matches.clear();
-    m_total = 0;
-    m_current = -1;
+    reset(); // a search still running is for the lines that went
     if (isVisible() && !m_field->text().isEmpty())
         search();
     else
@@ -131,13 +134,7 @@ void FindBar::refresh()
 
 void FindBar::search()
 {
-    m_typing->stop();
-    if (m_cancel)
-        m_cancel->store(true);
-    m_matches.clear();
-    m_total = 0;
-    m_current = -1;
-    m_view->setMatches({});
+    reset();
     const FindOptions options { m_field->text(), m_case->isChecked(), m_word->isChecked(),
                                 m_regex->isChecked() };
     auto finder = std::make_shared<const TextFinder>(options);

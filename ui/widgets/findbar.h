@@ -56,6 +56,8 @@ protected:
     bool eventFilter(QObject *object, QEvent *event) override;
 
 private:
+    // Stops a search under way and forgets the matches (also on the view).
+    void reset();
     void search();
     void onSearched();
     void go(qsizetype index);

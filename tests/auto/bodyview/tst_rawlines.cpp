@@ -1,3 +1,4 @@
+#include "bodyview/bodyindex.h"
 #include "bodyview/bodytext.h"
 #include "bodyview/rawlines.h"
 
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void charsetOf();
     void decode_data();
     void decode();
+    void bodyIndexInItsCharset();
 };
 
 void tst_RawLines::lines_data()
@@ -138,6 +140,22 @@ void tst_RawLines::decode()
     const BodyText decoded = BodyText::decode(body, contentType);
     QCOMPARE(QString::fromUtf8(decoded.utf8), text);
     QCOMPARE(!decoded.note.isEmpty(), noted);
+}
+
+void tst_RawLines::bodyIndexInItsCharset()
+{
+    // A Latin-1 JSON answer: both indexes read it as the server meant.
+    const BodyIndex index
+        = BodyIndex::build("{\"city\":\"Z\xfcrich\"}"_ba, "application/json; charset=iso-8859-1", true);
+    QVERIFY(index.raw && index.pretty);
+    QVERIFY(index.pretty->ok());
+    QCOMPARE(index.pretty->lineText(1), u"  \"city\": \"Zürich\""_s);
+    QCOMPARE(index.raw->lineText(0), u"{\"city\":\"Zürich\"}"_s);
+    QVERIFY(!BodyIndex::build("abc"_ba, "text/plain", false).pretty);
+    std::atomic_bool cancel = true;
+    const BodyIndex canceled = BodyIndex::build(QByteArray(1024 * 1024, '\n'), QByteArray(), true, &cancel);
+    QVERIFY(canceled.raw->canceled());
+    QVERIFY(!canceled.pretty);
 }
 
 QTEST_GUILESS_MAIN(tst_RawLines)
