@@ -121,7 +121,7 @@ qsizetype stringEnd(QByteArrayView data, qsizetype pos)
 }
 
 // In an index that validated, the end of the number or literal at pos.
-qsizetype scalarEnd(QByteArrayView data, qsizetype pos)
+qsizetype numberOrLiteralEnd(QByteArrayView data, qsizetype pos)
 {
     qsizetype i = pos;
     while (i < data.size() && !isSpace(data[i]) && data[i] != ',' && data[i] != ']' && data[i] != '}')
@@ -364,9 +364,48 @@ void JsonIndex::appendLine(qsizetype line, QByteArray *out) const
         }
         return;
     }
-    const qsizetype end = c == '"' ? stringEnd(data, at) : scalarEnd(data, at);
+    const qsizetype end = c == '"' ? stringEnd(data, at) : numberOrLiteralEnd(data, at);
     out->append(data.sliced(at, end - at));
     comma(end);
+}
+
+bool JsonIndex::isClosing(qsizetype line) const
+{
+    const char c = m_data.at(offset(line));
+    return c == '}' || c == ']';
+}
+
+QByteArrayView JsonIndex::keyBytes(qsizetype line) const
+{
+    const QByteArrayView data(m_data);
+    const qsizetype at = offset(line);
+    if (data[at] != '"')
+        return {};
+    const qsizetype end = stringEnd(data, at);
+    qsizetype colon = end;
+    while (colon < data.size() && isSpace(data[colon]))
+        ++colon;
+    if (colon >= data.size() || data[colon] != ':')
+        return {};
+    return data.sliced(at, end - at);
+}
+
+qsizetype JsonIndex::valueOffset(qsizetype line) const
+{
+    const QByteArrayView key = keyBytes(line);
+    if (key.isEmpty())
+        return offset(line);
+    const QByteArrayView data(m_data);
+    qsizetype at = offset(line) + key.size();
+    while (at < data.size() && (isSpace(data[at]) || data[at] == ':'))
+        ++at;
+    return at;
+}
+
+qsizetype JsonIndex::scalarEnd(qsizetype offset) const
+{
+    const QByteArrayView data(m_data);
+    return data[offset] == '"' ? stringEnd(data, offset) : numberOrLiteralEnd(data, offset);
 }
 
 QByteArray JsonIndex::lineBytes(qsizetype line) const

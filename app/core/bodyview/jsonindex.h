@@ -57,6 +57,17 @@ public:
     // How deep the line is: 0 for the top-level value, at most MaxRecordedDepth.
     int depth(qsizetype line) const { return int(m_lines[size_t(line)] & MaxRecordedDepth); }
 
+    // The tokens of a line, for walking the values (see JsonNodes).
+    // Whether the line closes a container: '}' or ']'.
+    bool isClosing(qsizetype line) const;
+    // The line's key as sent, quotes included; empty for an array element, the top-level value and a
+    // closing line.
+    QByteArrayView keyBytes(qsizetype line) const;
+    // Where the line's value starts: its first token, or what follows its key and colon.
+    qsizetype valueOffset(qsizetype line) const;
+    // Where the string, number or literal that starts at offset ends.
+    qsizetype scalarEnd(qsizetype offset) const;
+
     // A cheap check for "does this body look like JSON at all" (first non-space byte).
     static bool looksLikeJson(QByteArrayView data);
 
