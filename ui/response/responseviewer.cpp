@@ -3,36 +3,22 @@
 #include "history/cookiestore.h"
 #include "ui/response/consoleview.h"
 #include "ui/response/cookiesview.h"
+#include "ui/response/responsebody.h"
 #include "ui/response/testresultsview.h"
 #include "ui/response/timingview.h"
-#include "ui/widgets/findbar.h"
-#include "ui/widgets/lineview.h"
 #include "ui/widgets/palette.h"
 
-#include <QApplication>
-#include <QButtonGroup>
-#include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
-#include <QPushButton>
-#include <QShortcut>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
-
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -69,9 +55,6 @@ bool wasSent(const HttpResponse &response)
     return response.error != HttpResponse::Error::InvalidRequest
         && response.error != HttpResponse::Error::Authorization;
 }
-
-const QString copyText = u"&Copy"_s;
-const QString copyName = u"Copy body"_s;
 
 } // namespace
 
@@ -128,67 +111,12 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     m_tabs->setObjectName(u"responseTabs"_s);
     m_tabs->setAccessibleName(u"Response"_s);
 
-    auto *bodyPage = new QWidget(this);
-    auto *bodyLayout = new QVBoxLayout(bodyPage);
-    auto *bodyBar = new QHBoxLayout;
-    m_prettyButton = new QToolButton(bodyPage);
-    m_prettyButton->setObjectName(u"prettyButton"_s);
-    m_prettyButton->setText(u"Pretty"_s);
-    m_prettyButton->setAccessibleName(u"Pretty body"_s);
-    m_prettyButton->setCheckable(true);
-    m_prettyButton->setChecked(true);
-    m_prettyButton->setFocusPolicy(Qt::StrongFocus);
-    m_rawButton = new QToolButton(bodyPage);
-    m_rawButton->setObjectName(u"rawButton"_s);
-    m_rawButton->setText(u"Raw"_s);
-    m_rawButton->setAccessibleName(u"Raw body"_s);
-    m_rawButton->setCheckable(true);
-    m_rawButton->setFocusPolicy(Qt::StrongFocus);
-    auto *group = new QButtonGroup(this);
-    group->addButton(m_prettyButton);
-    group->addButton(m_rawButton);
-    group->setExclusive(true);
-    m_findButton = new QToolButton(bodyPage);
-    m_findButton->setObjectName(u"findButton"_s);
-    m_findButton->setText(u"Find"_s);
-    m_findButton->setAccessibleName(u"Find in the body"_s);
-    m_findButton->setToolTip(u"Find in the body (Ctrl+F); go to a line with Ctrl+G"_s);
-    m_findButton->setFocusPolicy(Qt::StrongFocus);
-    m_copyButton = new QPushButton(copyText, bodyPage);
-    m_copyButton->setObjectName(u"copyBodyButton"_s);
-    m_copyButton->setAccessibleName(copyName);
-    m_copyButton->setToolTip(u"Copy the body, or the selected lines of it, to the clipboard"_s);
-    m_copiedTimer = new QTimer(this);
-    m_copiedTimer->setSingleShot(true);
-    m_copiedTimer->setInterval(2000);
-    bodyBar->addWidget(m_prettyButton);
-    bodyBar->addWidget(m_rawButton);
-    bodyBar->addStretch(1);
-    bodyBar->addWidget(m_findButton);
-    bodyBar->addWidget(m_copyButton);
-    bodyLayout->addLayout(bodyBar);
-    m_body = new LineView(bodyPage);
-    m_body->setObjectName(u"responseBody"_s);
-    m_body->setAccessibleName(u"Response body"_s);
-    m_find = new FindBar(m_body, bodyPage);
-    m_find->setObjectName(u"findBar"_s);
-    m_find->hide();
-    bodyLayout->addWidget(m_find);
-    bodyLayout->addWidget(m_body, 1);
-    // Ctrl+F and friends work wherever the focus is in the body page.
-    const auto shortcut = [bodyPage](const QKeySequence &keys) {
-        auto *s = new QShortcut(keys, bodyPage);
-        s->setContext(Qt::WidgetWithChildrenShortcut);
-        return s;
-    };
-    connect(shortcut(QKeySequence::Find), &QShortcut::activated, this, &ResponseViewer::openFind);
-    connect(shortcut(QKeySequence(Qt::CTRL | Qt::Key_G)), &QShortcut::activated, this,
-            &ResponseViewer::goToLine);
-    connect(shortcut(QKeySequence::FindNext), &QShortcut::activated, m_find, &FindBar::next);
-    connect(shortcut(QKeySequence::FindPrevious), &QShortcut::activated, m_find, &FindBar::previous);
-    connect(m_findButton, &QToolButton::clicked, this, &ResponseViewer::openFind);
-    connect(m_body, &LineView::copied, this, &ResponseViewer::message);
-    m_tabs->addTab(bodyPage, u"B&ody"_s);
+    m_body = new ResponseBody(this);
+    m_body->setObjectName(u"responseBodyPage"_s);
+    connect(m_body, &ResponseBody::message, this, &ResponseViewer::message);
+    connect(m_body, &ResponseBody::note, this, [this](const QString &text) { setMessage(text, false); });
+    connect(m_body, &ResponseBody::shown, this, &ResponseViewer::bodyShown);
+    m_tabs->addTab(m_body, u"B&ody"_s);
 
     m_headers = new QTableWidget(0, 2, this);
     m_headers->setObjectName(u"responseHeaders"_s);
@@ -216,83 +144,42 @@ ResponseViewer::ResponseViewer(QWidget *parent)
             [this] { m_tabs->setTabText(m_tabs->indexOf(m_testResults), m_testResults->tabTitle()); });
     layout->addWidget(m_tabs, 1);
 
-    connect(m_prettyButton, &QToolButton::toggled, this, &ResponseViewer::refreshBody);
-    connect(m_copyButton, &QPushButton::clicked, this, &ResponseViewer::copyBody);
-    connect(m_copiedTimer, &QTimer::timeout, this, [this] {
-        m_copyButton->setText(copyText);
-        m_copyButton->setAccessibleName(copyName);
-    });
-    connect(&m_indexWatcher, &QFutureWatcher<BodyIndex>::finished, this, &ResponseViewer::onIndexed);
     clear();
 }
 
-ResponseViewer::~ResponseViewer()
-{
-    cancelIndexing();
-    m_indexWatcher.waitForFinished();
-}
+ResponseViewer::~ResponseViewer() = default;
 
 void ResponseViewer::releaseBody()
 {
-    const bool large = m_response.body.size() >= 1024 * 1024;
-    cancelIndexing();
     m_response = HttpResponse();
-    m_indexed = BodyIndex();
-    m_body->setSource(nullptr);
-#ifdef __GLIBC__
-    // Hand the freed pages back to the system now rather than keep them for the next answer: after a
-    // big body the window should shrink again.
-    if (large)
-        QTimer::singleShot(0, this, [] { malloc_trim(0); });
-#else
-    Q_UNUSED(large);
-#endif
+    m_body->showNothing(QString());
 }
 
-void ResponseViewer::cancelIndexing()
+LineView *ResponseViewer::body() const
 {
-    if (m_cancelIndexing)
-        m_cancelIndexing->store(true);
-    m_cancelIndexing.reset();
-    m_indexing = false;
+    return m_body->lines();
+}
+
+FindBar *ResponseViewer::findBar() const
+{
+    return m_body->findBar();
 }
 
 void ResponseViewer::openFind()
 {
-    m_tabs->setCurrentIndex(0);
-    m_find->open();
+    m_tabs->setCurrentWidget(m_body);
+    m_body->openFind();
 }
 
 void ResponseViewer::goToLine()
 {
-    const qsizetype count = m_body->lineCount();
-    if (count == 0)
-        return;
-    bool ok = false;
-    const int line = QInputDialog::getInt(this, u"Go to Line"_s, u"&Line (1 to %1):"_s.arg(count),
-                                          int(m_body->currentLine() + 1), 1,
-                                          int(qMin<qsizetype>(count, INT_MAX)), 1, &ok);
-    if (!ok)
-        return;
-    m_tabs->setCurrentIndex(0);
-    m_body->setCurrentLine(line - 1);
-    m_body->setFocus(Qt::ShortcutFocusReason);
+    m_tabs->setCurrentWidget(m_body);
+    m_body->goToLine();
 }
 
 QString ResponseViewer::bodyText() const
 {
     return m_body->text();
-}
-
-void ResponseViewer::copyBody()
-{
-    const bool whole = !m_body->hasSelection();
-    QApplication::clipboard()->setText(whole ? m_body->text() : m_body->selectedText());
-    // Said on the button, where the eyes and the focus are, and in the status bar.
-    m_copyButton->setText(u"Copied"_s);
-    m_copyButton->setAccessibleName(u"Copied"_s);
-    m_copiedTimer->start();
-    Q_EMIT message(whole ? u"Copied the response body."_s : u"Copied the selected lines."_s);
 }
 
 void ResponseViewer::clear()
@@ -359,12 +246,12 @@ void ResponseViewer::clearScriptResults()
 
 bool ResponseViewer::isPretty() const
 {
-    return m_prettyButton->isChecked();
+    return m_body->mode() == ResponseBody::Mode::Pretty;
 }
 
 void ResponseViewer::setPretty(bool pretty)
 {
-    (pretty ? m_prettyButton : m_rawButton)->setChecked(true);
+    m_body->setMode(pretty ? ResponseBody::Mode::Pretty : ResponseBody::Mode::Raw);
 }
 
 void ResponseViewer::addUnderMessage(QWidget *widget)
@@ -422,19 +309,7 @@ void ResponseViewer::showResponse(const HttpResponse &response)
         m_headers->setItem(row, 1, new QTableWidgetItem(QString::fromUtf8(header.second)));
     }
 
-    if (response.body.isEmpty()) {
-        showNoBody(u"The response has no body."_s);
-        Q_EMIT bodyShown();
-        return;
-    }
-    // Off the GUI thread: the charset, the lines, and for JSON the lines of its pretty form.
-    m_indexing = true;
-    showNoBody(u"Reading the body\u2026"_s);
-    m_cancelIndexing = std::make_shared<std::atomic_bool>(false);
-    const bool json = response.looksLikeJson() || JsonIndex::looksLikeJson(response.body);
-    m_indexWatcher.setFuture(QtConcurrent::run(
-        [body = response.body, contentType = response.header("content-type"), json,
-         cancel = m_cancelIndexing] { return BodyIndex::build(body, contentType, json, cancel.get()); }));
+    m_body->show(response.body, response.header("content-type"));
 }
 
 void ResponseViewer::showCookies(const HttpResponse &response)
@@ -445,45 +320,9 @@ void ResponseViewer::showCookies(const HttpResponse &response)
                        cookies.isEmpty() ? u"Coo&kies"_s : u"Coo&kies (%1)"_s.arg(cookies.size()));
 }
 
-void ResponseViewer::onIndexed()
-{
-    if (!m_indexing || !m_cancelIndexing || m_cancelIndexing->load()
-        || m_indexWatcher.future().resultCount() == 0)
-        return; // a newer answer (or none) is shown now, or the empty future set below finished
-    m_indexing = false;
-    m_cancelIndexing.reset();
-    m_indexed = m_indexWatcher.result();
-    m_indexWatcher.setFuture(QFuture<BodyIndex>()); // the future would keep the body alive after a clear()
-    QStringList notes;
-    if (!m_indexed.note.isEmpty())
-        notes << m_indexed.note;
-    if (m_indexed.pretty && !m_indexed.pretty->ok() && m_response.looksLikeJson()) {
-        notes << u"The body is labelled %1 but is not valid JSON (%2). It is shown raw."_s.arg(
-            QString::fromLatin1(m_response.contentType()), m_indexed.pretty->error().message);
-    }
-    if (!notes.isEmpty())
-        setMessage(notes.join(u' '), false);
-    refreshBody();
-    Q_EMIT bodyShown();
-}
-
-void ResponseViewer::refreshBody()
-{
-    if (m_indexing || !m_indexed.raw)
-        return;
-    const bool pretty = isPretty() && m_indexed.pretty && m_indexed.pretty->ok();
-    m_body->setSource(pretty ? std::static_pointer_cast<const LineSource>(m_indexed.pretty)
-                             : std::static_pointer_cast<const LineSource>(m_indexed.raw));
-    m_find->refresh();
-    m_copyButton->setEnabled(m_body->lineCount() > 0);
-}
-
 void ResponseViewer::showNoBody(const QString &placeholder)
 {
-    m_body->setSource(nullptr);
-    m_body->setPlaceholderText(placeholder);
-    m_find->refresh();
-    m_copyButton->setEnabled(false);
+    m_body->showNothing(placeholder);
 }
 
 } // namespace Postern

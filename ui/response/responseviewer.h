@@ -1,24 +1,16 @@
 #pragma once
 
-#include "bodyview/bodyindex.h"
 #include "http/httpresponse.h"
 #include "scripting/scriptvalues.h"
 
 #include <QElapsedTimer>
-#include <QFutureWatcher>
 #include <QWidget>
-
-#include <atomic>
-#include <memory>
 
 QT_BEGIN_NAMESPACE
 class QLabel;
 class QProgressBar;
-class QPushButton;
 class QTabWidget;
 class QTableWidget;
-class QTimer;
-class QToolButton;
 QT_END_NAMESPACE
 
 namespace Postern {
@@ -27,15 +19,13 @@ class ConsoleView;
 class CookiesView;
 class FindBar;
 class LineView;
+class ResponseBody;
 class TestResultsView;
 class TimingView;
 
-// Shows one answer: status, time and size; the body pretty-printed (JSON, keys and numbers exactly
-// as sent) or raw, with Find (Ctrl+F) and Go to Line (Ctrl+G); the headers; the cookies it set (its
-// Set-Cookie headers); the timing of its phases; what its scripts said (Test Results, Console). A
-// transport failure shows its message instead. The body is indexed on a worker thread (its lines, and
-// for JSON the lines of its pretty form) and drawn a screen at a time, so a body of a hundred
-// megabytes never freezes the window.
+// Shows one answer: status, time and size; the body (ResponseBody: pretty, raw or as a tree, with Find
+// and Go to Line); the headers; the cookies it set (its Set-Cookie headers); the timing of its phases;
+// what its scripts said (Test Results, Console). A transport failure shows its message instead.
 class ResponseViewer : public QWidget
 {
     Q_OBJECT
@@ -62,8 +52,9 @@ public:
     void setPretty(bool pretty);
     // The body as shown (pretty or raw), for the clipboard and tests.
     QString bodyText() const;
-    LineView *body() const { return m_body; }
-    FindBar *findBar() const { return m_find; }
+    LineView *body() const;
+    FindBar *findBar() const;
+    ResponseBody *bodyPage() const { return m_body; }
     void openFind();
     void goToLine();
 
@@ -78,12 +69,8 @@ Q_SIGNALS:
     void message(const QString &text);
 
 private:
-    void copyBody();
-    void onIndexed();
-    void cancelIndexing();
-    // Lets go of the body, its lines and its index (and, after a big one, of the memory they held).
+    // Lets go of the answer (and its body, see ResponseBody).
     void releaseBody();
-    void refreshBody();
     void showNoBody(const QString &placeholder);
     void setMessage(const QString &text, bool error);
     void showCookies(const HttpResponse &response);
@@ -96,23 +83,13 @@ private:
     QProgressBar *m_busy = nullptr;
     QLabel *m_message = nullptr;
     QTabWidget *m_tabs = nullptr;
-    QToolButton *m_prettyButton = nullptr;
-    QToolButton *m_rawButton = nullptr;
-    QPushButton *m_copyButton = nullptr;
-    QTimer *m_copiedTimer = nullptr; // puts "Copy" back on the button
-    QToolButton *m_findButton = nullptr;
-    LineView *m_body = nullptr;
-    FindBar *m_find = nullptr;
+    ResponseBody *m_body = nullptr;
     QTableWidget *m_headers = nullptr;
     CookiesView *m_cookies = nullptr;
     TestResultsView *m_testResults = nullptr;
     ConsoleView *m_console = nullptr;
 
     HttpResponse m_response;
-    BodyIndex m_indexed; // empty until the body has been indexed
-    QFutureWatcher<BodyIndex> m_indexWatcher;
-    std::shared_ptr<std::atomic_bool> m_cancelIndexing;
-    bool m_indexing = false;
 };
 
 } // namespace Postern

@@ -23,9 +23,6 @@ namespace Postern {
 
 namespace {
 
-constexpr int Padding = 4; // between the margin and the text
-// A line longer than this is drawn only around what is on screen (and without colours).
-constexpr qsizetype LongLine = 2000;
 // Line items a view keeps for screen readers before it lets go of those off screen.
 constexpr int AccessibleLinesKept = 256;
 
@@ -128,12 +125,7 @@ void LineView::setCurrentLine(qsizetype line, bool keepSelection)
     }
     const bool moved = line != m_current;
     m_current = line;
-    const int fullRows = qMax(1, viewport()->height() / lineHeight());
-    const qsizetype first = firstVisibleLine();
-    if (line < first)
-        verticalScrollBar()->setValue(int(line));
-    else if (line >= first + fullRows)
-        verticalScrollBar()->setValue(int(line - fullRows + 1));
+    scrollToLine(line);
     viewport()->update();
     m_margin->update();
     if (moved)
@@ -175,6 +167,8 @@ qsizetype LineView::firstVisibleLine() const
 
 int LineView::visibleLineCount() const
 {
+    if (m_wrap)
+        return int(rowsOnScreen().size());
     const int rows = (viewport()->height() + lineHeight() - 1) / lineHeight();
     return int(std::clamp<qsizetype>(lineCount() - firstVisibleLine(), 0, rows));
 }
@@ -204,6 +198,13 @@ qsizetype LineView::lineAt(int y) const
 {
     if (y < 0)
         return -1;
+    if (m_wrap) {
+        for (const Row &row : rowsOnScreen()) {
+            if (y < row.y + row.height)
+                return row.line;
+        }
+        return -1;
+    }
     const qsizetype line = firstVisibleLine() + y / lineHeight();
     return line < lineCount() ? line : -1;
 }
@@ -220,8 +221,56 @@ void LineView::setMatches(QList<FindMatch> matches, qsizetype current)
     viewport()->update();
 }
 
+void LineView::scrollToLine(qsizetype line)
+{
+    const qsizetype first = firstVisibleLine();
+    if (line < first) {
+        verticalScrollBar()->setValue(int(line));
+        return;
+    }
+    if (!m_wrap) {
+        const int fullRows = qMax(1, viewport()->height() / lineHeight());
+        if (line >= first + fullRows)
+            verticalScrollBar()->setValue(int(line - fullRows + 1));
+        return;
+    }
+    const QRect shown = lineRect(line);
+    if (shown.isValid() && (shown.bottom() < viewport()->height() || line == first))
+        return;
+    // The top line that puts line at the bottom, whole if it fits.
+    qsizetype top = line;
+    int height = wrappedHeight(line);
+    while (top > 0) {
+        const int above = wrappedHeight(top - 1);
+        if (height + above > viewport()->height())
+            break;
+        height += above;
+        --top;
+    }
+    verticalScrollBar()->setValue(int(top));
+}
+
+void LineView::setWordWrap(bool wrap)
+{
+    if (wrap == m_wrap)
+        return;
+    m_wrap = wrap;
+    horizontalScrollBar()->setValue(0);
+    updateScrollBars();
+    if (m_current >= 0)
+        scrollToLine(m_current);
+    viewport()->update();
+    m_margin->update();
+    if (QAccessible::isActive()) {
+        QAccessibleEvent event(this, QAccessible::VisibleDataChanged);
+        QAccessible::updateAccessibility(&event);
+    }
+}
+
 void LineView::scrollToColumn(qsizetype line, qsizetype column, qsizetype length)
 {
+    if (m_wrap)
+        return; // nothing is out of sight sideways
     const QString text = m_source->lineText(line);
     qreal start = qreal(column) * charWidth();
     qreal end = qreal(column + length) * charWidth();
@@ -238,6 +287,18 @@ void LineView::scrollToColumn(qsizetype line, qsizetype column, qsizetype length
 void LineView::updateScrollBars()
 {
     const int rows = qMax(1, viewport()->height() / lineHeight());
+    if (m_wrap) {
+        // As far down as leaves the last lines filling the view.
+        qsizetype top = lineCount() - 1;
+        int height = top >= 0 ? wrappedHeight(top) : 0;
+        while (top > 0 && height + wrappedHeight(top - 1) <= viewport()->height())
+            height += wrappedHeight(--top);
+        verticalScrollBar()->setRange(0, int(qMax<qsizetype>(0, top)));
+        verticalScrollBar()->setPageStep(rows);
+        verticalScrollBar()->setSingleStep(1);
+        horizontalScrollBar()->setRange(0, 0);
+        return;
+    }
     verticalScrollBar()->setRange(0, int(qMax<qsizetype>(0, lineCount() - rows)));
     verticalScrollBar()->setPageStep(rows);
     verticalScrollBar()->setSingleStep(1);
@@ -297,114 +358,6 @@ void LineView::focusOutEvent(QFocusEvent *event)
     viewport()->update();
 }
 
-void LineView::paintEvent(QPaintEvent *)
-{
-    QPainter painter(viewport());
-    const QPalette &pal = palette();
-    if (lineCount() == 0) {
-        if (!m_placeholder.isEmpty()) {
-            painter.setPen(pal.color(QPalette::PlaceholderText));
-            painter.drawText(viewport()->rect().adjusted(Padding, Padding, -Padding, -Padding),
-                             Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, m_placeholder);
-        }
-        return;
-    }
-    const int height = lineHeight();
-    const int ascent = fontMetrics().ascent();
-    const int columnWidth = charWidth();
-    const int width = viewport()->width();
-    const int scrolled = horizontalScrollBar()->value();
-    const qsizetype first = firstVisibleLine();
-    const int rows = visibleLineCount();
-    const bool json = m_source->style() == LineStyle::Json;
-    const QPalette::ColorGroup group = hasFocus() ? QPalette::Active : QPalette::Inactive;
-    const QColor matchColor = Theme::color(ColorRole::FindMatchBackground, pal);
-    const QColor currentMatchColor = Theme::color(ColorRole::FindCurrentBackground, pal);
-    const QColor keyColor = Theme::color(ColorRole::JsonKey, pal);
-    const QColor stringColor = Theme::color(ColorRole::JsonString, pal);
-    const QColor numberColor = Theme::color(ColorRole::JsonNumber, pal);
-    const QColor literalColor = Theme::color(ColorRole::JsonLiteral, pal);
-    const auto colorOf = [&](ColorRole role) -> const QColor & {
-        return role == ColorRole::JsonKey    ? keyColor
-            : role == ColorRole::JsonNumber  ? numberColor
-            : role == ColorRole::JsonLiteral ? literalColor
-                                             : stringColor;
-    };
-
-    auto match = std::lower_bound(m_matches.cbegin(), m_matches.cend(), first,
-                                  [](const FindMatch &m, qsizetype line) { return m.line < line; });
-    for (int row = 0; row < rows; ++row) {
-        const qsizetype line = first + row;
-        const int y = row * height;
-        const bool selected = hasSelection() && line >= selectionFirst() && line <= selectionLast();
-        if (selected)
-            painter.fillRect(0, y, width, height, pal.brush(group, QPalette::Highlight));
-        else if (line == m_current && hasFocus())
-            painter.fillRect(0, y, width, height, pal.brush(group, QPalette::AlternateBase));
-
-        QString text = m_source->lineText(line);
-        qsizetype skipped = 0; // columns left out at the start of a long line
-        if (text.size() > LongLine) {
-            skipped = qMax<qsizetype>(0, scrolled / columnWidth - 64);
-            text = text.mid(skipped, width / columnWidth + 128);
-        }
-        const qreal x0 = Padding - scrolled + qreal(skipped) * columnWidth;
-
-        for (; match != m_matches.cend() && match->line == line; ++match) {
-            const qsizetype from = match->column - skipped;
-            if (from + match->length < 0 || from > text.size())
-                continue;
-            const qreal left = x0 + columnX(text, from);
-            const qreal right = x0 + columnX(text, from + match->length);
-            const bool current = m_currentMatch >= 0 && match - m_matches.cbegin() == m_currentMatch;
-            painter.fillRect(QRectF(left, y, qMax<qreal>(right - left, 2), height),
-                             current ? currentMatchColor : matchColor);
-        }
-
-        const QColor plain = pal.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
-        painter.setPen(plain);
-        if (!json || selected || skipped > 0 || text.size() > LongLine) {
-            painter.drawText(QPointF(x0, y + ascent), text);
-            continue;
-        }
-        qsizetype at = 0;
-        qreal x = x0;
-        const auto draw = [&](qsizetype from, qsizetype length, const QColor &color) {
-            const QString run = text.mid(from, length);
-            painter.setPen(color);
-            painter.drawText(QPointF(x, y + ascent), run);
-            x += fontMetrics().horizontalAdvance(run);
-        };
-        for (const JsonHighlight::Span &span : JsonHighlight::spans(text)) {
-            if (span.start > at)
-                draw(at, span.start - at, plain);
-            draw(span.start, span.length, colorOf(span.role));
-            at = span.start + span.length;
-        }
-        if (at < text.size())
-            draw(at, text.size() - at, plain);
-    }
-}
-
-void LineView::paintLineNumbers(QPaintEvent *, QWidget *margin)
-{
-    QPainter painter(margin);
-    const QPalette &pal = palette();
-    painter.fillRect(margin->rect(), pal.color(QPalette::Window));
-    const int height = lineHeight();
-    const qsizetype first = firstVisibleLine();
-    const int rows = visibleLineCount();
-    const int right = margin->width() - Padding;
-    for (int row = 0; row < rows; ++row) {
-        const qsizetype line = first + row;
-        const QRect box(0, row * height, right, height);
-        painter.setPen(pal.color(line == m_current ? QPalette::WindowText : QPalette::PlaceholderText));
-        // A cut of a long line has no number of its own.
-        const QString label = m_source->isContinuation(line) ? u"\u21AA"_s : QString::number(line + 1);
-        painter.drawText(box, Qt::AlignRight | Qt::AlignVCenter, label);
-    }
-}
-
 void LineView::keyPressEvent(QKeyEvent *event)
 {
     if (event == QKeySequence::Copy) {
@@ -423,7 +376,8 @@ void LineView::keyPressEvent(QKeyEvent *event)
     const bool shift = event->modifiers() & Qt::ShiftModifier;
     const bool control = event->modifiers() & Qt::ControlModifier;
     const qsizetype current = m_current < 0 ? firstVisibleLine() : m_current;
-    const int page = qMax(1, viewport()->height() / lineHeight() - 1);
+    const int page
+        = m_wrap ? qMax(1, visibleLineCount() - 1) : qMax(1, viewport()->height() / lineHeight() - 1);
     QScrollBar *across = horizontalScrollBar();
     qsizetype target = 0;
     switch (event->key()) {

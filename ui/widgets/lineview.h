@@ -9,6 +9,11 @@
 
 #include <memory>
 
+QT_BEGIN_NAMESPACE
+class QPainter;
+class QTextLayout;
+QT_END_NAMESPACE
+
 namespace Postern {
 
 // A read-only view of a LineSource that draws only the lines on screen, so a body of a hundred
@@ -59,8 +64,16 @@ public:
     void setMatches(QList<FindMatch> matches, qsizetype current = -1);
     qsizetype currentMatch() const { return m_currentMatch; }
 
+    // Long lines wrap at the view's width instead of running off to the right (off by default).
+    bool wordWrap() const { return m_wrap; }
+    void setWordWrap(bool wrap);
+
     int lineHeight() const;
     int lineNumberWidth() const;
+    // Where line is drawn, in the viewport's coordinates; empty when it is not on screen.
+    QRect lineRect(qsizetype line) const;
+    // The line drawn at y, in the viewport's coordinates, or -1.
+    qsizetype lineAt(int y) const;
 
 Q_SIGNALS:
     void currentLineChanged(qsizetype line);
@@ -83,12 +96,29 @@ private:
     friend class LineItemAccessible;
     friend class LineNumberMargin;
 
+    // A line on screen: where it starts and how tall it is (several rows when wrapped).
+    struct Row
+    {
+        qsizetype line = 0;
+        int y = 0;
+        int height = 0;
+    };
+    static constexpr int Padding = 4; // between the margin and the text
+    // A line longer than this is drawn, unwrapped, only around what is on screen (and without colours).
+    static constexpr qsizetype LongLine = 2000;
+
     void copy();
+    void scrollToLine(qsizetype line);
+    QList<Row> rowsOnScreen() const;
+    // The width text wraps at, and the height of a line wrapped at it.
+    int wrapWidth() const;
+    int wrappedHeight(qsizetype line) const;
+    int layOutWrapped(QTextLayout *layout) const;
+    void paintWrapped(QPainter *painter);
     void updateScrollBars();
     void updateMargin();
     void paintLineNumbers(QPaintEvent *event, QWidget *margin);
     void scrollToColumn(qsizetype line, qsizetype column, qsizetype length);
-    qsizetype lineAt(int y) const;
     int charWidth() const;
     // x of column in line's text, from the text's start.
     qreal columnX(const QString &text, qsizetype column) const;
@@ -104,6 +134,7 @@ private:
     QList<FindMatch> m_matches;
     qsizetype m_currentMatch = -1;
     mutable QHash<qsizetype, QAccessible::Id> m_accessibleLines;
+    bool m_wrap = false;
 };
 
 } // namespace Postern

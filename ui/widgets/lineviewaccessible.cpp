@@ -63,11 +63,9 @@ public:
     {
         if (!isValid())
             return QRect();
-        const qsizetype row = m_line - m_view->firstVisibleLine();
-        if (row < 0 || row >= m_view->visibleLineCount())
+        const QRect local = m_view->lineRect(m_line);
+        if (!local.isValid())
             return QRect();
-        const QRect local(0, int(row) * m_view->lineHeight(), m_view->viewport()->width(),
-                          m_view->lineHeight());
         return QRect(m_view->viewport()->mapToGlobal(local.topLeft()), local.size());
     }
 

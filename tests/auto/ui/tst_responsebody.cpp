@@ -3,6 +3,7 @@
 #include "ui/widgets/findbar.h"
 #include "ui/widgets/lineview.h"
 
+#include <QAbstractButton>
 #include <QAccessible>
 #include <QApplication>
 #include <QCheckBox>
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void aNewAnswerReplacesOneStillIndexing();
     void invalidJsonLabelledJsonIsShownRaw();
     void charsetFromContentType();
+    void wrapLongLines();
     void manyMegabytesScrollToTheEnd();
 
 private:
@@ -318,6 +320,53 @@ void tst_ResponseBody::manyMegabytesScrollToTheEnd()
     m_viewer->setPretty(false);
     QVERIFY(body()->lineCount() > 4000);
     QVERIFY(body()->source()->isContinuation(1));
+}
+
+void tst_ResponseBody::wrapLongLines()
+{
+    // 200 lines of 50 words each, about 300 characters: wider than the view.
+    QByteArray text;
+    for (int line = 0; line < 200; ++line) {
+        for (int word = 0; word < 50; ++word)
+            text += "w" + QByteArray::number(line) + "x" + QByteArray::number(word) + ' ';
+        text += '\n';
+    }
+    show(answer(text, "text/plain"));
+    const int rowHeight = body()->lineHeight();
+    QCOMPARE(body()->lineRect(0).height(), rowHeight);
+    QVERIFY(body()->horizontalScrollBar()->maximum() > 0);
+    const int unwrapped = body()->visibleLineCount();
+
+    auto *wrap = m_viewer->findChild<QAbstractButton *>(u"wrapButton"_s);
+    QVERIFY(wrap);
+    QCOMPARE(accessible(wrap)->text(QAccessible::Name), u"Wrap long lines"_s);
+    wrap->click();
+    QVERIFY(body()->wordWrap());
+    const QRect first = body()->lineRect(0);
+    QVERIFY2(first.height() >= 2 * rowHeight, qPrintable(QString::number(first.height())));
+    QCOMPARE(first.height() % rowHeight, 0);
+    QCOMPARE(body()->horizontalScrollBar()->maximum(), 0);
+    QVERIFY(body()->visibleLineCount() < unwrapped);
+    // Screen readers get the lines' places as drawn.
+    QAccessibleInterface *item = accessible(body())->child(1);
+    QCOMPARE(item->rect().height(), body()->lineRect(1).height());
+    QCOMPARE(item->rect().top(), body()->viewport()->mapToGlobal(QPoint(0, first.height())).y());
+
+    // The keyboard keeps the current line in sight, wrapped lines and all.
+    body()->setFocus();
+    for (int i = 0; i < 40; ++i)
+        QTest::keyClick(body(), Qt::Key_Down);
+    QCOMPARE(body()->currentLine(), 40);
+    const QRect current = body()->lineRect(40);
+    QVERIFY(current.isValid());
+    QVERIFY(current.bottom() < body()->viewport()->height());
+    QCOMPARE(body()->lineAt(current.center().y()), 40);
+    QTest::keyClick(body(), Qt::Key_End, Qt::ControlModifier);
+    QVERIFY(body()->lineRect(199).isValid());
+    QCOMPARE(body()->verticalScrollBar()->value(), body()->verticalScrollBar()->maximum());
+
+    wrap->click();
+    QCOMPARE(body()->lineRect(199).height(), rowHeight);
 }
 
 QTEST_MAIN(tst_ResponseBody)
