@@ -9,10 +9,13 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #ifndef QT_NO_SSL
+#include <QDir>
 #include <QSslError>
+#include <QTemporaryFile>
 #endif
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -82,9 +85,10 @@ constexpr int maxRedirects = 10;
 
 } // namespace
 
-HttpCall::HttpCall(qint64 maxBodySize, QObject *parent)
+HttpCall::HttpCall(qint64 maxBodySize, qint64 maxFileBodySize, QObject *parent)
     : QObject(parent)
     , m_maxBodySize(maxBodySize)
+    , m_maxFileBodySize(qMax(maxFileBodySize, maxBodySize))
 {
     m_timeout.setSingleShot(true);
     m_timeout.setTimerType(Qt::PreciseTimer);
@@ -303,6 +307,8 @@ void HttpCall::onRedirected(const QUrl &target)
     old->abort();
     old->deleteLater();
     m_response.body.clear();
+    m_spool.reset();
+    m_spooled = 0;
     beginHop();
     startReply(next, method, body);
 }
@@ -322,9 +328,14 @@ void HttpCall::onMetaDataChanged()
     if (!known || length <= 0)
         return;
     // An answer that says it is too large ends now, not after the limit's worth has been read.
-    if (length > m_maxBodySize) {
+    if (length > m_maxFileBodySize) {
         m_tooLarge = true;
         m_reply->abort();
+        return;
+    }
+    if (length > m_maxBodySize) {
+        if (!m_spool && !startSpool())
+            m_reply->abort();
         return;
     }
     // The body is read into one buffer of the announced size (of its compressed form, when it is
@@ -338,9 +349,23 @@ void HttpCall::onReadyRead()
     if (!m_reply || m_tooLarge)
         return;
     const qint64 available = m_reply->bytesAvailable();
-    if (m_response.body.size() + available > m_maxBodySize) {
+    if (received() + available > m_maxFileBodySize) {
         m_tooLarge = true;
         m_reply->abort();
+        return;
+    }
+    if (!m_spool && received() + available > m_maxBodySize && !startSpool()) {
+        m_reply->abort();
+        return;
+    }
+    if (m_spool) {
+        const QByteArray chunk = m_reply->read(available);
+        if (!spool(chunk.constData(), chunk.size()))
+            m_reply->abort();
+        if (m_progress.isActive())
+            m_progressPending = true;
+        else
+            reportProgress();
         return;
     }
     QByteArray &body = m_response.body;
@@ -365,8 +390,38 @@ void HttpCall::reportProgress()
         const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
         total = known ? length : -1;
     }
-    Q_EMIT progress(m_response.body.size(), total);
+    Q_EMIT progress(received(), total);
     m_progress.start();
+}
+
+qint64 HttpCall::received() const
+{
+    return m_spool ? m_spooled : m_response.body.size();
+}
+
+bool HttpCall::startSpool()
+{
+    m_spool = std::make_unique<QTemporaryFile>(QDir::temp().filePath(u"postern-body-XXXXXX"_s));
+    if (!m_spool->open()) {
+        m_spoolError = m_spool->errorString();
+        m_spool.reset();
+        return false;
+    }
+    qCDebug(lcNet) << "body over" << m_maxBodySize << "bytes: kept in a temporary file";
+    const QByteArray sofar = std::exchange(m_response.body, QByteArray());
+    return spool(sofar.constData(), sofar.size());
+}
+
+bool HttpCall::spool(const char *data, qint64 size)
+{
+    if (size <= 0)
+        return true;
+    if (m_spool->write(data, size) != size) {
+        m_spoolError = m_spool->errorString();
+        return false;
+    }
+    m_spooled += size;
+    return true;
 }
 
 void HttpCall::onReplyFinished()
@@ -379,8 +434,15 @@ void HttpCall::onReplyFinished()
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
     reply->deleteLater();
-    if (!m_tooLarge && reply->isOpen())
-        m_response.body.append(reply->readAll());
+    if (!m_tooLarge && m_spoolError.isEmpty() && reply->isOpen()) {
+        const QByteArray rest = reply->readAll();
+        if (m_spool)
+            spool(rest.constData(), rest.size());
+        else
+            m_response.body.append(rest);
+    }
+    if (m_spool && m_spoolError.isEmpty() && !m_spool->flush())
+        m_spoolError = m_spool->errorString();
 
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const QNetworkReply::NetworkError error = reply->error();
@@ -397,7 +459,13 @@ void HttpCall::onReplyFinished()
     } else if (m_tooLarge) {
         m_response.error = HttpResponse::Error::TooLarge;
         m_response.errorMessage
-            = u"The answer is larger than %1 MiB; it was not read to the end."_s.arg(m_maxBodySize >> 20);
+            = u"The answer is larger than %1 MiB; it was not read to the end."_s.arg(m_maxFileBodySize >> 20);
+    } else if (!m_spoolError.isEmpty()) {
+        m_response.error = HttpResponse::Error::TooLarge;
+        m_response.errorMessage
+            = u"The answer is larger than %1 MiB and could not be kept in a temporary file: %2"_s
+                  .arg(m_maxBodySize >> 20)
+                  .arg(m_spoolError);
     } else if (!m_tlsErrors.isEmpty() && error != QNetworkReply::NoError && !status.isValid()) {
         m_response.error = HttpResponse::Error::Tls;
         m_response.errorMessage
@@ -418,6 +486,16 @@ void HttpCall::onReplyFinished()
     } else if (m_response.error != HttpResponse::Error::None) {
         m_response.body.clear();
     }
+    if (m_spool) {
+        // The file outlives the call, with the responses that hold it; a failed call's goes now.
+        if (m_response.error == HttpResponse::Error::None) {
+            m_spool->setAutoRemove(false);
+            const QString path = m_spool->fileName();
+            m_spool->close();
+            m_response.bodyFile = std::make_shared<const SpooledBody>(path, m_spooled);
+        }
+        m_spool.reset();
+    }
     // From the event loop, also when abort() finished the reply inside cancel().
     QMetaObject::invokeMethod(this, &HttpCall::finish, Qt::QueuedConnection);
 }
@@ -429,8 +507,10 @@ void HttpCall::finish()
     m_finished = true;
     m_response.elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
     qCDebug(lcNet) << "finished" << logUrl(m_response.url) << "status" << m_response.statusCode << "bytes"
-                   << m_response.body.size() << "error" << int(m_response.error);
-    Q_EMIT finished(m_response);
+                   << m_response.bodySize() << "error" << int(m_response.error);
+    // Given away: a body kept in a file goes with the last response that holds it, not with this call.
+    const HttpResponse response = std::exchange(m_response, HttpResponse());
+    Q_EMIT finished(response);
     deleteLater();
 }
 

@@ -8,10 +8,13 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
+
 QT_BEGIN_NAMESPACE
 class QNetworkAccessManager;
 class QNetworkReply;
 class QNetworkRequest;
+class QTemporaryFile;
 QT_END_NAMESPACE
 
 namespace Postern {
@@ -49,7 +52,7 @@ Q_SIGNALS:
 
 private:
     friend class HttpClient;
-    HttpCall(qint64 maxBodySize, QObject *parent);
+    HttpCall(qint64 maxBodySize, qint64 maxFileBodySize, QObject *parent);
 
     void start(QNetworkAccessManager *manager, const HttpRequest &request);
     void startReply(const QNetworkRequest &request, const QByteArray &method, const QByteArray &body);
@@ -57,6 +60,11 @@ private:
     void failBeforeSending(HttpResponse::Error error, const QString &message);
     void onMetaDataChanged();
     void onReadyRead();
+    // Moves the body read so far into a temporary file, where the rest will go; false if none can be
+    // made (the call then ends with an error).
+    bool startSpool();
+    bool spool(const char *data, qint64 size);
+    qint64 received() const;
     void reportProgress();
     void onReplyFinished();
     void finish();
@@ -79,6 +87,10 @@ private:
     // The most memory set aside for a body before it arrives, whatever its Content-Length says.
     static constexpr qint64 MaxReservedBody = qint64(512) << 20;
     qint64 m_maxBodySize = 0;
+    qint64 m_maxFileBodySize = 0;
+    std::unique_ptr<QTemporaryFile> m_spool; // where a body over m_maxBodySize goes
+    qint64 m_spooled = 0;
+    QString m_spoolError;
     bool m_canceled = false;
     bool m_timedOut = false;
     bool m_tooLarge = false;

@@ -23,16 +23,21 @@ public:
     // The call is a child of this client and deletes itself after finished().
     HttpCall *send(const HttpRequest &request);
 
-    // Bodies larger than this end the call with Error::TooLarge (a hostile or runaway server must
-    // not take all memory). Default 1 GiB.
+    // Bodies larger than this are not held in memory: they end the call with Error::TooLarge (a hostile
+    // or runaway server must not take all memory), or go to a temporary file (see below). Default 1 GiB.
     void setMaxBodySize(qint64 bytes) { m_maxBodySize = bytes; }
     qint64 maxBodySize() const { return m_maxBodySize; }
+    // Bodies over maxBodySize() but not over this are written to a temporary file instead
+    // (HttpResponse::bodyFile); 0, the default, keeps none.
+    void setMaxFileBodySize(qint64 bytes) { m_maxFileBodySize = bytes; }
+    qint64 maxFileBodySize() const { return m_maxFileBodySize; }
 
     QNetworkAccessManager *manager() const { return m_manager; }
 
 private:
     QNetworkAccessManager *m_manager;
     qint64 m_maxBodySize = qint64(1) << 30;
+    qint64 m_maxFileBodySize = 0;
 };
 
 } // namespace Postern

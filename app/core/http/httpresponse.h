@@ -1,12 +1,15 @@
 #pragma once
 
 #include "http/httptimings.h"
+#include "http/spooledbody.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QPair>
 #include <QString>
 #include <QUrl>
+
+#include <memory>
 
 namespace Postern {
 
@@ -37,11 +40,15 @@ struct HttpResponse
     QString reasonPhrase;
     QList<RawHeader> headers; // in the order received, names as the server spelt them
     QByteArray body;
+    // A body larger than the client's memory limit, when the client keeps those in a file
+    // (HttpClient::setMaxFileBodySize): body is then empty.
+    std::shared_ptr<const SpooledBody> bodyFile;
     qint64 elapsedMs = 0;
     HttpTimings timings; // the phases, as far as Qt reported them
     QUrl url; // where the answer came from, after redirects
 
     bool hasStatus() const { return statusCode > 0; }
+    qint64 bodySize() const { return bodyFile ? bodyFile->size() : body.size(); }
     QByteArray header(QByteArrayView name) const; // first match, case-insensitive
     QByteArray contentType() const; // lower-case, without parameters
     bool looksLikeJson() const; // by its Content-Type

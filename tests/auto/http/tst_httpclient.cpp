@@ -39,6 +39,8 @@ private Q_SLOTS:
     void announcedSizeLargerThanLimit();
     void bodyReadWhole_data();
     void bodyReadWhole();
+    void bodyOverLimitGoesToAFile_data();
+    void bodyOverLimitGoesToAFile();
     void serverClosesWithoutAnswer();
     void redirectKeepsCredentialsOnlyOnTheSameOrigin_data();
     void redirectKeepsCredentialsOnlyOnTheSameOrigin();
@@ -399,18 +401,23 @@ void tst_HttpClient::bodyReadWhole_data()
     QTest::newRow("chunked, no size") << false;
 }
 
-void tst_HttpClient::bodyReadWhole()
+namespace {
+
+// Bytes that differ from one position to the next, so a byte lost or moved shows.
+QByteArray patternedBody(qsizetype size)
 {
-    // Read into a buffer of the announced size, or one that grows: the same bytes either way.
-    QFETCH(bool, announced);
-    QByteArray body(3 * 1024 * 1024 + 17, Qt::Uninitialized);
+    QByteArray body(size, Qt::Uninitialized);
     for (qsizetype i = 0; i < body.size(); ++i)
         body[i] = char('a' + (i * 7) % 26);
-    QTcpServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
-    connect(&server, &QTcpServer::newConnection, &server, [&server, &body, announced] {
-        QTcpSocket *socket = server.nextPendingConnection();
-        connect(socket, &QTcpSocket::readyRead, socket, [socket, &body, announced] {
+    return body;
+}
+
+// Answers every request on server with body, with its Content-Length or chunked without one.
+void serveBody(QTcpServer *server, const QByteArray &body, bool announced)
+{
+    QObject::connect(server, &QTcpServer::newConnection, server, [server, body, announced] {
+        QTcpSocket *socket = server->nextPendingConnection();
+        QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, body, announced] {
             socket->readAll();
             if (socket->property("answered").toBool())
                 return;
@@ -429,12 +436,80 @@ void tst_HttpClient::bodyReadWhole()
             }
         });
     });
+}
+
+QStringList spoolFiles()
+{
+    return QDir::temp().entryList({ u"postern-body-*"_s }, QDir::Files);
+}
+
+} // namespace
+
+void tst_HttpClient::bodyReadWhole()
+{
+    // Read into a buffer of the announced size, or one that grows: the same bytes either way.
+    QFETCH(bool, announced);
+    const QByteArray body = patternedBody(3 * 1024 * 1024 + 17);
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    serveBody(&server, body, announced);
     HttpRequest request;
     request.url = u"http://127.0.0.1:%1/"_s.arg(server.serverPort());
     const HttpResponse response = sendAndWait(request);
     QCOMPARE(response.error, HttpResponse::Error::None);
     QCOMPARE(response.body.size(), body.size());
     QVERIFY(response.body == body);
+    QVERIFY(!response.bodyFile);
+}
+
+void tst_HttpClient::bodyOverLimitGoesToAFile_data()
+{
+    bodyReadWhole_data();
+}
+
+void tst_HttpClient::bodyOverLimitGoesToAFile()
+{
+    // Over the memory limit but not the file limit: the body is in a temporary file, whole, and the
+    // file goes with the last response that holds it.
+    QFETCH(bool, announced);
+    const QStringList before = spoolFiles();
+    const QByteArray body = patternedBody(3 * 1024 * 1024 + 17);
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    serveBody(&server, body, announced);
+    m_client->setMaxBodySize(1024 * 1024);
+    m_client->setMaxFileBodySize(8 * 1024 * 1024);
+    HttpRequest request;
+    request.url = u"http://127.0.0.1:%1/"_s.arg(server.serverPort());
+    QString path;
+    {
+        const HttpResponse response = sendAndWait(request);
+        QCOMPARE(response.error, HttpResponse::Error::None);
+        QCOMPARE(response.statusCode, 200);
+        QVERIFY(response.body.isEmpty());
+        QVERIFY(response.bodyFile);
+        QCOMPARE(response.bodySize(), body.size());
+        path = response.bodyFile->path();
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll() == body);
+        const HttpResponse copy = response;
+        QVERIFY(QFile::exists(path));
+    }
+    QVERIFY(!QFile::exists(path));
+    QCOMPARE(spoolFiles(), before);
+
+    // Over the file limit too: nothing kept, nothing left behind.
+    QTcpServer second;
+    QVERIFY(second.listen(QHostAddress::LocalHost, 0));
+    serveBody(&second, body, announced);
+    request.url = u"http://127.0.0.1:%1/"_s.arg(second.serverPort());
+    m_client->setMaxFileBodySize(2 * 1024 * 1024);
+    const HttpResponse refused = sendAndWait(request);
+    QCOMPARE(refused.error, HttpResponse::Error::TooLarge);
+    QVERIFY(!refused.bodyFile);
+    QVERIFY(refused.errorMessage.contains(u"2 MiB"_s));
+    QCOMPARE(spoolFiles(), before);
 }
 
 void tst_HttpClient::serverClosesWithoutAnswer()
