@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QUrl>
 #include <QtPlugin>
@@ -14,8 +15,8 @@ QT_END_NAMESPACE
 namespace Postern {
 
 // What a login window is told by the window that opens it, as plain callbacks: the login window lives
-// in a library of its own (libpostern_login, the only one with Qt WebEngine), loaded the first time one
-// is needed, and knows nothing else of Postern.
+// in a library of its own (libpostern_login, the only one with Qt WebEngine; it also draws HTML
+// previews), loaded the first time one is needed, and knows nothing else of Postern.
 struct LoginHooks
 {
     // Whether a URL is the Callback URL; called on WebEngine's network thread too.
@@ -35,9 +36,12 @@ public:
     virtual ~LoginWindowPlugin() = default;
     // A login window on authorizationUrl, not shown yet; the caller owns it.
     virtual QDialog *create(const QUrl &authorizationUrl, const LoginHooks &hooks, QWidget *parent) = 0;
+    // A view of an HTML answer with JavaScript, plugins and every request turned off; the caller owns
+    // it. It emits loaded(bool) when the document is drawn.
+    virtual QWidget *createHtmlPreview(const QByteArray &html, QWidget *parent) = 0;
 };
 
 } // namespace Postern
 
-#define PosternLoginWindowPlugin_iid "io.postern.LoginWindowPlugin/1"
+#define PosternLoginWindowPlugin_iid "io.postern.LoginWindowPlugin/2"
 Q_DECLARE_INTERFACE(Postern::LoginWindowPlugin, PosternLoginWindowPlugin_iid)

@@ -1,4 +1,5 @@
-// The library's entry point for QPluginLoader: makes login windows.
+// The library's entry point for QPluginLoader: makes login windows and HTML previews.
+#include "ui/loginwindow/htmlpreview.h"
 #include "ui/loginwindow/loginwindow.h"
 
 #include <QObject>
@@ -15,6 +16,10 @@ public:
     QDialog *create(const QUrl &authorizationUrl, const LoginHooks &hooks, QWidget *parent) override
     {
         return new LoginWindow(authorizationUrl, hooks, parent);
+    }
+    QWidget *createHtmlPreview(const QByteArray &html, QWidget *parent) override
+    {
+        return new HtmlPreview(html, parent);
     }
 };
 

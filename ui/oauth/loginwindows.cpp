@@ -97,6 +97,17 @@ QDialog *LoginWindows::create(const QUrl &authorizationUrl, const LoginHooks &ho
     return state.plugin->create(authorizationUrl, hooks, parent);
 }
 
+QWidget *LoginWindows::createHtmlPreview(const QByteArray &html, QWidget *parent, QString *error)
+{
+    Loaded &state = loaded();
+    if (!state.plugin) {
+        if (error)
+            *error = u"The HTML preview is not available: %1."_s.arg(state.problem);
+        return nullptr;
+    }
+    return state.plugin->createHtmlPreview(html, parent);
+}
+
 QString LoginWindows::loadedFrom()
 {
     return loaded().path;

@@ -23,6 +23,9 @@ public:
     // so in a sentence for the person.
     static QDialog *create(const QUrl &authorizationUrl, const LoginHooks &hooks, QWidget *parent,
                            QString *error);
+    // An HTML preview (see LoginWindowPlugin::createHtmlPreview); nullptr when the library is missing or
+    // broken, and *error says so.
+    static QWidget *createHtmlPreview(const QByteArray &html, QWidget *parent, QString *error);
     // Where the library was found (empty before the first create(), or when it was not).
     static QString loadedFrom();
 };

@@ -1,14 +1,19 @@
 #include "ui/response/responsebody.h"
 
+#include "ui/response/imagepreview.h"
 #include "ui/response/jsontreeview.h"
 #include "ui/widgets/findbar.h"
 #include "ui/widgets/lineview.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QButtonGroup>
 #include <QClipboard>
 #include <QHBoxLayout>
+#include <QImageReader>
 #include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStackedWidget>
@@ -41,10 +46,12 @@ QToolButton *modeButton(const QString &objectName, const QString &text, const QS
     return button;
 }
 
-bool isJsonType(const QByteArray &contentTypeHeader)
+// An image larger than this many pixels is not decoded (a small file can claim a huge picture).
+constexpr qint64 MaxImagePixels = 100'000'000;
+
+QByteArray mediaType(const QByteArray &contentTypeHeader)
 {
-    const QByteArray type = contentTypeHeader.split(';').constFirst().trimmed().toLower();
-    return type == "application/json" || type.endsWith("+json") || type == "text/json";
+    return contentTypeHeader.split(';').constFirst().trimmed().toLower();
 }
 
 } // namespace
@@ -59,10 +66,14 @@ ResponseBody::ResponseBody(QWidget *parent)
     m_rawButton = modeButton(u"rawButton"_s, u"Raw"_s, u"Raw body"_s, this);
     m_treeButton = modeButton(u"treeButton"_s, u"Tree"_s, u"Body as a tree"_s, this);
     m_treeButton->setToolTip(u"Keys and values as a tree that opens row by row"_s);
+    m_previewButton = modeButton(u"previewButton"_s, u"Preview"_s, u"Preview the body"_s, this);
+    m_previewButton->setToolTip(
+        u"An image as a picture; HTML as a page, without its scripts or anything it would fetch"_s);
+    m_hexButton = modeButton(u"hexButton"_s, u"Hex"_s, u"Body in hex"_s, this);
+    m_hexButton->setToolTip(u"The bytes as hexdump -C shows them"_s);
     auto *group = new QButtonGroup(this);
-    group->addButton(m_prettyButton);
-    group->addButton(m_rawButton);
-    group->addButton(m_treeButton);
+    for (QToolButton *button : { m_prettyButton, m_rawButton, m_treeButton, m_previewButton, m_hexButton })
+        group->addButton(button);
     group->setExclusive(true);
     m_wrapButton = new QToolButton(this);
     m_wrapButton->setObjectName(u"wrapButton"_s);
@@ -87,6 +98,8 @@ ResponseBody::ResponseBody(QWidget *parent)
     bar->addWidget(m_prettyButton);
     bar->addWidget(m_rawButton);
     bar->addWidget(m_treeButton);
+    bar->addWidget(m_previewButton);
+    bar->addWidget(m_hexButton);
     bar->addStretch(1);
     bar->addWidget(m_wrapButton);
     bar->addWidget(m_findButton);
@@ -100,9 +113,17 @@ ResponseBody::ResponseBody(QWidget *parent)
     m_find->setObjectName(u"findBar"_s);
     m_find->hide();
     m_tree = new JsonTreeView(this);
+    m_image = new ImagePreview(this);
+    m_image->setObjectName(u"imagePreview"_s);
+    m_htmlPage = new QWidget(this);
+    m_htmlPage->setObjectName(u"htmlPreviewPage"_s);
+    auto *htmlLayout = new QVBoxLayout(m_htmlPage);
+    htmlLayout->setContentsMargins(0, 0, 0, 0);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_lines);
     m_stack->addWidget(m_tree);
+    m_stack->addWidget(m_image);
+    m_stack->addWidget(m_htmlPage);
     layout->addWidget(m_find);
     layout->addWidget(m_stack, 1);
 
@@ -123,13 +144,15 @@ ResponseBody::ResponseBody(QWidget *parent)
     connect(m_prettyButton, &QToolButton::clicked, this, [this] { setMode(Mode::Pretty); });
     connect(m_rawButton, &QToolButton::clicked, this, [this] { setMode(Mode::Raw); });
     connect(m_treeButton, &QToolButton::clicked, this, [this] { setMode(Mode::Tree); });
+    connect(m_previewButton, &QToolButton::clicked, this, [this] { setMode(Mode::Preview); });
+    connect(m_hexButton, &QToolButton::clicked, this, [this] { setMode(Mode::Hex); });
     connect(m_wrapButton, &QToolButton::toggled, m_lines, &LineView::setWordWrap);
     connect(m_copyButton, &QPushButton::clicked, this, &ResponseBody::copy);
     connect(m_copiedTimer, &QTimer::timeout, this, [this] {
         m_copyButton->setText(copyText);
         m_copyButton->setAccessibleName(copyName);
     });
-    connect(&m_indexWatcher, &QFutureWatcher<BodyIndex>::finished, this, &ResponseBody::onIndexed);
+    connect(&m_indexWatcher, &QFutureWatcher<Indexed>::finished, this, &ResponseBody::onIndexed);
     showNothing(QString());
 }
 
@@ -146,9 +169,14 @@ void ResponseBody::release()
     m_body.clear();
     m_contentType.clear();
     m_indexed = BodyIndex();
+    m_decoded = QImage();
+    m_imageText.clear();
+    m_hex.reset();
     m_lines->setSource(nullptr);
     m_tree->setIndex(nullptr);
     m_treeShowsIndex = false;
+    m_image->setImage(QImage(), QString());
+    delete m_html; // with it, its page and profile
 #ifdef __GLIBC__
     // Hand the freed pages back to the system now rather than keep them for the next answer: after a
     // big body the window should shrink again.
@@ -182,9 +210,8 @@ void ResponseBody::show(const QByteArray &body, const QByteArray &contentTypeHea
     m_lines->setPlaceholderText(u"Reading the body\u2026"_s);
     updateButtons();
     m_cancelIndexing = std::make_shared<std::atomic_bool>(false);
-    const bool json = isJsonType(contentTypeHeader) || JsonIndex::looksLikeJson(body);
-    m_indexWatcher.setFuture(QtConcurrent::run([body, contentTypeHeader, json, cancel = m_cancelIndexing] {
-        return BodyIndex::build(body, contentTypeHeader, json, cancel.get());
+    m_indexWatcher.setFuture(QtConcurrent::run([body, contentTypeHeader, cancel = m_cancelIndexing] {
+        return indexBody(body, contentTypeHeader, cancel.get());
     }));
 }
 
@@ -195,6 +222,41 @@ void ResponseBody::showNothing(const QString &placeholder)
     refresh();
 }
 
+ResponseBody::Indexed ResponseBody::indexBody(const QByteArray &body, const QByteArray &contentType,
+                                              const std::atomic_bool *cancel)
+{
+    Indexed indexed;
+    indexed.index = BodyIndex::build(body, contentType, cancel);
+    if (indexed.index.kind != BodyKind::Image || (cancel && cancel->load()))
+        return indexed;
+    const QByteArray format = BodySniffer::imageFormat(body, contentType);
+    QBuffer buffer;
+    buffer.setData(body);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer, format);
+    const QSize size = reader.size();
+    const QString name = QString::fromLatin1(format.isEmpty() ? mediaType(contentType) : format.toUpper());
+    if (size.isValid() && qint64(size.width()) * size.height() > MaxImagePixels) {
+        indexed.imageText
+            = u"The image is %1 \u00d7 %2 pixels, more than the preview draws (%3 million); Hex shows "
+              "its bytes, and Save Response keeps it."_s.arg(size.width())
+                  .arg(size.height())
+                  .arg(MaxImagePixels / 1'000'000);
+        return indexed;
+    }
+    indexed.image = reader.read();
+    if (indexed.image.isNull()) {
+        indexed.imageText = u"The image could not be read (%1): %2."_s.arg(name, reader.errorString());
+        return indexed;
+    }
+    indexed.imageText
+        = u"%1, %2 \u00d7 %3 pixels, %4"_s.arg(name)
+              .arg(indexed.image.width())
+              .arg(indexed.image.height())
+              .arg(QLocale().formattedDataSize(body.size(), 1, QLocale::DataSizeTraditionalFormat));
+    return indexed;
+}
+
 void ResponseBody::onIndexed()
 {
     if (!m_indexing || !m_cancelIndexing || m_cancelIndexing->load()
@@ -202,15 +264,23 @@ void ResponseBody::onIndexed()
         return; // a newer answer (or none) is shown now, or the empty future set below finished
     m_indexing = false;
     m_cancelIndexing.reset();
-    m_indexed = m_indexWatcher.result();
-    m_indexWatcher.setFuture(QFuture<BodyIndex>()); // the future would keep the body alive after a clear()
+    Indexed indexed = m_indexWatcher.result();
+    m_indexWatcher.setFuture(QFuture<Indexed>()); // the future would keep the body alive after a clear()
+    m_indexed = std::move(indexed.index);
+    m_decoded = std::move(indexed.image);
+    m_imageText = std::move(indexed.imageText);
+    m_image->setImage(m_decoded, m_imageText, m_imageText);
     QStringList notes;
     if (!m_indexed.note.isEmpty())
         notes << m_indexed.note;
-    if (m_indexed.pretty && !m_indexed.pretty->ok() && isJsonType(m_contentType)) {
-        notes << u"The body is labelled %1 but is not valid JSON (%2). It is shown raw."_s.arg(
-            QString::fromLatin1(m_contentType.split(';').constFirst().trimmed()),
-            m_indexed.pretty->error().message);
+    // A body that says what it is but is not: said, and shown raw. (One only sniffed is just raw.)
+    const QByteArray type = mediaType(m_contentType);
+    const bool labelled = (m_indexed.kind == BodyKind::Json && (type.endsWith("json")))
+        || (m_indexed.kind == BodyKind::Xml && type.endsWith("xml"));
+    if (!m_indexed.prettyError.isEmpty() && labelled) {
+        notes << u"The body is labelled %1 but is not valid %2 (%3). It is shown raw."_s.arg(
+            QString::fromLatin1(type), m_indexed.kind == BodyKind::Json ? u"JSON"_s : u"XML"_s,
+            m_indexed.prettyError);
     }
     if (!notes.isEmpty())
         Q_EMIT note(notes.join(u' '));
@@ -218,9 +288,34 @@ void ResponseBody::onIndexed()
     Q_EMIT shown();
 }
 
-bool ResponseBody::hasJson() const
+bool ResponseBody::isAvailable(Mode mode) const
 {
-    return m_indexed.pretty && m_indexed.pretty->ok();
+    if (m_indexing || !m_indexed.raw)
+        return false;
+    switch (mode) {
+    case Mode::Pretty:
+        return bool(m_indexed.pretty);
+    case Mode::Raw:
+        return true;
+    case Mode::Tree:
+        return m_indexed.json && m_indexed.json->ok();
+    case Mode::Preview:
+        return m_indexed.kind == BodyKind::Image || (m_indexed.kind == BodyKind::Html && m_htmlFactory);
+    case Mode::Hex:
+        return !m_body.isEmpty();
+    }
+    return false;
+}
+
+ResponseBody::Mode ResponseBody::shownMode() const
+{
+    if (isAvailable(m_mode))
+        return m_mode;
+    if (m_indexed.kind == BodyKind::Image)
+        return Mode::Preview;
+    if (m_indexed.kind == BodyKind::Binary && isAvailable(Mode::Hex))
+        return Mode::Hex;
+    return isAvailable(Mode::Pretty) ? Mode::Pretty : Mode::Raw;
 }
 
 void ResponseBody::setMode(Mode mode)
@@ -231,14 +326,22 @@ void ResponseBody::setMode(Mode mode)
 
 void ResponseBody::updateButtons()
 {
+    const Mode shown = shownMode();
     const bool ready = !m_indexing && m_indexed.raw;
-    m_treeButton->setEnabled(ready && hasJson());
-    m_prettyButton->setChecked(m_mode == Mode::Pretty);
-    m_rawButton->setChecked(m_mode == Mode::Raw);
-    m_treeButton->setChecked(m_mode == Mode::Tree);
+    const std::pair<QToolButton *, Mode> buttons[] = { { m_prettyButton, Mode::Pretty },
+                                                       { m_rawButton, Mode::Raw },
+                                                       { m_treeButton, Mode::Tree },
+                                                       { m_previewButton, Mode::Preview },
+                                                       { m_hexButton, Mode::Hex } };
+    for (const auto &[button, mode] : buttons) {
+        // Pretty and Raw stay usable while there is no body: they are the choice for the next one.
+        button->setEnabled(!ready ? (mode == Mode::Pretty || mode == Mode::Raw) : isAvailable(mode));
+        button->setChecked(ready ? mode == shown : mode == m_mode);
+    }
+    const bool lines = shown != Mode::Tree && shown != Mode::Preview;
     m_copyButton->setEnabled(ready && m_lines->lineCount() > 0);
-    m_findButton->setEnabled(m_mode != Mode::Tree);
-    m_wrapButton->setEnabled(m_mode != Mode::Tree);
+    m_findButton->setEnabled(lines);
+    m_wrapButton->setEnabled(lines);
 }
 
 void ResponseBody::refresh()
@@ -250,36 +353,70 @@ void ResponseBody::refresh()
         updateButtons();
         return;
     }
-    // A body that is not JSON has no tree: it is shown raw until the next one.
-    const bool tree = m_mode == Mode::Tree && hasJson();
-    const bool pretty = m_mode != Mode::Raw && hasJson();
-    m_lines->setSource(pretty ? std::static_pointer_cast<const LineSource>(m_indexed.pretty)
-                              : std::static_pointer_cast<const LineSource>(m_indexed.raw));
-    if (tree && !m_treeShowsIndex) {
-        m_tree->setIndex(m_indexed.pretty);
-        m_treeShowsIndex = true;
+    const Mode shown = shownMode();
+    std::shared_ptr<const LineSource> source = m_indexed.raw;
+    if (shown == Mode::Pretty || shown == Mode::Tree)
+        source = m_indexed.pretty ? m_indexed.pretty : source;
+    if (shown == Mode::Hex) {
+        if (!m_hex)
+            m_hex = std::make_shared<const HexLines>(m_body);
+        source = m_hex;
+    }
+    // The lines stay behind the tree and the preview too: Copy and Find work on them.
+    if (m_lines->sharedSource() != source)
+        m_lines->setSource(source);
+    QWidget *page = m_lines;
+    if (shown == Mode::Tree) {
+        if (!m_treeShowsIndex) {
+            m_tree->setIndex(m_indexed.json);
+            m_treeShowsIndex = true;
+        }
+        page = m_tree;
+    } else if (shown == Mode::Preview) {
+        if (m_indexed.kind == BodyKind::Html)
+            showHtmlPreview();
+        page = m_indexed.kind == BodyKind::Html ? m_htmlPage : static_cast<QWidget *>(m_image);
     }
     const bool hadFocus = m_stack->currentWidget()->hasFocus();
-    m_stack->setCurrentWidget(tree ? static_cast<QWidget *>(m_tree) : m_lines);
+    m_stack->setCurrentWidget(page);
     if (hadFocus)
-        m_stack->currentWidget()->setFocus(Qt::OtherFocusReason);
-    if (tree)
+        page->setFocus(Qt::OtherFocusReason);
+    if (page != m_lines)
         m_find->hide();
     m_find->refresh();
     updateButtons();
 }
 
+void ResponseBody::showHtmlPreview()
+{
+    if (m_html)
+        return;
+    QString error;
+    QWidget *preview = m_htmlFactory ? m_htmlFactory(m_body, m_htmlPage, &error) : nullptr;
+    if (!preview) {
+        auto *label = new QLabel(error, m_htmlPage);
+        label->setWordWrap(true);
+        label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+        preview = label;
+    }
+    preview->setObjectName(u"htmlPreview"_s);
+    m_htmlPage->layout()->addWidget(preview);
+    m_html = preview;
+}
+
 void ResponseBody::openFind()
 {
-    if (m_mode == Mode::Tree)
-        setMode(Mode::Pretty); // Find works on the lines
+    const Mode shown = shownMode();
+    if (shown == Mode::Tree || shown == Mode::Preview)
+        setMode(isAvailable(Mode::Pretty) ? Mode::Pretty : Mode::Raw); // Find works on the lines
     m_find->open();
 }
 
 void ResponseBody::goToLine()
 {
-    if (m_mode == Mode::Tree)
-        setMode(Mode::Pretty);
+    const Mode shown = shownMode();
+    if (shown == Mode::Tree || shown == Mode::Preview)
+        setMode(isAvailable(Mode::Pretty) ? Mode::Pretty : Mode::Raw);
     const qsizetype count = m_lines->lineCount();
     if (count == 0)
         return;
@@ -300,7 +437,7 @@ QString ResponseBody::text() const
 
 void ResponseBody::copy()
 {
-    const bool whole = m_mode == Mode::Tree || !m_lines->hasSelection();
+    const bool whole = m_stack->currentWidget() != m_lines || !m_lines->hasSelection();
     QApplication::clipboard()->setText(whole ? m_lines->text() : m_lines->selectedText());
     // Said on the button, where the eyes and the focus are, and in the status bar.
     m_copyButton->setText(u"Copied"_s);

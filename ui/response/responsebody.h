@@ -1,11 +1,15 @@
 #pragma once
 
 #include "bodyview/bodyindex.h"
+#include "bodyview/hexlines.h"
 
 #include <QFutureWatcher>
+#include <QImage>
+#include <QPointer>
 #include <QWidget>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 QT_BEGIN_NAMESPACE
@@ -18,19 +22,23 @@ QT_END_NAMESPACE
 namespace Postern {
 
 class FindBar;
+class ImagePreview;
 class JsonTreeView;
 class LineView;
 
-// The Body tab of an answer: the body pretty-printed (JSON with keys and numbers as sent), raw, or as a
-// tree of keys and values; long lines wrapped or not; Find (Ctrl+F), Go to Line (Ctrl+G), Copy. The body is
-// indexed on a worker thread (its lines, and for JSON the lines of its pretty form) and drawn a screen at a
-// time, so a body of a hundred megabytes never freezes the window.
+// The Body tab of an answer: the body pretty-printed (JSON with keys and numbers as sent, XML and HTML
+// indented), raw, as a tree of keys and values (JSON), previewed (images; HTML in a browser view with
+// JavaScript and the network off, made the first time one is asked for) or in hex; long lines wrapped or
+// not; Find (Ctrl+F), Go to Line (Ctrl+G), Copy. The body is indexed on a worker thread (its kind, its
+// lines, the lines of its pretty form, an image decoded) and drawn a screen at a time, so a body of a
+// hundred megabytes never freezes the window. A view the body has not falls back to the one that suits
+// it (an image's preview, binary's hex, else Pretty or Raw); the choice is kept for the next answer.
 class ResponseBody : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum class Mode { Pretty, Raw, Tree };
+    enum class Mode { Pretty, Raw, Tree, Preview, Hex };
     Q_ENUM(Mode)
 
     explicit ResponseBody(QWidget *parent = nullptr);
@@ -41,8 +49,19 @@ public:
     // No body: the placeholder says why.
     void showNothing(const QString &placeholder);
 
+    // The view chosen, and the one shown for the current body.
     Mode mode() const { return m_mode; }
     void setMode(Mode mode);
+    Mode shownMode() const;
+    bool isAvailable(Mode mode) const;
+    BodyKind kind() const { return m_indexed.kind; }
+
+    // Makes the HTML preview (in the WebEngine library, loaded then); unset: no HTML preview.
+    using HtmlPreviewFactory
+        = std::function<QWidget *(const QByteArray &html, QWidget *parent, QString *error)>;
+    void setHtmlPreviewFactory(HtmlPreviewFactory factory) { m_htmlFactory = std::move(factory); }
+    ImagePreview *imagePreview() const { return m_image; }
+    QWidget *htmlPreview() const { return m_html; }
 
     // The body as shown in Pretty or Raw (the pretty text in Tree).
     QString text() const;
@@ -62,18 +81,28 @@ Q_SIGNALS:
 
 private:
     void copy();
+    struct Indexed
+    {
+        BodyIndex index;
+        QImage image;
+        QString imageText; // "PNG, 640 × 480 pixels", or why there is no image
+    };
+    static Indexed indexBody(const QByteArray &body, const QByteArray &contentType,
+                             const std::atomic_bool *cancel);
     void onIndexed();
+    void showHtmlPreview();
     void cancelIndexing();
     // Lets go of the body, its lines and its index (and, after a big one, of the memory they held).
     void release();
     void refresh();
     void updateButtons();
-    bool hasJson() const;
 
     Mode m_mode = Mode::Pretty;
     QToolButton *m_prettyButton = nullptr;
     QToolButton *m_rawButton = nullptr;
     QToolButton *m_treeButton = nullptr;
+    QToolButton *m_previewButton = nullptr;
+    QToolButton *m_hexButton = nullptr;
     QPushButton *m_copyButton = nullptr;
     QTimer *m_copiedTimer = nullptr; // puts "Copy" back on the button
     QToolButton *m_findButton = nullptr;
@@ -81,12 +110,19 @@ private:
     QStackedWidget *m_stack = nullptr;
     LineView *m_lines = nullptr;
     JsonTreeView *m_tree = nullptr;
+    ImagePreview *m_image = nullptr;
+    QPointer<QWidget> m_html; // the current body's HTML preview, once asked for
+    QWidget *m_htmlPage = nullptr; // holds it, or why there is none
+    HtmlPreviewFactory m_htmlFactory;
     FindBar *m_find = nullptr;
 
     QByteArray m_body;
     QByteArray m_contentType; // the header, parameters included
     BodyIndex m_indexed; // empty until the body has been indexed
-    QFutureWatcher<BodyIndex> m_indexWatcher;
+    QImage m_decoded; // an image body, decoded
+    QString m_imageText;
+    std::shared_ptr<const HexLines> m_hex; // made when Hex is first chosen
+    QFutureWatcher<Indexed> m_indexWatcher;
     std::shared_ptr<std::atomic_bool> m_cancelIndexing;
     bool m_indexing = false;
     bool m_treeShowsIndex = false; // the tree has been given the current index

@@ -155,6 +155,12 @@ void ResponseViewer::releaseBody()
     m_body->showNothing(QString());
 }
 
+void ResponseViewer::setHtmlPreviewFactory(
+    std::function<QWidget *(const QByteArray &, QWidget *, QString *)> factory)
+{
+    m_body->setHtmlPreviewFactory(std::move(factory));
+}
+
 LineView *ResponseViewer::body() const
 {
     return m_body->lines();

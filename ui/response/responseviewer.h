@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <QWidget>
 
+#include <functional>
+
 QT_BEGIN_NAMESPACE
 class QLabel;
 class QProgressBar;
@@ -55,6 +57,8 @@ public:
     LineView *body() const;
     FindBar *findBar() const;
     ResponseBody *bodyPage() const { return m_body; }
+    // See ResponseBody::setHtmlPreviewFactory.
+    void setHtmlPreviewFactory(std::function<QWidget *(const QByteArray &, QWidget *, QString *)> factory);
     void openFind();
     void goToLine();
 

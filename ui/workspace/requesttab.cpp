@@ -5,6 +5,7 @@
 #include "oauth/tokenstore.h"
 #include "runner/collectionrunner.h"
 #include "runner/runvariables.h"
+#include "ui/oauth/loginwindows.h"
 #include "ui/oauth/oauth2pane.h"
 #include "ui/request/autheditor.h"
 #include "ui/request/bodyeditor.h"
@@ -85,6 +86,8 @@ RequestTab::RequestTab(const QString &id, const OAuthServices &services, Request
     m_editor->setObjectName(u"requestEditor"_s);
     m_viewer = new ResponseViewer(m_splitter);
     m_viewer->setObjectName(u"responseViewer"_s);
+    // HTML answers are previewed by the WebEngine library, loaded the first time one is.
+    m_viewer->setHtmlPreviewFactory(&LoginWindows::createHtmlPreview);
     m_splitter->addWidget(m_editor);
     m_splitter->addWidget(m_viewer);
     m_splitter->setStretchFactor(0, 2);

@@ -1,18 +1,50 @@
 #include "bodyview/bodyindex.h"
 
 #include "bodyview/bodytext.h"
+#include "bodyview/htmlformatter.h"
+#include "bodyview/xmlformatter.h"
 
 namespace Postern {
 
-BodyIndex BodyIndex::build(const QByteArray &body, const QByteArray &contentType, bool json,
+BodyIndex BodyIndex::build(const QByteArray &body, const QByteArray &contentType,
                            const std::atomic_bool *cancel)
 {
-    const BodyText text = BodyText::decode(body, contentType);
+    const auto canceled = [cancel] {
+        return cancel && cancel->load();
+    };
     BodyIndex index;
+    index.kind = BodySniffer::detect(body, contentType);
+    const BodyText text = BodyText::decode(body, contentType);
     index.note = text.note;
     index.raw = std::make_shared<const RawLines>(text.utf8, cancel);
-    if (json && !(cancel && cancel->load()))
-        index.pretty = std::make_shared<const JsonIndex>(text.utf8, 2, cancel);
+    if (canceled())
+        return index;
+    switch (index.kind) {
+    case BodyKind::Json:
+        index.json = std::make_shared<const JsonIndex>(text.utf8, 2, cancel);
+        if (index.json->ok())
+            index.pretty = index.json;
+        else if (!index.json->canceled())
+            index.prettyError = index.json->error().message;
+        break;
+    case BodyKind::Xml: {
+        // The XML formatter reads the document's own encoding (UTF-16 included).
+        const XmlFormatter::Result xml = XmlFormatter().format(body, cancel);
+        if (xml.ok())
+            index.pretty = std::make_shared<const RawLines>(xml.text, cancel);
+        else if (!xml.canceled)
+            index.prettyError = xml.error;
+        break;
+    }
+    case BodyKind::Html: {
+        const QByteArray html = HtmlFormatter().format(text.utf8, cancel);
+        if (!html.isEmpty())
+            index.pretty = std::make_shared<const RawLines>(html, cancel);
+        break;
+    }
+    default:
+        break;
+    }
     return index;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bodyview/bodysniffer.h"
 #include "bodyview/jsonindex.h"
 #include "bodyview/rawlines.h"
 
@@ -11,16 +12,21 @@
 
 namespace Postern {
 
-// Everything a view needs of one body, made in one go (on a worker thread): its text in UTF-8 (from the
-// charset of its Content-Type), its raw lines and, for JSON, the lines of its pretty form.
+// Everything a view needs of one body, made in one go (on a worker thread): what kind of body it is,
+// its text in UTF-8 (from the charset of its Content-Type) as raw lines and, for JSON, XML and HTML,
+// the lines of its pretty form.
 struct BodyIndex
 {
+    BodyKind kind = BodyKind::Empty;
     std::shared_ptr<const RawLines> raw;
-    std::shared_ptr<const JsonIndex> pretty; // null when the body was not taken for JSON
+    std::shared_ptr<const JsonIndex> json; // for JSON, whether it validated or not (see ok())
+    // The pretty form, when the body has one: JSON's index, or the lines of the XML or HTML indented.
+    std::shared_ptr<const LineSource> pretty;
+    QString prettyError; // why a JSON or XML body has no pretty form ("Unexpected '}' at line 3, ...")
     QString note; // about the charset (BodyText::note); usually empty
 
-    // json: index the pretty form too. A set cancel flag stops early (the parts made are canceled()).
-    static BodyIndex build(const QByteArray &body, const QByteArray &contentType, bool json,
+    // A set cancel flag stops early (the parts made are canceled()).
+    static BodyIndex build(const QByteArray &body, const QByteArray &contentType,
                            const std::atomic_bool *cancel = nullptr);
 };
 

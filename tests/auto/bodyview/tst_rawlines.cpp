@@ -22,6 +22,8 @@ private Q_SLOTS:
     void decode_data();
     void decode();
     void bodyIndexInItsCharset();
+    void bodyIndexOfEachKind_data();
+    void bodyIndexOfEachKind();
 };
 
 void tst_RawLines::lines_data()
@@ -146,16 +148,68 @@ void tst_RawLines::bodyIndexInItsCharset()
 {
     // A Latin-1 JSON answer: both indexes read it as the server meant.
     const BodyIndex index
-        = BodyIndex::build("{\"city\":\"Z\xfcrich\"}"_ba, "application/json; charset=iso-8859-1", true);
-    QVERIFY(index.raw && index.pretty);
-    QVERIFY(index.pretty->ok());
+        = BodyIndex::build("{\"city\":\"Z\xfcrich\"}"_ba, "application/json; charset=iso-8859-1");
+    QCOMPARE(index.kind, BodyKind::Json);
+    QVERIFY(index.raw && index.json && index.pretty);
+    QVERIFY(index.json->ok());
     QCOMPARE(index.pretty->lineText(1), u"  \"city\": \"Zürich\""_s);
     QCOMPARE(index.raw->lineText(0), u"{\"city\":\"Zürich\"}"_s);
-    QVERIFY(!BodyIndex::build("abc"_ba, "text/plain", false).pretty);
+    QVERIFY(!BodyIndex::build("abc"_ba, "text/plain").pretty);
     std::atomic_bool cancel = true;
-    const BodyIndex canceled = BodyIndex::build(QByteArray(1024 * 1024, '\n'), QByteArray(), true, &cancel);
+    const BodyIndex canceled = BodyIndex::build(QByteArray(1024 * 1024, '\n'), QByteArray(), &cancel);
     QVERIFY(canceled.raw->canceled());
     QVERIFY(!canceled.pretty);
+}
+
+void tst_RawLines::bodyIndexOfEachKind_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<BodyKind>("kind");
+    QTest::addColumn<QStringList>("pretty"); // empty: none
+    QTest::addColumn<QString>("error"); // the start of prettyError
+    QTest::newRow("JSON") << "[1,{}]"_ba
+                          << "application/json"_ba << BodyKind::Json
+                          << QStringList { u"["_s, u"  1,"_s, u"  {}"_s, u"]"_s } << QString();
+    QTest::newRow("JSON sniffed") << " {\"a\":1}"_ba << QByteArray() << BodyKind::Json
+                                  << QStringList { u"{"_s, u"  \"a\": 1"_s, u"}"_s } << QString();
+    QTest::newRow("JSON, broken") << "{\"a\":}"_ba
+                                  << "application/json"_ba << BodyKind::Json << QStringList()
+                                  << u"Unexpected '}'"_s;
+    QTest::newRow("XML") << "<r><a x='1'>t</a><b/></r>"_ba
+                         << "application/xml"_ba << BodyKind::Xml
+                         << QStringList { u"<r>"_s, u"  <a x='1'>t</a>"_s, u"  <b/>"_s, u"</r>"_s }
+                         << QString();
+    QTest::newRow("XML, broken") << "<r><a></r>"_ba
+                                 << "text/xml"_ba << BodyKind::Xml << QStringList()
+                                 << u"End tag </r> where </a> was expected at line 1, column 7"_s;
+    QTest::newRow("HTML") << "<ul><li>one<li>two</ul>"_ba
+                          << "text/html; charset=utf-8"_ba << BodyKind::Html
+                          << QStringList { u"<ul>"_s, u"  <li>one"_s, u"  <li>two"_s, u"</ul>"_s }
+                          << QString();
+    QTest::newRow("text") << "plain"_ba
+                          << "text/plain"_ba << BodyKind::Text << QStringList() << QString();
+    QTest::newRow("binary") << QByteArray("\x00\x01\x02", 3) << "application/octet-stream"_ba
+                            << BodyKind::Binary << QStringList() << QString();
+}
+
+void tst_RawLines::bodyIndexOfEachKind()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, contentType);
+    QFETCH(BodyKind, kind);
+    QFETCH(QStringList, pretty);
+    QFETCH(QString, error);
+    const BodyIndex index = BodyIndex::build(body, contentType);
+    QCOMPARE(index.kind, kind);
+    QVERIFY(index.raw);
+    QCOMPARE(bool(index.pretty), !pretty.isEmpty());
+    QStringList lines;
+    for (qsizetype line = 0; index.pretty && line < index.pretty->lineCount(); ++line)
+        lines << index.pretty->lineText(line);
+    QCOMPARE(lines, pretty);
+    QVERIFY2(index.prettyError.startsWith(error), qPrintable(index.prettyError));
+    QCOMPARE(index.prettyError.isEmpty(), error.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_RawLines)

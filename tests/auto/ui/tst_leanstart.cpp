@@ -9,7 +9,10 @@
 #include "ui/mainwindow.h"
 #include "ui/oauth/gettokendialog.h"
 #include "ui/oauth/loginwindows.h"
+#include "ui/response/responsebody.h"
+#include "ui/response/responseviewer.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
 #include <QDialog>
 #include <QElapsedTimer>
@@ -22,6 +25,8 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,6 +42,7 @@ class tst_LeanStart : public QObject
 private Q_SLOTS:
     void initTestCase();
     void theProgramStartsWithoutWebEngine();
+    void anHtmlPreviewBringsItInWithoutScriptsOrNetwork();
     void theLoginWindowBringsItIn();
 };
 
@@ -116,6 +122,58 @@ void tst_LeanStart::theProgramStartsWithoutWebEngine()
     xvfb.terminate();
     xvfb.waitForFinished(5000);
     QVERIFY2(loaded.isEmpty(), qPrintable(u"mapped at start: "_s + loaded.join(u", "_s)));
+}
+
+void tst_LeanStart::anHtmlPreviewBringsItInWithoutScriptsOrNetwork()
+{
+    // A server the page would fetch an image, a style sheet and a frame from, if it could.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    int connections = 0;
+    connect(&server, &QTcpServer::newConnection, &server, [&] {
+        ++connections;
+        server.nextPendingConnection()->close();
+    });
+    const QByteArray address = "http://127.0.0.1:" + QByteArray::number(server.serverPort());
+    HttpResponse response;
+    response.statusCode = 200;
+    response.headers = { { "Content-Type", "text/html; charset=utf-8" } };
+    response.body = "<!doctype html><html><head><title>Before</title><link rel=stylesheet href='" + address
+        + "/style.css'></head><body><h1>Hello preview</h1><img src='" + address + "/pixel.png'><iframe src='"
+        + address + "/frame'></iframe><script>document.title = 'After';</script></body></html>";
+
+    ResponseViewer viewer;
+    viewer.setHtmlPreviewFactory(&LoginWindows::createHtmlPreview);
+    viewer.resize(900, 600);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    QSignalSpy shown(&viewer, &ResponseViewer::bodyShown);
+    viewer.showResponse(response);
+    QVERIFY(!shown.isEmpty() || shown.wait(10000));
+    ResponseBody *page = viewer.bodyPage();
+    QCOMPARE(page->kind(), BodyKind::Html);
+    QCOMPARE(page->shownMode(), ResponseBody::Mode::Pretty);
+    // Shown as text, an HTML answer needs no browser.
+    QVERIFY2(mapped(0, heavy).isEmpty(), qPrintable(mapped(0, heavy).join(u", "_s)));
+
+    auto *previewButton = viewer.findChild<QAbstractButton *>(u"previewButton"_s);
+    QVERIFY(previewButton->isEnabled());
+    previewButton->click();
+    QCOMPARE(page->shownMode(), ResponseBody::Mode::Preview);
+    QWidget *preview = page->htmlPreview();
+    QVERIFY(preview);
+    QCOMPARE(QString::fromLatin1(preview->metaObject()->className()), u"Postern::HtmlPreview"_s);
+    QVERIFY(!mapped(0, { u"libQt6WebEngineCore"_s }).isEmpty());
+    QSignalSpy loaded(preview, SIGNAL(loaded(bool)));
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(loaded.first().first().toBool(), true);
+    auto *view = preview->findChild<QWidget *>(u"htmlPreviewView"_s);
+    QVERIFY(view);
+    QCOMPARE(view->accessibleName(), u"HTML preview"_s);
+    // The script did not run, and nothing was fetched.
+    QTest::qWait(1000);
+    QCOMPARE(view->property("title").toString(), u"Before"_s);
+    QCOMPARE(connections, 0);
 }
 
 void tst_LeanStart::theLoginWindowBringsItIn()

@@ -1,4 +1,6 @@
 #include "bodyview/jsonformatter.h"
+#include "ui/response/imagepreview.h"
+#include "ui/response/responsebody.h"
 #include "ui/response/responseviewer.h"
 #include "ui/widgets/findbar.h"
 #include "ui/widgets/lineview.h"
@@ -6,8 +8,11 @@
 #include <QAbstractButton>
 #include <QAccessible>
 #include <QApplication>
+#include <QBuffer>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QDataStream>
+#include <QImageReader>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -71,6 +76,11 @@ private Q_SLOTS:
     void invalidJsonLabelledJsonIsShownRaw();
     void charsetFromContentType();
     void wrapLongLines();
+    void hexOfAnyBody();
+    void xmlIndentedOrNamedBroken();
+    void imagesPreviewed_data();
+    void imagesPreviewed();
+    void imageTooLargeToDraw();
     void manyMegabytesScrollToTheEnd();
 
 private:
@@ -186,9 +196,14 @@ void tst_ResponseBody::rawShowsTheBytes()
     m_viewer->setPretty(true);
     QCOMPARE(body()->lineCount(), 6);
 
-    // Bytes no text has are shown as symbols, not dropped.
+    // Bytes with a NUL among them are binary: shown in hex at first, and in Raw as symbols, not dropped.
     show(answer(QByteArray("log\0line\x1b[0m", 12), "text/plain"));
+    QCOMPARE(m_viewer->bodyPage()->shownMode(), ResponseBody::Mode::Hex);
+    QCOMPARE(body()->source()->lineText(0),
+             u"00000000  6c 6f 67 00 6c 69 6e 65  1b 5b 30 6d              |log.line.[0m|"_s);
+    m_viewer->setPretty(false);
     QCOMPARE(body()->source()->lineText(0), u"log\u2400line\u241B[0m"_s);
+    m_viewer->setPretty(true);
 }
 
 void tst_ResponseBody::findMarksEveryMatchAndSteps()
@@ -367,6 +382,136 @@ void tst_ResponseBody::wrapLongLines()
 
     wrap->click();
     QCOMPARE(body()->lineRect(199).height(), rowHeight);
+}
+
+void tst_ResponseBody::hexOfAnyBody()
+{
+    show(answer("{\"a\":[1,2]}"));
+    auto *hex = m_viewer->findChild<QAbstractButton *>(u"hexButton"_s);
+    QVERIFY(hex->isEnabled());
+    QCOMPARE(accessible(hex)->text(QAccessible::Name), u"Body in hex"_s);
+    hex->click();
+    QCOMPARE(body()->lineCount(), 2);
+    QCOMPARE(body()->source()->lineText(0),
+             u"00000000  7b 22 61 22 3a 5b 31 2c  32 5d 7d                 |{\"a\":[1,2]}|"_s);
+    QCOMPARE(body()->source()->lineText(1), u"0000000b"_s);
+    // Find works on the hex lines too.
+    FindBar *find = m_viewer->findBar();
+    QSignalSpy searched(find, &FindBar::searched);
+    m_viewer->openFind();
+    find->field()->setText(u"5b 31"_s);
+    find->next();
+    QVERIFY(searched.size() > 0 || searched.wait(5000));
+    QCOMPARE(find->total(), 1);
+    // The choice stays for the next answer.
+    show(answer("[]"));
+    QCOMPARE(m_viewer->bodyPage()->shownMode(), ResponseBody::Mode::Hex);
+    m_viewer->setPretty(true);
+}
+
+void tst_ResponseBody::xmlIndentedOrNamedBroken()
+{
+    show(answer("<?xml version=\"1.0\"?><response><result><number>INC0010001</number></result></response>",
+                "application/xml"));
+    QCOMPARE(m_viewer->bodyPage()->kind(), BodyKind::Xml);
+    QCOMPARE(m_viewer->bodyText(),
+             u"<?xml version=\"1.0\"?>\n<response>\n  <result>\n    <number>INC0010001</number>\n  "
+             "</result>\n</response>"_s);
+    QVERIFY(!m_viewer->findChild<QAbstractButton *>(u"treeButton"_s)->isEnabled());
+
+    show(answer("<response><result></response>", "text/xml"));
+    QCOMPARE(m_viewer->bodyText(), u"<response><result></response>"_s);
+    auto *message = m_viewer->findChild<QLabel *>(u"responseMessage"_s);
+    QVERIFY2(message->text().startsWith(
+                 u"The body is labelled text/xml but is not valid XML (End tag </response>"_s),
+             qPrintable(message->text()));
+}
+
+void tst_ResponseBody::imagesPreviewed_data()
+{
+    QTest::addColumn<QByteArray>("format");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QString>("size");
+    QTest::newRow("PNG") << "png"_ba
+                         << "image/png"_ba << u"40 \u00d7 30"_s;
+    QTest::newRow("JPEG") << "jpeg"_ba
+                          << "image/jpeg"_ba << u"40 \u00d7 30"_s;
+    QTest::newRow("GIF, labelled as bytes") << "gif"_ba
+                                            << "application/octet-stream"_ba << u"1 \u00d7 1"_s;
+    QTest::newRow("SVG") << "svg"_ba
+                         << "image/svg+xml"_ba << u"40 \u00d7 30"_s;
+}
+
+void tst_ResponseBody::imagesPreviewed()
+{
+    QFETCH(QByteArray, format);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QString, size);
+    if (!QImageReader::supportedImageFormats().contains(format))
+        QSKIP(qPrintable(
+            u"Qt has no %1 image plugin here (Debian's libqt6svg6 and qt6-image-formats-plugins have "
+            "them)"_s.arg(QString::fromLatin1(format))));
+    QByteArray bytes;
+    if (format == "svg") {
+        bytes = "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"30\">"
+                "<rect width=\"40\" height=\"30\" fill=\"red\"/></svg>";
+    } else if (format == "gif") { // Qt reads GIF but does not write it: the smallest GIF there is
+        bytes = QByteArray(
+            "GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,"
+            "\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02\x44\x01\x00;",
+            43);
+    } else {
+        QImage image(40, 30, QImage::Format_RGB32);
+        image.fill(Qt::red);
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(image.save(&buffer, format.constData()));
+    }
+    show(answer(bytes, contentType));
+    ResponseBody *page = m_viewer->bodyPage();
+    QCOMPARE(page->kind(), BodyKind::Image);
+    QCOMPARE(page->shownMode(), ResponseBody::Mode::Preview);
+    QVERIFY(page->imagePreview()->isVisible());
+    const QString caption = page->imagePreview()->description();
+    QVERIFY2(caption.startsWith(QString::fromLatin1(format.toUpper()) + u", "_s + size + u" pixels"_s),
+             qPrintable(caption));
+    auto *label = page->imagePreview()->findChild<QLabel *>(u"imageCaption"_s);
+    QCOMPARE(accessible(label)->text(QAccessible::Name), caption);
+    // Pretty is not for pictures; Hex is.
+    QVERIFY(!m_viewer->findChild<QAbstractButton *>(u"prettyButton"_s)->isEnabled());
+    QVERIFY(m_viewer->findChild<QAbstractButton *>(u"hexButton"_s)->isEnabled());
+}
+
+void tst_ResponseBody::imageTooLargeToDraw()
+{
+    // A PNG of a few bytes whose header says 100,000 pixels square (ten billion pixels): not decoded.
+    const auto chunk = [](const QByteArray &type, const QByteArray &data) {
+        QByteArray bytes = type + data;
+        quint32 crc = 0xffffffffu; // PNG's CRC-32 (ISO 3309), bit by bit
+        for (const char c : std::as_const(bytes)) {
+            crc ^= quint8(c);
+            for (int bit = 0; bit < 8; ++bit)
+                crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+        }
+        crc ^= 0xffffffffu;
+        QByteArray out;
+        QDataStream(&out, QIODevice::WriteOnly) << quint32(data.size());
+        out += bytes;
+        QByteArray tail;
+        QDataStream(&tail, QIODevice::WriteOnly) << crc;
+        out += tail;
+        return out;
+    };
+    QByteArray header;
+    QDataStream(&header, QIODevice::WriteOnly) << quint32(100000) << quint32(100000) << quint8(8) << quint8(2)
+                                               << quint8(0) << quint8(0) << quint8(0);
+    const QByteArray png = QByteArray("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", header)
+        + chunk("IDAT", QByteArray("\x78\x9c\x03\x00\x00\x00\x00\x01", 8)) + chunk("IEND", QByteArray());
+    show(answer(png, "image/png"));
+    ResponseBody *page = m_viewer->bodyPage();
+    QCOMPARE(page->shownMode(), ResponseBody::Mode::Preview);
+    QVERIFY2(page->imagePreview()->description().startsWith(u"The image is 100000 \u00d7 100000 pixels"_s),
+             qPrintable(page->imagePreview()->description()));
 }
 
 QTEST_MAIN(tst_ResponseBody)
