@@ -1,6 +1,7 @@
 #include "ui/response/responsebody.h"
 
 #include "ui/response/imagepreview.h"
+#include "ui/response/jsonfilterbar.h"
 #include "ui/response/jsontreeview.h"
 #include "ui/widgets/findbar.h"
 #include "ui/widgets/lineview.h"
@@ -112,6 +113,9 @@ ResponseBody::ResponseBody(QWidget *parent)
     m_find = new FindBar(m_lines, this);
     m_find->setObjectName(u"findBar"_s);
     m_find->hide();
+    m_filter = new JsonFilterBar(this);
+    m_filter->setObjectName(u"jsonFilterBar"_s);
+    m_filter->hide();
     m_tree = new JsonTreeView(this);
     m_image = new ImagePreview(this);
     m_image->setObjectName(u"imagePreview"_s);
@@ -124,6 +128,7 @@ ResponseBody::ResponseBody(QWidget *parent)
     m_stack->addWidget(m_tree);
     m_stack->addWidget(m_image);
     m_stack->addWidget(m_htmlPage);
+    layout->addWidget(m_filter);
     layout->addWidget(m_find);
     layout->addWidget(m_stack, 1);
 
@@ -141,6 +146,7 @@ ResponseBody::ResponseBody(QWidget *parent)
     connect(m_findButton, &QToolButton::clicked, this, &ResponseBody::openFind);
     connect(m_lines, &LineView::copied, this, &ResponseBody::message);
     connect(m_tree, &JsonTreeView::message, this, &ResponseBody::message);
+    connect(m_filter, &JsonFilterBar::filtered, this, &ResponseBody::refresh);
     connect(m_prettyButton, &QToolButton::clicked, this, [this] { setMode(Mode::Pretty); });
     connect(m_rawButton, &QToolButton::clicked, this, [this] { setMode(Mode::Raw); });
     connect(m_treeButton, &QToolButton::clicked, this, [this] { setMode(Mode::Tree); });
@@ -174,8 +180,9 @@ void ResponseBody::release()
     m_hex.reset();
     m_lines->setSource(nullptr);
     m_tree->setIndex(nullptr);
-    m_treeShowsIndex = false;
+    m_treeIndex = nullptr;
     m_image->setImage(QImage(), QString());
+    m_filter->setIndex(nullptr); // what is typed stays, for the next body
     delete m_html; // with it, its page and profile
 #ifdef __GLIBC__
     // Hand the freed pages back to the system now rather than keep them for the next answer: after a
@@ -270,6 +277,7 @@ void ResponseBody::onIndexed()
     m_decoded = std::move(indexed.image);
     m_imageText = std::move(indexed.imageText);
     m_image->setImage(m_decoded, m_imageText, m_imageText);
+    m_filter->setIndex(m_indexed.json && m_indexed.json->ok() ? m_indexed.json : nullptr);
     QStringList notes;
     if (!m_indexed.note.isEmpty())
         notes << m_indexed.note;
@@ -354,9 +362,14 @@ void ResponseBody::refresh()
         return;
     }
     const Mode shown = shownMode();
+    const bool json = m_indexed.json && m_indexed.json->ok();
+    const bool filterable = json && (shown == Mode::Pretty || shown == Mode::Tree);
+    m_filter->setVisible(filterable);
+    // A filter's matches stand for the body in Pretty and Tree.
+    const std::shared_ptr<const JsonIndex> filtered = filterable ? m_filter->result() : nullptr;
     std::shared_ptr<const LineSource> source = m_indexed.raw;
     if (shown == Mode::Pretty || shown == Mode::Tree)
-        source = m_indexed.pretty ? m_indexed.pretty : source;
+        source = filtered ? filtered : m_indexed.pretty ? m_indexed.pretty : source;
     if (shown == Mode::Hex) {
         if (!m_hex)
             m_hex = std::make_shared<const HexLines>(m_body);
@@ -367,9 +380,10 @@ void ResponseBody::refresh()
         m_lines->setSource(source);
     QWidget *page = m_lines;
     if (shown == Mode::Tree) {
-        if (!m_treeShowsIndex) {
-            m_tree->setIndex(m_indexed.json);
-            m_treeShowsIndex = true;
+        const std::shared_ptr<const JsonIndex> &tree = filtered ? filtered : m_indexed.json;
+        if (m_treeIndex != tree.get()) {
+            m_tree->setIndex(tree);
+            m_treeIndex = tree.get();
         }
         page = m_tree;
     } else if (shown == Mode::Preview) {

@@ -23,16 +23,18 @@ namespace Postern {
 
 class FindBar;
 class ImagePreview;
+class JsonFilterBar;
 class JsonTreeView;
 class LineView;
 
 // The Body tab of an answer: the body pretty-printed (JSON with keys and numbers as sent, XML and HTML
 // indented), raw, as a tree of keys and values (JSON), previewed (images; HTML in a browser view with
 // JavaScript and the network off, made the first time one is asked for) or in hex; long lines wrapped or
-// not; Find (Ctrl+F), Go to Line (Ctrl+G), Copy. The body is indexed on a worker thread (its kind, its
-// lines, the lines of its pretty form, an image decoded) and drawn a screen at a time, so a body of a
-// hundred megabytes never freezes the window. A view the body has not falls back to the one that suits
-// it (an image's preview, binary's hex, else Pretty or Raw); the choice is kept for the next answer.
+// not; a JSONPath filter (JSON in Pretty and Tree); Find (Ctrl+F), Go to Line (Ctrl+G), Copy. The body is
+// indexed on a worker thread (its kind, its lines, the lines of its pretty form, an image decoded) and drawn
+// a screen at a time, so a body of a hundred megabytes never freezes the window. A view the body has not
+// falls back to the one that suits it (an image's preview, binary's hex, else Pretty or Raw); the choice is
+// kept for the next answer.
 class ResponseBody : public QWidget
 {
     Q_OBJECT
@@ -68,6 +70,7 @@ public:
     LineView *lines() const { return m_lines; }
     FindBar *findBar() const { return m_find; }
     JsonTreeView *tree() const { return m_tree; }
+    JsonFilterBar *filterBar() const { return m_filter; }
     void openFind();
     void goToLine();
 
@@ -115,6 +118,7 @@ private:
     QWidget *m_htmlPage = nullptr; // holds it, or why there is none
     HtmlPreviewFactory m_htmlFactory;
     FindBar *m_find = nullptr;
+    JsonFilterBar *m_filter = nullptr;
 
     QByteArray m_body;
     QByteArray m_contentType; // the header, parameters included
@@ -125,7 +129,7 @@ private:
     QFutureWatcher<Indexed> m_indexWatcher;
     std::shared_ptr<std::atomic_bool> m_cancelIndexing;
     bool m_indexing = false;
-    bool m_treeShowsIndex = false; // the tree has been given the current index
+    const JsonIndex *m_treeIndex = nullptr; // what the tree was given last
 };
 
 } // namespace Postern

@@ -1,3 +1,4 @@
+#include "ui/response/jsonfilterbar.h"
 #include "ui/response/jsontreemodel.h"
 #include "ui/response/jsontreeview.h"
 #include "ui/response/responsebody.h"
@@ -9,6 +10,8 @@
 #include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
+#include <QLabel>
+#include <QLineEdit>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -81,6 +84,7 @@ private Q_SLOTS:
     void rowsThroughTheAccessibilityTree();
     void expandAllStopsAtTheRowLimit();
     void expandAndCollapseAllOfASmallBody();
+    void jsonPathFilter();
 
 private:
     void show(const QByteArray &body, const QByteArray &contentType = "application/json");
@@ -262,6 +266,56 @@ void tst_JsonTree::expandAndCollapseAllOfASmallBody()
     QVERIFY(tree()->isExpanded(caller));
     m_viewer->findChild<QAbstractButton *>(u"collapseAllButton"_s)->click();
     QVERIFY(!tree()->isExpanded(model->index(0, 0)));
+}
+
+void tst_JsonTree::jsonPathFilter()
+{
+    show(incidents(5));
+    JsonFilterBar *filter = page()->filterBar();
+    QVERIFY(filter->isVisible());
+    QLineEdit *field = filter->field();
+    QCOMPARE(field->accessibleName(), u"Filter with JSONPath"_s);
+    QSignalSpy filtered(filter, &JsonFilterBar::filtered);
+    field->setFocus();
+    QTest::keyClicks(field, u"$.result[*].number"_s);
+    QTest::keyClick(field, Qt::Key_Return);
+    QVERIFY(filtered.wait(10000));
+    QCOMPARE(filter->status(), u"5 matches"_s);
+    QCOMPARE(field->accessibleDescription(), u"5 matches"_s);
+    QCOMPARE(m_viewer->bodyText(),
+             u"[\n  \"INC1000000\",\n  \"INC1000001\",\n  \"INC1000002\",\n  \"INC1000003\",\n  "
+             "\"INC1000004\"\n]"_s);
+
+    // The tree shows the matches too; Raw shows the body as it came.
+    page()->setMode(ResponseBody::Mode::Tree);
+    QCOMPARE(tree()->model()->rowCount(), 5);
+    QCOMPARE(tree()->model()->index(4, 1).data().toString(), u"\"INC1000004\""_s);
+    page()->setMode(ResponseBody::Mode::Raw);
+    QVERIFY(!filter->isVisible());
+    QVERIFY(m_viewer->bodyText().startsWith(u"{\"result\":[{"_s));
+    page()->setMode(ResponseBody::Mode::Pretty);
+
+    // A filter on the records' values; it stays for the next answer.
+    field->setText(u"$.result[?@.priority >= 3].caller_id.value"_s);
+    filter->apply();
+    QVERIFY(filtered.wait(10000));
+    QCOMPARE(m_viewer->bodyText(), u"[\n  \"u3\",\n  \"u4\"\n]"_s);
+    show(incidents(20));
+    QTRY_COMPARE(filter->status(), u"8 matches"_s);
+
+    // Not JSONPath: said, and the whole body is back.
+    field->setText(u"$.result["_s);
+    filter->apply();
+    QVERIFY(filter->status().startsWith(u"Invalid: "_s));
+    QVERIFY(m_viewer->bodyText().startsWith(u"{\n  \"result\": ["_s));
+    // Escape clears it.
+    field->setText(u"$.result[0].number"_s);
+    filter->apply();
+    QTRY_COMPARE(filter->status(), u"1 match"_s);
+    QTest::keyClick(field, Qt::Key_Escape);
+    QVERIFY(field->text().isEmpty());
+    QCOMPARE(filter->status(), QString());
+    QVERIFY(m_viewer->bodyText().startsWith(u"{\n  \"result\": ["_s));
 }
 
 QTEST_MAIN(tst_JsonTree)
