@@ -68,6 +68,7 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
     m_services.refresher = engine->refresher();
     setObjectName(u"mainWindow"_s);
     setWindowTitle(u"Postern"_s);
+    applyBodyLimit();
     setWindowIcon(QIcon(u":/icons/postern.svg"_s));
 
     m_sideSplitter = new QSplitter(Qt::Horizontal, this);
@@ -402,6 +403,14 @@ RunnerDialog *MainWindow::runCollection(const QString &collectionId, const QStri
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;
+}
+
+void MainWindow::applyBodyLimit()
+{
+    const qint64 megabytes
+        = QSettings().value(u"response/bodyLimitMegabytes"_s, DefaultShownBody >> 20).toLongLong();
+    m_client->setMaxBodySize(qBound<qint64>(1, megabytes, MaxShownBody >> 20) << 20);
+    m_client->setMaxFileBodySize(MaxSavedBody);
 }
 
 } // namespace Postern

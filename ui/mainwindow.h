@@ -100,6 +100,12 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // Bodies up to the Response Body Limit setting (default 512 MB) are held and shown; larger ones up to
+    // MaxSavedBody go to a temporary file, to be saved; larger still end the call.
+    static constexpr qint64 DefaultShownBody = qint64(512) << 20;
+    static constexpr qint64 MaxShownBody = qint64(4) << 30;
+    static constexpr qint64 MaxSavedBody = qint64(64) << 30;
+    void applyBodyLimit();
     void createMenus();
     void createToolBar();
     void refreshEnvironments();

@@ -1,5 +1,6 @@
 // The main window's menus and toolbar: the actions, their shortcuts and what they open.
 #include "history/historystore.h"
+#include "http/httpclient.h"
 #include "oauth/tokenstore.h"
 #include "runner/runvalues.h"
 #include "ui/history/cookiemanagerdialog.h"
@@ -129,6 +130,18 @@ void MainWindow::createMenus()
                 8000);
     });
     workingDirectory->setObjectName(u"workingDirectoryAction"_s);
+    QAction *bodyLimit = settings->addAction(u"Response &Body Limit\u2026"_s, this, [this] {
+        bool ok = false;
+        const int megabytes = QInputDialog::getInt(
+            this, u"Response Body Limit"_s,
+            u"Largest body shown, in MB (a larger one is kept in a temporary file, to be saved):"_s,
+            int(m_client->maxBodySize() >> 20), 1, int(MaxShownBody >> 20), 64, &ok);
+        if (!ok)
+            return;
+        QSettings().setValue(u"response/bodyLimitMegabytes"_s, megabytes);
+        applyBodyLimit();
+    });
+    bodyLimit->setObjectName(u"responseBodyLimitAction"_s);
     QAction *scriptLimit = settings->addAction(u"Script &Time Limit\u2026"_s, this, [this] {
         bool ok = false;
         const int seconds = QInputDialog::getInt(

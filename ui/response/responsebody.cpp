@@ -1,5 +1,6 @@
 #include "ui/response/responsebody.h"
 
+#include "http/responsefile.h"
 #include "ui/response/imagepreview.h"
 #include "ui/response/jsonfilterbar.h"
 #include "ui/response/jsontreeview.h"
@@ -10,6 +11,8 @@
 #include <QBuffer>
 #include <QButtonGroup>
 #include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QImageReader>
 #include <QInputDialog>
@@ -93,6 +96,12 @@ ResponseBody::ResponseBody(QWidget *parent)
     m_copyButton->setObjectName(u"copyBodyButton"_s);
     m_copyButton->setAccessibleName(copyName);
     m_copyButton->setToolTip(u"Copy the body, or the selected lines of it, to the clipboard"_s);
+    m_saveButton = new QToolButton(this);
+    m_saveButton->setObjectName(u"saveBodyButton"_s);
+    m_saveButton->setText(u"Save\u2026"_s);
+    m_saveButton->setAccessibleName(u"Save response to file"_s);
+    m_saveButton->setToolTip(u"Save the body to a file, byte for byte, however large"_s);
+    m_saveButton->setFocusPolicy(Qt::StrongFocus);
     m_copiedTimer = new QTimer(this);
     m_copiedTimer->setSingleShot(true);
     m_copiedTimer->setInterval(2000);
@@ -104,6 +113,7 @@ ResponseBody::ResponseBody(QWidget *parent)
     bar->addStretch(1);
     bar->addWidget(m_wrapButton);
     bar->addWidget(m_findButton);
+    bar->addWidget(m_saveButton);
     bar->addWidget(m_copyButton);
     layout->addLayout(bar);
 
@@ -154,6 +164,18 @@ ResponseBody::ResponseBody(QWidget *parent)
     connect(m_hexButton, &QToolButton::clicked, this, [this] { setMode(Mode::Hex); });
     connect(m_wrapButton, &QToolButton::toggled, m_lines, &LineView::setWordWrap);
     connect(m_copyButton, &QPushButton::clicked, this, &ResponseBody::copy);
+    connect(m_saveButton, &QToolButton::clicked, this, &ResponseBody::save);
+    connect(&m_saveWatcher, &QFutureWatcher<QString>::finished, this, [this] {
+        if (m_saveWatcher.future().resultCount() == 0)
+            return;
+        const QString error = m_saveWatcher.result();
+        const QString path = m_saveWatcher.property("path").toString();
+        m_saveWatcher.setFuture(QFuture<QString>());
+        m_saveButton->setEnabled(m_response.bodySize() > 0);
+        Q_EMIT message(error.isEmpty() ? u"Saved the response to %1."_s.arg(QDir::toNativeSeparators(path))
+                                       : error);
+        Q_EMIT saved(path, error);
+    });
     connect(m_copiedTimer, &QTimer::timeout, this, [this] {
         m_copyButton->setText(copyText);
         m_copyButton->setAccessibleName(copyName);
@@ -166,6 +188,7 @@ ResponseBody::~ResponseBody()
 {
     cancelIndexing();
     m_indexWatcher.waitForFinished();
+    m_saveWatcher.waitForFinished();
 }
 
 void ResponseBody::release()
@@ -174,6 +197,7 @@ void ResponseBody::release()
     cancelIndexing();
     m_body.clear();
     m_contentType.clear();
+    m_response = HttpResponse();
     m_indexed = BodyIndex();
     m_decoded = QImage();
     m_imageText.clear();
@@ -202,24 +226,61 @@ void ResponseBody::cancelIndexing()
     m_indexing = false;
 }
 
-void ResponseBody::show(const QByteArray &body, const QByteArray &contentTypeHeader)
+void ResponseBody::show(const HttpResponse &response)
 {
     release();
-    if (body.isEmpty()) {
+    if (response.bodyFile) {
+        // Over the memory limit: kept in a temporary file, to be saved, not shown.
+        const QString size
+            = QLocale().formattedDataSize(response.bodySize(), 1, QLocale::DataSizeTraditionalFormat);
+        const QString text
+            = u"The body is %1, more than Postern holds in memory (Settings \u25b8 Response Body "
+              "Limit), so it is not shown. Save\u2026 writes all of it to a file."_s.arg(size);
+        showNothing(text);
+        m_response = response; // showNothing() let go of it
+        m_saveButton->setEnabled(true);
+        Q_EMIT note(text);
+        Q_EMIT shown();
+        return;
+    }
+    if (response.body.isEmpty()) {
         showNothing(u"The response has no body."_s);
         Q_EMIT shown();
         return;
     }
-    m_body = body;
-    m_contentType = contentTypeHeader;
-    // Off the GUI thread: the charset, the lines, and for JSON the lines of its pretty form.
+    m_response = response;
+    m_body = response.body;
+    m_contentType = response.header("content-type");
+    // Off the GUI thread: the kind, the charset, the lines, the pretty form's lines, an image.
     m_indexing = true;
     m_lines->setPlaceholderText(u"Reading the body\u2026"_s);
     updateButtons();
     m_cancelIndexing = std::make_shared<std::atomic_bool>(false);
-    m_indexWatcher.setFuture(QtConcurrent::run([body, contentTypeHeader, cancel = m_cancelIndexing] {
-        return indexBody(body, contentTypeHeader, cancel.get());
-    }));
+    m_indexWatcher.setFuture(
+        QtConcurrent::run([body = m_body, contentType = m_contentType, cancel = m_cancelIndexing] {
+            return indexBody(body, contentType, cancel.get());
+        }));
+}
+
+void ResponseBody::save()
+{
+    if (m_response.bodySize() == 0)
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, u"Save Response"_s, QDir::home().filePath(ResponseFile::suggestedName(m_response)));
+    if (!path.isEmpty())
+        saveTo(path);
+}
+
+void ResponseBody::saveTo(const QString &path)
+{
+    if (m_saveWatcher.isRunning())
+        return;
+    m_saveButton->setEnabled(false);
+    m_saveWatcher.setProperty("path", path);
+    Q_EMIT message(u"Saving the response to %1\u2026"_s.arg(QDir::toNativeSeparators(path)));
+    m_saveWatcher.setFuture(
+        QtConcurrent::run([response = m_response, path] { return ResponseFile::save(response, path); }));
 }
 
 void ResponseBody::showNothing(const QString &placeholder)
@@ -348,6 +409,7 @@ void ResponseBody::updateButtons()
     }
     const bool lines = shown != Mode::Tree && shown != Mode::Preview;
     m_copyButton->setEnabled(ready && m_lines->lineCount() > 0);
+    m_saveButton->setEnabled(m_response.bodySize() > 0 && !m_saveWatcher.isRunning());
     m_findButton->setEnabled(lines);
     m_wrapButton->setEnabled(lines);
 }

@@ -2,6 +2,7 @@
 
 #include "bodyview/bodyindex.h"
 #include "bodyview/hexlines.h"
+#include "http/httpresponse.h"
 
 #include <QFutureWatcher>
 #include <QImage>
@@ -46,8 +47,9 @@ public:
     explicit ResponseBody(QWidget *parent = nullptr);
     ~ResponseBody() override;
 
-    // Starts indexing body; shown() follows, with a note() first if there is something to say.
-    void show(const QByteArray &body, const QByteArray &contentTypeHeader);
+    // Starts indexing the response's body; shown() follows, with a note() first if there is something to
+    // say. A body kept in a file (over the client's memory limit) is not shown: it can be saved.
+    void show(const HttpResponse &response);
     // No body: the placeholder says why.
     void showNothing(const QString &placeholder);
 
@@ -73,6 +75,10 @@ public:
     JsonFilterBar *filterBar() const { return m_filter; }
     void openFind();
     void goToLine();
+    // Save Response to File: asks where, then saveTo().
+    void save();
+    // Writes the body to path on a worker thread; saved() tells how it went.
+    void saveTo(const QString &path);
 
 Q_SIGNALS:
     // The view holds the current body (after indexing).
@@ -81,6 +87,8 @@ Q_SIGNALS:
     void note(const QString &text);
     // Something to say in the status bar ("Copied the response body.").
     void message(const QString &text);
+    // A save ended: error is empty when the file was written.
+    void saved(const QString &path, const QString &error);
 
 private:
     void copy();
@@ -107,6 +115,8 @@ private:
     QToolButton *m_previewButton = nullptr;
     QToolButton *m_hexButton = nullptr;
     QPushButton *m_copyButton = nullptr;
+    QToolButton *m_saveButton = nullptr;
+    QFutureWatcher<QString> m_saveWatcher;
     QTimer *m_copiedTimer = nullptr; // puts "Copy" back on the button
     QToolButton *m_findButton = nullptr;
     QToolButton *m_wrapButton = nullptr;
@@ -120,6 +130,7 @@ private:
     FindBar *m_find = nullptr;
     JsonFilterBar *m_filter = nullptr;
 
+    HttpResponse m_response; // for Save, and the URL and type
     QByteArray m_body;
     QByteArray m_contentType; // the header, parameters included
     BodyIndex m_indexed; // empty until the body has been indexed

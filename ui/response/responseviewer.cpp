@@ -315,7 +315,7 @@ void ResponseViewer::showResponse(const HttpResponse &response)
         m_headers->setItem(row, 1, new QTableWidgetItem(QString::fromUtf8(header.second)));
     }
 
-    m_body->show(response.body, response.header("content-type"));
+    m_body->show(response);
 }
 
 void ResponseViewer::showCookies(const HttpResponse &response)

@@ -12,6 +12,8 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDataStream>
+#include <QDir>
+#include <QFile>
 #include <QImageReader>
 #include <QInputDialog>
 #include <QLabel>
@@ -19,6 +21,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -81,6 +84,8 @@ private Q_SLOTS:
     void imagesPreviewed_data();
     void imagesPreviewed();
     void imageTooLargeToDraw();
+    void saveResponseToFile();
+    void bodyOverTheLimitCanOnlyBeSaved();
     void manyMegabytesScrollToTheEnd();
 
 private:
@@ -512,6 +517,67 @@ void tst_ResponseBody::imageTooLargeToDraw()
     QCOMPARE(page->shownMode(), ResponseBody::Mode::Preview);
     QVERIFY2(page->imagePreview()->description().startsWith(u"The image is 100000 \u00d7 100000 pixels"_s),
              qPrintable(page->imagePreview()->description()));
+}
+
+void tst_ResponseBody::saveResponseToFile()
+{
+    QTemporaryDir dir;
+    const QByteArray json = incidents(50);
+    show(answer(json));
+    auto *save = m_viewer->findChild<QAbstractButton *>(u"saveBodyButton"_s);
+    QVERIFY(save->isEnabled());
+    QCOMPARE(accessible(save)->text(QAccessible::Name), u"Save response to file"_s);
+    ResponseBody *page = m_viewer->bodyPage();
+    QSignalSpy saved(page, &ResponseBody::saved);
+    QSignalSpy said(m_viewer.get(), &ResponseViewer::message);
+    const QString path = dir.filePath(u"incidents.json"_s);
+    page->saveTo(path);
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.first().at(1).toString(), QString());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll() == json); // as sent, not as shown
+    QCOMPARE(said.last().first().toString(),
+             u"Saved the response to %1."_s.arg(QDir::toNativeSeparators(path)));
+
+    // Somewhere it cannot go: said, nothing written.
+    page->saveTo(dir.filePath(u"missing/folder/x.json"_s));
+    QVERIFY(saved.wait(10000));
+    QVERIFY(saved.last().at(1).toString().startsWith(u"Could not save the response"_s));
+    QVERIFY(said.last().first().toString().startsWith(u"Could not save the response"_s));
+}
+
+void tst_ResponseBody::bodyOverTheLimitCanOnlyBeSaved()
+{
+    QTemporaryDir dir;
+    const QByteArray big = incidents(2000);
+    const QString spool = dir.filePath(u"spooled"_s);
+    {
+        QFile file(spool);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(big);
+    }
+    HttpResponse response = answer(QByteArray());
+    response.bodyFile = std::make_shared<const SpooledBody>(spool, big.size());
+    show(response);
+    auto *message = m_viewer->findChild<QLabel *>(u"responseMessage"_s);
+    QVERIFY2(message->text().contains(u"more than Postern holds in memory"_s), qPrintable(message->text()));
+    QCOMPARE(body()->lineCount(), 0);
+    QVERIFY(accessible(body())->text(QAccessible::Description).contains(u"Save\u2026 writes all of it"_s));
+    QVERIFY(!m_viewer->findChild<QAbstractButton *>(u"treeButton"_s)->isEnabled());
+    QVERIFY(!m_viewer->findChild<QAbstractButton *>(u"hexButton"_s)->isEnabled());
+    auto *save = m_viewer->findChild<QAbstractButton *>(u"saveBodyButton"_s);
+    QVERIFY(save->isEnabled());
+    QSignalSpy saved(m_viewer->bodyPage(), &ResponseBody::saved);
+    const QString path = dir.filePath(u"all.json"_s);
+    m_viewer->bodyPage()->saveTo(path);
+    QVERIFY(saved.wait(10000));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll() == big);
+    response = HttpResponse();
+    m_viewer->clear(); // the last holder of the temporary file lets go of it
+    QVERIFY(!QFile::exists(spool));
 }
 
 QTEST_MAIN(tst_ResponseBody)
