@@ -215,6 +215,9 @@ void HttpCall::startReply(const QNetworkRequest &networkRequest, const QByteArra
         ? m_manager->sendCustomRequest(networkRequest, method, static_cast<QIODevice *>(nullptr))
         : m_manager->sendCustomRequest(networkRequest, method, body);
     connect(m_reply, &QNetworkReply::redirected, this, &HttpCall::onRedirected);
+    // Qt's network thread reads ahead of the window's at most this much (its default has no bound: a
+    // window busy for a moment then found tens of megabytes to take in at once).
+    m_reply->setReadBufferSize(ReadAhead);
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpCall::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
     // The phases, as Qt reports them; the first report of each counts.
@@ -346,8 +349,32 @@ void HttpCall::onMetaDataChanged()
 
 void HttpCall::onReadyRead()
 {
-    if (!m_reply || m_tooLarge)
+    drain();
+}
+
+void HttpCall::drain()
+{
+    m_drainQueued = false;
+    if (!m_reply)
         return;
+    if (!m_tooLarge && m_spoolError.isEmpty() && m_reply->isOpen() && m_reply->bytesAvailable() > 0) {
+        readSlice();
+        // The rest after the window's next turn: a big answer is taken in a few megabytes at a time.
+        if (m_reply && m_reply->isOpen() && m_reply->bytesAvailable() > 0 && !m_tooLarge
+            && m_spoolError.isEmpty()) {
+            if (!m_drainQueued) {
+                m_drainQueued = true;
+                QMetaObject::invokeMethod(this, &HttpCall::drain, Qt::QueuedConnection);
+            }
+            return;
+        }
+    }
+    if (m_replyFinished)
+        completeReply();
+}
+
+void HttpCall::readSlice()
+{
     const qint64 available = m_reply->bytesAvailable();
     if (received() + available > m_maxFileBodySize) {
         m_tooLarge = true;
@@ -358,21 +385,18 @@ void HttpCall::onReadyRead()
         m_reply->abort();
         return;
     }
+    const qint64 slice = qMin(available, ReadSlice);
     if (m_spool) {
-        const QByteArray chunk = m_reply->read(available);
+        const QByteArray chunk = m_reply->read(slice);
         if (!spool(chunk.constData(), chunk.size()))
             m_reply->abort();
-        if (m_progress.isActive())
-            m_progressPending = true;
-        else
-            reportProgress();
-        return;
+    } else {
+        QByteArray &body = m_response.body;
+        const qsizetype before = body.size();
+        body.resize(before + qsizetype(slice));
+        const qint64 read = m_reply->read(body.data() + before, slice);
+        body.resize(before + qsizetype(qMax<qint64>(0, read)));
     }
-    QByteArray &body = m_response.body;
-    const qsizetype before = body.size();
-    body.resize(before + qsizetype(available));
-    const qint64 read = m_reply->read(body.data() + before, available);
-    body.resize(before + qsizetype(qMax<qint64>(0, read)));
     // Qt's own downloadProgress is held back for 150 ms after the request starts and then waits for the
     // next bytes: an answer that stalls after its first megabyte would show nothing.
     if (m_progress.isActive())
@@ -426,21 +450,22 @@ bool HttpCall::spool(const char *data, qint64 size)
 
 void HttpCall::onReplyFinished()
 {
-    if (!m_reply)
+    if (!m_reply || m_replyFinished)
         return;
     m_timeout.stop();
-    m_progress.stop();
     m_response.timings.finished = now();
+    m_replyFinished = true;
+    drain(); // what is left, then completeReply()
+}
+
+void HttpCall::completeReply()
+{
+    if (!m_reply)
+        return; // completed already (an abort inside a read finishes the reply there and then)
+    m_progress.stop();
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
     reply->deleteLater();
-    if (!m_tooLarge && m_spoolError.isEmpty() && reply->isOpen()) {
-        const QByteArray rest = reply->readAll();
-        if (m_spool)
-            spool(rest.constData(), rest.size());
-        else
-            m_response.body.append(rest);
-    }
     if (m_spool && m_spoolError.isEmpty() && !m_spool->flush())
         m_spoolError = m_spool->errorString();
 

@@ -60,6 +60,11 @@ private:
     void failBeforeSending(HttpResponse::Error error, const QString &message);
     void onMetaDataChanged();
     void onReadyRead();
+    // Reads what has come, a slice at a time with the event loop turning in between; completes the
+    // reply once it has finished and all is read.
+    void drain();
+    void readSlice();
+    void completeReply();
     // Moves the body read so far into a temporary file, where the rest will go; false if none can be
     // made (the call then ends with an error).
     bool startSpool();
@@ -86,6 +91,12 @@ private:
     QStringList m_tlsErrors;
     // The most memory set aside for a body before it arrives, whatever its Content-Length says.
     static constexpr qint64 MaxReservedBody = qint64(512) << 20;
+    // The most read from the reply in one turn of the event loop, and how far Qt's network thread may
+    // read ahead of it.
+    static constexpr qint64 ReadSlice = qint64(2) << 20;
+    static constexpr qint64 ReadAhead = qint64(8) << 20;
+    bool m_drainQueued = false;
+    bool m_replyFinished = false;
     qint64 m_maxBodySize = 0;
     qint64 m_maxFileBodySize = 0;
     std::unique_ptr<QTemporaryFile> m_spool; // where a body over m_maxBodySize goes

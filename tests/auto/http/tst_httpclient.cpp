@@ -4,10 +4,15 @@
 #include <QFile>
 #include <QHostInfo>
 #include <QNetworkAccessManager>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSslKey>
 #include <QSslServer>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
+#include <QThread>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace Postern;
@@ -39,6 +44,7 @@ private Q_SLOTS:
     void announcedSizeLargerThanLimit();
     void bodyReadWhole_data();
     void bodyReadWhole();
+    void bigAnswerIsTakenInSlices();
     void bodyOverLimitGoesToAFile_data();
     void bodyOverLimitGoesToAFile();
     void serverClosesWithoutAnswer();
@@ -460,6 +466,79 @@ void tst_HttpClient::bodyReadWhole()
     QCOMPARE(response.body.size(), body.size());
     QVERIFY(response.body == body);
     QVERIFY(!response.bodyFile);
+}
+
+namespace {
+
+// Serves one request from a thread of its own, as a real server would: the whole body written as fast as
+// the socket takes it, whatever the window's thread is doing.
+class ThreadedServer : public QThread
+{
+public:
+    explicit ThreadedServer(QByteArray body)
+        : m_body(std::move(body))
+    {
+    }
+    quint16 port()
+    {
+        m_ready.acquire();
+        return m_port;
+    }
+
+protected:
+    void run() override
+    {
+        QTcpServer server;
+        server.listen(QHostAddress::LocalHost, 0);
+        m_port = server.serverPort();
+        m_ready.release();
+        if (!server.waitForNewConnection(10000))
+            return;
+        QTcpSocket *socket = server.nextPendingConnection();
+        socket->waitForReadyRead(10000);
+        socket->readAll();
+        socket->write("HTTP/1.1 200 OK\r\nContent-Length: " + QByteArray::number(m_body.size()) + "\r\n\r\n");
+        socket->write(m_body);
+        while (socket->bytesToWrite() > 0 && socket->waitForBytesWritten(10000)) { }
+    }
+
+private:
+    QByteArray m_body;
+    QSemaphore m_ready;
+    quint16 m_port = 0;
+};
+
+} // namespace
+
+void tst_HttpClient::bigAnswerIsTakenInSlices()
+{
+    // The window is busy for a moment while 24 MB arrive: what piled up is read a few megabytes a turn of
+    // the event loop, not all in one, so the window answers in between (it took tens of megabytes at once).
+    const QByteArray body = patternedBody(24 * 1024 * 1024);
+    ThreadedServer server(body);
+    server.start();
+    HttpRequest request;
+    request.url = u"http://127.0.0.1:%1/"_s.arg(server.port());
+    HttpCall *call = m_client->send(request);
+    int turns = -1;
+    QTimer tick;
+    tick.setInterval(0);
+    connect(&tick, &QTimer::timeout, this, [&turns] { ++turns; });
+    connect(call, &HttpCall::progress, this, [&](qint64, qint64) {
+        if (turns >= 0)
+            return;
+        turns = 0;
+        QThread::msleep(500); // busy: everything arrives meanwhile
+        tick.start();
+    });
+    QSignalSpy finished(call, &HttpCall::finished);
+    QVERIFY(finished.wait(20000));
+    tick.stop();
+    const auto response = finished.first().first().value<HttpResponse>();
+    QCOMPARE(response.error, HttpResponse::Error::None);
+    QVERIFY(response.body == body);
+    QVERIFY2(turns >= 8, qPrintable(u"%1 turns of the event loop"_s.arg(turns)));
+    server.wait();
 }
 
 void tst_HttpClient::bodyOverLimitGoesToAFile_data()
