@@ -5,6 +5,7 @@
 //   - first screen: the last byte until the pretty view is drawn (the whole body is indexed by then, so
 //     this is also the full pretty view);
 //   - find all: every match of "INC" in the pretty view counted and marked;
+//   - tree: the Tree view shown and its top row (the array of every record) opened and drawn;
 //   - the longest stall of the GUI thread from Send to the end (a 5 ms timer; a gap is the time between
 //     two of its ticks less 5 ms);
 //   - peak resident memory (VmHWM, reset before each size) and resident memory after the answer is
@@ -15,6 +16,8 @@
 //   bench_bigbody [--sizes 1,10,50,100] [--no-plaintext]
 #include "bodyview/jsonformatter.h"
 #include "http/httpclient.h"
+#include "ui/response/jsontreeview.h"
+#include "ui/response/responsebody.h"
 #include "ui/response/responseviewer.h"
 #include "ui/widgets/findbar.h"
 #include "ui/widgets/lineview.h"
@@ -32,6 +35,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
+#include <QTreeView>
 
 #include <sys/resource.h>
 #ifdef __GLIBC__
@@ -133,6 +137,8 @@ struct Row
     qint64 firstScreenMs = 0;
     qint64 findMs = 0;
     qsizetype matches = 0;
+    qint64 treeMs = 0;
+    qsizetype treeRows = 0;
     qint64 stallMs = 0;
     qint64 stallEndMs = 0;
     qint64 peakKb = 0;
@@ -239,10 +245,23 @@ int main(int argc, char **argv)
         viewer.body()->repaint();
         row.findMs = findClock.elapsed();
         row.matches = find->total();
+        find->close();
+        // The tree: shown, its top row (the result array, every record) opened and drawn.
+        {
+            QElapsedTimer treeClock;
+            treeClock.start();
+            ResponseBody *page = viewer.bodyPage();
+            page->setMode(ResponseBody::Mode::Tree);
+            QTreeView *tree = page->tree()->tree();
+            tree->expand(tree->model()->index(0, 0));
+            tree->repaint();
+            row.treeMs = treeClock.elapsed();
+            row.treeRows = tree->model()->rowCount(tree->model()->index(0, 0));
+            page->setMode(ResponseBody::Mode::Pretty);
+        }
         row.stallMs = probe.stop();
         row.stallEndMs = probe.worstAt;
         row.peakKb = statusKb("VmHWM:");
-        find->close();
         viewer.clear();
         QCoreApplication::processEvents();
         QThread::msleep(200);
@@ -276,17 +295,18 @@ int main(int argc, char **argv)
     server.terminate();
     server.waitForFinished();
 
-    std::printf("\n%-6s %9s %12s %9s %9s %8s %12s %11s %9s %10s %14s %10s %10s\n", "size", "download",
+    std::printf("\n%-6s %9s %12s %9s %9s %8s %12s %11s %9s %10s %14s %10s %10s %9s %9s\n", "size", "download",
                 "first screen", "find all", "matches", "jq .", "screen/jq", "find/jq", "stall", "peak",
-                "peak/body", "after", "plaintext");
+                "peak/body", "after", "plaintext", "tree", "tree/jq");
     for (const Row &row : rows) {
         const double jq = qMax<qint64>(1, row.jqMs);
         std::printf("%-6s %7lld ms %9lld ms %6lld ms %9lld %5lld ms %11.2fx %10.2fx %6lld ms %7lld MB "
-                    "%13.2fx %7lld MB %7s\n",
+                    "%13.2fx %7lld MB %7s %6lld ms %8.2fx\n",
                     qPrintable(u"%1 MB"_s.arg(row.megabytes)), row.downloadMs, row.firstScreenMs, row.findMs,
                     qint64(row.matches), row.jqMs, row.firstScreenMs / jq, row.findMs / jq, row.stallMs,
                     row.peakKb / 1024, double(row.peakKb) * 1024 / double(row.bytes), row.afterKb / 1024,
-                    row.plainMs < 0 ? "-" : qPrintable(u"%1 ms"_s.arg(row.plainMs)));
+                    row.plainMs < 0 ? "-" : qPrintable(u"%1 ms"_s.arg(row.plainMs)), row.treeMs,
+                    row.treeMs / jq);
     }
     std::printf("\njq's peak memory: ");
     for (const Row &row : rows)
