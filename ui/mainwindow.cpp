@@ -42,6 +42,7 @@
 #include <QShortcut>
 #include <QShowEvent>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -411,6 +412,9 @@ void MainWindow::applyBodyLimit()
         = QSettings().value(u"response/bodyLimitMegabytes"_s, DefaultShownBody >> 20).toLongLong();
     m_client->setMaxBodySize(qBound<qint64>(1, megabytes, MaxShownBody >> 20) << 20);
     m_client->setMaxFileBodySize(MaxSavedBody);
+    // On disk, not in a temporary folder that may be memory.
+    m_client->setSpoolDirectory(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+                                + u"/bodies"_s);
 }
 
 } // namespace Postern

@@ -36,8 +36,8 @@ public:
     virtual ~LoginWindowPlugin() = default;
     // A login window on authorizationUrl, not shown yet; the caller owns it.
     virtual QDialog *create(const QUrl &authorizationUrl, const LoginHooks &hooks, QWidget *parent) = 0;
-    // A view of an HTML answer with JavaScript, plugins and every request turned off; the caller owns
-    // it. It emits loaded(bool) when the document is drawn.
+    // A view of an HTML answer (in UTF-8) with JavaScript, plugins and every request turned off; the
+    // caller owns it. It emits loaded(bool) when the document is drawn.
     virtual QWidget *createHtmlPreview(const QByteArray &html, QWidget *parent) = 0;
 };
 

@@ -80,7 +80,14 @@ HtmlPreview::HtmlPreview(const QByteArray &html, QWidget *parent)
     m_view->setPage(page);
     m_view->setContextMenuPolicy(Qt::NoContextMenu);
     layout->addWidget(m_view);
-    connect(page, &QWebEnginePage::loadFinished, this, &HtmlPreview::loaded);
+    connect(page, &QWebEnginePage::loadFinished, this, [this, layout](bool ok) {
+        if (!ok) {
+            auto *note = new QLabel(u"The page could not be drawn."_s, this);
+            note->setObjectName(u"htmlPreviewNote"_s);
+            layout->insertWidget(0, note);
+        }
+        Q_EMIT loaded(ok);
+    });
     page->setHtml(QString::fromUtf8(html), QUrl(u"about:blank"_s));
 }
 

@@ -18,9 +18,10 @@ class HtmlPreview : public QWidget
     Q_OBJECT
 
 public:
-    // Qt WebEngine takes a document of up to this size from memory.
+    // Qt WebEngine takes a document from memory as a data: URL of up to 2 MB, percent-encoded.
     static constexpr qsizetype MaxDocumentSize = 2 * 1024 * 1024 - 1024;
 
+    // html in UTF-8.
     HtmlPreview(const QByteArray &html, QWidget *parent);
     ~HtmlPreview() override;
 

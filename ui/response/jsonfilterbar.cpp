@@ -111,8 +111,13 @@ void JsonFilterBar::apply()
         if (cancel->load())
             return outcome;
         outcome.matches = qsizetype(matches.size());
-        outcome.result
-            = std::make_shared<const JsonIndex>(JsonPath::matchesAsJson(nodes, matches), 2, cancel.get());
+        // The matches may repeat one another (`$..*`): up to four times the body, and 256 MB more.
+        const qsizetype limit = 4 * index->data().size() + (qsizetype(256) << 20);
+        bool tooLarge = false;
+        const QByteArray json = JsonPath::matchesAsJson(nodes, matches, limit, cancel.get(), &tooLarge);
+        outcome.tooLarge = tooLarge;
+        if (!tooLarge && !cancel->load())
+            outcome.result = std::make_shared<const JsonIndex>(json, 2, cancel.get());
         return outcome;
     }));
     if (had)
@@ -127,8 +132,14 @@ void JsonFilterBar::onEvaluated()
     m_watcher.setFuture(QFuture<Outcome>()); // the future would keep the matches alive
     m_cancel.reset();
     m_result = outcome.result;
-    setStatus(outcome.matches == 1 ? u"1 match"_s : u"%1 matches"_s.arg(QLocale().toString(outcome.matches)),
-              false);
+    if (outcome.tooLarge)
+        setStatus(u"%1 matches, more text than four times the body: not shown. Narrow the filter."_s.arg(
+                      QLocale().toString(outcome.matches)),
+                  true);
+    else
+        setStatus(outcome.matches == 1 ? u"1 match"_s
+                                       : u"%1 matches"_s.arg(QLocale().toString(outcome.matches)),
+                  false);
     Q_EMIT filtered();
 }
 

@@ -51,6 +51,7 @@ private:
     {
         std::shared_ptr<const JsonIndex> result;
         qsizetype matches = 0;
+        bool tooLarge = false;
     };
     void setStatus(const QString &text, bool error);
     void cancel();

@@ -205,13 +205,13 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleDescriptionRole:
         return index.column() == KeyColumn ? (m_nodes->hasKey(line) ? u"key"_s : u"index"_s) : kindName(kind);
     case Qt::ToolTipRole:
-        return m_nodes->path(line);
+        return m_pathsShown ? QVariant(m_nodes->path(line)) : QVariant();
     case Qt::ForegroundRole:
         if (index.column() == KeyColumn)
             return m_nodes->hasKey(line) ? QVariant(Theme::color(ColorRole::JsonKey)) : QVariant();
         return container ? QVariant() : QVariant(Theme::color(roleOf(kind)));
     case PathRole:
-        return m_nodes->path(line);
+        return m_pathsShown ? QVariant(m_nodes->path(line)) : QVariant();
     case KindRole:
         return int(kind);
     case CopyRole: {
@@ -254,6 +254,22 @@ int JsonTreeModel::maximumDepth() const
 {
     // Top rows are the index's depth 1.
     return qMax(0, int(depthCounts().size()) - 2);
+}
+
+std::vector<qsizetype> JsonTreeModel::rowsByDepth() const
+{
+    // expandToDepth(d) shows the rows of the index's depths 1 to d + 2.
+    const std::vector<qsizetype> &counts = depthCounts();
+    std::vector<qsizetype> rows;
+    qsizetype sum = 0;
+    for (size_t d = 1; d < counts.size(); ++d) {
+        sum += counts[d];
+        if (d >= 2)
+            rows.push_back(sum);
+    }
+    if (rows.empty())
+        rows.push_back(sum);
+    return rows;
 }
 
 qsizetype JsonTreeModel::rowsUpToDepth(int depth) const

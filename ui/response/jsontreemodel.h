@@ -35,11 +35,15 @@ public:
     // The body to show; null (or an index that did not validate) shows nothing.
     void setIndex(std::shared_ptr<const JsonIndex> index);
     const JsonNodes *nodes() const { return m_nodes ? &*m_nodes : nullptr; }
+    // Whether rows tell their path (PathRole, the tooltip); off for a filter's matches.
+    void setPathsShown(bool shown) { m_pathsShown = shown; }
     // The node (line of the index) a row stands for; -1 for an invalid index.
     qsizetype node(const QModelIndex &index) const;
 
-    // How many rows QTreeView::expandToDepth(depth) would show (-1: no limit, all rows).
+    // How many rows QTreeView::expandToDepth(depth) would show.
     qsizetype rowsUpToDepth(int depth) const;
+    // The same for every depth from 0 to maximumDepth(), in one pass.
+    std::vector<qsizetype> rowsByDepth() const;
     // The deepest level any row has (0: only top rows).
     int maximumDepth() const;
 
@@ -62,6 +66,7 @@ private:
     std::unique_ptr<Node> m_root; // stands for the top-level value; its children are the top rows
     mutable QHash<qsizetype, qsizetype> m_sizes; // child counts of containers already shown
     mutable std::vector<qsizetype> m_depthCounts; // values per depth of the index, counted when asked
+    bool m_pathsShown = true;
 };
 
 } // namespace Postern

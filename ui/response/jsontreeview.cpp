@@ -78,8 +78,10 @@ JsonTreeView::JsonTreeView(QWidget *parent)
     setFocusProxy(m_tree);
 }
 
-void JsonTreeView::setIndex(std::shared_ptr<const JsonIndex> index)
+void JsonTreeView::setIndex(std::shared_ptr<const JsonIndex> index, bool matches)
 {
+    m_matches = matches;
+    m_model->setPathsShown(!matches);
     m_model->setIndex(std::move(index));
     // The first top row is current, so the keyboard starts somewhere and a reader announces it.
     if (m_model->rowCount() > 0)
@@ -91,13 +93,13 @@ void JsonTreeView::setIndex(std::shared_ptr<const JsonIndex> index)
 
 void JsonTreeView::expandAll()
 {
+    // Level by level (QTreeView::expandAll() walks the levels recursively: a body nested a hundred
+    // thousand deep would overflow the stack), as deep as the row limit and MaxExpandedDepth allow.
     const int deepest = m_model->maximumDepth();
-    if (m_model->rowsUpToDepth(deepest) <= MaxExpandedRows) {
-        m_tree->expandAll();
-        return;
-    }
+    const std::vector<qsizetype> rows = m_model->rowsByDepth();
     int depth = -1;
-    while (depth < deepest && m_model->rowsUpToDepth(depth + 1) <= MaxExpandedRows)
+    while (depth < deepest && depth + 1 < MaxExpandedDepth && size_t(depth + 1) < rows.size()
+           && rows[size_t(depth + 1)] <= MaxExpandedRows)
         ++depth;
     const QLocale locale;
     if (depth < 0) {
@@ -106,9 +108,9 @@ void JsonTreeView::expandAll()
         return;
     }
     m_tree->expandToDepth(depth);
-    Q_EMIT message(u"Expanded %1 of %2 levels (%3 rows); open deeper rows one by one."_s.arg(
-        locale.toString(depth + 1), locale.toString(deepest),
-        locale.toString(m_model->rowsUpToDepth(depth))));
+    if (depth < deepest)
+        Q_EMIT message(u"Expanded %1 of %2 levels (%3 rows); open deeper rows one by one."_s.arg(
+            locale.toString(depth + 1), locale.toString(deepest), locale.toString(rows[size_t(depth)])));
 }
 
 void JsonTreeView::collapseAll()
@@ -132,6 +134,10 @@ void JsonTreeView::copyValue()
 
 void JsonTreeView::copyPath()
 {
+    if (m_matches) {
+        Q_EMIT message(u"No path to copy: the tree shows a filter's matches, not the body."_s);
+        return;
+    }
     copy(JsonTreeModel::PathRole, u"path"_s);
 }
 

@@ -16,18 +16,21 @@ namespace Postern {
 class JsonTreeModel;
 
 // A JSON body as a tree that opens row by row (JsonTreeModel), with Expand All and Collapse All, and
-// Copy Value (Ctrl+C), Copy Path and Copy Key on a row. Expand All stops at MaxExpandedRows rows,
-// opening as many whole levels as fit, and says so.
+// Copy Value (Ctrl+C), Copy Path and Copy Key on a row. Expand All stops at MaxExpandedRows rows or
+// MaxExpandedDepth levels, opening as many whole levels as fit, and says so.
 class JsonTreeView : public QWidget
 {
     Q_OBJECT
 
 public:
     static constexpr qsizetype MaxExpandedRows = 100000;
+    static constexpr int MaxExpandedDepth = 256;
 
     explicit JsonTreeView(QWidget *parent = nullptr);
 
-    void setIndex(std::shared_ptr<const JsonIndex> index);
+    // matches: the index holds a filter's matches, whose paths are not the body's (Copy Path then
+    // says so instead).
+    void setIndex(std::shared_ptr<const JsonIndex> index, bool matches = false);
     QTreeView *tree() const { return m_tree; }
     JsonTreeModel *model() const { return m_model; }
 
@@ -49,6 +52,7 @@ private:
     QTreeView *m_tree = nullptr;
     QToolButton *m_expandButton = nullptr;
     QToolButton *m_collapseButton = nullptr;
+    bool m_matches = false;
 };
 
 } // namespace Postern

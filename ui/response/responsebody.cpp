@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QStackedWidget>
+#include <QThreadPool>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -165,6 +166,7 @@ ResponseBody::ResponseBody(QWidget *parent)
     connect(m_wrapButton, &QToolButton::toggled, m_lines, &LineView::setWordWrap);
     connect(m_copyButton, &QPushButton::clicked, this, &ResponseBody::copy);
     connect(m_saveButton, &QToolButton::clicked, this, &ResponseBody::save);
+    m_savePool.setMaxThreadCount(1);
     connect(&m_saveWatcher, &QFutureWatcher<QString>::finished, this, [this] {
         if (m_saveWatcher.future().resultCount() == 0)
             return;
@@ -188,7 +190,10 @@ ResponseBody::~ResponseBody()
 {
     cancelIndexing();
     m_indexWatcher.waitForFinished();
-    m_saveWatcher.waitForFinished();
+    // A save under way stops (the file is left as it was) rather than hold up the window's closing for
+    // long: the pool waits for its thread only as long as that takes.
+    if (m_cancelSave)
+        m_cancelSave->store(true);
 }
 
 void ResponseBody::release()
@@ -279,8 +284,12 @@ void ResponseBody::saveTo(const QString &path)
     m_saveButton->setEnabled(false);
     m_saveWatcher.setProperty("path", path);
     Q_EMIT message(u"Saving the response to %1\u2026"_s.arg(QDir::toNativeSeparators(path)));
+    m_cancelSave = std::make_shared<std::atomic_bool>(false);
+    // A pool of its own: a long copy must not keep the next body from being indexed.
     m_saveWatcher.setFuture(
-        QtConcurrent::run([response = m_response, path] { return ResponseFile::save(response, path); }));
+        QtConcurrent::run(&m_savePool, [response = m_response, path, cancel = m_cancelSave] {
+            return ResponseFile::save(response, path, cancel.get());
+        }));
 }
 
 void ResponseBody::showNothing(const QString &placeholder)
@@ -444,7 +453,7 @@ void ResponseBody::refresh()
     if (shown == Mode::Tree) {
         const std::shared_ptr<const JsonIndex> &tree = filtered ? filtered : m_indexed.json;
         if (m_treeIndex != tree.get()) {
-            m_tree->setIndex(tree);
+            m_tree->setIndex(tree, bool(filtered));
             m_treeIndex = tree.get();
         }
         page = m_tree;
@@ -468,7 +477,9 @@ void ResponseBody::showHtmlPreview()
     if (m_html)
         return;
     QString error;
-    QWidget *preview = m_htmlFactory ? m_htmlFactory(m_body, m_htmlPage, &error) : nullptr;
+    // The text in UTF-8, read in the charset the answer named.
+    const QByteArray html = m_indexed.raw ? m_indexed.raw->data() : m_body;
+    QWidget *preview = m_htmlFactory ? m_htmlFactory(html, m_htmlPage, &error) : nullptr;
     if (!preview) {
         auto *label = new QLabel(error, m_htmlPage);
         label->setWordWrap(true);

@@ -7,6 +7,7 @@
 #include <QFutureWatcher>
 #include <QImage>
 #include <QPointer>
+#include <QThreadPool>
 #include <QWidget>
 
 #include <atomic>
@@ -116,7 +117,9 @@ private:
     QToolButton *m_hexButton = nullptr;
     QPushButton *m_copyButton = nullptr;
     QToolButton *m_saveButton = nullptr;
+    QThreadPool m_savePool; // saves only (destroyed after the watcher it feeds: declared first)
     QFutureWatcher<QString> m_saveWatcher;
+    std::shared_ptr<std::atomic_bool> m_cancelSave;
     QTimer *m_copiedTimer = nullptr; // puts "Copy" back on the button
     QToolButton *m_findButton = nullptr;
     QToolButton *m_wrapButton = nullptr;

@@ -303,9 +303,9 @@ void ResponseViewer::showResponse(const HttpResponse &response)
     showValue(m_status, u"Status"_s, QString::number(response.statusCode) + reason);
     m_status->setStyleSheet(Theme::textStyleSheet(u"QLabel"_s, statusColor(response.statusCode), true));
     showValue(m_time, u"Time"_s, u"%1 ms"_s.arg(response.elapsedMs));
-    showValue(m_size, u"Size"_s, humanSize(response.body.size() + response.headersSize()));
+    showValue(m_size, u"Size"_s, humanSize(response.bodySize() + response.headersSize()));
     m_size->setToolTip(
-        u"Body %1, headers %2"_s.arg(humanSize(response.body.size()), humanSize(response.headersSize())));
+        u"Body %1, headers %2"_s.arg(humanSize(response.bodySize()), humanSize(response.headersSize())));
     setMessage(QString(), false);
 
     m_headers->setRowCount(int(response.headers.size()));

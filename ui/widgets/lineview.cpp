@@ -76,6 +76,7 @@ qsizetype LineView::lineCount() const
 
 void LineView::setSource(std::shared_ptr<const LineSource> source)
 {
+    m_wrappedHeights.clear();
     dropAccessibleLines();
     m_source = std::move(source);
     m_current = lineCount() > 0 ? 0 : -1;
@@ -255,6 +256,7 @@ void LineView::setWordWrap(bool wrap)
     if (wrap == m_wrap)
         return;
     m_wrap = wrap;
+    m_wrappedHeights.clear();
     horizontalScrollBar()->setValue(0);
     updateScrollBars();
     if (m_current >= 0)
@@ -326,6 +328,7 @@ void LineView::changeEvent(QEvent *event)
 {
     QAbstractScrollArea::changeEvent(event);
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+        m_wrappedHeights.clear();
         updateMargin();
         updateScrollBars();
     }

@@ -113,6 +113,9 @@ private:
     // The width text wraps at, and the height of a line wrapped at it.
     int wrapWidth() const;
     int wrappedHeight(qsizetype line) const;
+    // The line as laid out when wrapped: cut after MaxWrappedLength characters.
+    QString wrappedText(qsizetype line) const;
+    static constexpr qsizetype MaxWrappedLength = 20000;
     int layOutWrapped(QTextLayout *layout) const;
     void paintWrapped(QPainter *painter);
     void updateScrollBars();
@@ -135,6 +138,9 @@ private:
     qsizetype m_currentMatch = -1;
     mutable QHash<qsizetype, QAccessible::Id> m_accessibleLines;
     bool m_wrap = false;
+    // Heights of wrapped lines at m_wrappedWidth, as laid out; forgotten when the lines or the width change.
+    mutable QHash<qsizetype, int> m_wrappedHeights;
+    mutable int m_wrappedWidth = -1;
 };
 
 } // namespace Postern

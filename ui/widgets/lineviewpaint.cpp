@@ -70,15 +70,38 @@ int LineView::layOutWrapped(QTextLayout *layout) const
     return qMax(y, height);
 }
 
+QString LineView::wrappedText(qsizetype line) const
+{
+    QString text = m_source->lineText(line);
+    // A line of megabytes (one long JSON string) is laid out only as far as a screen or two shows.
+    if (text.size() > MaxWrappedLength) {
+        text.truncate(MaxWrappedLength);
+        text += u" \u2026"_s;
+    }
+    return text;
+}
+
 int LineView::wrappedHeight(qsizetype line) const
 {
-    const QString text = m_source->lineText(line);
+    const auto known = m_wrappedHeights.constFind(line);
+    if (known != m_wrappedHeights.cend() && m_wrappedWidth == wrapWidth())
+        return *known;
+    if (m_wrappedWidth != wrapWidth()) {
+        m_wrappedHeights.clear();
+        m_wrappedWidth = wrapWidth();
+    }
+    const QString text = wrappedText(line);
+    int height = lineHeight();
     // Most lines fit: no layout needed for those (the font is fixed-width).
-    if (qint64(text.size() + 1) * charWidth() <= wrapWidth()
-        && fontMetrics().horizontalAdvance(text) <= wrapWidth())
-        return lineHeight();
-    QTextLayout layout(text);
-    return layOutWrapped(&layout);
+    if (qint64(text.size() + 1) * charWidth() > wrapWidth()
+        || fontMetrics().horizontalAdvance(text) > wrapWidth()) {
+        QTextLayout layout(text);
+        height = layOutWrapped(&layout);
+    }
+    if (m_wrappedHeights.size() > 4096)
+        m_wrappedHeights.clear();
+    m_wrappedHeights.insert(line, height);
+    return height;
 }
 
 void LineView::paintWrapped(QPainter *painter)
@@ -99,7 +122,7 @@ void LineView::paintWrapped(QPainter *painter)
         else if (row.line == m_current && hasFocus())
             painter->fillRect(0, row.y, width, row.height, pal.brush(group, QPalette::AlternateBase));
 
-        const QString text = m_source->lineText(row.line);
+        const QString text = wrappedText(row.line);
         QTextLayout layout(text);
         if (json && !selected && text.size() <= LongLine) {
             QList<QTextLayout::FormatRange> colours;

@@ -31,15 +31,25 @@ std::vector<qsizetype> JsonPath::select(const JsonNodes &nodes, const std::atomi
     return matches;
 }
 
-QByteArray JsonPath::matchesAsJson(const JsonNodes &nodes, const std::vector<qsizetype> &matches)
+QByteArray JsonPath::matchesAsJson(const JsonNodes &nodes, const std::vector<qsizetype> &matches,
+                                   qsizetype limit, const std::atomic_bool *cancel, bool *tooLarge)
 {
+    if (tooLarge)
+        *tooLarge = false;
     // A container's bytes take a walk to its closing line: take each once.
     std::vector<QByteArrayView> values;
     values.reserve(matches.size());
     qsizetype size = 2;
     for (const qsizetype node : matches) {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return {};
         values.push_back(nodes.valueBytes(node));
         size += values.back().size() + 1;
+        if (limit >= 0 && size > limit) {
+            if (tooLarge)
+                *tooLarge = true;
+            return {};
+        }
     }
     QByteArray json;
     json.reserve(size);

@@ -51,7 +51,11 @@ public:
 
     // The matches as one JSON array, "[v1,v2,...]", made of the values' own bytes (keys keep their order,
     // numbers their spelling), ready for a JsonIndex.
-    static QByteArray matchesAsJson(const JsonNodes &nodes, const std::vector<qsizetype> &matches);
+    // Over limit bytes (-1: no limit) it stops, empty, with *tooLarge set: `$..*` of a deep body repeats
+    // every subtree once for each level above it. A set cancel flag stops it too.
+    static QByteArray matchesAsJson(const JsonNodes &nodes, const std::vector<qsizetype> &matches,
+                                    qsizetype limit = -1, const std::atomic_bool *cancel = nullptr,
+                                    bool *tooLarge = nullptr);
 
 private:
     QString m_expression;

@@ -5,13 +5,13 @@
 #include "http/requestbody.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#ifndef QT_NO_SSL
-#include <QDir>
-#include <QSslError>
 #include <QTemporaryFile>
+#ifndef QT_NO_SSL
+#include <QSslError>
 #endif
 
 #include <algorithm>
@@ -85,10 +85,11 @@ constexpr int maxRedirects = 10;
 
 } // namespace
 
-HttpCall::HttpCall(qint64 maxBodySize, qint64 maxFileBodySize, QObject *parent)
+HttpCall::HttpCall(qint64 maxBodySize, qint64 maxFileBodySize, const QString &spoolDirectory, QObject *parent)
     : QObject(parent)
     , m_maxBodySize(maxBodySize)
     , m_maxFileBodySize(qMax(maxFileBodySize, maxBodySize))
+    , m_spoolDirectory(spoolDirectory.isEmpty() ? QDir::tempPath() : spoolDirectory)
 {
     m_timeout.setSingleShot(true);
     m_timeout.setTimerType(Qt::PreciseTimer);
@@ -349,7 +350,8 @@ void HttpCall::onMetaDataChanged()
 
 void HttpCall::onReadyRead()
 {
-    drain();
+    if (!m_drainQueued) // else the queued drain reads it, a slice a turn
+        drain();
 }
 
 void HttpCall::drain()
@@ -425,7 +427,8 @@ qint64 HttpCall::received() const
 
 bool HttpCall::startSpool()
 {
-    m_spool = std::make_unique<QTemporaryFile>(QDir::temp().filePath(u"postern-body-XXXXXX"_s));
+    QDir().mkpath(m_spoolDirectory);
+    m_spool = std::make_unique<QTemporaryFile>(QDir(m_spoolDirectory).filePath(u"postern-body-XXXXXX"_s));
     if (!m_spool->open()) {
         m_spoolError = m_spool->errorString();
         m_spool.reset();

@@ -52,7 +52,7 @@ Q_SIGNALS:
 
 private:
     friend class HttpClient;
-    HttpCall(qint64 maxBodySize, qint64 maxFileBodySize, QObject *parent);
+    HttpCall(qint64 maxBodySize, qint64 maxFileBodySize, const QString &spoolDirectory, QObject *parent);
 
     void start(QNetworkAccessManager *manager, const HttpRequest &request);
     void startReply(const QNetworkRequest &request, const QByteArray &method, const QByteArray &body);
@@ -99,6 +99,7 @@ private:
     bool m_replyFinished = false;
     qint64 m_maxBodySize = 0;
     qint64 m_maxFileBodySize = 0;
+    QString m_spoolDirectory;
     std::unique_ptr<QTemporaryFile> m_spool; // where a body over m_maxBodySize goes
     qint64 m_spooled = 0;
     QString m_spoolError;

@@ -31,6 +31,10 @@ public:
     // (HttpResponse::bodyFile); 0, the default, keeps none.
     void setMaxFileBodySize(qint64 bytes) { m_maxFileBodySize = bytes; }
     qint64 maxFileBodySize() const { return m_maxFileBodySize; }
+    // Where those files go (made when needed); empty, the default: the system's temporary folder. A
+    // folder on disk is better where that one is in memory (tmpfs).
+    void setSpoolDirectory(const QString &path) { m_spoolDirectory = path; }
+    const QString &spoolDirectory() const { return m_spoolDirectory; }
 
     QNetworkAccessManager *manager() const { return m_manager; }
 
@@ -38,6 +42,7 @@ private:
     QNetworkAccessManager *m_manager;
     qint64 m_maxBodySize = qint64(1) << 30;
     qint64 m_maxFileBodySize = 0;
+    QString m_spoolDirectory;
 };
 
 } // namespace Postern

@@ -467,6 +467,16 @@ void tst_JsonPath::matchesKeepTheirBytes()
     const JsonIndex again(JsonPath::matchesAsJson(nodes, all.select(nodes)));
     QVERIFY(again.ok());
     QCOMPARE(again.lineBytes(1), QByteArray("  1.50,"));
+    // Over a limit (in bytes of the array), or canceled: nothing, and said.
+    bool tooLarge = false;
+    QCOMPARE(JsonPath::matchesAsJson(nodes, all.select(nodes), 20, nullptr, &tooLarge), QByteArray());
+    QVERIFY(tooLarge);
+    QCOMPARE(JsonPath::matchesAsJson(nodes, all.select(nodes), 200, nullptr, &tooLarge),
+             QByteArray("[1.50,{\"z\": 1, \"y\": [1e2, -0.0, \"\\u00e9\"]},[ ]]"));
+    QVERIFY(!tooLarge);
+    std::atomic_bool cancel = true;
+    QCOMPARE(JsonPath::matchesAsJson(nodes, all.select(nodes), -1, &cancel, &tooLarge), QByteArray());
+    QVERIFY(!tooLarge);
 }
 
 void tst_JsonPath::duplicatesAndOrder()

@@ -10,6 +10,7 @@
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -444,9 +445,9 @@ void serveBody(QTcpServer *server, const QByteArray &body, bool announced)
     });
 }
 
-QStringList spoolFiles()
+QStringList spoolFiles(const QString &directory)
 {
-    return QDir::temp().entryList({ u"postern-body-*"_s }, QDir::Files);
+    return QDir(directory).entryList({ u"postern-body-*"_s }, QDir::Files);
 }
 
 } // namespace
@@ -551,7 +552,9 @@ void tst_HttpClient::bodyOverLimitGoesToAFile()
     // Over the memory limit but not the file limit: the body is in a temporary file, whole, and the
     // file goes with the last response that holds it.
     QFETCH(bool, announced);
-    const QStringList before = spoolFiles();
+    QTemporaryDir spoolDir;
+    m_client->setSpoolDirectory(spoolDir.filePath(u"bodies"_s)); // made when needed
+    const QStringList before = spoolFiles(spoolDir.filePath(u"bodies"_s));
     const QByteArray body = patternedBody(3 * 1024 * 1024 + 17);
     QTcpServer server;
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
@@ -569,6 +572,7 @@ void tst_HttpClient::bodyOverLimitGoesToAFile()
         QVERIFY(response.bodyFile);
         QCOMPARE(response.bodySize(), body.size());
         path = response.bodyFile->path();
+        QVERIFY2(path.startsWith(spoolDir.filePath(u"bodies/postern-body-"_s)), qPrintable(path));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.readAll() == body);
@@ -576,7 +580,7 @@ void tst_HttpClient::bodyOverLimitGoesToAFile()
         QVERIFY(QFile::exists(path));
     }
     QVERIFY(!QFile::exists(path));
-    QCOMPARE(spoolFiles(), before);
+    QCOMPARE(spoolFiles(spoolDir.filePath(u"bodies"_s)), before);
 
     // Over the file limit too: nothing kept, nothing left behind.
     QTcpServer second;
@@ -588,7 +592,7 @@ void tst_HttpClient::bodyOverLimitGoesToAFile()
     QCOMPARE(refused.error, HttpResponse::Error::TooLarge);
     QVERIFY(!refused.bodyFile);
     QVERIFY(refused.errorMessage.contains(u"2 MiB"_s));
-    QCOMPARE(spoolFiles(), before);
+    QCOMPARE(spoolFiles(spoolDir.filePath(u"bodies"_s)), before);
 }
 
 void tst_HttpClient::serverClosesWithoutAnswer()

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void expandAllStopsAtTheRowLimit();
     void expandAndCollapseAllOfASmallBody();
     void jsonPathFilter();
+    void expandAllOfADeepBody();
 
 private:
     void show(const QByteArray &body, const QByteArray &contentType = "application/json");
@@ -303,6 +304,19 @@ void tst_JsonTree::jsonPathFilter()
     show(incidents(20));
     QTRY_COMPARE(filter->status(), u"8 matches"_s);
 
+    // A filter's matches have no path into the body.
+    page()->setMode(ResponseBody::Mode::Tree);
+    QApplication::clipboard()->setText(u"before"_s);
+    QSignalSpy said(page(), &ResponseBody::message);
+    tree()->setFocus();
+    tree()->setCurrentIndex(tree()->model()->index(0, 0));
+    QTest::keyClick(tree(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(QApplication::clipboard()->text(), u"before"_s);
+    QCOMPARE(said.last().first().toString(),
+             u"No path to copy: the tree shows a filter's matches, not the body."_s);
+    QVERIFY(tree()->model()->index(0, 0).data(Qt::ToolTipRole).isNull());
+    page()->setMode(ResponseBody::Mode::Pretty);
+
     // Not JSONPath: said, and the whole body is back.
     field->setText(u"$.result["_s);
     filter->apply();
@@ -316,6 +330,26 @@ void tst_JsonTree::jsonPathFilter()
     QVERIFY(field->text().isEmpty());
     QCOMPARE(filter->status(), QString());
     QVERIFY(m_viewer->bodyText().startsWith(u"{\n  \"result\": ["_s));
+}
+
+void tst_JsonTree::expandAllOfADeepBody()
+{
+    // 100,000 arrays one in another: Expand All opens level by level, up to its depth limit, without
+    // walking the levels recursively (a stack overflow before).
+    const int depth = 100000;
+    show(QByteArray(depth, '[') + "7" + QByteArray(depth, ']'));
+    page()->setMode(ResponseBody::Mode::Tree);
+    QSignalSpy said(page(), &ResponseBody::message);
+    m_viewer->findChild<QAbstractButton *>(u"expandAllButton"_s)->click();
+    QCOMPARE(said.size(), 1);
+    QCOMPARE(said.first().first().toString(),
+             u"Expanded 256 of 99,999 levels (257 rows); open deeper rows one by one."_s);
+    QModelIndex index = tree()->model()->index(0, 0);
+    for (int level = 0; level < JsonTreeView::MaxExpandedDepth; ++level) {
+        QVERIFY(tree()->isExpanded(index));
+        index = tree()->model()->index(0, 0, index);
+    }
+    QVERIFY(!tree()->isExpanded(index));
 }
 
 QTEST_MAIN(tst_JsonTree)

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void invalidJsonLabelledJsonIsShownRaw();
     void charsetFromContentType();
     void wrapLongLines();
+    void wrapALineOfMegabytes();
     void hexOfAnyBody();
     void xmlIndentedOrNamedBroken();
     void imagesPreviewed_data();
@@ -387,6 +388,21 @@ void tst_ResponseBody::wrapLongLines()
 
     wrap->click();
     QCOMPARE(body()->lineRect(199).height(), rowHeight);
+}
+
+void tst_ResponseBody::wrapALineOfMegabytes()
+{
+    // A JSON string of 5 MB is one pretty line: wrapped, only its start is laid out.
+    show(answer("{\"blob\":\"" + QByteArray(5 * 1024 * 1024, 'A') + "\",\"next\":1}"));
+    m_viewer->findChild<QAbstractButton *>(u"wrapButton"_s)->click();
+    QVERIFY(body()->wordWrap());
+    const int height = body()->lineRect(1).height();
+    QVERIFY2(height > 10 * body()->lineHeight(), qPrintable(QString::number(height)));
+    QVERIFY2(height < 1000 * body()->lineHeight(), qPrintable(QString::number(height)));
+    body()->setFocus();
+    QTest::keyClick(body(), Qt::Key_End, Qt::ControlModifier);
+    QCOMPARE(body()->currentLine(), 3);
+    m_viewer->findChild<QAbstractButton *>(u"wrapButton"_s)->click();
 }
 
 void tst_ResponseBody::hexOfAnyBody()
