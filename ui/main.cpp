@@ -16,6 +16,7 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstdlib>
@@ -138,7 +139,7 @@ int main(int argc, char *argv[])
     context.start();
     Workspace &workspace = *context.workspace();
 
-    MainWindow window(context.engine());
+    MainWindow window(context.engine(), nullptr, MainWindow::Tabs::FromWorkspace);
     window.setEncryptedTokenFile(&encryptedFile);
     encryptedFile.offerAtStartup(&window);
     const bool restored = window.openWorkspace(&workspace);
@@ -175,9 +176,13 @@ int main(int argc, char *argv[])
             window.setInstanceStatus(u"The sandbox instance is not running: %1"_s.arg(message));
         });
         window.setInstanceStatus(u"Starting the sandbox instance\u2026"_s);
-        sandbox.start(SandboxProcess::locateExecutable(),
-                      SandboxProcess::standardArguments(SandboxProcess::defaultStateFile(dataDir),
-                                                        quint16(settings.value(u"sandbox/port"_s).toUInt())));
+        // Once the window is up: starting a process is no reason to show it later.
+        QTimer::singleShot(0, &sandbox, [&sandbox, &settings, dataDir] {
+            sandbox.start(
+                SandboxProcess::locateExecutable(),
+                SandboxProcess::standardArguments(SandboxProcess::defaultStateFile(dataDir),
+                                                  quint16(settings.value(u"sandbox/port"_s).toUInt())));
+        });
     }
 
     window.show();

@@ -56,7 +56,7 @@ MainWindow::MainWindow(QNetworkAccessManager *manager, TokenStore *tokens, QWidg
     m_engine->setParent(this); // the window's own
 }
 
-MainWindow::MainWindow(Engine *engine, QWidget *parent)
+MainWindow::MainWindow(Engine *engine, QWidget *parent, Tabs tabs)
     : QMainWindow(parent)
     , m_engine(engine)
     , m_tokens(engine->tokens())
@@ -77,7 +77,9 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
     m_tabs = new RequestTabs(m_services, m_sender, m_sideSplitter);
     m_sideSplitter->addWidget(m_tabs);
     setCentralWidget(m_sideSplitter);
-    m_tabs->newTab();
+    // A tab costs as much to make as the rest of the window: none that openWorkspace() would drop.
+    if (tabs == Tabs::Scratch)
+        m_tabs->newTab();
 
     m_instanceStatus = new QLabel(this);
     m_instanceStatus->setObjectName(u"instanceStatus"_s);

@@ -45,8 +45,10 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
+    // Whether the window starts with a scratch tab, or waits for openWorkspace() to bring the session's.
+    enum class Tabs { Scratch, FromWorkspace };
     // Over the engine of the application's AppContext (not owned).
-    explicit MainWindow(Engine *engine, QWidget *parent = nullptr);
+    explicit MainWindow(Engine *engine, QWidget *parent = nullptr, Tabs tabs = Tabs::Scratch);
     // With an Engine of its own over manager and tokens (neither owned).
     MainWindow(QNetworkAccessManager *manager, TokenStore *tokens, QWidget *parent = nullptr);
     ~MainWindow() override;
