@@ -351,7 +351,7 @@ void RequestTab::send()
         return;
     }
     m_viewer->clearScriptResults();
-    const HttpRequest request = preparedRequest();
+    HttpRequest request = preparedRequest();
     m_getTokenOffer->hide();
     // An OAuth 2.0 request without a token it may use is not sent at all (not without its
     // Authorization header, not with a revoked token or another instance's).
@@ -371,6 +371,8 @@ void RequestTab::send()
     const HttpRequest recorded = preparedRequest(OAuth2Config::Secrets::Omit);
     m_editor->setBusy(true);
     m_viewer->setBusy(true);
+    // A body over the Response Body Limit goes to a file, to be saved (the runner's do not).
+    request.bodyToFileAllowed = true;
     m_call = m_sender->send(request);
     connect(m_call, &SendOperation::progress, m_viewer, &ResponseViewer::setProgress);
     connect(m_call, &SendOperation::finished, this, [this, recorded](const HttpResponse &response) {

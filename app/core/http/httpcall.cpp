@@ -200,6 +200,8 @@ void HttpCall::start(QNetworkAccessManager *manager, const HttpRequest &request)
 
     m_manager = manager;
     m_verifyTls = request.verifyTls;
+    if (!request.bodyToFileAllowed)
+        m_maxFileBodySize = m_maxBodySize;
     startReply(networkRequest, method, body);
     if (request.timeoutMs > 0)
         m_timeout.start(request.timeoutMs);

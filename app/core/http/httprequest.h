@@ -56,6 +56,10 @@ struct HttpRequest
     int timeoutMs = 30000; // 0 waits forever
     bool verifyTls = true;
     bool followRedirects = true;
+    // Not saved: whether a body over the client's memory limit may go to a temporary file for this
+    // request (HttpClient::setMaxFileBodySize); without it such a body ends the call with TooLarge. The
+    // window's Send allows it; the runner and scripts' sendRequest do not, as their scripts need the body.
+    bool bodyToFileAllowed = false;
     // Postman's "event" list of a saved request (its pre-request and post-response scripts), verbatim.
     QJsonArray scripts;
     // Checks and captures on the answer without JavaScript (the Assertions tab).

@@ -563,6 +563,7 @@ void tst_HttpClient::bodyOverLimitGoesToAFile()
     m_client->setMaxFileBodySize(8 * 1024 * 1024);
     HttpRequest request;
     request.url = u"http://127.0.0.1:%1/"_s.arg(server.serverPort());
+    request.bodyToFileAllowed = true;
     QString path;
     {
         const HttpResponse response = sendAndWait(request);
@@ -581,6 +582,20 @@ void tst_HttpClient::bodyOverLimitGoesToAFile()
     }
     QVERIFY(!QFile::exists(path));
     QCOMPARE(spoolFiles(spoolDir.filePath(u"bodies"_s)), before);
+
+    // A request that does not allow it (the runner's) ends as too large, as without a file limit.
+    {
+        QTcpServer third;
+        QVERIFY(third.listen(QHostAddress::LocalHost, 0));
+        serveBody(&third, body, announced);
+        HttpRequest strict = request;
+        strict.url = u"http://127.0.0.1:%1/"_s.arg(third.serverPort());
+        strict.bodyToFileAllowed = false;
+        const HttpResponse refused = sendAndWait(strict);
+        QCOMPARE(refused.error, HttpResponse::Error::TooLarge);
+        QVERIFY(!refused.bodyFile);
+        QVERIFY(refused.errorMessage.contains(u"1 MiB"_s));
+    }
 
     // Over the file limit too: nothing kept, nothing left behind.
     QTcpServer second;
