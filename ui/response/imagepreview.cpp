@@ -1,12 +1,48 @@
 #include "ui/response/imagepreview.h"
 
+#include "bodyview/bodysniffer.h"
+
+#include <QBuffer>
+#include <QImageReader>
 #include <QLabel>
+#include <QLocale>
 #include <QPixmap>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace Postern {
+
+ImagePreview::Decoded ImagePreview::decode(const QByteArray &body, const QByteArray &contentType)
+{
+    Decoded decoded;
+    const QByteArray format = BodySniffer::imageFormat(body, contentType);
+    QBuffer buffer;
+    buffer.setData(body);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer, format);
+    const QSize size = reader.size();
+    const QString name
+        = QString::fromLatin1(format.isEmpty() ? BodySniffer::mediaType(contentType) : format.toUpper());
+    if (size.isValid() && qint64(size.width()) * size.height() > MaxPixels) {
+        decoded.text
+            = u"The image is %1 \u00d7 %2 pixels, more than the preview draws (%3 million); Hex shows "
+              "its bytes, and Save Response keeps it."_s.arg(size.width())
+                  .arg(size.height())
+                  .arg(MaxPixels / 1'000'000);
+        return decoded;
+    }
+    decoded.image = reader.read();
+    if (decoded.image.isNull()) {
+        decoded.text = u"The image could not be read (%1): %2."_s.arg(name, reader.errorString());
+        return decoded;
+    }
+    decoded.text = u"%1, %2 \u00d7 %3 pixels, %4"_s.arg(name)
+                       .arg(decoded.image.width())
+                       .arg(decoded.image.height())
+                       .arg(QLocale().formattedDataSize(body.size(), 1, QLocale::DataSizeTraditionalFormat));
+    return decoded;
+}
 
 ImagePreview::ImagePreview(QWidget *parent)
     : QWidget(parent)

@@ -16,6 +16,16 @@ class ImagePreview : public QWidget
     Q_OBJECT
 
 public:
+    // An image larger than this many pixels is not decoded (a small file can claim a huge picture).
+    static constexpr qint64 MaxPixels = 100'000'000;
+    struct Decoded
+    {
+        QImage image;
+        QString text; // "PNG, 640 × 480 pixels, 12.1 kB", or why there is no image
+    };
+    // Decodes an image body (any thread).
+    static Decoded decode(const QByteArray &body, const QByteArray &contentType);
+
     explicit ImagePreview(QWidget *parent = nullptr);
 
     // image null: problem says why there is nothing to show.

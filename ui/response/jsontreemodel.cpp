@@ -28,25 +28,6 @@ ColorRole roleOf(JsonNodes::Kind kind)
     }
 }
 
-QString kindName(JsonNodes::Kind kind)
-{
-    switch (kind) {
-    case JsonNodes::Kind::Object:
-        return u"object"_s;
-    case JsonNodes::Kind::Array:
-        return u"array"_s;
-    case JsonNodes::Kind::String:
-        return u"string"_s;
-    case JsonNodes::Kind::Number:
-        return u"number"_s;
-    case JsonNodes::Kind::Bool:
-        return u"boolean"_s;
-    case JsonNodes::Kind::Null:
-        return u"null"_s;
-    }
-    return {};
-}
-
 } // namespace
 
 // One row that has been asked about as a parent: the lines of its children, found once, and the
@@ -203,7 +184,8 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
         return text;
     }
     case Qt::AccessibleDescriptionRole:
-        return index.column() == KeyColumn ? (m_nodes->hasKey(line) ? u"key"_s : u"index"_s) : kindName(kind);
+        return index.column() == KeyColumn ? (m_nodes->hasKey(line) ? u"key"_s : u"index"_s)
+                                           : JsonNodes::kindName(kind);
     case Qt::ToolTipRole:
         return m_pathsShown ? QVariant(m_nodes->path(line)) : QVariant();
     case Qt::ForegroundRole:

@@ -8,13 +8,11 @@
 #include "ui/widgets/lineview.h"
 
 #include <QApplication>
-#include <QBuffer>
 #include <QButtonGroup>
 #include <QClipboard>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
-#include <QImageReader>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
@@ -49,14 +47,6 @@ QToolButton *modeButton(const QString &objectName, const QString &text, const QS
     button->setCheckable(true);
     button->setFocusPolicy(Qt::StrongFocus);
     return button;
-}
-
-// An image larger than this many pixels is not decoded (a small file can claim a huge picture).
-constexpr qint64 MaxImagePixels = 100'000'000;
-
-QByteArray mediaType(const QByteArray &contentTypeHeader)
-{
-    return contentTypeHeader.split(';').constFirst().trimmed().toLower();
 }
 
 } // namespace
@@ -304,33 +294,11 @@ ResponseBody::Indexed ResponseBody::indexBody(const QByteArray &body, const QByt
 {
     Indexed indexed;
     indexed.index = BodyIndex::build(body, contentType, cancel);
-    if (indexed.index.kind != BodyKind::Image || (cancel && cancel->load()))
-        return indexed;
-    const QByteArray format = BodySniffer::imageFormat(body, contentType);
-    QBuffer buffer;
-    buffer.setData(body);
-    buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer, format);
-    const QSize size = reader.size();
-    const QString name = QString::fromLatin1(format.isEmpty() ? mediaType(contentType) : format.toUpper());
-    if (size.isValid() && qint64(size.width()) * size.height() > MaxImagePixels) {
-        indexed.imageText
-            = u"The image is %1 \u00d7 %2 pixels, more than the preview draws (%3 million); Hex shows "
-              "its bytes, and Save Response keeps it."_s.arg(size.width())
-                  .arg(size.height())
-                  .arg(MaxImagePixels / 1'000'000);
-        return indexed;
+    if (indexed.index.kind == BodyKind::Image && !(cancel && cancel->load())) {
+        const ImagePreview::Decoded decoded = ImagePreview::decode(body, contentType);
+        indexed.image = decoded.image;
+        indexed.imageText = decoded.text;
     }
-    indexed.image = reader.read();
-    if (indexed.image.isNull()) {
-        indexed.imageText = u"The image could not be read (%1): %2."_s.arg(name, reader.errorString());
-        return indexed;
-    }
-    indexed.imageText
-        = u"%1, %2 \u00d7 %3 pixels, %4"_s.arg(name)
-              .arg(indexed.image.width())
-              .arg(indexed.image.height())
-              .arg(QLocale().formattedDataSize(body.size(), 1, QLocale::DataSizeTraditionalFormat));
     return indexed;
 }
 
@@ -348,20 +316,8 @@ void ResponseBody::onIndexed()
     m_imageText = std::move(indexed.imageText);
     m_image->setImage(m_decoded, m_imageText, m_imageText);
     m_filter->setIndex(m_indexed.json && m_indexed.json->ok() ? m_indexed.json : nullptr);
-    QStringList notes;
     if (!m_indexed.note.isEmpty())
-        notes << m_indexed.note;
-    // A body that says what it is but is not: said, and shown raw. (One only sniffed is just raw.)
-    const QByteArray type = mediaType(m_contentType);
-    const bool labelled = (m_indexed.kind == BodyKind::Json && (type.endsWith("json")))
-        || (m_indexed.kind == BodyKind::Xml && type.endsWith("xml"));
-    if (!m_indexed.prettyError.isEmpty() && labelled) {
-        notes << u"The body is labelled %1 but is not valid %2 (%3). It is shown raw."_s.arg(
-            QString::fromLatin1(type), m_indexed.kind == BodyKind::Json ? u"JSON"_s : u"XML"_s,
-            m_indexed.prettyError);
-    }
-    if (!notes.isEmpty())
-        Q_EMIT note(notes.join(u' '));
+        Q_EMIT note(m_indexed.note);
     refresh();
     Q_EMIT shown();
 }

@@ -23,7 +23,10 @@ struct BodyIndex
     // The pretty form, when the body has one: JSON's index, or the lines of the XML or HTML indented.
     std::shared_ptr<const LineSource> pretty;
     QString prettyError; // why a JSON or XML body has no pretty form ("Unexpected '}' at line 3, ...")
-    QString note; // about the charset (BodyText::note); usually empty
+    // What to tell about the body as a whole: its charset (BodyText::note), or that it is labelled JSON
+    // or XML but is not and is shown raw (one only taken for JSON by its first bytes is just raw).
+    // Usually empty.
+    QString note;
 
     // A set cancel flag stops early (the parts made are canceled()).
     static BodyIndex build(const QByteArray &body, const QByteArray &contentType,

@@ -13,12 +13,6 @@ namespace Postern {
 
 namespace {
 
-QByteArray mediaTypeOf(const QByteArray &contentType)
-{
-    const qsizetype semicolon = contentType.indexOf(';');
-    return (semicolon < 0 ? contentType : contentType.first(semicolon)).trimmed().toLower();
-}
-
 bool isSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -201,7 +195,7 @@ BodyKind BodySniffer::detect(QByteArrayView body, const QByteArray &contentType)
 {
     if (body.isEmpty())
         return BodyKind::Empty;
-    const QByteArray type = mediaTypeOf(contentType);
+    const QByteArray type = mediaType(contentType);
     if (type.startsWith("image/"))
         return BodyKind::Image;
     if (type == "text/html" || type == "application/xhtml+xml")
@@ -239,7 +233,7 @@ QByteArray BodySniffer::imageFormat(QByteArrayView body, const QByteArray &conte
         return format;
     if (textKind(head) == BodyKind::Image)
         return "svg"_ba;
-    const QByteArray type = mediaTypeOf(contentType);
+    const QByteArray type = mediaType(contentType);
     if (type == "image/png" || type == "image/apng")
         return "png"_ba;
     if (type == "image/jpeg" || type == "image/jpg" || type == "image/pjpeg")
@@ -295,6 +289,12 @@ bool BodySniffer::looksBinary(QByteArrayView body)
     // Latin-1 text has a few bytes that are not UTF-8 (one in seven in a short German sentence); binary
     // data has them everywhere (about half of random bytes).
     return suspicious * 4 > n;
+}
+
+QByteArray BodySniffer::mediaType(const QByteArray &contentType)
+{
+    const qsizetype semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.first(semicolon)).trimmed().toLower();
 }
 
 QString BodySniffer::name(BodyKind kind)

@@ -24,6 +24,8 @@ public:
     static QByteArray imageFormat(QByteArrayView body, const QByteArray &contentType);
     // Whether the first bytes look like binary data rather than text in some charset.
     static bool looksBinary(QByteArrayView body);
+    // The media type of a Content-Type value, lower-case, without parameters ("application/json").
+    static QByteArray mediaType(const QByteArray &contentType);
     // The kind's name, as in the enum ("Json").
     static QString name(BodyKind kind);
 };

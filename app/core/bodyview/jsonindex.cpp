@@ -131,16 +131,6 @@ qsizetype numberOrLiteralEnd(QByteArrayView data, qsizetype pos)
 
 } // namespace
 
-bool JsonIndex::looksLikeJson(QByteArrayView data)
-{
-    for (const char c : data) {
-        if (isSpace(c))
-            continue;
-        return c == '{' || c == '[';
-    }
-    return false;
-}
-
 JsonIndex::JsonIndex(const QByteArray &data, int indent, const std::atomic_bool *cancel)
     : m_data(data)
     , m_indent(indent)

@@ -68,9 +68,6 @@ public:
     // Where the string, number or literal that starts at offset ends.
     qsizetype scalarEnd(qsizetype offset) const;
 
-    // A cheap check for "does this body look like JSON at all" (first non-space byte).
-    static bool looksLikeJson(QByteArrayView data);
-
 private:
     void build(const std::atomic_bool *cancel);
     void fail(qsizetype at, const QString &why);

@@ -161,6 +161,25 @@ QString JsonNodes::path(qsizetype node) const
     return u"$"_s + segments.join(QString());
 }
 
+QString JsonNodes::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Object:
+        return u"object"_s;
+    case Kind::Array:
+        return u"array"_s;
+    case Kind::String:
+        return u"string"_s;
+    case Kind::Number:
+        return u"number"_s;
+    case Kind::Bool:
+        return u"boolean"_s;
+    case Kind::Null:
+        return u"null"_s;
+    }
+    return {};
+}
+
 QString JsonNodes::memberSegment(const QString &name)
 {
     bool plain = !name.isEmpty();

@@ -55,6 +55,8 @@ public:
     // Where the node is, as a JSONPath: $.result[3].number, $['odd key'].
     QString path(qsizetype node) const;
 
+    // The kind as JSON's own words name it: "object", "array", "string", "number", "boolean", "null".
+    static QString kindName(Kind kind);
     // The text of a JSON string literal (quotes included); an unpaired surrogate becomes U+FFFD.
     static QString decodeString(QByteArrayView quoted);
     // How a member name is written in a path after $: .name, or ['name'] when it is not a plain name.

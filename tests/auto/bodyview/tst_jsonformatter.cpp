@@ -19,7 +19,6 @@ private Q_SLOTS:
     void keepsKeyOrderAndNumberText();
     void deepNestingDoesNotOverflow();
     void sameDataAsQJsonDocument();
-    void looksLikeJson();
 };
 
 void tst_JsonFormatter::pretty_data()
@@ -138,14 +137,6 @@ void tst_JsonFormatter::sameDataAsQJsonDocument()
     QVERIFY(result.ok());
     QCOMPARE(QJsonDocument::fromJson(result.text), QJsonDocument::fromJson(input));
     QVERIFY(result.text.contains("\n            \"number\": \"INC0010000\""));
-}
-
-void tst_JsonFormatter::looksLikeJson()
-{
-    QVERIFY(JsonIndex::looksLikeJson("  \n{\"a\":1}"));
-    QVERIFY(JsonIndex::looksLikeJson("[1]"));
-    QVERIFY(!JsonIndex::looksLikeJson("<html>"));
-    QVERIFY(!JsonIndex::looksLikeJson(""));
 }
 
 QTEST_GUILESS_MAIN(tst_JsonFormatter)

@@ -16,25 +16,6 @@ std::shared_ptr<const JsonIndex> indexOf(const QByteArray &json)
     return std::make_shared<const JsonIndex>(json);
 }
 
-QString kindName(JsonNodes::Kind kind)
-{
-    switch (kind) {
-    case JsonNodes::Kind::Object:
-        return u"object"_s;
-    case JsonNodes::Kind::Array:
-        return u"array"_s;
-    case JsonNodes::Kind::String:
-        return u"string"_s;
-    case JsonNodes::Kind::Number:
-        return u"number"_s;
-    case JsonNodes::Kind::Bool:
-        return u"boolean"_s;
-    case JsonNodes::Kind::Null:
-        return u"null"_s;
-    }
-    return {};
-}
-
 // Every value below the top, in document order, as one compact JSON line each:
 // [path segments, type, the string's text or the container's size or null].
 void describe(const JsonNodes &nodes, qsizetype node, QJsonArray path, QStringList *out)
@@ -62,7 +43,7 @@ void describe(const JsonNodes &nodes, qsizetype node, QJsonArray path, QStringLi
         default:
             break;
         }
-        const QJsonArray line = { childPath, kindName(nodes.kind(child)), detail };
+        const QJsonArray line = { childPath, JsonNodes::kindName(nodes.kind(child)), detail };
         out->append(QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact)));
         describe(nodes, child, childPath, out);
         ++row;

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void bodyIndexInItsCharset();
     void bodyIndexOfEachKind_data();
     void bodyIndexOfEachKind();
+    void bodyIndexSaysWhatIsWrong();
 };
 
 void tst_RawLines::lines_data()
@@ -210,6 +211,22 @@ void tst_RawLines::bodyIndexOfEachKind()
     QCOMPARE(lines, pretty);
     QVERIFY2(index.prettyError.startsWith(error), qPrintable(index.prettyError));
     QCOMPARE(index.prettyError.isEmpty(), error.isEmpty());
+}
+
+void tst_RawLines::bodyIndexSaysWhatIsWrong()
+{
+    // Labelled JSON or XML but not: said. Taken for JSON only by its first bytes: nothing said.
+    QCOMPARE(
+        BodyIndex::build("{\"a\":}"_ba, "application/problem+json; charset=utf-8").note,
+        u"The body is labelled application/problem+json but is not valid JSON (Unexpected '}' at line 1, "
+        "column 6). It is shown raw."_s);
+    QVERIFY(BodyIndex::build("<a><b></a>"_ba, "text/xml")
+                .note.startsWith(u"The body is labelled text/xml but is not valid XML ("_s));
+    QCOMPARE(BodyIndex::build("{\"a\":}"_ba, QByteArray()).note, QString());
+    QCOMPARE(BodyIndex::build("{\"a\":1}"_ba, "application/json").note, QString());
+    // With a charset note too: both.
+    const QString both = BodyIndex::build("{\"a\":}"_ba, "application/json; charset=x-unknown").note;
+    QVERIFY2(both.contains(u"x-unknown"_s) && both.contains(u"not valid JSON"_s), qPrintable(both));
 }
 
 QTEST_GUILESS_MAIN(tst_RawLines)
