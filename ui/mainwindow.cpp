@@ -414,6 +414,7 @@ void MainWindow::applyBodyLimit()
         = QSettings().value(u"response/bodyLimitMegabytes"_s, DefaultShownBody >> 20).toLongLong();
     m_client->setMaxBodySize(qBound<qint64>(1, megabytes, MaxShownBody >> 20) << 20);
     m_client->setMaxFileBodySize(MaxSavedBody);
+    m_client->setSpoolThreshold(SpoolThreshold);
     // On disk, not in a temporary folder that may be memory.
     m_client->setSpoolDirectory(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
                                 + u"/bodies"_s);

@@ -102,11 +102,14 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    // Bodies up to the Response Body Limit setting (default 512 MB) are held and shown; larger ones up to
+    // Bodies up to the Response Body Limit setting (default 512 MB) are shown; larger ones up to
     // MaxSavedBody go to a temporary file, to be saved; larger still end the call.
     static constexpr qint64 DefaultShownBody = qint64(512) << 20;
     static constexpr qint64 MaxShownBody = qint64(4) << 30;
     static constexpr qint64 MaxSavedBody = qint64(64) << 30;
+    // Bodies over this go to a temporary file as they come, and are shown from it (mapped into memory):
+    // their pages are the file's, for the system to drop and read again under pressure.
+    static constexpr qint64 SpoolThreshold = qint64(64) << 20;
     void applyBodyLimit();
     void createMenus();
     void createToolBar();

@@ -1,6 +1,7 @@
 // bench_bigbody: answers of 1, 10, 50 and 100 MB (ServiceNow-shaped JSON, minified) from a local server
 // (python3's http.server, another process, so that serving costs this process nothing), received by
-// Postern's HttpClient and shown in a ResponseViewer, as in the window. Measured for each size:
+// Postern's HttpClient and shown in a ResponseViewer, as in the window (so the 100 MB one goes to a file
+// as it comes and is shown from it, mapped). Measured for each size:
 //   - download: Send until the last byte;
 //   - first screen: the last byte until the pretty view is drawn (the whole body is indexed by then, so
 //     this is also the full pretty view);
@@ -182,6 +183,12 @@ int main(int argc, char **argv)
 
     QNetworkAccessManager manager;
     HttpClient client(&manager);
+    // As the window's client (MainWindow::applyBodyLimit) with a plain Send: bodies over 64 MB go to a
+    // file as they come and are shown from it.
+    client.setMaxBodySize(qint64(512) << 20);
+    client.setMaxFileBodySize(qint64(64) << 30);
+    client.setSpoolThreshold(qint64(64) << 20);
+    client.setSpoolDirectory(dir.path());
     ResponseViewer viewer;
     viewer.resize(1100, 800);
     viewer.show();
@@ -218,6 +225,7 @@ int main(int argc, char **argv)
         QSignalSpy shown(&viewer, &ResponseViewer::bodyShown);
         HttpRequest request;
         request.url = u"http://127.0.0.1:%1/page%2.json"_s.arg(port).arg(row.megabytes);
+        request.bodyToFileAllowed = true;
         QElapsedTimer clock;
         probe.start();
         clock.start();

@@ -111,9 +111,6 @@ ResponseBody::ResponseBody(QWidget *parent)
     m_lines = new LineView(this);
     m_lines->setObjectName(u"responseBody"_s);
     m_lines->setAccessibleName(u"Response body"_s);
-    m_find = new FindBar(m_lines, this);
-    m_find->setObjectName(u"findBar"_s);
-    m_find->hide();
     m_filter = new JsonFilterBar(this);
     m_filter->setObjectName(u"jsonFilterBar"_s);
     m_filter->hide();
@@ -130,8 +127,7 @@ ResponseBody::ResponseBody(QWidget *parent)
     m_stack->addWidget(m_image);
     m_stack->addWidget(m_htmlPage);
     layout->addWidget(m_filter);
-    layout->addWidget(m_find);
-    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_stack, 1); // the find bar goes above, when first opened
 
     // Ctrl+F and friends work wherever the focus is in the body page.
     const auto shortcut = [this](const QKeySequence &keys) {
@@ -142,8 +138,14 @@ ResponseBody::ResponseBody(QWidget *parent)
     connect(shortcut(QKeySequence::Find), &QShortcut::activated, this, &ResponseBody::openFind);
     connect(shortcut(QKeySequence(Qt::CTRL | Qt::Key_G)), &QShortcut::activated, this,
             &ResponseBody::goToLine);
-    connect(shortcut(QKeySequence::FindNext), &QShortcut::activated, m_find, &FindBar::next);
-    connect(shortcut(QKeySequence::FindPrevious), &QShortcut::activated, m_find, &FindBar::previous);
+    connect(shortcut(QKeySequence::FindNext), &QShortcut::activated, this, [this] {
+        if (m_find)
+            m_find->next();
+    });
+    connect(shortcut(QKeySequence::FindPrevious), &QShortcut::activated, this, [this] {
+        if (m_find)
+            m_find->previous();
+    });
     connect(m_findButton, &QToolButton::clicked, this, &ResponseBody::openFind);
     connect(m_lines, &LineView::copied, this, &ResponseBody::message);
     connect(m_tree, &JsonTreeView::message, this, &ResponseBody::message);
@@ -192,7 +194,6 @@ void ResponseBody::release()
     cancelIndexing();
     m_body.clear();
     m_contentType.clear();
-    m_response = HttpResponse();
     m_indexed = BodyIndex();
     m_decoded = QImage();
     m_imageText.clear();
@@ -203,6 +204,7 @@ void ResponseBody::release()
     m_image->setImage(QImage(), QString());
     m_filter->setIndex(nullptr); // what is typed stays, for the next body
     delete m_html; // with it, its page and profile
+    m_response = HttpResponse(); // last: a body mapped from its file is read until here
 #ifdef __GLIBC__
     // Hand the freed pages back to the system now rather than keep them for the next answer: after a
     // big body the window should shrink again.
@@ -224,13 +226,16 @@ void ResponseBody::cancelIndexing()
 void ResponseBody::show(const HttpResponse &response)
 {
     release();
-    if (response.bodyFile) {
-        // Over the memory limit: kept in a temporary file, to be saved, not shown.
+    if (response.bodyFile && response.body.isEmpty()) {
+        // Over the memory limit (or not readable back): kept in a temporary file, to be saved, not shown.
         const QString size
             = QLocale().formattedDataSize(response.bodySize(), 1, QLocale::DataSizeTraditionalFormat);
-        const QString text
-            = u"The body is %1, more than Postern holds in memory (Settings \u25b8 Response Body "
-              "Limit), so it is not shown. Save\u2026 writes all of it to a file."_s.arg(size);
+        const QString &problem = response.bodyFile->mapError();
+        const QString text = problem.isEmpty()
+            ? u"The body is %1, more than Postern shows (Settings \u25b8 Response Body Limit), so it "
+              "is not shown. Save\u2026 writes all of it to a file."_s.arg(size)
+            : u"The body (%1) was kept in a file that could not be read back (%2), so it is not shown. "
+              "Save\u2026 writes all of it to a file."_s.arg(size, problem);
         showNothing(text);
         m_response = response; // showNothing() let go of it
         m_saveButton->setEnabled(true);
@@ -251,10 +256,9 @@ void ResponseBody::show(const HttpResponse &response)
     m_lines->setPlaceholderText(u"Reading the body\u2026"_s);
     updateButtons();
     m_cancelIndexing = std::make_shared<std::atomic_bool>(false);
-    m_indexWatcher.setFuture(
-        QtConcurrent::run([body = m_body, contentType = m_contentType, cancel = m_cancelIndexing] {
-            return indexBody(body, contentType, cancel.get());
-        }));
+    m_indexWatcher.setFuture(QtConcurrent::run(
+        [body = m_body, owner = std::shared_ptr<const void>(response.bodyFile), contentType = m_contentType,
+         cancel = m_cancelIndexing] { return indexBody(body, owner, contentType, cancel.get()); }));
 }
 
 void ResponseBody::save()
@@ -289,11 +293,12 @@ void ResponseBody::showNothing(const QString &placeholder)
     refresh();
 }
 
-ResponseBody::Indexed ResponseBody::indexBody(const QByteArray &body, const QByteArray &contentType,
-                                              const std::atomic_bool *cancel)
+ResponseBody::Indexed ResponseBody::indexBody(const QByteArray &body,
+                                              const std::shared_ptr<const void> &owner,
+                                              const QByteArray &contentType, const std::atomic_bool *cancel)
 {
     Indexed indexed;
-    indexed.index = BodyIndex::build(body, contentType, cancel);
+    indexed.index = BodyIndex::build(body, contentType, cancel, owner);
     if (indexed.index.kind == BodyKind::Image && !(cancel && cancel->load())) {
         const ImagePreview::Decoded decoded = ImagePreview::decode(body, contentType);
         indexed.image = decoded.image;
@@ -384,7 +389,8 @@ void ResponseBody::refresh()
     if (m_indexing || !m_indexed.raw) {
         m_lines->setSource(nullptr);
         m_stack->setCurrentWidget(m_lines);
-        m_find->refresh();
+        if (m_find)
+            m_find->refresh();
         updateButtons();
         return;
     }
@@ -399,7 +405,8 @@ void ResponseBody::refresh()
         source = filtered ? filtered : m_indexed.pretty ? m_indexed.pretty : source;
     if (shown == Mode::Hex) {
         if (!m_hex)
-            m_hex = std::make_shared<const HexLines>(m_body);
+            m_hex = keepingAlive(std::make_shared<const HexLines>(m_body),
+                                 std::shared_ptr<const void>(m_response.bodyFile));
         source = m_hex;
     }
     // The lines stay behind the tree and the preview too: Copy and Find work on them.
@@ -422,9 +429,11 @@ void ResponseBody::refresh()
     m_stack->setCurrentWidget(page);
     if (hadFocus)
         page->setFocus(Qt::OtherFocusReason);
-    if (page != m_lines)
-        m_find->hide();
-    m_find->refresh();
+    if (m_find) {
+        if (page != m_lines)
+            m_find->hide();
+        m_find->refresh();
+    }
     updateButtons();
 }
 
@@ -452,7 +461,19 @@ void ResponseBody::openFind()
     const Mode shown = shownMode();
     if (shown == Mode::Tree || shown == Mode::Preview)
         setMode(isAvailable(Mode::Pretty) ? Mode::Pretty : Mode::Raw); // Find works on the lines
-    m_find->open();
+    findBar()->open();
+}
+
+FindBar *ResponseBody::findBar()
+{
+    // Made the first time it is wanted: most answers are never searched, and a window starts sooner.
+    if (!m_find) {
+        m_find = new FindBar(m_lines, this);
+        m_find->setObjectName(u"findBar"_s);
+        m_find->hide();
+        static_cast<QBoxLayout *>(layout())->insertWidget(layout()->indexOf(m_stack), m_find);
+    }
+    return m_find;
 }
 
 void ResponseBody::goToLine()

@@ -71,7 +71,7 @@ public:
     // The body as shown in Pretty or Raw (the pretty text in Tree).
     QString text() const;
     LineView *lines() const { return m_lines; }
-    FindBar *findBar() const { return m_find; }
+    FindBar *findBar(); // made when first asked for
     JsonTreeView *tree() const { return m_tree; }
     JsonFilterBar *filterBar() const { return m_filter; }
     void openFind();
@@ -99,8 +99,9 @@ private:
         QImage image;
         QString imageText; // "PNG, 640 × 480 pixels", or why there is no image
     };
-    static Indexed indexBody(const QByteArray &body, const QByteArray &contentType,
-                             const std::atomic_bool *cancel);
+    // owner: what body's bytes belong to, when they are not its own (a body mapped from its file)
+    static Indexed indexBody(const QByteArray &body, const std::shared_ptr<const void> &owner,
+                             const QByteArray &contentType, const std::atomic_bool *cancel);
     void onIndexed();
     void showHtmlPreview();
     void cancelIndexing();

@@ -166,7 +166,7 @@ LineView *ResponseViewer::body() const
     return m_body->lines();
 }
 
-FindBar *ResponseViewer::findBar() const
+FindBar *ResponseViewer::findBar()
 {
     return m_body->findBar();
 }

@@ -55,7 +55,7 @@ public:
     // The body as shown (pretty or raw), for the clipboard and tests.
     QString bodyText() const;
     LineView *body() const;
-    FindBar *findBar() const;
+    FindBar *findBar(); // made when first asked for
     ResponseBody *bodyPage() const { return m_body; }
     // See ResponseBody::setHtmlPreviewFactory.
     void setHtmlPreviewFactory(std::function<QWidget *(const QByteArray &, QWidget *, QString *)> factory);

@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 namespace Postern {
 
 BodyIndex BodyIndex::build(const QByteArray &body, const QByteArray &contentType,
-                           const std::atomic_bool *cancel)
+                           const std::atomic_bool *cancel, const std::shared_ptr<const void> &owner)
 {
     const auto canceled = [cancel] {
         return cancel && cancel->load();
@@ -18,12 +18,13 @@ BodyIndex BodyIndex::build(const QByteArray &body, const QByteArray &contentType
     index.kind = BodySniffer::detect(body, contentType);
     const BodyText text = BodyText::decode(body, contentType);
     index.note = text.note;
-    index.raw = std::make_shared<const RawLines>(text.utf8, cancel);
+    // The text is the body itself when it is UTF-8 already: the lines then read the owner's bytes.
+    index.raw = keepingAlive(std::make_shared<const RawLines>(text.utf8, cancel), owner);
     if (canceled())
         return index;
     switch (index.kind) {
     case BodyKind::Json:
-        index.json = std::make_shared<const JsonIndex>(text.utf8, 2, cancel);
+        index.json = keepingAlive(std::make_shared<const JsonIndex>(text.utf8, 2, cancel), owner);
         if (index.json->ok())
             index.pretty = index.json;
         else if (!index.json->canceled())

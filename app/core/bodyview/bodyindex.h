@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <memory>
+#include <utility>
 
 namespace Postern {
 
@@ -28,9 +29,24 @@ struct BodyIndex
     // Usually empty.
     QString note;
 
-    // A set cancel flag stops early (the parts made are canceled()).
+    // A set cancel flag stops early (the parts made are canceled()). When body's bytes belong to
+    // something else (QByteArray::fromRawData over a mapped file), owner is that something: the parts
+    // that read those bytes keep it alive.
     static BodyIndex build(const QByteArray &body, const QByteArray &contentType,
-                           const std::atomic_bool *cancel = nullptr);
+                           const std::atomic_bool *cancel = nullptr,
+                           const std::shared_ptr<const void> &owner = {});
 };
+
+// part, made to keep owner alive for as long as any copy of it lives (shared_ptr's aliasing
+// constructor): for a part that reads bytes it does not own. Without an owner, part as it is.
+template<typename T>
+std::shared_ptr<const T> keepingAlive(std::shared_ptr<const T> part, const std::shared_ptr<const void> &owner)
+{
+    if (!owner || !part)
+        return part;
+    const auto both = std::make_shared<std::pair<std::shared_ptr<const T>, std::shared_ptr<const void>>>(
+        std::move(part), owner);
+    return std::shared_ptr<const T>(both, both->first.get());
+}
 
 } // namespace Postern

@@ -85,11 +85,14 @@ constexpr int maxRedirects = 10;
 
 } // namespace
 
-HttpCall::HttpCall(qint64 maxBodySize, qint64 maxFileBodySize, const QString &spoolDirectory, QObject *parent)
+HttpCall::HttpCall(const Limits &limits, QObject *parent)
     : QObject(parent)
-    , m_maxBodySize(maxBodySize)
-    , m_maxFileBodySize(qMax(maxFileBodySize, maxBodySize))
-    , m_spoolDirectory(spoolDirectory.isEmpty() ? QDir::tempPath() : spoolDirectory)
+    , m_maxBodySize(limits.maxBodySize)
+    , m_maxFileBodySize(qMax(limits.maxFileBodySize, limits.maxBodySize))
+    , m_spoolOver(limits.spoolThreshold > 0 && limits.maxFileBodySize > 0
+                      ? qMin(limits.spoolThreshold, limits.maxBodySize)
+                      : limits.maxBodySize)
+    , m_spoolDirectory(limits.spoolDirectory.isEmpty() ? QDir::tempPath() : limits.spoolDirectory)
 {
     m_timeout.setSingleShot(true);
     m_timeout.setTimerType(Qt::PreciseTimer);
@@ -200,8 +203,10 @@ void HttpCall::start(QNetworkAccessManager *manager, const HttpRequest &request)
 
     m_manager = manager;
     m_verifyTls = request.verifyTls;
-    if (!request.bodyToFileAllowed)
+    if (!request.bodyToFileAllowed) {
         m_maxFileBodySize = m_maxBodySize;
+        m_spoolOver = m_maxBodySize;
+    }
     startReply(networkRequest, method, body);
     if (request.timeoutMs > 0)
         m_timeout.start(request.timeoutMs);
@@ -339,7 +344,7 @@ void HttpCall::onMetaDataChanged()
         m_reply->abort();
         return;
     }
-    if (length > m_maxBodySize) {
+    if (length > m_spoolOver) {
         if (!m_spool && !startSpool())
             m_reply->abort();
         return;
@@ -385,7 +390,7 @@ void HttpCall::readSlice()
         m_reply->abort();
         return;
     }
-    if (!m_spool && received() + available > m_maxBodySize && !startSpool()) {
+    if (!m_spool && received() + available > m_spoolOver && !startSpool()) {
         m_reply->abort();
         return;
     }
@@ -436,7 +441,7 @@ bool HttpCall::startSpool()
         m_spool.reset();
         return false;
     }
-    qCDebug(lcNet) << "body over" << m_maxBodySize << "bytes: kept in a temporary file";
+    qCDebug(lcNet) << "body over" << m_spoolOver << "bytes: kept in a temporary file";
     const QByteArray sofar = std::exchange(m_response.body, QByteArray());
     return spool(sofar.constData(), sofar.size());
 }
@@ -494,7 +499,7 @@ void HttpCall::completeReply()
         m_response.error = HttpResponse::Error::TooLarge;
         m_response.errorMessage
             = u"The answer is larger than %1 MiB and could not be kept in a temporary file: %2"_s
-                  .arg(m_maxBodySize >> 20)
+                  .arg(m_spoolOver >> 20)
                   .arg(m_spoolError);
     } else if (!m_tlsErrors.isEmpty() && error != QNetworkReply::NoError && !status.isValid()) {
         m_response.error = HttpResponse::Error::Tls;
@@ -522,7 +527,14 @@ void HttpCall::completeReply()
             m_spool->setAutoRemove(false);
             const QString path = m_spool->fileName();
             m_spool->close();
-            m_response.bodyFile = std::make_shared<const SpooledBody>(path, m_spooled);
+            // Within the memory limit it is read from the file, mapped; over it, only saved.
+            const auto access
+                = m_spooled <= m_maxBodySize ? SpooledBody::Access::Mapped : SpooledBody::Access::SaveOnly;
+            m_response.bodyFile = std::make_shared<const SpooledBody>(path, m_spooled, access);
+            m_response.body = m_response.bodyFile->bytes();
+            if (access == SpooledBody::Access::Mapped && m_response.body.isEmpty())
+                qCWarning(lcNet) << "a body kept in a file could not be mapped:"
+                                 << m_response.bodyFile->mapError();
         }
         m_spool.reset();
     }

@@ -52,7 +52,14 @@ Q_SIGNALS:
 
 private:
     friend class HttpClient;
-    HttpCall(qint64 maxBodySize, qint64 maxFileBodySize, const QString &spoolDirectory, QObject *parent);
+    struct Limits
+    {
+        qint64 maxBodySize; // held in memory (or mapped) and handed on
+        qint64 maxFileBodySize; // kept in a file, to be saved
+        qint64 spoolThreshold; // over this, to a file as it comes; 0: over maxBodySize only
+        QString spoolDirectory;
+    };
+    HttpCall(const Limits &limits, QObject *parent);
 
     void start(QNetworkAccessManager *manager, const HttpRequest &request);
     void startReply(const QNetworkRequest &request, const QByteArray &method, const QByteArray &body);
@@ -99,8 +106,9 @@ private:
     bool m_replyFinished = false;
     qint64 m_maxBodySize = 0;
     qint64 m_maxFileBodySize = 0;
+    qint64 m_spoolOver = 0; // a body over this goes to m_spool
     QString m_spoolDirectory;
-    std::unique_ptr<QTemporaryFile> m_spool; // where a body over m_maxBodySize goes
+    std::unique_ptr<QTemporaryFile> m_spool;
     qint64 m_spooled = 0;
     QString m_spoolError;
     bool m_canceled = false;

@@ -10,7 +10,7 @@ HttpClient::HttpClient(QNetworkAccessManager *manager, QObject *parent)
 
 HttpCall *HttpClient::send(const HttpRequest &request)
 {
-    auto *call = new HttpCall(m_maxBodySize, m_maxFileBodySize, m_spoolDirectory, this);
+    auto *call = new HttpCall({ m_maxBodySize, m_maxFileBodySize, m_spoolThreshold, m_spoolDirectory }, this);
     call->start(m_manager, request);
     return call;
 }

@@ -31,6 +31,12 @@ public:
     // (HttpResponse::bodyFile); 0, the default, keeps none.
     void setMaxFileBodySize(qint64 bytes) { m_maxFileBodySize = bytes; }
     qint64 maxFileBodySize() const { return m_maxFileBodySize; }
+    // With a file allowed (above, and HttpRequest::bodyToFileAllowed), bodies over this size go to the
+    // file as they come even when they are within maxBodySize(); those are still read as
+    // HttpResponse::body, from the file mapped into memory. 0, the default: only those over
+    // maxBodySize().
+    void setSpoolThreshold(qint64 bytes) { m_spoolThreshold = bytes; }
+    qint64 spoolThreshold() const { return m_spoolThreshold; }
     // Where those files go (made when needed); empty, the default: the system's temporary folder. A
     // folder on disk is better where that one is in memory (tmpfs).
     void setSpoolDirectory(const QString &path) { m_spoolDirectory = path; }
@@ -42,6 +48,7 @@ private:
     QNetworkAccessManager *m_manager;
     qint64 m_maxBodySize = qint64(1) << 30;
     qint64 m_maxFileBodySize = 0;
+    qint64 m_spoolThreshold = 0;
     QString m_spoolDirectory;
 };
 

@@ -40,8 +40,10 @@ struct HttpResponse
     QString reasonPhrase;
     QList<RawHeader> headers; // in the order received, names as the server spelt them
     QByteArray body;
-    // A body larger than the client's memory limit, when the client keeps those in a file
-    // (HttpClient::setMaxFileBodySize): body is then empty.
+    // A body the client wrote to a file as it came (HttpClient::setSpoolThreshold, setMaxFileBodySize).
+    // Within the client's memory limit, body reads that file's pages (SpooledBody::bytes()) and is valid
+    // only while bodyFile lives: whatever keeps body past this response keeps bodyFile too (a copy of
+    // the response does). Over the limit, body is empty: the file is there to be saved.
     std::shared_ptr<const SpooledBody> bodyFile;
     qint64 elapsedMs = 0;
     HttpTimings timings; // the phases, as far as Qt reported them

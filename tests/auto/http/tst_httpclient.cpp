@@ -1,6 +1,7 @@
 #include "http/httpclient.h"
 #include "shared/testhttpserver.h"
 
+#include <QDir>
 #include <QFile>
 #include <QHostInfo>
 #include <QNetworkAccessManager>
@@ -48,6 +49,8 @@ private Q_SLOTS:
     void bigAnswerIsTakenInSlices();
     void bodyOverLimitGoesToAFile_data();
     void bodyOverLimitGoesToAFile();
+    void bodyOverThresholdIsReadFromItsFile_data();
+    void bodyOverThresholdIsReadFromItsFile();
     void serverClosesWithoutAnswer();
     void redirectKeepsCredentialsOnlyOnTheSameOrigin_data();
     void redirectKeepsCredentialsOnlyOnTheSameOrigin();
@@ -608,6 +611,58 @@ void tst_HttpClient::bodyOverLimitGoesToAFile()
     QVERIFY(!refused.bodyFile);
     QVERIFY(refused.errorMessage.contains(u"2 MiB"_s));
     QCOMPARE(spoolFiles(spoolDir.filePath(u"bodies"_s)), before);
+}
+
+void tst_HttpClient::bodyOverThresholdIsReadFromItsFile_data()
+{
+    bodyReadWhole_data();
+}
+
+void tst_HttpClient::bodyOverThresholdIsReadFromItsFile()
+{
+    // Over the spool threshold but within the memory limit: the body went to a file as it came, and is
+    // still the response's body, read from that file; the file goes with the last holder.
+    QFETCH(bool, announced);
+    QTemporaryDir spoolDir;
+    m_client->setSpoolDirectory(spoolDir.path());
+    m_client->setMaxBodySize(8 * 1024 * 1024);
+    m_client->setMaxFileBodySize(16 * 1024 * 1024);
+    m_client->setSpoolThreshold(1024 * 1024);
+    const QByteArray body = patternedBody(3 * 1024 * 1024 + 5);
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    serveBody(&server, body, announced);
+    HttpRequest request;
+    request.url = u"http://127.0.0.1:%1/"_s.arg(server.serverPort());
+    request.bodyToFileAllowed = true;
+    QString path;
+    QByteArray kept;
+    {
+        HttpResponse response = sendAndWait(request);
+        QCOMPARE(response.error, HttpResponse::Error::None);
+        QVERIFY(response.bodyFile);
+        QVERIFY(response.bodyFile->mapError().isEmpty());
+        path = response.bodyFile->path();
+        QVERIFY(QFile::exists(path));
+        QCOMPARE(response.bodySize(), body.size());
+        QVERIFY(response.body == body);
+        QCOMPARE(response.body.constData(), response.bodyFile->bytes().constData()); // no copy
+        kept = QByteArray(response.body.constData(), 1000); // a copy of its own outlives the file
+    }
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(kept == body.left(1000));
+
+    // A request that does not allow a file holds it in memory, as without a threshold.
+    QTcpServer second;
+    QVERIFY(second.listen(QHostAddress::LocalHost, 0));
+    serveBody(&second, body, announced);
+    request.url = u"http://127.0.0.1:%1/"_s.arg(second.serverPort());
+    request.bodyToFileAllowed = false;
+    const HttpResponse inMemory = sendAndWait(request);
+    QCOMPARE(inMemory.error, HttpResponse::Error::None);
+    QVERIFY(!inMemory.bodyFile);
+    QVERIFY(inMemory.body == body);
+    QVERIFY(QDir(spoolDir.path()).isEmpty());
 }
 
 void tst_HttpClient::serverClosesWithoutAnswer()

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void imageTooLargeToDraw();
     void saveResponseToFile();
     void bodyOverTheLimitCanOnlyBeSaved();
+    void bodyMappedFromItsFileIsShown();
     void manyMegabytesScrollToTheEnd();
 
 private:
@@ -577,7 +578,7 @@ void tst_ResponseBody::bodyOverTheLimitCanOnlyBeSaved()
     response.bodyFile = std::make_shared<const SpooledBody>(spool, big.size());
     show(response);
     auto *message = m_viewer->findChild<QLabel *>(u"responseMessage"_s);
-    QVERIFY2(message->text().contains(u"more than Postern holds in memory"_s), qPrintable(message->text()));
+    QVERIFY2(message->text().contains(u"more than Postern shows"_s), qPrintable(message->text()));
     QCOMPARE(body()->lineCount(), 0);
     QVERIFY(accessible(body())->text(QAccessible::Description).contains(u"Save\u2026 writes all of it"_s));
     QVERIFY(!m_viewer->findChild<QAbstractButton *>(u"treeButton"_s)->isEnabled());
@@ -594,6 +595,48 @@ void tst_ResponseBody::bodyOverTheLimitCanOnlyBeSaved()
     response = HttpResponse();
     m_viewer->clear(); // the last holder of the temporary file lets go of it
     QVERIFY(!QFile::exists(spool));
+}
+
+void tst_ResponseBody::bodyMappedFromItsFileIsShown()
+{
+    // A body over the spool threshold is read from its file: shown, searched, in a tree and in hex, also
+    // once the answer it came with has gone everywhere but in the viewer; the file goes with the viewer's
+    // last part that reads it.
+    QTemporaryDir dir;
+    const QByteArray json = incidents(3000);
+    const QString spool = dir.filePath(u"spooled"_s);
+    {
+        QFile file(spool);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(json);
+    }
+    {
+        HttpResponse response = answer(QByteArray());
+        response.bodyFile
+            = std::make_shared<const SpooledBody>(spool, json.size(), SpooledBody::Access::Mapped);
+        response.body = response.bodyFile->bytes();
+        QCOMPARE(response.body.size(), json.size());
+        show(response);
+    }
+    QCOMPARE(body()->lineCount(), 3000 * 6 + 4);
+    QCOMPARE(body()->source()->lineText(3), u"      \"number\": \"INC1000000\","_s);
+    m_viewer->openFind();
+    FindBar *find = m_viewer->findBar();
+    QSignalSpy searched(find, &FindBar::searched);
+    find->field()->setText(u"INC1002999"_s);
+    QVERIFY(searched.wait(10000));
+    QCOMPARE(find->total(), 1);
+    auto *tree = m_viewer->findChild<QAbstractButton *>(u"treeButton"_s);
+    QVERIFY(tree->isEnabled());
+    tree->click();
+    auto *hex = m_viewer->findChild<QAbstractButton *>(u"hexButton"_s);
+    hex->click();
+    QCOMPARE(body()->source()->lineText(0).left(58),
+             u"00000000  7b 22 72 65 73 75 6c 74  22 3a 5b 7b 22 6e 75 6d"_s);
+    QVERIFY(QFile::exists(spool));
+    m_viewer->clear();
+    QVERIFY(!QFile::exists(spool));
+    m_viewer->setPretty(true);
 }
 
 QTEST_MAIN(tst_ResponseBody)
