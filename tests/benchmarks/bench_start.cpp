@@ -120,7 +120,8 @@ int main(int argc, char **argv)
         const Sample postern = measure(QStringLiteral(POSTERN_EXECUTABLE),
                                        { u"--workspace"_s, home.filePath(u"workspace"_s) }, environment);
         if (bare.shownMs < 0 || postern.shownMs < 0 || bare.idleKb < 0 || postern.idleKb < 0) {
-            std::fprintf(stderr, "run %d: a window never showed; left out\n", i + 1);
+            std::fprintf(stderr, "run %d: %s window never showed; left out\n", i + 1,
+                         bare.shownMs < 0 || bare.idleKb < 0 ? "the bare" : "postern's");
             continue;
         }
         bareShown << bare.shownMs;

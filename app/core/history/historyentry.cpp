@@ -193,9 +193,12 @@ HistoryEntry HistoryEntry::fromExchange(const HttpRequest &sent, const HttpRespo
     entry.errorMessage = cutText(response.errorMessage, maxErrorChars);
     entry.elapsedMs = qMax<qint64>(response.elapsedMs, 0);
     entry.timings = response.timings;
-    entry.sizeBytes = response.body.size() + response.headersSize();
+    entry.sizeBytes = response.bodySize() + response.headersSize();
     entry.responseHeaders = cleanResponseHeaders(response.headers);
     entry.responseBody = cut(response.body, limits.maxBodyBytes, &entry.responseBodyTruncated);
+    // A body read from the client's file goes with the response: the entry keeps bytes of its own.
+    if (response.bodyFile)
+        entry.responseBody = QByteArray(entry.responseBody.constData(), entry.responseBody.size());
     entry.responseUrl = QUrl(cutText(maskUrl(response.url.toString()), maxUrlChars));
     return entry;
 }

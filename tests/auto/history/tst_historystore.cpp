@@ -34,6 +34,7 @@ private Q_SLOTS:
     void recordsARealExchange();
     void newestFirstAndBounded();
     void bodiesCutAndFlagged();
+    void bodyReadFromItsFileIsCopied();
     void noCredentialInFileOrMemory_data();
     void noCredentialInFileOrMemory();
     void toRequestReopensWithoutCredentials();
@@ -205,6 +206,48 @@ void tst_HistoryStore::bodiesCutAndFlagged()
     QVERIFY(reloaded.entries().at(1).responseBodyTruncated);
     QVERIFY(reloaded.entries().at(1).requestBodyTruncated);
     QCOMPARE(reloaded.entries().at(1).responseBody, "123456789"_ba);
+}
+
+void tst_HistoryStore::bodyReadFromItsFileIsCopied()
+{
+    // A body the client kept in a file is read from that file, which goes with the last response that
+    // holds it: the entry keeps bytes of its own. One only to be saved is counted, not kept.
+    HistoryStore store(historyPath());
+    QVERIFY(store.load());
+    QTemporaryDir dir;
+    const QByteArray json = "{\"result\":[{\"number\":\"INC0010001\"}]}";
+    const QString path = dir.filePath(u"body"_s);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(json);
+    }
+    {
+        HttpResponse response = okResponse();
+        response.bodyFile
+            = std::make_shared<const SpooledBody>(path, json.size(), SpooledBody::Access::Mapped);
+        response.body = response.bodyFile->bytes();
+        QVERIFY(response.body == json);
+        store.record(getRequest(u"https://example.org/mapped"_s), response);
+    }
+    QVERIFY(!QFile::exists(path));
+    HistoryEntry entry = store.entries().at(0);
+    QCOMPARE(entry.responseBody, json);
+    QVERIFY(!entry.responseBodyTruncated);
+
+    const QString saveOnly = dir.filePath(u"big"_s);
+    {
+        QFile file(saveOnly);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(5000, 'x'));
+    }
+    HttpResponse over = okResponse();
+    over.body.clear();
+    over.bodyFile = std::make_shared<const SpooledBody>(saveOnly, 5000);
+    store.record(getRequest(u"https://example.org/big"_s), over);
+    entry = store.entries().at(0);
+    QVERIFY(entry.responseBody.isEmpty());
+    QCOMPARE(entry.sizeBytes, 5000 + over.headersSize());
 }
 
 void tst_HistoryStore::noCredentialInFileOrMemory_data()
