@@ -95,6 +95,32 @@ TokenEndpointJob *TokenEndpointClient::requestClientCredentialsToken(const OAuth
                     fields, newTokenTemplate(config, u"client_credentials"_s), problem);
 }
 
+TokenEndpointJob *TokenEndpointClient::requestDeviceAuthorization(const OAuth2Config &config,
+                                                                  const QString &deviceAuthorizationUrl)
+{
+    FormFields fields;
+    if (!config.scope.trimmed().isEmpty())
+        fields.append({ u"scope"_s, config.scope.trimmed() });
+    const QString problem
+        = joinProblems({ endpointProblem(u"Device Authorization URL"_s, deviceAuthorizationUrl.trimmed()),
+                         config.clientId.trimmed().isEmpty() ? u"Client ID is empty."_s : QString() });
+    return startJob(TokenEndpointJob::Kind::DeviceAuthorization, config, deviceAuthorizationUrl.trimmed(),
+                    fields, OAuth2Token(), problem);
+}
+
+TokenEndpointJob *TokenEndpointClient::requestDeviceToken(const OAuth2Config &config,
+                                                          const QString &deviceCode)
+{
+    const FormFields fields { { u"grant_type"_s, u"urn:ietf:params:oauth:grant-type:device_code"_s },
+                              { u"device_code"_s, deviceCode } };
+    const QString problem
+        = joinProblems({ endpointProblem(u"Access Token URL"_s, config.accessTokenUrl.trimmed()),
+                         config.clientId.trimmed().isEmpty() ? u"Client ID is empty."_s : QString(),
+                         deviceCode.isEmpty() ? u"There is no device code."_s : QString() });
+    return startJob(TokenEndpointJob::Kind::DeviceCodeGrant, config, config.accessTokenUrl.trimmed(), fields,
+                    newTokenTemplate(config, u"device_code"_s), problem);
+}
+
 TokenEndpointJob *TokenEndpointClient::refresh(const OAuth2Config &config, const OAuth2Token &token,
                                                const QString &refreshUrl)
 {
@@ -183,7 +209,15 @@ TokenEndpointJob *TokenEndpointClient::startJob(TokenEndpointJob::Kind kind, con
         fields.append({ u"client_secret"_s, config.clientSecret });
     }
 
-    if (kind != TokenEndpointJob::Kind::Revocation) {
+    if (kind == TokenEndpointJob::Kind::DeviceAuthorization) {
+        // What would have gone in the authorization URL's query, in the body of this request instead.
+        for (const FormField &extra : config.extraFor(OAuth2ExtraParameter::Stage::Authorization)) {
+            const bool reserved = extra.first == u"client_id"_s || extra.first == u"client_secret"_s
+                || FormUrlEncoded::contains(fields, extra.first);
+            if (!extra.first.isEmpty() && !reserved)
+                fields.append(extra);
+        }
+    } else if (kind != TokenEndpointJob::Kind::Revocation) {
         // The form's Advanced parameters of this request: in the body, the query or a header.
         using Placement = OAuth2ExtraParameter::Placement;
         const auto stage = kind == TokenEndpointJob::Kind::Refresh ? OAuth2ExtraParameter::Stage::Refresh

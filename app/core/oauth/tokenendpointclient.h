@@ -67,6 +67,16 @@ public:
     // RFC 6749 §4.4: grant_type=client_credentials, scope when set.
     TokenEndpointJob *requestClientCredentialsToken(const OAuth2Config &config);
 
+    // RFC 8628 §3.1: scope when set, to deviceAuthorizationUrl, the client authenticating as for the
+    // token endpoint (a public client names itself); the form's authorization-request parameters
+    // (audience, resource, Advanced) go in the body. The job's answer() is the device code's JSON.
+    TokenEndpointJob *requestDeviceAuthorization(const OAuth2Config &config,
+                                                 const QString &deviceAuthorizationUrl);
+
+    // RFC 8628 §3.4: grant_type=urn:ietf:params:oauth:grant-type:device_code with deviceCode. A code not
+    // yet approved ends in Failure::TokenEndpointError with error "authorization_pending" (§3.5).
+    TokenEndpointJob *requestDeviceToken(const OAuth2Config &config, const QString &deviceCode);
+
     // RFC 6749 §6: grant_type=refresh_token with token's refresh token, to refreshUrl (default: the
     // Access Token URL). The new token keeps token's id, name, configKey, issuer and grantType, so a
     // store can update it in place; it keeps the old refresh token unless the answer brings a new one.

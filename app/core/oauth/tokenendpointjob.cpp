@@ -54,6 +54,10 @@ const char *kindName(TokenEndpointJob::Kind kind)
         return "refresh";
     case TokenEndpointJob::Kind::Revocation:
         return "revocation";
+    case TokenEndpointJob::Kind::DeviceAuthorization:
+        return "device authorization";
+    case TokenEndpointJob::Kind::DeviceCodeGrant:
+        return "device code grant";
     }
     return "";
 }
@@ -82,8 +86,11 @@ QString invalidGrantHint(TokenEndpointJob::Kind kind)
         return u"The refresh token was refused (expired, revoked or already used): sign in again to get a "
                u"new "
                u"token."_s;
+    case TokenEndpointJob::Kind::DeviceCodeGrant:
+        return u"The device code was refused (unknown, or already used): get a new code."_s;
     case TokenEndpointJob::Kind::ClientCredentialsGrant:
     case TokenEndpointJob::Kind::Revocation:
+    case TokenEndpointJob::Kind::DeviceAuthorization:
         break;
     }
     return u"The grant was refused."_s;
@@ -138,11 +145,13 @@ void TokenEndpointJob::cancel(const QString &why)
     if (m_finished)
         return;
     abortReply();
-    finish(OAuth2Result::failed(
-        OAuth2Result::Failure::Canceled,
-        why.isEmpty() ? u"The request to the %1 was canceled.%2"_s.arg(
-            endpointName(), m_kind == Kind::Revocation ? QString() : u" No token was stored."_s)
-                      : why));
+    finish(OAuth2Result::failed(OAuth2Result::Failure::Canceled,
+                                why.isEmpty() ? u"The request to the %1 was canceled.%2"_s.arg(
+                                    endpointName(),
+                                    m_kind == Kind::Revocation || m_kind == Kind::DeviceAuthorization
+                                        ? QString()
+                                        : u" No token was stored."_s)
+                                              : why));
 }
 
 void TokenEndpointJob::onRedirected(const QUrl &target)
@@ -201,6 +210,8 @@ void TokenEndpointJob::onReplyFinished()
     const QByteArray contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().toLower();
     const OAuth2Result result = m_kind == Kind::Revocation
         ? judgeRevocationAnswer(status.toInt(), contentType, body)
+        : m_kind == Kind::DeviceAuthorization
+        ? judgeDeviceAnswer(status.toInt(), contentType, body)
         : judgeTokenAnswer(status.toInt(), contentType, body, receivedAt);
     qCInfo(lcAuth).noquote() << endpointName() << "answered" << status.toInt() << "bytes:" << body.size()
                              << (result.failure == Failure::None ? "accepted" : "refused");
@@ -215,7 +226,9 @@ void TokenEndpointJob::onTimeout()
     finish(OAuth2Result::failed(OAuth2Result::Failure::Network,
                                 u"The %1 did not answer within %2.%3"_s.arg(
                                     endpointName(), seconds(m_timer.interval()),
-                                    m_kind == Kind::Revocation ? QString() : u" No token was stored."_s)));
+                                    m_kind == Kind::Revocation || m_kind == Kind::DeviceAuthorization
+                                        ? QString()
+                                        : u" No token was stored."_s)));
 }
 
 OAuth2Result TokenEndpointJob::judgeTokenAnswer(int status, const QByteArray &contentType,
@@ -290,9 +303,48 @@ OAuth2Result TokenEndpointJob::judgeRevocationAnswer(int status, const QByteArra
             QString::number(status), html ? u" with an HTML page"_s : QString(), consequence));
 }
 
+OAuth2Result TokenEndpointJob::judgeDeviceAnswer(int status, const QByteArray &contentType,
+                                                 const QByteArray &body)
+{
+    // RFC 8628 §3.2: 200 with a JSON object; errors as in RFC 6749 §5.2 (§3.3 of RFC 8628).
+    QJsonParseError parseError {};
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    const QJsonObject object = document.object();
+    const bool isObject = parseError.error == QJsonParseError::NoError && document.isObject();
+    if (isObject && object.value(u"error"_s).isString()) {
+        OAuth2Result result;
+        result.failure = OAuth2Result::Failure::TokenEndpointError;
+        result.error = object.value(u"error"_s).toString();
+        result.errorDescription = object.value(u"error_description"_s).toString();
+        result.errorUri = object.value(u"error_uri"_s).toString();
+        result.message = u"The device authorization endpoint answered %1 (HTTP %2)%3."_s.arg(
+            excerpt(result.error, 60), QString::number(status), saidPart(result.errorDescription));
+        return result;
+    }
+    if (status != 200 || !isObject) {
+        const bool html = contentType.contains("html") || body.trimmed().startsWith('<');
+        return OAuth2Result::failed(
+            OAuth2Result::Failure::BadTokenResponse,
+            u"The device authorization endpoint answered HTTP %1%2, not a device code. Check the Device "
+            "Authorization URL."_s.arg(QString::number(status),
+                                       html           ? u" with an HTML page"_s
+                                           : isObject ? QString()
+                                                      : u" with something that is not JSON"_s));
+    }
+    m_answer = object;
+    return OAuth2Result();
+}
+
 QString TokenEndpointJob::endpointName() const
 {
-    return m_kind == Kind::Revocation ? u"revocation endpoint"_s : u"token endpoint"_s;
+    switch (m_kind) {
+    case Kind::Revocation:
+        return u"revocation endpoint"_s;
+    case Kind::DeviceAuthorization:
+        return u"device authorization endpoint"_s;
+    default:
+        return u"token endpoint"_s;
+    }
 }
 
 void TokenEndpointJob::abortReply()

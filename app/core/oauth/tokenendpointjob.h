@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
@@ -38,6 +39,8 @@ public:
         ClientCredentialsGrant, // RFC 6749 §4.4
         Refresh, // RFC 6749 §6
         Revocation, // RFC 7009
+        DeviceAuthorization, // RFC 8628 §3.1: its answer is a device code (answer()), not a token
+        DeviceCodeGrant, // RFC 8628 §3.4
     };
     Q_ENUM(Kind)
 
@@ -48,6 +51,8 @@ public:
     bool isFinished() const { return m_finished; }
     // The outcome, once finished.
     OAuth2Result result() const { return m_result; }
+    // A device authorization request's JSON answer, once it finished without failure.
+    QJsonObject answer() const { return m_answer; }
 
     // Ends the job now with Failure::Canceled (nothing is stored by anyone listening); no-op once finished.
     void cancel(const QString &why = QString());
@@ -74,6 +79,7 @@ private:
                                   const QDateTime &receivedAt) const;
     OAuth2Result judgeRevocationAnswer(int status, const QByteArray &contentType,
                                        const QByteArray &body) const;
+    OAuth2Result judgeDeviceAnswer(int status, const QByteArray &contentType, const QByteArray &body);
     QString endpointName() const;
     void abortReply();
     void finish(const OAuth2Result &result);
@@ -87,6 +93,7 @@ private:
     bool m_tooLarge = false;
     bool m_finished = false;
     OAuth2Result m_result;
+    QJsonObject m_answer;
 };
 
 } // namespace Postern

@@ -45,6 +45,16 @@ OidcProvider::Client OidcProvider::serviceClient()
     return { u"postern-service"_s, u"postern-service-secret"_s };
 }
 
+OidcProvider::Client OidcProvider::deviceClient()
+{
+    return { u"postern-device"_s, QString() };
+}
+
+OidcProvider::Client OidcProvider::deviceBasicClient()
+{
+    return { u"postern-device-basic"_s, u"postern-device-basic-secret"_s };
+}
+
 OidcProvider::Client OidcProvider::trickyClient()
 {
     return { u"postern-tricky"_s, u"a+b%2Fc&d=e f"_s };
@@ -623,6 +633,94 @@ OidcInteraction::Result OidcInteraction::authorize(OidcHttp &http, const QUrl &a
     }
     result.error = u"no redirect to the client after "_s + QString::number(options.maxSteps)
         + u" requests: "_s + result.trace.join(u", "_s);
+    return result;
+}
+
+OidcInteraction::Result OidcInteraction::confirmDevice(OidcHttp &http, const QUrl &verificationPage,
+                                                       const Options &options)
+{
+    Result result;
+    QByteArray verb = "GET"_ba;
+    QUrl url = verificationPage;
+    OidcHttp::Fields fields;
+    bool confirmed = false;
+    bool aborted = false;
+    for (int step = 0; step < options.maxSteps; ++step) {
+        const OidcHttp::Response response = verb == "GET"_ba ? http.get(url) : http.postForm(url, fields);
+        result.trace.append(QString::fromLatin1(verb) + u' ' + url.path() + u" -> "_s
+                            + QString::number(response.status));
+        if (!response.error.isEmpty()) {
+            result.error = response.error;
+            return result;
+        }
+        if (response.status >= 300 && response.status < 400 && response.location.isValid()) {
+            verb = "GET"_ba;
+            url = response.location;
+            fields.clear();
+            continue;
+        }
+        const QString html = QString::fromUtf8(response.body);
+        const QList<Form> forms = parseForms(html, url);
+        if (!confirmed) {
+            // The code's page (the provider posts the code from the URL itself), then its
+            // confirmation page: Continue, or Abort to deny.
+            const auto form = std::find_if(forms.cbegin(), forms.cend(), [](const Form &candidate) {
+                return candidate.method == u"POST"_s
+                    && std::any_of(candidate.fields.cbegin(), candidate.fields.cend(),
+                                   [](const auto &field) { return field.first == u"user_code"_s; });
+            });
+            if (response.status != 200 || form == forms.cend()) {
+                result.error = u"no code form on "_s + url.path() + u": "_s + plainText(response.body);
+                return result;
+            }
+            fields = form->fields;
+            const bool confirmation = std::any_of(fields.cbegin(), fields.cend(), [](const auto &field) {
+                return field.first == u"confirm"_s;
+            });
+            if (confirmation) {
+                result.pages.append(u"device"_s);
+                confirmed = true;
+                if (options.decision == Decision::Deny) {
+                    fields.removeIf([](const auto &field) { return field.first == u"confirm"_s; });
+                    fields.append({ u"abort"_s, u"yes"_s });
+                    aborted = true;
+                }
+            }
+            verb = "POST"_ba;
+            url = form->action;
+            continue;
+        }
+        if (aborted) {
+            // The provider's answer to Abort, whatever its status: the device finds out by polling.
+            result.redirect = url;
+            return result;
+        }
+        const auto form = std::find_if(forms.cbegin(), forms.cend(), [](const Form &candidate) {
+            return candidate.method == u"POST"_s && !candidate.prompt.isEmpty();
+        });
+        if (form == forms.cend()) {
+            // The provider's last page: signed in (or aborted); the device finds out by polling.
+            if (response.status != 200) {
+                result.error = u"HTTP "_s + QString::number(response.status) + u" from "_s + url.path()
+                    + u": "_s + plainText(response.body);
+                return result;
+            }
+            result.redirect = url;
+            return result;
+        }
+        result.pages.append(form->prompt);
+        fields = form->fields;
+        for (auto &[name, value] : fields) {
+            if (name == u"login")
+                value = options.login;
+            else if (name == u"password")
+                value = options.password;
+        }
+        verb = "POST"_ba;
+        url = form->action;
+    }
+    result.error = u"no end page after "_s + QString::number(options.maxSteps) + u" requests: "_s
+        + result.trace.join(u", "_s);
     return result;
 }
 

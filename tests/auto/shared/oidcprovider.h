@@ -41,6 +41,8 @@ public:
     static Client publicClient(); // no secret, PKCE required
     static Client serviceClient(); // client_credentials only, scope api:read
     static Client trickyClient(); // secret "a+b%2Fc&d=e f", client_secret_post
+    static Client deviceClient(); // no secret, the device authorization grant (RFC 8628) + refresh_token
+    static Client deviceBasicClient(); // the same with a secret, client_secret_basic
     // Redirect URIs every authorization-code client above accepts. The loopback one accepts any port.
     static QUrl loopbackRedirect(quint16 port);
     static QUrl postmanRedirect(); // https://oauth.pstmn.io/v1/callback
@@ -181,6 +183,11 @@ public:
 
     static Result authorize(OidcHttp &http, const QUrl &authorizationUrl, const Options &options);
     static Result authorize(OidcHttp &http, const QUrl &authorizationUrl);
+
+    // Plays the user of a device authorization (RFC 8628): opens verificationPage (the
+    // verification_uri_complete), confirms the code there (or aborts, for Decision::Deny), signs in and
+    // consents as authorize() does, and stops at the provider's last page (its URL in redirect).
+    static Result confirmDevice(OidcHttp &http, const QUrl &verificationPage, const Options &options);
 
     // Signs in as alice for client (scope "openid offline_access", a loopback redirect) and exchanges
     // the code, the client authenticating in the body or with Basic: the token endpoint's JSON answer

@@ -63,6 +63,25 @@ const DEFAULT_CLIENTS = [
         scope: 'api:read',
     },
     {
+        // A TV or a command line: the device authorization grant (RFC 8628), no secret.
+        client_id: 'postern-device',
+        application_type: 'native',
+        token_endpoint_auth_method: 'none',
+        redirect_uris: [],
+        grant_types: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
+        response_types: [],
+    },
+    {
+        // The same for a confidential client, authenticating with HTTP Basic.
+        client_id: 'postern-device-basic',
+        client_secret: 'postern-device-basic-secret',
+        application_type: 'native',
+        token_endpoint_auth_method: 'client_secret_basic',
+        redirect_uris: [],
+        grant_types: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
+        response_types: [],
+    },
+    {
         // A secret full of characters that form encoding must escape.
         client_id: 'postern-tricky',
         client_secret: 'a+b%2Fc&d=e f',
@@ -210,6 +229,8 @@ function configuration() {
         features: {
             devInteractions: { enabled: true },
             clientCredentials: { enabled: true },
+            // RFC 8628; its pages (code entry, confirmation, success) are oidc-provider's own.
+            deviceFlow: { enabled: true },
             revocation: { enabled: true },
             introspection: {
                 enabled: true,
