@@ -10,10 +10,9 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -116,23 +115,24 @@ void tst_BigBody::initTestCase()
     QVERIFY(file.open(QIODevice::WriteOnly));
     QCOMPARE(file.write(page), page.size());
     file.close();
-    QTcpServer portFinder;
-    QVERIFY(portFinder.listen(QHostAddress::LocalHost));
-    m_port = portFinder.serverPort();
-    portFinder.close();
+    // Port 0: the server takes a free port itself and says which (a port picked here and handed over
+    // could be taken by another test in between). -u: that line is not held in a buffer.
     m_server.setWorkingDirectory(m_dir.path());
-    m_server.setStandardOutputFile(QProcess::nullDevice());
     m_server.setStandardErrorFile(QProcess::nullDevice());
-    m_server.start(python,
-                   { u"-m"_s, u"http.server"_s, u"--bind"_s, u"127.0.0.1"_s, QString::number(m_port) });
+    m_server.start(python, { u"-u"_s, u"-m"_s, u"http.server"_s, u"--bind"_s, u"127.0.0.1"_s, u"0"_s });
     QVERIFY(m_server.waitForStarted());
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [this] {
-            QTcpSocket probe;
-            probe.connectToHost(QHostAddress::LocalHost, m_port);
-            return probe.waitForConnected(200);
-        }(),
-        10000);
+    static const QRegularExpression serving(u"port (\\d+)"_s);
+    QByteArray said;
+    QElapsedTimer clock;
+    clock.start();
+    while (!serving.match(QString::fromLatin1(said)).hasMatch() && clock.elapsed() < 10000) {
+        m_server.waitForReadyRead(200);
+        said += m_server.readAllStandardOutput();
+    }
+    const QRegularExpressionMatch match = serving.match(QString::fromLatin1(said));
+    QVERIFY2(match.hasMatch(), said.constData());
+    m_port = quint16(match.captured(1).toUInt());
+    QVERIFY(m_port > 0);
 }
 
 void tst_BigBody::cleanupTestCase()
