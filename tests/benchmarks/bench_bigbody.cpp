@@ -31,8 +31,8 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -165,21 +165,28 @@ int main(int argc, char **argv)
     parser.process(app);
 
     QTemporaryDir dir;
-    QTcpServer portFinder;
-    portFinder.listen(QHostAddress::LocalHost);
-    const quint16 port = portFinder.serverPort();
-    portFinder.close();
+    // Port 0: the server takes a free port and says which (-u: at once, not held in a buffer).
     QProcess server;
     server.setWorkingDirectory(dir.path());
-    server.setProcessChannelMode(QProcess::ForwardedOutputChannel);
     server.setStandardErrorFile(QProcess::nullDevice());
-    server.start(u"python3"_s,
-                 { u"-m"_s, u"http.server"_s, u"--bind"_s, u"127.0.0.1"_s, QString::number(port) });
+    server.start(u"python3"_s, { u"-u"_s, u"-m"_s, u"http.server"_s, u"--bind"_s, u"127.0.0.1"_s, u"0"_s });
     if (!server.waitForStarted()) {
         std::fprintf(stderr, "bench_bigbody: python3 could not be started\n");
         return 1;
     }
-    QThread::msleep(500);
+    static const QRegularExpression serving(u"port (\\d+)"_s);
+    QByteArray said;
+    QElapsedTimer waited;
+    waited.start();
+    while (!serving.match(QString::fromLatin1(said)).hasMatch() && waited.elapsed() < 10000) {
+        server.waitForReadyRead(200);
+        said += server.readAllStandardOutput();
+    }
+    const quint16 port = quint16(serving.match(QString::fromLatin1(said)).captured(1).toUInt());
+    if (port == 0) {
+        std::fprintf(stderr, "bench_bigbody: python3's http.server did not say its port\n");
+        return 1;
+    }
 
     QNetworkAccessManager manager;
     HttpClient client(&manager);

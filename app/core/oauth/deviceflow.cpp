@@ -191,13 +191,15 @@ void DeviceAuthorizationFlow::onPollAnswer(const OAuth2Result &result)
         return;
     }
     if (result.failure == Failure::TokenEndpointError && result.error == u"slow_down"_s) {
-        setInterval(m_code.intervalSeconds + SlowDownSeconds);
+        setInterval(m_code.intervalSeconds + SlowDownSeconds,
+                    u"The server asked to be polled less often (slow_down)."_s);
         scheduleNextPoll();
         return;
     }
     if (result.failure == Failure::Network) {
         // No answer: back off rather than hammer a server that is down (§3.5).
-        setInterval(qMin(qMax(m_code.intervalSeconds * 2, m_code.intervalSeconds + 1), MaxBackoffSeconds));
+        setInterval(qMin(qMax(m_code.intervalSeconds * 2, m_code.intervalSeconds + 1), MaxBackoffSeconds),
+                    result.message);
         scheduleNextPoll();
         return;
     }
@@ -219,14 +221,14 @@ void DeviceAuthorizationFlow::onPollAnswer(const OAuth2Result &result)
     finish(result);
 }
 
-void DeviceAuthorizationFlow::setInterval(int seconds)
+void DeviceAuthorizationFlow::setInterval(int seconds, const QString &why)
 {
     seconds = qBound(1, seconds, MaxIntervalSeconds);
     if (seconds == m_code.intervalSeconds)
         return;
     m_code.intervalSeconds = seconds;
     qCInfo(lcAuth) << "device code: polling every" << seconds << "s from now on";
-    Q_EMIT intervalChanged(seconds);
+    Q_EMIT intervalChanged(seconds, why);
 }
 
 void DeviceAuthorizationFlow::cancel(const QString &why)

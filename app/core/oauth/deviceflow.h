@@ -62,8 +62,8 @@ public:
 Q_SIGNALS:
     void codeReady(const Postern::DeviceCode &code);
     // The server asked to poll less often (slow_down), or the token endpoint could not be reached and
-    // the flow backs off: the seconds between polls from now on.
-    void intervalChanged(int seconds);
+    // the flow backs off: the seconds between polls from now on, and why, in a sentence to show.
+    void intervalChanged(int seconds, const QString &why);
     void finished(const Postern::OAuth2Result &result);
 };
 
@@ -101,7 +101,7 @@ private:
     void scheduleNextPoll();
     void poll();
     void onPollAnswer(const OAuth2Result &result);
-    void setInterval(int seconds);
+    void setInterval(int seconds, const QString &why);
     qint64 millisecondsLeft() const;
     bool m_expiryNext = false; // the timer wakes the flow at the code's expiry, not for a poll
     void finish(OAuth2Result result);

@@ -211,6 +211,7 @@ void tst_DeviceFlow::slowDownAddsFiveSeconds()
     QVERIFY2(result.ok(), qPrintable(result.message));
     QCOMPARE(interval.size(), 2);
     QCOMPARE(interval.at(0).first().toInt(), 10);
+    QCOMPARE(interval.at(0).at(1).toString(), u"The server asked to be polled less often (slow_down)."_s);
     QCOMPARE(interval.at(1).first().toInt(), 15);
     QCOMPARE(m_flow->intervalSeconds(), 15);
     QCOMPARE(m_pollTimes.size(), 3);
@@ -277,6 +278,9 @@ void tst_DeviceFlow::noAnswerBacksOff()
     QCOMPARE(interval.size(), 2);
     QCOMPARE(interval.at(0).first().toInt(), 4);
     QCOMPARE(interval.at(1).first().toInt(), 8);
+    // Why, for the front end to show: the endpoint's failure as the token endpoint client words it.
+    QVERIFY2(interval.at(0).at(1).toString().startsWith(u"The token endpoint did not answer within 0.4 s."_s),
+             qPrintable(interval.at(0).at(1).toString()));
 }
 
 void tst_DeviceFlow::cancelStopsPolling()
