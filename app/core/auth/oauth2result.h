@@ -2,6 +2,7 @@
 
 #include "auth/oauth2token.h"
 
+#include <QJsonObject>
 #include <QString>
 
 namespace Postern {
@@ -40,6 +41,20 @@ struct OAuth2Result
         result.failure = failure;
         result.message = message;
         return result;
+    }
+
+    // An OAuth error answer (RFC 6749 §5.2: a JSON object whose "error" is a string) as a
+    // TokenEndpointError with its error, error_description and error_uri; the message is the caller's.
+    // False, and *result untouched, for anything else.
+    static bool fromErrorAnswer(const QJsonObject &answer, OAuth2Result *result)
+    {
+        if (!answer.value(QLatin1String("error")).isString())
+            return false;
+        result->failure = Failure::TokenEndpointError;
+        result->error = answer.value(QLatin1String("error")).toString();
+        result->errorDescription = answer.value(QLatin1String("error_description")).toString();
+        result->errorUri = answer.value(QLatin1String("error_uri")).toString();
+        return true;
     }
 };
 

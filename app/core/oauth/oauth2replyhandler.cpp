@@ -44,12 +44,7 @@ OAuth2Result OAuth2ReplyHandler::checkTokenResponse(int status, const QByteArray
     const QJsonObject object = document.object();
 
     // RFC 6749 §5.2: an error answer is JSON with "error" (400, or 401 for invalid_client).
-    if (isObject && object.value(u"error"_s).isString()) {
-        OAuth2Result result;
-        result.failure = Failure::TokenEndpointError;
-        result.error = object.value(u"error"_s).toString();
-        result.errorDescription = object.value(u"error_description"_s).toString();
-        result.errorUri = object.value(u"error_uri"_s).toString();
+    if (OAuth2Result result; isObject && OAuth2Result::fromErrorAnswer(object, &result)) {
         QString hint;
         if (result.error == u"invalid_client"_s)
             hint = u" Check the Client ID, the Client Secret and the Client Authentication setting."_s;

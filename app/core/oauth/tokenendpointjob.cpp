@@ -285,12 +285,8 @@ OAuth2Result TokenEndpointJob::judgeRevocationAnswer(int status, const QByteArra
     QJsonParseError parseError {};
     const QJsonObject object = QJsonDocument::fromJson(body, &parseError).object();
     // §2.2.1: errors as in RFC 6749 §5.2, plus unsupported_token_type.
-    if (parseError.error == QJsonParseError::NoError && object.value(u"error"_s).isString()) {
-        OAuth2Result result;
-        result.failure = OAuth2Result::Failure::TokenEndpointError;
-        result.error = object.value(u"error"_s).toString();
-        result.errorDescription = object.value(u"error_description"_s).toString();
-        result.errorUri = object.value(u"error_uri"_s).toString();
+    if (OAuth2Result result;
+        parseError.error == QJsonParseError::NoError && OAuth2Result::fromErrorAnswer(object, &result)) {
         result.message = u"The revocation endpoint answered %1 (HTTP %2)%3. %4"_s.arg(
             excerpt(result.error, 60), QString::number(status), saidPart(result.errorDescription),
             consequence);
@@ -311,12 +307,7 @@ OAuth2Result TokenEndpointJob::judgeDeviceAnswer(int status, const QByteArray &c
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     const QJsonObject object = document.object();
     const bool isObject = parseError.error == QJsonParseError::NoError && document.isObject();
-    if (isObject && object.value(u"error"_s).isString()) {
-        OAuth2Result result;
-        result.failure = OAuth2Result::Failure::TokenEndpointError;
-        result.error = object.value(u"error"_s).toString();
-        result.errorDescription = object.value(u"error_description"_s).toString();
-        result.errorUri = object.value(u"error_uri"_s).toString();
+    if (OAuth2Result result; isObject && OAuth2Result::fromErrorAnswer(object, &result)) {
         result.message = u"The device authorization endpoint answered %1 (HTTP %2)%3."_s.arg(
             excerpt(result.error, 60), QString::number(status), saidPart(result.errorDescription));
         return result;

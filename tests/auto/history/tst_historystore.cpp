@@ -3,6 +3,7 @@
 
 #include "history/historystore.h"
 #include "http/httpclient.h"
+#include "shared/posternrun.h"
 #include "shared/testhttpserver.h"
 
 #include <QDir>
@@ -217,11 +218,7 @@ void tst_HistoryStore::bodyReadFromItsFileIsCopied()
     QTemporaryDir dir;
     const QByteArray json = "{\"result\":[{\"number\":\"INC0010001\"}]}";
     const QString path = dir.filePath(u"body"_s);
-    {
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(json);
-    }
+    QVERIFY(PosternRun::writeFile(path, json));
     {
         HttpResponse response = okResponse();
         response.bodyFile
@@ -236,11 +233,7 @@ void tst_HistoryStore::bodyReadFromItsFileIsCopied()
     QVERIFY(!entry.responseBodyTruncated);
 
     const QString saveOnly = dir.filePath(u"big"_s);
-    {
-        QFile file(saveOnly);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray(5000, 'x'));
-    }
+    QVERIFY(PosternRun::writeFile(saveOnly, QByteArray(5000, 'x')));
     HttpResponse over = okResponse();
     over.body.clear();
     over.bodyFile = std::make_shared<const SpooledBody>(saveOnly, 5000);

@@ -540,6 +540,44 @@ QString plainText(const QByteArray &html)
         .left(300);
 }
 
+// One request of an interaction, noted in trace ("POST /interaction/x/login -> 303").
+OidcHttp::Response exchange(OidcHttp &http, const QByteArray &verb, const QUrl &url,
+                            const OidcHttp::Fields &fields, QStringList *trace)
+{
+    const OidcHttp::Response response = verb == "GET"_ba ? http.get(url) : http.postForm(url, fields);
+    trace->append(QString::fromLatin1(verb) + u' ' + url.path() + u" -> "_s
+                  + QString::number(response.status));
+    return response;
+}
+
+QString unexpectedStatus(const OidcHttp::Response &response, const QUrl &url)
+{
+    return u"HTTP "_s + QString::number(response.status) + u" from "_s + url.path() + u": "_s
+        + plainText(response.body);
+}
+
+// The provider's login or consent form among forms (the one with a hidden "prompt"), or nullptr.
+const Form *promptForm(const QList<Form> &forms)
+{
+    const auto form = std::find_if(forms.cbegin(), forms.cend(), [](const Form &candidate) {
+        return candidate.method == u"POST"_s && !candidate.prompt.isEmpty();
+    });
+    return form == forms.cend() ? nullptr : &*form;
+}
+
+// form's fields with the login and password of options filled in.
+OidcHttp::Fields filledIn(const Form &form, const OidcInteraction::Options &options)
+{
+    OidcHttp::Fields fields = form.fields;
+    for (auto &[name, value] : fields) {
+        if (name == u"login")
+            value = options.login;
+        else if (name == u"password")
+            value = options.password;
+    }
+    return fields;
+}
+
 } // namespace
 
 QString OidcInteraction::Result::value(const QString &key) const
@@ -568,9 +606,7 @@ OidcInteraction::Result OidcInteraction::authorize(OidcHttp &http, const QUrl &a
     OidcHttp::Fields fields;
 
     for (int step = 0; step < options.maxSteps; ++step) {
-        const OidcHttp::Response response = verb == "GET"_ba ? http.get(url) : http.postForm(url, fields);
-        result.trace.append(QString::fromLatin1(verb) + u' ' + url.path() + u" -> "_s
-                            + QString::number(response.status));
+        const OidcHttp::Response response = exchange(http, verb, url, fields, &result.trace);
         if (!response.error.isEmpty()) {
             result.error = response.error;
             return result;
@@ -592,17 +628,14 @@ OidcInteraction::Result OidcInteraction::authorize(OidcHttp &http, const QUrl &a
         }
 
         if (response.status != 200) {
-            result.error = u"HTTP "_s + QString::number(response.status) + u" from "_s + url.path() + u": "_s
-                + plainText(response.body);
+            result.error = unexpectedStatus(response, url);
             return result;
         }
 
         const QString html = QString::fromUtf8(response.body);
         const QList<Form> forms = parseForms(html, url);
-        const auto form = std::find_if(forms.cbegin(), forms.cend(), [](const Form &candidate) {
-            return candidate.method == u"POST"_s && !candidate.prompt.isEmpty();
-        });
-        if (form == forms.cend()) {
+        const Form *form = promptForm(forms);
+        if (!form) {
             result.error
                 = u"no login or consent form on "_s + url.path() + u": "_s + plainText(response.body);
             return result;
@@ -621,13 +654,7 @@ OidcInteraction::Result OidcInteraction::authorize(OidcHttp &http, const QUrl &a
             continue;
         }
 
-        fields = form->fields;
-        for (auto &[name, value] : fields) {
-            if (name == u"login")
-                value = options.login;
-            else if (name == u"password")
-                value = options.password;
-        }
+        fields = filledIn(*form, options);
         verb = "POST"_ba;
         url = form->action;
     }
@@ -646,9 +673,7 @@ OidcInteraction::Result OidcInteraction::confirmDevice(OidcHttp &http, const QUr
     bool confirmed = false;
     bool aborted = false;
     for (int step = 0; step < options.maxSteps; ++step) {
-        const OidcHttp::Response response = verb == "GET"_ba ? http.get(url) : http.postForm(url, fields);
-        result.trace.append(QString::fromLatin1(verb) + u' ' + url.path() + u" -> "_s
-                            + QString::number(response.status));
+        const OidcHttp::Response response = exchange(http, verb, url, fields, &result.trace);
         if (!response.error.isEmpty()) {
             result.error = response.error;
             return result;
@@ -695,27 +720,18 @@ OidcInteraction::Result OidcInteraction::confirmDevice(OidcHttp &http, const QUr
             result.redirect = url;
             return result;
         }
-        const auto form = std::find_if(forms.cbegin(), forms.cend(), [](const Form &candidate) {
-            return candidate.method == u"POST"_s && !candidate.prompt.isEmpty();
-        });
-        if (form == forms.cend()) {
-            // The provider's last page: signed in (or aborted); the device finds out by polling.
+        const Form *form = promptForm(forms);
+        if (!form) {
+            // The provider's last page: signed in; the device finds out by polling.
             if (response.status != 200) {
-                result.error = u"HTTP "_s + QString::number(response.status) + u" from "_s + url.path()
-                    + u": "_s + plainText(response.body);
+                result.error = unexpectedStatus(response, url);
                 return result;
             }
             result.redirect = url;
             return result;
         }
         result.pages.append(form->prompt);
-        fields = form->fields;
-        for (auto &[name, value] : fields) {
-            if (name == u"login")
-                value = options.login;
-            else if (name == u"password")
-                value = options.password;
-        }
+        fields = filledIn(*form, options);
         verb = "POST"_ba;
         url = form->action;
     }

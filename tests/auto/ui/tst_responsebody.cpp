@@ -1,4 +1,5 @@
 #include "bodyview/jsonformatter.h"
+#include "shared/posternrun.h"
 #include "ui/response/imagepreview.h"
 #include "ui/response/responsebody.h"
 #include "ui/response/responseviewer.h"
@@ -569,11 +570,7 @@ void tst_ResponseBody::bodyOverTheLimitCanOnlyBeSaved()
     QTemporaryDir dir;
     const QByteArray big = incidents(2000);
     const QString spool = dir.filePath(u"spooled"_s);
-    {
-        QFile file(spool);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(big);
-    }
+    QVERIFY(PosternRun::writeFile(spool, big));
     HttpResponse response = answer(QByteArray());
     response.bodyFile = std::make_shared<const SpooledBody>(spool, big.size());
     show(response);
@@ -605,11 +602,7 @@ void tst_ResponseBody::bodyMappedFromItsFileIsShown()
     QTemporaryDir dir;
     const QByteArray json = incidents(3000);
     const QString spool = dir.filePath(u"spooled"_s);
-    {
-        QFile file(spool);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(json);
-    }
+    QVERIFY(PosternRun::writeFile(spool, json));
     {
         HttpResponse response = answer(QByteArray());
         response.bodyFile
