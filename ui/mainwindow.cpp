@@ -177,11 +177,6 @@ bool MainWindow::openWorkspace(Workspace *workspace)
     });
     connect(workspace, &Workspace::collectionChanged, m_tabs, &RequestTabs::refreshContexts);
     connect(workspace, &Workspace::collectionsChanged, m_tabs, &RequestTabs::refreshContexts);
-    connect(workspace, &Workspace::currentEnvironmentChanged, this, [this] {
-        refreshEnvironments();
-        m_tabs->refreshContexts();
-        saveSession();
-    });
     connect(workspace, &Workspace::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 15000); });
 
@@ -198,6 +193,12 @@ bool MainWindow::openWorkspace(Workspace *workspace)
     m_workspace->setCurrentEnvironmentId(session.environmentId);
     refreshEnvironments();
     m_tabs->refreshContexts();
+    // Connected once the session is back: taking its environment is no change to write back.
+    connect(workspace, &Workspace::currentEnvironmentChanged, this, [this] {
+        refreshEnvironments();
+        m_tabs->refreshContexts();
+        saveSession();
+    });
     if (!session.windowGeometry.isEmpty()) {
         restoreGeometry(session.windowGeometry);
         keepOnScreen(); // saved on a screen that is gone, or larger than this one

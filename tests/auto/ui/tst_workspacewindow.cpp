@@ -21,7 +21,9 @@
 #include <QAbstractButton>
 #include <QAccessible>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDirIterator>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -212,7 +214,20 @@ void tst_WorkspaceWindow::tabsEnvironmentsTokensAndRestart()
     // Restart: a new window over the same folder (as after a crash, no orderly close).
     m_f.window.reset();
     m_f.workspace.reset();
+    // Opening writes nothing: the session and drafts read are the ones on disk (a write there would
+    // also cost the start a synced file).
+    const QDateTime longAgo = QDateTime::currentDateTime().addDays(-1);
+    QStringList stateFiles { m_f.root->path() + u"/.postern/session.json"_s };
+    for (const QString &draft : QDir(draftsDir).entryList({ u"*.json"_s }, QDir::Files))
+        stateFiles.append(draftsDir + u'/' + draft);
+    for (const QString &path : std::as_const(stateFiles)) {
+        QFile state(path);
+        QVERIFY2(state.open(QIODevice::ReadWrite), qPrintable(path));
+        QVERIFY(state.setFileTime(longAgo, QFileDevice::FileModificationTime));
+    }
     QVERIFY(m_f.openWindow());
+    for (const QString &path : std::as_const(stateFiles))
+        QVERIFY2(QFileInfo(path).lastModified() < longAgo.addSecs(60), qPrintable(path));
     tabs = m_f.window->requestTabs();
     QCOMPARE(tabs->count(), 2);
     QCOMPARE(m_f.workspace->currentEnvironmentId(), u"dev"_s);
