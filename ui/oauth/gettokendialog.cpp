@@ -1,6 +1,8 @@
 #include "ui/oauth/gettokendialog.h"
 
+#include "oauth/browserlauncher.h"
 #include "oauth/oauth2session.h"
+#include "ui/oauth/devicecodepanel.h"
 #include "ui/oauth/extraparameterseditor.h"
 #include "ui/oauth/loginwindows.h"
 #include "ui/widgets/formrow.h"
@@ -10,6 +12,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -84,7 +88,8 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_grant->setObjectName(u"grantType"_s);
     for (const OAuth2GrantType type :
          { OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce,
-           OAuth2GrantType::Implicit, OAuth2GrantType::Password, OAuth2GrantType::ClientCredentials })
+           OAuth2GrantType::Implicit, OAuth2GrantType::Password, OAuth2GrantType::ClientCredentials,
+           OAuth2GrantType::DeviceCode })
         m_grant->addItem(grantTypeName(type), int(type));
     addLabelledRow(m_form, u"&Grant Type:"_s, m_grant, u"Grant type"_s);
     m_grantNote
@@ -116,6 +121,8 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
         m_jwksUri.clear();
         m_issSupported = false;
     });
+    m_deviceUrl = addLine(u"&Device Authorization URL:"_s, "deviceAuthorizationUrl",
+                          u"Device authorization URL"_s, u"e.g. https://login.example.com/device/code"_s);
     m_tokenUrl = addLine(u"Access &Token URL:"_s, "accessTokenUrl", u"Access token URL"_s,
                          u"https://INSTANCE.service-now.com/oauth_token.do"_s);
     m_refreshUrl = addLine(u"Refresh Token UR&L:"_s, "refreshUrl", u"Refresh token URL"_s,
@@ -142,7 +149,51 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
                           int(ClientAuthentication::Body));
     m_clientAuth->addItem(clientAuthenticationName(ClientAuthentication::BasicHeader),
                           int(ClientAuthentication::BasicHeader));
+    m_clientAuth->addItem(clientAuthenticationName(ClientAuthentication::ClientSecretJwt),
+                          int(ClientAuthentication::ClientSecretJwt));
+    m_clientAuth->addItem(clientAuthenticationName(ClientAuthentication::PrivateKeyJwt),
+                          int(ClientAuthentication::PrivateKeyJwt));
     addLabelledRow(m_form, u"Client Authenticatio&n:"_s, m_clientAuth, u"Client authentication"_s);
+    connect(m_clientAuth, &QComboBox::currentIndexChanged, this, &GetTokenDialog::showFieldsForGrant);
+
+    // private_key_jwt: the key that signs the client's assertions (RFC 7523 §2.2).
+    auto *keyRow = new QHBoxLayout;
+    m_keyFile = new QLineEdit(this);
+    m_keyFile->setObjectName(u"clientKeyFile"_s);
+    m_keyFile->setPlaceholderText(u"A PEM or PKCS#12 (.p12, .pfx) file holding the private key"_s);
+    auto *browseKey = new QPushButton(u"Bro&wse\u2026"_s, this);
+    browseKey->setObjectName(u"browseClientKey"_s);
+    browseKey->setAccessibleName(u"Choose the private key file"_s);
+    browseKey->setAutoDefault(false);
+    keyRow->addWidget(m_keyFile, 1);
+    keyRow->addWidget(browseKey);
+    addLabelledRow(m_form, u"Private &Key File:"_s, m_keyFile, keyRow, u"Private key file"_s);
+    connect(browseKey, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(
+            this, u"Private Key File"_s, QFileInfo(m_keyFile->text()).absolutePath(),
+            u"Private keys (*.pem *.key *.p12 *.pfx);;All files (*)"_s);
+        if (!file.isEmpty())
+            m_keyFile->setText(file);
+    });
+    auto *passphrase = new SecretLineEdit(this);
+    passphrase->setObjectName(u"clientKeyPassphrase"_s);
+    passphrase->setPlaceholderText(u"Only for an encrypted key; kept in the keychain"_s);
+    addLabelledRow(m_form, u"Key Passphrase:"_s, passphrase, u"Key passphrase"_s);
+    m_keyPassphrase = passphrase;
+    m_showPassphrase = passphrase->createRevealToggle(u"Show key passphrase"_s, u"Show key passphrase"_s);
+    m_showPassphrase->setObjectName(u"showClientKeyPassphrase"_s);
+    m_form->addRow(QString(), m_showPassphrase);
+    m_keyId = addLine(u"Key ID (kid):"_s, "clientKeyId", u"Key ID"_s,
+                      u"The kid the server knows the key by; empty: none is sent"_s);
+    m_assertionAlgorithm = new QComboBox(this);
+    m_assertionAlgorithm->setObjectName(u"clientAssertionAlgorithm"_s);
+    m_assertionAlgorithm->addItem(u"From the key (RS256 for RSA, ES256 for EC P-256)"_s, QString());
+    for (const QString &algorithm : { u"RS256"_s, u"PS256"_s, u"ES256"_s })
+        m_assertionAlgorithm->addItem(algorithm, algorithm);
+    addLabelledRow(m_form, u"Signing Algorithm:"_s, m_assertionAlgorithm, u"Signing algorithm"_s);
+    m_assertionAudience
+        = addLine(u"Assertion Audience:"_s, "clientAssertionAudience", u"Assertion audience"_s,
+                  u"Empty: the Access Token URL; some servers want their issuer"_s);
 
     m_pkceMethod = new QComboBox(this);
     m_pkceMethod->setObjectName(u"codeChallengeMethod"_s);
@@ -166,6 +217,17 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_extras = new ExtraParametersEditor(this);
     m_extras->setObjectName(u"extraParametersEditor"_s);
     m_form->addRow(captionFor(u"E&xtra parameters:"_s, m_extras->table()), m_extras);
+
+    // The device grant's code, shown in place of the form while the user approves elsewhere.
+    m_devicePanel = new DeviceCodePanel(this);
+    m_devicePanel->hide();
+    layout->addWidget(m_devicePanel, 1);
+    connect(m_devicePanel, &DeviceCodePanel::openRequested, this, [this](const QUrl &url) {
+        QString error;
+        if (!BrowserLauncher::open(url, &error))
+            showMessage(u"The browser could not be started: %1 Open the page on another device."_s.arg(error),
+                        true);
+    });
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"tokenMessage"_s);
@@ -194,11 +256,18 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_tokenUrl->setText(initial.accessTokenUrl);
     m_refreshUrl->setText(initial.refreshUrl);
     m_revokeUrl->setText(initial.revokeUrl);
+    m_deviceUrl->setText(initial.deviceAuthorizationUrl);
     m_clientId->setText(initial.clientId);
     m_clientSecret->setText(initial.clientSecret);
     m_scope->setText(initial.scope);
     m_state->setText(initial.state);
     m_clientAuth->setCurrentIndex(m_clientAuth->findData(int(initial.clientAuthentication)));
+    m_keyFile->setText(initial.clientKeyFile);
+    m_keyPassphrase->setText(initial.clientKeyPassphrase);
+    m_keyId->setText(initial.clientKeyId);
+    m_assertionAlgorithm->setCurrentIndex(
+        std::max(0, m_assertionAlgorithm->findData(initial.clientAssertionAlgorithm)));
+    m_assertionAudience->setText(initial.clientAssertionAudience);
     m_grant->setCurrentIndex(m_grant->findData(int(initial.grantType)));
     m_pkceMethod->setCurrentIndex(m_pkceMethod->findData(int(initial.pkceMethod)));
     m_codeVerifier->setText(initial.codeVerifier);
@@ -244,6 +313,12 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
         m_login->show();
         Q_EMIT loginWindowOpened(m_login);
     });
+    connect(m_tokenRequest, &TokenRequest::deviceCodeReady, this, [this](const DeviceCode &code) {
+        m_devicePanel->setCode(code);
+        showMessage(QString(), false);
+    });
+    connect(m_tokenRequest, &TokenRequest::deviceIntervalChanged, m_devicePanel,
+            &DeviceCodePanel::setInterval);
     connect(m_tokenRequest, &TokenRequest::browserReturned, this, [this] {
         raise();
         activateWindow();
@@ -282,11 +357,17 @@ OAuth2Config GetTokenDialog::config() const
     c.accessTokenUrl = m_tokenUrl->text().trimmed();
     c.refreshUrl = m_refreshUrl->text().trimmed();
     c.revokeUrl = m_revokeUrl->text().trimmed();
+    c.deviceAuthorizationUrl = m_deviceUrl->text().trimmed();
     c.clientId = m_clientId->text().trimmed();
     c.clientSecret = m_clientSecret->text();
     c.scope = m_scope->text().trimmed();
     c.state = m_state->text();
     c.clientAuthentication = ClientAuthentication(m_clientAuth->currentData().toInt());
+    c.clientKeyFile = m_keyFile->text().trimmed();
+    c.clientKeyPassphrase = m_keyPassphrase->text();
+    c.clientKeyId = m_keyId->text().trimmed();
+    c.clientAssertionAlgorithm = m_assertionAlgorithm->currentData().toString();
+    c.clientAssertionAudience = m_assertionAudience->text().trimmed();
     c.pkceMethod = PkceMethod(m_pkceMethod->currentData().toInt());
     c.codeVerifier = m_codeVerifier->text().trimmed();
     c.audience = m_audience->text().trimmed();
@@ -308,11 +389,22 @@ void GetTokenDialog::showFieldsForGrant()
     m_form->setRowVisible(m_grantNote, implicit);
     // The implicit grant never reaches the token endpoint and so never uses the secret.
     m_form->setRowVisible(m_tokenUrl, !implicit);
-    m_form->setRowVisible(m_clientSecret, !implicit);
-    m_form->setRowVisible(m_showSecret, !implicit);
+    const auto clientAuth = ClientAuthentication(m_clientAuth->currentData().toInt());
+    const bool privateKey = !implicit && clientAuth == ClientAuthentication::PrivateKeyJwt;
+    m_form->setRowVisible(m_clientSecret, !implicit && !privateKey);
+    m_form->setRowVisible(m_showSecret, !implicit && !privateKey);
     m_form->setRowVisible(m_clientAuth, !implicit);
+    for (QWidget *row : { static_cast<QWidget *>(m_keyFile), static_cast<QWidget *>(m_keyPassphrase),
+                          static_cast<QWidget *>(m_showPassphrase), static_cast<QWidget *>(m_keyId),
+                          static_cast<QWidget *>(m_assertionAlgorithm) })
+        m_form->setRowVisible(row, privateKey);
+    m_form->setRowVisible(m_assertionAudience,
+                          !implicit && (privateKey || clientAuth == ClientAuthentication::ClientSecretJwt));
     const bool password = grant == OAuth2GrantType::Password;
-    const bool browser = grant != OAuth2GrantType::Password && grant != OAuth2GrantType::ClientCredentials;
+    const bool device = grant == OAuth2GrantType::DeviceCode;
+    const bool browser
+        = grant != OAuth2GrantType::Password && grant != OAuth2GrantType::ClientCredentials && !device;
+    m_form->setRowVisible(m_deviceUrl, device);
     m_form->setRowVisible(m_username, password);
     m_form->setRowVisible(m_password, password);
     m_form->setRowVisible(m_callback, browser);
@@ -336,14 +428,28 @@ void GetTokenDialog::showFieldsForGrant()
         fitToScreen();
 }
 
+void GetTokenDialog::showDevicePanel(bool shown)
+{
+    m_scroll->setVisible(!shown);
+    m_devicePanel->setVisible(shown);
+    if (isVisible())
+        fitToScreen();
+}
+
 void GetTokenDialog::fitToScreen()
 {
     m_form->activate();
-    QWidget *page = m_scroll->widget();
-    const int formHeight = page->sizeHint().height();
-    // The dialog's own rows (message, buttons) and margins around the scroll area.
-    const int around = sizeHint().height() - m_scroll->sizeHint().height();
-    int height = formHeight + around;
+    int height = 0;
+    if (m_devicePanel->isVisibleTo(this)) {
+        layout()->activate();
+        height = sizeHint().height(); // the code, the message and the buttons
+    } else {
+        QWidget *page = m_scroll->widget();
+        const int formHeight = page->sizeHint().height();
+        // The dialog's own rows (message, buttons) and margins around the scroll area.
+        const int around = sizeHint().height() - m_scroll->sizeHint().height();
+        height = formHeight + around;
+    }
     const QScreen *where = screen();
     if (!where) {
         resize(std::max(width(), 620), height);
@@ -401,6 +507,15 @@ void GetTokenDialog::onStarted(TokenRequest::Flow flow)
         showMessage(u"Waiting for you to sign in and allow access in the login window\u2026"_s, false);
         m_request->setEnabled(false);
         return;
+    case TokenRequest::Flow::Device:
+        m_request->setEnabled(false);
+        m_devicePanel->clear();
+        showDevicePanel(true);
+        showMessage(u"Asking %1 for a code\u2026"_s.arg(QUrl(m_tokenRequest->config().deviceAuthorizationUrl)
+                                                            .adjusted(QUrl::RemovePath | QUrl::RemoveQuery)
+                                                            .toString()),
+                    false);
+        return;
     case TokenRequest::Flow::None:
         return;
     }
@@ -413,6 +528,10 @@ void GetTokenDialog::onFinished(const OAuth2Result &result)
         m_login->deleteLater();
     }
     m_request->setEnabled(true);
+    if (!m_devicePanel->isHidden()) {
+        m_devicePanel->clear();
+        showDevicePanel(false);
+    }
     if (!result.ok()) {
         showMessage(result.message, true);
         return;

@@ -21,13 +21,15 @@ QT_END_NAMESPACE
 
 namespace Postern {
 
+class DeviceCodePanel;
 class ExtraParametersEditor;
 
 // Get New Access Token: the form (Token Name, Grant Type, Callback URL, Auth URL, Access Token URL,
 // Client ID, Client Secret, Scope, State, Client Authentication), checked before anything is sent.
 // Request Token hands the resolved form to a TokenRequest, which picks the flow, and opens a LoginWindow
-// when it asks for one; the dialog is accepted when a token came back (stored by the TokenRequest in
-// the environment given), and says what went wrong otherwise.
+// when it asks for one, or for the device grant shows the code in place of the form (DeviceCodePanel)
+// until the user approved elsewhere; the dialog is accepted when a token came back (stored by the
+// TokenRequest in the environment given), and says what went wrong otherwise.
 class GetTokenDialog : public QDialog
 {
     Q_OBJECT
@@ -40,6 +42,7 @@ public:
     bool usesSystemBrowser() const;
     OAuth2Token token() const { return m_token; }
     QDialog *loginWindow() const { return m_login; } // a LoginWindow (ui/loginwindow)
+    DeviceCodePanel *deviceCodePanel() const { return m_devicePanel; }
 
     void requestToken();
 
@@ -63,6 +66,7 @@ private:
     void onStarted(TokenRequest::Flow flow);
     void onFinished(const OAuth2Result &result);
     void showFieldsForGrant();
+    void showDevicePanel(bool shown);
     void fillFromServiceNow();
     void discover();
     void showMessage(const QString &text, bool error);
@@ -79,6 +83,12 @@ private:
     QLineEdit *m_scope = nullptr;
     QLineEdit *m_state = nullptr;
     QComboBox *m_clientAuth = nullptr;
+    QLineEdit *m_keyFile = nullptr; // private_key_jwt
+    QLineEdit *m_keyPassphrase = nullptr; // a secret, like the client secret
+    QCheckBox *m_showPassphrase = nullptr;
+    QLineEdit *m_keyId = nullptr;
+    QComboBox *m_assertionAlgorithm = nullptr;
+    QLineEdit *m_assertionAudience = nullptr; // both JWT methods
     QComboBox *m_pkceMethod = nullptr;
     QLineEdit *m_codeVerifier = nullptr;
     QLabel *m_grantNote = nullptr;
@@ -87,6 +97,8 @@ private:
     QLineEdit *m_password = nullptr; // never stored anywhere
     QLineEdit *m_refreshUrl = nullptr;
     QLineEdit *m_revokeUrl = nullptr;
+    QLineEdit *m_deviceUrl = nullptr;
+    DeviceCodePanel *m_devicePanel = nullptr;
     QCheckBox *m_systemBrowser = nullptr;
     QLineEdit *m_issuer = nullptr;
     QLineEdit *m_audience = nullptr;

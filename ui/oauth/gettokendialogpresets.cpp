@@ -49,6 +49,7 @@ void GetTokenDialog::discover()
         m_authUrl->setText(filled.authUrl);
         m_tokenUrl->setText(filled.accessTokenUrl);
         m_revokeUrl->setText(filled.revokeUrl);
+        m_deviceUrl->setText(filled.deviceAuthorizationUrl);
         m_clientAuth->setCurrentIndex(m_clientAuth->findData(int(filled.clientAuthentication)));
         m_discoveredIssuer = filled.issuer;
         m_jwksUri = filled.jwksUri;

@@ -100,6 +100,16 @@ double contrastRatio(const QColor &a, const QColor &b)
     return (qMax(la, lb) + 0.05) / (qMin(la, lb) + 0.05);
 }
 
+QColor scanDark()
+{
+    return QColor(Qt::black);
+}
+
+QColor scanLight()
+{
+    return QColor(Qt::white);
+}
+
 QColor color(ColorRole role, const QPalette &palette)
 {
     const Hues h = hues(role);

@@ -33,6 +33,11 @@ bool isDark(const QPalette &palette = QGuiApplication::palette());
 
 QColor color(ColorRole role, const QPalette &palette = QGuiApplication::palette());
 
+// What stays the same in every palette: a code that a camera reads (a QR code) is dark modules on light
+// paper, as ISO/IEC 18004 draws it; a dark palette must not invert it.
+QColor scanDark();
+QColor scanLight();
+
 // The WCAG 2 contrast ratio between two colours, from 1 (same luminance) to 21 (black on white).
 double contrastRatio(const QColor &a, const QColor &b);
 

@@ -47,6 +47,8 @@ QString grantTypeName(OAuth2GrantType type)
         return u"Password Credentials"_s;
     case OAuth2GrantType::ClientCredentials:
         return u"Client Credentials"_s;
+    case OAuth2GrantType::DeviceCode:
+        return u"Device Authorization"_s;
     }
     return QString();
 }
@@ -64,6 +66,8 @@ QString grantTypeKey(OAuth2GrantType type)
         return u"password"_s;
     case OAuth2GrantType::ClientCredentials:
         return u"client_credentials"_s;
+    case OAuth2GrantType::DeviceCode:
+        return u"device_code"_s;
     }
     return QString();
 }
@@ -72,7 +76,8 @@ OAuth2GrantType grantTypeFromKey(const QString &key)
 {
     for (const OAuth2GrantType type :
          { OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce,
-           OAuth2GrantType::Implicit, OAuth2GrantType::Password, OAuth2GrantType::ClientCredentials }) {
+           OAuth2GrantType::Implicit, OAuth2GrantType::Password, OAuth2GrantType::ClientCredentials,
+           OAuth2GrantType::DeviceCode }) {
         if (grantTypeKey(type) == key)
             return type;
     }
@@ -86,8 +91,38 @@ QString clientAuthenticationName(ClientAuthentication authentication)
         return u"Send client credentials in body"_s;
     case ClientAuthentication::BasicHeader:
         return u"Send as Basic Auth header"_s;
+    case ClientAuthentication::ClientSecretJwt:
+        return u"Signed JWT with the client secret (client_secret_jwt)"_s;
+    case ClientAuthentication::PrivateKeyJwt:
+        return u"Signed JWT with a private key (private_key_jwt)"_s;
     }
     return QString();
+}
+
+QString clientAuthenticationKey(ClientAuthentication authentication)
+{
+    switch (authentication) {
+    case ClientAuthentication::Body:
+        return u"body"_s;
+    case ClientAuthentication::BasicHeader:
+        return u"header"_s;
+    case ClientAuthentication::ClientSecretJwt:
+        return u"client_secret_jwt"_s;
+    case ClientAuthentication::PrivateKeyJwt:
+        return u"private_key_jwt"_s;
+    }
+    return u"body"_s;
+}
+
+ClientAuthentication clientAuthenticationFromKey(const QString &key)
+{
+    for (const ClientAuthentication authentication :
+         { ClientAuthentication::BasicHeader, ClientAuthentication::ClientSecretJwt,
+           ClientAuthentication::PrivateKeyJwt }) {
+        if (clientAuthenticationKey(authentication) == key)
+            return authentication;
+    }
+    return ClientAuthentication::Body;
 }
 
 QStringList OAuth2Config::problems() const
@@ -99,6 +134,8 @@ QStringList OAuth2Config::problems() const
     for (const QString &problem :
          { usesBrowser() ? endpointProblem(u"Callback URL"_s, callbackUrl, true) : QString(),
            usesBrowser() ? endpointProblem(u"Auth URL"_s, authUrl) : QString(),
+           usesDeviceCode() ? endpointProblem(u"Device Authorization URL"_s, deviceAuthorizationUrl)
+                            : QString(),
            usesTokenEndpoint() ? endpointProblem(u"Access Token URL"_s, accessTokenUrl) : QString(),
            refreshUrl.trimmed().isEmpty() ? QString() : endpointProblem(u"Refresh Token URL"_s, refreshUrl),
            revokeUrl.trimmed().isEmpty() ? QString() : endpointProblem(u"Revoke Token URL"_s, revokeUrl) }) {
@@ -107,6 +144,20 @@ QStringList OAuth2Config::problems() const
     }
     if (clientId.trimmed().isEmpty())
         problems << u"Client ID is empty."_s;
+    if (usesTokenEndpoint() && clientAuthentication == ClientAuthentication::PrivateKeyJwt
+        && clientKeyFile.trimmed().isEmpty())
+        problems << u"Private Key File is empty: private_key_jwt signs with a key."_s;
+    if (usesTokenEndpoint() && clientAuthentication == ClientAuthentication::ClientSecretJwt
+        && clientSecret.isEmpty())
+        problems << u"Client Secret is empty: client_secret_jwt signs with it."_s;
+    if (!clientAssertionAudience.trimmed().isEmpty() && usesClientAssertion()) {
+        if (const QString problem = endpointProblem(u"Assertion Audience"_s, clientAssertionAudience);
+            !problem.isEmpty())
+            problems << problem;
+    }
+    if (!clientAssertionAlgorithm.isEmpty()
+        && !QStringList { u"RS256"_s, u"PS256"_s, u"ES256"_s }.contains(clientAssertionAlgorithm))
+        problems << u"Signing Algorithm must be RS256, PS256 or ES256."_s;
     for (const OAuth2ExtraParameter &extra : extraParameters) {
         if (extra.name.trimmed().isEmpty())
             continue;
@@ -224,15 +275,24 @@ QJsonObject OAuth2Config::toJson(Secrets secrets) const
         { u"accessTokenUrl"_s, accessTokenUrl },
         { u"refreshUrl"_s, refreshUrl },
         { u"revokeUrl"_s, revokeUrl },
+        { u"deviceAuthorizationUrl"_s, deviceAuthorizationUrl },
         { u"issuer"_s, issuer },
         { u"jwksUri"_s, jwksUri },
         { u"issParameterSupported"_s, issParameterSupported },
         { u"clientId"_s, clientId },
         { u"scope"_s, scope },
         { u"state"_s, state },
-        { u"clientAuthentication"_s,
-          clientAuthentication == ClientAuthentication::BasicHeader ? u"header"_s : u"body"_s },
+        { u"clientAuthentication"_s, clientAuthenticationKey(clientAuthentication) },
     };
+    // Only where used: the files of every other configuration stay as they were.
+    if (!clientKeyFile.isEmpty())
+        object.insert(u"clientKeyFile"_s, clientKeyFile);
+    if (!clientKeyId.isEmpty())
+        object.insert(u"clientKeyId"_s, clientKeyId);
+    if (!clientAssertionAlgorithm.isEmpty())
+        object.insert(u"clientAssertionAlgorithm"_s, clientAssertionAlgorithm);
+    if (!clientAssertionAudience.isEmpty())
+        object.insert(u"clientAssertionAudience"_s, clientAssertionAudience);
     object.insert(u"audience"_s, audience);
     object.insert(u"resource"_s, resource);
     QJsonArray extras;
@@ -248,8 +308,14 @@ QJsonObject OAuth2Config::toJson(Secrets secrets) const
     if (secrets == Secrets::Include) {
         object.insert(u"clientSecret"_s, clientSecret);
         object.insert(u"codeVerifier"_s, codeVerifier);
-    } else if (isVariableReference(clientSecret)) {
-        object.insert(u"clientSecret"_s, clientSecret); // "{{secret}}" names a variable, it is not one
+        if (!clientKeyPassphrase.isEmpty())
+            object.insert(u"clientKeyPassphrase"_s, clientKeyPassphrase);
+    } else {
+        // "{{secret}}" names a variable, it is not one
+        if (isVariableReference(clientSecret))
+            object.insert(u"clientSecret"_s, clientSecret);
+        if (isVariableReference(clientKeyPassphrase))
+            object.insert(u"clientKeyPassphrase"_s, clientKeyPassphrase);
     }
     return object;
 }
@@ -266,6 +332,7 @@ OAuth2Config OAuth2Config::fromJson(const QJsonObject &object)
     config.accessTokenUrl = object.value(u"accessTokenUrl"_s).toString();
     config.refreshUrl = object.value(u"refreshUrl"_s).toString();
     config.revokeUrl = object.value(u"revokeUrl"_s).toString();
+    config.deviceAuthorizationUrl = object.value(u"deviceAuthorizationUrl"_s).toString();
     config.issuer = object.value(u"issuer"_s).toString();
     config.audience = object.value(u"audience"_s).toString();
     config.resource = object.value(u"resource"_s).toString();
@@ -290,9 +357,13 @@ OAuth2Config OAuth2Config::fromJson(const QJsonObject &object)
     config.clientSecret = object.value(u"clientSecret"_s).toString();
     config.scope = object.value(u"scope"_s).toString();
     config.state = object.value(u"state"_s).toString();
-    config.clientAuthentication = object.value(u"clientAuthentication"_s).toString() == u"header"_s
-        ? ClientAuthentication::BasicHeader
-        : ClientAuthentication::Body;
+    config.clientAuthentication
+        = clientAuthenticationFromKey(object.value(u"clientAuthentication"_s).toString());
+    config.clientKeyFile = object.value(u"clientKeyFile"_s).toString();
+    config.clientKeyPassphrase = object.value(u"clientKeyPassphrase"_s).toString();
+    config.clientKeyId = object.value(u"clientKeyId"_s).toString();
+    config.clientAssertionAlgorithm = object.value(u"clientAssertionAlgorithm"_s).toString();
+    config.clientAssertionAudience = object.value(u"clientAssertionAudience"_s).toString();
     return config;
 }
 

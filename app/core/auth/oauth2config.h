@@ -15,6 +15,7 @@ enum class OAuth2GrantType {
     Implicit, // RFC 6749 §4.2; discouraged by RFC 9700 §2.1.2, kept for servers that still need it
     Password, // RFC 6749 §4.3; the password is asked for each time and never stored
     ClientCredentials, // RFC 6749 §4.4
+    DeviceCode, // RFC 8628: the user approves on another device (a phone, a browser) with a short code
 };
 
 // RFC 7636 §4.2. Plain only for servers that cannot do S256.
@@ -29,7 +30,14 @@ PkceMethod pkceMethodFromText(const QString &text);
 enum class ClientAuthentication {
     Body, // client_id and client_secret in the form body: ServiceNow's default
     BasicHeader, // Authorization: Basic base64(urlencode(id) ":" urlencode(secret))
+    // A signed JWT in client_assertion (RFC 7523 §2.2, OpenID Connect Core §9):
+    ClientSecretJwt, // HS256 with the client secret
+    PrivateKeyJwt, // RS256, PS256 or ES256 with a private key from a PEM or PKCS#12 file
 };
+// The word Postern's files use ("body", "header", "client_secret_jwt", "private_key_jwt"), and back
+// (anything else is the body).
+QString clientAuthenticationKey(ClientAuthentication authentication);
+ClientAuthentication clientAuthenticationFromKey(const QString &key);
 
 // One more parameter for one of the requests of a grant (Postman's "Advanced" options).
 struct OAuth2ExtraParameter
@@ -62,6 +70,7 @@ struct OAuth2Config
     QString accessTokenUrl;
     QString refreshUrl; // empty: the Access Token URL
     QString revokeUrl; // RFC 7009 endpoint; empty: none known
+    QString deviceAuthorizationUrl; // RFC 8628 §3.1 endpoint, for the device grant
     // From discovery (RFC 8414): who the authorization server says it is, where its keys are, and
     // whether it promises "iss" on every authorization response (RFC 9207).
     QString issuer;
@@ -72,6 +81,21 @@ struct OAuth2Config
     QString scope;
     QString state; // empty: a fresh random one per request
     ClientAuthentication clientAuthentication = ClientAuthentication::Body;
+    // private_key_jwt: the key's file (PEM, or PKCS#12 .p12/.pfx), its passphrase (a secret, like the
+    // client secret), the "kid" the server knows it by (may be empty), and the algorithm ("RS256",
+    // "PS256", "ES256"; empty: RS256 for an RSA key, ES256 for a P-256 key).
+    QString clientKeyFile;
+    QString clientKeyPassphrase;
+    QString clientKeyId;
+    QString clientAssertionAlgorithm;
+    // Both JWT methods: the assertion's "aud"; empty: the Access Token URL (what RFC 7523 §3 and
+    // OpenID Connect Core §9 name; some servers want their issuer instead).
+    QString clientAssertionAudience;
+    bool usesClientAssertion() const
+    {
+        return clientAuthentication == ClientAuthentication::ClientSecretJwt
+            || clientAuthentication == ClientAuthentication::PrivateKeyJwt;
+    }
     QString audience; // "audience", sent with the authorization and token requests (Auth0, Okta, …)
     QString resource; // RFC 8707 "resource", sent with the authorization, token and refresh requests
     QList<OAuth2ExtraParameter> extraParameters;
@@ -80,6 +104,9 @@ struct OAuth2Config
 
     bool usesPkce() const { return grantType == OAuth2GrantType::AuthorizationCodePkce; }
     bool usesTokenEndpoint() const { return grantType != OAuth2GrantType::Implicit; }
+    bool usesDeviceCode() const { return grantType == OAuth2GrantType::DeviceCode; }
+    // The grants that need a person to approve (in a browser here or on another device).
+    bool needsPerson() const { return usesBrowser() || usesDeviceCode(); }
     // The grants that send the user to the authorization server in a browser.
     bool usesBrowser() const
     {

@@ -138,13 +138,13 @@ void CliSender::send(const std::shared_ptr<Pending> &pending)
     }
     const OAuth2Config &config = auth.oauth2;
     QString refusal;
-    if (config.grantType != OAuth2GrantType::ClientCredentials
-        && config.grantType != OAuth2GrantType::Password)
+    if (config.usesBrowser())
         refusal = (auth.oauth2TokenId.isEmpty() ? QString()
                                                 : u"The token this request uses is not in this machine's "
                                                   "token store. "_s)
             + u"This request's authorization is OAuth 2.0 with the %1 grant, which needs a person to sign "
-              "in; postern run gets tokens by itself with the client credentials and password grants. For a "
+              "in in a browser; postern run gets tokens by itself with the client credentials, password and "
+              "device grants. For a "
               "workspace collection, postern token get --workspace gets one in the browser first."_s.arg(
                   grantTypeName(config.grantType));
     else if (config.grantType == OAuth2GrantType::Password) {
@@ -188,6 +188,7 @@ void CliSender::fetchToken(const std::shared_ptr<Pending> &pending)
     }
     const OAuth2Token old = m_tokens.take(key);
     remember(&m_secrets, config.clientSecret);
+    remember(&m_secrets, config.clientKeyPassphrase);
     if (config.grantType == OAuth2GrantType::Password)
         remember(&m_secrets, auth.password);
     const bool asked = m_waiting.contains(key);
@@ -196,35 +197,54 @@ void CliSender::fetchToken(const std::shared_ptr<Pending> &pending)
         return; // one answer for all who wait
     // RFC 6749 §6: a refresh token the server gave is tried first; when it is refused, the grant again.
     const bool refreshing = !old.refreshToken.isEmpty();
+    if (!refreshing && config.usesDeviceCode()) {
+        // RFC 8628: the code is printed for a person to approve on any device; the run waits.
+        DeviceFlow *flow = DeviceFlow::create(m_endpoint, this);
+        const QString name = config.tokenName;
+        connect(flow, &DeviceFlow::codeReady, this,
+                [this, name](const DeviceCode &code) { Q_EMIT deviceCodeReady(name, code); });
+        connect(flow, &DeviceFlow::intervalChanged, this, [this, name](int seconds, const QString &why) {
+            Q_EMIT deviceIntervalChanged(name, seconds, why);
+        });
+        connect(flow, &DeviceFlow::finished, this, [this, flow, key](const OAuth2Result &result) {
+            flow->deleteLater();
+            tokenAnswered(key, false, result);
+        });
+        flow->start(config, config.deviceAuthorizationUrl.trimmed());
+        return;
+    }
     TokenEndpointJob *job = refreshing ? m_endpoint->refresh(config, old)
         : config.grantType == OAuth2GrantType::Password
         ? m_endpoint->requestPasswordToken(config, auth.username, auth.password)
         : m_endpoint->requestClientCredentialsToken(config);
-    connect(job, &TokenEndpointJob::finished, this, [this, key, refreshing](const OAuth2Result &result) {
-        if (!result.ok() && refreshing) {
-            const QList<std::shared_ptr<Pending>> waiting = m_waiting.take(key);
-            for (const std::shared_ptr<Pending> &waiter : waiting) {
-                if (!waiter->canceled)
-                    fetchToken(waiter);
-            }
-            return;
-        }
-        const QList<std::shared_ptr<Pending>> waiting = m_waiting.take(key);
-        if (result.ok()) {
-            m_tokens.insert(key, result.token);
-            remember(&m_secrets, result.token.accessToken);
-            remember(&m_secrets, result.token.refreshToken);
-        }
+    connect(job, &TokenEndpointJob::finished, this,
+            [this, key, refreshing](const OAuth2Result &result) { tokenAnswered(key, refreshing, result); });
+}
+
+void CliSender::tokenAnswered(const QString &key, bool refreshing, const OAuth2Result &result)
+{
+    const QList<std::shared_ptr<Pending>> waiting = m_waiting.take(key);
+    if (!result.ok() && refreshing) {
         for (const std::shared_ptr<Pending> &waiter : waiting) {
-            if (waiter->canceled)
-                continue;
-            if (result.ok())
-                sendWithToken(waiter);
-            else
-                waiter->done(failed(HttpResponse::Error::Authorization,
-                                    u"No OAuth 2.0 token from the token endpoint: "_s + result.message));
+            if (!waiter->canceled)
+                fetchToken(waiter);
         }
-    });
+        return;
+    }
+    if (result.ok()) {
+        m_tokens.insert(key, result.token);
+        remember(&m_secrets, result.token.accessToken);
+        remember(&m_secrets, result.token.refreshToken);
+    }
+    for (const std::shared_ptr<Pending> &waiter : waiting) {
+        if (waiter->canceled)
+            continue;
+        if (result.ok())
+            sendWithToken(waiter);
+        else
+            waiter->done(failed(HttpResponse::Error::Authorization,
+                                u"No OAuth 2.0 token from the token endpoint: "_s + result.message));
+    }
 }
 
 void CliSender::sendWithToken(const std::shared_ptr<Pending> &pending)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/oauth2token.h"
+#include "oauth/deviceflow.h"
 #include "runner/collectionrunner.h"
 
 #include <QHash>
@@ -16,14 +17,16 @@ class TokenEndpointClient;
 class TokenStore;
 
 // How `postern run` sends: through HttpClient, and a request whose authorization is OAuth 2.0 gets its
-// token by itself when its grant needs no person: client credentials, and the password grant with the
-// authorization's username and password (variables, resolved by the runner). A token comes from the
+// token by itself when its grant needs no person in front of it: client credentials, the password grant
+// with the authorization's username and password (variables, resolved by the runner), and the device
+// grant (RFC 8628), whose code deviceCodeReady() hands over to be printed for a person to approve on
+// any device while the run waits. A token comes from the
 // token endpoint on first use, again when it has expired (or is about to) and once more after a 401 that
 // says invalid_token; when the server gave a refresh token, that is tried first, and the grant again
 // when it is refused. Requests waiting for the same configuration's token wait for one answer. Tokens
-// stay in this object's memory and never reach the output. A grant that needs a person (authorization
-// code, implicit) or a password grant without its credentials fails the request with a message naming
-// what works.
+// stay in this object's memory and never reach the output. A grant that needs a browser here
+// (authorization code, implicit) or a password grant without its credentials fails the request with a
+// message naming what works.
 class CliSender : public QObject
 {
     Q_OBJECT
@@ -43,11 +46,18 @@ public:
     // app does. Not owned.
     void useStoredTokens(RequestSender *sender, TokenStore *store, const QString &environmentId);
 
+Q_SIGNALS:
+    // The device grant asks a person to approve: code.instructions() says how. tokenName names the
+    // configuration. intervalChanged: the server asked to poll less often, or could not be reached.
+    void deviceCodeReady(const QString &tokenName, const Postern::DeviceCode &code);
+    void deviceIntervalChanged(const QString &tokenName, int seconds, const QString &why);
+
 private:
     struct Pending;
     void send(const std::shared_ptr<Pending> &pending);
     void fetchToken(const std::shared_ptr<Pending> &pending);
     void sendWithToken(const std::shared_ptr<Pending> &pending);
+    void tokenAnswered(const QString &key, bool refreshing, const OAuth2Result &result);
 
     HttpClient *m_client;
     TokenEndpointClient *m_endpoint;

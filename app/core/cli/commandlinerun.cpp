@@ -56,6 +56,26 @@ CommandLineRun::CommandLineRun(const RunCommand &command, QIODevice *output, QIO
 {
     m_cookies = new CookieStore(QString()); // in memory; the manager owns it
     m_network.setCookieJar(m_cookies);
+    // The device grant waits for a person: what to do goes to standard error, even with --silent.
+    connect(&m_sender, &CliSender::deviceCodeReady, this,
+            [this](const QString &name, const DeviceCode &code) {
+                note(u"%1: %2 Waiting for the approval."_s.arg(name.isEmpty() ? u"OAuth 2.0"_s : name,
+                                                               code.instructions()));
+            });
+    connect(&m_sender, &CliSender::deviceIntervalChanged, this,
+            [this](const QString &name, int seconds, const QString &why) {
+                note(u"%1: %2 Asking every %3 seconds now."_s.arg(name.isEmpty() ? u"OAuth 2.0"_s : name, why)
+                         .arg(seconds));
+            });
+}
+
+void CommandLineRun::note(const QString &message)
+{
+    if (!m_errors)
+        return;
+    m_errors->write((u"postern run: "_s + message + u'\n').toUtf8());
+    if (auto *file = qobject_cast<QFile *>(m_errors))
+        file->flush();
 }
 
 CommandLineRun::~CommandLineRun() = default;
@@ -71,11 +91,7 @@ void CommandLineRun::print(const QString &text)
 
 void CommandLineRun::fail(ExitCode code, const QString &message)
 {
-    if (m_errors) {
-        m_errors->write((u"postern run: "_s + message + u'\n').toUtf8());
-        if (auto *file = qobject_cast<QFile *>(m_errors))
-            file->flush();
-    }
+    note(message);
     QTimer::singleShot(0, this, [this, code] { Q_EMIT finished(int(code)); });
 }
 

@@ -61,6 +61,7 @@ private:
     bool writeFile(const QString &path, const QByteArray &bytes, const QString &what);
     QStringList secrets() const;
     void print(const QString &text);
+    void note(const QString &message); // one line to errors: "postern run: message"
 
     RunCommand m_command;
     QIODevice *m_output;

@@ -56,11 +56,6 @@ struct TokenOptions
     }
 };
 
-bool needsBrowser(OAuth2GrantType grant)
-{
-    return grant != OAuth2GrantType::ClientCredentials && grant != OAuth2GrantType::Password;
-}
-
 // Whether a person can sign in here: a terminal on standard input, or a browser named in $BROWSER.
 bool personPresent()
 {
@@ -126,7 +121,9 @@ QString TokenCommand::helpText()
     parser.setApplicationDescription(
         u"Gets an OAuth 2.0 token with a collection's authorization and prints it. Client credentials and\n"
         "password: straight from the token endpoint. Authorization code: in your browser, back on a\n"
-        "loopback address. Exit codes: 0 a token, 2 a bad option, 3 the collection cannot be read or is not\n"
+        "loopback address. Device authorization: the code and the page to approve it on (any device) are\n"
+        "printed on standard error, and the command waits until the code expires. Exit codes: 0 a token, 2 a "
+        "bad option, 3 the collection cannot be read or is not\n"
         "in the workspace, 4 it is not a collection, 5 the environment, 12 the --workspace folder, 13 no\n"
         "token (no OAuth 2.0 authorization there, the grant failed, or it needs a person and none is here)."_s);
     QStringList lines = parser.helpText().split(u'\n');
@@ -223,12 +220,15 @@ void TokenCommand::begin()
     OAuth2Config config = auth.oauth2;
     if (config.tokenName.trimmed().isEmpty()) // the name the token is kept under
         config.tokenName = m_collection.name;
-    if (needsBrowser(config.grantType) && !personPresent()) {
+    // The device grant's person may be anywhere: the code is printed (to a CI log too) and approved on
+    // any device. A browser grant needs one here.
+    if (config.usesBrowser() && !personPresent()) {
         fail(ExitCode::NoToken,
              u"the %1 grant of %2 needs a person to sign in in a browser, and there is none here (no "
              u"terminal, "
-             "no $BROWSER). The client credentials or password grant gets a token without one."_s.arg(
-                 grantTypeName(config.grantType), where));
+             "no $BROWSER). The client credentials or password grant gets a token without one, and the "
+             "device grant with a person approving on any device."_s.arg(grantTypeName(config.grantType),
+                                                                         where));
         return;
     }
     m_request
@@ -244,6 +244,16 @@ void TokenCommand::begin()
                                          .toString())
                                 .toUtf8());
     });
+    connect(m_request.get(), &TokenRequest::deviceCodeReady, this, [this](const DeviceCode &code) {
+        m_errors->write(u"postern token: %1 Waiting for the approval.\n"_s.arg(code.instructions()).toUtf8());
+        if (auto *file = qobject_cast<QFile *>(m_errors))
+            file->flush();
+    });
+    connect(m_request.get(), &TokenRequest::deviceIntervalChanged, this,
+            [this](int seconds, const QString &why) {
+                m_errors->write(
+                    u"postern token: %1 Asking every %2 seconds now.\n"_s.arg(why).arg(seconds).toUtf8());
+            });
     connect(m_request.get(), &TokenRequest::finished, this, [this](const OAuth2Result &result) {
         if (!result.ok()) {
             fail(ExitCode::NoToken, u"no token: "_s + result.message);

@@ -50,6 +50,18 @@ QUrl webUrl(const QJsonValue &value)
 
 } // namespace
 
+QString DeviceCode::instructions(const QDateTime &now) const
+{
+    QString text
+        = u"Open %1 on any device and enter the code %2"_s.arg(verificationUri.toDisplayString(), userCode);
+    if (verificationUriComplete.isValid())
+        text += u" (or open %1, which has it filled in)"_s.arg(verificationUriComplete.toDisplayString());
+    const qint64 minutes = (now.secsTo(expiresAt) + 59) / 60;
+    text += minutes <= 1 ? u". The code expires within a minute."_s
+                         : u". The code expires in %1 minutes."_s.arg(minutes);
+    return text;
+}
+
 DeviceCode DeviceCode::fromAnswer(const QJsonObject &answer, const QDateTime &receivedAt, QString *deviceCode,
                                   QString *problem)
 {

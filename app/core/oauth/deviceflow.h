@@ -33,6 +33,11 @@ struct DeviceCode
     // most 5 minutes). On a problem, *problem says what is wrong and the result is empty.
     static DeviceCode fromAnswer(const QJsonObject &answer, const QDateTime &receivedAt, QString *deviceCode,
                                  QString *problem);
+
+    // What a person is told to do, in plain text for a terminal: "Open https://… on any device and
+    // enter the code WDJB-MJHT (or open https://…?user_code=WDJB-MJHT, which has it filled in). The code
+    // expires in 10 minutes." (the minutes counted from now).
+    QString instructions(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
 };
 
 // The device authorization grant (RFC 8628), as the front ends see it: start() asks for a code,

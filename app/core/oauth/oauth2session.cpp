@@ -4,6 +4,7 @@
 #include "base/logging.h"
 #include "oauth/oauth2replyhandler.h"
 #include "oauth/oauthnetworkmanager.h"
+#include "tokentools/clientassertion.h"
 
 #include <QJsonDocument>
 #include <QOAuth2AuthorizationCodeFlow>
@@ -83,6 +84,21 @@ void OAuth2Session::start()
         m_codeVerifier
             = m_config.codeVerifier.isEmpty() ? OAuth2Config::generateCodeVerifier() : m_config.codeVerifier;
     const bool basic = m_config.clientAuthentication == ClientAuthentication::BasicHeader;
+    const bool assertion = m_config.usesClientAssertion();
+    if (assertion) {
+        // The key is read now, so that a wrong passphrase is said before the user signs in; the
+        // assertion itself is made when the code is exchanged (it lives a minute).
+        QString error;
+        if (ClientAssertion::build(m_config, &error).isEmpty()) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, error] {
+                    finish(OAuth2Result::failed(OAuth2Result::Failure::InvalidConfiguration, error));
+                },
+                Qt::QueuedConnection);
+            return;
+        }
+    }
 
     m_manager = new OAuthNetworkManager(this);
     m_handler = new OAuth2ReplyHandler(m_config.callbackUrl.trimmed(), this);
@@ -97,7 +113,7 @@ void OAuth2Session::start()
         m_manager->setBasicCredentials(tokenUrl, m_config.clientId.trimmed(), m_config.clientSecret);
     m_flow->setAccessTokenUrl(tokenUrl);
     m_flow->setClientIdentifier(m_config.clientId.trimmed());
-    if (!basic)
+    if (!basic && !assertion)
         m_flow->setClientIdentifierSharedKey(m_config.clientSecret);
     m_flow->setScope(m_config.scope.trimmed());
     m_flow->setState(m_state);
@@ -107,7 +123,7 @@ void OAuth2Session::start()
     m_flow->setPkceMethod(QOAuth2AuthorizationCodeFlow::PkceMethod::None);
 #endif
     m_flow->setModifyParametersFunction(
-        [this, basic](QAbstractOAuth::Stage stage, QMultiMap<QString, QVariant> *parameters) {
+        [this, basic, assertion](QAbstractOAuth::Stage stage, QMultiMap<QString, QVariant> *parameters) {
             if (stage == QAbstractOAuth::Stage::RequestingAuthorization) {
                 parameters->replace(u"state"_s, m_state);
                 if (m_config.scope.trimmed().isEmpty())
@@ -129,7 +145,13 @@ void OAuth2Session::start()
                         parameters->insert(extra.first,
                                            QString::fromLatin1(QUrl::toPercentEncoding(extra.second)));
                 }
-                if (basic) {
+                if (assertion) {
+                    // RFC 7523 §2.2; base64url and dots: nothing to encode.
+                    parameters->remove(u"client_secret"_s);
+                    QString error;
+                    parameters->replace(u"client_assertion_type"_s, ClientAssertion::assertionType());
+                    parameters->replace(u"client_assertion"_s, ClientAssertion::build(m_config, &error));
+                } else if (basic) {
                     parameters->remove(u"client_secret"_s);
                 } else if (parameters->contains(u"client_secret"_s)
                            && parameters->value(u"client_secret"_s).toString() == m_config.clientSecret) {

@@ -3,6 +3,7 @@
 #include "auth/servicenow.h"
 #include "base/logging.h"
 #include "oauth/oauthnetworkmanager.h"
+#include "tokentools/clientassertion.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
@@ -46,6 +47,13 @@ QString joinProblems(const QStringList &problems)
 }
 
 // The fields every new token inherits from the configuration that obtained it.
+// The parameters that say who the client is: the form's, never an extra parameter's.
+bool isClientAuthentication(const QString &name)
+{
+    return name == u"client_id"_s || name == u"client_secret"_s || name == u"client_assertion"_s
+        || name == u"client_assertion_type"_s;
+}
+
 OAuth2Token newTokenTemplate(const OAuth2Config &config, const QString &grantType)
 {
     OAuth2Token token;
@@ -198,7 +206,16 @@ TokenEndpointJob *TokenEndpointClient::startJob(TokenEndpointJob::Kind kind, con
 
     // RFC 6749 §2.3.1. A public client (no secret) only names itself.
     const QString clientId = config.clientId.trimmed();
-    if (config.clientSecret.isEmpty()) {
+    if (config.usesClientAssertion()) {
+        // RFC 7523 §2.2: a signed JWT instead of the secret, made afresh for every request.
+        QString error;
+        const QString assertion = ClientAssertion::build(config, &error);
+        if (assertion.isEmpty() && problem.isEmpty())
+            problem = error;
+        fields.append({ u"client_id"_s, clientId });
+        fields.append({ u"client_assertion_type"_s, ClientAssertion::assertionType() });
+        fields.append({ u"client_assertion"_s, assertion });
+    } else if (config.clientSecret.isEmpty()) {
         if (!clientId.isEmpty())
             fields.append({ u"client_id"_s, clientId });
     } else if (config.clientAuthentication == ClientAuthentication::BasicHeader) {
@@ -212,8 +229,8 @@ TokenEndpointJob *TokenEndpointClient::startJob(TokenEndpointJob::Kind kind, con
     if (kind == TokenEndpointJob::Kind::DeviceAuthorization) {
         // What would have gone in the authorization URL's query, in the body of this request instead.
         for (const FormField &extra : config.extraFor(OAuth2ExtraParameter::Stage::Authorization)) {
-            const bool reserved = extra.first == u"client_id"_s || extra.first == u"client_secret"_s
-                || FormUrlEncoded::contains(fields, extra.first);
+            const bool reserved
+                = isClientAuthentication(extra.first) || FormUrlEncoded::contains(fields, extra.first);
             if (!extra.first.isEmpty() && !reserved)
                 fields.append(extra);
         }
@@ -232,8 +249,8 @@ TokenEndpointJob *TokenEndpointClient::startJob(TokenEndpointJob::Kind kind, con
             request.setRawHeader(header.first.toLatin1(), header.second.toUtf8());
         }
         for (const FormField &extra : std::as_const(extras)) {
-            const bool reserved = extra.first == u"client_id"_s || extra.first == u"client_secret"_s
-                || FormUrlEncoded::contains(fields, extra.first);
+            const bool reserved
+                = isClientAuthentication(extra.first) || FormUrlEncoded::contains(fields, extra.first);
             if (extra.first.isEmpty() || reserved) {
                 qCWarning(lcAuth) << "extra token parameter skipped:" << extra.first;
                 continue;

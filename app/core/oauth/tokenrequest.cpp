@@ -42,6 +42,8 @@ void TokenRequest::cancel(const QString &why)
 {
     if (m_session)
         m_session->cancel(why);
+    else if (m_device)
+        m_device->cancel(why);
     else if (m_job)
         m_job->cancel(why);
 }
@@ -82,7 +84,10 @@ bool TokenRequest::start(const OAuth2Config &config, const Options &options)
                 u"This grant needs the token endpoint client, which is not available here."_s));
             return false;
         }
-        startEndpoint(options);
+        if (m_config.usesDeviceCode())
+            startDevice();
+        else
+            startEndpoint(options);
         return true;
     }
     startSession(systemBrowser);
@@ -102,6 +107,22 @@ void TokenRequest::startEndpoint(const Options &options)
         m_job = nullptr;
         finish(result);
     });
+}
+
+void TokenRequest::startDevice()
+{
+    m_running = true;
+    m_flow = Flow::Device;
+    Q_EMIT started(m_flow);
+    m_device = DeviceFlow::create(m_endpoint, this);
+    connect(m_device, &DeviceFlow::codeReady, this, &TokenRequest::deviceCodeReady);
+    connect(m_device, &DeviceFlow::intervalChanged, this, &TokenRequest::deviceIntervalChanged);
+    connect(m_device, &DeviceFlow::finished, this, [this](const OAuth2Result &result) {
+        m_device->deleteLater();
+        m_device = nullptr;
+        finish(result);
+    });
+    m_device->start(m_config, m_config.deviceAuthorizationUrl.trimmed());
 }
 
 void TokenRequest::startSession(bool systemBrowser)

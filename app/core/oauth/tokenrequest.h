@@ -2,6 +2,7 @@
 
 #include "auth/oauth2config.h"
 #include "auth/oauth2result.h"
+#include "oauth/deviceflow.h"
 
 #include <QObject>
 #include <QPointer>
@@ -10,6 +11,7 @@
 
 namespace Postern {
 
+class DeviceFlow;
 class LoopbackReceiver;
 class OAuth2Session;
 class TokenEndpointClient;
@@ -29,6 +31,9 @@ struct TokenRequestOptions
 // picks the flow:
 //
 //   password, client credentials ──▶ TokenEndpoint: straight to the token endpoint, no browser
+//   device authorization ──────────▶ Device: a DeviceFlow asks for a code, deviceCodeReady(code) asks
+//                                    the front end to show it, the token endpoint is polled until the
+//                                    user approved elsewhere, denied, or the code expired
 //   code grants + systemBrowser ───▶ SystemBrowser: a LoopbackReceiver on a port chosen now is the
 //                                    redirect URI (RFC 8252 §7.3), BrowserLauncher opens the
 //                                    authorization URL; only the redirect carrying this sign-in's state
@@ -52,7 +57,7 @@ class TokenRequest : public QObject
     Q_OBJECT
 
 public:
-    enum class Flow { None, TokenEndpoint, SystemBrowser, LoginWindow };
+    enum class Flow { None, TokenEndpoint, SystemBrowser, LoginWindow, Device };
     Q_ENUM(Flow)
 
     using Options = TokenRequestOptions;
@@ -91,11 +96,15 @@ Q_SIGNALS:
     void authorizationUrlReady(const QUrl &url);
     // SystemBrowser flow: the browser came back to the loopback receiver (the front end may raise itself).
     void browserReturned();
+    // Device flow: show the code; the seconds between polls changed (slow_down, or the endpoint failed).
+    void deviceCodeReady(const Postern::DeviceCode &code);
+    void deviceIntervalChanged(int seconds, const QString &why);
     void finished(const Postern::OAuth2Result &result);
 
 private:
     void startEndpoint(const Options &options);
     void startSession(bool systemBrowser);
+    void startDevice();
     void onSessionFinished(const OAuth2Result &result);
     void finish(OAuth2Result result);
 
@@ -109,6 +118,7 @@ private:
     QPointer<OAuth2Session> m_session;
     QPointer<LoopbackReceiver> m_receiver;
     QPointer<TokenEndpointJob> m_job;
+    QPointer<DeviceFlow> m_device;
 };
 
 } // namespace Postern

@@ -39,6 +39,8 @@ constexpr GrantName grantNames[] = {
     { OAuth2GrantType::Implicit, u"implicit" },
     { OAuth2GrantType::Password, u"password_credentials" },
     { OAuth2GrantType::ClientCredentials, u"client_credentials" },
+    // Postman has no device grant: Postern's own word, which Postman reports as an unknown grant.
+    { OAuth2GrantType::DeviceCode, u"device_code" },
 };
 
 struct StageName
@@ -140,6 +142,8 @@ Params readOAuth2(const Params &params, AuthConfig *auth, QJsonObject *disabled,
             config.accessTokenUrl = textOf();
         } else if (key == u"refreshTokenUrl"_s) {
             config.refreshUrl = textOf();
+        } else if (key == u"deviceAuthorizationUrl"_s) {
+            config.deviceAuthorizationUrl = textOf();
         } else if (key == u"clientId"_s) {
             config.clientId = textOf();
         } else if (key == u"clientSecret"_s) {
@@ -151,8 +155,22 @@ Params readOAuth2(const Params &params, AuthConfig *auth, QJsonObject *disabled,
         } else if (key == u"redirect_uri"_s || key == u"callback"_s) {
             config.callbackUrl = textOf();
         } else if (key == u"client_authentication"_s) {
+            // Postman knows body and header (its default); the JWT methods are Postern's own words.
+            const QString method = textOf();
             config.clientAuthentication
-                = textOf() == u"body"_s ? ClientAuthentication::Body : ClientAuthentication::BasicHeader;
+                = method == u"body"_s || method == u"client_secret_jwt"_s || method == u"private_key_jwt"_s
+                ? clientAuthenticationFromKey(method)
+                : ClientAuthentication::BasicHeader;
+        } else if (key == u"clientKeyFile"_s) {
+            config.clientKeyFile = textOf();
+        } else if (key == u"clientKeyId"_s) {
+            config.clientKeyId = textOf();
+        } else if (key == u"clientAssertionAlgorithm"_s) {
+            config.clientAssertionAlgorithm = textOf();
+        } else if (key == u"clientAssertionAudience"_s) {
+            config.clientAssertionAudience = textOf();
+        } else if (key == u"clientKeyPassphrase"_s) {
+            config.clientKeyPassphrase = textOf();
         } else if (key == u"tokenName"_s) {
             config.tokenName = textOf();
         } else if (key == u"challengeAlgorithm"_s) {
@@ -367,13 +385,18 @@ Params writeOAuth2(const AuthConfig &auth, const QJsonObject &foreign, const Sec
     addText(&params, u"authUrl"_s, config.authUrl);
     addText(&params, u"accessTokenUrl"_s, config.accessTokenUrl);
     addText(&params, u"refreshTokenUrl"_s, config.refreshUrl);
+    addText(&params, u"deviceAuthorizationUrl"_s, config.deviceAuthorizationUrl);
     addText(&params, u"clientId"_s, config.clientId);
     secret.add(&params, u"clientSecret"_s, config.clientSecret);
     addText(&params, u"scope"_s, config.scope);
     addText(&params, u"state"_s, config.state);
     addText(&params, u"redirect_uri"_s, config.callbackUrl);
-    params.append({ u"client_authentication"_s,
-                    config.clientAuthentication == ClientAuthentication::Body ? u"body"_s : u"header"_s });
+    params.append({ u"client_authentication"_s, clientAuthenticationKey(config.clientAuthentication) });
+    addText(&params, u"clientKeyFile"_s, config.clientKeyFile);
+    addText(&params, u"clientKeyId"_s, config.clientKeyId);
+    addText(&params, u"clientAssertionAlgorithm"_s, config.clientAssertionAlgorithm);
+    addText(&params, u"clientAssertionAudience"_s, config.clientAssertionAudience);
+    secret.add(&params, u"clientKeyPassphrase"_s, config.clientKeyPassphrase);
     if (config.usesPkce())
         params.append({ u"challengeAlgorithm"_s, pkceMethodText(config.pkceMethod) });
     secret.add(&params, u"code_verifier"_s, config.codeVerifier);

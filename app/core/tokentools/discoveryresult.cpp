@@ -73,6 +73,7 @@ OAuth2Config DiscoveryResult::applyTo(OAuth2Config config) const
     if (!tokenEndpoint.isEmpty())
         config.accessTokenUrl = tokenEndpoint;
     config.revokeUrl = revocationEndpoint;
+    config.deviceAuthorizationUrl = deviceAuthorizationEndpoint;
     config.issuer = issuer;
     config.jwksUri = jwksUri;
     config.issParameterSupported = authorizationResponseIssParameterSupported;
@@ -169,6 +170,7 @@ DiscoveryResult DiscoveryResult::fromDocument(const QByteArray &json, const QStr
     result.authorizationEndpoint = doc.value(u"authorization_endpoint"_s).toString();
     result.tokenEndpoint = doc.value(u"token_endpoint"_s).toString();
     result.revocationEndpoint = doc.value(u"revocation_endpoint"_s).toString();
+    result.deviceAuthorizationEndpoint = doc.value(u"device_authorization_endpoint"_s).toString();
     result.userinfoEndpoint = doc.value(u"userinfo_endpoint"_s).toString();
     result.introspectionEndpoint = doc.value(u"introspection_endpoint"_s).toString();
     result.jwksUri = doc.value(u"jwks_uri"_s).toString();

@@ -33,6 +33,7 @@ struct DiscoveryResult
     QString authorizationEndpoint;
     QString tokenEndpoint;
     QString revocationEndpoint;
+    QString deviceAuthorizationEndpoint; // RFC 8628 §4
     QString userinfoEndpoint;
     QString introspectionEndpoint;
     QString jwksUri;

@@ -187,10 +187,26 @@ namespace {
 // Applies f to every text field of an OAuth 2.0 configuration that may hold {{name}}.
 template<typename F> void forEachText(OAuth2Config &oauth, F &&f)
 {
-    for (QString *field :
-         { &oauth.tokenName, &oauth.callbackUrl, &oauth.authUrl, &oauth.accessTokenUrl, &oauth.refreshUrl,
-           &oauth.revokeUrl, &oauth.issuer, &oauth.jwksUri, &oauth.clientId, &oauth.clientSecret,
-           &oauth.scope, &oauth.state, &oauth.audience, &oauth.resource, &oauth.codeVerifier }) {
+    for (QString *field : { &oauth.tokenName,
+                            &oauth.callbackUrl,
+                            &oauth.authUrl,
+                            &oauth.accessTokenUrl,
+                            &oauth.refreshUrl,
+                            &oauth.revokeUrl,
+                            &oauth.deviceAuthorizationUrl,
+                            &oauth.issuer,
+                            &oauth.jwksUri,
+                            &oauth.clientId,
+                            &oauth.clientSecret,
+                            &oauth.clientKeyFile,
+                            &oauth.clientKeyPassphrase,
+                            &oauth.clientKeyId,
+                            &oauth.clientAssertionAudience,
+                            &oauth.scope,
+                            &oauth.state,
+                            &oauth.audience,
+                            &oauth.resource,
+                            &oauth.codeVerifier }) {
         f(*field);
     }
     for (OAuth2ExtraParameter &parameter : oauth.extraParameters) {

@@ -82,6 +82,8 @@ void collectAuth(const AuthConfig &auth, const QString &prefix, Map *secrets)
         secrets->insert(prefix + u"token"_s, auth.token);
     if (!auth.oauth2.clientSecret.isEmpty() && !isVariableReference(auth.oauth2.clientSecret))
         secrets->insert(prefix + u"clientSecret"_s, auth.oauth2.clientSecret);
+    if (!auth.oauth2.clientKeyPassphrase.isEmpty() && !isVariableReference(auth.oauth2.clientKeyPassphrase))
+        secrets->insert(prefix + u"clientKeyPassphrase"_s, auth.oauth2.clientKeyPassphrase);
     // A fixed PKCE verifier is left out of files like the client secret (OAuth2Config::toJson).
     if (!auth.oauth2.codeVerifier.isEmpty())
         secrets->insert(prefix + u"codeVerifier"_s, auth.oauth2.codeVerifier);
@@ -95,6 +97,8 @@ void applyAuth(AuthConfig *auth, const QString &prefix, const Map &secrets)
         auth->token = secrets.value(prefix + u"token"_s);
     if (auth->oauth2.clientSecret.isEmpty())
         auth->oauth2.clientSecret = secrets.value(prefix + u"clientSecret"_s);
+    if (auth->oauth2.clientKeyPassphrase.isEmpty())
+        auth->oauth2.clientKeyPassphrase = secrets.value(prefix + u"clientKeyPassphrase"_s);
     if (auth->oauth2.codeVerifier.isEmpty())
         auth->oauth2.codeVerifier = secrets.value(prefix + u"codeVerifier"_s);
 }

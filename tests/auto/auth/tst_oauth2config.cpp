@@ -19,6 +19,7 @@ private Q_SLOTS:
     void serviceNowAddresses();
     void problems();
     void jsonLeavesSecretOut();
+    void deviceGrantNeedsItsEndpoint();
     void extraParametersRoundTripAndChecks();
     void codeVerifier_data();
     void codeVerifier();
@@ -98,6 +99,29 @@ void tst_OAuth2Config::problems()
     QVERIFY(problems.at(1).contains(u"State"_s));
 }
 
+void tst_OAuth2Config::deviceGrantNeedsItsEndpoint()
+{
+    OAuth2Config c;
+    c.tokenName = u"t"_s;
+    c.clientId = u"id"_s;
+    c.grantType = OAuth2GrantType::DeviceCode;
+    c.accessTokenUrl = u"https://as.example/token"_s;
+    QVERIFY(!c.usesBrowser());
+    QVERIFY(c.needsPerson());
+    // No callback or Auth URL is asked for; the device authorization endpoint is.
+    QCOMPARE(c.problems(), QStringList { u"Device Authorization URL is empty."_s });
+    c.deviceAuthorizationUrl = u"ftp://as.example/device"_s;
+    QCOMPARE(c.problems(), QStringList { u"Device Authorization URL must use http or https."_s });
+    c.deviceAuthorizationUrl = u"https://as.example/device"_s;
+    QVERIFY2(c.problems().isEmpty(), qPrintable(c.problems().join(u' ')));
+
+    const OAuth2Config back = OAuth2Config::fromJson(c.toJson());
+    QCOMPARE(back.grantType, OAuth2GrantType::DeviceCode);
+    QCOMPARE(back.deviceAuthorizationUrl, c.deviceAuthorizationUrl);
+    QCOMPARE(grantTypeKey(OAuth2GrantType::DeviceCode), u"device_code"_s);
+    QCOMPARE(grantTypeFromKey(u"device_code"_s), OAuth2GrantType::DeviceCode);
+}
+
 void tst_OAuth2Config::jsonLeavesSecretOut()
 {
     OAuth2Config c = OAuth2Config::forServiceNow(u"dev1"_s);
@@ -109,6 +133,29 @@ void tst_OAuth2Config::jsonLeavesSecretOut()
     QCOMPARE(back.clientSecret, c.clientSecret);
     QCOMPARE(back.clientAuthentication, ClientAuthentication::BasicHeader);
     QCOMPARE(back.authUrl, c.authUrl);
+
+    // private_key_jwt: the key file's place is kept, its passphrase is not (a {{variable}} is).
+    c.clientAuthentication = ClientAuthentication::PrivateKeyJwt;
+    c.clientKeyFile = u"/home/me/keys/client.p12"_s;
+    c.clientKeyPassphrase = u"canary-passphrase-456"_s;
+    c.clientKeyId = u"k1"_s;
+    c.clientAssertionAlgorithm = u"PS256"_s;
+    const QByteArray keyJson = QJsonDocument(c.toJson()).toJson();
+    QVERIFY(!keyJson.contains("canary-passphrase-456"));
+    const OAuth2Config keyBack = OAuth2Config::fromJson(c.toJson());
+    QCOMPARE(keyBack.clientAuthentication, ClientAuthentication::PrivateKeyJwt);
+    QCOMPARE(keyBack.clientKeyFile, c.clientKeyFile);
+    QCOMPARE(keyBack.clientKeyId, u"k1"_s);
+    QCOMPARE(keyBack.clientAssertionAlgorithm, u"PS256"_s);
+    QVERIFY(keyBack.clientKeyPassphrase.isEmpty());
+    QCOMPARE(OAuth2Config::fromJson(c.toJson(OAuth2Config::Secrets::Include)).clientKeyPassphrase,
+             c.clientKeyPassphrase);
+    c.clientKeyPassphrase = u"{{keyPassphrase}}"_s;
+    QCOMPARE(OAuth2Config::fromJson(c.toJson()).clientKeyPassphrase, u"{{keyPassphrase}}"_s);
+    c.clientKeyFile.clear();
+    QVERIFY(c.problems().join(u' ').contains(u"Private Key File is empty"_s));
+    c.clientAssertionAlgorithm = u"none"_s;
+    QVERIFY(c.problems().join(u' ').contains(u"Signing Algorithm must be RS256, PS256 or ES256"_s));
 }
 
 void tst_OAuth2Config::extraParametersRoundTripAndChecks()

@@ -442,9 +442,10 @@ void tst_PosternRun::oauthWithoutAPerson()
 
     const Result refused = run(QStringList { person } + variables);
     QCOMPARE(refused.exitCode, 1);
-    QVERIFY2(refused.output.contains(u"needs a person to sign in; postern run gets tokens by itself with the "
-                                     u"client credentials and password grants."_s),
-             qPrintable(refused.output));
+    QVERIFY2(
+        refused.output.contains(u"needs a person to sign in in a browser; postern run gets tokens by itself "
+                                u"with the client credentials, password and device grants."_s),
+        qPrintable(refused.output));
 }
 
 // A script that prints a secret variable, names a test after it, and the run exporting the
@@ -827,7 +828,8 @@ void tst_PosternRun::tokenGet()
         u"postern token: the Authorization Code (With PKCE) grant of the collection \u201cTokens\u201d needs "
         u"a person to "
         "sign in in a browser, and there is none here (no terminal, no $BROWSER). The client credentials or "
-        "password grant gets a token without one.\n"_s);
+        "password grant gets a token without one, and the device grant with a person approving on any "
+        "device.\n"_s);
 
     const Result noOAuth = run(
         { u"token"_s, u"get"_s, QStringLiteral(POSTERN_RUNNER_DATA_DIR "/chain.postman_collection.json") });

@@ -1,7 +1,9 @@
 // postern run against oidc-provider, an OAuth 2.0 server nobody here wrote: a collection whose
 // authorization is the client credentials grant gets one token from the provider for all its requests
 // (the provider's introspection says it is active and whose it is), and a refused client ends in a
-// clear failure. Skipped when Node.js or the npm packages are missing.
+// clear failure. The device grant in `postern run` and `postern token get`: the code is printed, the
+// test approves it on the provider's own pages as a person on a phone would, and the command goes on.
+// Skipped when Node.js or the npm packages are missing.
 
 #include "shared/oidcprovider.h"
 #include "shared/posternrun.h"
@@ -12,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,6 +30,8 @@ class tst_PosternRunOidc : public QObject
 private Q_SLOTS:
     void initTestCase();
     void clientCredentials();
+    void deviceGrantWaitsForApproval_data();
+    void deviceGrantWaitsForApproval();
 
 private:
     struct Result
@@ -106,6 +111,76 @@ void tst_PosternRunOidc::clientCredentials()
              refused.output.constData());
     QVERIFY2(refused.output.contains("invalid_client"), refused.output.constData());
     QCOMPARE(api.requests().size(), 2); // nothing was sent without a token
+}
+
+void tst_PosternRunOidc::deviceGrantWaitsForApproval_data()
+{
+    QTest::addColumn<bool>("tokenGet"); // postern token get, or postern run
+    QTest::newRow("postern run") << false;
+    QTest::newRow("postern token get") << true;
+}
+
+void tst_PosternRunOidc::deviceGrantWaitsForApproval()
+{
+    QFETCH(bool, tokenGet);
+    TestHttpServer api;
+    QVERIFY(api.listenOnLoopback());
+    const QString url = api.url(u"/api/items"_s).toString();
+    const QJsonObject auth = PosternRun::oauth2(
+        { { u"grant_type"_s, u"device_code"_s },
+          { u"tokenName"_s, u"TV"_s },
+          { u"deviceAuthorizationUrl"_s, m_provider.endpoint(u"/device/auth"_s).toString() },
+          { u"accessTokenUrl"_s, m_provider.endpoint(u"/token"_s).toString() },
+          { u"clientId"_s, OidcProvider::deviceClient().id },
+          { u"scope"_s, u"openid"_s } });
+    const QString collection = m_dir.filePath(u"device.postman_collection.json"_s);
+    QVERIFY(PosternRun::writeFile(
+        collection,
+        PosternRun::collection(u"Device"_s, { PosternRun::requestItem(u"Items"_s, url, {}) }, auth)));
+
+    // No terminal here (standard input is not one): the device grant does not need one.
+    QProcess process;
+    process.setProgram(QStringLiteral(POSTERN_RUN_PATH));
+    process.setArguments(tokenGet ? QStringList { u"token"_s, u"get"_s, collection }
+                                  : QStringList { collection, u"--color"_s, u"off"_s });
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.setWorkingDirectory(m_dir.path());
+    process.setReadChannel(QProcess::StandardError); // where the code is printed
+    process.start();
+    QVERIFY(process.waitForStarted());
+    QByteArray errors;
+    const QRegularExpression filledIn(u"or open (\\S+), which has it filled in"_s);
+    QRegularExpressionMatch match;
+    while (!(match = filledIn.match(QString::fromUtf8(errors))).hasMatch()) {
+        QVERIFY2(process.waitForReadyRead(15000) || process.bytesAvailable() > 0,
+                 QByteArray(errors + process.readAllStandardOutput()).constData());
+        errors += process.readAllStandardError();
+    }
+    QVERIFY2(errors.contains("enter the code"), errors.constData());
+    QVERIFY2(errors.contains("Waiting for the approval."), errors.constData());
+
+    OidcHttp phone;
+    const PosternTest::OidcInteraction::Result approved = PosternTest::OidcInteraction::confirmDevice(
+        phone, QUrl(match.captured(1)), PosternTest::OidcInteraction::Options());
+    QVERIFY2(approved.ok(), qPrintable(approved.error));
+    // With an event loop: the API server answering the run lives in this process.
+    QSignalSpy ended(&process, &QProcess::finished);
+    QVERIFY(ended.wait(30000));
+    const QByteArray output = process.readAllStandardOutput();
+    errors += process.readAllStandardError();
+    QVERIFY2(process.exitCode() == 0, QByteArray(output + errors).constData());
+    if (tokenGet) {
+        const QByteArray token = output.trimmed();
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(api.requests().size(), 0);
+        QVERIFY(!errors.contains(token));
+        return;
+    }
+    QCOMPARE(api.requests().size(), 1);
+    const QByteArray authorization = api.requests().at(0).header("Authorization");
+    QVERIFY2(authorization.startsWith("Bearer "), authorization.constData());
+    QVERIFY(
+        !QByteArray(output + errors).contains(authorization.mid(7))); // the token never reaches the output
 }
 
 QTEST_GUILESS_MAIN(tst_PosternRunOidc)

@@ -92,6 +92,7 @@ class tst_PostmanCollection : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void deviceGrantRoundTrips();
     void roundTrip_data();
     void roundTrip();
     void summary_data();
@@ -1268,6 +1269,24 @@ void tst_PostmanCollection::passwordGrantKeepsItsVariables()
     QVERIFY(literal.collection.auth.password.isEmpty());
     QVERIFY(!PostmanCollection::exportV21(literal.collection, PostmanCollection::Secrets::Include)
                  .contains("hunter2"));
+}
+
+void tst_PostmanCollection::deviceGrantRoundTrips()
+{
+    // Postman has no device grant: Postern writes its own word and its endpoint, and reads them back.
+    Collection collection;
+    collection.name = u"Device"_s;
+    collection.auth.type = AuthType::OAuth2;
+    collection.auth.oauth2.grantType = OAuth2GrantType::DeviceCode;
+    collection.auth.oauth2.deviceAuthorizationUrl = u"https://as.example/device/code"_s;
+    collection.auth.oauth2.accessTokenUrl = u"https://as.example/token"_s;
+    collection.auth.oauth2.clientId = u"tv"_s;
+    const QByteArray exported = PostmanCollection::exportV21(collection);
+    QVERIFY(exported.contains("\"device_code\""));
+    const PostmanImport back = PostmanCollection::import(exported);
+    QVERIFY2(back.ok(), qPrintable(back.error));
+    QCOMPARE(back.collection.auth.oauth2.grantType, OAuth2GrantType::DeviceCode);
+    QCOMPARE(back.collection.auth.oauth2.deviceAuthorizationUrl, u"https://as.example/device/code"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_PostmanCollection)

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void hostileCodeAnswers_data();
     void hostileCodeAnswers();
     void codeAnswerOddNumbers();
+    void instructionsForATerminal();
 
 private:
     OAuth2Config config(const QString &secret = QString()) const;
@@ -391,6 +392,24 @@ void tst_DeviceFlow::codeAnswerOddNumbers()
     QCOMPARE(code.intervalSeconds, 300);
     QCOMPARE(code.verificationUri, QUrl(u"https://www.google.com/device"_s));
     QVERIFY(code.verificationUriComplete.isEmpty());
+}
+
+void tst_DeviceFlow::instructionsForATerminal()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    DeviceCode code;
+    code.userCode = u"WDJB-MJHT"_s;
+    code.verificationUri = QUrl(u"https://as.example/device"_s);
+    code.expiresAt = now.addSecs(600);
+    QCOMPARE(code.instructions(now),
+             u"Open https://as.example/device on any device and enter the code WDJB-MJHT. The code expires "
+             "in 10 minutes."_s);
+    code.verificationUriComplete = QUrl(u"https://as.example/device?user_code=WDJB-MJHT"_s);
+    code.expiresAt = now.addSecs(45);
+    QCOMPARE(code.instructions(now),
+             u"Open https://as.example/device on any device and enter the code WDJB-MJHT (or open "
+             "https://as.example/device?user_code=WDJB-MJHT, which has it filled in). The code expires "
+             "within a minute."_s);
 }
 
 QTEST_GUILESS_MAIN(tst_DeviceFlow)

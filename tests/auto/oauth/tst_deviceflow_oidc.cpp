@@ -7,6 +7,7 @@
 
 #include "oauth/deviceflow.h"
 #include "oauth/tokenendpointclient.h"
+#include "oauth/tokenrequest.h"
 #include "shared/oidcprovider.h"
 
 #include <QNetworkAccessManager>
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void signInOnAnotherDevice();
     void abortedOnTheConfirmationPage();
     void unknownClientRefused();
+    void tokenRequestRunsTheDeviceFlow();
 
 private:
     OAuth2Config config(const OidcProvider::Client &client) const;
@@ -166,6 +168,41 @@ void tst_DeviceFlowOidc::unknownClientRefused()
                  qPrintable(result.message));
     }
     QCOMPARE(codeReady.size(), 0);
+}
+
+void tst_DeviceFlowOidc::tokenRequestRunsTheDeviceFlow()
+{
+    // What the Get New Access Token dialog and postern token get use: the grant picks the device flow,
+    // the code is handed over to be shown, and the token comes once approved (at the server's own pace:
+    // its interval is 5 seconds).
+    TokenRequest request(&m_endpoint, nullptr);
+    QSignalSpy started(&request, &TokenRequest::started);
+    QSignalSpy codeReady(&request, &TokenRequest::deviceCodeReady);
+    QSignalSpy finished(&request, &TokenRequest::finished);
+    OAuth2Config c = config(OidcProvider::deviceClient());
+    c.grantType = OAuth2GrantType::DeviceCode;
+    c.deviceAuthorizationUrl = m_provider.endpoint(u"/device/auth"_s).toString();
+    QVERIFY(request.start(c));
+    QCOMPARE(started.size(), 1);
+    QCOMPARE(started.first().first().value<TokenRequest::Flow>(), TokenRequest::Flow::Device);
+    QVERIFY(codeReady.wait(10000));
+    const DeviceCode code = codeReady.first().first().value<DeviceCode>();
+
+    OidcHttp browser;
+    const OidcInteraction::Result page
+        = OidcInteraction::confirmDevice(browser, code.verificationUriComplete, OidcInteraction::Options());
+    QVERIFY2(page.ok(), qPrintable(page.error));
+    QVERIFY(finished.size() == 1 || finished.wait(20000));
+    const OAuth2Result result = finished.first().first().value<OAuth2Result>();
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QCOMPARE(result.token.grantType, u"device_code"_s);
+    QVERIFY(!request.isRunning());
+
+    // Without its endpoint the grant is refused before anything is sent.
+    c.deviceAuthorizationUrl.clear();
+    QVERIFY(!request.start(c));
+    QCOMPARE(finished.size(), 2);
+    QVERIFY(finished.last().first().value<OAuth2Result>().message.contains(u"Device Authorization URL"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_DeviceFlowOidc)

@@ -8,6 +8,7 @@
 #include <openssl/ec.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/pkcs12.h>
 #include <openssl/rsa.h>
 
 using namespace Qt::StringLiterals;
@@ -128,6 +129,48 @@ QJsonObject TestKey::publicJwk(const QString &kid, const QString &alg, const QSt
     if (!use.isEmpty())
         jwk.insert(u"use"_s, use);
     return jwk;
+}
+
+namespace {
+
+QByteArray drain(BIO *bio)
+{
+    char *data = nullptr;
+    const long length = BIO_get_mem_data(bio, &data);
+    QByteArray bytes(data, qsizetype(length));
+    BIO_free(bio);
+    return bytes;
+}
+
+} // namespace
+
+QByteArray TestKey::privatePem(const QByteArray &passphrase) const
+{
+    BIO *bio = BIO_new(BIO_s_mem());
+    const bool encrypted = !passphrase.isEmpty();
+    if (PEM_write_bio_PKCS8PrivateKey(bio, d->key, encrypted ? EVP_aes_256_cbc() : nullptr,
+                                      encrypted ? passphrase.constData() : nullptr, int(passphrase.size()),
+                                      nullptr, nullptr)
+        != 1) {
+        BIO_free(bio);
+        return QByteArray();
+    }
+    return drain(bio);
+}
+
+QByteArray TestKey::pkcs12(const QByteArray &passphrase) const
+{
+    PKCS12 *p12 = PKCS12_create(passphrase.constData(), "test key", d->key, nullptr, nullptr, 0, 0, 0, 0, 0);
+    if (!p12)
+        return QByteArray();
+    BIO *bio = BIO_new(BIO_s_mem());
+    const bool written = i2d_PKCS12_bio(bio, p12) == 1;
+    PKCS12_free(p12);
+    if (!written) {
+        BIO_free(bio);
+        return QByteArray();
+    }
+    return drain(bio);
 }
 
 QByteArray TestKey::publicPem() const

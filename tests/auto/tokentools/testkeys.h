@@ -27,6 +27,10 @@ public:
                           const QString &use = QString()) const;
     // The public key as PEM (SubjectPublicKeyInfo), what a confused verifier would take as an HMAC secret.
     QByteArray publicPem() const;
+    // The private key as PKCS#8 PEM, encrypted with AES-256-CBC when a passphrase is given; and as a
+    // PKCS#12 file (the key alone, no certificate) under a passphrase.
+    QByteArray privatePem(const QByteArray &passphrase = QByteArray()) const;
+    QByteArray pkcs12(const QByteArray &passphrase) const;
 
     // The JWS signature of input for alg (RS256/384/512, PS256/384/512, ES256/384).
     QByteArray sign(const QString &alg, const QByteArray &input) const;

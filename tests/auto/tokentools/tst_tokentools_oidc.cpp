@@ -137,6 +137,7 @@ void tst_TokenToolsOidc::discovery()
     QCOMPARE(QUrl(metadata.revocationEndpoint), m_provider.endpoint(u"/token/revocation"_s));
     QCOMPARE(QUrl(metadata.introspectionEndpoint), m_provider.endpoint(u"/token/introspection"_s));
     QCOMPARE(QUrl(metadata.jwksUri), m_provider.endpoint(u"/jwks"_s));
+    QCOMPARE(QUrl(metadata.deviceAuthorizationEndpoint), m_provider.endpoint(u"/device/auth"_s));
     QVERIFY(metadata.codeChallengeMethodsSupported.contains(u"S256"_s));
     QVERIFY(metadata.grantTypesSupported.contains(u"authorization_code"_s));
     QVERIFY(metadata.scopesSupported.contains(u"openid"_s));
@@ -151,6 +152,7 @@ void tst_TokenToolsOidc::discovery()
     const OAuth2Config applied = metadata.applyTo(config);
     QCOMPARE(applied.authUrl, metadata.authorizationEndpoint);
     QCOMPARE(applied.accessTokenUrl, metadata.tokenEndpoint);
+    QCOMPARE(applied.deviceAuthorizationUrl, metadata.deviceAuthorizationEndpoint);
     QCOMPARE(applied.clientAuthentication, ClientAuthentication::Body);
 }
 

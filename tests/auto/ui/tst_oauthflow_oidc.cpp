@@ -8,13 +8,17 @@
 #include "shared/oidcprovider.h"
 #include "ui/loginwindow/loginwindow.h"
 #include "ui/mainwindow.h"
+#include "ui/oauth/devicecodepanel.h"
 #include "ui/oauth/gettokendialog.h"
 #include "ui/oauth/tokensdialog.h"
 #include "ui/response/responseviewer.h"
 #include "ui/widgets/keyvalueeditor.h"
 #include "ui/widgets/lineview.h"
 
+#include <QAccessible>
+#include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -24,6 +28,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -48,6 +53,7 @@ private Q_SLOTS:
     void abortAtTheProvider();
     void discoverThenSignInAndVerifyIdToken();
     void discoveryRefusesAnotherIssuer();
+    void deviceGrantApprovedElsewhere();
 
 private:
     template<typename T> T *find(QObject *root, const char *name) const
@@ -268,6 +274,64 @@ void tst_OAuthFlowOidc::discoveryRefusesAnotherIssuer()
     QVERIFY2(message->text().contains(u"issuer"_s, Qt::CaseInsensitive), qPrintable(message->text()));
     QCOMPARE(find<QLineEdit>(m_dialog, "authUrl")->text(),
              authBefore); // nothing filled from a refused document
+}
+
+void tst_OAuthFlowOidc::deviceGrantApprovedElsewhere()
+{
+    QTest::mouseClick(find<QPushButton>(m_window.get(), "getNewTokenButton"), Qt::LeftButton);
+    m_dialog = visibleChild<GetTokenDialog>(m_window.get(), u"getTokenDialog"_s);
+    QVERIFY(m_dialog);
+    // Discovery fills the device authorization endpoint too.
+    find<QLineEdit>(m_dialog, "issuerUrl")->setText(m_provider.issuer().toString());
+    QTest::mouseClick(find<QPushButton>(m_dialog, "discoverButton"), Qt::LeftButton);
+    auto *deviceUrl = find<QLineEdit>(m_dialog, "deviceAuthorizationUrl");
+    QVERIFY(waitUntil([&] {
+        return deviceUrl->text() == m_discovery.value(u"device_authorization_endpoint"_s).toString();
+    }));
+    auto *grant = find<QComboBox>(m_dialog, "grantType");
+    grant->setCurrentIndex(grant->findData(int(OAuth2GrantType::DeviceCode)));
+    QVERIFY(deviceUrl->isVisible());
+    QVERIFY(!find<QLineEdit>(m_dialog, "callbackUrl")->isVisible());
+    QVERIFY(!find<QLineEdit>(m_dialog, "authUrl")->isVisible());
+    find<QLineEdit>(m_dialog, "tokenName")->setText(u"TV sign-in"_s);
+    find<QLineEdit>(m_dialog, "clientId")->setText(PosternTest::OidcProvider::deviceClient().id);
+    find<QLineEdit>(m_dialog, "scope")->setText(u"openid"_s);
+    QTest::mouseClick(find<QPushButton>(m_dialog, "requestTokenButton"), Qt::LeftButton);
+
+    // The code in place of the form, every value readable by a screen reader.
+    DeviceCodePanel *panel = m_dialog->deviceCodePanel();
+    QVERIFY2(waitUntil([&] { return !panel->code().userCode.isEmpty(); }),
+             qPrintable(find<QLabel>(m_dialog, "tokenMessage")->text()));
+    QVERIFY(panel->isVisible());
+    QVERIFY(!find<QScrollArea>(m_dialog, "tokenFormScroll")->isVisible());
+    const auto spoken = [](QWidget *widget) {
+        QAccessibleInterface *node = QAccessible::queryAccessibleInterface(widget);
+        return node ? node->text(QAccessible::Name) : QString();
+    };
+    const DeviceCode code = panel->code();
+    QCOMPARE(spoken(find<QLabel>(panel, "userCode")), code.userCode);
+    QCOMPARE(spoken(find<QLabel>(panel, "verificationUri")), m_provider.endpoint(u"/device"_s).toString());
+    QVERIFY2(spoken(find<QLabel>(panel, "deviceCodeCountdown")).startsWith(u"The code expires in "_s),
+             qPrintable(spoken(find<QLabel>(panel, "deviceCodeCountdown"))));
+    QVERIFY(spoken(find<QLabel>(panel, "devicePolling")).contains(u"every 5 seconds"_s));
+    auto *qr = find<QLabel>(panel, "verificationQrCode");
+    QVERIFY(qr->isVisible());
+    QVERIFY(!qr->pixmap().isNull());
+    QVERIFY(spoken(qr).contains(u"QR code"_s));
+    screenshot(u"device-code"_s);
+    QTest::mouseClick(find<QPushButton>(panel, "copyUserCode"), Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), code.userCode);
+
+    // Approved on "another device": the provider's own pages, driven over HTTP.
+    PosternTest::OidcHttp phone;
+    const PosternTest::OidcInteraction::Result approved = PosternTest::OidcInteraction::confirmDevice(
+        phone, code.verificationUriComplete, PosternTest::OidcInteraction::Options());
+    QVERIFY2(approved.ok(), qPrintable(approved.error));
+    auto *tokens = qobject_cast<TokensDialog *>(waitForTopLevel(u"tokensDialog"_s, 20000));
+    QVERIFY2(tokens, qPrintable(m_dialog ? find<QLabel>(m_dialog, "tokenMessage")->text() : QString()));
+    QVERIFY(waitUntil([&] { return m_tokens->tokens().size() == 1; }));
+    QCOMPARE(m_tokens->tokens().first().grantType, u"device_code"_s);
+    QCOMPARE(m_tokens->tokens().first().name, u"TV sign-in"_s);
 }
 
 int main(int argc, char *argv[])
