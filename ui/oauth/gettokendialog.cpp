@@ -119,6 +119,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     connect(m_authUrl, &QLineEdit::textEdited, this, [this] {
         m_discoveredIssuer.clear();
         m_jwksUri.clear();
+        m_introspectionUrl.clear();
         m_issSupported = false;
     });
     m_deviceUrl = addLine(u"&Device Authorization URL:"_s, "deviceAuthorizationUrl",
@@ -168,6 +169,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     keyRow->addWidget(m_keyFile, 1);
     keyRow->addWidget(browseKey);
     addLabelledRow(m_form, u"Private &Key File:"_s, m_keyFile, keyRow, u"Private key file"_s);
+    m_keyFileRow = keyRow;
     connect(browseKey, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(
             this, u"Private Key File"_s, QFileInfo(m_keyFile->text()).absolutePath(),
@@ -211,6 +213,16 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_advanced->setAccessibleName(u"Show advanced options"_s);
     m_form->addRow(QString(), m_advanced);
     connect(m_advanced, &QCheckBox::toggled, this, &GetTokenDialog::showFieldsForGrant);
+    m_pushRequest = new QCheckBox(u"Push the authorization request first (PAR, RFC 9126)"_s, this);
+    m_pushRequest->setObjectName(u"pushAuthorizationRequest"_s);
+    m_pushRequest->setAccessibleName(u"Push the authorization request first"_s);
+    m_pushRequest->setToolTip(
+        u"The parameters go to the server's PAR endpoint with the client's authentication; "
+        "the login page gets only a reference to them."_s);
+    m_form->addRow(QString(), m_pushRequest);
+    connect(m_pushRequest, &QCheckBox::toggled, this, &GetTokenDialog::showFieldsForGrant);
+    m_parUrl = addLine(u"PAR Endpoint URL:"_s, "parUrl", u"PAR endpoint URL"_s,
+                       u"Filled by Discover (pushed_authorization_request_endpoint)"_s);
     m_audience = addLine(u"Audie&nce:"_s, "audience", u"Audience"_s,
                          u"Sent with the authorization and token requests"_s);
     m_resource = addLine(u"Resou&rce:"_s, "resource", u"Resource"_s, u"RFC 8707; sent with every request"_s);
@@ -257,6 +269,8 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_refreshUrl->setText(initial.refreshUrl);
     m_revokeUrl->setText(initial.revokeUrl);
     m_deviceUrl->setText(initial.deviceAuthorizationUrl);
+    m_parUrl->setText(initial.parUrl);
+    m_pushRequest->setChecked(initial.pushAuthorizationRequest);
     m_clientId->setText(initial.clientId);
     m_clientSecret->setText(initial.clientSecret);
     m_scope->setText(initial.scope);
@@ -271,14 +285,15 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_grant->setCurrentIndex(m_grant->findData(int(initial.grantType)));
     m_pkceMethod->setCurrentIndex(m_pkceMethod->findData(int(initial.pkceMethod)));
     m_codeVerifier->setText(initial.codeVerifier);
-    m_advanced->setChecked(!initial.refreshUrl.isEmpty() || !initial.revokeUrl.isEmpty()
-                           || !initial.audience.isEmpty() || !initial.resource.isEmpty()
-                           || !initial.extraParameters.isEmpty());
+    m_advanced->setChecked(initial.pushAuthorizationRequest || !initial.refreshUrl.isEmpty()
+                           || !initial.revokeUrl.isEmpty() || !initial.audience.isEmpty()
+                           || !initial.resource.isEmpty() || !initial.extraParameters.isEmpty());
     m_audience->setText(initial.audience);
     m_resource->setText(initial.resource);
     m_extras->setParameters(initial.extraParameters);
     m_discoveredIssuer = initial.issuer;
     m_jwksUri = initial.jwksUri;
+    m_introspectionUrl = initial.introspectionUrl;
     m_issSupported = initial.issParameterSupported;
     m_issuer->setText(initial.issuer);
     showFieldsForGrant();
@@ -358,6 +373,8 @@ OAuth2Config GetTokenDialog::config() const
     c.refreshUrl = m_refreshUrl->text().trimmed();
     c.revokeUrl = m_revokeUrl->text().trimmed();
     c.deviceAuthorizationUrl = m_deviceUrl->text().trimmed();
+    c.parUrl = m_parUrl->text().trimmed();
+    c.pushAuthorizationRequest = m_pushRequest->isChecked();
     c.clientId = m_clientId->text().trimmed();
     c.clientSecret = m_clientSecret->text();
     c.scope = m_scope->text().trimmed();
@@ -375,6 +392,7 @@ OAuth2Config GetTokenDialog::config() const
     c.extraParameters = m_extras->parameters();
     c.issuer = m_discoveredIssuer;
     c.jwksUri = m_jwksUri;
+    c.introspectionUrl = m_introspectionUrl;
     c.issParameterSupported = m_issSupported;
     return c;
 }
@@ -394,9 +412,9 @@ void GetTokenDialog::showFieldsForGrant()
     m_form->setRowVisible(m_clientSecret, !implicit && !privateKey);
     m_form->setRowVisible(m_showSecret, !implicit && !privateKey);
     m_form->setRowVisible(m_clientAuth, !implicit);
-    for (QWidget *row : { static_cast<QWidget *>(m_keyFile), static_cast<QWidget *>(m_keyPassphrase),
-                          static_cast<QWidget *>(m_showPassphrase), static_cast<QWidget *>(m_keyId),
-                          static_cast<QWidget *>(m_assertionAlgorithm) })
+    m_form->setRowVisible(m_keyFileRow, privateKey); // a row of its own layout: by that layout
+    for (QWidget *row : { static_cast<QWidget *>(m_keyPassphrase), static_cast<QWidget *>(m_showPassphrase),
+                          static_cast<QWidget *>(m_keyId), static_cast<QWidget *>(m_assertionAlgorithm) })
         m_form->setRowVisible(row, privateKey);
     m_form->setRowVisible(m_assertionAudience,
                           !implicit && (privateKey || clientAuth == ClientAuthentication::ClientSecretJwt));
@@ -419,6 +437,8 @@ void GetTokenDialog::showFieldsForGrant()
     const bool advanced = m_advanced->isChecked();
     m_form->setRowVisible(m_refreshUrl, advanced && !implicit && grant != OAuth2GrantType::ClientCredentials);
     m_form->setRowVisible(m_revokeUrl, advanced);
+    m_form->setRowVisible(m_pushRequest, advanced && codeGrant);
+    m_form->setRowVisible(m_parUrl, advanced && codeGrant && m_pushRequest->isChecked());
     m_form->setRowVisible(m_audience, advanced);
     m_form->setRowVisible(m_resource, advanced);
     m_form->setRowVisible(m_extras, advanced);

@@ -14,6 +14,7 @@ class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPushButton;
 class QScrollArea;
@@ -84,6 +85,7 @@ private:
     QLineEdit *m_state = nullptr;
     QComboBox *m_clientAuth = nullptr;
     QLineEdit *m_keyFile = nullptr; // private_key_jwt
+    QLayout *m_keyFileRow = nullptr; // the field and its Browse button
     QLineEdit *m_keyPassphrase = nullptr; // a secret, like the client secret
     QCheckBox *m_showPassphrase = nullptr;
     QLineEdit *m_keyId = nullptr;
@@ -98,6 +100,8 @@ private:
     QLineEdit *m_refreshUrl = nullptr;
     QLineEdit *m_revokeUrl = nullptr;
     QLineEdit *m_deviceUrl = nullptr;
+    QCheckBox *m_pushRequest = nullptr; // RFC 9126
+    QLineEdit *m_parUrl = nullptr;
     DeviceCodePanel *m_devicePanel = nullptr;
     QCheckBox *m_systemBrowser = nullptr;
     QLineEdit *m_issuer = nullptr;
@@ -109,6 +113,7 @@ private:
     // What discovery found that has no field of its own.
     QString m_discoveredIssuer;
     QString m_jwksUri;
+    QString m_introspectionUrl;
     bool m_issSupported = false;
     OAuthServices m_services;
     QLabel *m_message = nullptr;

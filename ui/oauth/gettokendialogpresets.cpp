@@ -5,6 +5,7 @@
 #include "tokentools/discoveryresult.h"
 #include "ui/oauth/gettokendialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QKeyEvent>
 #include <QLabel>
@@ -50,9 +51,15 @@ void GetTokenDialog::discover()
         m_tokenUrl->setText(filled.accessTokenUrl);
         m_revokeUrl->setText(filled.revokeUrl);
         m_deviceUrl->setText(filled.deviceAuthorizationUrl);
+        m_parUrl->setText(filled.parUrl);
+        if (filled.pushAuthorizationRequest) {
+            m_pushRequest->setChecked(true); // the server takes only pushed requests
+            m_advanced->setChecked(true);
+        }
         m_clientAuth->setCurrentIndex(m_clientAuth->findData(int(filled.clientAuthentication)));
         m_discoveredIssuer = filled.issuer;
         m_jwksUri = filled.jwksUri;
+        m_introspectionUrl = filled.introspectionUrl;
         m_issSupported = filled.issParameterSupported;
         const QStringList pkce = result.codeChallengeMethodsSupported;
         if (!pkce.isEmpty()) {
@@ -81,6 +88,7 @@ void GetTokenDialog::fillFromServiceNow()
     // Another server than any discovered before.
     m_discoveredIssuer.clear();
     m_jwksUri.clear();
+    m_introspectionUrl.clear();
     m_issSupported = false;
     m_authUrl->setText(preset.authUrl);
     m_tokenUrl->setText(preset.accessTokenUrl);

@@ -11,11 +11,13 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -154,6 +156,8 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
     };
     m_refreshButton = addAction(u"&Refresh"_s, "refreshTokenButton", u"Refresh token"_s);
     m_revokeButton = addAction(u"Re&voke"_s, "revokeTokenButton", u"Revoke token"_s);
+    m_introspectButton = addAction(u"Is It Ac&tive?"_s, "introspectTokenButton",
+                                   u"Ask the server whether the token is active"_s);
     QPushButton *deleteExpired
         = addAction(u"Delete &Expired"_s, "deleteExpiredButton", u"Delete expired tokens"_s);
     QPushButton *deleteAll = addAction(u"Delete &All"_s, "deleteAllButton", u"Delete all tokens"_s);
@@ -161,6 +165,7 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
     layout->addLayout(actions);
     connect(m_refreshButton, &QPushButton::clicked, this, &TokensDialog::refreshSelected);
     connect(m_revokeButton, &QPushButton::clicked, this, &TokensDialog::revokeSelected);
+    connect(m_introspectButton, &QPushButton::clicked, this, &TokensDialog::introspectSelected);
     connect(deleteExpired, &QPushButton::clicked, this, [this] { deleteMany(true); });
     connect(deleteAll, &QPushButton::clicked, this, [this] { deleteMany(false); });
 
@@ -276,6 +281,7 @@ void TokensDialog::showDetails()
     m_refreshButton->setToolTip(token && token->refreshToken.isEmpty() ? u"This token has no refresh token."_s
                                                                        : QString());
     m_revokeButton->setEnabled(token && !token->revoked);
+    m_introspectButton->setEnabled(token.has_value());
     m_revealAccess->setChecked(false);
     m_revealRefresh->setChecked(false);
     if (!token) {
@@ -404,6 +410,62 @@ void TokensDialog::revokeSelected()
                 : u"The server did not confirm the revocation (%1). The token is marked revoked here."_s.arg(
                     result.message),
             result.failure != OAuth2Result::Failure::None);
+    });
+}
+
+void TokensDialog::introspectSelected()
+{
+    const std::optional<OAuth2Token> token = m_store->token(selectedId());
+    if (!token || !m_services.endpoint)
+        return;
+    if (!token->configKey.isEmpty() && token->configKey != m_config.key()) {
+        showActionMessage(
+            u"This token was obtained with another OAuth 2.0 configuration (%1); it is not sent to "
+            "this one's introspection endpoint."_s.arg(token->issuer),
+            true);
+        return;
+    }
+    if (m_config.introspectionUrl.trimmed().isEmpty()) {
+        showActionMessage(
+            u"The server's introspection endpoint is not known: Discover in Get New Access Token "
+            "finds it (introspection_endpoint)."_s,
+            true);
+        return;
+    }
+    m_introspectButton->setEnabled(false);
+    showActionMessage(u"Asking the server\u2026"_s, false);
+    TokenEndpointJob *job = m_services.endpoint->introspect(m_config, *token, m_config.introspectionUrl);
+    connect(job, &TokenEndpointJob::finished, this, [this, job](const OAuth2Result &result) {
+        m_introspectButton->setEnabled(true);
+        if (result.failure != OAuth2Result::Failure::None) {
+            showActionMessage(result.message, true);
+            return;
+        }
+        // RFC 7662 §2.2: only "active" is sure; the rest is said when the server gave it.
+        const QJsonObject answer = job->answer();
+        if (!answer.value(u"active"_s).toBool()) {
+            showActionMessage(
+                u"Not active: the server no longer takes this token (expired, revoked, or unknown "
+                "to it)."_s,
+                true);
+            return;
+        }
+        QStringList facts;
+        const auto text = [&answer](const char *key) {
+            return answer.value(QString::fromLatin1(key)).toString().left(200);
+        };
+        if (!text("scope").isEmpty())
+            facts << u"scope %1"_s.arg(text("scope"));
+        if (!text("client_id").isEmpty())
+            facts << u"client %1"_s.arg(text("client_id"));
+        if (!text("sub").isEmpty())
+            facts << u"subject %1"_s.arg(text("sub"));
+        if (const QJsonValue exp = answer.value(u"exp"_s); exp.isDouble())
+            facts << u"expires %1"_s.arg(
+                QDateTime::fromSecsSinceEpoch(qint64(exp.toDouble())).toLocalTime().toString(Qt::ISODate));
+        showActionMessage(facts.isEmpty() ? u"Active at the server."_s
+                                          : u"Active at the server: %1."_s.arg(facts.join(u", "_s)),
+                          false);
     });
 }
 

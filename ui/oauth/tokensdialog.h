@@ -48,6 +48,7 @@ private:
     void deleteSelected();
     void refreshSelected();
     void revokeSelected();
+    void introspectSelected();
     void deleteMany(bool expiredOnly);
     void showActionMessage(const QString &text, bool error);
     QLineEdit *secretField(const char *objectName, const QString &accessibleName, QCheckBox **reveal,
@@ -58,6 +59,7 @@ private:
     TokenStore *m_store;
     QPushButton *m_refreshButton = nullptr;
     QPushButton *m_revokeButton = nullptr;
+    QPushButton *m_introspectButton = nullptr;
     QLabel *m_actionMessage = nullptr;
     QListWidget *m_list = nullptr;
     QWidget *m_details = nullptr;

@@ -136,6 +136,7 @@ QStringList OAuth2Config::problems() const
            usesBrowser() ? endpointProblem(u"Auth URL"_s, authUrl) : QString(),
            usesDeviceCode() ? endpointProblem(u"Device Authorization URL"_s, deviceAuthorizationUrl)
                             : QString(),
+           usesPushedAuthorization() ? endpointProblem(u"PAR Endpoint URL"_s, parUrl) : QString(),
            usesTokenEndpoint() ? endpointProblem(u"Access Token URL"_s, accessTokenUrl) : QString(),
            refreshUrl.trimmed().isEmpty() ? QString() : endpointProblem(u"Refresh Token URL"_s, refreshUrl),
            revokeUrl.trimmed().isEmpty() ? QString() : endpointProblem(u"Revoke Token URL"_s, revokeUrl) }) {
@@ -276,6 +277,9 @@ QJsonObject OAuth2Config::toJson(Secrets secrets) const
         { u"refreshUrl"_s, refreshUrl },
         { u"revokeUrl"_s, revokeUrl },
         { u"deviceAuthorizationUrl"_s, deviceAuthorizationUrl },
+        { u"parUrl"_s, parUrl },
+        { u"introspectionUrl"_s, introspectionUrl },
+        { u"pushAuthorizationRequest"_s, pushAuthorizationRequest },
         { u"issuer"_s, issuer },
         { u"jwksUri"_s, jwksUri },
         { u"issParameterSupported"_s, issParameterSupported },
@@ -333,6 +337,9 @@ OAuth2Config OAuth2Config::fromJson(const QJsonObject &object)
     config.refreshUrl = object.value(u"refreshUrl"_s).toString();
     config.revokeUrl = object.value(u"revokeUrl"_s).toString();
     config.deviceAuthorizationUrl = object.value(u"deviceAuthorizationUrl"_s).toString();
+    config.parUrl = object.value(u"parUrl"_s).toString();
+    config.introspectionUrl = object.value(u"introspectionUrl"_s).toString();
+    config.pushAuthorizationRequest = object.value(u"pushAuthorizationRequest"_s).toBool();
     config.issuer = object.value(u"issuer"_s).toString();
     config.audience = object.value(u"audience"_s).toString();
     config.resource = object.value(u"resource"_s).toString();

@@ -70,7 +70,12 @@ struct OAuth2Config
     QString accessTokenUrl;
     QString refreshUrl; // empty: the Access Token URL
     QString revokeUrl; // RFC 7009 endpoint; empty: none known
+    QString introspectionUrl; // RFC 7662 endpoint (from discovery); empty: none known
     QString deviceAuthorizationUrl; // RFC 8628 §3.1 endpoint, for the device grant
+    // RFC 9126: the code grants push their authorization parameters to parUrl first and send the
+    // browser with client_id and the request_uri it answers, nothing else.
+    bool pushAuthorizationRequest = false;
+    QString parUrl;
     // From discovery (RFC 8414): who the authorization server says it is, where its keys are, and
     // whether it promises "iss" on every authorization response (RFC 9207).
     QString issuer;
@@ -105,6 +110,12 @@ struct OAuth2Config
     bool usesPkce() const { return grantType == OAuth2GrantType::AuthorizationCodePkce; }
     bool usesTokenEndpoint() const { return grantType != OAuth2GrantType::Implicit; }
     bool usesDeviceCode() const { return grantType == OAuth2GrantType::DeviceCode; }
+    bool usesPushedAuthorization() const
+    {
+        return pushAuthorizationRequest
+            && (grantType == OAuth2GrantType::AuthorizationCode
+                || grantType == OAuth2GrantType::AuthorizationCodePkce);
+    }
     // The grants that need a person to approve (in a browser here or on another device).
     bool needsPerson() const { return usesBrowser() || usesDeviceCode(); }
     // The grants that send the user to the authorization server in a browser.

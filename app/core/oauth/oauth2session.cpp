@@ -4,7 +4,10 @@
 #include "base/logging.h"
 #include "oauth/oauth2replyhandler.h"
 #include "oauth/oauthnetworkmanager.h"
+#include "oauth/tokenendpointclient.h"
+#include "oauth/tokenendpointjob.h"
 #include "tokentools/clientassertion.h"
+#include "tokentools/jwt.h"
 
 #include <QJsonDocument>
 #include <QOAuth2AuthorizationCodeFlow>
@@ -80,6 +83,10 @@ void OAuth2Session::start()
         startImplicit();
         return;
     }
+    // OpenID Connect Core §3.1.2.1: a nonce binds the ID token to this sign-in (against replay).
+    m_nonce.clear();
+    if (m_config.scope.split(u' ', Qt::SkipEmptyParts).contains(u"openid"_s))
+        m_nonce = randomState();
     if (m_config.usesPkce())
         m_codeVerifier
             = m_config.codeVerifier.isEmpty() ? OAuth2Config::generateCodeVerifier() : m_config.codeVerifier;
@@ -124,10 +131,17 @@ void OAuth2Session::start()
 #endif
     m_flow->setModifyParametersFunction(
         [this, basic, assertion](QAbstractOAuth::Stage stage, QMultiMap<QString, QVariant> *parameters) {
-            if (stage == QAbstractOAuth::Stage::RequestingAuthorization) {
+            if (stage == QAbstractOAuth::Stage::RequestingAuthorization && !m_requestUri.isEmpty()) {
+                // RFC 9126 §4: the browser carries only who asks and where the request was pushed.
+                parameters->clear();
+                parameters->insert(u"client_id"_s, m_config.clientId.trimmed());
+                parameters->insert(u"request_uri"_s, m_requestUri);
+            } else if (stage == QAbstractOAuth::Stage::RequestingAuthorization) {
                 parameters->replace(u"state"_s, m_state);
                 if (m_config.scope.trimmed().isEmpty())
                     parameters->remove(u"scope"_s);
+                if (!m_nonce.isEmpty())
+                    parameters->replace(u"nonce"_s, m_nonce);
                 for (const FormField &extra : m_config.extraFor(OAuth2ExtraParameter::Stage::Authorization))
                     parameters->insert(extra.first, extra.second);
                 if (!m_codeVerifier.isEmpty()) {
@@ -177,7 +191,54 @@ void OAuth2Session::start()
                 finish(result);
             });
     qCInfo(lcAuth) << "authorization code flow starting for" << origin(m_config.authUrl);
+    if (m_config.usesPushedAuthorization()) {
+        pushThenGrant();
+        return;
+    }
     m_flow->grant();
+}
+
+void OAuth2Session::pushThenGrant()
+{
+    // RFC 9126 §2.1: the parameters the authorization URL would carry, sent to the PAR endpoint with the
+    // client's authentication; the browser then gets the request_uri it answers.
+    FormFields fields { { u"response_type"_s, u"code"_s },
+                        { u"redirect_uri"_s, m_config.callbackUrl.trimmed() },
+                        { u"state"_s, m_state } };
+    if (!m_config.scope.trimmed().isEmpty())
+        fields.append({ u"scope"_s, m_config.scope.trimmed() });
+    if (!m_nonce.isEmpty())
+        fields.append({ u"nonce"_s, m_nonce });
+    if (!m_codeVerifier.isEmpty()) {
+        fields.append(
+            { u"code_challenge"_s, OAuth2Config::codeChallenge(m_codeVerifier, m_config.pkceMethod) });
+        fields.append({ u"code_challenge_method"_s, pkceMethodText(m_config.pkceMethod) });
+    }
+    for (const FormField &extra : m_config.extraFor(OAuth2ExtraParameter::Stage::Authorization)) {
+        if (!FormUrlEncoded::contains(fields, extra.first) && extra.first != u"client_id"_s)
+            fields.append(extra);
+    }
+    auto *client = new TokenEndpointClient(m_manager, this);
+    TokenEndpointJob *job = client->pushAuthorizationRequest(m_config, fields);
+    qCInfo(lcAuth) << "pushing the authorization request to" << origin(m_config.parUrl);
+    connect(job, &TokenEndpointJob::finished, this, [this, job, client](const OAuth2Result &result) {
+        client->deleteLater();
+        if (m_finished)
+            return;
+        if (result.failure != OAuth2Result::Failure::None) {
+            finish(result);
+            return;
+        }
+        const QString requestUri = job->answer().value(u"request_uri"_s).toString();
+        if (requestUri.isEmpty() || requestUri.size() > 2048) {
+            finish(OAuth2Result::failed(
+                OAuth2Result::Failure::BadTokenResponse,
+                u"The PAR endpoint's answer has no usable request_uri (RFC 9126 \u00a72.2)."_s));
+            return;
+        }
+        m_requestUri = requestUri;
+        m_flow->grant();
+    });
 }
 
 void OAuth2Session::startImplicit()
@@ -361,9 +422,33 @@ void OAuth2Session::onGranted()
         finish(OAuth2Result::failed(OAuth2Result::Failure::BadTokenResponse, error));
         return;
     }
+    if (const QString problem = nonceProblem(token.idToken); !problem.isEmpty()) {
+        finish(OAuth2Result::failed(OAuth2Result::Failure::BadTokenResponse, problem));
+        return;
+    }
     OAuth2Result result;
     result.token = withOrigin(token);
     finish(result);
+}
+
+QString OAuth2Session::nonceProblem(const QString &idToken) const
+{
+    if (m_nonce.isEmpty() || idToken.isEmpty())
+        return QString();
+    const JwtInfo info = Jwt::decode(idToken);
+    if (info.isEncrypted)
+        return QString(); // its claims cannot be read here
+    const QString consequence
+        = u" It may be replayed from another sign-in (OpenID Connect Core \u00a73.1.3.7). "
+          "No token was stored."_s;
+    if (!info.isJwt)
+        return u"The ID token is not a JWT, so its nonce cannot be checked."_s + consequence;
+    const QJsonValue nonce = info.payload.value(u"nonce"_s);
+    if (nonce.isUndefined())
+        return u"The ID token has no nonce although this sign-in sent one."_s + consequence;
+    if (nonce.toString() != m_nonce)
+        return u"The ID token's nonce is not the one this sign-in sent."_s + consequence;
+    return QString();
 }
 
 void OAuth2Session::finish(const OAuth2Result &result)

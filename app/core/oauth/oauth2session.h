@@ -25,6 +25,9 @@ class OAuthNetworkManager;
 //     │                                                    Qt 6.4's own is weak: CVE-2024-36048)
 //     │ with PKCE: code_verifier (given or 48 random bytes), code_challenge S256|plain   (RFC 7636)
 //     ▼
+//     │ with PAR (RFC 9126): the parameters go to the PAR endpoint first, with the client's
+//     │ authentication; url then carries only client_id and the request_uri it answered
+//     ▼
 //   authorizationUrlReady(url) ──▶ the UI shows url in a login window; the user signs in, clicks Allow
 //     │
 //   handleRedirect(url)  ◀── the window saw a navigation to the Callback URL and stopped it
@@ -34,6 +37,7 @@ class OAuthNetworkManager;
 //     ▼
 //   OAuth2ReplyHandler checks the answer (§5.1 / §5.2)
 //     │ error, HTML, no access_token, no answer → finished(failure)
+//     │ scope openid: the ID token's nonce must be the one sent (OpenID Connect Core §3.1.3.7)
 //     ▼
 //   finished(token)  (expiry counted from when the answer arrived, never the server's clock)
 //
@@ -77,12 +81,17 @@ private:
     void finish(const OAuth2Result &result);
     void onGranted();
     void startImplicit();
+    void pushThenGrant();
     void finishImplicit(const FormFields &fields);
     OAuth2Token withOrigin(OAuth2Token token) const;
+    // Why the ID token cannot be taken (its nonce), or empty.
+    QString nonceProblem(const QString &idToken) const;
 
     OAuth2Config m_config;
     QString m_state;
     QString m_codeVerifier; // RFC 7636, with the PKCE grant
+    QString m_requestUri; // RFC 9126, once the authorization request was pushed
+    QString m_nonce; // OpenID Connect Core §3.1.2.1, when the scope asks for an ID token
     OAuthNetworkManager *m_manager = nullptr;
     OAuth2ReplyHandler *m_handler = nullptr;
     QOAuth2AuthorizationCodeFlow *m_flow = nullptr;

@@ -116,6 +116,28 @@ TokenEndpointJob *TokenEndpointClient::requestDeviceAuthorization(const OAuth2Co
                     fields, OAuth2Token(), problem);
 }
 
+TokenEndpointJob *TokenEndpointClient::introspect(const OAuth2Config &config, const OAuth2Token &token,
+                                                  const QString &introspectionUrl)
+{
+    const FormFields fields { { u"token"_s, token.accessToken },
+                              { u"token_type_hint"_s, u"access_token"_s } };
+    const QString problem
+        = joinProblems({ endpointProblem(u"Introspection URL"_s, introspectionUrl.trimmed()),
+                         token.accessToken.isEmpty() ? u"The token holds no access token."_s : QString() });
+    return startJob(TokenEndpointJob::Kind::Introspection, config, introspectionUrl.trimmed(), fields, token,
+                    problem);
+}
+
+TokenEndpointJob *TokenEndpointClient::pushAuthorizationRequest(const OAuth2Config &config,
+                                                                const FormFields &parameters)
+{
+    const QString problem
+        = joinProblems({ endpointProblem(u"PAR Endpoint URL"_s, config.parUrl.trimmed()),
+                         config.clientId.trimmed().isEmpty() ? u"Client ID is empty."_s : QString() });
+    return startJob(TokenEndpointJob::Kind::PushedAuthorization, config, config.parUrl.trimmed(), parameters,
+                    OAuth2Token(), problem);
+}
+
 TokenEndpointJob *TokenEndpointClient::requestDeviceToken(const OAuth2Config &config,
                                                           const QString &deviceCode)
 {
@@ -226,7 +248,12 @@ TokenEndpointJob *TokenEndpointClient::startJob(TokenEndpointJob::Kind kind, con
         fields.append({ u"client_secret"_s, config.clientSecret });
     }
 
-    if (kind == TokenEndpointJob::Kind::DeviceAuthorization) {
+    if (kind == TokenEndpointJob::Kind::PushedAuthorization) {
+        // The caller gave the whole authorization request, its extra parameters included; client_id
+        // belongs to it (RFC 9126 §2.1) also when the client authenticates with Basic.
+        if (!FormUrlEncoded::contains(fields, u"client_id"_s))
+            fields.prepend({ u"client_id"_s, clientId });
+    } else if (kind == TokenEndpointJob::Kind::DeviceAuthorization) {
         // What would have gone in the authorization URL's query, in the body of this request instead.
         for (const FormField &extra : config.extraFor(OAuth2ExtraParameter::Stage::Authorization)) {
             const bool reserved
@@ -234,7 +261,7 @@ TokenEndpointJob *TokenEndpointClient::startJob(TokenEndpointJob::Kind kind, con
             if (!extra.first.isEmpty() && !reserved)
                 fields.append(extra);
         }
-    } else if (kind != TokenEndpointJob::Kind::Revocation) {
+    } else if (kind != TokenEndpointJob::Kind::Revocation && kind != TokenEndpointJob::Kind::Introspection) {
         // The form's Advanced parameters of this request: in the body, the query or a header.
         using Placement = OAuth2ExtraParameter::Placement;
         const auto stage = kind == TokenEndpointJob::Kind::Refresh ? OAuth2ExtraParameter::Stage::Refresh

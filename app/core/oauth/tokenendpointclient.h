@@ -73,6 +73,11 @@ public:
     TokenEndpointJob *requestDeviceAuthorization(const OAuth2Config &config,
                                                  const QString &deviceAuthorizationUrl);
 
+    // RFC 9126 §2.1: the authorization request's parameters (response_type, redirect_uri, state, …,
+    // given in parameters) POSTed to the configuration's PAR Endpoint URL, the client authenticating as
+    // for the token endpoint. The job's answer() holds request_uri and expires_in.
+    TokenEndpointJob *pushAuthorizationRequest(const OAuth2Config &config, const FormFields &parameters);
+
     // RFC 8628 §3.4: grant_type=urn:ietf:params:oauth:grant-type:device_code with deviceCode. A code not
     // yet approved ends in Failure::TokenEndpointError with error "authorization_pending" (§3.5).
     TokenEndpointJob *requestDeviceToken(const OAuth2Config &config, const QString &deviceCode);
@@ -87,6 +92,12 @@ public:
     // RFC 7009: revokes token's refresh token when it has one (which also ends its access tokens at
     // ServiceNow), else its access token. The result carries token with revoked set, also on failure.
     TokenEndpointJob *revoke(const OAuth2Config &config, const OAuth2Token &token, const QString &revokeUrl);
+
+    // RFC 7662 §2.1: asks introspectionUrl whether token's access token is still active, the client
+    // authenticating as for the token endpoint. The job's answer() is the server's JSON object ("active",
+    // and when active "scope", "exp", "client_id", "sub", …).
+    TokenEndpointJob *introspect(const OAuth2Config &config, const OAuth2Token &token,
+                                 const QString &introspectionUrl);
 
     // Cancels every job still under way.
     void cancel();

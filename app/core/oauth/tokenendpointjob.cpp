@@ -58,6 +58,10 @@ const char *kindName(TokenEndpointJob::Kind kind)
         return "device authorization";
     case TokenEndpointJob::Kind::DeviceCodeGrant:
         return "device code grant";
+    case TokenEndpointJob::Kind::PushedAuthorization:
+        return "pushed authorization request";
+    case TokenEndpointJob::Kind::Introspection:
+        return "introspection";
     }
     return "";
 }
@@ -91,6 +95,8 @@ QString invalidGrantHint(TokenEndpointJob::Kind kind)
     case TokenEndpointJob::Kind::ClientCredentialsGrant:
     case TokenEndpointJob::Kind::Revocation:
     case TokenEndpointJob::Kind::DeviceAuthorization:
+    case TokenEndpointJob::Kind::PushedAuthorization:
+    case TokenEndpointJob::Kind::Introspection:
         break;
     }
     return u"The grant was refused."_s;
@@ -149,6 +155,8 @@ void TokenEndpointJob::cancel(const QString &why)
                                 why.isEmpty() ? u"The request to the %1 was canceled.%2"_s.arg(
                                     endpointName(),
                                     m_kind == Kind::Revocation || m_kind == Kind::DeviceAuthorization
+                                            || m_kind == Kind::PushedAuthorization
+                                            || m_kind == Kind::Introspection
                                         ? QString()
                                         : u" No token was stored."_s)
                                               : why));
@@ -210,8 +218,9 @@ void TokenEndpointJob::onReplyFinished()
     const QByteArray contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().toLower();
     const OAuth2Result result = m_kind == Kind::Revocation
         ? judgeRevocationAnswer(status.toInt(), contentType, body)
-        : m_kind == Kind::DeviceAuthorization
-        ? judgeDeviceAnswer(status.toInt(), contentType, body)
+        : m_kind == Kind::DeviceAuthorization || m_kind == Kind::PushedAuthorization
+            || m_kind == Kind::Introspection
+        ? judgeObjectAnswer(status.toInt(), contentType, body)
         : judgeTokenAnswer(status.toInt(), contentType, body, receivedAt);
     qCInfo(lcAuth).noquote() << endpointName() << "answered" << status.toInt() << "bytes:" << body.size()
                              << (result.failure == Failure::None ? "accepted" : "refused");
@@ -227,6 +236,8 @@ void TokenEndpointJob::onTimeout()
                                 u"The %1 did not answer within %2.%3"_s.arg(
                                     endpointName(), seconds(m_timer.interval()),
                                     m_kind == Kind::Revocation || m_kind == Kind::DeviceAuthorization
+                                            || m_kind == Kind::PushedAuthorization
+                                            || m_kind == Kind::Introspection
                                         ? QString()
                                         : u" No token was stored."_s)));
 }
@@ -299,28 +310,38 @@ OAuth2Result TokenEndpointJob::judgeRevocationAnswer(int status, const QByteArra
             QString::number(status), html ? u" with an HTML page"_s : QString(), consequence));
 }
 
-OAuth2Result TokenEndpointJob::judgeDeviceAnswer(int status, const QByteArray &contentType,
+OAuth2Result TokenEndpointJob::judgeObjectAnswer(int status, const QByteArray &contentType,
                                                  const QByteArray &body)
 {
-    // RFC 8628 §3.2: 200 with a JSON object; errors as in RFC 6749 §5.2 (§3.3 of RFC 8628).
+    // RFC 8628 §3.2: 200 with a JSON object; RFC 9126 §2.2: 201 with one; errors as in RFC 6749 §5.2.
+    const bool pushed = m_kind == Kind::PushedAuthorization;
+    const bool introspection = m_kind == Kind::Introspection;
     QJsonParseError parseError {};
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     const QJsonObject object = document.object();
     const bool isObject = parseError.error == QJsonParseError::NoError && document.isObject();
+    const QString endpoint = endpointName();
     if (OAuth2Result result; isObject && OAuth2Result::fromErrorAnswer(object, &result)) {
-        result.message = u"The device authorization endpoint answered %1 (HTTP %2)%3."_s.arg(
-            excerpt(result.error, 60), QString::number(status), saidPart(result.errorDescription));
+        result.message = u"The %1 answered %2 (HTTP %3)%4."_s.arg(
+            endpoint, excerpt(result.error, 60), QString::number(status), saidPart(result.errorDescription));
         return result;
     }
-    if (status != 200 || !isObject) {
+    const bool statusOk = status == 200 || (pushed && status == 201);
+    // RFC 7662 §2.2: "active" is a boolean, always there.
+    if (!statusOk || !isObject || (introspection && !object.value(u"active"_s).isBool())) {
         const bool html = contentType.contains("html") || body.trimmed().startsWith('<');
-        return OAuth2Result::failed(
-            OAuth2Result::Failure::BadTokenResponse,
-            u"The device authorization endpoint answered HTTP %1%2, not a device code. Check the Device "
-            "Authorization URL."_s.arg(QString::number(status),
-                                       html           ? u" with an HTML page"_s
-                                           : isObject ? QString()
-                                                      : u" with something that is not JSON"_s));
+        return OAuth2Result::failed(OAuth2Result::Failure::BadTokenResponse,
+                                    u"The %1 answered HTTP %2%3, not %4. Check the %5."_s.arg(
+                                        endpoint, QString::number(status),
+                                        html           ? u" with an HTML page"_s
+                                            : isObject ? QString()
+                                                       : u" with something that is not JSON"_s,
+                                        introspection ? u"whether the token is active"_s
+                                            : pushed  ? u"a request URI"_s
+                                                      : u"a device code"_s,
+                                        introspection ? u"Introspection URL"_s
+                                            : pushed  ? u"PAR Endpoint URL"_s
+                                                      : u"Device Authorization URL"_s));
     }
     m_answer = object;
     return OAuth2Result();
@@ -333,6 +354,10 @@ QString TokenEndpointJob::endpointName() const
         return u"revocation endpoint"_s;
     case Kind::DeviceAuthorization:
         return u"device authorization endpoint"_s;
+    case Kind::PushedAuthorization:
+        return u"PAR endpoint"_s;
+    case Kind::Introspection:
+        return u"introspection endpoint"_s;
     default:
         return u"token endpoint"_s;
     }

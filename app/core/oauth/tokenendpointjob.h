@@ -41,6 +41,8 @@ public:
         Revocation, // RFC 7009
         DeviceAuthorization, // RFC 8628 §3.1: its answer is a device code (answer()), not a token
         DeviceCodeGrant, // RFC 8628 §3.4
+        PushedAuthorization, // RFC 9126 §2: its answer is a request_uri (answer()), not a token
+        Introspection, // RFC 7662 §2: its answer says whether a token is active (answer())
     };
     Q_ENUM(Kind)
 
@@ -79,7 +81,7 @@ private:
                                   const QDateTime &receivedAt) const;
     OAuth2Result judgeRevocationAnswer(int status, const QByteArray &contentType,
                                        const QByteArray &body) const;
-    OAuth2Result judgeDeviceAnswer(int status, const QByteArray &contentType, const QByteArray &body);
+    OAuth2Result judgeObjectAnswer(int status, const QByteArray &contentType, const QByteArray &body);
     QString endpointName() const;
     void abortReply();
     void finish(const OAuth2Result &result);

@@ -144,6 +144,10 @@ Params readOAuth2(const Params &params, AuthConfig *auth, QJsonObject *disabled,
             config.refreshUrl = textOf();
         } else if (key == u"deviceAuthorizationUrl"_s) {
             config.deviceAuthorizationUrl = textOf();
+        } else if (key == u"parUrl"_s) {
+            config.parUrl = textOf();
+        } else if (key == u"pushAuthorizationRequest"_s) {
+            config.pushAuthorizationRequest = value.toBool() || value.toString() == u"true"_s;
         } else if (key == u"clientId"_s) {
             config.clientId = textOf();
         } else if (key == u"clientSecret"_s) {
@@ -386,6 +390,9 @@ Params writeOAuth2(const AuthConfig &auth, const QJsonObject &foreign, const Sec
     addText(&params, u"accessTokenUrl"_s, config.accessTokenUrl);
     addText(&params, u"refreshTokenUrl"_s, config.refreshUrl);
     addText(&params, u"deviceAuthorizationUrl"_s, config.deviceAuthorizationUrl);
+    addText(&params, u"parUrl"_s, config.parUrl);
+    if (config.pushAuthorizationRequest)
+        params.append({ u"pushAuthorizationRequest"_s, true });
     addText(&params, u"clientId"_s, config.clientId);
     secret.add(&params, u"clientSecret"_s, config.clientSecret);
     addText(&params, u"scope"_s, config.scope);

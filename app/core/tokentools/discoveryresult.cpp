@@ -74,6 +74,11 @@ OAuth2Config DiscoveryResult::applyTo(OAuth2Config config) const
         config.accessTokenUrl = tokenEndpoint;
     config.revokeUrl = revocationEndpoint;
     config.deviceAuthorizationUrl = deviceAuthorizationEndpoint;
+    config.parUrl = pushedAuthorizationRequestEndpoint;
+    config.introspectionUrl = introspectionEndpoint;
+    // A server that takes only pushed authorization requests gets only those.
+    if (requirePushedAuthorizationRequests && !config.parUrl.isEmpty())
+        config.pushAuthorizationRequest = true;
     config.issuer = issuer;
     config.jwksUri = jwksUri;
     config.issParameterSupported = authorizationResponseIssParameterSupported;
@@ -171,6 +176,10 @@ DiscoveryResult DiscoveryResult::fromDocument(const QByteArray &json, const QStr
     result.tokenEndpoint = doc.value(u"token_endpoint"_s).toString();
     result.revocationEndpoint = doc.value(u"revocation_endpoint"_s).toString();
     result.deviceAuthorizationEndpoint = doc.value(u"device_authorization_endpoint"_s).toString();
+    result.pushedAuthorizationRequestEndpoint
+        = doc.value(u"pushed_authorization_request_endpoint"_s).toString();
+    result.requirePushedAuthorizationRequests
+        = doc.value(u"require_pushed_authorization_requests"_s).toBool();
     result.userinfoEndpoint = doc.value(u"userinfo_endpoint"_s).toString();
     result.introspectionEndpoint = doc.value(u"introspection_endpoint"_s).toString();
     result.jwksUri = doc.value(u"jwks_uri"_s).toString();

@@ -34,6 +34,8 @@ struct DiscoveryResult
     QString tokenEndpoint;
     QString revocationEndpoint;
     QString deviceAuthorizationEndpoint; // RFC 8628 §4
+    QString pushedAuthorizationRequestEndpoint; // RFC 9126 §5
+    bool requirePushedAuthorizationRequests = false;
     QString userinfoEndpoint;
     QString introspectionEndpoint;
     QString jwksUri;

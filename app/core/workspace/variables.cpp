@@ -194,6 +194,8 @@ template<typename F> void forEachText(OAuth2Config &oauth, F &&f)
                             &oauth.refreshUrl,
                             &oauth.revokeUrl,
                             &oauth.deviceAuthorizationUrl,
+                            &oauth.parUrl,
+                            &oauth.introspectionUrl,
                             &oauth.issuer,
                             &oauth.jwksUri,
                             &oauth.clientId,

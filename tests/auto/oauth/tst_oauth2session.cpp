@@ -9,6 +9,7 @@
 #include "shared/testhttpserver.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
@@ -72,6 +73,8 @@ private Q_SLOTS:
     void hostileTokenAnswers_data();
     void hostileTokenAnswers();
     void tokenEndpointNeverAnswers();
+    void idTokenNonceChecked_data();
+    void idTokenNonceChecked();
     void extraParametersGoWhereAsked();
     void invalidConfigurationSendsNothing();
     void cancel();
@@ -649,6 +652,72 @@ void tst_OAuth2Session::hostileTokenAnswers()
     QCOMPARE(FormUrlEncoded::value(sent, u"client_secret"_s), u"postern-secret"_s);
     QCOMPARE(FormUrlEncoded::value(sent, u"redirect_uri"_s), c.callbackUrl);
     QVERIFY(!FormUrlEncoded::value(sent, u"code"_s).isEmpty());
+}
+
+void tst_OAuth2Session::idTokenNonceChecked_data()
+{
+    // OpenID Connect Core §3.1.2.1 and §3.1.3.7: with scope openid a nonce goes out, and the ID token
+    // must carry it back.
+    QTest::addColumn<QString>("scope");
+    QTest::addColumn<QString>("idTokenNonce"); // "sent": the nonce of the authorization URL
+    QTest::addColumn<QString>("problem"); // empty: the token is taken
+    QTest::newRow("the nonce sent") << u"openid profile"_s << u"sent"_s << QString();
+    QTest::newRow("another nonce") << u"openid"_s << u"replayed-from-elsewhere"_s << u"is not the one"_s;
+    QTest::newRow("no nonce") << u"openid"_s << QString() << u"has no nonce"_s;
+    QTest::newRow("not a JWT") << u"openid"_s << u"(opaque)"_s << u"not a JWT"_s;
+    QTest::newRow("no openid: nothing asked, nothing checked") << u"useraccount"_s << QString() << QString();
+}
+
+void tst_OAuth2Session::idTokenNonceChecked()
+{
+    QFETCH(QString, scope);
+    QFETCH(QString, idTokenNonce);
+    QFETCH(QString, problem);
+    QString sentNonce;
+    TestHttpServer tokenEndpoint;
+    QVERIFY(tokenEndpoint.listenOnLoopback());
+    tokenEndpoint.setHandler([&](const TestHttpServer::Request &) {
+        QJsonObject claims { { u"iss"_s, u"https://as.example"_s }, { u"sub"_s, u"abel"_s } };
+        if (!idTokenNonce.isEmpty())
+            claims.insert(u"nonce"_s, idTokenNonce == u"sent"_s ? sentNonce : idTokenNonce);
+        const auto part = [](const QJsonObject &object) {
+            return QJsonDocument(object)
+                .toJson(QJsonDocument::Compact)
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        };
+        const QByteArray idToken = idTokenNonce == u"(opaque)"_s
+            ? "opaque-id-token"_ba
+            : part(QJsonObject { { u"alg"_s, u"none"_s } }) + '.' + part(claims) + '.';
+        TestHttpServer::Reply reply;
+        reply.headers = { { "Content-Type", "application/json" } };
+        reply.body = QJsonDocument(QJsonObject { { u"access_token"_s, u"at-1"_s },
+                                                 { u"token_type"_s, u"Bearer"_s },
+                                                 { u"id_token"_s, QString::fromLatin1(idToken) } })
+                         .toJson();
+        return reply;
+    });
+    OAuth2Config c = config();
+    c.scope = scope;
+    c.accessTokenUrl = tokenEndpoint.url(u"/oauth_token.do"_s).toString();
+    OAuth2Session session(c);
+    QSignalSpy ready(&session, &OAuth2Session::authorizationUrlReady);
+    QSignalSpy finished(&session, &OAuth2Session::finished);
+    session.start();
+    QVERIFY(!ready.isEmpty() || ready.wait(5000));
+    const QUrl url = ready.first().first().toUrl();
+    sentNonce = QUrlQuery(url).queryItemValue(u"nonce"_s);
+    QCOMPARE(sentNonce.isEmpty(), !scope.contains(u"openid"_s));
+    if (!sentNonce.isEmpty())
+        QVERIFY(sentNonce.size() >= 43); // 256 random bits
+    QVERIFY(session.handleRedirect(browse(url)));
+    const OAuth2Result result = waitForResult(finished);
+    if (problem.isEmpty()) {
+        QVERIFY2(result.ok(), qPrintable(result.message));
+        return;
+    }
+    QCOMPARE(result.failure, OAuth2Result::Failure::BadTokenResponse);
+    QVERIFY2(result.message.contains(problem), qPrintable(result.message));
+    QVERIFY(result.message.contains(u"No token was stored"_s));
 }
 
 void tst_OAuth2Session::tokenEndpointNeverAnswers()

@@ -3,6 +3,7 @@
 // through introspection and userinfo. Skipped when Node.js or the npm packages are missing.
 
 #include "oauth/tokenendpointclient.h"
+#include "oauth/tokenendpointjob.h"
 #include "shared/oidcprovider.h"
 
 #include <QNetworkAccessManager>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void refreshAndRevoke_data();
     void refreshAndRevoke();
     void revokeAccessTokenOnly();
+    void introspection();
 
 private:
     OAuth2Config config(const OidcProvider::Client &client, bool basic,
@@ -213,6 +215,38 @@ void tst_TokenEndpointOidc::revokeAccessTokenOnly()
         = run(m_client.revoke(c, obtained.token, m_provider.endpoint(u"/token/revocation"_s).toString()));
     QVERIFY2(revoked.ok(), qPrintable(revoked.message));
     QVERIFY(!introspectActive(obtained.token.accessToken, client));
+}
+
+void tst_TokenEndpointOidc::introspection()
+{
+    // RFC 7662: active while the token is good, not active once revoked; the client authenticates.
+    const OidcProvider::Client service = OidcProvider::serviceClient();
+    const OAuth2Config c = config(service, false, u"api:read"_s);
+    const OAuth2Result obtained = run(m_client.requestClientCredentialsToken(c));
+    QVERIFY2(obtained.ok(), qPrintable(obtained.message));
+    const QString url = m_provider.endpoint(u"/token/introspection"_s).toString();
+
+    TokenEndpointJob *job = m_client.introspect(c, obtained.token, url);
+    const OAuth2Result active = run(job);
+    QVERIFY2(active.failure == OAuth2Result::Failure::None, qPrintable(active.message));
+    QCOMPARE(job->answer().value(u"active"_s).toBool(), true);
+    QCOMPARE(job->answer().value(u"client_id"_s).toString(), service.id);
+    QCOMPARE(job->answer().value(u"scope"_s).toString(), u"api:read"_s);
+
+    QVERIFY(run(m_client.revoke(c, obtained.token, m_provider.endpoint(u"/token/revocation"_s).toString()))
+                .failure
+            == OAuth2Result::Failure::None);
+    TokenEndpointJob *after = m_client.introspect(c, obtained.token, url);
+    QVERIFY(run(after).failure == OAuth2Result::Failure::None);
+    QCOMPARE(after->answer().value(u"active"_s).toBool(), false);
+
+    // A wrong secret: the endpoint's refusal, said as such.
+    OAuth2Config wrong = c;
+    wrong.clientSecret += u'x';
+    const OAuth2Result refused = run(m_client.introspect(wrong, obtained.token, url));
+    QVERIFY(refused.failure != OAuth2Result::Failure::None);
+    QVERIFY2(refused.message.startsWith(u"The introspection endpoint answered invalid_client"_s),
+             qPrintable(refused.message));
 }
 
 QTEST_GUILESS_MAIN(tst_TokenEndpointOidc)

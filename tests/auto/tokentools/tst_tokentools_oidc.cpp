@@ -138,6 +138,8 @@ void tst_TokenToolsOidc::discovery()
     QCOMPARE(QUrl(metadata.introspectionEndpoint), m_provider.endpoint(u"/token/introspection"_s));
     QCOMPARE(QUrl(metadata.jwksUri), m_provider.endpoint(u"/jwks"_s));
     QCOMPARE(QUrl(metadata.deviceAuthorizationEndpoint), m_provider.endpoint(u"/device/auth"_s));
+    QCOMPARE(QUrl(metadata.pushedAuthorizationRequestEndpoint), m_provider.endpoint(u"/request"_s));
+    QVERIFY(!metadata.requirePushedAuthorizationRequests);
     QVERIFY(metadata.codeChallengeMethodsSupported.contains(u"S256"_s));
     QVERIFY(metadata.grantTypesSupported.contains(u"authorization_code"_s));
     QVERIFY(metadata.scopesSupported.contains(u"openid"_s));

@@ -252,6 +252,16 @@ void tst_OAuthFlowOidc::discoverThenSignInAndVerifyIdToken()
     const QString decoded = find<QPlainTextEdit>(tokens, "jwtDecoded")->toPlainText();
     QVERIFY(decoded.contains(u"\"sub\": \"carol\""_s));
     QVERIFY(decoded.contains(u"exp: "_s));
+
+    // Discovery found the introspection endpoint: the server says the token is active (RFC 7662), in a
+    // message a screen reader reads.
+    auto *message = find<QLabel>(tokens, "tokenActionMessage");
+    QTest::mouseClick(find<QPushButton>(tokens, "introspectTokenButton"), Qt::LeftButton);
+    QVERIFY2(waitUntil([&] { return message->text().startsWith(u"Active at the server"_s); }, 15000),
+             qPrintable(message->text()));
+    QVERIFY2(message->text().contains(u"client postern-web"_s), qPrintable(message->text()));
+    QAccessibleInterface *spoken = QAccessible::queryAccessibleInterface(message);
+    QVERIFY(spoken && spoken->text(QAccessible::Name).startsWith(u"Active at the server"_s));
 }
 
 void tst_OAuthFlowOidc::discoveryRefusesAnotherIssuer()

@@ -238,14 +238,24 @@ void tst_TokenForm::tokenFormLayout_data()
     QTest::addColumn<int>("from");
     QTest::addColumn<int>("to");
     QTest::addColumn<bool>("advanced");
+    QTest::addColumn<int>("clientAuth");
+    QTest::addColumn<bool>("push"); // PAR
+    const int body = int(ClientAuthentication::Body);
     QTest::newRow("password to implicit")
-        << int(OAuth2GrantType::Password) << int(OAuth2GrantType::Implicit) << false;
+        << int(OAuth2GrantType::Password) << int(OAuth2GrantType::Implicit) << false << body << false;
     QTest::newRow("PKCE to client credentials")
-        << int(OAuth2GrantType::AuthorizationCodePkce) << int(OAuth2GrantType::ClientCredentials) << false;
+        << int(OAuth2GrantType::AuthorizationCodePkce) << int(OAuth2GrantType::ClientCredentials) << false
+        << body << false;
     QTest::newRow("implicit to code, advanced")
-        << int(OAuth2GrantType::Implicit) << int(OAuth2GrantType::AuthorizationCode) << true;
+        << int(OAuth2GrantType::Implicit) << int(OAuth2GrantType::AuthorizationCode) << true << body << false;
     QTest::newRow("everything shown (password, advanced)")
-        << int(OAuth2GrantType::AuthorizationCode) << int(OAuth2GrantType::Password) << true;
+        << int(OAuth2GrantType::AuthorizationCode) << int(OAuth2GrantType::Password) << true << body << false;
+    QTest::newRow("code, private_key_jwt, PAR")
+        << int(OAuth2GrantType::Implicit) << int(OAuth2GrantType::AuthorizationCodePkce) << true
+        << int(ClientAuthentication::PrivateKeyJwt) << true;
+    QTest::newRow("device, client_secret_jwt")
+        << int(OAuth2GrantType::Password) << int(OAuth2GrantType::DeviceCode) << false
+        << int(ClientAuthentication::ClientSecretJwt) << false;
 }
 
 void tst_TokenForm::tokenFormLayout()
@@ -253,6 +263,8 @@ void tst_TokenForm::tokenFormLayout()
     QFETCH(int, from);
     QFETCH(int, to);
     QFETCH(bool, advanced);
+    QFETCH(int, clientAuth);
+    QFETCH(bool, push);
     QTest::mouseClick(find<QPushButton>(m_window.get(), "getNewTokenButton"), Qt::LeftButton);
     auto *dialog = visibleChild<GetTokenDialog>(m_window.get(), u"getTokenDialog"_s);
     QVERIFY(dialog);
@@ -261,7 +273,29 @@ void tst_TokenForm::tokenFormLayout()
     grant->setCurrentIndex(grant->findData(from));
     find<QCheckBox>(dialog, "showAdvanced")->setChecked(advanced);
     grant->setCurrentIndex(grant->findData(to));
+    auto *authentication = find<QComboBox>(dialog, "clientAuthentication");
+    authentication->setCurrentIndex(authentication->findData(clientAuth));
+    find<QCheckBox>(dialog, "pushAuthorizationRequest")->setChecked(push);
     QApplication::processEvents();
+
+    // The rows of the client's authentication and of PAR: there when they are used, gone otherwise.
+    const bool privateKey = clientAuth == int(ClientAuthentication::PrivateKeyJwt);
+    const bool jwt = privateKey || clientAuth == int(ClientAuthentication::ClientSecretJwt);
+    QCOMPARE(find<QLineEdit>(dialog, "clientKeyFile")->isVisible(), privateKey);
+    QCOMPARE(find<QLineEdit>(dialog, "clientKeyPassphrase")->isVisible(), privateKey);
+    QCOMPARE(find<QComboBox>(dialog, "clientAssertionAlgorithm")->isVisible(), privateKey);
+    QCOMPARE(find<QLineEdit>(dialog, "clientAssertionAudience")->isVisible(),
+             jwt && to != int(OAuth2GrantType::Implicit));
+    QCOMPARE(find<QLineEdit>(dialog, "clientSecret")->isVisible(),
+             !privateKey && to != int(OAuth2GrantType::Implicit));
+    const bool codeGrant
+        = to == int(OAuth2GrantType::AuthorizationCode) || to == int(OAuth2GrantType::AuthorizationCodePkce);
+    QCOMPARE(find<QCheckBox>(dialog, "pushAuthorizationRequest")->isVisible(), advanced && codeGrant);
+    QCOMPARE(find<QLineEdit>(dialog, "parUrl")->isVisible(), advanced && codeGrant && push);
+    QCOMPARE(find<QLineEdit>(dialog, "deviceAuthorizationUrl")->isVisible(),
+             to == int(OAuth2GrantType::DeviceCode));
+    if (privateKey && push)
+        screenshot(u"token-form-private-key-par"_s);
 
     // A hidden field takes its label with it: no orphan caption, no empty row.
     const QList<QLabel *> labels = dialog->findChildren<QLabel *>();
