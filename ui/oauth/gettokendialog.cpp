@@ -120,6 +120,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
         m_discoveredIssuer.clear();
         m_jwksUri.clear();
         m_introspectionUrl.clear();
+        m_userInfoUrl.clear();
         m_issSupported = false;
     });
     m_deviceUrl = addLine(u"&Device Authorization URL:"_s, "deviceAuthorizationUrl",
@@ -294,6 +295,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_discoveredIssuer = initial.issuer;
     m_jwksUri = initial.jwksUri;
     m_introspectionUrl = initial.introspectionUrl;
+    m_userInfoUrl = initial.userInfoUrl;
     m_issSupported = initial.issParameterSupported;
     m_issuer->setText(initial.issuer);
     showFieldsForGrant();
@@ -393,6 +395,7 @@ OAuth2Config GetTokenDialog::config() const
     c.issuer = m_discoveredIssuer;
     c.jwksUri = m_jwksUri;
     c.introspectionUrl = m_introspectionUrl;
+    c.userInfoUrl = m_userInfoUrl;
     c.issParameterSupported = m_issSupported;
     return c;
 }

@@ -114,6 +114,7 @@ private:
     QString m_discoveredIssuer;
     QString m_jwksUri;
     QString m_introspectionUrl;
+    QString m_userInfoUrl;
     bool m_issSupported = false;
     OAuthServices m_services;
     QLabel *m_message = nullptr;

@@ -60,6 +60,7 @@ void GetTokenDialog::discover()
         m_discoveredIssuer = filled.issuer;
         m_jwksUri = filled.jwksUri;
         m_introspectionUrl = filled.introspectionUrl;
+        m_userInfoUrl = filled.userInfoUrl;
         m_issSupported = filled.issParameterSupported;
         const QStringList pkce = result.codeChallengeMethodsSupported;
         if (!pkce.isEmpty()) {
@@ -89,6 +90,7 @@ void GetTokenDialog::fillFromServiceNow()
     m_discoveredIssuer.clear();
     m_jwksUri.clear();
     m_introspectionUrl.clear();
+    m_userInfoUrl.clear();
     m_issSupported = false;
     m_authUrl->setText(preset.authUrl);
     m_tokenUrl->setText(preset.accessTokenUrl);

@@ -3,6 +3,8 @@
 #include "oauth/tokenendpointclient.h"
 #include "oauth/tokenrefresher.h"
 #include "oauth/tokenstore.h"
+#include "tokentools/jwt.h"
+#include "tokentools/userinfo.h"
 #include "ui/oauth/jwtview.h"
 #include "ui/widgets/formrow.h"
 #include "ui/widgets/palette.h"
@@ -16,6 +18,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -156,6 +159,7 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
     };
     m_refreshButton = addAction(u"&Refresh"_s, "refreshTokenButton", u"Refresh token"_s);
     m_revokeButton = addAction(u"Re&voke"_s, "revokeTokenButton", u"Revoke token"_s);
+    m_userInfoButton = addAction(u"User&Info"_s, "userInfoButton", u"Show who the token is for (UserInfo)"_s);
     m_introspectButton = addAction(u"Is It Ac&tive?"_s, "introspectTokenButton",
                                    u"Ask the server whether the token is active"_s);
     QPushButton *deleteExpired
@@ -166,6 +170,7 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
     connect(m_refreshButton, &QPushButton::clicked, this, &TokensDialog::refreshSelected);
     connect(m_revokeButton, &QPushButton::clicked, this, &TokensDialog::revokeSelected);
     connect(m_introspectButton, &QPushButton::clicked, this, &TokensDialog::introspectSelected);
+    connect(m_userInfoButton, &QPushButton::clicked, this, &TokensDialog::fetchUserInfo);
     connect(deleteExpired, &QPushButton::clicked, this, [this] { deleteMany(true); });
     connect(deleteAll, &QPushButton::clicked, this, [this] { deleteMany(false); });
 
@@ -282,6 +287,7 @@ void TokensDialog::showDetails()
                                                                        : QString());
     m_revokeButton->setEnabled(token && !token->revoked);
     m_introspectButton->setEnabled(token.has_value());
+    m_userInfoButton->setEnabled(token && !token->revoked);
     m_revealAccess->setChecked(false);
     m_revealRefresh->setChecked(false);
     if (!token) {
@@ -467,6 +473,57 @@ void TokensDialog::introspectSelected()
                                           : u"Active at the server: %1."_s.arg(facts.join(u", "_s)),
                           false);
     });
+}
+
+void TokensDialog::fetchUserInfo()
+{
+    const std::optional<OAuth2Token> token = m_store->token(selectedId());
+    if (!token || !m_services.network)
+        return;
+    if (m_config.userInfoUrl.trimmed().isEmpty()) {
+        showActionMessage(
+            u"The server's UserInfo endpoint is not known: Discover in Get New Access Token finds "
+            "it (userinfo_endpoint)."_s,
+            true);
+        return;
+    }
+    // OpenID Connect Core §5.3.2: the answer must be about the ID token's subject.
+    const QString subject = token->idToken.isEmpty()
+        ? QString()
+        : Jwt::decode(token->idToken).payload.value(u"sub"_s).toString();
+    auto *fetcher = new UserInfoFetcher(m_services.network, this);
+    m_userInfoButton->setEnabled(false);
+    showActionMessage(u"Asking the server who the token is for\u2026"_s, false);
+    connect(fetcher, &UserInfoFetcher::finished, this, [this, fetcher](const UserInfoResult &result) {
+        fetcher->deleteLater();
+        m_userInfoButton->setEnabled(true);
+        if (!result.ok()) {
+            showActionMessage(result.error, true);
+            return;
+        }
+        // The claims as the server gave them, a line each (objects and lists compact).
+        QStringList lines;
+        for (auto it = result.claims.begin(); it != result.claims.end() && lines.size() < 20; ++it) {
+            const QJsonValue value = it.value();
+            QString text;
+            if (value.isString())
+                text = value.toString();
+            else if (value.isDouble())
+                text = QString::number(value.toDouble(), 'g', 15);
+            else if (value.isBool())
+                text = value.toBool() ? u"true"_s : u"false"_s;
+            else if (value.isObject())
+                text = QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+            else if (value.isArray())
+                text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+            lines << u"%1: %2"_s.arg(it.key().left(60), text.left(200));
+        }
+        showActionMessage(
+            u"UserInfo%1:\n%2"_s.arg(result.signedAnswer ? u" (signed, not verified here)"_s : QString(),
+                                     lines.join(u'\n')),
+            false);
+    });
+    fetcher->fetch(QUrl(m_config.userInfoUrl.trimmed()), token->accessToken, subject);
 }
 
 void TokensDialog::deleteMany(bool expiredOnly)

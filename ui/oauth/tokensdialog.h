@@ -49,6 +49,7 @@ private:
     void refreshSelected();
     void revokeSelected();
     void introspectSelected();
+    void fetchUserInfo();
     void deleteMany(bool expiredOnly);
     void showActionMessage(const QString &text, bool error);
     QLineEdit *secretField(const char *objectName, const QString &accessibleName, QCheckBox **reveal,
@@ -60,6 +61,7 @@ private:
     QPushButton *m_refreshButton = nullptr;
     QPushButton *m_revokeButton = nullptr;
     QPushButton *m_introspectButton = nullptr;
+    QPushButton *m_userInfoButton = nullptr;
     QLabel *m_actionMessage = nullptr;
     QListWidget *m_list = nullptr;
     QWidget *m_details = nullptr;

@@ -76,6 +76,7 @@ OAuth2Config DiscoveryResult::applyTo(OAuth2Config config) const
     config.deviceAuthorizationUrl = deviceAuthorizationEndpoint;
     config.parUrl = pushedAuthorizationRequestEndpoint;
     config.introspectionUrl = introspectionEndpoint;
+    config.userInfoUrl = userinfoEndpoint;
     // A server that takes only pushed authorization requests gets only those.
     if (requirePushedAuthorizationRequests && !config.parUrl.isEmpty())
         config.pushAuthorizationRequest = true;

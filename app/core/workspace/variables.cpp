@@ -196,6 +196,7 @@ template<typename F> void forEachText(OAuth2Config &oauth, F &&f)
                             &oauth.deviceAuthorizationUrl,
                             &oauth.parUrl,
                             &oauth.introspectionUrl,
+                            &oauth.userInfoUrl,
                             &oauth.issuer,
                             &oauth.jwksUri,
                             &oauth.clientId,

@@ -262,6 +262,12 @@ void tst_OAuthFlowOidc::discoverThenSignInAndVerifyIdToken()
     QVERIFY2(message->text().contains(u"client postern-web"_s), qPrintable(message->text()));
     QAccessibleInterface *spoken = QAccessible::queryAccessibleInterface(message);
     QVERIFY(spoken && spoken->text(QAccessible::Name).startsWith(u"Active at the server"_s));
+
+    // UserInfo (its endpoint from discovery): who the token is for, the ID token's subject.
+    QTest::mouseClick(find<QPushButton>(tokens, "userInfoButton"), Qt::LeftButton);
+    QVERIFY2(waitUntil([&] { return message->text().startsWith(u"UserInfo"_s); }, 15000),
+             qPrintable(message->text()));
+    QVERIFY2(message->text().contains(u"sub: carol"_s), qPrintable(message->text()));
 }
 
 void tst_OAuthFlowOidc::discoveryRefusesAnotherIssuer()
