@@ -1,6 +1,5 @@
 #include "ui/oauth/gettokendialog.h"
 
-#include "oauth/browserlauncher.h"
 #include "oauth/oauth2session.h"
 #include "ui/oauth/devicecodepanel.h"
 #include "ui/oauth/extraparameterseditor.h"
@@ -12,8 +11,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -158,45 +155,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     addLabelledRow(m_form, u"Client Authenticatio&n:"_s, m_clientAuth, u"Client authentication"_s);
     connect(m_clientAuth, &QComboBox::currentIndexChanged, this, &GetTokenDialog::showFieldsForGrant);
 
-    // private_key_jwt: the key that signs the client's assertions (RFC 7523 §2.2).
-    auto *keyRow = new QHBoxLayout;
-    m_keyFile = new QLineEdit(this);
-    m_keyFile->setObjectName(u"clientKeyFile"_s);
-    m_keyFile->setPlaceholderText(u"A PEM or PKCS#12 (.p12, .pfx) file holding the private key"_s);
-    auto *browseKey = new QPushButton(u"Bro&wse\u2026"_s, this);
-    browseKey->setObjectName(u"browseClientKey"_s);
-    browseKey->setAccessibleName(u"Choose the private key file"_s);
-    browseKey->setAutoDefault(false);
-    keyRow->addWidget(m_keyFile, 1);
-    keyRow->addWidget(browseKey);
-    addLabelledRow(m_form, u"Private &Key File:"_s, m_keyFile, keyRow, u"Private key file"_s);
-    m_keyFileRow = keyRow;
-    connect(browseKey, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(
-            this, u"Private Key File"_s, QFileInfo(m_keyFile->text()).absolutePath(),
-            u"Private keys (*.pem *.key *.p12 *.pfx);;All files (*)"_s);
-        if (!file.isEmpty())
-            m_keyFile->setText(file);
-    });
-    auto *passphrase = new SecretLineEdit(this);
-    passphrase->setObjectName(u"clientKeyPassphrase"_s);
-    passphrase->setPlaceholderText(u"Only for an encrypted key; kept in the keychain"_s);
-    addLabelledRow(m_form, u"Key Passphrase:"_s, passphrase, u"Key passphrase"_s);
-    m_keyPassphrase = passphrase;
-    m_showPassphrase = passphrase->createRevealToggle(u"Show key passphrase"_s, u"Show key passphrase"_s);
-    m_showPassphrase->setObjectName(u"showClientKeyPassphrase"_s);
-    m_form->addRow(QString(), m_showPassphrase);
-    m_keyId = addLine(u"Key ID (kid):"_s, "clientKeyId", u"Key ID"_s,
-                      u"The kid the server knows the key by; empty: none is sent"_s);
-    m_assertionAlgorithm = new QComboBox(this);
-    m_assertionAlgorithm->setObjectName(u"clientAssertionAlgorithm"_s);
-    m_assertionAlgorithm->addItem(u"From the key (RS256 for RSA, ES256 for EC P-256)"_s, QString());
-    for (const QString &algorithm : { u"RS256"_s, u"PS256"_s, u"ES256"_s })
-        m_assertionAlgorithm->addItem(algorithm, algorithm);
-    addLabelledRow(m_form, u"Signing Algorithm:"_s, m_assertionAlgorithm, u"Signing algorithm"_s);
-    m_assertionAudience
-        = addLine(u"Assertion Audience:"_s, "clientAssertionAudience", u"Assertion audience"_s,
-                  u"Empty: the Access Token URL; some servers want their issuer"_s);
+    addClientKeyRows();
 
     m_pkceMethod = new QComboBox(this);
     m_pkceMethod->setObjectName(u"codeChallengeMethod"_s);
@@ -231,16 +190,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_extras->setObjectName(u"extraParametersEditor"_s);
     m_form->addRow(captionFor(u"E&xtra parameters:"_s, m_extras->table()), m_extras);
 
-    // The device grant's code, shown in place of the form while the user approves elsewhere.
-    m_devicePanel = new DeviceCodePanel(this);
-    m_devicePanel->hide();
-    layout->addWidget(m_devicePanel, 1);
-    connect(m_devicePanel, &DeviceCodePanel::openRequested, this, [this](const QUrl &url) {
-        QString error;
-        if (!BrowserLauncher::open(url, &error))
-            showMessage(u"The browser could not be started: %1 Open the page on another device."_s.arg(error),
-                        true);
-    });
+    addDevicePanel(layout);
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"tokenMessage"_s);
@@ -330,12 +280,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
         m_login->show();
         Q_EMIT loginWindowOpened(m_login);
     });
-    connect(m_tokenRequest, &TokenRequest::deviceCodeReady, this, [this](const DeviceCode &code) {
-        m_devicePanel->setCode(code);
-        showMessage(QString(), false);
-    });
-    connect(m_tokenRequest, &TokenRequest::deviceIntervalChanged, m_devicePanel,
-            &DeviceCodePanel::setInterval);
+    connectDevicePanel();
     connect(m_tokenRequest, &TokenRequest::browserReturned, this, [this] {
         raise();
         activateWindow();
@@ -447,14 +392,6 @@ void GetTokenDialog::showFieldsForGrant()
     m_form->setRowVisible(m_extras, advanced);
     // The rows shown changed: the dialog takes the height they need (no empty band where hidden rows
     // were), within the screen.
-    if (isVisible())
-        fitToScreen();
-}
-
-void GetTokenDialog::showDevicePanel(bool shown)
-{
-    m_scroll->setVisible(!shown);
-    m_devicePanel->setVisible(shown);
     if (isVisible())
         fitToScreen();
 }

@@ -10,6 +10,7 @@
 #include <QPointer>
 
 QT_BEGIN_NAMESPACE
+class QBoxLayout;
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
@@ -68,6 +69,9 @@ private:
     void onFinished(const OAuth2Result &result);
     void showFieldsForGrant();
     void showDevicePanel(bool shown);
+    void addClientKeyRows(); // gettokendialogkeys.cpp
+    void addDevicePanel(QBoxLayout *layout); // gettokendialogdevice.cpp
+    void connectDevicePanel();
     void fillFromServiceNow();
     void discover();
     void showMessage(const QString &text, bool error);
