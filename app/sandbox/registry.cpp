@@ -72,6 +72,28 @@ bool readLifespan(const QJsonObject &object, const QString &key, const QString &
     return true;
 }
 
+bool parseJwtBearer(const QJsonValue &value, const QString &clientWhere, Client *client, QString *error)
+{
+    const QString where = clientWhere + u".jwtBearer"_s;
+    if (!value.isObject())
+        return fail(error, u"%1 must be an object"_s.arg(where));
+    const QJsonObject object = value.toObject();
+    if (!checkKeys(object, { u"jwks"_s, u"userField"_s, u"jtiVerification"_s }, where, error)
+        || !readString(object, u"userField"_s, where, &client->jwtUserField, error)
+        || !readBool(object, u"jtiVerification"_s, where, &client->jwtJtiVerification, error))
+        return false;
+    const QJsonValue jwks = object.value(u"jwks"_s);
+    if (!jwks.isObject() || !jwks.toObject().value(u"keys"_s).isArray()
+        || jwks.toObject().value(u"keys"_s).toArray().isEmpty())
+        return fail(error,
+                    u"%1.jwks must be a JWK Set with at least one key: {\"keys\": [...]}"_s.arg(where));
+    if (client->jwtUserField != u"user_name"_s && client->jwtUserField != u"sys_id"_s)
+        return fail(error, u"%1.userField must be \"user_name\" or \"sys_id\""_s.arg(where));
+    client->jwtBearer = true;
+    client->jwtKeys = jwks.toObject();
+    return true;
+}
+
 bool validRedirectUrl(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
@@ -93,7 +115,8 @@ std::optional<Client> parseClient(const QJsonValue &value, const QString &where,
                                       u"clientAuthentication"_s,
                                       u"accessTokenLifespan"_s,
                                       u"refreshTokenLifespan"_s,
-                                      u"rotateRefreshTokens"_s };
+                                      u"rotateRefreshTokens"_s,
+                                      u"jwtBearer"_s };
     Client client;
     QString auth = u"body"_s;
     if (!checkKeys(object, keys, where, error)
@@ -124,6 +147,9 @@ std::optional<Client> parseClient(const QJsonValue &value, const QString &where,
     }
     if (client.name.isEmpty())
         client.name = client.clientId;
+    if (object.contains(u"jwtBearer"_s)
+        && !parseJwtBearer(object.value(u"jwtBearer"_s), where, &client, error))
+        return std::nullopt;
 
     const QJsonValue urls = object.value(u"redirectUrls"_s);
     if (!urls.isArray() || urls.toArray().isEmpty()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -26,6 +27,12 @@ struct Client
     int accessTokenLifespan = 1800;
     int refreshTokenLifespan = 8640000;
     bool rotateRefreshTokens = false;
+    // The JWT bearer grant (ServiceNow's JWT verifier map): the public keys that verify assertions,
+    // the sys_user field "sub" names ("user_name" or "sys_id"), and whether each jti is accepted once.
+    bool jwtBearer = false;
+    QJsonObject jwtKeys; // a JWK Set
+    QString jwtUserField = QStringLiteral("user_name");
+    bool jwtJtiVerification = true;
 };
 
 struct User
@@ -58,7 +65,12 @@ struct User
 //         "clientAuthentication": "body",    // "body" | "basic" | "none"
 //         "accessTokenLifespan": 1800,       // seconds, 1..31536000
 //         "refreshTokenLifespan": 8640000,   // seconds, 1..315360000
-//         "rotateRefreshTokens": false       // a refresh grant returns a new refresh token, the old one dies
+//         "rotateRefreshTokens": false,      // a refresh grant returns a new refresh token, the old one dies
+//         "jwtBearer": {                     // optional: the client may use the JWT bearer grant
+//           "jwks": {"keys": [...]},         // required: public keys (JWK Set) that sign its assertions
+//           "userField": "user_name",        // "user_name" | "sys_id": what the assertion's sub names
+//           "jtiVerification": true          // each jti accepted once
+//         }
 //       }
 //     ],
 //     "users": [                             // optional; the default users when absent

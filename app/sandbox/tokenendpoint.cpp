@@ -120,6 +120,8 @@ Reply TokenEndpoint::token(const Request &request)
         return passwordGrant(*client, fields);
     if (grantType == u"client_credentials")
         return clientCredentialsGrant(*client, fields);
+    if (grantType == u"urn:ietf:params:oauth:grant-type:jwt-bearer")
+        return jwtBearerGrant(*client, fields, request);
     return oauthError(400, u"unsupported_grant_type"_s,
                       u"The grant_type \"%1\" is not supported."_s.arg(grantType.left(100)));
 }
@@ -340,6 +342,23 @@ Reply TokenEndpoint::clientCredentialsGrant(const Client &client, const FormFiel
     const QString requested = FormUrlEncoded::value(fields, u"scope"_s).simplified();
     const QString scope = requested.isEmpty() ? defaultScope : requested;
     const auto issued = m_store.issue(client.clientId, QString(), scope, client.accessTokenLifespan, 0,
+                                      OAuthStore::randomToken(16), OAuthStore::RefreshToken::None);
+    return tokenReply(issued, scope, client.accessTokenLifespan);
+}
+
+Reply TokenEndpoint::jwtBearerGrant(const Client &client, const FormFields &fields, const Request &request)
+{
+    // The client authenticated as registered; the assertion then says for whom the token is.
+    const QString host = QString::fromLatin1(request.header("Host"));
+    const QString tokenUrl = u"http://%1/oauth_token.do"_s.arg(host);
+    const JwtBearerCheck::Outcome outcome
+        = m_jwtBearer.check(client, m_registry, FormUrlEncoded::value(fields, u"assertion"_s), tokenUrl);
+    if (!outcome.refusal.isEmpty())
+        return client.jwtBearer ? invalidGrant(outcome.refusal)
+                                : oauthError(400, u"unauthorized_client"_s, outcome.refusal);
+    const QString requested = FormUrlEncoded::value(fields, u"scope"_s).simplified();
+    const QString scope = requested.isEmpty() ? defaultScope : requested;
+    const auto issued = m_store.issue(client.clientId, outcome.userName, scope, client.accessTokenLifespan, 0,
                                       OAuthStore::randomToken(16), OAuthStore::RefreshToken::None);
     return tokenReply(issued, scope, client.accessTokenLifespan);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sandbox/httpexchange.h"
+#include "sandbox/jwtbearer.h"
 #include "sandbox/oauthstore.h"
 #include "sandbox/registry.h"
 
@@ -9,8 +10,8 @@
 namespace Postern::Sandbox {
 
 // /oauth_token.do and /oauth_revoke_token.do: client authentication exactly as each client is
-// registered (never "whichever the client sent"), the four grants, and revocation. Errors follow
-// RFC 6749 §5.2. Borrows the registry and the store from the server, which outlives it.
+// registered (never "whichever the client sent"), the five grants (JWT bearer too), and revocation. Errors
+// follow RFC 6749 §5.2. Borrows the registry and the store from the server, which outlives it.
 class TokenEndpoint
 {
 public:
@@ -30,9 +31,11 @@ private:
     Reply refreshTokenGrant(const Client &client, const FormFields &fields);
     Reply passwordGrant(const Client &client, const FormFields &fields);
     Reply clientCredentialsGrant(const Client &client, const FormFields &fields);
+    Reply jwtBearerGrant(const Client &client, const FormFields &fields, const Request &request);
 
     const Registry &m_registry;
     OAuthStore &m_store;
+    JwtBearerCheck m_jwtBearer;
 };
 
 } // namespace Postern::Sandbox

@@ -86,7 +86,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     for (const OAuth2GrantType type :
          { OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce,
            OAuth2GrantType::Implicit, OAuth2GrantType::Password, OAuth2GrantType::ClientCredentials,
-           OAuth2GrantType::DeviceCode })
+           OAuth2GrantType::DeviceCode, OAuth2GrantType::JwtBearer })
         m_grant->addItem(grantTypeName(type), int(type));
     addLabelledRow(m_form, u"&Grant Type:"_s, m_grant, u"Grant type"_s);
     m_grantNote
@@ -233,6 +233,10 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_assertionAlgorithm->setCurrentIndex(
         std::max(0, m_assertionAlgorithm->findData(initial.clientAssertionAlgorithm)));
     m_assertionAudience->setText(initial.clientAssertionAudience);
+    m_jwtIssuer->setText(initial.assertionIssuer);
+    m_jwtSubject->setText(initial.assertionSubject);
+    m_jwtAudience->setText(initial.assertionAudience);
+    m_jwtClaims->setText(initial.assertionClaims);
     m_grant->setCurrentIndex(m_grant->findData(int(initial.grantType)));
     m_pkceMethod->setCurrentIndex(m_pkceMethod->findData(int(initial.pkceMethod)));
     m_codeVerifier->setText(initial.codeVerifier);
@@ -332,6 +336,10 @@ OAuth2Config GetTokenDialog::config() const
     c.clientKeyId = m_keyId->text().trimmed();
     c.clientAssertionAlgorithm = m_assertionAlgorithm->currentData().toString();
     c.clientAssertionAudience = m_assertionAudience->text().trimmed();
+    c.assertionIssuer = m_jwtIssuer->text().trimmed();
+    c.assertionSubject = m_jwtSubject->text().trimmed();
+    c.assertionAudience = m_jwtAudience->text().trimmed();
+    c.assertionClaims = m_jwtClaims->text().trimmed();
     c.pkceMethod = PkceMethod(m_pkceMethod->currentData().toInt());
     c.codeVerifier = m_codeVerifier->text().trimmed();
     c.audience = m_audience->text().trimmed();
@@ -357,19 +365,23 @@ void GetTokenDialog::showFieldsForGrant()
     m_form->setRowVisible(m_tokenUrl, !implicit);
     const auto clientAuth = ClientAuthentication(m_clientAuth->currentData().toInt());
     const bool privateKey = !implicit && clientAuth == ClientAuthentication::PrivateKeyJwt;
+    const bool jwtBearer = grant == OAuth2GrantType::JwtBearer;
     m_form->setRowVisible(m_clientSecret, !implicit && !privateKey);
     m_form->setRowVisible(m_showSecret, !implicit && !privateKey);
     m_form->setRowVisible(m_clientAuth, !implicit);
-    m_form->setRowVisible(m_keyFileRow, privateKey); // a row of its own layout: by that layout
+    // The key signs the client's assertions, the grant's, or both.
+    m_form->setRowVisible(m_keyFileRow, privateKey || jwtBearer); // a row of its own layout: by that layout
     for (QWidget *row : { static_cast<QWidget *>(m_keyPassphrase), static_cast<QWidget *>(m_showPassphrase),
                           static_cast<QWidget *>(m_keyId), static_cast<QWidget *>(m_assertionAlgorithm) })
-        m_form->setRowVisible(row, privateKey);
+        m_form->setRowVisible(row, privateKey || jwtBearer);
     m_form->setRowVisible(m_assertionAudience,
                           !implicit && (privateKey || clientAuth == ClientAuthentication::ClientSecretJwt));
+    for (QWidget *row : { m_jwtIssuer, m_jwtSubject, m_jwtAudience, m_jwtClaims })
+        m_form->setRowVisible(row, jwtBearer);
     const bool password = grant == OAuth2GrantType::Password;
     const bool device = grant == OAuth2GrantType::DeviceCode;
-    const bool browser
-        = grant != OAuth2GrantType::Password && grant != OAuth2GrantType::ClientCredentials && !device;
+    const bool browser = grant != OAuth2GrantType::Password && grant != OAuth2GrantType::ClientCredentials
+        && !device && !jwtBearer;
     m_form->setRowVisible(m_deviceUrl, device);
     m_form->setRowVisible(m_username, password);
     m_form->setRowVisible(m_password, password);

@@ -95,6 +95,10 @@ private:
     QLineEdit *m_keyId = nullptr;
     QComboBox *m_assertionAlgorithm = nullptr;
     QLineEdit *m_assertionAudience = nullptr; // both JWT methods
+    QLineEdit *m_jwtIssuer = nullptr; // the JWT bearer grant's assertion
+    QLineEdit *m_jwtSubject = nullptr;
+    QLineEdit *m_jwtAudience = nullptr;
+    QLineEdit *m_jwtClaims = nullptr;
     QComboBox *m_pkceMethod = nullptr;
     QLineEdit *m_codeVerifier = nullptr;
     QLabel *m_grantNote = nullptr;

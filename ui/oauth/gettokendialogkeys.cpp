@@ -1,6 +1,7 @@
-// Get New Access Token's rows for private_key_jwt (RFC 7523 §2.2): the key file with Browse, its
-// passphrase (a secret, with Show), the key id, the signing algorithm, and the assertion's audience
-// (also client_secret_jwt's). showFieldsForGrant() shows them for the method chosen.
+// Get New Access Token's rows for private_key_jwt (RFC 7523 §2.2) and the JWT bearer grant (§2.1):
+// the key file with Browse, its passphrase (a secret, with Show), the key id, the signing algorithm,
+// the client assertion's audience (also client_secret_jwt's), and the grant assertion's issuer,
+// subject, audience and claims. showFieldsForGrant() shows them for the grant and method chosen.
 
 #include "ui/oauth/gettokendialog.h"
 #include "ui/widgets/formrow.h"
@@ -60,6 +61,23 @@ void GetTokenDialog::addClientKeyRows()
     m_assertionAudience
         = addLine(u"Assertion Audience:"_s, "clientAssertionAudience", u"Assertion audience"_s,
                   u"Empty: the Access Token URL; some servers want their issuer"_s);
+
+    // The JWT bearer grant's assertion, signed with the key above.
+    m_jwtIssuer
+        = addLine(u"JWT Issuer (iss):"_s, "assertionIssuer", u"JWT issuer"_s, u"Empty: the Client ID"_s);
+    m_jwtIssuer->setToolTip(u"Who signs the assertion. A Google service account: its e-mail address."_s);
+    m_jwtSubject = addLine(u"JWT Subject (sub):"_s, "assertionSubject", u"JWT subject"_s,
+                           u"The user the token is for; empty: the issuer"_s);
+    m_jwtSubject->setToolTip(u"ServiceNow matches it against the User field of its JWT verifier map "
+                             "(user name, e-mail or sys_id)."_s);
+    m_jwtAudience = addLine(u"JWT Audience (aud):"_s, "assertionAudience", u"JWT audience"_s,
+                            u"Empty: the Access Token URL"_s);
+    m_jwtAudience->setToolTip(u"Some servers want another value: older ServiceNow instances the Client ID, "
+                              "DocuSign its account server's host name."_s);
+    m_jwtClaims = addLine(u"JWT Claims:"_s, "assertionClaims", u"JWT claims"_s,
+                          u"More claims as JSON, e.g. {\"scope\": \"read\"}"_s);
+    m_jwtClaims->setToolTip(u"A JSON object of claims added to the assertion; a claim named here replaces "
+                            "the one above (iss, sub, aud, exp, …)."_s);
 }
 
 } // namespace Postern

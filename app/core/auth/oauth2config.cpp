@@ -5,6 +5,7 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QUrl>
 
@@ -49,6 +50,8 @@ QString grantTypeName(OAuth2GrantType type)
         return u"Client Credentials"_s;
     case OAuth2GrantType::DeviceCode:
         return u"Device Authorization"_s;
+    case OAuth2GrantType::JwtBearer:
+        return u"JWT Bearer"_s;
     }
     return QString();
 }
@@ -68,6 +71,8 @@ QString grantTypeKey(OAuth2GrantType type)
         return u"client_credentials"_s;
     case OAuth2GrantType::DeviceCode:
         return u"device_code"_s;
+    case OAuth2GrantType::JwtBearer:
+        return u"jwt_bearer"_s;
     }
     return QString();
 }
@@ -77,7 +82,7 @@ OAuth2GrantType grantTypeFromKey(const QString &key)
     for (const OAuth2GrantType type :
          { OAuth2GrantType::AuthorizationCode, OAuth2GrantType::AuthorizationCodePkce,
            OAuth2GrantType::Implicit, OAuth2GrantType::Password, OAuth2GrantType::ClientCredentials,
-           OAuth2GrantType::DeviceCode }) {
+           OAuth2GrantType::DeviceCode, OAuth2GrantType::JwtBearer }) {
         if (grantTypeKey(type) == key)
             return type;
     }
@@ -143,11 +148,16 @@ QStringList OAuth2Config::problems() const
         if (!problem.isEmpty())
             problems << problem;
     }
-    if (clientId.trimmed().isEmpty())
+    // A JWT bearer grant may name its client in the assertion alone (Google's service accounts).
+    if (clientId.trimmed().isEmpty() && !(usesJwtBearer() && !assertionIssuer.trimmed().isEmpty()))
         problems << u"Client ID is empty."_s;
-    if (usesTokenEndpoint() && clientAuthentication == ClientAuthentication::PrivateKeyJwt
-        && clientKeyFile.trimmed().isEmpty())
+    if (usesJwtBearer() && clientKeyFile.trimmed().isEmpty())
+        problems << u"Private Key File is empty: the JWT bearer grant signs its assertion with a key."_s;
+    else if (usesPrivateKey() && clientKeyFile.trimmed().isEmpty())
         problems << u"Private Key File is empty: private_key_jwt signs with a key."_s;
+    if (usesJwtBearer() && !assertionClaims.trimmed().isEmpty()
+        && !QJsonDocument::fromJson(assertionClaims.toUtf8()).isObject())
+        problems << u"Assertion Claims must be a JSON object, such as {\"scope\": \"read\"}."_s;
     if (usesTokenEndpoint() && clientAuthentication == ClientAuthentication::ClientSecretJwt
         && clientSecret.isEmpty())
         problems << u"Client Secret is empty: client_secret_jwt signs with it."_s;
@@ -298,6 +308,14 @@ QJsonObject OAuth2Config::toJson(Secrets secrets) const
         object.insert(u"clientAssertionAlgorithm"_s, clientAssertionAlgorithm);
     if (!clientAssertionAudience.isEmpty())
         object.insert(u"clientAssertionAudience"_s, clientAssertionAudience);
+    if (!assertionIssuer.isEmpty())
+        object.insert(u"assertionIssuer"_s, assertionIssuer);
+    if (!assertionSubject.isEmpty())
+        object.insert(u"assertionSubject"_s, assertionSubject);
+    if (!assertionAudience.isEmpty())
+        object.insert(u"assertionAudience"_s, assertionAudience);
+    if (!assertionClaims.isEmpty())
+        object.insert(u"assertionClaims"_s, assertionClaims);
     object.insert(u"audience"_s, audience);
     object.insert(u"resource"_s, resource);
     QJsonArray extras;
@@ -373,6 +391,10 @@ OAuth2Config OAuth2Config::fromJson(const QJsonObject &object)
     config.clientKeyId = object.value(u"clientKeyId"_s).toString();
     config.clientAssertionAlgorithm = object.value(u"clientAssertionAlgorithm"_s).toString();
     config.clientAssertionAudience = object.value(u"clientAssertionAudience"_s).toString();
+    config.assertionIssuer = object.value(u"assertionIssuer"_s).toString();
+    config.assertionSubject = object.value(u"assertionSubject"_s).toString();
+    config.assertionAudience = object.value(u"assertionAudience"_s).toString();
+    config.assertionClaims = object.value(u"assertionClaims"_s).toString();
     return config;
 }
 

@@ -16,6 +16,7 @@ enum class OAuth2GrantType {
     Password, // RFC 6749 §4.3; the password is asked for each time and never stored
     ClientCredentials, // RFC 6749 §4.4
     DeviceCode, // RFC 8628: the user approves on another device (a phone, a browser) with a short code
+    JwtBearer, // RFC 7523 §2.1: a JWT signed with the configuration's private key is the grant
 };
 
 // RFC 7636 §4.2. Plain only for servers that cannot do S256.
@@ -97,6 +98,13 @@ struct OAuth2Config
     // Both JWT methods: the assertion's "aud"; empty: the Access Token URL (what RFC 7523 §3 and
     // OpenID Connect Core §9 name; some servers want their issuer instead).
     QString clientAssertionAudience;
+    // The JWT bearer grant's assertion (signed with the private key above): "iss" (empty: the client
+    // id), "sub" (empty: the issuer), "aud" (empty: the Access Token URL), and a JSON object of more
+    // claims, which may also replace those (Google and DocuSign want "scope" there).
+    QString assertionIssuer;
+    QString assertionSubject;
+    QString assertionAudience;
+    QString assertionClaims;
     bool usesClientAssertion() const
     {
         return clientAuthentication == ClientAuthentication::ClientSecretJwt
@@ -111,6 +119,13 @@ struct OAuth2Config
     bool usesPkce() const { return grantType == OAuth2GrantType::AuthorizationCodePkce; }
     bool usesTokenEndpoint() const { return grantType != OAuth2GrantType::Implicit; }
     bool usesDeviceCode() const { return grantType == OAuth2GrantType::DeviceCode; }
+    bool usesJwtBearer() const { return grantType == OAuth2GrantType::JwtBearer; }
+    // Whether the configuration's private key is used: to sign client assertions or the grant.
+    bool usesPrivateKey() const
+    {
+        return usesJwtBearer()
+            || (usesTokenEndpoint() && clientAuthentication == ClientAuthentication::PrivateKeyJwt);
+    }
     bool usesPushedAuthorization() const
     {
         return pushAuthorizationRequest

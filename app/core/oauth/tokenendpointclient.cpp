@@ -103,6 +103,19 @@ TokenEndpointJob *TokenEndpointClient::requestClientCredentialsToken(const OAuth
                     fields, newTokenTemplate(config, u"client_credentials"_s), problem);
 }
 
+TokenEndpointJob *TokenEndpointClient::requestJwtBearerToken(const OAuth2Config &config)
+{
+    QString error;
+    const QString assertion = ClientAssertion::buildGrant(config, &error);
+    FormFields fields { { u"grant_type"_s, ClientAssertion::grantType() }, { u"assertion"_s, assertion } };
+    if (!config.scope.trimmed().isEmpty())
+        fields.append({ u"scope"_s, config.scope.trimmed() });
+    const QString problem
+        = joinProblems({ endpointProblem(u"Access Token URL"_s, config.accessTokenUrl.trimmed()), error });
+    return startJob(TokenEndpointJob::Kind::JwtBearerGrant, config, config.accessTokenUrl.trimmed(), fields,
+                    newTokenTemplate(config, u"jwt_bearer"_s), problem);
+}
+
 TokenEndpointJob *TokenEndpointClient::requestDeviceAuthorization(const OAuth2Config &config,
                                                                   const QString &deviceAuthorizationUrl)
 {

@@ -14,10 +14,10 @@ QT_END_NAMESPACE
 
 namespace Postern {
 
-// The requests Postern makes straight to a token endpoint, without a browser: the password and client
-// credentials grants, refresh, and revocation.
+// The requests Postern makes straight to a token endpoint, without a browser: the password, client
+// credentials and JWT bearer grants, refresh, and revocation.
 //
-//   requestPasswordToken / requestClientCredentialsToken / refresh
+//   requestPasswordToken / requestClientCredentialsToken / requestJwtBearerToken / refresh
 //     │ POST accessTokenUrl (or the refresh URL), application/x-www-form-urlencoded,
 //     │      Accept: application/json, client authentication as the configuration says (§2.3.1)
 //     ▼
@@ -66,6 +66,11 @@ public:
 
     // RFC 6749 §4.4: grant_type=client_credentials, scope when set.
     TokenEndpointJob *requestClientCredentialsToken(const OAuth2Config &config);
+
+    // RFC 7523 §2.1: grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer, assertion (signed from the
+    // configuration's key and claims, see ClientAssertion::buildGrant), scope when set. The client
+    // authenticates as configured; with no client id (an issuer alone) nothing names it.
+    TokenEndpointJob *requestJwtBearerToken(const OAuth2Config &config);
 
     // RFC 8628 §3.1: scope when set, to deviceAuthorizationUrl, the client authenticating as for the
     // token endpoint (a public client names itself); the form's authorization-request parameters

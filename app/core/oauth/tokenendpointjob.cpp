@@ -62,6 +62,8 @@ const char *kindName(TokenEndpointJob::Kind kind)
         return "pushed authorization request";
     case TokenEndpointJob::Kind::Introspection:
         return "introspection";
+    case TokenEndpointJob::Kind::JwtBearerGrant:
+        return "JWT bearer grant";
     }
     return "";
 }
@@ -92,6 +94,9 @@ QString invalidGrantHint(TokenEndpointJob::Kind kind)
                u"token."_s;
     case TokenEndpointJob::Kind::DeviceCodeGrant:
         return u"The device code was refused (unknown, or already used): get a new code."_s;
+    case TokenEndpointJob::Kind::JwtBearerGrant:
+        return u"The assertion was refused: check the key the server knows, the issuer, subject and "
+               u"audience, and the clocks (an assertion lives five minutes)."_s;
     case TokenEndpointJob::Kind::ClientCredentialsGrant:
     case TokenEndpointJob::Kind::Revocation:
     case TokenEndpointJob::Kind::DeviceAuthorization:

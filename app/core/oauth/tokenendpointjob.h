@@ -43,6 +43,7 @@ public:
         DeviceCodeGrant, // RFC 8628 §3.4
         PushedAuthorization, // RFC 9126 §2: its answer is a request_uri (answer()), not a token
         Introspection, // RFC 7662 §2: its answer says whether a token is active (answer())
+        JwtBearerGrant, // RFC 7523 §2.1
     };
     Q_ENUM(Kind)
 

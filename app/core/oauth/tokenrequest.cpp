@@ -100,9 +100,12 @@ void TokenRequest::startEndpoint(const Options &options)
     m_running = true;
     m_flow = Flow::TokenEndpoint;
     Q_EMIT started(m_flow);
-    m_job = m_config.grantType == OAuth2GrantType::Password
-        ? m_endpoint->requestPasswordToken(m_config, options.username.trimmed(), options.password)
-        : m_endpoint->requestClientCredentialsToken(m_config);
+    if (m_config.grantType == OAuth2GrantType::Password)
+        m_job = m_endpoint->requestPasswordToken(m_config, options.username.trimmed(), options.password);
+    else if (m_config.usesJwtBearer())
+        m_job = m_endpoint->requestJwtBearerToken(m_config);
+    else
+        m_job = m_endpoint->requestClientCredentialsToken(m_config);
     connect(m_job, &TokenEndpointJob::finished, this, [this](const OAuth2Result &result) {
         m_job = nullptr;
         finish(result);

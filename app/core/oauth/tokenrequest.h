@@ -30,7 +30,8 @@ struct TokenRequestOptions
 // going on (the Get New Access Token dialog, a command line). start() checks the configuration and
 // picks the flow:
 //
-//   password, client credentials ──▶ TokenEndpoint: straight to the token endpoint, no browser
+//   password, client credentials,
+//   JWT bearer ────────────────────▶ TokenEndpoint: straight to the token endpoint, no browser
 //   device authorization ──────────▶ Device: a DeviceFlow asks for a code, deviceCodeReady(code) asks
 //                                    the front end to show it, the token endpoint is polled until the
 //                                    user approved elsewhere, denied, or the code expired

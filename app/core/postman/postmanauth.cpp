@@ -39,8 +39,9 @@ constexpr GrantName grantNames[] = {
     { OAuth2GrantType::Implicit, u"implicit" },
     { OAuth2GrantType::Password, u"password_credentials" },
     { OAuth2GrantType::ClientCredentials, u"client_credentials" },
-    // Postman has no device grant: Postern's own word, which Postman reports as an unknown grant.
+    // Postman has no device or JWT bearer grant: Postern's own words, which Postman reports as unknown.
     { OAuth2GrantType::DeviceCode, u"device_code" },
+    { OAuth2GrantType::JwtBearer, u"jwt_bearer" },
 };
 
 struct StageName

@@ -3,6 +3,7 @@
 #include "auth/oauth2config.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 namespace Postern {
@@ -20,7 +21,7 @@ class ClientAssertion
 {
 public:
     static constexpr int LifetimeSeconds = 60;
-    static constexpr qint64 MaxKeyFileBytes = 1024 * 1024;
+    static constexpr int GrantLifetimeSeconds = 300;
 
     // The assertion, a compact JWS, to send as client_assertion with client_assertion_type (and
     // client_id, which RFC 7523 leaves optional and servers such as Okta want). Empty, with *error a
@@ -29,8 +30,22 @@ public:
     static QString build(const OAuth2Config &config, QString *error,
                          const QDateTime &now = QDateTime::currentDateTimeUtc());
 
+    // The JWT bearer grant's assertion (RFC 7523 §2.1 and §3), signed with the configuration's private
+    // key: iss the Assertion Issuer or else the client id, sub the Assertion Subject or else the issuer,
+    // aud the Assertion Audience or else the Access Token URL, iat now, exp five minutes later, a fresh
+    // jti; the JSON object of Assertion Claims adds claims (scope for Google and DocuSign, …) and may
+    // replace the standard ones. Empty, with *error, when the claims are not a JSON object or the key
+    // cannot sign.
+    static QString buildGrant(const OAuth2Config &config, QString *error,
+                              const QDateTime &now = QDateTime::currentDateTimeUtc());
+
     // "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
     static QString assertionType();
+    // "urn:ietf:params:oauth:grant-type:jwt-bearer"
+    static QString grantType();
+
+private:
+    static QString signWithKey(const OAuth2Config &config, const QJsonObject &claims, QString *error);
 };
 
 } // namespace Postern

@@ -137,6 +137,17 @@ void tst_SandboxRegistry::fromJsonHostile_data()
     QTest::newRow("rotateNotBool") << registry(R"("clientId":"a","rotateRefreshTokens":"yes",)"_ba)
                                    << u"rotateRefreshTokens"_s;
     QTest::newRow("unknownKey") << registry(R"("clientId":"a","clientSecrte":"x",)"_ba) << u"clientSecrte"_s;
+    QTest::newRow("jwtBearerNotObject")
+        << registry(R"("clientId":"a","jwtBearer":true,)"_ba) << u"jwtBearer"_s;
+    QTest::newRow("jwtBearerNoKeys") << registry(R"("clientId":"a","jwtBearer":{},)"_ba)
+                                     << u"jwtBearer.jwks"_s;
+    QTest::newRow("jwtBearerEmptyKeys")
+        << registry(R"("clientId":"a","jwtBearer":{"jwks":{"keys":[]}},)"_ba) << u"jwtBearer.jwks"_s;
+    QTest::newRow("jwtBearerUserField")
+        << registry(R"("clientId":"a","jwtBearer":{"jwks":{"keys":[{}]},"userField":"email"},)"_ba)
+        << u"jwtBearer.userField"_s;
+    QTest::newRow("jwtBearerUnknownKey")
+        << registry(R"("clientId":"a","jwtBearer":{"jwks":{"keys":[{}]},"jti":true},)"_ba) << u"jti"_s;
     QTest::newRow("unknownRootKey") << R"({"client":[]})"_ba << u"client"_s;
     QTest::newRow("issuerNotBool") << registry(R"("clientId":"a",)"_ba, R"("issuerParameter":1,)"_ba)
                                    << u"issuerParameter"_s;

@@ -8,6 +8,7 @@
 #include "oauth/tokenstore.h"
 #include "sandbox/sandboxserver.h"
 #include "secrets/memorysecretstore.h"
+#include "testkeys.h"
 #include "ui/loginwindow/loginwindow.h"
 #include "ui/mainwindow.h"
 #include "ui/oauth/gettokendialog.h"
@@ -23,6 +24,10 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -50,6 +55,8 @@ namespace {
 
 const QString canaryClientSecret = u"canary-client-secret-7f3a"_s;
 const QString canaryPassword = u"canary-password-91b2"_s;
+const QString canaryPassphrase = u"canary-key-passphrase-c4d8"_s;
+const QString canaryKeyId = u"canary-kid-e5f6"_s;
 
 QStringList capturedLog;
 QtMessageHandler previousHandler = nullptr;
@@ -107,6 +114,9 @@ private:
     QNetworkAccessManager m_manager;
     std::unique_ptr<QTemporaryDir> m_dataDir;
     MemorySecretStore m_keychain;
+    TestKey m_jwtKey = TestKey::ec("P-256");
+    QTemporaryDir m_keyDir; // outside every folder the secret sweep reads
+    QString m_keyFile;
     std::unique_ptr<TokenStore> m_tokens;
     std::unique_ptr<MainWindow> m_window;
 };
@@ -125,6 +135,17 @@ void tst_OAuthFlow::initTestCase()
     shortLived.clientId = u"postern-short"_s;
     shortLived.accessTokenLifespan = 3; // expires_in 2
     registry.clients.append(shortLived);
+    // The JWT bearer grant, signed by an encrypted key whose passphrase is a canary too.
+    Sandbox::Client jwt = registry.clients.first();
+    jwt.clientId = u"postern-jwt"_s;
+    jwt.jwtBearer = true;
+    jwt.jwtKeys = QJsonObject { { u"keys"_s, QJsonArray { m_jwtKey.publicJwk(canaryKeyId) } } };
+    registry.clients.append(jwt);
+    m_keyFile = m_keyDir.filePath(u"jwt-key.pem"_s);
+    QFile keyFile(m_keyFile);
+    const QByteArray encrypted = m_jwtKey.privatePem(canaryPassphrase.toUtf8());
+    QVERIFY(keyFile.open(QIODevice::WriteOnly) && keyFile.write(encrypted) == encrypted.size());
+    keyFile.close();
     m_sandbox = std::make_unique<Sandbox::SandboxServer>(registry);
     m_sandbox->setRequestLogging(true);
     QVERIFY(m_sandbox->listen(0));
@@ -462,10 +483,45 @@ void tst_OAuthFlow::noSecretLeaks()
     ok = token.isValid();
     QVERIFY(ok);
     tokensDialog->close();
+
+    // And a JWT bearer token: a private key, its passphrase and a signed assertion in play.
+    GetTokenDialog *jwtDialog = openTokenDialog();
+    QVERIFY(jwtDialog);
+    auto *grant = find<QComboBox>(jwtDialog, "grantType");
+    grant->setCurrentIndex(grant->findData(int(OAuth2GrantType::JwtBearer)));
+    find<QLineEdit>(jwtDialog, "clientId")->setText(u"postern-jwt"_s);
+    find<QLineEdit>(jwtDialog, "clientSecret")->setText(canaryClientSecret); // the form kept the last one
+    find<QLineEdit>(jwtDialog, "clientKeyFile")->setText(m_keyFile);
+    auto *passphrase = find<QLineEdit>(jwtDialog, "clientKeyPassphrase");
+    passphrase->setFocus();
+    QTest::keyClicks(passphrase, canaryPassphrase);
+    find<QLineEdit>(jwtDialog, "clientKeyId")->setText(canaryKeyId);
+    find<QLineEdit>(jwtDialog, "assertionSubject")->setText(u"abel.tuter"_s);
+    QTest::mouseClick(find<QPushButton>(jwtDialog, "requestTokenButton"), Qt::LeftButton);
+    const QPointer<GetTokenDialog> jwtOpen(jwtDialog); // it closes itself once the token is stored
+    const bool stored = waitUntil([&] { return m_tokens->tokens().size() == 2; });
+    QVERIFY2(stored, qPrintable(jwtOpen ? find<QLabel>(jwtOpen, "tokenMessage")->text() : QString()));
+    OAuth2Token jwtToken;
+    for (const OAuth2Token &t : m_tokens->tokens()) {
+        if (t.grantType == u"jwt_bearer"_s)
+            jwtToken = t;
+    }
+    QVERIFY(jwtToken.isValid());
+    if (auto *shown = waitForTopLevel<TokensDialog>("tokensDialog"))
+        shown->close();
     m_window.reset(); // nothing of the run may hold the store's secrets past this test
     m_tokens.reset();
 
-    const QStringList secrets { canaryClientSecret, canaryPassword, token.accessToken, token.refreshToken };
+    // The assertion's first part names the canary key id; a line from the middle of the key file.
+    const QString assertionHeader = QString::fromLatin1(b64url(
+        QJsonDocument(
+            QJsonObject { { u"alg"_s, u"ES256"_s }, { u"kid"_s, canaryKeyId }, { u"typ"_s, u"JWT"_s } })
+            .toJson(QJsonDocument::Compact)));
+    const QString keyLine = QString::fromLatin1(m_jwtKey.privatePem().split('\n').value(2));
+    QVERIFY(keyLine.size() > 40);
+    const QStringList secrets { canaryClientSecret, canaryPassword,   token.accessToken,
+                                token.refreshToken, canaryPassphrase, jwtToken.accessToken,
+                                assertionHeader,    keyLine };
     QVERIFY(capturedLog.size() > 5); // the run did log (categories on), so the sweep means something
     for (const QString &line : std::as_const(capturedLog)) {
         for (const QString &secret : secrets)

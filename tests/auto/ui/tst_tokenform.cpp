@@ -256,6 +256,12 @@ void tst_TokenForm::tokenFormLayout_data()
     QTest::newRow("device, client_secret_jwt")
         << int(OAuth2GrantType::Password) << int(OAuth2GrantType::DeviceCode) << false
         << int(ClientAuthentication::ClientSecretJwt) << false;
+    QTest::newRow("JWT bearer, secret in the body")
+        << int(OAuth2GrantType::AuthorizationCode) << int(OAuth2GrantType::JwtBearer) << false << body
+        << false;
+    QTest::newRow("JWT bearer, private_key_jwt")
+        << int(OAuth2GrantType::Password) << int(OAuth2GrantType::JwtBearer) << true
+        << int(ClientAuthentication::PrivateKeyJwt) << false;
 }
 
 void tst_TokenForm::tokenFormLayout()
@@ -281,9 +287,16 @@ void tst_TokenForm::tokenFormLayout()
     // The rows of the client's authentication and of PAR: there when they are used, gone otherwise.
     const bool privateKey = clientAuth == int(ClientAuthentication::PrivateKeyJwt);
     const bool jwt = privateKey || clientAuth == int(ClientAuthentication::ClientSecretJwt);
-    QCOMPARE(find<QLineEdit>(dialog, "clientKeyFile")->isVisible(), privateKey);
-    QCOMPARE(find<QLineEdit>(dialog, "clientKeyPassphrase")->isVisible(), privateKey);
-    QCOMPARE(find<QComboBox>(dialog, "clientAssertionAlgorithm")->isVisible(), privateKey);
+    // The JWT bearer grant signs with the same key rows, and has rows of its own for the assertion.
+    const bool jwtBearer = to == int(OAuth2GrantType::JwtBearer);
+    QCOMPARE(find<QLineEdit>(dialog, "clientKeyFile")->isVisible(), privateKey || jwtBearer);
+    QCOMPARE(find<QLineEdit>(dialog, "clientKeyPassphrase")->isVisible(), privateKey || jwtBearer);
+    QCOMPARE(find<QComboBox>(dialog, "clientAssertionAlgorithm")->isVisible(), privateKey || jwtBearer);
+    for (const char *name : { "assertionIssuer", "assertionSubject", "assertionAudience", "assertionClaims" })
+        QCOMPARE(find<QLineEdit>(dialog, name)->isVisible(), jwtBearer);
+    QCOMPARE(find<QLineEdit>(dialog, "callbackUrl")->isVisible(),
+             !jwtBearer && to != int(OAuth2GrantType::Password)
+                 && to != int(OAuth2GrantType::ClientCredentials) && to != int(OAuth2GrantType::DeviceCode));
     QCOMPARE(find<QLineEdit>(dialog, "clientAssertionAudience")->isVisible(),
              jwt && to != int(OAuth2GrantType::Implicit));
     QCOMPARE(find<QLineEdit>(dialog, "clientSecret")->isVisible(),
@@ -296,6 +309,15 @@ void tst_TokenForm::tokenFormLayout()
              to == int(OAuth2GrantType::DeviceCode));
     if (privateKey && push)
         screenshot(u"token-form-private-key-par"_s);
+    if (jwtBearer && !privateKey) {
+        find<QLineEdit>(dialog, "clientId")->setText(u"postern-jwt"_s);
+        find<QLineEdit>(dialog, "clientSecret")->setText(u"jwt-secret"_s);
+        find<QLineEdit>(dialog, "clientKeyFile")->setText(u"/home/me/keys/servicenow-jwt.pem"_s);
+        find<QLineEdit>(dialog, "clientKeyId")->setText(u"verifier-1"_s);
+        find<QLineEdit>(dialog, "assertionSubject")->setText(u"abel.tuter"_s);
+        find<QLineEdit>(dialog, "tokenName")->setText(u"JWT bearer"_s);
+        screenshot(u"token-form-jwt-bearer"_s);
+    }
 
     // A hidden field takes its label with it: no orphan caption, no empty row.
     const QList<QLabel *> labels = dialog->findChildren<QLabel *>();

@@ -17,9 +17,11 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 
+import * as jose from 'jose';
 import Provider, { errors } from 'oidc-provider';
 
 const API_RESOURCE = 'urn:postern:api';
+const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
 const DEFAULT_CLIENTS = [
     {
@@ -285,6 +287,53 @@ function configuration() {
     };
 }
 
+// The JWT bearer grant (RFC 7523 §2.1 and §3), which oidc-provider leaves to its grant type extension
+// point: the assertion must be signed by a key of the client's registered "jwks", name the client as
+// "iss", the token endpoint or the issuer as "aud", a subject, an expiry at most an hour away, and a
+// "jti" not seen before. The access token is for the subject, with the scope asked for.
+function registerJwtBearer(provider) {
+    // oidc-provider keeps an error's detail for its logs; the client is told why in error_description.
+    const refused = (why) => Object.assign(new errors.InvalidGrant(), {
+        error_description: `the assertion was refused: ${why}`,
+    });
+    const tokenEndpoint = provider.urlFor('token');
+    provider.registerGrantType(JWT_BEARER, async (ctx) => {
+        const { client, params } = ctx.oidc;
+        if (!params.assertion) throw new errors.InvalidRequest("missing required parameter 'assertion'");
+        let payload;
+        try {
+            const keys = jose.createLocalJWKSet(client.jwks ?? { keys: [] });
+            ({ payload } = await jose.jwtVerify(params.assertion, keys, {
+                issuer: client.clientId,
+                audience: [tokenEndpoint, provider.issuer],
+                algorithms: ['RS256', 'PS256', 'ES256'],
+                requiredClaims: ['sub', 'exp', 'jti'],
+                clockTolerance: 5,
+            }));
+        } catch (err) {
+            throw refused(`${err.code || err.name}: ${err.message}`);
+        }
+        if (payload.exp - Math.floor(Date.now() / 1000) > 3600) {
+            throw refused('it expires more than an hour from now');
+        }
+        const unique = await provider.ReplayDetection.unique(client.clientId, payload.jti, payload.exp + 5);
+        if (!unique) throw refused('its jti was used before');
+
+        const grant = new provider.Grant({ accountId: payload.sub, clientId: client.clientId });
+        const scope = params.scope ? [...new Set(params.scope.split(' '))].join(' ') : undefined;
+        if (scope) grant.addOIDCScope(scope);
+        const token = new provider.AccessToken({
+            accountId: payload.sub, client, grantId: await grant.save(), gty: 'jwt_bearer', scope,
+        });
+        ctx.body = {
+            access_token: await token.save(),
+            expires_in: token.expiration,
+            token_type: token.tokenType,
+            scope: token.scope,
+        };
+    }, ['assertion', 'scope']);
+}
+
 const server = http.createServer();
 
 function shutDown() {
@@ -317,6 +366,7 @@ server.listen(options.port, '127.0.0.1', async () => {
         process.exit(1);
     }
     provider.proxy = false;
+    registerJwtBearer(provider);
 
     // Errors are reported by name and description only: a message never carries a token value.
     provider.on('server_error', (ctx, err) => {

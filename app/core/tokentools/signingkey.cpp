@@ -1,0 +1,337 @@
+#include "tokentools/signingkey.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QStringList>
+
+#include <openssl/bio.h>
+#include <openssl/bn.h>
+#include <openssl/core_names.h>
+#include <openssl/ec.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/pkcs12.h>
+#include <openssl/rsa.h>
+#include <openssl/x509.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Postern {
+
+namespace {
+
+struct Free
+{
+    void operator()(EVP_PKEY *p) const { EVP_PKEY_free(p); }
+    void operator()(EVP_MD_CTX *p) const { EVP_MD_CTX_free(p); }
+    void operator()(BIO *p) const { BIO_free(p); }
+    void operator()(PKCS12 *p) const { PKCS12_free(p); }
+    void operator()(ECDSA_SIG *p) const { ECDSA_SIG_free(p); }
+    void operator()(BIGNUM *p) const { BN_free(p); }
+};
+using Pkey = std::unique_ptr<EVP_PKEY, Free>;
+
+// PEM_read_bio_PrivateKey's passphrase callback: the given passphrase, never a prompt on a terminal.
+int passphraseCallback(char *buffer, int size, int, void *data)
+{
+    const QByteArray *passphrase = static_cast<const QByteArray *>(data);
+    const int length = int(std::min<qsizetype>(passphrase->size(), size));
+    memcpy(buffer, passphrase->constData(), size_t(length));
+    return length;
+}
+
+EVP_PKEY *readPem(const QByteArray &bytes, const QByteArray &passphrase)
+{
+    const std::unique_ptr<BIO, Free> bio(BIO_new_mem_buf(bytes.constData(), int(bytes.size())));
+    QByteArray pass = passphrase;
+    EVP_PKEY *key = bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, &passphraseCallback, &pass) : nullptr;
+    pass.fill('\0');
+    ERR_clear_error();
+    return key;
+}
+
+// RFC 7518 §3.4: ECDSA signatures are R‖S, each padded to the coordinate size; libcrypto gives DER.
+QByteArray rawEcdsa(const QByteArray &der, int coordinateBytes)
+{
+    const unsigned char *p = reinterpret_cast<const unsigned char *>(der.constData());
+    const std::unique_ptr<ECDSA_SIG, Free> signature(d2i_ECDSA_SIG(nullptr, &p, long(der.size())));
+    if (!signature)
+        return QByteArray();
+    QByteArray raw(2 * coordinateBytes, '\0');
+    unsigned char *out = reinterpret_cast<unsigned char *>(raw.data());
+    if (BN_bn2binpad(ECDSA_SIG_get0_r(signature.get()), out, coordinateBytes) != coordinateBytes
+        || BN_bn2binpad(ECDSA_SIG_get0_s(signature.get()), out + coordinateBytes, coordinateBytes)
+            != coordinateBytes)
+        return QByteArray();
+    return raw;
+}
+
+bool isP256(EVP_PKEY *key)
+{
+    if (EVP_PKEY_is_a(key, "EC") != 1)
+        return false;
+    char group[64] = {};
+    size_t length = 0;
+    const bool ok = EVP_PKEY_get_group_name(key, group, sizeof group, &length) == 1
+        && (qstrcmp(group, "prime256v1") == 0 || qstrcmp(group, "P-256") == 0);
+    ERR_clear_error();
+    return ok;
+}
+
+// A big number parameter of the key, big-endian, padded to width bytes when width > 0.
+QByteArray bigNumber(EVP_PKEY *key, const char *name, int width = 0)
+{
+    BIGNUM *raw = nullptr;
+    if (EVP_PKEY_get_bn_param(key, name, &raw) != 1) {
+        ERR_clear_error();
+        return QByteArray();
+    }
+    const std::unique_ptr<BIGNUM, Free> number(raw);
+    const int size = width > 0 ? width : BN_num_bytes(number.get());
+    QByteArray bytes(size, '\0');
+    if (BN_bn2binpad(number.get(), reinterpret_cast<unsigned char *>(bytes.data()), size) != size)
+        return QByteArray();
+    return bytes;
+}
+
+} // namespace
+
+struct SigningKey::Private
+{
+    Pkey key;
+};
+
+SigningKey::SigningKey() = default;
+SigningKey::~SigningKey() = default;
+SigningKey::SigningKey(const SigningKey &other) = default;
+SigningKey &SigningKey::operator=(const SigningKey &other) = default;
+
+SigningKey SigningKey::fromFile(const QString &path, const QByteArray &passphrase, QString *error)
+{
+    const QString name = QFileInfo(path).fileName();
+    QFile file(path);
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly)) {
+        *error = u"The private key file %1 cannot be read: %2."_s.arg(
+            name, path.isEmpty() ? u"no file is named"_s : file.errorString());
+        return SigningKey();
+    }
+    if (file.size() > MaxKeyFileBytes) {
+        *error = u"The private key file %1 is larger than a key file can be."_s.arg(name);
+        return SigningKey();
+    }
+    QByteArray bytes = file.read(MaxKeyFileBytes + 1);
+    Pkey key;
+    if (bytes.contains("-----BEGIN")) {
+        key.reset(readPem(bytes, passphrase));
+    } else {
+        const std::unique_ptr<BIO, Free> bio(BIO_new_mem_buf(bytes.constData(), int(bytes.size())));
+        const std::unique_ptr<PKCS12, Free> p12(bio ? d2i_PKCS12_bio(bio.get(), nullptr) : nullptr);
+        EVP_PKEY *parsed = nullptr;
+        X509 *certificate = nullptr;
+        if (p12 && PKCS12_parse(p12.get(), passphrase.constData(), &parsed, &certificate, nullptr) == 1) {
+            key.reset(parsed);
+            X509_free(certificate);
+        } else if (!p12) {
+            bytes.fill('\0');
+            ERR_clear_error();
+            *error = u"The private key file %1 is neither PEM nor PKCS#12."_s.arg(name);
+            return SigningKey();
+        }
+    }
+    bytes.fill('\0');
+    ERR_clear_error(); // nothing of a failed attempt stays for the next libcrypto user
+    if (!key) {
+        *error = passphrase.isEmpty()
+            ? u"No private key could be read from %1: it may need a passphrase, or hold no private key."_s
+                  .arg(name)
+            : u"No private key could be read from %1: the passphrase is wrong, or the file holds no private "
+              "key."_s.arg(name);
+        return SigningKey();
+    }
+    SigningKey result;
+    result.d = std::make_shared<Private>();
+    result.d->key = std::move(key);
+    return result;
+}
+
+SigningKey SigningKey::fromPem(const QByteArray &pem)
+{
+    Pkey key(readPem(pem, QByteArray()));
+    if (!key)
+        return SigningKey();
+    SigningKey result;
+    result.d = std::make_shared<Private>();
+    result.d->key = std::move(key);
+    return result;
+}
+
+SigningKey SigningKey::generateP256()
+{
+    Pkey key(EVP_EC_gen("P-256"));
+    ERR_clear_error();
+    if (!key)
+        return SigningKey();
+    SigningKey result;
+    result.d = std::make_shared<Private>();
+    result.d->key = std::move(key);
+    return result;
+}
+
+QByteArray SigningKey::toPem() const
+{
+    if (!d)
+        return QByteArray();
+    const std::unique_ptr<BIO, Free> bio(BIO_new(BIO_s_mem()));
+    if (!bio
+        || PEM_write_bio_PrivateKey(bio.get(), d->key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1) {
+        ERR_clear_error();
+        return QByteArray();
+    }
+    char *data = nullptr;
+    const long length = BIO_get_mem_data(bio.get(), &data);
+    QByteArray pem(data, qsizetype(length));
+    OPENSSL_cleanse(data, size_t(length));
+    return pem;
+}
+
+QString SigningKey::algorithmFor(const QString &configured, QString *error) const
+{
+    if (!d) {
+        *error = u"There is no key to sign with."_s;
+        return QString();
+    }
+    EVP_PKEY *key = d->key.get();
+    const bool rsa = EVP_PKEY_is_a(key, "RSA") == 1;
+    const bool p256 = isP256(key);
+    const QString algorithm = !configured.isEmpty() ? configured
+        : rsa                                       ? u"RS256"_s
+        : p256                                      ? u"ES256"_s
+                                                    : QString();
+    if (algorithm.isEmpty()) {
+        *error = u"The key is neither RSA nor EC on the P-256 curve: it cannot sign RS256, PS256 or ES256."_s;
+        return QString();
+    }
+    if (!QStringList { u"RS256"_s, u"PS256"_s, u"ES256"_s }.contains(algorithm)) {
+        *error = u"%1 is not an algorithm Postern signs with (RS256, PS256, ES256)."_s.arg(algorithm);
+        return QString();
+    }
+    if ((algorithm == u"ES256"_s && !p256) || (algorithm != u"ES256"_s && !rsa)) {
+        *error = u"%1 needs %2 key; the key file holds another kind."_s.arg(
+            algorithm, algorithm == u"ES256"_s ? u"an EC P-256"_s : u"an RSA"_s);
+        return QString();
+    }
+    if (rsa && EVP_PKEY_get_bits(key) < 2048) {
+        *error
+            = u"The RSA key has %1 bits; RFC 7518 §3.3 asks for 2048 or more."_s.arg(EVP_PKEY_get_bits(key));
+        return QString();
+    }
+    return algorithm;
+}
+
+QByteArray SigningKey::sign(const QString &algorithm, const QByteArray &input, QString *error) const
+{
+    if (!d) {
+        *error = u"There is no key to sign with."_s;
+        return QByteArray();
+    }
+    const std::unique_ptr<EVP_MD_CTX, Free> context(EVP_MD_CTX_new());
+    EVP_PKEY_CTX *keyContext = nullptr;
+    if (!context
+        || EVP_DigestSignInit(context.get(), &keyContext, EVP_sha256(), nullptr, d->key.get()) != 1) {
+        ERR_clear_error();
+        *error = u"The key cannot sign with %1."_s.arg(algorithm);
+        return QByteArray();
+    }
+    if (algorithm == u"PS256"_s
+        && (EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PSS_PADDING) != 1
+            || EVP_PKEY_CTX_set_rsa_pss_saltlen(keyContext, RSA_PSS_SALTLEN_DIGEST) != 1)) {
+        ERR_clear_error();
+        *error = u"The key cannot sign with PS256."_s;
+        return QByteArray();
+    }
+    size_t length = 0;
+    const auto *data = reinterpret_cast<const unsigned char *>(input.constData());
+    QByteArray signature;
+    if (EVP_DigestSign(context.get(), nullptr, &length, data, size_t(input.size())) == 1) {
+        signature.resize(qsizetype(length));
+        if (EVP_DigestSign(context.get(), reinterpret_cast<unsigned char *>(signature.data()), &length, data,
+                           size_t(input.size()))
+            == 1)
+            signature.resize(qsizetype(length));
+        else
+            signature.clear();
+    }
+    ERR_clear_error();
+    if (algorithm == u"ES256"_s && !signature.isEmpty())
+        signature = rawEcdsa(signature, 32);
+    if (signature.isEmpty())
+        *error = u"Signing with %1 failed."_s.arg(algorithm);
+    return signature;
+}
+
+QJsonObject SigningKey::publicJwk() const
+{
+    if (!d)
+        return QJsonObject();
+    EVP_PKEY *key = d->key.get();
+    if (EVP_PKEY_is_a(key, "RSA") == 1) {
+        return { { u"kty"_s, u"RSA"_s },
+                 { u"n"_s, QString::fromLatin1(base64UrlNoPadding(bigNumber(key, OSSL_PKEY_PARAM_RSA_N))) },
+                 { u"e"_s, QString::fromLatin1(base64UrlNoPadding(bigNumber(key, OSSL_PKEY_PARAM_RSA_E))) } };
+    }
+    if (isP256(key)) {
+        return {
+            { u"kty"_s, u"EC"_s },
+            { u"crv"_s, u"P-256"_s },
+            { u"x"_s, QString::fromLatin1(base64UrlNoPadding(bigNumber(key, OSSL_PKEY_PARAM_EC_PUB_X, 32))) },
+            { u"y"_s, QString::fromLatin1(base64UrlNoPadding(bigNumber(key, OSSL_PKEY_PARAM_EC_PUB_Y, 32))) }
+        };
+    }
+    return QJsonObject();
+}
+
+QString SigningKey::jwkThumbprint(const QJsonObject &jwk)
+{
+    // RFC 7638 §3.2: the required members only, in lexicographic order, no white space; QJsonObject
+    // keeps its keys sorted and the compact form has no white space.
+    if (!jwk.value(u"kty"_s).isString())
+        return QString();
+    QJsonObject required;
+    for (const QString &member : { u"crv"_s, u"e"_s, u"kty"_s, u"n"_s, u"x"_s, u"y"_s }) {
+        if (jwk.contains(member))
+            required.insert(member, jwk.value(member));
+    }
+    const QByteArray digest = QCryptographicHash::hash(QJsonDocument(required).toJson(QJsonDocument::Compact),
+                                                       QCryptographicHash::Sha256);
+    return QString::fromLatin1(base64UrlNoPadding(digest));
+}
+
+QString SigningKey::signCompact(QJsonObject header, const QJsonObject &claims, const QString &algorithm,
+                                QString *error) const
+{
+    header.insert(u"alg"_s, algorithm);
+    const QByteArray input = base64UrlNoPadding(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
+        + base64UrlNoPadding(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+    const QByteArray signature = sign(algorithm, input, error);
+    if (signature.isEmpty())
+        return QString();
+    return QString::fromLatin1(input + '.' + base64UrlNoPadding(signature));
+}
+
+QByteArray base64UrlNoPadding(const QByteArray &bytes)
+{
+    return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+QString randomJwtId()
+{
+    QByteArray bytes(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+    return QString::fromLatin1(base64UrlNoPadding(bytes));
+}
+
+} // namespace Postern
