@@ -216,7 +216,8 @@ void CliSender::fetchToken(const std::shared_ptr<Pending> &pending)
     TokenEndpointJob *job = refreshing ? m_endpoint->refresh(config, old)
         : config.grantType == OAuth2GrantType::Password
         ? m_endpoint->requestPasswordToken(config, auth.username, auth.password)
-        : m_endpoint->requestClientCredentialsToken(config);
+        : config.usesJwtBearer() ? m_endpoint->requestJwtBearerToken(config)
+                                 : m_endpoint->requestClientCredentialsToken(config);
     connect(job, &TokenEndpointJob::finished, this,
             [this, key, refreshing](const OAuth2Result &result) { tokenAnswered(key, refreshing, result); });
 }

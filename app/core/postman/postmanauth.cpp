@@ -174,6 +174,14 @@ Params readOAuth2(const Params &params, AuthConfig *auth, QJsonObject *disabled,
             config.clientAssertionAlgorithm = textOf();
         } else if (key == u"clientAssertionAudience"_s) {
             config.clientAssertionAudience = textOf();
+        } else if (key == u"assertionIssuer"_s) {
+            config.assertionIssuer = textOf();
+        } else if (key == u"assertionSubject"_s) {
+            config.assertionSubject = textOf();
+        } else if (key == u"assertionAudience"_s) {
+            config.assertionAudience = textOf();
+        } else if (key == u"assertionClaims"_s) {
+            config.assertionClaims = textOf();
         } else if (key == u"clientKeyPassphrase"_s) {
             config.clientKeyPassphrase = textOf();
         } else if (key == u"tokenName"_s) {
@@ -405,6 +413,10 @@ Params writeOAuth2(const AuthConfig &auth, const QJsonObject &foreign, const Sec
     addText(&params, u"clientAssertionAlgorithm"_s, config.clientAssertionAlgorithm);
     addText(&params, u"clientAssertionAudience"_s, config.clientAssertionAudience);
     secret.add(&params, u"clientKeyPassphrase"_s, config.clientKeyPassphrase);
+    addText(&params, u"assertionIssuer"_s, config.assertionIssuer);
+    addText(&params, u"assertionSubject"_s, config.assertionSubject);
+    addText(&params, u"assertionAudience"_s, config.assertionAudience);
+    addText(&params, u"assertionClaims"_s, config.assertionClaims);
     if (config.usesPkce())
         params.append({ u"challengeAlgorithm"_s, pkceMethodText(config.pkceMethod) });
     secret.add(&params, u"code_verifier"_s, config.codeVerifier);

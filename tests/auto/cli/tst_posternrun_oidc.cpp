@@ -3,11 +3,14 @@
 // (the provider's introspection says it is active and whose it is), and a refused client ends in a
 // clear failure. The device grant in `postern run` and `postern token get`: the code is printed, the
 // test approves it on the provider's own pages as a person on a phone would, and the command goes on.
+// The JWT bearer grant from an encrypted key whose passphrase is a variable: the token is for the
+// assertion's subject, and neither the passphrase nor the token reaches the output.
 // Skipped when Node.js or the npm packages are missing.
 
 #include "shared/oidcprovider.h"
 #include "shared/posternrun.h"
 #include "shared/testhttpserver.h"
+#include "tokentools/signingkey.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -32,6 +35,7 @@ private Q_SLOTS:
     void clientCredentials();
     void deviceGrantWaitsForApproval_data();
     void deviceGrantWaitsForApproval();
+    void jwtBearerGrant();
 
 private:
     struct Result
@@ -43,10 +47,22 @@ private:
 
     OidcProvider m_provider;
     QTemporaryDir m_dir;
+    Postern::SigningKey m_jwtKey = Postern::SigningKey::generateP256();
 };
 
 void tst_PosternRunOidc::initTestCase()
 {
+    QVERIFY(!m_jwtKey.isNull());
+    QJsonObject jwk = m_jwtKey.publicJwk();
+    jwk.insert(u"kid"_s, u"cli-1"_s);
+    m_provider.setExtraClients(
+        { QJsonObject { { u"client_id"_s, u"postern-cli-jwt"_s },
+                        { u"client_secret"_s, u"postern-cli-jwt-secret"_s },
+                        { u"token_endpoint_auth_method"_s, u"client_secret_post"_s },
+                        { u"grant_types"_s, QJsonArray { u"urn:ietf:params:oauth:grant-type:jwt-bearer"_s } },
+                        { u"redirect_uris"_s, QJsonArray() },
+                        { u"response_types"_s, QJsonArray() },
+                        { u"jwks"_s, QJsonObject { { u"keys"_s, QJsonArray { jwk } } } } } });
     QString whyNot;
     if (!m_provider.start(&whyNot))
         QSKIP(qPrintable(u"OpenID provider unavailable: "_s + whyNot));
@@ -181,6 +197,62 @@ void tst_PosternRunOidc::deviceGrantWaitsForApproval()
     QVERIFY2(authorization.startsWith("Bearer "), authorization.constData());
     QVERIFY(
         !QByteArray(output + errors).contains(authorization.mid(7))); // the token never reaches the output
+}
+
+void tst_PosternRunOidc::jwtBearerGrant()
+{
+    // The key file as a user keeps it: encrypted with the passphrase given on the command line.
+    const QString passphrase = u"cli-canary-passphrase-3e9a"_s;
+    QProcess openssl;
+    openssl.start(u"openssl"_s,
+                  { u"pkcs8"_s, u"-topk8"_s, u"-v2"_s, u"aes-256-cbc"_s, u"-passout"_s,
+                    u"pass:"_s + passphrase, u"-out"_s, m_dir.filePath(u"cli-jwt.pem"_s) });
+    QVERIFY(openssl.waitForStarted(10000));
+    openssl.write(m_jwtKey.toPem());
+    openssl.closeWriteChannel();
+    QVERIFY(openssl.waitForFinished(10000));
+    QVERIFY2(openssl.exitCode() == 0, openssl.readAllStandardError().constData());
+
+    TestHttpServer api;
+    QVERIFY(api.listenOnLoopback());
+    const QString url = api.url(u"/api/items"_s).toString();
+    const QJsonObject auth
+        = PosternRun::oauth2({ { u"grant_type"_s, u"jwt_bearer"_s },
+                               { u"tokenName"_s, u"CLI JWT"_s },
+                               { u"accessTokenUrl"_s, m_provider.endpoint(u"/token"_s).toString() },
+                               { u"clientId"_s, u"postern-cli-jwt"_s },
+                               { u"clientSecret"_s, u"postern-cli-jwt-secret"_s },
+                               { u"client_authentication"_s, u"body"_s },
+                               { u"clientKeyFile"_s, m_dir.filePath(u"cli-jwt.pem"_s) },
+                               { u"clientKeyPassphrase"_s, u"{{keyPassphrase}}"_s },
+                               { u"clientKeyId"_s, u"cli-1"_s },
+                               { u"assertionSubject"_s, u"carol"_s } });
+    const QString collection = m_dir.filePath(u"jwt.postman_collection.json"_s);
+    QVERIFY(PosternRun::writeFile(
+        collection,
+        PosternRun::collection(u"JWT"_s, { PosternRun::requestItem(u"Items"_s, url, {}) }, auth)));
+
+    const Result ok = run({ collection, u"--env-var"_s, u"keyPassphrase="_s + passphrase });
+    QVERIFY2(ok.exitCode == 0, ok.output.constData());
+    QCOMPARE(api.requests().size(), 1);
+    const QByteArray authorization = api.requests().at(0).header("Authorization");
+    QVERIFY2(authorization.startsWith("Bearer "), authorization.constData());
+    const QByteArray token = authorization.mid(7);
+    OidcHttp http;
+    const auto introspection = http.postForm(m_provider.endpoint(u"/token/introspection"_s),
+                                             { { u"token"_s, QString::fromLatin1(token) },
+                                               { u"client_id"_s, u"postern-cli-jwt"_s },
+                                               { u"client_secret"_s, u"postern-cli-jwt-secret"_s } });
+    QCOMPARE(introspection.json().value(u"sub"_s).toString(), u"carol"_s);
+    QVERIFY(!ok.output.contains(token));
+    QVERIFY(!ok.output.contains(passphrase.toUtf8()));
+
+    // A wrong passphrase: said, naming the file, and nothing sent.
+    const Result refused = run({ collection, u"--env-var"_s, u"keyPassphrase=not-it"_s });
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.output.contains("the passphrase is wrong"), refused.output.constData());
+    QVERIFY2(refused.output.contains("cli-jwt.pem"), refused.output.constData());
+    QCOMPARE(api.requests().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_PosternRunOidc)

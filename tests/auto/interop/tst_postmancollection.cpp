@@ -93,6 +93,7 @@ class tst_PostmanCollection : public QObject
 
 private Q_SLOTS:
     void deviceGrantRoundTrips();
+    void jwtBearerGrantRoundTrips();
     void roundTrip_data();
     void roundTrip();
     void summary_data();
@@ -1287,6 +1288,45 @@ void tst_PostmanCollection::deviceGrantRoundTrips()
     QVERIFY2(back.ok(), qPrintable(back.error));
     QCOMPARE(back.collection.auth.oauth2.grantType, OAuth2GrantType::DeviceCode);
     QCOMPARE(back.collection.auth.oauth2.deviceAuthorizationUrl, u"https://as.example/device/code"_s);
+}
+
+void tst_PostmanCollection::jwtBearerGrantRoundTrips()
+{
+    // Nor a JWT bearer grant: its key rows and assertion claims go out and come back by Postern's
+    // names; the key's passphrase only as a {{variable}}.
+    Collection collection;
+    collection.name = u"JWT bearer"_s;
+    collection.auth.type = AuthType::OAuth2;
+    OAuth2Config &c = collection.auth.oauth2;
+    c.grantType = OAuth2GrantType::JwtBearer;
+    c.accessTokenUrl = u"https://dev1.service-now.com/oauth_token.do"_s;
+    c.clientId = u"jwt-client"_s;
+    c.clientKeyFile = u"/home/me/keys/jwt.p12"_s;
+    c.clientKeyPassphrase = u"canary-passphrase"_s;
+    c.clientKeyId = u"verifier-1"_s;
+    c.assertionIssuer = u"issuer@example.test"_s;
+    c.assertionSubject = u"abel.tuter"_s;
+    c.assertionAudience = u"jwt-client"_s;
+    c.assertionClaims = u"{\"scope\": \"read\"}"_s;
+    const QByteArray exported = PostmanCollection::exportV21(collection);
+    QVERIFY(exported.contains("\"jwt_bearer\""));
+    QVERIFY(!exported.contains("canary-passphrase"));
+    const PostmanImport back = PostmanCollection::import(exported);
+    QVERIFY2(back.ok(), qPrintable(back.error));
+    const OAuth2Config &b = back.collection.auth.oauth2;
+    QCOMPARE(b.grantType, OAuth2GrantType::JwtBearer);
+    QCOMPARE(b.clientKeyFile, c.clientKeyFile);
+    QCOMPARE(b.clientKeyId, c.clientKeyId);
+    QCOMPARE(b.assertionIssuer, c.assertionIssuer);
+    QCOMPARE(b.assertionSubject, c.assertionSubject);
+    QCOMPARE(b.assertionAudience, c.assertionAudience);
+    QCOMPARE(b.assertionClaims, c.assertionClaims);
+    QVERIFY(b.clientKeyPassphrase.isEmpty());
+    // And through Postern's own configuration JSON.
+    const OAuth2Config fromJson = OAuth2Config::fromJson(c.toJson());
+    QCOMPARE(fromJson.grantType, OAuth2GrantType::JwtBearer);
+    QCOMPARE(fromJson.assertionSubject, c.assertionSubject);
+    QCOMPARE(fromJson.assertionClaims, c.assertionClaims);
 }
 
 QTEST_GUILESS_MAIN(tst_PostmanCollection)
