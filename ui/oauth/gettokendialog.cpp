@@ -183,6 +183,13 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     connect(m_pushRequest, &QCheckBox::toggled, this, &GetTokenDialog::showFieldsForGrant);
     m_parUrl = addLine(u"PAR Endpoint URL:"_s, "parUrl", u"PAR endpoint URL"_s,
                        u"Filled by Discover (pushed_authorization_request_endpoint)"_s);
+    m_dpop = new QCheckBox(u"Bind the token to a key with &DPoP (RFC 9449)"_s, this);
+    m_dpop->setObjectName(u"dpop"_s);
+    m_dpop->setAccessibleName(u"Bind the token to a key with DPoP"_s);
+    m_dpop->setToolTip(u"Postern makes a key pair for the token, proves it to the token endpoint and with "
+                       "every request that uses the token (Authorization: DPoP). A copied token is useless "
+                       "without the key, which is kept in the keychain with the token."_s);
+    m_form->addRow(QString(), m_dpop);
     m_audience = addLine(u"Audie&nce:"_s, "audience", u"Audience"_s,
                          u"Sent with the authorization and token requests"_s);
     m_resource = addLine(u"Resou&rce:"_s, "resource", u"Resource"_s, u"RFC 8707; sent with every request"_s);
@@ -222,6 +229,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_deviceUrl->setText(initial.deviceAuthorizationUrl);
     m_parUrl->setText(initial.parUrl);
     m_pushRequest->setChecked(initial.pushAuthorizationRequest);
+    m_dpop->setChecked(initial.dpop);
     m_clientId->setText(initial.clientId);
     m_clientSecret->setText(initial.clientSecret);
     m_scope->setText(initial.scope);
@@ -240,7 +248,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_grant->setCurrentIndex(m_grant->findData(int(initial.grantType)));
     m_pkceMethod->setCurrentIndex(m_pkceMethod->findData(int(initial.pkceMethod)));
     m_codeVerifier->setText(initial.codeVerifier);
-    m_advanced->setChecked(initial.pushAuthorizationRequest || !initial.refreshUrl.isEmpty()
+    m_advanced->setChecked(initial.pushAuthorizationRequest || initial.dpop || !initial.refreshUrl.isEmpty()
                            || !initial.revokeUrl.isEmpty() || !initial.audience.isEmpty()
                            || !initial.resource.isEmpty() || !initial.extraParameters.isEmpty());
     m_audience->setText(initial.audience);
@@ -326,6 +334,7 @@ OAuth2Config GetTokenDialog::config() const
     c.deviceAuthorizationUrl = m_deviceUrl->text().trimmed();
     c.parUrl = m_parUrl->text().trimmed();
     c.pushAuthorizationRequest = m_pushRequest->isChecked();
+    c.dpop = m_dpop->isChecked();
     c.clientId = m_clientId->text().trimmed();
     c.clientSecret = m_clientSecret->text();
     c.scope = m_scope->text().trimmed();
@@ -399,6 +408,7 @@ void GetTokenDialog::showFieldsForGrant()
     m_form->setRowVisible(m_revokeUrl, advanced);
     m_form->setRowVisible(m_pushRequest, advanced && codeGrant);
     m_form->setRowVisible(m_parUrl, advanced && codeGrant && m_pushRequest->isChecked());
+    m_form->setRowVisible(m_dpop, advanced && !implicit);
     m_form->setRowVisible(m_audience, advanced);
     m_form->setRowVisible(m_resource, advanced);
     m_form->setRowVisible(m_extras, advanced);

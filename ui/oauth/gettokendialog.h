@@ -95,6 +95,7 @@ private:
     QLineEdit *m_keyId = nullptr;
     QComboBox *m_assertionAlgorithm = nullptr;
     QLineEdit *m_assertionAudience = nullptr; // both JWT methods
+    QCheckBox *m_dpop = nullptr; // RFC 9449
     QLineEdit *m_jwtIssuer = nullptr; // the JWT bearer grant's assertion
     QLineEdit *m_jwtSubject = nullptr;
     QLineEdit *m_jwtAudience = nullptr;

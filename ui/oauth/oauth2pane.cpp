@@ -176,6 +176,9 @@ void OAuth2Pane::fillConfig(AuthConfig *config) const
         config->token = !token                                      ? QString()
             : config->oauth2UseIdToken && !token->idToken.isEmpty() ? token->idToken
                                                                     : token->accessToken;
+        // RFC 9449 §7.1: a DPoP-bound access token goes out under the DPoP scheme (its proof is made
+        // for each request when it is sent).
+        config->tokenIsDpopBound = token && token->isDpopBound() && config->token == token->accessToken;
     }
 }
 

@@ -120,6 +120,9 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
         "implicit grant). It is sent only to requests whose OAuth 2.0 settings point there."_s);
     m_access = secretField("detailAccessToken", u"Access token"_s, &m_revealAccess, &m_copyAccess);
     m_type = addLabel(u"Token Type"_s, "detailTokenType");
+    m_binding = addLabel(u"Bound to"_s, "detailBinding");
+    m_binding->setToolTip(u"A DPoP-bound token (RFC 9449) is sent with a proof signed by the key Postern "
+                          "made for it; without the key it is useless to anyone who copies it."_s);
     m_expiresIn = addLabel(u"Expires in"_s, "detailExpiresIn");
     m_expiresAt = addLabel(u"Expires at"_s, "detailExpiresAt");
     m_obtainedAt = addLabel(u"Obtained at"_s, "detailObtainedAt");
@@ -273,6 +276,26 @@ QString TokensDialog::selectedId() const
     return item ? item->data(Qt::UserRole).toString() : QString();
 }
 
+namespace {
+
+// What the token is bound to, in words: nothing (a bearer token), or the DPoP key's thumbprint and,
+// when the access token is a JWT that names one, whether its cnf.jkt is that key.
+QString bindingText(const OAuth2Token &token)
+{
+    if (!token.isDpopBound())
+        return u"Nothing: a bearer token, usable by whoever holds it"_s;
+    // One line each, without wrapping: a thumbprint must never be cut.
+    QString text = u"A DPoP key (RFC 9449)\nthumbprint %1"_s.arg(token.dpopThumbprint);
+    const JwtInfo jwt = Jwt::decode(token.accessToken);
+    const QString jkt = jwt.payload.value(u"cnf"_s).toObject().value(u"jkt"_s).toString();
+    if (jwt.isJwt && !jkt.isEmpty())
+        text += jkt == token.dpopThumbprint ? u"\nthe token's cnf.jkt names this key"_s
+                                            : u"\nthe token's cnf.jkt names another key (%1)"_s.arg(jkt);
+    return text;
+}
+
+} // namespace
+
 void TokensDialog::showDetails()
 {
     const std::optional<OAuth2Token> token = m_store->token(selectedId());
@@ -291,7 +314,8 @@ void TokensDialog::showDetails()
     m_revealAccess->setChecked(false);
     m_revealRefresh->setChecked(false);
     if (!token) {
-        for (QLabel *label : { m_name, m_instance, m_type, m_expiresIn, m_expiresAt, m_obtainedAt, m_scope })
+        for (QLabel *label :
+             { m_name, m_instance, m_type, m_binding, m_expiresIn, m_expiresAt, m_obtainedAt, m_scope })
             label->clear();
         m_access->clear();
         m_refresh->clear();
@@ -304,6 +328,7 @@ void TokensDialog::showDetails()
                                                 : token->issuer);
     m_access->setText(token->accessToken);
     m_type->setText(token->tokenType);
+    m_binding->setText(bindingText(*token));
     m_expiresAt->setText(token->hasExpiry() ? localTime(token->expiresAt) : u"\u2014"_s);
     m_obtainedAt->setText(localTime(token->obtainedAt));
     m_refresh->setText(token->refreshToken);

@@ -72,6 +72,7 @@ private:
     QCheckBox *m_revealAccess = nullptr;
     QPushButton *m_copyAccess = nullptr;
     QLabel *m_type = nullptr;
+    QLabel *m_binding = nullptr; // DPoP (RFC 9449): the key the token is bound to
     QLabel *m_expiresIn = nullptr;
     QLabel *m_expiresAt = nullptr;
     QLabel *m_obtainedAt = nullptr;

@@ -111,9 +111,9 @@ std::optional<KeyValue> AuthConfig::header() const
             return std::nullopt;
         return KeyValue { u"Authorization"_s, u"Bearer "_s + token.trimmed(), true, {} };
     case AuthType::OAuth2: {
-        if (token.isEmpty() || oauth2InQuery)
+        if (token.isEmpty() || (oauth2InQuery && !tokenIsDpopBound))
             return std::nullopt;
-        const QString prefix = headerPrefix.trimmed();
+        const QString prefix = tokenIsDpopBound ? QStringLiteral("DPoP") : headerPrefix.trimmed();
         return KeyValue { u"Authorization"_s, prefix.isEmpty() ? token : prefix + u' ' + token, true, {} };
     }
     }
@@ -122,7 +122,7 @@ std::optional<KeyValue> AuthConfig::header() const
 
 std::optional<KeyValue> AuthConfig::queryParameter() const
 {
-    if (type != AuthType::OAuth2 || !oauth2InQuery || token.isEmpty())
+    if (type != AuthType::OAuth2 || !oauth2InQuery || token.isEmpty() || tokenIsDpopBound)
         return std::nullopt;
     // RFC 6750 §2.3.
     return KeyValue { u"access_token"_s, token, true, {} };

@@ -29,6 +29,9 @@ struct AuthConfig
     bool oauth2AutoRefresh = true; // refresh a due token before sending (when it has a refresh token)
     bool oauth2UseIdToken = false; // "Use Token Type": the ID token instead of the access token
     QString headerPrefix = QStringLiteral("Bearer");
+    // Not saved: the token in use is DPoP-bound (RFC 9449 §7.1), so it goes out as "DPoP <token>" in
+    // the header whatever the prefix and "Add authorization data to" say; its proof is made at sending.
+    bool tokenIsDpopBound = false;
 
     // For files (collections, drafts, history): the password, the bearer token and the OAuth 2.0 client
     // secret are left out unless Secrets::Include (a value that is only a {{variable}} reference is

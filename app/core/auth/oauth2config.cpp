@@ -308,6 +308,8 @@ QJsonObject OAuth2Config::toJson(Secrets secrets) const
         object.insert(u"clientAssertionAlgorithm"_s, clientAssertionAlgorithm);
     if (!clientAssertionAudience.isEmpty())
         object.insert(u"clientAssertionAudience"_s, clientAssertionAudience);
+    if (dpop)
+        object.insert(u"dpop"_s, true);
     if (!assertionIssuer.isEmpty())
         object.insert(u"assertionIssuer"_s, assertionIssuer);
     if (!assertionSubject.isEmpty())
@@ -391,6 +393,7 @@ OAuth2Config OAuth2Config::fromJson(const QJsonObject &object)
     config.clientKeyId = object.value(u"clientKeyId"_s).toString();
     config.clientAssertionAlgorithm = object.value(u"clientAssertionAlgorithm"_s).toString();
     config.clientAssertionAudience = object.value(u"clientAssertionAudience"_s).toString();
+    config.dpop = object.value(u"dpop"_s).toBool();
     config.assertionIssuer = object.value(u"assertionIssuer"_s).toString();
     config.assertionSubject = object.value(u"assertionSubject"_s).toString();
     config.assertionAudience = object.value(u"assertionAudience"_s).toString();

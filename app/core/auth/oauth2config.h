@@ -78,6 +78,9 @@ struct OAuth2Config
     // browser with client_id and the request_uri it answers, nothing else.
     bool pushAuthorizationRequest = false;
     QString parUrl;
+    // RFC 9449: tokens obtained at the token endpoint are bound to a key pair made for each token
+    // (kept with the token's secrets), proven with a DPoP proof on every request that uses them.
+    bool dpop = false;
     // From discovery (RFC 8414): who the authorization server says it is, where its keys are, and
     // whether it promises "iss" on every authorization response (RFC 9207).
     QString issuer;

@@ -88,6 +88,8 @@ QJsonObject OAuth2Token::metadataJson() const
         object.insert(u"revoked"_s, true);
     if (!environment.isEmpty())
         object.insert(u"environment"_s, environment);
+    if (!dpopThumbprint.isEmpty())
+        object.insert(u"dpopThumbprint"_s, dpopThumbprint);
     return object;
 }
 
@@ -105,17 +107,20 @@ OAuth2Token OAuth2Token::fromMetadataJson(const QJsonObject &object)
     token.expiresAt = QDateTime::fromString(object.value(u"expiresAt"_s).toString(), Qt::ISODateWithMs);
     token.revoked = object.value(u"revoked"_s).toBool();
     token.environment = object.value(u"environment"_s).toString();
+    token.dpopThumbprint = object.value(u"dpopThumbprint"_s).toString();
     return token;
 }
 
 QByteArray OAuth2Token::secretsBlob() const
 {
-    const QJsonObject secrets {
+    QJsonObject secrets {
         { u"accessToken"_s, accessToken },
         { u"refreshToken"_s, refreshToken },
         { u"idToken"_s, idToken },
         { u"raw"_s, raw },
     };
+    if (!dpopKey.isEmpty())
+        secrets.insert(u"dpopKey"_s, dpopKey);
     return QJsonDocument(secrets).toJson(QJsonDocument::Compact);
 }
 
@@ -130,6 +135,7 @@ bool OAuth2Token::setSecretsFromBlob(const QByteArray &blob)
     refreshToken = secrets.value(u"refreshToken"_s).toString();
     idToken = secrets.value(u"idToken"_s).toString();
     raw = secrets.value(u"raw"_s).toObject();
+    dpopKey = secrets.value(u"dpopKey"_s).toString();
     return !accessToken.isEmpty();
 }
 

@@ -27,14 +27,18 @@ struct OAuth2Token
     QDateTime obtainedAt; // when the answer was received, UTC
     QDateTime expiresAt; // obtainedAt + expires_in, UTC; invalid when the server did not say
     bool revoked = false;
+    // DPoP (RFC 9449): the RFC 7638 thumbprint of the key the token is bound to; empty for a bearer token.
+    QString dpopThumbprint;
 
     // Secrets.
     QString accessToken;
     QString refreshToken;
     QString idToken;
     QJsonObject raw; // the whole token response, as received
+    QString dpopKey; // the private key (PEM) that proves possession of a DPoP-bound token
 
     bool isValid() const { return !id.isEmpty() && !accessToken.isEmpty(); }
+    bool isDpopBound() const { return !dpopKey.isEmpty(); }
     bool hasExpiry() const { return expiresAt.isValid(); }
     bool isExpired(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
     // Seconds until expiry (negative when past); 0 when there is no expiry.

@@ -6,6 +6,7 @@
 #include "oauth/tokenendpointclient.h"
 #include "oauth/tokenendpointjob.h"
 #include "oauth/tokenstore.h"
+#include "tokentools/dpop.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -22,6 +23,7 @@ struct CliSender::Pending
     QPointer<SendOperation> operation; // through the stored tokens' sender
     bool canceled = false;
     bool retried = false; // sent once more with a new token after a 401 invalid_token
+    bool nonceRetried = false; // sent once more with a resource server's DPoP nonce
     QString token; // the access token it was sent with
 };
 
@@ -252,21 +254,49 @@ void CliSender::sendWithToken(const std::shared_ptr<Pending> &pending)
 {
     HttpRequest request = pending->request;
     const QString key = tokenKey(request.auth);
-    request.auth.token = m_tokens.value(key).accessToken;
+    const OAuth2Token token = m_tokens.value(key);
+    request.auth.token = token.accessToken;
     pending->token = request.auth.token;
-    pending->call = m_client->send(request);
-    connect(pending->call, &HttpCall::finished, this, [this, pending, key](const HttpResponse &response) {
-        // RFC 6750 §3.1: a token the server no longer takes; one more try with a new one.
-        const bool invalidToken = response.statusCode == 401
-            && QString::fromLatin1(response.header("WWW-Authenticate")).contains(u"invalid_token"_s);
-        if (invalidToken && !pending->retried && !pending->canceled) {
-            pending->retried = true;
-            pending->call = nullptr;
-            fetchToken(pending);
+    const QUrl url(request.effectiveUrl());
+    if (token.isDpopBound()) {
+        // RFC 9449 §7.1: Authorization: DPoP with a proof of the token's key for this request.
+        QString error;
+        const QString proof = Dpop::proof(SigningKey::fromPem(token.dpopKey.toLatin1()),
+                                          request.method.trimmed().toUpper().toLatin1(), url,
+                                          token.accessToken, Dpop::nonceFor(url), &error);
+        if (proof.isEmpty()) {
+            pending->done(failed(HttpResponse::Error::Authorization,
+                                 u"No DPoP proof could be made for the token: "_s + error));
             return;
         }
-        pending->done(response);
-    });
+        request.auth.tokenIsDpopBound = true;
+        request.headers.append(KeyValue { u"DPoP"_s, proof, true, QString() });
+    }
+    pending->call = m_client->send(request);
+    connect(
+        pending->call, &HttpCall::finished, this,
+        [this, pending, key, url, bound = token.isDpopBound()](const HttpResponse &response) {
+            if (bound && !response.header("DPoP-Nonce").isEmpty()) {
+                Dpop::rememberNonce(url, response.header("DPoP-Nonce"));
+                if (!pending->nonceRetried && !pending->canceled
+                    && Dpop::resourceAsksForNonce(response.statusCode, response.header("WWW-Authenticate"))) {
+                    pending->nonceRetried = true; // once, never in a loop
+                    pending->call = nullptr;
+                    sendWithToken(pending);
+                    return;
+                }
+            }
+            // RFC 6750 §3.1: a token the server no longer takes; one more try with a new one.
+            const bool invalidToken = response.statusCode == 401
+                && QString::fromLatin1(response.header("WWW-Authenticate")).contains(u"invalid_token"_s);
+            if (invalidToken && !pending->retried && !pending->canceled) {
+                pending->retried = true;
+                pending->call = nullptr;
+                fetchToken(pending);
+                return;
+            }
+            pending->done(response);
+        });
 }
 
 } // namespace Postern

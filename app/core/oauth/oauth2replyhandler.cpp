@@ -1,6 +1,7 @@
 #include "oauth/oauth2replyhandler.h"
 
 #include "base/logging.h"
+#include "tokentools/dpop.h"
 
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -35,7 +36,8 @@ OAuth2ReplyHandler::OAuth2ReplyHandler(const QString &callbackUrl, QObject *pare
 }
 
 OAuth2Result OAuth2ReplyHandler::checkTokenResponse(int status, const QByteArray &contentType,
-                                                    const QByteArray &body, QJsonObject *json)
+                                                    const QByteArray &body, QJsonObject *json,
+                                                    bool dpopProofSent)
 {
     using Failure = OAuth2Result::Failure;
     QJsonParseError parseError {};
@@ -87,13 +89,16 @@ OAuth2Result OAuth2ReplyHandler::checkTokenResponse(int status, const QByteArray
             Failure::BadTokenResponse,
             u"The token endpoint's answer has no token_type (RFC 6749 \u00a75.1 requires one)."_s);
     // RFC 6749 §7.1: a client must not use a token whose type it does not understand. Postern sends
-    // bearer tokens (RFC 6750); "N_A" is what some servers say for a token meant only for exchange.
+    // bearer tokens (RFC 6750), and DPoP-bound ones (RFC 9449) when it asked for them; "N_A" is what
+    // some servers say for a token meant only for exchange.
     const QString type = object.value(u"token_type"_s).toString();
-    if (type.compare(u"bearer"_s, Qt::CaseInsensitive) != 0 && type != u"N_A"_s)
+    const bool dpop = dpopProofSent && type.compare(u"dpop"_s, Qt::CaseInsensitive) == 0;
+    if (type.compare(u"bearer"_s, Qt::CaseInsensitive) != 0 && type != u"N_A"_s && !dpop)
         return OAuth2Result::failed(
             Failure::BadTokenResponse,
-            u"The token endpoint issued a token of type \u201c%1\u201d; Postern can only send Bearer "
-            "tokens (RFC 6750), so it was not stored."_s.arg(excerpt(type, 40)));
+            u"The token endpoint issued a token of type \u201c%1\u201d; Postern sends Bearer tokens "
+            "(RFC 6750) and, when DPoP is on, DPoP tokens (RFC 9449), so it was not stored."_s.arg(
+                excerpt(type, 40)));
     *json = object;
     return OAuth2Result();
 }
@@ -113,8 +118,19 @@ void OAuth2ReplyHandler::networkReplyFinished(QNetworkReply *reply)
     }
     const QByteArray body = reply->readAll();
     QByteArray contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().toLower();
+    if (m_dpop && reply->hasRawHeader("DPoP-Nonce")) {
+        Dpop::rememberNonce(reply->url(), reply->rawHeader("DPoP-Nonce"));
+        const bool asks
+            = QJsonDocument::fromJson(body).object().value(u"error"_s).toString() == u"use_dpop_nonce"_s;
+        if (asks && !m_nonceDemanded) {
+            m_nonceDemanded = true; // once: a second demand is the answer
+            qCInfo(lcAuth) << "the token endpoint wants a DPoP nonce";
+            Q_EMIT dpopNonceDemanded();
+            return;
+        }
+    }
     QJsonObject json;
-    const OAuth2Result check = checkTokenResponse(status.toInt(), contentType, body, &json);
+    const OAuth2Result check = checkTokenResponse(status.toInt(), contentType, body, &json, m_dpop);
     qCInfo(lcAuth) << "token endpoint answered" << status.toInt() << "bytes:" << body.size()
                    << (check.failure == OAuth2Result::Failure::None ? "usable" : "refused");
     if (check.failure != OAuth2Result::Failure::None) {

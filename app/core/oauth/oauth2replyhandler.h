@@ -30,11 +30,17 @@ public:
 
     // Checks one token endpoint answer (status, Content-Type, body): fills *json on success, or returns
     // the failure. Public and static so that it can be tested on hostile answers without a network.
+    // A DPoP token type is understood only when the request proved a key (dpopProofSent).
     static OAuth2Result checkTokenResponse(int status, const QByteArray &contentType, const QByteArray &body,
-                                           QJsonObject *json);
+                                           QJsonObject *json, bool dpopProofSent = false);
+
+    // RFC 9449: the request proves a DPoP key, so a DPoP token is understood, and the first
+    // use_dpop_nonce answer that gives a DPoP-Nonce asks for the request again (dpopNonceDemanded).
+    void setDpopProofSent(bool sent) { m_dpop = sent; }
 
 Q_SIGNALS:
     void tokenRequestFailed(const Postern::OAuth2Result &result);
+    void dpopNonceDemanded();
 
 protected:
     void networkReplyFinished(QNetworkReply *reply) override;
@@ -43,6 +49,8 @@ private:
     QString m_callback;
     QJsonObject m_raw;
     QDateTime m_receivedAt;
+    bool m_dpop = false;
+    bool m_nonceDemanded = false;
 };
 
 } // namespace Postern

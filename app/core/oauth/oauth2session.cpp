@@ -7,6 +7,7 @@
 #include "oauth/tokenendpointclient.h"
 #include "oauth/tokenendpointjob.h"
 #include "tokentools/clientassertion.h"
+#include "tokentools/dpop.h"
 #include "tokentools/jwt.h"
 
 #include <QJsonDocument>
@@ -16,6 +17,19 @@
 using namespace Qt::StringLiterals;
 
 namespace Postern {
+
+namespace {
+
+// Qt's flow, with the code exchange callable once more (after a DPoP nonce demand): Qt 6.4 takes a
+// callback only once.
+class CodeFlow : public QOAuth2AuthorizationCodeFlow
+{
+public:
+    using QOAuth2AuthorizationCodeFlow::QOAuth2AuthorizationCodeFlow;
+    void exchangeAgain(const QString &code) { requestAccessToken(code); }
+};
+
+} // namespace
 
 namespace {
 
@@ -109,7 +123,7 @@ void OAuth2Session::start()
 
     m_manager = new OAuthNetworkManager(this);
     m_handler = new OAuth2ReplyHandler(m_config.callbackUrl.trimmed(), this);
-    m_flow = new QOAuth2AuthorizationCodeFlow(m_manager, this);
+    m_flow = new CodeFlow(m_manager, this);
     m_flow->setAuthorizationUrl(QUrl(m_config.authUrl.trimmed()));
     using Placement = OAuth2ExtraParameter::Placement;
     using Stage = OAuth2ExtraParameter::Stage;
@@ -119,6 +133,17 @@ void OAuth2Session::start()
     if (basic)
         m_manager->setBasicCredentials(tokenUrl, m_config.clientId.trimmed(), m_config.clientSecret);
     m_flow->setAccessTokenUrl(tokenUrl);
+    if (m_config.dpop) {
+        // RFC 9449 §5: the code is exchanged with a proof of a key made for this token.
+        m_dpopKey = SigningKey::generateP256();
+        m_manager->setDpop(tokenUrl, m_dpopKey);
+        m_handler->setDpopProofSent(true);
+        connect(m_handler, &OAuth2ReplyHandler::dpopNonceDemanded, this, [this] {
+            // The same code once more, now with the server's nonce (and a new client assertion).
+            if (!m_finished)
+                static_cast<CodeFlow *>(m_flow)->exchangeAgain(m_callbackValues.value(u"code"_s).toString());
+        });
+    }
     m_flow->setClientIdentifier(m_config.clientId.trimmed());
     if (!basic && !assertion)
         m_flow->setClientIdentifierSharedKey(m_config.clientSecret);
@@ -399,6 +424,7 @@ bool OAuth2Session::handleRedirect(const QUrl &url)
     values.insert(u"state"_s, m_flow->state());
     qCInfo(lcAuth) << "callback received; requesting the token from" << origin(m_config.accessTokenUrl);
     m_tokenTimeout.start();
+    m_callbackValues = values;
     Q_EMIT m_handler->callbackReceived(values);
     return true;
 }
@@ -425,6 +451,10 @@ void OAuth2Session::onGranted()
     if (const QString problem = nonceProblem(token.idToken); !problem.isEmpty()) {
         finish(OAuth2Result::failed(OAuth2Result::Failure::BadTokenResponse, problem));
         return;
+    }
+    if (!m_dpopKey.isNull() && token.tokenType.compare(Dpop::tokenType(), Qt::CaseInsensitive) == 0) {
+        token.dpopKey = QString::fromLatin1(m_dpopKey.toPem());
+        token.dpopThumbprint = m_dpopKey.thumbprint();
     }
     OAuth2Result result;
     result.token = withOrigin(token);

@@ -3,10 +3,12 @@
 #include "auth/oauth2config.h"
 #include "auth/oauth2result.h"
 #include "base/formurlencoded.h"
+#include "tokentools/signingkey.h"
 
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
+#include <QVariantMap>
 
 QT_BEGIN_NAMESPACE
 class QOAuth2AuthorizationCodeFlow;
@@ -95,6 +97,8 @@ private:
     OAuthNetworkManager *m_manager = nullptr;
     OAuth2ReplyHandler *m_handler = nullptr;
     QOAuth2AuthorizationCodeFlow *m_flow = nullptr;
+    SigningKey m_dpopKey; // RFC 9449, when the configuration asks for DPoP
+    QVariantMap m_callbackValues; // to exchange the code once more after a DPoP nonce demand
     QTimer m_tokenTimeout;
     bool m_callbackSeen = false;
     bool m_finished = false;

@@ -1,6 +1,7 @@
 #include "oauth/oauthnetworkmanager.h"
 
 #include "base/formurlencoded.h"
+#include "tokentools/dpop.h"
 
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -48,6 +49,12 @@ void OAuthNetworkManager::setExtraHeaders(const QUrl &endpoint, const QList<QPai
     m_extraHeaders = headers;
 }
 
+void OAuthNetworkManager::setDpop(const QUrl &endpoint, const SigningKey &key)
+{
+    m_dpopEndpoint = endpoint;
+    m_dpopKey = key;
+}
+
 void OAuthNetworkManager::abortAll()
 {
     const QList<QNetworkReply *> replies = findChildren<QNetworkReply *>();
@@ -68,6 +75,13 @@ QNetworkReply *OAuthNetworkManager::createRequest(Operation op, const QNetworkRe
     }
     if (!m_basic.isEmpty() && sameEndpoint(request.url(), m_endpoint))
         copy.setRawHeader("Authorization", m_basic);
+    if (!m_dpopKey.isNull() && op == PostOperation && sameEndpoint(request.url(), m_dpopEndpoint)) {
+        QString error;
+        const QString proof
+            = Dpop::proof(m_dpopKey, "POST", request.url(), QString(), Dpop::nonceFor(request.url()), &error);
+        if (!proof.isEmpty())
+            copy.setRawHeader("DPoP", proof.toLatin1());
+    }
     return QNetworkAccessManager::createRequest(op, copy, outgoingData);
 }
 

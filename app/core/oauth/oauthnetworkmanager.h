@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tokentools/signingkey.h"
+
 #include <QNetworkAccessManager>
 #include <QUrl>
 
@@ -23,6 +25,9 @@ public:
     // Headers added to requests for endpoint (the form's extra parameters sent as headers).
     void setExtraHeaders(const QUrl &endpoint, const QList<QPair<QString, QString>> &headers);
 
+    // RFC 9449: POSTs to endpoint carry a DPoP proof of key (with the nonce the server last gave).
+    void setDpop(const QUrl &endpoint, const SigningKey &key);
+
     static QByteArray basicHeaderValue(const QString &clientId, const QString &clientSecret);
 
     // Aborts every request still under way (their replies are children of this manager).
@@ -37,6 +42,8 @@ private:
     QByteArray m_basic;
     QUrl m_headersEndpoint;
     QList<QPair<QString, QString>> m_extraHeaders;
+    QUrl m_dpopEndpoint;
+    SigningKey m_dpopKey;
 };
 
 } // namespace Postern

@@ -4,6 +4,7 @@
 #include "http/httpclient.h"
 #include "oauth/tokenrefresher.h"
 #include "oauth/tokenstore.h"
+#include "tokentools/dpop.h"
 
 using namespace Qt::StringLiterals;
 
@@ -69,7 +70,7 @@ void SendOperation::start()
     if (usesStoredToken()) {
         const std::optional<OAuth2Token> token = m_store->token(m_request.auth.oauth2TokenId);
         if (token) {
-            m_request.auth.token = tokenValue(*token, m_request.auth.oauth2UseIdToken);
+            takeToken(*token);
             m_tokenLookedValid = !token->isExpired();
             if (m_request.auth.oauth2AutoRefresh && !token->refreshToken.isEmpty()
                 && TokenRefresher::isDue(*token)) {
@@ -104,18 +105,43 @@ void SendOperation::refreshThenSend(TokenRefresher::Refresh when)
                 finish(failure);
                 return;
             }
-            m_request.auth.token = tokenValue(result.token, m_request.auth.oauth2UseIdToken);
+            takeToken(result.token);
             m_tokenLookedValid = !result.token.isExpired();
             sendNow();
         },
         when);
 }
 
+void SendOperation::takeToken(const OAuth2Token &token)
+{
+    m_request.auth.token = tokenValue(token, m_request.auth.oauth2UseIdToken);
+    const bool proves = token.isDpopBound() && m_request.auth.token == token.accessToken;
+    m_dpopKey = proves ? SigningKey::fromPem(token.dpopKey.toLatin1()) : SigningKey();
+    m_request.auth.tokenIsDpopBound = !m_dpopKey.isNull();
+}
+
 void SendOperation::sendNow()
 {
     if (m_canceled)
         return;
-    m_call = m_client->send(m_request);
+    HttpRequest request = m_request;
+    if (!m_dpopKey.isNull()) {
+        // RFC 9449 §7.1: the DPoP scheme, in the header only, with a proof for this very request.
+        request.auth.tokenIsDpopBound = true;
+        const QUrl url(request.effectiveUrl());
+        QString error;
+        const QString proof = Dpop::proof(m_dpopKey, request.method.trimmed().toUpper().toLatin1(), url,
+                                          request.auth.token, Dpop::nonceFor(url), &error);
+        if (proof.isEmpty()) {
+            HttpResponse failure;
+            failure.error = HttpResponse::Error::Authorization;
+            failure.errorMessage = u"No DPoP proof could be made for the token: %1"_s.arg(error);
+            finish(failure);
+            return;
+        }
+        request.headers.append(KeyValue { u"DPoP"_s, proof, true, QString() });
+    }
+    m_call = m_client->send(request);
     connect(m_call, &HttpCall::progress, this, &SendOperation::progress);
     connect(m_call, &HttpCall::finished, this, &SendOperation::onResponse);
 }
@@ -123,6 +149,19 @@ void SendOperation::sendNow()
 void SendOperation::onResponse(const HttpResponse &response)
 {
     m_call = nullptr;
+    if (!m_dpopKey.isNull()) {
+        const QUrl url(m_request.effectiveUrl());
+        if (!response.header("DPoP-Nonce").isEmpty())
+            Dpop::rememberNonce(url, response.header("DPoP-Nonce"));
+        if (!m_dpopRetried && !m_canceled
+            && Dpop::resourceAsksForNonce(response.statusCode, response.header("WWW-Authenticate"))
+            && !response.header("DPoP-Nonce").isEmpty()) {
+            qCInfo(lcAuth) << "resource server wants a DPoP nonce; sending once more with it";
+            m_dpopRetried = true;
+            sendNow();
+            return;
+        }
+    }
     if (!m_retried && !m_canceled && usesStoredToken() && m_request.auth.oauth2AutoRefresh
         && m_tokenLookedValid && saysInvalidToken(response)) {
         const std::optional<OAuth2Token> token = m_store->token(m_request.auth.oauth2TokenId);
@@ -138,7 +177,7 @@ void SendOperation::onResponse(const HttpResponse &response)
                         finish(response); // the 401, as the server sent it
                         return;
                     }
-                    m_request.auth.token = tokenValue(result.token, m_request.auth.oauth2UseIdToken);
+                    takeToken(result.token);
                     sendNow();
                 },
                 TokenRefresher::Refresh::Always);

@@ -3,6 +3,7 @@
 #include "http/httprequest.h"
 #include "http/httpresponse.h"
 #include "oauth/tokenrefresher.h"
+#include "tokentools/signingkey.h"
 
 #include <QObject>
 #include <QPointer>
@@ -38,6 +39,8 @@ private:
     void onResponse(const HttpResponse &response);
     void finish(const HttpResponse &response);
     bool usesStoredToken() const;
+    // The token's value goes out, and for a DPoP-bound access token its key proves possession.
+    void takeToken(const OAuth2Token &token);
 
     HttpClient *m_client;
     TokenStore *m_store;
@@ -46,6 +49,8 @@ private:
     QPointer<HttpCall> m_call;
     bool m_retried = false;
     bool m_tokenLookedValid = false; // when it was sent: not expired by our clock
+    SigningKey m_dpopKey; // of the token sent, when it is DPoP-bound
+    bool m_dpopRetried = false; // a resource server's nonce demand is answered once
     bool m_canceled = false;
     bool m_finished = false;
 };
@@ -56,6 +61,8 @@ private:
 //  - a 401 with WWW-Authenticate: Bearer error="invalid_token" (RFC 6750 §3.1) for a token that looked
 //    good when it was sent: one refresh, one retry, then the 401 is shown as it is.
 // With auto-refresh off, neither happens: the token goes out as it is and the answer is shown.
+// A DPoP-bound token (RFC 9449 §7) goes out as Authorization: DPoP with a proof of its key for this
+// method and URL; a 401 asking for a DPoP nonce is answered once with the nonce the server gave.
 // The current token's value is read from the store at send time, never from a stale copy. Borrows the
 // client, the store and the refresher.
 class RequestSender : public QObject

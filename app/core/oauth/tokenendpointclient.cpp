@@ -4,6 +4,7 @@
 #include "base/logging.h"
 #include "oauth/oauthnetworkmanager.h"
 #include "tokentools/clientassertion.h"
+#include "tokentools/signingkey.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
@@ -300,8 +301,35 @@ TokenEndpointJob *TokenEndpointClient::startJob(TokenEndpointJob::Kind kind, con
     }
     if (!m_network && problem.isEmpty())
         problem = u"No network access manager was given."_s;
-    job->start(m_network, request, problem.isEmpty() ? FormUrlEncoded::encode(fields) : QByteArray(),
-               m_timeoutMs, problem);
+
+    // RFC 9449: requests that obtain a token prove a key; a refresh proves the token's own key.
+    const bool obtainsToken = kind != TokenEndpointJob::Kind::Revocation
+        && kind != TokenEndpointJob::Kind::Introspection
+        && kind != TokenEndpointJob::Kind::DeviceAuthorization
+        && kind != TokenEndpointJob::Kind::PushedAuthorization;
+    SigningKey dpopKey;
+    if (obtainsToken && kind == TokenEndpointJob::Kind::Refresh && tokenTemplate.isDpopBound()) {
+        dpopKey = SigningKey::fromPem(tokenTemplate.dpopKey.toLatin1());
+        if (dpopKey.isNull() && problem.isEmpty())
+            problem = u"The token's DPoP key cannot be read; get a new token."_s;
+    } else if (obtainsToken && config.dpop) {
+        dpopKey = SigningKey::generateP256();
+        if (dpopKey.isNull() && problem.isEmpty())
+            problem = u"No key pair could be made for DPoP."_s;
+    }
+    if (!dpopKey.isNull()) {
+        // A second sending needs assertions with new jti values.
+        job->useDpop(dpopKey, [config](FormFields *form) {
+            QString error;
+            for (FormField &field : *form) {
+                if (field.first == u"client_assertion"_s && config.usesClientAssertion())
+                    field.second = ClientAssertion::build(config, &error);
+                else if (field.first == u"assertion"_s && config.usesJwtBearer())
+                    field.second = ClientAssertion::buildGrant(config, &error);
+            }
+        });
+    }
+    job->start(m_network, request, fields, m_timeoutMs, problem);
     return job;
 }
 

@@ -2,6 +2,7 @@
 
 #include "base/logging.h"
 #include "oauth/oauth2replyhandler.h"
+#include "tokentools/dpop.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -124,7 +125,7 @@ TokenEndpointJob::~TokenEndpointJob()
 }
 
 void TokenEndpointJob::start(QNetworkAccessManager *network, const QNetworkRequest &request,
-                             const QByteArray &body, int timeoutMs, const QString &problem)
+                             const FormFields &fields, int timeoutMs, const QString &problem)
 {
     m_endpoint = request.url();
     if (!problem.isEmpty() || !network) {
@@ -135,9 +136,37 @@ void TokenEndpointJob::start(QNetworkAccessManager *network, const QNetworkReque
             Qt::QueuedConnection);
         return;
     }
+    m_network = network;
+    m_request = request;
+    m_fields = fields;
+    m_timer.start(timeoutMs);
+    send();
+}
+
+void TokenEndpointJob::useDpop(const SigningKey &key, std::function<void(FormFields *)> renewAssertions)
+{
+    m_dpopKey = key;
+    m_renewAssertions = std::move(renewAssertions);
+}
+
+void TokenEndpointJob::send()
+{
+    if (!m_dpopKey.isNull()) {
+        QString error;
+        const QString proof
+            = Dpop::proof(m_dpopKey, "POST", m_endpoint, QString(), Dpop::nonceFor(m_endpoint), &error);
+        if (proof.isEmpty()) {
+            finish(OAuth2Result::failed(OAuth2Result::Failure::InvalidConfiguration,
+                                        u"No DPoP proof could be made: %1"_s.arg(error)));
+            return;
+        }
+        m_request.setRawHeader("DPoP", proof.toLatin1());
+    }
+    const QByteArray body = FormUrlEncoded::encode(m_fields);
     qCInfo(lcAuth).noquote() << kindName(m_kind) << "request to" << origin(m_endpoint)
-                             << "body bytes:" << body.size();
-    m_reply = network->post(request, body);
+                             << "body bytes:" << body.size()
+                             << (m_dpopKey.isNull() ? "" : "with a DPoP proof");
+    m_reply = m_network->post(m_request, body);
     connect(m_reply, &QNetworkReply::redirected, this, &TokenEndpointJob::onRedirected);
     connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
         if ((received > maxAnswerSize || total > maxAnswerSize) && m_reply && !m_tooLarge) {
@@ -148,7 +177,13 @@ void TokenEndpointJob::start(QNetworkAccessManager *network, const QNetworkReque
     connect(m_reply, &QNetworkReply::finished, this, &TokenEndpointJob::onReplyFinished);
     if (m_reply->isFinished())
         QMetaObject::invokeMethod(this, &TokenEndpointJob::onReplyFinished, Qt::QueuedConnection);
-    m_timer.start(timeoutMs);
+}
+
+bool TokenEndpointJob::asksForDpopNonce(int status, const QByteArray &body) const
+{
+    if (m_dpopKey.isNull() || (status != 400 && status != 401))
+        return false;
+    return QJsonDocument::fromJson(body).object().value(u"error"_s).toString() == u"use_dpop_nonce"_s;
 }
 
 void TokenEndpointJob::cancel(const QString &why)
@@ -220,13 +255,36 @@ void TokenEndpointJob::onReplyFinished()
     }
     const QDateTime receivedAt = QDateTime::currentDateTimeUtc();
     const QByteArray body = reply->readAll();
+    if (reply->hasRawHeader("DPoP-Nonce"))
+        Dpop::rememberNonce(m_endpoint, reply->rawHeader("DPoP-Nonce"));
+    if (asksForDpopNonce(status.toInt(), body)) {
+        // RFC 9449 §8: once with the server's nonce; a second demand is an answer like any other.
+        if (!m_dpopRetried && reply->hasRawHeader("DPoP-Nonce")) {
+            m_dpopRetried = true;
+            qCInfo(lcAuth) << kindName(m_kind) << "the server wants a DPoP nonce; sending once more with it";
+            if (m_renewAssertions)
+                m_renewAssertions(&m_fields);
+            send();
+            return;
+        }
+    }
     const QByteArray contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().toLower();
-    const OAuth2Result result = m_kind == Kind::Revocation
+    OAuth2Result result = m_kind == Kind::Revocation
         ? judgeRevocationAnswer(status.toInt(), contentType, body)
         : m_kind == Kind::DeviceAuthorization || m_kind == Kind::PushedAuthorization
             || m_kind == Kind::Introspection
         ? judgeObjectAnswer(status.toInt(), contentType, body)
         : judgeTokenAnswer(status.toInt(), contentType, body, receivedAt);
+    if (!m_dpopKey.isNull() && result.ok() && !result.token.accessToken.isEmpty()) {
+        // Bound only when the server says so (RFC 9449 §5); a Bearer answer is used as a bearer token.
+        if (result.token.tokenType.compare(Dpop::tokenType(), Qt::CaseInsensitive) == 0) {
+            result.token.dpopKey = QString::fromLatin1(m_dpopKey.toPem());
+            result.token.dpopThumbprint = m_dpopKey.thumbprint();
+        } else {
+            result.token.dpopKey.clear();
+            result.token.dpopThumbprint.clear();
+        }
+    }
     qCInfo(lcAuth).noquote() << endpointName() << "answered" << status.toInt() << "bytes:" << body.size()
                              << (result.failure == Failure::None ? "accepted" : "refused");
     finish(result);
@@ -251,7 +309,8 @@ OAuth2Result TokenEndpointJob::judgeTokenAnswer(int status, const QByteArray &co
                                                 const QByteArray &body, const QDateTime &receivedAt) const
 {
     QJsonObject json;
-    OAuth2Result check = OAuth2ReplyHandler::checkTokenResponse(status, contentType, body, &json);
+    OAuth2Result check
+        = OAuth2ReplyHandler::checkTokenResponse(status, contentType, body, &json, !m_dpopKey.isNull());
     if (check.failure != OAuth2Result::Failure::None) {
         if (check.error == u"invalid_grant"_s) {
             check.message = u"The token endpoint answered invalid_grant (HTTP %1)%2. %3"_s.arg(

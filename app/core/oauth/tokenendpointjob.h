@@ -1,6 +1,8 @@
 #pragma once
 
 #include "auth/oauth2result.h"
+#include "base/formurlencoded.h"
+#include "tokentools/signingkey.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -10,6 +12,8 @@
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
+
+#include <functional>
 
 QT_BEGIN_NAMESPACE
 class QNetworkAccessManager;
@@ -70,10 +74,17 @@ private:
     // and the requested scope as fallback); for refresh and revocation, the token concerned.
     TokenEndpointJob(Kind kind, const OAuth2Token &tokenTemplate, QObject *parent);
 
-    // Sends body to request's URL through network, or, when problem is not empty, fails with
-    // InvalidConfiguration without sending anything. Either way the result comes later.
-    void start(QNetworkAccessManager *network, const QNetworkRequest &request, const QByteArray &body,
+    // Sends fields, form-encoded, to request's URL through network, or, when problem is not empty,
+    // fails with InvalidConfiguration without sending anything. Either way the result comes later.
+    void start(QNetworkAccessManager *network, const QNetworkRequest &request, const FormFields &fields,
                int timeoutMs, const QString &problem);
+    // RFC 9449: each sending carries a DPoP proof made with key (and the nonce the server last gave);
+    // a use_dpop_nonce answer with a DPoP-Nonce header is answered once with a new proof, after
+    // renewAssertions gave the form new assertions where it has some (a server refuses a jti twice).
+    // A token the answer brings as token_type DPoP keeps the key.
+    void useDpop(const SigningKey &key, std::function<void(FormFields *)> renewAssertions);
+    void send();
+    bool asksForDpopNonce(int status, const QByteArray &body) const;
 
     void onRedirected(const QUrl &target);
     void onReplyFinished();
@@ -97,6 +108,12 @@ private:
     bool m_finished = false;
     OAuth2Result m_result;
     QJsonObject m_answer;
+    QNetworkAccessManager *m_network = nullptr;
+    QNetworkRequest m_request;
+    FormFields m_fields;
+    SigningKey m_dpopKey;
+    std::function<void(FormFields *)> m_renewAssertions;
+    bool m_dpopRetried = false;
 };
 
 } // namespace Postern

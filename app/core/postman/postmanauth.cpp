@@ -174,6 +174,8 @@ Params readOAuth2(const Params &params, AuthConfig *auth, QJsonObject *disabled,
             config.clientAssertionAlgorithm = textOf();
         } else if (key == u"clientAssertionAudience"_s) {
             config.clientAssertionAudience = textOf();
+        } else if (key == u"dpop"_s) {
+            config.dpop = value.toBool() || value.toString() == u"true"_s;
         } else if (key == u"assertionIssuer"_s) {
             config.assertionIssuer = textOf();
         } else if (key == u"assertionSubject"_s) {
@@ -413,6 +415,8 @@ Params writeOAuth2(const AuthConfig &auth, const QJsonObject &foreign, const Sec
     addText(&params, u"clientAssertionAlgorithm"_s, config.clientAssertionAlgorithm);
     addText(&params, u"clientAssertionAudience"_s, config.clientAssertionAudience);
     secret.add(&params, u"clientKeyPassphrase"_s, config.clientKeyPassphrase);
+    if (config.dpop)
+        params.append({ u"dpop"_s, true });
     addText(&params, u"assertionIssuer"_s, config.assertionIssuer);
     addText(&params, u"assertionSubject"_s, config.assertionSubject);
     addText(&params, u"assertionAudience"_s, config.assertionAudience);

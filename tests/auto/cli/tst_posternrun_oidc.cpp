@@ -4,7 +4,8 @@
 // clear failure. The device grant in `postern run` and `postern token get`: the code is printed, the
 // test approves it on the provider's own pages as a person on a phone would, and the command goes on.
 // The JWT bearer grant from an encrypted key whose passphrase is a variable: the token is for the
-// assertion's subject, and neither the passphrase nor the token reaches the output.
+// assertion's subject, and neither the passphrase nor the token reaches the output. The same token
+// bound with DPoP reads oidc-provider's UserInfo, nonce demands and all.
 // Skipped when Node.js or the npm packages are missing.
 
 #include "shared/oidcprovider.h"
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void deviceGrantWaitsForApproval_data();
     void deviceGrantWaitsForApproval();
     void jwtBearerGrant();
+    void dpopBoundToken();
 
 private:
     struct Result
@@ -253,6 +255,39 @@ void tst_PosternRunOidc::jwtBearerGrant()
     QVERIFY2(refused.output.contains("the passphrase is wrong"), refused.output.constData());
     QVERIFY2(refused.output.contains("cli-jwt.pem"), refused.output.constData());
     QCOMPARE(api.requests().size(), 1);
+}
+
+void tst_PosternRunOidc::dpopBoundToken()
+{
+    // The key written by jwtBearerGrant (which runs first) signs the grant; DPoP binds the token to a
+    // key of its own, and UserInfo (which demands a nonce, as the token endpoint does) answers.
+    QVERIFY(QFile::exists(m_dir.filePath(u"cli-jwt.pem"_s)));
+    const QJsonObject auth
+        = PosternRun::oauth2({ { u"grant_type"_s, u"jwt_bearer"_s },
+                               { u"tokenName"_s, u"CLI DPoP"_s },
+                               { u"accessTokenUrl"_s, m_provider.endpoint(u"/token"_s).toString() },
+                               { u"clientId"_s, u"postern-cli-jwt"_s },
+                               { u"clientSecret"_s, u"postern-cli-jwt-secret"_s },
+                               { u"client_authentication"_s, u"body"_s },
+                               { u"clientKeyFile"_s, m_dir.filePath(u"cli-jwt.pem"_s) },
+                               { u"clientKeyPassphrase"_s, u"{{keyPassphrase}}"_s },
+                               { u"assertionSubject"_s, u"erin"_s },
+                               { u"scope"_s, u"openid"_s },
+                               { u"dpop"_s, u"true"_s } });
+    const QStringList test { u"pm.test('UserInfo for erin', () => {"_s,
+                             u"  pm.response.to.have.status(200);"_s,
+                             u"  pm.expect(pm.response.json().sub).to.eql('erin');"_s, u"});"_s };
+    const QString collection = m_dir.filePath(u"dpop.postman_collection.json"_s);
+    QVERIFY(PosternRun::writeFile(
+        collection,
+        PosternRun::collection(
+            u"DPoP"_s, { PosternRun::requestItem(u"Me"_s, m_provider.endpoint(u"/me"_s).toString(), test) },
+            auth)));
+    const Result ok = run({ collection, u"--env-var"_s, u"keyPassphrase=cli-canary-passphrase-3e9a"_s,
+                            u"--color"_s, u"off"_s });
+    QVERIFY2(ok.exitCode == 0, ok.output.constData());
+    QVERIFY2(ok.output.contains("UserInfo for erin"), ok.output.constData());
+    QVERIFY(!ok.output.contains("PRIVATE KEY"));
 }
 
 QTEST_GUILESS_MAIN(tst_PosternRunOidc)

@@ -594,6 +594,10 @@ void tst_OAuth2Session::hostileTokenAnswers_data()
     QTest::newRow("unknown token_type") << 200 << "application/json"_ba
                                         << R"({"access_token":"abc","token_type":"mac"})"_ba
                                         << int(F::BadTokenResponse) << u"of type \u201cmac\u201d"_s;
+    QTest::newRow("DPoP token_type when no proof was sent")
+        << 200 << "application/json"_ba
+        << R"({"access_token":"abc","token_type":"DPoP"})"_ba << int(F::BadTokenResponse)
+        << u"of type \u201cDPoP\u201d"_s;
     QTest::newRow("token_type in lower case is fine")
         << 200 << "application/json"_ba
         << R"({"access_token":"abc","token_type":"bearer","expires_in":"60"})"_ba << int(F::None)

@@ -16,6 +16,7 @@
 #include "ui/widgets/lineview.h"
 
 #include <QAccessible>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QGuiApplication>
@@ -60,7 +61,7 @@ private:
     {
         return root->findChild<T *>(QString::fromLatin1(name));
     }
-    LoginWindow *start(const PosternTest::OidcProvider::Client &client, bool basic);
+    LoginWindow *start(const PosternTest::OidcProvider::Client &client, bool basic, bool dpop = false);
 
     PosternTest::OidcProvider m_provider;
     QJsonObject m_discovery;
@@ -104,7 +105,7 @@ void tst_OAuthFlowOidc::cleanup()
     m_dataDir.reset();
 }
 
-LoginWindow *tst_OAuthFlowOidc::start(const PosternTest::OidcProvider::Client &client, bool basic)
+LoginWindow *tst_OAuthFlowOidc::start(const PosternTest::OidcProvider::Client &client, bool basic, bool dpop)
 {
     QTest::mouseClick(find<QPushButton>(m_window.get(), "getNewTokenButton"), Qt::LeftButton);
     m_dialog = visibleChild<GetTokenDialog>(m_window.get(), u"getTokenDialog"_s);
@@ -119,6 +120,10 @@ LoginWindow *tst_OAuthFlowOidc::start(const PosternTest::OidcProvider::Client &c
     find<QLineEdit>(m_dialog, "scope")->setText(u"openid profile email"_s);
     auto *auth = find<QComboBox>(m_dialog, "clientAuthentication");
     auth->setCurrentIndex(basic ? 1 : 0);
+    if (dpop) {
+        find<QCheckBox>(m_dialog, "showAdvanced")->setChecked(true);
+        find<QCheckBox>(m_dialog, "dpop")->setChecked(true);
+    }
     QSignalSpy opened(m_dialog, &GetTokenDialog::loginWindowOpened);
     QTest::mouseClick(find<QPushButton>(m_dialog, "requestTokenButton"), Qt::LeftButton);
     if (opened.isEmpty() && !opened.wait(10000))
@@ -130,17 +135,21 @@ void tst_OAuthFlowOidc::codeFlowThenUserinfo_data()
 {
     QTest::addColumn<bool>("basic");
     QTest::addColumn<QString>("login");
-    QTest::newRow("client_secret_post") << false << u"alice"_s;
-    QTest::newRow("client_secret_basic") << true << u"bob"_s;
+    QTest::addColumn<bool>("dpop");
+    QTest::newRow("client_secret_post") << false << u"alice"_s << false;
+    QTest::newRow("client_secret_basic") << true << u"bob"_s << false;
+    // RFC 9449: the provider demands a nonce at the token endpoint and at UserInfo; both are answered.
+    QTest::newRow("DPoP") << false << u"dora"_s << true;
 }
 
 void tst_OAuthFlowOidc::codeFlowThenUserinfo()
 {
     QFETCH(bool, basic);
     QFETCH(QString, login);
+    QFETCH(bool, dpop);
     const auto client
         = basic ? PosternTest::OidcProvider::basicClient() : PosternTest::OidcProvider::webClient();
-    LoginWindow *window = start(client, basic);
+    LoginWindow *window = start(client, basic, dpop);
     QVERIFY(window);
 
     // The provider's own sign-in page, then its consent page.
@@ -157,7 +166,10 @@ void tst_OAuthFlowOidc::codeFlowThenUserinfo()
     auto *tokens = qobject_cast<TokensDialog *>(waitForTopLevel(u"tokensDialog"_s, 15000));
     QVERIFY2(tokens, qPrintable(m_dialog ? find<QLabel>(m_dialog, "tokenMessage")->text() : QString()));
     QVERIFY(waitUntil([&] { return find<QListWidget>(tokens, "tokenList")->count() == 1; }));
-    QCOMPARE(find<QLabel>(tokens, "detailTokenType")->text(), u"Bearer"_s);
+    QCOMPARE(find<QLabel>(tokens, "detailTokenType")->text(), dpop ? u"DPoP"_s : u"Bearer"_s);
+    QCOMPARE(find<QLabel>(tokens, "detailBinding")->text().contains(u"DPoP key"_s), dpop);
+    if (dpop)
+        screenshot(u"tokens-dpop"_s);
     QVERIFY(find<QLabel>(tokens, "detailExpiresIn")->text().startsWith(u"Expires in"_s));
     // Every other field of the answer is listed; the ID token among them, hidden.
     auto *fields = find<QTableWidget>(tokens, "detailOtherFields");
@@ -171,7 +183,10 @@ void tst_OAuthFlowOidc::codeFlowThenUserinfo()
 
     auto *headers = find<KeyValueEditor>(m_window.get(), "headersTable")->keyValueModel();
     QVERIFY(waitUntil([&] { return headers->automaticRowCount() == 1; }));
-    QVERIFY(headers->index(0, KeyValueModel::ValueColumn).data().toString().startsWith(u"Bearer "_s));
+    QVERIFY(headers->index(0, KeyValueModel::ValueColumn)
+                .data()
+                .toString()
+                .startsWith(dpop ? u"DPoP "_s : u"Bearer "_s));
 
     QSignalSpy shown(m_window->responseViewer(), &ResponseViewer::bodyShown);
     QTest::mouseClick(find<QPushButton>(m_window.get(), "sendButton"), Qt::LeftButton);

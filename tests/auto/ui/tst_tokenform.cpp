@@ -7,6 +7,7 @@
 #include "oauth/tokenstore.h"
 #include "sandbox/sandboxserver.h"
 #include "secrets/memorysecretstore.h"
+#include "tokentools/signingkey.h"
 #include "ui/mainwindow.h"
 #include "ui/oauth/gettokendialog.h"
 #include "ui/oauth/tokensdialog.h"
@@ -16,6 +17,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -195,8 +198,8 @@ void tst_TokenForm::tokenValuesAreReadOut()
     const QRegularExpression countdown(u"Expires in \\d+:\\d\\d"_s);
     auto *expiresIn = find<QLabel>(tokens, "detailExpiresIn");
     QVERIFY2(countdown.match(nameOf(expiresIn)).hasMatch(), qPrintable(nameOf(expiresIn)));
-    for (const char *name : { "detailName", "detailInstance", "detailTokenType", "detailExpiresAt",
-                              "detailObtainedAt", "detailScope" }) {
+    for (const char *name : { "detailName", "detailInstance", "detailTokenType", "detailBinding",
+                              "detailExpiresAt", "detailObtainedAt", "detailScope" }) {
         auto *value = find<QLabel>(tokens, name);
         QVERIFY2(!value->text().isEmpty() || QByteArrayView(name) == "detailScope", name);
         QVERIFY2(nameOf(value).contains(value->text()),
@@ -208,6 +211,37 @@ void tst_TokenForm::tokenValuesAreReadOut()
     QVERIFY(find<QListWidget>(tokens, "tokenList")->item(0)->text().contains(token.issuer));
     QVERIFY(nameOf(find<QLineEdit>(tokens, "detailAccessToken")).startsWith(u"Access token"_s));
     QVERIFY(nameOf(find<QLineEdit>(tokens, "detailRefreshToken")).startsWith(u"Refresh token"_s));
+    QVERIFY(nameOf(find<QLabel>(tokens, "detailBinding")).contains(u"a bearer token"_s));
+
+    // A DPoP-bound token says its key, and whether the token's own cnf.jkt names it.
+    const SigningKey key = SigningKey::generateP256();
+    OAuth2Token bound = token;
+    bound.id = OAuth2Token::newId();
+    bound.name = u"Bound"_s;
+    bound.tokenType = u"DPoP"_s;
+    bound.dpopKey = QString::fromLatin1(key.toPem());
+    bound.dpopThumbprint = key.thumbprint();
+    const auto part = [](const QJsonObject &o) {
+        return QString::fromLatin1(base64UrlNoPadding(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+    };
+    bound.accessToken = part({ { u"alg"_s, u"ES256"_s } }) + u'.'
+        + part({ { u"cnf"_s, QJsonObject { { u"jkt"_s, key.thumbprint() } } } }) + u".c2ln"_s;
+    m_tokens->add(bound);
+    auto *list = find<QListWidget>(tokens, "tokenList");
+    QVERIFY(waitUntil([&] { return list->count() == 2; }));
+    for (int row = 0; row < list->count(); ++row) {
+        if (list->item(row)->text().contains(u"Bound"_s))
+            list->setCurrentRow(row);
+    }
+    const QString binding = nameOf(find<QLabel>(tokens, "detailBinding"));
+    QVERIFY2(binding.contains(u"DPoP key"_s) && binding.contains(key.thumbprint())
+                 && binding.contains(u"cnf.jkt names this key"_s),
+             qPrintable(binding));
+    QVERIFY(!binding.contains(u"PRIVATE"_s));
+    for (int row = 0; row < list->count(); ++row) {
+        if (!list->item(row)->text().contains(u"Bound"_s))
+            list->setCurrentRow(row);
+    }
     QTest::mouseClick(find<QPushButton>(tokens, "useTokenButton"), Qt::LeftButton);
     auto *expiry = find<QLabel>(m_window.get(), "tokenExpiry");
     QVERIFY2(countdown.match(nameOf(expiry)).hasMatch(), qPrintable(nameOf(expiry)));
@@ -305,6 +339,7 @@ void tst_TokenForm::tokenFormLayout()
         = to == int(OAuth2GrantType::AuthorizationCode) || to == int(OAuth2GrantType::AuthorizationCodePkce);
     QCOMPARE(find<QCheckBox>(dialog, "pushAuthorizationRequest")->isVisible(), advanced && codeGrant);
     QCOMPARE(find<QLineEdit>(dialog, "parUrl")->isVisible(), advanced && codeGrant && push);
+    QCOMPARE(find<QCheckBox>(dialog, "dpop")->isVisible(), advanced && to != int(OAuth2GrantType::Implicit));
     QCOMPARE(find<QLineEdit>(dialog, "deviceAuthorizationUrl")->isVisible(),
              to == int(OAuth2GrantType::DeviceCode));
     if (privateKey && push)

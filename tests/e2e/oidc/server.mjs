@@ -19,6 +19,8 @@ import * as http from 'node:http';
 
 import * as jose from 'jose';
 import Provider, { errors } from 'oidc-provider';
+// oidc-provider's own DPoP proof check, so that the JWT bearer grant binds tokens as its grants do.
+import dpopValidate from 'oidc-provider/lib/helpers/validate_dpop.js';
 
 const API_RESOURCE = 'urn:postern:api';
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -242,6 +244,9 @@ function configuration() {
                 },
             },
             userinfo: { enabled: true },
+            // RFC 9449, with a nonce demanded at every endpoint (FAPI 2.0 style): a client must answer
+            // use_dpop_nonce with the DPoP-Nonce it was given.
+            dPoP: { enabled: true, nonceSecret: crypto.randomBytes(32), requireNonce: () => true },
             // Access tokens are opaque unless the token request names the resource urn:postern:api, which
             // gets RS256-signed JWT access tokens (RFC 9068) with scope api:read.
             resourceIndicators: {
@@ -290,7 +295,8 @@ function configuration() {
 // The JWT bearer grant (RFC 7523 §2.1 and §3), which oidc-provider leaves to its grant type extension
 // point: the assertion must be signed by a key of the client's registered "jwks", name the client as
 // "iss", the token endpoint or the issuer as "aud", a subject, an expiry at most an hour away, and a
-// "jti" not seen before. The access token is for the subject, with the scope asked for.
+// "jti" not seen before. The access token is for the subject, with the scope asked for, and bound to
+// the DPoP key when the request proves one.
 function registerJwtBearer(provider) {
     // oidc-provider keeps an error's detail for its logs; the client is told why in error_description.
     const refused = (why) => Object.assign(new errors.InvalidGrant(), {
@@ -300,6 +306,12 @@ function registerJwtBearer(provider) {
     provider.registerGrantType(JWT_BEARER, async (ctx) => {
         const { client, params } = ctx.oidc;
         if (!params.assertion) throw new errors.InvalidRequest("missing required parameter 'assertion'");
+        // The proof first, as oidc-provider's grants do: a nonce demand must not use up the assertion.
+        const dPoP = await dpopValidate(ctx);
+        if (dPoP) {
+            const fresh = await provider.ReplayDetection.unique(client.clientId, dPoP.jti, dPoP.iat + 300);
+            if (!fresh) throw new errors.InvalidGrant('DPoP proof JWT Replay detected');
+        }
         let payload;
         try {
             const keys = jose.createLocalJWKSet(client.jwks ?? { keys: [] });
@@ -325,6 +337,7 @@ function registerJwtBearer(provider) {
         const token = new provider.AccessToken({
             accountId: payload.sub, client, grantId: await grant.save(), gty: 'jwt_bearer', scope,
         });
+        if (dPoP) token.setThumbprint('jkt', dPoP.thumbprint);
         ctx.body = {
             access_token: await token.save(),
             expires_in: token.expiration,
