@@ -4,12 +4,14 @@
 #include "engine/engine.h"
 #include "history/cookiestore.h"
 #include "history/historystore.h"
+#include "http/clientcertificates.h"
 #include "http/fileaccess.h"
 #include "http/httpclient.h"
 #include "oauth/requestsender.h"
 #include "oauth/tokenendpointclient.h"
 #include "oauth/tokenrefresher.h"
 #include "oauth/tokenstore.h"
+#include "ui/clientcertificatesdialog.h"
 #include "ui/history/cookiemanagerdialog.h"
 #include "ui/history/historypane.h"
 #include "ui/oauth/encryptedtokenfile.h"
@@ -68,6 +70,15 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, Tabs tabs)
     m_services.endpoint = engine->endpoint();
     m_services.refresher = engine->refresher();
     setObjectName(u"mainWindow"_s);
+    // The client certificates set in an earlier run, once their passphrases are read.
+    if (auto *network = qobject_cast<CertificateNetworkManager *>(engine->network());
+        network && network->clientCertificates().entries().isEmpty()) {
+        ClientCertificatesDialog::load(engine->tokens()->secretStore(), this,
+                                       [network](const QList<ClientCertificate> &entries) {
+                                           if (!entries.isEmpty())
+                                               network->setClientCertificates(ClientCertificates(entries));
+                                       });
+    }
     setWindowTitle(u"Postern"_s);
     applyBodyLimit();
     setWindowIcon(QIcon(u":/icons/postern.svg"_s));

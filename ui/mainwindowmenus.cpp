@@ -1,8 +1,11 @@
 // The main window's menus and toolbar: the actions, their shortcuts and what they open.
+#include "engine/engine.h"
 #include "history/historystore.h"
+#include "http/clientcertificates.h"
 #include "http/httpclient.h"
 #include "oauth/tokenstore.h"
 #include "runner/runvalues.h"
+#include "ui/clientcertificatesdialog.h"
 #include "ui/history/cookiemanagerdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/oauth/encryptedtokenfile.h"
@@ -151,6 +154,20 @@ void MainWindow::createMenus()
             RunSettings::setScriptTimeLimit(std::chrono::seconds(seconds));
     });
     scriptLimit->setObjectName(u"scriptTimeLimitAction"_s);
+    QAction *certificates = settings->addAction(u"Client &Certificates\u2026"_s, this, [this] {
+        auto *network = qobject_cast<CertificateNetworkManager *>(m_engine->network());
+        if (!network)
+            return;
+        auto *dialog = new ClientCertificatesDialog(network->clientCertificates().entries(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, network, dialog] {
+            ClientCertificatesDialog::save(dialog->entries(), m_tokens->secretStore());
+            network->setClientCertificates(ClientCertificates(dialog->entries()));
+            statusBar()->showMessage(u"Client certificates saved."_s, 5000);
+        });
+        dialog->open();
+    });
+    certificates->setObjectName(u"clientCertificatesAction"_s);
     settings->addSeparator();
     m_encryptedFileAction = settings->addAction(u"Keep Tokens in an &Encrypted File\u2026"_s, this, [this] {
         if (m_encryptedFile)

@@ -118,6 +118,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
         m_jwksUri.clear();
         m_introspectionUrl.clear();
         m_userInfoUrl.clear();
+        m_endSessionUrl.clear();
         m_issSupported = false;
     });
     m_deviceUrl = addLine(u"&Device Authorization URL:"_s, "deviceAuthorizationUrl",
@@ -258,6 +259,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_jwksUri = initial.jwksUri;
     m_introspectionUrl = initial.introspectionUrl;
     m_userInfoUrl = initial.userInfoUrl;
+    m_endSessionUrl = initial.endSessionUrl;
     m_issSupported = initial.issParameterSupported;
     m_issuer->setText(initial.issuer);
     showFieldsForGrant();
@@ -358,6 +360,7 @@ OAuth2Config GetTokenDialog::config() const
     c.jwksUri = m_jwksUri;
     c.introspectionUrl = m_introspectionUrl;
     c.userInfoUrl = m_userInfoUrl;
+    c.endSessionUrl = m_endSessionUrl;
     c.issParameterSupported = m_issSupported;
     return c;
 }

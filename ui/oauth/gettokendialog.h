@@ -124,6 +124,7 @@ private:
     QString m_jwksUri;
     QString m_introspectionUrl;
     QString m_userInfoUrl;
+    QString m_endSessionUrl; // from discovery
     bool m_issSupported = false;
     OAuthServices m_services;
     QLabel *m_message = nullptr;

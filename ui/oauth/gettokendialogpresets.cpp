@@ -61,6 +61,7 @@ void GetTokenDialog::discover()
         m_jwksUri = filled.jwksUri;
         m_introspectionUrl = filled.introspectionUrl;
         m_userInfoUrl = filled.userInfoUrl;
+        m_endSessionUrl = filled.endSessionUrl;
         m_issSupported = filled.issParameterSupported;
         const QStringList pkce = result.codeChallengeMethodsSupported;
         if (!pkce.isEmpty()) {
@@ -91,6 +92,7 @@ void GetTokenDialog::fillFromServiceNow()
     m_jwksUri.clear();
     m_introspectionUrl.clear();
     m_userInfoUrl.clear();
+    m_endSessionUrl.clear();
     m_issSupported = false;
     m_authUrl->setText(preset.authUrl);
     m_tokenUrl->setText(preset.accessTokenUrl);

@@ -165,6 +165,8 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
     m_userInfoButton = addAction(u"User&Info"_s, "userInfoButton", u"Show who the token is for (UserInfo)"_s);
     m_introspectButton = addAction(u"Is It Ac&tive?"_s, "introspectTokenButton",
                                    u"Ask the server whether the token is active"_s);
+    m_signOutButton = addAction(u"Si&gn Out"_s, "signOutButton",
+                                u"Sign out at the server (OpenID Connect RP-Initiated Logout)"_s);
     QPushButton *deleteExpired
         = addAction(u"Delete &Expired"_s, "deleteExpiredButton", u"Delete expired tokens"_s);
     QPushButton *deleteAll = addAction(u"Delete &All"_s, "deleteAllButton", u"Delete all tokens"_s);
@@ -174,6 +176,7 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
     connect(m_revokeButton, &QPushButton::clicked, this, &TokensDialog::revokeSelected);
     connect(m_introspectButton, &QPushButton::clicked, this, &TokensDialog::introspectSelected);
     connect(m_userInfoButton, &QPushButton::clicked, this, &TokensDialog::fetchUserInfo);
+    connect(m_signOutButton, &QPushButton::clicked, this, &TokensDialog::signOut);
     connect(deleteExpired, &QPushButton::clicked, this, [this] { deleteMany(true); });
     connect(deleteAll, &QPushButton::clicked, this, [this] { deleteMany(false); });
 
@@ -311,6 +314,7 @@ void TokensDialog::showDetails()
     m_revokeButton->setEnabled(token && !token->revoked);
     m_introspectButton->setEnabled(token.has_value());
     m_userInfoButton->setEnabled(token && !token->revoked);
+    m_signOutButton->setEnabled(token.has_value() && !m_signOutWindow);
     m_revealAccess->setChecked(false);
     m_revealRefresh->setChecked(false);
     if (!token) {

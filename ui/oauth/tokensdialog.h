@@ -5,6 +5,7 @@
 #include "ui/oauth/oauthservices.h"
 
 #include <QDialog>
+#include <QPointer>
 #include <QTimer>
 
 QT_BEGIN_NAMESPACE
@@ -27,7 +28,7 @@ QString describeExpiry(const OAuth2Token &token, const QDateTime &now = QDateTim
 // expiry countdown and the expiry time, refresh token (masked), scope, and every other field of the
 // raw answer. Use Token makes it the request's current token; Delete removes it after asking; Refresh
 // and Revoke talk to the server with the request's OAuth 2.0 configuration (config); Delete Expired and
-// Delete All clean up.
+// Delete All clean up; Sign Out ends the session at an OpenID provider (RP-Initiated Logout).
 class TokensDialog : public QDialog
 {
     Q_OBJECT
@@ -50,6 +51,8 @@ private:
     void revokeSelected();
     void introspectSelected();
     void fetchUserInfo();
+    // OpenID Connect RP-Initiated Logout, in a login window (tokensdialoglogout.cpp).
+    void signOut();
     void deleteMany(bool expiredOnly);
     void showActionMessage(const QString &text, bool error);
     QLineEdit *secretField(const char *objectName, const QString &accessibleName, QCheckBox **reveal,
@@ -62,6 +65,8 @@ private:
     QPushButton *m_revokeButton = nullptr;
     QPushButton *m_introspectButton = nullptr;
     QPushButton *m_userInfoButton = nullptr;
+    QPushButton *m_signOutButton = nullptr;
+    QPointer<QDialog> m_signOutWindow;
     QLabel *m_actionMessage = nullptr;
     QListWidget *m_list = nullptr;
     QWidget *m_details = nullptr;

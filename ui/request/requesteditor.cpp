@@ -1,6 +1,7 @@
 #include "ui/request/requesteditor.h"
 
 #include "curl/curlcommand.h"
+#include "http/clientcertificates.h"
 #include "http/queryparams.h"
 #include "ui/oauth/oauth2pane.h"
 #include "ui/request/assertionseditor.h"
@@ -31,6 +32,7 @@ namespace Postern {
 
 RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     : QWidget(parent)
+    , m_network(services.network)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -97,6 +99,8 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
 
     connect(m_method, &QComboBox::currentTextChanged, this, &RequestEditor::onEdited);
     connect(m_url, &QLineEdit::textChanged, this, &RequestEditor::onEdited);
+    connect(m_url, &QLineEdit::textChanged, this, &RequestEditor::showCertificate);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &RequestEditor::showCertificate);
     connect(m_params->keyValueModel(), &KeyValueModel::rowsEdited, this, &RequestEditor::onEdited);
     connect(m_headers->keyValueModel(), &KeyValueModel::rowsEdited, this, &RequestEditor::onEdited);
     connect(m_auth, &AuthEditor::changed, this, &RequestEditor::onEdited);
@@ -157,7 +161,28 @@ QWidget *RequestEditor::makeSettingsTab()
     m_followRedirects->setAccessibleName(u"Follow redirects"_s);
     m_followRedirects->setChecked(true);
     form->addRow(QString(), m_followRedirects);
+    m_certificate = new QLabel(page);
+    m_certificate->setObjectName(u"clientCertificate"_s);
+    m_certificate->setTextFormat(Qt::PlainText);
+    m_certificate->setWordWrap(true);
+    m_certificate->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_certificate->setFocusPolicy(Qt::TabFocus);
+    addLabelledRow(form, u"Client certificate:"_s, m_certificate, u"Client certificate"_s);
     return page;
+}
+
+void RequestEditor::showCertificate()
+{
+    // Settings → Client Certificates decides; this says what that means for this request's host.
+    const auto *network = qobject_cast<const CertificateNetworkManager *>(m_network);
+    const QUrl url(m_url->text().trimmed());
+    const ClientCertificate *entry = network ? network->clientCertificates().forUrl(url) : nullptr;
+    m_certificate->setText(
+        entry
+            ? u"%1 (set for %2 in Settings \u2192 Client Certificates)"_s.arg(entry->fileName(), entry->host)
+            : url.scheme() == u"https"_s
+            ? u"None for %1 (Settings \u2192 Client Certificates adds one)"_s.arg(url.host())
+            : u"None: only https requests present one"_s);
 }
 
 HttpRequest RequestEditor::request() const

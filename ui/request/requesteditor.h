@@ -11,6 +11,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QNetworkAccessManager;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
@@ -91,6 +92,9 @@ private:
     QSpinBox *m_timeout = nullptr;
     QCheckBox *m_verifyTls = nullptr;
     QCheckBox *m_followRedirects = nullptr;
+    QLabel *m_certificate = nullptr; // the client certificate the URL's host gets, in words
+    QNetworkAccessManager *m_network = nullptr;
+    void showCertificate();
     QLabel *m_unresolved = nullptr;
     VariableResolver m_resolver;
     bool m_busy = false;

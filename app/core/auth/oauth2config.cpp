@@ -290,6 +290,7 @@ QJsonObject OAuth2Config::toJson(Secrets secrets) const
         { u"parUrl"_s, parUrl },
         { u"introspectionUrl"_s, introspectionUrl },
         { u"userInfoUrl"_s, userInfoUrl },
+        { u"endSessionUrl"_s, endSessionUrl },
         { u"pushAuthorizationRequest"_s, pushAuthorizationRequest },
         { u"issuer"_s, issuer },
         { u"jwksUri"_s, jwksUri },
@@ -361,6 +362,7 @@ OAuth2Config OAuth2Config::fromJson(const QJsonObject &object)
     config.parUrl = object.value(u"parUrl"_s).toString();
     config.introspectionUrl = object.value(u"introspectionUrl"_s).toString();
     config.userInfoUrl = object.value(u"userInfoUrl"_s).toString();
+    config.endSessionUrl = object.value(u"endSessionUrl"_s).toString();
     config.pushAuthorizationRequest = object.value(u"pushAuthorizationRequest"_s).toBool();
     config.issuer = object.value(u"issuer"_s).toString();
     config.audience = object.value(u"audience"_s).toString();

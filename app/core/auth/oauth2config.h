@@ -73,6 +73,7 @@ struct OAuth2Config
     QString revokeUrl; // RFC 7009 endpoint; empty: none known
     QString introspectionUrl; // RFC 7662 endpoint (from discovery); empty: none known
     QString userInfoUrl; // OpenID Connect Core §5.3 endpoint (from discovery); empty: none known
+    QString endSessionUrl; // OpenID Connect RP-Initiated Logout endpoint (from discovery); empty: none
     QString deviceAuthorizationUrl; // RFC 8628 §3.1 endpoint, for the device grant
     // RFC 9126: the code grants push their authorization parameters to parUrl first and send the
     // browser with client_id and the request_uri it answers, nothing else.

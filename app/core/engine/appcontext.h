@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/engine.h"
+#include "http/clientcertificates.h"
 #include "oauth/tokenstore.h"
 #include "secrets/keychainsecretstore.h"
 #include "secrets/secretstoreondemand.h"
@@ -39,7 +40,8 @@ public:
     // start without it (an older version's) counts as a first start only when nothing is stored.
     void start();
 
-    QNetworkAccessManager *network() { return &m_network; }
+    // Gives each https request the client certificate set for its host (Settings → Client Certificates).
+    CertificateNetworkManager *network() { return &m_network; }
     TokenStore *tokens() { return &m_tokens; }
     Workspace *workspace() { return &m_workspace; }
     Engine *engine() { return &m_engine; }
@@ -50,7 +52,7 @@ public:
 private:
     QString m_dataDir;
     QSettings *m_settings;
-    QNetworkAccessManager m_network;
+    CertificateNetworkManager m_network;
     KeychainSecretStore m_keychain;
     SecretStoreOnDemand m_keychainOnDemand; // outlives its users
     TokenStore m_tokens;

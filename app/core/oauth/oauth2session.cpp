@@ -122,6 +122,7 @@ void OAuth2Session::start()
     }
 
     m_manager = new OAuthNetworkManager(this);
+    m_manager->setClientCertificates(m_certificates);
     m_handler = new OAuth2ReplyHandler(m_config.callbackUrl.trimmed(), this);
     m_flow = new CodeFlow(m_manager, this);
     m_flow->setAuthorizationUrl(QUrl(m_config.authUrl.trimmed()));

@@ -3,6 +3,7 @@
 #include "auth/oauth2config.h"
 #include "auth/oauth2result.h"
 #include "base/formurlencoded.h"
+#include "http/clientcertificates.h"
 #include "tokentools/signingkey.h"
 
 #include <QObject>
@@ -64,6 +65,8 @@ public:
     void setTokenRequestTimeout(int milliseconds) { m_tokenTimeout.setInterval(milliseconds); }
 
     void start();
+    // The client certificates its requests (the code exchange, PAR) present over TLS; before start().
+    void setClientCertificates(const ClientCertificates &certificates) { m_certificates = certificates; }
 
     // Whether url is a navigation to the Callback URL: same scheme, host, port and path.
     bool isCallback(const QUrl &url) const;
@@ -98,6 +101,7 @@ private:
     OAuth2ReplyHandler *m_handler = nullptr;
     QOAuth2AuthorizationCodeFlow *m_flow = nullptr;
     SigningKey m_dpopKey; // RFC 9449, when the configuration asks for DPoP
+    ClientCertificates m_certificates; // TLS client certificates for the token endpoint
     QVariantMap m_callbackValues; // to exchange the code once more after a DPoP nonce demand
     QTimer m_tokenTimeout;
     bool m_callbackSeen = false;

@@ -22,7 +22,7 @@ bool sameEndpoint(const QUrl &a, const QUrl &b)
 } // namespace
 
 OAuthNetworkManager::OAuthNetworkManager(QObject *parent)
-    : QNetworkAccessManager(parent)
+    : CertificateNetworkManager(parent)
 {
     // Qt would follow a redirect with the headers set here (the client's Basic credentials among them)
     // to any host: the token endpoint's answer is taken as it is, a 3xx included.
@@ -82,7 +82,7 @@ QNetworkReply *OAuthNetworkManager::createRequest(Operation op, const QNetworkRe
         if (!proof.isEmpty())
             copy.setRawHeader("DPoP", proof.toLatin1());
     }
-    return QNetworkAccessManager::createRequest(op, copy, outgoingData);
+    return CertificateNetworkManager::createRequest(op, copy, outgoingData);
 }
 
 } // namespace Postern

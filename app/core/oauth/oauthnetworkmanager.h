@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/clientcertificates.h"
 #include "tokentools/signingkey.h"
 
 #include <QNetworkAccessManager>
@@ -10,8 +11,9 @@ namespace Postern {
 // The network manager an OAuth flow talks through. Qt 6.4's flows can only send the client secret in
 // the body; for "Send as Basic Auth header" this manager adds the header to requests for the token
 // endpoint (RFC 6749 §2.3.1: id and secret form-urlencoded, joined by ':', base64). It never lets Qt
-// answer an authentication challenge on its own, so a wrong secret fails once, visibly.
-class OAuthNetworkManager : public QNetworkAccessManager
+// answer an authentication challenge on its own, so a wrong secret fails once, visibly. Client
+// certificates (setClientCertificates) go with the requests to their hosts, as in the app's manager.
+class OAuthNetworkManager : public CertificateNetworkManager
 {
     Q_OBJECT
 

@@ -104,6 +104,8 @@ public:
     TokenEndpointJob *introspect(const OAuth2Config &config, const OAuth2Token &token,
                                  const QString &introspectionUrl);
 
+    QNetworkAccessManager *network() const { return m_network; }
+
     // Cancels every job still under way.
     void cancel();
 

@@ -99,6 +99,8 @@ QString invalidGrantHint(TokenEndpointJob::Kind kind)
         return u"The assertion was refused: check the key the server knows, the issuer, subject and "
                u"audience, and the clocks (an assertion lives five minutes)."_s;
     case TokenEndpointJob::Kind::ClientCredentialsGrant:
+        return u"The grant was refused. A server that binds tokens to a client certificate (RFC 8705) "
+               u"refuses a request that presents none: check that one is set for its host."_s;
     case TokenEndpointJob::Kind::Revocation:
     case TokenEndpointJob::Kind::DeviceAuthorization:
     case TokenEndpointJob::Kind::PushedAuthorization:

@@ -1,6 +1,7 @@
 #include "oauth/tokenrequest.h"
 
 #include "base/formurlencoded.h"
+#include "http/clientcertificates.h"
 #include "oauth/browserlauncher.h"
 #include "oauth/loopbackreceiver.h"
 #include "oauth/oauth2session.h"
@@ -134,6 +135,10 @@ void TokenRequest::startSession(bool systemBrowser)
     m_flow = systemBrowser ? Flow::SystemBrowser : Flow::LoginWindow;
     Q_EMIT started(m_flow);
     m_session = new OAuth2Session(m_config, this);
+    // The certificates the app's requests present go to the token endpoint of a browser flow too.
+    if (const auto *network
+        = qobject_cast<CertificateNetworkManager *>(m_endpoint ? m_endpoint->network() : nullptr))
+        m_session->setClientCertificates(network->clientCertificates());
     connect(m_session, &OAuth2Session::finished, this, &TokenRequest::onSessionFinished);
     if (!systemBrowser) {
         connect(m_session, &OAuth2Session::authorizationUrlReady, this, &TokenRequest::authorizationUrlReady);

@@ -77,6 +77,7 @@ OAuth2Config DiscoveryResult::applyTo(OAuth2Config config) const
     config.parUrl = pushedAuthorizationRequestEndpoint;
     config.introspectionUrl = introspectionEndpoint;
     config.userInfoUrl = userinfoEndpoint;
+    config.endSessionUrl = endSessionEndpoint;
     // A server that takes only pushed authorization requests gets only those.
     if (requirePushedAuthorizationRequests && !config.parUrl.isEmpty())
         config.pushAuthorizationRequest = true;
@@ -183,6 +184,7 @@ DiscoveryResult DiscoveryResult::fromDocument(const QByteArray &json, const QStr
         = doc.value(u"require_pushed_authorization_requests"_s).toBool();
     result.userinfoEndpoint = doc.value(u"userinfo_endpoint"_s).toString();
     result.introspectionEndpoint = doc.value(u"introspection_endpoint"_s).toString();
+    result.endSessionEndpoint = doc.value(u"end_session_endpoint"_s).toString();
     result.jwksUri = doc.value(u"jwks_uri"_s).toString();
 
     const QList<QPair<QString, QStringList *>> lists {

@@ -38,6 +38,7 @@ struct DiscoveryResult
     bool requirePushedAuthorizationRequests = false;
     QString userinfoEndpoint;
     QString introspectionEndpoint;
+    QString endSessionEndpoint; // OpenID Connect RP-Initiated Logout 1.0 §2.1
     QString jwksUri;
     // As advertised; empty when the document leaves them out (see the effective…() defaults).
     QStringList codeChallengeMethodsSupported;

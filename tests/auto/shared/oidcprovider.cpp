@@ -186,6 +186,8 @@ bool OidcProvider::start(QString *whyNot)
         arguments << u"--extra-clients"_s << compact(m_extraClients);
     if (m_verbose || qEnvironmentVariableIsSet("POSTERN_OIDC_VERBOSE"))
         arguments << u"--verbose"_s;
+    if (!m_tlsDirectory.isEmpty())
+        arguments << u"--tls"_s << m_tlsDirectory;
 
     m_stderrTail.clear();
     m_process = std::make_unique<QProcess>();
@@ -228,7 +230,8 @@ bool OidcProvider::start(QString *whyNot)
     const QByteArray line = m_process->readLine().trimmed();
     const QJsonObject ready = QJsonDocument::fromJson(line).object();
     const QUrl issuer(ready.value(u"issuer"_s).toString());
-    if (!issuer.isValid() || issuer.scheme() != u"http"_s || issuer.host() != u"127.0.0.1"_s
+    const QString scheme = m_tlsDirectory.isEmpty() ? u"http"_s : u"https"_s;
+    if (!issuer.isValid() || issuer.scheme() != scheme || issuer.host() != u"127.0.0.1"_s
         || issuer.port() <= 0) {
         return fail(u"the OpenID provider's first line is not the expected JSON: "_s
                     + QString::fromUtf8(line.left(200)));

@@ -59,6 +59,9 @@ public:
     // Before start(): let the server print its notices and one line per request on stderr (also
     // turned on by the environment variable POSTERN_OIDC_VERBOSE).
     void setVerbose(bool verbose);
+    // Before start(): serve HTTPS with dir's server.crt and server.key, asking clients for a certificate
+    // signed by dir's ca.crt (mutual TLS, certificate-bound tokens); the issuer is then https.
+    void setTlsDirectory(const QString &dir) { m_tlsDirectory = dir; }
     void setStartTimeout(int msecs);
 
     // Starts node and waits for the server's ready line. On failure returns false and, if whyNot
@@ -68,7 +71,7 @@ public:
     void stop();
     bool isRunning() const;
 
-    QUrl issuer() const { return m_issuer; } // http://127.0.0.1:<port>, no trailing slash
+    QUrl issuer() const { return m_issuer; } // http(s)://127.0.0.1:<port>, no trailing slash
     QUrl endpoint(const QString &path) const; // issuer + path, e.g. "/token"
     qint64 processId() const;
 
@@ -85,6 +88,7 @@ private:
     QJsonArray m_extraClients;
     bool m_replaceClients = false;
     bool m_verbose = false;
+    QString m_tlsDirectory;
     int m_startTimeout = 30000;
     QUrl m_issuer;
     QByteArray m_stderrTail;

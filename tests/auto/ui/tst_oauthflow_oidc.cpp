@@ -283,6 +283,23 @@ void tst_OAuthFlowOidc::discoverThenSignInAndVerifyIdToken()
     QVERIFY2(waitUntil([&] { return message->text().startsWith(u"UserInfo"_s); }, 15000),
              qPrintable(message->text()));
     QVERIFY2(message->text().contains(u"sub: carol"_s), qPrintable(message->text()));
+
+    // Sign Out (RP-Initiated Logout, its endpoint from discovery), in a login window. That window starts
+    // without the sign-in's cookies, so oidc-provider finds no session to confirm and sends it back at
+    // once; a provider that asks shows its page (confirmed here as a person would).
+    QTest::mouseClick(find<QPushButton>(tokens, "signOutButton"), Qt::LeftButton);
+    const QPointer<LoginWindow> signOut
+        = qobject_cast<LoginWindow *>(waitForTopLevel(u"signOutWindow"_s, 15000));
+    const auto signedOut = [&] {
+        return message->text().startsWith(u"Signed out at"_s);
+    };
+    if (!waitUntil(signedOut, 5000) && signOut
+        && runJs(signOut, u"const b = document.querySelector('button[name=logout]'); if (b) b.click();"_s))
+        QVERIFY2(waitUntil(signedOut, 15000), qPrintable(message->text()));
+    QVERIFY2(signedOut(), qPrintable(message->text()));
+    QVERIFY(message->text().contains(m_provider.issuer().toString()));
+    QVERIFY(waitUntil([&] { return !signOut; })); // the window closed itself
+    QVERIFY(spoken->text(QAccessible::Name).startsWith(u"Signed out at"_s));
 }
 
 void tst_OAuthFlowOidc::discoveryRefusesAnotherIssuer()

@@ -1,7 +1,7 @@
 // A local OpenID Connect provider (the npm package oidc-provider) for Postern's end-to-end tests.
 //
 //   node server.mjs [--port N] [--clients FILE|JSON] [--extra-clients FILE|JSON] [--verbose]
-//                   [--ignore-stdin]
+//                   [--ignore-stdin] [--tls DIR]
 //
 // Listens on 127.0.0.1 only; the issuer is http://127.0.0.1:<port>. Once listening it prints one JSON
 // line on stdout, e.g. {"issuer":"http://127.0.0.1:43123","port":43123}, and nothing else ever goes to
@@ -16,6 +16,8 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as https from 'node:https';
+import * as path from 'node:path';
 
 import * as jose from 'jose';
 import Provider, { errors } from 'oidc-provider';
@@ -34,6 +36,8 @@ const DEFAULT_CLIENTS = [
         application_type: 'native',
         token_endpoint_auth_method: 'client_secret_post',
         redirect_uris: ['https://oauth.pstmn.io/v1/callback', 'http://127.0.0.1/callback'],
+        // RP-Initiated Logout sends the browser back to the Callback URL.
+        post_logout_redirect_uris: ['https://oauth.pstmn.io/v1/callback', 'http://127.0.0.1/callback'],
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
     },
@@ -98,7 +102,7 @@ const DEFAULT_CLIENTS = [
 ];
 
 const USAGE = 'usage: node server.mjs [--port N] [--clients FILE|JSON] [--extra-clients FILE|JSON]'
-    + ' [--verbose] [--ignore-stdin]\n';
+    + ' [--verbose] [--ignore-stdin] [--tls DIR]\n';
 
 function usage(message) {
     process.stderr.write(`server.mjs: ${message}\n${USAGE}`);
@@ -133,7 +137,7 @@ function readClients(value, option) {
 
 function parseArguments(argv) {
     const options = {
-        port: 0, clients: DEFAULT_CLIENTS, extraClients: [], verbose: false, watchStdin: true,
+        port: 0, clients: DEFAULT_CLIENTS, extraClients: [], verbose: false, watchStdin: true, tls: '',
     };
     for (let i = 0; i < argv.length; i += 1) {
         const arg = argv[i];
@@ -154,6 +158,7 @@ function parseArguments(argv) {
             case '--extra-clients': options.extraClients = readClients(value(), arg); break;
             case '--verbose': options.verbose = true; break;
             case '--ignore-stdin': options.watchStdin = false; break;
+            case '--tls': options.tls = value(); break;
             case '--help': case '-h':
                 process.stdout.write(USAGE);
                 process.exit(0);
@@ -247,6 +252,18 @@ function configuration() {
             // RFC 9449, with a nonce demanded at every endpoint (FAPI 2.0 style): a client must answer
             // use_dpop_nonce with the DPoP-Nonce it was given.
             dPoP: { enabled: true, nonceSecret: crypto.randomBytes(32), requireNonce: () => true },
+            // RFC 8705 certificate-bound tokens, for clients that register
+            // tls_client_certificate_bound_access_tokens; the certificate is the TLS peer's (--tls).
+            mTLS: {
+                enabled: true,
+                certificateBoundAccessTokens: true,
+                getCertificate(ctx) {
+                    const peer = ctx.socket.getPeerCertificate?.();
+                    if (!peer || !peer.raw) return undefined;
+                    const base64 = peer.raw.toString('base64').match(/.{1,64}/g).join('\n');
+                    return `-----BEGIN CERTIFICATE-----\n${base64}\n-----END CERTIFICATE-----`;
+                },
+            },
             // Access tokens are opaque unless the token request names the resource urn:postern:api, which
             // gets RS256-signed JWT access tokens (RFC 9068) with scope api:read.
             resourceIndicators: {
@@ -347,7 +364,23 @@ function registerJwtBearer(provider) {
     }, ['assertion', 'scope']);
 }
 
-const server = http.createServer();
+// --tls DIR: HTTPS with DIR/server.crt and DIR/server.key, asking every client for a certificate signed
+// by DIR/ca.crt (not requiring one), for mutual TLS client authentication and certificate-bound
+// tokens (RFC 8705). The issuer is then https://127.0.0.1:<port>.
+function tlsOptions() {
+    const read = (name) => fs.readFileSync(path.join(options.tls, name));
+    try {
+        return {
+            key: read('server.key'), cert: read('server.crt'), ca: read('ca.crt'),
+            requestCert: true, rejectUnauthorized: false,
+        };
+    } catch (err) {
+        usage(`--tls: ${err.message}`);
+    }
+    return undefined;
+}
+
+const server = options.tls ? https.createServer(tlsOptions()) : http.createServer();
 
 function shutDown() {
     server.close();
@@ -370,7 +403,7 @@ server.on('error', (err) => {
 
 server.listen(options.port, '127.0.0.1', async () => {
     const { port } = server.address();
-    const issuer = `http://127.0.0.1:${port}`;
+    const issuer = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
     let provider;
     try {
         provider = new Provider(issuer, configuration());
