@@ -22,6 +22,8 @@ namespace Postern {
 
 // "Expires in 29 min", "Expired", …
 QString describeExpiry(const OAuth2Token &token, const QDateTime &now = QDateTime::currentDateTimeUtc());
+// A UTC time in the user's local time and locale, short.
+QString localTime(const QDateTime &utc);
 
 // Manage Access Tokens: every stored token (name, when obtained, valid or expired) on the left; the
 // selected one's details on the right: access token (masked, with reveal and copy), type, a live
