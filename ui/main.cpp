@@ -17,6 +17,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QUrl>
 
 #include <cstdio>
 #include <cstdlib>
@@ -50,6 +51,11 @@ struct Options
     {
         parser->setApplicationDescription(u"A native API client for OAuth-protected APIs."_s);
         parser->addOptions({ instance, noSandbox, workspace });
+        parser->addPositionalArgument(
+            u"file"_s,
+            u"A Postman collection or environment, a Postern file or a curl command to import; a "
+            "Postern workspace.json opens its workspace."_s,
+            u"[file...]"_s);
     }
 };
 
@@ -127,9 +133,22 @@ int main(int argc, char *argv[])
     // Every engine object, made and wired in one place: network manager, keychain, token store (token
     // secrets go to the OS keychain; where none answers, they live in memory for the session), the
     // workspace, whose secret values go where the tokens' go, and the Engine that sends requests.
+    // Files to open ("Open With Postern" passes them as paths, or as file: URLs from some desktops): a
+    // workspace manifest opens its workspace (unless --workspace names one), the rest are imported.
+    QString workspaceRoot = parser.value(workspaceOption);
+    QStringList imports;
+    for (const QString &argument : parser.positionalArguments()) {
+        const QUrl url(argument);
+        const QString path = url.isLocalFile() ? url.toLocalFile() : argument;
+        if (const QString folder = Workspace::folderOfManifest(path);
+            !folder.isEmpty() && workspaceRoot.isEmpty())
+            workspaceRoot = folder;
+        else
+            imports.append(path);
+    }
+
     QSettings settings;
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QString workspaceRoot = parser.value(workspaceOption);
     if (workspaceRoot.isEmpty())
         workspaceRoot = settings.value(u"workspace/folder"_s, Workspace::defaultRoot()).toString();
     AppContext context(dataDir, workspaceRoot, &settings);
@@ -186,5 +205,7 @@ int main(int argc, char *argv[])
     }
 
     window.show();
+    if (!imports.isEmpty())
+        QTimer::singleShot(0, &window, [&window, imports] { window.importFiles(imports); });
     return app.exec();
 }

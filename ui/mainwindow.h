@@ -35,6 +35,7 @@ class Sidebar;
 class ResponseViewer;
 class TokenStore;
 class Workspace;
+struct ImportOutcome;
 
 // The main window: the sidebar (collections) beside the open requests, one tab each (a request
 // editor above its response), and the environment switcher in the toolbar. It owns the HttpClient
@@ -69,6 +70,11 @@ public:
     // Writes drafts and the session now (also done shortly after every edit, and on close).
     void saveSession();
 
+    // What File > Import does, for files named on the command line or opened with "Open With
+    // Postern": each is imported into the workspace (a curl command opens in a new tab) and its summary
+    // shown, as after choosing it in the dialog.
+    void importFiles(const QStringList &paths);
+
     void newTab();
     void newCollection();
     void saveCurrent();
@@ -102,6 +108,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void showImported(const ImportOutcome &outcome);
     // Bodies up to the Response Body Limit setting (default 512 MB) are shown; larger ones up to
     // MaxSavedBody go to a temporary file, to be saved; larger still end the call.
     static constexpr qint64 DefaultShownBody = qint64(512) << 20;

@@ -33,6 +33,25 @@ using namespace Qt::StringLiterals;
 
 namespace Postern {
 
+void MainWindow::showImported(const ImportOutcome &outcome)
+{
+    if (outcome.request)
+        m_tabs->newTab(*outcome.request);
+    else if (!outcome.collectionId.isEmpty())
+        m_tree->select(outcome.collectionId, QString());
+}
+
+void MainWindow::importFiles(const QStringList &paths)
+{
+    if (!m_workspace)
+        return;
+    for (const QString &path : paths) {
+        const ImportExport::Outcome outcome = ImportExport::importFile(m_workspace, path);
+        showImported(outcome);
+        ImportExport::showOutcome(this, outcome);
+    }
+}
+
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(u"&File"_s);
@@ -56,11 +75,7 @@ void MainWindow::createMenus()
     QAction *importAction = file->addAction(u"&Import\u2026"_s, this, [this] {
         if (!m_workspace)
             return;
-        const ImportExport::Outcome outcome = ImportExport::importInteractively(this, m_workspace);
-        if (outcome.request)
-            m_tabs->newTab(*outcome.request);
-        else if (!outcome.collectionId.isEmpty())
-            m_tree->select(outcome.collectionId, QString());
+        showImported(ImportExport::importInteractively(this, m_workspace));
     });
     importAction->setObjectName(u"importAction"_s);
     m_importAction = importAction;

@@ -6,6 +6,7 @@
 #include "secrets/secretstore.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -87,6 +88,20 @@ Workspace::~Workspace() = default;
 QString Workspace::defaultRoot()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/Postern/workspace"_s;
+}
+
+QString Workspace::folderOfManifest(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.fileName() != u"workspace.json"_s || !info.isFile() || info.size() > 64 * 1024)
+        return {};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+    if (!document.isObject() || document.object().value(u"postern"_s).toString() != u"workspace"_s)
+        return {};
+    return info.absolutePath();
 }
 
 QString Workspace::stateDirectory() const

@@ -42,6 +42,8 @@ public:
 
     // ~/.local/share/Postern/workspace (the XDG data directory).
     static QString defaultRoot();
+    // The folder of a workspace whose manifest (its workspace.json) path is; empty when path is not one.
+    static QString folderOfManifest(const QString &path);
 
     QString root() const { return m_root; }
     QString id() const { return m_id; }

@@ -1,10 +1,15 @@
 // Runs the real postern executable the way a terminal without a display does (an SSH session, a
 // container, a packaging check): --help and --version answer and exit, and a mistyped option says
-// so, none of them asking for a window system.
+// so, none of them asking for a window system. Files named on the command line (as "Open With
+// Postern" passes them) are imported, and a workspace's manifest opens that workspace.
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -15,6 +20,14 @@ class tst_CommandLine : public QObject
 private Q_SLOTS:
     void answersWithoutADisplay_data();
     void answersWithoutADisplay();
+    void importsTheFilesItIsGiven();
+    void aManifestOpensItsWorkspace();
+
+private:
+    // A postern of its own home (settings, data, keychain-less), on the offscreen platform.
+    void startPostern(QProcess *postern, const QTemporaryDir &home, const QStringList &arguments);
+    // Waits until path exists (the app got that far), then ends the app.
+    static bool waitForFile(QProcess *postern, const QString &path);
 };
 
 void tst_CommandLine::answersWithoutADisplay_data()
@@ -57,6 +70,71 @@ void tst_CommandLine::answersWithoutADisplay()
     QVERIFY2(output.contains(expectedOutput), qPrintable(output));
     QVERIFY2(error.contains(expectedError), qPrintable(error));
     QVERIFY2(!error.contains(u"platform plugin"_s), qPrintable(error));
+}
+
+void tst_CommandLine::startPostern(QProcess *postern, const QTemporaryDir &home, const QStringList &arguments)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"HOME"_s, home.path());
+    environment.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+    environment.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
+    postern->setProcessEnvironment(environment);
+    postern->start(QStringLiteral(POSTERN_EXECUTABLE),
+                   QStringList { u"--no-sandbox-instance"_s } + arguments);
+}
+
+bool tst_CommandLine::waitForFile(QProcess *postern, const QString &path)
+{
+    postern->waitForStarted(10000);
+    const bool there
+        = QTest::qWaitFor([&] { return QFile::exists(path) || postern->state() != QProcess::Running; }, 30000)
+        && QFile::exists(path);
+    if (!there)
+        qWarning().noquote() << "postern (" << postern->state() << postern->exitCode()
+                             << postern->errorString() << ") said:" << postern->readAllStandardError();
+    postern->kill();
+    postern->waitForFinished(5000);
+    return there;
+}
+
+void tst_CommandLine::importsTheFilesItIsGiven()
+{
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    const QString collection = home.filePath(u"Opened.postman_collection.json"_s);
+    QFile file(collection);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({ "info": { "name": "Opened from the command line",
+        "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+        "item": [ { "name": "List", "request": { "method": "GET", "url": "https://example.invalid/x" } } ] })");
+    file.close();
+    const QString workspace = home.filePath(u"workspace"_s);
+    QProcess postern;
+    startPostern(&postern, home, { u"--workspace"_s, workspace, collection });
+    // The import writes the collection into the workspace before its summary shows.
+    QVERIFY(waitForFile(&postern, workspace + u"/collections/opened-from-the-command-line.json"_s));
+    QFile imported(workspace + u"/collections/opened-from-the-command-line.json"_s);
+    QVERIFY(imported.open(QIODevice::ReadOnly));
+    QVERIFY(imported.readAll().contains("https://example.invalid/x"));
+}
+
+void tst_CommandLine::aManifestOpensItsWorkspace()
+{
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    const QString folder = home.filePath(u"elsewhere"_s);
+    QVERIFY(QDir().mkpath(folder));
+    QFile manifest(folder + u"/workspace.json"_s);
+    QVERIFY(manifest.open(QIODevice::WriteOnly));
+    manifest.write(R"({ "formatVersion": 1, "id": "opened-by-its-manifest", "postern": "workspace" })");
+    manifest.close();
+    QProcess postern;
+    // As a file manager passes it: a file: URL.
+    startPostern(&postern, home, { QUrl::fromLocalFile(manifest.fileName()).toString() });
+    QVERIFY(waitForFile(&postern, folder + u"/.postern/.gitignore"_s));
+    QVERIFY2(!QFile::exists(home.filePath(u"data/Postern/workspace"_s)), "the default workspace was opened");
 }
 
 QTEST_GUILESS_MAIN(tst_CommandLine)

@@ -35,6 +35,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 using namespace Postern;
 
@@ -51,6 +53,7 @@ private Q_SLOTS:
     void unresolvedVariablesAreShown();
     void closingADirtyTabAsks();
     void brokenFilesAreSetAsideAndReported();
+    void openedFilesAreImported();
     void controlsHaveAccessibleNames();
 
 private:
@@ -351,6 +354,63 @@ void tst_WorkspaceWindow::brokenFilesAreSetAsideAndReported()
              qPrintable(box->text()));
     QVERIFY(!QFile::exists(broken.fileName()));
     box->close();
+}
+
+void tst_WorkspaceWindow::openedFilesAreImported()
+{
+    // What "Open With Postern" and `postern FILE…` do: each file imported as File > Import would, its
+    // summary told in a message box a screen reader reads.
+    QVERIFY(m_f.openWindow());
+    QTemporaryDir files;
+    auto write = [&files](const QString &name, const QByteArray &contents) {
+        QFile file(files.filePath(name));
+        if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
+            return QString();
+        return file.fileName();
+    };
+    const QString collection = write(u"Incidents.postman_collection.json"_s, R"({
+        "info": { "name": "Opened incidents",
+                  "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+        "item": [ { "name": "List", "request": { "method": "GET", "url": "{{instance}}/api/now/table/incident" } } ]
+    })");
+    const QString curl
+        = write(u"call.sh"_s, "curl -H 'Accept: application/json' https://example.invalid/opened\n");
+    const QString garbage = write(u"garbage.postman_collection.json"_s, "\x89PNG\r\n\x1a\n{not json");
+    QVERIFY(!collection.isEmpty() && !curl.isEmpty() && !garbage.isEmpty());
+
+    QStringList told; // each box's icon and text, as the accessibility tree gives them
+    std::function<void()> readBox = [this, &told, &readBox] {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            auto *box = qobject_cast<QMessageBox *>(widget);
+            if (!box || !box->isVisible())
+                continue;
+            auto *label = box->findChild<QLabel *>(u"qt_msgbox_label"_s);
+            QAccessibleInterface *text = label ? QAccessible::queryAccessibleInterface(label) : nullptr;
+            told << (box->icon() == QMessageBox::Warning ? u"warning: "_s : u"information: "_s)
+                    + (text ? text->text(QAccessible::Name) : QString());
+            box->button(QMessageBox::Ok)->click();
+        }
+        if (told.size() < 3)
+            QTimer::singleShot(50, this, readBox);
+    };
+    QTimer::singleShot(0, this, readBox);
+    const int tabsBefore = m_f.window->requestTabs()->count();
+    m_f.window->importFiles({ collection, curl, garbage });
+    QCOMPARE(told.size(), 3);
+    QVERIFY2(told.at(0).startsWith(u"information: "_s) && told.at(0).contains(u"Opened incidents"_s),
+             qPrintable(told.at(0)));
+    QVERIFY2(told.at(1).startsWith(u"information: "_s), qPrintable(told.at(1)));
+    QVERIFY2(told.at(2).startsWith(u"warning: Not imported"_s) && told.at(2).contains(u"not valid JSON"_s),
+             qPrintable(told.at(2)));
+
+    bool found = false;
+    for (const Collection &kept : m_f.workspace->collections())
+        found = found || kept.name == u"Opened incidents"_s;
+    QVERIFY(found);
+    QCOMPARE(m_f.window->collectionsTree()->currentItem()->text(0), u"Opened incidents"_s);
+    QCOMPARE(m_f.window->requestTabs()->count(), tabsBefore + 1);
+    auto *url = m_f.window->requestEditor()->findChild<QLineEdit *>(u"urlEdit"_s);
+    QCOMPARE(url->text(), u"https://example.invalid/opened"_s);
 }
 
 void tst_WorkspaceWindow::controlsHaveAccessibleNames()
