@@ -5,6 +5,7 @@
 #   dev.sh test   runs every test and ends with CTest's summary; non-zero on any failure
 #                 (first it also installs Node.js if missing, and the npm packages of tests/e2e/oidc
 #                 and tests/e2e/newman)
+#   dev.sh deb    makes the Debian package build/package/postern_VERSION_ARCH.deb (cpack)
 # Idempotent: with nothing missing and nothing changed, it goes straight to running.
 set -euo pipefail
 
@@ -57,9 +58,10 @@ configure_and_build() {
     local werror=OFF
     [ "${CI:-}" = "true" ] && werror=ON
     if [ ! -f "$build/CMakeCache.txt" ]; then
-        cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPOSTERN_WERROR=$werror
+        cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPOSTERN_WERROR=$werror \
+            -DCMAKE_INSTALL_PREFIX=/usr
     else
-        cmake "$build" -DPOSTERN_WERROR=$werror >/dev/null
+        cmake "$build" -DPOSTERN_WERROR=$werror -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
     fi
     cmake --build "$build" -j"$(nproc)"
 }
@@ -83,8 +85,14 @@ test)
     cd "$build"
     exec ctest --output-on-failure --timeout 300 -j2 "$@"
     ;;
+deb)
+    install_packages
+    configure_and_build
+    (cd "$build" && cpack -G DEB -B "$build/package")
+    ls "$build"/package/postern_*.deb
+    ;;
 *)
-    echo "usage: packaging/dev.sh run|test [arguments for postern or ctest]" >&2
+    echo "usage: packaging/dev.sh run|test|deb [arguments for postern or ctest]" >&2
     exit 2
     ;;
 esac

@@ -216,7 +216,7 @@ bool CommandLineRun::load()
     if (scripts && m_command.isolateScripts && ScriptProcess::locateWorker().isEmpty()) {
         fail(
             ExitCode::ScriptWorkerMissing,
-            u"postern-script-worker, which runs the collection's scripts, is not installed next to postern-run."_s);
+            u"postern-script-worker, which runs the collection's scripts, was not found where Postern installs it."_s);
         return false;
     }
     options.shardIndex = m_command.shardIndex;

@@ -54,9 +54,10 @@ QString ScriptProcess::locateWorker()
     if (!fromEnv.isEmpty() && QFileInfo(fromEnv).isExecutable())
         return fromEnv;
     const QDir here(QCoreApplication::applicationDirPath());
+    // Installed (in the library folder, or next to the program), then ui/ and app/cli/ of a build.
     for (const QString &candidate :
-         { here.filePath(name), here.filePath(u"../app/scriptworker/"_s + name),
-           here.filePath(u"../scriptworker/"_s + name) }) { // installed; ui/ and app/cli/ of a build
+         { here.filePath(QStringLiteral(POSTERN_WORKER_FROM_BIN "/") + name), here.filePath(name),
+           here.filePath(u"../app/scriptworker/"_s + name), here.filePath(u"../scriptworker/"_s + name) }) {
         if (QFileInfo(candidate).isExecutable())
             return QFileInfo(candidate).canonicalFilePath();
     }

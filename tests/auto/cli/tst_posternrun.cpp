@@ -870,8 +870,8 @@ void tst_PosternRun::isolatedWithoutWorker()
     const Result isolated = runAlone({ u"--isolate-scripts"_s });
     QCOMPARE(isolated.exitCode, 8);
     QCOMPARE(isolated.errors,
-             u"postern run: postern-script-worker, which runs the collection's scripts, is not "
-             "installed next to postern-run.\n"_s);
+             u"postern run: postern-script-worker, which runs the collection's scripts, was not found "
+             "where Postern installs it.\n"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_PosternRun)
