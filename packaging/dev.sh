@@ -5,6 +5,8 @@
 #   dev.sh test   runs every test and ends with CTest's summary; non-zero on any failure
 #                 (first it also installs Node.js if missing, and the npm packages of tests/e2e/oidc
 #                 and tests/e2e/newman)
+#                 (and the fuzzers, in build/fuzz: see tests/fuzz/)
+#   dev.sh fuzz [SECONDS] [TARGET...]  builds the fuzzers and runs each for SECONDS (default 300)
 #   dev.sh deb    makes the Debian package build/package/postern_VERSION_ARCH.deb (cpack)
 # Idempotent: with nothing missing and nothing changed, it goes straight to running.
 set -euo pipefail
@@ -66,6 +68,17 @@ configure_and_build() {
     cmake --build "$build" -j"$(nproc)"
 }
 
+# The libFuzzer targets (tests/fuzz/) in a clang build of their own, with AddressSanitizer and
+# UndefinedBehaviorSanitizer; CTest's fuzz_smoke runs each for a few seconds.
+build_fuzzers() {
+    local fuzz=$build/fuzz
+    if [ ! -f "$fuzz/CMakeCache.txt" ]; then
+        cmake -S "$root" -B "$fuzz" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+            -DPOSTERN_FUZZ=ON -DPOSTERN_BUILD_TESTS=OFF
+    fi
+    cmake --build "$fuzz" --target postern_fuzzers -j"$(nproc)"
+}
+
 case "$cmd" in
 run)
     install_packages
@@ -82,8 +95,15 @@ test)
     install_packages
     install_npm_packages
     configure_and_build
+    build_fuzzers
     cd "$build"
     exec ctest --output-on-failure --timeout 300 -j2 "$@"
+    ;;
+fuzz)
+    install_packages
+    configure_and_build
+    build_fuzzers
+    exec bash "$root/tests/fuzz/run-fuzzers.sh" "$build/fuzz" "${1:-300}" "${@:2}"
     ;;
 deb)
     install_packages
@@ -92,7 +112,7 @@ deb)
     ls "$build"/package/postern_*.deb
     ;;
 *)
-    echo "usage: packaging/dev.sh run|test|deb [arguments for postern or ctest]" >&2
+    echo "usage: packaging/dev.sh run|test|fuzz|deb [arguments for postern, ctest or the fuzzers]" >&2
     exit 2
     ;;
 esac

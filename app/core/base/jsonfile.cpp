@@ -9,12 +9,12 @@ using namespace Qt::StringLiterals;
 
 namespace Postern {
 
-JsonFile::ReadResult JsonFile::read(const QString &path, Contents contents, qint64 maxBytes)
+JsonFile::ReadResult JsonFile::read(const QString &path, Contents contents, qint64 limit)
 {
     ReadResult result;
-    if (const QFileInfo info(path); info.exists() && info.size() > maxBytes) {
+    if (const QFileInfo info(path); info.exists() && info.size() > limit) {
         result.status = Status::TooLarge;
-        result.reason = u"it is larger than %1 MiB"_s.arg(maxBytes / (1024 * 1024));
+        result.reason = u"it is larger than %1 MiB"_s.arg(limit / (1024 * 1024));
         return result;
     }
     switch (AtomicFile::read(path, &result.data, &result.reason)) {

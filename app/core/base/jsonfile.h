@@ -44,7 +44,7 @@ public:
     };
 
     static ReadResult read(const QString &path, Contents contents = Contents::Parsed,
-                           qint64 maxBytes = JsonFile::maxBytes);
+                           qint64 limit = JsonFile::maxBytes);
 
     // The version number root says it has under key, 0 when it says none.
     static int version(const QJsonObject &root, const QString &key);

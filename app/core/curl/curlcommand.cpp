@@ -252,6 +252,13 @@ bool Importer::finish()
         url = appendQuery(url, query);
     if (m_get && m_hasData)
         url = appendQuery(url, QString::fromUtf8(m_data));
+    // curl refuses a URL with a control character in it (a line break inside quotes, a tab, data that -G put
+    // into the query): so does Postern, rather than send something else.
+    if (std::any_of(url.cbegin(), url.cend(),
+                    [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; }))
+        return fail(
+            u"The URL has a line break, a tab or another control character in it; curl refuses such a "
+            "URL too."_s);
     request.url = url;
 
     if (!m_method.isEmpty())

@@ -252,7 +252,8 @@ QString toCurl(const HttpRequest &request, Secrets secrets, QString *error)
         command += u" --head"_s;
     else if (method != u"GET"_s && !(method == u"POST"_s && sendsBody))
         command += u" -X "_s + ShellWords::quote(method);
-    command += u' ' + ShellWords::singleQuote(url);
+    // curl takes a word that starts with '-' for an option, whatever its quotes: such a URL needs --url.
+    command += (url.startsWith(u'-') ? u" --url "_s : u" "_s) + ShellWords::singleQuote(url);
 
     QStringList parts { command };
     for (const KeyValue &header : request.effectiveHeaders()) {

@@ -692,6 +692,13 @@ void tst_CurlCommand::errors_data()
     QTest::newRow("operator first") << u"| curl https://x.example/"_s << u"not a curl command"_s;
     QTest::newRow("curl in quotes of another word")
         << u"curlx https://x.example/"_s << u"not a curl command"_s;
+    // Found by fuzz_curl (tests/fuzz/regressions/fuzz_curl/url-with-a-line-break): the line break was
+    // imported into the URL, and Copy as cURL of it read back as another URL.
+    QTest::newRow("URL with a line break in quotes")
+        << u"curl 'https://x.example/\r\n/'"_s << u"control character"_s;
+    QTest::newRow("URL with a tab") << u"curl \"https://x.example/\ta\""_s << u"control character"_s;
+    QTest::newRow("control character put into the query by -G (regressions/fuzz_curl/data-into-the-query)")
+        << u"curl -d $'\\a' -G https://x.example/"_s << u"control character"_s;
     QTest::newRow("-d @file") << u"curl -d @data.json https://x.example/"_s
                               << u"\u201c-d @data.json\u201d reads a file (@data.json), "_s + onImport;
     QTest::newRow("--data @file") << u"curl --data @f https://x.example/"_s << onImport;
@@ -1037,6 +1044,11 @@ void tst_CurlCommand::roundTrip_data()
                .graphql(u"query Q($id: ID!) {\n  user(id: $id) { name }\n}"_s, u"{ \"id\": \"4'2\" }"_s)
                .r;
     QTest::newRow("graphql without variables") << Req(u"POST"_s, url).graphql(u"{ me { id } }"_s).r;
+    // Found by fuzz_curl: curl reads a word that starts with '-' as an option, so such a URL goes after
+    // --url (tests/fuzz/regressions/fuzz_curl/url-starting-with-a-dash).
+    QTest::newRow("URL that starts with a dash") << Req(u"GET"_s, u"-://"_s).r;
+    QTest::newRow("URL that starts with a dash, POST")
+        << Req(u"POST"_s, u"--data-raw://x"_s).body("a", u"text/plain"_s).r;
 }
 
 void tst_CurlCommand::roundTrip()
