@@ -73,8 +73,9 @@ configure_and_build() {
 build_fuzzers() {
     local fuzz=$build/fuzz
     if [ ! -f "$fuzz/CMakeCache.txt" ]; then
+        # -O1, as libFuzzer advises: quicker to build, and the reports keep their lines (-g1).
         cmake -S "$root" -B "$fuzz" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-            -DPOSTERN_FUZZ=ON -DPOSTERN_BUILD_TESTS=OFF
+            -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DPOSTERN_FUZZ=ON -DPOSTERN_BUILD_TESTS=OFF
     fi
     cmake --build "$fuzz" --target postern_fuzzers -j"$(nproc)"
 }
