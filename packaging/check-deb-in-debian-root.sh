@@ -56,6 +56,7 @@ inside man -w postern >/dev/null 2>&1 || true
 cat >"$root/tmp/session.sh" <<'SESSION'
 set -u
 export QTWEBENGINE_DISABLE_SANDBOX=1
+rm -rf /root/.config/Postern /root/.local/share/Postern # a user's first start
 postern >/tmp/postern.log 2>&1 &
 pid=$!
 shot() { sleep "$2"; import -window root "/tmp/$1.png"; }

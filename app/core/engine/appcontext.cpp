@@ -11,6 +11,7 @@ namespace Postern {
 AppContext::AppContext(const QString &dataDir, const QString &workspaceRoot, QSettings *settings)
     : m_dataDir(dataDir)
     , m_settings(settings)
+    , m_keychain(&m_keychainService)
     , m_keychainOnDemand(&m_keychain, TokenStore::DefaultProbeTimeout)
     , m_tokens(dataDir)
     , m_workspace(workspaceRoot)

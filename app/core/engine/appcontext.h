@@ -5,6 +5,7 @@
 #include "oauth/tokenstore.h"
 #include "secrets/keychainsecretstore.h"
 #include "secrets/secretstoreondemand.h"
+#include "secrets/timelimitedsecretstore.h"
 #include "workspace/workspace.h"
 
 #include <QNetworkAccessManager>
@@ -53,7 +54,8 @@ private:
     QString m_dataDir;
     QSettings *m_settings;
     CertificateNetworkManager m_network;
-    KeychainSecretStore m_keychain;
+    KeychainSecretStore m_keychainService;
+    TimeLimitedSecretStore m_keychain; // the service, with a time limit on every call
     SecretStoreOnDemand m_keychainOnDemand; // outlives its users
     TokenStore m_tokens;
     Workspace m_workspace;

@@ -327,7 +327,9 @@ OAuth2Token OAuth2Session::withOrigin(OAuth2Token token) const
 bool OAuth2Session::isCallback(const QUrl &url) const
 {
     const QUrl callback(m_config.callbackUrl.trimmed());
-    return url.scheme().compare(callback.scheme(), Qt::CaseInsensitive) == 0
+    // User info ("https://x@host/…") is no part of a registered redirect URI: such an address is not it.
+    return url.userInfo() == callback.userInfo()
+        && url.scheme().compare(callback.scheme(), Qt::CaseInsensitive) == 0
         && url.host().compare(callback.host(), Qt::CaseInsensitive) == 0
         && defaultPort(url) == defaultPort(callback) && normalisedPath(url) == normalisedPath(callback);
 }

@@ -132,12 +132,29 @@ bool Workspace::open()
     if (!QFileInfo::exists(ignore))
         AtomicFile::write(ignore, "# This machine's session, drafts, history and cookies.\n*\n");
 
+    // The workspace's id names its secrets in the keychain. This machine keeps a copy of it in the state
+    // folder, so that a workspace.json that was damaged, emptied or replaced by something else gets its
+    // id back and the secrets stay found.
     const QString manifestPath = m_root + u"/workspace.json"_s;
+    const QString idCopyPath = stateDirectory() + u"/workspace-id"_s;
+    const QString idCopy = readIdCopy(idCopyPath);
     QByteArray manifest;
-    if (readJsonFile(manifestPath, &manifest))
-        m_id = QJsonDocument::fromJson(manifest).object().value(u"id"_s).toString();
+    if (readJsonFile(manifestPath, &manifest)) {
+        const QJsonObject object = QJsonDocument::fromJson(manifest).object();
+        m_id = object.value(u"id"_s).toString();
+        if (m_id.isEmpty() || object.value(u"postern"_s).toString() != u"workspace"_s) {
+            m_id.clear();
+            setAside(manifestPath, u"it is not a Postern workspace manifest with an id"_s);
+        }
+    }
     if (m_id.isEmpty()) {
-        m_id = Collection::newId();
+        if (!idCopy.isEmpty()) {
+            m_id = idCopy;
+            m_messages.append(u"workspace.json was written again with the workspace's id, which this machine "
+                              "kept, so that its secrets are found."_s);
+        } else {
+            m_id = Collection::newId();
+        }
         const QJsonObject object { { u"postern"_s, u"workspace"_s },
                                    { u"formatVersion"_s, 1 },
                                    { u"id"_s, m_id } };
@@ -145,6 +162,8 @@ bool Workspace::open()
             !error.isEmpty())
             m_messages.append(error);
     }
+    if (idCopy != m_id)
+        AtomicFile::write(idCopyPath, m_id.toUtf8() + '\n');
     readCollections();
     readEnvironments();
     readGlobals();
@@ -173,6 +192,18 @@ void Workspace::reloadSecrets()
     for (const Environment &environment : std::as_const(m_environments))
         loadSecrets(u"environment"_s, environment.id);
     loadSecrets(u"environment"_s, m_globals.id);
+}
+
+QString Workspace::readIdCopy(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QString id = QString::fromUtf8(file.read(256)).trimmed();
+    // Ids are what Collection::newId() makes (or a workspace.json from elsewhere gave): one line, no
+    // path separators.
+    const bool usable = !id.isEmpty() && !id.contains(u'/') && !id.contains(u'\n') && !id.contains(u'\\');
+    return usable ? id : QString();
 }
 
 bool Workspace::readJsonFile(const QString &path, QByteArray *data)

@@ -107,6 +107,7 @@ private:
     void readCollections();
     void readEnvironments();
     void readGlobals();
+    static QString readIdCopy(const QString &path);
     bool readJsonFile(const QString &path, QByteArray *data);
     void setAside(const QString &path, const QString &reason);
     QString uniquePath(const QString &directory, const QString &name) const;

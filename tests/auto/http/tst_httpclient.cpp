@@ -16,6 +16,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 using namespace Postern;
 
@@ -41,6 +43,7 @@ private Q_SLOTS:
     void hostNotFound();
     void tlsErrorRefusedByDefault();
     void tlsErrorIgnoredWhenAsked();
+    void httpsToHttpRedirectRefused();
     void emptyBody();
     void bodyLargerThanLimit();
     void announcedSizeLargerThanLimit();
@@ -281,7 +284,8 @@ HttpTimings::Phase phase(const HttpTimings &timings, const QString &name)
 
 namespace {
 // A TLS server with a self-signed certificate that answers every request with 200.
-std::unique_ptr<QSslServer> startTlsServer()
+// Answers every request with answer, or with {"tls":true} when none is given.
+std::unique_ptr<QSslServer> startTlsServer(const std::optional<TestHttpServer::Reply> &answer = std::nullopt)
 {
     QFile certFile(QStringLiteral(POSTERN_TEST_DATA_DIR "/selfsigned.crt"));
     QFile keyFile(QStringLiteral(POSTERN_TEST_DATA_DIR "/selfsigned.key"));
@@ -292,17 +296,19 @@ std::unique_ptr<QSslServer> startTlsServer()
     configuration.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
     auto server = std::make_unique<QSslServer>();
     server->setSslConfiguration(configuration);
-    QObject::connect(server.get(), &QSslServer::pendingConnectionAvailable, server.get(), [s = server.get()] {
-        while (QTcpSocket *socket = s->nextPendingConnection()) {
-            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket] {
-                if (socket->readAll().contains("\r\n\r\n")) {
-                    TestHttpServer::Reply reply;
-                    reply.body = R"({"tls":true})";
-                    socket->write(TestHttpServer::serialize(reply));
-                }
-            });
-        }
-    });
+    QObject::connect(server.get(), &QSslServer::pendingConnectionAvailable, server.get(),
+                     [s = server.get(), answer] {
+                         while (QTcpSocket *socket = s->nextPendingConnection()) {
+                             QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, answer] {
+                                 if (socket->readAll().contains("\r\n\r\n")) {
+                                     TestHttpServer::Reply reply = answer.value_or(TestHttpServer::Reply {});
+                                     if (!answer)
+                                         reply.body = R"({"tls":true})";
+                                     socket->write(TestHttpServer::serialize(reply));
+                                 }
+                             });
+                         }
+                     });
     if (!server->listen(QHostAddress::LocalHost, 0))
         return nullptr;
     return server;
@@ -323,6 +329,30 @@ void tst_HttpClient::tlsErrorRefusedByDefault()
                  || response.errorMessage.contains(u"self-signed"_s, Qt::CaseInsensitive),
              qPrintable(response.errorMessage));
     QCOMPARE(response.statusCode, 0);
+}
+
+void tst_HttpClient::httpsToHttpRedirectRefused()
+{
+    // A redirect from https down to plain http would send the request (and its credentials) in the
+    // clear: it is refused, said so, and the http server receives nothing.
+    if (!QSslSocket::supportsSsl())
+        QSKIP("This Qt build has no TLS backend.");
+    TestHttpServer::Reply redirect;
+    redirect.status = 302;
+    redirect.reason = "Found";
+    redirect.headers = { { "Location", m_server->url(u"/landing"_s).toEncoded() } };
+    auto server = startTlsServer(redirect);
+    QVERIFY(server);
+    HttpRequest request;
+    request.url = u"https://127.0.0.1:%1/start"_s.arg(server->serverPort());
+    request.verifyTls = false; // the test's certificate is self-signed
+    request.auth.type = AuthType::Bearer;
+    request.auth.token = u"secret-token"_s;
+    const HttpResponse response = sendAndWait(request);
+    QCOMPARE(response.error, HttpResponse::Error::Network);
+    QVERIFY2(response.errorMessage.contains(u"from https to plain http"_s),
+             qPrintable(response.errorMessage));
+    QVERIFY(m_server->requests().isEmpty());
 }
 
 void tst_HttpClient::tlsErrorIgnoredWhenAsked()

@@ -518,6 +518,16 @@ void tst_OAuth2Session::notTheCallback_data()
     QTest::newRow("another path") << u"https://oauth.pstmn.io/v1/other?code=x"_s << false;
     QTest::newRow("plain http") << u"http://oauth.pstmn.io/v1/callback?code=x"_s << false;
     QTest::newRow("another port") << u"https://oauth.pstmn.io:8443/v1/callback?code=x"_s << false;
+    // Look-alikes: the callback's host inside another, beside it, or with a dot more; user info.
+    QTest::newRow("callback host as a subdomain")
+        << u"https://oauth.pstmn.io.evil.example/v1/callback?code=x"_s << false;
+    QTest::newRow("hyphen for a dot") << u"https://oauth-pstmn.io/v1/callback?code=x"_s << false;
+    QTest::newRow("trailing dot") << u"https://oauth.pstmn.io./v1/callback?code=x"_s << false;
+    QTest::newRow("Cyrillic о in the host") << u"https://\u043Eauth.pstmn.io/v1/callback?code=x"_s << false;
+    QTest::newRow("path with a suffix") << u"https://oauth.pstmn.io/v1/callback.evil?code=x"_s << false;
+    QTest::newRow("user info") << u"https://x@oauth.pstmn.io/v1/callback?code=x"_s << false;
+    QTest::newRow("user info that looks like the host")
+        << u"https://oauth.pstmn.io@evil.example/v1/callback?code=x"_s << false;
 }
 
 void tst_OAuth2Session::notTheCallback()

@@ -45,6 +45,8 @@ private Q_SLOTS:
     void refreshedTokenThatCannotBeStored();
     void invalidTokenOneRefreshOneRetry_data();
     void invalidTokenOneRefreshOneRetry();
+    void unauthorizedWithoutBearerChallenge_data();
+    void unauthorizedWithoutBearerChallenge();
     void autoRefreshOff();
     void tokenOfAnotherConfigurationIsNotRefreshed();
     void againstTheSandbox();
@@ -307,6 +309,37 @@ void tst_RequestSender::invalidTokenOneRefreshOneRetry()
     QCOMPARE(response.statusCode, apiTakesNewToken ? 200 : 401);
     QCOMPARE(refreshRequests(), 1);
     QCOMPARE(m_api->requests().size(), 2);
+}
+
+void tst_RequestSender::unauthorizedWithoutBearerChallenge_data()
+{
+    QTest::addColumn<QByteArray>("challenge"); // the WWW-Authenticate header; empty: none
+    QTest::newRow("401 without WWW-Authenticate") << QByteArray();
+    QTest::newRow("401 with a Basic challenge") << QByteArray(R"(Basic realm="instance")");
+    QTest::newRow("401 with a Bearer challenge that is not invalid_token")
+        << QByteArray(R"(Bearer realm="x", error="insufficient_scope", scope="admin")");
+}
+
+void tst_RequestSender::unauthorizedWithoutBearerChallenge()
+{
+    // Only "the token is invalid" (RFC 6750 §3.1) is a reason to refresh and send again; any other 401
+    // is the answer, shown as it came, with no refresh and no second request.
+    QFETCH(QByteArray, challenge);
+    m_api->setHandler([challenge](const TestHttpServer::Request &) {
+        TestHttpServer::Reply reply;
+        reply.status = 401;
+        reply.reason = "Unauthorized";
+        if (!challenge.isEmpty())
+            reply.headers.append(qMakePair("WWW-Authenticate"_ba, challenge));
+        reply.body = R"({"error":{"message":"User Not Authenticated"}})";
+        return reply;
+    });
+    const OAuth2Token token = addToken(1000);
+    const HttpResponse response = sendAndWait(request(token));
+    QCOMPARE(response.statusCode, 401);
+    QCOMPARE(response.body, R"({"error":{"message":"User Not Authenticated"}})"_ba);
+    QCOMPARE(refreshRequests(), 0);
+    QCOMPARE(m_api->requests().size(), 1);
 }
 
 void tst_RequestSender::autoRefreshOff()

@@ -8,11 +8,20 @@
 #include "oauth/tokenendpointclient.h"
 #include "shared/testhttpserver.h"
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTcpServer>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace Postern;
@@ -80,6 +89,7 @@ private Q_SLOTS:
     void requestShape_data();
     void requestShape();
     void extraParameters();
+    void untrustedCertificateRefused();
     void hostileAnswers_data();
     void hostileAnswers();
     void expiresIn_data();
@@ -94,6 +104,7 @@ private Q_SLOTS:
     void invalidInputSendsNothing_data();
     void invalidInputSendsNothing();
     void neverAnswers();
+    void bodyThatNeverEnds();
     void cancelJob();
     void cancelAll();
     void unreachable();
@@ -331,6 +342,41 @@ void tst_TokenEndpointClient::formExtrasPerRequestAndPlace()
     QCOMPARE(refresh.header("x-refresh-header"), "rh"_ba);
 }
 
+void tst_TokenEndpointClient::untrustedCertificateRefused()
+{
+    // A token endpoint whose certificate is not trusted (self-signed here): the handshake fails, the
+    // client's credentials are never sent, and the message says why.
+    if (!QSslSocket::supportsSsl())
+        QSKIP("This Qt build has no TLS backend.");
+    QFile certificate(QStringLiteral(POSTERN_TLS_DATA_DIR "/selfsigned.crt"));
+    QFile key(QStringLiteral(POSTERN_TLS_DATA_DIR "/selfsigned.key"));
+    QVERIFY(certificate.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(certificate.readAll()));
+    tls.setPrivateKey(QSslKey(key.readAll(), QSsl::Rsa));
+    QSslServer server;
+    server.setSslConfiguration(tls);
+    QByteArray received;
+    connect(&server, &QSslServer::pendingConnectionAvailable, this, [&server, &received] {
+        while (QTcpSocket *socket = server.nextPendingConnection())
+            connect(socket, &QTcpSocket::readyRead, socket,
+                    [socket, &received] { received += socket->readAll(); });
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+
+    OAuth2Config c = config();
+    c.accessTokenUrl = u"https://127.0.0.1:%1/oauth_token.do"_s.arg(server.serverPort());
+    TokenEndpointClient client(&m_network);
+    QSignalSpy finished(client.requestClientCredentialsToken(c), &TokenEndpointJob::finished);
+    const OAuth2Result result = waitForResult(finished);
+    QCOMPARE(result.failure, OAuth2Result::Failure::Network);
+    QVERIFY2(result.message.contains(u"self signed"_s, Qt::CaseInsensitive)
+                 || result.message.contains(u"self-signed"_s, Qt::CaseInsensitive),
+             qPrintable(result.message));
+    QVERIFY(!result.token.isValid());
+    QVERIFY2(!received.contains(c.clientSecret.toUtf8()), "the secret reached the server");
+}
+
 void tst_TokenEndpointClient::hostileAnswers_data()
 {
     QTest::addColumn<int>("status");
@@ -371,6 +417,12 @@ void tst_TokenEndpointClient::hostileAnswers_data()
     QTest::newRow("server error page")
         << 500 << QByteArray("text/plain") << QByteArray("Internal Server Error") << F::TokenEndpointError
         << QString() << u"HTTP 500"_s;
+    // Read up to 1 MiB, then given up on: never held whole in memory.
+    QTest::newRow("huge answer (3 MiB of JSON)")
+        << 200 << QByteArray("application/json")
+        << QByteArray(R"({"access_token":"AT","token_type":"Bearer","padding":")") + QByteArray(3 << 20, 'x')
+            + QByteArray(R"("})")
+        << F::BadTokenResponse << QString() << u"larger than 1 MiB"_s;
 }
 
 void tst_TokenEndpointClient::hostileAnswers()
@@ -474,6 +526,16 @@ void tst_TokenEndpointClient::newTokenFields()
     QCOMPARE(result.token.grantType, u"client_credentials"_s);
     QCOMPARE(result.token.scope, u"useraccount"_s);
     QVERIFY(result.token.refreshToken.isEmpty());
+
+    // A scope other than the one asked for (narrower here): the token keeps what the server granted,
+    // which Manage Tokens shows, not what was asked (RFC 6749 §3.3, §5.1).
+    m_server->setHandler([](const TestHttpServer::Request &) { return tokenAnswer(R"(,"scope":"read")"); });
+    OAuth2Config wide = c;
+    wide.scope = u"read write admin"_s;
+    QSignalSpy narrowed(client.requestClientCredentialsToken(wide), &TokenEndpointJob::finished);
+    result = waitForResult(narrowed);
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QCOMPARE(result.token.scope, u"read"_s);
 }
 
 void tst_TokenEndpointClient::refreshKeepsIdentity_data()
@@ -662,6 +724,44 @@ void tst_TokenEndpointClient::neverAnswers()
     QVERIFY2(result.message.contains(u"did not answer within 0.3 s"_s), qPrintable(result.message));
     QTRY_VERIFY(job.isNull());
     QCOMPARE(finished.size(), 1);
+}
+
+void tst_TokenEndpointClient::bodyThatNeverEnds()
+{
+    // Headers, then a body that keeps coming a byte at a time and never ends: the job ends at its time
+    // limit, with the same message as a server that never answers, and does not wait for more.
+    QTcpServer server;
+    QTimer drip;
+    QList<QPointer<QTcpSocket>> clients;
+    connect(&server, &QTcpServer::newConnection, this, [&server, &clients] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            clients.append(socket);
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                if (socket->readAll().contains("\r\n\r\n"))
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                  "Transfer-Encoding: chunked\r\n\r\n1\r\n{\r\n");
+            });
+        }
+    });
+    connect(&drip, &QTimer::timeout, this, [&clients] {
+        for (const QPointer<QTcpSocket> &socket : std::as_const(clients)) {
+            if (socket && socket->state() == QAbstractSocket::ConnectedState)
+                socket->write("1\r\n \r\n");
+        }
+    });
+    drip.start(20);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    OAuth2Config c = config();
+    c.accessTokenUrl = u"http://127.0.0.1:%1/oauth_token.do"_s.arg(server.serverPort());
+    TokenEndpointClient client(&m_network);
+    client.setTimeout(500);
+    QElapsedTimer clock;
+    clock.start();
+    QSignalSpy finished(client.requestClientCredentialsToken(c), &TokenEndpointJob::finished);
+    const OAuth2Result result = waitForResult(finished);
+    QCOMPARE(result.failure, OAuth2Result::Failure::Network);
+    QVERIFY2(result.message.contains(u"did not answer within 0.5 s"_s), qPrintable(result.message));
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
 }
 
 void tst_TokenEndpointClient::cancelJob()

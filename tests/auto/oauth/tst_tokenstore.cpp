@@ -1,6 +1,7 @@
 #include "oauth/tokenstore.h"
 #include "secrets/memorysecretstore.h"
 #include "secrets/secretstoreondemand.h"
+#include "secrets/timelimitedsecretstore.h"
 #include "workspace/workspace.h"
 
 #include <QDir>
@@ -74,6 +75,30 @@ public:
     int calls = 0;
 };
 
+// A keychain that answers until it is told to stall, then takes calls and never answers them, as one
+// whose service hung after Postern started.
+class StallingSecretStore : public MemorySecretStore
+{
+public:
+    using MemorySecretStore::MemorySecretStore;
+    void read(const QString &key, QObject *context, ReadCallback done) override
+    {
+        if (!stalled)
+            MemorySecretStore::read(key, context, std::move(done));
+    }
+    void write(const QString &key, const QByteArray &data, QObject *context, DoneCallback done) override
+    {
+        if (!stalled)
+            MemorySecretStore::write(key, data, context, std::move(done));
+    }
+    void remove(const QString &key, QObject *context, DoneCallback done) override
+    {
+        if (!stalled)
+            MemorySecretStore::remove(key, context, std::move(done));
+    }
+    bool stalled = false;
+};
+
 // A keychain that is there but refuses reads, as a locked one does.
 class LockedSecretStore : public MemorySecretStore
 {
@@ -138,6 +163,7 @@ private Q_SLOTS:
     void metadataWriteFailureUndoesAdd();
     void probeSucceedsUsesKeychain();
     void probeTimeoutFallsBackToMemory();
+    void keychainThatStopsAnsweringTimesOut();
     void memoryTokensCarriedIntoPersistentStore();
     void firstStartLeavesKeychainAlone_data();
     void firstStartLeavesKeychainAlone();
@@ -609,6 +635,37 @@ void tst_TokenStore::probeTimeoutFallsBackToMemory()
     QVERIFY(store.tokens().isEmpty());
     QCOMPARE(hanging.calls, 1);
     QVERIFY(QDir(m_dir->path()).isEmpty());
+}
+
+void tst_TokenStore::keychainThatStopsAnsweringTimesOut()
+{
+    // The keychain answered at the start, then its service hung: each call fails after the time limit
+    // with a message, nothing is half-stored, and what is queued behind it goes on.
+    StallingSecretStore keychain;
+    TimeLimitedSecretStore limited(&keychain, std::chrono::milliseconds(200));
+    std::unique_ptr<TokenStore> store = openStore(&limited);
+    QVERIFY(store);
+    keychain.stalled = true;
+    const OAuth2Token first = makeToken(u"First"_s);
+    const OAuth2Token second = makeToken(u"Second"_s);
+    Outcome added;
+    Outcome queued;
+    store->add(first, record(added));
+    store->add(second, record(queued));
+    QTRY_VERIFY(added.called);
+    QVERIFY(!added.ok);
+    QVERIFY2(added.error.contains(u"did not answer within 0.2 s"_s), qPrintable(added.error));
+    QVERIFY(!store->token(first.id));
+    QTRY_VERIFY(queued.called); // the queue moved on (and this one met the hung keychain too)
+    QVERIFY(!queued.ok);
+    // Once the keychain answers again, so does the store.
+    keychain.stalled = false;
+    Outcome later;
+    store->add(first, record(later));
+    QTRY_VERIFY(later.called);
+    QVERIFY2(later.ok, qPrintable(later.error));
+    QVERIFY(store->token(first.id));
+    QVERIFY(metadataFile().contains(first.id.toUtf8()));
 }
 
 void tst_TokenStore::memoryTokensCarriedIntoPersistentStore()

@@ -1,6 +1,7 @@
 #include "secrets/memorysecretstore.h"
 #include "workspace/workspace.h"
 
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonDocument>
@@ -28,6 +29,8 @@ private Q_SLOTS:
     void duplicateIdsRenewed();
     void unfinishedWritesRemoved();
     void secretsGoToTheStore();
+    void damagedManifestKeepsSecrets_data();
+    void damagedManifestKeepsSecrets();
     void removeCollectionRemovesFileAndSecret();
     void removeEnvironment();
     void resolverUsesCurrentEnvironment();
@@ -340,6 +343,56 @@ void tst_Workspace::unfinishedWritesRemoved()
     for (const QString &name : kept)
         QVERIFY2(QFileInfo::exists(dir.filePath(name)), qPrintable(name));
     QCOMPARE(workspace.collections().size(), 1);
+}
+
+void tst_Workspace::damagedManifestKeepsSecrets_data()
+{
+    QTest::addColumn<QByteArray>("manifest"); // what workspace.json becomes
+
+    QTest::newRow("garbage") << QByteArray("\x01\x02garbage{{");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("truncated") << QByteArray(R"({"postern": "workspace", "id": ")");
+    QTest::newRow("JSON without an id") << QByteArray(R"({"postern": "workspace", "formatVersion": 1})");
+    QTest::newRow("a collection in its place") << QByteArray(R"({"postern": "collection", "id": "c1"})");
+}
+
+void tst_Workspace::damagedManifestKeepsSecrets()
+{
+    // The workspace's id names its secrets in the keychain: a workspace.json that was damaged or
+    // replaced must not leave them behind under an id nobody knows any more.
+    QFETCH(QByteArray, manifest);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    MemorySecretStore store;
+    Environment environment = Environment::make(u"Prod"_s);
+    environment.variables = { var(u"apiKey"_s, environmentVariableCanary, true) };
+    QString id;
+    {
+        Workspace workspace(dir.path());
+        workspace.setSecretStore(&store);
+        QVERIFY(workspace.open());
+        id = workspace.id();
+        QCOMPARE(workspace.saveEnvironment(environment), QString());
+        QCoreApplication::processEvents();
+    }
+    QVERIFY(writeFile(dir.filePath(u"workspace.json"_s), manifest));
+
+    Workspace workspace(dir.path());
+    workspace.setSecretStore(&store);
+    QSignalSpy environmentsChanged(&workspace, &Workspace::environmentsChanged);
+    QVERIFY(workspace.open());
+    QCOMPARE(workspace.id(), id);
+    const QString messages = workspace.messages().join(u'\n');
+    QVERIFY2(messages.contains(u"workspace.json"_s) && messages.contains(u"secrets are found"_s),
+             qPrintable(messages));
+    if (!manifest.isEmpty()) { // what was there is kept aside (an empty file holds nothing to keep)
+        const QStringList kept = QDir(dir.path()).entryList({ u"workspace.json.broken-*"_s }, QDir::Files);
+        QVERIFY2(kept.size() == 1, qPrintable(messages));
+    }
+    QTRY_VERIFY(!environmentsChanged.isEmpty());
+    QCOMPARE(workspace.environment(environment.id)->variables, environment.variables);
+    // And the manifest holds the id again.
+    QCOMPARE(Workspace::folderOfManifest(dir.filePath(u"workspace.json"_s)), QDir(dir.path()).absolutePath());
 }
 
 void tst_Workspace::secretsGoToTheStore()
