@@ -2,10 +2,11 @@
 # Postern's developer commands. Each installs what is missing (Debian packages from
 # packaging/debian-packages.txt), builds, and then:
 #   dev.sh run    starts Postern (on the built-in sandbox instance unless one is configured)
-#   dev.sh test   runs every test and ends with CTest's summary; non-zero on any failure
+#   dev.sh test   runs every test, in the release build and again in the sanitizer build
+#                 (build/sanitize: AddressSanitizer and UndefinedBehaviorSanitizer, with the fuzzers of
+#                 tests/fuzz/), each ending with CTest's summary; non-zero on any failure
 #                 (first it also installs Node.js if missing, and the npm packages of tests/e2e/oidc
 #                 and tests/e2e/newman)
-#                 (and the fuzzers, in build/fuzz: see tests/fuzz/)
 #   dev.sh fuzz [SECONDS] [TARGET...]  builds the fuzzers and runs each for SECONDS (default 300)
 #   dev.sh deb    makes the Debian package build/package/postern_VERSION_ARCH.deb (cpack)
 # Idempotent: with nothing missing and nothing changed, it goes straight to running.
@@ -68,16 +69,21 @@ configure_and_build() {
     cmake --build "$build" -j"$(nproc)"
 }
 
-# The libFuzzer targets (tests/fuzz/) in a clang build of their own, with AddressSanitizer and
-# UndefinedBehaviorSanitizer; CTest's fuzz_smoke runs each for a few seconds.
-build_fuzzers() {
-    local fuzz=$build/fuzz
-    if [ ! -f "$fuzz/CMakeCache.txt" ]; then
-        # -O1, as libFuzzer advises: quicker to build, and the reports keep their lines (-g1).
-        cmake -S "$root" -B "$fuzz" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-            -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DPOSTERN_FUZZ=ON -DPOSTERN_BUILD_TESTS=OFF
+# The sanitizer build (build/sanitize): clang, with AddressSanitizer and UndefinedBehaviorSanitizer
+# on everything, the tests and the libFuzzer targets (tests/fuzz/) included. `dev.sh test` runs the
+# whole suite in it a second time, where a sanitizer's report fails the test it came from; its
+# fuzz_smoke runs each fuzzer for a few seconds.
+build_sanitized() {
+    local werror=OFF sanitize=$build/sanitize
+    [ "${CI:-}" = "true" ] && werror=ON
+    if [ ! -f "$sanitize/CMakeCache.txt" ]; then
+        # -O1, as the sanitizers and libFuzzer advise: quicker to build, and the reports keep their lines (-g1).
+        cmake -S "$root" -B "$sanitize" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+            -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DPOSTERN_FUZZ=ON -DPOSTERN_WERROR=$werror
+    else
+        cmake "$sanitize" -DPOSTERN_WERROR=$werror >/dev/null
     fi
-    cmake --build "$fuzz" --target postern_fuzzers -j"$(nproc)"
+    cmake --build "$sanitize" -j"$(nproc)" "$@"
 }
 
 case "$cmd" in
@@ -96,15 +102,19 @@ test)
     install_packages
     install_npm_packages
     configure_and_build
-    build_fuzzers
-    cd "$build"
-    exec ctest --output-on-failure --timeout 300 -j2 "$@"
+    build_sanitized
+    status=0
+    echo "postern: the tests of the release build ($build)"
+    (cd "$build" && ctest --output-on-failure --timeout 300 -j2 "$@") || status=1
+    echo "postern: the same tests with AddressSanitizer and UndefinedBehaviorSanitizer ($build/sanitize)"
+    (cd "$build/sanitize" && ctest --output-on-failure --timeout 600 -j2 "$@") || status=1
+    [ $status -eq 0 ] && echo "postern: every test passed in both builds"
+    exit $status
     ;;
 fuzz)
     install_packages
-    configure_and_build
-    build_fuzzers
-    exec bash "$root/tests/fuzz/run-fuzzers.sh" "$build/fuzz" "${1:-300}" "${@:2}"
+    build_sanitized --target postern_fuzzers
+    exec bash "$root/tests/fuzz/run-fuzzers.sh" "$build/sanitize" "${1:-300}" "${@:2}"
     ;;
 deb)
     install_packages

@@ -11,7 +11,7 @@ seconds=$2
 shift 2
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 fuzzdir=$build/tests/fuzz
-[ -f "$fuzzdir/fuzzers.txt" ] || { echo "FAIL: $build is not a POSTERN_FUZZ build (packaging/dev.sh test builds one in build/fuzz)"; exit 1; }
+[ -f "$fuzzdir/fuzzers.txt" ] || { echo "FAIL: $build is not a POSTERN_FUZZ build (packaging/dev.sh test builds one in build/sanitize)"; exit 1; }
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || read -r -a targets <<<"$(tr ';' ' ' <"$fuzzdir/fuzzers.txt")"
 findings=${POSTERN_FUZZ_FINDINGS:-$(mktemp -d)}

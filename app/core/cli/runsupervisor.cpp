@@ -1,5 +1,6 @@
 #include "cli/runsupervisor.h"
 
+#include "base/memorycap.h"
 #include "cli/runcommand.h"
 
 #include <QtGlobal>
@@ -10,7 +11,6 @@
 #include <cstring>
 
 #ifdef Q_OS_UNIX
-#include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -32,16 +32,6 @@ void passOn(int signal)
         ::kill(pid_t(child), signal);
 }
 
-void capMemory()
-{
-    constexpr rlim_t cap = rlim_t(4) << 30;
-    rlimit limit {};
-    if (getrlimit(RLIMIT_DATA, &limit) == 0 && (limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur > cap)) {
-        limit.rlim_cur = cap;
-        setrlimit(RLIMIT_DATA, &limit);
-    }
-}
-
 } // namespace
 
 int supervise()
@@ -56,7 +46,7 @@ int supervise()
         if (getppid() != self)
             _exit(int(ExitCode::Crashed));
 #endif
-        capMemory();
+        capDataMemory(quint64(4) << 30);
         return -1;
     }
     child = pid;

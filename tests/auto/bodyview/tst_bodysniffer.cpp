@@ -8,7 +8,7 @@ using namespace Postern;
 
 namespace {
 
-const QByteArray Png = QByteArray("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0", 33);
+const QByteArray Png = QByteArray("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0", 29);
 const QByteArray Jpeg = QByteArray("\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0", 20);
 const QByteArray Gif = "GIF89a\x01\0\x01\0\x80\0\0"_ba;
 const QByteArray Webp = QByteArray("RIFF\x24\0\0\0WEBPVP8 \x18\0\0\0", 20);

@@ -462,7 +462,7 @@ void tst_TokenStore::corruptMetadataSetAside_data()
         << QByteArray(R"({"format": "postern-tokens", "version": 1, "tokens": [{}]})");
     QTest::newRow("repeated id") << QByteArray(
         R"({"format": "postern-tokens", "version": 1, "tokens": [{"id": "a"}, {"id": "a"}]})");
-    QTest::newRow("binary garbage") << QByteArray("\x00\xff\xfe garbage", 12);
+    QTest::newRow("binary garbage") << QByteArray("\x00\xff\xfe garbage", 11);
 }
 
 void tst_TokenStore::corruptMetadataSetAside()

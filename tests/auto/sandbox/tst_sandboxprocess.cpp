@@ -168,7 +168,7 @@ void tst_SandboxProcess::unusableStateFileIsSetAside_data()
 {
     QTest::addColumn<QByteArray>("content");
     QTest::newRow("notJson") << "{\"format\":"_ba;
-    QTest::newRow("binary") << QByteArray("\x00\xff\xfe garbage \x01", 15);
+    QTest::newRow("binary") << QByteArray("\x00\xff\xfe garbage \x01", 13);
     QTest::newRow("empty") << QByteArray();
     QTest::newRow("anotherFormat") << R"({"format":"something-else","version":1})"_ba;
     QTest::newRow("futureVersion")
