@@ -6,6 +6,7 @@
 #include "ui/widgets/secretlineedit.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -32,7 +33,9 @@ const QString settingsKey = u"tls/clientCertificates"_s;
 
 QString listText(const ClientCertificate &entry)
 {
-    const QString host = entry.host.trimmed().isEmpty() ? u"(no host)"_s : entry.host.trimmed();
+    const QString host = entry.host.trimmed().isEmpty()
+        ? QCoreApplication::translate("Postern::ClientCertificatesDialog", "(no host)")
+        : entry.host.trimmed();
     return entry.fileName().isEmpty() ? host : u"%1 \u2014 %2"_s.arg(host, entry.fileName());
 }
 
@@ -43,11 +46,11 @@ ClientCertificatesDialog::ClientCertificatesDialog(const QList<ClientCertificate
     , m_entries(entries)
 {
     setObjectName(u"clientCertificatesDialog"_s);
-    setWindowTitle(u"Client Certificates"_s);
+    setWindowTitle(tr("Client Certificates"));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(u"Postern presents a certificate to the hosts it is set for, in every request "
-                             "and token request to them (TLS client authentication, RFC 8446; tokens a "
-                             "server binds to it, RFC 8705, then work only with it)."_s,
+    auto *intro = new QLabel(tr("Postern presents a certificate to the hosts it is set for, in every request "
+                                "and token request to them (TLS client authentication, RFC 8446; tokens a "
+                                "server binds to it, RFC 8705, then work only with it)."),
                              this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
@@ -55,15 +58,15 @@ ClientCertificatesDialog::ClientCertificatesDialog(const QList<ClientCertificate
     auto *row = new QHBoxLayout;
     m_list = new QListWidget(this);
     m_list->setObjectName(u"certificateList"_s);
-    m_list->setAccessibleName(u"Client certificates"_s);
+    m_list->setAccessibleName(tr("Client certificates"));
     row->addWidget(m_list, 1);
     auto *buttons = new QVBoxLayout;
-    auto *add = new QPushButton(u"&Add"_s, this);
+    auto *add = new QPushButton(tr("&Add"), this);
     add->setObjectName(u"addCertificate"_s);
-    add->setAccessibleName(u"Add a client certificate"_s);
-    m_remove = new QPushButton(u"&Remove"_s, this);
+    add->setAccessibleName(tr("Add a client certificate"));
+    m_remove = new QPushButton(tr("&Remove"), this);
     m_remove->setObjectName(u"removeCertificate"_s);
-    m_remove->setAccessibleName(u"Remove the client certificate"_s);
+    m_remove->setAccessibleName(tr("Remove the client certificate"));
     buttons->addWidget(add);
     buttons->addWidget(m_remove);
     buttons->addStretch();
@@ -80,13 +83,14 @@ ClientCertificatesDialog::ClientCertificatesDialog(const QList<ClientCertificate
         return edit;
     };
     auto fileRow = [this, form](const QString &label, const char *name, const QString &accessible,
-                                const QString &placeholder, const QString &filter) {
+                                const QString &browseName, const QString &placeholder,
+                                const QString &filter) {
         auto *edit = new QLineEdit(this);
         edit->setObjectName(QString::fromLatin1(name));
         edit->setPlaceholderText(placeholder);
-        auto *browse = new QPushButton(u"Browse\u2026"_s, this);
+        auto *browse = new QPushButton(tr("Browse…"), this);
         browse->setObjectName(QString::fromLatin1(name) + u"Browse"_s);
-        browse->setAccessibleName(u"Choose the %1"_s.arg(accessible.toLower()));
+        browse->setAccessibleName(browseName);
         browse->setAutoDefault(false);
         auto *fileLayout = new QHBoxLayout;
         fileLayout->addWidget(edit, 1);
@@ -100,23 +104,24 @@ ClientCertificatesDialog::ClientCertificatesDialog(const QList<ClientCertificate
         });
         return edit;
     };
-    m_host
-        = line(u"&Host:"_s, "certificateHost", u"Host"_s, u"api.example.com, *.example.com, or host:8443"_s);
-    m_pfxFile = fileRow(u"&PFX File:"_s, "certificatePfxFile", u"PKCS#12 file"_s,
-                        u"A .p12 or .pfx file holding the certificate and its key"_s,
-                        u"PKCS#12 (*.p12 *.pfx);;All files (*)"_s);
-    m_certFile = fileRow(u"&CRT File:"_s, "certificateFile", u"Certificate file"_s,
-                         u"Or: the certificate (PEM or DER)\u2026"_s,
-                         u"Certificates (*.crt *.pem *.cer *.der);;All files (*)"_s);
-    m_keyFile = fileRow(u"&KEY File:"_s, "certificateKeyFile", u"Key file"_s, u"\u2026and its private key"_s,
-                        u"Keys (*.key *.pem *.der);;All files (*)"_s);
+    m_host = line(tr("&Host:"), "certificateHost", tr("Host"),
+                  tr("api.example.com, *.example.com, or host:8443"));
+    m_pfxFile
+        = fileRow(tr("&PFX File:"), "certificatePfxFile", tr("PKCS#12 file"), tr("Choose the PKCS#12 file"),
+                  tr("A .p12 or .pfx file holding the certificate and its key"),
+                  tr("PKCS#12 (*.p12 *.pfx);;All files (*)"));
+    m_certFile = fileRow(tr("&CRT File:"), "certificateFile", tr("Certificate file"),
+                         tr("Choose the certificate file"), tr("Or: the certificate (PEM or DER)…"),
+                         tr("Certificates (*.crt *.pem *.cer *.der);;All files (*)"));
+    m_keyFile = fileRow(tr("&KEY File:"), "certificateKeyFile", tr("Key file"), tr("Choose the key file"),
+                        tr("…and its private key"), tr("Keys (*.key *.pem *.der);;All files (*)"));
     m_passphrase = new SecretLineEdit(this);
     m_passphrase->setObjectName(u"certificatePassphrase"_s);
-    m_passphrase->setPlaceholderText(u"For an encrypted key or PKCS#12 file; kept in the keychain"_s);
-    addLabelledRow(form, u"Pa&ssphrase:"_s, m_passphrase, u"Passphrase"_s);
+    m_passphrase->setPlaceholderText(tr("For an encrypted key or PKCS#12 file; kept in the keychain"));
+    addLabelledRow(form, tr("Pa&ssphrase:"), m_passphrase, tr("Passphrase"));
     form->addRow(
         QString(),
-        m_passphrase->createRevealToggle(u"Show passphrase"_s, u"Show the certificate passphrase"_s));
+        m_passphrase->createRevealToggle(tr("Show passphrase"), tr("Show the certificate passphrase")));
     layout->addLayout(form);
 
     m_message = new QLabel(this);
@@ -213,9 +218,9 @@ void ClientCertificatesDialog::accept()
     QStringList problems;
     for (const ClientCertificate &entry : std::as_const(m_entries)) {
         if (entry.isEmpty() && !(entry.pfxFile.isEmpty() && entry.certFile.isEmpty()))
-            problems << u"A certificate has no host."_s;
+            problems << tr("A certificate has no host.");
         else if (!entry.isEmpty() && entry.pfxFile.isEmpty() && entry.certFile.isEmpty())
-            problems << u"The certificate for %1 names no file."_s.arg(entry.host);
+            problems << tr("The certificate for %1 names no file.").arg(entry.host);
     }
     problems += ClientCertificates(entries()).problems();
     if (!problems.isEmpty()) {

@@ -5,6 +5,7 @@
 #include "sandbox/launcher/sandboxenvironment.h"
 #include "sandbox/launcher/sandboxprocess.h"
 #include "secrets/encryptedfilesecretstore.h"
+#include "ui/i18n/translations.h"
 #include "ui/mainwindow.h"
 #include "ui/oauth/encryptedtokenfile.h"
 #include "workspace/workspace.h"
@@ -122,6 +123,8 @@ int main(int argc, char *argv[])
 #endif
     QApplication app(argc, argv);
     QApplication::setDesktopFileName(u"io.postern.Postern"_s);
+    // The desktop's language, where Postern has a catalogue for it; before any window is made.
+    Translations::install(&app);
 
     QCommandLineParser parser;
     const Options options(&parser);
@@ -172,7 +175,8 @@ int main(int argc, char *argv[])
         const QUrl url = QUrl::fromUserInput(instance);
         if (!restored)
             window.setRequest(MainWindow::incidentRequest(url));
-        window.setInstanceStatus(u"Instance: %1"_s.arg(url.toDisplayString(QUrl::RemoveUserInfo)));
+        window.setInstanceStatus(QCoreApplication::translate("Postern::Main", "Instance: %1")
+                                     .arg(url.toDisplayString(QUrl::RemoveUserInfo)));
     } else if (!parser.isSet(noSandboxOption)) {
         QObject::connect(&sandbox, &SandboxProcess::ready, &window,
                          [&window, &workspace, &settings, restored](const QUrl &base) {
@@ -192,9 +196,12 @@ int main(int argc, char *argv[])
                              window.setInstanceStatus(SandboxEnvironment::statusText(base));
                          });
         QObject::connect(&sandbox, &SandboxProcess::failed, &window, [&window](const QString &message) {
-            window.setInstanceStatus(u"The sandbox instance is not running: %1"_s.arg(message));
+            window.setInstanceStatus(
+                QCoreApplication::translate("Postern::Main", "The sandbox instance is not running: %1")
+                    .arg(message));
         });
-        window.setInstanceStatus(u"Starting the sandbox instance\u2026"_s);
+        window.setInstanceStatus(
+            QCoreApplication::translate("Postern::Main", "Starting the sandbox instance…"));
         // Once the window is up: starting a process is no reason to show it later.
         QTimer::singleShot(0, &sandbox, [&sandbox, &settings, dataDir] {
             sandbox.start(

@@ -81,7 +81,8 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, Tabs tabs)
     }
     setWindowTitle(u"Postern"_s);
     applyBodyLimit();
-    setWindowIcon(QIcon(u":/icons/postern.svg"_s));
+    // The icon an installed Postern puts into the hicolor theme, or the one in the program.
+    setWindowIcon(QIcon::fromTheme(u"io.postern.Postern"_s, QIcon(u":/icons/postern.svg"_s)));
 
     m_sideSplitter = new QSplitter(Qt::Horizontal, this);
     m_sideSplitter->setObjectName(u"sideSplitter"_s);
@@ -94,17 +95,18 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, Tabs tabs)
 
     m_instanceStatus = new QLabel(this);
     m_instanceStatus->setObjectName(u"instanceStatus"_s);
-    m_instanceStatus->setAccessibleName(u"Instance"_s);
-    m_instanceStatus->setAccessibleDescription(u"Instance"_s);
+    m_instanceStatus->setAccessibleName(tr("Instance"));
+    m_instanceStatus->setAccessibleDescription(tr("Instance"));
     statusBar()->addWidget(m_instanceStatus, 1);
 
     connect(m_tabs, &RequestTabs::curlImported, this, [this](const QStringList &notes) {
-        statusBar()->showMessage(notes.isEmpty() ? u"Imported the curl command."_s
-                                                 : u"Imported the curl command. "_s + notes.join(u' '),
+        statusBar()->showMessage(notes.isEmpty() ? tr("Imported the curl command.")
+                                                 : tr("Imported the curl command. %1").arg(notes.join(u' ')),
                                  15000);
     });
-    connect(m_tabs, &RequestTabs::curlRefused, this,
-            [this](const QString &error) { statusBar()->showMessage(u"Not imported: "_s + error, 15000); });
+    connect(m_tabs, &RequestTabs::curlRefused, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("Not imported: %1").arg(error), 15000);
+    });
     connect(m_tabs, &RequestTabs::exchanged, this,
             [this](const HttpRequest &, const HttpResponse &response) { Q_EMIT responseReceived(response); });
     connect(m_tabs, &RequestTabs::message, this,
@@ -131,7 +133,7 @@ void MainWindow::refreshEnvironments()
         return;
     m_refreshingEnvironments = true;
     m_environment->clear();
-    m_environment->addItem(u"No Environment"_s, QString());
+    m_environment->addItem(tr("No Environment"), QString());
     const QList<Environment> environments = m_workspace->environments();
     for (const Environment &environment : environments)
         m_environment->addItem(environment.name, environment.id);
@@ -260,7 +262,7 @@ void MainWindow::showMessages(const QStringList &messages)
         return;
     statusBar()->showMessage(messages.first(), 30000);
     // Files set aside must be noticed: the whole list, once, without blocking.
-    auto *box = new QMessageBox(QMessageBox::Warning, u"Some Files Could Not Be Read"_s,
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Some Files Could Not Be Read"),
                                 messages.join(u"\n\n"_s), QMessageBox::Ok, this);
     box->setObjectName(u"workspaceMessages"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -294,7 +296,7 @@ void MainWindow::newCollection()
     if (!m_tree)
         return;
     // As in Postman: the new collection's name is ready to be typed over.
-    if (!m_tree->newCollection(u"New Collection"_s).isEmpty()) {
+    if (!m_tree->newCollection(tr("New Collection")).isEmpty()) {
         m_tree->setFocus();
         m_tree->renameSelected();
     }
@@ -313,7 +315,7 @@ void MainWindow::closeCurrentTab()
 void MainWindow::manageEnvironments()
 {
     if (!m_workspace) {
-        statusBar()->showMessage(u"Environments need a workspace."_s, 10000);
+        statusBar()->showMessage(tr("Environments need a workspace."), 10000);
         return;
     }
     auto *dialog = new EnvironmentsDialog(m_workspace, this);
@@ -367,7 +369,7 @@ void MainWindow::setEncryptedTokenFile(EncryptedTokenFile *file)
 void MainWindow::setInstanceStatus(const QString &text)
 {
     m_instanceStatus->setText(text);
-    m_instanceStatus->setAccessibleName(text.isEmpty() ? u"Instance"_s : text); // read as what it says
+    m_instanceStatus->setAccessibleName(text.isEmpty() ? tr("Instance") : text); // read as what it says
 }
 
 void MainWindow::copyAsCurl(CurlCommand::Secrets secrets)
@@ -378,13 +380,13 @@ void MainWindow::copyAsCurl(CurlCommand::Secrets secrets)
     QString error;
     const QString command = CurlCommand::toCurl(request, secrets, &error);
     if (command.isEmpty()) {
-        statusBar()->showMessage(u"Not copied: "_s + error, 10000);
+        statusBar()->showMessage(tr("Not copied: %1").arg(error), 10000);
         return;
     }
     QApplication::clipboard()->setText(command);
     statusBar()->showMessage(secrets == CurlCommand::Secrets::Include
-                                 ? u"Copied as cURL, with credentials."_s
-                                 : u"Copied as cURL; credentials are masked as ****."_s,
+                                 ? tr("Copied as cURL, with credentials.")
+                                 : tr("Copied as cURL; credentials are masked as ****."),
                              5000);
 }
 

@@ -19,7 +19,7 @@ CookieManagerDialog::CookieManagerDialog(CookieStore *store, QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(u"cookieManagerDialog"_s);
-    setWindowTitle(u"Cookies"_s);
+    setWindowTitle(tr("Cookies"));
     resize(820, 460);
 
     auto *layout = new QVBoxLayout(this);
@@ -28,13 +28,13 @@ CookieManagerDialog::CookieManagerDialog(CookieStore *store, QWidget *parent)
     m_filter->setObjectName(u"cookieDomainFilter"_s);
     m_filter->setPlaceholderText(u"example.com"_s);
     m_filter->setClearButtonEnabled(true);
-    nameClearButton(m_filter, u"Clear the filter"_s);
-    addLabelledRow(form, u"&Filter by domain:"_s, m_filter, u"Filter cookies by domain"_s);
+    nameClearButton(m_filter, tr("Clear the filter"));
+    addLabelledRow(form, tr("&Filter by domain:"), m_filter, tr("Filter cookies by domain"));
     layout->addLayout(form);
 
     m_view = new CookiesView(this);
     m_view->setObjectName(u"cookieManagerView"_s);
-    m_view->table()->setAccessibleName(u"Cookies in the jar"_s);
+    m_view->table()->setAccessibleName(tr("Cookies in the jar"));
     m_view->setStore(store);
     layout->addWidget(m_view, 1);
 
@@ -42,7 +42,7 @@ CookieManagerDialog::CookieManagerDialog(CookieStore *store, QWidget *parent)
     buttons->setObjectName(u"cookieManagerButtons"_s);
     QPushButton *close = buttons->button(QDialogButtonBox::Close);
     close->setObjectName(u"closeCookieManagerButton"_s);
-    close->setAccessibleName(u"Close"_s);
+    close->setAccessibleName(tr("Close"));
     close->setAutoDefault(false);
     layout->addWidget(buttons);
 

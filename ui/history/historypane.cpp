@@ -36,18 +36,18 @@ HistoryPane::HistoryPane(QWidget *parent)
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(u"historySearch"_s);
-    m_search->setAccessibleName(u"Search history"_s);
-    m_search->setPlaceholderText(u"Search method, URL or status"_s);
+    m_search->setAccessibleName(tr("Search history"));
+    m_search->setPlaceholderText(tr("Search method, URL or status"));
     m_search->setClearButtonEnabled(true);
-    nameClearButton(m_search, u"Clear search"_s);
+    nameClearButton(m_search, tr("Clear search"));
     m_search->installEventFilter(this);
     layout->addWidget(m_search);
 
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(u"historyTable"_s);
-    m_table->setAccessibleName(u"Request history"_s);
+    m_table->setAccessibleName(tr("Request history"));
     m_table->setHorizontalHeaderLabels(
-        { u"Method"_s, u"URL"_s, u"Status"_s, u"Time"_s, u"Size"_s, u"When"_s });
+        { tr("Method"), tr("URL"), tr("Status"), tr("Time"), tr("Size"), tr("When") });
     // The URL takes the room the other columns leave; a long one is cut in the middle, so that its
     // host and the end of its path stay in view, and every cell's tooltip has the whole of it.
     QHeaderView *header = m_table->horizontalHeader();
@@ -65,10 +65,10 @@ HistoryPane::HistoryPane(QWidget *parent)
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     layout->addWidget(m_table, 1);
 
-    m_openAction = new QAction(u"&Open in New Tab"_s, m_table);
+    m_openAction = new QAction(tr("&Open in New Tab"), m_table);
     m_openAction->setObjectName(u"openInNewTabAction"_s);
     m_table->addAction(m_openAction);
-    m_deleteAction = new QAction(u"&Delete"_s, m_table);
+    m_deleteAction = new QAction(tr("&Delete"), m_table);
     m_deleteAction->setObjectName(u"deleteHistoryEntryAction"_s);
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
@@ -77,10 +77,10 @@ HistoryPane::HistoryPane(QWidget *parent)
     auto *bar = new QHBoxLayout;
     m_summary = new QLabel(this);
     m_summary->setObjectName(u"historySummary"_s);
-    m_summary->setAccessibleDescription(u"History summary"_s);
-    m_clearButton = new QPushButton(u"C&lear\u2026"_s, this);
+    m_summary->setAccessibleDescription(tr("History summary"));
+    m_clearButton = new QPushButton(tr("C&lear…"), this);
     m_clearButton->setObjectName(u"clearHistoryButton"_s);
-    m_clearButton->setAccessibleName(u"Clear history"_s);
+    m_clearButton->setAccessibleName(tr("Clear history"));
     bar->addWidget(m_summary, 1);
     bar->addWidget(m_clearButton);
     layout->addLayout(bar);
@@ -166,7 +166,7 @@ void HistoryPane::refresh()
             entry.request.method,
             entry.url,
             m_wide || entry.statusCode <= 0 ? entry.statusText() : QString::number(entry.statusCode),
-            sent ? u"%1 ms"_s.arg(entry.elapsedMs) : QString(),
+            sent ? tr("%1 ms").arg(entry.elapsedMs) : QString(),
             entry.statusCode > 0 ? humanSize(entry.sizeBytes) : QString(),
             locale.toString(entry.when.toLocalTime(), QLocale::ShortFormat),
         };
@@ -183,13 +183,13 @@ void HistoryPane::refresh()
 
     const int total = m_store ? m_store->count() : 0;
     if (total == 0)
-        m_summary->setText(u"No requests yet."_s);
+        m_summary->setText(tr("No requests yet."));
     else if (m_search->text().trimmed().isEmpty())
-        m_summary->setText(total == 1 ? u"1 request"_s : u"%1 requests"_s.arg(total));
+        m_summary->setText(total == 1 ? tr("1 request") : tr("%1 requests").arg(total));
     else if (m_shown.isEmpty())
-        m_summary->setText(u"No request matches."_s);
+        m_summary->setText(tr("No request matches."));
     else
-        m_summary->setText(u"%1 of %2 requests"_s.arg(m_shown.size()).arg(total));
+        m_summary->setText(tr("%1 of %2 requests").arg(m_shown.size()).arg(total));
     m_summary->setAccessibleName(m_summary->text()); // read as what it says
     m_clearButton->setEnabled(total > 0);
     updateActions();
@@ -207,7 +207,7 @@ QString HistoryPane::toolTip(const HistoryEntry &entry, const QString &time, con
     lines.append(outcome.join(u" \u00b7 "_s));
     if (!entry.errorMessage.isEmpty())
         lines.append(entry.errorMessage.left(500));
-    lines.append(u"Sent %1"_s.arg(QLocale().toString(entry.when.toLocalTime(), QLocale::LongFormat)));
+    lines.append(tr("Sent %1").arg(QLocale().toString(entry.when.toLocalTime(), QLocale::LongFormat)));
     return lines.join(u'\n');
 }
 
@@ -240,14 +240,14 @@ void HistoryPane::confirmClear()
     if (!m_store || m_store->count() == 0)
         return;
     auto *box = new QMessageBox(
-        QMessageBox::Warning, u"Clear History"_s,
+        QMessageBox::Warning, tr("Clear History"),
         m_store->count() == 1
-            ? u"Delete the request in history? This cannot be undone."_s
-            : u"Delete all %1 requests in history? This cannot be undone."_s.arg(m_store->count()),
+            ? tr("Delete the request in history? This cannot be undone.")
+            : tr("Delete all %1 requests in history? This cannot be undone.").arg(m_store->count()),
         QMessageBox::NoButton, this);
     box->setObjectName(u"clearHistoryConfirm"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *confirm = box->addButton(u"Clear History"_s, QMessageBox::DestructiveRole);
+    QPushButton *confirm = box->addButton(tr("Clear History"), QMessageBox::DestructiveRole);
     confirm->setObjectName(u"confirmClearHistoryButton"_s);
     box->setDefaultButton(box->addButton(QMessageBox::Cancel));
     connect(box, &QMessageBox::finished, this, [this, box, confirm] {

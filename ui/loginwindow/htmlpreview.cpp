@@ -53,7 +53,7 @@ HtmlPreview::HtmlPreview(const QByteArray &html, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     if (html.size() > MaxDocumentSize) {
         auto *note = new QLabel(
-            u"The preview shows HTML of up to 2 MB; this body is larger. Pretty and Raw show all of it."_s,
+            tr("The preview shows HTML of up to 2 MB; this body is larger. Pretty and Raw show all of it."),
             this);
         note->setObjectName(u"htmlPreviewNote"_s);
         note->setWordWrap(true);
@@ -76,13 +76,13 @@ HtmlPreview::HtmlPreview(const QByteArray &html, QWidget *parent)
     settings->setAttribute(QWebEngineSettings::DnsPrefetchEnabled, false);
     m_view = new QWebEngineView(this);
     m_view->setObjectName(u"htmlPreviewView"_s);
-    m_view->setAccessibleName(u"HTML preview"_s);
+    m_view->setAccessibleName(tr("HTML preview"));
     m_view->setPage(page);
     m_view->setContextMenuPolicy(Qt::NoContextMenu);
     layout->addWidget(m_view);
     connect(page, &QWebEnginePage::loadFinished, this, [this, layout](bool ok) {
         if (!ok) {
-            auto *note = new QLabel(u"The page could not be drawn."_s, this);
+            auto *note = new QLabel(tr("The page could not be drawn."), this);
             note->setObjectName(u"htmlPreviewNote"_s);
             layout->insertWidget(0, note);
         }

@@ -21,6 +21,12 @@ namespace Postern {
 
 namespace {
 
+// The desktop theme's icon (a freedesktop.org name) where the theme has it, the bundled one otherwise.
+QIcon themeIcon(const QString &name, const QString &bundled)
+{
+    return QIcon::fromTheme(name, QIcon(bundled));
+}
+
 // Stops navigations to the Callback URL in the main frame and hands them over (LoginHooks::redirect).
 class CallbackCatchingPage : public QWebEnginePage
 {
@@ -73,7 +79,7 @@ LoginWindow::LoginWindow(const QUrl &authorizationUrl, const LoginHooks &hooks, 
     , m_hooks(hooks)
 {
     setObjectName(u"loginWindow"_s);
-    setWindowTitle(u"Sign in to authorize Postern"_s);
+    setWindowTitle(tr("Sign in to authorize Postern"));
     setAttribute(Qt::WA_DeleteOnClose, false);
     auto *layout = new QVBoxLayout(this);
 
@@ -87,11 +93,11 @@ LoginWindow::LoginWindow(const QUrl &authorizationUrl, const LoginHooks &hooks, 
     m_security->setFocusPolicy(Qt::TabFocus); // read out with its state, after the page
     m_address = new QLineEdit(this);
     m_address->setObjectName(u"loginAddress"_s);
-    m_address->setAccessibleName(u"Address"_s);
+    m_address->setAccessibleName(tr("Address"));
     m_address->setReadOnly(true);
-    auto *cancel = new QPushButton(u"Cancel"_s, this);
+    auto *cancel = new QPushButton(tr("Cancel"), this);
     cancel->setObjectName(u"loginCancel"_s);
-    cancel->setAccessibleName(u"Cancel sign-in"_s);
+    cancel->setAccessibleName(tr("Cancel sign-in"));
     bar->addWidget(m_securityIcon);
     bar->addWidget(m_security);
     bar->addWidget(m_address, 1);
@@ -100,7 +106,7 @@ LoginWindow::LoginWindow(const QUrl &authorizationUrl, const LoginHooks &hooks, 
 
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(u"loginProgress"_s);
-    m_progress->setAccessibleName(u"Page loading"_s);
+    m_progress->setAccessibleName(tr("Page loading"));
     m_progress->setMaximumHeight(4);
     m_progress->setTextVisible(false);
     layout->addWidget(m_progress);
@@ -110,7 +116,7 @@ LoginWindow::LoginWindow(const QUrl &authorizationUrl, const LoginHooks &hooks, 
     m_profile->setUrlRequestInterceptor(new CallbackBlocker(hooks.isCallback, m_profile));
     m_view = new QWebEngineView(this);
     m_view->setObjectName(u"loginView"_s);
-    m_view->setAccessibleName(u"Sign-in page"_s);
+    m_view->setAccessibleName(tr("Sign-in page"));
     m_view->setPage(new CallbackCatchingPage(m_profile, hooks, m_view));
     layout->addWidget(m_view, 1);
 
@@ -161,39 +167,40 @@ void LoginWindow::showAddress(const QUrl &url)
 void LoginWindow::showSecurity(Security state, const QString &detail)
 {
     m_state = state;
-    QString icon, text, tip;
+    QIcon icon;
+    QString text, tip;
     switch (state) {
     case Security::Secure:
-        icon = u":/icons/lock-closed.svg"_s;
+        icon = themeIcon(u"security-high"_s, u":/icons/lock-closed.svg"_s);
         text = u"https"_s;
-        tip = u"The connection is encrypted (https)."_s;
+        tip = tr("The connection is encrypted (https).");
         break;
     case Security::Local:
-        icon = u":/icons/lock-open-local.svg"_s;
-        text = u"http (this computer)"_s;
-        tip = u"Plain http to a server on this computer."_s;
+        icon = themeIcon(u"security-medium"_s, u":/icons/lock-open-local.svg"_s);
+        text = tr("http (this computer)");
+        tip = tr("Plain http to a server on this computer.");
         break;
     case Security::NotSecure:
-        icon = u":/icons/lock-open.svg"_s;
-        text = u"Not secure"_s;
-        tip = u"Plain http: what you type here can be read on the network."_s;
+        icon = themeIcon(u"security-low"_s, u":/icons/lock-open.svg"_s);
+        text = tr("Not secure");
+        tip = tr("Plain http: what you type here can be read on the network.");
         break;
     case Security::NotLoaded:
-        icon = u":/icons/page-error.svg"_s;
-        text = u"Not loaded"_s;
+        icon = themeIcon(u"dialog-error"_s, u":/icons/page-error.svg"_s);
+        text = tr("Not loaded");
         tip = detail.isEmpty()
-            ? u"The page could not be loaded: there is no connection to this server."_s
-            : u"The page could not be loaded (%1): there is no connection to this server."_s.arg(detail);
+            ? tr("The page could not be loaded: there is no connection to this server.")
+            : tr("The page could not be loaded (%1): there is no connection to this server.").arg(detail);
         break;
     }
     const int size = m_security->fontMetrics().height();
-    m_securityIcon->setPixmap(QIcon(icon).pixmap(size, size));
+    m_securityIcon->setPixmap(icon.pixmap(size, size));
     m_securityIcon->setAccessibleName(text);
     m_security->setText(text);
     m_security->setToolTip(tip);
     m_securityIcon->setToolTip(tip);
     // Read out in full: the state and what it means.
-    m_security->setAccessibleName(u"Connection: %1"_s.arg(text));
+    m_security->setAccessibleName(tr("Connection: %1").arg(text));
     m_security->setAccessibleDescription(tip);
     m_security->setStyleSheet(
         state == Security::NotSecure || state == Security::NotLoaded ? m_hooks.warningStyleSheet : QString());

@@ -35,22 +35,22 @@ DeviceCodePanel::DeviceCodePanel(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(u"deviceCodePanel"_s);
-    setAccessibleName(u"Sign in on another device"_s);
+    setAccessibleName(tr("Sign in on another device"));
     auto *layout = new QHBoxLayout(this);
     auto *text = new QVBoxLayout;
     layout->addLayout(text, 1);
 
     m_instructions = new QLabel(
-        u"On a phone or computer, open this page and enter the code below (or scan the QR code)."_s, this);
+        tr("On a phone or computer, open this page and enter the code below (or scan the QR code)."), this);
     m_instructions->setObjectName(u"deviceInstructions"_s);
     m_instructions->setWordWrap(true);
     text->addWidget(m_instructions);
 
     m_address = selectableLabel(this, "verificationUri");
-    m_address->setAccessibleDescription(u"Verification page"_s);
-    m_open = new QPushButton(u"&Open in Browser"_s, this);
+    m_address->setAccessibleDescription(tr("Verification page"));
+    m_open = new QPushButton(tr("&Open in Browser"), this);
     m_open->setObjectName(u"openVerificationPage"_s);
-    m_open->setAccessibleName(u"Open the verification page in the browser"_s);
+    m_open->setAccessibleName(tr("Open the verification page in the browser"));
     m_open->setAutoDefault(false);
     auto *addressRow = new QHBoxLayout;
     addressRow->addWidget(m_address, 1);
@@ -59,15 +59,15 @@ DeviceCodePanel::DeviceCodePanel(QWidget *parent)
 
     m_userCode = selectableLabel(this, "userCode");
     m_userCode->setWordWrap(false);
-    m_userCode->setAccessibleDescription(u"User code"_s);
+    m_userCode->setAccessibleDescription(tr("User code"));
     QFont big = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     big.setPointSizeF(big.pointSizeF() * 2.2);
     big.setBold(true);
     big.setLetterSpacing(QFont::AbsoluteSpacing, 2);
     m_userCode->setFont(big);
-    m_copy = new QPushButton(u"&Copy Code"_s, this);
+    m_copy = new QPushButton(tr("&Copy Code"), this);
     m_copy->setObjectName(u"copyUserCode"_s);
-    m_copy->setAccessibleName(u"Copy the user code"_s);
+    m_copy->setAccessibleName(tr("Copy the user code"));
     m_copy->setAutoDefault(false);
     auto *codeRow = new QHBoxLayout;
     codeRow->addWidget(m_userCode);
@@ -77,12 +77,12 @@ DeviceCodePanel::DeviceCodePanel(QWidget *parent)
 
     m_countdown = new QLabel(this);
     m_countdown->setObjectName(u"deviceCodeCountdown"_s);
-    m_countdown->setAccessibleDescription(u"Time left"_s);
+    m_countdown->setAccessibleDescription(tr("Time left"));
     text->addWidget(m_countdown);
     m_polling = new QLabel(this);
     m_polling->setObjectName(u"devicePolling"_s);
     m_polling->setWordWrap(true);
-    m_polling->setAccessibleDescription(u"Waiting for approval"_s);
+    m_polling->setAccessibleDescription(tr("Waiting for approval"));
     text->addWidget(m_polling);
     text->addStretch(1);
 
@@ -93,8 +93,8 @@ DeviceCodePanel::DeviceCodePanel(QWidget *parent)
 
     connect(m_copy, &QPushButton::clicked, this, [this] {
         QApplication::clipboard()->setText(m_code.userCode);
-        m_copy->setText(u"Copied"_s);
-        QTimer::singleShot(1500, m_copy, [copy = m_copy] { copy->setText(u"&Copy Code"_s); });
+        m_copy->setText(tr("Copied"));
+        QTimer::singleShot(1500, m_copy, [copy = m_copy] { copy->setText(tr("&Copy Code")); });
     });
     connect(m_open, &QPushButton::clicked, this, [this] { Q_EMIT openRequested(pageToOpen()); });
     m_tick.setInterval(1000);
@@ -120,8 +120,8 @@ void DeviceCodePanel::setCode(const DeviceCode &code)
     m_qrCode->setPixmap(qr.isNull() ? QPixmap() : QPixmap::fromImage(qr));
     m_qrCode->setVisible(!qr.isNull());
     const QString qrText = code.verificationUriComplete.isValid()
-        ? u"QR code of the verification page with the code filled in"_s
-        : u"QR code of the verification page"_s;
+        ? tr("QR code of the verification page with the code filled in")
+        : tr("QR code of the verification page");
     m_qrCode->setAccessibleName(qrText);
     m_qrCode->setToolTip(qrTarget.toDisplayString());
     setInterval(code.intervalSeconds);
@@ -142,8 +142,9 @@ void DeviceCodePanel::clear()
 
 void DeviceCodePanel::setInterval(int seconds, const QString &why)
 {
-    const QString every = seconds == 1 ? u"every second"_s : u"every %1 seconds"_s.arg(seconds);
-    QString text = u"Waiting for you to approve; Postern asks the server %1."_s.arg(every);
+    QString text = seconds == 1
+        ? tr("Waiting for you to approve; Postern asks the server every second.")
+        : tr("Waiting for you to approve; Postern asks the server every %1 seconds.").arg(seconds);
     if (!why.isEmpty())
         text += u' ' + why;
     m_polling->setText(text);
@@ -153,14 +154,14 @@ void DeviceCodePanel::setInterval(int seconds, const QString &why)
 QString DeviceCodePanel::timeLeftText(qint64 seconds)
 {
     if (seconds <= 0)
-        return u"The code has expired."_s;
+        return tr("The code has expired.");
     const qint64 hours = seconds / 3600;
     const qint64 minutes = seconds % 3600 / 60;
     const qint64 rest = seconds % 60;
     const QString clock = hours > 0
         ? u"%1:%2:%3"_s.arg(hours).arg(minutes, 2, 10, QLatin1Char('0')).arg(rest, 2, 10, QLatin1Char('0'))
         : u"%1:%2"_s.arg(minutes).arg(rest, 2, 10, QLatin1Char('0'));
-    return u"The code expires in %1."_s.arg(clock);
+    return tr("The code expires in %1.").arg(clock);
 }
 
 void DeviceCodePanel::updateCountdown()

@@ -33,33 +33,32 @@ bool EncryptedTokenFile::enable(QWidget *parent)
     const bool exists = QFileInfo::exists(m_file->filePath());
     bool ok = false;
     const QString passphrase = QInputDialog::getText(
-        parent, u"Encrypted Token File"_s,
-        exists
-            ? u"Passphrase of the encrypted token file %1:"_s.arg(m_file->filePath())
-            : u"No keychain is available. Choose a passphrase to keep tokens in the encrypted file %1:"_s.arg(
-                m_file->filePath()),
+        parent, tr("Encrypted Token File"),
+        exists ? tr("Passphrase of the encrypted token file %1:").arg(m_file->filePath())
+               : tr("No keychain is available. Choose a passphrase to keep tokens in the encrypted file %1:")
+                     .arg(m_file->filePath()),
         QLineEdit::Password, QString(), &ok);
     if (!ok || passphrase.isEmpty())
         return false;
     if (!exists) {
         const QString again
-            = QInputDialog::getText(parent, u"Encrypted Token File"_s, u"Type the passphrase again:"_s,
+            = QInputDialog::getText(parent, tr("Encrypted Token File"), tr("Type the passphrase again:"),
                                     QLineEdit::Password, QString(), &ok);
         if (!ok)
             return false;
         if (again != passphrase) {
-            QMessageBox::warning(parent, u"Encrypted Token File"_s,
-                                 u"The two passphrases differ. Nothing was changed."_s);
+            QMessageBox::warning(parent, tr("Encrypted Token File"),
+                                 tr("The two passphrases differ. Nothing was changed."));
             return false;
         }
     }
     const EncryptedFileSecretStore::OpenResult result = m_file->open(passphrase);
     if (!result.isOpen()) {
-        QMessageBox::warning(parent, u"Encrypted Token File"_s, result.message);
+        QMessageBox::warning(parent, tr("Encrypted Token File"), result.message);
         return false;
     }
     if (result.status == EncryptedFileSecretStore::OpenStatus::SetAside)
-        QMessageBox::information(parent, u"Encrypted Token File"_s, result.message);
+        QMessageBox::information(parent, tr("Encrypted Token File"), result.message);
     QSettings().setValue(QString::fromLatin1(settingsKey), true);
     m_tokens->useSecretStore(m_file, TokenStore::StorageMode::EncryptedFile);
     m_tokens->load();

@@ -33,7 +33,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     , m_services(services)
 {
     setObjectName(u"getTokenDialog"_s);
-    setWindowTitle(u"Get New Access Token"_s);
+    setWindowTitle(tr("Get New Access Token"));
     auto *layout = new QVBoxLayout(this);
     // The form scrolls when the screen is too short for it (a 1366x768 laptop with every row shown);
     // the message and the buttons stay in view below it.
@@ -54,33 +54,33 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     auto *presetRow = new QHBoxLayout;
     m_instance = new QLineEdit(this);
     m_instance->setObjectName(u"serviceNowInstance"_s);
-    m_instance->setPlaceholderText(u"dev12345 or https://dev12345.service-now.com"_s);
-    auto *fill = new QPushButton(u"&Fill"_s, this);
+    m_instance->setPlaceholderText(tr("dev12345 or https://dev12345.service-now.com"));
+    auto *fill = new QPushButton(tr("&Fill"), this);
     fill->setObjectName(u"fillServiceNow"_s);
-    fill->setAccessibleName(u"Fill endpoints from the ServiceNow instance"_s);
+    fill->setAccessibleName(tr("Fill endpoints from the ServiceNow instance"));
     fill->setAutoDefault(false);
     presetRow->addWidget(m_instance, 1);
     presetRow->addWidget(fill);
-    addLabelledRow(m_form, u"ServiceNow inst&ance:"_s, m_instance, presetRow, u"ServiceNow instance"_s);
+    addLabelledRow(m_form, tr("ServiceNow inst&ance:"), m_instance, presetRow, tr("ServiceNow instance"));
     connect(fill, &QPushButton::clicked, this, &GetTokenDialog::fillFromServiceNow);
 
     // Discovery: an issuer URL fills the endpoints from its metadata (RFC 8414, OpenID Connect).
     auto *issuerRow = new QHBoxLayout;
     m_issuer = new QLineEdit(this);
     m_issuer->setObjectName(u"issuerUrl"_s);
-    m_issuer->setPlaceholderText(u"https://login.example.com, read from /.well-known/\u2026"_s);
-    m_discover = new QPushButton(u"Disco&ver"_s, this);
+    m_issuer->setPlaceholderText(tr("https://login.example.com, read from /.well-known/…"));
+    m_discover = new QPushButton(tr("Disco&ver"), this);
     m_discover->setObjectName(u"discoverButton"_s);
-    m_discover->setAccessibleName(u"Discover endpoints from the issuer"_s);
+    m_discover->setAccessibleName(tr("Discover endpoints from the issuer"));
     m_discover->setAutoDefault(false);
     issuerRow->addWidget(m_issuer, 1);
     issuerRow->addWidget(m_discover);
-    addLabelledRow(m_form, u"Iss&uer:"_s, m_issuer, issuerRow, u"Issuer URL"_s);
+    addLabelledRow(m_form, tr("Iss&uer:"), m_issuer, issuerRow, tr("Issuer URL"));
     connect(m_discover, &QPushButton::clicked, this, &GetTokenDialog::discover);
     m_issuer->installEventFilter(this);
     m_instance->installEventFilter(this); // Return there fills; it must not press Request Token
 
-    m_name = addLine(u"Token &Name:"_s, "tokenName", u"Token name"_s);
+    m_name = addLine(tr("Token &Name:"), "tokenName", tr("Token name"));
     m_grant = new QComboBox(this);
     m_grant->setObjectName(u"grantType"_s);
     for (const OAuth2GrantType type :
@@ -88,11 +88,11 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
            OAuth2GrantType::Implicit, OAuth2GrantType::Password, OAuth2GrantType::ClientCredentials,
            OAuth2GrantType::DeviceCode, OAuth2GrantType::JwtBearer })
         m_grant->addItem(grantTypeName(type), int(type));
-    addLabelledRow(m_form, u"&Grant Type:"_s, m_grant, u"Grant type"_s);
+    addLabelledRow(m_form, tr("&Grant Type:"), m_grant, tr("Grant type"));
     m_grantNote
-        = new QLabel(u"The implicit grant is discouraged (RFC 9700): the token travels in the URL and "
-                     "there is no refresh token. Prefer Authorization Code (With PKCE) where the server "
-                     "offers it."_s,
+        = new QLabel(tr("The implicit grant is discouraged (RFC 9700): the token travels in the URL and "
+                        "there is no refresh token. Prefer Authorization Code (With PKCE) where the server "
+                        "offers it."),
                      this);
     m_grantNote->setObjectName(u"grantNote"_s);
     m_grantNote->setWordWrap(true);
@@ -100,17 +100,17 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_grantNote->setTextFormat(Qt::PlainText);
     // Across both columns: a wrapped paragraph in the field column is given one line's height.
     m_form->addRow(m_grantNote);
-    m_callback = addLine(u"Call&back URL:"_s, "callbackUrl", u"Callback URL"_s,
+    m_callback = addLine(tr("Call&back URL:"), "callbackUrl", tr("Callback URL"),
                          u"https://oauth.pstmn.io/v1/callback"_s);
-    m_systemBrowser = new QCheckBox(u"Authorize using s&ystem browser"_s, this);
+    m_systemBrowser = new QCheckBox(tr("Authorize using s&ystem browser"), this);
     m_systemBrowser->setObjectName(u"useSystemBrowser"_s);
-    m_systemBrowser->setAccessibleName(u"Authorize using system browser"_s);
+    m_systemBrowser->setAccessibleName(tr("Authorize using system browser"));
     m_systemBrowser->setToolTip(
-        u"Sign in in your own browser; Postern listens once on 127.0.0.1 for the redirect "
-        "(RFC 8252). Register http://127.0.0.1/callback as a Redirect URL (any port)."_s);
+        tr("Sign in in your own browser; Postern listens once on 127.0.0.1 for the redirect "
+           "(RFC 8252). Register http://127.0.0.1/callback as a Redirect URL (any port)."));
     m_form->addRow(QString(), m_systemBrowser);
     connect(m_systemBrowser, &QCheckBox::toggled, this, &GetTokenDialog::showFieldsForGrant);
-    m_authUrl = addLine(u"&Auth URL:"_s, "authUrl", u"Auth URL"_s,
+    m_authUrl = addLine(tr("&Auth URL:"), "authUrl", tr("Auth URL"),
                         u"https://INSTANCE.service-now.com/oauth_auth.do"_s);
     // Typing another Auth URL by hand leaves the discovered server: forget what it promised.
     connect(m_authUrl, &QLineEdit::textEdited, this, [this] {
@@ -121,28 +121,29 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
         m_endSessionUrl.clear();
         m_issSupported = false;
     });
-    m_deviceUrl = addLine(u"&Device Authorization URL:"_s, "deviceAuthorizationUrl",
-                          u"Device authorization URL"_s, u"e.g. https://login.example.com/device/code"_s);
-    m_tokenUrl = addLine(u"Access &Token URL:"_s, "accessTokenUrl", u"Access token URL"_s,
+    m_deviceUrl = addLine(tr("&Device Authorization URL:"), "deviceAuthorizationUrl",
+                          tr("Device authorization URL"), tr("e.g. https://login.example.com/device/code"));
+    m_tokenUrl = addLine(tr("Access &Token URL:"), "accessTokenUrl", tr("Access token URL"),
                          u"https://INSTANCE.service-now.com/oauth_token.do"_s);
-    m_refreshUrl = addLine(u"Refresh Token UR&L:"_s, "refreshUrl", u"Refresh token URL"_s,
-                           u"Same as the Access Token URL"_s);
-    m_revokeUrl = addLine(u"Revo&ke Token URL:"_s, "revokeUrl", u"Revoke token URL"_s,
-                          u"e.g. https://INSTANCE.service-now.com/oauth_revoke_token.do"_s);
-    m_username = addLine(u"&Username:"_s, "username", u"Username"_s);
-    m_password = addLine(u"&Password:"_s, "password", u"Password"_s, u"Asked for each time; never saved"_s);
+    m_refreshUrl = addLine(tr("Refresh Token UR&L:"), "refreshUrl", tr("Refresh token URL"),
+                           tr("Same as the Access Token URL"));
+    m_revokeUrl = addLine(tr("Revo&ke Token URL:"), "revokeUrl", tr("Revoke token URL"),
+                          tr("e.g. https://INSTANCE.service-now.com/oauth_revoke_token.do"));
+    m_username = addLine(tr("&Username:"), "username", tr("Username"));
+    m_password
+        = addLine(tr("&Password:"), "password", tr("Password"), tr("Asked for each time; never saved"));
     m_password->setEchoMode(QLineEdit::Password);
-    m_clientId = addLine(u"Client &ID:"_s, "clientId", u"Client ID"_s);
+    m_clientId = addLine(tr("Client &ID:"), "clientId", tr("Client ID"));
     auto *clientSecret = new SecretLineEdit(this);
     clientSecret->setObjectName(u"clientSecret"_s);
-    addLabelledRow(m_form, u"Client &Secret:"_s, clientSecret, u"Client secret"_s);
+    addLabelledRow(m_form, tr("Client &Secret:"), clientSecret, tr("Client secret"));
     m_clientSecret = clientSecret;
-    m_showSecret = clientSecret->createRevealToggle(u"Sho&w client secret"_s, u"Show client secret"_s);
+    m_showSecret = clientSecret->createRevealToggle(tr("Sho&w client secret"), tr("Show client secret"));
     m_showSecret->setObjectName(u"showClientSecret"_s);
     m_form->addRow(QString(), m_showSecret);
-    m_scope = addLine(u"S&cope:"_s, "scope", u"Scope"_s, u"e.g. useraccount"_s);
-    m_state
-        = addLine(u"St&ate:"_s, "state", u"State"_s, u"Leave empty for a fresh random value per request"_s);
+    m_scope = addLine(tr("S&cope:"), "scope", tr("Scope"), tr("e.g. useraccount"));
+    m_state = addLine(tr("St&ate:"), "state", tr("State"),
+                      tr("Leave empty for a fresh random value per request"));
     m_clientAuth = new QComboBox(this);
     m_clientAuth->setObjectName(u"clientAuthentication"_s);
     m_clientAuth->addItem(clientAuthenticationName(ClientAuthentication::Body),
@@ -153,7 +154,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
                           int(ClientAuthentication::ClientSecretJwt));
     m_clientAuth->addItem(clientAuthenticationName(ClientAuthentication::PrivateKeyJwt),
                           int(ClientAuthentication::PrivateKeyJwt));
-    addLabelledRow(m_form, u"Client Authenticatio&n:"_s, m_clientAuth, u"Client authentication"_s);
+    addLabelledRow(m_form, tr("Client Authenticatio&n:"), m_clientAuth, tr("Client authentication"));
     connect(m_clientAuth, &QComboBox::currentIndexChanged, this, &GetTokenDialog::showFieldsForGrant);
 
     addClientKeyRows();
@@ -161,42 +162,44 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     m_pkceMethod = new QComboBox(this);
     m_pkceMethod->setObjectName(u"codeChallengeMethod"_s);
     m_pkceMethod->addItem(u"SHA-256"_s, int(PkceMethod::S256));
-    m_pkceMethod->addItem(u"Plain"_s, int(PkceMethod::Plain));
-    addLabelledRow(m_form, u"Code C&hallenge Method:"_s, m_pkceMethod, u"Code challenge method"_s);
-    m_codeVerifier = addLine(u"Code &Verifier:"_s, "codeVerifier", u"Code verifier"_s,
-                             u"Leave empty for a fresh random value per request"_s);
+    m_pkceMethod->addItem(tr("Plain"), int(PkceMethod::Plain));
+    addLabelledRow(m_form, tr("Code C&hallenge Method:"), m_pkceMethod, tr("Code challenge method"));
+    m_codeVerifier = addLine(tr("Code &Verifier:"), "codeVerifier", tr("Code verifier"),
+                             tr("Leave empty for a fresh random value per request"));
     connect(m_grant, &QComboBox::currentIndexChanged, this, &GetTokenDialog::showFieldsForGrant);
 
     // Advanced options, folded away until asked for: refresh and revoke URLs, audience, resource and
     // extra parameters for each request of the grant.
-    m_advanced = new QCheckBox(u"Show advanced &options"_s, this);
+    m_advanced = new QCheckBox(tr("Show advanced &options"), this);
     m_advanced->setObjectName(u"showAdvanced"_s);
-    m_advanced->setAccessibleName(u"Show advanced options"_s);
+    m_advanced->setAccessibleName(tr("Show advanced options"));
     m_form->addRow(QString(), m_advanced);
     connect(m_advanced, &QCheckBox::toggled, this, &GetTokenDialog::showFieldsForGrant);
-    m_pushRequest = new QCheckBox(u"Push the authorization request first (PAR, RFC 9126)"_s, this);
+    m_pushRequest = new QCheckBox(tr("Push the authorization request first (PAR, RFC 9126)"), this);
     m_pushRequest->setObjectName(u"pushAuthorizationRequest"_s);
-    m_pushRequest->setAccessibleName(u"Push the authorization request first"_s);
+    m_pushRequest->setAccessibleName(tr("Push the authorization request first"));
     m_pushRequest->setToolTip(
-        u"The parameters go to the server's PAR endpoint with the client's authentication; "
-        "the login page gets only a reference to them."_s);
+        tr("The parameters go to the server's PAR endpoint with the client's authentication; "
+           "the login page gets only a reference to them."));
     m_form->addRow(QString(), m_pushRequest);
     connect(m_pushRequest, &QCheckBox::toggled, this, &GetTokenDialog::showFieldsForGrant);
-    m_parUrl = addLine(u"PAR Endpoint URL:"_s, "parUrl", u"PAR endpoint URL"_s,
-                       u"Filled by Discover (pushed_authorization_request_endpoint)"_s);
-    m_dpop = new QCheckBox(u"Bind the token to a key with &DPoP (RFC 9449)"_s, this);
+    m_parUrl = addLine(tr("PAR Endpoint URL:"), "parUrl", tr("PAR endpoint URL"),
+                       tr("Filled by Discover (pushed_authorization_request_endpoint)"));
+    m_dpop = new QCheckBox(tr("Bind the token to a key with &DPoP (RFC 9449)"), this);
     m_dpop->setObjectName(u"dpop"_s);
-    m_dpop->setAccessibleName(u"Bind the token to a key with DPoP"_s);
-    m_dpop->setToolTip(u"Postern makes a key pair for the token, proves it to the token endpoint and with "
-                       "every request that uses the token (Authorization: DPoP). A copied token is useless "
-                       "without the key, which is kept in the keychain with the token."_s);
+    m_dpop->setAccessibleName(tr("Bind the token to a key with DPoP"));
+    m_dpop->setToolTip(
+        tr("Postern makes a key pair for the token, proves it to the token endpoint and with "
+           "every request that uses the token (Authorization: DPoP). A copied token is useless "
+           "without the key, which is kept in the keychain with the token."));
     m_form->addRow(QString(), m_dpop);
-    m_audience = addLine(u"Audie&nce:"_s, "audience", u"Audience"_s,
-                         u"Sent with the authorization and token requests"_s);
-    m_resource = addLine(u"Resou&rce:"_s, "resource", u"Resource"_s, u"RFC 8707; sent with every request"_s);
+    m_audience = addLine(tr("Audie&nce:"), "audience", tr("Audience"),
+                         tr("Sent with the authorization and token requests"));
+    m_resource
+        = addLine(tr("Resou&rce:"), "resource", tr("Resource"), tr("RFC 8707; sent with every request"));
     m_extras = new ExtraParametersEditor(this);
     m_extras->setObjectName(u"extraParametersEditor"_s);
-    m_form->addRow(captionFor(u"E&xtra parameters:"_s, m_extras->table()), m_extras);
+    m_form->addRow(captionFor(tr("E&xtra parameters:"), m_extras->table()), m_extras);
 
     addDevicePanel(layout);
 
@@ -210,17 +213,17 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
     layout->addWidget(m_message);
 
     auto *buttons = new QDialogButtonBox(this);
-    m_request = buttons->addButton(u"&Request Token"_s, QDialogButtonBox::AcceptRole);
+    m_request = buttons->addButton(tr("&Request Token"), QDialogButtonBox::AcceptRole);
     m_request->setObjectName(u"requestTokenButton"_s);
-    m_request->setAccessibleName(u"Request Token"_s);
+    m_request->setAccessibleName(tr("Request Token"));
     QPushButton *cancel = buttons->addButton(QDialogButtonBox::Cancel);
     cancel->setObjectName(u"cancelButton"_s);
-    cancel->setAccessibleName(u"Cancel"_s);
+    cancel->setAccessibleName(tr("Cancel"));
     layout->addWidget(buttons);
     connect(m_request, &QPushButton::clicked, this, &GetTokenDialog::requestToken);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    m_name->setText(initial.tokenName.isEmpty() ? u"Token"_s : initial.tokenName);
+    m_name->setText(initial.tokenName.isEmpty() ? tr("Token") : initial.tokenName);
     m_callback->setText(initial.callbackUrl.isEmpty() ? u"https://oauth.pstmn.io/v1/callback"_s
                                                       : initial.callbackUrl);
     m_authUrl->setText(initial.authUrl);
@@ -281,7 +284,7 @@ GetTokenDialog::GetTokenDialog(const OAuth2Config &initial, const OAuthServices 
         hooks.closed = [session] {
             if (session)
                 session->cancel(
-                    u"The login window was closed before access was allowed. No token was stored."_s);
+                    tr("The login window was closed before access was allowed. No token was stored."));
         };
         hooks.warningStyleSheet = Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText, true);
         QString error;
@@ -403,7 +406,7 @@ void GetTokenDialog::showFieldsForGrant()
     m_form->setRowVisible(m_systemBrowser, codeGrant);
     m_callback->setEnabled(!(codeGrant && m_systemBrowser->isChecked()));
     if (codeGrant && m_systemBrowser->isChecked())
-        m_callback->setPlaceholderText(u"http://127.0.0.1:<port>/callback, chosen at Request Token"_s);
+        m_callback->setPlaceholderText(tr("http://127.0.0.1:<port>/callback, chosen at Request Token"));
     m_form->setRowVisible(m_authUrl, browser);
     m_form->setRowVisible(m_state, browser);
     const bool advanced = m_advanced->isChecked();
@@ -475,30 +478,31 @@ void GetTokenDialog::onStarted(TokenRequest::Flow flow)
     case TokenRequest::Flow::TokenEndpoint:
         // Straight to the token endpoint: no login window.
         m_request->setEnabled(false);
-        showMessage(
-            u"Requesting a token from %1\u2026"_s.arg(QUrl(m_tokenRequest->config().accessTokenUrl)
-                                                          .adjusted(QUrl::RemovePath | QUrl::RemoveQuery)
-                                                          .toString()),
-            false);
+        showMessage(tr("Requesting a token from %1…")
+                        .arg(QUrl(m_tokenRequest->config().accessTokenUrl)
+                                 .adjusted(QUrl::RemovePath | QUrl::RemoveQuery)
+                                 .toString()),
+                    false);
         m_password->clear(); // used for this one request only
         return;
     case TokenRequest::Flow::SystemBrowser:
         showMessage(
-            u"Waiting for you to sign in and allow access in your browser\u2026 (Cancel stops waiting.)"_s,
+            tr("Waiting for you to sign in and allow access in your browser… (Cancel stops waiting.)"),
             false);
         m_request->setEnabled(false);
         return;
     case TokenRequest::Flow::LoginWindow:
-        showMessage(u"Waiting for you to sign in and allow access in the login window\u2026"_s, false);
+        showMessage(tr("Waiting for you to sign in and allow access in the login window…"), false);
         m_request->setEnabled(false);
         return;
     case TokenRequest::Flow::Device:
         m_request->setEnabled(false);
         m_devicePanel->clear();
         showDevicePanel(true);
-        showMessage(u"Asking %1 for a code\u2026"_s.arg(QUrl(m_tokenRequest->config().deviceAuthorizationUrl)
-                                                            .adjusted(QUrl::RemovePath | QUrl::RemoveQuery)
-                                                            .toString()),
+        showMessage(tr("Asking %1 for a code…")
+                        .arg(QUrl(m_tokenRequest->config().deviceAuthorizationUrl)
+                                 .adjusted(QUrl::RemovePath | QUrl::RemoveQuery)
+                                 .toString()),
                     false);
         return;
     case TokenRequest::Flow::None:

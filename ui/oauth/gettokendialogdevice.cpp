@@ -20,8 +20,8 @@ void GetTokenDialog::addDevicePanel(QBoxLayout *layout)
     connect(m_devicePanel, &DeviceCodePanel::openRequested, this, [this](const QUrl &url) {
         QString error;
         if (!BrowserLauncher::open(url, &error))
-            showMessage(u"The browser could not be started: %1 Open the page on another device."_s.arg(error),
-                        true);
+            showMessage(
+                tr("The browser could not be started: %1 Open the page on another device.").arg(error), true);
     });
 }
 

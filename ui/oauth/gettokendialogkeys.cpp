@@ -26,58 +26,58 @@ void GetTokenDialog::addClientKeyRows()
     auto *keyRow = new QHBoxLayout;
     m_keyFile = new QLineEdit(this);
     m_keyFile->setObjectName(u"clientKeyFile"_s);
-    m_keyFile->setPlaceholderText(u"A PEM or PKCS#12 (.p12, .pfx) file holding the private key"_s);
-    auto *browseKey = new QPushButton(u"Bro&wse\u2026"_s, this);
+    m_keyFile->setPlaceholderText(tr("A PEM or PKCS#12 (.p12, .pfx) file holding the private key"));
+    auto *browseKey = new QPushButton(tr("Bro&wse…"), this);
     browseKey->setObjectName(u"browseClientKey"_s);
-    browseKey->setAccessibleName(u"Choose the private key file"_s);
+    browseKey->setAccessibleName(tr("Choose the private key file"));
     browseKey->setAutoDefault(false);
     keyRow->addWidget(m_keyFile, 1);
     keyRow->addWidget(browseKey);
-    addLabelledRow(m_form, u"Private &Key File:"_s, m_keyFile, keyRow, u"Private key file"_s);
+    addLabelledRow(m_form, tr("Private &Key File:"), m_keyFile, keyRow, tr("Private key file"));
     m_keyFileRow = keyRow;
     connect(browseKey, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(
-            this, u"Private Key File"_s, QFileInfo(m_keyFile->text()).absolutePath(),
-            u"Private keys (*.pem *.key *.p12 *.pfx);;All files (*)"_s);
+            this, tr("Private Key File"), QFileInfo(m_keyFile->text()).absolutePath(),
+            tr("Private keys (*.pem *.key *.p12 *.pfx);;All files (*)"));
         if (!file.isEmpty())
             m_keyFile->setText(file);
     });
     auto *passphrase = new SecretLineEdit(this);
     passphrase->setObjectName(u"clientKeyPassphrase"_s);
-    passphrase->setPlaceholderText(u"Only for an encrypted key; kept in the keychain"_s);
-    addLabelledRow(m_form, u"Key Passphrase:"_s, passphrase, u"Key passphrase"_s);
+    passphrase->setPlaceholderText(tr("Only for an encrypted key; kept in the keychain"));
+    addLabelledRow(m_form, tr("Key Passphrase:"), passphrase, tr("Key passphrase"));
     m_keyPassphrase = passphrase;
-    m_showPassphrase = passphrase->createRevealToggle(u"Show key passphrase"_s, u"Show key passphrase"_s);
+    m_showPassphrase = passphrase->createRevealToggle(tr("Show key passphrase"), tr("Show key passphrase"));
     m_showPassphrase->setObjectName(u"showClientKeyPassphrase"_s);
     m_form->addRow(QString(), m_showPassphrase);
-    m_keyId = addLine(u"Key ID (kid):"_s, "clientKeyId", u"Key ID"_s,
-                      u"The kid the server knows the key by; empty: none is sent"_s);
+    m_keyId = addLine(tr("Key ID (kid):"), "clientKeyId", tr("Key ID"),
+                      tr("The kid the server knows the key by; empty: none is sent"));
     m_assertionAlgorithm = new QComboBox(this);
     m_assertionAlgorithm->setObjectName(u"clientAssertionAlgorithm"_s);
-    m_assertionAlgorithm->addItem(u"From the key (RS256 for RSA, ES256 for EC P-256)"_s, QString());
+    m_assertionAlgorithm->addItem(tr("From the key (RS256 for RSA, ES256 for EC P-256)"), QString());
     for (const QString &algorithm : { u"RS256"_s, u"PS256"_s, u"ES256"_s })
         m_assertionAlgorithm->addItem(algorithm, algorithm);
-    addLabelledRow(m_form, u"Signing Algorithm:"_s, m_assertionAlgorithm, u"Signing algorithm"_s);
+    addLabelledRow(m_form, tr("Signing Algorithm:"), m_assertionAlgorithm, tr("Signing algorithm"));
     m_assertionAudience
-        = addLine(u"Assertion Audience:"_s, "clientAssertionAudience", u"Assertion audience"_s,
-                  u"Empty: the Access Token URL; some servers want their issuer"_s);
+        = addLine(tr("Assertion Audience:"), "clientAssertionAudience", tr("Assertion audience"),
+                  tr("Empty: the Access Token URL; some servers want their issuer"));
 
     // The JWT bearer grant's assertion, signed with the key above.
     m_jwtIssuer
-        = addLine(u"JWT Issuer (iss):"_s, "assertionIssuer", u"JWT issuer"_s, u"Empty: the Client ID"_s);
-    m_jwtIssuer->setToolTip(u"Who signs the assertion. A Google service account: its e-mail address."_s);
-    m_jwtSubject = addLine(u"JWT Subject (sub):"_s, "assertionSubject", u"JWT subject"_s,
-                           u"The user the token is for; empty: the issuer"_s);
-    m_jwtSubject->setToolTip(u"ServiceNow matches it against the User field of its JWT verifier map "
-                             "(user name, e-mail or sys_id)."_s);
-    m_jwtAudience = addLine(u"JWT Audience (aud):"_s, "assertionAudience", u"JWT audience"_s,
-                            u"Empty: the Access Token URL"_s);
-    m_jwtAudience->setToolTip(u"Some servers want another value: older ServiceNow instances the Client ID, "
-                              "DocuSign its account server's host name."_s);
-    m_jwtClaims = addLine(u"JWT Claims:"_s, "assertionClaims", u"JWT claims"_s,
-                          u"More claims as JSON, e.g. {\"scope\": \"read\"}"_s);
-    m_jwtClaims->setToolTip(u"A JSON object of claims added to the assertion; a claim named here replaces "
-                            "the one above (iss, sub, aud, exp, …)."_s);
+        = addLine(tr("JWT Issuer (iss):"), "assertionIssuer", tr("JWT issuer"), tr("Empty: the Client ID"));
+    m_jwtIssuer->setToolTip(tr("Who signs the assertion. A Google service account: its e-mail address."));
+    m_jwtSubject = addLine(tr("JWT Subject (sub):"), "assertionSubject", tr("JWT subject"),
+                           tr("The user the token is for; empty: the issuer"));
+    m_jwtSubject->setToolTip(tr("ServiceNow matches it against the User field of its JWT verifier map "
+                                "(user name, e-mail or sys_id)."));
+    m_jwtAudience = addLine(tr("JWT Audience (aud):"), "assertionAudience", tr("JWT audience"),
+                            tr("Empty: the Access Token URL"));
+    m_jwtAudience->setToolTip(tr("Some servers want another value: older ServiceNow instances the Client ID, "
+                                 "DocuSign its account server's host name."));
+    m_jwtClaims = addLine(tr("JWT Claims:"), "assertionClaims", tr("JWT claims"),
+                          tr("More claims as JSON, e.g. {\"scope\": \"read\"}"));
+    m_jwtClaims->setToolTip(tr("A JSON object of claims added to the assertion; a claim named here replaces "
+                               "the one above (iss, sub, aud, exp, …)."));
 }
 
 } // namespace Postern

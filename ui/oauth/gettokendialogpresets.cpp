@@ -38,7 +38,7 @@ void GetTokenDialog::discover()
         return;
     auto *discovery = new Discovery(m_services.network, this);
     m_discover->setEnabled(false);
-    showMessage(u"Reading the metadata of %1\u2026"_s.arg(m_issuer->text().trimmed()), false);
+    showMessage(tr("Reading the metadata of %1…").arg(m_issuer->text().trimmed()), false);
     connect(discovery, &Discovery::finished, this, [this, discovery](const DiscoveryResult &result) {
         discovery->deleteLater();
         m_discover->setEnabled(true);
@@ -68,13 +68,13 @@ void GetTokenDialog::discover()
             m_pkceMethod->setCurrentIndex(m_pkceMethod->findData(
                 int(pkce.contains(pkceMethodText(PkceMethod::S256)) ? PkceMethod::S256 : PkceMethod::Plain)));
         }
-        QStringList lines { u"Endpoints of %1 filled in."_s.arg(result.issuer) };
+        QStringList lines { tr("Endpoints of %1 filled in.").arg(result.issuer) };
         if (!pkce.isEmpty())
-            lines << u"PKCE methods: %1."_s.arg(pkce.join(u", "_s));
-        lines << u"Client authentication: %1."_s.arg(
-            result.effectiveTokenEndpointAuthMethods().join(u", "_s));
+            lines << tr("PKCE methods: %1.").arg(pkce.join(u", "_s));
+        lines
+            << tr("Client authentication: %1.").arg(result.effectiveTokenEndpointAuthMethods().join(u", "_s));
         if (result.authorizationResponseIssParameterSupported)
-            lines << u"It names itself on every redirect (iss, RFC 9207); Postern will check it."_s;
+            lines << tr("It names itself on every redirect (iss, RFC 9207); Postern will check it.");
         for (const QString &warning : result.warnings)
             lines << warning;
         showMessage(lines.join(u'\n'), false);
@@ -98,8 +98,8 @@ void GetTokenDialog::fillFromServiceNow()
     m_tokenUrl->setText(preset.accessTokenUrl);
     m_revokeUrl->setText(preset.revokeUrl);
     m_clientAuth->setCurrentIndex(m_clientAuth->findData(int(preset.clientAuthentication)));
-    showMessage(u"Auth URL and Access Token URL are set for %1."_s.arg(
-                    QUrl(preset.authUrl).adjusted(QUrl::RemovePath).toString()),
+    showMessage(tr("Auth URL and Access Token URL are set for %1.")
+                    .arg(QUrl(preset.authUrl).adjusted(QUrl::RemovePath).toString()),
                 false);
 }
 

@@ -37,18 +37,18 @@ JwtView::JwtView(QNetworkAccessManager *network, QWidget *parent)
     auto *form = new QFormLayout;
     m_which = new QComboBox(this);
     m_which->setObjectName(u"jwtWhich"_s);
-    m_which->addItem(u"Access token"_s, false);
-    m_which->addItem(u"ID token"_s, true);
-    addLabelledRow(form, u"Deco&de:"_s, m_which, u"Token to decode"_s);
+    m_which->addItem(tr("Access token"), false);
+    m_which->addItem(tr("ID token"), true);
+    addLabelledRow(form, tr("Deco&de:"), m_which, tr("Token to decode"));
     m_verdict = new QLabel(this);
     m_verdict->setObjectName(u"jwtVerdict"_s);
     m_verdict->setTextFormat(Qt::PlainText);
     m_verdict->setWordWrap(true);
-    addLabelledRow(form, u"Signature:"_s, m_verdict);
+    addLabelledRow(form, tr("Signature:"), m_verdict);
     layout->addLayout(form);
     m_text = new QPlainTextEdit(this);
     m_text->setObjectName(u"jwtDecoded"_s);
-    m_text->setAccessibleName(u"Decoded token"_s);
+    m_text->setAccessibleName(tr("Decoded token"));
     m_text->setReadOnly(true);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setTabChangesFocus(true);
@@ -88,13 +88,13 @@ void JwtView::showSelected()
     }
     const JwtInfo info = Jwt::decode(raw);
     if (!info.isJwt) {
-        m_text->setPlainText(info.notJwtReason.isEmpty() ? u"Not a JWT."_s : info.notJwtReason);
-        setVerdict(u"\u2014 (not a JWT)"_s, true);
+        m_text->setPlainText(info.notJwtReason.isEmpty() ? tr("Not a JWT.") : info.notJwtReason);
+        setVerdict(tr("— (not a JWT)"), true);
         if (info.isEncrypted)
-            m_text->appendPlainText(u"\nHeader:\n"_s + pretty(info.headerJson));
+            m_text->appendPlainText(u'\n' + tr("Header:\n%1").arg(pretty(info.headerJson)));
         return;
     }
-    QString text = u"Header:\n"_s + pretty(info.headerJson) + u"\n\nPayload:\n"_s + pretty(info.payloadJson);
+    QString text = tr("Header:\n%1\n\nPayload:\n%2").arg(pretty(info.headerJson), pretty(info.payloadJson));
     QStringList times;
     for (const QString &claim : { u"exp"_s, u"iat"_s, u"nbf"_s }) {
         const QString described = info.describeTime(claim);
@@ -104,19 +104,19 @@ void JwtView::showSelected()
     if (!times.isEmpty())
         text += u"\n\n"_s + times.join(u'\n');
     for (const QString &warning : info.warnings)
-        text += u"\nNote: "_s + warning;
+        text += u'\n' + tr("Note: %1").arg(warning);
     m_text->setPlainText(text);
 
     if (info.isUnsigned()) {
-        setVerdict(u"Not signed (alg: none): anyone could have written it."_s, false);
+        setVerdict(tr("Not signed (alg: none): anyone could have written it."), false);
         return;
     }
     if (m_jwksUri.isEmpty() || !m_fetcher) {
-        setVerdict(u"Unknown: the issuer's keys are not known (use Discover in Get New Access Token)."_s,
+        setVerdict(tr("Unknown: the issuer's keys are not known (use Discover in Get New Access Token)."),
                    false);
         return;
     }
-    setVerdict(u"Checking against %1\u2026"_s.arg(m_jwksUri), true);
+    setVerdict(tr("Checking against %1…").arg(m_jwksUri), true);
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection = connect(
         m_fetcher, &JwksFetcher::finished, this,
@@ -127,14 +127,16 @@ void JwtView::showSelected()
             if (generation != m_generation)
                 return;
             if (!keys.ok()) {
-                setVerdict(u"Unknown: the keys could not be fetched (%1)."_s.arg(keys.error), false);
+                setVerdict(tr("Unknown: the keys could not be fetched (%1).").arg(keys.error), false);
                 return;
             }
             const JwtVerifier::Result result = JwtVerifier::verify(info, keys.jwks);
-            setVerdict(result.isValid() ? u"Valid (%1%2)."_s.arg(
-                           result.algorithm, result.keyId.isEmpty() ? QString() : u", key "_s + result.keyId)
-                                        : JwtVerifier::verdictName(result.verdict) + u": "_s + result.message,
-                       result.isValid());
+            if (!result.isValid())
+                setVerdict(JwtVerifier::verdictName(result.verdict) + u": "_s + result.message, false);
+            else if (result.keyId.isEmpty())
+                setVerdict(tr("Valid (%1).").arg(result.algorithm), true);
+            else
+                setVerdict(tr("Valid (%1, key %2).").arg(result.algorithm, result.keyId), true);
         });
     m_fetcher->fetch(QUrl(m_jwksUri));
 }

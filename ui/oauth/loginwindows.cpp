@@ -71,11 +71,13 @@ Loaded &loaded()
                 result.path = QFileInfo(path).canonicalFilePath();
                 return result;
             }
-            result.problem = u"%1 did not load: %2"_s.arg(path, loader.errorString());
+            result.problem = QCoreApplication::translate("Postern::LoginWindows", "%1 did not load: %2")
+                                 .arg(path, loader.errorString());
             return result;
         }
-        result.problem = u"%1 was not found (looked for %2)"_s.arg(QStringLiteral(POSTERN_LOGIN_PLUGIN_NAME),
-                                                                   tried.join(u", "_s));
+        result.problem
+            = QCoreApplication::translate("Postern::LoginWindows", "%1 was not found (looked for %2)")
+                  .arg(QStringLiteral(POSTERN_LOGIN_PLUGIN_NAME), tried.join(u", "_s));
         return result;
     }();
     return state;
@@ -89,9 +91,11 @@ QDialog *LoginWindows::create(const QUrl &authorizationUrl, const LoginHooks &ho
     Loaded &state = loaded();
     if (!state.plugin) {
         if (error)
-            *error
-                = u"The login window is not available: %1. Tick \u201cAuthorize using system browser\u201d "
-                  "to sign in with your browser instead."_s.arg(state.problem);
+            *error = QCoreApplication::translate(
+                         "Postern::LoginWindows",
+                         "The login window is not available: %1. Tick “Authorize using system browser” "
+                         "to sign in with your browser instead.")
+                         .arg(state.problem);
         return nullptr;
     }
     return state.plugin->create(authorizationUrl, hooks, parent);
@@ -102,7 +106,9 @@ QWidget *LoginWindows::createHtmlPreview(const QByteArray &html, QWidget *parent
     Loaded &state = loaded();
     if (!state.plugin) {
         if (error)
-            *error = u"The HTML preview is not available: %1."_s.arg(state.problem);
+            *error = QCoreApplication::translate("Postern::LoginWindows",
+                                                 "The HTML preview is not available: %1.")
+                         .arg(state.problem);
         return nullptr;
     }
     return state.plugin->createHtmlPreview(html, parent);

@@ -41,40 +41,41 @@ OAuth2Pane::OAuth2Pane(const OAuthServices &services, QWidget *parent)
     m_expiry->setTextFormat(Qt::PlainText); // read out as it is shown ("Expires in 29:41"), no fixed name
     tokenRow->addWidget(m_token, 1);
     tokenRow->addWidget(m_expiry);
-    addLabelledRow(form, u"Current &Token:"_s, m_token, tokenRow, u"Current token"_s);
+    addLabelledRow(form, tr("Current &Token:"), m_token, tokenRow, tr("Current token"));
 
     m_addTo = new QComboBox(this);
     m_addTo->setObjectName(u"addAuthTo"_s);
-    m_addTo->addItem(u"Request Headers"_s, false);
-    m_addTo->addItem(u"Request URL"_s, true);
-    addLabelledRow(form, u"A&dd authorization data to:"_s, m_addTo);
+    m_addTo->addItem(tr("Request Headers"), false);
+    m_addTo->addItem(tr("Request URL"), true);
+    addLabelledRow(form, tr("A&dd authorization data to:"), m_addTo);
 
     m_tokenType = new QComboBox(this);
     m_tokenType->setObjectName(u"useTokenType"_s);
-    m_tokenType->addItem(u"Access token"_s, false);
-    m_tokenType->addItem(u"ID token"_s, true);
-    addLabelledRow(form, u"&Use Token Type:"_s, m_tokenType, u"Use token type"_s);
+    m_tokenType->addItem(tr("Access token"), false);
+    m_tokenType->addItem(tr("ID token"), true);
+    addLabelledRow(form, tr("&Use Token Type:"), m_tokenType, tr("Use token type"));
 
-    m_autoRefresh = new QCheckBox(u"Auto-&refresh token"_s, this);
+    m_autoRefresh = new QCheckBox(tr("Auto-&refresh token"), this);
     m_autoRefresh->setObjectName(u"autoRefresh"_s);
-    m_autoRefresh->setAccessibleName(u"Auto-refresh token"_s);
+    m_autoRefresh->setAccessibleName(tr("Auto-refresh token"));
     m_autoRefresh->setChecked(true);
-    m_autoRefresh->setToolTip(u"Before sending, refresh a token that has expired or expires within a minute, "
-                              "when it has a refresh token."_s);
+    m_autoRefresh->setToolTip(
+        tr("Before sending, refresh a token that has expired or expires within a minute, "
+           "when it has a refresh token."));
     form->addRow(QString(), m_autoRefresh);
 
     m_prefix = new QLineEdit(u"Bearer"_s, this);
     m_prefix->setObjectName(u"headerPrefix"_s);
-    addLabelledRow(form, u"Header &Prefix:"_s, m_prefix, u"Header prefix"_s);
+    addLabelledRow(form, tr("Header &Prefix:"), m_prefix, tr("Header prefix"));
     layout->addLayout(form);
 
     auto *buttons = new QHBoxLayout;
-    m_getNew = new QPushButton(u"&Get New Access Token"_s, this);
+    m_getNew = new QPushButton(tr("&Get New Access Token"), this);
     m_getNew->setObjectName(u"getNewTokenButton"_s);
-    m_getNew->setAccessibleName(u"Get New Access Token"_s);
-    m_manage = new QPushButton(u"&Manage Tokens\u2026"_s, this);
+    m_getNew->setAccessibleName(tr("Get New Access Token"));
+    m_manage = new QPushButton(tr("&Manage Tokens…"), this);
     m_manage->setObjectName(u"manageTokensButton"_s);
-    m_manage->setAccessibleName(u"Manage Tokens"_s);
+    m_manage->setAccessibleName(tr("Manage Tokens"));
     buttons->addWidget(m_getNew);
     buttons->addWidget(m_manage);
     buttons->addStretch(1);
@@ -110,18 +111,22 @@ void OAuth2Pane::refreshTokens()
     const QString current = currentTokenId();
     const QSignalBlocker blocker(m_token);
     m_token->clear();
-    m_token->addItem(u"No token"_s, QString());
+    m_token->addItem(tr("No token"), QString());
     for (const OAuth2Token &token : m_store->tokens()) {
         // Names repeat ("Token", "Token", …): the time obtained tells them apart.
-        const QString name = token.name.isEmpty() ? u"(unnamed token)"_s : token.name;
-        QString text = u"%1 \u2014 %2"_s.arg(
-            name, QLocale().toString(token.obtainedAt.toLocalTime(), QLocale::ShortFormat));
-        if (token.revoked)
-            text += u" (revoked)"_s; // never sent; kept in the list so that the choice stays visible
+        const QString name = token.name.isEmpty() ? tr("(unnamed token)") : token.name;
+        const QString obtained = QLocale().toString(token.obtainedAt.toLocalTime(), QLocale::ShortFormat);
+        // A revoked token is never sent; kept in the list so that the choice stays visible.
+        const QString text = token.revoked ? tr("%1 — %2 (revoked)").arg(name, obtained)
+                                           : u"%1 \u2014 %2"_s.arg(name, obtained);
         m_token->addItem(text, token.id);
-        const QString instance = token.issuer.isEmpty() ? u"an unknown instance"_s : token.issuer;
-        m_token->setItemData(m_token->count() - 1, u"From %1"_s.arg(instance), Qt::ToolTipRole);
-        m_token->setItemData(m_token->count() - 1, u"%1, from %2"_s.arg(text, instance),
+        const bool unknown = token.issuer.isEmpty();
+        m_token->setItemData(m_token->count() - 1,
+                             unknown ? tr("From an unknown instance") : tr("From %1").arg(token.issuer),
+                             Qt::ToolTipRole);
+        m_token->setItemData(m_token->count() - 1,
+                             unknown ? tr("%1, from an unknown instance").arg(text)
+                                     : tr("%1, from %2").arg(text, token.issuer),
                              Qt::AccessibleTextRole);
     }
     const int index = m_token->findData(current);
@@ -142,7 +147,7 @@ void OAuth2Pane::refreshExpiry()
     m_form->setRowVisible(m_tokenType, hasIdToken);
     m_autoRefresh->setEnabled(!token || !token->refreshToken.isEmpty());
     if (!token) {
-        m_expiry->setText(currentTokenId().isEmpty() ? QString() : u"Not available"_s);
+        m_expiry->setText(currentTokenId().isEmpty() ? QString() : tr("Not available"));
         m_expiry->setStyleSheet(QString());
         return;
     }

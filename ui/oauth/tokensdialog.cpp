@@ -60,18 +60,20 @@ QString localTime(const QDateTime &utc)
 QString describeExpiry(const OAuth2Token &token, const QDateTime &now)
 {
     if (token.revoked)
-        return u"Revoked"_s;
+        return QCoreApplication::translate("Postern::TokensDialog", "Revoked");
     if (!token.hasExpiry())
-        return u"No expiry given"_s;
+        return QCoreApplication::translate("Postern::TokensDialog", "No expiry given");
     const qint64 left = token.secondsLeft(now);
     if (left <= 0)
-        return u"Expired"_s;
+        return QCoreApplication::translate("Postern::TokensDialog", "Expired");
     const qint64 h = left / 3600, m = (left % 3600) / 60, s = left % 60;
     if (left >= 86400)
-        return u"Expires in %1 days"_s.arg(left / 86400);
+        return QCoreApplication::translate("Postern::TokensDialog", "Expires in %1 days").arg(left / 86400);
     if (h > 0)
-        return u"Expires in %1 h %2 min"_s.arg(h).arg(m);
-    return u"Expires in %1:%2"_s.arg(m).arg(s, 2, 10, QChar(u'0'));
+        return QCoreApplication::translate("Postern::TokensDialog", "Expires in %1 h %2 min").arg(h).arg(m);
+    return QCoreApplication::translate("Postern::TokensDialog", "Expires in %1:%2")
+        .arg(m)
+        .arg(s, 2, 10, QChar(u'0'));
 }
 
 TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &config, QWidget *parent)
@@ -81,7 +83,7 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
     , m_store(services.tokens)
 {
     setObjectName(u"tokensDialog"_s);
-    setWindowTitle(u"Manage Access Tokens"_s);
+    setWindowTitle(tr("Manage Access Tokens"));
     auto *layout = new QVBoxLayout(this);
     auto *splitter = new QSplitter(this);
 
@@ -90,9 +92,9 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
     leftLayout->setContentsMargins(0, 0, 0, 0);
     m_list = new QListWidget(left);
     m_list->setObjectName(u"tokenList"_s);
-    leftLayout->addWidget(captionFor(u"E&xisting Tokens"_s, m_list, u"Existing tokens"_s));
+    leftLayout->addWidget(captionFor(tr("E&xisting Tokens"), m_list, tr("Existing tokens")));
     leftLayout->addWidget(m_list, 1);
-    m_empty = new QLabel(u"No tokens yet. Use Get New Access Token."_s, left);
+    m_empty = new QLabel(tr("No tokens yet. Use Get New Access Token."), left);
     m_empty->setWordWrap(true);
     leftLayout->addWidget(m_empty);
 
@@ -113,32 +115,32 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
         m_form->addRow(caption, value);
         return value;
     };
-    m_name = addLabel(u"Token Name"_s, "detailName");
-    m_instance = addLabel(u"Instance"_s, "detailInstance");
+    m_name = addLabel(tr("Token Name"), "detailName");
+    m_instance = addLabel(tr("Instance"), "detailInstance");
     m_instance->setToolTip(
-        u"Where the token was obtained: the origin of its token URL (of its auth URL for the "
-        "implicit grant). It is sent only to requests whose OAuth 2.0 settings point there."_s);
-    m_access = secretField("detailAccessToken", u"Access token"_s, &m_revealAccess, &m_copyAccess);
-    m_type = addLabel(u"Token Type"_s, "detailTokenType");
-    m_binding = addLabel(u"Bound to"_s, "detailBinding");
-    m_binding->setToolTip(u"A DPoP-bound token (RFC 9449) is sent with a proof signed by the key Postern "
-                          "made for it; without the key it is useless to anyone who copies it."_s);
-    m_expiresIn = addLabel(u"Expires in"_s, "detailExpiresIn");
-    m_expiresAt = addLabel(u"Expires at"_s, "detailExpiresAt");
-    m_obtainedAt = addLabel(u"Obtained at"_s, "detailObtainedAt");
-    m_refresh = secretField("detailRefreshToken", u"Refresh token"_s, &m_revealRefresh, &m_copyRefresh);
-    m_scope = addLabel(u"Scope"_s, "detailScope");
+        tr("Where the token was obtained: the origin of its token URL (of its auth URL for the "
+           "implicit grant). It is sent only to requests whose OAuth 2.0 settings point there."));
+    m_access = secretField("detailAccessToken", tr("Access token"), &m_revealAccess, &m_copyAccess);
+    m_type = addLabel(tr("Token Type"), "detailTokenType");
+    m_binding = addLabel(tr("Bound to"), "detailBinding");
+    m_binding->setToolTip(tr("A DPoP-bound token (RFC 9449) is sent with a proof signed by the key Postern "
+                             "made for it; without the key it is useless to anyone who copies it."));
+    m_expiresIn = addLabel(tr("Expires in"), "detailExpiresIn");
+    m_expiresAt = addLabel(tr("Expires at"), "detailExpiresAt");
+    m_obtainedAt = addLabel(tr("Obtained at"), "detailObtainedAt");
+    m_refresh = secretField("detailRefreshToken", tr("Refresh token"), &m_revealRefresh, &m_copyRefresh);
+    m_scope = addLabel(tr("Scope"), "detailScope");
     m_fields = new QTableWidget(0, 2, m_details);
     m_fields->setObjectName(u"detailOtherFields"_s);
-    m_fields->setHorizontalHeaderLabels({ u"Field"_s, u"Value"_s });
+    m_fields->setHorizontalHeaderLabels({ tr("Field"), tr("Value") });
     m_fields->horizontalHeader()->setStretchLastSection(true);
     m_fields->verticalHeader()->hide();
     m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_fields->setTabKeyNavigation(false);
-    addLabelledRow(m_form, u"Other fields"_s, m_fields, u"Other fields of the token response"_s);
+    addLabelledRow(m_form, tr("Other fields"), m_fields, tr("Other fields of the token response"));
     m_jwt = new JwtView(m_services.network, m_details);
     m_jwt->setObjectName(u"jwtView"_s);
-    m_form->addRow(u"Decoded"_s, m_jwt);
+    m_form->addRow(tr("Decoded"), m_jwt);
     splitter->addWidget(left);
     splitter->addWidget(m_details);
     splitter->setStretchFactor(1, 2);
@@ -160,16 +162,18 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
         actions->addWidget(button);
         return button;
     };
-    m_refreshButton = addAction(u"&Refresh"_s, "refreshTokenButton", u"Refresh token"_s);
-    m_revokeButton = addAction(u"Re&voke"_s, "revokeTokenButton", u"Revoke token"_s);
-    m_userInfoButton = addAction(u"User&Info"_s, "userInfoButton", u"Show who the token is for (UserInfo)"_s);
-    m_introspectButton = addAction(u"Is It Ac&tive?"_s, "introspectTokenButton",
-                                   u"Ask the server whether the token is active"_s);
-    m_signOutButton = addAction(u"Si&gn Out"_s, "signOutButton",
-                                u"Sign out at the server (OpenID Connect RP-Initiated Logout)"_s);
+    m_refreshButton
+        = addAction(tr("&Refresh"), "refreshTokenButton", tr("Refresh token", "button: refresh the token"));
+    m_revokeButton = addAction(tr("Re&voke"), "revokeTokenButton", tr("Revoke token"));
+    m_userInfoButton
+        = addAction(tr("User&Info"), "userInfoButton", tr("Show who the token is for (UserInfo)"));
+    m_introspectButton = addAction(tr("Is It Ac&tive?"), "introspectTokenButton",
+                                   tr("Ask the server whether the token is active"));
+    m_signOutButton = addAction(tr("Si&gn Out"), "signOutButton",
+                                tr("Sign out at the server (OpenID Connect RP-Initiated Logout)"));
     QPushButton *deleteExpired
-        = addAction(u"Delete &Expired"_s, "deleteExpiredButton", u"Delete expired tokens"_s);
-    QPushButton *deleteAll = addAction(u"Delete &All"_s, "deleteAllButton", u"Delete all tokens"_s);
+        = addAction(tr("Delete &Expired"), "deleteExpiredButton", tr("Delete expired tokens"));
+    QPushButton *deleteAll = addAction(tr("Delete &All"), "deleteAllButton", tr("Delete all tokens"));
     actions->addStretch(1);
     layout->addLayout(actions);
     connect(m_refreshButton, &QPushButton::clicked, this, &TokensDialog::refreshSelected);
@@ -181,15 +185,15 @@ TokensDialog::TokensDialog(const OAuthServices &services, const OAuth2Config &co
     connect(deleteAll, &QPushButton::clicked, this, [this] { deleteMany(false); });
 
     auto *buttons = new QDialogButtonBox(this);
-    m_use = buttons->addButton(u"&Use Token"_s, QDialogButtonBox::AcceptRole);
+    m_use = buttons->addButton(tr("&Use Token"), QDialogButtonBox::AcceptRole);
     m_use->setObjectName(u"useTokenButton"_s);
-    m_use->setAccessibleName(u"Use Token"_s);
-    m_delete = buttons->addButton(u"&Delete"_s, QDialogButtonBox::DestructiveRole);
+    m_use->setAccessibleName(tr("Use Token"));
+    m_delete = buttons->addButton(tr("&Delete"), QDialogButtonBox::DestructiveRole);
     m_delete->setObjectName(u"deleteTokenButton"_s);
-    m_delete->setAccessibleName(u"Delete token"_s);
+    m_delete->setAccessibleName(tr("Delete token"));
     QPushButton *close = buttons->addButton(QDialogButtonBox::Close);
     close->setObjectName(u"closeButton"_s);
-    close->setAccessibleName(u"Close"_s);
+    close->setAccessibleName(tr("Close"));
     layout->addWidget(buttons);
 
     connect(m_use, &QPushButton::clicked, this, [this] {
@@ -216,14 +220,13 @@ QLineEdit *TokensDialog::secretField(const char *objectName, const QString &acce
     auto *edit = new SecretLineEdit(m_details);
     edit->setObjectName(QString::fromLatin1(objectName));
     edit->setReadOnly(true);
-    *reveal = edit->createRevealToggle(objectName == QByteArrayView("detailAccessToken") ? u"S&how"_s
-                                                                                         : u"Sho&w"_s,
-                                       u"Show "_s + accessibleName.toLower());
+    const bool access = objectName == QByteArrayView("detailAccessToken");
+    *reveal = edit->createRevealToggle(access ? tr("S&how") : tr("Sho&w"),
+                                       access ? tr("Show access token") : tr("Show refresh token"));
     (*reveal)->setObjectName(QString::fromLatin1(objectName) + u"Reveal"_s);
-    *copy = new QPushButton(objectName == QByteArrayView("detailAccessToken") ? u"&Copy"_s : u"Cop&y"_s,
-                            m_details);
+    *copy = new QPushButton(access ? tr("&Copy") : tr("Cop&y"), m_details);
     (*copy)->setObjectName(QString::fromLatin1(objectName) + u"Copy"_s);
-    (*copy)->setAccessibleName(u"Copy "_s + accessibleName.toLower());
+    (*copy)->setAccessibleName(access ? tr("Copy access token") : tr("Copy refresh token"));
     connect(*copy, &QPushButton::clicked, edit, [edit] { QApplication::clipboard()->setText(edit->text()); });
     row->addWidget(edit, 1);
     row->addWidget(*reveal);
@@ -240,16 +243,16 @@ void TokensDialog::refreshList()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const OAuth2Token &token : m_store->tokens()) {
         const QString state
-            = token.isExpired(now) ? (token.revoked ? u"revoked"_s : u"expired"_s) : u"valid"_s;
-        const QString instance = token.issuer.isEmpty() ? u"instance unknown"_s : token.issuer;
+            = token.isExpired(now) ? (token.revoked ? tr("revoked") : tr("expired")) : tr("valid");
+        const QString instance = token.issuer.isEmpty() ? tr("instance unknown") : token.issuer;
         auto *item = new QListWidgetItem(
-            u"%1\n%2 \u00b7 %3\n%4"_s.arg(token.name.isEmpty() ? u"(unnamed)"_s : token.name,
+            u"%1\n%2 \u00b7 %3\n%4"_s.arg(token.name.isEmpty() ? tr("(unnamed)") : token.name,
                                           localTime(token.obtainedAt), state, instance),
             m_list);
         item->setData(Qt::UserRole, token.id);
         item->setData(
             Qt::AccessibleTextRole,
-            u"%1, obtained %2, %3, from %4"_s.arg(token.name, localTime(token.obtainedAt), state, instance));
+            tr("%1, obtained %2, %3, from %4").arg(token.name, localTime(token.obtainedAt), state, instance));
         if (token.id == (m_pendingSelect.isEmpty() ? current : m_pendingSelect)) {
             m_list->setCurrentItem(item);
             m_pendingSelect.clear();
@@ -286,14 +289,22 @@ namespace {
 QString bindingText(const OAuth2Token &token)
 {
     if (!token.isDpopBound())
-        return u"Nothing: a bearer token, usable by whoever holds it"_s;
+        return QCoreApplication::translate("Postern::TokensDialog",
+                                           "Nothing: a bearer token, usable by whoever holds it");
     // One line each, without wrapping: a thumbprint must never be cut.
-    QString text = u"A DPoP key (RFC 9449)\nthumbprint %1"_s.arg(token.dpopThumbprint);
+    QString text
+        = QCoreApplication::translate("Postern::TokensDialog", "A DPoP key (RFC 9449)\nthumbprint %1")
+              .arg(token.dpopThumbprint);
     const JwtInfo jwt = Jwt::decode(token.accessToken);
     const QString jkt = jwt.payload.value(u"cnf"_s).toObject().value(u"jkt"_s).toString();
     if (jwt.isJwt && !jkt.isEmpty())
-        text += jkt == token.dpopThumbprint ? u"\nthe token's cnf.jkt names this key"_s
-                                            : u"\nthe token's cnf.jkt names another key (%1)"_s.arg(jkt);
+        text += u'\n'
+            + (jkt == token.dpopThumbprint
+                   ? QCoreApplication::translate("Postern::TokensDialog",
+                                                 "the token's cnf.jkt names this key")
+                   : QCoreApplication::translate("Postern::TokensDialog",
+                                                 "the token's cnf.jkt names another key (%1)")
+                         .arg(jkt));
     return text;
 }
 
@@ -305,12 +316,12 @@ void TokensDialog::showDetails()
     m_details->setEnabled(token.has_value());
     // A revoked token is never sent: it cannot become the request's token either.
     m_use->setEnabled(token && !token->revoked);
-    m_use->setToolTip(token && token->revoked ? u"This token was revoked; Postern does not use it."_s
+    m_use->setToolTip(token && token->revoked ? tr("This token was revoked; Postern does not use it.")
                                               : QString());
     m_delete->setEnabled(token.has_value());
     m_refreshButton->setEnabled(token && !token->refreshToken.isEmpty());
-    m_refreshButton->setToolTip(token && token->refreshToken.isEmpty() ? u"This token has no refresh token."_s
-                                                                       : QString());
+    m_refreshButton->setToolTip(
+        token && token->refreshToken.isEmpty() ? tr("This token has no refresh token.") : QString());
     m_revokeButton->setEnabled(token && !token->revoked);
     m_introspectButton->setEnabled(token.has_value());
     m_userInfoButton->setEnabled(token && !token->revoked);
@@ -328,7 +339,7 @@ void TokensDialog::showDetails()
         return;
     }
     m_name->setText(token->name);
-    m_instance->setText(token->issuer.isEmpty() ? u"Unknown (obtained before Postern recorded it)"_s
+    m_instance->setText(token->issuer.isEmpty() ? tr("Unknown (obtained before Postern recorded it)")
                                                 : token->issuer);
     m_access->setText(token->accessToken);
     m_type->setText(token->tokenType);
@@ -336,7 +347,7 @@ void TokensDialog::showDetails()
     m_expiresAt->setText(token->hasExpiry() ? localTime(token->expiresAt) : u"\u2014"_s);
     m_obtainedAt->setText(localTime(token->obtainedAt));
     m_refresh->setText(token->refreshToken);
-    m_refresh->setPlaceholderText(token->refreshToken.isEmpty() ? u"(none)"_s : QString());
+    m_refresh->setPlaceholderText(token->refreshToken.isEmpty() ? tr("(none)") : QString());
     m_scope->setText(token->scope);
     m_fields->setRowCount(0);
     for (auto it = token->raw.constBegin(); it != token->raw.constEnd(); ++it) {
@@ -354,7 +365,7 @@ void TokensDialog::showDetails()
         else if (it.value().isBool())
             value = it.value().toBool() ? u"true"_s : u"false"_s;
         if (isSecretField(it.key()))
-            value = u"\u2022\u2022\u2022\u2022 (%1 characters, hidden)"_s.arg(value.size());
+            value = tr("•••• (%1 characters, hidden)").arg(value.size());
         m_fields->setItem(row, 1, new QTableWidgetItem(value));
     }
     m_jwt->setToken(*token, m_config.jwksUri);
@@ -368,7 +379,7 @@ void TokensDialog::refreshCountdown()
         return;
     const QString before = m_expiresIn->text();
     m_expiresIn->setText(describeExpiry(*token));
-    if (before != m_expiresIn->text() && m_expiresIn->text() == u"Expired"_s)
+    if (before != m_expiresIn->text() && m_expiresIn->text() == tr("Expired"))
         refreshList(); // its "valid" in the list must change too
     m_expiresIn->setStyleSheet(
         token->isExpired() ? Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText, true) : QString());
@@ -385,9 +396,9 @@ void TokensDialog::showActionMessage(const QString &text, bool error)
 void TokensDialog::deleteMany(bool expiredOnly)
 {
     const QString question = expiredOnly
-        ? u"Delete every expired or revoked token from Postern?"_s
-        : u"Delete every token from Postern? They are not revoked at the servers."_s;
-    if (QMessageBox::question(this, expiredOnly ? u"Delete Expired Tokens"_s : u"Delete All Tokens"_s,
+        ? tr("Delete every expired or revoked token from Postern?")
+        : tr("Delete every token from Postern? They are not revoked at the servers.");
+    if (QMessageBox::question(this, expiredOnly ? tr("Delete Expired Tokens") : tr("Delete All Tokens"),
                               question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
         != QMessageBox::Yes)
         return;
@@ -404,10 +415,9 @@ void TokensDialog::deleteSelected()
         return;
     // Only a token never revoked is still good at the server: say so for that one alone.
     const QString question = token->revoked
-        ? u"Delete the revoked token \u201c%1\u201d from Postern?"_s.arg(token->name)
-        : u"Delete the token \u201c%1\u201d from Postern? It is not revoked at the server."_s.arg(
-            token->name);
-    const auto answer = QMessageBox::question(this, u"Delete Token"_s, question,
+        ? tr("Delete the revoked token “%1” from Postern?").arg(token->name)
+        : tr("Delete the token “%1” from Postern? It is not revoked at the server.").arg(token->name);
+    const auto answer = QMessageBox::question(this, tr("Delete Token"), question,
                                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return;

@@ -42,11 +42,12 @@ void TokensDialog::signOut()
             return;
         *answered = true;
         const QString problem = RpLogout::finish(url, state);
-        self->showActionMessage(
-            problem.isEmpty() ? u"Signed out at %1. The token itself stays as it is: Revoke ends it."_s.arg(
-                issuer.isEmpty() ? u"the server"_s : issuer)
-                              : problem,
-            !problem.isEmpty());
+        QString text = problem;
+        if (problem.isEmpty() && issuer.isEmpty())
+            text = tr("Signed out at the server. The token itself stays as it is: Revoke ends it.");
+        else if (problem.isEmpty())
+            text = tr("Signed out at %1. The token itself stays as it is: Revoke ends it.").arg(issuer);
+        self->showActionMessage(text, !problem.isEmpty());
         if (self->m_signOutWindow)
             self->m_signOutWindow->close();
         self->showDetails();
@@ -55,7 +56,7 @@ void TokensDialog::signOut()
         TokensDialog *self = *guard;
         if (!self || *answered)
             return;
-        self->showActionMessage(u"The sign-out window was closed before the server confirmed it."_s, true);
+        self->showActionMessage(tr("The sign-out window was closed before the server confirmed it."), true);
         self->showDetails();
     };
     hooks.warningStyleSheet = Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText, true);
@@ -68,7 +69,7 @@ void TokensDialog::signOut()
     m_signOutWindow->setAttribute(Qt::WA_DeleteOnClose);
     m_signOutWindow->setObjectName(u"signOutWindow"_s);
     m_signOutButton->setEnabled(false);
-    showActionMessage(u"Signing out at the server: confirm in the window that opened."_s, false);
+    showActionMessage(tr("Signing out at the server: confirm in the window that opened."), false);
     m_signOutWindow->show();
 }
 

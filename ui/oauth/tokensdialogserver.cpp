@@ -27,17 +27,18 @@ void TokensDialog::refreshSelected()
     if (id.isEmpty() || !m_services.refresher)
         return;
     m_refreshButton->setEnabled(false);
-    showActionMessage(u"Refreshing\u2026"_s, false);
+    showActionMessage(tr("Refreshing…"), false);
     m_services.refresher->ensureFresh(
         id, m_config,
         [this, guard = QPointer(this)](const OAuth2Result &result) {
             if (!guard)
                 return;
-            showActionMessage(
-                result.ok() ? u"Refreshed: the token is good until %1."_s.arg(
-                    result.token.hasExpiry() ? localTime(result.token.expiresAt) : u"further notice"_s)
-                            : result.message,
-                !result.ok());
+            QString text = result.message;
+            if (result.ok() && result.token.hasExpiry())
+                text = tr("Refreshed: the token is good until %1.").arg(localTime(result.token.expiresAt));
+            else if (result.ok())
+                text = tr("Refreshed: the token is good until further notice.");
+            showActionMessage(text, !result.ok());
             showDetails();
         },
         TokenRefresher::Refresh::Always);
@@ -50,9 +51,9 @@ void TokensDialog::revokeSelected()
         return;
     if (!token->configKey.isEmpty() && token->configKey != m_config.key()) {
         showActionMessage(
-            u"This token was obtained with another OAuth 2.0 configuration (%1); it is not sent to this "
-            u"one's "
-            "revoke URL. Delete it here, or revoke it from the form it came from."_s.arg(token->issuer),
+            tr("This token was obtained with another OAuth 2.0 configuration (%1); it is not sent to this "
+               "one's revoke URL. Delete it here, or revoke it from the form it came from.")
+                .arg(token->issuer),
             true);
         return;
     }
@@ -61,11 +62,11 @@ void TokensDialog::revokeSelected()
         url = TokenEndpointClient::serviceNowRevokeUrl(m_config);
     if (url.isEmpty()) {
         showActionMessage(
-            u"No Revoke Token URL is set in Get New Access Token, so the server cannot be asked."_s, true);
+            tr("No Revoke Token URL is set in Get New Access Token, so the server cannot be asked."), true);
         return;
     }
     m_revokeButton->setEnabled(false);
-    showActionMessage(u"Revoking\u2026"_s, false);
+    showActionMessage(tr("Revoking…"), false);
     TokenEndpointJob *job = m_services.endpoint->revoke(m_config, *token, url);
     // Marked revoked whatever the server said, and even if this dialog is closed meanwhile: the user asked
     // for it to stop being used. The token is read again then, so a refresh in between is not undone.
@@ -80,9 +81,9 @@ void TokensDialog::revokeSelected()
         m_use->setEnabled(false);
         showActionMessage(
             result.failure == OAuth2Result::Failure::None
-                ? u"Revoked at the server; Postern will not use it again."_s
-                : u"The server did not confirm the revocation (%1). The token is marked revoked here."_s.arg(
-                    result.message),
+                ? tr("Revoked at the server; Postern will not use it again.")
+                : tr("The server did not confirm the revocation (%1). The token is marked revoked here.")
+                      .arg(result.message),
             result.failure != OAuth2Result::Failure::None);
     });
 }
@@ -94,20 +95,21 @@ void TokensDialog::introspectSelected()
         return;
     if (!token->configKey.isEmpty() && token->configKey != m_config.key()) {
         showActionMessage(
-            u"This token was obtained with another OAuth 2.0 configuration (%1); it is not sent to "
-            "this one's introspection endpoint."_s.arg(token->issuer),
+            tr("This token was obtained with another OAuth 2.0 configuration (%1); it is not sent to "
+               "this one's introspection endpoint.")
+                .arg(token->issuer),
             true);
         return;
     }
     if (m_config.introspectionUrl.trimmed().isEmpty()) {
         showActionMessage(
-            u"The server's introspection endpoint is not known: Discover in Get New Access Token "
-            "finds it (introspection_endpoint)."_s,
+            tr("The server's introspection endpoint is not known: Discover in Get New Access Token "
+               "finds it (introspection_endpoint)."),
             true);
         return;
     }
     m_introspectButton->setEnabled(false);
-    showActionMessage(u"Asking the server\u2026"_s, false);
+    showActionMessage(tr("Asking the server…"), false);
     TokenEndpointJob *job = m_services.endpoint->introspect(m_config, *token, m_config.introspectionUrl);
     connect(job, &TokenEndpointJob::finished, this, [this, job](const OAuth2Result &result) {
         m_introspectButton->setEnabled(true);
@@ -119,8 +121,8 @@ void TokensDialog::introspectSelected()
         const QJsonObject answer = job->answer();
         if (!answer.value(u"active"_s).toBool()) {
             showActionMessage(
-                u"Not active: the server no longer takes this token (expired, revoked, or unknown "
-                "to it)."_s,
+                tr("Not active: the server no longer takes this token (expired, revoked, or unknown "
+                   "to it)."),
                 true);
             return;
         }
@@ -129,16 +131,18 @@ void TokensDialog::introspectSelected()
             return answer.value(QString::fromLatin1(key)).toString().left(200);
         };
         if (!text("scope").isEmpty())
-            facts << u"scope %1"_s.arg(text("scope"));
+            facts << tr("scope %1").arg(text("scope"));
         if (!text("client_id").isEmpty())
-            facts << u"client %1"_s.arg(text("client_id"));
+            facts << tr("client %1").arg(text("client_id"));
         if (!text("sub").isEmpty())
-            facts << u"subject %1"_s.arg(text("sub"));
+            facts << tr("subject %1").arg(text("sub"));
         if (const QJsonValue exp = answer.value(u"exp"_s); exp.isDouble())
-            facts << u"expires %1"_s.arg(
-                QDateTime::fromSecsSinceEpoch(qint64(exp.toDouble())).toLocalTime().toString(Qt::ISODate));
-        showActionMessage(facts.isEmpty() ? u"Active at the server."_s
-                                          : u"Active at the server: %1."_s.arg(facts.join(u", "_s)),
+            facts << tr("expires %1")
+                         .arg(QDateTime::fromSecsSinceEpoch(qint64(exp.toDouble()))
+                                  .toLocalTime()
+                                  .toString(Qt::ISODate));
+        showActionMessage(facts.isEmpty() ? tr("Active at the server.")
+                                          : tr("Active at the server: %1.").arg(facts.join(u", "_s)),
                           false);
     });
 }
@@ -150,8 +154,8 @@ void TokensDialog::fetchUserInfo()
         return;
     if (m_config.userInfoUrl.trimmed().isEmpty()) {
         showActionMessage(
-            u"The server's UserInfo endpoint is not known: Discover in Get New Access Token finds "
-            "it (userinfo_endpoint)."_s,
+            tr("The server's UserInfo endpoint is not known: Discover in Get New Access Token finds "
+               "it (userinfo_endpoint)."),
             true);
         return;
     }
@@ -161,7 +165,7 @@ void TokensDialog::fetchUserInfo()
         : Jwt::decode(token->idToken).payload.value(u"sub"_s).toString();
     auto *fetcher = new UserInfoFetcher(m_services.network, this);
     m_userInfoButton->setEnabled(false);
-    showActionMessage(u"Asking the server who the token is for\u2026"_s, false);
+    showActionMessage(tr("Asking the server who the token is for…"), false);
     connect(fetcher, &UserInfoFetcher::finished, this, [this, fetcher](const UserInfoResult &result) {
         fetcher->deleteLater();
         m_userInfoButton->setEnabled(true);
@@ -186,10 +190,10 @@ void TokensDialog::fetchUserInfo()
                 text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
             lines << u"%1: %2"_s.arg(it.key().left(60), text.left(200));
         }
-        showActionMessage(
-            u"UserInfo%1:\n%2"_s.arg(result.signedAnswer ? u" (signed, not verified here)"_s : QString(),
-                                     lines.join(u'\n')),
-            false);
+        showActionMessage(result.signedAnswer
+                              ? tr("UserInfo (signed, not verified here):\n%1").arg(lines.join(u'\n'))
+                              : tr("UserInfo:\n%1").arg(lines.join(u'\n')),
+                          false);
     });
     fetcher->fetch(QUrl(m_config.userInfoUrl.trimmed()), token->accessToken, subject);
 }

@@ -3,6 +3,7 @@
 #include "ui/widgets/formrow.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -29,7 +30,7 @@ public:
     {
         auto *combo = new QComboBox(parent);
         combo->addItems(m_choices);
-        combo->setAccessibleName(u"Choose"_s);
+        combo->setAccessibleName(QCoreApplication::translate("Postern::AssertionsEditor", "Choose"));
         return combo;
     }
     void setEditorData(QWidget *editor, const QModelIndex &index) const override
@@ -85,9 +86,10 @@ AssertionsEditor::AssertionsEditor(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     m_assertions
-        = table(u"assertionsTable"_s, u"Assertions"_s, { u"Target"_s, u"Operator"_s, u"Value"_s }, this);
+        = table(u"assertionsTable"_s, tr("Assertions"), { tr("Target"), tr("Operator"), tr("Value") }, this);
     m_assertions->setItemDelegateForColumn(1, new ChoiceDelegate(ResponseChecks::operators(), m_assertions));
-    m_captures = table(u"capturesTable"_s, u"Captures"_s, { u"Variable"_s, u"Scope"_s, u"Target"_s }, this);
+    m_captures
+        = table(u"capturesTable"_s, tr("Captures"), { tr("Variable"), tr("Scope"), tr("Target") }, this);
     m_captures->setItemDelegateForColumn(1, new ChoiceDelegate(ResponseChecks::scopes(), m_captures));
     const int unit = fontMetrics().averageCharWidth();
     m_assertions->setColumnWidth(0, 36 * unit); // targets are paths: the widest column
@@ -95,17 +97,17 @@ AssertionsEditor::AssertionsEditor(QWidget *parent)
     m_captures->setColumnWidth(0, 24 * unit);
     m_captures->setColumnWidth(1, 14 * unit);
     auto *hint = new QLabel(
-        u"Targets: res.status, res.statusText, res.responseTime, res.body, res.body.result[0].number "
-        "(or $.result[0].number), res.headers.content-type. Values: 200, true, null, \"text\"."_s,
+        tr("Targets: res.status, res.statusText, res.responseTime, res.body, res.body.result[0].number "
+           "(or $.result[0].number), res.headers.content-type. Values: 200, true, null, \"text\"."),
         this);
     hint->setObjectName(u"assertionsHint"_s);
     hint->setWordWrap(true);
     layout->addWidget(hint);
-    layout->addWidget(captionFor(u"Assertions (after the scripts, reported like pm.test):"_s, m_assertions,
-                                 u"Assertions"_s));
+    layout->addWidget(captionFor(tr("Assertions (after the scripts, reported like pm.test):"), m_assertions,
+                                 tr("Assertions")));
     layout->addWidget(m_assertions, 3);
     layout->addWidget(
-        captionFor(u"Capture (a value of the answer into a variable):"_s, m_captures, u"Captures"_s));
+        captionFor(tr("Capture (a value of the answer into a variable):"), m_captures, tr("Captures")));
     layout->addWidget(m_captures, 2);
     for (QTableWidget *t : { m_assertions, m_captures }) {
         t->installEventFilter(this);

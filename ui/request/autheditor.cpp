@@ -29,7 +29,7 @@ AuthEditor::AuthEditor(const OAuthServices &services, QWidget *parent)
     for (const AuthType type :
          { AuthType::Inherit, AuthType::None, AuthType::Basic, AuthType::Bearer, AuthType::OAuth2 })
         m_type->addItem(authTypeName(type), int(type));
-    addLabelledRow(typeRow, u"&Type:"_s, m_type, u"Authorization type"_s);
+    addLabelledRow(typeRow, tr("&Type:"), m_type, tr("Authorization type"));
     layout->addLayout(typeRow);
 
     m_pages = new QStackedWidget(this);
@@ -57,7 +57,7 @@ QWidget *AuthEditor::makeInheritPage()
     m_inherited->setObjectName(u"inheritedAuth"_s);
     m_inherited->setWordWrap(true);
     m_inherited->setTextFormat(Qt::PlainText);
-    m_inherited->setText(u"This request is in no collection: it is sent without authorization."_s);
+    m_inherited->setText(tr("This request is in no collection: it is sent without authorization."));
     layout->addWidget(m_inherited);
     layout->addStretch();
     return page;
@@ -85,7 +85,7 @@ QWidget *AuthEditor::makeNonePage()
 {
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
-    auto *label = new QLabel(u"This request does not use any authorization."_s, page);
+    auto *label = new QLabel(tr("This request does not use any authorization."), page);
     label->setWordWrap(true);
     layout->addWidget(label);
     layout->addStretch();
@@ -100,9 +100,9 @@ QWidget *AuthEditor::makeBasicPage()
     m_username->setObjectName(u"basicUsername"_s);
     m_password = new SecretLineEdit(page);
     m_password->setObjectName(u"basicPassword"_s);
-    addLabelledRow(form, u"&Username:"_s, m_username);
-    addLabelledRow(form, u"&Password:"_s, m_password);
-    form->addRow(QString(), m_password->createRevealToggle(u"Show password"_s, u"Show password"_s));
+    addLabelledRow(form, tr("&Username:"), m_username);
+    addLabelledRow(form, tr("&Password:"), m_password);
+    form->addRow(QString(), m_password->createRevealToggle(tr("Show password"), tr("Show password")));
     connect(m_username, &QLineEdit::textChanged, this, &AuthEditor::changed);
     connect(m_password, &QLineEdit::textChanged, this, &AuthEditor::changed);
     return page;
@@ -114,8 +114,8 @@ QWidget *AuthEditor::makeBearerPage()
     auto *form = new QFormLayout(page);
     m_token = new SecretLineEdit(page);
     m_token->setObjectName(u"bearerToken"_s);
-    addLabelledRow(form, u"T&oken:"_s, m_token);
-    form->addRow(QString(), m_token->createRevealToggle(u"Show token"_s, u"Show token"_s));
+    addLabelledRow(form, tr("T&oken:"), m_token);
+    form->addRow(QString(), m_token->createRevealToggle(tr("Show token"), tr("Show token")));
     connect(m_token, &QLineEdit::textChanged, this, &AuthEditor::changed);
     return page;
 }

@@ -31,16 +31,16 @@ constexpr int ContentTypeRole = Qt::UserRole + 1;
 
 struct RawType
 {
-    const char16_t *label;
+    const char *label;
     const char16_t *contentType;
 };
 
 constexpr RawType rawTypes[] = {
-    { u"JSON", u"application/json" },
-    { u"Text", u"text/plain" },
-    { u"XML", u"application/xml" },
-    { u"HTML", u"text/html" },
-    { u"JavaScript", u"application/javascript" },
+    { QT_TRANSLATE_NOOP("Postern::BodyEditor", "JSON"), u"application/json" },
+    { QT_TRANSLATE_NOOP("Postern::BodyEditor", "Text"), u"text/plain" },
+    { QT_TRANSLATE_NOOP("Postern::BodyEditor", "XML"), u"application/xml" },
+    { QT_TRANSLATE_NOOP("Postern::BodyEditor", "HTML"), u"text/html" },
+    { QT_TRANSLATE_NOOP("Postern::BodyEditor", "JavaScript"), u"application/javascript" },
 };
 
 QPlainTextEdit *codeEdit(const QString &objectName, const QString &accessibleName, QWidget *parent)
@@ -71,14 +71,14 @@ BodyEditor::BodyEditor(QWidget *parent)
               m_type->setItemData(m_type->count() - 1, int(choice), ChoiceRole);
               m_type->setItemData(m_type->count() - 1, contentType, ContentTypeRole);
           };
-    addChoice(u"None"_s, Choice::None);
+    addChoice(tr("None"), Choice::None);
     for (const RawType &type : rawTypes)
-        addChoice(QString::fromUtf16(type.label), Choice::Raw, QString::fromUtf16(type.contentType));
+        addChoice(tr(type.label), Choice::Raw, QString::fromUtf16(type.contentType));
     addChoice(u"x-www-form-urlencoded"_s, Choice::UrlEncoded);
     addChoice(u"form-data"_s, Choice::FormData);
-    addChoice(u"binary"_s, Choice::Binary);
+    addChoice(tr("binary"), Choice::Binary);
     addChoice(u"GraphQL"_s, Choice::GraphQL);
-    addLabelledRow(form, u"Body &type:"_s, m_type);
+    addLabelledRow(form, tr("Body &type:"), m_type);
     layout->addLayout(form);
 
     m_note = new QLabel(this);
@@ -89,12 +89,12 @@ BodyEditor::BodyEditor(QWidget *parent)
 
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(u"bodyPages"_s);
-    auto *none = new QLabel(u"This request has no body."_s, m_pages);
+    auto *none = new QLabel(tr("This request has no body."), m_pages);
     none->setObjectName(u"bodyNone"_s);
     none->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_pages->addWidget(none);
     m_pages->addWidget(makeRawPage());
-    m_fields = new KeyValueEditor(u"Form fields"_s, m_pages);
+    m_fields = new KeyValueEditor(tr("Form fields"), m_pages);
     m_fields->setObjectName(u"formFieldsTable"_s);
     m_pages->addWidget(m_fields);
     m_pages->addWidget(makeFormDataPage());
@@ -121,7 +121,7 @@ BodyEditor::BodyEditor(QWidget *parent)
 
 QWidget *BodyEditor::makeRawPage()
 {
-    m_raw = codeEdit(u"bodyEdit"_s, u"Request body"_s, m_pages);
+    m_raw = codeEdit(u"bodyEdit"_s, tr("Request body"), m_pages);
     return m_raw;
 }
 
@@ -130,14 +130,14 @@ QWidget *BodyEditor::makeFormDataPage()
     auto *page = new QWidget(m_pages);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_parts = new FormPartsEditor(u"Form-data parts"_s, page);
+    m_parts = new FormPartsEditor(tr("Form-data parts"), page);
     m_parts->setObjectName(u"formPartsTable"_s);
     layout->addWidget(m_parts, 1);
     auto *buttons = new QHBoxLayout;
-    m_partFile = new QPushButton(u"Choose &File\u2026"_s, page);
+    m_partFile = new QPushButton(tr("Choose &File…"), page);
     m_partFile->setObjectName(u"formPartFileButton"_s);
-    m_partFile->setAccessibleName(u"Choose a file for the current part"_s);
-    m_partFile->setToolTip(u"Send a file as the current part (or as a new one from the last row)"_s);
+    m_partFile->setAccessibleName(tr("Choose a file for the current part"));
+    m_partFile->setToolTip(tr("Send a file as the current part (or as a new one from the last row)"));
     buttons->addWidget(m_partFile);
     buttons->addStretch(1);
     layout->addLayout(buttons);
@@ -152,19 +152,19 @@ QWidget *BodyEditor::makeBinaryPage()
     auto *fileRow = new QHBoxLayout;
     m_file = new QLineEdit(page);
     m_file->setObjectName(u"bodyFileEdit"_s);
-    m_file->setPlaceholderText(u"The file whose bytes are the body"_s);
+    m_file->setPlaceholderText(tr("The file whose bytes are the body"));
     m_file->setClearButtonEnabled(true);
-    nameClearButton(m_file, u"Clear the file"_s);
-    m_browse = new QPushButton(u"&Browse\u2026"_s, page);
+    nameClearButton(m_file, tr("Clear the file"));
+    m_browse = new QPushButton(tr("&Browse…"), page);
     m_browse->setObjectName(u"bodyFileBrowse"_s);
-    m_browse->setAccessibleName(u"Choose the file to send"_s);
+    m_browse->setAccessibleName(tr("Choose the file to send"));
     fileRow->addWidget(m_file, 1);
     fileRow->addWidget(m_browse);
-    addLabelledRow(form, u"&File:"_s, m_file, fileRow, u"File to send"_s);
+    addLabelledRow(form, tr("&File:"), m_file, fileRow, tr("File to send"));
     m_fileType = new QLineEdit(page);
     m_fileType->setObjectName(u"bodyFileContentType"_s);
-    m_fileType->setPlaceholderText(u"Guessed from the file name"_s);
-    addLabelledRow(form, u"&Content type:"_s, m_fileType, u"Content type of the file"_s);
+    m_fileType->setPlaceholderText(tr("Guessed from the file name"));
+    addLabelledRow(form, tr("&Content type:"), m_fileType, tr("Content type of the file"));
     connect(m_browse, &QPushButton::clicked, this, &BodyEditor::chooseBodyFile);
     return page;
 }
@@ -174,12 +174,12 @@ QWidget *BodyEditor::makeGraphqlPage()
     auto *page = new QWidget(m_pages);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_query = codeEdit(u"graphqlQueryEdit"_s, u"GraphQL query"_s, page);
-    m_variables = codeEdit(u"graphqlVariablesEdit"_s, u"GraphQL variables"_s, page);
+    m_query = codeEdit(u"graphqlQueryEdit"_s, tr("GraphQL query"), page);
+    m_variables = codeEdit(u"graphqlVariablesEdit"_s, tr("GraphQL variables"), page);
     m_variables->setPlaceholderText(u"{\"id\": 1}"_s);
     // Named for what they are ("GraphQL query"), captioned for where they are.
-    QLabel *queryLabel = captionFor(u"&Query:"_s, m_query, m_query->accessibleName());
-    QLabel *variablesLabel = captionFor(u"&Variables (JSON):"_s, m_variables, m_variables->accessibleName());
+    QLabel *queryLabel = captionFor(tr("&Query:"), m_query, m_query->accessibleName());
+    QLabel *variablesLabel = captionFor(tr("&Variables (JSON):"), m_variables, m_variables->accessibleName());
     m_variablesNote = new QLabel(page);
     m_variablesNote->setObjectName(u"graphqlVariablesNote"_s);
     m_variablesNote->setWordWrap(true);
@@ -210,7 +210,7 @@ void BodyEditor::setCustomRawType(const QString &type)
         m_type->removeItem(customIndex);
     if (type.isNull())
         return;
-    m_type->insertItem(customIndex, type.isEmpty() ? u"Raw (no Content-Type)"_s : u"Raw (%1)"_s.arg(type));
+    m_type->insertItem(customIndex, type.isEmpty() ? tr("Raw (no Content-Type)") : tr("Raw (%1)").arg(type));
     m_type->setItemData(customIndex, int(Choice::Raw), ChoiceRole);
     m_type->setItemData(customIndex, type, ContentTypeRole);
 }
@@ -314,7 +314,7 @@ void BodyEditor::setMethodCarriesBody(bool carries, const QString &method)
     m_type->setEnabled(carries);
     m_pages->setEnabled(carries);
     m_note->setVisible(!carries);
-    m_note->setText(u"A %1 request is sent without a body."_s.arg(method.trimmed().toUpper()));
+    m_note->setText(tr("A %1 request is sent without a body.").arg(method.trimmed().toUpper()));
 }
 
 void BodyEditor::onTypeChosen()
@@ -338,13 +338,13 @@ QString BodyEditor::chooseWorkingDirectory(QWidget *parent, const QString &works
     const QString current = WorkingDirectory::read(workspaceRoot, stateDirectory);
     QDir().mkpath(current);
     const QString chosen = QFileDialog::getExistingDirectory(
-        parent, u"Working Directory: Postern Sends Files Only from This Folder"_s, current);
+        parent, tr("Working Directory: Postern Sends Files Only from This Folder"), current);
     if (chosen.isEmpty())
         return QString();
     if (const QString error = WorkingDirectory::write(stateDirectory, chosen); !error.isEmpty())
-        return u"The working directory was not changed: "_s + error;
-    return u"Working directory: %1. Requests send files only from this folder."_s.arg(
-        QDir::toNativeSeparators(chosen));
+        return tr("The working directory was not changed: %1").arg(error);
+    return tr("Working directory: %1. Requests send files only from this folder.")
+        .arg(QDir::toNativeSeparators(chosen));
 }
 
 void BodyEditor::setWorkingDirectorySource(WorkingDirectorySource source)
@@ -367,10 +367,10 @@ QString BodyEditor::chooseFile(const QString &title)
     }
     m_files.allowChosenFile(path);
     const QString text
-        = u"\u201c%1\u201d is outside the working directory \u201c%2\u201d: it is sent because you chose "
-          u"it, from this tab until Postern quits. Copy it into the working directory to keep it "
-          u"working (Settings > Working Directory\u2026)."_s.arg(QDir::toNativeSeparators(path),
-                                                                 QDir::toNativeSeparators(directory));
+        = tr("“%1” is outside the working directory “%2”: it is sent because you chose "
+             "it, from this tab until Postern quits. Copy it into the working directory to keep it "
+             "working (Settings > Working Directory…).")
+              .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(directory));
     m_filesNote->setText(text);
     m_filesNote->show();
     return path;
@@ -378,7 +378,7 @@ QString BodyEditor::chooseFile(const QString &title)
 
 void BodyEditor::chooseBodyFile()
 {
-    const QString path = chooseFile(u"Choose the File to Send"_s);
+    const QString path = chooseFile(tr("Choose the File to Send"));
     if (path.isEmpty())
         return;
     m_file->setText(path);
@@ -389,7 +389,7 @@ void BodyEditor::choosePartFile()
 {
     FormPartsModel *model = m_parts->formPartsModel();
     const int row = m_parts->currentIndex().isValid() ? m_parts->currentIndex().row() : model->rowCount() - 1;
-    const QString path = chooseFile(u"Choose a File for the Part"_s);
+    const QString path = chooseFile(tr("Choose a File for the Part"));
     if (path.isEmpty())
         return;
     const bool added = model->isPlaceholderRow(row);

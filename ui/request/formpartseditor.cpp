@@ -6,9 +6,9 @@ namespace Postern {
 
 FormPartsEditor::FormPartsEditor(const QString &accessibleName, QWidget *parent)
     : RowTableView(accessibleName,
-                   u"Form-data parts. Type in the last row to add one; Space toggles whether a part is "
-                   "sent, or in the File column whether its value is a file; Delete removes the "
-                   "current part."_s,
+                   tr("Form-data parts. Type in the last row to add one; Space toggles whether a part is "
+                      "sent, or in the File column whether its value is a file; Delete removes the "
+                      "current part."),
                    parent)
     , m_model(new FormPartsModel(this))
 {

@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 namespace Postern {
 
 FormPartsModel::FormPartsModel(QObject *parent)
-    : RowTableModel({ u"Key"_s, u"File"_s, u"Value"_s, u"Content type"_s, u"Description"_s }, parent)
+    : RowTableModel({ tr("Key"), tr("File"), tr("Value"), tr("Content type"), tr("Description") }, parent)
 {
 }
 
@@ -49,7 +49,7 @@ QVariant FormPartsModel::data(const QModelIndex &index, int role) const
         return {};
     if (isPlaceholderRow(index.row())) {
         if (role == Qt::AccessibleDescriptionRole || (role == Qt::ToolTipRole && index.column() == KeyColumn))
-            return u"Type here to add a part."_s;
+            return tr("Type here to add a part.");
         return {};
     }
     const FormPart &part = m_parts.at(index.row());
@@ -60,10 +60,10 @@ QVariant FormPartsModel::data(const QModelIndex &index, int role) const
         case KeyColumn:
             return part.key;
         case FileColumn:
-            return part.isFile ? u"File"_s : u"Text"_s;
+            return part.isFile ? tr("File") : tr("Text");
         case ValueColumn:
             if (part.isFile && role == Qt::DisplayRole)
-                return part.value.isEmpty() ? u"(no file chosen)"_s : QDir::toNativeSeparators(part.value);
+                return part.value.isEmpty() ? tr("(no file chosen)") : QDir::toNativeSeparators(part.value);
             return part.value;
         case ContentTypeColumn:
             return part.contentType;
@@ -79,9 +79,9 @@ QVariant FormPartsModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (index.column() == FileColumn)
-            return u"Checked: the value is the path of a file to send. Space toggles it."_s;
+            return tr("Checked: the value is the path of a file to send. Space toggles it.");
         if (index.column() == ContentTypeColumn && part.contentType.isEmpty())
-            return part.isFile ? u"Empty: guessed from the file name."_s : u"Empty: text/plain."_s;
+            return part.isFile ? tr("Empty: guessed from the file name.") : tr("Empty: text/plain.");
         break;
     case Qt::ForegroundRole:
         if (!part.enabled || (part.isFile && part.value.isEmpty() && index.column() == ValueColumn))

@@ -43,19 +43,20 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     m_method->setEditable(true);
     m_method->setInsertPolicy(QComboBox::NoInsert);
     m_method->addItems({ u"GET"_s, u"POST"_s, u"PUT"_s, u"PATCH"_s, u"DELETE"_s, u"HEAD"_s, u"OPTIONS"_s });
-    m_method->setAccessibleName(u"HTTP method"_s);
-    m_method->lineEdit()->setAccessibleName(u"HTTP method"_s);
+    m_method->setAccessibleName(tr("HTTP method"));
+    m_method->lineEdit()->setAccessibleName(tr("HTTP method"));
     m_method->setMinimumContentsLength(7);
     m_url = new QLineEdit(this);
     m_url->setObjectName(u"urlEdit"_s);
-    m_url->setAccessibleName(u"Request URL"_s);
-    m_url->setPlaceholderText(u"Enter a URL, e.g. https://INSTANCE.service-now.com/api/now/table/incident"_s);
+    m_url->setAccessibleName(tr("Request URL"));
+    m_url->setPlaceholderText(
+        tr("Enter a URL, e.g. https://INSTANCE.service-now.com/api/now/table/incident"));
     m_url->setClearButtonEnabled(true);
-    nameClearButton(m_url, u"Clear URL"_s);
-    m_send = new QPushButton(u"Send"_s, this);
+    nameClearButton(m_url, tr("Clear URL"));
+    m_send = new QPushButton(tr("Send"), this);
     m_send->setObjectName(u"sendButton"_s);
-    m_send->setAccessibleName(u"Send"_s);
-    m_send->setToolTip(u"Send the request (Ctrl+Enter)"_s);
+    m_send->setAccessibleName(tr("Send"));
+    m_send->setToolTip(tr("Send the request (Ctrl+Enter)"));
     m_send->setDefault(true);
     line->addWidget(m_method);
     line->addWidget(m_url, 1);
@@ -63,8 +64,8 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     layout->addLayout(line);
     m_unresolved = new QLabel(this);
     m_unresolved->setObjectName(u"unresolvedVariables"_s);
-    m_unresolved->setAccessibleName(u"Undefined variables"_s);
-    m_unresolved->setAccessibleDescription(u"Undefined variables"_s);
+    m_unresolved->setAccessibleName(tr("Undefined variables"));
+    m_unresolved->setAccessibleDescription(tr("Undefined variables"));
     m_unresolved->setTextFormat(Qt::PlainText);
     m_unresolved->setWordWrap(true);
     m_unresolved->setStyleSheet(Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText));
@@ -73,22 +74,22 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"requestTabs"_s);
-    m_tabs->setAccessibleName(u"Request"_s);
-    m_params = new KeyValueEditor(u"Query parameters"_s, this);
+    m_tabs->setAccessibleName(tr("Request"));
+    m_params = new KeyValueEditor(tr("Query parameters"), this);
     m_params->setObjectName(u"paramsTable"_s);
     m_auth = new AuthEditor(services, this);
     m_auth->setObjectName(u"authEditor"_s);
-    m_tabs->addTab(m_params, u"&Params"_s);
-    m_tabs->addTab(m_auth, u"&Authorization"_s);
-    m_tabs->addTab(makeHeadersTab(), u"H&eaders"_s); // Alt+H is the Help menu
+    m_tabs->addTab(m_params, tr("&Params"));
+    m_tabs->addTab(m_auth, tr("&Authorization"));
+    m_tabs->addTab(makeHeadersTab(), tr("H&eaders")); // Alt+H is the Help menu
     m_body = new BodyEditor(this);
     m_body->setObjectName(u"bodyEditor"_s);
-    m_tabs->addTab(m_body, u"&Body"_s);
+    m_tabs->addTab(m_body, tr("&Body"));
     m_scripts = new ScriptsEditor(this);
-    m_tabs->addTab(m_scripts, u"Scr&ipts"_s);
+    m_tabs->addTab(m_scripts, tr("Scr&ipts"));
     m_assertions = new AssertionsEditor(this);
-    m_tabs->addTab(m_assertions, u"Assertions"_s);
-    m_tabs->addTab(makeSettingsTab(), u"Se&ttings"_s);
+    m_tabs->addTab(m_assertions, tr("Assertions"));
+    m_tabs->addTab(makeSettingsTab(), tr("Se&ttings"));
     layout->addWidget(m_tabs, 1);
 
     connect(m_url, &QLineEdit::textEdited, this, &RequestEditor::onUrlEdited);
@@ -118,13 +119,13 @@ QWidget *RequestEditor::makeHeadersTab()
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_headers = new KeyValueEditor(u"Request headers"_s, page);
+    m_headers = new KeyValueEditor(tr("Request headers"), page);
     m_headers->setObjectName(u"headersTable"_s);
     layout->addWidget(m_headers, 1);
     // The automatic Authorization row reads "Basic ****" until asked, as Copy as cURL writes it.
-    m_showAuthorization = new QCheckBox(u"Sho&w authorization value"_s, page);
+    m_showAuthorization = new QCheckBox(tr("Sho&w authorization value"), page);
     m_showAuthorization->setObjectName(u"showAuthorizationValue"_s);
-    m_showAuthorization->setToolTip(u"Show the credential of the automatic Authorization header"_s);
+    m_showAuthorization->setToolTip(tr("Show the credential of the automatic Authorization header"));
     m_showAuthorization->hide();
     layout->addWidget(m_showAuthorization);
     KeyValueModel *model = m_headers->keyValueModel();
@@ -143,22 +144,22 @@ QWidget *RequestEditor::makeSettingsTab()
     m_timeout->setObjectName(u"timeoutSpin"_s);
     m_timeout->setRange(0, 3600000);
     m_timeout->setSingleStep(1000);
-    m_timeout->setSuffix(u" ms"_s);
-    m_timeout->setSpecialValueText(u"No timeout"_s);
+    m_timeout->setSuffix(tr(" ms"));
+    m_timeout->setSpecialValueText(tr("No timeout"));
     m_timeout->setValue(HttpRequest().timeoutMs);
     // The unit is in the value ("30000 ms"); the spin box's line edit is named too, as it has the focus.
-    addLabelledRow(form, u"&Timeout:"_s, m_timeout);
+    addLabelledRow(form, tr("&Timeout:"), m_timeout);
     if (auto *edit = m_timeout->findChild<QLineEdit *>())
         edit->setAccessibleName(m_timeout->accessibleName());
-    m_verifyTls = new QCheckBox(u"&Verify TLS certificates"_s, page);
+    m_verifyTls = new QCheckBox(tr("&Verify TLS certificates"), page);
     m_verifyTls->setObjectName(u"verifyTls"_s);
-    m_verifyTls->setAccessibleName(u"Verify TLS certificates"_s);
+    m_verifyTls->setAccessibleName(tr("Verify TLS certificates"));
     m_verifyTls->setChecked(true);
-    m_verifyTls->setToolTip(u"Turn off only for a server you trust that uses a self-signed certificate."_s);
+    m_verifyTls->setToolTip(tr("Turn off only for a server you trust that uses a self-signed certificate."));
     form->addRow(QString(), m_verifyTls);
-    m_followRedirects = new QCheckBox(u"&Follow redirects"_s, page);
+    m_followRedirects = new QCheckBox(tr("&Follow redirects"), page);
     m_followRedirects->setObjectName(u"followRedirects"_s);
-    m_followRedirects->setAccessibleName(u"Follow redirects"_s);
+    m_followRedirects->setAccessibleName(tr("Follow redirects"));
     m_followRedirects->setChecked(true);
     form->addRow(QString(), m_followRedirects);
     m_certificate = new QLabel(page);
@@ -167,7 +168,7 @@ QWidget *RequestEditor::makeSettingsTab()
     m_certificate->setWordWrap(true);
     m_certificate->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_certificate->setFocusPolicy(Qt::TabFocus);
-    addLabelledRow(form, u"Client certificate:"_s, m_certificate, u"Client certificate"_s);
+    addLabelledRow(form, tr("Client certificate:"), m_certificate, tr("Client certificate"));
     return page;
 }
 
@@ -178,11 +179,10 @@ void RequestEditor::showCertificate()
     const QUrl url(m_url->text().trimmed());
     const ClientCertificate *entry = network ? network->clientCertificates().forUrl(url) : nullptr;
     m_certificate->setText(
-        entry
-            ? u"%1 (set for %2 in Settings \u2192 Client Certificates)"_s.arg(entry->fileName(), entry->host)
+        entry ? tr("%1 (set for %2 in Settings → Client Certificates)").arg(entry->fileName(), entry->host)
             : url.scheme() == u"https"_s
-            ? u"None for %1 (Settings \u2192 Client Certificates adds one)"_s.arg(url.host())
-            : u"None: only https requests present one"_s);
+            ? tr("None for %1 (Settings → Client Certificates adds one)").arg(url.host())
+            : tr("None: only https requests present one"));
 }
 
 HttpRequest RequestEditor::request() const
@@ -266,8 +266,8 @@ void RequestEditor::refreshVariableHints(const HttpRequest &current)
     QStringList names;
     for (const QString &name : missing)
         names.append(u"{{"_s + name + u"}}"_s);
-    m_unresolved->setText(u"Not defined in the current environment, the collection or the globals: %1"_s.arg(
-        names.join(u", "_s)));
+    m_unresolved->setText(tr("Not defined in the current environment, the collection or the globals: %1")
+                              .arg(names.join(u", "_s)));
     m_unresolved->setAccessibleName(m_unresolved->text());
     m_unresolved->show();
 }
@@ -275,9 +275,9 @@ void RequestEditor::refreshVariableHints(const HttpRequest &current)
 void RequestEditor::setBusy(bool busy)
 {
     m_busy = busy;
-    m_send->setText(busy ? u"Cancel"_s : u"Send"_s);
-    m_send->setAccessibleName(busy ? u"Cancel"_s : u"Send"_s);
-    m_send->setToolTip(busy ? u"Cancel the request (Esc)"_s : u"Send the request (Ctrl+Enter)"_s);
+    m_send->setText(busy ? tr("Cancel") : tr("Send"));
+    m_send->setAccessibleName(busy ? tr("Cancel") : tr("Send"));
+    m_send->setToolTip(busy ? tr("Cancel the request (Esc)") : tr("Send the request (Ctrl+Enter)"));
 }
 
 void RequestEditor::focusUrl()
@@ -348,8 +348,8 @@ void RequestEditor::refreshAutomaticHeaders(const HttpRequest &current)
     KeyValueList rows = current.generatedHeaders();
     for (KeyValue &row : rows) {
         row.description = row.key.compare(u"Authorization"_s, Qt::CaseInsensitive) == 0
-            ? u"the Authorization tab"_s
-            : u"the Body tab"_s;
+            ? tr("the Authorization tab")
+            : tr("the Body tab");
     }
     m_headers->keyValueModel()->setAutomaticRows(rows);
 }

@@ -19,35 +19,38 @@ namespace {
 
 struct Snippet
 {
-    QString name;
+    const char *name; // translated where shown
     QString code;
 };
 
 const QList<Snippet> &snippets()
 {
     static const QList<Snippet> list {
-        { u"Status code is 200"_s,
+        { QT_TRANSLATE_NOOP("Postern::ScriptsEditor", "Status code is 200"),
           u"pm.test(\"Status code is 200\", function () {\n    pm.response.to.have.status(200);\n});\n"_s },
-        { u"Response time is below 500 ms"_s,
+        { QT_TRANSLATE_NOOP("Postern::ScriptsEditor", "Response time is below 500 ms"),
           u"pm.test(\"Response time is below 500 ms\", function () {\n"
           "    pm.expect(pm.response.responseTime).to.be.below(500);\n});\n"_s },
-        { u"Body contains a string"_s,
+        { QT_TRANSLATE_NOOP("Postern::ScriptsEditor", "Body contains a string"),
           u"pm.test(\"Body contains a string\", function () {\n"
           "    pm.expect(pm.response.text()).to.include(\"string_you_want_to_search\");\n});\n"_s },
-        { u"A JSON value equals"_s,
+        { QT_TRANSLATE_NOOP("Postern::ScriptsEditor", "A JSON value equals"),
           u"pm.test(\"A JSON value\", function () {\n    const json = pm.response.json();\n"
           "    pm.expect(json.result[0].number).to.eql(\"INC0010001\");\n});\n"_s },
-        { u"A header is present"_s,
+        { QT_TRANSLATE_NOOP("Postern::ScriptsEditor", "A header is present"),
           u"pm.test(\"Content-Type is present\", function () {\n"
           "    pm.response.to.have.header(\"Content-Type\");\n});\n"_s },
-        { u"Save a JSON field to an environment variable"_s,
+        { QT_TRANSLATE_NOOP("Postern::ScriptsEditor", "Save a JSON field to an environment variable"),
           u"pm.environment.set(\"token\", pm.response.json().access_token);\n"_s },
-        { u"Set a collection variable"_s, u"pm.collectionVariables.set(\"name\", \"value\");\n"_s },
-        { u"Get a variable"_s, u"const value = pm.variables.get(\"name\");\n"_s },
-        { u"Send a request"_s,
+        { QT_TRANSLATE_NOOP("Postern::ScriptsEditor", "Set a collection variable"),
+          u"pm.collectionVariables.set(\"name\", \"value\");\n"_s },
+        { QT_TRANSLATE_NOOP("Postern::ScriptsEditor", "Get a variable"),
+          u"const value = pm.variables.get(\"name\");\n"_s },
+        { QT_TRANSLATE_NOOP("Postern::ScriptsEditor", "Send a request"),
           u"pm.sendRequest(pm.variables.replaceIn(\"{{baseUrl}}/api/now/table/incident?sysparm_limit=1\"),"
           " function (err, res) {\n    console.log(err ? err : res.json());\n});\n"_s },
-        { u"Log to the console"_s, u"console.log(pm.response.json());\n"_s },
+        { QT_TRANSLATE_NOOP("Postern::ScriptsEditor", "Log to the console"),
+          u"console.log(pm.response.json());\n"_s },
     };
     return list;
 }
@@ -71,24 +74,24 @@ ScriptsEditor::ScriptsEditor(QWidget *parent)
     layout->setContentsMargins(0, 4, 0, 0);
     m_pages = new QTabWidget(this);
     m_pages->setObjectName(u"scriptPages"_s);
-    m_pages->setAccessibleName(u"Scripts"_s);
+    m_pages->setAccessibleName(tr("Scripts"));
     m_pages->setTabPosition(QTabWidget::West);
-    m_preRequest = scriptEditor(u"preRequestScript"_s, u"Pre-request script"_s, m_pages);
-    m_preRequest->setPlaceholderText(u"Runs before the request is sent: pm.variables.set(\"id\", 1);"_s);
-    m_postResponse = scriptEditor(u"postResponseScript"_s, u"Post-response script"_s, m_pages);
+    m_preRequest = scriptEditor(u"preRequestScript"_s, tr("Pre-request script"), m_pages);
+    m_preRequest->setPlaceholderText(tr("Runs before the request is sent: pm.variables.set(\"id\", 1);"));
+    m_postResponse = scriptEditor(u"postResponseScript"_s, tr("Post-response script"), m_pages);
     m_postResponse->setPlaceholderText(
-        u"Runs after the answer: pm.test(\"Status code is 200\", () => pm.response.to.have.status(200));"_s);
-    m_pages->addTab(m_preRequest, u"Pre-request"_s);
-    m_pages->addTab(m_postResponse, u"Post-response"_s);
+        tr("Runs after the answer: pm.test(\"Status code is 200\", () => pm.response.to.have.status(200));"));
+    m_pages->addTab(m_preRequest, tr("Pre-request"));
+    m_pages->addTab(m_postResponse, tr("Post-response"));
     layout->addWidget(m_pages, 3);
 
     auto *side = new QVBoxLayout;
     m_snippets = new QListWidget(this);
     m_snippets->setObjectName(u"scriptSnippets"_s);
     for (const Snippet &snippet : snippets())
-        m_snippets->addItem(snippet.name);
+        m_snippets->addItem(tr(snippet.name));
     m_snippets->setCurrentRow(0);
-    side->addWidget(captionFor(u"Snippets (Enter inserts):"_s, m_snippets, u"Snippets"_s));
+    side->addWidget(captionFor(tr("Snippets (Enter inserts):"), m_snippets, tr("Snippets")));
     side->addWidget(m_snippets, 1);
     layout->addLayout(side, 1);
 

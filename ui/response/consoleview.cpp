@@ -10,12 +10,12 @@ ConsoleView::ConsoleView(QWidget *parent)
     : QPlainTextEdit(parent)
 {
     setObjectName(u"scriptConsole"_s);
-    setAccessibleName(u"Console"_s);
+    setAccessibleName(tr("Console"));
     setReadOnly(true);
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     setTabChangesFocus(true);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    setPlaceholderText(u"console.log() in a script writes here."_s);
+    setPlaceholderText(tr("console.log() in a script writes here."));
     setMaximumBlockCount(10000);
 }
 
@@ -35,7 +35,7 @@ void ConsoleView::appendLine(const ScriptConsoleLine &line)
 
 QString ConsoleView::tabTitle() const
 {
-    return m_count == 0 ? u"Co&nsole"_s : u"Co&nsole (%1)"_s.arg(m_count);
+    return m_count == 0 ? tr("Co&nsole") : tr("Co&nsole (%1)").arg(m_count);
 }
 
 } // namespace Postern

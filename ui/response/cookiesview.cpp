@@ -24,9 +24,9 @@ CookiesView::CookiesView(QWidget *parent)
 
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(u"cookiesTable"_s);
-    m_table->setAccessibleName(u"Cookies"_s);
+    m_table->setAccessibleName(tr("Cookies"));
     m_table->setHorizontalHeaderLabels(
-        { u"Name"_s, u"Value"_s, u"Domain"_s, u"Path"_s, u"Expires"_s, u"Secure"_s, u"HttpOnly"_s });
+        { tr("Name"), tr("Value"), tr("Domain"), tr("Path"), tr("Expires"), tr("Secure"), tr("HttpOnly") });
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(ValueColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->resizeSection(NameColumn, 160);
@@ -39,19 +39,19 @@ CookiesView::CookiesView(QWidget *parent)
     m_table->setWordWrap(false);
     layout->addWidget(m_table, 1);
 
-    m_deleteAction = new QAction(u"De&lete"_s, m_table);
+    m_deleteAction = new QAction(tr("De&lete"), m_table);
     m_deleteAction->setObjectName(u"deleteCookieAction"_s);
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
     m_table->addAction(m_deleteAction);
 
     auto *buttons = new QHBoxLayout;
-    m_deleteButton = new QPushButton(u"De&lete"_s, this);
+    m_deleteButton = new QPushButton(tr("De&lete"), this);
     m_deleteButton->setObjectName(u"deleteCookieButton"_s);
-    m_deleteButton->setAccessibleName(u"Delete selected cookies"_s);
-    m_deleteAllButton = new QPushButton(u"Delete &All\u2026"_s, this);
+    m_deleteButton->setAccessibleName(tr("Delete selected cookies"));
+    m_deleteAllButton = new QPushButton(tr("Delete &All…"), this);
     m_deleteAllButton->setObjectName(u"deleteAllCookiesButton"_s);
-    m_deleteAllButton->setAccessibleName(u"Delete all cookies shown"_s);
+    m_deleteAllButton->setAccessibleName(tr("Delete all cookies shown"));
     buttons->addStretch(1);
     buttons->addWidget(m_deleteButton);
     buttons->addWidget(m_deleteAllButton);
@@ -110,13 +110,13 @@ void CookiesView::refresh()
 
     const QLocale locale;
     auto yesNo = [](bool on) {
-        return on ? u"Yes"_s : u"No"_s;
+        return on ? tr("Yes") : tr("No");
     };
     m_table->setRowCount(int(m_shown.size()));
     for (int row = 0; row < m_shown.size(); ++row) {
         const QNetworkCookie &cookie = m_shown.at(row);
         const QString expires = cookie.isSessionCookie()
-            ? u"Session"_s
+            ? tr("Session")
             : locale.toString(cookie.expirationDate().toLocalTime(), QLocale::ShortFormat);
         const QString cells[ColumnCount] = { QString::fromUtf8(cookie.name()),
                                              QString::fromUtf8(cookie.value()),
@@ -164,15 +164,15 @@ void CookiesView::confirmDeleteAll()
 {
     if (!m_store || m_shown.isEmpty())
         return;
-    const QString text = m_filter.isEmpty()
-        ? u"Delete all %1 cookies?"_s.arg(m_shown.size())
-        : u"Delete the %1 cookies whose domain contains \u201c%2\u201d?"_s.arg(
-            QString::number(m_shown.size()), m_filter);
-    auto *box = new QMessageBox(QMessageBox::Warning, u"Delete Cookies"_s, text, QMessageBox::NoButton, this);
+    const QString text = m_filter.isEmpty() ? tr("Delete all %1 cookies?").arg(m_shown.size())
+                                            : tr("Delete the %1 cookies whose domain contains “%2”?")
+                                                  .arg(QString::number(m_shown.size()), m_filter);
+    auto *box
+        = new QMessageBox(QMessageBox::Warning, tr("Delete Cookies"), text, QMessageBox::NoButton, this);
     box->setObjectName(u"deleteAllCookiesConfirm"_s);
     box->setTextFormat(Qt::PlainText); // the filter is the user's text, never markup
     box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *confirm = box->addButton(u"Delete"_s, QMessageBox::DestructiveRole);
+    QPushButton *confirm = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
     confirm->setObjectName(u"confirmDeleteCookiesButton"_s);
     box->setDefaultButton(box->addButton(QMessageBox::Cancel));
     const QList<QNetworkCookie> doomed = m_shown;

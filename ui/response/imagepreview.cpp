@@ -25,19 +25,20 @@ ImagePreview::Decoded ImagePreview::decode(const QByteArray &body, const QByteAr
     const QString name
         = QString::fromLatin1(format.isEmpty() ? BodySniffer::mediaType(contentType) : format.toUpper());
     if (size.isValid() && qint64(size.width()) * size.height() > MaxPixels) {
-        decoded.text
-            = u"The image is %1 \u00d7 %2 pixels, more than the preview draws (%3 million); Hex shows "
-              "its bytes, and Save Response keeps it."_s.arg(size.width())
-                  .arg(size.height())
-                  .arg(MaxPixels / 1'000'000);
+        decoded.text = tr("The image is %1 × %2 pixels, more than the preview draws (%3 million); Hex shows "
+                          "its bytes, and Save Response keeps it.")
+                           .arg(size.width())
+                           .arg(size.height())
+                           .arg(MaxPixels / 1'000'000);
         return decoded;
     }
     decoded.image = reader.read();
     if (decoded.image.isNull()) {
-        decoded.text = u"The image could not be read (%1): %2."_s.arg(name, reader.errorString());
+        decoded.text = tr("The image could not be read (%1): %2.").arg(name, reader.errorString());
         return decoded;
     }
-    decoded.text = u"%1, %2 \u00d7 %3 pixels, %4"_s.arg(name)
+    decoded.text = tr("%1, %2 × %3 pixels, %4")
+                       .arg(name)
                        .arg(decoded.image.width())
                        .arg(decoded.image.height())
                        .arg(QLocale().formattedDataSize(body.size(), 1, QLocale::DataSizeTraditionalFormat));
@@ -54,7 +55,7 @@ ImagePreview::ImagePreview(QWidget *parent)
     m_caption->setTextFormat(Qt::PlainText);
     m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_caption->setFocusPolicy(Qt::TabFocus);
-    m_caption->setAccessibleName(u"Image"_s);
+    m_caption->setAccessibleName(tr("Image"));
     m_picture = new QLabel(this);
     m_picture->setObjectName(u"imagePicture"_s);
     m_picture->setAlignment(Qt::AlignCenter);
@@ -62,7 +63,7 @@ ImagePreview::ImagePreview(QWidget *parent)
     m_scroll->setWidget(m_picture);
     m_scroll->setWidgetResizable(true);
     m_scroll->setBackgroundRole(QPalette::Base);
-    m_scroll->setAccessibleName(u"Image preview"_s);
+    m_scroll->setAccessibleName(tr("Image preview"));
     layout->addWidget(m_caption);
     layout->addWidget(m_scroll, 1);
 }
@@ -72,8 +73,8 @@ void ImagePreview::setImage(const QImage &image, const QString &description, con
     m_image = image;
     const QString text = image.isNull() ? problem : description;
     m_caption->setText(text);
-    m_caption->setAccessibleName(text.isEmpty() ? u"Image"_s : text);
-    m_picture->setAccessibleName(image.isNull() ? u"No image"_s : u"Image: "_s + description);
+    m_caption->setAccessibleName(text.isEmpty() ? tr("Image") : text);
+    m_picture->setAccessibleName(image.isNull() ? tr("No image") : tr("Image: %1").arg(description));
     fit();
 }
 

@@ -22,9 +22,9 @@ JsonFilterBar::JsonFilterBar(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     m_field = new QLineEdit(this);
     m_field->setObjectName(u"jsonFilter"_s);
-    m_field->setAccessibleName(u"Filter with JSONPath"_s);
-    m_field->setPlaceholderText(u"Filter with JSONPath: $.result[*].number"_s);
-    m_field->setToolTip(u"A JSONPath (RFC 9535) picks the parts of the body to show; Escape shows it all"_s);
+    m_field->setAccessibleName(tr("Filter with JSONPath"));
+    m_field->setPlaceholderText(tr("Filter with JSONPath: $.result[*].number"));
+    m_field->setToolTip(tr("A JSONPath (RFC 9535) picks the parts of the body to show; Escape shows it all"));
     m_field->setClearButtonEnabled(true);
     m_field->installEventFilter(this);
     m_status = new QLabel(this);
@@ -63,9 +63,9 @@ void JsonFilterBar::setStatus(const QString &text, bool error)
     m_status->setText(text);
     m_status->setStyleSheet(error ? Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText) : QString());
     // Read with the field: a screen reader hears the count or the error where the focus is.
-    m_field->setAccessibleDescription(text.isEmpty() ? u"Shows only the parts of the body a JSONPath picks"_s
+    m_field->setAccessibleDescription(text.isEmpty() ? tr("Shows only the parts of the body a JSONPath picks")
                                                      : text);
-    m_status->setAccessibleName(text.isEmpty() ? u"Filter"_s : text);
+    m_status->setAccessibleName(text.isEmpty() ? tr("Filter") : text);
 }
 
 void JsonFilterBar::cancel()
@@ -97,12 +97,12 @@ void JsonFilterBar::apply()
     JsonPath::Error error;
     const JsonPath path = JsonPath::parse(expression, &error);
     if (!path.isValid()) {
-        setStatus(u"Invalid: "_s + error.message, true);
+        setStatus(tr("Invalid: %1").arg(error.message), true);
         if (had)
             Q_EMIT filtered();
         return;
     }
-    setStatus(u"Filtering\u2026"_s, false);
+    setStatus(tr("Filtering…"), false);
     m_cancel = std::make_shared<std::atomic_bool>(false);
     m_watcher.setFuture(QtConcurrent::run([path, index = m_index, cancel = m_cancel] {
         Outcome outcome;
@@ -133,12 +133,12 @@ void JsonFilterBar::onEvaluated()
     m_cancel.reset();
     m_result = outcome.result;
     if (outcome.tooLarge)
-        setStatus(u"%1 matches, more text than four times the body: not shown. Narrow the filter."_s.arg(
-                      QLocale().toString(outcome.matches)),
+        setStatus(tr("%1 matches, more text than four times the body: not shown. Narrow the filter.")
+                      .arg(QLocale().toString(outcome.matches)),
                   true);
     else
-        setStatus(outcome.matches == 1 ? u"1 match"_s
-                                       : u"%1 matches"_s.arg(QLocale().toString(outcome.matches)),
+        setStatus(outcome.matches == 1 ? tr("1 match")
+                                       : tr("%1 matches").arg(QLocale().toString(outcome.matches)),
                   false);
     Q_EMIT filtered();
 }

@@ -158,8 +158,8 @@ QString JsonTreeModel::summary(qsizetype line) const
     }
     const QLocale locale;
     if (m_nodes->kind(line) == JsonNodes::Kind::Object)
-        return size == 1 ? u"{ 1 key }"_s : u"{ %1 keys }"_s.arg(locale.toString(size));
-    return size == 1 ? u"[ 1 item ]"_s : u"[ %1 items ]"_s.arg(locale.toString(size));
+        return size == 1 ? tr("{ 1 key }") : tr("{ %1 keys }").arg(locale.toString(size));
+    return size == 1 ? tr("[ 1 item ]") : tr("[ %1 items ]").arg(locale.toString(size));
 }
 
 QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
@@ -184,7 +184,7 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
         return text;
     }
     case Qt::AccessibleDescriptionRole:
-        return index.column() == KeyColumn ? (m_nodes->hasKey(line) ? u"key"_s : u"index"_s)
+        return index.column() == KeyColumn ? (m_nodes->hasKey(line) ? tr("key") : tr("index"))
                                            : JsonNodes::kindName(kind);
     case Qt::ToolTipRole:
         return m_pathsShown ? QVariant(m_nodes->path(line)) : QVariant();
@@ -213,7 +213,7 @@ QVariant JsonTreeModel::headerData(int section, Qt::Orientation orientation, int
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    return section == KeyColumn ? u"Key"_s : u"Value"_s;
+    return section == KeyColumn ? tr("Key") : tr("Value");
 }
 
 const std::vector<qsizetype> &JsonTreeModel::depthCounts() const

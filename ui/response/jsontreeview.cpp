@@ -25,12 +25,12 @@ JsonTreeView::JsonTreeView(QWidget *parent)
     auto *bar = new QHBoxLayout;
     m_expandButton = new QToolButton(this);
     m_expandButton->setObjectName(u"expandAllButton"_s);
-    m_expandButton->setText(u"Expand All"_s);
-    m_expandButton->setToolTip(u"Open every row (up to %1 rows)"_s.arg(QLocale().toString(MaxExpandedRows)));
+    m_expandButton->setText(tr("Expand All"));
+    m_expandButton->setToolTip(tr("Open every row (up to %1 rows)").arg(QLocale().toString(MaxExpandedRows)));
     m_expandButton->setFocusPolicy(Qt::StrongFocus);
     m_collapseButton = new QToolButton(this);
     m_collapseButton->setObjectName(u"collapseAllButton"_s);
-    m_collapseButton->setText(u"Collapse All"_s);
+    m_collapseButton->setText(tr("Collapse All"));
     m_collapseButton->setFocusPolicy(Qt::StrongFocus);
     bar->addWidget(m_expandButton);
     bar->addWidget(m_collapseButton);
@@ -40,7 +40,7 @@ JsonTreeView::JsonTreeView(QWidget *parent)
     m_model = new JsonTreeModel(this);
     m_tree = new QTreeView(this);
     m_tree->setObjectName(u"responseTree"_s);
-    m_tree->setAccessibleName(u"Response body as a tree"_s);
+    m_tree->setAccessibleName(tr("Response body as a tree"));
     m_tree->setModel(m_model);
     m_tree->setUniformRowHeights(true); // rows are laid out without asking each one its size
     m_tree->setAlternatingRowColors(true);
@@ -59,10 +59,10 @@ JsonTreeView::JsonTreeView(QWidget *parent)
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
-    QAction *copyValueAction = action(u"Copy &Value"_s, QKeySequence::Copy, &JsonTreeView::copyValue);
+    QAction *copyValueAction = action(tr("Copy &Value"), QKeySequence::Copy, &JsonTreeView::copyValue);
     QAction *copyPathAction
-        = action(u"Copy &Path"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), &JsonTreeView::copyPath);
-    QAction *copyKeyAction = action(u"Copy &Key"_s, QKeySequence(), &JsonTreeView::copyKey);
+        = action(tr("Copy &Path"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), &JsonTreeView::copyPath);
+    QAction *copyKeyAction = action(tr("Copy &Key"), QKeySequence(), &JsonTreeView::copyKey);
     connect(m_tree, &QTreeView::customContextMenuRequested, this,
             [this, copyValueAction, copyPathAction, copyKeyAction](const QPoint &at) {
                 if (!m_tree->currentIndex().isValid())
@@ -103,14 +103,15 @@ void JsonTreeView::expandAll()
         ++depth;
     const QLocale locale;
     if (depth < 0) {
-        Q_EMIT message(u"Not expanded: the first level alone would show more than %1 rows."_s.arg(
-            locale.toString(MaxExpandedRows)));
+        Q_EMIT message(tr("Not expanded: the first level alone would show more than %1 rows.")
+                           .arg(locale.toString(MaxExpandedRows)));
         return;
     }
     m_tree->expandToDepth(depth);
     if (depth < deepest)
-        Q_EMIT message(u"Expanded %1 of %2 levels (%3 rows); open deeper rows one by one."_s.arg(
-            locale.toString(depth + 1), locale.toString(deepest), locale.toString(rows[size_t(depth)])));
+        Q_EMIT message(tr("Expanded %1 of %2 levels (%3 rows); open deeper rows one by one.")
+                           .arg(locale.toString(depth + 1), locale.toString(deepest),
+                                locale.toString(rows[size_t(depth)])));
 }
 
 void JsonTreeView::collapseAll()
@@ -118,32 +119,32 @@ void JsonTreeView::collapseAll()
     m_tree->collapseAll();
 }
 
-void JsonTreeView::copy(int role, const QString &what)
+void JsonTreeView::copy(int role, const QString &copied)
 {
     const QModelIndex current = m_tree->currentIndex();
     if (!current.isValid())
         return;
     QApplication::clipboard()->setText(current.siblingAtColumn(0).data(role).toString());
-    Q_EMIT message(u"Copied the %1."_s.arg(what));
+    Q_EMIT message(copied);
 }
 
 void JsonTreeView::copyValue()
 {
-    copy(JsonTreeModel::CopyRole, u"value"_s);
+    copy(JsonTreeModel::CopyRole, tr("Copied the value."));
 }
 
 void JsonTreeView::copyPath()
 {
     if (m_matches) {
-        Q_EMIT message(u"No path to copy: the tree shows a filter's matches, not the body."_s);
+        Q_EMIT message(tr("No path to copy: the tree shows a filter's matches, not the body."));
         return;
     }
-    copy(JsonTreeModel::PathRole, u"path"_s);
+    copy(JsonTreeModel::PathRole, tr("Copied the path."));
 }
 
 void JsonTreeView::copyKey()
 {
-    copy(Qt::DisplayRole, u"key"_s);
+    copy(Qt::DisplayRole, tr("Copied the key."));
 }
 
 } // namespace Postern

@@ -46,7 +46,7 @@ Q_SIGNALS:
     void message(const QString &text);
 
 private:
-    void copy(int role, const QString &what);
+    void copy(int role, const QString &copied);
 
     JsonTreeModel *m_model = nullptr;
     QTreeView *m_tree = nullptr;

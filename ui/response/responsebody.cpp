@@ -35,8 +35,9 @@ namespace Postern {
 
 namespace {
 
-const QString copyText = u"&Copy"_s;
-const QString copyName = u"Copy body"_s;
+// Translated where shown (ResponseBody's context): the button says "Copied" for a moment, then this again.
+const char *const copyText = QT_TRANSLATE_NOOP("Postern::ResponseBody", "&Copy");
+const char *const copyName = QT_TRANSLATE_NOOP("Postern::ResponseBody", "Copy body");
 
 QToolButton *modeButton(const QString &objectName, const QString &text, const QString &name, QWidget *parent)
 {
@@ -56,42 +57,42 @@ ResponseBody::ResponseBody(QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
-    m_prettyButton = modeButton(u"prettyButton"_s, u"Pretty"_s, u"Pretty body"_s, this);
+    m_prettyButton = modeButton(u"prettyButton"_s, tr("Pretty"), tr("Pretty body"), this);
     m_prettyButton->setChecked(true);
-    m_rawButton = modeButton(u"rawButton"_s, u"Raw"_s, u"Raw body"_s, this);
-    m_treeButton = modeButton(u"treeButton"_s, u"Tree"_s, u"Body as a tree"_s, this);
-    m_treeButton->setToolTip(u"Keys and values as a tree that opens row by row"_s);
-    m_previewButton = modeButton(u"previewButton"_s, u"Preview"_s, u"Preview the body"_s, this);
+    m_rawButton = modeButton(u"rawButton"_s, tr("Raw"), tr("Raw body"), this);
+    m_treeButton = modeButton(u"treeButton"_s, tr("Tree"), tr("Body as a tree"), this);
+    m_treeButton->setToolTip(tr("Keys and values as a tree that opens row by row"));
+    m_previewButton = modeButton(u"previewButton"_s, tr("Preview"), tr("Preview the body"), this);
     m_previewButton->setToolTip(
-        u"An image as a picture; HTML as a page, without its scripts or anything it would fetch"_s);
-    m_hexButton = modeButton(u"hexButton"_s, u"Hex"_s, u"Body in hex"_s, this);
-    m_hexButton->setToolTip(u"The bytes as hexdump -C shows them"_s);
+        tr("An image as a picture; HTML as a page, without its scripts or anything it would fetch"));
+    m_hexButton = modeButton(u"hexButton"_s, tr("Hex"), tr("Body in hex"), this);
+    m_hexButton->setToolTip(tr("The bytes as hexdump -C shows them"));
     auto *group = new QButtonGroup(this);
     for (QToolButton *button : { m_prettyButton, m_rawButton, m_treeButton, m_previewButton, m_hexButton })
         group->addButton(button);
     group->setExclusive(true);
     m_wrapButton = new QToolButton(this);
     m_wrapButton->setObjectName(u"wrapButton"_s);
-    m_wrapButton->setText(u"Wrap"_s);
-    m_wrapButton->setAccessibleName(u"Wrap long lines"_s);
-    m_wrapButton->setToolTip(u"Wrap long lines at the width of the view"_s);
+    m_wrapButton->setText(tr("Wrap"));
+    m_wrapButton->setAccessibleName(tr("Wrap long lines"));
+    m_wrapButton->setToolTip(tr("Wrap long lines at the width of the view"));
     m_wrapButton->setCheckable(true);
     m_wrapButton->setFocusPolicy(Qt::StrongFocus);
     m_findButton = new QToolButton(this);
     m_findButton->setObjectName(u"findButton"_s);
-    m_findButton->setText(u"Find"_s);
-    m_findButton->setAccessibleName(u"Find in the body"_s);
-    m_findButton->setToolTip(u"Find in the body (Ctrl+F); go to a line with Ctrl+G"_s);
+    m_findButton->setText(tr("Find"));
+    m_findButton->setAccessibleName(tr("Find in the body"));
+    m_findButton->setToolTip(tr("Find in the body (Ctrl+F); go to a line with Ctrl+G"));
     m_findButton->setFocusPolicy(Qt::StrongFocus);
-    m_copyButton = new QPushButton(copyText, this);
+    m_copyButton = new QPushButton(tr(copyText), this);
     m_copyButton->setObjectName(u"copyBodyButton"_s);
-    m_copyButton->setAccessibleName(copyName);
-    m_copyButton->setToolTip(u"Copy the body, or the selected lines of it, to the clipboard"_s);
+    m_copyButton->setAccessibleName(tr(copyName));
+    m_copyButton->setToolTip(tr("Copy the body, or the selected lines of it, to the clipboard"));
     m_saveButton = new QToolButton(this);
     m_saveButton->setObjectName(u"saveBodyButton"_s);
-    m_saveButton->setText(u"Save\u2026"_s);
-    m_saveButton->setAccessibleName(u"Save response to file"_s);
-    m_saveButton->setToolTip(u"Save the body to a file, byte for byte, however large"_s);
+    m_saveButton->setText(tr("Save…"));
+    m_saveButton->setAccessibleName(tr("Save response to file"));
+    m_saveButton->setToolTip(tr("Save the body to a file, byte for byte, however large"));
     m_saveButton->setFocusPolicy(Qt::StrongFocus);
     m_copiedTimer = new QTimer(this);
     m_copiedTimer->setSingleShot(true);
@@ -110,7 +111,7 @@ ResponseBody::ResponseBody(QWidget *parent)
 
     m_lines = new LineView(this);
     m_lines->setObjectName(u"responseBody"_s);
-    m_lines->setAccessibleName(u"Response body"_s);
+    m_lines->setAccessibleName(tr("Response body"));
     m_filter = new JsonFilterBar(this);
     m_filter->setObjectName(u"jsonFilterBar"_s);
     m_filter->hide();
@@ -166,13 +167,13 @@ ResponseBody::ResponseBody(QWidget *parent)
         const QString path = m_saveWatcher.property("path").toString();
         m_saveWatcher.setFuture(QFuture<QString>());
         m_saveButton->setEnabled(m_response.bodySize() > 0);
-        Q_EMIT message(error.isEmpty() ? u"Saved the response to %1."_s.arg(QDir::toNativeSeparators(path))
+        Q_EMIT message(error.isEmpty() ? tr("Saved the response to %1.").arg(QDir::toNativeSeparators(path))
                                        : error);
         Q_EMIT saved(path, error);
     });
     connect(m_copiedTimer, &QTimer::timeout, this, [this] {
-        m_copyButton->setText(copyText);
-        m_copyButton->setAccessibleName(copyName);
+        m_copyButton->setText(tr(copyText));
+        m_copyButton->setAccessibleName(tr(copyName));
     });
     connect(&m_indexWatcher, &QFutureWatcher<Indexed>::finished, this, &ResponseBody::onIndexed);
     showNothing(QString());
@@ -232,10 +233,12 @@ void ResponseBody::show(const HttpResponse &response)
             = QLocale().formattedDataSize(response.bodySize(), 1, QLocale::DataSizeTraditionalFormat);
         const QString &problem = response.bodyFile->mapError();
         const QString text = problem.isEmpty()
-            ? u"The body is %1, more than Postern shows (Settings \u25b8 Response Body Limit), so it "
-              "is not shown. Save\u2026 writes all of it to a file."_s.arg(size)
-            : u"The body (%1) was kept in a file that could not be read back (%2), so it is not shown. "
-              "Save\u2026 writes all of it to a file."_s.arg(size, problem);
+            ? tr("The body is %1, more than Postern shows (Settings ▸ Response Body Limit), so it "
+                 "is not shown. Save… writes all of it to a file.")
+                  .arg(size)
+            : tr("The body (%1) was kept in a file that could not be read back (%2), so it is not shown. "
+                 "Save… writes all of it to a file.")
+                  .arg(size, problem);
         showNothing(text);
         m_response = response; // showNothing() let go of it
         m_saveButton->setEnabled(true);
@@ -244,7 +247,7 @@ void ResponseBody::show(const HttpResponse &response)
         return;
     }
     if (response.body.isEmpty()) {
-        showNothing(u"The response has no body."_s);
+        showNothing(tr("The response has no body."));
         Q_EMIT shown();
         return;
     }
@@ -253,7 +256,7 @@ void ResponseBody::show(const HttpResponse &response)
     m_contentType = response.header("content-type");
     // Off the GUI thread: the kind, the charset, the lines, the pretty form's lines, an image.
     m_indexing = true;
-    m_lines->setPlaceholderText(u"Reading the body\u2026"_s);
+    m_lines->setPlaceholderText(tr("Reading the body…"));
     updateButtons();
     m_cancelIndexing = std::make_shared<std::atomic_bool>(false);
     m_indexWatcher.setFuture(QtConcurrent::run(
@@ -266,7 +269,7 @@ void ResponseBody::save()
     if (m_response.bodySize() == 0)
         return;
     const QString path = QFileDialog::getSaveFileName(
-        this, u"Save Response"_s, QDir::home().filePath(ResponseFile::suggestedName(m_response)));
+        this, tr("Save Response"), QDir::home().filePath(ResponseFile::suggestedName(m_response)));
     if (!path.isEmpty())
         saveTo(path);
 }
@@ -277,7 +280,7 @@ void ResponseBody::saveTo(const QString &path)
         return;
     m_saveButton->setEnabled(false);
     m_saveWatcher.setProperty("path", path);
-    Q_EMIT message(u"Saving the response to %1\u2026"_s.arg(QDir::toNativeSeparators(path)));
+    Q_EMIT message(tr("Saving the response to %1…").arg(QDir::toNativeSeparators(path)));
     m_cancelSave = std::make_shared<std::atomic_bool>(false);
     // A pool of its own: a long copy must not keep the next body from being indexed.
     m_saveWatcher.setFuture(
@@ -485,7 +488,7 @@ void ResponseBody::goToLine()
     if (count == 0)
         return;
     bool ok = false;
-    const int line = QInputDialog::getInt(this, u"Go to Line"_s, u"&Line (1 to %1):"_s.arg(count),
+    const int line = QInputDialog::getInt(this, tr("Go to Line"), tr("&Line (1 to %1):").arg(count),
                                           int(m_lines->currentLine() + 1), 1,
                                           int(qMin<qsizetype>(count, INT_MAX)), 1, &ok);
     if (!ok)
@@ -504,10 +507,10 @@ void ResponseBody::copy()
     const bool whole = m_stack->currentWidget() != m_lines || !m_lines->hasSelection();
     QApplication::clipboard()->setText(whole ? m_lines->text() : m_lines->selectedText());
     // Said on the button, where the eyes and the focus are, and in the status bar.
-    m_copyButton->setText(u"Copied"_s);
-    m_copyButton->setAccessibleName(u"Copied"_s);
+    m_copyButton->setText(tr("Copied"));
+    m_copyButton->setAccessibleName(tr("Copied"));
     m_copiedTimer->start();
-    Q_EMIT message(whole ? u"Copied the response body."_s : u"Copied the selected lines."_s);
+    Q_EMIT message(whole ? tr("Copied the response body.") : tr("Copied the selected lines."));
 }
 
 } // namespace Postern

@@ -8,6 +8,7 @@
 #include "ui/response/timingview.h"
 #include "ui/widgets/palette.h"
 
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -46,7 +47,10 @@ QString humanSize(qint64 bytes)
 void showValue(QLabel *label, const QString &caption, const QString &value)
 {
     label->setText(value);
-    label->setAccessibleName(value.isEmpty() ? caption : caption + u": "_s + value);
+    label->setAccessibleName(
+        value.isEmpty()
+            ? caption
+            : QCoreApplication::translate("Postern::ResponseViewer", "%1: %2").arg(caption, value));
 }
 
 // Whether the request went out at all: a request refused before sending took no time.
@@ -67,22 +71,22 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     auto *summary = new QHBoxLayout;
     // The figures end where the body's Copy button does, not against the window's edge.
     summary->setContentsMargins(0, 0, style()->pixelMetric(QStyle::PM_LayoutRightMargin), 0);
-    auto *title = new QLabel(u"<b>Response</b>"_s, this);
+    auto *title = new QLabel(tr("<b>Response</b>"), this);
     title->setTextFormat(Qt::RichText);
     m_status = new QLabel(this);
     m_status->setObjectName(u"responseStatus"_s);
-    m_status->setAccessibleDescription(u"Status of the response"_s);
+    m_status->setAccessibleDescription(tr("Status of the response"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_status->setFocusPolicy(Qt::TabFocus);
     m_time = new QLabel(this);
     m_time->setObjectName(u"responseTime"_s);
-    m_time->setAccessibleDescription(u"Time the response took"_s);
+    m_time->setAccessibleDescription(tr("Time the response took"));
     m_size = new QLabel(this);
     m_size->setObjectName(u"responseSize"_s);
-    m_size->setAccessibleDescription(u"Size of the response, headers and body"_s);
+    m_size->setAccessibleDescription(tr("Size of the response, headers and body"));
     m_busy = new QProgressBar(this);
     m_busy->setObjectName(u"responseBusy"_s);
-    m_busy->setAccessibleName(u"Sending request"_s);
+    m_busy->setAccessibleName(tr("Sending request"));
     m_busy->setRange(0, 0);
     m_busy->setMaximumWidth(160);
     m_busy->setTextVisible(false);
@@ -99,7 +103,7 @@ ResponseViewer::ResponseViewer(QWidget *parent)
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"responseMessage"_s);
-    m_message->setAccessibleDescription(u"Response message"_s);
+    m_message->setAccessibleDescription(tr("Response message"));
     m_message->setTextFormat(Qt::PlainText); // server and error text is never rich text
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -109,33 +113,33 @@ ResponseViewer::ResponseViewer(QWidget *parent)
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"responseTabs"_s);
-    m_tabs->setAccessibleName(u"Response"_s);
+    m_tabs->setAccessibleName(tr("Response"));
 
     m_body = new ResponseBody(this);
     m_body->setObjectName(u"responseBodyPage"_s);
     connect(m_body, &ResponseBody::message, this, &ResponseViewer::message);
     connect(m_body, &ResponseBody::note, this, [this](const QString &text) { setMessage(text, false); });
     connect(m_body, &ResponseBody::shown, this, &ResponseViewer::bodyShown);
-    m_tabs->addTab(m_body, u"B&ody"_s);
+    m_tabs->addTab(m_body, tr("B&ody"));
 
     m_headers = new QTableWidget(0, 2, this);
     m_headers->setObjectName(u"responseHeaders"_s);
-    m_headers->setAccessibleName(u"Response headers"_s);
-    m_headers->setHorizontalHeaderLabels({ u"Name"_s, u"Value"_s });
+    m_headers->setAccessibleName(tr("Response headers"));
+    m_headers->setHorizontalHeaderLabels({ tr("Name"), tr("Value") });
     m_headers->horizontalHeader()->setStretchLastSection(true);
     m_headers->horizontalHeader()->resizeSection(0, 220);
     m_headers->verticalHeader()->hide();
     m_headers->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_headers->setTabKeyNavigation(false);
-    m_tabs->addTab(m_headers, u"Hea&ders"_s);
+    m_tabs->addTab(m_headers, tr("Hea&ders"));
 
     m_cookies = new CookiesView(this);
     m_cookies->setObjectName(u"responseCookies"_s);
-    m_cookies->table()->setAccessibleName(u"Cookies the response set"_s);
-    m_tabs->addTab(m_cookies, u"Coo&kies"_s);
+    m_cookies->table()->setAccessibleName(tr("Cookies the response set"));
+    m_tabs->addTab(m_cookies, tr("Coo&kies"));
     m_timing = new TimingView(this);
     m_timing->setObjectName(u"responseTiming"_s);
-    m_tabs->addTab(m_timing, u"Timing"_s);
+    m_tabs->addTab(m_timing, tr("Timing"));
     m_testResults = new TestResultsView(this);
     m_tabs->addTab(m_testResults, m_testResults->tabTitle());
     m_console = new ConsoleView(this);
@@ -191,9 +195,9 @@ QString ResponseViewer::bodyText() const
 void ResponseViewer::clear()
 {
     releaseBody();
-    showValue(m_status, u"Status"_s, QString());
-    showValue(m_time, u"Time"_s, QString());
-    showValue(m_size, u"Size"_s, QString());
+    showValue(m_status, tr("Status"), QString());
+    showValue(m_time, tr("Time"), QString());
+    showValue(m_size, tr("Size"), QString());
     m_size->setToolTip(QString());
     setMessage(QString(), false);
     m_headers->setRowCount(0);
@@ -201,7 +205,7 @@ void ResponseViewer::clear()
     m_timing->clear();
     m_time->setToolTip(QString());
     clearScriptResults();
-    showNoBody(u"Send a request to see its answer here."_s);
+    showNoBody(tr("Send a request to see its answer here."));
 }
 
 void ResponseViewer::setBusy(bool busy)
@@ -210,10 +214,10 @@ void ResponseViewer::setBusy(bool busy)
     m_busy->setRange(0, 0); // moving until the size of the answer is known
     if (busy) {
         m_sending.start();
-        showValue(m_status, u"Status"_s, u"Sending\u2026"_s);
+        showValue(m_status, tr("Status"), tr("Sending…"));
         m_status->setStyleSheet(QString());
-        showValue(m_time, u"Time"_s, QString());
-        showValue(m_size, u"Size"_s, QString());
+        showValue(m_time, tr("Time"), QString());
+        showValue(m_size, tr("Size"), QString());
         setMessage(QString(), false);
     }
 }
@@ -225,11 +229,11 @@ void ResponseViewer::setProgress(qint64 received, qint64 total)
     if (received > total) // a compressed answer: Content-Length counts the bytes before they were unpacked
         total = -1;
     const double seconds = qMax<qint64>(1, m_sending.elapsed()) / 1000.0;
-    const QString rate = humanSize(qint64(double(received) / seconds)) + u"/s"_s;
+    const QString rate = tr("%1/s").arg(humanSize(qint64(double(received) / seconds)));
     const QString text = total > 0
-        ? u"Receiving %1 of %2, %3"_s.arg(humanSize(received), humanSize(total), rate)
-        : u"Receiving %1, %2"_s.arg(humanSize(received), rate);
-    showValue(m_status, u"Status"_s, text);
+        ? tr("Receiving %1 of %2, %3").arg(humanSize(received), humanSize(total), rate)
+        : tr("Receiving %1, %2").arg(humanSize(received), rate);
+    showValue(m_status, tr("Status"), text);
     if (total > 0) {
         // In thousandths: the bar's range is an int, a body may be larger.
         m_busy->setRange(0, 1000);
@@ -269,8 +273,8 @@ void ResponseViewer::addUnderMessage(QWidget *widget)
 void ResponseViewer::setMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setAccessibleName(text.isEmpty() ? u"Response message"_s : text);
-    m_message->setAccessibleDescription(error ? u"Error"_s : u"Response message"_s);
+    m_message->setAccessibleName(text.isEmpty() ? tr("Response message") : text);
+    m_message->setAccessibleDescription(error ? tr("Error") : tr("Response message"));
     m_message->setStyleSheet(error ? Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText)
                                    : u"QLabel { color: palette(text); }"_s);
     m_message->setVisible(!text.isEmpty());
@@ -287,25 +291,25 @@ void ResponseViewer::showResponse(const HttpResponse &response)
     m_time->setToolTip(response.timings.summary());
 
     if (response.error != HttpResponse::Error::None) {
-        showValue(m_status, u"Status"_s,
-                  response.error == HttpResponse::Error::Canceled ? u"Canceled"_s : u"Error"_s);
+        showValue(m_status, tr("Status"),
+                  response.error == HttpResponse::Error::Canceled ? tr("Canceled") : tr("Error"));
         m_status->setStyleSheet(Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText, true));
-        showValue(m_time, u"Time"_s, wasSent(response) ? u"%1 ms"_s.arg(response.elapsedMs) : QString());
-        showValue(m_size, u"Size"_s, QString());
+        showValue(m_time, tr("Time"), wasSent(response) ? tr("%1 ms").arg(response.elapsedMs) : QString());
+        showValue(m_size, tr("Size"), QString());
         m_size->setToolTip(QString());
         setMessage(response.errorMessage, true);
-        showNoBody(u"No answer."_s);
+        showNoBody(tr("No answer."));
         Q_EMIT bodyShown();
         return;
     }
 
     const QString reason = response.reasonPhrase.isEmpty() ? QString() : u" "_s + response.reasonPhrase;
-    showValue(m_status, u"Status"_s, QString::number(response.statusCode) + reason);
+    showValue(m_status, tr("Status"), QString::number(response.statusCode) + reason);
     m_status->setStyleSheet(Theme::textStyleSheet(u"QLabel"_s, statusColor(response.statusCode), true));
-    showValue(m_time, u"Time"_s, u"%1 ms"_s.arg(response.elapsedMs));
-    showValue(m_size, u"Size"_s, humanSize(response.bodySize() + response.headersSize()));
+    showValue(m_time, tr("Time"), tr("%1 ms").arg(response.elapsedMs));
+    showValue(m_size, tr("Size"), humanSize(response.bodySize() + response.headersSize()));
     m_size->setToolTip(
-        u"Body %1, headers %2"_s.arg(humanSize(response.bodySize()), humanSize(response.headersSize())));
+        tr("Body %1, headers %2").arg(humanSize(response.bodySize()), humanSize(response.headersSize())));
     setMessage(QString(), false);
 
     m_headers->setRowCount(int(response.headers.size()));
@@ -323,7 +327,7 @@ void ResponseViewer::showCookies(const HttpResponse &response)
     const QList<QNetworkCookie> cookies = CookieStore::cookiesSetBy(response);
     m_cookies->setCookies(cookies);
     m_tabs->setTabText(m_tabs->indexOf(m_cookies),
-                       cookies.isEmpty() ? u"Coo&kies"_s : u"Coo&kies (%1)"_s.arg(cookies.size()));
+                       cookies.isEmpty() ? tr("Coo&kies") : tr("Coo&kies (%1)").arg(cookies.size()));
 }
 
 void ResponseViewer::showNoBody(const QString &placeholder)

@@ -26,15 +26,15 @@ TestResultsView::TestResultsView(QWidget *parent)
     bar->addWidget(m_summary, 1);
     m_filter = new QComboBox(this);
     m_filter->setObjectName(u"testFilter"_s);
-    m_filter->addItem(u"All"_s, int(Filter::All));
-    m_filter->addItem(u"Passed"_s, int(Filter::Passed));
-    m_filter->addItem(u"Failed"_s, int(Filter::Failed));
-    bar->addWidget(captionFor(u"Show:"_s, m_filter, u"Show tests"_s));
+    m_filter->addItem(tr("All"), int(Filter::All));
+    m_filter->addItem(tr("Passed"), int(Filter::Passed));
+    m_filter->addItem(tr("Failed"), int(Filter::Failed));
+    bar->addWidget(captionFor(tr("Show:"), m_filter, tr("Show tests")));
     bar->addWidget(m_filter);
     layout->addLayout(bar);
     m_list = new QListWidget(this);
     m_list->setObjectName(u"testList"_s);
-    m_list->setAccessibleName(u"Test results"_s);
+    m_list->setAccessibleName(tr("Test results"));
     m_list->setWordWrap(true);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     layout->addWidget(m_list, 1);
@@ -80,16 +80,17 @@ QString TestResultsView::summary() const
         failed += test.outcome == ScriptTest::Outcome::Failed ? 1 : 0;
         skipped += test.outcome == ScriptTest::Outcome::Skipped ? 1 : 0;
     }
-    QString text
-        = m_tests.isEmpty() ? u"No tests"_s : u"%1 of %2 tests passed"_s.arg(passed).arg(passed + failed);
+    QStringList parts { m_tests.isEmpty() ? tr("No tests")
+                                          : tr("%1 of %2 tests passed").arg(passed).arg(passed + failed) };
     if (failed > 0)
-        text += u", %1 failed"_s.arg(failed);
+        parts.append(tr("%1 failed").arg(failed));
     if (skipped > 0)
-        text += u", %1 skipped"_s.arg(skipped);
+        parts.append(tr("%1 skipped").arg(skipped));
     if (!m_failures.isEmpty())
-        text += m_failures.size() == 1 ? u", 1 script error"_s
-                                       : u", %1 script errors"_s.arg(m_failures.size());
-    return text;
+        parts.append(m_failures.size() == 1 ? tr("1 script error")
+                                            : tr("%1 script errors").arg(m_failures.size()));
+    //: Between the parts of the test summary: "3 of 5 tests passed, 2 failed, 1 skipped".
+    return parts.join(tr(", "));
 }
 
 QString TestResultsView::tabTitle() const
@@ -103,8 +104,8 @@ QString TestResultsView::tabTitle() const
         passed += test.passed() ? 1 : 0;
     }
     if (counted == 0 && m_failures.isEmpty())
-        return u"Test Resu&lts"_s;
-    return u"Test Resu&lts (%1/%2)"_s.arg(passed).arg(counted);
+        return tr("Test Resu&lts");
+    return tr("Test Resu&lts (%1/%2)").arg(passed).arg(counted);
 }
 
 void TestResultsView::refill()
@@ -116,7 +117,7 @@ void TestResultsView::refill()
     for (const ScriptFailure &failure : std::as_const(m_failures)) {
         if (filter == Filter::Passed)
             continue;
-        auto *item = new QListWidgetItem(u"Error \u2014 "_s + failure.text(), m_list);
+        auto *item = new QListWidgetItem(tr("Error — %1").arg(failure.text()), m_list);
         item->setForeground(bad);
     }
     for (const ScriptTest &test : std::as_const(m_tests)) {
@@ -126,13 +127,13 @@ void TestResultsView::refill()
         QString text;
         switch (test.outcome) {
         case ScriptTest::Outcome::Passed:
-            text = u"Pass \u2014 "_s + test.name;
+            text = tr("Pass — %1").arg(test.name);
             break;
         case ScriptTest::Outcome::Failed:
-            text = u"Fail \u2014 "_s + test.name + u": "_s + test.message;
+            text = tr("Fail — %1: %2").arg(test.name, test.message);
             break;
         case ScriptTest::Outcome::Skipped:
-            text = u"Skipped \u2014 "_s + test.name;
+            text = tr("Skipped — %1").arg(test.name);
             break;
         }
         auto *item = new QListWidgetItem(text, m_list);
@@ -141,7 +142,7 @@ void TestResultsView::refill()
             item->setForeground(test.passed() ? good : bad);
     }
     m_summary->setText(summary());
-    m_summary->setAccessibleName(u"Test summary"_s);
+    m_summary->setAccessibleName(tr("Test summary"));
     m_summary->setAccessibleDescription(summary());
     Q_EMIT changed();
 }

@@ -38,7 +38,7 @@ public:
     }
 };
 
-const QString noAnswer = u"No timing: the request was not sent."_s;
+const char *const noAnswer = QT_TRANSLATE_NOOP("Postern::TimingView", "No timing: the request was not sent.");
 
 } // namespace
 
@@ -47,9 +47,9 @@ TimingView::TimingView(QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_connection = new QLabel(noAnswer, this);
+    m_connection = new QLabel(tr(noAnswer), this);
     m_connection->setObjectName(u"timingConnection"_s);
-    m_connection->setAccessibleName(noAnswer);
+    m_connection->setAccessibleName(tr(noAnswer));
     m_connection->setTextFormat(Qt::PlainText);
     m_connection->setWordWrap(true);
     m_connection->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -58,9 +58,9 @@ TimingView::TimingView(QWidget *parent)
 
     m_phases = new QTreeWidget(this);
     m_phases->setObjectName(u"timingPhases"_s);
-    m_phases->setAccessibleName(u"Timing of the phases"_s);
+    m_phases->setAccessibleName(tr("Timing of the phases"));
     m_phases->setColumnCount(ColumnCount);
-    m_phases->setHeaderLabels({ u"Phase"_s, u"Time"_s, u"When"_s, u"What it covers"_s });
+    m_phases->setHeaderLabels({ tr("Phase"), tr("Time"), tr("When"), tr("What it covers") });
     m_phases->setItemDelegateForColumn(BarColumn, new PhaseBarDelegate(m_phases));
     m_phases->setRootIsDecorated(false);
     m_phases->setUniformRowHeights(true);
@@ -75,8 +75,8 @@ TimingView::TimingView(QWidget *parent)
 void TimingView::clear()
 {
     m_phases->clear();
-    m_connection->setText(noAnswer);
-    m_connection->setAccessibleName(noAnswer);
+    m_connection->setText(tr(noAnswer));
+    m_connection->setAccessibleName(tr(noAnswer));
 }
 
 void TimingView::setTimings(const HttpTimings &timings)
@@ -86,37 +86,43 @@ void TimingView::setTimings(const HttpTimings &timings)
         clear();
         return;
     }
-    QString connection;
-    if (timings.connectionReused())
-        connection = u"Connection: reused (kept open from an earlier request)."_s;
-    else if (timings.connectStarted >= 0)
-        connection = (timings.encrypted >= 0 ? u"Connection: new, TLS."_s : u"Connection: new."_s)
-            + u" Qt does not report the DNS lookup or the TCP handshake apart: they are in Connect."_s;
-    else
-        connection = u"Connection: not reported."_s;
+    QStringList sentences;
+    if (timings.connectionReused()) {
+        sentences.append(tr("Connection: reused (kept open from an earlier request)."));
+    } else if (timings.connectStarted >= 0) {
+        sentences.append(timings.encrypted >= 0 ? tr("Connection: new, TLS.") : tr("Connection: new."));
+        sentences.append(
+            tr("Qt does not report the DNS lookup or the TCP handshake apart: they are in Connect."));
+    } else {
+        sentences.append(tr("Connection: not reported."));
+    }
     if (timings.redirects > 0)
-        connection += timings.redirects == 1 ? u" 1 redirect."_s : u" %1 redirects."_s.arg(timings.redirects);
-    connection += u" Times are taken when Qt tells the window, so a busy window makes them longer."_s;
+        sentences.append(timings.redirects == 1 ? tr("1 redirect.")
+                                                : tr("%1 redirects.").arg(timings.redirects));
+    sentences.append(tr("Times are taken when Qt tells the window, so a busy window makes them longer."));
+    const QString connection = sentences.join(u' ');
     m_connection->setText(connection);
     m_connection->setAccessibleName(connection);
 
     const QLocale locale;
     for (const HttpTimings::Phase &phase : timings.phases()) {
-        const QString time
-            = phase.ms >= 0 ? locale.toString(phase.ms, 'f', phase.ms < 10 ? 2 : 1) + u" ms"_s : u"\u2014"_s;
+        const QString time = phase.ms >= 0
+            ? tr("%1 ms").arg(locale.toString(phase.ms, 'f', phase.ms < 10 ? 2 : 1))
+            : u"\u2014"_s;
         auto *item = new QTreeWidgetItem(m_phases, { phase.name, time, QString(), phase.note });
         item->setTextAlignment(TimeColumn, Qt::AlignRight | Qt::AlignVCenter);
         if (phase.ms < 0)
-            item->setData(TimeColumn, Qt::AccessibleTextRole, u"not reported"_s);
-        if (phase.start >= 0 && phase.name != u"Total"_s) {
+            item->setData(TimeColumn, Qt::AccessibleTextRole, tr("not reported"));
+        if (phase.start >= 0 && phase.name != HttpTimings::tr("Total")) {
             item->setData(BarColumn, StartRole, phase.start);
             item->setData(BarColumn, LengthRole, phase.ms);
             item->setData(BarColumn, TotalRole, timings.finished);
             item->setData(BarColumn, Qt::AccessibleTextRole,
-                          u"from %1 to %2 ms"_s.arg(locale.toString(phase.start, 'f', 2),
-                                                    locale.toString(phase.start + phase.ms, 'f', 2)));
+                          tr("from %1 to %2 ms")
+                              .arg(locale.toString(phase.start, 'f', 2),
+                                   locale.toString(phase.start + phase.ms, 'f', 2)));
         }
-        if (phase.name == u"Total"_s) {
+        if (phase.name == HttpTimings::tr("Total")) {
             QFont bold = item->font(PhaseColumn);
             bold.setBold(true);
             item->setFont(PhaseColumn, bold);

@@ -9,6 +9,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -37,13 +38,14 @@ QString testLine(const ScriptTest &test)
 {
     switch (test.outcome) {
     case ScriptTest::Outcome::Passed:
-        return u"Pass \u2014 "_s + test.name;
+        return QCoreApplication::translate("Postern::RunnerDialog", "Pass — %1").arg(test.name);
     case ScriptTest::Outcome::Failed:
-        return u"Fail \u2014 "_s + test.name + u": "_s + test.message;
+        return QCoreApplication::translate("Postern::RunnerDialog", "Fail — %1: %2")
+            .arg(test.name, test.message);
     case ScriptTest::Outcome::Skipped:
         break;
     }
-    return u"Skipped \u2014 "_s + test.name;
+    return QCoreApplication::translate("Postern::RunnerDialog", "Skipped — %1").arg(test.name);
 }
 
 } // namespace
@@ -60,7 +62,7 @@ RunnerDialog::RunnerDialog(Workspace *workspace, const QString &collectionId, co
     const Collection *collection = m_workspace->collection(collectionId);
     const CollectionItem *folder = collection && !folderId.isEmpty() ? collection->find(folderId) : nullptr;
     const QString name = folder ? folder->name : collection ? collection->name : QString();
-    setWindowTitle(u"Run \u201c%1\u201d"_s.arg(name));
+    setWindowTitle(tr("Run “%1”").arg(name));
     resize(980, 680);
 
     auto *layout = new QVBoxLayout(this);
@@ -72,25 +74,25 @@ RunnerDialog::RunnerDialog(Workspace *workspace, const QString &collectionId, co
     auto *form = new QFormLayout(optionsPage);
     m_environment = new QComboBox(optionsPage);
     m_environment->setObjectName(u"runEnvironment"_s);
-    m_environment->addItem(u"No Environment"_s, QString());
+    m_environment->addItem(tr("No Environment"), QString());
     for (const Environment &environment : m_workspace->environments())
         m_environment->addItem(environment.name, environment.id);
     m_environment->setCurrentIndex(qMax(0, m_environment->findData(m_workspace->currentEnvironmentId())));
-    addLabelledRow(form, u"En&vironment:"_s, m_environment);
+    addLabelledRow(form, tr("En&vironment:"), m_environment);
     m_iterations = new QSpinBox(optionsPage);
     m_iterations->setObjectName(u"runIterations"_s);
     m_iterations->setRange(1, 100000);
-    addLabelledRow(form, u"&Iterations:"_s, m_iterations);
+    addLabelledRow(form, tr("&Iterations:"), m_iterations);
     auto *dataRow = new QHBoxLayout;
     m_dataPath = new QLineEdit(optionsPage);
     m_dataPath->setObjectName(u"runDataFile"_s);
-    m_dataPath->setPlaceholderText(u"CSV or JSON, one iteration per row"_s);
-    auto *choose = new QPushButton(u"C&hoose\u2026"_s, optionsPage);
+    m_dataPath->setPlaceholderText(tr("CSV or JSON, one iteration per row"));
+    auto *choose = new QPushButton(tr("C&hoose…"), optionsPage);
     choose->setObjectName(u"runChooseData"_s);
-    choose->setAccessibleName(u"Choose a data file"_s);
+    choose->setAccessibleName(tr("Choose a data file"));
     dataRow->addWidget(m_dataPath, 1);
     dataRow->addWidget(choose);
-    addLabelledRow(form, u"&Data file:"_s, m_dataPath, dataRow, u"Data file"_s);
+    addLabelledRow(form, tr("&Data file:"), m_dataPath, dataRow, tr("Data file"));
     m_dataNote = new QLabel(optionsPage);
     m_dataNote->setObjectName(u"runDataNote"_s);
     m_dataNote->setWordWrap(true);
@@ -99,16 +101,16 @@ RunnerDialog::RunnerDialog(Workspace *workspace, const QString &collectionId, co
     m_delay->setObjectName(u"runDelay"_s);
     m_delay->setRange(0, 600000);
     m_delay->setSingleStep(100);
-    m_delay->setSuffix(u" ms"_s);
-    addLabelledRow(form, u"De&lay:"_s, m_delay, u"Delay between requests"_s);
-    m_stopOnFailure = new QCheckBox(u"&Stop on the first failure"_s, optionsPage);
+    m_delay->setSuffix(tr(" ms"));
+    addLabelledRow(form, tr("De&lay:"), m_delay, tr("Delay between requests"));
+    m_stopOnFailure = new QCheckBox(tr("&Stop on the first failure"), optionsPage);
     m_stopOnFailure->setObjectName(u"runStopOnFailure"_s);
-    m_stopOnFailure->setAccessibleName(u"Stop on the first failure"_s);
+    m_stopOnFailure->setAccessibleName(tr("Stop on the first failure"));
     form->addRow(QString(), m_stopOnFailure);
-    m_keepValues = new QCheckBox(u"&Keep variable values"_s, optionsPage);
+    m_keepValues = new QCheckBox(tr("&Keep variable values"), optionsPage);
     m_keepValues->setObjectName(u"runKeepValues"_s);
-    m_keepValues->setAccessibleName(u"Keep variable values"_s);
-    m_keepValues->setToolTip(u"Save what scripts set in the environment, the collection and the globals"_s);
+    m_keepValues->setAccessibleName(tr("Keep variable values"));
+    m_keepValues->setToolTip(tr("Save what scripts set in the environment, the collection and the globals"));
     m_keepValues->setChecked(true);
     form->addRow(QString(), m_keepValues);
     m_requests = new QListWidget(optionsPage);
@@ -126,16 +128,16 @@ RunnerDialog::RunnerDialog(Workspace *workspace, const QString &collectionId, co
     }
     m_requests->setCurrentRow(0);
     auto *order = new QHBoxLayout;
-    auto *up = new QPushButton(u"&Up"_s, optionsPage);
+    auto *up = new QPushButton(tr("&Up"), optionsPage);
     up->setObjectName(u"runMoveUp"_s);
-    up->setAccessibleName(u"Move the request up"_s);
-    auto *down = new QPushButton(u"Do&wn"_s, optionsPage);
+    up->setAccessibleName(tr("Move the request up"));
+    auto *down = new QPushButton(tr("Do&wn"), optionsPage);
     down->setObjectName(u"runMoveDown"_s);
-    down->setAccessibleName(u"Move the request down"_s);
+    down->setAccessibleName(tr("Move the request down"));
     order->addWidget(up);
     order->addWidget(down);
     order->addStretch(1);
-    form->addRow(captionFor(u"Re&quests (ticked run, in this order):"_s, m_requests, u"Requests to run"_s));
+    form->addRow(captionFor(tr("Re&quests (ticked run, in this order):"), m_requests, tr("Requests to run")));
     form->addRow(m_requests);
     form->addRow(order);
     splitter->addWidget(optionsPage);
@@ -143,25 +145,25 @@ RunnerDialog::RunnerDialog(Workspace *workspace, const QString &collectionId, co
     // The run.
     auto *runPage = new QWidget(splitter);
     auto *runLayout = new QVBoxLayout(runPage);
-    m_position = new QLabel(u"Not run yet."_s, runPage);
+    m_position = new QLabel(tr("Not run yet."), runPage);
     m_position->setObjectName(u"runPosition"_s);
-    m_position->setAccessibleName(u"Progress"_s);
+    m_position->setAccessibleName(tr("Progress"));
     m_position->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_position->setFocusPolicy(Qt::TabFocus);
     runLayout->addWidget(m_position);
     m_progress = new QProgressBar(runPage);
     m_progress->setObjectName(u"runProgress"_s);
-    m_progress->setAccessibleName(u"Requests run"_s);
+    m_progress->setAccessibleName(tr("Requests run"));
     runLayout->addWidget(m_progress);
     m_results = new QTreeWidget(runPage);
     m_results->setObjectName(u"runResults"_s);
-    m_results->setAccessibleName(u"Run results"_s);
+    m_results->setAccessibleName(tr("Run results"));
     m_results->setHeaderHidden(true);
     m_results->setWordWrap(true);
     runLayout->addWidget(m_results, 1);
     m_totals = new QLabel(runPage);
     m_totals->setObjectName(u"runTotals"_s);
-    m_totals->setAccessibleName(u"Totals"_s);
+    m_totals->setAccessibleName(tr("Totals"));
     m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_totals->setFocusPolicy(Qt::TabFocus);
     m_totals->setWordWrap(true);
@@ -170,14 +172,14 @@ RunnerDialog::RunnerDialog(Workspace *workspace, const QString &collectionId, co
     splitter->setStretchFactor(1, 1);
 
     auto *buttons = new QDialogButtonBox(this);
-    m_run = buttons->addButton(u"&Run"_s, QDialogButtonBox::ActionRole);
+    m_run = buttons->addButton(tr("&Run"), QDialogButtonBox::ActionRole);
     m_run->setObjectName(u"runStart"_s);
-    m_cancel = buttons->addButton(u"&Cancel Run"_s, QDialogButtonBox::ActionRole);
+    m_cancel = buttons->addButton(tr("&Cancel Run"), QDialogButtonBox::ActionRole);
     m_cancel->setObjectName(u"runCancel"_s);
     m_cancel->setEnabled(false);
-    m_export = buttons->addButton(u"&Export\u2026"_s, QDialogButtonBox::ActionRole);
+    m_export = buttons->addButton(tr("&Export…"), QDialogButtonBox::ActionRole);
     m_export->setObjectName(u"runExport"_s);
-    m_export->setAccessibleName(u"Export the run as JSON"_s);
+    m_export->setAccessibleName(tr("Export the run as JSON"));
     m_export->setEnabled(false);
     QPushButton *close = buttons->addButton(QDialogButtonBox::Close);
     close->setAutoDefault(false);
@@ -189,8 +191,9 @@ RunnerDialog::RunnerDialog(Workspace *workspace, const QString &collectionId, co
     connect(up, &QPushButton::clicked, this, [this] { moveRequest(-1); });
     connect(down, &QPushButton::clicked, this, [this] { moveRequest(1); });
     connect(choose, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, u"Choose a Data File"_s, QString(),
-                                                          u"Data files (*.csv *.json);;All files (*)"_s);
+        const QString path = QFileDialog::getOpenFileName(this, tr("Choose a Data File"), QString(),
+                                                          tr("Data files (%1)").arg(u"*.csv *.json"_s)
+                                                              + u";;"_s + tr("All files (%1)").arg(u"*"_s));
         if (!path.isEmpty())
             setDataFile(path);
     });
@@ -198,11 +201,12 @@ RunnerDialog::RunnerDialog(Workspace *workspace, const QString &collectionId, co
             [this] { setDataFile(m_dataPath->text().trimmed()); });
     connect(m_export, &QPushButton::clicked, this, [this] {
         const QString path
-            = QFileDialog::getSaveFileName(this, u"Export the Run"_s, u"run.json"_s, u"JSON (*.json)"_s);
+            = QFileDialog::getSaveFileName(this, tr("Export the Run"), u"run.json"_s, u"JSON (*.json)"_s);
         if (path.isEmpty())
             return;
         const QString error = exportReport(path);
-        m_totals->setText(error.isEmpty() ? m_totals->text() : u"The report could not be saved: "_s + error);
+        m_totals->setText(error.isEmpty() ? m_totals->text()
+                                          : tr("The report could not be saved: %1").arg(error));
     });
     connect(m_runner, &CollectionRunner::started, this, [this](int perIteration, int iterations) {
         m_perIteration = perIteration;
@@ -211,11 +215,10 @@ RunnerDialog::RunnerDialog(Workspace *workspace, const QString &collectionId, co
     });
     connect(m_runner, &CollectionRunner::requestStarted, this,
             [this](int iteration, int index, const QString &request) {
-                m_position->setText(u"Request %1 of %2 (\u201c%3\u201d), iteration %4 of %5"_s.arg(index + 1)
-                                        .arg(m_perIteration)
-                                        .arg(request)
-                                        .arg(iteration + 1)
-                                        .arg(m_runner->report().iterations));
+                m_position->setText(tr("Request %1 of %2 (“%3”), iteration %4 of %5")
+                                        .arg(QString::number(index + 1), QString::number(m_perIteration),
+                                             request, QString::number(iteration + 1),
+                                             QString::number(m_runner->report().iterations)));
             });
     connect(m_runner, &CollectionRunner::executionFinished, this, &RunnerDialog::onExecution);
     connect(m_runner, &CollectionRunner::finished, this, &RunnerDialog::onFinished);
@@ -253,7 +256,7 @@ bool RunnerDialog::setDataFile(const QString &path)
     }
     m_data = file.rows;
     m_dataNote->setStyleSheet(QString());
-    m_dataNote->setText(u"%1 row(s): at least one iteration per row."_s.arg(m_data.size()));
+    m_dataNote->setText(tr("%1 row(s): at least one iteration per row.").arg(m_data.size()));
     return true;
 }
 
@@ -275,7 +278,7 @@ void RunnerDialog::start()
         return;
     const RunOptions runOptions = options();
     if (runOptions.requestIds.isEmpty()) {
-        m_position->setText(u"Tick at least one request to run."_s);
+        m_position->setText(tr("Tick at least one request to run."));
         return;
     }
     Environment environment;
@@ -293,11 +296,11 @@ void RunnerDialog::onExecution(const RunExecution &execution)
 {
     QString status;
     if (execution.skipped)
-        status = u"skipped"_s;
+        status = tr("skipped");
     else if (!execution.error.isEmpty())
         status = execution.error;
     else
-        status = u"%1 %2, %3 ms"_s.arg(execution.status).arg(execution.reason).arg(execution.responseTime);
+        status = tr("%1 %2, %3 ms").arg(execution.status).arg(execution.reason).arg(execution.responseTime);
     int passed = 0;
     int counted = 0;
     for (const ScriptTest &test : execution.tests) {
@@ -306,15 +309,17 @@ void RunnerDialog::onExecution(const RunExecution &execution)
             passed += test.passed() ? 1 : 0;
         }
     }
-    QString text = u"%1. %2 \u2014 %3"_s.arg(execution.iteration + 1).arg(execution.name, status);
-    if (counted > 0)
-        text += u" \u2014 %1 of %2 tests passed"_s.arg(passed).arg(counted);
+    const QString iteration = QString::number(execution.iteration + 1);
+    const QString text = counted > 0
+        ? tr("%1. %2 — %3 — %4 of %5 tests passed")
+              .arg(iteration, execution.name, status, QString::number(passed), QString::number(counted))
+        : tr("%1. %2 — %3").arg(iteration, execution.name, status);
     auto *top = new QTreeWidgetItem(m_results, { text });
     top->setForeground(
         0, Theme::color(execution.failed() ? ColorRole::ErrorText : ColorRole::SuccessText, palette()));
     top->setToolTip(0, text);
     for (const ScriptFailure &failure : execution.failures) {
-        auto *line = new QTreeWidgetItem(top, { u"Error \u2014 "_s + failure.text() });
+        auto *line = new QTreeWidgetItem(top, { tr("Error — %1").arg(failure.text()) });
         line->setToolTip(0, line->text(0));
     }
     for (const ScriptTest &test : execution.tests) {
@@ -322,8 +327,7 @@ void RunnerDialog::onExecution(const RunExecution &execution)
         line->setToolTip(0, line->text(0));
     }
     for (const ScriptConsoleLine &console : execution.console) {
-        auto *line
-            = new QTreeWidgetItem(top, { u"Console \u2014 %1: %2"_s.arg(console.level, console.text) });
+        auto *line = new QTreeWidgetItem(top, { tr("Console — %1: %2").arg(console.level, console.text) });
         line->setToolTip(0, console.where);
     }
     if (execution.failed())
@@ -336,17 +340,21 @@ void RunnerDialog::onExecution(const RunExecution &execution)
 void RunnerDialog::showTotals(const RunReport &report)
 {
     const RunTotals t = report.totals();
-    QString text = u"%1 request(s), %2 test(s): %3 passed, %4 failed"_s.arg(t.requests)
-                       .arg(t.tests)
-                       .arg(t.passed)
-                       .arg(t.failed);
-    if (t.skipped > 0)
-        text += u", %1 skipped"_s.arg(t.skipped);
+    const auto number = [](int n) {
+        return QString::number(n);
+    };
+    QStringList parts { t.skipped > 0 ? tr("%1 request(s), %2 test(s): %3 passed, %4 failed, %5 skipped")
+                                            .arg(number(t.requests), number(t.tests), number(t.passed),
+                                                 number(t.failed), number(t.skipped))
+                                      : tr("%1 request(s), %2 test(s): %3 passed, %4 failed")
+                                            .arg(number(t.requests), number(t.tests), number(t.passed),
+                                                 number(t.failed)) };
     if (t.scriptErrors > 0)
-        text += u"; %1 script error(s)"_s.arg(t.scriptErrors);
+        parts.append(tr("%1 script error(s)").arg(t.scriptErrors));
     if (t.failedRequests > 0)
-        text += u"; %1 request(s) without an answer"_s.arg(t.failedRequests);
-    m_totals->setText(text + u'.');
+        parts.append(tr("%1 request(s) without an answer").arg(t.failedRequests));
+    //: The run's totals: "2 request(s), 3 test(s): 3 passed, 0 failed; 1 script error(s)."
+    m_totals->setText(parts.join(tr("; ")) + u'.');
 }
 
 void RunnerDialog::onFinished(const RunReport &report)
@@ -357,8 +365,8 @@ void RunnerDialog::onFinished(const RunReport &report)
     if (!report.canceled && report.stoppedBecause.isEmpty())
         m_progress->setValue(m_progress->maximum()); // setNextRequest may have left some out
     showTotals(report);
-    QString ended = report.canceled ? u"Canceled after %1 ms."_s.arg(report.durationMs)
-                                    : u"Finished in %1 ms."_s.arg(report.durationMs);
+    QString ended = report.canceled ? tr("Canceled after %1 ms.").arg(report.durationMs)
+                                    : tr("Finished in %1 ms.").arg(report.durationMs);
     if (!report.stoppedBecause.isEmpty() && !report.canceled)
         ended += u' ' + report.stoppedBecause;
     m_position->setText(ended);
@@ -366,7 +374,7 @@ void RunnerDialog::onFinished(const RunReport &report)
         const QString error = keepRunVariables(m_workspace, m_collectionId,
                                                m_environment->currentData().toString(), *m_runner);
         if (!error.isEmpty())
-            m_position->setText(ended + u" The variables could not be kept: "_s + error);
+            m_position->setText(ended + u' ' + tr("The variables could not be kept: %1").arg(error));
     }
     if (std::exchange(m_closeWhenEnded, false))
         QDialog::reject();
@@ -379,7 +387,7 @@ void RunnerDialog::reject()
         return;
     }
     m_closeWhenEnded = true;
-    m_position->setText(u"Canceling the run before closing\u2026"_s);
+    m_position->setText(tr("Canceling the run before closing…"));
     m_runner->cancel();
 }
 

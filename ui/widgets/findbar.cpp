@@ -43,28 +43,29 @@ FindBar::FindBar(LineView *view, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     m_field = new QLineEdit(this);
     m_field->setObjectName(u"findField"_s);
-    m_field->setAccessibleName(u"Find in the body"_s);
-    m_field->setPlaceholderText(u"Find"_s);
+    m_field->setAccessibleName(tr("Find in the body"));
+    m_field->setPlaceholderText(tr("Find"));
     m_field->setClearButtonEnabled(true);
     m_field->installEventFilter(this);
-    m_case = new QCheckBox(u"Ca&se"_s, this);
+    m_case = new QCheckBox(tr("Ca&se"), this);
     m_case->setObjectName(u"findCase"_s);
-    m_case->setToolTip(u"Match upper and lower case exactly"_s);
-    m_word = new QCheckBox(u"&Words"_s, this);
+    m_case->setToolTip(tr("Match upper and lower case exactly"));
+    m_word = new QCheckBox(tr("&Words"), this);
     m_word->setObjectName(u"findWords"_s);
-    m_word->setToolTip(u"Whole words only"_s);
-    m_regex = new QCheckBox(u"Rege&x"_s, this);
+    m_word->setToolTip(tr("Whole words only"));
+    m_regex = new QCheckBox(tr("Rege&x"), this);
     m_regex->setObjectName(u"findRegex"_s);
-    m_regex->setToolTip(u"A regular expression (Perl syntax)"_s);
+    m_regex->setToolTip(tr("A regular expression (Perl syntax)"));
     m_count = new QLabel(this);
     m_count->setObjectName(u"findCount"_s);
     m_count->setTextFormat(Qt::PlainText);
-    m_count->setMinimumWidth(fontMetrics().horizontalAdvance(u"9,999,999 of 9,999,999"_s));
-    m_previous = toolButton(this, u"findPrevious"_s, QStyle::SP_ArrowUp, u"Previous"_s,
-                            u"Previous match (Shift+F3)"_s);
-    m_next = toolButton(this, u"findNext"_s, QStyle::SP_ArrowDown, u"Next"_s, u"Next match (F3)"_s);
+    m_count->setMinimumWidth(
+        fontMetrics().horizontalAdvance(tr("%1 of %2").arg(u"9,999,999"_s, u"9,999,999"_s)));
+    m_previous = toolButton(this, u"findPrevious"_s, QStyle::SP_ArrowUp, tr("Previous"),
+                            tr("Previous match (Shift+F3)"));
+    m_next = toolButton(this, u"findNext"_s, QStyle::SP_ArrowDown, tr("Next"), tr("Next match (F3)"));
     m_close
-        = toolButton(this, u"findClose"_s, QStyle::SP_DialogCloseButton, u"Close"_s, u"Close find (Esc)"_s);
+        = toolButton(this, u"findClose"_s, QStyle::SP_DialogCloseButton, tr("Close"), tr("Close find (Esc)"));
     layout->addWidget(m_field, 1);
     layout->addWidget(m_case);
     layout->addWidget(m_word);
@@ -143,10 +144,10 @@ void FindBar::search()
         return;
     }
     if (!finder->isValid()) {
-        showStatus(u"Invalid: %1"_s.arg(finder->errorString()), true);
+        showStatus(tr("Invalid: %1").arg(finder->errorString()), true);
         return;
     }
-    showStatus(u"Searching\u2026"_s);
+    showStatus(tr("Searching…"));
     m_cancel = std::make_shared<std::atomic_bool>(false);
     // The view keeps its source alive while shown; the worker holds its own reference too.
     std::shared_ptr<const LineSource> source = m_view->sharedSource();
@@ -167,7 +168,7 @@ void FindBar::onSearched()
     m_current = -1;
     if (m_matches.isEmpty()) {
         m_view->setMatches({});
-        showStatus(u"No matches"_s);
+        showStatus(tr("No matches"));
     } else {
         // The first match at or after the line the user is on.
         const qsizetype from = qMax<qsizetype>(0, m_view->currentLine());
@@ -184,10 +185,12 @@ void FindBar::go(qsizetype index)
         return;
     m_current = (index % m_matches.size() + m_matches.size()) % m_matches.size();
     m_view->setMatches(m_matches, m_current);
-    QString text = u"%1 of %2"_s.arg(QLocale().toString(m_current + 1), QLocale().toString(m_total));
-    if (m_total > m_matches.size())
-        text += u" (the first %1 marked)"_s.arg(QLocale().toString(m_matches.size()));
-    showStatus(text);
+    const QString current = QLocale().toString(m_current + 1);
+    const QString total = QLocale().toString(m_total);
+    showStatus(
+        m_total > m_matches.size()
+            ? tr("%1 of %2 (the first %3 marked)").arg(current, total, QLocale().toString(m_matches.size()))
+            : tr("%1 of %2").arg(current, total));
 }
 
 void FindBar::next()
@@ -212,7 +215,7 @@ QString FindBar::status() const
 void FindBar::showStatus(const QString &text, bool error)
 {
     m_count->setText(text);
-    m_count->setAccessibleName(text.isEmpty() ? u"Matches"_s : u"Matches: "_s + text);
+    m_count->setAccessibleName(text.isEmpty() ? tr("Matches") : tr("Matches: %1").arg(text));
     m_count->setStyleSheet(error ? Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText) : QString());
     m_previous->setEnabled(m_matches.size() > 1);
     m_next->setEnabled(m_matches.size() > 1);

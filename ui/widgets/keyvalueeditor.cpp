@@ -9,8 +9,8 @@ namespace Postern {
 
 KeyValueEditor::KeyValueEditor(const QString &accessibleName, QWidget *parent)
     : RowTableView(accessibleName,
-                   u"Key and value rows. Type in the last row to add one; Delete removes the current "
-                   "row; Space toggles whether a row is sent."_s,
+                   tr("Key and value rows. Type in the last row to add one; Delete removes the current "
+                      "row; Space toggles whether a row is sent."),
                    parent)
     , m_model(new KeyValueModel(this))
 {
@@ -38,14 +38,14 @@ void KeyValueEditor::showContextMenu(const QPoint &pos)
     setCurrentIndex(index);
     QMenu menu(this);
     if (m_model->isSecretRow(index.row())) {
-        QAction *show = menu.addAction(u"&Show Authorization Value"_s);
+        QAction *show = menu.addAction(tr("&Show Authorization Value"));
         show->setCheckable(true);
         show->setChecked(m_model->secretsShown());
         connect(show, &QAction::toggled, m_model, &KeyValueModel::setSecretsShown);
     } else if (m_model->isAutomaticRow(index.row())) {
         return;
     } else {
-        menu.addAction(u"Delete Row"_s, QKeySequence::Delete, this, &KeyValueEditor::removeCurrentRow);
+        menu.addAction(tr("Delete Row"), QKeySequence::Delete, this, &KeyValueEditor::removeCurrentRow);
     }
     menu.exec(viewport()->mapToGlobal(visualRect(index).center()));
 }

@@ -25,7 +25,7 @@ QString masked(const QString &value)
 } // namespace
 
 KeyValueModel::KeyValueModel(QObject *parent)
-    : RowTableModel({ u"Key"_s, u"Value"_s, u"Description"_s }, parent)
+    : RowTableModel({ tr("Key"), tr("Value"), tr("Description") }, parent)
 {
 }
 
@@ -99,7 +99,7 @@ QVariant KeyValueModel::data(const QModelIndex &index, int role) const
     const int row = index.row();
     if (isPlaceholderRow(row)) {
         if (role == Qt::ToolTipRole || role == Qt::AccessibleDescriptionRole)
-            return u"Type here to add a row"_s;
+            return tr("Type here to add a row");
         return {};
     }
     const bool automatic = isAutomaticRow(row);
@@ -114,7 +114,7 @@ QVariant KeyValueModel::data(const QModelIndex &index, int role) const
             return role == Qt::DisplayRole && !m_secretsShown && isSecretRow(row) ? masked(kv.value)
                                                                                   : kv.value;
         case DescriptionColumn:
-            return automatic ? u"Automatic, from %1"_s.arg(kv.description) : kv.description;
+            return automatic ? tr("Automatic, from %1").arg(kv.description) : kv.description;
         }
         break;
     case Qt::CheckStateRole:
@@ -123,10 +123,11 @@ QVariant KeyValueModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (automatic && isSecretRow(row) && !m_secretsShown)
-            return u"Added automatically from %1. Change it there. The credential is hidden: "
-                   "\u201cShow authorization value\u201d shows it."_s.arg(kv.description);
+            return tr("Added automatically from %1. Change it there. The credential is hidden: "
+                      "“Show authorization value” shows it.")
+                .arg(kv.description);
         if (automatic)
-            return u"Added automatically from %1. Change it there."_s.arg(kv.description);
+            return tr("Added automatically from %1. Change it there.").arg(kv.description);
         if (index.column() == KeyColumn || index.column() == ValueColumn) {
             const QString hint
                 = VariableHint::tooltip(m_resolver, index.column() == KeyColumn ? kv.key : kv.value);

@@ -463,10 +463,10 @@ void LineView::contextMenuEvent(QContextMenuEvent *event)
 {
     QMenu menu(this);
     QAction *copyAction
-        = menu.addAction(hasSelection() ? u"&Copy Lines"_s : u"&Copy Line"_s, this, &LineView::copy);
+        = menu.addAction(hasSelection() ? tr("&Copy Lines") : tr("&Copy Line"), this, &LineView::copy);
     copyAction->setShortcut(QKeySequence::Copy);
     copyAction->setEnabled(m_current >= 0);
-    QAction *all = menu.addAction(u"Select &All"_s, this, &LineView::selectAll);
+    QAction *all = menu.addAction(tr("Select &All"), this, &LineView::selectAll);
     all->setShortcut(QKeySequence::SelectAll);
     all->setEnabled(lineCount() > 0);
     menu.exec(event->globalPos());
@@ -477,8 +477,8 @@ void LineView::copy()
     if (m_current < 0)
         return;
     QApplication::clipboard()->setText(selectedText());
-    Q_EMIT copied(hasSelection() && selectionFirst() != selectionLast() ? u"Copied the selected lines."_s
-                                                                        : u"Copied the line."_s);
+    Q_EMIT copied(hasSelection() && selectionFirst() != selectionLast() ? tr("Copied the selected lines.")
+                                                                        : tr("Copied the line."));
 }
 
 void LineView::notifyAccessibleFocus()

@@ -3,6 +3,7 @@
 #include "ui/widgets/lineview.h"
 
 #include <QAccessibleWidget>
+#include <QCoreApplication>
 #include <QPointer>
 #include <QScrollBar>
 
@@ -55,7 +56,7 @@ public:
             return text;
         }
         if (t == QAccessible::Description)
-            return u"Line %1"_s.arg(m_line + 1);
+            return QCoreApplication::translate("Postern::LineView", "Line %1").arg(m_line + 1);
         return QString();
     }
 
@@ -142,7 +143,8 @@ public:
             return view()->placeholderText();
         if (t == QAccessible::Value && view()->lineCount() > 0) {
             const qsizetype first = view()->firstVisibleLine() + 1;
-            return u"Lines %1 to %2 of %3"_s.arg(first)
+            return QCoreApplication::translate("Postern::LineView", "Lines %1 to %2 of %3")
+                .arg(first)
                 .arg(first + childCount() - 1)
                 .arg(view()->lineCount());
         }

@@ -1,5 +1,7 @@
 #include "ui/widgets/variablehint.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace Postern::VariableHint {
@@ -37,7 +39,8 @@ QString tooltip(const VariableResolver &unmasked, const QString &text)
     if (refs.isEmpty())
         return QString();
     const VariableResolver resolver = unmasked.withSecretsMasked();
-    QStringList lines { u"Resolves to: "_s + maskedResolution(resolver, text).left(500) };
+    QStringList lines { QCoreApplication::translate("Postern::VariableHint", "Resolves to: %1")
+                            .arg(maskedResolution(resolver, text).left(500)) };
     QStringList seen;
     for (const VariableResolver::Reference &ref : refs) {
         if (seen.contains(ref.name))
@@ -45,8 +48,10 @@ QString tooltip(const VariableResolver &unmasked, const QString &text)
         seen.append(ref.name);
         const std::optional<VariableResolver::Lookup> found = resolver.lookup(ref.name);
         if (!found) {
-            lines.append(
-                u"{{%1}} is not defined in the environment, the collection or the globals"_s.arg(ref.name));
+            lines.append(QCoreApplication::translate(
+                             "Postern::VariableHint",
+                             "{{%1}} is not defined in the environment, the collection or the globals")
+                             .arg(ref.name));
             continue;
         }
         const QString value = found->secret ? mask : resolver.resolve(found->value).left(200);

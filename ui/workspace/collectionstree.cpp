@@ -33,7 +33,7 @@ CollectionsTree::CollectionsTree(Workspace *workspace, QWidget *parent)
     , m_workspace(workspace)
 {
     setObjectName(u"collectionsTree"_s);
-    setAccessibleName(u"Collections"_s);
+    setAccessibleName(tr("Collections"));
     setHeaderHidden(true);
     setColumnCount(1);
     setSelectionMode(QAbstractItemView::SingleSelection);
@@ -127,7 +127,8 @@ void CollectionsTree::select(const QString &collectionId, const QString &itemId)
     }
 }
 
-bool CollectionsTree::edit(const QString &collectionId, const std::function<bool(Collection &)> &change)
+bool CollectionsTree::changeCollection(const QString &collectionId,
+                                       const std::function<bool(Collection &)> &change)
 {
     const Collection *found = m_workspace->collection(collectionId);
     if (!found)
@@ -156,7 +157,8 @@ QString CollectionsTree::newCollection(const QString &name)
 QString CollectionsTree::newFolder(const QString &collectionId, const QString &parentId, const QString &name)
 {
     const CollectionItem folder = CollectionItem::makeFolder(name);
-    if (!edit(collectionId, [&](Collection &collection) { return collection.insert(parentId, -1, folder); }))
+    if (!changeCollection(collectionId,
+                          [&](Collection &collection) { return collection.insert(parentId, -1, folder); }))
         return QString();
     select(collectionId, folder.id);
     return folder.id;
@@ -166,8 +168,9 @@ QString CollectionsTree::newRequest(const QString &collectionId, const QString &
 {
     HttpRequest request;
     request.auth.type = AuthType::Inherit; // as in Postman: a new request in a collection inherits
-    const CollectionItem item = CollectionItem::makeRequest(u"New Request"_s, request);
-    if (!edit(collectionId, [&](Collection &collection) { return collection.insert(folderId, -1, item); }))
+    const CollectionItem item = CollectionItem::makeRequest(tr("New Request"), request);
+    if (!changeCollection(collectionId,
+                          [&](Collection &collection) { return collection.insert(folderId, -1, item); }))
         return QString();
     select(collectionId, item.id);
     Q_EMIT openRequested(collectionId, item.id);
@@ -187,7 +190,7 @@ void CollectionsTree::onItemChanged(QTreeWidgetItem *node, int column)
     const QString collectionId = node->data(0, CollectionIdRole).toString();
     const QString itemId = node->data(0, ItemIdRole).toString();
     const QString typed = node->text(0).trimmed();
-    const bool renamed = edit(collectionId, [&](Collection &collection) {
+    const bool renamed = changeCollection(collectionId, [&](Collection &collection) {
         QString *name = &collection.name;
         QString text = typed;
         if (!itemId.isEmpty()) {
@@ -222,14 +225,14 @@ void CollectionsTree::duplicateSelected()
         // A whole collection: a new collection with new ids everywhere.
         Collection copy = *found;
         copy.renewIds();
-        copy.name += u" Copy"_s;
+        copy.name = tr("%1 Copy").arg(copy.name);
         if (const QString error = m_workspace->saveCollection(copy); !error.isEmpty())
             Q_EMIT message(error);
         select(copy.id, QString());
         return;
     }
     QString copyId;
-    if (edit(collectionId, [&](Collection &collection) {
+    if (changeCollection(collectionId, [&](Collection &collection) {
             copyId = collection.duplicate(itemId);
             return !copyId.isEmpty();
         }))
@@ -247,14 +250,15 @@ void CollectionsTree::deleteSelected()
     if (!found)
         return;
     const CollectionItem *item = itemId.isEmpty() ? nullptr : found->find(itemId);
-    const QString what = !item
-        ? u"the collection \u201c%1\u201d and its %2 requests"_s.arg(found->name).arg(found->requestCount())
-        : item->isFolder() ? u"the folder \u201c%1\u201d and everything in it"_s.arg(item->name)
-                           : u"the request \u201c%1\u201d"_s.arg(item->name);
-    QMessageBox box(QMessageBox::Warning, u"Delete"_s, u"Delete %1? This cannot be undone."_s.arg(what),
-                    QMessageBox::Cancel, this);
+    const QString question = !item
+        ? tr("Delete the collection “%1” and its %2 requests? This cannot be undone.")
+              .arg(found->name, QString::number(found->requestCount()))
+        : item->isFolder()
+        ? tr("Delete the folder “%1” and everything in it? This cannot be undone.").arg(item->name)
+        : tr("Delete the request “%1”? This cannot be undone.").arg(item->name);
+    QMessageBox box(QMessageBox::Warning, tr("Delete"), question, QMessageBox::Cancel, this);
     box.setObjectName(u"confirmDelete"_s);
-    QPushButton *remove = box.addButton(u"&Delete"_s, QMessageBox::DestructiveRole);
+    QPushButton *remove = box.addButton(tr("&Delete"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
     if (box.clickedButton() != static_cast<QAbstractButton *>(remove))
@@ -265,7 +269,7 @@ void CollectionsTree::deleteSelected()
             Q_EMIT message(error);
         return;
     }
-    edit(collectionId, [&itemId](Collection &collection) { return collection.remove(itemId); });
+    changeCollection(collectionId, [&itemId](Collection &collection) { return collection.remove(itemId); });
 }
 
 bool CollectionsTree::moveItem(const QString &collectionId, const QString &itemId, const QString &newParentId,
@@ -273,8 +277,9 @@ bool CollectionsTree::moveItem(const QString &collectionId, const QString &itemI
 {
     const QString targetId = targetCollectionId.isEmpty() ? collectionId : targetCollectionId;
     if (targetId == collectionId) {
-        if (!edit(collectionId,
-                  [&](Collection &collection) { return collection.move(itemId, newParentId, row); }))
+        if (!changeCollection(collectionId, [&](Collection &collection) {
+                return collection.move(itemId, newParentId, row);
+            }))
             return false;
         select(collectionId, itemId);
         return true;
@@ -286,9 +291,10 @@ bool CollectionsTree::moveItem(const QString &collectionId, const QString &itemI
     if (!found)
         return false;
     const CollectionItem moved = *found;
-    if (!edit(targetId, [&](Collection &collection) { return collection.insert(newParentId, row, moved); }))
+    if (!changeCollection(targetId,
+                          [&](Collection &collection) { return collection.insert(newParentId, row, moved); }))
         return false;
-    edit(collectionId, [&](Collection &collection) { return collection.remove(itemId); });
+    changeCollection(collectionId, [&](Collection &collection) { return collection.remove(itemId); });
     select(targetId, itemId);
     return true;
 }
@@ -338,9 +344,8 @@ void CollectionsTree::moveSelectedTo()
         add(collection.items, collection.name);
     }
     bool ok = false;
-    const QString chosen = QInputDialog::getItem(this, u"Move To"_s,
-                                                 u"Move \u201c%1\u201d into:"_s.arg(node->text(0).trimmed()),
-                                                 labels, 0, false, &ok);
+    const QString chosen = QInputDialog::getItem(
+        this, tr("Move To"), tr("Move “%1” into:").arg(node->text(0).trimmed()), labels, 0, false, &ok);
     const int index = labels.indexOf(chosen);
     if (!ok || index < 0)
         return;
@@ -413,7 +418,7 @@ void CollectionsTree::showMenu(const QPoint &position)
     QTreeWidgetItem *node = itemAt(position);
     QMenu menu(this);
     if (!node) {
-        menu.addAction(u"New &Collection"_s, this, [this] { newCollection(u"New Collection"_s); });
+        menu.addAction(tr("New &Collection"), this, [this] { newCollection(tr("New Collection")); });
         menu.exec(viewport()->mapToGlobal(position));
         return;
     }
@@ -422,33 +427,33 @@ void CollectionsTree::showMenu(const QPoint &position)
     const QString itemId = node->data(0, ItemIdRole).toString();
     const bool container = node->data(0, IsFolderRole).toBool();
     if (container) {
-        menu.addAction(u"New &Request"_s, this,
+        menu.addAction(tr("New &Request"), this,
                        [this, collectionId, itemId] { newRequest(collectionId, itemId); });
-        menu.addAction(u"New &Folder"_s, this,
-                       [this, collectionId, itemId] { newFolder(collectionId, itemId, u"New Folder"_s); });
-        menu.addAction(itemId.isEmpty() ? u"Run Collec&tion\u2026"_s : u"Run Fold&er\u2026"_s, this,
+        menu.addAction(tr("New &Folder"), this,
+                       [this, collectionId, itemId] { newFolder(collectionId, itemId, tr("New Folder")); });
+        menu.addAction(itemId.isEmpty() ? tr("Run Collec&tion…") : tr("Run Fold&er…"), this,
                        [this, collectionId, itemId] { Q_EMIT runRequested(collectionId, itemId); });
         menu.addSeparator();
-        menu.addAction(u"&Settings\u2026"_s, this,
+        menu.addAction(tr("&Settings…"), this,
                        [this, collectionId, itemId] { Q_EMIT settingsRequested(collectionId, itemId); });
     } else {
-        menu.addAction(u"&Open"_s, this,
+        menu.addAction(tr("&Open"), this,
                        [this, collectionId, itemId] { Q_EMIT openRequested(collectionId, itemId); });
-        menu.addAction(u"&Settings\u2026"_s, this,
+        menu.addAction(tr("&Settings…"), this,
                        [this, collectionId, itemId] { Q_EMIT settingsRequested(collectionId, itemId); });
     }
-    menu.addAction(u"Re&name"_s, this, &CollectionsTree::renameSelected);
-    menu.addAction(u"D&uplicate"_s, this, &CollectionsTree::duplicateSelected);
+    menu.addAction(tr("Re&name"), this, &CollectionsTree::renameSelected);
+    menu.addAction(tr("D&uplicate"), this, &CollectionsTree::duplicateSelected);
     if (!itemId.isEmpty()) {
-        menu.addAction(u"&Move To\u2026"_s, this, &CollectionsTree::moveSelectedTo);
-        menu.addAction(u"Move &Up\tCtrl+Shift+Up"_s, this, [this] { moveSelected(-1); });
-        menu.addAction(u"Move Do&wn\tCtrl+Shift+Down"_s, this, [this] { moveSelected(1); });
+        menu.addAction(tr("&Move To…"), this, &CollectionsTree::moveSelectedTo);
+        menu.addAction(tr("Move &Up") + u"\tCtrl+Shift+Up"_s, this, [this] { moveSelected(-1); });
+        menu.addAction(tr("Move Do&wn") + u"\tCtrl+Shift+Down"_s, this, [this] { moveSelected(1); });
     }
     if (itemId.isEmpty())
-        menu.addAction(u"&Export to Postman\u2026"_s, this,
+        menu.addAction(tr("&Export to Postman…"), this,
                        [this, collectionId] { Q_EMIT exportRequested(collectionId); });
     menu.addSeparator();
-    menu.addAction(u"&Delete"_s, this, &CollectionsTree::deleteSelected);
+    menu.addAction(tr("&Delete"), this, &CollectionsTree::deleteSelected);
     menu.exec(viewport()->mapToGlobal(position));
 }
 

@@ -62,7 +62,7 @@ private:
     void showMenu(const QPoint &position);
     void onItemChanged(QTreeWidgetItem *item, int column);
     // Applies change to a copy of the collection and saves it when change says it changed something.
-    bool edit(const QString &collectionId, const std::function<bool(Collection &)> &change);
+    bool changeCollection(const QString &collectionId, const std::function<bool(Collection &)> &change);
     QTreeWidgetItem *findItem(const QString &collectionId, const QString &itemId) const;
 
     Workspace *m_workspace;

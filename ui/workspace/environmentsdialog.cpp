@@ -25,30 +25,30 @@ EnvironmentsDialog::EnvironmentsDialog(Workspace *workspace, QWidget *parent)
     , m_workspace(workspace)
 {
     setObjectName(u"environmentsDialog"_s);
-    setWindowTitle(u"Manage Environments"_s);
+    setWindowTitle(tr("Manage Environments"));
     auto *layout = new QVBoxLayout(this);
     auto *body = new QHBoxLayout;
     auto *left = new QVBoxLayout;
     m_list = new QListWidget(this);
     m_list->setObjectName(u"environmentsList"_s);
     m_list->setMinimumWidth(200);
-    left->addWidget(captionFor(u"&Environments:"_s, m_list));
+    left->addWidget(captionFor(tr("&Environments:"), m_list));
     left->addWidget(m_list, 1);
-    auto *add = new QPushButton(u"&Add"_s, this);
+    auto *add = new QPushButton(tr("&Add"), this);
     add->setObjectName(u"addEnvironment"_s);
-    add->setAccessibleName(u"Add environment"_s);
-    m_duplicate = new QPushButton(u"D&uplicate"_s, this);
+    add->setAccessibleName(tr("Add environment"));
+    m_duplicate = new QPushButton(tr("D&uplicate"), this);
     m_duplicate->setObjectName(u"duplicateEnvironment"_s);
-    m_duplicate->setAccessibleName(u"Duplicate environment"_s);
-    m_rename = new QPushButton(u"Re&name"_s, this);
+    m_duplicate->setAccessibleName(tr("Duplicate environment"));
+    m_rename = new QPushButton(tr("Re&name"), this);
     m_rename->setObjectName(u"renameEnvironment"_s);
-    m_rename->setAccessibleName(u"Rename environment"_s);
-    m_delete = new QPushButton(u"&Delete"_s, this);
+    m_rename->setAccessibleName(tr("Rename environment"));
+    m_delete = new QPushButton(tr("&Delete"), this);
     m_delete->setObjectName(u"deleteEnvironment"_s);
-    m_delete->setAccessibleName(u"Delete environment"_s);
-    m_export = new QPushButton(u"E&xport\u2026"_s, this);
+    m_delete->setAccessibleName(tr("Delete environment"));
+    m_export = new QPushButton(tr("E&xport…"), this);
     m_export->setObjectName(u"exportEnvironment"_s);
-    m_export->setAccessibleName(u"Export environment to Postman"_s);
+    m_export->setAccessibleName(tr("Export environment to Postman"));
     connect(m_export, &QPushButton::clicked, this,
             [this] { ImportExport::exportEnvironmentInteractively(this, m_workspace, selectedId()); });
     auto *buttons = new QGridLayout;
@@ -60,21 +60,21 @@ EnvironmentsDialog::EnvironmentsDialog(Workspace *workspace, QWidget *parent)
     left->addLayout(buttons);
     body->addLayout(left, 0);
     auto *right = new QVBoxLayout;
-    m_variables = new VariablesEditor(u"Environment variables"_s, this);
-    right->addWidget(captionFor(u"&Variables (referred to as {{name}}):"_s, m_variables->table(),
-                                u"Environment variables"_s));
+    m_variables = new VariablesEditor(tr("Environment variables"), this);
+    right->addWidget(captionFor(tr("&Variables (referred to as {{name}}):"), m_variables->table(),
+                                tr("Environment variables")));
     right->addWidget(m_variables, 1);
     body->addLayout(right, 1);
     layout->addLayout(body, 1);
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    close->button(QDialogButtonBox::Close)->setAccessibleName(u"Close"_s);
+    close->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
     layout->addWidget(close);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     connect(add, &QPushButton::clicked, this, [this] {
         bool ok = false;
-        const QString name = QInputDialog::getText(this, u"Add Environment"_s, u"Name:"_s, QLineEdit::Normal,
-                                                   u"New Environment"_s, &ok);
+        const QString name = QInputDialog::getText(this, tr("Add Environment"), tr("Name:"),
+                                                   QLineEdit::Normal, tr("New Environment"), &ok);
         if (ok && !name.trimmed().isEmpty())
             addEnvironment(name.trimmed());
     });
@@ -120,7 +120,7 @@ void EnvironmentsDialog::reload()
     const QString selected = selectedId();
     m_loading = true;
     m_list->clear();
-    auto *globals = new QListWidgetItem(u"Globals"_s, m_list);
+    auto *globals = new QListWidgetItem(tr("Globals"), m_list);
     globals->setData(Qt::UserRole, m_workspace->globals().id);
     const QList<Environment> environments = m_workspace->environments();
     for (const Environment &environment : environments) {
@@ -180,14 +180,14 @@ void EnvironmentsDialog::saveSelected()
         error = m_workspace->saveEnvironment(environment);
     }
     if (!error.isEmpty())
-        QMessageBox::warning(this, u"Not Saved"_s, error);
+        QMessageBox::warning(this, tr("Not Saved"), error);
 }
 
 QString EnvironmentsDialog::addEnvironment(const QString &name)
 {
     const Environment environment = Environment::make(name);
     if (const QString error = m_workspace->saveEnvironment(environment); !error.isEmpty()) {
-        QMessageBox::warning(this, u"Not Saved"_s, error);
+        QMessageBox::warning(this, tr("Not Saved"), error);
         return QString();
     }
     reload();
@@ -202,9 +202,9 @@ void EnvironmentsDialog::duplicateSelected()
         return;
     Environment copy = *found;
     copy.id = Environment::make(QString()).id;
-    copy.name += u" Copy"_s;
+    copy.name = tr("%1 Copy").arg(copy.name);
     if (const QString error = m_workspace->saveEnvironment(copy); !error.isEmpty()) {
-        QMessageBox::warning(this, u"Not Saved"_s, error);
+        QMessageBox::warning(this, tr("Not Saved"), error);
         return;
     }
     reload();
@@ -218,14 +218,14 @@ void EnvironmentsDialog::renameSelected()
         return;
     Environment environment = *found; // a copy: the workspace's list may change while the question is open
     bool ok = false;
-    const QString name = QInputDialog::getText(this, u"Rename Environment"_s, u"Name:"_s, QLineEdit::Normal,
+    const QString name = QInputDialog::getText(this, tr("Rename Environment"), tr("Name:"), QLineEdit::Normal,
                                                environment.name, &ok);
     if (!ok || name.trimmed().isEmpty() || !m_workspace->environment(environment.id))
         return;
     environment = *m_workspace->environment(environment.id);
     environment.name = name.trimmed();
     if (const QString error = m_workspace->saveEnvironment(environment); !error.isEmpty())
-        QMessageBox::warning(this, u"Not Saved"_s, error);
+        QMessageBox::warning(this, tr("Not Saved"), error);
     reload();
 }
 
@@ -237,13 +237,13 @@ void EnvironmentsDialog::deleteSelected()
     const QString id = found->id;
     const QString name = found->name;
     if (QMessageBox::question(
-            this, u"Delete Environment"_s,
-            u"Delete the environment \u201c%1\u201d and its variables? This cannot be undone."_s.arg(name),
+            this, tr("Delete Environment"),
+            tr("Delete the environment “%1” and its variables? This cannot be undone.").arg(name),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         != QMessageBox::Yes)
         return;
     if (const QString error = m_workspace->removeEnvironment(id); !error.isEmpty())
-        QMessageBox::warning(this, u"Not Deleted"_s, error);
+        QMessageBox::warning(this, tr("Not Deleted"), error);
     reload();
     m_list->setCurrentRow(0);
 }

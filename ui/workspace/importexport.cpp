@@ -52,8 +52,9 @@ void ImportExport::showOutcome(QWidget *parent, const Outcome &outcome)
 ImportExport::Outcome ImportExport::importInteractively(QWidget *parent, Workspace *workspace)
 {
     const QString path = QFileDialog::getOpenFileName(
-        parent, u"Import"_s, QStandardPaths::writableLocation(QStandardPaths::DownloadLocation),
-        u"Postman or Postern files (*.json);;curl commands (*.sh *.txt);;All files (*)"_s);
+        parent, tr("Import"), QStandardPaths::writableLocation(QStandardPaths::DownloadLocation),
+        tr("Postman or Postern files (%1)").arg(u"*.json"_s) + u";;"_s
+            + tr("curl commands (%1)").arg(u"*.sh *.txt"_s) + u";;"_s + tr("All files (%1)").arg(u"*"_s));
     if (path.isEmpty())
         return {};
     const Outcome outcome = importFile(workspace, path);
@@ -66,15 +67,19 @@ namespace {
 bool askIncludeSecrets(QWidget *parent)
 {
     QMessageBox box(
-        QMessageBox::Question, u"Export"_s,
-        u"Include secret values (passwords, tokens, client secrets, secret variables) in the file? "
-        "Without them, they are exported as empty values; {{variable}} references are not secrets and "
-        "are exported as they are."_s,
+        QMessageBox::Question, QCoreApplication::translate("Postern::ImportExport", "Export"),
+        QCoreApplication::translate(
+            "Postern::ImportExport",
+            "Include secret values (passwords, tokens, client secrets, secret variables) in the file? "
+            "Without them, they are exported as empty values; {{variable}} references are not secrets and "
+            "are exported as they are."),
         QMessageBox::No | QMessageBox::Yes, parent);
     box.setObjectName(u"exportSecretsQuestion"_s);
     box.setDefaultButton(QMessageBox::No);
-    box.button(QMessageBox::No)->setText(u"Leave Them Out"_s);
-    box.button(QMessageBox::Yes)->setText(u"Include Them"_s);
+    box.button(QMessageBox::No)
+        ->setText(QCoreApplication::translate("Postern::ImportExport", "Leave Them Out"));
+    box.button(QMessageBox::Yes)
+        ->setText(QCoreApplication::translate("Postern::ImportExport", "Include Them"));
     return box.exec() == QMessageBox::Yes;
 }
 
@@ -93,28 +98,28 @@ void ImportExport::exportCollectionInteractively(QWidget *parent, const Workspac
     if (!collection)
         return;
     const QString path = QFileDialog::getSaveFileName(
-        parent, u"Export to Postman v2.1"_s, fileNameFor(collection->name, u".postman_collection.json"_s),
-        u"Postman collection (*.json)"_s);
+        parent, tr("Export to Postman v2.1"), fileNameFor(collection->name, u".postman_collection.json"_s),
+        tr("Postman collection (%1)").arg(u"*.json"_s));
     if (path.isEmpty())
         return;
     const QString error = exportCollection(workspace, collectionId, path, askIncludeSecrets(parent));
     if (!error.isEmpty())
-        QMessageBox::warning(parent, u"Not Exported"_s, error);
+        QMessageBox::warning(parent, tr("Not Exported"), error);
 }
 
 void ImportExport::exportEnvironmentInteractively(QWidget *parent, const Workspace *workspace,
                                                   const QString &environmentId)
 {
     const Environment *environment = workspace->environment(environmentId);
-    const QString name = environment ? environment->name : u"Globals"_s;
-    const QString path = QFileDialog::getSaveFileName(parent, u"Export Environment"_s,
+    const QString name = environment ? environment->name : tr("Globals");
+    const QString path = QFileDialog::getSaveFileName(parent, tr("Export Environment"),
                                                       fileNameFor(name, u".postman_environment.json"_s),
-                                                      u"Postman environment (*.json)"_s);
+                                                      tr("Postman environment (%1)").arg(u"*.json"_s));
     if (path.isEmpty())
         return;
     const QString error = exportEnvironment(workspace, environmentId, path, askIncludeSecrets(parent));
     if (!error.isEmpty())
-        QMessageBox::warning(parent, u"Not Exported"_s, error);
+        QMessageBox::warning(parent, tr("Not Exported"), error);
 }
 
 } // namespace Postern

@@ -2,6 +2,7 @@
 
 #include "interop/workspaceimport.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +20,8 @@ class Workspace;
 // summary box; reading, recognising and writing the files is WorkspaceImport's and WorkspaceExport's.
 class ImportExport
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::ImportExport)
+
 public:
     using Outcome = ImportOutcome;
 

@@ -34,23 +34,26 @@ ItemSettingsDialog::ItemSettingsDialog(Workspace *workspace, const OAuthServices
     const CollectionItem *item = collection && !itemId.isEmpty() ? collection->find(itemId) : nullptr;
     const bool isCollection = !item;
     const bool isFolder = item && item->isFolder();
-    const QString kind = isCollection ? u"Collection"_s : isFolder ? u"Folder"_s : u"Request"_s;
-    setWindowTitle(kind + u" Settings"_s);
+    setWindowTitle(isCollection   ? tr("Collection Settings")
+                       : isFolder ? tr("Folder Settings")
+                                  : tr("Request Settings"));
 
     auto *layout = new QVBoxLayout(this);
     auto *tabs = new QTabWidget(this);
     tabs->setObjectName(u"settingsTabs"_s);
-    tabs->setAccessibleName(kind + u" settings"_s);
+    tabs->setAccessibleName(isCollection   ? tr("Collection settings")
+                                : isFolder ? tr("Folder settings")
+                                           : tr("Request settings"));
     auto *general = new QWidget(tabs);
     auto *form = new QFormLayout(general);
     m_name = new QLineEdit(general);
     m_name->setObjectName(u"itemName"_s);
-    addLabelledRow(form, u"&Name:"_s, m_name);
+    addLabelledRow(form, tr("&Name:"), m_name);
     m_description = new QPlainTextEdit(general);
     m_description->setObjectName(u"itemDescription"_s);
     m_description->setTabChangesFocus(true);
-    addLabelledRow(form, u"&Description:"_s, m_description);
-    tabs->addTab(general, u"&General"_s);
+    addLabelledRow(form, tr("&Description:"), m_description);
+    tabs->addTab(general, tr("&General"));
 
     if (!item || item->isFolder()) {
         m_auth = new AuthEditor(services, tabs);
@@ -60,13 +63,12 @@ ItemSettingsDialog::ItemSettingsDialog(Workspace *workspace, const OAuthServices
             m_auth->setConfig(isCollection ? collection->auth : item->auth);
             QString source;
             const AuthConfig inherited = collection->inheritedAuth(itemId, &source);
-            m_auth->setInheritedDescription(
-                u"This folder uses the authorization of \u201c%1\u201d (%2)."_s.arg(
-                    source, authTypeName(inherited.type)));
+            m_auth->setInheritedDescription(tr("This folder uses the authorization of “%1” (%2).")
+                                                .arg(source, authTypeName(inherited.type)));
             m_auth->oauth2Pane()->setVariableContext(workspace->resolver(collectionId),
                                                      workspace->currentEnvironmentId());
         }
-        tabs->addTab(m_auth, u"&Authorization"_s);
+        tabs->addTab(m_auth, tr("&Authorization"));
     }
     if (!item || item->isFolder()) {
         // A collection's or folder's scripts run around each request in it (a request's own are in
@@ -75,7 +77,7 @@ ItemSettingsDialog::ItemSettingsDialog(Workspace *workspace, const OAuthServices
         m_scripts->setObjectName(u"settingsScriptsEditor"_s);
         if (collection)
             m_scripts->setScripts(isCollection ? collection->scripts : item->scripts);
-        tabs->addTab(m_scripts, u"Scr&ipts"_s);
+        tabs->addTab(m_scripts, tr("Scr&ipts"));
         // Their Assertions and Capture rows are checked on the answer of each request in it.
         m_checks = new AssertionsEditor(tabs);
         m_checks->setObjectName(u"settingsAssertionsEditor"_s);
@@ -83,13 +85,13 @@ ItemSettingsDialog::ItemSettingsDialog(Workspace *workspace, const OAuthServices
             m_checks->setChecks(isCollection ? collection->assertions : item->assertions,
                                 isCollection ? collection->captures : item->captures);
         }
-        tabs->addTab(m_checks, u"Asse&rtions"_s);
+        tabs->addTab(m_checks, tr("Asse&rtions"));
     }
     if (isCollection) {
-        m_variables = new VariablesEditor(u"Collection variables"_s, tabs);
+        m_variables = new VariablesEditor(tr("Collection variables"), tabs);
         if (collection)
             m_variables->setVariables(collection->variables);
-        tabs->addTab(m_variables, u"&Variables"_s);
+        tabs->addTab(m_variables, tr("&Variables"));
     }
     layout->addWidget(tabs, 1);
     if (collection) {
@@ -98,13 +100,13 @@ ItemSettingsDialog::ItemSettingsDialog(Workspace *workspace, const OAuthServices
     }
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(u"&Save"_s);
-    buttons->button(QDialogButtonBox::Ok)->setAccessibleName(u"Save"_s);
-    buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(u"Cancel"_s);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
+    buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Save"));
+    buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         if (const QString error = apply(); !error.isEmpty()) {
-            QMessageBox::warning(this, u"Not Saved"_s, error);
+            QMessageBox::warning(this, tr("Not Saved"), error);
             return;
         }
         accept();
@@ -152,11 +154,11 @@ QString ItemSettingsDialog::apply()
 {
     const Collection *found = m_workspace->collection(m_collectionId);
     if (!found)
-        return u"The collection is gone."_s;
+        return tr("The collection is gone.");
     Collection collection = *found;
     const QString name = m_name->text().trimmed();
     if (name.isEmpty())
-        return u"The name is empty."_s;
+        return tr("The name is empty.");
     if (m_itemId.isEmpty()) {
         collection.name = name;
         collection.description = m_description->toPlainText();
@@ -168,7 +170,7 @@ QString ItemSettingsDialog::apply()
     } else {
         CollectionItem *item = collection.find(m_itemId);
         if (!item)
-            return u"The item is gone."_s;
+            return tr("The item is gone.");
         item->name = name;
         item->description = m_description->toPlainText();
         if (m_auth)

@@ -16,6 +16,7 @@
 #include "workspace/workspace.h"
 
 #include <QBoxLayout>
+#include <QCoreApplication>
 #include <QLabel>
 #include <QPointer>
 #include <QPushButton>
@@ -45,14 +46,14 @@ QString describeAuth(const AuthConfig &auth)
     switch (auth.type) {
     case AuthType::None:
     case AuthType::Inherit:
-        return u"no authorization"_s;
+        return QCoreApplication::translate("Postern::RequestTab", "no authorization");
     case AuthType::Basic:
-        return u"Basic Auth as \u201c%1\u201d"_s.arg(auth.username);
+        return QCoreApplication::translate("Postern::RequestTab", "Basic Auth as “%1”").arg(auth.username);
     case AuthType::Bearer:
-        return u"a Bearer token"_s;
+        return QCoreApplication::translate("Postern::RequestTab", "a Bearer token");
     case AuthType::OAuth2:
-        return u"OAuth 2.0 (%1)"_s.arg(auth.oauth2.tokenName.isEmpty() ? auth.oauth2.clientId
-                                                                       : auth.oauth2.tokenName);
+        return QCoreApplication::translate("Postern::RequestTab", "OAuth 2.0 (%1)")
+            .arg(auth.oauth2.tokenName.isEmpty() ? auth.oauth2.clientId : auth.oauth2.tokenName);
     }
     return QString();
 }
@@ -73,8 +74,8 @@ RequestTab::RequestTab(const QString &id, const OAuthServices &services, Request
     m_scriptsNote->setObjectName(u"scriptsNote"_s);
     m_scriptsNote->setWordWrap(true);
     m_scriptsNote->setText(
-        u"Scripts run on Send (this request's, its folders' or its collection's): their tests and console "
-        "show under the response, in Test Results and Console."_s);
+        tr("Scripts run on Send (this request's, its folders' or its collection's): their tests and console "
+           "show under the response, in Test Results and Console."));
     m_scriptsNote->setStyleSheet(
         Theme::backgroundStyleSheet(u"QLabel"_s, ColorRole::NoteBackground, u"padding: 4px;"_s));
     m_scriptsNote->hide();
@@ -96,9 +97,9 @@ RequestTab::RequestTab(const QString &id, const OAuthServices &services, Request
     layout->addWidget(m_splitter);
 
     // Offered with the message of a Send stopped for want of a usable OAuth 2.0 token.
-    m_getTokenOffer = new QPushButton(u"Get New Access Token\u2026"_s, m_viewer);
+    m_getTokenOffer = new QPushButton(tr("Get New Access Token…"), m_viewer);
     m_getTokenOffer->setObjectName(u"sendGetNewTokenButton"_s);
-    m_getTokenOffer->setAccessibleName(u"Get New Access Token"_s);
+    m_getTokenOffer->setAccessibleName(tr("Get New Access Token"));
     m_getTokenOffer->hide();
     m_viewer->addUnderMessage(m_getTokenOffer);
     connect(m_getTokenOffer, &QPushButton::clicked, this, [this] {
@@ -134,7 +135,7 @@ QString RequestTab::title() const
         return m_name;
     const HttpRequest request = m_editor->request();
     if (request.url.isEmpty())
-        return u"Untitled Request"_s;
+        return tr("Untitled Request");
     // The query may hold a key or a token: a title shows the host, its port and the path only.
     QString shown = request.url.section(u'?', 0, 0).section(u'#', 0, 0);
     QUrl url(shown);
@@ -259,15 +260,15 @@ void RequestTab::refreshContext()
     m_scriptsNote->setVisible(item && CollectionRunner::hasScripts(*collection, m_itemId));
     if (!collection) {
         m_editor->setInheritedAuth(true,
-                                   u"This request is in no collection: it is sent without authorization."_s);
+                                   tr("This request is in no collection: it is sent without authorization."));
         return;
     }
     QString source;
     const AuthConfig inherited = collection->inheritedAuth(m_itemId, &source);
     m_editor->setInheritedAuth(
         true,
-        u"This request uses the authorization of \u201c%1\u201d: %2. Change it in %1's settings."_s.arg(
-            source, describeAuth(inherited)));
+        tr("This request uses the authorization of “%1”: %2. Change it in %1's settings.")
+            .arg(source, describeAuth(inherited)));
 }
 
 QString RequestTab::workingDirectory() const
@@ -439,7 +440,7 @@ void RequestTab::sendWithScripts()
                 HttpResponse skipped;
                 skipped.error = HttpResponse::Error::Canceled;
                 skipped.errorMessage
-                    = u"A pre-request script skipped the request (pm.execution.skipRequest())."_s;
+                    = tr("A pre-request script skipped the request (pm.execution.skipRequest()).");
                 m_viewer->showResponse(skipped);
             }
             m_viewer->showScriptResults(execution.tests, execution.failures, execution.console);
@@ -448,7 +449,7 @@ void RequestTab::sendWithScripts()
                 : keepRunVariables(m_workspace, m_collectionId, m_workspace->currentEnvironmentId(),
                                    *m_runner);
             if (!error.isEmpty())
-                Q_EMIT message(u"The variables the scripts set could not be kept: "_s + error);
+                Q_EMIT message(tr("The variables the scripts set could not be kept: %1").arg(error));
             if (m_viewer->testResults()->hasFailures())
                 Q_EMIT message(m_viewer->testResults()->summary() + u'.');
         });

@@ -21,11 +21,11 @@ RequestTabs::RequestTabs(const OAuthServices &services, RequestSender *sender, Q
     , m_sender(sender)
 {
     setObjectName(u"openTabs"_s);
-    setAccessibleName(u"Open requests"_s);
+    setAccessibleName(tr("Open requests"));
     setDocumentMode(true);
     setTabsClosable(true);
     setMovable(true);
-    tabBar()->setAccessibleName(u"Open requests"_s);
+    tabBar()->setAccessibleName(tr("Open requests"));
     m_autosave.setSingleShot(true);
     m_autosave.setInterval(AutosaveDelayMs);
     connect(&m_autosave, &QTimer::timeout, this, &RequestTabs::autosave);
@@ -118,12 +118,12 @@ void RequestTabs::updateTitle(RequestTab *tab)
     const QString title = tab->title();
     // "•" marks unsaved changes, as in most editors; the accessible text says it in words.
     setTabText(index, (tab->isDirty() ? u"\u2022 "_s : QString()) + QString(title).replace(u'&', u"&&"_s));
-    setTabToolTip(index, tab->isDirty() ? title + u" (unsaved changes)"_s : title);
-    tabBar()->setAccessibleTabName(index, tab->isDirty() ? title + u", unsaved"_s : title);
+    setTabToolTip(index, tab->isDirty() ? tr("%1 (unsaved changes)").arg(title) : title);
+    tabBar()->setAccessibleTabName(index, tab->isDirty() ? tr("%1, unsaved").arg(title) : title);
     // Qt leaves the tab's close button (left or right, by style) without a name.
     for (const QTabBar::ButtonPosition side : { QTabBar::LeftSide, QTabBar::RightSide }) {
         if (QWidget *close = tabBar()->tabButton(index, side))
-            close->setAccessibleName(u"Close %1"_s.arg(title));
+            close->setAccessibleName(tr("Close %1").arg(title));
     }
 }
 
@@ -133,10 +133,9 @@ bool RequestTabs::closeTab(int index)
     if (!closing)
         return false;
     if (closing->isDirty()) {
-        QMessageBox box(
-            QMessageBox::Question, u"Unsaved Changes"_s,
-            u"\u201c%1\u201d has unsaved changes. Save them before closing?"_s.arg(closing->title()),
-            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+        QMessageBox box(QMessageBox::Question, tr("Unsaved Changes"),
+                        tr("“%1” has unsaved changes. Save them before closing?").arg(closing->title()),
+                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
         box.setObjectName(u"confirmCloseTab"_s);
         box.setDefaultButton(QMessageBox::Save);
         const int answer = box.exec();
@@ -159,7 +158,7 @@ bool RequestTabs::save(RequestTab *tab)
     if (!tab)
         return false;
     if (!m_workspace) {
-        Q_EMIT message(u"There is no workspace to save to."_s);
+        Q_EMIT message(tr("There is no workspace to save to."));
         return false;
     }
     const Collection *found = m_workspace->collection(tab->collectionId());
@@ -169,12 +168,12 @@ bool RequestTabs::save(RequestTab *tab)
     CollectionItem *item = collection.find(tab->itemId());
     item->request = tab->editor()->request();
     if (const QString error = m_workspace->saveCollection(collection); !error.isEmpty()) {
-        QMessageBox::warning(this, u"Not Saved"_s, error);
+        QMessageBox::warning(this, tr("Not Saved"), error);
         return false;
     }
     tab->markSaved(collection.id, item->id, item->name);
     forgetDraft(tab->id());
-    Q_EMIT message(u"Saved \u201c%1\u201d in %2."_s.arg(item->name, collection.name));
+    Q_EMIT message(tr("Saved “%1” in %2.").arg(item->name, collection.name));
     scheduleAutosave();
     return true;
 }
@@ -192,23 +191,24 @@ bool RequestTabs::saveAs(RequestTab *tab)
             label = u"%1 (%2)"_s.arg(collection.name).arg(n);
         names.append(label);
     }
-    const QString newCollection = u"New collection\u2026"_s;
+    const QString newCollection = tr("New collection…");
     names.append(newCollection);
     bool ok = false;
-    const QString name = QInputDialog::getText(this, u"Save Request"_s, u"Request name:"_s, QLineEdit::Normal,
-                                               tab->title(), &ok)
+    const QString name = QInputDialog::getText(this, tr("Save Request"), tr("Request name:"),
+                                               QLineEdit::Normal, tab->title(), &ok)
                              .trimmed();
     if (!ok || name.isEmpty())
         return false;
     const QString target
-        = QInputDialog::getItem(this, u"Save Request"_s, u"Save to collection:"_s, names, 0, false, &ok);
+        = QInputDialog::getItem(this, tr("Save Request"), tr("Save to collection:"), names, 0, false, &ok);
     if (!ok)
         return false;
     Collection collection;
     if (target == newCollection) {
-        const QString collectionName = QInputDialog::getText(this, u"New Collection"_s, u"Collection name:"_s,
-                                                             QLineEdit::Normal, u"New Collection"_s, &ok)
-                                           .trimmed();
+        const QString collectionName
+            = QInputDialog::getText(this, tr("New Collection"), tr("Collection name:"), QLineEdit::Normal,
+                                    tr("New Collection"), &ok)
+                  .trimmed();
         if (!ok || collectionName.isEmpty())
             return false;
         collection = Collection::make(collectionName);
@@ -219,12 +219,12 @@ bool RequestTabs::saveAs(RequestTab *tab)
     const CollectionItem item = CollectionItem::makeRequest(name, request);
     collection.insert(QString(), -1, item);
     if (const QString error = m_workspace->saveCollection(collection); !error.isEmpty()) {
-        QMessageBox::warning(this, u"Not Saved"_s, error);
+        QMessageBox::warning(this, tr("Not Saved"), error);
         return false;
     }
     tab->markSaved(collection.id, item.id, name);
     forgetDraft(tab->id());
-    Q_EMIT message(u"Saved \u201c%1\u201d in %2."_s.arg(name, collection.name));
+    Q_EMIT message(tr("Saved “%1” in %2.").arg(name, collection.name));
     scheduleAutosave();
     return true;
 }
@@ -328,7 +328,7 @@ void RequestTabs::flush(const Session &session)
     if (const QString error = m_sessionStore->save(session); !error.isEmpty())
         errors.append(error);
     if (!errors.isEmpty())
-        Q_EMIT message(u"Unsaved edits could not be kept: "_s + errors.join(u' '));
+        Q_EMIT message(tr("Unsaved edits could not be kept: %1").arg(errors.join(u' ')));
 }
 
 QStringList RequestTabs::restore(Session *session)

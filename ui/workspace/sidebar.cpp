@@ -15,36 +15,36 @@ Sidebar::Sidebar(Workspace *workspace, HistoryStore *history, QWidget *parent)
     : QTabWidget(parent)
 {
     setObjectName(u"sidebar"_s);
-    setAccessibleName(u"Sidebar"_s);
+    setAccessibleName(tr("Sidebar"));
     setDocumentMode(true);
 
     auto *collectionsPage = new QWidget(this);
     auto *layout = new QVBoxLayout(collectionsPage);
     layout->setContentsMargins(0, 4, 0, 0);
     auto *buttons = new QHBoxLayout;
-    auto *newCollection = new QPushButton(u"New"_s, collectionsPage);
+    auto *newCollection = new QPushButton(tr("New"), collectionsPage);
     newCollection->setObjectName(u"newCollectionButton"_s);
-    newCollection->setAccessibleName(u"New collection"_s);
-    newCollection->setToolTip(u"New collection"_s);
-    auto *import = new QPushButton(u"Import\u2026"_s, collectionsPage);
+    newCollection->setAccessibleName(tr("New collection"));
+    newCollection->setToolTip(tr("New collection"));
+    auto *import = new QPushButton(tr("Import…"), collectionsPage);
     import->setObjectName(u"importButton"_s);
-    import->setAccessibleName(u"Import a Postman or Postern file"_s);
+    import->setAccessibleName(tr("Import a Postman or Postern file"));
     import->setToolTip(
-        u"Import a Postman collection or environment, a Postern file or a curl command (Ctrl+O)"_s);
+        tr("Import a Postman collection or environment, a Postern file or a curl command (Ctrl+O)"));
     buttons->addWidget(newCollection);
     buttons->addWidget(import);
     buttons->addStretch();
     layout->addLayout(buttons);
     m_tree = new CollectionsTree(workspace, collectionsPage);
     layout->addWidget(m_tree, 1);
-    addTab(collectionsPage, u"C&ollections"_s);
+    addTab(collectionsPage, tr("C&ollections"));
     connect(newCollection, &QPushButton::clicked, this, &Sidebar::newCollectionRequested);
     connect(import, &QPushButton::clicked, this, &Sidebar::importRequested);
 
     m_history = new HistoryPane(this);
     m_history->setObjectName(u"historyPane"_s);
     m_history->setStore(history);
-    addTab(m_history, u"Histor&y"_s); // Alt+H is the Help menu
+    addTab(m_history, tr("Histor&y")); // Alt+H is the Help menu
 }
 
 } // namespace Postern

@@ -1,6 +1,7 @@
 #include "ui/workspace/variableseditor.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLineEdit>
@@ -45,7 +46,10 @@ public:
     {
         QWidget *widget = QStyledItemDelegate::createEditor(parent, option, index);
         if (auto *line = qobject_cast<QLineEdit *>(widget)) {
-            line->setAccessibleName(index.column() == NameColumn ? u"Variable name"_s : u"Variable value"_s);
+            line->setAccessibleName(
+                index.column() == NameColumn
+                    ? QCoreApplication::translate("Postern::VariablesEditor", "Variable name")
+                    : QCoreApplication::translate("Postern::VariablesEditor", "Variable value"));
             if (index.column() == ValueColumn && isSecretRow(index) && !m_editor->secretsShown())
                 line->setEchoMode(QLineEdit::Password);
         }
@@ -84,7 +88,7 @@ VariablesEditor::VariablesEditor(const QString &accessibleName, QWidget *parent)
     m_table = new VariablesTable(0, 3, this);
     m_table->setObjectName(u"variablesTable"_s);
     m_table->setAccessibleName(accessibleName);
-    m_table->setHorizontalHeaderLabels({ u"Variable"_s, u"Value"_s, u"Secret"_s });
+    m_table->setHorizontalHeaderLabels({ tr("Variable"), tr("Value"), tr("Secret") });
     m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(ValueColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(SecretColumn, QHeaderView::ResizeToContents);
@@ -93,9 +97,9 @@ VariablesEditor::VariablesEditor(const QString &accessibleName, QWidget *parent)
     m_table->setTabKeyNavigation(false);
     m_table->setItemDelegate(new SecretDelegate(this, m_table));
     layout->addWidget(m_table, 1);
-    m_show = new QCheckBox(u"Show secret &values"_s, this);
+    m_show = new QCheckBox(tr("Show secret &values"), this);
     m_show->setObjectName(u"showSecretValues"_s);
-    m_show->setAccessibleName(u"Show secret values"_s);
+    m_show->setAccessibleName(tr("Show secret values"));
     layout->addWidget(m_show);
     connect(m_show, &QCheckBox::toggled, m_table->viewport(), qOverload<>(&QWidget::update));
     connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
@@ -139,7 +143,7 @@ void VariablesEditor::addRow(const Variable &variable)
     secret->setCheckState(variable.secret ? Qt::Checked : Qt::Unchecked);
     updateAccessibleTexts(row);
     secret->setToolTip(
-        u"A secret value is kept in the keychain, never in the workspace's files, and exported empty."_s);
+        tr("A secret value is kept in the keychain, never in the workspace's files, and exported empty."));
     m_table->setItem(row, SecretColumn, secret);
     m_filling = filling;
 }
@@ -160,10 +164,10 @@ void VariablesEditor::updateAccessibleTexts(int row)
     if (!value || !secret)
         return;
     const bool isSecret = secret->checkState() == Qt::Checked;
-    secret->setData(Qt::AccessibleTextRole, isSecret ? u"Secret"_s : u"Not secret"_s);
+    secret->setData(Qt::AccessibleTextRole, isSecret ? tr("Secret") : tr("Not secret"));
     // A screen reader reads the accessible text, not the value: a secret is not read aloud.
     value->setData(Qt::AccessibleTextRole,
-                   isSecret && !value->text().isEmpty() ? u"Secret value, hidden"_s : QVariant());
+                   isSecret && !value->text().isEmpty() ? tr("Secret value, hidden") : QVariant());
 }
 
 VariableList VariablesEditor::variables() const

@@ -1,5 +1,6 @@
 #include "auth/authconfig.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
@@ -10,15 +11,15 @@ QString authTypeName(AuthType type)
 {
     switch (type) {
     case AuthType::None:
-        return u"No Auth"_s;
+        return QCoreApplication::translate("Postern::AuthConfig", "No Auth");
     case AuthType::Basic:
-        return u"Basic Auth"_s;
+        return QCoreApplication::translate("Postern::AuthConfig", "Basic Auth");
     case AuthType::Bearer:
-        return u"Bearer Token"_s;
+        return QCoreApplication::translate("Postern::AuthConfig", "Bearer Token");
     case AuthType::OAuth2:
-        return u"OAuth 2.0"_s;
+        return QCoreApplication::translate("Postern::AuthConfig", "OAuth 2.0");
     case AuthType::Inherit:
-        return u"Inherit auth from parent"_s;
+        return QCoreApplication::translate("Postern::AuthConfig", "Inherit auth from parent");
     }
     return QString();
 }

@@ -20,16 +20,17 @@ QString endpointProblem(const QString &label, const QString &text, bool allowAny
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return u"%1 is empty."_s.arg(label);
+        return OAuth2Config::tr("%1 is empty.").arg(label);
     const QUrl url(trimmed, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     const bool web = scheme == u"https"_s || scheme == u"http"_s;
     if (!url.isValid() || scheme.isEmpty() || (web && url.host().isEmpty()))
-        return u"%1 is not an absolute URL (e.g. https://INSTANCE.service-now.com/\u2026)."_s.arg(label);
+        return OAuth2Config::tr("%1 is not an absolute URL (e.g. https://INSTANCE.service-now.com/…).")
+            .arg(label);
     if (!allowAnyScheme && !web)
-        return u"%1 must use http or https."_s.arg(label);
+        return OAuth2Config::tr("%1 must use http or https.").arg(label);
     if (url.hasFragment())
-        return u"%1 must not contain a fragment (#\u2026)."_s.arg(label);
+        return OAuth2Config::tr("%1 must not contain a fragment (#…).").arg(label);
     return QString();
 }
 
@@ -39,19 +40,19 @@ QString grantTypeName(OAuth2GrantType type)
 {
     switch (type) {
     case OAuth2GrantType::AuthorizationCode:
-        return u"Authorization Code"_s;
+        return OAuth2Config::tr("Authorization Code");
     case OAuth2GrantType::AuthorizationCodePkce:
-        return u"Authorization Code (With PKCE)"_s;
+        return OAuth2Config::tr("Authorization Code (With PKCE)");
     case OAuth2GrantType::Implicit:
-        return u"Implicit (discouraged)"_s;
+        return OAuth2Config::tr("Implicit (discouraged)");
     case OAuth2GrantType::Password:
-        return u"Password Credentials"_s;
+        return OAuth2Config::tr("Password Credentials");
     case OAuth2GrantType::ClientCredentials:
-        return u"Client Credentials"_s;
+        return OAuth2Config::tr("Client Credentials");
     case OAuth2GrantType::DeviceCode:
-        return u"Device Authorization"_s;
+        return OAuth2Config::tr("Device Authorization");
     case OAuth2GrantType::JwtBearer:
-        return u"JWT Bearer"_s;
+        return OAuth2Config::tr("JWT Bearer");
     }
     return QString();
 }
@@ -93,13 +94,13 @@ QString clientAuthenticationName(ClientAuthentication authentication)
 {
     switch (authentication) {
     case ClientAuthentication::Body:
-        return u"Send client credentials in body"_s;
+        return OAuth2Config::tr("Send client credentials in body");
     case ClientAuthentication::BasicHeader:
-        return u"Send as Basic Auth header"_s;
+        return OAuth2Config::tr("Send as Basic Auth header");
     case ClientAuthentication::ClientSecretJwt:
-        return u"Signed JWT with the client secret (client_secret_jwt)"_s;
+        return OAuth2Config::tr("Signed JWT with the client secret (client_secret_jwt)");
     case ClientAuthentication::PrivateKeyJwt:
-        return u"Signed JWT with a private key (private_key_jwt)"_s;
+        return OAuth2Config::tr("Signed JWT with a private key (private_key_jwt)");
     }
     return QString();
 }
@@ -134,50 +135,60 @@ QStringList OAuth2Config::problems() const
 {
     QStringList problems;
     if (tokenName.trimmed().isEmpty())
-        problems << u"Token Name is empty."_s;
+        problems << OAuth2Config::tr("Token Name is empty.");
     // Custom schemes (com.example.app:/callback) are legitimate redirect URIs (RFC 8252 §7.1).
     for (const QString &problem :
-         { usesBrowser() ? endpointProblem(u"Callback URL"_s, callbackUrl, true) : QString(),
-           usesBrowser() ? endpointProblem(u"Auth URL"_s, authUrl) : QString(),
-           usesDeviceCode() ? endpointProblem(u"Device Authorization URL"_s, deviceAuthorizationUrl)
-                            : QString(),
-           usesPushedAuthorization() ? endpointProblem(u"PAR Endpoint URL"_s, parUrl) : QString(),
-           usesTokenEndpoint() ? endpointProblem(u"Access Token URL"_s, accessTokenUrl) : QString(),
-           refreshUrl.trimmed().isEmpty() ? QString() : endpointProblem(u"Refresh Token URL"_s, refreshUrl),
-           revokeUrl.trimmed().isEmpty() ? QString() : endpointProblem(u"Revoke Token URL"_s, revokeUrl) }) {
+         { usesBrowser() ? endpointProblem(OAuth2Config::tr("Callback URL"), callbackUrl, true) : QString(),
+           usesBrowser() ? endpointProblem(OAuth2Config::tr("Auth URL"), authUrl) : QString(),
+           usesDeviceCode()
+               ? endpointProblem(OAuth2Config::tr("Device Authorization URL"), deviceAuthorizationUrl)
+               : QString(),
+           usesPushedAuthorization() ? endpointProblem(OAuth2Config::tr("PAR Endpoint URL"), parUrl)
+                                     : QString(),
+           usesTokenEndpoint() ? endpointProblem(OAuth2Config::tr("Access Token URL"), accessTokenUrl)
+                               : QString(),
+           refreshUrl.trimmed().isEmpty()
+               ? QString()
+               : endpointProblem(OAuth2Config::tr("Refresh Token URL"), refreshUrl),
+           revokeUrl.trimmed().isEmpty()
+               ? QString()
+               : endpointProblem(OAuth2Config::tr("Revoke Token URL"), revokeUrl) }) {
         if (!problem.isEmpty())
             problems << problem;
     }
     // A JWT bearer grant may name its client in the assertion alone (Google's service accounts).
     if (clientId.trimmed().isEmpty() && !(usesJwtBearer() && !assertionIssuer.trimmed().isEmpty()))
-        problems << u"Client ID is empty."_s;
+        problems << OAuth2Config::tr("Client ID is empty.");
     if (usesJwtBearer() && clientKeyFile.trimmed().isEmpty())
-        problems << u"Private Key File is empty: the JWT bearer grant signs its assertion with a key."_s;
+        problems << OAuth2Config::tr(
+            "Private Key File is empty: the JWT bearer grant signs its assertion with a key.");
     else if (usesPrivateKey() && clientKeyFile.trimmed().isEmpty())
-        problems << u"Private Key File is empty: private_key_jwt signs with a key."_s;
+        problems << OAuth2Config::tr("Private Key File is empty: private_key_jwt signs with a key.");
     if (usesJwtBearer() && !assertionClaims.trimmed().isEmpty()
         && !QJsonDocument::fromJson(assertionClaims.toUtf8()).isObject())
-        problems << u"Assertion Claims must be a JSON object, such as {\"scope\": \"read\"}."_s;
+        problems << OAuth2Config::tr(
+            "Assertion Claims must be a JSON object, such as {\"scope\": \"read\"}.");
     if (usesTokenEndpoint() && clientAuthentication == ClientAuthentication::ClientSecretJwt
         && clientSecret.isEmpty())
-        problems << u"Client Secret is empty: client_secret_jwt signs with it."_s;
+        problems << OAuth2Config::tr("Client Secret is empty: client_secret_jwt signs with it.");
     if (!clientAssertionAudience.trimmed().isEmpty() && usesClientAssertion()) {
-        if (const QString problem = endpointProblem(u"Assertion Audience"_s, clientAssertionAudience);
+        if (const QString problem
+            = endpointProblem(OAuth2Config::tr("Assertion Audience"), clientAssertionAudience);
             !problem.isEmpty())
             problems << problem;
     }
     if (!clientAssertionAlgorithm.isEmpty()
         && !QStringList { u"RS256"_s, u"PS256"_s, u"ES256"_s }.contains(clientAssertionAlgorithm))
-        problems << u"Signing Algorithm must be RS256, PS256 or ES256."_s;
+        problems << OAuth2Config::tr("Signing Algorithm must be RS256, PS256 or ES256.");
     for (const OAuth2ExtraParameter &extra : extraParameters) {
         if (extra.name.trimmed().isEmpty())
             continue;
         if (extra.placement == OAuth2ExtraParameter::Placement::Header
             && extra.stage != OAuth2ExtraParameter::Stage::Authorization) {
             if (const QString e = HttpValidation::headerNameError(extra.name.trimmed()); !e.isEmpty())
-                problems << u"Extra parameter: "_s + e;
+                problems << OAuth2Config::tr("Extra parameter: %1").arg(e);
             if (const QString e = HttpValidation::headerValueError(extra.value); !e.isEmpty())
-                problems << u"Extra parameter \u201c%1\u201d: %2"_s.arg(extra.name.trimmed(), e);
+                problems << OAuth2Config::tr("Extra parameter “%1”: %2").arg(extra.name.trimmed(), e);
         }
     }
     if (usesPkce() && !codeVerifier.isEmpty()) {
@@ -186,7 +197,7 @@ QStringList OAuth2Config::problems() const
     }
     for (const QChar c : state) {
         if (c.unicode() < 0x20 || c.unicode() > 0x7e) {
-            problems << u"State may only hold printable ASCII characters (RFC 6749 \u00a7A.5)."_s;
+            problems << OAuth2Config::tr("State may only hold printable ASCII characters (RFC 6749 §A.5).");
             break;
         }
     }
@@ -220,14 +231,15 @@ FormFields OAuth2Config::extraFor(OAuth2ExtraParameter::Stage stage) const
 QString OAuth2Config::codeVerifierProblem(const QString &verifier)
 {
     if (verifier.size() < 43 || verifier.size() > 128)
-        return u"Code Verifier must be 43 to 128 characters long (RFC 7636 \u00a74.1); it has %1."_s.arg(
-            verifier.size());
+        return OAuth2Config::tr("Code Verifier must be 43 to 128 characters long (RFC 7636 §4.1); it has %1.")
+            .arg(verifier.size());
     for (const QChar c : verifier) {
         const char16_t u = c.unicode();
         const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
             || u == u'-' || u == u'.' || u == u'_' || u == u'~';
         if (!ok)
-            return u"Code Verifier may only hold letters, digits and - . _ ~ (RFC 7636 \u00a74.1)."_s;
+            return OAuth2Config::tr(
+                "Code Verifier may only hold letters, digits and - . _ ~ (RFC 7636 §4.1).");
     }
     return QString();
 }

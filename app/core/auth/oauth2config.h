@@ -2,6 +2,7 @@
 
 #include "base/formurlencoded.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -168,6 +169,8 @@ struct OAuth2Config
 
     // A ServiceNow instance's endpoints: https://NAME.service-now.com/oauth_auth.do, …/oauth_token.do.
     static OAuth2Config forServiceNow(const QString &instanceUrl);
+
+    Q_DECLARE_TR_FUNCTIONS(Postern::OAuth2Config)
 };
 
 // True for a value that is nothing but one {{name}} reference: it names a variable (whose value may be

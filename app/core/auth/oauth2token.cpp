@@ -2,6 +2,7 @@
 
 #include "auth/oauth2config.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QRandomGenerator>
@@ -50,7 +51,8 @@ OAuth2Token OAuth2Token::fromResponse(const QJsonObject &response, const QDateTi
     const QJsonValue access = response.value(u"access_token"_s);
     if (!access.isString() || access.toString().isEmpty()) {
         if (error)
-            *error = u"The token endpoint's answer has no access_token."_s;
+            *error = QCoreApplication::translate("Postern::OAuth2Token",
+                                                 "The token endpoint's answer has no access_token.");
         return token;
     }
     token.id = newId();
@@ -166,23 +168,34 @@ QString OAuth2Token::unusableReason(const OAuth2Token *token, const OAuth2Config
                                     const QDateTime &now)
 {
     if (!token || token->accessToken.isEmpty())
-        return u"This request uses OAuth 2.0 but has no token, so it was not sent (it would have gone out "
-               "without an Authorization header). Get a new access token, or choose one in Current Token."_s;
-    const QString name = token->name.isEmpty() ? u"(unnamed)"_s : token->name;
+        return QCoreApplication::translate(
+            "Postern::OAuth2Token",
+            "This request uses OAuth 2.0 but has no token, so it was not sent (it would have gone out "
+            "without an Authorization header). Get a new access token, or choose one in Current Token.");
+    const QString name = token->name.isEmpty()
+        ? QCoreApplication::translate("Postern::OAuth2Token", "(unnamed)")
+        : token->name;
     if (token->revoked)
-        return u"The token \u201c%1\u201d was revoked, so the request was not sent: Postern does not use a "
-               "revoked token. Get a new access token."_s.arg(name);
+        return QCoreApplication::translate(
+                   "Postern::OAuth2Token",
+                   "The token “%1” was revoked, so the request was not sent: Postern does not use a "
+                   "revoked token. Get a new access token.")
+            .arg(name);
     if (token->expiresAt.isValid() && now >= token->expiresAt && token->refreshToken.isEmpty())
-        return u"The token \u201c%1\u201d expired at %2 and has no refresh token, so the request was not "
-               u"sent. "
-               "Get a new access token."_s.arg(
-                   name, QLocale().toString(token->expiresAt.toLocalTime(), QLocale::ShortFormat));
+        return QCoreApplication::translate(
+                   "Postern::OAuth2Token",
+                   "The token “%1” expired at %2 and has no refresh token, so the request was not "
+                   "sent. "
+                   "Get a new access token.")
+            .arg(name, QLocale().toString(token->expiresAt.toLocalTime(), QLocale::ShortFormat));
     const QString expected = instanceOf(config);
     if (!token->issuer.isEmpty() && !expected.isEmpty() && token->issuer != expected)
-        return u"The token \u201c%1\u201d belongs to %2, but this request's OAuth 2.0 settings point to %3, "
-               u"so "
-               "the request was not sent. Get a new access token for %3."_s.arg(name, token->issuer,
-                                                                                expected);
+        return QCoreApplication::translate(
+                   "Postern::OAuth2Token",
+                   "The token “%1” belongs to %2, but this request's OAuth 2.0 settings point to %3, "
+                   "so "
+                   "the request was not sent. Get a new access token for %3.")
+            .arg(name, token->issuer, expected);
     return QString();
 }
 

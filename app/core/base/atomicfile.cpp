@@ -14,24 +14,28 @@ QString AtomicFile::write(const QString &path, const QByteArray &data)
 {
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return u"Could not create the folder %1."_s.arg(QDir::toNativeSeparators(info.absolutePath()));
+        return AtomicFile::tr("Could not create the folder %1.")
+            .arg(QDir::toNativeSeparators(info.absolutePath()));
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return u"Could not open %1 for writing: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString());
+        return AtomicFile::tr("Could not open %1 for writing: %2")
+            .arg(QDir::toNativeSeparators(path), file.errorString());
     // Token files are the user's own business, whatever the umask says.
     if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         const QString error = file.errorString();
         file.cancelWriting();
-        return u"Could not restrict access to %1: %2"_s.arg(QDir::toNativeSeparators(path), error);
+        return AtomicFile::tr("Could not restrict access to %1: %2")
+            .arg(QDir::toNativeSeparators(path), error);
     }
     if (file.write(data) != data.size()) {
         const QString error = file.errorString();
         file.cancelWriting();
-        return u"Could not write %1: %2"_s.arg(QDir::toNativeSeparators(path), error);
+        return AtomicFile::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), error);
     }
     if (!file.commit())
-        return u"Could not save %1: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString());
+        return AtomicFile::tr("Could not save %1: %2")
+            .arg(QDir::toNativeSeparators(path), file.errorString());
     return {};
 }
 
@@ -42,13 +46,15 @@ AtomicFile::ReadStatus AtomicFile::read(const QString &path, QByteArray *data, Q
         return ReadStatus::Missing;
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = u"Could not open %1: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString());
+            *error = AtomicFile::tr("Could not open %1: %2")
+                         .arg(QDir::toNativeSeparators(path), file.errorString());
         return ReadStatus::Failed;
     }
     *data = file.readAll();
     if (file.error() != QFileDevice::NoError) {
         if (error)
-            *error = u"Could not read %1: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString());
+            *error = AtomicFile::tr("Could not read %1: %2")
+                         .arg(QDir::toNativeSeparators(path), file.errorString());
         return ReadStatus::Failed;
     }
     return ReadStatus::Ok;
@@ -62,7 +68,7 @@ QString AtomicFile::setAside(const QString &path, QString *error)
         target = path % u".broken-"_s % stamp % u'-' % QString::number(n);
     if (!QFile::rename(path, target)) {
         if (error)
-            *error = u"Could not move %1 aside."_s.arg(QDir::toNativeSeparators(path));
+            *error = AtomicFile::tr("Could not move %1 aside.").arg(QDir::toNativeSeparators(path));
         return {};
     }
     return target;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 namespace Postern {
@@ -11,6 +12,8 @@ namespace Postern {
 // aside under a new name rather than overwritten or deleted.
 class AtomicFile
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::AtomicFile)
+
 public:
     enum class ReadStatus { Ok, Missing, Failed };
 

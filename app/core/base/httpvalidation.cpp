@@ -1,5 +1,7 @@
 #include "base/httpvalidation.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace Postern::HttpValidation {
@@ -18,31 +20,44 @@ QString describe(QChar c)
 {
     switch (c.unicode()) {
     case u' ':
-        return u"a space"_s;
+        return QCoreApplication::translate("Postern::HttpValidation", "a space");
     case u'\t':
-        return u"a tab"_s;
+        return QCoreApplication::translate("Postern::HttpValidation", "a tab");
     case u'\r':
-        return u"a carriage return (CR)"_s;
+        return QCoreApplication::translate("Postern::HttpValidation", "a carriage return (CR)");
     case u'\n':
-        return u"a line feed (LF)"_s;
+        return QCoreApplication::translate("Postern::HttpValidation", "a line feed (LF)");
     case 0:
-        return u"a NUL character"_s;
+        return QCoreApplication::translate("Postern::HttpValidation", "a NUL character");
     default:
         break;
     }
     if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-        return u"the control character U+%1"_s.arg(int(c.unicode()), 4, 16, QChar(u'0'));
+        return QCoreApplication::translate("Postern::HttpValidation", "the control character U+%1")
+            .arg(int(c.unicode()), 4, 16, QChar(u'0'));
     return u"'%1'"_s.arg(c);
 }
 
-QString tokenError(const QString &text, const QString &what)
+enum class Token { HeaderName, Method };
+
+QString tokenError(const QString &text, Token what)
 {
     if (text.isEmpty())
-        return u"The %1 is empty."_s.arg(what);
+        return what == Token::HeaderName
+            ? QCoreApplication::translate("Postern::HttpValidation", "The header name is empty.")
+            : QCoreApplication::translate("Postern::HttpValidation", "The method is empty.");
     for (const QChar c : text) {
-        if (!isTokenChar(c))
-            return u"The %1 \u201c%2\u201d contains %3, which is not allowed in a %1."_s.arg(
-                what, text.trimmed().left(60), describe(c));
+        if (isTokenChar(c))
+            continue;
+        const QString shown = text.trimmed().left(60);
+        if (what == Token::HeaderName)
+            return QCoreApplication::translate(
+                       "Postern::HttpValidation",
+                       "The header name “%1” contains %2, which is not allowed in a header name.")
+                .arg(shown, describe(c));
+        return QCoreApplication::translate("Postern::HttpValidation",
+                                           "The method “%1” contains %2, which is not allowed in a method.")
+            .arg(shown, describe(c));
     }
     return QString();
 }
@@ -51,40 +66,47 @@ QString tokenError(const QString &text, const QString &what)
 
 QString headerNameError(const QString &name)
 {
-    return tokenError(name, u"header name"_s);
+    return tokenError(name, Token::HeaderName);
 }
 
 QString headerValueError(const QString &value)
 {
     for (const QChar c : value) {
         if (c == u'\r' || c == u'\n' || c.unicode() == 0)
-            return u"A header value contains %1, which would break the request."_s.arg(describe(c));
+            return QCoreApplication::translate("Postern::HttpValidation",
+                                               "A header value contains %1, which would break the request.")
+                .arg(describe(c));
     }
     return QString();
 }
 
 QString methodError(const QString &method)
 {
-    return tokenError(method, u"method"_s);
+    return tokenError(method, Token::Method);
 }
 
 QString urlError(const QString &urlText, QUrl *url)
 {
     const QString text = urlText.trimmed();
     if (text.isEmpty())
-        return u"Enter a URL to send the request to."_s;
+        return QCoreApplication::translate("Postern::HttpValidation", "Enter a URL to send the request to.");
     const qsizetype schemeEnd = text.indexOf(u"://"_s);
     if (schemeEnd <= 0)
-        return u"The URL has no scheme: start it with http:// or https://."_s;
+        return QCoreApplication::translate("Postern::HttpValidation",
+                                           "The URL has no scheme: start it with http:// or https://.");
     const QString scheme = text.left(schemeEnd).toLower();
     if (scheme != u"http"_s && scheme != u"https"_s)
-        return u"The scheme \u201c%1\u201d is not supported: use http:// or https://."_s.arg(
-            text.left(schemeEnd).left(20));
+        return QCoreApplication::translate("Postern::HttpValidation",
+                                           "The scheme “%1” is not supported: use http:// or https://.")
+            .arg(text.left(schemeEnd).left(20));
     const QUrl parsed(text, QUrl::TolerantMode);
     if (!parsed.isValid())
-        return u"The URL is not valid: %1."_s.arg(parsed.errorString());
+        return QCoreApplication::translate("Postern::HttpValidation", "The URL is not valid: %1.")
+            .arg(parsed.errorString());
     if (parsed.host().isEmpty())
-        return u"The URL has no host: write it as %1://host/path."_s.arg(scheme);
+        return QCoreApplication::translate("Postern::HttpValidation",
+                                           "The URL has no host: write it as %1://host/path.")
+            .arg(scheme);
     if (url)
         *url = parsed;
     return QString();

@@ -2,6 +2,7 @@
 
 #include "base/atomicfile.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonParseError>
 
@@ -14,7 +15,8 @@ JsonFile::ReadResult JsonFile::read(const QString &path, Contents contents, qint
     ReadResult result;
     if (const QFileInfo info(path); info.exists() && info.size() > limit) {
         result.status = Status::TooLarge;
-        result.reason = u"it is larger than %1 MiB"_s.arg(limit / (1024 * 1024));
+        result.reason = QCoreApplication::translate("Postern::JsonFile", "it is larger than %1 MiB")
+                            .arg(limit / (1024 * 1024));
         return result;
     }
     switch (AtomicFile::read(path, &result.data, &result.reason)) {
@@ -32,8 +34,10 @@ JsonFile::ReadResult JsonFile::read(const QString &path, Contents contents, qint
         result.document = QJsonDocument::fromJson(result.data, &parseError);
         if (parseError.error != QJsonParseError::NoError) {
             result.status = Status::NotJson;
-            result.reason = u"it is not valid JSON: %1 at byte %2"_s.arg(parseError.errorString())
-                                .arg(parseError.offset);
+            result.reason
+                = QCoreApplication::translate("Postern::JsonFile", "it is not valid JSON: %1 at byte %2")
+                      .arg(parseError.errorString())
+                      .arg(parseError.offset);
             return result;
         }
     }
@@ -48,7 +52,7 @@ int JsonFile::version(const QJsonObject &root, const QString &key)
 
 QString JsonFile::newerReason()
 {
-    return u"it was written by a newer version of Postern"_s;
+    return QCoreApplication::translate("Postern::JsonFile", "it was written by a newer version of Postern");
 }
 
 QString JsonFile::setAside(const QString &path, QString *error)

@@ -51,8 +51,8 @@ bool StateFile::load(qint64 maxBytes, QJsonArray *items)
     case JsonFile::Status::Unreadable:
         // Perhaps only unreadable for now: leave it alone and do not write over it.
         m_saveDisabled = true;
-        m_loadError = u"%1 could not be read (%2). This session's %3 will not be saved."_s.arg(
-            capitalized(m_format.contents), file.reason, m_format.contents);
+        m_loadError = tr("%1 could not be read (%2). This session's %3 will not be saved.")
+                          .arg(capitalized(m_format.contents), file.reason, m_format.contents);
         return false;
     case JsonFile::Status::TooLarge:
     case JsonFile::Status::NotJson:
@@ -66,7 +66,7 @@ bool StateFile::load(qint64 maxBytes, QJsonArray *items)
     const QJsonObject root = document.object();
     if (!document.isObject() || root.value(u"format"_s).toString() != m_format.name
         || !root.value(m_format.listKey).isArray()) {
-        setAside(u"it is not a Postern %1"_s.arg(m_format.fileNoun));
+        setAside(tr("it is not a Postern %1").arg(m_format.fileNoun));
         return false;
     }
     if (JsonFile::isNewer(root, u"version"_s, m_format.version)) {
@@ -84,12 +84,13 @@ void StateFile::setAside(const QString &why)
     const QString where = QDir::toNativeSeparators(m_path);
     if (aside.isEmpty()) {
         m_saveDisabled = true;
-        m_loadError = u"The %1 %2 could not be used (%3) and could not be moved aside (%4). "
-                      "This session's %5 will not be saved, so that the file is not lost."_s.arg(
-                          m_format.fileNoun, where, why, moveError, m_format.contents);
+        m_loadError = tr("The %1 %2 could not be used (%3) and could not be moved aside (%4). "
+                         "This session's %5 will not be saved, so that the file is not lost.")
+                          .arg(m_format.fileNoun, where, why, moveError, m_format.contents);
     } else {
-        m_loadError = u"The %1 %2 could not be used (%3). It was kept as %4 and %5."_s.arg(
-            m_format.fileNoun, where, why, QDir::toNativeSeparators(aside), m_format.startsEmpty);
+        m_loadError
+            = tr("The %1 %2 could not be used (%3). It was kept as %4 and %5.")
+                  .arg(m_format.fileNoun, where, why, QDir::toNativeSeparators(aside), m_format.startsEmpty);
     }
     qCWarning(lcStore) << qPrintable(m_format.fileNoun) << "set aside:" << why;
 }
@@ -107,7 +108,7 @@ bool StateFile::flush()
     if (!m_dirty || m_path.isEmpty())
         return true;
     if (m_saveDisabled) {
-        m_saveError = u"%1 not saved this session: %2"_s.arg(m_format.contentsAre, m_loadError);
+        m_saveError = tr("%1 not saved this session: %2").arg(m_format.contentsAre, m_loadError);
         return false;
     }
     const QString error = AtomicFile::write(m_path, m_serialize());

@@ -4,6 +4,8 @@
 #include "bodyview/htmlformatter.h"
 #include "bodyview/xmlformatter.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace Postern {
@@ -52,9 +54,11 @@ BodyIndex BodyIndex::build(const QByteArray &body, const QByteArray &contentType
     const bool labelled = (index.kind == BodyKind::Json && type.endsWith("json"))
         || (index.kind == BodyKind::Xml && type.endsWith("xml"));
     if (labelled && !index.prettyError.isEmpty()) {
-        const QString problem = u"The body is labelled %1 but is not valid %2 (%3). It is shown raw."_s.arg(
-            QString::fromLatin1(type), index.kind == BodyKind::Json ? u"JSON"_s : u"XML"_s,
-            index.prettyError);
+        const QString problem
+            = QCoreApplication::translate(
+                  "Postern::BodyIndex", "The body is labelled %1 but is not valid %2 (%3). It is shown raw.")
+                  .arg(QString::fromLatin1(type), index.kind == BodyKind::Json ? u"JSON"_s : u"XML"_s,
+                       index.prettyError);
         index.note = index.note.isEmpty() ? problem : index.note + u' ' + problem;
     }
     return index;

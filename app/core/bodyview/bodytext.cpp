@@ -1,5 +1,6 @@
 #include "bodyview/bodytext.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QStringDecoder>
 
@@ -40,7 +41,10 @@ BodyText BodyText::decode(const QByteArray &body, const QByteArray &contentType)
     QStringDecoder decoder(charset.constData(), QStringDecoder::Flag::Stateless);
     if (!decoder.isValid()) {
         text.utf8 = body;
-        text.note = u"The body's charset \"%1\" is not known here; it is shown as UTF-8."_s.arg(text.charset);
+        text.note
+            = QCoreApplication::translate(
+                  "Postern::BodyText", "The body's charset \"%1\" is not known here; it is shown as UTF-8.")
+                  .arg(text.charset);
         return text;
     }
     const QString decoded = decoder(body);

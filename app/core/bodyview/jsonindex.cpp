@@ -36,7 +36,7 @@ qsizetype scanString(QByteArrayView data, qsizetype pos, qsizetype *errorAt, QSt
             return i + 1;
         if (c < 0x20) {
             *errorAt = i;
-            *why = u"Control character in a string"_s;
+            *why = JsonIndex::tr("Control character in a string");
             return -1;
         }
         if (c != '\\') {
@@ -49,7 +49,7 @@ qsizetype scanString(QByteArrayView data, qsizetype pos, qsizetype *errorAt, QSt
         if (e == 'u') {
             if (i + 5 >= n || !isHex(d[i + 2]) || !isHex(d[i + 3]) || !isHex(d[i + 4]) || !isHex(d[i + 5])) {
                 *errorAt = i;
-                *why = u"Invalid \\u escape"_s;
+                *why = JsonIndex::tr("Invalid \\u escape");
                 return -1;
             }
             i += 6;
@@ -57,13 +57,13 @@ qsizetype scanString(QByteArrayView data, qsizetype pos, qsizetype *errorAt, QSt
         }
         if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') {
             *errorAt = i;
-            *why = u"Invalid escape in a string"_s;
+            *why = JsonIndex::tr("Invalid escape in a string");
             return -1;
         }
         i += 2;
     }
     *errorAt = n;
-    *why = u"Unterminated string"_s;
+    *why = JsonIndex::tr("Unterminated string");
     return -1;
 }
 
@@ -104,11 +104,11 @@ qsizetype scanNumber(QByteArrayView data, qsizetype pos)
 QString describeByte(QByteArrayView data, qsizetype at)
 {
     if (at >= data.size())
-        return u"end of input"_s;
+        return JsonIndex::tr("end of input");
     const auto c = static_cast<unsigned char>(data[at]);
     if (c >= 0x20 && c < 0x7f)
         return u"'%1'"_s.arg(QString(QLatin1Char(char(c))));
-    return u"byte 0x%1"_s.arg(int(c), 2, 16, QChar(u'0'));
+    return JsonIndex::tr("byte 0x%1").arg(int(c), 2, 16, QChar(u'0'));
 }
 
 // In an index that validated, the end of the string at pos (just past its closing quote).
@@ -155,7 +155,7 @@ void JsonIndex::fail(qsizetype at, const QString &why)
     m_error.offset = at;
     m_error.line = line;
     m_error.column = int(at - lineStart + 1);
-    m_error.message = u"%1 at line %2, column %3"_s.arg(why).arg(line).arg(m_error.column);
+    m_error.message = JsonIndex::tr("%1 at line %2, column %3").arg(why).arg(line).arg(m_error.column);
 }
 
 void JsonIndex::build(const std::atomic_bool *cancel)
@@ -210,10 +210,11 @@ void JsonIndex::build(const std::atomic_bool *cancel)
         const char c = data[i];
         switch (expect) {
         case Expect::Nothing:
-            return fail(i, u"Unexpected %1 after the end of the JSON value"_s.arg(describeByte(data, i)));
+            return fail(
+                i, JsonIndex::tr("Unexpected %1 after the end of the JSON value").arg(describeByte(data, i)));
         case Expect::Colon:
             if (c != ':')
-                return fail(i, u"Expected ':' but found %1"_s.arg(describeByte(data, i)));
+                return fail(i, JsonIndex::tr("Expected ':' but found %1").arg(describeByte(data, i)));
             ++i;
             expect = Expect::Value;
             continue;
@@ -232,9 +233,10 @@ void JsonIndex::build(const std::atomic_bool *cancel)
                 afterValue();
                 continue;
             }
-            return fail(i,
-                        u"Expected ',' or '%1' but found %2"_s.arg(
-                            QString(QLatin1Char(stack.back() == '{' ? '}' : ']')), describeByte(data, i)));
+            return fail(
+                i,
+                JsonIndex::tr("Expected ',' or '%1' but found %2")
+                    .arg(QString(QLatin1Char(stack.back() == '{' ? '}' : ']')), describeByte(data, i)));
         case Expect::FirstKeyOrEnd:
         case Expect::FirstValueOrEnd: {
             const char close = expect == Expect::FirstKeyOrEnd ? '}' : ']';
@@ -250,7 +252,9 @@ void JsonIndex::build(const std::atomic_bool *cancel)
         }
         case Expect::Key: {
             if (c != '"')
-                return fail(i, u"Expected a key in double quotes but found %1"_s.arg(describeByte(data, i)));
+                return fail(
+                    i,
+                    JsonIndex::tr("Expected a key in double quotes but found %1").arg(describeByte(data, i)));
             qsizetype errorAt = -1;
             QString why;
             const qsizetype end = scanString(data, i, &errorAt, &why);
@@ -286,7 +290,7 @@ void JsonIndex::build(const std::atomic_bool *cancel)
         if (c == '-' || isDigit(c)) {
             const qsizetype end = scanNumber(data, i);
             if (end < 0)
-                return fail(i, u"Invalid number"_s);
+                return fail(i, JsonIndex::tr("Invalid number"));
             i = end;
             afterValue();
             continue;
@@ -301,14 +305,14 @@ void JsonIndex::build(const std::atomic_bool *cancel)
             }
         }
         if (!literal)
-            return fail(i, u"Unexpected %1"_s.arg(describeByte(data, i)));
+            return fail(i, JsonIndex::tr("Unexpected %1").arg(describeByte(data, i)));
         afterValue();
     }
 
     if (m_lines.empty())
-        return fail(i, u"Empty document"_s);
+        return fail(i, JsonIndex::tr("Empty document"));
     if (expect != Expect::Nothing)
-        return fail(n, u"Unexpected end of input"_s);
+        return fail(n, JsonIndex::tr("Unexpected end of input"));
     m_widthHint = qMax(m_widthHint, lastIndent + n - lastOffset + 1);
     m_lines.shrink_to_fit();
 }

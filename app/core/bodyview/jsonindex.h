@@ -3,6 +3,7 @@
 #include "bodyview/linesource.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <atomic>
@@ -21,6 +22,8 @@ namespace Postern {
 // as {} and [] on one line, the comma at the end of the line it follows.
 class JsonIndex final : public LineSource
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::JsonIndex)
+
 public:
     struct Error
     {

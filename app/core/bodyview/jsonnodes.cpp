@@ -1,5 +1,6 @@
 #include "bodyview/jsonnodes.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -165,17 +166,17 @@ QString JsonNodes::kindName(Kind kind)
 {
     switch (kind) {
     case Kind::Object:
-        return u"object"_s;
+        return QCoreApplication::translate("Postern::JsonNodes", "object");
     case Kind::Array:
-        return u"array"_s;
+        return QCoreApplication::translate("Postern::JsonNodes", "array");
     case Kind::String:
-        return u"string"_s;
+        return QCoreApplication::translate("Postern::JsonNodes", "string");
     case Kind::Number:
-        return u"number"_s;
+        return QCoreApplication::translate("Postern::JsonNodes", "number");
     case Kind::Bool:
-        return u"boolean"_s;
+        return QCoreApplication::translate("Postern::JsonNodes", "boolean");
     case Kind::Null:
-        return u"null"_s;
+        return QCoreApplication::translate("Postern::JsonNodes", "null");
     }
     return {};
 }

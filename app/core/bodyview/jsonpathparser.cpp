@@ -2,6 +2,8 @@
 
 #include "bodyview/jsonpathscanner.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace Postern {
@@ -45,6 +47,8 @@ const Signature &signatureOf(Function function)
 // Recursive descent over the grammar of RFC 9535's Appendix A, on top of the scanner's lexical pieces.
 class Parser : public JsonPathScanner
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::JsonPathParser)
+
 public:
     explicit Parser(const QString &text)
         : JsonPathScanner(text)
@@ -55,11 +59,11 @@ public:
     {
         std::optional<Query> result;
         if (!at(u'$'))
-            fail(position(), u"A query starts with '$'"_s);
+            fail(position(), tr("A query starts with '$'"));
         else
             result = query();
         if (result && !atEnd())
-            unexpected(u"the end of the query"_s);
+            unexpected(tr("the end of the query"));
         if (failed()) {
             if (error)
                 *error = this->error();
@@ -72,7 +76,7 @@ private:
     bool enter()
     {
         if (++m_depth > JsonPathParser::MaxNesting) {
-            fail(position(), u"Nested more than %1 deep"_s.arg(JsonPathParser::MaxNesting));
+            fail(position(), tr("Nested more than %1 deep").arg(JsonPathParser::MaxNesting));
             return false;
         }
         return true;
@@ -118,8 +122,8 @@ private:
         }
         std::optional<QString> name = memberName();
         if (!name)
-            return unexpected(result.descendant ? u"a name, '*' or '[' after '..'"_s
-                                                : u"a name or '*' after '.'"_s);
+            return unexpected(result.descendant ? tr("a name, '*' or '[' after '..'")
+                                                : tr("a name or '*' after '.'"));
         result.selectors.push_back(nameSelector(*name));
         return result;
     }
@@ -154,7 +158,7 @@ private:
                 return result;
             }
             if (!at(u','))
-                return unexpected(u"',' or ']'"_s);
+                return unexpected(tr("',' or ']'"));
             advance();
         }
     }
@@ -175,7 +179,7 @@ private:
             return filterSelector();
         if (at(u'-') || at(u':') || atDigit())
             return indexOrSlice();
-        return unexpected(u"a selector (a name in quotes, '*', an index, a slice or a filter)"_s);
+        return unexpected(tr("a selector (a name in quotes, '*', an index, a slice or a filter)"));
     }
 
     // index-selector = int; slice-selector = [start S] ":" S [end S] [":" [S step]]
@@ -286,7 +290,7 @@ private:
             const qsizetype save = position();
             skipBlank();
             if (comparisonAhead())
-                return fail(position(), u"'!' applies to a test or to parentheses: write !(a == b)"_s);
+                return fail(position(), tr("'!' applies to a test or to parentheses: write !(a == b)"));
             moveTo(save);
             return makeExpr(Expr::Kind::Not, { std::move(inner) });
         }
@@ -378,11 +382,11 @@ private:
             return exists;
         }
         if (expr->kind == Expr::Kind::Literal)
-            return fail(start, u"A literal alone is no test: compare it with something"_s);
+            return fail(start, tr("A literal alone is no test: compare it with something"));
         if (typeOf(*expr) != Type::Logical)
             return fail(
                 start,
-                u"%1() gives a value, not true or false: compare it with something"_s.arg(nameOf(*expr)));
+                tr("%1() gives a value, not true or false: compare it with something").arg(nameOf(*expr)));
         return expr;
     }
 
@@ -390,13 +394,13 @@ private:
     bool comparable(const ExprPtr &expr, qsizetype start)
     {
         if (expr->kind == Expr::Kind::Query && !expr->query.isSingular()) {
-            fail(
-                start,
-                u"Only a singular query (one name or index a segment, no blank space in brackets) can be compared"_s);
+            fail(start,
+                 tr("Only a singular query (one name or index a segment, no blank "
+                    "space in brackets) can be compared"));
             return false;
         }
         if (expr->kind == Expr::Kind::Call && typeOf(*expr) != Type::Value) {
-            fail(start, u"%1() gives true or false, which cannot be compared"_s.arg(nameOf(*expr)));
+            fail(start, tr("%1() gives true or false, which cannot be compared").arg(nameOf(*expr)));
             return false;
         }
         return true;
@@ -428,7 +432,7 @@ private:
             return numberLiteral();
         const QString name = lowercaseName();
         if (name.isEmpty())
-            return unexpected(u"a query, a literal or a function"_s);
+            return unexpected(tr("a query, a literal or a function"));
         if (at(u'('))
             return call(name, start);
         auto expr = std::make_shared<Expr>();
@@ -439,9 +443,9 @@ private:
         else if (name == u"null"_s)
             expr->literal.type = Literal::Type::Null;
         else if (isFunction(name))
-            return unexpected(u"'(' right after %1"_s.arg(name));
+            return unexpected(tr("'(' right after %1").arg(name));
         else
-            return fail(start, u"Unknown name '%1'"_s.arg(name));
+            return fail(start, tr("Unknown name '%1'").arg(name));
         return expr;
     }
 
@@ -474,7 +478,7 @@ private:
                 signature = &candidate;
         }
         if (!signature)
-            return fail(start, u"Unknown function %1()"_s.arg(name));
+            return fail(start, tr("Unknown function %1()").arg(name));
         if (!enter())
             return nullptr;
         ExprPtr result = arguments(*signature);
@@ -486,8 +490,8 @@ private:
     {
         const QString name = QString::fromUtf16(signature.name);
         const qsizetype wanted = qsizetype(signature.parameters.size());
-        const QString arity = wanted == 1 ? u"%1() takes one argument"_s.arg(name)
-                                          : u"%1() takes %2 arguments"_s.arg(name).arg(wanted);
+        const QString arity = wanted == 1 ? tr("%1() takes one argument").arg(name)
+                                          : tr("%1() takes %2 arguments").arg(name).arg(wanted);
         auto expr = std::make_shared<Expr>();
         expr->kind = Expr::Kind::Call;
         expr->function = signature.function;
@@ -498,7 +502,7 @@ private:
                 if (at(u')'))
                     return fail(position(), arity);
                 if (!at(u','))
-                    return unexpected(u"',' or ')'"_s);
+                    return unexpected(tr("',' or ')'"));
                 advance();
                 skipBlank();
             }
@@ -526,7 +530,7 @@ private:
     {
         if (parameter == Type::Nodes) {
             if (argument.kind != Expr::Kind::Query) {
-                fail(start, u"%1() takes a query"_s.arg(function));
+                fail(start, tr("%1() takes a query").arg(function));
                 return false;
             }
             return true;
@@ -534,12 +538,12 @@ private:
         // A value: a literal, a singular query or a function giving a value.
         if (argument.kind == Expr::Kind::Query && !argument.query.isSingular()) {
             fail(start,
-                 u"%1() takes a value: a literal or a singular query (one name or index a segment)"_s.arg(
-                     function));
+                 tr("%1() takes a value: a literal or a singular query (one name or index a segment)")
+                     .arg(function));
             return false;
         }
         if (argument.kind == Expr::Kind::Call && typeOf(argument) != Type::Value) {
-            fail(start, u"%1() takes a value, not true or false"_s.arg(function));
+            fail(start, tr("%1() takes a value, not true or false").arg(function));
             return false;
         }
         return true;

@@ -22,25 +22,25 @@ JsonPathScanner::Failure JsonPathScanner::fail(qsizetype at, const QString &mess
     if (!m_failed) {
         m_failed = true;
         m_error.position = at;
-        m_error.message = message + u" at column %1"_s.arg(at + 1);
+        m_error.message = tr("%1 at column %2").arg(message, QString::number(at + 1));
     }
     return {};
 }
 
 JsonPathScanner::Failure JsonPathScanner::unexpected(const QString &expected)
 {
-    return fail(m_pos, u"Expected %1 but found %2"_s.arg(expected, describeHere()));
+    return fail(m_pos, tr("Expected %1 but found %2").arg(expected, describeHere()));
 }
 
 QString JsonPathScanner::describeHere() const
 {
     if (atEnd())
-        return u"the end"_s;
+        return tr("the end");
     const QChar c = m_text.at(m_pos);
     if (isBlank(c))
-        return u"blank space"_s;
+        return tr("blank space");
     if (c.unicode() < 0x20)
-        return u"a control character"_s;
+        return tr("a control character");
     if (c.isHighSurrogate() && peek(1).isLowSurrogate())
         return u"'"_s + m_text.mid(m_pos, 2) + u"'"_s;
     return u"'"_s + c + u"'"_s;
@@ -54,14 +54,14 @@ std::optional<QString> JsonPathScanner::stringLiteral()
     QString text;
     for (;;) {
         if (atEnd())
-            return fail(start, u"A string without its closing quote"_s);
+            return fail(start, tr("A string without its closing quote"));
         const QChar c = peek();
         if (c == quote) {
             ++m_pos;
             return text;
         }
         if (c.unicode() < 0x20)
-            return fail(m_pos, u"A control character in a string (escape it)"_s);
+            return fail(m_pos, tr("A control character in a string (escape it)"));
         if (c.isHighSurrogate() && peek(1).isLowSurrogate()) {
             text += c;
             text += peek(1);
@@ -69,7 +69,7 @@ std::optional<QString> JsonPathScanner::stringLiteral()
             continue;
         }
         if (c.isSurrogate())
-            return fail(m_pos, u"A lone surrogate in a string"_s);
+            return fail(m_pos, tr("A lone surrogate in a string"));
         if (c != u'\\') {
             text += c;
             ++m_pos;
@@ -113,16 +113,16 @@ bool JsonPathScanner::escape(QChar quote, QString *text)
             *text += e;
             return true;
         }
-        fail(start, u"Invalid escape in a string"_s);
+        fail(start, tr("Invalid escape in a string"));
         return false;
     }
     const std::optional<char16_t> unit = hex4();
     if (!unit) {
-        fail(start, u"\\u needs four hex digits"_s);
+        fail(start, tr("\\u needs four hex digits"));
         return false;
     }
     if (QChar::isLowSurrogate(*unit)) {
-        fail(start, u"A lone low surrogate in a string"_s);
+        fail(start, tr("A lone low surrogate in a string"));
         return false;
     }
     if (!QChar::isHighSurrogate(*unit)) {
@@ -135,7 +135,7 @@ bool JsonPathScanner::escape(QChar quote, QString *text)
         low = hex4();
     }
     if (!low || !QChar::isLowSurrogate(*low)) {
-        fail(start, u"A high surrogate without its low one"_s);
+        fail(start, tr("A high surrogate without its low one"));
         return false;
     }
     *text += QChar(*unit);
@@ -172,13 +172,13 @@ std::optional<qint64> JsonPathScanner::integer()
     if (negative)
         ++m_pos;
     if (!atDigit())
-        return unexpected(u"a digit"_s);
+        return unexpected(tr("a digit"));
     if (at(u'0')) {
         ++m_pos;
         if (negative)
-            return fail(start, u"-0 is not an integer here"_s);
+            return fail(start, tr("-0 is not an integer here"));
         if (atDigit())
-            return fail(start, u"An integer cannot start with 0"_s);
+            return fail(start, tr("An integer cannot start with 0"));
         return 0;
     }
     qint64 value = 0;
@@ -186,7 +186,7 @@ std::optional<qint64> JsonPathScanner::integer()
         value = value * 10 + (peek().unicode() - u'0');
         ++m_pos;
         if (value > MaxInteger)
-            return fail(start, u"An integer beyond ±(2^53-1)"_s);
+            return fail(start, tr("An integer beyond ±(2^53-1)"));
     }
     return negative ? -value : value;
 }
@@ -197,11 +197,11 @@ std::optional<double> JsonPathScanner::number()
     if (at(u'-'))
         ++m_pos;
     if (!atDigit())
-        return unexpected(u"a digit"_s);
+        return unexpected(tr("a digit"));
     if (at(u'0')) {
         ++m_pos;
         if (atDigit())
-            return fail(start, u"A number cannot start with 0"_s);
+            return fail(start, tr("A number cannot start with 0"));
     }
     const auto digits = [this] {
         const qsizetype from = m_pos;
@@ -213,14 +213,14 @@ std::optional<double> JsonPathScanner::number()
     if (at(u'.')) {
         ++m_pos;
         if (!digits())
-            return unexpected(u"a digit after '.'"_s);
+            return unexpected(tr("a digit after '.'"));
     }
     if (at(u'e') || at(u'E')) {
         ++m_pos;
         if (at(u'+') || at(u'-'))
             ++m_pos;
         if (!digits())
-            return unexpected(u"a digit in the exponent"_s);
+            return unexpected(tr("a digit in the exponent"));
     }
     // Out of double's range is infinity or zero, as a JSON reader would make it.
     return QStringView(m_text).sliced(start, m_pos - start).toDouble();

@@ -3,6 +3,7 @@
 #include "bodyview/jsonpath.h"
 #include "bodyview/jsonpathsyntax.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringView>
 
@@ -16,6 +17,8 @@ namespace Postern {
 // error met, with its position; what JsonPathParser builds on.
 class JsonPathScanner
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::JsonPathScanner)
+
 public:
     // Indexes and slice bounds are I-JSON integers (§2.1).
     static constexpr qint64 MaxInteger = (qint64(1) << 53) - 1;

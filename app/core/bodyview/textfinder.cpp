@@ -1,5 +1,7 @@
 #include "bodyview/textfinder.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace Postern {
@@ -21,7 +23,8 @@ TextFinder::TextFinder(const FindOptions &options)
         flags |= QRegularExpression::CaseInsensitiveOption;
     m_expression = QRegularExpression(pattern, flags);
     if (!m_expression.isValid()) {
-        m_errorString = u"%1 at %2"_s.arg(m_expression.errorString())
+        m_errorString = QCoreApplication::translate("Postern::TextFinder", "%1 at %2")
+                            .arg(m_expression.errorString())
                             .arg(m_expression.patternErrorOffset() - (options.wholeWord ? 8 : 0));
         return;
     }

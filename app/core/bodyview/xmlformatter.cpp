@@ -117,7 +117,9 @@ XmlFormatter::Result XmlFormatter::format(const QByteArray &xml, const std::atom
         const qsizetype lineStart = before.lastIndexOf('\n') + 1;
         result.errorLine = int(before.count('\n') + 1);
         result.errorColumn = int(at - lineStart + 1);
-        result.error = message + u" at line %1, column %2"_s.arg(result.errorLine).arg(result.errorColumn);
+        result.error
+            = XmlFormatter::tr("%1 at line %2, column %3")
+                  .arg(message, QString::number(result.errorLine), QString::number(result.errorColumn));
         return result;
     };
     const auto canceled = [&result] {
@@ -147,12 +149,12 @@ XmlFormatter::Result XmlFormatter::format(const QByteArray &xml, const std::atom
                 qsizetype first = tokens.tokenStart();
                 while (first < tokens.tokenEnd() && QByteArrayView(" \t\r\n").contains(data[first]))
                     ++first;
-                return fail(first, u"Text outside the root element"_s);
+                return fail(first, XmlFormatter::tr("Text outside the root element"));
             }
             break;
         case Token::CData:
             if (!parent)
-                return fail(tokens.tokenStart(), u"CDATA section outside the root element"_s);
+                return fail(tokens.tokenStart(), XmlFormatter::tr("CDATA section outside the root element"));
             parent->anyContent = parent->text = true;
             break;
         case Token::Comment:
@@ -164,9 +166,9 @@ XmlFormatter::Result XmlFormatter::format(const QByteArray &xml, const std::atom
             break;
         case Token::Doctype:
             if (rootSeen)
-                return fail(tokens.tokenStart(), u"Doctype after the root element"_s);
+                return fail(tokens.tokenStart(), XmlFormatter::tr("Doctype after the root element"));
             if (doctypeSeen)
-                return fail(tokens.tokenStart(), u"Second doctype"_s);
+                return fail(tokens.tokenStart(), XmlFormatter::tr("Second doctype"));
             doctypeSeen = true;
             break;
         case Token::StartTag:
@@ -175,7 +177,8 @@ XmlFormatter::Result XmlFormatter::format(const QByteArray &xml, const std::atom
                 parent->anyContent = parent->markup = true;
             } else if (rootSeen) {
                 return fail(tokens.tokenStart(),
-                            u"Second root element <%1> (a document has one)"_s.arg(shown(tokens.name())));
+                            XmlFormatter::tr("Second root element <%1> (a document has one)")
+                                .arg(shown(tokens.name())));
             }
             rootSeen = true;
             if (token == Token::StartTag) {
@@ -187,12 +190,12 @@ XmlFormatter::Result XmlFormatter::format(const QByteArray &xml, const std::atom
         case Token::EndTag: {
             if (!parent)
                 return fail(tokens.tokenStart(),
-                            u"End tag </%1> with no element open"_s.arg(shown(tokens.name())));
+                            XmlFormatter::tr("End tag </%1> with no element open").arg(shown(tokens.name())));
             const QByteArrayView name = QByteArrayView(data).sliced(parent->nameStart, parent->nameSize);
             if (tokens.name() != name)
-                return fail(
-                    tokens.tokenStart(),
-                    u"End tag </%1> where </%2> was expected"_s.arg(shown(tokens.name()), shown(name)));
+                return fail(tokens.tokenStart(),
+                            XmlFormatter::tr("End tag </%1> where </%2> was expected")
+                                .arg(shown(tokens.name()), shown(name)));
             contents[parent->ordinal] = !parent->anyContent ? Content::Empty
                 : (parent->text || !parent->markup)         ? Content::Verbatim
                                                             : Content::Children;
@@ -206,11 +209,11 @@ XmlFormatter::Result XmlFormatter::format(const QByteArray &xml, const std::atom
     if (!open.empty()) {
         const OpenElement &last = open.back();
         return fail(data.size(),
-                    u"Unexpected end of input: <%1> is not closed"_s.arg(
-                        shown(QByteArrayView(data).sliced(last.nameStart, last.nameSize))));
+                    XmlFormatter::tr("Unexpected end of input: <%1> is not closed")
+                        .arg(shown(QByteArrayView(data).sliced(last.nameStart, last.nameSize))));
     }
     if (!rootSeen)
-        return fail(data.size(), u"No root element"_s);
+        return fail(data.size(), XmlFormatter::tr("No root element"));
 
     // Second pass: the same tokens again, written.
     QByteArray out;

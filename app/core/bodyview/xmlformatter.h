@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <atomic>
@@ -21,6 +22,8 @@ namespace Postern {
 // (with a byte order mark or an XML declaration in UTF-16) is read as such; the result is UTF-8.
 class XmlFormatter
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::XmlFormatter)
+
 public:
     struct Result
     {

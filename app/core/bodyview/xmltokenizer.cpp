@@ -88,18 +88,18 @@ bool XmlTokenizer::checkChars(qsizetype from, qsizetype to)
 {
     for (qsizetype i = from; i < to; ++i) {
         if (isForbidden(m_data[i])) {
-            fail(i, u"Invalid character 0x%1"_s.arg(int(uchar(m_data[i])), 2, 16, QLatin1Char('0')));
+            fail(i, tr("Invalid character 0x%1").arg(int(uchar(m_data[i])), 2, 16, QLatin1Char('0')));
             return false;
         }
     }
     return true;
 }
 
-bool XmlTokenizer::skipPast(QByteArrayView terminator, const QString &what)
+bool XmlTokenizer::skipPast(QByteArrayView terminator, const QString &unterminated)
 {
     const qsizetype at = m_data.indexOf(terminator, m_pos);
     if (at < 0) {
-        fail(m_tokenStart, u"Unterminated "_s + what);
+        fail(m_tokenStart, unterminated);
         return false;
     }
     if (!checkChars(m_pos, at))
@@ -119,7 +119,7 @@ XmlTokenizer::Token XmlTokenizer::next()
     if (m_data[m_pos] != '<')
         return text();
     if (m_pos + 1 >= m_data.size())
-        return fail(m_pos, u"Unexpected end of input after '<'"_s);
+        return fail(m_pos, tr("Unexpected end of input after '<'"));
     switch (m_data[m_pos + 1]) {
     case '/':
         return endTag();
@@ -147,9 +147,9 @@ XmlTokenizer::Token XmlTokenizer::text()
             continue;
         }
         if (isForbidden(c))
-            return fail(m_pos, u"Invalid character 0x%1"_s.arg(int(uchar(c)), 2, 16, QLatin1Char('0')));
+            return fail(m_pos, tr("Invalid character 0x%1").arg(int(uchar(c)), 2, 16, QLatin1Char('0')));
         if (c == '>' && m_pos - 2 >= m_tokenStart && m_data[m_pos - 1] == ']' && m_data[m_pos - 2] == ']')
-            return fail(m_pos - 2, u"']]>' in text"_s);
+            return fail(m_pos - 2, tr("']]>' in text"));
         if (!isSpace(c))
             m_blank = false;
         ++m_pos;
@@ -174,25 +174,25 @@ bool XmlTokenizer::reference()
             ++m_pos;
         }
         if (m_pos == digits || m_pos >= n || m_data[m_pos] != ';') {
-            fail(at, u"Invalid character reference"_s);
+            fail(at, tr("Invalid character reference"));
             return false;
         }
         ++m_pos;
         if (!isAllowedCodePoint(value)) {
-            fail(at, u"Character reference to a character XML does not allow"_s);
+            fail(at, tr("Character reference to a character XML does not allow"));
             return false;
         }
         return true;
     }
     const qsizetype end = nameEnd(m_pos);
     if (end == m_pos || end >= n || m_data[end] != ';') {
-        fail(at, u"Invalid entity reference ('&' must be written &amp;)"_s);
+        fail(at, tr("Invalid entity reference ('&' must be written &amp;)"));
         return false;
     }
     const QByteArrayView entity = m_data.sliced(m_pos, end - m_pos);
     if (!m_doctypeSeen && entity != "lt" && entity != "gt" && entity != "amp" && entity != "apos"
         && entity != "quot") {
-        fail(at, u"Undeclared entity '&%1;'"_s.arg(QString::fromUtf8(entity)));
+        fail(at, tr("Undeclared entity '&%1;'").arg(QString::fromUtf8(entity)));
         return false;
     }
     m_pos = end + 1;
@@ -206,14 +206,14 @@ XmlTokenizer::Token XmlTokenizer::tag()
     m_nameStart = m_pos;
     m_nameEnd = nameEnd(m_pos);
     if (m_nameEnd == m_pos)
-        return fail(m_pos, u"Expected an element name after '<'"_s);
+        return fail(m_pos, tr("Expected an element name after '<'"));
     m_pos = m_nameEnd;
     Token token;
     while (true) {
         const qsizetype before = m_pos;
         skipSpace();
         if (m_pos >= n)
-            return fail(m_pos, u"Unexpected end of input in a tag"_s);
+            return fail(m_pos, tr("Unexpected end of input in a tag"));
         const char c = m_data[m_pos];
         if (c == '>') {
             ++m_pos;
@@ -222,22 +222,22 @@ XmlTokenizer::Token XmlTokenizer::tag()
         }
         if (c == '/') {
             if (m_pos + 1 >= n || m_data[m_pos + 1] != '>')
-                return fail(m_pos, u"Expected '>' after '/' in a tag"_s);
+                return fail(m_pos, tr("Expected '>' after '/' in a tag"));
             m_pos += 2;
             token = Token::EmptyElementTag;
             break;
         }
         if (m_pos == before)
-            return fail(m_pos, u"Expected whitespace, '>' or '/>' in a tag"_s);
+            return fail(m_pos, tr("Expected whitespace, '>' or '/>' in a tag"));
         Attribute attribute;
         attribute.nameStart = m_pos;
         attribute.nameEnd = nameEnd(m_pos);
         if (attribute.nameEnd == m_pos)
-            return fail(m_pos, u"Expected an attribute name"_s);
+            return fail(m_pos, tr("Expected an attribute name"));
         m_pos = attribute.nameEnd;
         skipSpace();
         if (m_pos >= n || m_data[m_pos] != '=')
-            return fail(m_pos, u"Expected '=' after an attribute name"_s);
+            return fail(m_pos, tr("Expected '=' after an attribute name"));
         ++m_pos;
         skipSpace();
         if (!attributeValue(&attribute))
@@ -253,7 +253,7 @@ XmlTokenizer::Token XmlTokenizer::tag()
         const auto twice = std::adjacent_find(m_attributeNames.begin(), m_attributeNames.end());
         if (twice != m_attributeNames.end())
             return fail(qMax(twice->data(), std::next(twice)->data()) - m_data.data(),
-                        u"Attribute '%1' given twice"_s.arg(QString::fromUtf8(*twice)));
+                        tr("Attribute '%1' given twice").arg(QString::fromUtf8(*twice)));
     }
     return token;
 }
@@ -262,7 +262,7 @@ bool XmlTokenizer::attributeValue(Attribute *attribute)
 {
     const qsizetype n = m_data.size();
     if (m_pos >= n || (m_data[m_pos] != '"' && m_data[m_pos] != '\'')) {
-        fail(m_pos, u"Expected a quoted attribute value"_s);
+        fail(m_pos, tr("Expected a quoted attribute value"));
         return false;
     }
     const char quote = m_data[m_pos];
@@ -275,7 +275,7 @@ bool XmlTokenizer::attributeValue(Attribute *attribute)
             continue;
         }
         if (c == '<') {
-            fail(m_pos, u"'<' in an attribute value"_s);
+            fail(m_pos, tr("'<' in an attribute value"));
             return false;
         }
         if (!checkChars(m_pos, m_pos + 1))
@@ -283,7 +283,7 @@ bool XmlTokenizer::attributeValue(Attribute *attribute)
         ++m_pos;
     }
     if (m_pos >= n) {
-        fail(attribute->valueStart, u"Unterminated attribute value"_s);
+        fail(attribute->valueStart, tr("Unterminated attribute value"));
         return false;
     }
     attribute->valueEnd = ++m_pos;
@@ -296,11 +296,11 @@ XmlTokenizer::Token XmlTokenizer::endTag()
     m_nameStart = m_pos;
     m_nameEnd = nameEnd(m_pos);
     if (m_nameEnd == m_pos)
-        return fail(m_pos, u"Expected an element name after '</'"_s);
+        return fail(m_pos, tr("Expected an element name after '</'"));
     m_pos = m_nameEnd;
     skipSpace();
     if (m_pos >= m_data.size() || m_data[m_pos] != '>')
-        return fail(m_pos, u"Expected '>' to end the end tag"_s);
+        return fail(m_pos, tr("Expected '>' to end the end tag"));
     ++m_pos;
     return Token::EndTag;
 }
@@ -312,9 +312,9 @@ XmlTokenizer::Token XmlTokenizer::markup()
         m_pos += 4;
         const qsizetype dashes = m_data.indexOf("--", m_pos);
         if (dashes < 0)
-            return fail(m_tokenStart, u"Unterminated comment"_s);
+            return fail(m_tokenStart, tr("Unterminated comment"));
         if (dashes + 2 >= m_data.size() || m_data[dashes + 2] != '>')
-            return fail(dashes, u"'--' in a comment"_s);
+            return fail(dashes, tr("'--' in a comment"));
         if (!checkChars(m_pos, dashes))
             return Token::Error;
         m_pos = dashes + 3;
@@ -322,7 +322,7 @@ XmlTokenizer::Token XmlTokenizer::markup()
     }
     if (rest.startsWith("<![CDATA[")) {
         m_pos += 9;
-        return skipPast("]]>", u"CDATA section"_s) ? Token::CData : Token::Error;
+        return skipPast("]]>", tr("Unterminated CDATA section")) ? Token::CData : Token::Error;
     }
     if (rest.startsWith("<!DOCTYPE")) {
         m_pos += 9;
@@ -331,7 +331,7 @@ XmlTokenizer::Token XmlTokenizer::markup()
         m_doctypeSeen = true;
         return Token::Doctype;
     }
-    return fail(m_pos, u"Unexpected '<!'"_s);
+    return fail(m_pos, tr("Unexpected '<!'"));
 }
 
 bool XmlTokenizer::skipQuoted()
@@ -339,7 +339,7 @@ bool XmlTokenizer::skipQuoted()
     const char quote = m_data[m_pos];
     const qsizetype close = m_data.indexOf(quote, m_pos + 1);
     if (close < 0) {
-        fail(m_pos, u"Unterminated quoted text in the doctype"_s);
+        fail(m_pos, tr("Unterminated quoted text in the doctype"));
         return false;
     }
     m_pos = close + 1;
@@ -354,7 +354,7 @@ bool XmlTokenizer::doctype()
     skipSpace();
     const qsizetype end = nameEnd(m_pos);
     if (m_pos == before || end == m_pos) {
-        fail(m_pos, u"Expected whitespace and a name after <!DOCTYPE"_s);
+        fail(m_pos, tr("Expected whitespace and a name after <!DOCTYPE"));
         return false;
     }
     m_pos = end;
@@ -362,7 +362,7 @@ bool XmlTokenizer::doctype()
     while (true) {
         skipSpace();
         if (m_pos >= n) {
-            fail(m_tokenStart, u"Unterminated doctype"_s);
+            fail(m_tokenStart, tr("Unterminated doctype"));
             return false;
         }
         const char c = m_data[m_pos];
@@ -371,7 +371,7 @@ bool XmlTokenizer::doctype()
             return checkChars(m_tokenStart, m_pos);
         }
         if (subsetSeen) {
-            fail(m_pos, u"Expected '>' after the internal subset"_s);
+            fail(m_pos, tr("Expected '>' after the internal subset"));
             return false;
         }
         if (c == '"' || c == '\'') {
@@ -386,7 +386,7 @@ bool XmlTokenizer::doctype()
             while (m_pos < n && isNameChar(m_data[m_pos]))
                 ++m_pos;
         } else {
-            fail(m_pos, u"Unexpected character in the doctype"_s);
+            fail(m_pos, tr("Unexpected character in the doctype"));
             return false;
         }
     }
@@ -398,7 +398,7 @@ bool XmlTokenizer::internalSubset()
     while (true) {
         skipSpace();
         if (m_pos >= n) {
-            fail(m_tokenStart, u"Unterminated doctype"_s);
+            fail(m_tokenStart, tr("Unterminated doctype"));
             return false;
         }
         const QByteArrayView rest = m_data.sliced(m_pos);
@@ -408,10 +408,10 @@ bool XmlTokenizer::internalSubset()
         }
         if (rest.startsWith("<!--")) {
             m_pos += 4;
-            if (!skipPast("-->", u"comment"_s))
+            if (!skipPast("-->", tr("Unterminated comment")))
                 return false;
         } else if (rest.startsWith("<?")) {
-            if (!skipPast("?>", u"processing instruction"_s))
+            if (!skipPast("?>", tr("Unterminated processing instruction")))
                 return false;
         } else if (rest.startsWith("<!")) {
             // A markup declaration, up to its '>' (quoted literals may hold one).
@@ -425,19 +425,19 @@ bool XmlTokenizer::internalSubset()
                 }
             }
             if (m_pos >= n) {
-                fail(m_tokenStart, u"Unterminated doctype"_s);
+                fail(m_tokenStart, tr("Unterminated doctype"));
                 return false;
             }
             ++m_pos;
         } else if (rest.startsWith('%')) {
             const qsizetype end = nameEnd(m_pos + 1);
             if (end == m_pos + 1 || end >= n || m_data[end] != ';') {
-                fail(m_pos, u"Invalid parameter entity reference"_s);
+                fail(m_pos, tr("Invalid parameter entity reference"));
                 return false;
             }
             m_pos = end + 1;
         } else {
-            fail(m_pos, u"Unexpected character in the internal subset"_s);
+            fail(m_pos, tr("Unexpected character in the internal subset"));
             return false;
         }
     }
@@ -449,26 +449,26 @@ XmlTokenizer::Token XmlTokenizer::processingInstruction()
     m_nameStart = m_pos;
     m_nameEnd = nameEnd(m_pos);
     if (m_nameEnd == m_pos)
-        return fail(m_pos, u"Expected a target after '<?'"_s);
+        return fail(m_pos, tr("Expected a target after '<?'"));
     m_pos = m_nameEnd;
     if (m_data.sliced(m_pos).startsWith("?>")) {
         m_pos += 2;
     } else {
         if (m_pos >= m_data.size() || !isSpace(m_data[m_pos]))
-            return fail(m_pos, u"Expected whitespace after a processing instruction's target"_s);
-        if (!skipPast("?>", u"processing instruction"_s))
+            return fail(m_pos, tr("Expected whitespace after a processing instruction's target"));
+        if (!skipPast("?>", tr("Unterminated processing instruction")))
             return Token::Error;
     }
     const QByteArrayView target = name();
     if (target.size() != 3 || qstrnicmp(target.data(), "xml", 3) != 0)
         return Token::ProcessingInstruction;
     if (target != "xml" || m_tokenStart != m_start)
-        return fail(m_tokenStart, u"XML declaration not at the start of the document"_s);
+        return fail(m_tokenStart, tr("XML declaration not at the start of the document"));
     QByteArrayView body = m_data.sliced(m_nameEnd, m_pos - 2 - m_nameEnd);
     while (!body.isEmpty() && isSpace(body.front()))
         body = body.sliced(1);
     if (!body.startsWith("version"))
-        return fail(m_nameEnd, u"Expected 'version' in the XML declaration"_s);
+        return fail(m_nameEnd, tr("Expected 'version' in the XML declaration"));
     return Token::Declaration;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QString>
 
 #include <vector>
@@ -14,6 +15,8 @@ namespace Postern {
 // elements is the caller's to check. Used by XmlFormatter; works on any ASCII-compatible bytes.
 class XmlTokenizer
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::XmlTokenizer)
+
 public:
     enum class Token {
         End, // the end of the input
@@ -72,7 +75,7 @@ private:
     bool reference(); // at '&'; leaves m_pos after the ';'
     bool attributeValue(Attribute *attribute);
     bool checkChars(qsizetype from, qsizetype to);
-    bool skipPast(QByteArrayView terminator, const QString &what);
+    bool skipPast(QByteArrayView terminator, const QString &unterminated); // fails with that message
     void skipSpace();
 
     QByteArrayView m_data;

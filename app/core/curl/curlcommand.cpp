@@ -62,8 +62,8 @@ QString appendQuery(const QString &url, const QString &query)
 CurlImport Importer::run(const QString &commandLine)
 {
     if (commandLine.size() > MaxCommandLength) {
-        fail(u"The command is longer than %1 MiB; Postern does not import commands this long."_s.arg(
-            MaxCommandLength / (1024 * 1024)));
+        fail(tr("The command is longer than %1 MiB; Postern does not import commands this long.")
+                 .arg(MaxCommandLength / (1024 * 1024)));
         return m_result;
     }
     const ShellWords::SplitResult split = ShellWords::split(commandLine);
@@ -76,17 +76,16 @@ CurlImport Importer::run(const QString &commandLine)
     if (!tokens.isEmpty() && tokens.constFirst().text == u"$"_s) // a copied shell prompt
         first = 1;
     if (first >= tokens.size()) {
-        fail(u"There is nothing to import: paste a curl command."_s);
+        fail(tr("There is nothing to import: paste a curl command."));
         return m_result;
     }
     if (tokens.at(first).kind != ShellWords::Token::Kind::Word || !isCurlName(tokens.at(first).text)) {
-        fail(u"This is not a curl command: it starts with \u201c%1\u201d."_s.arg(
-            shown(tokens.at(first).text)));
+        fail(tr("This is not a curl command: it starts with “%1”.").arg(shown(tokens.at(first).text)));
         return m_result;
     }
     if (!split.unexpanded.isEmpty())
-        note(
-            u"The shell would expand %1; Postern keeps it as written."_s.arg(split.unexpanded.join(u", "_s)));
+        note(tr("The shell would expand %1; Postern keeps it as written.")
+                 .arg(split.unexpanded.join(u", "_s)));
     // Every refusal on the way says why (fail()), so an empty error is a request.
     if (!readOptions(tokens, first + 1) || !finish())
         m_result.request = HttpRequest();
@@ -111,7 +110,7 @@ bool Importer::readOptions(const QList<ShellWords::Token> &tokens, qsizetype fir
     qsizetype i = first;
     const auto takeValue = [&](const QString &flag, QString *value) {
         if (i >= tokens.size() || tokens.at(i).kind != Kind::Word)
-            return fail(u"The option %1 needs a value after it."_s.arg(flag));
+            return fail(tr("The option %1 needs a value after it.").arg(flag));
         *value = tokens.at(i).text;
         ++i;
         return true;
@@ -138,7 +137,7 @@ bool Importer::readOptions(const QList<ShellWords::Token> &tokens, qsizetype fir
             if (!option && name.startsWith(u"expand-"_s)) { // curl 8.3: the value may use {{variables}}
                 option = findLong(name.mid(7));
                 if (option && option->takesValue)
-                    note(u"%1 would expand curl variables; Postern keeps {{\u2026}} as written."_s.arg(word));
+                    note(tr("%1 would expand curl variables; Postern keeps {{…}} as written.").arg(word));
                 else
                     option = nullptr;
             }
@@ -196,13 +195,13 @@ bool Importer::handleOperator(const QList<ShellWords::Token> &tokens, qsizetype 
         // that only holds more options (or the URL still missing) was clearly meant to continue it.
         if (following.kind == ShellWords::Token::Kind::Word && !isCurlName(following.text)
             && (following.text.startsWith(u'-') || m_urls.isEmpty())) {
-            note(u"Line %1 does not end with a backslash; the next line was read as part of the command."_s
+            note(tr("Line %1 does not end with a backslash; the next line was read as part of the command.")
                      .arg(token.line));
             *index = next;
             return true;
         }
-        note(u"Only the first command was imported; the text from line %1 on was ignored."_s.arg(
-            following.line));
+        note(tr("Only the first command was imported; the text from line %1 on was ignored.")
+                 .arg(following.line));
         return false;
     }
     const bool redirection = token.text.contains(u'<') || token.text.contains(u'>');
@@ -217,11 +216,13 @@ bool Importer::handleOperator(const QList<ShellWords::Token> &tokens, qsizetype 
         m_redirections.add(text);
         return true;
     }
-    QString why;
     if (token.text == u"&"_s)
-        why = u" (an unquoted \u201c&\u201d ends the command in a shell: put the URL in quotes)"_s;
-    note(u"Everything after the shell operator \u201c%1\u201d on line %2 was ignored%3."_s.arg(
-        token.text, QString::number(token.line), why));
+        note(tr("Everything after the shell operator “%1” on line %2 was ignored (an unquoted “&” "
+                "ends the command in a shell: put the URL in quotes).")
+                 .arg(token.text, QString::number(token.line)));
+    else
+        note(tr("Everything after the shell operator “%1” on line %2 was ignored.")
+                 .arg(token.text, QString::number(token.line)));
     return false;
 }
 
@@ -229,24 +230,24 @@ bool Importer::finish()
 {
     HttpRequest &request = m_result.request;
     if (m_urls.isEmpty())
-        return fail(u"The command has no URL."_s);
+        return fail(tr("The command has no URL."));
     if (m_head && m_hasData && !m_get)
         return fail(
-            u"The command asks for both a HEAD request (-I) and a body (-d); curl refuses that too."_s);
+            tr("The command asks for both a HEAD request (-I) and a body (-d); curl refuses that too."));
     if (m_hasForm && (m_hasData || m_get || m_head))
-        return fail(u"The command sends form fields (-F) together with %1; curl refuses that too."_s.arg(
-            m_hasData   ? u"data (-d)"_s
-                : m_get ? u"-G"_s
-                        : u"-I"_s));
+        return fail(tr("The command sends form fields (-F) together with %1; curl refuses that too.")
+                        .arg(m_hasData   ? tr("data (-d)")
+                                 : m_get ? u"-G"_s
+                                         : u"-I"_s));
     if (!m_dataFile.isEmpty() && (m_dataPieces > 1 || m_get))
         return fileError(m_dataFileFlag, u'@' + m_dataFile, u'@' + m_dataFile);
 
     QString url = m_urls.constLast().trimmed();
     if (m_urls.size() > 1)
-        note(u"The command names %1 URLs; Postern imported the last one."_s.arg(m_urls.size()));
+        note(tr("The command names %1 URLs; Postern imported the last one.").arg(m_urls.size()));
     if (!url.contains(u"://"_s) && !url.startsWith(u"{{"_s)) {
         url.prepend(u"http://"_s);
-        note(u"The URL has no scheme; like curl, Postern uses http://."_s);
+        note(tr("The URL has no scheme; like curl, Postern uses http://."));
     }
     for (const QString &query : std::as_const(m_urlQuery))
         url = appendQuery(url, query);
@@ -257,8 +258,8 @@ bool Importer::finish()
     if (std::any_of(url.cbegin(), url.cend(),
                     [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; }))
         return fail(
-            u"The URL has a line break, a tab or another control character in it; curl refuses such a "
-            "URL too."_s);
+            tr("The URL has a line break, a tab or another control character in it; curl refuses such a "
+               "URL too."));
     request.url = url;
 
     if (!m_method.isEmpty())
@@ -298,33 +299,34 @@ bool Importer::finish()
     if (m_auth) {
         request.auth = *m_auth;
         if (m_auth->type == AuthType::Basic && !m_otherAuth.isEmpty())
-            note(u"curl would use %1 authentication; Postern imported the credentials as Basic Auth."_s.arg(
-                m_otherAuth));
+            note(tr("curl would use %1 authentication; Postern imported the credentials as Basic Auth.")
+                     .arg(m_otherAuth));
     } else {
         moveAuthorizationHeader(&headers);
     }
     request.headers = headers;
 
     if (!m_relativeFiles.isEmpty())
-        note(
-            u"These file paths are relative to the folder curl would run in; check them in the Body tab: %1."_s
-                .arg(m_relativeFiles.text()));
+        note(tr("These file paths are relative to the folder curl would run in; check them in the Body tab: "
+                "%1.")
+                 .arg(m_relativeFiles.text()));
     if (!m_removedHeaders.isEmpty())
-        note(u"curl would leave out these headers it adds by itself; Postern cannot leave out its own, so "
-             u"they "
-             u"were skipped: %1."_s.arg(m_removedHeaders.text()));
+        note(tr("curl would leave out these headers it adds by itself; Postern cannot leave out its own, so "
+                "they "
+                "were skipped: %1.")
+                 .arg(m_removedHeaders.text()));
     if (!m_pseudoHeaders.isEmpty())
-        note(u"HTTP/2 pseudo-headers are not headers a request sets; they were skipped: %1."_s.arg(
-            m_pseudoHeaders.text()));
+        note(tr("HTTP/2 pseudo-headers are not headers a request sets; they were skipped: %1.")
+                 .arg(m_pseudoHeaders.text()));
     if (!m_noEquivalent.isEmpty())
-        note(u"These options have no equivalent in a Postern request and were ignored: %1."_s.arg(
-            m_noEquivalent.text()));
+        note(tr("These options have no equivalent in a Postern request and were ignored: %1.")
+                 .arg(m_noEquivalent.text()));
     if (!m_unknown.isEmpty())
-        note(u"Unknown options were ignored: %1."_s.arg(m_unknown.text()));
+        note(tr("Unknown options were ignored: %1.").arg(m_unknown.text()));
     if (!m_redirections.isEmpty())
-        note(u"Shell redirections were ignored: %1."_s.arg(m_redirections.text()));
+        note(tr("Shell redirections were ignored: %1.").arg(m_redirections.text()));
     if (m_droppedNotes > 0)
-        m_result.notes.append(u"\u2026and %1 more notes."_s.arg(m_droppedNotes));
+        m_result.notes.append(tr("…and %1 more notes.").arg(m_droppedNotes));
     return true;
 }
 
@@ -357,7 +359,7 @@ void Importer::finishBody(const QString &contentType)
         return;
     }
     if (!HttpRequest::methodCarriesBody(request.method))
-        note(u"Postern sends no body with %1; the data is kept in the Body tab."_s.arg(request.method));
+        note(tr("Postern sends no body with %1; the data is kept in the Body tab.").arg(request.method));
 }
 
 // The data as form fields, when they give back exactly these bytes.
@@ -433,7 +435,8 @@ void Importer::moveAuthorizationHeader(KeyValueList *headers)
         return; // would not send the same bytes
     headers->removeAt(found);
     m_result.request.auth = auth;
-    note(u"The Authorization header was moved to the Authorization tab (%1)."_s.arg(authTypeName(auth.type)));
+    note(
+        tr("The Authorization header was moved to the Authorization tab (%1).").arg(authTypeName(auth.type)));
 }
 
 } // namespace Detail

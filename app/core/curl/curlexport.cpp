@@ -4,6 +4,7 @@
 #include "curl/shellwords.h"
 #include "http/requestbody.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -126,20 +127,24 @@ QString formOption(const HttpRequest &request, const FormPart &part, QString *er
 {
     const QString field = part.key.size() > 60 ? part.key.left(60) + u'\u2026' : part.key;
     if (part.key.isEmpty()) {
-        *error
-            = u"A form-data field without a name cannot be written for curl, whose -F leaves the name out."_s;
+        *error = QCoreApplication::translate(
+            "Postern::CurlCommand",
+            "A form-data field without a name cannot be written for curl, whose -F leaves the name out.");
         return QString();
     }
     if (part.key.contains(u'=')) {
-        *error
-            = u"The form-data field \u201c%1\u201d cannot be written for curl, whose -F ends a name at its "
-              u"first \u201c=\u201d; rename the field."_s.arg(field);
+        *error = QCoreApplication::translate(
+                     "Postern::CurlCommand",
+                     "The form-data field “%1” cannot be written for curl, whose -F ends a name at its "
+                     "first “=”; rename the field.")
+                     .arg(field);
         return QString();
     }
     if (part.key.contains(QChar()) || part.value.contains(QChar()) || part.contentType.contains(QChar())) {
-        *error
-            = u"The form-data field \u201c%1\u201d holds a NUL character, which no command word can hold."_s
-                  .arg(field);
+        *error = QCoreApplication::translate(
+                     "Postern::CurlCommand",
+                     "The form-data field “%1” holds a NUL character, which no command word can hold.")
+                     .arg(field);
         return QString();
     }
     const QString path = part.isFile ? commandPath(request, part.value) : QString();
@@ -150,7 +155,9 @@ QString formOption(const HttpRequest &request, const FormPart &part, QString *er
             type = guessed;
     }
     if (const QString typeError = HttpValidation::headerValueError(type); !typeError.isEmpty()) {
-        *error = u"The content type of the form-data field \u201c%1\u201d: %2"_s.arg(field, typeError);
+        *error = QCoreApplication::translate("Postern::CurlCommand",
+                                             "The content type of the form-data field “%1”: %2")
+                     .arg(field, typeError);
         return QString();
     }
     QString value

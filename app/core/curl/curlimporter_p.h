@@ -7,6 +7,7 @@
 #include "curl/curloptions_p.h"
 #include "curl/shellwords.h"
 
+#include <QCoreApplication>
 #include <QSet>
 #include <QStringList>
 
@@ -62,6 +63,8 @@ struct HeaderRow
 // Reads one curl command into a request: the words, then what each option does, then the checks.
 class Importer
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::CurlCommand)
+
 public:
     CurlImport run(const QString &commandLine);
 

@@ -78,7 +78,7 @@ bool Importer::apply(const Option &option, const QString &flag, const QString &v
         auth.username = colon < 0 ? value : value.left(colon);
         auth.password = colon < 0 ? QString() : value.mid(colon + 1);
         if (colon < 0)
-            note(u"%1 gives no password for \u201c%2\u201d: curl would ask for it; Postern leaves it empty."_s
+            note(tr("%1 gives no password for “%2”: curl would ask for it; Postern leaves it empty.")
                      .arg(flag, shown(value)));
         m_auth = auth;
         return true;
@@ -112,7 +112,7 @@ bool Importer::apply(const Option &option, const QString &flag, const QString &v
         return true;
     case Action::Compressed:
         if (!negated)
-            note(u"--compressed has no effect: Postern always accepts gzip-compressed responses."_s);
+            note(tr("--compressed has no effect: Postern always accepts gzip-compressed responses."));
         return true;
     case Action::UserAgent:
         implicitHeader(u"User-Agent"_s, value);
@@ -129,8 +129,10 @@ bool Importer::apply(const Option &option, const QString &flag, const QString &v
         if (value.contains(u'='))
             m_cookies.append(value.trimmed());
         else
-            note(u"%1 %2 reads cookies from a file, which Postern does not do on import; no cookies from it "
-                 u"were imported."_s.arg(flag, shown(value)));
+            note(
+                tr("%1 %2 reads cookies from a file, which Postern does not do on import; no cookies from it "
+                   "were imported.")
+                    .arg(flag, shown(value)));
         return true;
     case Action::Range:
         implicitHeader(u"Range"_s, u"bytes="_s + value.trimmed());
@@ -139,27 +141,28 @@ bool Importer::apply(const Option &option, const QString &flag, const QString &v
         bool ok = false;
         const double seconds = value.trimmed().toDouble(&ok);
         if (!ok || !std::isfinite(seconds) || seconds < 0)
-            return fail(u"%1 takes a number of seconds, not \u201c%2\u201d."_s.arg(flag, shown(value)));
+            return fail(tr("%1 takes a number of seconds, not “%2”.").arg(flag, shown(value)));
         request.timeoutMs = int(std::min(std::round(seconds * 1000.0), double(INT_MAX)));
         return true;
     }
     case Action::ConnectTimeout:
-        note(u"%1 was ignored: Postern has one timeout for the whole request (curl's --max-time)."_s.arg(
-            flag));
+        note(tr("%1 was ignored: Postern has one timeout for the whole request (curl's --max-time).")
+                 .arg(flag));
         return true;
     case Action::Netrc:
-        note(u"%1 reads credentials from a .netrc file, which Postern does not do on import; enter them in "
-             u"the "
-             u"Authorization tab."_s.arg(flag));
+        note(tr("%1 reads credentials from a .netrc file, which Postern does not do on import; enter them in "
+                "the "
+                "Authorization tab.")
+                 .arg(flag));
         return true;
     case Action::ReadsFile:
         return fileError(flag, value, value);
     case Action::Next:
-        note(u"The command holds more than one request (%1); only the first was imported."_s.arg(flag));
+        note(tr("The command holds more than one request (%1); only the first was imported.").arg(flag));
         m_stop = true;
         return true;
     case Action::Variable:
-        note(u"%1 was ignored: Postern does not set curl variables."_s.arg(flag));
+        note(tr("%1 was ignored: Postern does not set curl variables.").arg(flag));
         return true;
     case Action::NoEquivalent:
         m_noEquivalent.add(flag);
@@ -185,8 +188,7 @@ bool Importer::header(const QString &flag, const QString &line)
         // "Name;" sends the header with an empty value.
         const QString trimmed = line.trimmed();
         if (!trimmed.endsWith(u';'))
-            return fail(u"The header \u201c%1\u201d has no colon: write it as \u201cName: value\u201d."_s.arg(
-                shown(line)));
+            return fail(tr("The header “%1” has no colon: write it as “Name: value”.").arg(shown(line)));
         name = trimmed.chopped(1).trimmed();
     } else {
         name = line.left(colon).trimmed();
@@ -217,9 +219,10 @@ void Importer::implicitHeader(const QString &name, const QString &value)
 bool Importer::fileError(const QString &flag, const QString &value, const QString &source)
 {
     const bool standardInput = source == u"@-"_s || source == u"-"_s;
-    return fail(u"\u201c%1 %2\u201d reads %3 (%4), which Postern does not do on import: paste the content "
-                u"instead."_s.arg(flag, shown(value), standardInput ? u"standard input"_s : u"a file"_s,
-                                  shown(source)));
+    return fail(
+        tr("“%1 %2” reads %3 (%4), which Postern does not do on import: paste the content "
+           "instead.")
+            .arg(flag, shown(value), standardInput ? tr("standard input") : tr("a file"), shown(source)));
 }
 
 // --data-urlencode and --url-query: "content", "=content", "name=content", "@file", "name@file".
@@ -296,8 +299,8 @@ bool Importer::formPart(const QString &flag, const QString &value, bool literal)
 {
     const qsizetype eq = value.indexOf(u'=');
     if (eq < 0)
-        return fail(u"%1 \u201c%2\u201d has no \u201c=\u201d: write it as name=content or name=@file."_s.arg(
-            flag, shown(value)));
+        return fail(
+            tr("%1 “%2” has no “=”: write it as name=content or name=@file.").arg(flag, shown(value)));
     m_hasForm = true;
     const QString name = value.left(eq);
     const QString content = value.mid(eq + 1);
@@ -305,9 +308,9 @@ bool Importer::formPart(const QString &flag, const QString &value, bool literal)
         m_parts.append({ name, content, false, QString(), true, QString() });
         return true;
     }
-    const QString left = u"%1 \u201c%2\u201d: "_s.arg(flag, shown(value));
     if (content.startsWith(u'(') || (name.isEmpty() && content == u")"_s)) {
-        note(left + u"nested multipart parts are not supported; the field was left out."_s);
+        note(tr("%1 “%2”: nested multipart parts are not supported; the field was left out.")
+                 .arg(flag, shown(value)));
         return true;
     }
     const bool file = content.startsWith(u'@');
@@ -345,7 +348,8 @@ bool Importer::formPart(const QString &flag, const QString &value, bool literal)
                 && word.startsWith(u"Content-Type:"_s, Qt::CaseInsensitive))
                 type = word.mid(13).trimmed();
             else
-                note(left + u"Postern cannot set a part's %1; it was ignored."_s.arg(option));
+                note(tr("%1 “%2”: Postern cannot set a part's %3; it was ignored.")
+                         .arg(flag, shown(value), option));
         } else if (typeOpen) {
             qsizetype end = pos;
             while (end < content.size() && !separators.contains(content.at(end)))
@@ -357,28 +361,31 @@ bool Importer::formPart(const QString &flag, const QString &value, bool literal)
         }
     }
     if (file && pos < content.size() && content.at(pos) == u',') {
-        note(left + u"several files in one field are not supported; the field was left out."_s);
+        note(tr("%1 “%2”: several files in one field are not supported; the field was left out.")
+                 .arg(flag, shown(value)));
         return true;
     }
     if (contentFromFile) {
-        note(left
-             + u"curl would send the content of %1 as text, which Postern cannot; the field was left out."_s
-                   .arg(shown(data)));
+        note(
+            tr("%1 “%2”: curl would send the content of %3 as text, which Postern cannot; the field was left "
+               "out.")
+                .arg(flag, shown(value), shown(data)));
         return true;
     }
     if (file) {
         if (data == u"-"_s)
             return fileError(flag, value, u"@-"_s);
         if (!filename.isEmpty() && filename != data.section(u'/', -1))
-            note(left
-                 + u"Postern sends the file under its own name, not \u201c%1\u201d."_s.arg(shown(filename)));
+            note(tr("%1 “%2”: Postern sends the file under its own name, not “%3”.")
+                     .arg(flag, shown(value), shown(filename)));
         if (isRelativeFile(data))
             m_relativeFiles.add(data);
         m_parts.append({ name, data, true, type, true, QString() });
         return true;
     }
     if (!filename.isEmpty())
-        note(left + u"Postern cannot give a text field a file name; it was left out."_s);
+        note(tr("%1 “%2”: Postern cannot give a text field a file name; it was left out.")
+                 .arg(flag, shown(value)));
     m_parts.append({ name, data, false, type, true, QString() });
     return true;
 }

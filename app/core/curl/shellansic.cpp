@@ -36,9 +36,9 @@ bool Splitter::ansiCQuoted()
             ++m_pos;
             flush();
             if (bytes.contains('\0'))
-                return fail(
-                    u"The quote $'\u2026' on line %1 holds a NUL character, which no command line can "
-                    u"carry."_s.arg(openLine));
+                return fail(tr("The quote $'…' on line %1 holds a NUL character, which no command line can "
+                               "carry.")
+                                .arg(openLine));
             m_word.text += QString::fromUtf8(bytes);
             return true;
         }
@@ -99,9 +99,9 @@ bool Splitter::ansiCQuoted()
                 run += e;
             } else {
                 if (value == 0)
-                    return fail(
-                        u"The quote $'\u2026' on line %1 holds a NUL character, which no command line "
-                        u"can carry."_s.arg(openLine));
+                    return fail(tr("The quote $'…' on line %1 holds a NUL character, which no command line "
+                                   "can carry.")
+                                    .arg(openLine));
                 if (value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff))
                     value = 0xfffd;
                 const char32_t codePoint = value;
@@ -131,7 +131,7 @@ bool Splitter::ansiCQuoted()
             break;
         }
     }
-    return fail(u"The quote $'\u2026' opened on line %1 is never closed."_s.arg(openLine));
+    return fail(tr("The quote $'…' opened on line %1 is never closed.").arg(openLine));
 }
 
 } // namespace Postern::ShellWords::Detail

@@ -2,6 +2,7 @@
 
 #include "curl/shellwords.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 // The word splitter behind ShellWords::split(), shared by shellwords.cpp (words, quotes, expansions)
@@ -56,6 +57,8 @@ inline int hexValue(QChar c)
 // is linear in the length whatever the input.
 class Splitter
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::ShellWords)
+
 public:
     explicit Splitter(const QString &text)
         : m_text(QString(text).replace(QStringLiteral("\r\n"), QStringLiteral("\n")))

@@ -11,8 +11,8 @@ namespace Detail {
 SplitResult Splitter::run()
 {
     if (const qsizetype nul = m_text.indexOf(QChar(0)); nul >= 0) {
-        fail(u"The text contains a NUL character (at position %1), which no command line can carry."_s.arg(
-            nul + 1));
+        fail(tr("The text contains a NUL character (at position %1), which no command line can carry.")
+                 .arg(nul + 1));
         return m_result;
     }
     bool ok = true;
@@ -132,7 +132,7 @@ bool Splitter::singleQuoted()
     m_wordQuoted = true;
     const qsizetype close = m_text.indexOf(u'\'', m_pos + 1);
     if (close < 0)
-        return fail(u"A single quote opened on line %1 is never closed."_s.arg(m_line));
+        return fail(tr("A single quote opened on line %1 is never closed.").arg(m_line));
     const QStringView quoted = QStringView(m_text).mid(m_pos + 1, close - m_pos - 1);
     m_word.text += quoted;
     m_line += int(quoted.count(u'\n'));
@@ -177,7 +177,7 @@ bool Splitter::doubleQuoted()
             ++m_pos;
         }
     }
-    return fail(u"A double quote opened on line %1 is never closed."_s.arg(openLine));
+    return fail(tr("A double quote opened on line %1 is never closed.").arg(openLine));
 }
 
 // At '$' that does not start a quote: ${…}, $(…), $((…)), $name and $1, $@, … are kept as written.
@@ -195,12 +195,12 @@ bool Splitter::dollar()
                 return true;
             }
         }
-        return fail(u"A \u201c${\u201d opened on line %1 is never closed."_s.arg(m_line));
+        return fail(tr("A “${” opened on line %1 is never closed.").arg(m_line));
     }
     if (next == u'(') {
         const qsizetype close = closingParenthesis(m_pos + 1);
         if (close < 0)
-            return fail(u"A \u201c$(\u201d opened on line %1 is never closed."_s.arg(m_line));
+            return fail(tr("A “$(” opened on line %1 is never closed.").arg(m_line));
         keepExpansion(start, close + 1);
         return true;
     }
@@ -256,7 +256,7 @@ bool Splitter::backquoted()
             return true;
         }
     }
-    return fail(u"A backquote opened on line %1 is never closed."_s.arg(m_line));
+    return fail(tr("A backquote opened on line %1 is never closed.").arg(m_line));
 }
 
 void Splitter::keepExpansion(qsizetype from, qsizetype to)

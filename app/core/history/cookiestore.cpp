@@ -14,13 +14,17 @@ namespace Postern {
 
 namespace {
 
-const StateFile::Format fileFormat { u"postern-cookies"_s,
-                                     1,
-                                     u"cookies"_s,
-                                     u"cookies"_s,
-                                     u"Cookies are"_s,
-                                     u"cookie file"_s,
-                                     u"the cookie jar starts empty"_s };
+// A function, not a constant: the words are in the user's language, known once a translator is installed.
+StateFile::Format fileFormat()
+{
+    return { u"postern-cookies"_s,
+             1,
+             u"cookies"_s,
+             CookieStore::tr("cookies"),
+             CookieStore::tr("Cookies are"),
+             CookieStore::tr("cookie file"),
+             CookieStore::tr("the cookie jar starts empty") };
+}
 constexpr qsizetype maxDomainChars = 255;
 constexpr qsizetype maxPathChars = 1024;
 
@@ -139,7 +143,7 @@ bool inDomain(const QNetworkCookie &cookie, const QString &domain)
 
 CookieStore::CookieStore(const QString &path, QObject *parent)
     : QNetworkCookieJar(parent)
-    , m_file(path, fileFormat, saveDelayMs, [this] { return serialize(); })
+    , m_file(path, fileFormat(), saveDelayMs, [this] { return serialize(); })
 {
     connect(&m_file, &StateFile::saveFailed, this, &CookieStore::saveFailed);
 }
@@ -188,8 +192,8 @@ bool CookieStore::load()
     setAllCookies(loaded);
     if (unusable > 0) {
         m_file.setLoadError(unusable == 1
-                                ? u"One cookie could not be read and was left out."_s
-                                : u"%1 cookies could not be read and were left out."_s.arg(unusable));
+                                ? tr("One cookie could not be read and was left out.")
+                                : tr("%1 cookies could not be read and were left out.").arg(unusable));
     }
     Q_EMIT changed();
     return ok;
@@ -302,9 +306,10 @@ QByteArray CookieStore::serialize() const
             continue;
         array.append(cookieToJson(cookie));
     }
-    const QJsonObject root { { u"format"_s, fileFormat.name },
-                             { u"version"_s, fileFormat.version },
-                             { fileFormat.listKey, array } };
+    const StateFile::Format format = fileFormat();
+    const QJsonObject root { { u"format"_s, format.name },
+                             { u"version"_s, format.version },
+                             { format.listKey, array } };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

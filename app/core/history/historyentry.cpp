@@ -1,5 +1,6 @@
 #include "history/historyentry.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QUuid>
 
@@ -130,7 +131,8 @@ QByteArray bodyFromJson(const QJsonObject &object, QStringList *problems)
     if (decoded)
         return *decoded;
     if (problems)
-        problems->append(u"A response body's base64 is damaged; the body is left empty."_s);
+        problems->append(QCoreApplication::translate(
+            "Postern::HistoryEntry", "A response body's base64 is damaged; the body is left empty."));
     return {};
 }
 
@@ -206,7 +208,7 @@ HistoryEntry HistoryEntry::fromExchange(const HttpRequest &sent, const HttpRespo
 QString HistoryEntry::statusText() const
 {
     if (statusCode <= 0)
-        return u"Error"_s;
+        return QCoreApplication::translate("Postern::HistoryEntry", "Error");
     return reasonPhrase.isEmpty() ? QString::number(statusCode)
                                   : QString::number(statusCode) + u' ' + reasonPhrase;
 }
@@ -287,7 +289,8 @@ HistoryEntry HistoryEntry::fromJson(const QJsonObject &object, const Limits &lim
     const QJsonObject requestObject = object.value(u"request"_s).toObject();
     if (id.isEmpty() || id.size() > 64 || requestObject.isEmpty()) {
         if (problems)
-            problems->append(u"An entry without an id or a request was dropped."_s);
+            problems->append(QCoreApplication::translate("Postern::HistoryEntry",
+                                                         "An entry without an id or a request was dropped."));
         return entry;
     }
     entry.id = id;

@@ -12,10 +12,17 @@ namespace Postern {
 
 namespace {
 
-const StateFile::Format fileFormat {
-    u"postern-history"_s,     1, u"entries"_s, u"history"_s, u"History is"_s, u"history file"_s,
-    u"history starts empty"_s
-};
+// A function, not a constant: the words are in the user's language, known once a translator is installed.
+StateFile::Format fileFormat()
+{
+    return { u"postern-history"_s,
+             1,
+             u"entries"_s,
+             HistoryStore::tr("history"),
+             HistoryStore::tr("History is"),
+             HistoryStore::tr("history file"),
+             HistoryStore::tr("history starts empty") };
+}
 constexpr int maxEntriesLimit = 100000;
 constexpr qint64 maxBodyBytesLimit = 16 * 1024 * 1024;
 
@@ -23,7 +30,7 @@ constexpr qint64 maxBodyBytesLimit = 16 * 1024 * 1024;
 
 HistoryStore::HistoryStore(const QString &path, QObject *parent)
     : QObject(parent)
-    , m_file(path, fileFormat, saveDelayMs, [this] { return serialize(); })
+    , m_file(path, fileFormat(), saveDelayMs, [this] { return serialize(); })
 {
     connect(&m_file, &StateFile::saveFailed, this, &HistoryStore::saveFailed);
 }
@@ -66,8 +73,8 @@ bool HistoryStore::load()
     }
     if (dropped > 0) {
         m_file.setLoadError(dropped == 1
-                                ? u"One history entry could not be read and was left out."_s
-                                : u"%1 history entries could not be read and were left out."_s.arg(dropped));
+                                ? tr("One history entry could not be read and was left out.")
+                                : tr("%1 history entries could not be read and were left out.").arg(dropped));
         qCWarning(lcStore) << "history:" << dropped << "unreadable entries dropped";
     }
     Q_EMIT changed();
@@ -157,8 +164,9 @@ void HistoryStore::noteChanged()
 
 QByteArray HistoryStore::serialize() const
 {
-    QByteArray out = "{\"format\":\"" + fileFormat.name.toLatin1() + "\",\"version\":"
-        + QByteArray::number(fileFormat.version) + ",\"" + fileFormat.listKey.toLatin1() + "\":[\n";
+    const StateFile::Format format = fileFormat();
+    QByteArray out = "{\"format\":\"" + format.name.toLatin1() + "\",\"version\":"
+        + QByteArray::number(format.version) + ",\"" + format.listKey.toLatin1() + "\":[\n";
     for (qsizetype i = 0; i < m_entries.size(); ++i) {
         if (i > 0)
             out += ",\n";

@@ -19,15 +19,15 @@ QByteArray readSmall(const QString &path, QString *error)
     const QString name = QFileInfo(path).fileName();
     QFile file(path);
     if (path.isEmpty() || !QFileInfo(path).isFile()) {
-        *error = u"there is no file \u201c%1\u201d"_s.arg(path);
+        *error = ClientCertificates::tr("there is no file “%1”").arg(path);
         return QByteArray();
     }
     if (QFileInfo(path).size() > maxFileBytes) {
-        *error = u"\u201c%1\u201d is too large to be a certificate or key file"_s.arg(name);
+        *error = ClientCertificates::tr("“%1” is too large to be a certificate or key file").arg(name);
         return QByteArray();
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"\u201c%1\u201d cannot be read: %2"_s.arg(name, file.errorString());
+        *error = ClientCertificates::tr("“%1” cannot be read: %2").arg(name, file.errorString());
         return QByteArray();
     }
     return file.readAll();
@@ -98,8 +98,8 @@ ClientCertificates::ClientCertificates(const QList<ClientCertificate> &entries)
         if (read(entry, &loaded.chain, &loaded.key, &error))
             m_loaded.append(loaded);
         else
-            m_problems << u"The client certificate for %1 is not used: %2."_s.arg(entry.host.trimmed(),
-                                                                                  error);
+            m_problems << ClientCertificates::tr("The client certificate for %1 is not used: %2.")
+                              .arg(entry.host.trimmed(), error);
     }
 }
 
@@ -107,7 +107,7 @@ bool ClientCertificates::read(const ClientCertificate &entry, QList<QSslCertific
                               QString *error)
 {
 #ifdef QT_NO_SSL
-    *error = u"this build of Postern has no TLS support"_s;
+    *error = ClientCertificates::tr("this build of Postern has no TLS support");
     return false;
 #else
     error->clear();
@@ -123,8 +123,10 @@ bool ClientCertificates::read(const ClientCertificate &entry, QList<QSslCertific
         QList<QSslCertificate> authorities;
         if (!QSslCertificate::importPkcs12(&buffer, key, &certificate, &authorities, passphrase)
             || key->isNull() || certificate.isNull()) {
-            *error = u"\u201c%1\u201d cannot be opened: the passphrase is wrong, or it is not a PKCS#12 file "
-                     u"with a certificate and its key"_s.arg(entry.fileName());
+            *error = ClientCertificates::tr(
+                         "“%1” cannot be opened: the passphrase is wrong, or it is not a PKCS#12 file "
+                         "with a certificate and its key")
+                         .arg(entry.fileName());
             return false;
         }
         *chain = QList<QSslCertificate> { certificate } + authorities;
@@ -137,7 +139,7 @@ bool ClientCertificates::read(const ClientCertificate &entry, QList<QSslCertific
     if (chain->isEmpty())
         *chain = QSslCertificate::fromData(certBytes, QSsl::Der);
     if (chain->isEmpty()) {
-        *error = u"\u201c%1\u201d holds no PEM or DER certificate"_s.arg(entry.fileName());
+        *error = ClientCertificates::tr("“%1” holds no PEM or DER certificate").arg(entry.fileName());
         return false;
     }
     const QByteArray keyBytes = readSmall(entry.keyFile.trimmed(), error);
@@ -151,10 +153,11 @@ bool ClientCertificates::read(const ClientCertificate &entry, QList<QSslCertific
     }
     if (key->isNull()) {
         *error = passphrase.isEmpty()
-            ? u"\u201c%1\u201d is not a private key Postern can read (an encrypted key needs its passphrase)"_s
+            ? ClientCertificates::tr(
+                  "“%1” is not a private key Postern can read (an encrypted key needs its passphrase)")
                   .arg(QFileInfo(entry.keyFile).fileName())
-            : u"\u201c%1\u201d cannot be read with the passphrase given, or is not a private key"_s.arg(
-                QFileInfo(entry.keyFile).fileName());
+            : ClientCertificates::tr("“%1” cannot be read with the passphrase given, or is not a private key")
+                  .arg(QFileInfo(entry.keyFile).fileName());
         return false;
     }
     return true;

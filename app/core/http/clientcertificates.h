@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
@@ -40,6 +41,8 @@ struct ClientCertificate
 // and file, never the passphrase.
 class ClientCertificates
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::ClientCertificates)
+
 public:
     ClientCertificates() = default;
     explicit ClientCertificates(const QList<ClientCertificate> &entries);

@@ -2,6 +2,7 @@
 
 #include "base/atomicfile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -104,18 +105,26 @@ QString FileAccess::refusal(const QString &path, QString *readPath) const
 {
     const QString absolute = absolutePath(path);
     if (absolute.isEmpty())
-        return u"The file \u201c%1\u201d cannot be read: the request has no working directory to find it in "
-               u"(Settings > Working Directory\u2026)."_s.arg(shown(path));
+        return QCoreApplication::translate(
+                   "Postern::FileAccess",
+                   "The file “%1” cannot be read: the request has no working directory to find it in "
+                   "(Settings > Working Directory…).")
+            .arg(shown(path));
     if (!isInWorkingDirectory(path) && !isChosen(path)) {
         if (m_workingDirectory.isEmpty())
-            return u"The file \u201c%1\u201d was not read: Postern reads a request's files only from the "
-                   u"working directory, and none is set (Settings > Working Directory\u2026)."_s.arg(
-                       shown(path));
-        return u"The file \u201c%1\u201d is outside the working directory \u201c%2\u201d, so it was not "
-               u"read: "
-               u"Postern sends only files from there (Settings > Working Directory\u2026) or ones you chose "
-               u"with the file dialog in this session. Copy it into the working directory or choose it again."_s
-                   .arg(shown(path), shown(m_workingDirectory));
+            return QCoreApplication::translate(
+                       "Postern::FileAccess",
+                       "The file “%1” was not read: Postern reads a request's files only from the "
+                       "working directory, and none is set (Settings > Working Directory…).")
+                .arg(shown(path));
+        return QCoreApplication::translate(
+                   "Postern::FileAccess",
+                   "The file “%1” is outside the working directory “%2”, so it was not "
+                   "read: "
+                   "Postern sends only files from there (Settings > Working Directory…) or ones you chose "
+                   "with the file dialog in this session. Copy it into the working directory or choose it "
+                   "again.")
+            .arg(shown(path), shown(m_workingDirectory));
     }
     if (readPath)
         *readPath = canonical(absolute);

@@ -28,23 +28,23 @@ QString transportMessage(QNetworkReply::NetworkError error, const QUrl &url, con
     const QString host = url.host();
     switch (error) {
     case QNetworkReply::HostNotFoundError:
-        return u"Could not resolve host \u201c%1\u201d. Check the URL and your network connection."_s.arg(
-            host);
+        return HttpCall::tr("Could not resolve host “%1”. Check the URL and your network connection.")
+            .arg(host);
     case QNetworkReply::ConnectionRefusedError:
-        return u"Connection refused by %1:%2. Is the server running?"_s.arg(
-            host, QString::number(url.port(url.scheme() == u"https"_s ? 443 : 80)));
+        return HttpCall::tr("Connection refused by %1:%2. Is the server running?")
+            .arg(host, QString::number(url.port(url.scheme() == u"https"_s ? 443 : 80)));
     case QNetworkReply::RemoteHostClosedError:
-        return u"The server closed the connection before answering."_s;
+        return HttpCall::tr("The server closed the connection before answering.");
     case QNetworkReply::TimeoutError:
-        return u"The connection to %1 timed out."_s.arg(host);
+        return HttpCall::tr("The connection to %1 timed out.").arg(host);
     case QNetworkReply::TooManyRedirectsError:
-        return u"Too many redirects."_s;
+        return HttpCall::tr("Too many redirects.");
     case QNetworkReply::InsecureRedirectError:
-        return u"The server redirected from https to plain http; the redirect was not followed."_s;
+        return HttpCall::tr("The server redirected from https to plain http; the redirect was not followed.");
     case QNetworkReply::ProtocolUnknownError:
-        return u"The URL's scheme is not supported."_s;
+        return HttpCall::tr("The URL's scheme is not supported.");
     default:
-        return u"The request failed: %1"_s.arg(qtText);
+        return HttpCall::tr("The request failed: %1").arg(qtText);
     }
 }
 
@@ -259,8 +259,8 @@ void HttpCall::onRedirected(const QUrl &target)
     if (from.scheme() == u"https"_s && target.scheme() != u"https"_s) {
         m_response.error = HttpResponse::Error::Network;
         m_response.errorMessage
-            = u"The server redirected from https to plain http (%1); the redirect was not followed."_s.arg(
-                logUrl(target));
+            = tr("The server redirected from https to plain http (%1); the redirect was not followed.")
+                  .arg(logUrl(target));
         m_redirectRefused = true;
         m_reply->abort();
         return;
@@ -277,7 +277,7 @@ void HttpCall::onRedirected(const QUrl &target)
     // Another origin: send it again there without the credentials.
     if (++m_redirects > maxRedirects) {
         m_response.error = HttpResponse::Error::Network;
-        m_response.errorMessage = u"Too many redirects."_s;
+        m_response.errorMessage = tr("Too many redirects.");
         m_redirectRefused = true;
         m_reply->abort();
         return;
@@ -485,28 +485,28 @@ void HttpCall::completeReply()
         // the message is already in m_response
     } else if (m_canceled) {
         m_response.error = HttpResponse::Error::Canceled;
-        m_response.errorMessage = u"The request was canceled."_s;
+        m_response.errorMessage = tr("The request was canceled.");
     } else if (m_timedOut) {
         m_response.error = HttpResponse::Error::Timeout;
-        m_response.errorMessage
-            = u"No answer within %1 ms: the request timed out. "
-              "The timeout can be changed in the request's Settings tab."_s.arg(m_timeout.interval());
+        m_response.errorMessage = tr("No answer within %1 ms: the request timed out. "
+                                     "The timeout can be changed in the request's Settings tab.")
+                                      .arg(m_timeout.interval());
     } else if (m_tooLarge) {
         m_response.error = HttpResponse::Error::TooLarge;
-        m_response.errorMessage
-            = u"The answer is larger than %1 MiB; it was not read to the end."_s.arg(m_maxFileBodySize >> 20);
+        m_response.errorMessage = tr("The answer is larger than %1 MiB; it was not read to the end.")
+                                      .arg(m_maxFileBodySize >> 20);
     } else if (!m_spoolError.isEmpty()) {
         m_response.error = HttpResponse::Error::TooLarge;
         m_response.errorMessage
-            = u"The answer is larger than %1 MiB and could not be kept in a temporary file: %2"_s
+            = tr("The answer is larger than %1 MiB and could not be kept in a temporary file: %2")
                   .arg(m_spoolOver >> 20)
                   .arg(m_spoolError);
     } else if (!m_tlsErrors.isEmpty() && error != QNetworkReply::NoError && !status.isValid()) {
         m_response.error = HttpResponse::Error::Tls;
         m_response.errorMessage
-            = u"TLS error: %1. The connection was refused; turn off certificate "
-              "verification in the request's Settings tab only if you trust this server."_s.arg(
-                  m_tlsErrors.join(u"; "_s));
+            = tr("TLS error: %1. The connection was refused; turn off certificate "
+                 "verification in the request's Settings tab only if you trust this server.")
+                  .arg(m_tlsErrors.join(u"; "_s));
     } else if (error != QNetworkReply::NoError && !status.isValid()) {
         m_response.error = classify(error);
         m_response.errorMessage = transportMessage(error, m_response.url, reply->errorString());

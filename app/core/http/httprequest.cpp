@@ -4,6 +4,7 @@
 #include "base/httpvalidation.h"
 #include "http/requestbody.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -117,14 +118,15 @@ HttpRequest HttpRequest::fromJson(const QJsonObject &object, QStringList *proble
             problems->append(what);
     };
     if (object.contains(u"method"_s) && !object.value(u"method"_s).isString())
-        odd(u"\u201cmethod\u201d is not text; GET is used."_s);
+        odd(QCoreApplication::translate("Postern::HttpRequest", "“method” is not text; GET is used."));
     request.method = object.value(u"method"_s).toString(u"GET"_s);
     request.url = object.value(u"url"_s).toString();
     request.headers = keyValuesFromJson(object.value(u"headers"_s).toArray());
     request.auth = AuthConfig::fromJson(object.value(u"auth"_s).toObject());
     const double timeout = object.value(u"timeoutMs"_s).toDouble(request.timeoutMs);
     if (timeout < 0 || timeout > 24.0 * 3600 * 1000)
-        odd(u"\u201ctimeoutMs\u201d is out of range; the default is used."_s);
+        odd(QCoreApplication::translate("Postern::HttpRequest",
+                                        "“timeoutMs” is out of range; the default is used."));
     else
         request.timeoutMs = int(timeout);
     request.verifyTls = object.value(u"verifyTls"_s).toBool(true);
@@ -140,7 +142,8 @@ HttpRequest HttpRequest::fromJson(const QJsonObject &object, QStringList *proble
         if (decoded)
             request.body = *decoded;
         else
-            odd(u"The body's base64 is damaged; the body is left empty."_s);
+            odd(QCoreApplication::translate("Postern::HttpRequest",
+                                            "The body's base64 is damaged; the body is left empty."));
     } else {
         request.body = bodyObject.value(u"text"_s).toString().toUtf8();
     }
@@ -148,8 +151,9 @@ HttpRequest HttpRequest::fromJson(const QJsonObject &object, QStringList *proble
         bool known = false;
         request.bodyMode = bodyModeFromKey(object.value(u"bodyMode"_s).toString(), &known);
         if (!known)
-            odd(u"The body mode \u201c%1\u201d is unknown; the raw body is used."_s.arg(
-                object.value(u"bodyMode"_s).toString().left(40)));
+            odd(QCoreApplication::translate("Postern::HttpRequest",
+                                            "The body mode “%1” is unknown; the raw body is used.")
+                    .arg(object.value(u"bodyMode"_s).toString().left(40)));
     }
     request.formFields = keyValuesFromJson(object.value(u"formFields"_s).toArray());
     const QJsonArray parts = object.value(u"formParts"_s).toArray();
@@ -223,10 +227,12 @@ QStringList HttpRequest::problems() const
         if (const QString error = HttpValidation::headerNameError(header.key); !error.isEmpty())
             problems.append(error);
         if (const QString error = HttpValidation::headerValueError(header.value); !error.isEmpty())
-            problems.append(u"Header \u201c%1\u201d: %2"_s.arg(header.key.left(60), error));
+            problems.append(QCoreApplication::translate("Postern::HttpRequest", "Header “%1”: %2")
+                                .arg(header.key.left(60), error));
     }
     if (timeoutMs < 0)
-        problems.append(u"The timeout cannot be negative."_s);
+        problems.append(
+            QCoreApplication::translate("Postern::HttpRequest", "The timeout cannot be negative."));
     if (methodCarriesBody(method))
         problems += RequestBody::problems(*this);
     return problems;

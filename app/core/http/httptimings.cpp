@@ -24,49 +24,49 @@ QString figure(double ms)
     return QLocale::c().toString(ms, 'f', ms < 10 ? 2 : 1) + u" ms"_s;
 }
 
-const QString notReached = u"did not happen: the exchange ended before"_s;
-
 } // namespace
 
 QList<HttpTimings::Phase> HttpTimings::phases() const
 {
     QList<Phase> list;
+    const QString notReached = tr("did not happen: the exchange ended before");
     // A phase from one reported moment to the next; no figure when either is missing.
     const auto add = [&list](const QString &name, double from, double to, const QString &note) {
         const double ms = span(from, to);
         list.append({ name, ms, note, ms >= 0 ? from : -1 });
     };
     if (redirects > 0) {
-        add(u"Redirects"_s, 0, lastHopStart,
+        add(tr("Redirects"), 0, lastHopStart,
             redirects == 1
-                ? u"1 redirect followed; the phases below are the last request's"_s
-                : u"%1 redirects followed; the phases below are the last request's"_s.arg(redirects));
+                ? tr("1 redirect followed; the phases below are the last request's")
+                : tr("%1 redirects followed; the phases below are the last request's").arg(redirects));
     }
     const bool tls = encrypted >= 0;
     if (connectStarted >= 0) {
-        add(u"Prepare"_s, lastHopStart, connectStarted, u"until a connection was started"_s);
+        add(tr("Prepare"), lastHopStart, connectStarted, tr("until a connection was started"));
         const double connectEnd = tls ? encrypted : requestSent;
-        add(u"Connect"_s, connectStarted, connectEnd,
-            tls ? u"DNS lookup, TCP and TLS handshakes: Qt does not report where one ends"_s
+        add(tr("Connect"), connectStarted, connectEnd,
+            tls ? tr("DNS lookup, TCP and TLS handshakes: Qt does not report where one ends")
                 : connectEnd >= 0
-                ? u"DNS lookup, TCP handshake and writing the request: Qt does not report the "
-                  "end of the connect apart"_s
+                ? tr("DNS lookup, TCP handshake and writing the request: Qt does not report the "
+                     "end of the connect apart")
                 : notReached);
         if (tls) {
-            add(u"TLS handshake"_s, -1, -1, u"inside Connect: Qt reports its end, not its start"_s);
-            add(u"Send"_s, encrypted, requestSent, requestSent >= 0 ? u"writing the request"_s : notReached);
+            add(tr("TLS handshake"), -1, -1, tr("inside Connect: Qt reports its end, not its start"));
+            add(tr("Send"), encrypted, requestSent,
+                requestSent >= 0 ? tr("writing the request") : notReached);
         }
     } else if (requestSent >= 0) {
-        add(u"Connect"_s, -1, -1, u"none: a connection kept open from before was reused"_s);
-        add(u"Send"_s, lastHopStart, requestSent, u"writing the request"_s);
+        add(tr("Connect"), -1, -1, tr("none: a connection kept open from before was reused"));
+        add(tr("Send"), lastHopStart, requestSent, tr("writing the request"));
     } else {
-        add(u"Connect"_s, -1, -1, notReached);
+        add(tr("Connect"), -1, -1, notReached);
     }
-    add(u"Waiting"_s, requestSent, headersReceived,
-        headersReceived >= 0 ? u"time to the first byte of the answer"_s : notReached);
-    add(u"Download"_s, headersReceived, finished,
-        finished >= 0 && headersReceived >= 0 ? u"reading the answer"_s : notReached);
-    add(u"Total"_s, finished >= 0 ? 0 : -1, finished, QString());
+    add(tr("Waiting"), requestSent, headersReceived,
+        headersReceived >= 0 ? tr("time to the first byte of the answer") : notReached);
+    add(tr("Download"), headersReceived, finished,
+        finished >= 0 && headersReceived >= 0 ? tr("reading the answer") : notReached);
+    add(tr("Total"), finished >= 0 ? 0 : -1, finished, QString());
     return list;
 }
 
@@ -76,16 +76,16 @@ QString HttpTimings::summary() const
         return QString();
     QStringList parts;
     if (redirects > 0)
-        parts << u"redirects %1"_s.arg(figure(lastHopStart));
+        parts << tr("redirects %1").arg(figure(lastHopStart));
     if (connectionReused())
-        parts << u"connection reused"_s;
+        parts << tr("connection reused");
     for (const Phase &phase : phases()) {
-        if (phase.name == u"Redirects"_s)
+        if (phase.name == tr("Redirects"))
             continue;
         if (phase.ms >= 0)
             parts << phase.name.toLower() + u' ' + figure(phase.ms);
-        else if (phase.name == u"TLS handshake"_s)
-            parts << u"TLS in connect"_s;
+        else if (phase.name == tr("TLS handshake"))
+            parts << tr("TLS in connect");
     }
     return parts.join(u", "_s);
 }

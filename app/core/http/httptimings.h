@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -47,6 +48,8 @@ struct HttpTimings
     static HttpTimings fromJson(const QJsonObject &object);
 
     friend bool operator==(const HttpTimings &a, const HttpTimings &b);
+
+    Q_DECLARE_TR_FUNCTIONS(Postern::HttpTimings)
 };
 
 } // namespace Postern

@@ -3,6 +3,7 @@
 #include "base/formurlencoded.h"
 #include "base/httpvalidation.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -85,10 +86,14 @@ QByteArray boundaryParameter(const QString &contentType)
 QString tooLarge(const QString &path, qint64 budget)
 {
     if (budget < MaxFileSize)
-        return u"The files in the body add up to more than %1 MiB, the most Postern sends in one body."_s.arg(
-            MaxFileSize >> 20);
-    return u"The file \u201c%1\u201d is larger than %2 MiB, the most Postern sends in one body."_s.arg(
-        shownPath(path), QString::number(MaxFileSize >> 20));
+        return QCoreApplication::translate(
+                   "Postern::RequestBody",
+                   "The files in the body add up to more than %1 MiB, the most Postern sends in one body.")
+            .arg(MaxFileSize >> 20);
+    return QCoreApplication::translate(
+               "Postern::RequestBody",
+               "The file “%1” is larger than %2 MiB, the most Postern sends in one body.")
+        .arg(shownPath(path), QString::number(MaxFileSize >> 20));
 }
 
 // What stops the file from being sent, looked up without reading it; counts its size against *budget.
@@ -96,13 +101,18 @@ QString fileProblem(const QString &path, qint64 *budget)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return u"The file \u201c%1\u201d does not exist."_s.arg(shownPath(path));
+        return QCoreApplication::translate("Postern::RequestBody", "The file “%1” does not exist.")
+            .arg(shownPath(path));
     if (info.isDir())
-        return u"\u201c%1\u201d is a folder, not a file."_s.arg(shownPath(path));
+        return QCoreApplication::translate("Postern::RequestBody", "“%1” is a folder, not a file.")
+            .arg(shownPath(path));
     if (!info.isFile())
-        return u"\u201c%1\u201d is not a regular file."_s.arg(shownPath(path));
+        return QCoreApplication::translate("Postern::RequestBody", "“%1” is not a regular file.")
+            .arg(shownPath(path));
     if (!info.isReadable())
-        return u"The file \u201c%1\u201d cannot be read: permission denied."_s.arg(shownPath(path));
+        return QCoreApplication::translate("Postern::RequestBody",
+                                           "The file “%1” cannot be read: permission denied.")
+            .arg(shownPath(path));
     if (info.size() > *budget)
         return tooLarge(path, *budget);
     *budget -= info.size();
@@ -125,14 +135,16 @@ std::optional<QByteArray> readFile(const HttpRequest &request, const QString &na
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"The file \u201c%1\u201d cannot be read: %2."_s.arg(shownPath(path), file.errorString());
+        *error = QCoreApplication::translate("Postern::RequestBody", "The file “%1” cannot be read: %2.")
+                     .arg(shownPath(path), file.errorString());
         return std::nullopt;
     }
     // The size from the lookup above, not a buffer of the whole budget; a file that grew since is
     // noticed by the extra byte.
     QByteArray data = file.read(qMin(file.size(), *budget));
     if (file.error() != QFileDevice::NoError) {
-        *error = u"The file \u201c%1\u201d cannot be read: %2."_s.arg(shownPath(path), file.errorString());
+        *error = QCoreApplication::translate("Postern::RequestBody", "The file “%1” cannot be read: %2.")
+                     .arg(shownPath(path), file.errorString());
         return std::nullopt;
     }
     if (data.size() == *budget && !file.read(1).isEmpty()) {
@@ -204,8 +216,10 @@ WireBody encodeFormData(const HttpRequest &request, const std::function<QByteArr
         QString contentType = part.contentType.trimmed();
         if (part.isFile) {
             if (part.value.isEmpty()) {
-                wire.error = u"The form-data field \u201c%1\u201d is a file, but no file is chosen."_s.arg(
-                    shownName(part.key));
+                wire.error = QCoreApplication::translate(
+                                 "Postern::RequestBody",
+                                 "The form-data field “%1” is a file, but no file is chosen.")
+                                 .arg(shownName(part.key));
                 return wire;
             }
             const std::optional<QByteArray> data = readFile(request, part.value, &budget, &wire.error);
@@ -229,9 +243,10 @@ WireBody encodeFormData(const HttpRequest &request, const std::function<QByteArr
     QByteArray boundary = typedMultipart ? boundaryParameter(*typed) : QByteArray();
     if (!boundary.isEmpty()) {
         if (occursIn(pieces, boundary)) {
-            wire.error
-                = u"The boundary in the Content-Type header occurs in the form data; remove it from the "
-                  u"header and Postern chooses one that does not."_s;
+            wire.error = QCoreApplication::translate(
+                "Postern::RequestBody",
+                "The boundary in the Content-Type header occurs in the form data; remove it from the "
+                "header and Postern chooses one that does not.");
             return wire;
         }
     } else {
@@ -242,7 +257,9 @@ WireBody encodeFormData(const HttpRequest &request, const std::function<QByteArr
                 boundary = candidate;
         }
         if (boundary.isEmpty()) {
-            wire.error = u"No multipart boundary could be found that does not occur in the form data."_s;
+            wire.error = QCoreApplication::translate(
+                "Postern::RequestBody",
+                "No multipart boundary could be found that does not occur in the form data.");
             return wire;
         }
         if (!typed)
@@ -273,12 +290,14 @@ QJsonObject graphqlVariables(const QString &text, QString *error)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = u"The GraphQL variables are not valid JSON: %1 at character %2."_s.arg(
-            parseError.errorString(), QString::number(parseError.offset));
+        *error = QCoreApplication::translate("Postern::RequestBody",
+                                             "The GraphQL variables are not valid JSON: %1 at character %2.")
+                     .arg(parseError.errorString(), QString::number(parseError.offset));
         return QJsonObject();
     }
     if (!document.isObject()) {
-        *error = u"The GraphQL variables must be a JSON object, such as {\"id\": 1}."_s;
+        *error = QCoreApplication::translate(
+            "Postern::RequestBody", "The GraphQL variables must be a JSON object, such as {\"id\": 1}.");
         return QJsonObject();
     }
     return document.object();
@@ -332,13 +351,16 @@ QStringList problems(const HttpRequest &request)
     case BodyMode::FormData:
         for (const FormPart &part : enabledParts(request)) {
             if (const QString error = HttpValidation::headerValueError(part.contentType); !error.isEmpty())
-                found.append(u"The content type of the form-data field \u201c%1\u201d: %2"_s.arg(
-                    shownName(part.key), error));
+                found.append(QCoreApplication::translate("Postern::RequestBody",
+                                                         "The content type of the form-data field “%1”: %2")
+                                 .arg(shownName(part.key), error));
             if (!part.isFile)
                 continue;
             if (part.value.isEmpty())
-                found.append(u"The form-data field \u201c%1\u201d is a file, but no file is chosen."_s.arg(
-                    shownName(part.key)));
+                found.append(
+                    QCoreApplication::translate("Postern::RequestBody",
+                                                "The form-data field “%1” is a file, but no file is chosen.")
+                        .arg(shownName(part.key)));
             else if (const QString problem = checkedFileProblem(request, part.value, &budget);
                      !problem.isEmpty())
                 found.append(problem);

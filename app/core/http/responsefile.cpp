@@ -1,5 +1,6 @@
 #include "http/responsefile.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -14,7 +15,8 @@ constexpr qint64 Chunk = 1024 * 1024;
 
 QString failure(const QString &path, const QString &why)
 {
-    return u"Could not save the response to %1: %2."_s.arg(path, why);
+    return QCoreApplication::translate("Postern::ResponseFile", "Could not save the response to %1: %2.")
+        .arg(path, why);
 }
 
 } // namespace
@@ -31,12 +33,14 @@ QString ResponseFile::save(const HttpResponse &response, const QString &path, co
         QFile in(response.bodyFile->path());
         if (!in.open(QIODevice::ReadOnly))
             return failure(path,
-                           u"the temporary file holding it cannot be read (%1)"_s.arg(in.errorString()));
+                           QCoreApplication::translate("Postern::ResponseFile",
+                                                       "the temporary file holding it cannot be read (%1)")
+                               .arg(in.errorString()));
         QByteArray buffer(Chunk, Qt::Uninitialized);
         for (;;) {
             if (canceled()) {
                 out.cancelWriting();
-                return failure(path, u"canceled"_s);
+                return failure(path, QCoreApplication::translate("Postern::ResponseFile", "canceled"));
             }
             const qint64 read = in.read(buffer.data(), Chunk);
             if (read < 0)
@@ -51,7 +55,7 @@ QString ResponseFile::save(const HttpResponse &response, const QString &path, co
         for (qint64 at = 0; at < body.size(); at += Chunk) {
             if (canceled()) {
                 out.cancelWriting();
-                return failure(path, u"canceled"_s);
+                return failure(path, QCoreApplication::translate("Postern::ResponseFile", "canceled"));
             }
             const qint64 size = qMin(Chunk, body.size() - at);
             if (out.write(body.constData() + at, size) != size)

@@ -32,10 +32,10 @@ bool isCurlCommand(const QByteArray &data)
 InteropImport Interop::read(const QByteArray &data)
 {
     if (data.size() > maxFileSize)
-        return refused(u"The file is larger than %1 MiB; Postern does not import it."_s.arg(maxFileSize
-                                                                                            / (1024 * 1024)));
+        return refused(Interop::tr("The file is larger than %1 MiB; Postern does not import it.")
+                           .arg(maxFileSize / (1024 * 1024)));
     if (data.trimmed().isEmpty())
-        return refused(u"The file is empty."_s);
+        return refused(Interop::tr("The file is empty."));
 
     InteropImport result;
     if (isCurlCommand(data)) {
@@ -51,10 +51,12 @@ InteropImport Interop::read(const QByteArray &data)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return refused(
-            u"It is not valid JSON (%1 at byte %2)."_s.arg(parseError.errorString()).arg(parseError.offset));
+        return refused(Interop::tr("It is not valid JSON (%1 at byte %2).")
+                           .arg(parseError.errorString())
+                           .arg(parseError.offset));
     if (!document.isObject())
-        return refused(u"It is not a collection or an environment: the file holds a list, not an object."_s);
+        return refused(
+            Interop::tr("It is not a collection or an environment: the file holds a list, not an object."));
     const QJsonObject root = document.object();
 
     const QString marker = root.value(u"postern"_s).toString();
@@ -70,8 +72,9 @@ InteropImport Interop::read(const QByteArray &data)
     }
     if (PostmanEnvironment::looksLikePostman(root)) {
         if (data.size() > PostmanEnvironment::maxFileSize)
-            return refused(u"The environment file is larger than %1 MiB; Postern does not import it."_s.arg(
-                PostmanEnvironment::maxFileSize / (1024 * 1024)));
+            return refused(
+                Interop::tr("The environment file is larger than %1 MiB; Postern does not import it.")
+                    .arg(PostmanEnvironment::maxFileSize / (1024 * 1024)));
         const PostmanEnvironmentImport imported = PostmanEnvironment::importObject(root);
         if (!imported.ok())
             return refused(imported.error);
@@ -90,9 +93,9 @@ InteropImport Interop::read(const QByteArray &data)
         result.summary = imported.summary;
         return result;
     }
-    return refused(
-        u"It is not a Postman collection (v2.0 or v2.1), a Postman environment, a Postern collection "
-        "or environment, or a curl command."_s);
+    return refused(Interop::tr(
+        "It is not a Postman collection (v2.0 or v2.1), a Postman environment, a Postern collection "
+        "or environment, or a curl command."));
 }
 
 } // namespace Postern

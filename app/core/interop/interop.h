@@ -6,6 +6,7 @@
 #include "workspace/environment.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -42,6 +43,8 @@ struct InteropImport
 // into the workspace is the caller's job.
 class Interop
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::Interop)
+
 public:
     static constexpr qsizetype maxFileSize = JsonFile::maxBytes;
 

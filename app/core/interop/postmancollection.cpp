@@ -73,8 +73,8 @@ QJsonArray Reader::readScripts(const QJsonValue &value, const QString &where)
         return QJsonArray { value };
     if (!value.isUndefined() && !value.isNull())
         m_notes.add(where,
-                    u"\u201cevent\u201d is %1, not a list; its scripts were ignored"_s.arg(
-                        PostmanJson::typeName(value)));
+                    PostmanCollection::tr("“event” is %1, not a list; its scripts were ignored")
+                        .arg(PostmanJson::typeName(value)));
     return {};
 }
 
@@ -83,9 +83,9 @@ VariableList Reader::readVariables(const QJsonValue &value, QJsonObject *foreign
     VariableList variables;
     if (!value.isArray()) {
         if (!value.isUndefined() && !value.isNull())
-            m_notes.add(u"The collection"_s,
-                        u"\u201cvariable\u201d is %1, not a list; it was ignored"_s.arg(
-                            PostmanJson::typeName(value)));
+            m_notes.add(PostmanCollection::tr("The collection"),
+                        PostmanCollection::tr("“variable” is %1, not a list; it was ignored")
+                            .arg(PostmanJson::typeName(value)));
         return variables;
     }
     PostmanJson::RowExtras extras;
@@ -117,8 +117,9 @@ VariableList Reader::readVariables(const QJsonValue &value, QJsonObject *foreign
         variables.append(variable);
     }
     if (wrongType)
-        m_notes.add(u"The collection"_s,
-                    u"some variables have the wrong type and were left out or left empty"_s);
+        m_notes.add(
+            PostmanCollection::tr("The collection"),
+            PostmanCollection::tr("some variables have the wrong type and were left out or left empty"));
     if (!extras.isEmpty())
         foreign->insert(variableRowsKey, extras.toJson());
     return variables;
@@ -130,14 +131,15 @@ QList<CollectionItem> Reader::readItems(const QJsonValue &value, int depth, cons
     QList<CollectionItem> items;
     if (!value.isArray()) {
         if (!value.isUndefined() && !value.isNull())
-            m_notes.add(
-                where,
-                u"\u201citem\u201d is %1, not a list; it was ignored"_s.arg(PostmanJson::typeName(value)));
+            m_notes.add(where,
+                        PostmanCollection::tr("“item” is %1, not a list; it was ignored")
+                            .arg(PostmanJson::typeName(value)));
         return items;
     }
     if (depth > PostmanCollection::maxDepth) {
-        m_error = u"Its folders are nested deeper than %1 levels; Postern does not import it."_s.arg(
-            PostmanCollection::maxDepth);
+        m_error = PostmanCollection::tr(
+                      "Its folders are nested deeper than %1 levels; Postern does not import it.")
+                      .arg(PostmanCollection::maxDepth);
         return items;
     }
     const QJsonArray array = value.toArray();
@@ -146,14 +148,15 @@ QList<CollectionItem> Reader::readItems(const QJsonValue &value, int depth, cons
         if (!m_error.isEmpty())
             break;
         if (!entry.isObject()) {
-            m_notes.add(
-                where,
-                u"an entry of \u201citem\u201d is %1; it was skipped"_s.arg(PostmanJson::typeName(entry)));
+            m_notes.add(where,
+                        PostmanCollection::tr("an entry of “item” is %1; it was skipped")
+                            .arg(PostmanJson::typeName(entry)));
             continue;
         }
         if (++m_itemCount > PostmanCollection::maxItems) {
-            m_error = u"It holds more than %1 requests and folders; Postern does not import it."_s.arg(
-                PostmanCollection::maxItems);
+            m_error = PostmanCollection::tr(
+                          "It holds more than %1 requests and folders; Postern does not import it.")
+                          .arg(PostmanCollection::maxItems);
             break;
         }
         const QString name = PostmanJson::text(entry.toObject().value(u"name"_s));
@@ -175,7 +178,7 @@ CollectionItem Reader::readItem(const QJsonValue &value, int depth, const QStrin
     const QString where
         = isFolder ? PostmanJson::folderLabel(item.name) : PostmanJson::requestLabel(item.name);
     if (wrongType)
-        m_notes.add(where, u"the name is not text"_s);
+        m_notes.add(where, PostmanCollection::tr("the name is not text"));
     QString postmanId = object.value(idKey).toString();
     if (postmanId.isEmpty())
         postmanId = object.value(u"_postman_id"_s).toString();
@@ -196,10 +199,12 @@ CollectionItem Reader::readItem(const QJsonValue &value, int depth, const QStrin
                                       &m_notes);
         item.children = readItems(object.take(itemKey), depth + 1, where, item.id);
         if (object.contains(u"protocolProfileBehavior"_s))
-            m_notes.add(where,
-                        u"its request settings (protocolProfileBehavior) are kept for export but not used"_s);
+            m_notes.add(
+                where,
+                PostmanCollection::tr(
+                    "its request settings (protocolProfileBehavior) are kept for export but not used"));
         if (object.contains(u"variable"_s))
-            m_notes.add(where, u"its variables are kept for export but not used"_s);
+            m_notes.add(where, PostmanCollection::tr("its variables are kept for export but not used"));
     } else {
         bool hasDescription = false;
         item.request
@@ -217,15 +222,17 @@ CollectionItem Reader::readItem(const QJsonValue &value, int depth, const QStrin
         }
         const QJsonValue responses = object.value(u"response"_s);
         if (responses.isArray() && !responses.toArray().isEmpty()) {
-            m_notes.add(where,
-                        u"%1 kept for export but not shown"_s.arg(
-                            PostmanJson::count(responses.toArray().size(), u"saved response (example) is"_s,
-                                               u"saved responses (examples) are"_s)));
+            m_notes.add(
+                where,
+                PostmanCollection::tr("%1 kept for export but not shown")
+                    .arg(PostmanJson::count(responses.toArray().size(),
+                                            PostmanCollection::tr("saved response (example) is"),
+                                            PostmanCollection::tr("saved responses (examples) are"))));
         } else if (responses.isArray()) {
             object.remove(u"response"_s);
         }
         if (object.contains(u"variable"_s))
-            m_notes.add(where, u"its variables are kept for export but not used"_s);
+            m_notes.add(where, PostmanCollection::tr("its variables are kept for export but not used"));
     }
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
         if (it.key() != u"response"_s && it.key() != u"variable"_s && it.key() != u"protocolProfileBehavior"_s
@@ -234,7 +241,8 @@ CollectionItem Reader::readItem(const QJsonValue &value, int depth, const QStrin
     }
     if (!unknown.isEmpty())
         m_notes.add(where,
-                    u"fields Postern does not use are kept for export: %1"_s.arg(unknown.join(u", "_s)));
+                    PostmanCollection::tr("fields Postern does not use are kept for export: %1")
+                        .arg(unknown.join(u", "_s)));
     if (!object.isEmpty())
         foreign.insert(itemKey, object);
     if (!foreign.isEmpty())
@@ -248,15 +256,15 @@ PostmanImport Reader::read(const QJsonObject &rootObject, const QByteArray &sour
     QJsonObject root = rootObject;
     QJsonObject foreign;
     Collection &collection = result.collection;
-    const QString where = u"The collection"_s;
+    const QString where = PostmanCollection::tr("The collection");
 
     QJsonObject info = root.take(infoKey).toObject();
     const QString schema = info.take(u"schema"_s).toString();
     if (!schema.isEmpty() && !schema.contains(u"v2.0"_s) && !schema.contains(u"v2.1"_s)
         && !schema.contains(u"collection/v2/"_s)) {
         m_notes.add(where,
-                    u"its schema \u201c%1\u201d is not one Postern knows; it was read as v2.1"_s.arg(
-                        schema.left(120)));
+                    PostmanCollection::tr("its schema “%1” is not one Postern knows; it was read as v2.1")
+                        .arg(schema.left(120)));
     }
     QString id = info.take(u"_postman_id"_s).toString();
     if (id.isEmpty() && info.value(idKey).isString()) {
@@ -274,7 +282,7 @@ PostmanImport Reader::read(const QJsonObject &rootObject, const QByteArray &sour
     QJsonObject format;
     collection.description = PostmanJson::readDescription(info.take(u"description"_s), &format, &wrongType);
     if (wrongType)
-        m_notes.add(where, u"its name or description is not text"_s);
+        m_notes.add(where, PostmanCollection::tr("its name or description is not text"));
     if (!format.isEmpty())
         foreign.insert(descriptionFormatKey, format);
     if (!info.isEmpty())
@@ -295,12 +303,14 @@ PostmanImport Reader::read(const QJsonObject &rootObject, const QByteArray &sour
 
     if (root.contains(u"protocolProfileBehavior"_s))
         m_notes.add(where,
-                    u"its request settings (protocolProfileBehavior) are kept for export but not used"_s);
+                    PostmanCollection::tr(
+                        "its request settings (protocolProfileBehavior) are kept for export but not used"));
     QStringList unknown = root.keys();
     unknown.removeAll(u"protocolProfileBehavior"_s);
     if (!unknown.isEmpty())
         m_notes.add(where,
-                    u"fields Postern does not use are kept for export: %1"_s.arg(unknown.join(u", "_s)));
+                    PostmanCollection::tr("fields Postern does not use are kept for export: %1")
+                        .arg(unknown.join(u", "_s)));
     if (!root.isEmpty())
         foreign.insert(collectionKey, root);
     if (!foreign.isEmpty())
@@ -317,21 +327,22 @@ PostmanImport PostmanCollection::import(const QByteArray &json)
     if (json.size() > maxFileSize)
         return { Collection(),
                  {},
-                 u"The file is larger than %1 MiB; Postern does not import it."_s.arg(maxFileSize
-                                                                                      / (1024 * 1024)) };
+                 PostmanCollection::tr("The file is larger than %1 MiB; Postern does not import it.")
+                     .arg(maxFileSize / (1024 * 1024)) };
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return {
-            Collection(),
-            {},
-            u"It is not valid JSON (%1 at byte %2)."_s.arg(parseError.errorString()).arg(parseError.offset)
-        };
+        return { Collection(),
+                 {},
+                 PostmanCollection::tr("It is not valid JSON (%1 at byte %2).")
+                     .arg(parseError.errorString())
+                     .arg(parseError.offset) };
     }
     if (!document.isObject())
         return { Collection(),
                  {},
-                 u"It is not a Postman collection: the file holds a list, not an object."_s };
+                 PostmanCollection::tr(
+                     "It is not a Postman collection: the file holds a list, not an object.") };
     return importObject(document.object(), json);
 }
 
@@ -341,7 +352,8 @@ PostmanImport PostmanCollection::importObject(const QJsonObject &root, const QBy
     if (schema.contains(u"v1."_s) || (!root.contains(infoKey) && root.value(u"requests"_s).isArray())) {
         return { Collection(),
                  {},
-                 u"Postman Collection v1 is not supported; export it again as v2.1 from Postman."_s };
+                 PostmanCollection::tr(
+                     "Postman Collection v1 is not supported; export it again as v2.1 from Postman.") };
     }
     if (!root.contains(infoKey) && root.value(itemKey).isArray()) {
         // An early v2 shape, still read by Postman's own runner: the name at the top, no "info".
@@ -354,20 +366,23 @@ PostmanImport PostmanCollection::importObject(const QJsonObject &root, const QBy
         if (root.value(u"values"_s).isArray())
             return { Collection(),
                      {},
-                     u"It is a Postman environment, not a collection; import it as an environment."_s };
+                     PostmanCollection::tr(
+                         "It is a Postman environment, not a collection; import it as an environment.") };
         if (root.contains(infoKey))
             return { Collection(),
                      {},
-                     u"It is not a Postman collection: \u201cinfo\u201d is %1, not an object."_s.arg(
-                         PostmanJson::typeName(root.value(infoKey))) };
-        return { Collection(), {}, u"It is not a Postman collection: it has no \u201cinfo\u201d."_s };
+                     PostmanCollection::tr("It is not a Postman collection: “info” is %1, not an object.")
+                         .arg(PostmanJson::typeName(root.value(infoKey))) };
+        return { Collection(),
+                 {},
+                 PostmanCollection::tr("It is not a Postman collection: it has no “info”.") };
     }
     const QJsonValue items = root.value(itemKey);
     if (!items.isArray() && !items.isUndefined())
         return { Collection(),
                  {},
-                 u"It is not a Postman collection: \u201citem\u201d is %1, not a list."_s.arg(
-                     PostmanJson::typeName(items)) };
+                 PostmanCollection::tr("It is not a Postman collection: “item” is %1, not a list.")
+                     .arg(PostmanJson::typeName(items)) };
     return Reader().read(root, source);
 }
 

@@ -4,6 +4,7 @@
 #include "workspace/collection.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
@@ -40,6 +41,8 @@ struct PostmanImport
 // reach Postern's files.
 class PostmanCollection
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::PostmanCollection)
+
 public:
     using Secrets = OAuth2Config::Secrets;
 

@@ -23,15 +23,17 @@ PostmanEnvironmentImport failure(const QString &error)
 PostmanEnvironmentImport PostmanEnvironment::import(const QByteArray &json)
 {
     if (json.size() > maxFileSize)
-        return failure(u"The file is larger than %1 MiB; Postern does not import it."_s.arg(maxFileSize
-                                                                                            / (1024 * 1024)));
+        return failure(PostmanEnvironment::tr("The file is larger than %1 MiB; Postern does not import it.")
+                           .arg(maxFileSize / (1024 * 1024)));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return failure(
-            u"It is not valid JSON (%1 at byte %2)."_s.arg(parseError.errorString()).arg(parseError.offset));
+        return failure(PostmanEnvironment::tr("It is not valid JSON (%1 at byte %2).")
+                           .arg(parseError.errorString())
+                           .arg(parseError.offset));
     if (!document.isObject())
-        return failure(u"It is not a Postman environment: the file holds a list, not an object."_s);
+        return failure(
+            PostmanEnvironment::tr("It is not a Postman environment: the file holds a list, not an object."));
     return importObject(document.object());
 }
 
@@ -39,13 +41,15 @@ PostmanEnvironmentImport PostmanEnvironment::importObject(const QJsonObject &roo
 {
     QJsonObject root = rootObject;
     if (root.value(u"info"_s).isObject() && root.contains(u"item"_s))
-        return failure(u"It is a Postman collection, not an environment; import it as a collection."_s);
+        return failure(PostmanEnvironment::tr(
+            "It is a Postman collection, not an environment; import it as a collection."));
     const QJsonValue values = root.take(u"values"_s);
     if (!values.isArray()) {
         if (values.isUndefined())
-            return failure(u"It is not a Postman environment: it has no \u201cvalues\u201d list."_s);
-        return failure(u"It is not a Postman environment: \u201cvalues\u201d is %1, not a list."_s.arg(
-            PostmanJson::typeName(values)));
+            return failure(
+                PostmanEnvironment::tr("It is not a Postman environment: it has no “values” list."));
+        return failure(PostmanEnvironment::tr("It is not a Postman environment: “values” is %1, not a list.")
+                           .arg(PostmanJson::typeName(values)));
     }
 
     PostmanJson::Notes notes;
@@ -57,13 +61,14 @@ PostmanEnvironmentImport PostmanEnvironment::importObject(const QJsonObject &roo
     bool wrongType = false;
     environment.name = PostmanJson::text(root.take(u"name"_s), &wrongType);
     if (wrongType)
-        notes.add(u"The environment's name is not text; it was left empty."_s);
+        notes.add(PostmanEnvironment::tr("The environment's name is not text; it was left empty."));
     const QString scope = root.take(u"_postman_variable_scope"_s).toString();
     if (scope == u"globals"_s)
-        notes.add(u"It is a Postman globals file; its variables were imported as an environment."_s);
+        notes.add(PostmanEnvironment::tr(
+            "It is a Postman globals file; its variables were imported as an environment."));
     else if (!scope.isEmpty() && scope != u"environment"_s)
-        notes.add(u"The variable scope \u201c%1\u201d is unknown; it was read as an environment."_s.arg(
-            scope.left(40)));
+        notes.add(PostmanEnvironment::tr("The variable scope “%1” is unknown; it was read as an environment.")
+                      .arg(scope.left(40)));
     QStringList exportedFields;
     for (const QString &key : root.keys()) {
         if (key.startsWith(u"_postman_exported_"_s)) {
@@ -105,22 +110,26 @@ PostmanEnvironmentImport PostmanEnvironment::importObject(const QJsonObject &roo
         environment.variables.append(variable);
     }
     if (skipped > 0)
-        notes.add(u"%1 without a key or of the wrong type left out."_s.arg(
-            PostmanJson::count(skipped, u"variable"_s, u"variables"_s)));
+        notes.add(PostmanEnvironment::tr("%1 without a key or of the wrong type left out.")
+                      .arg(PostmanJson::count(skipped, PostmanEnvironment::tr("variable"),
+                                              PostmanEnvironment::tr("variables"))));
     if (converted > 0)
-        notes.add(u"%1 not text; kept as text."_s.arg(
-            PostmanJson::count(converted, u"value is"_s, u"values are"_s)));
+        notes.add(PostmanEnvironment::tr("%1 not text; kept as text.")
+                      .arg(PostmanJson::count(converted, PostmanEnvironment::tr("value is"),
+                                              PostmanEnvironment::tr("values are"))));
     if (emptied > 0)
-        notes.add(u"%1 a list or an object; left empty."_s.arg(
-            PostmanJson::count(emptied, u"value is"_s, u"values are"_s)));
+        notes.add(PostmanEnvironment::tr("%1 a list or an object; left empty.")
+                      .arg(PostmanJson::count(emptied, PostmanEnvironment::tr("value is"),
+                                              PostmanEnvironment::tr("values are"))));
     if (!droppedFields.isEmpty())
-        notes.add(
-            u"Variable fields Postern does not keep were left out: %1."_s.arg(droppedFields.join(u", "_s)));
+        notes.add(PostmanEnvironment::tr("Variable fields Postern does not keep were left out: %1.")
+                      .arg(droppedFields.join(u", "_s)));
     if (!root.isEmpty())
-        notes.add(u"Fields Postern does not keep were left out: %1."_s.arg(root.keys().join(u", "_s)));
+        notes.add(PostmanEnvironment::tr("Fields Postern does not keep were left out: %1.")
+                      .arg(root.keys().join(u", "_s)));
     if (!exportedFields.isEmpty())
-        notes.add(u"Left out: %1 (when and with what Postman exported the file)."_s.arg(
-            exportedFields.join(u", "_s)));
+        notes.add(PostmanEnvironment::tr("Left out: %1 (when and with what Postman exported the file).")
+                      .arg(exportedFields.join(u", "_s)));
     result.summary = notes.lines();
     return result;
 }

@@ -4,6 +4,7 @@
 #include "workspace/environment.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -26,6 +27,8 @@ struct PostmanEnvironmentImport
 // with an empty value unless Secrets::Include is asked for.
 class PostmanEnvironment
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::PostmanEnvironment)
+
 public:
     using Secrets = OAuth2Config::Secrets;
 

@@ -25,16 +25,30 @@ void listFiles(const QList<CollectionItem> &items, const FileAccess &files, QStr
     for (const CollectionItem &item : items) {
         for (const RequestBody::FileReference &file : RequestBody::fileReferences(item.request)) {
             const QString what = !file.formPart
-                ? u"Request \u201c%1\u201d names the file %2 as its binary body"_s.arg(item.name, file.path)
-                : u"Request \u201c%1\u201d names the file %2 (form field \u201c%3\u201d)"_s.arg(
-                    item.name, file.path, file.partName);
-            const QString where = files.isInWorkingDirectory(file.path)
-                ? u"; it is in the working directory, so Send reads it."_s
-                : u"; it is outside the working directory %1, so Send refuses it unless you copy it there or "
-                  u"choose it with the file dialog."_s.arg(
-                      QDir::toNativeSeparators(files.workingDirectory()));
-            summary->append(what + (file.sent ? QString() : u" (not part of the body as it is now)"_s)
-                            + where);
+                ? WorkspaceImport::tr("Request “%1” names the file %2 as its binary body")
+                      .arg(item.name, file.path)
+                : WorkspaceImport::tr("Request “%1” names the file %2 (form field “%3”)")
+                      .arg(item.name, file.path, file.partName);
+            const QString folder = QDir::toNativeSeparators(files.workingDirectory());
+            if (files.isInWorkingDirectory(file.path))
+                summary->append(
+                    file.sent
+                        ? WorkspaceImport::tr("%1; it is in the working directory, so Send reads it.")
+                              .arg(what)
+                        : WorkspaceImport::tr("%1 (not part of the body as it is now); it is in the working "
+                                              "directory, so Send reads it.")
+                              .arg(what));
+            else
+                summary->append(
+                    file.sent ? WorkspaceImport::tr(
+                                    "%1; it is outside the working directory %2, so Send refuses it unless "
+                                    "you copy it there or choose it with the file dialog.")
+                                    .arg(what, folder)
+                              : WorkspaceImport::tr(
+                                    "%1 (not part of the body as it is now); it is outside the working "
+                                    "directory %2, so Send refuses it unless you copy it there or choose it "
+                                    "with the file dialog.")
+                                    .arg(what, folder));
         }
         listFiles(item.children, files, summary);
     }
@@ -48,13 +62,15 @@ ImportOutcome saveCollection(Workspace *workspace, Collection collection, QStrin
     if (workspace->collection(collection.id)) {
         collection.renewIds();
         summary.prepend(
-            u"A collection with the same id is already in the workspace; this one was imported as a copy with new ids."_s);
+            WorkspaceImport::tr("A collection with the same id is already in the workspace; this one "
+                                "was imported as a copy with new ids."));
     }
     if (const QString error = workspace->saveCollection(collection); !error.isEmpty()) {
-        outcome.error = u"The collection could not be saved: "_s + error;
+        outcome.error = WorkspaceImport::tr("The collection could not be saved: %1").arg(error);
         return outcome;
     }
-    outcome.message = u"Imported the collection \u201c%1\u201d (%2 requests)."_s.arg(collection.name)
+    outcome.message = WorkspaceImport::tr("Imported the collection “%1” (%2 requests).")
+                          .arg(collection.name)
                           .arg(collection.requestCount());
     outcome.summary = summary;
     outcome.collectionId = collection.id;
@@ -67,14 +83,15 @@ ImportOutcome saveEnvironment(Workspace *workspace, Environment environment, QSt
     if (workspace->environment(environment.id) || environment.id == workspace->globals().id
         || environment.id.isEmpty()) {
         environment.id = Collection::newId();
-        summary.prepend(
-            u"An environment with the same id is already in the workspace; this one was imported as a copy."_s);
+        summary.prepend(WorkspaceImport::tr(
+            "An environment with the same id is already in the workspace; this one was imported as a copy."));
     }
     if (const QString error = workspace->saveEnvironment(environment); !error.isEmpty()) {
-        outcome.error = u"The environment could not be saved: "_s + error;
+        outcome.error = WorkspaceImport::tr("The environment could not be saved: %1").arg(error);
         return outcome;
     }
-    outcome.message = u"Imported the environment \u201c%1\u201d (%2 variables)."_s.arg(environment.name)
+    outcome.message = WorkspaceImport::tr("Imported the environment “%1” (%2 variables).")
+                          .arg(environment.name)
                           .arg(environment.variables.size());
     outcome.summary = summary;
     outcome.environmentId = environment.id;
@@ -85,14 +102,15 @@ ImportOutcome saveEnvironment(Workspace *workspace, Environment environment, QSt
 
 QString ImportOutcome::heading() const
 {
-    return ok() ? u"Import Summary"_s : u"Not Imported"_s;
+    return ok() ? WorkspaceImport::tr("Import Summary") : WorkspaceImport::tr("Not Imported");
 }
 
 QString ImportOutcome::notesLine() const
 {
     if (summary.isEmpty())
         return QString();
-    return u"%1 note(s) on what Postern keeps but does not use yet (it exports it back), or leaves out."_s
+    return WorkspaceImport::tr(
+               "%1 note(s) on what Postern keeps but does not use yet (it exports it back), or leaves out.")
         .arg(summary.size());
 }
 
@@ -101,12 +119,12 @@ ImportOutcome WorkspaceImport::importData(Workspace *workspace, const QByteArray
     const InteropImport imported = Interop::read(data);
     ImportOutcome outcome;
     if (!imported.ok()) {
-        outcome.error = u"Not imported: "_s + imported.error;
+        outcome.error = WorkspaceImport::tr("Not imported: %1").arg(imported.error);
         return outcome;
     }
     switch (imported.kind) {
     case InteropImport::Kind::Curl:
-        outcome.message = u"Imported the curl command into a new tab."_s;
+        outcome.message = WorkspaceImport::tr("Imported the curl command into a new tab.");
         outcome.summary = imported.summary;
         outcome.request = imported.request;
         return outcome;
@@ -119,7 +137,7 @@ ImportOutcome WorkspaceImport::importData(Workspace *workspace, const QByteArray
     case InteropImport::Kind::None:
         break;
     }
-    outcome.error = u"Not imported: the file is not one Postern reads."_s;
+    outcome.error = WorkspaceImport::tr("Not imported: the file is not one Postern reads.");
     return outcome;
 }
 
@@ -127,13 +145,14 @@ ImportOutcome WorkspaceImport::importFile(Workspace *workspace, const QString &p
 {
     ImportOutcome outcome;
     if (QFileInfo(path).size() > Interop::maxFileSize) {
-        outcome.error = u"Not imported: the file is larger than 64 MiB."_s;
+        outcome.error = WorkspaceImport::tr("Not imported: the file is larger than 64 MiB.");
         return outcome;
     }
     QByteArray data;
     QString error;
     if (AtomicFile::read(path, &data, &error) != AtomicFile::ReadStatus::Ok) {
-        outcome.error = u"Not imported: "_s + (error.isEmpty() ? u"the file is not there."_s : error);
+        outcome.error = (error.isEmpty() ? WorkspaceImport::tr("Not imported: the file is not there.")
+                                         : WorkspaceImport::tr("Not imported: %1").arg(error));
         return outcome;
     }
     return importData(workspace, data);
@@ -144,7 +163,7 @@ QString WorkspaceExport::exportCollection(const Workspace *workspace, const QStr
 {
     const Collection *collection = workspace->collection(collectionId);
     if (!collection)
-        return u"The collection is not in the workspace."_s;
+        return WorkspaceImport::tr("The collection is not in the workspace.");
     return AtomicFile::write(path,
                              PostmanCollection::exportV21(*collection,
                                                           secrets == Secrets::Include
@@ -158,7 +177,7 @@ QString WorkspaceExport::exportEnvironment(const Workspace *workspace, const QSt
     const Environment *environment = workspace->environment(environmentId);
     const Environment globals = workspace->globals();
     if (!environment && environmentId != globals.id)
-        return u"The environment is not in the workspace."_s;
+        return WorkspaceImport::tr("The environment is not in the workspace.");
     return AtomicFile::write(path,
                              PostmanEnvironment::exportJson(environment ? *environment : globals,
                                                             secrets == Secrets::Include

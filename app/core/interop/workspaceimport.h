@@ -3,6 +3,7 @@
 #include "http/httprequest.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -36,6 +37,8 @@ struct ImportOutcome
 // Never throws away the workspace's own files: an import whose id is taken gets new ids.
 class WorkspaceImport
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::WorkspaceImport)
+
 public:
     static ImportOutcome importData(Workspace *workspace, const QByteArray &data);
     static ImportOutcome importFile(Workspace *workspace, const QString &path);

@@ -41,7 +41,7 @@ BrowserLauncher::command(const QUrl &url, const QString &browserVariable, QStrin
 {
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || url.host().isEmpty() || (scheme != u"http"_s && scheme != u"https"_s)) {
-        setError(error, u"Only http and https addresses are opened in the browser."_s);
+        setError(error, tr("Only http and https addresses are opened in the browser."));
         return std::nullopt;
     }
     // Fully encoded, the address starts with "http": a browser cannot take it for an option.
@@ -73,9 +73,9 @@ BrowserLauncher::command(const QUrl &url, const QString &browserVariable, QStrin
         }
         setError(error,
                  missing.isEmpty()
-                     ? u"The BROWSER environment variable names no program."_s
-                     : u"No program named in the BROWSER environment variable was found (%1)."_s.arg(
-                         missing.join(u", "_s)));
+                     ? tr("The BROWSER environment variable names no program.")
+                     : tr("No program named in the BROWSER environment variable was found (%1).")
+                           .arg(missing.join(u", "_s)));
         return std::nullopt;
     }
 
@@ -92,8 +92,9 @@ BrowserLauncher::command(const QUrl &url, const QString &browserVariable, QStrin
     const QString program = QStandardPaths::findExecutable(opener);
     if (program.isEmpty()) {
         setError(error,
-                 u"%1 was not found to open the browser; install it (xdg-utils) or set the BROWSER "
-                 u"environment variable to a browser command."_s.arg(opener));
+                 tr("%1 was not found to open the browser; install it (xdg-utils) or set the BROWSER "
+                    "environment variable to a browser command.")
+                     .arg(opener));
         return std::nullopt;
     }
     return Command { program, arguments };
@@ -111,8 +112,8 @@ bool BrowserLauncher::open(const QUrl &url, QString *error)
     if (!process.startDetached()) {
         const QString reason = process.errorString();
         setError(error,
-                 u"The browser (%1) could not be started: %2"_s.arg(QFileInfo(command->program).fileName(),
-                                                                    reason));
+                 tr("The browser (%1) could not be started: %2")
+                     .arg(QFileInfo(command->program).fileName(), reason));
         qCWarning(lcAuth) << "could not start the browser" << QFileInfo(command->program).fileName();
         return false;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -20,6 +21,8 @@ namespace Postern {
 // The browser is started detached and left running. Only the address's origin and path are ever logged.
 class BrowserLauncher
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::BrowserLauncher)
+
 public:
     struct Command
     {

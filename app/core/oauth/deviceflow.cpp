@@ -52,40 +52,56 @@ QUrl webUrl(const QJsonValue &value)
 
 QString DeviceCode::instructions(const QDateTime &now) const
 {
-    QString text
-        = u"Open %1 on any device and enter the code %2"_s.arg(verificationUri.toDisplayString(), userCode);
-    if (verificationUriComplete.isValid())
-        text += u" (or open %1, which has it filled in)"_s.arg(verificationUriComplete.toDisplayString());
     const qint64 minutes = (now.secsTo(expiresAt) + 59) / 60;
-    text += minutes <= 1 ? u". The code expires within a minute."_s
-                         : u". The code expires in %1 minutes."_s.arg(minutes);
-    return text;
+    const QString uri = verificationUri.toDisplayString();
+    if (!verificationUriComplete.isValid())
+        return minutes <= 1
+            ? DeviceCode::tr("Open %1 on any device and enter the code %2. The code expires within a minute.")
+                  .arg(uri, userCode)
+            : DeviceCode::tr("Open %1 on any device and enter the code %2. The code expires in %3 minutes.")
+                  .arg(uri, userCode, QString::number(minutes));
+    const QString complete = verificationUriComplete.toDisplayString();
+    return minutes <= 1
+        ? DeviceCode::tr("Open %1 on any device and enter the code %2 (or open %3, which has it filled in). "
+                         "The code expires within a minute.")
+              .arg(uri, userCode, complete)
+        : DeviceCode::tr("Open %1 on any device and enter the code %2 (or open %3, which has it filled in). "
+                         "The code expires in %4 minutes.")
+              .arg(uri, userCode, complete, QString::number(minutes));
 }
 
 DeviceCode DeviceCode::fromAnswer(const QJsonObject &answer, const QDateTime &receivedAt, QString *deviceCode,
                                   QString *problem)
 {
     const auto fail = [problem](const QString &why) {
-        *problem = u"The device authorization endpoint's answer %1, so there is no code to show."_s.arg(why);
+        *problem = why;
         return DeviceCode();
     };
     const QString device = answer.value(u"device_code"_s).toString();
     if (device.isEmpty() || device.size() > MaxCodeLength)
-        return fail(u"has no usable device_code"_s);
+        return fail(DeviceCode::tr(
+            "The device authorization endpoint's answer has no usable device_code, so there is no "
+            "code to show."));
     DeviceCode code;
     code.userCode = answer.value(u"user_code"_s).toString();
     if (code.userCode.trimmed().isEmpty() || code.userCode.size() > MaxUserCodeLength)
-        return fail(u"has no usable user_code"_s);
+        return fail(DeviceCode::tr(
+            "The device authorization endpoint's answer has no usable user_code, so there is no "
+            "code to show."));
     for (const QChar c : std::as_const(code.userCode)) {
         if (!c.isPrint())
-            return fail(u"has a user_code with characters that cannot be shown"_s);
+            return fail(DeviceCode::tr(
+                "The device authorization endpoint's answer has a user_code with characters that cannot "
+                "be shown, so there is no code to show."));
     }
     // verification_url: the name in drafts of the RFC, still what Google sends.
     const QJsonValue uri = answer.contains(u"verification_uri"_s) ? answer.value(u"verification_uri"_s)
                                                                   : answer.value(u"verification_url"_s);
     code.verificationUri = webUrl(uri);
     if (!code.verificationUri.isValid())
-        return fail(u"has no http or https verification_uri"_s);
+        return fail(DeviceCode::tr(
+            "The device authorization endpoint's answer has no http or https verification_uri, so "
+            "there is no code to show."));
     code.verificationUriComplete = webUrl(answer.value(u"verification_uri_complete"_s));
     code.expiresAt
         = receivedAt.addSecs(seconds(answer.value(u"expires_in"_s), DefaultExpirySeconds, MaxExpirySeconds));
@@ -127,7 +143,7 @@ bool DeviceAuthorizationFlow::start(const OAuth2Config &config, const QString &d
     m_deviceCode.clear();
     if (!m_endpoint) {
         finish(OAuth2Result::failed(OAuth2Result::Failure::InvalidConfiguration,
-                                    u"There is no token endpoint client."_s));
+                                    tr("There is no token endpoint client.")));
         return false;
     }
     m_job = m_endpoint->requestDeviceAuthorization(config, deviceAuthorizationUrl);
@@ -182,8 +198,8 @@ void DeviceAuthorizationFlow::poll()
     if (m_expiryNext || millisecondsLeft() <= 0) {
         OAuth2Result expired = OAuth2Result::failed(
             OAuth2Result::Failure::TokenEndpointError,
-            u"The code %1 expired before it was approved. Get a new one to try again."_s.arg(
-                m_code.userCode));
+            tr("The code %1 expired before it was approved. Get a new one to try again.")
+                .arg(m_code.userCode));
         expired.error = u"expired_token"_s;
         finish(expired);
         return;
@@ -204,7 +220,7 @@ void DeviceAuthorizationFlow::onPollAnswer(const OAuth2Result &result)
     }
     if (result.failure == Failure::TokenEndpointError && result.error == u"slow_down"_s) {
         setInterval(m_code.intervalSeconds + SlowDownSeconds,
-                    u"The server asked to be polled less often (slow_down)."_s);
+                    tr("The server asked to be polled less often (slow_down)."));
         scheduleNextPoll();
         return;
     }
@@ -219,14 +235,14 @@ void DeviceAuthorizationFlow::onPollAnswer(const OAuth2Result &result)
         OAuth2Result denied = result;
         denied.failure = Failure::AccessDenied;
         denied.message
-            = u"The sign-in with the code %1 was denied. No token was stored."_s.arg(m_code.userCode);
+            = tr("The sign-in with the code %1 was denied. No token was stored.").arg(m_code.userCode);
         finish(denied);
         return;
     }
     if (result.failure == Failure::TokenEndpointError && result.error == u"expired_token"_s) {
         OAuth2Result expired = result;
-        expired.message = u"The code %1 expired before it was approved. Get a new one to try again."_s.arg(
-            m_code.userCode);
+        expired.message = tr("The code %1 expired before it was approved. Get a new one to try again.")
+                              .arg(m_code.userCode);
         finish(expired);
         return;
     }
@@ -253,7 +269,7 @@ void DeviceAuthorizationFlow::cancel(const QString &why)
     }
     m_job = nullptr;
     finish(OAuth2Result::failed(OAuth2Result::Failure::Canceled,
-                                why.isEmpty() ? u"The sign-in was canceled. No token was stored."_s : why));
+                                why.isEmpty() ? tr("The sign-in was canceled. No token was stored.") : why));
 }
 
 void DeviceAuthorizationFlow::finish(OAuth2Result result)

@@ -3,6 +3,7 @@
 #include "auth/oauth2config.h"
 #include "auth/oauth2result.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -38,6 +39,8 @@ struct DeviceCode
     // enter the code WDJB-MJHT (or open https://…?user_code=WDJB-MJHT, which has it filled in). The code
     // expires in 10 minutes." (the minutes counted from now).
     QString instructions(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+
+    Q_DECLARE_TR_FUNCTIONS(Postern::DeviceCode)
 };
 
 // The device authorization grant (RFC 8628), as the front ends see it: start() asks for a code,

@@ -131,11 +131,11 @@ LoopbackReceiver::~LoopbackReceiver()
 bool LoopbackReceiver::listen(const QString &path, quint16 port)
 {
     if (isListening()) {
-        m_error = u"The receiver is already listening on 127.0.0.1:%1."_s.arg(m_port);
+        m_error = tr("The receiver is already listening on 127.0.0.1:%1.").arg(m_port);
         return false;
     }
     if (!path.startsWith(u'/') || path.contains(u'?') || path.contains(u'#')) {
-        m_error = u"The callback path must start with \"/\" and hold no \"?\" or \"#\"."_s;
+        m_error = tr("The callback path must start with \"/\" and hold no \"?\" or \"#\".");
         return false;
     }
     close();
@@ -152,12 +152,14 @@ bool LoopbackReceiver::listen(const QString &path, quint16 port)
         const auto error = m_server->serverError();
         if (error == QAbstractSocket::AddressInUseError)
             m_error
-                = u"Port %1 on 127.0.0.1 is in use by another program; choose another or use 0."_s.arg(port);
+                = tr("Port %1 on 127.0.0.1 is in use by another program; choose another or use 0.").arg(port);
         else if (error == QAbstractSocket::SocketAccessError)
-            m_error = u"Port %1 on 127.0.0.1 may not be used by Postern (ports below 1024 need privileges); "
-                      u"choose another or use 0."_s.arg(port);
+            m_error
+                = tr("Port %1 on 127.0.0.1 may not be used by Postern (ports below 1024 need privileges); "
+                     "choose another or use 0.")
+                      .arg(port);
         else
-            m_error = u"Could not listen on 127.0.0.1:%1: %2"_s.arg(port).arg(m_server->errorString());
+            m_error = tr("Could not listen on 127.0.0.1:%1: %2").arg(port).arg(m_server->errorString());
         delete m_server;
         m_server = nullptr;
         m_port = 0;

@@ -49,45 +49,46 @@ OAuth2Result OAuth2ReplyHandler::checkTokenResponse(int status, const QByteArray
     if (OAuth2Result result; isObject && OAuth2Result::fromErrorAnswer(object, &result)) {
         QString hint;
         if (result.error == u"invalid_client"_s)
-            hint = u" Check the Client ID, the Client Secret and the Client Authentication setting."_s;
+            hint = tr("Check the Client ID, the Client Secret and the Client Authentication setting.");
         else if (result.error == u"invalid_grant"_s)
-            hint
-                = u" The authorization code was refused (expired, already used, or issued for another Callback URL)."_s;
-        result.message = u"The token endpoint answered %1 (HTTP %2)%3.%4"_s.arg(
-            excerpt(result.error, 60), QString::number(status),
-            result.errorDescription.isEmpty()
-                ? QString()
-                : u": "_s + excerpt(withoutFinalPeriod(result.errorDescription)),
-            hint);
+            hint = tr("The authorization code was refused (expired, already used, or issued for another "
+                      "Callback URL).");
+        result.message = tr("The token endpoint answered %1 (HTTP %2)%3.")
+                             .arg(excerpt(result.error, 60), QString::number(status),
+                                  result.errorDescription.isEmpty()
+                                      ? QString()
+                                      : u": "_s + excerpt(withoutFinalPeriod(result.errorDescription)));
+        if (!hint.isEmpty())
+            result.message += u' ' + hint;
         return result;
     }
     if (status < 200 || status > 299) {
         return OAuth2Result::failed(
             Failure::TokenEndpointError,
-            u"The token endpoint answered HTTP %1 without an OAuth error.%2"_s.arg(
-                QString::number(status),
-                body.isEmpty() ? QString() : u" It said: "_s + excerpt(QString::fromUtf8(body))));
+            body.isEmpty() ? tr("The token endpoint answered HTTP %1 without an OAuth error.").arg(status)
+                           : tr("The token endpoint answered HTTP %1 without an OAuth error. It said: %2")
+                                 .arg(QString::number(status), excerpt(QString::fromUtf8(body))));
     }
     if (!isObject) {
-        const QString type = contentType.isEmpty() ? u"no Content-Type"_s : QString::fromLatin1(contentType);
+        const QString type = contentType.isEmpty() ? tr("no Content-Type") : QString::fromLatin1(contentType);
         const bool html = contentType.contains("html") || body.trimmed().startsWith('<');
         return OAuth2Result::failed(
             Failure::BadTokenResponse,
-            html
-                ? u"The token endpoint answered with an HTML page (%1) instead of JSON. Check the Access Token URL."_s
-                      .arg(type)
-                : u"The token endpoint's answer is not a JSON object (%1%2)."_s.arg(
-                    type,
-                    parseError.error != QJsonParseError::NoError ? u", "_s + parseError.errorString()
-                                                                 : QString()));
+            html ? tr("The token endpoint answered with an HTML page (%1) instead of JSON. Check the Access "
+                      "Token URL.")
+                       .arg(type)
+                : parseError.error != QJsonParseError::NoError
+                ? tr("The token endpoint's answer is not a JSON object (%1, %2).")
+                      .arg(type, parseError.errorString())
+                : tr("The token endpoint's answer is not a JSON object (%1).").arg(type));
     }
     if (!object.value(u"access_token"_s).isString() || object.value(u"access_token"_s).toString().isEmpty())
         return OAuth2Result::failed(Failure::BadTokenResponse,
-                                    u"The token endpoint's answer has no access_token."_s);
+                                    tr("The token endpoint's answer has no access_token."));
     if (!object.value(u"token_type"_s).isString() || object.value(u"token_type"_s).toString().isEmpty())
         return OAuth2Result::failed(
             Failure::BadTokenResponse,
-            u"The token endpoint's answer has no token_type (RFC 6749 \u00a75.1 requires one)."_s);
+            tr("The token endpoint's answer has no token_type (RFC 6749 §5.1 requires one)."));
     // RFC 6749 §7.1: a client must not use a token whose type it does not understand. Postern sends
     // bearer tokens (RFC 6750), and DPoP-bound ones (RFC 9449) when it asked for them; "N_A" is what
     // some servers say for a token meant only for exchange.
@@ -96,9 +97,9 @@ OAuth2Result OAuth2ReplyHandler::checkTokenResponse(int status, const QByteArray
     if (type.compare(u"bearer"_s, Qt::CaseInsensitive) != 0 && type != u"N_A"_s && !dpop)
         return OAuth2Result::failed(
             Failure::BadTokenResponse,
-            u"The token endpoint issued a token of type \u201c%1\u201d; Postern sends Bearer tokens "
-            "(RFC 6750) and, when DPoP is on, DPoP tokens (RFC 9449), so it was not stored."_s.arg(
-                excerpt(type, 40)));
+            tr("The token endpoint issued a token of type “%1”; Postern sends Bearer tokens "
+               "(RFC 6750) and, when DPoP is on, DPoP tokens (RFC 9449), so it was not stored.")
+                .arg(excerpt(type, 40)));
     *json = object;
     return OAuth2Result();
 }
@@ -111,9 +112,9 @@ void OAuth2ReplyHandler::networkReplyFinished(QNetworkReply *reply)
         qCInfo(lcAuth) << "token request failed:" << reply->error();
         Q_EMIT tokenRequestFailed(OAuth2Result::failed(
             OAuth2Result::Failure::Network,
-            u"Could not reach the token endpoint %1: %2"_s.arg(
-                reply->url().adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo).toString(),
-                reply->errorString())));
+            tr("Could not reach the token endpoint %1: %2")
+                .arg(reply->url().adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo).toString(),
+                     reply->errorString())));
         return;
     }
     const QByteArray body = reply->readAll();

@@ -10,6 +10,7 @@
 #include "tokentools/dpop.h"
 #include "tokentools/jwt.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QOAuth2AuthorizationCodeFlow>
 #include <QRandomGenerator>
@@ -69,10 +70,9 @@ OAuth2Session::OAuth2Session(const OAuth2Config &config, QObject *parent)
     m_tokenTimeout.setSingleShot(true);
     m_tokenTimeout.setInterval(30000);
     connect(&m_tokenTimeout, &QTimer::timeout, this, [this] {
-        finish(
-            OAuth2Result::failed(OAuth2Result::Failure::Network,
-                                 u"The token endpoint did not answer within %1 s. No token was stored."_s.arg(
-                                     m_tokenTimeout.interval() / 1000)));
+        finish(OAuth2Result::failed(OAuth2Result::Failure::Network,
+                                    tr("The token endpoint did not answer within %1 s. No token was stored.")
+                                        .arg(m_tokenTimeout.interval() / 1000)));
         if (m_manager)
             m_manager->abortAll();
     });
@@ -210,7 +210,7 @@ void OAuth2Session::start()
             [this](const QString &error, const QString &description, const QUrl &uri) {
                 OAuth2Result result = OAuth2Result::failed(
                     OAuth2Result::Failure::AuthorizationError,
-                    u"The authorization failed: %1 %2"_s.arg(error, description).trimmed());
+                    tr("The authorization failed: %1 %2").arg(error, description).trimmed());
                 result.error = error;
                 result.errorDescription = description;
                 result.errorUri = uri.toString();
@@ -259,7 +259,7 @@ void OAuth2Session::pushThenGrant()
         if (requestUri.isEmpty() || requestUri.size() > 2048) {
             finish(OAuth2Result::failed(
                 OAuth2Result::Failure::BadTokenResponse,
-                u"The PAR endpoint's answer has no usable request_uri (RFC 9126 \u00a72.2)."_s));
+                tr("The PAR endpoint's answer has no usable request_uri (RFC 9126 §2.2).")));
             return;
         }
         m_requestUri = requestUri;
@@ -297,7 +297,12 @@ void OAuth2Session::finishImplicit(const FormFields &fields)
                                                                       QJsonDocument(json).toJson(), &checked);
     if (check.failure != OAuth2Result::Failure::None) {
         OAuth2Result result = check;
-        result.message = result.message.replace(u"The token endpoint's answer"_s, u"The redirect"_s);
+        // checkTokenResponse() speaks of "the token endpoint's answer"; here it was the redirect.
+        //: The words that begin this context's sentences "The token endpoint's answer has no …".
+        const QString answer
+            = QCoreApplication::translate("Postern::OAuth2ReplyHandler", "The token endpoint's answer");
+        const QString redirect = tr("The redirect");
+        result.message = result.message.replace(answer, redirect);
         finish(result);
         return;
     }
@@ -359,13 +364,13 @@ bool OAuth2Session::handleRedirect(const QUrl &url)
         || (issuers == 0 && m_config.issParameterSupported)) {
         OAuth2Result result = OAuth2Result::failed(
             Failure::AuthorizationError,
-            issuers == 0 ? u"The authorization server promised to name itself (iss, RFC 9207) but the "
-                           u"redirect does not. "
-                           "Nothing was sent or stored."_s
-                         : u"The redirect names the issuer \u201c%1\u201d, not \u201c%2\u201d: it may come "
-                           u"from another "
-                           "server (mix-up attack, RFC 9207). Nothing was sent or stored."_s.arg(
-                               iss.left(200), expectedIssuer));
+            issuers == 0 ? tr("The authorization server promised to name itself (iss, RFC 9207) but the "
+                              "redirect does not. "
+                              "Nothing was sent or stored.")
+                         : tr("The redirect names the issuer “%1”, not “%2”: it may come "
+                              "from another "
+                              "server (mix-up attack, RFC 9207). Nothing was sent or stored.")
+                               .arg(iss.left(200), expectedIssuer));
         result.error = u"issuer_mismatch"_s;
         finish(result);
         return true;
@@ -375,22 +380,23 @@ bool OAuth2Session::handleRedirect(const QUrl &url)
         // Checked before an error is believed (RFC 6749 §4.1.2.1 errors carry state too): anyone can
         // send the browser to the Callback URL with an error of their choosing.
         if (FormUrlEncoded::contains(fields, u"error"_s)) {
-            OAuth2Result result = OAuth2Result::failed(
-                Failure::StateMismatch,
-                u"An error answer (%1) reached the Callback URL without this request's state, so it was not "
-                "taken as the server's. No token was requested."_s.arg(
-                    FormUrlEncoded::value(fields, u"error"_s).left(60)));
+            OAuth2Result result
+                = OAuth2Result::failed(Failure::StateMismatch,
+                                       tr("An error answer (%1) reached the Callback URL without this "
+                                          "request's state, so it was not "
+                                          "taken as the server's. No token was requested.")
+                                           .arg(FormUrlEncoded::value(fields, u"error"_s).left(60)));
             finish(result);
             return true;
         }
         finish(OAuth2Result::failed(
             Failure::StateMismatch,
-            states == 0
-                ? u"The redirect carries no state, so it cannot be tied to this request. Nothing was sent or stored."_s
-                : states > 1 ? u"The redirect carries more than one state. Nothing was sent or stored."_s
-                             : u"The state in the redirect does not match the one Postern sent: the answer "
-                               u"is not for this "
-                               "request. Nothing was sent or stored."_s));
+            states == 0 ? tr("The redirect carries no state, so it cannot be tied to this request. Nothing "
+                             "was sent or stored.")
+                : states > 1 ? tr("The redirect carries more than one state. Nothing was sent or stored.")
+                             : tr("The state in the redirect does not match the one Postern sent: the answer "
+                                  "is not for this "
+                                  "request. Nothing was sent or stored.")));
         return true;
     }
     if (FormUrlEncoded::contains(fields, u"error"_s)) {
@@ -404,9 +410,9 @@ bool OAuth2Session::handleRedirect(const QUrl &url)
             ? QString()
             : u" (\u201c%1\u201d)"_s.arg(result.errorDescription.left(200));
         result.message = result.failure == Failure::AccessDenied
-            ? u"Access was denied at the authorization server%1. No token was requested."_s.arg(said)
-            : u"The authorization server answered %1%2. No token was requested."_s.arg(result.error.left(60),
-                                                                                       said);
+            ? tr("Access was denied at the authorization server%1. No token was requested.").arg(said)
+            : tr("The authorization server answered %1%2. No token was requested.")
+                  .arg(result.error.left(60), said);
         finish(result);
         return true;
     }
@@ -417,7 +423,7 @@ bool OAuth2Session::handleRedirect(const QUrl &url)
     const QString code = FormUrlEncoded::value(fields, u"code"_s);
     if (code.isEmpty() || FormUrlEncoded::count(fields, u"code"_s) != 1) {
         finish(OAuth2Result::failed(Failure::MissingCode,
-                                    u"The redirect carries no authorization code. Nothing was stored."_s));
+                                    tr("The redirect carries no authorization code. Nothing was stored.")));
         return true;
     }
     QVariantMap values;
@@ -438,7 +444,7 @@ void OAuth2Session::cancel(const QString &why)
         return;
     finish(OAuth2Result::failed(
         OAuth2Result::Failure::Canceled,
-        why.isEmpty() ? u"The authorization was canceled before it finished. No token was stored."_s : why));
+        why.isEmpty() ? tr("The authorization was canceled before it finished. No token was stored.") : why));
     if (m_manager)
         m_manager->abortAll();
 }
@@ -471,16 +477,15 @@ QString OAuth2Session::nonceProblem(const QString &idToken) const
     const JwtInfo info = Jwt::decode(idToken);
     if (info.isEncrypted)
         return QString(); // its claims cannot be read here
-    const QString consequence
-        = u" It may be replayed from another sign-in (OpenID Connect Core \u00a73.1.3.7). "
-          "No token was stored."_s;
+    const QString consequence = tr("It may be replayed from another sign-in (OpenID Connect Core §3.1.3.7). "
+                                   "No token was stored.");
     if (!info.isJwt)
-        return u"The ID token is not a JWT, so its nonce cannot be checked."_s + consequence;
+        return tr("The ID token is not a JWT, so its nonce cannot be checked.") + u' ' + consequence;
     const QJsonValue nonce = info.payload.value(u"nonce"_s);
     if (nonce.isUndefined())
-        return u"The ID token has no nonce although this sign-in sent one."_s + consequence;
+        return tr("The ID token has no nonce although this sign-in sent one.") + u' ' + consequence;
     if (nonce.toString() != m_nonce)
-        return u"The ID token's nonce is not the one this sign-in sent."_s + consequence;
+        return tr("The ID token's nonce is not the one this sign-in sent.") + u' ' + consequence;
     return QString();
 }
 

@@ -99,9 +99,8 @@ void SendOperation::refreshThenSend(TokenRefresher::Refresh when)
             if (!result.ok()) {
                 HttpResponse failure;
                 failure.error = HttpResponse::Error::Authorization;
-                failure.errorMessage
-                    = u"The token could not be refreshed, so the request was not sent. %1"_s.arg(
-                        result.message);
+                failure.errorMessage = tr("The token could not be refreshed, so the request was not sent. %1")
+                                           .arg(result.message);
                 finish(failure);
                 return;
             }
@@ -135,7 +134,7 @@ void SendOperation::sendNow()
         if (proof.isEmpty()) {
             HttpResponse failure;
             failure.error = HttpResponse::Error::Authorization;
-            failure.errorMessage = u"No DPoP proof could be made for the token: %1"_s.arg(error);
+            failure.errorMessage = tr("No DPoP proof could be made for the token: %1").arg(error);
             finish(failure);
             return;
         }
@@ -198,7 +197,7 @@ void SendOperation::cancel()
     m_canceled = true;
     HttpResponse canceled;
     canceled.error = HttpResponse::Error::Canceled;
-    canceled.errorMessage = u"The request was canceled."_s;
+    canceled.errorMessage = tr("The request was canceled.");
     QMetaObject::invokeMethod(
         this, [this, canceled] { finish(canceled); }, Qt::QueuedConnection);
 }

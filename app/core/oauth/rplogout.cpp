@@ -13,18 +13,18 @@ RpLogout::Start RpLogout::begin(const OAuth2Config &config, const OAuth2Token &t
     Start start;
     const QUrl endpoint(config.endSessionUrl.trimmed(), QUrl::StrictMode);
     if (config.endSessionUrl.trimmed().isEmpty()) {
-        start.problem = u"The server's end-session endpoint is not known: Discover in Get New Access Token "
-                        "finds it (end_session_endpoint)."_s;
+        start.problem = tr("The server's end-session endpoint is not known: Discover in Get New Access Token "
+                           "finds it (end_session_endpoint).");
         return start;
     }
     if (!endpoint.isValid() || endpoint.host().isEmpty()
         || (endpoint.scheme() != u"https"_s && endpoint.scheme() != u"http"_s)) {
-        start.problem = u"The end-session endpoint is not an http(s) URL."_s;
+        start.problem = tr("The end-session endpoint is not an http(s) URL.");
         return start;
     }
     const QUrl callback(config.callbackUrl.trimmed(), QUrl::StrictMode);
     if (config.callbackUrl.trimmed().isEmpty() || !callback.isValid()) {
-        start.problem = u"Signing out needs the Callback URL, where the server sends the browser back."_s;
+        start.problem = tr("Signing out needs the Callback URL, where the server sends the browser back.");
         return start;
     }
     QByteArray random(16, Qt::Uninitialized);
@@ -54,13 +54,13 @@ QString RpLogout::finish(const QUrl &url, const QString &state)
 {
     const FormFields query = FormUrlEncoded::parse(url.query(QUrl::FullyEncoded).toUtf8());
     if (FormUrlEncoded::contains(query, u"error"_s))
-        return u"The server did not sign you out: %1 %2"_s
+        return tr("The server did not sign you out: %1 %2")
             .arg(FormUrlEncoded::value(query, u"error"_s).left(60),
                  FormUrlEncoded::value(query, u"error_description"_s).left(200))
             .trimmed();
     if (FormUrlEncoded::count(query, u"state"_s) != 1 || FormUrlEncoded::value(query, u"state"_s) != state)
-        return u"The redirect after signing out does not carry this sign-out's state; it is not taken as "
-               "confirmation."_s;
+        return tr("The redirect after signing out does not carry this sign-out's state; it is not taken as "
+                  "confirmation.");
     return QString();
 }
 

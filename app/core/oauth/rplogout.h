@@ -3,6 +3,7 @@
 #include "auth/oauth2config.h"
 #include "auth/oauth2token.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QUrl>
 
@@ -20,6 +21,8 @@ namespace Postern {
 // which session. Never logs the ID token.
 class RpLogout
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::RpLogout)
+
 public:
     struct Start
     {

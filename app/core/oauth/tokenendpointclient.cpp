@@ -20,13 +20,13 @@ namespace {
 QString endpointProblem(const QString &label, const QString &text)
 {
     if (text.isEmpty())
-        return u"%1 is empty."_s.arg(label);
+        return TokenEndpointClient::tr("%1 is empty.").arg(label);
     const QUrl url(text, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || (scheme != u"https"_s && scheme != u"http"_s) || url.host().isEmpty())
-        return u"%1 is not an absolute http or https URL."_s.arg(label);
+        return TokenEndpointClient::tr("%1 is not an absolute http or https URL.").arg(label);
     if (url.hasFragment())
-        return u"%1 must not contain a fragment (#\u2026)."_s.arg(label);
+        return TokenEndpointClient::tr("%1 must not contain a fragment (#…).").arg(label);
     return QString();
 }
 
@@ -85,9 +85,9 @@ TokenEndpointJob *TokenEndpointClient::requestPasswordToken(const OAuth2Config &
     if (!config.scope.trimmed().isEmpty())
         fields.append({ u"scope"_s, config.scope.trimmed() });
     const QString problem
-        = joinProblems({ endpointProblem(u"Access Token URL"_s, config.accessTokenUrl.trimmed()),
-                         config.clientId.trimmed().isEmpty() ? u"Client ID is empty."_s : QString(),
-                         username.isEmpty() ? u"Username is empty."_s : QString() });
+        = joinProblems({ endpointProblem(tr("Access Token URL"), config.accessTokenUrl.trimmed()),
+                         config.clientId.trimmed().isEmpty() ? tr("Client ID is empty.") : QString(),
+                         username.isEmpty() ? tr("Username is empty.") : QString() });
     return startJob(TokenEndpointJob::Kind::PasswordGrant, config, config.accessTokenUrl.trimmed(), fields,
                     newTokenTemplate(config, u"password"_s), problem);
 }
@@ -98,8 +98,8 @@ TokenEndpointJob *TokenEndpointClient::requestClientCredentialsToken(const OAuth
     if (!config.scope.trimmed().isEmpty())
         fields.append({ u"scope"_s, config.scope.trimmed() });
     const QString problem
-        = joinProblems({ endpointProblem(u"Access Token URL"_s, config.accessTokenUrl.trimmed()),
-                         config.clientId.trimmed().isEmpty() ? u"Client ID is empty."_s : QString() });
+        = joinProblems({ endpointProblem(tr("Access Token URL"), config.accessTokenUrl.trimmed()),
+                         config.clientId.trimmed().isEmpty() ? tr("Client ID is empty.") : QString() });
     return startJob(TokenEndpointJob::Kind::ClientCredentialsGrant, config, config.accessTokenUrl.trimmed(),
                     fields, newTokenTemplate(config, u"client_credentials"_s), problem);
 }
@@ -112,7 +112,7 @@ TokenEndpointJob *TokenEndpointClient::requestJwtBearerToken(const OAuth2Config 
     if (!config.scope.trimmed().isEmpty())
         fields.append({ u"scope"_s, config.scope.trimmed() });
     const QString problem
-        = joinProblems({ endpointProblem(u"Access Token URL"_s, config.accessTokenUrl.trimmed()), error });
+        = joinProblems({ endpointProblem(tr("Access Token URL"), config.accessTokenUrl.trimmed()), error });
     return startJob(TokenEndpointJob::Kind::JwtBearerGrant, config, config.accessTokenUrl.trimmed(), fields,
                     newTokenTemplate(config, u"jwt_bearer"_s), problem);
 }
@@ -124,8 +124,8 @@ TokenEndpointJob *TokenEndpointClient::requestDeviceAuthorization(const OAuth2Co
     if (!config.scope.trimmed().isEmpty())
         fields.append({ u"scope"_s, config.scope.trimmed() });
     const QString problem
-        = joinProblems({ endpointProblem(u"Device Authorization URL"_s, deviceAuthorizationUrl.trimmed()),
-                         config.clientId.trimmed().isEmpty() ? u"Client ID is empty."_s : QString() });
+        = joinProblems({ endpointProblem(tr("Device Authorization URL"), deviceAuthorizationUrl.trimmed()),
+                         config.clientId.trimmed().isEmpty() ? tr("Client ID is empty.") : QString() });
     return startJob(TokenEndpointJob::Kind::DeviceAuthorization, config, deviceAuthorizationUrl.trimmed(),
                     fields, OAuth2Token(), problem);
 }
@@ -136,8 +136,8 @@ TokenEndpointJob *TokenEndpointClient::introspect(const OAuth2Config &config, co
     const FormFields fields { { u"token"_s, token.accessToken },
                               { u"token_type_hint"_s, u"access_token"_s } };
     const QString problem
-        = joinProblems({ endpointProblem(u"Introspection URL"_s, introspectionUrl.trimmed()),
-                         token.accessToken.isEmpty() ? u"The token holds no access token."_s : QString() });
+        = joinProblems({ endpointProblem(tr("Introspection URL"), introspectionUrl.trimmed()),
+                         token.accessToken.isEmpty() ? tr("The token holds no access token.") : QString() });
     return startJob(TokenEndpointJob::Kind::Introspection, config, introspectionUrl.trimmed(), fields, token,
                     problem);
 }
@@ -146,8 +146,8 @@ TokenEndpointJob *TokenEndpointClient::pushAuthorizationRequest(const OAuth2Conf
                                                                 const FormFields &parameters)
 {
     const QString problem
-        = joinProblems({ endpointProblem(u"PAR Endpoint URL"_s, config.parUrl.trimmed()),
-                         config.clientId.trimmed().isEmpty() ? u"Client ID is empty."_s : QString() });
+        = joinProblems({ endpointProblem(tr("PAR Endpoint URL"), config.parUrl.trimmed()),
+                         config.clientId.trimmed().isEmpty() ? tr("Client ID is empty.") : QString() });
     return startJob(TokenEndpointJob::Kind::PushedAuthorization, config, config.parUrl.trimmed(), parameters,
                     OAuth2Token(), problem);
 }
@@ -158,9 +158,9 @@ TokenEndpointJob *TokenEndpointClient::requestDeviceToken(const OAuth2Config &co
     const FormFields fields { { u"grant_type"_s, u"urn:ietf:params:oauth:grant-type:device_code"_s },
                               { u"device_code"_s, deviceCode } };
     const QString problem
-        = joinProblems({ endpointProblem(u"Access Token URL"_s, config.accessTokenUrl.trimmed()),
-                         config.clientId.trimmed().isEmpty() ? u"Client ID is empty."_s : QString(),
-                         deviceCode.isEmpty() ? u"There is no device code."_s : QString() });
+        = joinProblems({ endpointProblem(tr("Access Token URL"), config.accessTokenUrl.trimmed()),
+                         config.clientId.trimmed().isEmpty() ? tr("Client ID is empty.") : QString(),
+                         deviceCode.isEmpty() ? tr("There is no device code.") : QString() });
     return startJob(TokenEndpointJob::Kind::DeviceCodeGrant, config, config.accessTokenUrl.trimmed(), fields,
                     newTokenTemplate(config, u"device_code"_s), problem);
 }
@@ -174,9 +174,9 @@ TokenEndpointJob *TokenEndpointClient::refresh(const OAuth2Config &config, const
     const FormFields fields { { u"grant_type"_s, u"refresh_token"_s },
                               { u"refresh_token"_s, token.refreshToken } };
     const QString problem = joinProblems(
-        { endpointProblem(ownUrl ? u"Refresh Token URL"_s : u"Access Token URL"_s, url),
-          config.clientId.trimmed().isEmpty() ? u"Client ID is empty."_s : QString(),
-          token.refreshToken.isEmpty() ? u"This token has no refresh token; get a new token instead."_s
+        { endpointProblem(ownUrl ? tr("Refresh Token URL") : tr("Access Token URL"), url),
+          config.clientId.trimmed().isEmpty() ? tr("Client ID is empty.") : QString(),
+          token.refreshToken.isEmpty() ? tr("This token has no refresh token; get a new token instead.")
                                        : QString() });
     OAuth2Token renewed = token;
     if (renewed.name.isEmpty())
@@ -196,8 +196,8 @@ TokenEndpointJob *TokenEndpointClient::revoke(const OAuth2Config &config, const 
     const FormFields fields { { u"token"_s, refresh ? token.refreshToken : token.accessToken },
                               { u"token_type_hint"_s, refresh ? u"refresh_token"_s : u"access_token"_s } };
     const QString problem = joinProblems(
-        { endpointProblem(u"Revocation URL"_s, revokeUrl.trimmed()),
-          !refresh && token.accessToken.isEmpty() ? u"The token holds nothing to revoke."_s : QString() });
+        { endpointProblem(tr("Revocation URL"), revokeUrl.trimmed()),
+          !refresh && token.accessToken.isEmpty() ? tr("The token holds nothing to revoke.") : QString() });
     return startJob(TokenEndpointJob::Kind::Revocation, config, revokeUrl.trimmed(), fields, token, problem);
 }
 
@@ -300,7 +300,7 @@ TokenEndpointJob *TokenEndpointClient::startJob(TokenEndpointJob::Kind kind, con
         }
     }
     if (!m_network && problem.isEmpty())
-        problem = u"No network access manager was given."_s;
+        problem = tr("No network access manager was given.");
 
     // RFC 9449: requests that obtain a token prove a key; a refresh proves the token's own key.
     const bool obtainsToken = kind != TokenEndpointJob::Kind::Revocation
@@ -311,11 +311,11 @@ TokenEndpointJob *TokenEndpointClient::startJob(TokenEndpointJob::Kind kind, con
     if (obtainsToken && kind == TokenEndpointJob::Kind::Refresh && tokenTemplate.isDpopBound()) {
         dpopKey = SigningKey::fromPem(tokenTemplate.dpopKey.toLatin1());
         if (dpopKey.isNull() && problem.isEmpty())
-            problem = u"The token's DPoP key cannot be read; get a new token."_s;
+            problem = tr("The token's DPoP key cannot be read; get a new token.");
     } else if (obtainsToken && config.dpop) {
         dpopKey = SigningKey::generateP256();
         if (dpopKey.isNull() && problem.isEmpty())
-            problem = u"No key pair could be made for DPoP."_s;
+            problem = tr("No key pair could be made for DPoP.");
     }
     if (!dpopKey.isNull()) {
         // A second sending needs assertions with new jti values.

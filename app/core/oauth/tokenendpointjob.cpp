@@ -44,6 +44,23 @@ bool sameOrigin(const QUrl &a, const QUrl &b)
         && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && portOf(a) == portOf(b);
 }
 
+// What the endpoint is called in messages; tr() gives it in the user's language, logs take it as it is.
+const char *endpointNoun(TokenEndpointJob::Kind kind)
+{
+    switch (kind) {
+    case TokenEndpointJob::Kind::Revocation:
+        return QT_TRANSLATE_NOOP("Postern::TokenEndpointJob", "revocation endpoint");
+    case TokenEndpointJob::Kind::DeviceAuthorization:
+        return QT_TRANSLATE_NOOP("Postern::TokenEndpointJob", "device authorization endpoint");
+    case TokenEndpointJob::Kind::PushedAuthorization:
+        return QT_TRANSLATE_NOOP("Postern::TokenEndpointJob", "PAR endpoint");
+    case TokenEndpointJob::Kind::Introspection:
+        return QT_TRANSLATE_NOOP("Postern::TokenEndpointJob", "introspection endpoint");
+    default:
+        return QT_TRANSLATE_NOOP("Postern::TokenEndpointJob", "token endpoint");
+    }
+}
+
 const char *kindName(TokenEndpointJob::Kind kind)
 {
     switch (kind) {
@@ -80,7 +97,7 @@ QString saidPart(const QString &description)
 
 QString seconds(int milliseconds)
 {
-    return QString::number(milliseconds / 1000.0, 'g', 4) + u" s"_s;
+    return TokenEndpointJob::tr("%1 s").arg(QString::number(milliseconds / 1000.0, 'g', 4));
 }
 
 // What invalid_grant means depends on what was presented (RFC 6749 §5.2).
@@ -88,26 +105,30 @@ QString invalidGrantHint(TokenEndpointJob::Kind kind)
 {
     switch (kind) {
     case TokenEndpointJob::Kind::PasswordGrant:
-        return u"The user name or password was refused."_s;
+        return TokenEndpointJob::tr("The user name or password was refused.");
     case TokenEndpointJob::Kind::Refresh:
-        return u"The refresh token was refused (expired, revoked or already used): sign in again to get a "
-               u"new "
-               u"token."_s;
+        return TokenEndpointJob::tr(
+            "The refresh token was refused (expired, revoked or already used): sign in again to get a "
+            "new "
+            "token.");
     case TokenEndpointJob::Kind::DeviceCodeGrant:
-        return u"The device code was refused (unknown, or already used): get a new code."_s;
+        return TokenEndpointJob::tr(
+            "The device code was refused (unknown, or already used): get a new code.");
     case TokenEndpointJob::Kind::JwtBearerGrant:
-        return u"The assertion was refused: check the key the server knows, the issuer, subject and "
-               u"audience, and the clocks (an assertion lives five minutes)."_s;
+        return TokenEndpointJob::tr(
+            "The assertion was refused: check the key the server knows, the issuer, subject and "
+            "audience, and the clocks (an assertion lives five minutes).");
     case TokenEndpointJob::Kind::ClientCredentialsGrant:
-        return u"The grant was refused. A server that binds tokens to a client certificate (RFC 8705) "
-               u"refuses a request that presents none: check that one is set for its host."_s;
+        return TokenEndpointJob::tr(
+            "The grant was refused. A server that binds tokens to a client certificate (RFC 8705) "
+            "refuses a request that presents none: check that one is set for its host.");
     case TokenEndpointJob::Kind::Revocation:
     case TokenEndpointJob::Kind::DeviceAuthorization:
     case TokenEndpointJob::Kind::PushedAuthorization:
     case TokenEndpointJob::Kind::Introspection:
         break;
     }
-    return u"The grant was refused."_s;
+    return TokenEndpointJob::tr("The grant was refused.");
 }
 
 } // namespace
@@ -131,7 +152,7 @@ void TokenEndpointJob::start(QNetworkAccessManager *network, const QNetworkReque
 {
     m_endpoint = request.url();
     if (!problem.isEmpty() || !network) {
-        const QString why = problem.isEmpty() ? u"No network access manager was given."_s : problem;
+        const QString why = problem.isEmpty() ? tr("No network access manager was given.") : problem;
         QMetaObject::invokeMethod(
             this,
             [this, why] { finish(OAuth2Result::failed(OAuth2Result::Failure::InvalidConfiguration, why)); },
@@ -159,7 +180,7 @@ void TokenEndpointJob::send()
             = Dpop::proof(m_dpopKey, "POST", m_endpoint, QString(), Dpop::nonceFor(m_endpoint), &error);
         if (proof.isEmpty()) {
             finish(OAuth2Result::failed(OAuth2Result::Failure::InvalidConfiguration,
-                                        u"No DPoP proof could be made: %1"_s.arg(error)));
+                                        tr("No DPoP proof could be made: %1").arg(error)));
             return;
         }
         m_request.setRawHeader("DPoP", proof.toLatin1());
@@ -193,15 +214,13 @@ void TokenEndpointJob::cancel(const QString &why)
     if (m_finished)
         return;
     abortReply();
-    finish(OAuth2Result::failed(OAuth2Result::Failure::Canceled,
-                                why.isEmpty() ? u"The request to the %1 was canceled.%2"_s.arg(
-                                    endpointName(),
-                                    m_kind == Kind::Revocation || m_kind == Kind::DeviceAuthorization
-                                            || m_kind == Kind::PushedAuthorization
-                                            || m_kind == Kind::Introspection
-                                        ? QString()
-                                        : u" No token was stored."_s)
-                                              : why));
+    finish(OAuth2Result::failed(
+        OAuth2Result::Failure::Canceled,
+        !why.isEmpty() ? why
+            : m_kind == Kind::Revocation || m_kind == Kind::DeviceAuthorization
+                || m_kind == Kind::PushedAuthorization || m_kind == Kind::Introspection
+            ? tr("The request to the %1 was canceled.").arg(endpointName())
+            : tr("The request to the %1 was canceled. No token was stored.").arg(endpointName())));
 }
 
 void TokenEndpointJob::onRedirected(const QUrl &target)
@@ -232,17 +251,17 @@ void TokenEndpointJob::onReplyFinished()
     using Failure = OAuth2Result::Failure;
 
     if (!m_refusedRedirect.isEmpty()) {
-        finish(OAuth2Result::failed(
-            Failure::BadTokenResponse,
-            u"The %1 redirected the request to another server (%2). Postern does not follow it, so that the "
-            u"credentials are not sent there. Check the URL."_s.arg(endpointName(),
-                                                                    origin(m_refusedRedirect))));
+        finish(OAuth2Result::failed(Failure::BadTokenResponse,
+                                    tr("The %1 redirected the request to another server (%2). Postern does "
+                                       "not follow it, so that the "
+                                       "credentials are not sent there. Check the URL.")
+                                        .arg(endpointName(), origin(m_refusedRedirect))));
         return;
     }
     if (m_tooLarge) {
         finish(OAuth2Result::failed(
             Failure::BadTokenResponse,
-            u"The %1's answer is larger than 1 MiB; it is not a token response."_s.arg(endpointName())));
+            tr("The %1's answer is larger than 1 MiB; it is not a token response.").arg(endpointName())));
         return;
     }
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
@@ -250,9 +269,10 @@ void TokenEndpointJob::onReplyFinished()
         qCInfo(lcAuth) << kindName(m_kind) << "request failed:" << reply->error();
         finish(OAuth2Result::failed(
             Failure::Network,
-            u"Could not reach the %1 %2: %3"_s.arg(
-                endpointName(), reply->url().adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo).toString(),
-                reply->errorString())));
+            tr("Could not reach the %1 %2: %3")
+                .arg(endpointName(),
+                     reply->url().adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo).toString(),
+                     reply->errorString())));
         return;
     }
     const QDateTime receivedAt = QDateTime::currentDateTimeUtc();
@@ -287,7 +307,8 @@ void TokenEndpointJob::onReplyFinished()
             result.token.dpopThumbprint.clear();
         }
     }
-    qCInfo(lcAuth).noquote() << endpointName() << "answered" << status.toInt() << "bytes:" << body.size()
+    qCInfo(lcAuth).noquote() << endpointNoun(m_kind) << "answered" << status.toInt()
+                             << "bytes:" << body.size()
                              << (result.failure == Failure::None ? "accepted" : "refused");
     finish(result);
 }
@@ -297,14 +318,13 @@ void TokenEndpointJob::onTimeout()
     if (m_finished)
         return;
     abortReply();
-    finish(OAuth2Result::failed(OAuth2Result::Failure::Network,
-                                u"The %1 did not answer within %2.%3"_s.arg(
-                                    endpointName(), seconds(m_timer.interval()),
-                                    m_kind == Kind::Revocation || m_kind == Kind::DeviceAuthorization
-                                            || m_kind == Kind::PushedAuthorization
-                                            || m_kind == Kind::Introspection
-                                        ? QString()
-                                        : u" No token was stored."_s)));
+    finish(OAuth2Result::failed(
+        OAuth2Result::Failure::Network,
+        m_kind == Kind::Revocation || m_kind == Kind::DeviceAuthorization
+                || m_kind == Kind::PushedAuthorization || m_kind == Kind::Introspection
+            ? tr("The %1 did not answer within %2.").arg(endpointName(), seconds(m_timer.interval()))
+            : tr("The %1 did not answer within %2. No token was stored.")
+                  .arg(endpointName(), seconds(m_timer.interval()))));
 }
 
 OAuth2Result TokenEndpointJob::judgeTokenAnswer(int status, const QByteArray &contentType,
@@ -315,8 +335,9 @@ OAuth2Result TokenEndpointJob::judgeTokenAnswer(int status, const QByteArray &co
         = OAuth2ReplyHandler::checkTokenResponse(status, contentType, body, &json, !m_dpopKey.isNull());
     if (check.failure != OAuth2Result::Failure::None) {
         if (check.error == u"invalid_grant"_s) {
-            check.message = u"The token endpoint answered invalid_grant (HTTP %1)%2. %3"_s.arg(
-                QString::number(status), saidPart(check.errorDescription), invalidGrantHint(m_kind));
+            check.message = tr("The token endpoint answered invalid_grant (HTTP %1)%2. %3")
+                                .arg(QString::number(status), saidPart(check.errorDescription),
+                                     invalidGrantHint(m_kind));
         }
         return check;
     }
@@ -355,25 +376,27 @@ OAuth2Result TokenEndpointJob::judgeRevocationAnswer(int status, const QByteArra
     // RFC 7009 §2.2: 200 means revoked, or the token was already invalid; the body does not matter.
     if (status >= 200 && status <= 299) {
         OAuth2Result result;
-        result.message = u"The token was revoked at %1."_s.arg(origin(m_endpoint));
+        result.message = tr("The token was revoked at %1.").arg(origin(m_endpoint));
         return result;
     }
-    const QString consequence = u"The server may still accept the token until it expires."_s;
+    const QString consequence = tr("The server may still accept the token until it expires.");
     QJsonParseError parseError {};
     const QJsonObject object = QJsonDocument::fromJson(body, &parseError).object();
     // §2.2.1: errors as in RFC 6749 §5.2, plus unsupported_token_type.
     if (OAuth2Result result;
         parseError.error == QJsonParseError::NoError && OAuth2Result::fromErrorAnswer(object, &result)) {
-        result.message = u"The revocation endpoint answered %1 (HTTP %2)%3. %4"_s.arg(
-            excerpt(result.error, 60), QString::number(status), saidPart(result.errorDescription),
-            consequence);
+        result.message = tr("The revocation endpoint answered %1 (HTTP %2)%3. %4")
+                             .arg(excerpt(result.error, 60), QString::number(status),
+                                  saidPart(result.errorDescription), consequence);
         return result;
     }
     const bool html = contentType.contains("html") || body.trimmed().startsWith('<');
     return OAuth2Result::failed(
         OAuth2Result::Failure::TokenEndpointError,
-        u"The revocation endpoint answered HTTP %1%2. %3 Check the revocation URL."_s.arg(
-            QString::number(status), html ? u" with an HTML page"_s : QString(), consequence));
+        html ? tr("The revocation endpoint answered HTTP %1 with an HTML page. %2 Check the revocation URL.")
+                   .arg(QString::number(status), consequence)
+             : tr("The revocation endpoint answered HTTP %1. %2 Check the revocation URL.")
+                   .arg(QString::number(status), consequence));
 }
 
 OAuth2Result TokenEndpointJob::judgeObjectAnswer(int status, const QByteArray &contentType,
@@ -388,26 +411,28 @@ OAuth2Result TokenEndpointJob::judgeObjectAnswer(int status, const QByteArray &c
     const bool isObject = parseError.error == QJsonParseError::NoError && document.isObject();
     const QString endpoint = endpointName();
     if (OAuth2Result result; isObject && OAuth2Result::fromErrorAnswer(object, &result)) {
-        result.message = u"The %1 answered %2 (HTTP %3)%4."_s.arg(
-            endpoint, excerpt(result.error, 60), QString::number(status), saidPart(result.errorDescription));
+        result.message = tr("The %1 answered %2 (HTTP %3)%4.")
+                             .arg(endpoint, excerpt(result.error, 60), QString::number(status),
+                                  saidPart(result.errorDescription));
         return result;
     }
     const bool statusOk = status == 200 || (pushed && status == 201);
     // RFC 7662 §2.2: "active" is a boolean, always there.
     if (!statusOk || !isObject || (introspection && !object.value(u"active"_s).isBool())) {
         const bool html = contentType.contains("html") || body.trimmed().startsWith('<');
-        return OAuth2Result::failed(OAuth2Result::Failure::BadTokenResponse,
-                                    u"The %1 answered HTTP %2%3, not %4. Check the %5."_s.arg(
-                                        endpoint, QString::number(status),
-                                        html           ? u" with an HTML page"_s
-                                            : isObject ? QString()
-                                                       : u" with something that is not JSON"_s,
-                                        introspection ? u"whether the token is active"_s
-                                            : pushed  ? u"a request URI"_s
-                                                      : u"a device code"_s,
-                                        introspection ? u"Introspection URL"_s
-                                            : pushed  ? u"PAR Endpoint URL"_s
-                                                      : u"Device Authorization URL"_s));
+        return OAuth2Result::failed(
+            OAuth2Result::Failure::BadTokenResponse,
+            (html ? tr("The %1 answered HTTP %2 with an HTML page, not %3. Check the %4.")
+                 : isObject
+                 ? tr("The %1 answered HTTP %2, not %3. Check the %4.")
+                 : tr("The %1 answered HTTP %2 with something that is not JSON, not %3. Check the %4."))
+                .arg(endpoint, QString::number(status),
+                     introspection ? tr("whether the token is active")
+                         : pushed  ? tr("a request URI")
+                                   : tr("a device code"),
+                     introspection ? tr("Introspection URL")
+                         : pushed  ? tr("PAR Endpoint URL")
+                                   : tr("Device Authorization URL")));
     }
     m_answer = object;
     return OAuth2Result();
@@ -415,18 +440,7 @@ OAuth2Result TokenEndpointJob::judgeObjectAnswer(int status, const QByteArray &c
 
 QString TokenEndpointJob::endpointName() const
 {
-    switch (m_kind) {
-    case Kind::Revocation:
-        return u"revocation endpoint"_s;
-    case Kind::DeviceAuthorization:
-        return u"device authorization endpoint"_s;
-    case Kind::PushedAuthorization:
-        return u"PAR endpoint"_s;
-    case Kind::Introspection:
-        return u"introspection endpoint"_s;
-    default:
-        return u"token endpoint"_s;
-    }
+    return tr(endpointNoun(m_kind));
 }
 
 void TokenEndpointJob::abortReply()

@@ -29,7 +29,7 @@ void TokenRefresher::ensureFresh(const QString &tokenId, const OAuth2Config &con
     const std::optional<OAuth2Token> token = m_store->token(tokenId);
     if (!token) {
         later(OAuth2Result::failed(OAuth2Result::Failure::InvalidConfiguration,
-                                   u"The token is no longer stored."_s));
+                                   tr("The token is no longer stored.")));
         return;
     }
     if (when == Refresh::IfDue && !isDue(*token)) {
@@ -43,10 +43,10 @@ void TokenRefresher::ensureFresh(const QString &tokenId, const OAuth2Config &con
     if (!token->configKey.isEmpty() && token->configKey != config.key()) {
         OAuth2Result other = OAuth2Result::failed(
             OAuth2Result::Failure::InvalidConfiguration,
-            u"The token \u201c%1\u201d was obtained with another OAuth 2.0 configuration (%2); it is not "
-            u"refreshed "
-            "with this one. Open Get New Access Token with the form it came from, or get a new token."_s.arg(
-                token->name, token->issuer));
+            tr("The token “%1” was obtained with another OAuth 2.0 configuration (%2); it is not "
+               "refreshed "
+               "with this one. Open Get New Access Token with the form it came from, or get a new token.")
+                .arg(token->name, token->issuer));
         other.token = *token;
         later(other);
         return;
@@ -54,8 +54,7 @@ void TokenRefresher::ensureFresh(const QString &tokenId, const OAuth2Config &con
     if (token->refreshToken.isEmpty()) {
         OAuth2Result stale = OAuth2Result::failed(
             OAuth2Result::Failure::InvalidConfiguration,
-            u"The token \u201c%1\u201d has expired and has no refresh token: get a new one."_s.arg(
-                token->name));
+            tr("The token “%1” has expired and has no refresh token: get a new one.").arg(token->name));
         stale.token = *token;
         later(stale);
         return;
@@ -76,7 +75,7 @@ void TokenRefresher::ensureFresh(const QString &tokenId, const OAuth2Config &con
                         complete(tokenId,
                                  OAuth2Result::failed(
                                      OAuth2Result::Failure::Storage,
-                                     u"The refreshed token could not be stored: %1"_s.arg(error)));
+                                     tr("The refreshed token could not be stored: %1").arg(error)));
                         return;
                     }
                     Q_EMIT refreshed(tokenId);
@@ -92,8 +91,8 @@ void TokenRefresher::ensureFresh(const QString &tokenId, const OAuth2Config &con
                 dead.expiresAt = QDateTime::currentDateTimeUtc();
                 dead.refreshToken.clear();
                 failure.message
-                    = u"The server refused the refresh token (invalid_grant). The token is marked expired: "
-                      "sign in again with Get New Access Token."_s;
+                    = tr("The server refused the refresh token (invalid_grant). The token is marked expired: "
+                         "sign in again with Get New Access Token.");
                 m_store->update(dead, [this, tokenId, failure](bool, const QString &) {
                     Q_EMIT refreshFailed(tokenId, failure.message);
                     complete(tokenId, failure);

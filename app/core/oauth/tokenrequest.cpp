@@ -61,7 +61,7 @@ bool TokenRequest::start(const OAuth2Config &config, const Options &options)
         c.callbackUrl = u"http://127.0.0.1/callback"_s; // the real port is chosen once the form is good
     QStringList problems = c.problems();
     if (c.grantType == OAuth2GrantType::Password && options.username.trimmed().isEmpty())
-        problems << u"Username is empty."_s;
+        problems << tr("Username is empty.");
     m_config = c;
     m_flow = Flow::None;
     if (!problems.isEmpty()) {
@@ -82,7 +82,7 @@ bool TokenRequest::start(const OAuth2Config &config, const Options &options)
         if (!m_endpoint) {
             finish(OAuth2Result::failed(
                 OAuth2Result::Failure::InvalidConfiguration,
-                u"This grant needs the token endpoint client, which is not available here."_s));
+                tr("This grant needs the token endpoint client, which is not available here.")));
             return false;
         }
         if (m_config.usesDeviceCode())
@@ -160,15 +160,15 @@ void TokenRequest::startSession(bool systemBrowser)
     connect(m_session, &OAuth2Session::authorizationUrlReady, this, [this](const QUrl &url) {
         QString error;
         if (!BrowserLauncher::open(url, &error) && m_session)
-            m_session->cancel(u"The browser could not be started: %1"_s.arg(error));
+            m_session->cancel(tr("The browser could not be started: %1").arg(error));
     });
     // The user may never come back from the browser; nothing waits forever.
     const QString within = m_browserTimeout % 60000 == 0
-        ? (m_browserTimeout == 60000 ? u"1 minute"_s : u"%1 minutes"_s.arg(m_browserTimeout / 60000))
-        : u"%1 seconds"_s.arg(m_browserTimeout / 1000.0);
+        ? (m_browserTimeout == 60000 ? tr("1 minute") : tr("%1 minutes").arg(m_browserTimeout / 60000))
+        : tr("%1 seconds").arg(m_browserTimeout / 1000.0);
     QTimer::singleShot(m_browserTimeout, m_session, [session = m_session, within] {
         session->cancel(
-            u"No answer came back from the browser within %1. No token was stored."_s.arg(within));
+            tr("No answer came back from the browser within %1. No token was stored.").arg(within));
     });
     m_session->start();
 }

@@ -31,13 +31,14 @@ QString describe(const QJsonObject &metadata)
 {
     const QString name = metadata.value(u"name"_s).toString();
     const QString id = metadata.value(u"id"_s).toString();
-    return name.isEmpty() ? u"token %1"_s.arg(id) : u"token “%1” (%2)"_s.arg(name, id);
+    return name.isEmpty() ? TokenStore::tr("token %1").arg(id)
+                          : TokenStore::tr("token “%1” (%2)").arg(name, id);
 }
 
 QString describe(const OAuth2Token &token)
 {
-    return token.name.isEmpty() ? u"token %1"_s.arg(token.id)
-                                : u"token “%1” (%2)"_s.arg(token.name, token.id);
+    return token.name.isEmpty() ? TokenStore::tr("token %1").arg(token.id)
+                                : TokenStore::tr("token “%1” (%2)").arg(token.name, token.id);
 }
 
 } // namespace
@@ -65,8 +66,9 @@ QString TokenStore::secretKey(const QString &tokenId)
 
 QString TokenStore::memoryOnlyMessage(const QString &reason)
 {
-    return u"No keychain answered (%1): tokens are kept in memory until Postern quits. Turn on the "
-           "encrypted-file fallback in Settings to keep them."_s.arg(reason);
+    return tr("No keychain answered (%1): tokens are kept in memory until Postern quits. Turn on the "
+              "encrypted-file fallback in Settings to keep them.")
+        .arg(reason);
 }
 
 TokenStore::TokenStore(const QString &dataDirectory, QObject *parent)
@@ -74,7 +76,7 @@ TokenStore::TokenStore(const QString &dataDirectory, QObject *parent)
     , m_dataDirectory(dataDirectory)
     , m_sessionSecrets(new MemorySecretStore(this))
     , m_store(m_sessionSecrets)
-    , m_statusMessage(u"Token storage is not open yet: tokens are kept in memory."_s)
+    , m_statusMessage(tr("Token storage is not open yet: tokens are kept in memory."))
 {
 }
 
@@ -199,19 +201,19 @@ void TokenStore::loadNow()
         const QJsonObject root = document.object();
         const QJsonValue tokens = root.value(u"tokens"_s);
         if (parseError.error != QJsonParseError::NoError)
-            problem = u"not valid JSON: %1"_s.arg(parseError.errorString());
+            problem = tr("not valid JSON: %1").arg(parseError.errorString());
         else if (!document.isObject() || root.value(u"format"_s).toString() != metadataFormat()
                  || !tokens.isArray())
-            problem = u"not a Postern token list"_s;
+            problem = tr("not a Postern token list");
         else if (root.value(u"version"_s).toInt() != MetadataVersion)
-            problem = u"unknown version %1"_s.arg(root.value(u"version"_s).toInt());
+            problem = tr("unknown version %1").arg(root.value(u"version"_s).toInt());
         QSet<QString> ids;
         if (problem.isEmpty()) {
             const QJsonArray array = tokens.toArray();
             for (const QJsonValue &value : array) {
                 const QString id = value.toObject().value(u"id"_s).toString();
                 if (!value.isObject() || id.isEmpty() || ids.contains(id)) {
-                    problem = u"an entry without an id, or a repeated id"_s;
+                    problem = tr("an entry without an id, or a repeated id");
                     break;
                 }
                 ids.insert(id);
@@ -223,12 +225,15 @@ void TokenStore::loadNow()
             QString moveError;
             const QString aside = AtomicFile::setAside(metadataFilePath(), &moveError);
             const QString message = aside.isEmpty()
-                ? u"The token list %1 is damaged (%2) and could not be moved aside: %3 Postern starts with "
-                  u"no "
-                  "saved tokens."_s.arg(QDir::toNativeSeparators(metadataFilePath()), problem, moveError)
-                : u"The token list %1 was damaged (%2). It was moved to %3 and Postern starts with no saved "
-                  "tokens."_s.arg(QDir::toNativeSeparators(metadataFilePath()), problem,
-                                  QDir::toNativeSeparators(aside));
+                ? tr("The token list %1 is damaged (%2) and could not be moved aside: %3 Postern starts with "
+                     "no "
+                     "saved tokens.")
+                      .arg(QDir::toNativeSeparators(metadataFilePath()), problem, moveError)
+                : tr("The token list %1 was damaged (%2). It was moved to %3 and Postern starts with no "
+                     "saved "
+                     "tokens.")
+                      .arg(QDir::toNativeSeparators(metadataFilePath()), problem,
+                           QDir::toNativeSeparators(aside));
             qCWarning(lcStore).noquote() << message;
             Q_EMIT errorOccurred(message);
         }
@@ -254,18 +259,18 @@ void TokenStore::loadNextSecret(const std::shared_ptr<LoadState> &state)
             } else if (result.ok() || result.error == SecretError::NotFound) {
                 state->dropped = true;
                 const QString message = result.ok()
-                    ? u"The secret of %1 in %2 is unreadable; the token was removed."_s.arg(
-                        describe(metadata), state->store->displayName())
-                    : u"The secret of %1 is no longer in %2; the token was removed."_s.arg(
-                        describe(metadata), state->store->displayName());
+                    ? tr("The secret of %1 in %2 is unreadable; the token was removed.")
+                          .arg(describe(metadata), state->store->displayName())
+                    : tr("The secret of %1 is no longer in %2; the token was removed.")
+                          .arg(describe(metadata), state->store->displayName());
                 qCWarning(lcStore).noquote() << message;
                 Q_EMIT errorOccurred(message);
             } else {
                 state->unreadable.append(metadata);
                 const QString message
-                    = u"The secret of %1 could not be read from %2 (%3); the token is kept for later "
-                      "but cannot be used now."_s.arg(describe(metadata), state->store->displayName(),
-                                                      result.message);
+                    = tr("The secret of %1 could not be read from %2 (%3); the token is kept for later "
+                         "but cannot be used now.")
+                          .arg(describe(metadata), state->store->displayName(), result.message);
                 qCWarning(lcStore).noquote() << message;
                 Q_EMIT errorOccurred(message);
             }
@@ -310,17 +315,17 @@ void TokenStore::add(const OAuth2Token &token, Callback done)
 void TokenStore::addNow(const OAuth2Token &token, const Callback &done)
 {
     if (!token.isValid())
-        return fail(done, u"A token without an id or access token cannot be stored."_s);
+        return fail(done, tr("A token without an id or access token cannot be stored."));
     if (indexOf(token.id) >= 0)
-        return fail(done, u"The %1 is stored already."_s.arg(describe(token)));
+        return fail(done, tr("The %1 is stored already.").arg(describe(token)));
 
     SecretStore *store = m_store;
     store->write(secretKey(token.id), token.secretsBlob(), this,
                  [this, store, token, done](const SecretResult &result) {
                      if (!result.ok()) {
                          return fail(done,
-                                     u"Could not keep the %1 in %2: %3"_s.arg(
-                                         describe(token), store->displayName(), result.message));
+                                     tr("Could not keep the %1 in %2: %3")
+                                         .arg(describe(token), store->displayName(), result.message));
                      }
                      m_tokens.append(token);
                      const QString error = writeMetadata();
@@ -331,10 +336,10 @@ void TokenStore::addNow(const OAuth2Token &token, const Callback &done)
                      }
                      // Without its metadata the token would be lost at the next start: undo, and say so.
                      m_tokens.removeLast();
-                     store->remove(secretKey(token.id), this,
-                                   [this, token, error, done](const SecretResult &) {
-                                       fail(done, u"Could not save the %1: %2"_s.arg(describe(token), error));
-                                   });
+                     store->remove(
+                         secretKey(token.id), this, [this, token, error, done](const SecretResult &) {
+                             fail(done, tr("Could not save the %1: %2").arg(describe(token), error));
+                         });
                  });
 }
 
@@ -342,17 +347,17 @@ void TokenStore::update(const OAuth2Token &token, Callback done)
 {
     enqueue([this, token, done = std::move(done)] {
         if (!token.isValid())
-            return fail(done, u"A token without an id or access token cannot be stored."_s);
+            return fail(done, tr("A token without an id or access token cannot be stored."));
         if (indexOf(token.id) < 0)
-            return fail(done, u"There is no %1 to update."_s.arg(describe(token)));
+            return fail(done, tr("There is no %1 to update.").arg(describe(token)));
 
         SecretStore *store = m_store;
         store->write(secretKey(token.id), token.secretsBlob(), this,
                      [this, store, token, done](const SecretResult &result) {
                          if (!result.ok()) {
                              return fail(done,
-                                         u"Could not keep the new secrets of the %1 in %2: %3"_s.arg(
-                                             describe(token), store->displayName(), result.message));
+                                         tr("Could not keep the new secrets of the %1 in %2: %3")
+                                             .arg(describe(token), store->displayName(), result.message));
                          }
                          // The secrets are replaced in storage: the session uses the new token from now on,
                          // even if its metadata cannot be saved.
@@ -364,7 +369,7 @@ void TokenStore::update(const OAuth2Token &token, Callback done)
                          const QString error = writeMetadata();
                          Q_EMIT tokensChanged();
                          if (!error.isEmpty())
-                             return fail(done, u"Could not save the %1: %2"_s.arg(describe(token), error));
+                             return fail(done, tr("Could not save the %1: %2").arg(describe(token), error));
                          qCInfo(lcStore) << "updated token" << token.id;
                          finish(done, true, {});
                      });
@@ -375,7 +380,7 @@ void TokenStore::remove(const QString &id, Callback done)
 {
     enqueue([this, id, done = std::move(done)] {
         if (indexOf(id) < 0)
-            return fail(done, u"There is no token %1."_s.arg(id));
+            return fail(done, tr("There is no token %1.").arg(id));
         removeNow({ id }, false, done);
     });
 }
@@ -438,8 +443,8 @@ void TokenStore::removeNextSecret(const std::shared_ptr<RemoveState> &state)
         if (result.ok()) {
             state->removed.append(id);
         } else {
-            state->errors.append(u"Could not remove the secret of token %1 from %2: %3"_s.arg(
-                id, state->store->displayName(), result.message));
+            state->errors.append(tr("Could not remove the secret of token %1 from %2: %3")
+                                     .arg(id, state->store->displayName(), result.message));
         }
         removeNextSecret(state);
     });

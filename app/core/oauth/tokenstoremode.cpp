@@ -64,10 +64,10 @@ void TokenStore::useSecretStore(SecretStore *store, StorageMode mode, const QStr
         switch (mode) {
         case StorageMode::Keychain:
         case StorageMode::EncryptedFile:
-            m_statusMessage = u"Tokens are kept in %1."_s.arg(m_store->displayName());
+            m_statusMessage = tr("Tokens are kept in %1.").arg(m_store->displayName());
             break;
         case StorageMode::MemoryOnly:
-            m_statusMessage = u"Tokens are kept in memory until Postern quits."_s;
+            m_statusMessage = tr("Tokens are kept in memory until Postern quits.");
             break;
         }
     }

@@ -135,8 +135,8 @@ Params readOAuth2(const Params &params, AuthConfig *auth, QJsonObject *disabled,
             if (!known)
                 notes->add(
                     where,
-                    u"the OAuth 2.0 grant type \u201c%1\u201d is unknown; Authorization Code is used"_s.arg(
-                        grant.left(40)));
+                    PostmanAuth::tr("the OAuth 2.0 grant type “%1” is unknown; Authorization Code is used")
+                        .arg(grant.left(40)));
         } else if (key == u"authUrl"_s) {
             config.authUrl = textOf();
         } else if (key == u"accessTokenUrl"_s) {
@@ -206,7 +206,8 @@ Params readOAuth2(const Params &params, AuthConfig *auth, QJsonObject *disabled,
             else if (!password.isEmpty())
                 notes->add(
                     where,
-                    u"the OAuth 2.0 password is not imported; Postern asks for it when it gets a token"_s);
+                    PostmanAuth::tr(
+                        "the OAuth 2.0 password is not imported; Postern asks for it when it gets a token"));
         } else {
             bool isList = false;
             for (const StageName &stage : stageNames) {
@@ -223,7 +224,7 @@ Params readOAuth2(const Params &params, AuthConfig *auth, QJsonObject *disabled,
         }
     }
     if (wrongType)
-        notes->add(where, u"some OAuth 2.0 settings have the wrong type and were left empty"_s);
+        notes->add(where, PostmanAuth::tr("some OAuth 2.0 settings have the wrong type and were left empty"));
     return unknown;
 }
 
@@ -231,20 +232,20 @@ Params readOAuth2(const Params &params, AuthConfig *auth, QJsonObject *disabled,
 
 QString PostmanAuth::typeName(const QString &type)
 {
-    static const QList<QPair<QString, QString>> names {
-        { u"apikey"_s, u"API Key"_s },
-        { u"awsv4"_s, u"AWS Signature"_s },
-        { u"digest"_s, u"Digest"_s },
-        { u"edgegrid"_s, u"Akamai EdgeGrid"_s },
-        { u"hawk"_s, u"Hawk"_s },
-        { u"ntlm"_s, u"NTLM"_s },
-        { u"oauth1"_s, u"OAuth 1.0"_s },
-        { u"jwt"_s, u"JWT Bearer"_s },
-        { u"asap"_s, u"ASAP (Atlassian)"_s },
+    static const QList<QPair<QString, const char *>> names {
+        { u"apikey"_s, QT_TRANSLATE_NOOP("Postern::PostmanAuth", "API Key") },
+        { u"awsv4"_s, QT_TRANSLATE_NOOP("Postern::PostmanAuth", "AWS Signature") },
+        { u"digest"_s, QT_TRANSLATE_NOOP("Postern::PostmanAuth", "Digest") },
+        { u"edgegrid"_s, QT_TRANSLATE_NOOP("Postern::PostmanAuth", "Akamai EdgeGrid") },
+        { u"hawk"_s, QT_TRANSLATE_NOOP("Postern::PostmanAuth", "Hawk") },
+        { u"ntlm"_s, QT_TRANSLATE_NOOP("Postern::PostmanAuth", "NTLM") },
+        { u"oauth1"_s, QT_TRANSLATE_NOOP("Postern::PostmanAuth", "OAuth 1.0") },
+        { u"jwt"_s, QT_TRANSLATE_NOOP("Postern::PostmanAuth", "JWT Bearer") },
+        { u"asap"_s, QT_TRANSLATE_NOOP("Postern::PostmanAuth", "ASAP (Atlassian)") },
     };
     for (const auto &[key, name] : names) {
         if (key == type)
-            return name;
+            return PostmanAuth::tr(name);
     }
     return u"\u201c%1\u201d"_s.arg(type.left(40));
 }
@@ -260,7 +261,7 @@ AuthConfig PostmanAuth::read(const QJsonValue &value, Level level, const QString
     if (!value.isObject()) {
         notes->add(
             where,
-            u"\u201cauth\u201d is %1, not an object; it was ignored"_s.arg(PostmanJson::typeName(value)));
+            PostmanAuth::tr("“auth” is %1, not an object; it was ignored").arg(PostmanJson::typeName(value)));
         return auth;
     }
     QJsonObject object = value.toObject();
@@ -275,10 +276,15 @@ AuthConfig PostmanAuth::read(const QJsonValue &value, Level level, const QString
         QStringList blanked;
         foreign->insert(authKey, PostmanJson::blankSecrets(object, &blanked));
         auth.type = AuthType::None;
-        QString line = u"%1 auth is not supported; kept for export but not sent"_s.arg(typeName(type));
-        if (!blanked.isEmpty())
-            line += u" (its secret values are left out: %1)"_s.arg(blanked.join(u", "_s));
-        notes->add(where, line);
+        notes->add(
+            where,
+            blanked.isEmpty()
+                ? PostmanAuth::tr("%1 auth is not supported; kept for export but not sent")
+                      .arg(typeName(type))
+                : PostmanAuth::tr(
+                      "%1 auth is not supported; kept for export but not sent (its secret values are left "
+                      "out: %2)")
+                      .arg(typeName(type), blanked.join(u", "_s)));
         return auth;
     }
 
@@ -290,8 +296,8 @@ AuthConfig PostmanAuth::read(const QJsonValue &value, Level level, const QString
                                    : AuthType::OAuth2;
     if (wrongType)
         notes->add(where,
-                   u"some %1 settings are not in a form Postern knows and were skipped"_s.arg(
-                       authTypeName(auth.type)));
+                   PostmanAuth::tr("some %1 settings are not in a form Postern knows and were skipped")
+                       .arg(authTypeName(auth.type)));
     Params unknown;
     if (type == u"basic"_s) {
         auth.type = AuthType::Basic;
@@ -320,10 +326,11 @@ AuthConfig PostmanAuth::read(const QJsonValue &value, Level level, const QString
             qsizetype n = 0;
             for (const QJsonValue &list : std::as_const(disabled))
                 n += list.toArray().size();
-            notes->add(where,
-                       u"%1 kept for export but not sent"_s.arg(
-                           PostmanJson::count(n, u"disabled OAuth 2.0 extra parameter is"_s,
-                                              u"disabled OAuth 2.0 extra parameters are"_s)));
+            notes->add(
+                where,
+                PostmanAuth::tr("%1 kept for export but not sent")
+                    .arg(PostmanJson::count(n, PostmanAuth::tr("disabled OAuth 2.0 extra parameter is"),
+                                            PostmanAuth::tr("disabled OAuth 2.0 extra parameters are"))));
         }
     }
     if (!unknown.isEmpty()) {
@@ -339,11 +346,14 @@ AuthConfig PostmanAuth::read(const QJsonValue &value, Level level, const QString
             kept.append({ key, secret ? QJsonValue(QString()) : param });
         }
         foreign->insert(authParamsKey, QJsonObject { { type, PostmanJson::paramsToArray(kept) } });
-        QString line = u"%1 settings Postern does not use (%2) are kept for export"_s.arg(
-            authTypeName(auth.type), names.join(u", "_s));
-        if (!blanked.isEmpty())
-            line += u" without their secret values"_s;
-        notes->add(where, line);
+        notes->add(where,
+                   blanked.isEmpty()
+                       ? PostmanAuth::tr("%1 settings Postern does not use (%2) are kept for export")
+                             .arg(authTypeName(auth.type), names.join(u", "_s))
+                       : PostmanAuth::tr(
+                             "%1 settings Postern does not use (%2) are kept for export without their secret "
+                             "values")
+                             .arg(authTypeName(auth.type), names.join(u", "_s)));
     }
     QJsonArray empty;
     for (const auto &[key, param] : params) {

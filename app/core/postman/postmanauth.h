@@ -3,6 +3,7 @@
 #include "auth/authconfig.h"
 #include "postman/postmanjson.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QJsonValue>
 
@@ -16,6 +17,8 @@ namespace Postern {
 // has no field for is kept the same way. Every such case adds a line to the notes.
 class PostmanAuth
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::PostmanAuth)
+
 public:
     enum class Level { Collection, Folder, Request };
 

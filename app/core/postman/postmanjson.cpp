@@ -1,5 +1,6 @@
 #include "postman/postmanjson.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -19,12 +20,12 @@ void Notes::add(const QString &line)
 
 QString requestLabel(const QString &name)
 {
-    return u"Request \u201c%1\u201d"_s.arg(name.left(80));
+    return QCoreApplication::translate("Postern::PostmanJson", "Request “%1”").arg(name.left(80));
 }
 
 QString folderLabel(const QString &name)
 {
-    return u"Folder \u201c%1\u201d"_s.arg(name.left(80));
+    return QCoreApplication::translate("Postern::PostmanJson", "Folder “%1”").arg(name.left(80));
 }
 
 QString typeName(const QJsonValue &value)
@@ -33,19 +34,19 @@ QString typeName(const QJsonValue &value)
     case QJsonValue::Null:
         return u"null"_s;
     case QJsonValue::Bool:
-        return u"true or false"_s;
+        return QCoreApplication::translate("Postern::PostmanJson", "true or false");
     case QJsonValue::Double:
-        return u"a number"_s;
+        return QCoreApplication::translate("Postern::PostmanJson", "a number");
     case QJsonValue::String:
-        return u"text"_s;
+        return QCoreApplication::translate("Postern::PostmanJson", "text");
     case QJsonValue::Array:
-        return u"a list"_s;
+        return QCoreApplication::translate("Postern::PostmanJson", "a list");
     case QJsonValue::Object:
-        return u"an object"_s;
+        return QCoreApplication::translate("Postern::PostmanJson", "an object");
     case QJsonValue::Undefined:
         break;
     }
-    return u"missing"_s;
+    return QCoreApplication::translate("Postern::PostmanJson", "missing");
 }
 
 QString text(const QJsonValue &value, bool *wrongType)

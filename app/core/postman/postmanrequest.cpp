@@ -84,9 +84,9 @@ KeyValueList readHeaders(const QJsonValue &value, RowReader *reader, const QStri
                 reader->wrongType = true;
         }
     } else if (!value.isUndefined() && !value.isNull()) {
-        notes->add(
-            where,
-            u"\u201cheader\u201d is %1, not a list; it was ignored"_s.arg(PostmanJson::typeName(value)));
+        notes->add(where,
+                   PostmanRequest::tr("“header” is %1, not a list; it was ignored")
+                       .arg(PostmanJson::typeName(value)));
     }
     return headers;
 }
@@ -97,9 +97,9 @@ void readBody(const QJsonValue &value, HttpRequest *request, QJsonObject *foreig
     if (value.isUndefined() || value.isNull())
         return;
     if (!value.isObject()) {
-        notes->add(
-            where,
-            u"\u201cbody\u201d is %1, not an object; it was ignored"_s.arg(PostmanJson::typeName(value)));
+        notes->add(where,
+                   PostmanRequest::tr("“body” is %1, not an object; it was ignored")
+                       .arg(PostmanJson::typeName(value)));
         return;
     }
     QJsonObject body = value.toObject();
@@ -188,10 +188,11 @@ void readBody(const QJsonValue &value, HttpRequest *request, QJsonObject *foreig
     if (!mode.isEmpty())
         request->bodyMode = bodyModeFromKey(mode, &known);
     if (!known)
-        notes->add(where,
-                   u"the body mode \u201c%1\u201d is unknown; the raw body is used"_s.arg(mode.left(40)));
+        notes->add(
+            where,
+            PostmanRequest::tr("the body mode “%1” is unknown; the raw body is used").arg(mode.left(40)));
     if (wrongType || fields.wrongType)
-        notes->add(where, u"parts of the body have the wrong type and were left out"_s);
+        notes->add(where, PostmanRequest::tr("parts of the body have the wrong type and were left out"));
     for (auto it = body.constBegin(); it != body.constEnd(); ++it) {
         if (it.key() != u"options"_s && it.key() != u"file"_s && it.key() != u"graphql"_s)
             unknownFields->append(u"body."_s + it.key());
@@ -287,17 +288,17 @@ HttpRequest PostmanRequest::read(const QJsonValue &value, const QJsonValue &prot
         request.auth = PostmanAuth::read(QJsonValue(), PostmanAuth::Level::Request, where, foreign, notes);
         request.url = PostmanUrl::read(value, where, foreign, notes, &unknownFields);
         if (!value.isString())
-            notes->add(where, u"there is no request; an empty GET request is used"_s);
+            notes->add(where, PostmanRequest::tr("there is no request; an empty GET request is used"));
     } else if (!value.isObject()) {
-        notes->add(
-            where,
-            u"\u201crequest\u201d is %1; an empty GET request is used"_s.arg(PostmanJson::typeName(value)));
+        notes->add(where,
+                   PostmanRequest::tr("“request” is %1; an empty GET request is used")
+                       .arg(PostmanJson::typeName(value)));
     } else {
         QJsonObject object = value.toObject();
         bool wrongType = false;
         const QString method = PostmanJson::text(object.take(u"method"_s), &wrongType);
         if (wrongType)
-            notes->add(where, u"\u201cmethod\u201d is not text; GET is used"_s);
+            notes->add(where, PostmanRequest::tr("“method” is not text; GET is used"));
         if (!method.isEmpty())
             request.method = method;
         request.url = PostmanUrl::read(object.take(u"url"_s), where, foreign, notes, &unknownFields);
@@ -307,7 +308,7 @@ HttpRequest PostmanRequest::read(const QJsonValue &value, const QJsonValue &prot
         if (!headers.extras.isEmpty())
             rows.insert(u"header"_s, headers.extras.toJson());
         if (headers.wrongType)
-            notes->add(where, u"some headers have the wrong type and were left out"_s);
+            notes->add(where, PostmanRequest::tr("some headers have the wrong type and were left out"));
         readBody(object.take(u"body"_s), &request, foreign, &rows, where, notes, &unknownFields);
         if (!rows.isEmpty())
             foreign->insert(rowsKey, rows);
@@ -322,12 +323,14 @@ HttpRequest PostmanRequest::read(const QJsonValue &value, const QJsonValue &prot
             if (!format.isEmpty())
                 foreign->insert(descriptionFormatKey, format);
             if (wrongDescription)
-                notes->add(where, u"the description has the wrong type and was left out"_s);
+                notes->add(where, PostmanRequest::tr("the description has the wrong type and was left out"));
         }
         if (object.contains(u"proxy"_s))
-            notes->add(where, u"its proxy settings are kept for export but not used"_s);
+            notes->add(where, PostmanRequest::tr("its proxy settings are kept for export but not used"));
         if (object.contains(u"certificate"_s))
-            notes->add(where, u"its client certificate settings are kept for export but not used"_s);
+            notes->add(
+                where,
+                PostmanRequest::tr("its client certificate settings are kept for export but not used"));
         for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
             if (it.key() != u"proxy"_s && it.key() != u"certificate"_s)
                 unknownFields.append(it.key());
@@ -345,17 +348,18 @@ HttpRequest PostmanRequest::read(const QJsonValue &value, const QJsonValue &prot
         if (!behaviour.isEmpty()) {
             foreign->insert(behaviourKey, behaviour);
             notes->add(where,
-                       u"request settings Postern does not use (%1) are kept for export"_s.arg(
-                           behaviour.keys().join(u", "_s)));
+                       PostmanRequest::tr("request settings Postern does not use (%1) are kept for export")
+                           .arg(behaviour.keys().join(u", "_s)));
         }
     } else if (!protocolProfileBehavior.isUndefined() && !protocolProfileBehavior.isNull()) {
         notes->add(where,
-                   u"\u201cprotocolProfileBehavior\u201d is %1; it was ignored"_s.arg(
-                       PostmanJson::typeName(protocolProfileBehavior)));
+                   PostmanRequest::tr("“protocolProfileBehavior” is %1; it was ignored")
+                       .arg(PostmanJson::typeName(protocolProfileBehavior)));
     }
     if (!unknownFields.isEmpty())
         notes->add(where,
-                   u"fields Postern does not use are kept for export: %1"_s.arg(unknownFields.join(u", "_s)));
+                   PostmanRequest::tr("fields Postern does not use are kept for export: %1")
+                       .arg(unknownFields.join(u", "_s)));
     return request;
 }
 

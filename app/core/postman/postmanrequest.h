@@ -3,6 +3,7 @@
 #include "http/httprequest.h"
 #include "postman/postmanjson.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QJsonValue>
 
@@ -16,6 +17,8 @@ namespace Postern {
 // fields and per-row fields) is kept in the item's foreign object and merged back by write().
 class PostmanRequest
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::PostmanRequest)
+
 public:
     // *description is the request's own description; *hasDescription says whether it had one.
     static HttpRequest read(const QJsonValue &value, const QJsonValue &protocolProfileBehavior,

@@ -77,7 +77,7 @@ QString PostmanUrl::read(const QJsonValue &value, const QString &where, QJsonObj
         return QString();
     if (!value.isObject()) {
         notes->add(where,
-                   u"\u201curl\u201d is %1; the URL is left empty"_s.arg(PostmanJson::typeName(value)));
+                   PostmanUrl::tr("“url” is %1; the URL is left empty").arg(PostmanJson::typeName(value)));
         return QString();
     }
     QJsonObject object = value.toObject();
@@ -110,9 +110,9 @@ QString PostmanUrl::read(const QJsonValue &value, const QString &where, QJsonObj
                                : key + u'=' + PostmanJson::text(paramValue, &wrongType));
         }
     } else if (!query.isUndefined() && !query.isNull()) {
-        notes->add(
-            where,
-            u"\u201curl.query\u201d is %1, not a list; it was ignored"_s.arg(PostmanJson::typeName(query)));
+        notes->add(where,
+                   PostmanUrl::tr("“url.query” is %1, not a list; it was ignored")
+                       .arg(PostmanJson::typeName(query)));
     }
 
     const QJsonValue raw = object.take(u"raw"_s);
@@ -120,22 +120,23 @@ QString PostmanUrl::read(const QJsonValue &value, const QString &where, QJsonObj
     for (const QString &part : { u"protocol"_s, u"auth"_s, u"host"_s, u"port"_s, u"path"_s, u"hash"_s })
         object.remove(part);
     if (wrongType)
-        notes->add(where, u"parts of the URL have the wrong type and were left out"_s);
+        notes->add(where, PostmanUrl::tr("parts of the URL have the wrong type and were left out"));
 
     if (!disabled.isEmpty()) {
         foreign->insert(disabledQueryKey, disabled);
-        notes->add(
-            where,
-            u"%1 kept for export but not shown"_s.arg(PostmanJson::count(
-                disabled.size(), u"disabled query parameter is"_s, u"disabled query parameters are"_s)));
+        notes->add(where,
+                   PostmanUrl::tr("%1 kept for export but not shown")
+                       .arg(PostmanJson::count(disabled.size(), PostmanUrl::tr("disabled query parameter is"),
+                                               PostmanUrl::tr("disabled query parameters are"))));
     }
     if (!rows.isEmpty())
         foreign->insert(queryRowsKey, rows.toJson());
     const QJsonArray variables = object.value(u"variable"_s).toArray();
     if (!variables.isEmpty()) {
         notes->add(where,
-                   u"%1 kept for export but not substituted"_s.arg(PostmanJson::count(
-                       variables.size(), u"path variable (:name) is"_s, u"path variables (:name) are"_s)));
+                   PostmanUrl::tr("%1 kept for export but not substituted")
+                       .arg(PostmanJson::count(variables.size(), PostmanUrl::tr("path variable (:name) is"),
+                                               PostmanUrl::tr("path variables (:name) are"))));
     }
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
         if (it.key() != u"variable"_s)

@@ -2,6 +2,7 @@
 
 #include "postman/postmanjson.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -14,6 +15,8 @@ namespace Postern {
 // ("url", "urlString", "disabledQuery", "queryRows") and put back, in place, by write().
 class PostmanUrl
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::PostmanUrl)
+
 public:
     // The URL as typed: "raw" when there is one, otherwise the parts joined as Postman joins them.
     // Unknown keys are added to *unknownFields as "url.KEY".

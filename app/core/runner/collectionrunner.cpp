@@ -170,7 +170,7 @@ void CollectionRunner::cancel()
         std::exchange(m_cancelSend, CancelSend())();
     if (m_delay.isActive()) {
         m_delay.stop();
-        end(u"Canceled."_s);
+        end(tr("Canceled."));
     }
 }
 
@@ -179,7 +179,7 @@ void CollectionRunner::runStep()
     if (!m_running)
         return;
     if (m_canceled) {
-        end(u"Canceled."_s);
+        end(tr("Canceled."));
         return;
     }
     if (m_index >= m_steps.size()) {
@@ -301,7 +301,7 @@ void CollectionRunner::afterPreRequest(const ScriptOutcome &outcome)
     take(outcome);
     m_request = outcome.request;
     if (m_canceled) {
-        end(u"Canceled."_s);
+        end(tr("Canceled."));
         return;
     }
     if (outcome.skipRequest) {
@@ -374,10 +374,10 @@ void CollectionRunner::afterResponse(const HttpResponse &response)
         m_execution.timings = response.timings;
         m_execution.responseSize = response.body.size();
     } else {
-        m_execution.error = response.errorMessage.isEmpty() ? u"No answer."_s : response.errorMessage;
+        m_execution.error = response.errorMessage.isEmpty() ? tr("No answer.") : response.errorMessage;
     }
     if (m_canceled) {
-        end(u"Canceled."_s);
+        end(tr("Canceled."));
         return;
     }
     runScripts(ScriptEvent::Test, [this](const ScriptOutcome &outcome) { afterTests(outcome); });
@@ -395,15 +395,15 @@ void CollectionRunner::advance()
     m_report.add(m_execution, m_options.keepPassedExecutions);
     Q_EMIT executionFinished(m_execution);
     if (m_canceled) {
-        end(u"Canceled."_s);
+        end(tr("Canceled."));
         return;
     }
     if (m_options.stopOnFailure && m_execution.failed()) {
-        end(u"Stopped after %1 failed (stop on first failure)."_s.arg(quoted(m_execution.name)));
+        end(tr("Stopped after %1 failed (stop on first failure).").arg(quoted(m_execution.name)));
         return;
     }
     if (m_stopAfter) {
-        end(u"postman.setNextRequest(null) in %1 ended the run."_s.arg(quoted(m_execution.name)));
+        end(tr("postman.setNextRequest(null) in %1 ended the run.").arg(quoted(m_execution.name)));
         return;
     }
     if (!m_jumpTo.isEmpty()) {
@@ -415,8 +415,8 @@ void CollectionRunner::advance()
                 found = i;
         }
         if (found < 0) {
-            end(u"postman.setNextRequest(%1): no request of this run has that name; the run ended."_s.arg(
-                quoted(target)));
+            end(tr("postman.setNextRequest(%1): no request of this run has that name; the run ended.")
+                    .arg(quoted(target)));
             return;
         }
         m_index = found;

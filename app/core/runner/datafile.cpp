@@ -26,11 +26,11 @@ DataFile DataFile::parseJson(const QByteArray &data)
     const QJsonDocument document = QJsonDocument::fromJson(data, &error);
     if (error.error != QJsonParseError::NoError) {
         file.error
-            = u"The data file is not JSON: %1 at offset %2."_s.arg(error.errorString()).arg(error.offset);
+            = tr("The data file is not JSON: %1 at offset %2.").arg(error.errorString()).arg(error.offset);
         return file;
     }
     if (!document.isArray()) {
-        file.error = u"The data file must hold a JSON array of objects, one per iteration."_s;
+        file.error = tr("The data file must hold a JSON array of objects, one per iteration.");
         return file;
     }
     const QJsonArray rows = document.array();
@@ -38,7 +38,7 @@ DataFile DataFile::parseJson(const QByteArray &data)
         if (!rows.at(i).isObject()) {
             file.rows.clear();
             file.error
-                = u"Row %1 of the data file is not an object of variable names and values."_s.arg(i + 1);
+                = tr("Row %1 of the data file is not an object of variable names and values.").arg(i + 1);
             return file;
         }
         file.rows.append(rows.at(i).toObject());
@@ -89,7 +89,7 @@ DataFile DataFile::parseCsv(const QByteArray &data)
         if (c == u'"') {
             if (!field.isEmpty() || fieldWasQuoted) {
                 file.error
-                    = u"Line %1 of the CSV data file has a quote inside an unquoted field."_s.arg(line);
+                    = tr("Line %1 of the CSV data file has a quote inside an unquoted field.").arg(line);
                 return file;
             }
             quoted = true;
@@ -103,26 +103,27 @@ DataFile DataFile::parseCsv(const QByteArray &data)
             ++line;
         } else {
             if (fieldWasQuoted) {
-                file.error = u"Line %1 of the CSV data file has text after a closing quote."_s.arg(line);
+                file.error = tr("Line %1 of the CSV data file has text after a closing quote.").arg(line);
                 return file;
             }
             field += c;
         }
     }
     if (quoted) {
-        file.error = u"The CSV data file ends inside a quoted field."_s;
+        file.error = tr("The CSV data file ends inside a quoted field.");
         return file;
     }
     endRecord();
     if (records.isEmpty()) {
-        file.error = u"The CSV data file is empty: its first line must name the variables."_s;
+        file.error = tr("The CSV data file is empty: its first line must name the variables.");
         return file;
     }
     const QStringList names = records.takeFirst();
     for (qsizetype r = 0; r < records.size(); ++r) {
         const QStringList &values = records.at(r);
         if (values.size() != names.size()) {
-            file.error = u"Row %1 of the CSV data file has %2 values for %3 columns."_s.arg(r + 1)
+            file.error = tr("Row %1 of the CSV data file has %2 values for %3 columns.")
+                             .arg(r + 1)
                              .arg(values.size())
                              .arg(names.size());
             file.rows.clear();
@@ -141,11 +142,11 @@ DataFile DataFile::read(const QString &path)
     DataFile file;
     QFile input(path);
     if (QFileInfo(path).size() > MaxSize) {
-        file.error = u"The data file is larger than 64 MiB."_s;
+        file.error = tr("The data file is larger than 64 MiB.");
         return file;
     }
     if (!input.open(QIODevice::ReadOnly)) {
-        file.error = u"The data file could not be read: %1"_s.arg(input.errorString());
+        file.error = tr("The data file could not be read: %1").arg(input.errorString());
         return file;
     }
     return parse(input.readAll(), path);

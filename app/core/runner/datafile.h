@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -22,6 +23,8 @@ struct DataFile
     static DataFile parseCsv(const QByteArray &data);
     static DataFile parseJson(const QByteArray &data);
     static DataFile read(const QString &path);
+
+    Q_DECLARE_TR_FUNCTIONS(Postern::DataFile)
 };
 
 } // namespace Postern

@@ -54,10 +54,10 @@ ScriptEngine::ScriptEngine(HttpClient *client, QObject *parent)
     connect(&m_waitLimit, &QTimer::timeout, this, [this] {
         QStringList what = m_waits.values();
         if (!m_timers.isEmpty())
-            what << u"%1 timer(s)"_s.arg(m_timers.size());
+            what << tr("%1 timer(s)").arg(m_timers.size());
         fail(u"TimeLimit"_s,
-             u"The script did not finish within %1 s; it was still waiting for %2."_s.arg(
-                 QString::number(m_timeLimit.count() / 1000.0), what.join(u", "_s)));
+             tr("The script did not finish within %1 s; it was still waiting for %2.")
+                 .arg(QString::number(m_timeLimit.count() / 1000.0), what.join(u", "_s)));
         finishScript();
     });
     if (!load())
@@ -80,7 +80,7 @@ QJSValue ScriptEngine::evaluateFile(const QString &resource, const QString &pref
 {
     const QString source = readResource(resource);
     if (source.isEmpty()) {
-        m_loadError = u"%1 is missing from this build."_s.arg(resource);
+        m_loadError = tr("%1 is missing from this build.").arg(resource);
         return QJSValue();
     }
     QJSValue value = m_engine->evaluate(prefix + source + suffix, resource, 1);
@@ -145,7 +145,7 @@ bool ScriptEngine::load()
         return false;
     m_api = apiFactory.call({ global, host, modules, assertions, cryptoJs });
     if (m_api.isError() || !m_api.property(u"sandbox"_s).isCallable()) {
-        m_loadError = u"The scripting API did not load: "_s + m_api.toString();
+        m_loadError = tr("The scripting API did not load: %1").arg(m_api.toString());
         m_api = QJSValue();
         return false;
     }
@@ -168,7 +168,7 @@ bool ScriptEngine::run(const ScriptInput &input)
     m_index = 0;
     if (!m_loadError.isEmpty()) {
         m_where = u"the script engine"_s;
-        fail(u"Error"_s, u"Scripts cannot run: "_s + m_loadError);
+        fail(u"Error"_s, tr("Scripts cannot run: %1").arg(m_loadError));
         endBatch();
         return true;
     }
@@ -180,7 +180,7 @@ void ScriptEngine::cancel()
 {
     if (!m_running || m_index >= m_input.scripts.size())
         return;
-    fail(u"Canceled"_s, u"The script was canceled."_s);
+    fail(u"Canceled"_s, tr("The script was canceled."));
     m_index = m_input.scripts.size() - 1;
     finishScript();
 }
@@ -277,8 +277,8 @@ bool ScriptEngine::call(const QJSValue &function, const QJSValueList &arguments)
     const QJSValue result = m_api.property(u"invoke"_s).call({ function, argumentArray });
     if (guard.release()) {
         fail(u"TimeLimit"_s,
-             u"The script ran for more than %1 s and was stopped (the time limit for scripts)."_s.arg(
-                 QString::number(m_timeLimit.count() / 1000.0)));
+             tr("The script ran for more than %1 s and was stopped (the time limit for scripts).")
+                 .arg(QString::number(m_timeLimit.count() / 1000.0)));
         return false;
     }
     if (result.isError()) {

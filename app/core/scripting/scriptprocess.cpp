@@ -33,8 +33,8 @@ ScriptProcess::ScriptProcess(HttpClient *client, QObject *parent)
     m_silence.setSingleShot(true);
     connect(&m_silence, &QTimer::timeout, this, [this] {
         abandon(u"TimeLimit"_s,
-                u"The scripts did not finish within %1 s and their engine was stopped."_s.arg(
-                    QString::number(m_silence.interval() / 1000.0)));
+                tr("The scripts did not finish within %1 s and their engine was stopped.")
+                    .arg(QString::number(m_silence.interval() / 1000.0)));
     });
 }
 
@@ -69,7 +69,7 @@ bool ScriptProcess::startWorker(QString *error)
     if (m_process && m_process->state() != QProcess::NotRunning)
         return true;
     if (m_workerPath.isEmpty() || !QFileInfo(m_workerPath).isExecutable()) {
-        *error = u"The postern-script-worker program was not found; scripts cannot run."_s;
+        *error = tr("The postern-script-worker program was not found; scripts cannot run.");
         return false;
     }
     delete m_process;
@@ -136,7 +136,7 @@ void ScriptProcess::runInProcess(const ScriptInput &input)
                 this,
                 [this] {
                     abandon(u"Error"_s,
-                            u"Scripts cannot run in this process: this program has no JavaScript engine."_s);
+                            tr("Scripts cannot run in this process: this program has no JavaScript engine."));
                 },
                 Qt::QueuedConnection);
             return;
@@ -191,7 +191,7 @@ void ScriptProcess::readOutput()
     }
     if (m_buffer.size() > MaxMessage) {
         m_buffer.clear();
-        abandon(u"Error"_s, u"The script engine sent more than it may; it was stopped."_s);
+        abandon(u"Error"_s, tr("The script engine sent more than it may; it was stopped."));
     }
 }
 
@@ -247,15 +247,15 @@ void ScriptProcess::workerEnded()
     if (!m_process)
         return;
     const QString how = m_process->exitStatus() == QProcess::CrashExit
-        ? u"it crashed"_s
-        : u"it exited with code %1"_s.arg(m_process->exitCode());
+        ? tr("it crashed")
+        : tr("it exited with code %1").arg(m_process->exitCode());
     m_process->deleteLater();
     m_process = nullptr;
     if (m_running)
         abandon(u"Crash"_s,
-                u"The script engine stopped (%1) while running the scripts of \u201c%2\u201d; nothing they "
-                "changed was kept. A script may have asked for more memory than scripts get."_s.arg(
-                    how, m_input.requestName));
+                tr("The script engine stopped (%1) while running the scripts of “%2”; nothing they "
+                   "changed was kept. A script may have asked for more memory than scripts get.")
+                    .arg(how, m_input.requestName));
 }
 
 void ScriptProcess::abandon(const QString &name, const QString &message)

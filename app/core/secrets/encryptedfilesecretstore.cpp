@@ -98,14 +98,14 @@ void EncryptedFileSecretStore::close()
 
 QString EncryptedFileSecretStore::displayName() const
 {
-    return u"the encrypted file %1"_s.arg(QDir::toNativeSeparators(m_filePath));
+    return tr("the encrypted file %1").arg(QDir::toNativeSeparators(m_filePath));
 }
 
 EncryptedFileSecretStore::OpenResult EncryptedFileSecretStore::open(const QString &passphrase)
 {
     close();
     if (passphrase.isEmpty())
-        return { OpenStatus::Failed, u"The passphrase is empty."_s, {} };
+        return { OpenStatus::Failed, tr("The passphrase is empty."), {} };
 
     QByteArray secret = passphrase.toUtf8();
     const auto finish = [&secret](OpenResult result) {
@@ -133,23 +133,24 @@ EncryptedFileSecretStore::OpenResult EncryptedFileSecretStore::open(const QStrin
         qCWarning(lcStore) << "encrypted secrets file unreadable, moved aside:" << aside;
         return createNew(
             secret, OpenStatus::SetAside,
-            u"The encrypted token file %1 was damaged (%2). It was moved to %3 and a new, empty one "
-            "was started."_s.arg(QDir::toNativeSeparators(m_filePath), why, QDir::toNativeSeparators(aside)),
+            tr("The encrypted token file %1 was damaged (%2). It was moved to %3 and a new, empty one "
+               "was started.")
+                .arg(QDir::toNativeSeparators(m_filePath), why, QDir::toNativeSeparators(aside)),
             aside);
     };
 
     QJsonParseError parseError {};
     const QJsonDocument document = QJsonDocument::fromJson(contents, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return finish(setAside(u"not valid JSON"_s));
+        return finish(setAside(tr("not valid JSON")));
     const QJsonObject object = document.object();
     if (object.value(u"format"_s).toString() != formatName())
-        return finish(setAside(u"not a Postern secrets file"_s));
+        return finish(setAside(tr("not a Postern secrets file")));
     const int version = object.value(u"version"_s).toInt();
     if (version > FormatVersion) {
         return finish({ OpenStatus::Failed,
-                        u"The encrypted token file %1 was written by a newer Postern (format %2)."_s.arg(
-                            QDir::toNativeSeparators(m_filePath), QString::number(version)),
+                        tr("The encrypted token file %1 was written by a newer Postern (format %2).")
+                            .arg(QDir::toNativeSeparators(m_filePath), QString::number(version)),
                         {} });
     }
     // Limits are checked as numbers before use, so that a doctored file cannot ask for absurd work.
@@ -166,12 +167,12 @@ EncryptedFileSecretStore::OpenResult EncryptedFileSecretStore::open(const QStrin
     const QByteArray ciphertext = binaryField(object, u"ciphertext"_s, crypto_secretbox_MACBYTES, false);
     if (version != FormatVersion || object.value(u"kdf"_s).toString() != kdfName() || !limitsUsable
         || salt.isEmpty() || nonce.isEmpty() || ciphertext.isEmpty()) {
-        return finish(setAside(u"missing or invalid fields"_s));
+        return finish(setAside(tr("missing or invalid fields")));
     }
 
     if (!deriveKey(secret, salt, opsLimit, memLimit, m_key))
         return finish({ OpenStatus::Failed,
-                        u"Not enough memory to derive the key of the encrypted token file."_s,
+                        tr("Not enough memory to derive the key of the encrypted token file."),
                         {} });
 
     QByteArray plain(ciphertext.size() - qsizetype(crypto_secretbox_MACBYTES), Qt::Uninitialized);
@@ -183,8 +184,8 @@ EncryptedFileSecretStore::OpenResult EncryptedFileSecretStore::open(const QStrin
         sodium_memzero(m_key.data(), m_key.size());
         return finish(
             { OpenStatus::WrongPassphrase,
-              u"The passphrase does not open the encrypted token file %1. The file was left as it is."_s.arg(
-                  QDir::toNativeSeparators(m_filePath)),
+              tr("The passphrase does not open the encrypted token file %1. The file was left as it is.")
+                  .arg(QDir::toNativeSeparators(m_filePath)),
               {} });
     }
 
@@ -192,7 +193,7 @@ EncryptedFileSecretStore::OpenResult EncryptedFileSecretStore::open(const QStrin
     wipe(plain);
     if (parseError.error != QJsonParseError::NoError || !secretsDocument.isObject()) {
         sodium_memzero(m_key.data(), m_key.size());
-        return finish(setAside(u"the decrypted contents are not valid"_s));
+        return finish(setAside(tr("the decrypted contents are not valid")));
     }
     const QJsonObject secrets = secretsDocument.object();
     for (auto it = secrets.begin(); it != secrets.end(); ++it)
@@ -216,7 +217,7 @@ EncryptedFileSecretStore::OpenResult EncryptedFileSecretStore::createNew(const Q
     if (!deriveKey(passphrase, m_salt, m_opsLimit, m_memLimit, m_key)) {
         close();
         return { OpenStatus::Failed,
-                 u"Not enough memory to derive the key of the encrypted token file."_s,
+                 tr("Not enough memory to derive the key of the encrypted token file."),
                  {} };
     }
     m_secrets.clear();
@@ -261,8 +262,8 @@ QString EncryptedFileSecretStore::save()
 SecretResult EncryptedFileSecretStore::notOpen() const
 {
     return SecretResult::failure(SecretError::Unavailable,
-                                 u"The encrypted token file %1 is locked: enter its passphrase first."_s.arg(
-                                     QDir::toNativeSeparators(m_filePath)));
+                                 tr("The encrypted token file %1 is locked: enter its passphrase first.")
+                                     .arg(QDir::toNativeSeparators(m_filePath)));
 }
 
 void EncryptedFileSecretStore::deliver(QObject *context, DoneCallback done, const SecretResult &result)
@@ -278,7 +279,7 @@ void EncryptedFileSecretStore::read(const QString &key, QObject *context, ReadCa
     if (!m_open) {
         result = notOpen();
     } else if (const auto it = m_secrets.constFind(key); it == m_secrets.cend()) {
-        result = SecretResult::failure(SecretError::NotFound, u"No secret is stored under %1."_s.arg(key));
+        result = SecretResult::failure(SecretError::NotFound, tr("No secret is stored under %1.").arg(key));
     } else {
         data = *it;
     }

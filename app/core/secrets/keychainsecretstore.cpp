@@ -60,7 +60,7 @@ KeychainSecretStore::KeychainSecretStore(const QString &serviceName, QObject *pa
 
 QString KeychainSecretStore::displayName() const
 {
-    return u"the system keychain"_s;
+    return tr("the system keychain");
 }
 
 void KeychainSecretStore::read(const QString &key, QObject *context, ReadCallback done)

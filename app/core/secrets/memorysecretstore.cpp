@@ -6,14 +6,14 @@ namespace Postern {
 
 QString MemorySecretStore::displayName() const
 {
-    return u"this session's memory"_s;
+    return tr("this session's memory");
 }
 
 void MemorySecretStore::read(const QString &key, QObject *context, ReadCallback done)
 {
     const auto it = m_secrets.constFind(key);
     const SecretResult result = it == m_secrets.cend()
-        ? SecretResult::failure(SecretError::NotFound, u"No secret is stored under %1."_s.arg(key))
+        ? SecretResult::failure(SecretError::NotFound, tr("No secret is stored under %1.").arg(key))
         : SecretResult::success();
     const QByteArray data = it == m_secrets.cend() ? QByteArray() : *it;
     QMetaObject::invokeMethod(

@@ -38,7 +38,7 @@ void SecretStoreOnDemand::read(const QString &key, QObject *context, ReadCallbac
     if (m_state == State::Untouched) {
         // Nothing was ever written: there is nothing to read, and the keychain is left alone.
         QTimer::singleShot(0, context, [done = std::move(done)] {
-            done(SecretResult::failure(SecretError::NotFound, u"Nothing is stored yet."_s), QByteArray());
+            done(SecretResult::failure(SecretError::NotFound, tr("Nothing is stored yet.")), QByteArray());
         });
         return;
     }

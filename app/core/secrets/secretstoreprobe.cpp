@@ -15,7 +15,7 @@ SecretStoreProbe::SecretStoreProbe(SecretStore *store, std::chrono::milliseconds
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this,
-            [this] { finish(false, u"no answer within %1 ms"_s.arg(QString::number(m_timeout.count()))); });
+            [this] { finish(false, tr("no answer within %1 ms").arg(QString::number(m_timeout.count()))); });
 }
 
 void SecretStoreProbe::start()
@@ -46,7 +46,7 @@ void SecretStoreProbe::readBack()
         if (!result.ok())
             finish(false, result.message);
         else if (data != m_value)
-            finish(false, u"the keychain returned something else than was stored"_s);
+            finish(false, tr("the keychain returned something else than was stored"));
         else
             cleanUp();
     });

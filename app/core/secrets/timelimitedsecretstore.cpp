@@ -47,7 +47,7 @@ SecretResult TimeLimitedSecretStore::tooLate() const
     const double seconds = double(m_limit.count()) / 1000.0;
     return SecretResult::failure(
         SecretError::Unavailable,
-        u"%1 did not answer within %2 s"_s.arg(m_store->displayName(), QString::number(seconds, 'g', 3)));
+        tr("%1 did not answer within %2 s").arg(m_store->displayName(), QString::number(seconds, 'g', 3)));
 }
 
 void TimeLimitedSecretStore::read(const QString &key, QObject *context, ReadCallback done)

@@ -39,11 +39,11 @@ QString ClientAssertion::build(const OAuth2Config &config, QString *error, const
     if (config.clientAuthentication == ClientAuthentication::PrivateKeyJwt)
         return signWithKey(config, claims, error);
     if (config.clientAuthentication != ClientAuthentication::ClientSecretJwt) {
-        *error = u"The client authentication is not a signed JWT."_s;
+        *error = tr("The client authentication is not a signed JWT.");
         return QString();
     }
     if (config.clientSecret.isEmpty()) {
-        *error = u"client_secret_jwt signs with the client secret, which is empty."_s;
+        *error = tr("client_secret_jwt signs with the client secret, which is empty.");
         return QString();
     }
     const QJsonObject header { { u"alg"_s, u"HS256"_s }, { u"typ"_s, u"JWT"_s } };
@@ -62,7 +62,7 @@ QString ClientAssertion::buildGrant(const OAuth2Config &config, QString *error, 
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(config.assertionClaims.toUtf8(), &parseError);
         if (!document.isObject()) {
-            *error = u"Assertion Claims must be a JSON object, such as {\"scope\": \"read\"}."_s;
+            *error = tr("Assertion Claims must be a JSON object, such as {\"scope\": \"read\"}.");
             return QString();
         }
         claims = document.object();
@@ -87,7 +87,7 @@ QString ClientAssertion::buildGrant(const OAuth2Config &config, QString *error, 
             claims.insert(it.key(), it.value());
     }
     if (claims.value(u"iss"_s).toString().isEmpty()) {
-        *error = u"The assertion needs an issuer: fill in Client ID or Assertion Issuer."_s;
+        *error = tr("The assertion needs an issuer: fill in Client ID or Assertion Issuer.");
         return QString();
     }
     return signWithKey(config, claims, error);

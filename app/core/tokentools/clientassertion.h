@@ -2,6 +2,7 @@
 
 #include "auth/oauth2config.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
@@ -19,6 +20,8 @@ namespace Postern {
 // configuration does. Neither the key, its passphrase nor the assertion is ever logged.
 class ClientAssertion
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::ClientAssertion)
+
 public:
     static constexpr int LifetimeSeconds = 60;
     static constexpr int GrantLifetimeSeconds = 300;

@@ -45,15 +45,15 @@ Discovery::Plan Discovery::plan(const QString &issuerOrMetadataUrl)
     if (input.isEmpty() || !url.isValid() || (scheme != u"https"_s && scheme != u"http"_s)
         || url.host().isEmpty()) {
         plan.error
-            = u"Enter the issuer as an absolute https URL, e.g. https://login.example.com/realms/main."_s;
+            = tr("Enter the issuer as an absolute https URL, e.g. https://login.example.com/realms/main.");
         return plan;
     }
     if (url.hasQuery() || url.hasFragment()) {
-        plan.error = u"An issuer has no query (?\u2026) or fragment (#\u2026) (RFC 8414 \u00a72)."_s;
+        plan.error = tr("An issuer has no query (?…) or fragment (#…) (RFC 8414 §2).");
         return plan;
     }
     if (!url.userInfo().isEmpty()) {
-        plan.error = u"An issuer has no user name or password in it."_s;
+        plan.error = tr("An issuer has no user name or password in it.");
         return plan;
     }
 
@@ -121,7 +121,7 @@ void Discovery::cancel()
     DiscoveryResult result;
     result.requestedIssuer = m_plan.issuer;
     result.attempts = m_attempts;
-    result.error = u"Canceled."_s;
+    result.error = tr("Canceled.");
     finish(result);
 }
 
@@ -131,9 +131,9 @@ void Discovery::tryNext()
         DiscoveryResult result;
         result.requestedIssuer = m_plan.issuer;
         result.attempts = m_attempts;
-        result.error = u"No authorization server metadata found for \u201c%1\u201d. %2 Enter the Auth URL "
-                       "and Access Token URL by hand, or check the issuer."_s.arg(m_plan.issuer,
-                                                                                  m_softFailures.join(u' '));
+        result.error = tr("No authorization server metadata found for “%1”. %2 Enter the Auth URL "
+                          "and Access Token URL by hand, or check the issuer.")
+                           .arg(m_plan.issuer, m_softFailures.join(u' '));
         finish(result);
         return;
     }
@@ -158,18 +158,20 @@ void Discovery::onAnswer(const HttpResponse &response)
         QString message;
         switch (response.error) {
         case HttpResponse::Error::Timeout:
-            message = u"No answer from %1 within %2 s; the server did not respond."_s.arg(display(url))
+            message = tr("No answer from %1 within %2 s; the server did not respond.")
+                          .arg(display(url))
                           .arg(m_timeout / 1000.0);
-            m_attempts << display(url) + u" \u2192 no answer"_s;
+            m_attempts << tr("%1 → no answer").arg(display(url));
             break;
         case HttpResponse::Error::TooLarge:
-            message = u"The answer from %1 is larger than %2 MiB; metadata is a few KiB, so it was refused."_s
-                          .arg(display(url))
-                          .arg(MaxDocumentSize >> 20);
-            m_attempts << display(url) + u" \u2192 too large"_s;
+            message
+                = tr("The answer from %1 is larger than %2 MiB; metadata is a few KiB, so it was refused.")
+                      .arg(display(url))
+                      .arg(MaxDocumentSize >> 20);
+            m_attempts << tr("%1 → too large").arg(display(url));
             break;
         default:
-            message = u"Could not fetch %1: %2"_s.arg(display(url), response.errorMessage);
+            message = tr("Could not fetch %1: %2").arg(display(url), response.errorMessage);
             m_attempts << display(url) + u" \u2192 "_s + response.errorMessage;
             break;
         }
@@ -181,7 +183,7 @@ void Discovery::onAnswer(const HttpResponse &response)
 
     if (response.statusCode != 200) {
         m_attempts << display(url) + u" \u2192 HTTP %1"_s.arg(response.statusCode);
-        m_softFailures << u"%1 answered HTTP %2."_s.arg(display(url)).arg(response.statusCode);
+        m_softFailures << tr("%1 answered HTTP %2.").arg(display(url)).arg(response.statusCode);
         tryNext();
         return;
     }
@@ -190,12 +192,12 @@ void Discovery::onAnswer(const HttpResponse &response)
     result.requestedIssuer = m_plan.issuer;
     if (!result.ok() && result.raw.isEmpty()) {
         // Not a JSON object (often an HTML page from a catch-all route): maybe the other URL has it.
-        m_attempts << display(url) + u" \u2192 HTTP 200, not JSON metadata"_s;
+        m_attempts << tr("%1 → HTTP 200, not JSON metadata").arg(display(url));
         m_softFailures << result.error;
         tryNext();
         return;
     }
-    m_attempts << display(url) + (result.ok() ? u" \u2192 metadata"_s : u" \u2192 refused"_s);
+    m_attempts << (result.ok() ? tr("%1 → metadata") : tr("%1 → refused")).arg(display(url));
     result.attempts = m_attempts;
     finish(result);
 }

@@ -99,21 +99,22 @@ DiscoveryResult DiscoveryResult::fromDocument(const QByteArray &json, const QStr
     result.requestedIssuer = expectedIssuer;
     result.metadataUrl = metadataUrl;
     const QString where = metadataUrl.isEmpty()
-        ? u"The metadata"_s
-        : u"The answer from %1"_s.arg(metadataUrl.toString(QUrl::RemoveUserInfo));
+        ? tr("The metadata")
+        : tr("The answer from %1").arg(metadataUrl.toString(QUrl::RemoveUserInfo));
 
     const QByteArray trimmed = json.trimmed();
     if (trimmed.isEmpty())
-        return refuse(result, where + u" is empty."_s);
+        return refuse(result, tr("%1 is empty.").arg(where));
     if (trimmed.startsWith('<'))
-        return refuse(result, where + u" is an HTML or XML page, not JSON metadata."_s);
+        return refuse(result, tr("%1 is an HTML or XML page, not JSON metadata.").arg(where));
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return refuse(
-            result, where + u" is not JSON (%1 at offset %2)."_s.arg(error.errorString()).arg(error.offset));
+        return refuse(result,
+                      tr("%1 is not JSON (%2 at offset %3).")
+                          .arg(where, error.errorString(), QString::number(error.offset)));
     if (!document.isObject())
-        return refuse(result, where + u" is JSON but not an object."_s);
+        return refuse(result, tr("%1 is JSON but not an object.").arg(where));
     result.raw = document.object();
     result.rawJson = json;
     const QJsonObject &doc = result.raw;
@@ -122,9 +123,8 @@ DiscoveryResult DiscoveryResult::fromDocument(const QByteArray &json, const QStr
     const QJsonValue issuerValue = doc.value(u"issuer"_s);
     if (!issuerValue.isString() || issuerValue.toString().isEmpty())
         return refuse(result,
-                      where
-                          + u" has no \u201cissuer\u201d, so it cannot be tied to %1; refused."_s.arg(
-                              quoted(expectedIssuer)));
+                      tr("%1 has no “issuer”, so it cannot be tied to %2; refused.")
+                          .arg(where, quoted(expectedIssuer)));
     result.issuer = issuerValue.toString();
     if (result.issuer != expectedIssuer) {
         const auto withoutSlash = [](QString text) {
@@ -134,19 +134,19 @@ DiscoveryResult DiscoveryResult::fromDocument(const QByteArray &json, const QStr
         };
         if (withoutSlash(result.issuer) == withoutSlash(expectedIssuer))
             return refuse(result,
-                          u"The server\u2019s issuer is %1, which differs from %2 by a trailing "
-                          "slash. Issuers must match exactly (RFC 8414 \u00a73.3): enter %1."_s.arg(
-                              quoted(result.issuer), quoted(expectedIssuer)));
+                          tr("The server’s issuer is %1, which differs from %2 by a trailing "
+                             "slash. Issuers must match exactly (RFC 8414 §3.3): enter %1.")
+                              .arg(quoted(result.issuer), quoted(expectedIssuer)));
         return refuse(result,
-                      where
-                          + u" names the issuer %1, not %2. Issuers must match exactly "
-                            "(RFC 8414 \u00a73.3); the document is refused, since it could let one "
-                            "server speak for another."_s.arg(quoted(result.issuer), quoted(expectedIssuer)));
+                      tr("%1 names the issuer %2, not %3. Issuers must match exactly "
+                         "(RFC 8414 §3.3); the document is refused, since it could let one "
+                         "server speak for another.")
+                          .arg(where, quoted(result.issuer), quoted(expectedIssuer)));
     }
     const QUrl issuerUrl(result.issuer, QUrl::StrictMode);
     const bool secureIssuer = issuerUrl.scheme() == u"https"_s;
     if (!secureIssuer && !isLoopback(issuerUrl))
-        result.warnings << u"The issuer uses plain http: codes and tokens would travel unencrypted."_s;
+        result.warnings << tr("The issuer uses plain http: codes and tokens would travel unencrypted.");
 
     // Every endpoint: an absolute URL without fragment (RFC 6749 §3.1), https when the issuer is.
     for (auto it = doc.begin(); it != doc.end(); ++it) {
@@ -154,25 +154,22 @@ DiscoveryResult DiscoveryResult::fromDocument(const QByteArray &json, const QStr
         if (!key.endsWith(u"_endpoint"_s) && key != u"jwks_uri"_s)
             continue;
         if (!it.value().isString())
-            return refuse(result,
-                          u"\u201c%1\u201d is not a string; the document is refused."_s.arg(key.left(80)));
+            return refuse(result, tr("“%1” is not a string; the document is refused.").arg(key.left(80)));
         const QString text = it.value().toString();
         const QUrl url(text, QUrl::StrictMode);
         const QString scheme = url.scheme().toLower();
         if (!url.isValid() || (scheme != u"https"_s && scheme != u"http"_s) || url.host().isEmpty())
-            return refuse(
-                result,
-                u"\u201c%1\u201d is not an absolute http(s) URL: %2."_s.arg(key.left(80), quoted(text)));
+            return refuse(result,
+                          tr("“%1” is not an absolute http(s) URL: %2.").arg(key.left(80), quoted(text)));
         if (url.hasFragment())
-            return refuse(
-                result,
-                u"\u201c%1\u201d contains a fragment (#\u2026), which endpoints must not: %2."_s.arg(
-                    key.left(80), quoted(text)));
+            return refuse(result,
+                          tr("“%1” contains a fragment (#…), which endpoints must not: %2.")
+                              .arg(key.left(80), quoted(text)));
         if (secureIssuer && scheme != u"https"_s)
-            return refuse(
-                result,
-                u"\u201c%1\u201d uses plain http (%2) although the issuer uses https; refused, "
-                "since codes, tokens or keys would travel unencrypted."_s.arg(key.left(80), quoted(text)));
+            return refuse(result,
+                          tr("“%1” uses plain http (%2) although the issuer uses https; refused, "
+                             "since codes, tokens or keys would travel unencrypted.")
+                              .arg(key.left(80), quoted(text)));
     }
     result.authorizationEndpoint = doc.value(u"authorization_endpoint"_s).toString();
     result.tokenEndpoint = doc.value(u"token_endpoint"_s).toString();
@@ -196,32 +193,30 @@ DiscoveryResult DiscoveryResult::fromDocument(const QByteArray &json, const QStr
     };
     for (const auto &[key, target] : lists) {
         if (!readList(doc, key, target))
-            return refuse(result,
-                          u"\u201c%1\u201d is not a list of strings; the document is refused."_s.arg(key));
+            return refuse(result, tr("“%1” is not a list of strings; the document is refused.").arg(key));
     }
     const QJsonValue iss = doc.value(u"authorization_response_iss_parameter_supported"_s);
     if (iss.isBool())
         result.authorizationResponseIssParameterSupported = iss.toBool();
     else if (!iss.isUndefined())
-        result.warnings
-            << u"\u201cauthorization_response_iss_parameter_supported\u201d is not true or false; "
-               "taken as false."_s;
+        result.warnings << tr("“authorization_response_iss_parameter_supported” is not true or false; "
+                              "taken as false.");
 
     // RFC 8414 §2: the token endpoint unless only the implicit grant is offered; the authorization
     // endpoint unless no offered grant uses it.
     const QStringList grants = result.effectiveGrantTypes();
     if (result.tokenEndpoint.isEmpty() && grants != QStringList { u"implicit"_s })
-        return refuse(result, where + u" has no \u201ctoken_endpoint\u201d."_s);
+        return refuse(result, tr("%1 has no “token_endpoint”.").arg(where));
     if (result.authorizationEndpoint.isEmpty()
         && (grants.contains(u"authorization_code"_s) || grants.contains(u"implicit"_s)))
-        return refuse(result, where + u" has no \u201cauthorization_endpoint\u201d."_s);
+        return refuse(result, tr("%1 has no “authorization_endpoint”.").arg(where));
     if (result.codeChallengeMethodsSupported.isEmpty())
-        result.warnings
-            << u"The server does not say it supports PKCE (no code_challenge_methods_supported)."_s;
+        result.warnings << tr(
+            "The server does not say it supports PKCE (no code_challenge_methods_supported).");
     else if (!result.codeChallengeMethodsSupported.contains(pkceMethodText(PkceMethod::S256)))
-        result.warnings << u"The server does not offer PKCE with S256."_s;
+        result.warnings << tr("The server does not offer PKCE with S256.");
 
-    result.message = u"Found the metadata of %1."_s.arg(quoted(result.issuer));
+    result.message = tr("Found the metadata of %1.").arg(quoted(result.issuer));
     return result;
 }
 

@@ -3,6 +3,7 @@
 #include "auth/oauth2config.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -68,6 +69,8 @@ struct DiscoveryResult
     // used in messages.
     static DiscoveryResult fromDocument(const QByteArray &json, const QString &expectedIssuer,
                                         const QUrl &metadataUrl = QUrl());
+
+    Q_DECLARE_TR_FUNCTIONS(Postern::DiscoveryResult)
 };
 
 } // namespace Postern

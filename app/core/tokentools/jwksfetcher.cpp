@@ -30,21 +30,22 @@ JwksResult JwksResult::fromDocument(const QByteArray &json, const QUrl &url)
 {
     JwksResult result;
     result.url = url;
-    const QString where = url.isEmpty() ? u"The key set"_s : u"The key set at %1"_s.arg(display(url));
+    const QString where = url.isEmpty() ? JwksFetcher::tr("The key set")
+                                        : JwksFetcher::tr("The key set at %1").arg(display(url));
     if (json.trimmed().startsWith('<')) {
-        result.error = where + u" is an HTML or XML page, not JSON."_s;
+        result.error = JwksFetcher::tr("%1 is an HTML or XML page, not JSON.").arg(where);
         return result;
     }
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
-        result.error
-            = where + u" is not JSON (%1 at offset %2)."_s.arg(error.errorString()).arg(error.offset);
+        result.error = JwksFetcher::tr("%1 is not JSON (%2 at offset %3).")
+                           .arg(where, error.errorString(), QString::number(error.offset));
         return result;
     }
     const QJsonValue keysValue = document.object().value(u"keys"_s);
     if (!document.isObject() || !keysValue.isArray()) {
-        result.error = where + u" is not a JWK Set: it has no \u201ckeys\u201d array."_s;
+        result.error = JwksFetcher::tr("%1 is not a JWK Set: it has no “keys” array.").arg(where);
         return result;
     }
 
@@ -55,7 +56,8 @@ JwksResult JwksResult::fromDocument(const QByteArray &json, const QUrl &url)
     const QJsonArray input = keysValue.toArray();
     for (qsizetype i = 0; i < input.size(); ++i) {
         if (!input.at(i).isObject() || !input.at(i).toObject().value(u"kty"_s).isString()) {
-            result.error = where + u": key #%1 is not a JWK (an object with a \u201ckty\u201d)."_s.arg(i + 1);
+            result.error = JwksFetcher::tr("%1: key #%2 is not a JWK (an object with a “kty”).")
+                               .arg(where, QString::number(i + 1));
             return result;
         }
         QJsonObject key = input.at(i).toObject();
@@ -67,14 +69,17 @@ JwksResult JwksResult::fromDocument(const QByteArray &json, const QUrl &url)
             }
         }
         if (stripped)
-            result.warnings << u"Key #%1 was published with private key material, which was discarded; the "
-                               "server leaks its secret."_s.arg(i + 1);
+            result.warnings
+                << JwksFetcher::tr(
+                       "Key #%1 was published with private key material, which was discarded; the "
+                       "server leaks its secret.")
+                       .arg(i + 1);
         keys.append(key);
     }
     if (keys.isEmpty())
-        result.warnings << u"The key set has no keys."_s;
+        result.warnings << JwksFetcher::tr("The key set has no keys.");
     result.jwks = QJsonObject { { u"keys"_s, keys } };
-    result.message = u"%1 key(s) from %2."_s.arg(keys.size()).arg(display(url));
+    result.message = JwksFetcher::tr("%1 key(s) from %2.").arg(keys.size()).arg(display(url));
     return result;
 }
 
@@ -102,7 +107,7 @@ void JwksFetcher::fetch(const QUrl &jwksUri, CachePolicy policy)
         result.url = jwksUri;
         result.jwks = cached(jwksUri);
         result.fromCache = true;
-        result.message = u"%1 key(s) from %2 (fetched earlier in this session)."_s
+        result.message = tr("%1 key(s) from %2 (fetched earlier in this session).")
                              .arg(result.jwks.value(u"keys"_s).toArray().size())
                              .arg(display(jwksUri));
         QMetaObject::invokeMethod(
@@ -124,14 +129,15 @@ void JwksFetcher::onAnswer(const QUrl &url, const HttpResponse &response)
     JwksResult result;
     result.url = url;
     if (response.error == HttpResponse::Error::Timeout) {
-        result.error = u"No answer from %1 within %2 s."_s.arg(display(url)).arg(m_timeout / 1000.0);
+        result.error = tr("No answer from %1 within %2 s.").arg(display(url)).arg(m_timeout / 1000.0);
     } else if (response.error == HttpResponse::Error::TooLarge) {
-        result.error = u"The key set at %1 is larger than %2 MiB; refused."_s.arg(display(url))
+        result.error = tr("The key set at %1 is larger than %2 MiB; refused.")
+                           .arg(display(url))
                            .arg(MaxDocumentSize >> 20);
     } else if (response.error != HttpResponse::Error::None) {
-        result.error = u"Could not fetch %1: %2"_s.arg(display(url), response.errorMessage);
+        result.error = tr("Could not fetch %1: %2").arg(display(url), response.errorMessage);
     } else if (response.statusCode != 200) {
-        result.error = u"%1 answered HTTP %2."_s.arg(display(url)).arg(response.statusCode);
+        result.error = tr("%1 answered HTTP %2.").arg(display(url)).arg(response.statusCode);
     } else {
         result = JwksResult::fromDocument(response.body, url);
         if (result.ok())

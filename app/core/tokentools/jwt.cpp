@@ -1,5 +1,6 @@
 #include "tokentools/jwt.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -48,30 +49,32 @@ QString badCharacter(QStringView segment)
         if (isBase64UrlCharacter(c.unicode()))
             continue;
         if (c.isSpace())
-            return u"white space at position %1"_s.arg(i + 1);
+            return QCoreApplication::translate("Postern::Jwt", "white space at position %1").arg(i + 1);
         if (c.unicode() < 0x20 || c.unicode() > 0x7e)
-            return u"the character U+%1 at position %2"_s
+            return QCoreApplication::translate("Postern::Jwt", "the character U+%1 at position %2")
                 .arg(QString::number(c.unicode(), 16).toUpper().rightJustified(4, u'0'))
                 .arg(i + 1);
-        return u"\u201c%1\u201d at position %2"_s.arg(c).arg(i + 1);
+        return QCoreApplication::translate("Postern::Jwt", "“%1” at position %2").arg(c).arg(i + 1);
     }
     return QString();
 }
 
 // Decodes one JSON-object segment. On failure returns false and says why in *reason, naming the
-// part ("header", "payload"); *bytes keeps what base64url gave even when it is not JSON.
+// part ("header", "payload"), to follow "not a JWT: " ("the header is empty"); *bytes keeps what base64url
+// gave even when it is not JSON.
 bool decodeObject(QStringView segment, const QString &part, QByteArray *bytes, QJsonObject *object,
                   QString *reason)
 {
     if (segment.isEmpty()) {
-        *reason = u"not a JWT: the %1 is empty"_s.arg(part);
+        *reason = QCoreApplication::translate("Postern::Jwt", "the %1 is empty").arg(part);
         return false;
     }
     const std::optional<QByteArray> decoded = decodeSegment(segment);
     if (!decoded) {
         const QString where = badCharacter(segment);
-        *reason = where.isEmpty() ? u"not a JWT: the %1 is not valid base64url"_s.arg(part)
-                                  : u"not a JWT: the %1 is not base64url (%2)"_s.arg(part, where);
+        *reason = where.isEmpty()
+            ? QCoreApplication::translate("Postern::Jwt", "the %1 is not valid base64url").arg(part)
+            : QCoreApplication::translate("Postern::Jwt", "the %1 is not base64url (%2)").arg(part, where);
         return false;
     }
     *bytes = *decoded;
@@ -82,25 +85,34 @@ bool decodeObject(QStringView segment, const QString &part, QByteArray *bytes, Q
         const QJsonDocument wrapped = QJsonDocument::fromJson('[' + trimmed + ']', &error);
         const bool isJson = error.error == QJsonParseError::NoError && wrapped.array().size() == 1;
         if (isJson) {
-            *reason = u"not a JWT: the %1 is JSON but not an object (it is %2)"_s.arg(
-                part, wrapped.array().at(0).isArray() ? u"an array"_s : u"a single value"_s);
+            *reason
+                = QCoreApplication::translate("Postern::Jwt", "the %1 is JSON but not an object (it is %2)")
+                      .arg(part,
+                           wrapped.array().at(0).isArray()
+                               ? QCoreApplication::translate("Postern::Jwt", "an array")
+                               : QCoreApplication::translate("Postern::Jwt", "a single value"));
             return false;
         }
     }
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(*decoded, &error);
     if (error.error == QJsonParseError::DeepNesting) {
-        *reason = u"not a JWT: the %1 is JSON nested too deeply to read"_s.arg(part);
+        *reason = QCoreApplication::translate("Postern::Jwt", "the %1 is JSON nested too deeply to read")
+                      .arg(part);
         return false;
     }
     if (error.error != QJsonParseError::NoError) {
-        *reason = u"not a JWT: the %1 is not JSON (%2 at offset %3)"_s.arg(part, error.errorString())
+        *reason = QCoreApplication::translate("Postern::Jwt", "the %1 is not JSON (%2 at offset %3)")
+                      .arg(part, error.errorString())
                       .arg(error.offset);
         return false;
     }
     if (!document.isObject()) {
-        *reason = u"not a JWT: the %1 is JSON but not an object (it is %2)"_s.arg(
-            part, document.isArray() ? u"an array"_s : u"a single value"_s);
+        *reason
+            = QCoreApplication::translate("Postern::Jwt", "the %1 is JSON but not an object (it is %2)")
+                  .arg(part,
+                       document.isArray() ? QCoreApplication::translate("Postern::Jwt", "an array")
+                                          : QCoreApplication::translate("Postern::Jwt", "a single value"));
         return false;
     }
     *object = document.object();
@@ -113,12 +125,13 @@ void readHeaderFields(JwtInfo &info)
     if (alg.isString())
         info.algorithm = alg.toString();
     else
-        info.warnings << u"The header has no \u201calg\u201d string: the algorithm is unknown."_s;
+        info.warnings << QCoreApplication::translate(
+            "Postern::Jwt", "The header has no “alg” string: the algorithm is unknown.");
     const QJsonValue kid = info.header.value(u"kid"_s);
     if (kid.isString())
         info.keyId = kid.toString();
     else if (!kid.isUndefined())
-        info.warnings << u"The header\u2019s \u201ckid\u201d is not a string."_s;
+        info.warnings << QCoreApplication::translate("Postern::Jwt", "The header’s “kid” is not a string.");
     info.type = info.header.value(u"typ"_s).toString();
 }
 
@@ -173,17 +186,18 @@ QString relativeTime(const QDateTime &when, const QDateTime &now)
     const qint64 seconds = now.secsTo(when);
     const qint64 distance = seconds < 0 ? -seconds : seconds;
     if (distance == 0)
-        return u"just now"_s;
+        return QCoreApplication::translate("Postern::Jwt", "just now");
     QString amount;
     if (distance < 60)
-        amount = u"%1 s"_s.arg(distance);
+        amount = QCoreApplication::translate("Postern::Jwt", "%1 s").arg(distance);
     else if (distance < 60 * 60)
-        amount = u"%1 min"_s.arg(distance / 60);
+        amount = QCoreApplication::translate("Postern::Jwt", "%1 min").arg(distance / 60);
     else if (distance < 48 * 60 * 60)
-        amount = u"%1 h"_s.arg(distance / (60 * 60));
+        amount = QCoreApplication::translate("Postern::Jwt", "%1 h").arg(distance / (60 * 60));
     else
-        amount = u"%1 days"_s.arg(distance / (24 * 60 * 60));
-    return seconds > 0 ? u"in "_s + amount : amount + u" ago"_s;
+        amount = QCoreApplication::translate("Postern::Jwt", "%1 days").arg(distance / (24 * 60 * 60));
+    return seconds > 0 ? QCoreApplication::translate("Postern::Jwt", "in %1").arg(amount)
+                       : QCoreApplication::translate("Postern::Jwt", "%1 ago").arg(amount);
 }
 
 JwtInfo decode(QStringView token)
@@ -194,20 +208,24 @@ JwtInfo decode(QStringView token)
         text = text.mid(7).trimmed();
 
     if (text.isEmpty()) {
-        info.notJwtReason = u"not a JWT: the token is empty"_s;
+        info.notJwtReason = QCoreApplication::translate("Postern::Jwt", "not a JWT: the token is empty");
         return info;
     }
     if (text.size() > MaxTokenLength) {
-        info.notJwtReason = u"not a JWT: the token is %1 KiB long; tokens over %2 KiB are not decoded"_s
-                                .arg((text.size() + 1023) / 1024)
-                                .arg(MaxTokenLength / 1024);
+        info.notJwtReason
+            = QCoreApplication::translate(
+                  "Postern::Jwt", "not a JWT: the token is %1 KiB long; tokens over %2 KiB are not decoded")
+                  .arg((text.size() + 1023) / 1024)
+                  .arg(MaxTokenLength / 1024);
         return info;
     }
 
     const qsizetype dots = text.count(u'.');
     if (dots == 0) {
-        info.notJwtReason = u"not a JWT: opaque token (no \u201c.\u201d-separated parts); only the "
-                            "server that issued it can tell what it means"_s;
+        info.notJwtReason
+            = QCoreApplication::translate("Postern::Jwt",
+                                          "not a JWT: opaque token (no “.”-separated parts); only the "
+                                          "server that issued it can tell what it means");
         return info;
     }
     const QList<QStringView> parts = text.split(u'.');
@@ -215,32 +233,44 @@ JwtInfo decode(QStringView token)
     if (parts.size() == 5) {
         // RFC 7516 §7.1: protected header, encrypted key, IV, ciphertext, tag. The header is plain.
         QString reason;
-        if (decodeObject(parts.at(0), u"header"_s, &info.headerJson, &info.header, &reason)) {
+        if (decodeObject(parts.at(0), QCoreApplication::translate("Postern::Jwt", "header"), &info.headerJson,
+                         &info.header, &reason)) {
             info.isEncrypted = true;
             readHeaderFields(info);
-            info.notJwtReason = u"encrypted JWT (JWE): only its header can be read; the claims need "
-                                "the recipient\u2019s private key"_s;
+            info.notJwtReason = QCoreApplication::translate(
+                "Postern::Jwt",
+                "encrypted JWT (JWE): only its header can be read; the claims need "
+                "the recipient’s private key");
         } else {
-            info.notJwtReason = u"not a JWT: 5 parts like an encrypted JWT (JWE), but "_s
-                + reason.mid(QStringLiteral("not a JWT: ").size());
+            info.notJwtReason = QCoreApplication::translate(
+                                    "Postern::Jwt", "not a JWT: 5 parts like an encrypted JWT (JWE), but %1")
+                                    .arg(reason);
         }
         return info;
     }
     if (parts.size() != 3) {
         info.notJwtReason
-            = u"not a JWT: %1 parts; a signed JWT has 3 (header.payload.signature)"_s.arg(parts.size());
+            = QCoreApplication::translate(
+                  "Postern::Jwt", "not a JWT: %1 parts; a signed JWT has 3 (header.payload.signature)")
+                  .arg(parts.size());
         return info;
     }
 
-    if (!decodeObject(parts.at(0), u"header"_s, &info.headerJson, &info.header, &info.notJwtReason))
+    QString reason;
+    if (!decodeObject(parts.at(0), QCoreApplication::translate("Postern::Jwt", "header"), &info.headerJson,
+                      &info.header, &reason)
+        || !decodeObject(parts.at(1), QCoreApplication::translate("Postern::Jwt", "payload"),
+                         &info.payloadJson, &info.payload, &reason)) {
+        info.notJwtReason = QCoreApplication::translate("Postern::Jwt", "not a JWT: %1").arg(reason);
         return info;
-    if (!decodeObject(parts.at(1), u"payload"_s, &info.payloadJson, &info.payload, &info.notJwtReason))
-        return info;
+    }
     const std::optional<QByteArray> signature = decodeSegment(parts.at(2));
     if (!signature) {
         const QString where = badCharacter(parts.at(2));
-        info.notJwtReason = where.isEmpty() ? u"not a JWT: the signature is not valid base64url"_s
-                                            : u"not a JWT: the signature is not base64url (%1)"_s.arg(where);
+        info.notJwtReason = where.isEmpty()
+            ? QCoreApplication::translate("Postern::Jwt", "not a JWT: the signature is not valid base64url")
+            : QCoreApplication::translate("Postern::Jwt", "not a JWT: the signature is not base64url (%1)")
+                  .arg(where);
         return info;
     }
 
@@ -250,12 +280,15 @@ JwtInfo decode(QStringView token)
     readHeaderFields(info);
 
     if (info.isUnsigned()) {
-        info.warnings << u"alg is \u201cnone\u201d: the token is unsigned; anyone could have written "
-                         "these claims."_s;
+        info.warnings << QCoreApplication::translate(
+            "Postern::Jwt",
+            "alg is “none”: the token is unsigned; anyone could have written "
+            "these claims.");
         if (!info.signature.isEmpty())
-            info.warnings << u"alg is \u201cnone\u201d but a signature is attached."_s;
+            info.warnings << QCoreApplication::translate("Postern::Jwt",
+                                                         "alg is “none” but a signature is attached.");
     } else if (info.signature.isEmpty()) {
-        info.warnings << u"The signature part is empty."_s;
+        info.warnings << QCoreApplication::translate("Postern::Jwt", "The signature part is empty.");
     }
 
     const auto readTime = [&info](const QString &claim, std::optional<QDateTime> *target) {
@@ -264,7 +297,9 @@ JwtInfo decode(QStringView token)
             return;
         *target = numericDate(value);
         if (!*target)
-            info.warnings << u"\u201c%1\u201d is not a usable NumericDate (seconds since 1970)."_s.arg(claim);
+            info.warnings << QCoreApplication::translate(
+                                 "Postern::Jwt", "“%1” is not a usable NumericDate (seconds since 1970).")
+                                 .arg(claim);
     };
     readTime(u"exp"_s, &info.exp);
     readTime(u"iat"_s, &info.iat);

@@ -133,7 +133,7 @@ Bignum toBignum(const QByteArray &bytes)
 QString describeKey(const QJsonObject &jwk, int index)
 {
     const QString kid = jwk.value(u"kid"_s).toString();
-    return kid.isEmpty() ? u"key #%1"_s.arg(index + 1) : u"key \u201c%1\u201d"_s.arg(kid);
+    return kid.isEmpty() ? JwtVerifier::tr("key #%1").arg(index + 1) : JwtVerifier::tr("key “%1”").arg(kid);
 }
 
 // The public key of an RSA JWK, or nothing with the reason in *why.
@@ -142,24 +142,24 @@ Pkey rsaKey(const QJsonObject &jwk, QString *why)
     const std::optional<QByteArray> n = keyBytes(jwk, u"n"_s);
     const std::optional<QByteArray> e = keyBytes(jwk, u"e"_s);
     if (!n || !e) {
-        *why = u"its \u201cn\u201d or \u201ce\u201d is missing or not base64url"_s;
+        *why = JwtVerifier::tr("its “n” or “e” is missing or not base64url");
         return nullptr;
     }
     const Bignum modulus = toBignum(*n);
     const Bignum exponent = toBignum(*e);
     if (!modulus || !exponent) {
-        *why = u"its numbers cannot be read"_s;
+        *why = JwtVerifier::tr("its numbers cannot be read");
         return nullptr;
     }
     if (BN_num_bits(modulus.get()) < 2048) {
-        *why = u"it has %1 bits; RSA keys for JWS need at least 2048 (RFC 7518 \u00a73.3)"_s.arg(
-            BN_num_bits(modulus.get()));
+        *why = JwtVerifier::tr("it has %1 bits; RSA keys for JWS need at least 2048 (RFC 7518 §3.3)")
+                   .arg(BN_num_bits(modulus.get()));
         return nullptr;
     }
     const ParamBld builder(OSSL_PARAM_BLD_new());
     if (!builder || OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_N, modulus.get()) != 1
         || OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_E, exponent.get()) != 1) {
-        *why = u"libcrypto could not take it"_s;
+        *why = JwtVerifier::tr("libcrypto could not take it");
         return nullptr;
     }
     const Params params(OSSL_PARAM_BLD_to_param(builder.get()));
@@ -167,7 +167,7 @@ Pkey rsaKey(const QJsonObject &jwk, QString *why)
     EVP_PKEY *key = nullptr;
     if (!params || !context || EVP_PKEY_fromdata_init(context.get()) != 1
         || EVP_PKEY_fromdata(context.get(), &key, EVP_PKEY_PUBLIC_KEY, params.get()) != 1) {
-        *why = u"libcrypto refused it as an RSA public key"_s;
+        *why = JwtVerifier::tr("libcrypto refused it as an RSA public key");
         return nullptr;
     }
     return Pkey(key);
@@ -179,12 +179,13 @@ Pkey ecKey(const QJsonObject &jwk, const Algorithm &algorithm, QString *why)
     const std::optional<QByteArray> x = keyBytes(jwk, u"x"_s);
     const std::optional<QByteArray> y = keyBytes(jwk, u"y"_s);
     if (!x || !y) {
-        *why = u"its \u201cx\u201d or \u201cy\u201d is missing or not base64url"_s;
+        *why = JwtVerifier::tr("its “x” or “y” is missing or not base64url");
         return nullptr;
     }
     // RFC 7518 §6.2.1.2: each coordinate is the full size of the curve's field, leading zeros kept.
     if (x->size() != algorithm.coordinateBytes || y->size() != algorithm.coordinateBytes) {
-        *why = u"its coordinates are not %1 bytes each as %2 needs"_s.arg(algorithm.coordinateBytes)
+        *why = JwtVerifier::tr("its coordinates are not %1 bytes each as %2 needs")
+                   .arg(algorithm.coordinateBytes)
                    .arg(algorithm.curve);
         return nullptr;
     }
@@ -203,13 +204,13 @@ Pkey ecKey(const QJsonObject &jwk, const Algorithm &algorithm, QString *why)
     EVP_PKEY *raw = nullptr;
     if (!context || EVP_PKEY_fromdata_init(context.get()) != 1
         || EVP_PKEY_fromdata(context.get(), &raw, EVP_PKEY_PUBLIC_KEY, params) != 1) {
-        *why = u"its point is not on %1"_s.arg(algorithm.curve);
+        *why = JwtVerifier::tr("its point is not on %1").arg(algorithm.curve);
         return nullptr;
     }
     Pkey key(raw);
     const PkeyCtx check(EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr));
     if (!check || EVP_PKEY_public_check(check.get()) != 1) {
-        *why = u"its point is not a valid public key on %1"_s.arg(algorithm.curve);
+        *why = JwtVerifier::tr("its point is not a valid public key on %1").arg(algorithm.curve);
         return nullptr;
     }
     return key;
@@ -266,20 +267,23 @@ QString unfitReason(const QJsonObject &jwk, const Algorithm &algorithm)
     const QString kty = jwk.value(u"kty"_s).toString();
     const bool rsa = algorithm.family != Family::Ec;
     if (rsa && kty != u"RSA"_s)
-        return u"it is a%1 key, and %2 needs an RSA key"_s.arg(
-            kty.isEmpty() ? u" typeless"_s : u" \u201c"_s + kty + u'\u201d', algorithm.name);
+        return kty.isEmpty()
+            ? JwtVerifier::tr("it is a typeless key, and %1 needs an RSA key").arg(algorithm.name)
+            : JwtVerifier::tr("it is a “%1” key, and %2 needs an RSA key").arg(kty, algorithm.name);
     if (!rsa && kty != u"EC"_s)
-        return u"it is a%1 key, and %2 needs an EC key"_s.arg(
-            kty.isEmpty() ? u" typeless"_s : u" \u201c"_s + kty + u'\u201d', algorithm.name);
+        return kty.isEmpty()
+            ? JwtVerifier::tr("it is a typeless key, and %1 needs an EC key").arg(algorithm.name)
+            : JwtVerifier::tr("it is a “%1” key, and %2 needs an EC key").arg(kty, algorithm.name);
     if (!rsa && jwk.value(u"crv"_s).toString() != algorithm.curve)
-        return u"it is on curve \u201c%1\u201d, and %2 needs %3"_s.arg(jwk.value(u"crv"_s).toString(),
-                                                                       algorithm.name, algorithm.curve);
+        return JwtVerifier::tr("it is on curve “%1”, and %2 needs %3")
+            .arg(jwk.value(u"crv"_s).toString(), algorithm.name, algorithm.curve);
     if (jwk.contains(u"alg"_s) && jwk.value(u"alg"_s).toString() != algorithm.name)
-        return u"it is meant for %1, not %2"_s.arg(jwk.value(u"alg"_s).toString(), algorithm.name);
+        return JwtVerifier::tr("it is meant for %1, not %2")
+            .arg(jwk.value(u"alg"_s).toString(), algorithm.name);
     if (jwk.contains(u"use"_s) && jwk.value(u"use"_s).toString() != u"sig"_s)
-        return u"its \u201cuse\u201d is not \u201csig\u201d"_s;
+        return JwtVerifier::tr("its “use” is not “sig”");
     if (jwk.contains(u"key_ops"_s) && !jwk.value(u"key_ops"_s).toArray().contains(u"verify"_s))
-        return u"its \u201ckey_ops\u201d do not include \u201cverify\u201d"_s;
+        return JwtVerifier::tr("its “key_ops” do not include “verify”");
     return QString();
 }
 
@@ -301,17 +305,17 @@ QString JwtVerifier::verdictName(Verdict verdict)
 {
     switch (verdict) {
     case Verdict::Valid:
-        return u"Signature valid"_s;
+        return JwtVerifier::tr("Signature valid");
     case Verdict::Invalid:
-        return u"Signature invalid"_s;
+        return JwtVerifier::tr("Signature invalid");
     case Verdict::UnknownKey:
-        return u"No matching key"_s;
+        return JwtVerifier::tr("No matching key");
     case Verdict::UnsupportedAlgorithm:
-        return u"Algorithm not supported"_s;
+        return JwtVerifier::tr("Algorithm not supported");
     case Verdict::NotSigned:
-        return u"Not signed"_s;
+        return JwtVerifier::tr("Not signed");
     case Verdict::Malformed:
-        return u"Malformed token"_s;
+        return JwtVerifier::tr("Malformed token");
     }
     return QString();
 }
@@ -325,50 +329,57 @@ JwtVerifier::Result JwtVerifier::verify(const JwtInfo &token, const QJsonObject 
 {
     const ErrorQueueGuard clearErrors;
     if (!token.isJwt)
-        return make(Verdict::Malformed, token.notJwtReason.isEmpty() ? u"Not a JWT."_s : token.notJwtReason);
+        return make(Verdict::Malformed,
+                    token.notJwtReason.isEmpty() ? JwtVerifier::tr("Not a JWT.") : token.notJwtReason);
 
     const QString alg = token.algorithm;
     if (alg.isEmpty())
         return make(Verdict::Malformed,
-                    u"The header has no \u201calg\u201d: there is no algorithm to check."_s);
+                    JwtVerifier::tr("The header has no “alg”: there is no algorithm to check."));
     if (alg.compare(u"none"_s, Qt::CaseInsensitive) == 0)
         return make(Verdict::NotSigned,
-                    u"The token is unsigned (alg \u201cnone\u201d); an unsigned token is never valid."_s,
+                    JwtVerifier::tr("The token is unsigned (alg “none”); an unsigned token is never valid."),
                     alg);
     if (alg.startsWith(u"HS"_s, Qt::CaseInsensitive))
-        return make(Verdict::UnsupportedAlgorithm,
-                    u"%1 is an HMAC: it is checked with a shared secret, which a key set does not publish. "
-                    "Using a public key as that secret would accept forged tokens (algorithm confusion), "
-                    "so it is not done."_s.arg(alg),
-                    alg);
+        return make(
+            Verdict::UnsupportedAlgorithm,
+            JwtVerifier::tr(
+                "%1 is an HMAC: it is checked with a shared secret, which a key set does not publish. "
+                "Using a public key as that secret would accept forged tokens (algorithm confusion), "
+                "so it is not done.")
+                .arg(alg),
+            alg);
     const std::optional<Algorithm> algorithm = algorithmFor(alg);
     if (!algorithm)
         return make(Verdict::UnsupportedAlgorithm,
-                    u"The algorithm \u201c%1\u201d is not supported (supported: %2)."_s.arg(
-                        alg.left(40), supportedAlgorithms().join(u", "_s)),
+                    JwtVerifier::tr("The algorithm “%1” is not supported (supported: %2).")
+                        .arg(alg.left(40), supportedAlgorithms().join(u", "_s)),
                     alg);
     // RFC 7515 §4.1.11: a critical extension that is not understood makes the JWS invalid.
     if (token.header.contains(u"crit"_s)) {
         QStringList names;
         for (const QJsonValue value : token.header.value(u"crit"_s).toArray())
             names << value.toString().left(40);
-        return make(Verdict::UnsupportedAlgorithm,
-                    u"The header marks extensions as critical (%1), which this verifier does not "
-                    "understand; RFC 7515 requires rejecting it."_s.arg(names.join(u", "_s)),
-                    alg);
+        return make(
+            Verdict::UnsupportedAlgorithm,
+            JwtVerifier::tr("The header marks extensions as critical (%1), which this verifier does not "
+                            "understand; RFC 7515 requires rejecting it.")
+                .arg(names.join(u", "_s)),
+            alg);
     }
     if (token.signature.isEmpty())
-        return make(Verdict::Malformed, u"The signature part is empty."_s, alg);
+        return make(Verdict::Malformed, JwtVerifier::tr("The signature part is empty."), alg);
     if (algorithm->family == Family::Ec && token.signature.size() != 2 * algorithm->coordinateBytes)
         return make(Verdict::Malformed,
-                    u"An %1 signature is %2 bytes (R and S side by side); this one has %3."_s.arg(alg)
+                    JwtVerifier::tr("An %1 signature is %2 bytes (R and S side by side); this one has %3.")
+                        .arg(alg)
                         .arg(2 * algorithm->coordinateBytes)
                         .arg(token.signature.size()),
                     alg);
 
     const QJsonValue keysValue = jwks.value(u"keys"_s);
     if (!keysValue.isArray())
-        return make(Verdict::UnknownKey, u"The key set has no \u201ckeys\u201d array."_s, alg);
+        return make(Verdict::UnknownKey, JwtVerifier::tr("The key set has no “keys” array."), alg);
     const QJsonArray keys = keysValue.toArray();
 
     // Candidates: by kid when the token names one, else every key that fits the algorithm. A set
@@ -396,21 +407,25 @@ JwtVerifier::Result JwtVerifier::verify(const JwtInfo &token, const QJsonObject 
     }
 
     if (byKid && !kidSeen) {
-        return make(Verdict::UnknownKey,
-                    u"The key set has no key \u201c%1\u201d (it has %2). The server may have rotated its "
-                    "keys: fetch the key set again."_s.arg(token.keyId.left(60), knownIds.join(u", "_s)),
-                    alg, token.keyId);
+        return make(
+            Verdict::UnknownKey,
+            JwtVerifier::tr("The key set has no key “%1” (it has %2). The server may have rotated its "
+                            "keys: fetch the key set again.")
+                .arg(token.keyId.left(60), knownIds.join(u", "_s)),
+            alg, token.keyId);
     }
     if (candidates.isEmpty()) {
         if (!refused.isEmpty())
             return make(Verdict::Invalid,
-                        u"The token names a key that cannot check %1: %2."_s.arg(alg, refused.join(u"; "_s)),
+                        JwtVerifier::tr("The token names a key that cannot check %1: %2.")
+                            .arg(alg, refused.join(u"; "_s)),
                         alg, token.keyId);
         return make(Verdict::UnknownKey,
-                    u"The key set has no key for %1 (%2)."_s.arg(alg,
-                                                                 algorithm->family == Family::Ec
-                                                                     ? u"an EC key on "_s + algorithm->curve
-                                                                     : u"an RSA key"_s),
+                    JwtVerifier::tr("The key set has no key for %1 (%2).")
+                        .arg(alg,
+                             algorithm->family == Family::Ec
+                                 ? JwtVerifier::tr("an EC key on %1").arg(algorithm->curve)
+                                 : JwtVerifier::tr("an RSA key")),
                     alg);
     }
 
@@ -429,7 +444,8 @@ JwtVerifier::Result JwtVerifier::verify(const JwtInfo &token, const QJsonObject 
         if (algorithm->family == Family::Ec) {
             signature = ecdsaDer(token.signature, algorithm->coordinateBytes);
             if (signature.isEmpty())
-                return make(Verdict::Malformed, u"The %1 signature cannot be read."_s.arg(alg), alg);
+                return make(Verdict::Malformed, JwtVerifier::tr("The %1 signature cannot be read.").arg(alg),
+                            alg);
         }
         ++tried;
         lastTried = jwk.value(u"kid"_s).toString();
@@ -437,21 +453,25 @@ JwtVerifier::Result JwtVerifier::verify(const JwtInfo &token, const QJsonObject 
         const int outcome = checkSignature(key.get(), *algorithm, token.signingInput, signature);
         if (outcome == 1) {
             qCDebug(lcAuth) << "JWS signature valid, alg" << alg << "key index" << index;
-            return make(Verdict::Valid, u"The %1 signature matches %2."_s.arg(alg, describeKey(jwk, index)),
+            return make(Verdict::Valid,
+                        JwtVerifier::tr("The %1 signature matches %2.").arg(alg, describeKey(jwk, index)),
                         alg, lastTried);
         }
         if (outcome < 0)
-            unusable << describeKey(jwk, index) + u": libcrypto could not run the check"_s;
+            unusable << JwtVerifier::tr("%1: libcrypto could not run the check").arg(describeKey(jwk, index));
     }
 
     if (tried == 0)
-        return make(Verdict::UnknownKey, u"No key of the set can be used: %1."_s.arg(unusable.join(u"; "_s)),
-                    alg, token.keyId);
-    const QString which = tried == 1 ? lastDescription : u"any of %1 keys"_s.arg(tried);
-    QString message = u"The %1 signature does not match %2: the token was altered or signed with another "
-                      "key."_s.arg(alg, which);
+        return make(Verdict::UnknownKey,
+                    JwtVerifier::tr("No key of the set can be used: %1.").arg(unusable.join(u"; "_s)), alg,
+                    token.keyId);
+    const QString which = tried == 1 ? lastDescription : JwtVerifier::tr("any of %1 keys").arg(tried);
+    QString message
+        = JwtVerifier::tr("The %1 signature does not match %2: the token was altered or signed with another "
+                          "key.")
+              .arg(alg, which);
     if (!unusable.isEmpty())
-        message += u" Not usable: "_s + unusable.join(u"; "_s) + u'.';
+        message += u' ' + JwtVerifier::tr("Not usable: %1.").arg(unusable.join(u"; "_s));
     return make(Verdict::Invalid, message, alg, tried == 1 ? lastTried : token.keyId);
 }
 

@@ -2,6 +2,7 @@
 
 #include "tokentools/jwt.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
@@ -24,6 +25,8 @@ namespace Postern {
 // (RFC 7518 §3.3). Stateless; the time claims are not judged here (see JwtInfo).
 class JwtVerifier
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::JwtVerifier)
+
     Q_GADGET
 
 public:

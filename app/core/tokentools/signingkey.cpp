@@ -115,12 +115,12 @@ SigningKey SigningKey::fromFile(const QString &path, const QByteArray &passphras
     const QString name = QFileInfo(path).fileName();
     QFile file(path);
     if (path.isEmpty() || !file.open(QIODevice::ReadOnly)) {
-        *error = u"The private key file %1 cannot be read: %2."_s.arg(
-            name, path.isEmpty() ? u"no file is named"_s : file.errorString());
+        *error = tr("The private key file %1 cannot be read: %2.")
+                     .arg(name, path.isEmpty() ? tr("no file is named") : file.errorString());
         return SigningKey();
     }
     if (file.size() > MaxKeyFileBytes) {
-        *error = u"The private key file %1 is larger than a key file can be."_s.arg(name);
+        *error = tr("The private key file %1 is larger than a key file can be.").arg(name);
         return SigningKey();
     }
     QByteArray bytes = file.read(MaxKeyFileBytes + 1);
@@ -138,7 +138,7 @@ SigningKey SigningKey::fromFile(const QString &path, const QByteArray &passphras
         } else if (!p12) {
             bytes.fill('\0');
             ERR_clear_error();
-            *error = u"The private key file %1 is neither PEM nor PKCS#12."_s.arg(name);
+            *error = tr("The private key file %1 is neither PEM nor PKCS#12.").arg(name);
             return SigningKey();
         }
     }
@@ -146,10 +146,12 @@ SigningKey SigningKey::fromFile(const QString &path, const QByteArray &passphras
     ERR_clear_error(); // nothing of a failed attempt stays for the next libcrypto user
     if (!key) {
         *error = passphrase.isEmpty()
-            ? u"No private key could be read from %1: it may need a passphrase, or hold no private key."_s
+            ? tr("No private key could be read from %1: it may need a passphrase, or hold no private key.")
                   .arg(name)
-            : u"No private key could be read from %1: the passphrase is wrong, or the file holds no private "
-              "key."_s.arg(name);
+            : tr("No private key could be read from %1: the passphrase is wrong, or the file holds no "
+                 "private "
+                 "key.")
+                  .arg(name);
         return SigningKey();
     }
     SigningKey result;
@@ -201,7 +203,7 @@ QByteArray SigningKey::toPem() const
 QString SigningKey::algorithmFor(const QString &configured, QString *error) const
 {
     if (!d) {
-        *error = u"There is no key to sign with."_s;
+        *error = tr("There is no key to sign with.");
         return QString();
     }
     EVP_PKEY *key = d->key.get();
@@ -212,21 +214,23 @@ QString SigningKey::algorithmFor(const QString &configured, QString *error) cons
         : p256                                      ? u"ES256"_s
                                                     : QString();
     if (algorithm.isEmpty()) {
-        *error = u"The key is neither RSA nor EC on the P-256 curve: it cannot sign RS256, PS256 or ES256."_s;
+        *error
+            = tr("The key is neither RSA nor EC on the P-256 curve: it cannot sign RS256, PS256 or ES256.");
         return QString();
     }
     if (!QStringList { u"RS256"_s, u"PS256"_s, u"ES256"_s }.contains(algorithm)) {
-        *error = u"%1 is not an algorithm Postern signs with (RS256, PS256, ES256)."_s.arg(algorithm);
+        *error = tr("%1 is not an algorithm Postern signs with (RS256, PS256, ES256).").arg(algorithm);
         return QString();
     }
     if ((algorithm == u"ES256"_s && !p256) || (algorithm != u"ES256"_s && !rsa)) {
-        *error = u"%1 needs %2 key; the key file holds another kind."_s.arg(
-            algorithm, algorithm == u"ES256"_s ? u"an EC P-256"_s : u"an RSA"_s);
+        *error = algorithm == u"ES256"_s
+            ? tr("%1 needs an EC P-256 key; the key file holds another kind.").arg(algorithm)
+            : tr("%1 needs an RSA key; the key file holds another kind.").arg(algorithm);
         return QString();
     }
     if (rsa && EVP_PKEY_get_bits(key) < 2048) {
         *error
-            = u"The RSA key has %1 bits; RFC 7518 §3.3 asks for 2048 or more."_s.arg(EVP_PKEY_get_bits(key));
+            = tr("The RSA key has %1 bits; RFC 7518 §3.3 asks for 2048 or more.").arg(EVP_PKEY_get_bits(key));
         return QString();
     }
     return algorithm;
@@ -235,7 +239,7 @@ QString SigningKey::algorithmFor(const QString &configured, QString *error) cons
 QByteArray SigningKey::sign(const QString &algorithm, const QByteArray &input, QString *error) const
 {
     if (!d) {
-        *error = u"There is no key to sign with."_s;
+        *error = tr("There is no key to sign with.");
         return QByteArray();
     }
     const std::unique_ptr<EVP_MD_CTX, Free> context(EVP_MD_CTX_new());
@@ -243,14 +247,14 @@ QByteArray SigningKey::sign(const QString &algorithm, const QByteArray &input, Q
     if (!context
         || EVP_DigestSignInit(context.get(), &keyContext, EVP_sha256(), nullptr, d->key.get()) != 1) {
         ERR_clear_error();
-        *error = u"The key cannot sign with %1."_s.arg(algorithm);
+        *error = tr("The key cannot sign with %1.").arg(algorithm);
         return QByteArray();
     }
     if (algorithm == u"PS256"_s
         && (EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PSS_PADDING) != 1
             || EVP_PKEY_CTX_set_rsa_pss_saltlen(keyContext, RSA_PSS_SALTLEN_DIGEST) != 1)) {
         ERR_clear_error();
-        *error = u"The key cannot sign with PS256."_s;
+        *error = tr("The key cannot sign with PS256.");
         return QByteArray();
     }
     size_t length = 0;
@@ -269,7 +273,7 @@ QByteArray SigningKey::sign(const QString &algorithm, const QByteArray &input, Q
     if (algorithm == u"ES256"_s && !signature.isEmpty())
         signature = rawEcdsa(signature, 32);
     if (signature.isEmpty())
-        *error = u"Signing with %1 failed."_s.arg(algorithm);
+        *error = tr("Signing with %1 failed.").arg(algorithm);
     return signature;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 
@@ -17,6 +18,8 @@ namespace Postern {
 // logs. libcrypto's error queue is left empty after every call.
 class SigningKey
 {
+    Q_DECLARE_TR_FUNCTIONS(Postern::SigningKey)
+
 public:
     static constexpr qint64 MaxKeyFileBytes = 1024 * 1024;
 

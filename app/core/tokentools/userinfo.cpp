@@ -17,12 +17,15 @@ UserInfoResult UserInfoResult::fromAnswer(int status, const QByteArray &contentT
 {
     UserInfoResult result;
     if (status == 401 || status == 403) {
-        result.error = u"The UserInfo endpoint refused the token (HTTP %1): it is expired, revoked, or lacks "
-                       "the openid scope."_s.arg(status);
+        result.error
+            = UserInfoFetcher::tr(
+                  "The UserInfo endpoint refused the token (HTTP %1): it is expired, revoked, or lacks "
+                  "the openid scope.")
+                  .arg(status);
         return result;
     }
     if (status != 200) {
-        result.error = u"The UserInfo endpoint answered HTTP %1."_s.arg(status);
+        result.error = UserInfoFetcher::tr("The UserInfo endpoint answered HTTP %1.").arg(status);
         return result;
     }
     const QByteArray type = contentType.split(';').value(0).trimmed().toLower();
@@ -30,8 +33,9 @@ UserInfoResult UserInfoResult::fromAnswer(int status, const QByteArray &contentT
         // §5.3.2: a signed (or encrypted) answer. Its claims are shown as claimed.
         const JwtInfo info = Jwt::decode(QString::fromLatin1(body.trimmed()));
         if (!info.isJwt) {
-            result.error = u"The UserInfo endpoint's answer says it is a JWT but is not one (%1)."_s.arg(
-                info.notJwtReason.left(120));
+            result.error
+                = UserInfoFetcher::tr("The UserInfo endpoint's answer says it is a JWT but is not one (%1).")
+                      .arg(info.notJwtReason.left(120));
             return result;
         }
         result.claims = info.payload;
@@ -41,24 +45,26 @@ UserInfoResult UserInfoResult::fromAnswer(int status, const QByteArray &contentT
         const QJsonDocument document = QJsonDocument::fromJson(body, &error);
         if (error.error != QJsonParseError::NoError || !document.isObject()) {
             result.error = body.trimmed().startsWith('<')
-                ? u"The UserInfo endpoint answered with an HTML page, not the user's claims."_s
-                : u"The UserInfo endpoint's answer is not a JSON object."_s;
+                ? UserInfoFetcher::tr(
+                    "The UserInfo endpoint answered with an HTML page, not the user's claims.")
+                : UserInfoFetcher::tr("The UserInfo endpoint's answer is not a JSON object.");
             return result;
         }
         result.claims = document.object();
     }
     const QJsonValue sub = result.claims.value(u"sub"_s);
     if (!sub.isString() || sub.toString().isEmpty()) {
-        result.error
-            = u"The UserInfo endpoint's answer has no \u201csub\u201d (OpenID Connect Core \u00a75.3.2)."_s;
+        result.error = UserInfoFetcher::tr(
+            "The UserInfo endpoint's answer has no “sub” (OpenID Connect Core §5.3.2).");
         result.claims = QJsonObject();
         return result;
     }
     if (!expectedSubject.isEmpty() && sub.toString() != expectedSubject) {
         result.error
-            = u"The UserInfo endpoint's answer is about another user (sub %1, the ID token says %2); "
-              "it is not shown (OpenID Connect Core \u00a75.3.2)."_s.arg(sub.toString().left(80),
-                                                                         expectedSubject.left(80));
+            = UserInfoFetcher::tr(
+                  "The UserInfo endpoint's answer is about another user (sub %1, the ID token says %2); "
+                  "it is not shown (OpenID Connect Core §5.3.2).")
+                  .arg(sub.toString().left(80), expectedSubject.left(80));
         result.claims = QJsonObject();
     }
     return result;
@@ -83,11 +89,11 @@ void UserInfoFetcher::fetch(const QUrl &userInfoUrl, const QString &accessToken,
     connect(call, &HttpCall::finished, this, [this, expectedSubject](const HttpResponse &response) {
         UserInfoResult result;
         if (response.error == HttpResponse::Error::Timeout)
-            result.error = u"The UserInfo endpoint did not answer within %1 s."_s.arg(m_timeout / 1000.0);
+            result.error = tr("The UserInfo endpoint did not answer within %1 s.").arg(m_timeout / 1000.0);
         else if (response.error == HttpResponse::Error::TooLarge)
-            result.error = u"The UserInfo endpoint's answer is larger than 1 MiB; refused."_s;
+            result.error = tr("The UserInfo endpoint's answer is larger than 1 MiB; refused.");
         else if (response.error != HttpResponse::Error::None)
-            result.error = u"The UserInfo endpoint could not be reached: %1"_s.arg(response.errorMessage);
+            result.error = tr("The UserInfo endpoint could not be reached: %1").arg(response.errorMessage);
         else
             result = UserInfoResult::fromAnswer(response.statusCode, response.header("Content-Type"),
                                                 response.body, expectedSubject);

@@ -3,6 +3,7 @@
 #include "base/jsonfile.h"
 #include "postman/postmanforeign.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QSet>
 #include <QUuid>
@@ -78,7 +79,10 @@ CollectionItem itemFromJson(const QJsonObject &object, int depth, QStringList *p
         const QJsonArray children = object.value(u"items"_s).toArray();
         if (depth >= maxDepth && !children.isEmpty()) {
             if (problems)
-                problems->append(u"Folders nested deeper than %1 levels were not read."_s.arg(maxDepth));
+                problems->append(
+                    QCoreApplication::translate("Postern::Collection",
+                                                "Folders nested deeper than %1 levels were not read.")
+                        .arg(maxDepth));
         } else {
             for (const QJsonValue &child : children)
                 item.children.append(itemFromJson(child.toObject(), depth + 1, problems));
@@ -215,8 +219,10 @@ Collection Collection::fromJson(const QJsonObject &object, QStringList *problems
     const int version = JsonFile::version(object, u"formatVersion"_s);
     if (version > formatVersion && problems)
         problems->append(
-            u"The file was written by a newer Postern (format %1); some of it may be missing."_s.arg(
-                version));
+            QCoreApplication::translate(
+                "Postern::Collection",
+                "The file was written by a newer Postern (format %1); some of it may be missing.")
+                .arg(version));
     collection.id = object.value(u"id"_s).toString();
     if (collection.id.isEmpty())
         collection.id = newId();
@@ -247,7 +253,9 @@ Collection Collection::fromJson(const QJsonObject &object, QStringList *problems
     unique(collection.items);
     if (renewed > 0 && problems)
         problems->append(
-            u"%1 item(s) had an id used by another item; they were given new ids."_s.arg(renewed));
+            QCoreApplication::translate("Postern::Collection",
+                                        "%1 item(s) had an id used by another item; they were given new ids.")
+                .arg(renewed));
     return collection;
 }
 
@@ -261,12 +269,13 @@ Collection Collection::fromFileContents(const QByteArray &data, QString *error, 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error
-            = u"It is not valid JSON (%1 at byte %2)."_s.arg(parseError.errorString()).arg(parseError.offset);
+        *error = QCoreApplication::translate("Postern::Collection", "It is not valid JSON (%1 at byte %2).")
+                     .arg(parseError.errorString())
+                     .arg(parseError.offset);
         return {};
     }
     if (!document.isObject() || document.object().value(u"postern"_s).toString() != u"collection"_s) {
-        *error = u"It is not a Postern collection."_s;
+        *error = QCoreApplication::translate("Postern::Collection", "It is not a Postern collection.");
         return {};
     }
     error->clear();

@@ -2,6 +2,7 @@
 
 #include "workspace/collection.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -33,7 +34,8 @@ Environment Environment::fromJson(const QJsonObject &object, QStringList *proble
         environment.id = Collection::newId();
     environment.name = object.value(u"name"_s).toString();
     if (!object.value(u"variables"_s).isArray() && object.contains(u"variables"_s) && problems)
-        problems->append(u"\u201cvariables\u201d is not a list; none were read."_s);
+        problems->append(QCoreApplication::translate("Postern::Environment",
+                                                     "“variables” is not a list; none were read."));
     environment.variables = variablesFromJson(object.value(u"variables"_s).toArray());
     return environment;
 }
@@ -48,12 +50,13 @@ Environment Environment::fromFileContents(const QByteArray &data, QString *error
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error
-            = u"It is not valid JSON (%1 at byte %2)."_s.arg(parseError.errorString()).arg(parseError.offset);
+        *error = QCoreApplication::translate("Postern::Environment", "It is not valid JSON (%1 at byte %2).")
+                     .arg(parseError.errorString())
+                     .arg(parseError.offset);
         return {};
     }
     if (!document.isObject() || document.object().value(u"postern"_s).toString() != u"environment"_s) {
-        *error = u"It is not a Postern environment."_s;
+        *error = QCoreApplication::translate("Postern::Environment", "It is not a Postern environment.");
         return {};
     }
     error->clear();

@@ -3,6 +3,7 @@
 #include "base/atomicfile.h"
 #include "base/jsonfile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -29,9 +30,11 @@ QString setAsideMessage(const QString &path, const QString &why)
     QString error;
     const QString kept = JsonFile::setAside(path, &error);
     if (kept.isEmpty())
-        return u"%1 could not be read (%2); %3"_s.arg(QFileInfo(path).fileName(), why, error);
-    return u"%1 could not be read (%2); it was kept as %3."_s.arg(QFileInfo(path).fileName(), why,
-                                                                  QFileInfo(kept).fileName());
+        return QCoreApplication::translate("Postern::SessionStore", "%1 could not be read (%2); %3")
+            .arg(QFileInfo(path).fileName(), why, error);
+    return QCoreApplication::translate("Postern::SessionStore",
+                                       "%1 could not be read (%2); it was kept as %3.")
+        .arg(QFileInfo(path).fileName(), why, QFileInfo(kept).fileName());
 }
 
 } // namespace
@@ -106,9 +109,13 @@ Session SessionStore::load(QStringList *messages) const
     if (!file.ok() || !document.isObject()
         || document.object().value(u"postern"_s).toString() != u"session"_s) {
         messages->append(
-            setAsideMessage(path, u"it is not a Postern session"_s)
-            + u" The tabs open before are listed nowhere else; their drafts are kept in %1."_s.arg(
-                QDir::toNativeSeparators(m_directory + u"/drafts"_s)));
+            setAsideMessage(
+                path, QCoreApplication::translate("Postern::SessionStore", "it is not a Postern session"))
+            + u' '
+            + QCoreApplication::translate(
+                  "Postern::SessionStore",
+                  "The tabs open before are listed nowhere else; their drafts are kept in %1.")
+                  .arg(QDir::toNativeSeparators(m_directory + u"/drafts"_s)));
         return {};
     }
     return Session::fromJson(document.object());
@@ -122,7 +129,7 @@ QString SessionStore::save(const Session &session) const
 QString SessionStore::saveDraft(const QString &tabId, const HttpRequest &request) const
 {
     if (!isSafeId(tabId))
-        return u"A tab has an unusable id."_s;
+        return QCoreApplication::translate("Postern::SessionStore", "A tab has an unusable id.");
     const QJsonObject object { { u"postern"_s, u"draft"_s }, { u"request"_s, request.toJson() } };
     return AtomicFile::write(draftPath(tabId), QJsonDocument(object).toJson());
 }
@@ -149,13 +156,14 @@ std::optional<HttpRequest> SessionStore::loadDraft(const QString &tabId, QString
     const QJsonDocument &document = file.document;
     if (!file.ok() || !document.isObject()
         || document.object().value(u"postern"_s).toString() != u"draft"_s) {
-        messages->append(setAsideMessage(path, u"it is not a Postern draft"_s));
+        messages->append(setAsideMessage(
+            path, QCoreApplication::translate("Postern::SessionStore", "it is not a Postern draft")));
         return std::nullopt;
     }
     QStringList problems;
     HttpRequest request = HttpRequest::fromJson(document.object().value(u"request"_s).toObject(), &problems);
     for (const QString &problem : std::as_const(problems))
-        messages->append(u"A draft: "_s + problem);
+        messages->append(QCoreApplication::translate("Postern::SessionStore", "A draft: %1").arg(problem));
     return request;
 }
 

@@ -66,7 +66,7 @@ QString removeFileOf(QHash<QString, QString> &files, const QString &id)
 {
     const QString path = files.value(id);
     if (!path.isEmpty() && QFileInfo::exists(path) && !QFile::remove(path))
-        return u"Could not delete %1."_s.arg(QDir::toNativeSeparators(path));
+        return Workspace::tr("Could not delete %1.").arg(QDir::toNativeSeparators(path));
     files.remove(id);
     return {};
 }
@@ -120,7 +120,7 @@ bool Workspace::open()
     for (const QString &folder : folders) {
         if (!dir.mkpath(folder)) {
             m_messages.append(
-                u"The workspace folder %1 cannot be created."_s.arg(QDir::toNativeSeparators(folder)));
+                tr("The workspace folder %1 cannot be created.").arg(QDir::toNativeSeparators(folder)));
             return false;
         }
     }
@@ -142,14 +142,15 @@ bool Workspace::open()
         m_id = object.value(u"id"_s).toString();
         if (m_id.isEmpty() || object.value(u"postern"_s).toString() != u"workspace"_s) {
             m_id.clear();
-            setAside(manifestPath, u"it is not a Postern workspace manifest with an id"_s);
+            setAside(manifestPath, tr("it is not a Postern workspace manifest with an id"));
         }
     }
     if (m_id.isEmpty()) {
         if (!idCopy.isEmpty()) {
             m_id = idCopy;
-            m_messages.append(u"workspace.json was written again with the workspace's id, which this machine "
-                              "kept, so that its secrets are found."_s);
+            m_messages.append(
+                tr("workspace.json was written again with the workspace's id, which this machine "
+                   "kept, so that its secrets are found."));
         } else {
             m_id = Collection::newId();
         }
@@ -214,11 +215,11 @@ void Workspace::setAside(const QString &path, const QString &reason)
     const QString kept = JsonFile::setAside(path, &error);
     const QString name = QDir(m_root).relativeFilePath(path);
     if (kept.isEmpty())
-        m_messages.append(u"%1 could not be read (%2) and %3"_s.arg(name, why, error));
+        m_messages.append(tr("%1 could not be read (%2) and %3").arg(name, why, error));
     else
         m_messages.append(
-            u"%1 could not be read (%2). It was kept as %3; the rest of the workspace is open."_s.arg(
-                name, why, QFileInfo(kept).fileName()));
+            tr("%1 could not be read (%2). It was kept as %3; the rest of the workspace is open.")
+                .arg(name, why, QFileInfo(kept).fileName()));
 }
 
 void Workspace::readFolder(const QString &folder, const FileReader &take)
@@ -246,7 +247,7 @@ void Workspace::readCollections()
         if (!error.isEmpty())
             return error;
         if (m_collectionFiles.contains(collection.id)) {
-            problems->append(u"It has the same id as another collection; it was given a new one."_s);
+            problems->append(tr("It has the same id as another collection; it was given a new one."));
             collection.id = Collection::newId();
         }
         m_collectionFiles.insert(collection.id, path);
@@ -360,7 +361,7 @@ const Environment *Workspace::environment(const QString &id) const
 QString Workspace::saveEnvironment(const Environment &environment)
 {
     if (environment.id.isEmpty() || environment.id == m_globals.id)
-        return u"An environment cannot have the id \u201c%1\u201d."_s.arg(environment.id);
+        return tr("An environment cannot have the id “%1”.").arg(environment.id);
     if (const QString error = writeFile(m_environmentFiles, u"environments"_s, environment.id,
                                         environment.name, environment.toFileContents());
         !error.isEmpty())

@@ -50,8 +50,12 @@ void Workspace::loadSecrets(const QString &kind, const QString &id)
                 Q_EMIT secretsLoaded();
         });
         if (!result.ok() && result.error != SecretError::NotFound) {
-            Q_EMIT message(u"The secret values of a %1 could not be read from %2: %3"_s.arg(
-                kind, m_secrets ? m_secrets->displayName() : u"the keychain"_s, result.message));
+            const QString store = m_secrets ? m_secrets->displayName() : tr("the keychain");
+            Q_EMIT message(kind == u"collection"_s
+                               ? tr("The secret values of a collection could not be read from %1: %2")
+                                     .arg(store, result.message)
+                               : tr("The secret values of an environment could not be read from %1: %2")
+                                     .arg(store, result.message));
             return;
         }
         // What the store holds now; then the model takes what it lacks, and anything typed before
@@ -128,8 +132,8 @@ void Workspace::storeSecrets(const QString &kind, const QString &id, const Works
             return;
         }
         m_storedSecrets.remove(key);
-        Q_EMIT message(u"Secret values could not be saved in %1: %2"_s.arg(
-            m_secrets ? m_secrets->displayName() : u"the keychain"_s, result.message));
+        Q_EMIT message(tr("Secret values could not be saved in %1: %2")
+                           .arg(m_secrets ? m_secrets->displayName() : tr("the keychain"), result.message));
     };
     if (blob.isEmpty())
         m_secrets->remove(key, this, done);
@@ -147,8 +151,9 @@ void Workspace::forgetSecrets(const QString &kind, const QString &id)
         return;
     m_secrets->remove(key, this, [this](const SecretResult &result) {
         if (!result.ok())
-            Q_EMIT message(u"Secret values could not be removed from %1: %2"_s.arg(
-                m_secrets ? m_secrets->displayName() : u"the keychain"_s, result.message));
+            Q_EMIT message(
+                tr("Secret values could not be removed from %1: %2")
+                    .arg(m_secrets ? m_secrets->displayName() : tr("the keychain"), result.message));
     });
 }
 

@@ -18,6 +18,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFormLayout>
+#include <QIcon>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -121,6 +122,8 @@ private Q_SLOTS:
     void accessibleNameFromLabel();
     void labelledRowNamesAndReachesItsField();
     void secretFieldMaskedUntilRevealed();
+    void bundledIconsAreOnlyTheThemesFallbacks();
+    void windowIconComesFromTheThemeFirst();
 };
 
 void tst_WidgetHabits::initTestCase()
@@ -364,6 +367,81 @@ void tst_WidgetHabits::secretFieldMaskedUntilRevealed()
     QVERIFY(toggle->isChecked());
     toggle->setChecked(false);
     QCOMPARE(secret->echoMode(), QLineEdit::Password);
+}
+
+// An icon the desktop's theme has is the theme's (so that it matches the rest of the desktop, dark or
+// light); the icons in the resources are what is shown where the theme has none. A bundled icon is
+// named only as the fallback of QIcon::fromTheme(), or of a themeIcon(name, bundled) helper over it.
+void tst_WidgetHabits::bundledIconsAreOnlyTheThemesFallbacks()
+{
+    const QDir root(QStringLiteral(POSTERN_SOURCE_DIR));
+    QDirIterator it(root.filePath(u"ui"_s), { u"*.cpp"_s, u"*.h"_s }, QDir::Files,
+                    QDirIterator::Subdirectories);
+    static const QRegularExpression bundled(uR"(":/icons/[^"]+")"_s);
+    QStringList alone;
+    int fallbacks = 0;
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString source = QString::fromUtf8(file.readAll());
+        for (const QRegularExpressionMatch &match : bundled.globalMatch(source)) {
+            // The statement it is in: from the last ';' or '{' before it.
+            const qsizetype start = std::max(source.lastIndexOf(u';', match.capturedStart()),
+                                             source.lastIndexOf(u'{', match.capturedStart()));
+            const QString statement = source.mid(start, match.capturedStart() - start);
+            if (statement.contains(u"QIcon::fromTheme("_s) || statement.contains(u"themeIcon(u\""_s))
+                ++fallbacks;
+            else
+                alone << u"%1:%2: %3"_s.arg(root.relativeFilePath(path))
+                             .arg(source.left(match.capturedStart()).count(u'\n') + 1)
+                             .arg(match.captured());
+        }
+    }
+    QVERIFY2(alone.isEmpty(),
+             qPrintable(u"bundled icons not asked of the theme first:\n"_s + alone.join(u'\n')));
+    QVERIFY(fallbacks >= 5); // the window's icon and the login window's four security states
+}
+
+void tst_WidgetHabits::windowIconComesFromTheThemeFirst()
+{
+    // A theme of one icon, as an installed Postern puts its own into hicolor.
+    QTemporaryDir themes;
+    QVERIFY(themes.isValid());
+    QDir(themes.path()).mkpath(u"tester/48x48/apps"_s);
+    QFile index(themes.filePath(u"tester/index.theme"_s));
+    QVERIFY(index.open(QIODevice::WriteOnly));
+    index.write("[Icon Theme]\nName=tester\nDirectories=48x48/apps\n\n[48x48/apps]\nSize=48\nType=Fixed\n");
+    index.close();
+    QImage image(48, 48, QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    QVERIFY(image.save(themes.filePath(u"tester/48x48/apps/io.postern.Postern.png"_s)));
+
+    const QStringList searchPaths = QIcon::themeSearchPaths();
+    const QString themeName = QIcon::themeName();
+    const QString fallbackTheme = QIcon::fallbackThemeName();
+    QIcon::setThemeSearchPaths({ themes.path() });
+    QIcon::setFallbackThemeName(u"tester"_s);
+    QNetworkAccessManager manager;
+    QTemporaryDir dataDir;
+    TokenStore tokens(dataDir.path()); // memory only: no keychain in this test
+
+    QIcon::setThemeName(u"tester"_s);
+    {
+        MainWindow window(&manager, &tokens);
+        QCOMPARE(window.windowIcon().name(), u"io.postern.Postern"_s);
+    }
+    // No theme with it: the icon bundled in the program.
+    QIcon::setThemeName(u"nowhere"_s);
+    QIcon::setFallbackThemeName(u"nowhere"_s);
+    {
+        MainWindow window(&manager, &tokens);
+        QVERIFY(!window.windowIcon().isNull());
+        QVERIFY(window.windowIcon().name().isEmpty());
+    }
+    QIcon::setThemeSearchPaths(searchPaths);
+    QIcon::setThemeName(themeName);
+    QIcon::setFallbackThemeName(fallbackTheme);
 }
 
 QTEST_MAIN(tst_WidgetHabits)
