@@ -4,6 +4,7 @@
 // secrets kept out of all of them, and no widget or WebEngine library in the executable.
 
 #include "sandbox/sandboxserver.h"
+#include "shared/canaries.h"
 #include "shared/newman.h"
 #include "shared/posternrun.h"
 #include "shared/testhttpserver.h"
@@ -117,14 +118,19 @@ private Q_SLOTS:
 private:
     Result run(const QStringList &arguments, const QProcessEnvironment &environment = {});
     QStringList corpus() const; // the chain collection with its environment at the sandbox
+    // Keeps output that must hold no secret where the canary sweep reads it again after the suite.
+    void keepForSweep(const QString &name, const QString &output) const;
 
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
     QTemporaryDir m_dir;
+    // Reports checked for secrets: kept for the canary sweep when it runs, else in m_dir.
+    QString m_reports;
 };
 
 void tst_PosternRun::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    m_reports = Postern::Testing::canaryReportFolder(u"tst_posternrun"_s, m_dir.path());
     m_sandbox = std::make_unique<Sandbox::SandboxServer>(Sandbox::Registry::defaults());
     QVERIFY2(m_sandbox->listen(0), qPrintable(m_sandbox->errorString()));
 }
@@ -133,6 +139,12 @@ void tst_PosternRun::initTestCase()
 Result tst_PosternRun::run(const QStringList &arguments, const QProcessEnvironment &environment)
 {
     return PosternRun::run(QStringLiteral(POSTERN_RUN_PATH), arguments, m_dir.path(), environment);
+}
+
+void tst_PosternRun::keepForSweep(const QString &name, const QString &output) const
+{
+    if (m_reports != m_dir.path())
+        QVERIFY(writeFile(QDir(m_reports).filePath(name), output.toUtf8()));
 }
 
 QStringList tst_PosternRun::corpus() const
@@ -191,9 +203,9 @@ void tst_PosternRun::setupErrors()
 // add up, the exported environment; the secret value nowhere.
 void tst_PosternRun::runWithEveryReporter()
 {
-    const QString json = m_dir.filePath(u"reports/run.json"_s);
-    const QString junit = m_dir.filePath(u"reports/run.xml"_s);
-    const QString environment = m_dir.filePath(u"environment.json"_s);
+    const QString json = QDir(m_reports).filePath(u"reports/run.json"_s);
+    const QString junit = QDir(m_reports).filePath(u"reports/run.xml"_s);
+    const QString environment = QDir(m_reports).filePath(u"environment.json"_s);
     const Result result = run(corpus()
                               + QStringList { u"-d"_s, QStringLiteral(POSTERN_RUNNER_DATA_DIR "/limits.json"),
                                               u"-r"_s, u"cli,json,junit"_s, u"--reporter-json-export"_s, json,
@@ -206,6 +218,7 @@ void tst_PosternRun::runWithEveryReporter()
     QVERIFY(result.output.contains(u"expected response to have status code 201 but got 200"_s));
     QVERIFY(result.output.contains(u"assertions"_s));
     QVERIFY(!result.output.contains(u"\x1b["_s)); // --color off
+    keepForSweep(u"every-reporter.cli.txt"_s, result.output + result.errors);
 
     const QJsonObject report = QJsonDocument::fromJson(readFile(json)).object();
     const QJsonArray executions = report.value(u"executions"_s).toArray();
@@ -411,7 +424,7 @@ void tst_PosternRun::oauthWithoutAPerson()
     const QStringList variables { u"--env-var"_s, u"baseUrl="_s + m_sandbox->baseUrl().toString(),
                                   u"--env-var"_s, u"clientSecret=postern-secret"_s,
                                   u"--color"_s,   u"off"_s };
-    const QString json = m_dir.filePath(u"oauth.json"_s);
+    const QString json = QDir(m_reports).filePath(u"oauth.json"_s);
     const Result ok
         = run(QStringList { machine, u"-r"_s, u"cli,json"_s, u"--reporter-json-export"_s, json } + variables);
     QCOMPARE(ok.exitCode, 0);
@@ -419,16 +432,19 @@ void tst_PosternRun::oauthWithoutAPerson()
     QCOMPARE(ok.output.count(u"\u2713  answered"_s), 2);
     for (const QByteArray &text : { ok.output.toUtf8(), ok.errors.toUtf8(), readFile(json) })
         QVERIFY(!text.contains("postern-secret"));
+    keepForSweep(u"oauth.cli.txt"_s, ok.output + ok.errors);
 
     // The password grant, with the sandbox's user from variables; the password stays out of the output.
     const QStringList abel { u"--env-var"_s, u"user=abel.tuter"_s, u"--env-var"_s, u"password=abel.tuter"_s };
+    const QString passwordJson = QDir(m_reports).filePath(u"oauth-password.json"_s);
     const Result asAbel
-        = run(QStringList { password, u"-r"_s, u"cli,json"_s, u"--reporter-json-export"_s, json } + variables
-              + abel);
+        = run(QStringList { password, u"-r"_s, u"cli,json"_s, u"--reporter-json-export"_s, passwordJson }
+              + variables + abel);
     QCOMPARE(asAbel.exitCode, 0);
     QCOMPARE(asAbel.output.count(u"\u2713  answered"_s), 2);
-    for (const QByteArray &text : { asAbel.output.toUtf8(), asAbel.errors.toUtf8(), readFile(json) })
+    for (const QByteArray &text : { asAbel.output.toUtf8(), asAbel.errors.toUtf8(), readFile(passwordJson) })
         QVERIFY(!text.contains("postern-secret") && !text.contains("abel.tuter"));
+    keepForSweep(u"oauth-password.cli.txt"_s, asAbel.output + asAbel.errors);
     const Result wrongPassword
         = run(QStringList { password } + variables
               + QStringList { u"--env-var"_s, u"user=abel.tuter"_s, u"--env-var"_s, u"password=nope"_s });
@@ -478,6 +494,7 @@ void tst_PosternRun::secretsStayOut()
     };
     const QString collection = m_dir.filePath(u"secrets.postman_collection.json"_s);
     const QString environmentFile = m_dir.filePath(u"secrets.postman_environment.json"_s);
+    Postern::Testing::recordCanary(u"key-7c1e9"_s);
     {
         QFile file(collection);
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -487,26 +504,21 @@ void tst_PosternRun::secretsStayOut()
         environment.write(
             R"({"name":"s","values":[{"key":"apiKey","value":"key-7c1e9","type":"secret","enabled":true}]})");
     }
-    const QString json = m_dir.filePath(u"secrets.json"_s);
-    const QString junit = m_dir.filePath(u"secrets.xml"_s);
-    const QString exported = m_dir.filePath(u"secrets-environment.json"_s);
-    const QStringList arguments { collection,
-                                  u"-e"_s,
-                                  environmentFile,
-                                  u"--env-var"_s,
-                                  u"passed=given-4d2a"_s,
-                                  u"--verbose"_s,
-                                  u"--color"_s,
-                                  u"off"_s,
-                                  u"-r"_s,
-                                  u"cli,json,junit"_s,
-                                  u"--reporter-json-export"_s,
-                                  json,
-                                  u"--reporter-junit-export"_s,
-                                  junit,
-                                  u"--export-environment"_s,
-                                  exported };
-    const Result hidden = run(arguments);
+    const QStringList arguments {
+        collection,     u"-e"_s,      environmentFile, u"--env-var"_s, u"passed=given-4d2a"_s,
+        u"--verbose"_s, u"--color"_s, u"off"_s,        u"-r"_s,        u"cli,json,junit"_s
+    };
+    // The reports of the run that hides the secret are kept for the canary sweep; those of the run that
+    // shows it (--show-secrets) stay in the test's own folder, which goes with the test.
+    const auto exports = [](const QString &folder) {
+        return QStringList { u"--reporter-json-export"_s,  folder + u"/secrets.json"_s,
+                             u"--reporter-junit-export"_s, folder + u"/secrets.xml"_s,
+                             u"--export-environment"_s,    folder + u"/secrets-environment.json"_s };
+    };
+    const QString json = QDir(m_reports).filePath(u"secrets.json"_s);
+    const QString junit = QDir(m_reports).filePath(u"secrets.xml"_s);
+    const QString exported = QDir(m_reports).filePath(u"secrets-environment.json"_s);
+    const Result hidden = run(arguments + exports(m_reports));
     QCOMPARE(hidden.exitCode, 1);
     QVERIFY2(hidden.output.contains(u"the secret is ****"_s), qPrintable(hidden.output));
     for (const QByteArray &text :
@@ -514,6 +526,7 @@ void tst_PosternRun::secretsStayOut()
         QVERIFY2(!text.contains("key-7c1e9"), text.constData());
     QVERIFY(readFile(json).contains("the secret is ****"));
     QVERIFY(readFile(exported).contains("given-4d2a")); // a plain --env-var is no secret
+    keepForSweep(u"secrets.cli.txt"_s, hidden.output + hidden.errors);
     // --verbose says how long each phase took, as Qt reported it; the json report keeps the moments.
     static const QRegularExpression timing(
         u"\u2502 timing: (prepare|connection reused).* total [0-9.]+ ms\n"_s);
@@ -525,10 +538,10 @@ void tst_PosternRun::secretsStayOut()
              QJsonDocument(execution).toJson().constData());
     QVERIFY(timings.value(u"requestSent"_s).toDouble() > 0);
 
-    const Result shown = run(arguments + QStringList { u"--show-secrets"_s });
+    const Result shown = run(arguments + exports(m_dir.path()) + QStringList { u"--show-secrets"_s });
     QCOMPARE(shown.exitCode, 1);
     QVERIFY(shown.output.contains(u"the secret is key-7c1e9"_s));
-    QVERIFY(readFile(exported).contains("key-7c1e9"));
+    QVERIFY(readFile(m_dir.filePath(u"secrets-environment.json"_s)).contains("key-7c1e9"));
 }
 
 // -n below the number of data rows: -n iterations, as in newman.
@@ -589,6 +602,13 @@ void tst_PosternRun::crashIsReported()
     for (const int signal : { SIGSEGV, SIGINT }) {
         QProcess process;
         process.setWorkingDirectory(m_dir.path());
+        // In the sanitizer build, AddressSanitizer would take the SIGSEGV for a crash of its own to
+        // report and end with status 1; the supervisor is to see the signal, as without it.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        const QString asan = environment.value(u"ASAN_OPTIONS"_s);
+        environment.insert(u"ASAN_OPTIONS"_s,
+                           asan.isEmpty() ? u"handle_segv=0"_s : asan + u":handle_segv=0"_s);
+        process.setProcessEnvironment(environment);
         QSignalSpy finished(&process, &QProcess::finished);
         process.start(QStringLiteral(POSTERN_RUN_PATH),
                       corpus() + QStringList { u"--delay-request"_s, u"60000"_s, u"-r"_s, u"progress"_s });
@@ -639,6 +659,7 @@ void tst_PosternRun::isolatedScriptsAgree()
 // (tests/auto/cli/data/tls, made with openssl; see the README there).
 void tst_PosternRun::tlsOptions()
 {
+    Postern::Testing::recordCanary(u"open-sesame"_s); // the client key's passphrase
     if (!QSslSocket::supportsSsl())
         QSKIP("This Qt has no TLS backend.");
     const QString tls = QStringLiteral(POSTERN_CLI_DATA_DIR "/tls/");
@@ -681,6 +702,7 @@ void tst_PosternRun::tlsOptions()
     QCOMPARE(good.exitCode, 0);
     QCOMPARE(good.output, u"[####################] 1/1 \u2713 Ask\n"_s);
     QVERIFY(!good.output.contains(u"open-sesame"_s) && !good.errors.contains(u"open-sesame"_s));
+    keepForSweep(u"tls.cli.txt"_s, good.output + good.errors);
 
     const Result wrongPassphrase = run(QStringList { collection } + trust + client
                                        + QStringList { u"--ssl-client-passphrase"_s, u"wrong"_s });
@@ -793,15 +815,18 @@ void tst_PosternRun::tokenGet()
     const Result signedIn = run(QStringList { u"token"_s, u"get"_s, code } + variables, browser);
     QVERIFY2(signedIn.exitCode == 0, qPrintable(signedIn.errors));
     const QString token = signedIn.output.trimmed();
+    Postern::Testing::recordCanary(token);
     QVERIFY(!token.isEmpty() && !token.contains(u'\n'));
     QVERIFY2(signedIn.errors.startsWith(u"postern token: sign in in the browser that opened ("_s),
              qPrintable(signedIn.errors));
     QVERIFY(!signedIn.errors.contains(token));
+    keepForSweep(u"token-get.errors.txt"_s, signedIn.errors); // its standard output is the token
     QVERIFY(works(token));
 
     const Result machine
         = run(QStringList { u"token"_s, u"get"_s, collection(u"client_credentials"_s) } + variables);
     QCOMPARE(machine.exitCode, 0);
+    Postern::Testing::recordCanary(machine.output.trimmed());
     QVERIFY(works(machine.output.trimmed()));
     QCOMPARE(machine.errors, QString());
     const QString password = collection(u"password_credentials"_s);
@@ -809,6 +834,7 @@ void tst_PosternRun::tokenGet()
                                             u"user=abel.tuter"_s, u"--env-var"_s, u"password=abel.tuter"_s }
                               + variables);
     QVERIFY2(asAbel.exitCode == 0, qPrintable(asAbel.errors));
+    Postern::Testing::recordCanary(asAbel.output.trimmed());
     QVERIFY(works(asAbel.output.trimmed()));
     const Result wrongPassword = run(QStringList { u"token"_s, u"get"_s, password, u"--env-var"_s,
                                                    u"user=abel.tuter"_s, u"--env-var"_s, u"password=nope"_s }

@@ -8,11 +8,13 @@
 // bound with DPoP reads oidc-provider's UserInfo, nonce demands and all.
 // Skipped when Node.js or the npm packages are missing.
 
+#include "shared/canaries.h"
 #include "shared/oidcprovider.h"
 #include "shared/posternrun.h"
 #include "shared/testhttpserver.h"
 #include "tokentools/signingkey.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,8 +26,17 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using Postern::Testing::recordCanary;
 using PosternTest::OidcHttp;
 using PosternTest::OidcProvider;
+
+namespace {
+
+// The secret of the JWT bearer client registered by this test, and the passphrase of its key file.
+const QString jwtClientSecret = u"postern-cli-jwt-secret"_s;
+const QString keyPassphrase = u"cli-canary-passphrase-3e9a"_s;
+
+} // namespace
 
 class tst_PosternRunOidc : public QObject
 {
@@ -49,17 +60,23 @@ private:
 
     OidcProvider m_provider;
     QTemporaryDir m_dir;
+    // Reports checked for secrets: kept for the canary sweep when it runs, else in m_dir.
+    QString m_reports;
     Postern::SigningKey m_jwtKey = Postern::SigningKey::generateP256();
 };
 
 void tst_PosternRunOidc::initTestCase()
 {
     QVERIFY(!m_jwtKey.isNull());
+    for (const QString &canary : { OidcProvider::serviceClient().secret, jwtClientSecret, keyPassphrase })
+        recordCanary(canary);
+    Postern::Testing::recordPemCanary(m_jwtKey.toPem());
+    m_reports = Postern::Testing::canaryReportFolder(u"tst_posternrun_oidc"_s, m_dir.path());
     QJsonObject jwk = m_jwtKey.publicJwk();
     jwk.insert(u"kid"_s, u"cli-1"_s);
     m_provider.setExtraClients(
         { QJsonObject { { u"client_id"_s, u"postern-cli-jwt"_s },
-                        { u"client_secret"_s, u"postern-cli-jwt-secret"_s },
+                        { u"client_secret"_s, jwtClientSecret },
                         { u"token_endpoint_auth_method"_s, u"client_secret_post"_s },
                         { u"grant_types"_s, QJsonArray { u"urn:ietf:params:oauth:grant-type:jwt-bearer"_s } },
                         { u"redirect_uris"_s, QJsonArray() },
@@ -98,7 +115,7 @@ void tst_PosternRunOidc::clientCredentials()
                                                            PosternRun::requestItem(u"Second"_s, url, test) },
                                                          auth)));
 
-    const QString json = m_dir.filePath(u"report.json"_s);
+    const QString json = QDir(m_reports).filePath(u"report.json"_s);
     const Result ok = run({ collection, u"--env-var"_s, u"serviceSecret="_s + service.secret, u"-r"_s,
                             u"cli,json"_s, u"--reporter-json-export"_s, json });
     QVERIFY2(ok.exitCode == 0, ok.output.constData());
@@ -107,6 +124,9 @@ void tst_PosternRunOidc::clientCredentials()
     QVERIFY2(authorization.startsWith("Bearer "), authorization.constData());
     QCOMPARE(api.requests().at(1).header("Authorization"), authorization); // one token for both
     const QByteArray token = authorization.mid(7);
+    recordCanary(token);
+    if (m_reports != m_dir.path())
+        QVERIFY(PosternRun::writeFile(QDir(m_reports).filePath(u"client-credentials.cli.txt"_s), ok.output));
 
     OidcHttp http;
     const auto introspection = http.postForm(m_provider.endpoint(u"/token/introspection"_s),
@@ -189,6 +209,7 @@ void tst_PosternRunOidc::deviceGrantWaitsForApproval()
     QVERIFY2(process.exitCode() == 0, QByteArray(output + errors).constData());
     if (tokenGet) {
         const QByteArray token = output.trimmed();
+        recordCanary(token);
         QVERIFY(!token.isEmpty());
         QCOMPARE(api.requests().size(), 0);
         QVERIFY(!errors.contains(token));
@@ -197,6 +218,7 @@ void tst_PosternRunOidc::deviceGrantWaitsForApproval()
     QCOMPARE(api.requests().size(), 1);
     const QByteArray authorization = api.requests().at(0).header("Authorization");
     QVERIFY2(authorization.startsWith("Bearer "), authorization.constData());
+    recordCanary(authorization.mid(7));
     QVERIFY(
         !QByteArray(output + errors).contains(authorization.mid(7))); // the token never reaches the output
 }
@@ -204,7 +226,7 @@ void tst_PosternRunOidc::deviceGrantWaitsForApproval()
 void tst_PosternRunOidc::jwtBearerGrant()
 {
     // The key file as a user keeps it: encrypted with the passphrase given on the command line.
-    const QString passphrase = u"cli-canary-passphrase-3e9a"_s;
+    const QString passphrase = keyPassphrase;
     QProcess openssl;
     openssl.start(u"openssl"_s,
                   { u"pkcs8"_s, u"-topk8"_s, u"-v2"_s, u"aes-256-cbc"_s, u"-passout"_s,
@@ -223,7 +245,7 @@ void tst_PosternRunOidc::jwtBearerGrant()
                                { u"tokenName"_s, u"CLI JWT"_s },
                                { u"accessTokenUrl"_s, m_provider.endpoint(u"/token"_s).toString() },
                                { u"clientId"_s, u"postern-cli-jwt"_s },
-                               { u"clientSecret"_s, u"postern-cli-jwt-secret"_s },
+                               { u"clientSecret"_s, jwtClientSecret },
                                { u"client_authentication"_s, u"body"_s },
                                { u"clientKeyFile"_s, m_dir.filePath(u"cli-jwt.pem"_s) },
                                { u"clientKeyPassphrase"_s, u"{{keyPassphrase}}"_s },
@@ -240,11 +262,12 @@ void tst_PosternRunOidc::jwtBearerGrant()
     const QByteArray authorization = api.requests().at(0).header("Authorization");
     QVERIFY2(authorization.startsWith("Bearer "), authorization.constData());
     const QByteArray token = authorization.mid(7);
+    recordCanary(token);
     OidcHttp http;
     const auto introspection = http.postForm(m_provider.endpoint(u"/token/introspection"_s),
                                              { { u"token"_s, QString::fromLatin1(token) },
                                                { u"client_id"_s, u"postern-cli-jwt"_s },
-                                               { u"client_secret"_s, u"postern-cli-jwt-secret"_s } });
+                                               { u"client_secret"_s, jwtClientSecret } });
     QCOMPARE(introspection.json().value(u"sub"_s).toString(), u"carol"_s);
     QVERIFY(!ok.output.contains(token));
     QVERIFY(!ok.output.contains(passphrase.toUtf8()));
@@ -267,7 +290,7 @@ void tst_PosternRunOidc::dpopBoundToken()
                                { u"tokenName"_s, u"CLI DPoP"_s },
                                { u"accessTokenUrl"_s, m_provider.endpoint(u"/token"_s).toString() },
                                { u"clientId"_s, u"postern-cli-jwt"_s },
-                               { u"clientSecret"_s, u"postern-cli-jwt-secret"_s },
+                               { u"clientSecret"_s, jwtClientSecret },
                                { u"client_authentication"_s, u"body"_s },
                                { u"clientKeyFile"_s, m_dir.filePath(u"cli-jwt.pem"_s) },
                                { u"clientKeyPassphrase"_s, u"{{keyPassphrase}}"_s },
@@ -283,8 +306,8 @@ void tst_PosternRunOidc::dpopBoundToken()
         PosternRun::collection(
             u"DPoP"_s, { PosternRun::requestItem(u"Me"_s, m_provider.endpoint(u"/me"_s).toString(), test) },
             auth)));
-    const Result ok = run({ collection, u"--env-var"_s, u"keyPassphrase=cli-canary-passphrase-3e9a"_s,
-                            u"--color"_s, u"off"_s });
+    const Result ok
+        = run({ collection, u"--env-var"_s, u"keyPassphrase="_s + keyPassphrase, u"--color"_s, u"off"_s });
     QVERIFY2(ok.exitCode == 0, ok.output.constData());
     QVERIFY2(ok.output.contains("UserInfo for erin"), ok.output.constData());
     QVERIFY(!ok.output.contains("PRIVATE KEY"));

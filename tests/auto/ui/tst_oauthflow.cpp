@@ -8,6 +8,7 @@
 #include "oauth/tokenstore.h"
 #include "sandbox/sandboxserver.h"
 #include "secrets/memorysecretstore.h"
+#include "shared/canaries.h"
 #include "testkeys.h"
 #include "ui/loginwindow/loginwindow.h"
 #include "ui/mainwindow.h"
@@ -68,6 +69,15 @@ void captureMessages(QtMsgType type, const QMessageLogContext &context, const QS
         previousHandler(type, context, message);
 }
 
+// Every secret of the tokens the store holds, for the canary sweep that runs after the whole suite.
+void recordTokens(const TokenStore &store)
+{
+    for (const OAuth2Token &token : store.tokens()) {
+        for (const QString &secret : { token.accessToken, token.refreshToken, token.idToken })
+            Testing::recordCanary(secret);
+    }
+}
+
 } // namespace
 
 class tst_OAuthFlow : public QObject
@@ -125,6 +135,9 @@ void tst_OAuthFlow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QLoggingCategory::setFilterRules(u"postern.*=true"_s);
+    for (const QString &canary : { canaryClientSecret, canaryPassword, canaryPassphrase })
+        Testing::recordCanary(canary);
+    Testing::recordPemCanary(m_jwtKey.privatePem());
     previousHandler = qInstallMessageHandler(captureMessages);
 
     Sandbox::Registry registry = Sandbox::Registry::defaults();
@@ -157,6 +170,8 @@ void tst_OAuthFlow::init()
     m_tokens = std::make_unique<TokenStore>(m_dataDir->path());
     // A keychain stand-in, so that token metadata is written to disk (and swept for secrets).
     m_tokens->useSecretStore(&m_keychain, TokenStore::StorageMode::Keychain, u"test keychain"_s);
+    // Each token is recorded as soon as it is stored, before anything could write it elsewhere.
+    connect(m_tokens.get(), &TokenStore::tokensChanged, this, [this] { recordTokens(*m_tokens); });
     m_window = std::make_unique<MainWindow>(&m_manager, m_tokens.get());
     m_window->setRequest(MainWindow::incidentRequest(m_sandbox->baseUrl()));
     m_window->show();
@@ -519,6 +534,7 @@ void tst_OAuthFlow::noSecretLeaks()
             .toJson(QJsonDocument::Compact)));
     const QString keyLine = QString::fromLatin1(m_jwtKey.privatePem().split('\n').value(2));
     QVERIFY(keyLine.size() > 40);
+    Testing::recordCanary(assertionHeader);
     const QStringList secrets { canaryClientSecret, canaryPassword,   token.accessToken,
                                 token.refreshToken, canaryPassphrase, jwtToken.accessToken,
                                 assertionHeader,    keyLine };

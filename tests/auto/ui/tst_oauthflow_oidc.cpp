@@ -5,6 +5,7 @@
 
 #include "flowdriver.h"
 #include "oauth/tokenstore.h"
+#include "shared/canaries.h"
 #include "shared/oidcprovider.h"
 #include "ui/loginwindow/loginwindow.h"
 #include "ui/mainwindow.h"
@@ -40,6 +41,24 @@ using namespace Qt::StringLiterals;
 using namespace Postern;
 using namespace FlowDriver;
 
+namespace {
+
+// The password typed into the provider's sign-in page (which takes any).
+const QString signInPassword = u"any-password"_s;
+
+// Every secret of the tokens the store holds, the DPoP key included, for the canary sweep that runs
+// after the whole suite.
+void recordTokens(const TokenStore &store)
+{
+    for (const OAuth2Token &token : store.tokens()) {
+        for (const QString &secret : { token.accessToken, token.refreshToken, token.idToken })
+            Testing::recordCanary(secret);
+        Testing::recordPemCanary(token.dpopKey.toUtf8());
+    }
+}
+
+} // namespace
+
 class tst_OAuthFlowOidc : public QObject
 {
     Q_OBJECT
@@ -74,6 +93,9 @@ private:
 
 void tst_OAuthFlowOidc::initTestCase()
 {
+    for (const QString &canary : { PosternTest::OidcProvider::webClient().secret,
+                                   PosternTest::OidcProvider::basicClient().secret, signInPassword })
+        Testing::recordCanary(canary);
     QString whyNot;
     if (!m_provider.start(&whyNot))
         QSKIP(qPrintable(u"oidc-provider could not be started: "_s + whyNot));
@@ -88,6 +110,8 @@ void tst_OAuthFlowOidc::init()
 {
     m_dataDir = std::make_unique<QTemporaryDir>();
     m_tokens = std::make_unique<TokenStore>(m_dataDir->path());
+    // Each token is recorded as soon as it is stored, before anything could write it elsewhere.
+    connect(m_tokens.get(), &TokenStore::tokensChanged, this, [this] { recordTokens(*m_tokens); });
     m_window = std::make_unique<MainWindow>(&m_manager, m_tokens.get());
     HttpRequest request;
     request.url = m_discovery.value(u"userinfo_endpoint"_s).toString();
@@ -156,8 +180,8 @@ void tst_OAuthFlowOidc::codeFlowThenUserinfo()
     QVERIFY(waitForScript(window, u"!!document.querySelector('input[name=login]')"_s));
     QVERIFY(runJs(window,
                   u"document.querySelector('input[name=login]').value = '%1';"
-                  "document.querySelector('input[name=password]').value = 'any-password';"
-                  "document.querySelector('button[type=submit]').click();"_s.arg(login)));
+                  "document.querySelector('input[name=password]').value = '%2';"
+                  "document.querySelector('button[type=submit]').click();"_s.arg(login, signInPassword)));
     QVERIFY(waitForScript(
         window,
         u"!document.querySelector('input[name=login]') && !!document.querySelector('button[type=submit]')"_s));
