@@ -5899,6 +5899,21 @@ Ein nativer API-Client für OAuth-geschützte APIs.</translation>
     </message>
 </context>
 <context>
+    <name>Postern::SandboxEnvironment</name>
+    <message>
+        <source>The built-in sandbox instance (set at every start)</source>
+        <translation>Die eingebaute Sandbox-Instanz (bei jedem Start gesetzt)</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s built-in user</source>
+        <translation>Der eingebaute Benutzer der Sandbox</translation>
+    </message>
+    <message>
+        <source>Sandbox instance at %1 (user admin, password admin; OAuth client ID postern, secret postern-secret)</source>
+        <translation>Sandbox-Instanz unter %1 (Benutzer admin, Passwort admin; OAuth-Client-ID postern, Geheimnis postern-secret)</translation>
+    </message>
+</context>
+<context>
     <name>Postern::ScriptEngine</name>
     <message>
         <source>%1 timer(s)</source>
@@ -6397,7 +6412,7 @@ Ein nativer API-Client für OAuth-geschützte APIs.</translation>
     </message>
     <message>
         <source>Qt does not report the DNS lookup or the TCP handshake apart: they are in Connect.</source>
-        <translation>Qt meldet die DNS-Auflösung und den TCP-Handshake nicht getrennt: Sie sind in „Verbindung“ enthalten.</translation>
+        <translation>Qt meldet die DNS-Auflösung und den TCP-Handshake nicht getrennt; sie sind in „Verbindung“ enthalten.</translation>
     </message>
     <message>
         <source>Connection: not reported.</source>
@@ -7648,6 +7663,29 @@ Fingerabdruck %1</translation>
     <message>
         <source>Expected &apos;version&apos; in the XML declaration</source>
         <translation>&apos;version&apos; in der XML-Deklaration erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxProcess</name>
+    <message>
+        <source>The postern-sandbox program was not found.</source>
+        <translation>Das Programm postern-sandbox wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The sandbox printed something other than its address.</source>
+        <translation>Die Sandbox hat etwas anderes als ihre Adresse ausgegeben.</translation>
+    </message>
+    <message>
+        <source>The sandbox stopped unexpectedly.</source>
+        <translation>Die Sandbox wurde unerwartet beendet.</translation>
+    </message>
+    <message>
+        <source>The sandbox exited with code %1 before it was ready.</source>
+        <translation>Die Sandbox wurde mit Code %1 beendet, bevor sie bereit war.</translation>
+    </message>
+    <message>
+        <source>Could not start the sandbox: %1</source>
+        <translation>Die Sandbox konnte nicht gestartet werden: %1</translation>
     </message>
 </context>
 </TS>

@@ -62,7 +62,7 @@ void SandboxProcess::start(const QString &program, const QStringList &arguments)
     if (program.isEmpty()) {
         m_reported = true;
         QMetaObject::invokeMethod(
-            this, [this] { Q_EMIT failed(u"The postern-sandbox program was not found."_s); },
+            this, [this] { Q_EMIT failed(tr("The postern-sandbox program was not found.")); },
             Qt::QueuedConnection);
         return;
     }
@@ -97,7 +97,7 @@ void SandboxProcess::onReadyRead()
         if (m_firstLine.size() > 4096) {
             m_reported = true;
             stop();
-            Q_EMIT failed(u"The sandbox printed something other than its address."_s);
+            Q_EMIT failed(tr("The sandbox printed something other than its address."));
         }
         return;
     }
@@ -105,7 +105,7 @@ void SandboxProcess::onReadyRead()
     const QUrl url(QString::fromUtf8(m_firstLine.left(newline).trimmed()), QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty()) {
         stop();
-        Q_EMIT failed(u"The sandbox printed something other than its address."_s);
+        Q_EMIT failed(tr("The sandbox printed something other than its address."));
         return;
     }
     m_baseUrl = url;
@@ -118,8 +118,8 @@ void SandboxProcess::onFinished(int exitCode, QProcess::ExitStatus status)
         return;
     m_reported = true;
     Q_EMIT failed(status == QProcess::CrashExit
-                      ? u"The sandbox stopped unexpectedly."_s
-                      : u"The sandbox exited with code %1 before it was ready."_s.arg(exitCode));
+                      ? tr("The sandbox stopped unexpectedly.")
+                      : tr("The sandbox exited with code %1 before it was ready.").arg(exitCode));
 }
 
 void SandboxProcess::onError(QProcess::ProcessError error)
@@ -127,7 +127,7 @@ void SandboxProcess::onError(QProcess::ProcessError error)
     if (error != QProcess::FailedToStart || m_reported)
         return;
     m_reported = true;
-    Q_EMIT failed(u"Could not start the sandbox: %1"_s.arg(m_process.errorString()));
+    Q_EMIT failed(tr("Could not start the sandbox: %1").arg(m_process.errorString()));
 }
 
 } // namespace Postern
