@@ -32,17 +32,23 @@ using namespace Postern;
 namespace {
 
 // The command line, described once for both passes below.
+// Made after the translator is installed, when there is one: --help speaks the desktop's language.
 struct Options
 {
     QCommandLineOption instance {
-        u"instance"_s, u"Open a request to this instance (e.g. https://dev12345.service-now.com)."_s, u"url"_s
+        u"instance"_s,
+        QCoreApplication::translate(
+            "Postern::Main", "Open a request to this instance (e.g. https://dev12345.service-now.com)."),
+        QCoreApplication::translate("Postern::Main", "url")
     };
     QCommandLineOption noSandbox { u"no-sandbox-instance"_s,
-                                   u"Do not start the built-in sandbox instance."_s };
-    QCommandLineOption workspace {
-        u"workspace"_s, u"Use this folder as the workspace (default: %1)."_s.arg(Workspace::defaultRoot()),
-        u"folder"_s
-    };
+                                   QCoreApplication::translate(
+                                       "Postern::Main", "Do not start the built-in sandbox instance.") };
+    QCommandLineOption workspace { u"workspace"_s,
+                                   QCoreApplication::translate(
+                                       "Postern::Main", "Use this folder as the workspace (default: %1).")
+                                       .arg(Workspace::defaultRoot()),
+                                   QCoreApplication::translate("Postern::Main", "folder") };
     QCommandLineOption help;
     QCommandLineOption version;
 
@@ -50,13 +56,16 @@ struct Options
         : help(parser->addHelpOption())
         , version(parser->addVersionOption())
     {
-        parser->setApplicationDescription(u"A native API client for OAuth-protected APIs."_s);
+        parser->setApplicationDescription(
+            QCoreApplication::translate("Postern::Main", "A native API client for OAuth-protected APIs."));
         parser->addOptions({ instance, noSandbox, workspace });
         parser->addPositionalArgument(
             u"file"_s,
-            u"A Postman collection or environment, a Postern file or a curl command to import; a "
-            "Postern workspace.json opens its workspace."_s,
-            u"[file...]"_s);
+            QCoreApplication::translate(
+                "Postern::Main",
+                "A Postman collection or environment, a Postern file or a curl command "
+                "to import; a Postern workspace.json opens its workspace."),
+            QCoreApplication::translate("Postern::Main", "[file...]"));
     }
 };
 
@@ -112,7 +121,10 @@ int main(int argc, char *argv[])
         if (!early.parse(arguments) || early.isSet(options.help) || early.isSet(u"help-all"_s)
             || early.isSet(options.version)) {
             QCoreApplication core(argc, argv);
-            early.process(core); // prints and exits
+            Translations::install(&core);
+            QCommandLineParser translated;
+            const Options answer(&translated);
+            translated.process(core); // prints and exits
         }
     }
 

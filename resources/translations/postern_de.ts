@@ -3983,6 +3983,38 @@ Payload:
         <source>Starting the sandbox instance…</source>
         <translation>Sandbox-Instanz wird gestartet…</translation>
     </message>
+    <message>
+        <source>Open a request to this instance (e.g. https://dev12345.service-now.com).</source>
+        <translation>Eine Anfrage an diese Instanz öffnen (z. B. https://dev12345.service-now.com).</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>Do not start the built-in sandbox instance.</source>
+        <translation>Die eingebaute Sandbox-Instanz nicht starten.</translation>
+    </message>
+    <message>
+        <source>Use this folder as the workspace (default: %1).</source>
+        <translation>Diesen Ordner als Arbeitsbereich verwenden (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>ordner</translation>
+    </message>
+    <message>
+        <source>A native API client for OAuth-protected APIs.</source>
+        <translation>Ein nativer API-Client für OAuth-geschützte APIs.</translation>
+    </message>
+    <message>
+        <source>A Postman collection or environment, a Postern file or a curl command to import; a Postern workspace.json opens its workspace.</source>
+        <translation>Eine zu importierende Postman-Sammlung oder -Umgebung, eine Postern-Datei oder ein curl-Befehl; eine workspace.json von Postern öffnet ihren Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>[file...]</source>
+        <translation>[datei...]</translation>
+    </message>
 </context>
 <context>
     <name>Postern::MainWindow</name>

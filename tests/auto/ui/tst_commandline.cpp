@@ -36,15 +36,23 @@ void tst_CommandLine::answersWithoutADisplay_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("expectedOutput");
     QTest::addColumn<QString>("expectedError");
-    QTest::newRow("--help") << QStringList { u"--help"_s } << 0 << u"--workspace <folder>"_s << QString();
-    QTest::newRow("-h") << QStringList { u"-h"_s } << 0 << u"--no-sandbox-instance"_s << QString();
-    QTest::newRow("--help-all") << QStringList { u"--help-all"_s } << 0 << u"--instance <url>"_s << QString();
+    QTest::addColumn<QString>("language");
+    QTest::newRow("--help") << QStringList { u"--help"_s } << 0 << u"--workspace <folder>"_s << QString()
+                            << u"en"_s;
+    QTest::newRow("-h") << QStringList { u"-h"_s } << 0 << u"--no-sandbox-instance"_s << QString() << u"en"_s;
+    QTest::newRow("--help-all") << QStringList { u"--help-all"_s } << 0 << u"--instance <url>"_s << QString()
+                                << u"en"_s;
     QTest::newRow("--version") << QStringList { u"--version"_s } << 0
-                               << QStringLiteral("Postern " POSTERN_VERSION) << QString();
-    QTest::newRow("-v after another option") << QStringList { u"--no-sandbox-instance"_s, u"-v"_s } << 0
-                                             << QStringLiteral("Postern " POSTERN_VERSION) << QString();
+                               << QStringLiteral("Postern " POSTERN_VERSION) << QString() << u"en"_s;
+    QTest::newRow("-v after another option")
+        << QStringList { u"--no-sandbox-instance"_s, u"-v"_s } << 0
+        << QStringLiteral("Postern " POSTERN_VERSION) << QString() << u"en"_s;
     QTest::newRow("unknown option") << QStringList { u"--bogus"_s } << 1 << QString()
-                                    << u"Unknown option 'bogus'"_s;
+                                    << u"Unknown option 'bogus'"_s << u"en"_s;
+    // The desktop's language: the options described in German, from the same catalogue as the window.
+    QTest::newRow("--help in German")
+        << QStringList { u"--help"_s } << 0 << u"Die eingebaute Sandbox-Instanz nicht starten."_s << QString()
+        << u"de"_s;
 }
 
 void tst_CommandLine::answersWithoutADisplay()
@@ -53,8 +61,13 @@ void tst_CommandLine::answersWithoutADisplay()
     QFETCH(int, exitCode);
     QFETCH(QString, expectedOutput);
     QFETCH(QString, expectedError);
+    QFETCH(QString, language);
 
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"LC_ALL"_s);
+    environment.remove(u"LC_MESSAGES"_s);
+    environment.insert(u"LANGUAGE"_s, language);
+    environment.insert(u"LANG"_s, language == u"de"_s ? u"de_DE.UTF-8"_s : u"C.UTF-8"_s);
     environment.insert(u"DISPLAY"_s, QString());
     environment.remove(u"WAYLAND_DISPLAY"_s);
     environment.remove(u"QT_QPA_PLATFORM"_s);
