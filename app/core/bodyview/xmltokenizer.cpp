@@ -95,11 +95,11 @@ bool XmlTokenizer::checkChars(qsizetype from, qsizetype to)
     return true;
 }
 
-bool XmlTokenizer::skipPast(QByteArrayView terminator, const QString &unterminated)
+bool XmlTokenizer::skipPast(QByteArrayView terminator, const char *unterminated)
 {
     const qsizetype at = m_data.indexOf(terminator, m_pos);
     if (at < 0) {
-        fail(m_tokenStart, unterminated);
+        fail(m_tokenStart, tr(unterminated));
         return false;
     }
     if (!checkChars(m_pos, at))
@@ -322,7 +322,7 @@ XmlTokenizer::Token XmlTokenizer::markup()
     }
     if (rest.startsWith("<![CDATA[")) {
         m_pos += 9;
-        return skipPast("]]>", tr("Unterminated CDATA section")) ? Token::CData : Token::Error;
+        return skipPast("]]>", QT_TR_NOOP("Unterminated CDATA section")) ? Token::CData : Token::Error;
     }
     if (rest.startsWith("<!DOCTYPE")) {
         m_pos += 9;
@@ -408,10 +408,10 @@ bool XmlTokenizer::internalSubset()
         }
         if (rest.startsWith("<!--")) {
             m_pos += 4;
-            if (!skipPast("-->", tr("Unterminated comment")))
+            if (!skipPast("-->", QT_TR_NOOP("Unterminated comment")))
                 return false;
         } else if (rest.startsWith("<?")) {
-            if (!skipPast("?>", tr("Unterminated processing instruction")))
+            if (!skipPast("?>", QT_TR_NOOP("Unterminated processing instruction")))
                 return false;
         } else if (rest.startsWith("<!")) {
             // A markup declaration, up to its '>' (quoted literals may hold one).
@@ -456,7 +456,7 @@ XmlTokenizer::Token XmlTokenizer::processingInstruction()
     } else {
         if (m_pos >= m_data.size() || !isSpace(m_data[m_pos]))
             return fail(m_pos, tr("Expected whitespace after a processing instruction's target"));
-        if (!skipPast("?>", tr("Unterminated processing instruction")))
+        if (!skipPast("?>", QT_TR_NOOP("Unterminated processing instruction")))
             return Token::Error;
     }
     const QByteArrayView target = name();

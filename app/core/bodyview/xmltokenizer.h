@@ -75,7 +75,9 @@ private:
     bool reference(); // at '&'; leaves m_pos after the ';'
     bool attributeValue(Attribute *attribute);
     bool checkChars(qsizetype from, qsizetype to);
-    bool skipPast(QByteArrayView terminator, const QString &unterminated); // fails with that message
+    // Fails with the message unterminated (a QT_TR_NOOP source, translated only then: this runs for
+    // every comment, CDATA section and processing instruction of a body).
+    bool skipPast(QByteArrayView terminator, const char *unterminated);
     void skipSpace();
 
     QByteArrayView m_data;
