@@ -7,10 +7,10 @@
 namespace Postern {
 
 // The margin that shows the line numbers; CodeEditor paints it.
-class LineNumberMargin : public QWidget
+class CodeEditorMargin : public QWidget
 {
 public:
-    explicit LineNumberMargin(CodeEditor *editor)
+    explicit CodeEditorMargin(CodeEditor *editor)
         : QWidget(editor)
         , m_editor(editor)
     {
@@ -26,7 +26,7 @@ private:
 
 CodeEditor::CodeEditor(QWidget *parent)
     : QPlainTextEdit(parent)
-    , m_margin(new LineNumberMargin(this))
+    , m_margin(new CodeEditorMargin(this))
 {
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setLineWrapMode(QPlainTextEdit::NoWrap);

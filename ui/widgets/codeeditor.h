@@ -19,7 +19,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    friend class LineNumberMargin;
+    friend class CodeEditorMargin;
     void paintLineNumbers(QPaintEvent *event);
     void updateMargin(const QRect &rect, int dy);
 

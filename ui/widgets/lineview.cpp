@@ -28,10 +28,10 @@ constexpr int AccessibleLinesKept = 256;
 
 } // namespace
 
-class LineNumberMargin : public QWidget
+class LineViewMargin : public QWidget
 {
 public:
-    explicit LineNumberMargin(LineView *view)
+    explicit LineViewMargin(LineView *view)
         : QWidget(view)
         , m_view(view)
     {
@@ -54,7 +54,7 @@ LineView::LineView(QWidget *parent)
     }();
     Q_UNUSED(factoryInstalled);
 
-    m_margin = new LineNumberMargin(this);
+    m_margin = new LineViewMargin(this);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setCursor(Qt::IBeamCursor);

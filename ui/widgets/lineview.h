@@ -94,7 +94,7 @@ protected:
 private:
     friend class LineViewAccessible;
     friend class LineItemAccessible;
-    friend class LineNumberMargin;
+    friend class LineViewMargin;
 
     // A line on screen: where it starts and how tall it is (several rows when wrapped).
     struct Row
