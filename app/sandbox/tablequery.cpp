@@ -15,7 +15,7 @@ namespace {
 constexpr qsizetype maxQueryLength = 16 * 1024;
 constexpr QChar escapedCaret(0xE000); // private-use placeholder for "^^" while splitting
 
-bool fail(QString *error, const QString &message)
+bool refuse(QString *error, const QString &message)
 {
     if (error)
         *error = message;
@@ -70,7 +70,7 @@ std::optional<TableQuery::Term> parseTerm(const QString &text, QString *error)
     static const QRegularExpression fieldPattern(u"^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?"_s);
     const QRegularExpressionMatch match = fieldPattern.match(text);
     if (!match.hasMatch()) {
-        fail(error, u"Invalid condition \"%1\": expected a field name"_s.arg(text.left(80)));
+        refuse(error, u"Invalid condition \"%1\": expected a field name"_s.arg(text.left(80)));
         return std::nullopt;
     }
     TableQuery::Term term;
@@ -82,13 +82,13 @@ std::optional<TableQuery::Term> parseTerm(const QString &text, QString *error)
             term.value = rest.mid(name.text.size()).toString().replace(escapedCaret, u'^');
             if ((term.op == TableQuery::Op::IsEmpty || term.op == TableQuery::Op::IsNotEmpty)
                 && !term.value.isEmpty()) {
-                fail(error, u"Invalid condition \"%1\": %2 takes no value"_s.arg(text.left(80), name.text));
+                refuse(error, u"Invalid condition \"%1\": %2 takes no value"_s.arg(text.left(80), name.text));
                 return std::nullopt;
             }
             return term;
         }
     }
-    fail(error, u"Invalid condition \"%1\": unknown operator"_s.arg(text.left(80)));
+    refuse(error, u"Invalid condition \"%1\": unknown operator"_s.arg(text.left(80)));
     return std::nullopt;
 }
 
@@ -168,7 +168,7 @@ std::optional<TableQuery> TableQuery::fromParameters(const FormFields &parameter
     if (has(u"sysparm_limit"_s)) {
         const auto limit = parseCount(get(u"sysparm_limit"_s), 1);
         if (!limit) {
-            fail(error, u"sysparm_limit must be a whole number greater than 0"_s);
+            refuse(error, u"sysparm_limit must be a whole number greater than 0"_s);
             return std::nullopt;
         }
         query.limit = *limit;
@@ -177,7 +177,7 @@ std::optional<TableQuery> TableQuery::fromParameters(const FormFields &parameter
     if (has(u"sysparm_offset"_s)) {
         const auto offset = parseCount(get(u"sysparm_offset"_s), 0);
         if (!offset) {
-            fail(error, u"sysparm_offset must be a whole number, 0 or more"_s);
+            refuse(error, u"sysparm_offset must be a whole number, 0 or more"_s);
             return std::nullopt;
         }
         query.offset = *offset;
@@ -194,7 +194,7 @@ std::optional<TableQuery> TableQuery::fromParameters(const FormFields &parameter
     else if (display == u"all")
         query.displayValue = DisplayValue::All;
     else if (!display.isEmpty() && display != u"false") {
-        fail(error, u"sysparm_display_value must be true, false or all"_s);
+        refuse(error, u"sysparm_display_value must be true, false or all"_s);
         return std::nullopt;
     }
 
@@ -208,7 +208,7 @@ std::optional<TableQuery> TableQuery::fromParameters(const FormFields &parameter
     for (const auto &flag : flags) {
         const auto value = parseBool(get(flag.name));
         if (!value) {
-            fail(error, flag.name + u" must be true or false"_s);
+            refuse(error, flag.name + u" must be true or false"_s);
             return std::nullopt;
         }
         *flag.target = *value;
@@ -222,9 +222,9 @@ std::optional<TableQuery> TableQuery::fromParameters(const FormFields &parameter
 bool TableQuery::parseEncodedQuery(const QString &text, QString *error)
 {
     if (text.size() > maxQueryLength)
-        return fail(error, u"sysparm_query is too long"_s);
+        return refuse(error, u"sysparm_query is too long"_s);
     if (text.contains(escapedCaret))
-        return fail(error, u"sysparm_query contains an invalid character"_s);
+        return refuse(error, u"sysparm_query contains an invalid character"_s);
     QString query = text;
     query.replace(u"^^"_s, QString(escapedCaret));
 
@@ -250,7 +250,7 @@ bool TableQuery::parseEncodedQuery(const QString &text, QString *error)
             condition = part.mid(2);
         } else if (part.startsWith(u"OR")) {
             if (current.isEmpty())
-                return fail(error, u"Invalid query: ^OR without a condition before it"_s);
+                return refuse(error, u"Invalid query: ^OR without a condition before it"_s);
             orTerm = true;
             condition = part.mid(2);
         }
@@ -268,7 +268,7 @@ bool TableQuery::parseEncodedQuery(const QString &text, QString *error)
     static const QRegularExpression fieldPattern(u"^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?$"_s);
     for (const Order &order : std::as_const(orderBy)) {
         if (!fieldPattern.match(order.field).hasMatch())
-            return fail(error, u"Invalid ORDERBY field \"%1\""_s.arg(order.field.left(80)));
+            return refuse(error, u"Invalid ORDERBY field \"%1\""_s.arg(order.field.left(80)));
     }
     return true;
 }
@@ -278,14 +278,14 @@ std::optional<QList<const Record *>> TableQuery::select(const IncidentTable &dat
 {
     const QList<Record> *records = data.records(table);
     if (!records) {
-        fail(error, u"Invalid table %1"_s.arg(table));
+        refuse(error, u"Invalid table %1"_s.arg(table));
         return std::nullopt;
     }
     for (const Group &group : groups) {
         for (const Clause &clause : group) {
             for (const Term &term : clause) {
                 if (!data.hasField(table, term.field)) {
-                    fail(error, u"Invalid field in sysparm_query: %1"_s.arg(term.field));
+                    refuse(error, u"Invalid field in sysparm_query: %1"_s.arg(term.field));
                     return std::nullopt;
                 }
             }
@@ -293,7 +293,7 @@ std::optional<QList<const Record *>> TableQuery::select(const IncidentTable &dat
     }
     for (const Order &order : orderBy) {
         if (!data.hasField(table, order.field)) {
-            fail(error, u"Invalid field in ORDERBY: %1"_s.arg(order.field));
+            refuse(error, u"Invalid field in ORDERBY: %1"_s.arg(order.field));
             return std::nullopt;
         }
     }

@@ -12,7 +12,7 @@ namespace Postern::Sandbox {
 
 namespace {
 
-const auto defaultScope = u"useraccount"_s;
+const auto scopeByDefault = u"useraccount"_s;
 const QByteArray basicChallenge = "Basic realm=\"oauth_token.do\""_ba;
 
 Reply oauthError(int status, const QString &error, const QString &description)
@@ -326,7 +326,7 @@ Reply TokenEndpoint::passwordGrant(const Client &client, const FormFields &field
     if (!user || !OAuthStore::sameSecret(FormUrlEncoded::value(fields, u"password"_s), user->password))
         return invalidGrant(u"The user name or password is invalid."_s);
     const QString requested = FormUrlEncoded::value(fields, u"scope"_s).simplified();
-    const QString scope = requested.isEmpty() ? defaultScope : requested;
+    const QString scope = requested.isEmpty() ? scopeByDefault : requested;
     const auto issued = m_store.issue(client.clientId, user->userName, scope, client.accessTokenLifespan,
                                       client.refreshTokenLifespan, OAuthStore::randomToken(16),
                                       OAuthStore::RefreshToken::Issue);
@@ -340,7 +340,7 @@ Reply TokenEndpoint::clientCredentialsGrant(const Client &client, const FormFiel
         return oauthError(400, u"unauthorized_client"_s,
                           u"A public client may not use the client_credentials grant."_s);
     const QString requested = FormUrlEncoded::value(fields, u"scope"_s).simplified();
-    const QString scope = requested.isEmpty() ? defaultScope : requested;
+    const QString scope = requested.isEmpty() ? scopeByDefault : requested;
     const auto issued = m_store.issue(client.clientId, QString(), scope, client.accessTokenLifespan, 0,
                                       OAuthStore::randomToken(16), OAuthStore::RefreshToken::None);
     return tokenReply(issued, scope, client.accessTokenLifespan);
@@ -357,7 +357,7 @@ Reply TokenEndpoint::jwtBearerGrant(const Client &client, const FormFields &fiel
         return client.jwtBearer ? invalidGrant(outcome.refusal)
                                 : oauthError(400, u"unauthorized_client"_s, outcome.refusal);
     const QString requested = FormUrlEncoded::value(fields, u"scope"_s).simplified();
-    const QString scope = requested.isEmpty() ? defaultScope : requested;
+    const QString scope = requested.isEmpty() ? scopeByDefault : requested;
     const auto issued = m_store.issue(client.clientId, outcome.userName, scope, client.accessTokenLifespan, 0,
                                       OAuthStore::randomToken(16), OAuthStore::RefreshToken::None);
     return tokenReply(issued, scope, client.accessTokenLifespan);

@@ -1,6 +1,7 @@
 #include "bodyview/bodysniffer.h"
 
 #include "bodyview/bodytext.h"
+#include "bodyview/htmltokenizer.h"
 
 #include <QStringDecoder>
 
@@ -13,15 +14,10 @@ namespace Postern {
 
 namespace {
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 QByteArrayView skipSpace(QByteArrayView text)
 {
     qsizetype i = 0;
-    while (i < text.size() && isSpace(text[i]))
+    while (i < text.size() && isHtmlSpace(text[i]))
         ++i;
     return text.sliced(i);
 }
@@ -39,7 +35,7 @@ bool startsWithTag(QByteArrayView text, QByteArrayView tag)
     if (text.size() == tag.size())
         return true;
     const char next = text[tag.size()];
-    return isSpace(next) || next == '>' || next == '/';
+    return isHtmlSpace(next) || next == '>' || next == '/';
 }
 
 // Past the markup that may come before a root element: whitespace, the XML declaration, comments,

@@ -11,7 +11,7 @@ namespace Postern {
 
 namespace {
 
-using Token = HtmlTokenizer::Token;
+using HtmlToken = HtmlTokenizer::Token;
 
 // How far down the open elements an implicit close looks: enough for real pages, and a bound on
 // the work for hostile ones.
@@ -88,18 +88,13 @@ bool stopsSearch(QByteArrayView tag, QByteArrayView open)
     return isOneOf(open, { "html", "body", "table", "td", "th", "caption", "button", "object", "template" });
 }
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 QByteArrayView trimmed(QByteArrayView text)
 {
     qsizetype start = 0;
     qsizetype end = text.size();
-    while (start < end && isSpace(text[start]))
+    while (start < end && isHtmlSpace(text[start]))
         ++start;
-    while (end > start && isSpace(text[end - 1]))
+    while (end > start && isHtmlSpace(text[end - 1]))
         --end;
     return text.sliced(start, end - start);
 }
@@ -150,10 +145,10 @@ private:
     QHash<QByteArray, qsizetype> m_counts;
 };
 
-class Writer
+class HtmlWriter
 {
 public:
-    Writer(QByteArray *out, int indent)
+    HtmlWriter(QByteArray *out, int indent)
         : m_out(out)
         , m_indent(indent)
     {
@@ -201,32 +196,32 @@ QByteArray HtmlFormatter::format(const QByteArray &html, const std::atomic_bool 
 {
     QByteArray out;
     out.reserve(html.size() + html.size() / 4 + 16);
-    Writer writer(&out, m_indent);
+    HtmlWriter writer(&out, m_indent);
     OpenElements open;
     HtmlTokenizer tokens(html);
     quint32 steps = 0;
-    for (Token token = tokens.next(); token != Token::End; token = tokens.next()) {
+    for (HtmlToken token = tokens.next(); token != HtmlToken::End; token = tokens.next()) {
         if ((++steps & 0x3ff) == 0 && cancel && cancel->load(std::memory_order_relaxed))
             return QByteArray();
         switch (token) {
-        case Token::Text:
+        case HtmlToken::Text:
             if (const QByteArrayView text = trimmed(tokens.token()); !text.isEmpty()) {
                 writer.newLine(open.depth());
                 writer.append(text);
             }
             break;
-        case Token::Markup:
+        case HtmlToken::Markup:
             writer.newLine(open.depth());
             writer.append(tokens.token());
             break;
-        case Token::EndTag:
+        case HtmlToken::EndTag:
             // A stray end tag is shown where it stands.
             if (open.isOpen(tokens.lowerName()))
                 open.closeLast(tokens.lowerName());
             writer.newLine(open.depth());
             writer.endTag(tokens.name());
             break;
-        case Token::StartTag: {
+        case HtmlToken::StartTag: {
             const QByteArray name = tokens.lowerName();
             open.closeImplicitly(name);
             writer.newLine(open.depth());
@@ -240,7 +235,7 @@ QByteArray HtmlFormatter::format(const QByteArray &html, const std::atomic_bool 
                 tokens.setPosition(end);
                 if (end < html.size()) {
                     // Its end tag, or (cut by the end of the input) the rest as text.
-                    if (tokens.next() == Token::EndTag)
+                    if (tokens.next() == HtmlToken::EndTag)
                         writer.endTag(tokens.name());
                     else
                         writer.append(tokens.token());
@@ -250,20 +245,21 @@ QByteArray HtmlFormatter::format(const QByteArray &html, const std::atomic_bool 
             // On one line when only text follows up to its end tag, or up to what ends it.
             const qsizetype afterTag = tokens.position();
             QByteArrayView text;
-            Token following = tokens.next();
+            HtmlToken following = tokens.next();
             qsizetype afterText = afterTag;
-            if (following == Token::Text) {
+            if (following == HtmlToken::Text) {
                 text = trimmed(tokens.token());
                 afterText = tokens.position();
                 following = tokens.next();
             }
-            if (following == Token::EndTag && tokens.lowerName() == name) {
+            if (following == HtmlToken::EndTag && tokens.lowerName() == name) {
                 writer.append(text);
                 writer.endTag(tokens.name());
                 break;
             }
-            if (following == Token::End || (following == Token::EndTag && open.isOpen(tokens.lowerName()))
-                || (following == Token::StartTag && closes(tokens.lowerName(), name))) {
+            if (following == HtmlToken::End
+                || (following == HtmlToken::EndTag && open.isOpen(tokens.lowerName()))
+                || (following == HtmlToken::StartTag && closes(tokens.lowerName(), name))) {
                 writer.append(text);
                 tokens.setPosition(afterText);
                 break;
@@ -272,7 +268,7 @@ QByteArray HtmlFormatter::format(const QByteArray &html, const std::atomic_bool 
             open.push(name);
             break;
         }
-        case Token::End:
+        case HtmlToken::End:
             break;
         }
     }

@@ -6,11 +6,6 @@ namespace Postern {
 
 namespace {
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 bool isAsciiLetter(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -79,11 +74,11 @@ bool HtmlTokenizer::startTag()
     const qsizetype n = m_data.size();
     qsizetype p = m_pos + 1;
     m_nameStart = p;
-    while (p < n && !isSpace(m_data[p]) && m_data[p] != '/' && m_data[p] != '>')
+    while (p < n && !isHtmlSpace(m_data[p]) && m_data[p] != '/' && m_data[p] != '>')
         ++p;
     m_nameEnd = p;
     while (true) {
-        while (p < n && (isSpace(m_data[p]) || m_data[p] == '/')) {
+        while (p < n && (isHtmlSpace(m_data[p]) || m_data[p] == '/')) {
             m_selfClosing = m_data[p] == '/';
             ++p;
         }
@@ -96,15 +91,15 @@ bool HtmlTokenizer::startTag()
         m_selfClosing = false;
         Attribute attribute;
         attribute.nameStart = p++; // a first '=' belongs to the name
-        while (p < n && !isSpace(m_data[p]) && m_data[p] != '/' && m_data[p] != '>' && m_data[p] != '=')
+        while (p < n && !isHtmlSpace(m_data[p]) && m_data[p] != '/' && m_data[p] != '>' && m_data[p] != '=')
             ++p;
         attribute.nameEnd = p;
         qsizetype q = p;
-        while (q < n && isSpace(m_data[q]))
+        while (q < n && isHtmlSpace(m_data[q]))
             ++q;
         if (q < n && m_data[q] == '=') {
             ++q;
-            while (q < n && isSpace(m_data[q]))
+            while (q < n && isHtmlSpace(m_data[q]))
                 ++q;
             if (q >= n)
                 return false;
@@ -115,7 +110,7 @@ bool HtmlTokenizer::startTag()
                     return false;
                 q = close + 1;
             } else {
-                while (q < n && !isSpace(m_data[q]) && m_data[q] != '>')
+                while (q < n && !isHtmlSpace(m_data[q]) && m_data[q] != '>')
                     ++q;
             }
             attribute.valueEnd = q;
@@ -134,7 +129,7 @@ bool HtmlTokenizer::endTag()
     const qsizetype n = m_data.size();
     qsizetype p = m_pos + 2;
     m_nameStart = p;
-    while (p < n && !isSpace(m_data[p]) && m_data[p] != '/' && m_data[p] != '>')
+    while (p < n && !isHtmlSpace(m_data[p]) && m_data[p] != '/' && m_data[p] != '>')
         ++p;
     m_nameEnd = p;
     // Whatever an end tag holds up to its '>' is dropped by browsers; quotes still count.
@@ -188,7 +183,8 @@ qsizetype HtmlTokenizer::rawTextEnd(QByteArrayView lowerName) const
         bool same = true;
         for (qsizetype i = 0; same && i < lowerName.size(); ++i)
             same = toLower(m_data[at + 2 + i]) == lowerName[i];
-        if (same && (after == n || isSpace(m_data[after]) || m_data[after] == '/' || m_data[after] == '>'))
+        if (same
+            && (after == n || isHtmlSpace(m_data[after]) || m_data[after] == '/' || m_data[after] == '>'))
             return at;
     }
     return n;

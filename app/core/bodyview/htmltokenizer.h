@@ -7,6 +7,12 @@
 
 namespace Postern {
 
+// ASCII whitespace as HTML defines it (space, tab, line feed, carriage return, form feed).
+inline bool isHtmlSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 // Splits HTML into tags, text and other markup the way a browser's tokenizer would find them, but
 // never refuses anything: a '<' that starts no tag is text, a tag cut by the end of the input is text,
 // an unterminated comment runs to the end. Every token is a range of the input; nothing is decoded.

@@ -8,7 +8,7 @@ namespace Postern {
 
 namespace {
 
-bool isSpace(char c)
+bool isJsonSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
@@ -124,7 +124,7 @@ qsizetype stringEnd(QByteArrayView data, qsizetype pos)
 qsizetype numberOrLiteralEnd(QByteArrayView data, qsizetype pos)
 {
     qsizetype i = pos;
-    while (i < data.size() && !isSpace(data[i]) && data[i] != ',' && data[i] != ']' && data[i] != '}')
+    while (i < data.size() && !isJsonSpace(data[i]) && data[i] != ',' && data[i] != ']' && data[i] != '}')
         ++i;
     return i;
 }
@@ -203,7 +203,7 @@ void JsonIndex::build(const std::atomic_bool *cancel)
             m_canceled = true;
             return;
         }
-        while (i < n && isSpace(data[i]))
+        while (i < n && isJsonSpace(data[i]))
             ++i;
         if (i >= n)
             break;
@@ -322,7 +322,7 @@ void JsonIndex::appendLine(qsizetype line, QByteArray *out) const
     const QByteArrayView data(m_data);
     const qsizetype n = data.size();
     const auto skipSpace = [&](qsizetype at) {
-        while (at < n && isSpace(data[at]))
+        while (at < n && isJsonSpace(data[at]))
             ++at;
         return at;
     };
@@ -377,7 +377,7 @@ QByteArrayView JsonIndex::keyBytes(qsizetype line) const
         return {};
     const qsizetype end = stringEnd(data, at);
     qsizetype colon = end;
-    while (colon < data.size() && isSpace(data[colon]))
+    while (colon < data.size() && isJsonSpace(data[colon]))
         ++colon;
     if (colon >= data.size() || data[colon] != ':')
         return {};
@@ -391,7 +391,7 @@ qsizetype JsonIndex::valueOffset(qsizetype line) const
         return offset(line);
     const QByteArrayView data(m_data);
     qsizetype at = offset(line) + key.size();
-    while (at < data.size() && (isSpace(data[at]) || data[at] == ':'))
+    while (at < data.size() && (isJsonSpace(data[at]) || data[at] == ':'))
         ++at;
     return at;
 }

@@ -15,7 +15,7 @@ namespace Postern {
 namespace {
 
 // A function, not a constant: the words are in the user's language, known once a translator is installed.
-StateFile::Format fileFormat()
+StateFile::Format cookieFileFormat()
 {
     return { u"postern-cookies"_s,
              1,
@@ -143,7 +143,7 @@ bool inDomain(const QNetworkCookie &cookie, const QString &domain)
 
 CookieStore::CookieStore(const QString &path, QObject *parent)
     : QNetworkCookieJar(parent)
-    , m_file(path, fileFormat(), saveDelayMs, [this] { return serialize(); })
+    , m_file(path, cookieFileFormat(), saveDelayMs, [this] { return serialize(); })
 {
     connect(&m_file, &StateFile::saveFailed, this, &CookieStore::saveFailed);
 }
@@ -306,7 +306,7 @@ QByteArray CookieStore::serialize() const
             continue;
         array.append(cookieToJson(cookie));
     }
-    const StateFile::Format format = fileFormat();
+    const StateFile::Format format = cookieFileFormat();
     const QJsonObject root { { u"format"_s, format.name },
                              { u"version"_s, format.version },
                              { format.listKey, array } };

@@ -13,7 +13,7 @@ namespace Postern {
 namespace {
 
 // A function, not a constant: the words are in the user's language, known once a translator is installed.
-StateFile::Format fileFormat()
+StateFile::Format historyFileFormat()
 {
     return { u"postern-history"_s,
              1,
@@ -30,7 +30,7 @@ constexpr qint64 maxBodyBytesLimit = 16 * 1024 * 1024;
 
 HistoryStore::HistoryStore(const QString &path, QObject *parent)
     : QObject(parent)
-    , m_file(path, fileFormat(), saveDelayMs, [this] { return serialize(); })
+    , m_file(path, historyFileFormat(), saveDelayMs, [this] { return serialize(); })
 {
     connect(&m_file, &StateFile::saveFailed, this, &HistoryStore::saveFailed);
 }
@@ -164,7 +164,7 @@ void HistoryStore::noteChanged()
 
 QByteArray HistoryStore::serialize() const
 {
-    const StateFile::Format format = fileFormat();
+    const StateFile::Format format = historyFileFormat();
     QByteArray out = "{\"format\":\"" + format.name.toLatin1() + "\",\"version\":"
         + QByteArray::number(format.version) + ",\"" + format.listKey.toLatin1() + "\":[\n";
     for (qsizetype i = 0; i < m_entries.size(); ++i) {

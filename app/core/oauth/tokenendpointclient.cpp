@@ -30,7 +30,7 @@ QString endpointProblem(const QString &label, const QString &text)
     return QString();
 }
 
-QString origin(const QString &urlText)
+QString originOf(const QString &urlText)
 {
     return QUrl(urlText)
         .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
@@ -59,7 +59,7 @@ OAuth2Token newTokenTemplate(const OAuth2Config &config, const QString &grantTyp
 {
     OAuth2Token token;
     token.name = config.tokenName.trimmed();
-    token.issuer = origin(config.accessTokenUrl.trimmed());
+    token.issuer = originOf(config.accessTokenUrl.trimmed());
     token.configKey = config.key();
     token.grantType = grantType;
     token.scope = config.scope.trimmed();
@@ -182,7 +182,7 @@ TokenEndpointJob *TokenEndpointClient::refresh(const OAuth2Config &config, const
     if (renewed.name.isEmpty())
         renewed.name = config.tokenName.trimmed();
     if (renewed.issuer.isEmpty())
-        renewed.issuer = origin(config.accessTokenUrl.trimmed());
+        renewed.issuer = originOf(config.accessTokenUrl.trimmed());
     if (renewed.configKey.isEmpty())
         renewed.configKey = config.key();
     return startJob(TokenEndpointJob::Kind::Refresh, config, url, fields, renewed, problem);

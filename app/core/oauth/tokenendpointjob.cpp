@@ -19,7 +19,7 @@ namespace {
 constexpr qint64 maxAnswerSize = 1024 * 1024;
 
 // Server text is shown as plain text, cut to a readable size.
-QString excerpt(const QString &text, int max = 200)
+QString replyExcerpt(const QString &text, int max = 200)
 {
     QString simplified = text.simplified();
     if (simplified.size() > max)
@@ -89,7 +89,7 @@ const char *kindName(TokenEndpointJob::Kind kind)
 // ": description" without a final period, for a sentence that goes on after it.
 QString saidPart(const QString &description)
 {
-    QString said = excerpt(description);
+    QString said = replyExcerpt(description);
     while (said.endsWith(u'.'))
         said.chop(1);
     return said.isEmpty() ? QString() : u": "_s + said;
@@ -386,7 +386,7 @@ OAuth2Result TokenEndpointJob::judgeRevocationAnswer(int status, const QByteArra
     if (OAuth2Result result;
         parseError.error == QJsonParseError::NoError && OAuth2Result::fromErrorAnswer(object, &result)) {
         result.message = tr("The revocation endpoint answered %1 (HTTP %2)%3. %4")
-                             .arg(excerpt(result.error, 60), QString::number(status),
+                             .arg(replyExcerpt(result.error, 60), QString::number(status),
                                   saidPart(result.errorDescription), consequence);
         return result;
     }
@@ -412,7 +412,7 @@ OAuth2Result TokenEndpointJob::judgeObjectAnswer(int status, const QByteArray &c
     const QString endpoint = endpointName();
     if (OAuth2Result result; isObject && OAuth2Result::fromErrorAnswer(object, &result)) {
         result.message = tr("The %1 answered %2 (HTTP %3)%4.")
-                             .arg(endpoint, excerpt(result.error, 60), QString::number(status),
+                             .arg(endpoint, replyExcerpt(result.error, 60), QString::number(status),
                                   saidPart(result.errorDescription));
         return result;
     }

@@ -19,7 +19,7 @@ QString cacheKey(const QUrl &url)
     return url.adjusted(QUrl::RemoveFragment).toString(QUrl::FullyEncoded);
 }
 
-QString display(const QUrl &url)
+QString withoutUserInfo(const QUrl &url)
 {
     return url.toString(QUrl::RemoveUserInfo);
 }
@@ -31,7 +31,7 @@ JwksResult JwksResult::fromDocument(const QByteArray &json, const QUrl &url)
     JwksResult result;
     result.url = url;
     const QString where = url.isEmpty() ? JwksFetcher::tr("The key set")
-                                        : JwksFetcher::tr("The key set at %1").arg(display(url));
+                                        : JwksFetcher::tr("The key set at %1").arg(withoutUserInfo(url));
     if (json.trimmed().startsWith('<')) {
         result.error = JwksFetcher::tr("%1 is an HTML or XML page, not JSON.").arg(where);
         return result;
@@ -79,7 +79,7 @@ JwksResult JwksResult::fromDocument(const QByteArray &json, const QUrl &url)
     if (keys.isEmpty())
         result.warnings << JwksFetcher::tr("The key set has no keys.");
     result.jwks = QJsonObject { { u"keys"_s, keys } };
-    result.message = JwksFetcher::tr("%1 key(s) from %2.").arg(keys.size()).arg(display(url));
+    result.message = JwksFetcher::tr("%1 key(s) from %2.").arg(keys.size()).arg(withoutUserInfo(url));
     return result;
 }
 
@@ -109,7 +109,7 @@ void JwksFetcher::fetch(const QUrl &jwksUri, CachePolicy policy)
         result.fromCache = true;
         result.message = tr("%1 key(s) from %2 (fetched earlier in this session).")
                              .arg(result.jwks.value(u"keys"_s).toArray().size())
-                             .arg(display(jwksUri));
+                             .arg(withoutUserInfo(jwksUri));
         QMetaObject::invokeMethod(
             this, [this, result] { Q_EMIT finished(result); }, Qt::QueuedConnection);
         return;
@@ -129,15 +129,15 @@ void JwksFetcher::onAnswer(const QUrl &url, const HttpResponse &response)
     JwksResult result;
     result.url = url;
     if (response.error == HttpResponse::Error::Timeout) {
-        result.error = tr("No answer from %1 within %2 s.").arg(display(url)).arg(m_timeout / 1000.0);
+        result.error = tr("No answer from %1 within %2 s.").arg(withoutUserInfo(url)).arg(m_timeout / 1000.0);
     } else if (response.error == HttpResponse::Error::TooLarge) {
         result.error = tr("The key set at %1 is larger than %2 MiB; refused.")
-                           .arg(display(url))
+                           .arg(withoutUserInfo(url))
                            .arg(MaxDocumentSize >> 20);
     } else if (response.error != HttpResponse::Error::None) {
-        result.error = tr("Could not fetch %1: %2").arg(display(url), response.errorMessage);
+        result.error = tr("Could not fetch %1: %2").arg(withoutUserInfo(url), response.errorMessage);
     } else if (response.statusCode != 200) {
-        result.error = tr("%1 answered HTTP %2.").arg(display(url)).arg(response.statusCode);
+        result.error = tr("%1 answered HTTP %2.").arg(withoutUserInfo(url)).arg(response.statusCode);
     } else {
         result = JwksResult::fromDocument(response.body, url);
         if (result.ok())
