@@ -141,7 +141,7 @@ SandboxServer::~SandboxServer()
 
 bool SandboxServer::useStateFile(const QString &path, QString *message)
 {
-    constexpr qint64 maxStateBytes = 256 * 1024 * 1024;
+    constexpr qint64 maxStateFileBytes = 256 * 1024 * 1024;
     message->clear();
     m_statePath = path;
     if (!m_saveTimer) {
@@ -153,9 +153,9 @@ bool SandboxServer::useStateFile(const QString &path, QString *message)
     }
     QString problem;
     const QFileInfo info(path);
-    if (info.exists() && (!info.isFile() || info.size() > maxStateBytes)) {
-        problem
-            = info.isFile() ? u"larger than %1 MiB"_s.arg(maxStateBytes / (1024 * 1024)) : u"not a file"_s;
+    if (info.exists() && (!info.isFile() || info.size() > maxStateFileBytes)) {
+        problem = info.isFile() ? u"larger than %1 MiB"_s.arg(maxStateFileBytes / (1024 * 1024))
+                                : u"not a file"_s;
     } else {
         QByteArray data;
         const auto status = AtomicFile::read(path, &data, &problem);
