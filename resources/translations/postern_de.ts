@@ -2626,6 +2626,34 @@
         <source>TLS in connect</source>
         <translation>TLS in Verbindung</translation>
     </message>
+    <message>
+        <source>prepare %1</source>
+        <translation>Vorbereitung %1</translation>
+    </message>
+    <message>
+        <source>connect %1</source>
+        <translation>Verbindung %1</translation>
+    </message>
+    <message>
+        <source>TLS handshake %1</source>
+        <translation>TLS-Handshake %1</translation>
+    </message>
+    <message>
+        <source>send %1</source>
+        <translation>Senden %1</translation>
+    </message>
+    <message>
+        <source>waiting %1</source>
+        <translation>Warten %1</translation>
+    </message>
+    <message>
+        <source>download %1</source>
+        <translation>Download %1</translation>
+    </message>
+    <message>
+        <source>total %1</source>
+        <translation>Gesamt %1</translation>
+    </message>
 </context>
 <context>
     <name>Postern::HttpValidation</name>

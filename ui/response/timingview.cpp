@@ -113,7 +113,7 @@ void TimingView::setTimings(const HttpTimings &timings)
         item->setTextAlignment(TimeColumn, Qt::AlignRight | Qt::AlignVCenter);
         if (phase.ms < 0)
             item->setData(TimeColumn, Qt::AccessibleTextRole, tr("not reported"));
-        if (phase.start >= 0 && phase.name != HttpTimings::tr("Total")) {
+        if (phase.start >= 0 && phase.kind != HttpTimings::Phase::Kind::Total) {
             item->setData(BarColumn, StartRole, phase.start);
             item->setData(BarColumn, LengthRole, phase.ms);
             item->setData(BarColumn, TotalRole, timings.finished);
@@ -122,7 +122,7 @@ void TimingView::setTimings(const HttpTimings &timings)
                               .arg(locale.toString(phase.start, 'f', 2),
                                    locale.toString(phase.start + phase.ms, 'f', 2)));
         }
-        if (phase.name == HttpTimings::tr("Total")) {
+        if (phase.kind == HttpTimings::Phase::Kind::Total) {
             QFont bold = item->font(PhaseColumn);
             bold.setBold(true);
             item->setFont(PhaseColumn, bold);

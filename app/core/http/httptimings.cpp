@@ -31,42 +31,44 @@ QList<HttpTimings::Phase> HttpTimings::phases() const
     QList<Phase> list;
     const QString notReached = tr("did not happen: the exchange ended before");
     // A phase from one reported moment to the next; no figure when either is missing.
-    const auto add = [&list](const QString &name, double from, double to, const QString &note) {
+    using Kind = Phase::Kind;
+    const auto add = [&list](Kind kind, const QString &name, double from, double to, const QString &note) {
         const double ms = span(from, to);
-        list.append({ name, ms, note, ms >= 0 ? from : -1 });
+        list.append({ kind, name, ms, note, ms >= 0 ? from : -1 });
     };
     if (redirects > 0) {
-        add(tr("Redirects"), 0, lastHopStart,
+        add(Kind::Redirects, tr("Redirects"), 0, lastHopStart,
             redirects == 1
                 ? tr("1 redirect followed; the phases below are the last request's")
                 : tr("%1 redirects followed; the phases below are the last request's").arg(redirects));
     }
     const bool tls = encrypted >= 0;
     if (connectStarted >= 0) {
-        add(tr("Prepare"), lastHopStart, connectStarted, tr("until a connection was started"));
+        add(Kind::Prepare, tr("Prepare"), lastHopStart, connectStarted, tr("until a connection was started"));
         const double connectEnd = tls ? encrypted : requestSent;
-        add(tr("Connect"), connectStarted, connectEnd,
+        add(Kind::Connect, tr("Connect"), connectStarted, connectEnd,
             tls ? tr("DNS lookup, TCP and TLS handshakes: Qt does not report where one ends")
                 : connectEnd >= 0
                 ? tr("DNS lookup, TCP handshake and writing the request: Qt does not report the "
                      "end of the connect apart")
                 : notReached);
         if (tls) {
-            add(tr("TLS handshake"), -1, -1, tr("inside Connect: Qt reports its end, not its start"));
-            add(tr("Send"), encrypted, requestSent,
+            add(Kind::TlsHandshake, tr("TLS handshake"), -1, -1,
+                tr("inside Connect: Qt reports its end, not its start"));
+            add(Kind::Send, tr("Send"), encrypted, requestSent,
                 requestSent >= 0 ? tr("writing the request") : notReached);
         }
     } else if (requestSent >= 0) {
-        add(tr("Connect"), -1, -1, tr("none: a connection kept open from before was reused"));
-        add(tr("Send"), lastHopStart, requestSent, tr("writing the request"));
+        add(Kind::Connect, tr("Connect"), -1, -1, tr("none: a connection kept open from before was reused"));
+        add(Kind::Send, tr("Send"), lastHopStart, requestSent, tr("writing the request"));
     } else {
-        add(tr("Connect"), -1, -1, notReached);
+        add(Kind::Connect, tr("Connect"), -1, -1, notReached);
     }
-    add(tr("Waiting"), requestSent, headersReceived,
+    add(Kind::Waiting, tr("Waiting"), requestSent, headersReceived,
         headersReceived >= 0 ? tr("time to the first byte of the answer") : notReached);
-    add(tr("Download"), headersReceived, finished,
+    add(Kind::Download, tr("Download"), headersReceived, finished,
         finished >= 0 && headersReceived >= 0 ? tr("reading the answer") : notReached);
-    add(tr("Total"), finished >= 0 ? 0 : -1, finished, QString());
+    add(Kind::Total, tr("Total"), finished >= 0 ? 0 : -1, finished, QString());
     return list;
 }
 
@@ -80,12 +82,36 @@ QString HttpTimings::summary() const
     if (connectionReused())
         parts << tr("connection reused");
     for (const Phase &phase : phases()) {
-        if (phase.name == tr("Redirects"))
-            continue;
-        if (phase.ms >= 0)
-            parts << phase.name.toLower() + u' ' + figure(phase.ms);
-        else if (phase.name == tr("TLS handshake"))
+        if (phase.ms >= 0) {
+            const QString ms = figure(phase.ms);
+            switch (phase.kind) {
+            case Phase::Kind::Redirects:
+                break; // said first
+            case Phase::Kind::Prepare:
+                parts << tr("prepare %1").arg(ms);
+                break;
+            case Phase::Kind::Connect:
+                parts << tr("connect %1").arg(ms);
+                break;
+            case Phase::Kind::TlsHandshake:
+                parts << tr("TLS handshake %1").arg(ms);
+                break;
+            case Phase::Kind::Send:
+                parts << tr("send %1").arg(ms);
+                break;
+            case Phase::Kind::Waiting:
+                parts << tr("waiting %1").arg(ms);
+                break;
+            case Phase::Kind::Download:
+                parts << tr("download %1").arg(ms);
+                break;
+            case Phase::Kind::Total:
+                parts << tr("total %1").arg(ms);
+                break;
+            }
+        } else if (phase.kind == Phase::Kind::TlsHandshake) {
             parts << tr("TLS in connect");
+        }
     }
     return parts.join(u", "_s);
 }

@@ -32,6 +32,9 @@ struct HttpTimings
 
     struct Phase
     {
+        // What the phase is; code tells phases apart by it, never by the (translated) name.
+        enum class Kind { Redirects, Prepare, Connect, TlsHandshake, Send, Waiting, Download, Total };
+        Kind kind = Kind::Total;
         QString name;
         double ms = -1; // < 0: not reported by Qt; note says why
         QString note;
@@ -40,7 +43,8 @@ struct HttpTimings
     // In the order they happen: Redirects (when any), Prepare, Connect, Send, Waiting (time to first
     // byte), Download; then Total. A phase whose end Qt did not report has no figure and a note.
     QList<Phase> phases() const;
-    // One line for a terminal: "connect 1.2 ms, TLS in connect, send 0.1 ms, waiting 3.4 ms, …".
+    // One line for a terminal or a tooltip: "connect 1.2 ms, TLS in connect, send 0.1 ms, waiting 3.4 ms,
+    // …", each phase in words of its own (a translation need not lower-case the names phases() gives).
     QString summary() const;
 
     QJsonObject toJson() const;

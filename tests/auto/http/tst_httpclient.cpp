@@ -278,7 +278,9 @@ HttpTimings::Phase phase(const HttpTimings &timings, const QString &name)
         if (p.name == name)
             return p;
     }
-    return { u"missing"_s, -1, QString() };
+    HttpTimings::Phase missing;
+    missing.name = u"missing"_s;
+    return missing;
 }
 } // namespace
 

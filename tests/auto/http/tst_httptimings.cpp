@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 using namespace Postern;
@@ -15,6 +16,8 @@ class tst_HttpTimings : public QObject
 private Q_SLOTS:
     void phases_data();
     void phases();
+    void kindsInOrder();
+    void summaryInTheTranslatorsWords();
     void jsonRoundTrip();
     void hostileJson_data();
     void hostileJson();
@@ -87,7 +90,7 @@ void tst_HttpTimings::phases()
     // Every phase without a figure says why; every one with a figure lies within the whole exchange.
     const QList<HttpTimings::Phase> list = timings.phases();
     for (const HttpTimings::Phase &phase : list) {
-        if (phase.ms < 0 && phase.name != u"Total"_s)
+        if (phase.ms < 0 && phase.kind != HttpTimings::Phase::Kind::Total)
             QVERIFY2(!phase.note.isEmpty(), qPrintable(phase.name));
         QCOMPARE(phase.start >= 0, phase.ms >= 0);
         if (phase.ms >= 0)
@@ -96,11 +99,70 @@ void tst_HttpTimings::phases()
     // The phases of the last hop follow one another.
     double end = timings.lastHopStart;
     for (const HttpTimings::Phase &phase : list) {
-        if (phase.ms < 0 || phase.name == u"Total"_s || phase.name == u"Redirects"_s)
+        if (phase.ms < 0 || phase.kind == HttpTimings::Phase::Kind::Total
+            || phase.kind == HttpTimings::Phase::Kind::Redirects)
             continue;
         QCOMPARE(phase.start, end);
         end = phase.start + phase.ms;
     }
+}
+
+// Each phase says what it is, whatever its name: the window and the summary go by the kind.
+void tst_HttpTimings::kindsInOrder()
+{
+    using Kind = HttpTimings::Phase::Kind;
+    HttpTimings timings = make(1, 5, 6, 10, 12);
+    timings.redirects = 1;
+    timings.lastHopStart = 0.5;
+    QList<Kind> kinds;
+    const QList<HttpTimings::Phase> list = timings.phases();
+    for (const HttpTimings::Phase &phase : list)
+        kinds << phase.kind;
+    QCOMPARE(kinds,
+             (QList<Kind> { Kind::Redirects, Kind::Prepare, Kind::Connect, Kind::TlsHandshake, Kind::Send,
+                            Kind::Waiting, Kind::Download, Kind::Total }));
+}
+
+namespace {
+// A language whose phase names are capitalised nouns, as German's are.
+class NounTranslator : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *source, const char *, int) const override
+    {
+        if (qstrcmp(context, "Postern::HttpTimings") != 0)
+            return QString();
+        static const QHash<QByteArray, QString> words {
+            { "Connect", u"Verbindung"_s },
+            { "connect %1", u"Verbindung %1"_s },
+            { "Waiting", u"Warten"_s },
+            { "waiting %1", u"Warten %1"_s },
+            { "Download", u"Herunterladen"_s },
+            { "download %1", u"Herunterladen %1"_s },
+            { "Total", u"Gesamt"_s },
+            { "total %1", u"Gesamt %1"_s },
+            { "Send", u"Senden"_s },
+            { "send %1", u"Senden %1"_s },
+            { "Prepare", u"Vorbereitung"_s },
+            { "prepare %1", u"Vorbereitung %1"_s },
+        };
+        return words.value(QByteArray(source));
+    }
+    bool isEmpty() const override { return false; }
+};
+} // namespace
+
+// The summary's words are the translator's, not the phase names lower-cased (a German noun keeps its
+// capital letter).
+void tst_HttpTimings::summaryInTheTranslatorsWords()
+{
+    NounTranslator translator;
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    const QString summary = make(1, -1, 3, 7, 8).summary();
+    QCoreApplication::removeTranslator(&translator);
+    QCOMPARE(
+        summary,
+        u"Vorbereitung 1.00 ms, Verbindung 2.00 ms, Warten 4.00 ms, Herunterladen 1.00 ms, Gesamt 8.00 ms"_s);
 }
 
 void tst_HttpTimings::jsonRoundTrip()
