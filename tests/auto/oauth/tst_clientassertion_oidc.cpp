@@ -8,6 +8,7 @@
 #include "oauth/tokenendpointclient.h"
 #include "shared/oidcprovider.h"
 #include "testkeys.h"
+#include "tokencanaries.h"
 #include "tokentools/clientassertion.h"
 
 #include <QFile>
@@ -115,7 +116,7 @@ OAuth2Result tst_ClientAssertionOidc::run(TokenEndpointJob *job)
     QSignalSpy finished(job, &TokenEndpointJob::finished);
     if (finished.isEmpty() && !finished.wait(15000))
         return OAuth2Result::failed(OAuth2Result::Failure::Network, u"(test: no result)"_s);
-    return finished.first().first().value<OAuth2Result>();
+    return Testing::recorded(finished.first().first().value<OAuth2Result>());
 }
 
 void tst_ClientAssertionOidc::clientCredentialsAndRevocation_data()
@@ -235,7 +236,7 @@ void tst_ClientAssertionOidc::codeExchangeWithAssertion()
     QVERIFY2(interaction.ok(), qPrintable(interaction.error));
     QVERIFY(session.handleRedirect(interaction.redirect));
     QVERIFY(!finished.isEmpty() || finished.wait(10000));
-    const OAuth2Result result = finished.first().first().value<OAuth2Result>();
+    const OAuth2Result result = Testing::recorded(finished.first().first().value<OAuth2Result>());
     QVERIFY2(result.ok(), qPrintable(result.message));
     QVERIFY(!result.token.idToken.isEmpty());
 
@@ -247,7 +248,8 @@ void tst_ClientAssertionOidc::codeExchangeWithAssertion()
     locked.start();
     QVERIFY(lockedFinished.wait(5000));
     QCOMPARE(lockedReady.size(), 0);
-    QVERIFY(lockedFinished.first().first().value<OAuth2Result>().message.contains(u"passphrase is wrong"_s));
+    QVERIFY(Testing::recorded(lockedFinished.first().first().value<OAuth2Result>())
+                .message.contains(u"passphrase is wrong"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_ClientAssertionOidc)

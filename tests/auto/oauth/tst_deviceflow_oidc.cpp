@@ -9,6 +9,7 @@
 #include "oauth/tokenendpointclient.h"
 #include "oauth/tokenrequest.h"
 #include "shared/oidcprovider.h"
+#include "tokencanaries.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -99,7 +100,7 @@ void tst_DeviceFlowOidc::signInOnAnotherDevice()
     QCOMPARE(page.pages, QStringList({ u"device"_s, u"login"_s, u"consent"_s }));
 
     QVERIFY(finished.size() == 1 || finished.wait(15000));
-    const OAuth2Result result = finished.first().first().value<OAuth2Result>();
+    const OAuth2Result result = Testing::recorded(finished.first().first().value<OAuth2Result>());
     QVERIFY2(result.ok(), qPrintable(result.message));
     QCOMPARE(result.token.grantType, u"device_code"_s);
     QVERIFY(!result.token.refreshToken.isEmpty()); // offline_access was granted
@@ -129,7 +130,7 @@ void tst_DeviceFlowOidc::abortedOnTheConfirmationPage()
         = OidcInteraction::confirmDevice(browser, code.verificationUriComplete, deny);
     QVERIFY2(page.ok(), qPrintable(page.error + u" / "_s + page.trace.join(u", "_s)));
     QVERIFY(finished.size() == 1 || finished.wait(15000));
-    const OAuth2Result result = finished.first().first().value<OAuth2Result>();
+    const OAuth2Result result = Testing::recorded(finished.first().first().value<OAuth2Result>());
     QCOMPARE(result.failure, OAuth2Result::Failure::AccessDenied);
     QCOMPARE(result.error, u"access_denied"_s);
     QCOMPARE(result.message,
@@ -160,7 +161,7 @@ void tst_DeviceFlowOidc::unknownClientRefused()
         refused.clientAuthentication = c.authentication;
         QVERIFY(flow.start(refused, m_provider.endpoint(u"/device/auth"_s).toString()));
         QVERIFY(finished.wait(10000));
-        const OAuth2Result result = finished.first().first().value<OAuth2Result>();
+        const OAuth2Result result = Testing::recorded(finished.first().first().value<OAuth2Result>());
         QCOMPARE(result.failure, OAuth2Result::Failure::TokenEndpointError);
         QCOMPARE(result.error, c.error);
         QVERIFY2(result.message.startsWith(
@@ -193,7 +194,7 @@ void tst_DeviceFlowOidc::tokenRequestRunsTheDeviceFlow()
         = OidcInteraction::confirmDevice(browser, code.verificationUriComplete, OidcInteraction::Options());
     QVERIFY2(page.ok(), qPrintable(page.error));
     QVERIFY(finished.size() == 1 || finished.wait(20000));
-    const OAuth2Result result = finished.first().first().value<OAuth2Result>();
+    const OAuth2Result result = Testing::recorded(finished.first().first().value<OAuth2Result>());
     QVERIFY2(result.ok(), qPrintable(result.message));
     QCOMPARE(result.token.grantType, u"device_code"_s);
     QVERIFY(!request.isRunning());
@@ -202,7 +203,8 @@ void tst_DeviceFlowOidc::tokenRequestRunsTheDeviceFlow()
     c.deviceAuthorizationUrl.clear();
     QVERIFY(!request.start(c));
     QCOMPARE(finished.size(), 2);
-    QVERIFY(finished.last().first().value<OAuth2Result>().message.contains(u"Device Authorization URL"_s));
+    QVERIFY(Testing::recorded(finished.last().first().value<OAuth2Result>())
+                .message.contains(u"Device Authorization URL"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_DeviceFlowOidc)

@@ -13,6 +13,7 @@
 #include "oauth/tokenstore.h"
 #include "shared/oidcprovider.h"
 #include "shared/testhttpserver.h"
+#include "tokencanaries.h"
 #include "tokentools/dpop.h"
 #include "tokentools/jwt.h"
 #include "tokentools/jwtverifier.h"
@@ -113,7 +114,7 @@ OAuth2Result tst_DpopOidc::run(TokenEndpointJob *job)
     QSignalSpy finished(job, &TokenEndpointJob::finished);
     if (finished.isEmpty() && !finished.wait(15000))
         return OAuth2Result::failed(OAuth2Result::Failure::Network, u"(test: no result)"_s);
-    return finished.first().first().value<OAuth2Result>();
+    return Testing::recorded(finished.first().first().value<OAuth2Result>());
 }
 
 void tst_DpopOidc::clientCredentialsTokenIsBound()
@@ -236,7 +237,7 @@ void tst_DpopOidc::codeGrantTokenIsBound()
     QVERIFY2(interaction.ok(), qPrintable(interaction.error));
     QVERIFY(session.handleRedirect(interaction.redirect));
     QVERIFY(!finished.isEmpty() || finished.wait(10000));
-    const OAuth2Result result = finished.first().first().value<OAuth2Result>();
+    const OAuth2Result result = Testing::recorded(finished.first().first().value<OAuth2Result>());
     QVERIFY2(result.ok(), qPrintable(result.message + u' ' + result.errorDescription));
     QCOMPARE(result.token.tokenType, u"DPoP"_s);
     QVERIFY(result.token.isDpopBound());

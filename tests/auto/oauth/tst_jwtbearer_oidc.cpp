@@ -9,6 +9,7 @@
 #include "oauth/tokenrequest.h"
 #include "shared/oidcprovider.h"
 #include "testkeys.h"
+#include "tokencanaries.h"
 #include "tokentools/clientassertion.h"
 
 #include <QDateTime>
@@ -109,7 +110,7 @@ OAuth2Result tst_JwtBearerOidc::run(TokenEndpointJob *job)
     QSignalSpy finished(job, &TokenEndpointJob::finished);
     if (finished.isEmpty() && !finished.wait(15000))
         return OAuth2Result::failed(OAuth2Result::Failure::Network, u"(test: no result)"_s);
-    return finished.first().first().value<OAuth2Result>();
+    return Testing::recorded(finished.first().first().value<OAuth2Result>());
 }
 
 void tst_JwtBearerOidc::grantIssuesTokenForSubject_data()
@@ -179,7 +180,7 @@ void tst_JwtBearerOidc::tokenRequestRunsTheGrant()
     QVERIFY(request.start(c));
     QCOMPARE(request.flow(), TokenRequest::Flow::TokenEndpoint);
     QVERIFY(finished.wait(15000));
-    const OAuth2Result result = finished.first().first().value<OAuth2Result>();
+    const OAuth2Result result = Testing::recorded(finished.first().first().value<OAuth2Result>());
     QVERIFY2(result.ok(), qPrintable(result.message));
     QCOMPARE(result.token.name, u"JWT bearer"_s);
 }

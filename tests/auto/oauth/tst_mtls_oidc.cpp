@@ -8,6 +8,7 @@
 #include "http/clientcertificates.h"
 #include "oauth/tokenendpointclient.h"
 #include "shared/oidcprovider.h"
+#include "tokencanaries.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -118,7 +119,7 @@ OAuth2Result tst_MtlsOidc::run(TokenEndpointJob *job)
     QSignalSpy finished(job, &TokenEndpointJob::finished);
     if (finished.isEmpty() && !finished.wait(15000))
         return OAuth2Result::failed(OAuth2Result::Failure::Network, u"(test: no result)"_s);
-    return finished.first().first().value<OAuth2Result>();
+    return Testing::recorded(finished.first().first().value<OAuth2Result>());
 }
 
 void tst_MtlsOidc::tokenBoundToTheCertificate()

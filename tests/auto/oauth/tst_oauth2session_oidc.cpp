@@ -4,6 +4,7 @@
 
 #include "oauth/oauth2session.h"
 #include "shared/oidcprovider.h"
+#include "tokencanaries.h"
 #include "tokentools/jwt.h"
 
 #include <QJsonDocument>
@@ -104,7 +105,7 @@ void tst_OAuth2SessionOidc::codeFlow()
     QVERIFY2(interaction.ok(), qPrintable(interaction.error + u" | "_s + interaction.trace.join(u"; "_s)));
     QVERIFY(session.handleRedirect(interaction.redirect));
     QVERIFY(!finished.isEmpty() || finished.wait(10000));
-    const auto result = finished.first().first().value<OAuth2Result>();
+    const auto result = Testing::recorded(finished.first().first().value<OAuth2Result>());
     QVERIFY2(result.ok(), qPrintable(result.message));
     QCOMPARE(result.token.tokenType, u"Bearer"_s);
     QVERIFY(result.token.raw.contains(u"id_token"_s));
@@ -135,7 +136,8 @@ void tst_OAuth2SessionOidc::deniedAtTheProvider()
         = PosternTest::OidcInteraction::authorize(http, ready.first().first().toUrl(), options);
     QVERIFY(session.handleRedirect(interaction.redirect));
     QVERIFY(!finished.isEmpty() || finished.wait(10000));
-    QCOMPARE(finished.first().first().value<OAuth2Result>().failure, OAuth2Result::Failure::AccessDenied);
+    QCOMPARE(Testing::recorded(finished.first().first().value<OAuth2Result>()).failure,
+             OAuth2Result::Failure::AccessDenied);
 }
 
 void tst_OAuth2SessionOidc::pushedAuthorizationRequest_data()
@@ -163,9 +165,10 @@ void tst_OAuth2SessionOidc::pushedAuthorizationRequest()
     QSignalSpy ready(&session, &OAuth2Session::authorizationUrlReady);
     QSignalSpy finished(&session, &OAuth2Session::finished);
     session.start();
-    QVERIFY2(
-        !ready.isEmpty() || ready.wait(),
-        qPrintable(finished.isEmpty() ? QString() : finished.first().first().value<OAuth2Result>().message));
+    QVERIFY2(!ready.isEmpty() || ready.wait(),
+             qPrintable(finished.isEmpty()
+                            ? QString()
+                            : Testing::recorded(finished.first().first().value<OAuth2Result>()).message));
     const QUrl url = ready.first().first().toUrl();
     const QUrlQuery query(url);
     QStringList names;
@@ -181,7 +184,7 @@ void tst_OAuth2SessionOidc::pushedAuthorizationRequest()
     QVERIFY2(interaction.ok(), qPrintable(interaction.error + u" | "_s + interaction.trace.join(u"; "_s)));
     QVERIFY(session.handleRedirect(interaction.redirect));
     QVERIFY(!finished.isEmpty() || finished.wait(10000));
-    const auto result = finished.first().first().value<OAuth2Result>();
+    const auto result = Testing::recorded(finished.first().first().value<OAuth2Result>());
     QVERIFY2(result.ok(), qPrintable(result.message));
     QVERIFY(!result.token.idToken.isEmpty());
 }
@@ -200,7 +203,7 @@ void tst_OAuth2SessionOidc::pushRefusedSaysWhy()
     session.start();
     QVERIFY(finished.wait(10000));
     QCOMPARE(ready.size(), 0);
-    const auto result = finished.first().first().value<OAuth2Result>();
+    const auto result = Testing::recorded(finished.first().first().value<OAuth2Result>());
     QVERIFY(!result.ok());
     QVERIFY2(result.message.startsWith(u"The PAR endpoint answered invalid_"_s), qPrintable(result.message));
     QVERIFY2(result.message.contains(u"redirect_uri"_s), qPrintable(result.message));

@@ -7,6 +7,7 @@
 #include "oauth/oauth2session.h"
 #include "oauth/rplogout.h"
 #include "shared/oidcprovider.h"
+#include "tokencanaries.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -88,7 +89,7 @@ void tst_RpLogoutOidc::signOutEndsTheSession()
     QVERIFY2(interaction.ok(), qPrintable(interaction.error));
     QVERIFY(session.handleRedirect(interaction.redirect));
     QVERIFY(!finished.isEmpty() || finished.wait(10000));
-    const OAuth2Token token = finished.first().first().value<OAuth2Result>().token;
+    const OAuth2Token token = Testing::recorded(finished.first().first().value<OAuth2Result>()).token;
     QVERIFY(!token.idToken.isEmpty());
     // Signed in: the provider wants an interaction (consent), not a login.
     const QString before = promptNoneError(http);

@@ -5,6 +5,7 @@
 #include "oauth/tokenendpointclient.h"
 #include "oauth/tokenendpointjob.h"
 #include "shared/oidcprovider.h"
+#include "tokencanaries.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -73,7 +74,7 @@ OAuth2Result tst_TokenEndpointOidc::run(TokenEndpointJob *job)
     QSignalSpy finished(job, &TokenEndpointJob::finished);
     if (!finished.wait(15000))
         return OAuth2Result::failed(OAuth2Result::Failure::Network, u"(test: no result)"_s);
-    return finished.first().first().value<OAuth2Result>();
+    return Testing::recorded(finished.first().first().value<OAuth2Result>());
 }
 
 OAuth2Token tst_TokenEndpointOidc::signIn(const OidcProvider::Client &client, bool basic, QString *why)

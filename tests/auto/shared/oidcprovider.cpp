@@ -1,5 +1,7 @@
 #include "shared/oidcprovider.h"
 
+#include "shared/canaries.h"
+
 #include <QCryptographicHash>
 #include <QEventLoop>
 #include <QFileInfo>
@@ -163,6 +165,10 @@ bool OidcProvider::start(QString *whyNot)
     if (isRunning())
         return true;
     stop();
+    // The registered clients' secrets, for the canary sweep after the whole suite (tests/canaries).
+    for (const Client &client :
+         { webClient(), basicClient(), serviceClient(), trickyClient(), deviceBasicClient() })
+        Postern::Testing::recordCanary(client.secret);
 
     const QString dir = directory();
     const QString node = QStandardPaths::findExecutable(u"node"_s);
