@@ -33,6 +33,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QIcon>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -51,6 +52,20 @@
 using namespace Qt::StringLiterals;
 
 namespace Postern {
+
+namespace {
+
+// An icon of the PNGs ui/CMakeLists.txt draws from an SVG at build time, one per size (%1 in pattern):
+// unlike the SVG itself, it needs no SVG icon engine and draws nothing when the window is shown.
+QIcon drawnIcon(const QString &pattern)
+{
+    QIcon icon;
+    for (const int size : { POSTERN_WINDOW_ICON_SIZES })
+        icon.addFile(pattern.arg(size), QSize(size, size));
+    return icon;
+}
+
+} // namespace
 
 MainWindow::MainWindow(QNetworkAccessManager *manager, TokenStore *tokens, QWidget *parent)
     : MainWindow(new Engine(manager, tokens), parent)
@@ -82,7 +97,7 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, Tabs tabs)
     setWindowTitle(u"Postern"_s);
     applyBodyLimit();
     // The icon an installed Postern puts into the hicolor theme, or the one in the program.
-    setWindowIcon(QIcon::fromTheme(u"io.postern.Postern"_s, QIcon(u":/icons/postern.svg"_s)));
+    setWindowIcon(QIcon::fromTheme(u"io.postern.Postern"_s, drawnIcon(u":/icons/%1x%1/apps/postern.png"_s)));
 
     m_sideSplitter = new QSplitter(Qt::Horizontal, this);
     m_sideSplitter->setObjectName(u"sideSplitter"_s);

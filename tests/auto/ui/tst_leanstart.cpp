@@ -1,7 +1,8 @@
-// A lean start: the postern executable starts without Qt WebEngine, Qt Quick, Qt Qml or a GL driver mapped
-// into it (read from /proc/<pid>/maps of the real program, on an Xvfb server when there is one), and the
-// login window's library (libpostern_login) is loaded only when a login window opens: this test program does
-// not link it, opens Get New Access Token on the sandbox and checks its own maps before and after.
+// A lean start: the postern executable starts without Qt WebEngine, Qt Quick, Qt Qml, a GL driver or the
+// SVG icon engine mapped into it (read from /proc/<pid>/maps of the real program, on an Xvfb server when
+// there is one), and the login window's library (libpostern_login) is loaded only when a login window
+// opens: this test program does not link it, opens Get New Access Token on the sandbox and checks its
+// own maps before and after.
 
 #include "oauth/tokenstore.h"
 #include "sandbox/sandboxserver.h"
@@ -74,6 +75,8 @@ const QStringList glDriver { u"_dri.so"_s, u"libLLVM"_s, u"libgallium"_s };
 // Qt's JavaScript engine: the application runs scripts in postern-script-worker (this test program
 // links it through the scripting library, so only the application is checked for it).
 const QStringList javaScript { u"libQt6Qml"_s };
+// The window's icon is drawn at build time (PNGs): no SVG icon engine for it.
+const QStringList svgIconEngine { u"iconengines/libqsvgicon"_s };
 
 } // namespace
 
@@ -115,7 +118,7 @@ void tst_LeanStart::theProgramStartsWithoutWebEngine()
     // Started: its platform plugin is in, and its window has had time to paint.
     QVERIFY(QTest::qWaitFor([&] { return !mapped(pid, { u"platforms/libq"_s }).isEmpty(); }, 20000));
     QTest::qWait(1500);
-    const QStringList loaded = mapped(pid, heavy + glDriver + javaScript);
+    const QStringList loaded = mapped(pid, heavy + glDriver + javaScript + svgIconEngine);
     postern.terminate();
     if (!postern.waitForFinished(10000))
         postern.kill();
