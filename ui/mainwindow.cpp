@@ -158,6 +158,11 @@ void MainWindow::refreshEnvironments()
     m_refreshingEnvironments = false;
 }
 
+HistoryPane *MainWindow::historyPane() const
+{
+    return m_sidebar ? m_sidebar->historyPane() : nullptr;
+}
+
 bool MainWindow::openWorkspace(Workspace *workspace)
 {
     m_workspace = workspace;
@@ -179,10 +184,9 @@ bool MainWindow::openWorkspace(Workspace *workspace)
     m_sideSplitter->setStretchFactor(1, 1);
     m_sideSplitter->setSizes({ 280, 1000 });
     m_tree = m_sidebar->tree();
-    m_historyPane = m_sidebar->historyPane();
     connect(m_sidebar, &Sidebar::newCollectionRequested, this, &MainWindow::newCollection);
     connect(m_sidebar, &Sidebar::importRequested, m_importAction, &QAction::trigger);
-    connect(m_historyPane, &HistoryPane::openRequested, this,
+    connect(m_sidebar, &Sidebar::historyOpenRequested, this,
             [this](const HttpRequest &request) { m_tabs->newTab(request); });
     connect(m_cookies, &CookieStore::saveFailed, this,
             [this](const QString &text) { statusBar()->showMessage(text, 15000); });

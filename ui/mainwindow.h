@@ -59,7 +59,7 @@ public:
     ResponseViewer *responseViewer() const;
     RequestTabs *requestTabs() const { return m_tabs; }
     CollectionsTree *collectionsTree() const { return m_tree; }
-    HistoryPane *historyPane() const { return m_historyPane; }
+    HistoryPane *historyPane() const; // makes the History tab's page
     CookieStore *cookieStore() const { return m_cookies; }
     QComboBox *environmentCombo() const { return m_environment; }
 
@@ -134,7 +134,6 @@ private:
     QMenu *m_fileMenu = nullptr;
     bool m_refreshingEnvironments = false;
     HistoryStore *m_history = nullptr;
-    HistoryPane *m_historyPane = nullptr;
     QPointer<CookieStore> m_cookies; // owned by the network manager
     QAction *m_cookiesAction = nullptr;
     QAction *m_importAction = nullptr;

@@ -184,10 +184,17 @@ QWidget *BodyEditor::makeGraphqlPage()
     m_variablesNote->setObjectName(u"graphqlVariablesNote"_s);
     m_variablesNote->setWordWrap(true);
     m_variablesNote->hide();
-    layout->addWidget(queryLabel);
-    layout->addWidget(m_query, 3);
-    layout->addWidget(variablesLabel);
-    layout->addWidget(m_variables, 1);
+    // Side by side, as in Postman: the query on the left, its variables on the right.
+    auto *columns = new QHBoxLayout;
+    auto *queryColumn = new QVBoxLayout;
+    queryColumn->addWidget(queryLabel);
+    queryColumn->addWidget(m_query, 1);
+    auto *variablesColumn = new QVBoxLayout;
+    variablesColumn->addWidget(variablesLabel);
+    variablesColumn->addWidget(m_variables, 1);
+    columns->addLayout(queryColumn, 3);
+    columns->addLayout(variablesColumn, 2);
+    layout->addLayout(columns, 1);
     layout->addWidget(m_variablesNote);
     return page;
 }
@@ -307,6 +314,20 @@ void BodyEditor::applyTo(HttpRequest *request) const
         request->bodyContentType = m_rawType;
         break;
     }
+}
+
+void BodyEditor::copyBodyFields(const HttpRequest &from, HttpRequest *request)
+{
+    request->body = from.body;
+    request->formFields = from.formFields;
+    request->formParts = from.formParts;
+    request->bodyFile = from.bodyFile;
+    request->files = FileAccess();
+    request->graphqlQuery = from.graphqlQuery;
+    request->graphqlVariables = from.graphqlVariables;
+    request->bodyMode = from.bodyMode;
+    request->bodyContentType
+        = from.bodyMode == BodyMode::Binary ? from.bodyContentType.trimmed() : from.bodyContentType;
 }
 
 void BodyEditor::setMethodCarriesBody(bool carries, const QString &method)

@@ -42,6 +42,9 @@ public:
 
     void setRequestBody(const HttpRequest &request);
     void applyTo(HttpRequest *request) const;
+    // What applyTo() gives right after setRequestBody(from), without an editor: from's body fields,
+    // and no file chosen in this tab.
+    static void copyBodyFields(const HttpRequest &from, HttpRequest *request);
 
     // Without a body (GET, HEAD, …) nothing can be edited and a note says so.
     void setMethodCarriesBody(bool carries, const QString &method);

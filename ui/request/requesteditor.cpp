@@ -9,6 +9,7 @@
 #include "ui/request/bodyeditor.h"
 #include "ui/request/scriptseditor.h"
 #include "ui/widgets/clearbutton.h"
+#include "ui/widgets/deferredpage.h"
 #include "ui/widgets/formrow.h"
 #include "ui/widgets/keyvalueeditor.h"
 #include "ui/widgets/palette.h"
@@ -82,13 +83,12 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     m_tabs->addTab(m_params, tr("&Params"));
     m_tabs->addTab(m_auth, tr("&Authorization"));
     m_tabs->addTab(makeHeadersTab(), tr("H&eaders")); // Alt+H is the Help menu
-    m_body = new BodyEditor(this);
-    m_body->setObjectName(u"bodyEditor"_s);
-    m_tabs->addTab(m_body, tr("&Body"));
-    m_scripts = new ScriptsEditor(this);
-    m_tabs->addTab(m_scripts, tr("Scr&ipts"));
-    m_assertions = new AssertionsEditor(this);
-    m_tabs->addTab(m_assertions, tr("Assertions"));
+    m_bodyPage = new DeferredPage([this](QWidget *page) { return makeBodyPage(page); }, this);
+    m_tabs->addTab(m_bodyPage, tr("&Body"));
+    m_scriptsPage = new DeferredPage([this](QWidget *page) { return makeScriptsPage(page); }, this);
+    m_tabs->addTab(m_scriptsPage, tr("Scr&ipts"));
+    m_assertionsPage = new DeferredPage([this](QWidget *page) { return makeAssertionsPage(page); }, this);
+    m_tabs->addTab(m_assertionsPage, tr("Assertions"));
     m_tabs->addTab(makeSettingsTab(), tr("Se&ttings"));
     layout->addWidget(m_tabs, 1);
 
@@ -105,13 +105,64 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     connect(m_params->keyValueModel(), &KeyValueModel::rowsEdited, this, &RequestEditor::onEdited);
     connect(m_headers->keyValueModel(), &KeyValueModel::rowsEdited, this, &RequestEditor::onEdited);
     connect(m_auth, &AuthEditor::changed, this, &RequestEditor::onEdited);
-    connect(m_body, &BodyEditor::changed, this, &RequestEditor::onEdited);
-    connect(m_scripts, &ScriptsEditor::changed, this, &RequestEditor::onEdited);
-    connect(m_assertions, &AssertionsEditor::changed, this, &RequestEditor::onEdited);
     connect(m_timeout, &QSpinBox::valueChanged, this, &RequestEditor::onEdited);
     connect(m_verifyTls, &QCheckBox::toggled, this, &RequestEditor::onEdited);
     connect(m_followRedirects, &QCheckBox::toggled, this, &RequestEditor::onEdited);
     onMethodChanged();
+}
+
+QWidget *RequestEditor::makeBodyPage(QWidget *page)
+{
+    m_body = new BodyEditor(page);
+    m_body->setObjectName(u"bodyEditor"_s);
+    m_body->setRequestBody(m_parked);
+    const QString method = m_method->currentText().trimmed();
+    m_body->setMethodCarriesBody(HttpRequest::methodCarriesBody(method), method.toUpper());
+    if (m_workingDirectory)
+        m_body->setWorkingDirectorySource(m_workingDirectory);
+    connect(m_body, &BodyEditor::changed, this, &RequestEditor::onEdited);
+    return m_body;
+}
+
+QWidget *RequestEditor::makeScriptsPage(QWidget *page)
+{
+    m_scripts = new ScriptsEditor(page);
+    m_scripts->setScripts(m_parked.scripts);
+    connect(m_scripts, &ScriptsEditor::changed, this, &RequestEditor::onEdited);
+    return m_scripts;
+}
+
+QWidget *RequestEditor::makeAssertionsPage(QWidget *page)
+{
+    m_assertions = new AssertionsEditor(page);
+    m_assertions->setChecks(m_parked.assertions, m_parked.captures);
+    connect(m_assertions, &AssertionsEditor::changed, this, &RequestEditor::onEdited);
+    return m_assertions;
+}
+
+BodyEditor *RequestEditor::bodyEditor()
+{
+    m_bodyPage->content();
+    return m_body;
+}
+
+ScriptsEditor *RequestEditor::scriptsEditor()
+{
+    m_scriptsPage->content();
+    return m_scripts;
+}
+
+AssertionsEditor *RequestEditor::assertionsEditor()
+{
+    m_assertionsPage->content();
+    return m_assertions;
+}
+
+void RequestEditor::setWorkingDirectorySource(std::function<QString()> source)
+{
+    m_workingDirectory = std::move(source);
+    if (m_body)
+        m_body->setWorkingDirectorySource(m_workingDirectory);
 }
 
 QWidget *RequestEditor::makeHeadersTab()
@@ -191,10 +242,14 @@ HttpRequest RequestEditor::request() const
     request.method = m_method->currentText().trimmed().toUpper();
     request.url = m_url->text().trimmed();
     request.headers = m_headers->keyValueModel()->rows();
-    m_body->applyTo(&request);
-    request.scripts = m_scripts->scripts();
-    request.assertions = m_assertions->assertions();
-    request.captures = m_assertions->captures();
+    // A page not yet made gives back what it was given, as its editor would.
+    if (m_body)
+        m_body->applyTo(&request);
+    else
+        BodyEditor::copyBodyFields(m_parked, &request);
+    request.scripts = m_scripts ? m_scripts->scripts() : ScriptsEditor::normalized(m_parked.scripts);
+    request.assertions = m_assertions ? m_assertions->assertions() : m_parked.assertions;
+    request.captures = m_assertions ? m_assertions->captures() : m_parked.captures;
     request.auth = m_auth->config();
     request.timeoutMs = m_timeout->value();
     request.verifyTls = m_verifyTls->isChecked();
@@ -208,11 +263,15 @@ void RequestEditor::setRequest(const HttpRequest &request)
     m_syncing = true;
     m_method->setCurrentText(request.method);
     m_url->setText(request.url);
-    m_scripts->setScripts(request.scripts);
-    m_assertions->setChecks(request.assertions, request.captures);
+    m_parked = request;
+    if (m_scripts)
+        m_scripts->setScripts(request.scripts);
+    if (m_assertions)
+        m_assertions->setChecks(request.assertions, request.captures);
     m_params->keyValueModel()->setRows(QueryParams::parse(request.url));
     m_headers->keyValueModel()->setRows(request.headers);
-    m_body->setRequestBody(request);
+    if (m_body)
+        m_body->setRequestBody(request);
     m_auth->setConfig(request.auth);
     m_auth->setRequestUrl(request.url);
     m_timeout->setValue(request.timeoutMs);
@@ -331,7 +390,8 @@ void RequestEditor::onParamsEdited()
 void RequestEditor::onMethodChanged()
 {
     const bool carries = HttpRequest::methodCarriesBody(m_method->currentText().trimmed());
-    m_body->setMethodCarriesBody(carries, m_method->currentText().trimmed().toUpper());
+    if (m_body)
+        m_body->setMethodCarriesBody(carries, m_method->currentText().trimmed().toUpper());
     refreshAutomaticHeaders();
 }
 

@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 QT_BEGIN_NAMESPACE
 class QCheckBox;
 class QComboBox;
@@ -22,6 +24,7 @@ namespace Postern {
 class AuthEditor;
 class AssertionsEditor;
 class BodyEditor;
+class DeferredPage;
 class ScriptsEditor;
 class KeyValueEditor;
 
@@ -35,9 +38,14 @@ class RequestEditor : public QWidget
 public:
     explicit RequestEditor(const OAuthServices &services, QWidget *parent = nullptr);
 
+    // The Body, Scripts and Assertions pages are made when first shown; asking for one makes it.
     AuthEditor *authEditor() const { return m_auth; }
-    ScriptsEditor *scriptsEditor() const { return m_scripts; }
-    AssertionsEditor *assertionsEditor() const { return m_assertions; }
+    BodyEditor *bodyEditor();
+    ScriptsEditor *scriptsEditor();
+    AssertionsEditor *assertionsEditor();
+
+    // Passed on to the Body tab (see BodyEditor::setWorkingDirectorySource()).
+    void setWorkingDirectorySource(std::function<QString()> source);
 
     HttpRequest request() const;
     void setRequest(const HttpRequest &request);
@@ -69,6 +77,9 @@ Q_SIGNALS:
 private:
     QWidget *makeHeadersTab();
     QWidget *makeSettingsTab();
+    QWidget *makeBodyPage(QWidget *page);
+    QWidget *makeScriptsPage(QWidget *page);
+    QWidget *makeAssertionsPage(QWidget *page);
     void onUrlEdited(const QString &text);
     void onParamsEdited();
     void onMethodChanged();
@@ -86,9 +97,15 @@ private:
     AuthEditor *m_auth = nullptr;
     KeyValueEditor *m_headers = nullptr;
     QCheckBox *m_showAuthorization = nullptr;
+    // Until its page is first shown, the part of the request a page edits stays in m_parked.
+    DeferredPage *m_bodyPage = nullptr;
+    DeferredPage *m_scriptsPage = nullptr;
+    DeferredPage *m_assertionsPage = nullptr;
     BodyEditor *m_body = nullptr;
     ScriptsEditor *m_scripts = nullptr;
     AssertionsEditor *m_assertions = nullptr;
+    HttpRequest m_parked;
+    std::function<QString()> m_workingDirectory;
     QSpinBox *m_timeout = nullptr;
     QCheckBox *m_verifyTls = nullptr;
     QCheckBox *m_followRedirects = nullptr;

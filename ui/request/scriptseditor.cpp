@@ -122,6 +122,14 @@ QJsonArray ScriptsEditor::scripts() const
     return ScriptEvents::withText(events, ScriptEvent::Test, m_postResponse->toPlainText());
 }
 
+QJsonArray ScriptsEditor::normalized(const QJsonArray &events)
+{
+    const QJsonArray withPreRequest = ScriptEvents::withText(
+        events, ScriptEvent::PreRequest, ScriptEvents::text(events, ScriptEvent::PreRequest));
+    return ScriptEvents::withText(withPreRequest, ScriptEvent::Test,
+                                  ScriptEvents::text(events, ScriptEvent::Test));
+}
+
 void ScriptsEditor::insertSnippet(int row)
 {
     if (row < 0 || row >= snippets().size())

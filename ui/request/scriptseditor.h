@@ -25,6 +25,8 @@ public:
 
     void setScripts(const QJsonArray &events);
     QJsonArray scripts() const;
+    // What scripts() gives right after setScripts(events), without an editor.
+    static QJsonArray normalized(const QJsonArray &events);
 
     CodeEditor *preRequest() const { return m_preRequest; }
     CodeEditor *postResponse() const { return m_postResponse; }

@@ -8,7 +8,6 @@
 #include "ui/oauth/loginwindows.h"
 #include "ui/oauth/oauth2pane.h"
 #include "ui/request/autheditor.h"
-#include "ui/request/bodyeditor.h"
 #include "ui/request/requesteditor.h"
 #include "ui/response/responseviewer.h"
 #include "ui/response/testresultsview.h"
@@ -117,8 +116,7 @@ RequestTab::RequestTab(const QString &id, const OAuthServices &services, Request
             Q_EMIT titleChanged();
         Q_EMIT edited();
     });
-    if (auto *body = m_editor->findChild<BodyEditor *>(u"bodyEditor"_s))
-        body->setWorkingDirectorySource([this] { return workingDirectory(); });
+    m_editor->setWorkingDirectorySource([this] { return workingDirectory(); });
     m_saved = comparable(m_editor->request());
     refreshContext();
 }

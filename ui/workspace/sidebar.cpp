@@ -1,6 +1,7 @@
 #include "ui/workspace/sidebar.h"
 
 #include "ui/history/historypane.h"
+#include "ui/widgets/deferredpage.h"
 #include "ui/workspace/collectionstree.h"
 
 #include <QHBoxLayout>
@@ -41,10 +42,22 @@ Sidebar::Sidebar(Workspace *workspace, HistoryStore *history, QWidget *parent)
     connect(newCollection, &QPushButton::clicked, this, &Sidebar::newCollectionRequested);
     connect(import, &QPushButton::clicked, this, &Sidebar::importRequested);
 
-    m_history = new HistoryPane(this);
-    m_history->setObjectName(u"historyPane"_s);
-    m_history->setStore(history);
-    addTab(m_history, tr("Histor&y")); // Alt+H is the Help menu
+    m_historyPage = new DeferredPage(
+        [this, history](QWidget *page) {
+            m_history = new HistoryPane(page);
+            m_history->setObjectName(u"historyPane"_s);
+            m_history->setStore(history);
+            connect(m_history, &HistoryPane::openRequested, this, &Sidebar::historyOpenRequested);
+            return m_history;
+        },
+        this);
+    addTab(m_historyPage, tr("Histor&y")); // Alt+H is the Help menu
+}
+
+HistoryPane *Sidebar::historyPane()
+{
+    m_historyPage->content();
+    return m_history;
 }
 
 } // namespace Postern

@@ -2,12 +2,17 @@
 // server: the way a user sends a request and reads the answer, and every bad input the request
 // editor must turn into a clear message.
 
+#include "everypage.h"
 #include "oauth/tokenstore.h"
 #include "sandbox/sandboxserver.h"
 #include "shared/testhttpserver.h"
 #include "ui/mainwindow.h"
+#include "ui/request/assertionseditor.h"
+#include "ui/request/bodyeditor.h"
 #include "ui/request/requesteditor.h"
+#include "ui/request/scriptseditor.h"
 #include "ui/response/responseviewer.h"
+#include "ui/widgets/codeeditor.h"
 #include "ui/widgets/keyvalueeditor.h"
 #include "ui/widgets/lineview.h"
 #include "ui/workspace/requesttab.h"
@@ -18,14 +23,18 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -66,6 +75,8 @@ private Q_SLOTS:
     void pastedCurlInANewTabIsReported();
     void copyAsCurlMasksCredentials();
     void everyControlHasAnAccessibleName();
+    void hiddenPagesAreMadeWhenOpened();
+    void openingATabKeepsTheLayout();
     void screenReaderHearsTheValues_data();
     void screenReaderHearsTheValues();
 
@@ -437,6 +448,7 @@ void tst_MainWindow::copyAsCurlMasksCredentials()
 void tst_MainWindow::everyControlHasAnAccessibleName()
 {
     // What a screen reader reads: the accessible name of every control that can take focus.
+    Testing::makeEveryPage(m_window.get());
     QStringList unnamed;
     const QList<QWidget *> widgets = m_window->findChildren<QWidget *>();
     for (QWidget *widget : widgets) {
@@ -451,6 +463,79 @@ void tst_MainWindow::everyControlHasAnAccessibleName()
                         + widget->objectName());
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+}
+
+// The Body, Scripts and Assertions pages are made when first opened (the window shows sooner); until then
+// the request keeps what they would show, and opening them changes nothing in it.
+void tst_MainWindow::hiddenPagesAreMadeWhenOpened()
+{
+    HttpRequest request = MainWindow::incidentRequest(m_sandbox->baseUrl(), u"admin"_s, u"admin"_s);
+    request.method = u"POST"_s;
+    request.body = R"({"short_description": "made when opened"})"_ba;
+    request.bodyContentType = u"application/json"_s;
+    request.scripts = QJsonArray { QJsonObject {
+        { u"listen"_s, u"test"_s },
+        { u"script"_s, QJsonObject { { u"exec"_s, QJsonArray { u"pm.test('created', () => {});"_s } } } } } };
+    request.assertions = { { u"res.status"_s, u"eq"_s, u"201"_s, true } };
+    request.captures = { { u"sys_id"_s, u"environment"_s, u"res.body.result.sys_id"_s, true } };
+    m_window->setRequest(request);
+    RequestEditor *editor = m_window->requestEditor();
+    QVERIFY(!m_window->findChild<BodyEditor *>());
+    QVERIFY(!m_window->findChild<ScriptsEditor *>());
+    QVERIFY(!m_window->findChild<AssertionsEditor *>());
+    const HttpRequest unopened = editor->request();
+    QCOMPARE(unopened.body, request.body);
+    QCOMPARE(unopened.bodyContentType, request.bodyContentType);
+    QCOMPARE(unopened.scripts, request.scripts);
+    QCOMPARE(unopened.assertions, request.assertions);
+    QCOMPARE(unopened.captures, request.captures);
+    const QJsonObject before = unopened.toJson(OAuth2Config::Secrets::Include);
+
+    // Opened the way a keyboard user does: the tabs' mnemonics, and Ctrl+Tab onto Assertions.
+    QTest::keyClick(m_window.get(), Qt::Key_B, Qt::AltModifier);
+    auto *body = m_window->findChild<BodyEditor *>();
+    QVERIFY(body);
+    QTRY_VERIFY(body->isVisible());
+    QCOMPARE(find<QPlainTextEdit>("bodyEdit")->toPlainText(), QString::fromUtf8(request.body));
+    QTest::keyClick(m_window.get(), Qt::Key_I, Qt::AltModifier);
+    auto *scripts = m_window->findChild<ScriptsEditor *>();
+    QVERIFY(scripts);
+    QTRY_VERIFY(scripts->isVisible());
+    QCOMPARE(scripts->postResponse()->toPlainText(), u"pm.test('created', () => {});"_s);
+    auto *tabs = find<QTabWidget>("requestTabs");
+    tabs->currentWidget()->setFocus();
+    QTest::keyClick(tabs, Qt::Key_Tab, Qt::ControlModifier);
+    auto *assertions = m_window->findChild<AssertionsEditor *>();
+    QVERIFY(assertions);
+    QTRY_VERIFY(assertions->isVisible());
+    QCOMPARE(assertions->assertions(), request.assertions);
+    QCOMPARE(editor->request().toJson(OAuth2Config::Secrets::Include), before);
+
+    // From then on the page is the request's: an edit there is in it.
+    QSignalSpy changed(editor, &RequestEditor::changed);
+    QTest::keyClick(m_window.get(), Qt::Key_B, Qt::AltModifier);
+    auto *edit = find<QPlainTextEdit>("bodyEdit");
+    edit->setFocus();
+    edit->moveCursor(QTextCursor::End);
+    QTest::keyClicks(edit, u" "_s);
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(editor->request().body, request.body + ' ');
+}
+
+// A page made when first opened needs no more room than the ones made at start: opening it does not
+// move the line between the request and the response.
+void tst_MainWindow::openingATabKeepsTheLayout()
+{
+    auto *splitter = find<QSplitter>("mainSplitter");
+    auto *tabs = find<QTabWidget>("requestTabs");
+    QTRY_VERIFY(splitter->sizes().value(0) > 0);
+    const QList<int> sizes = splitter->sizes();
+    for (int i = 0; i < tabs->count(); ++i) {
+        tabs->setCurrentIndex(i);
+        QApplication::processEvents();
+        QCOMPARE(splitter->sizes(), sizes);
+    }
+    QVERIFY(m_window->findChild<BodyEditor *>());
 }
 
 void tst_MainWindow::screenReaderHearsTheValues_data()

@@ -206,7 +206,7 @@ void tst_SendFiles::fileChosenInTheDialogIsSent()
     request.url = m_server->url(u"/upload"_s).toString();
     request.bodyMode = BodyMode::Binary;
     m_f.window->setRequest(request);
-    auto *body = m_f.window->requestEditor()->findChild<BodyEditor *>(u"bodyEditor"_s);
+    BodyEditor *body = m_f.window->requestEditor()->bodyEditor(); // as opening the Body tab does
     QString offered = m_secretPath;
     QString startedIn;
     body->setFileChooser([&](QWidget *, const QString &, const QString &directory) {

@@ -2,6 +2,7 @@
 // labels, tabs) and what a screen reader says (the accessibility tree) are the catalogue's German,
 // with no English string left over that the catalogue translates, and Qt's own buttons follow.
 #include "../i18n/tsfile.h"
+#include "everypage.h"
 #include "oauth/tokenstore.h"
 #include "ui/i18n/translations.h"
 #include "ui/mainwindow.h"
@@ -105,6 +106,7 @@ void tst_TranslatedWindow::whatIsReadOnScreenIsGerman()
             }
         }
     }
+    Testing::makeEveryPage(m_window.get());
     const QList<QWidget *> widgets = m_window->findChildren<QWidget *>();
     for (QWidget *widget : widgets) {
         const QString where

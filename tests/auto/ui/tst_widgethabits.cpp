@@ -4,6 +4,7 @@
 // or the keyboard. With POSTERN_SCREENSHOT_DIR set, the main window under each palette is saved there
 // as postern-<palette>.png to be looked at.
 
+#include "everypage.h"
 #include "oauth/tokenstore.h"
 #include "ui/mainwindow.h"
 #include "ui/response/responseviewer.h"
@@ -259,6 +260,7 @@ void tst_WidgetHabits::mainWindowUsesOnlyRoleColours()
     auto *body = window.findChild<LineView *>(u"responseBody"_s);
     QVERIFY(body);
     QTRY_VERIFY(body->lineCount() > 4);
+    Testing::makeEveryPage(&window);
     static const QRegularExpression hex(uR"(#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b)"_s);
     int named = 0;
     for (const QWidget *widget : window.findChildren<QWidget *>()) {

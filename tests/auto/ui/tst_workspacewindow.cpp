@@ -1,6 +1,7 @@
 // The workspace through the real window: two tabs (one saved in a collection, one new with unsaved
 // edits), {{variables}} from environments, switching environment switches the OAuth 2.0 token, Ctrl+S
 // saves and Ctrl+W asks, and after a restart the tabs, their drafts and the environment come back.
+#include "everypage.h"
 #include "oauth/tokenendpointclient.h"
 #include "oauth/tokenendpointjob.h"
 #include "oauth/tokenstore.h"
@@ -416,6 +417,7 @@ void tst_WorkspaceWindow::openedFilesAreImported()
 void tst_WorkspaceWindow::controlsHaveAccessibleNames()
 {
     QVERIFY(m_f.openWindow());
+    Testing::makeEveryPage(m_f.window.get());
     QStringList unnamed;
     const QList<QWidget *> widgets = m_f.window->findChildren<QWidget *>();
     for (QWidget *widget : widgets) {
