@@ -8,6 +8,7 @@
 #include "ui/i18n/translations.h"
 #include "ui/mainwindow.h"
 #include "ui/oauth/encryptedtokenfile.h"
+#include "ui/widgets/firstframe.h"
 #include "workspace/workspace.h"
 
 #include <QApplication>
@@ -170,7 +171,7 @@ int main(int argc, char *argv[])
     // With the user's consent (Settings > Keep Tokens in an Encrypted File), a passphrase-protected file.
     EncryptedTokenFile encryptedFile(context.tokens(),
                                      dataDir + u'/' + EncryptedFileSecretStore::defaultFileName());
-    context.start();
+    context.openWorkspace(); // the token store starts once the window is painted (below)
     Workspace &workspace = *context.workspace();
 
     MainWindow window(context.engine(), nullptr, MainWindow::Tabs::FromWorkspace);
@@ -214,16 +215,21 @@ int main(int argc, char *argv[])
         });
         window.setInstanceStatus(
             QCoreApplication::translate("Postern::Main", "Starting the sandbox instance…"));
-        // Once the window is up: starting a process is no reason to show it later.
-        QTimer::singleShot(0, &sandbox, [&sandbox, &settings, dataDir] {
+    }
+
+    window.show();
+    // The first frame waits for neither the keychain (the token store's probe loads the Secret Service
+    // library and calls D-Bus) nor a process start.
+    const bool startSandbox = instance.isEmpty() && !parser.isSet(noSandboxOption);
+    afterFirstFrame(&window, [&context, &sandbox, &settings, dataDir, startSandbox] {
+        context.startSecrets();
+        if (startSandbox) {
             sandbox.start(
                 SandboxProcess::locateExecutable(),
                 SandboxProcess::standardArguments(SandboxProcess::defaultStateFile(dataDir),
                                                   quint16(settings.value(u"sandbox/port"_s).toUInt())));
-        });
-    }
-
-    window.show();
+        }
+    });
     if (!imports.isEmpty())
         QTimer::singleShot(0, &window, [&window, imports] { window.importFiles(imports); });
     return app.exec();

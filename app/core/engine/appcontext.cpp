@@ -23,6 +23,13 @@ AppContext::~AppContext() = default;
 
 void AppContext::start()
 {
+    openWorkspace();
+    startSecrets();
+}
+
+void AppContext::openWorkspace()
+{
+    // Decided before the workspace opens: opening it writes its folder.
     const QString key = keychainSettingKey();
     QString keychainState = m_settings->value(key).toString();
     if (keychainState.isEmpty()) {
@@ -31,19 +38,23 @@ void AppContext::start()
         keychainState = firstStart ? u"untouched"_s : u"used"_s;
         m_settings->setValue(key, keychainState);
     }
-    QObject::connect(&m_keychainOnDemand, &SecretStoreOnDemand::decided, &m_tokens,
-                     [settings = m_settings, key](bool available, const QString &) {
-                         if (available)
-                             settings->setValue(key, u"used"_s);
-                     });
-    const bool untouched = keychainState == u"untouched"_s && !QFileInfo::exists(m_tokens.metadataFilePath());
-    m_tokens.start(untouched ? static_cast<SecretStore *>(&m_keychainOnDemand) : &m_keychain);
+    m_keychainUntouched = keychainState == u"untouched"_s && !QFileInfo::exists(m_tokens.metadataFilePath());
     m_workspace.open();
+}
+
+void AppContext::startSecrets()
+{
+    QObject::connect(&m_keychainOnDemand, &SecretStoreOnDemand::decided, &m_tokens,
+                     [settings = m_settings](bool available, const QString &) {
+                         if (available)
+                             settings->setValue(keychainSettingKey(), u"used"_s);
+                     });
     // The workspace's secret values go where the tokens' go (keychain, encrypted file or memory).
     QObject::connect(&m_tokens, &TokenStore::loaded, &m_workspace, [this] {
         m_workspace.setSecretStore(m_tokens.secretStore());
         m_workspace.reloadSecrets();
     });
+    m_tokens.start(m_keychainUntouched ? static_cast<SecretStore *>(&m_keychainOnDemand) : &m_keychain);
 }
 
 } // namespace Postern

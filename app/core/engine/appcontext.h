@@ -34,12 +34,19 @@ public:
     AppContext(const AppContext &) = delete;
     AppContext &operator=(const AppContext &) = delete;
 
-    // Starts the token store and opens the workspace. Until Postern has stored a secret in the keychain
-    // there is nothing there to read: on a first start the keychain is left alone until the first
-    // secret is stored, so no keyring dialog comes up before it is needed. The setting
-    // "secrets/keychain" is "untouched" from a first start on and "used" once a secret went there; a
-    // start without it (an older version's) counts as a first start only when nothing is stored.
+    // Opens the workspace, then starts the token store: openWorkspace() and startSecrets() in turn.
+    // The application calls them apart, so that its window shows before the keychain is asked.
     void start();
+    // Opens the workspace, and decides where the token store will look for secrets. Until Postern has
+    // stored a secret in the keychain there is nothing there to read: on a first start the keychain is
+    // left alone until the first secret is stored, so no keyring dialog comes up before it is needed.
+    // The setting "secrets/keychain" is "untouched" from a first start on and "used" once a secret
+    // went there; a start without it (an older version's) counts as a first start only when nothing
+    // is stored.
+    void openWorkspace();
+    // Starts the token store (the keychain is probed unless left alone, see openWorkspace()); once its
+    // tokens are loaded, the workspace's secret values are read from where the tokens' are.
+    void startSecrets();
 
     // Gives each https request the client certificate set for its host (Settings → Client Certificates).
     CertificateNetworkManager *network() { return &m_network; }
@@ -60,6 +67,7 @@ private:
     TokenStore m_tokens;
     Workspace m_workspace;
     Engine m_engine;
+    bool m_keychainUntouched = false;
 };
 
 } // namespace Postern

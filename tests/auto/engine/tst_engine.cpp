@@ -26,6 +26,7 @@ private Q_SLOTS:
     void oneGraphOverTheGivenStore();
     void keychainStateOnStart_data();
     void keychainStateOnStart();
+    void startIsBothSteps();
     void workspaceStateIsLoadedAndInstalled();
     void unreadableHistoryIsReported();
 };
@@ -88,11 +89,31 @@ void tst_Engine::keychainStateOnStart()
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("{\"version\":1,\"tokens\":[]}");
     }
-    context.start();
+    // In two steps, as the application does around its first frame: the workspace, then the secrets.
+    context.openWorkspace();
     QCOMPARE(settings.value(AppContext::keychainSettingKey()).toString(), after);
-    // The store the tokens were given: the on-demand one is not probed, so it is known at once.
-    QTRY_VERIFY(context.tokens()->secretStore());
+    QVERIFY(QFileInfo::exists(context.workspace()->stateDirectory()));
+    // Nothing asked of the keychain yet: the token store is not started.
+    QTest::qWait(50);
+    QVERIFY(!context.tokens()->isLoaded());
+    QVERIFY(!qobject_cast<SecretStoreOnDemand *>(context.tokens()->secretStore()));
+    context.startSecrets();
+    // The store the tokens were given: the on-demand one is not probed, so it is known at once; the
+    // keychain's probe fails here (no Secret Service), and the tokens load into memory.
+    QTRY_VERIFY_WITH_TIMEOUT(context.tokens()->isLoaded(), 15000);
     QCOMPARE(qobject_cast<SecretStoreOnDemand *>(context.tokens()->secretStore()) != nullptr, onDemand);
+}
+
+void tst_Engine::startIsBothSteps()
+{
+    QTemporaryDir data, root;
+    QSettings settings(root.filePath(u"settings.ini"_s), QSettings::IniFormat);
+    AppContext context(data.path(), root.filePath(u"workspace"_s), &settings);
+    context.start();
+    QCOMPARE(settings.value(AppContext::keychainSettingKey()).toString(), u"untouched"_s);
+    QVERIFY(QFileInfo::exists(context.workspace()->stateDirectory()));
+    QTRY_VERIFY(context.tokens()->isLoaded());
+    QVERIFY(qobject_cast<SecretStoreOnDemand *>(context.tokens()->secretStore()));
 }
 
 void tst_Engine::workspaceStateIsLoadedAndInstalled()

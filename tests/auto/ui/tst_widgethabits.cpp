@@ -1,13 +1,15 @@
 // The habits every widget shares, checked offscreen: the colour roles read clearly on a light and on a
 // dark palette and no widget holds a colour of its own; the labelled form row names its field and
 // reaches it by its mnemonic; the secret field is masked until its toggle is checked, from the mouse
-// or the keyboard. With POSTERN_SCREENSHOT_DIR set, the main window under each palette is saved there
+// or the keyboard; work put off until a window's first frame runs once, after it. With
+// POSTERN_SCREENSHOT_DIR set, the main window under each palette is saved there
 // as postern-<palette>.png to be looked at.
 
 #include "everypage.h"
 #include "oauth/tokenstore.h"
 #include "ui/mainwindow.h"
 #include "ui/response/responseviewer.h"
+#include "ui/widgets/firstframe.h"
 #include "ui/widgets/formrow.h"
 #include "ui/widgets/lineview.h"
 #include "ui/widgets/palette.h"
@@ -24,6 +26,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QPaintEvent>
+#include <QPainter>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -125,6 +129,9 @@ private Q_SLOTS:
     void secretFieldMaskedUntilRevealed();
     void bundledIconsAreOnlyTheThemesFallbacks();
     void windowIconComesFromTheThemeFirst();
+    void workAfterTheFirstFrame();
+    void workAfterTheFirstFrameHasATimeLimit();
+    void noWorkAfterTheWindowIsGone();
 };
 
 void tst_WidgetHabits::initTestCase()
@@ -444,6 +451,74 @@ void tst_WidgetHabits::windowIconComesFromTheThemeFirst()
     QIcon::setThemeSearchPaths(searchPaths);
     QIcon::setThemeName(themeName);
     QIcon::setFallbackThemeName(fallbackTheme);
+}
+
+namespace {
+
+// A window that notes when it is painted, in the same list as the work does.
+class PaintNoting : public QWidget
+{
+public:
+    explicit PaintNoting(QStringList *log)
+        : m_log(log)
+    {
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter(this).fillRect(rect(), palette().window());
+        m_log->append(u"paint"_s);
+    }
+
+private:
+    QStringList *m_log;
+};
+
+} // namespace
+
+// What the application puts off until its window is on screen (the keychain, the sandbox process)
+// runs once, after the first paint, not before.
+void tst_WidgetHabits::workAfterTheFirstFrame()
+{
+    QStringList log;
+    PaintNoting window(&log);
+    window.resize(300, 200);
+    window.show();
+    afterFirstFrame(&window, [&log] { log.append(u"work"_s); });
+    QVERIFY(log.isEmpty()); // not at once
+    QTRY_VERIFY(log.contains(u"work"_s));
+    QCOMPARE(log.first(), u"paint"_s);
+    window.update();
+    QTRY_COMPARE(log.count(u"paint"_s), 2);
+    QCOMPARE(log.count(u"work"_s), 1);
+}
+
+// A window that is never exposed (here: made but not shown) does not hold the work back for ever.
+void tst_WidgetHabits::workAfterTheFirstFrameHasATimeLimit()
+{
+    QWidget window;
+    window.winId();
+    int runs = 0;
+    afterFirstFrame(
+        &window, [&runs] { ++runs; }, std::chrono::milliseconds(100));
+    QCOMPARE(runs, 0);
+    QTRY_COMPARE(runs, 1);
+    QTest::qWait(200);
+    QCOMPARE(runs, 1);
+}
+
+void tst_WidgetHabits::noWorkAfterTheWindowIsGone()
+{
+    int runs = 0;
+    {
+        QWidget window;
+        window.show();
+        afterFirstFrame(
+            &window, [&runs] { ++runs; }, std::chrono::milliseconds(50));
+    }
+    QTest::qWait(200);
+    QCOMPARE(runs, 0);
 }
 
 QTEST_MAIN(tst_WidgetHabits)
