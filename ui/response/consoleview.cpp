@@ -33,9 +33,9 @@ void ConsoleView::appendLine(const ScriptConsoleLine &line)
     appendPlainText(u"[%1] %2    (%3)"_s.arg(line.level, line.text, line.where));
 }
 
-QString ConsoleView::tabTitle() const
+QString ConsoleView::tabTitle(qsizetype lineCount)
 {
-    return m_count == 0 ? tr("Co&nsole") : tr("Co&nsole (%1)").arg(m_count);
+    return lineCount == 0 ? tr("Co&nsole") : tr("Co&nsole (%1)").arg(lineCount);
 }
 
 } // namespace Postern

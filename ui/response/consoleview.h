@@ -18,8 +18,9 @@ public:
     void setLines(const QList<ScriptConsoleLine> &lines);
     void appendLine(const ScriptConsoleLine &line);
     int lineCount() const { return m_count; }
-    // "Co&nsole (3)", or "Co&nsole" when empty.
-    QString tabTitle() const;
+    // "Co&nsole (3)", or "Co&nsole" when empty; the static one for lines not shown in a view.
+    QString tabTitle() const { return tabTitle(m_count); }
+    static QString tabTitle(qsizetype lineCount);
 
 private:
     int m_count = 0;

@@ -6,6 +6,7 @@
 #include "ui/response/responsebody.h"
 #include "ui/response/testresultsview.h"
 #include "ui/response/timingview.h"
+#include "ui/widgets/deferredpage.h"
 #include "ui/widgets/palette.h"
 
 #include <QCoreApplication>
@@ -122,7 +123,53 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     connect(m_body, &ResponseBody::shown, this, &ResponseViewer::bodyShown);
     m_tabs->addTab(m_body, tr("B&ody"));
 
-    m_headers = new QTableWidget(0, 2, this);
+    m_headersPage = new DeferredPage([this](QWidget *page) { return makeHeadersPage(page); }, this);
+    m_tabs->addTab(m_headersPage, tr("Hea&ders"));
+    m_cookiesPage = new DeferredPage(
+        [this](QWidget *page) {
+            m_cookies = new CookiesView(page);
+            m_cookies->setObjectName(u"responseCookies"_s);
+            m_cookies->table()->setAccessibleName(tr("Cookies the response set"));
+            m_cookies->setCookies(m_shownCookies);
+            return m_cookies;
+        },
+        this);
+    m_tabs->addTab(m_cookiesPage, tr("Coo&kies"));
+    m_timingPage = new DeferredPage(
+        [this](QWidget *page) {
+            m_timing = new TimingView(page);
+            m_timing->setObjectName(u"responseTiming"_s);
+            showTimings();
+            return m_timing;
+        },
+        this);
+    m_tabs->addTab(m_timingPage, tr("Timing"));
+    m_testsPage = new DeferredPage(
+        [this](QWidget *page) {
+            m_testResults = new TestResultsView(page);
+            m_testResults->setResults(m_tests, m_failures);
+            return m_testResults;
+        },
+        this);
+    m_tabs->addTab(m_testsPage, TestResultsView::tabTitle({}, {}));
+    m_consolePage = new DeferredPage(
+        [this](QWidget *page) {
+            m_console = new ConsoleView(page);
+            m_console->setLines(m_consoleLines);
+            return m_console;
+        },
+        this);
+    m_tabs->addTab(m_consolePage, ConsoleView::tabTitle(0));
+    layout->addWidget(m_tabs, 1);
+
+    clear();
+}
+
+ResponseViewer::~ResponseViewer() = default;
+
+QWidget *ResponseViewer::makeHeadersPage(QWidget *page)
+{
+    m_headers = new QTableWidget(0, 2, page);
     m_headers->setObjectName(u"responseHeaders"_s);
     m_headers->setAccessibleName(tr("Response headers"));
     m_headers->setHorizontalHeaderLabels({ tr("Name"), tr("Value") });
@@ -131,27 +178,61 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     m_headers->verticalHeader()->hide();
     m_headers->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_headers->setTabKeyNavigation(false);
-    m_tabs->addTab(m_headers, tr("Hea&ders"));
-
-    m_cookies = new CookiesView(this);
-    m_cookies->setObjectName(u"responseCookies"_s);
-    m_cookies->table()->setAccessibleName(tr("Cookies the response set"));
-    m_tabs->addTab(m_cookies, tr("Coo&kies"));
-    m_timing = new TimingView(this);
-    m_timing->setObjectName(u"responseTiming"_s);
-    m_tabs->addTab(m_timing, tr("Timing"));
-    m_testResults = new TestResultsView(this);
-    m_tabs->addTab(m_testResults, m_testResults->tabTitle());
-    m_console = new ConsoleView(this);
-    m_tabs->addTab(m_console, m_console->tabTitle());
-    connect(m_testResults, &TestResultsView::changed, this,
-            [this] { m_tabs->setTabText(m_tabs->indexOf(m_testResults), m_testResults->tabTitle()); });
-    layout->addWidget(m_tabs, 1);
-
-    clear();
+    showHeaders();
+    return m_headers;
 }
 
-ResponseViewer::~ResponseViewer() = default;
+void ResponseViewer::showHeaders()
+{
+    if (!m_headers)
+        return;
+    const bool answered = m_response.error == HttpResponse::Error::None;
+    const QList<RawHeader> &headers = m_response.headers;
+    m_headers->setRowCount(answered ? int(headers.size()) : 0);
+    for (int row = 0; answered && row < headers.size(); ++row) {
+        const RawHeader &header = headers.at(row);
+        m_headers->setItem(row, 0, new QTableWidgetItem(QString::fromLatin1(header.first)));
+        m_headers->setItem(row, 1, new QTableWidgetItem(QString::fromUtf8(header.second)));
+    }
+}
+
+void ResponseViewer::showTimings()
+{
+    if (!m_timing)
+        return;
+    if (m_hasTimings)
+        m_timing->setTimings(m_response.timings);
+    else
+        m_timing->clear();
+}
+
+TestResultsView *ResponseViewer::testResults()
+{
+    m_testsPage->content();
+    return m_testResults;
+}
+
+ConsoleView *ResponseViewer::console()
+{
+    m_consolePage->content();
+    return m_console;
+}
+
+TimingView *ResponseViewer::timing()
+{
+    m_timingPage->content();
+    return m_timing;
+}
+
+QString ResponseViewer::testSummary() const
+{
+    return TestResultsView::summary(m_tests, m_failures);
+}
+
+bool ResponseViewer::hasTestFailures() const
+{
+    return TestResultsView::hasFailures(m_tests, m_failures);
+}
 
 void ResponseViewer::releaseBody()
 {
@@ -200,9 +281,10 @@ void ResponseViewer::clear()
     showValue(m_size, tr("Size"), QString());
     m_size->setToolTip(QString());
     setMessage(QString(), false);
-    m_headers->setRowCount(0);
+    showHeaders();
     showCookies(m_response);
-    m_timing->clear();
+    m_hasTimings = false;
+    showTimings();
     m_time->setToolTip(QString());
     clearScriptResults();
     showNoBody(tr("Send a request to see its answer here."));
@@ -244,9 +326,15 @@ void ResponseViewer::setProgress(qint64 received, qint64 total)
 void ResponseViewer::showScriptResults(const QList<ScriptTest> &tests, const QList<ScriptFailure> &failures,
                                        const QList<ScriptConsoleLine> &console)
 {
-    m_testResults->setResults(tests, failures);
-    m_console->setLines(console);
-    m_tabs->setTabText(m_tabs->indexOf(m_console), m_console->tabTitle());
+    m_tests = tests;
+    m_failures = failures;
+    m_consoleLines = console;
+    if (m_testResults)
+        m_testResults->setResults(tests, failures);
+    if (m_console)
+        m_console->setLines(console);
+    m_tabs->setTabText(m_tabs->indexOf(m_testsPage), TestResultsView::tabTitle(tests, failures));
+    m_tabs->setTabText(m_tabs->indexOf(m_consolePage), ConsoleView::tabTitle(console.size()));
 }
 
 void ResponseViewer::clearScriptResults()
@@ -285,9 +373,10 @@ void ResponseViewer::showResponse(const HttpResponse &response)
     setBusy(false);
     releaseBody();
     m_response = response;
-    m_headers->setRowCount(0);
+    showHeaders();
     showCookies(response);
-    m_timing->setTimings(response.timings);
+    m_hasTimings = true;
+    showTimings();
     m_time->setToolTip(response.timings.summary());
 
     if (response.error != HttpResponse::Error::None) {
@@ -312,22 +401,17 @@ void ResponseViewer::showResponse(const HttpResponse &response)
         tr("Body %1, headers %2").arg(humanSize(response.bodySize()), humanSize(response.headersSize())));
     setMessage(QString(), false);
 
-    m_headers->setRowCount(int(response.headers.size()));
-    for (int row = 0; row < response.headers.size(); ++row) {
-        const RawHeader &header = response.headers.at(row);
-        m_headers->setItem(row, 0, new QTableWidgetItem(QString::fromLatin1(header.first)));
-        m_headers->setItem(row, 1, new QTableWidgetItem(QString::fromUtf8(header.second)));
-    }
-
     m_body->show(response);
 }
 
 void ResponseViewer::showCookies(const HttpResponse &response)
 {
-    const QList<QNetworkCookie> cookies = CookieStore::cookiesSetBy(response);
-    m_cookies->setCookies(cookies);
-    m_tabs->setTabText(m_tabs->indexOf(m_cookies),
-                       cookies.isEmpty() ? tr("Coo&kies") : tr("Coo&kies (%1)").arg(cookies.size()));
+    m_shownCookies = CookieStore::cookiesSetBy(response);
+    if (m_cookies)
+        m_cookies->setCookies(m_shownCookies);
+    m_tabs->setTabText(m_tabs->indexOf(m_cookiesPage),
+                       m_shownCookies.isEmpty() ? tr("Coo&kies")
+                                                : tr("Coo&kies (%1)").arg(m_shownCookies.size()));
 }
 
 void ResponseViewer::showNoBody(const QString &placeholder)

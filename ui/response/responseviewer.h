@@ -4,6 +4,7 @@
 #include "scripting/scriptvalues.h"
 
 #include <QElapsedTimer>
+#include <QNetworkCookie>
 #include <QWidget>
 
 #include <functional>
@@ -19,6 +20,7 @@ namespace Postern {
 
 class ConsoleView;
 class CookiesView;
+class DeferredPage;
 class FindBar;
 class LineView;
 class ResponseBody;
@@ -46,9 +48,13 @@ public:
     void showScriptResults(const QList<ScriptTest> &tests, const QList<ScriptFailure> &failures,
                            const QList<ScriptConsoleLine> &console);
     void clearScriptResults();
-    TestResultsView *testResults() const { return m_testResults; }
-    ConsoleView *console() const { return m_console; }
-    TimingView *timing() const { return m_timing; }
+    // The pages other than Body are made when first shown; asking for one makes it.
+    TestResultsView *testResults();
+    ConsoleView *console();
+    TimingView *timing();
+    // What the Test Results tab says of the last results, without making it.
+    QString testSummary() const;
+    bool hasTestFailures() const;
 
     bool isPretty() const;
     void setPretty(bool pretty);
@@ -78,9 +84,13 @@ private:
     void showNoBody(const QString &placeholder);
     void setMessage(const QString &text, bool error);
     void showCookies(const HttpResponse &response);
+    void showHeaders();
+    void showTimings();
+    QWidget *makeHeadersPage(QWidget *page);
 
     QLabel *m_status = nullptr;
     QElapsedTimer m_sending; // since setBusy(true), for the rate
+    DeferredPage *m_timingPage = nullptr;
     TimingView *m_timing = nullptr;
     QLabel *m_time = nullptr;
     QLabel *m_size = nullptr;
@@ -88,12 +98,23 @@ private:
     QLabel *m_message = nullptr;
     QTabWidget *m_tabs = nullptr;
     ResponseBody *m_body = nullptr;
+    // Until its page is first shown, what a page would show is kept here: the answer (headers,
+    // cookies, timings) and the scripts' results.
+    DeferredPage *m_headersPage = nullptr;
+    DeferredPage *m_cookiesPage = nullptr;
+    DeferredPage *m_testsPage = nullptr;
+    DeferredPage *m_consolePage = nullptr;
     QTableWidget *m_headers = nullptr;
     CookiesView *m_cookies = nullptr;
     TestResultsView *m_testResults = nullptr;
     ConsoleView *m_console = nullptr;
 
     HttpResponse m_response;
+    bool m_hasTimings = false; // of a request that was sent
+    QList<QNetworkCookie> m_shownCookies;
+    QList<ScriptTest> m_tests;
+    QList<ScriptFailure> m_failures;
+    QList<ScriptConsoleLine> m_consoleLines;
 };
 
 } // namespace Postern

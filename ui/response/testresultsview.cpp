@@ -59,51 +59,51 @@ void TestResultsView::setFilter(Filter filter)
     m_filter->setCurrentIndex(m_filter->findData(int(filter)));
 }
 
-bool TestResultsView::hasFailures() const
+bool TestResultsView::hasFailures(const QList<ScriptTest> &tests, const QList<ScriptFailure> &failures)
 {
-    if (!m_failures.isEmpty())
+    if (!failures.isEmpty())
         return true;
-    for (const ScriptTest &test : m_tests) {
+    for (const ScriptTest &test : tests) {
         if (test.outcome == ScriptTest::Outcome::Failed)
             return true;
     }
     return false;
 }
 
-QString TestResultsView::summary() const
+QString TestResultsView::summary(const QList<ScriptTest> &tests, const QList<ScriptFailure> &failures)
 {
     int passed = 0;
     int failed = 0;
     int skipped = 0;
-    for (const ScriptTest &test : m_tests) {
+    for (const ScriptTest &test : tests) {
         passed += test.outcome == ScriptTest::Outcome::Passed ? 1 : 0;
         failed += test.outcome == ScriptTest::Outcome::Failed ? 1 : 0;
         skipped += test.outcome == ScriptTest::Outcome::Skipped ? 1 : 0;
     }
-    QStringList parts { m_tests.isEmpty() ? tr("No tests")
-                                          : tr("%1 of %2 tests passed").arg(passed).arg(passed + failed) };
+    QStringList parts { tests.isEmpty() ? tr("No tests")
+                                        : tr("%1 of %2 tests passed").arg(passed).arg(passed + failed) };
     if (failed > 0)
         parts.append(tr("%1 failed").arg(failed));
     if (skipped > 0)
         parts.append(tr("%1 skipped").arg(skipped));
-    if (!m_failures.isEmpty())
-        parts.append(m_failures.size() == 1 ? tr("1 script error")
-                                            : tr("%1 script errors").arg(m_failures.size()));
+    if (!failures.isEmpty())
+        parts.append(failures.size() == 1 ? tr("1 script error")
+                                          : tr("%1 script errors").arg(failures.size()));
     //: Between the parts of the test summary: "3 of 5 tests passed, 2 failed, 1 skipped".
     return parts.join(tr(", "));
 }
 
-QString TestResultsView::tabTitle() const
+QString TestResultsView::tabTitle(const QList<ScriptTest> &tests, const QList<ScriptFailure> &failures)
 {
     int passed = 0;
     int counted = 0;
-    for (const ScriptTest &test : m_tests) {
+    for (const ScriptTest &test : tests) {
         if (test.outcome == ScriptTest::Outcome::Skipped)
             continue;
         ++counted;
         passed += test.passed() ? 1 : 0;
     }
-    if (counted == 0 && m_failures.isEmpty())
+    if (counted == 0 && failures.isEmpty())
         return tr("Test Resu&lts");
     return tr("Test Resu&lts (%1/%2)").arg(passed).arg(counted);
 }

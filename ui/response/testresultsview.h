@@ -28,10 +28,14 @@ public:
     void clear();
 
     // "3 of 4 tests passed, 1 failed" (and ", 1 script error"); "No tests" without any.
-    QString summary() const;
+    QString summary() const { return summary(m_tests, m_failures); }
     // The tab's title: "Test Results (3/4)", or "Test Results" without tests. Mnemonic included.
-    QString tabTitle() const;
-    bool hasFailures() const;
+    QString tabTitle() const { return tabTitle(m_tests, m_failures); }
+    bool hasFailures() const { return hasFailures(m_tests, m_failures); }
+    // The same for results not shown in a view.
+    static QString summary(const QList<ScriptTest> &tests, const QList<ScriptFailure> &failures);
+    static QString tabTitle(const QList<ScriptTest> &tests, const QList<ScriptFailure> &failures);
+    static bool hasFailures(const QList<ScriptTest> &tests, const QList<ScriptFailure> &failures);
 
     void setFilter(Filter filter);
 

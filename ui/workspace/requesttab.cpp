@@ -448,8 +448,8 @@ void RequestTab::sendWithScripts()
                                    *m_runner);
             if (!error.isEmpty())
                 Q_EMIT message(tr("The variables the scripts set could not be kept: %1").arg(error));
-            if (m_viewer->testResults()->hasFailures())
-                Q_EMIT message(m_viewer->testResults()->summary() + u'.');
+            if (m_viewer->hasTestFailures())
+                Q_EMIT message(m_viewer->testSummary() + u'.');
         });
     }
     m_getTokenOffer->hide();

@@ -1,6 +1,7 @@
 // The history pane, the cookies table (in the Cookie Manager and as the response's Cookies tab),
 // driven offscreen by object name the way a user would: typing, keys, clicks and confirmations.
 
+#include "everypage.h"
 #include "history/cookiestore.h"
 #include "history/historystore.h"
 #include "ui/history/cookiemanagerdialog.h"
@@ -393,8 +394,11 @@ void tst_HistoryWidgets::responseCookiesTab()
     viewer.show();
     QVERIFY(QTest::qWaitForWindowExposed(&viewer));
     auto *tabs = viewer.findChild<QTabWidget *>(u"responseTabs"_s);
+    QVERIFY(tabs);
+    QVERIFY(!viewer.findChild<CookiesView *>()); // made when the tab is first opened
+    QVERIFY(Testing::openTab(tabs, u"Cookies"_s));
     auto *view = viewer.findChild<CookiesView *>(u"responseCookies"_s);
-    QVERIFY(tabs && view);
+    QVERIFY(view);
     QCOMPARE(view->table()->rowCount(), 0);
 
     HttpResponse answer = response(200, u"OK"_s);
@@ -405,8 +409,7 @@ void tst_HistoryWidgets::responseCookiesTab()
     viewer.showResponse(answer);
     QVERIFY(shown.size() == 1 || shown.wait(5000));
 
-    tabs->setCurrentWidget(view);
-    QVERIFY(tabs->tabText(tabs->indexOf(view)).contains(u"(2)"_s));
+    QVERIFY(tabs->tabText(Testing::tabIndexOf(tabs, view)).contains(u"(2)"_s));
     QTableWidget *table = view->table();
     QCOMPARE(table->rowCount(), 2);
     QCOMPARE(table->item(0, CookiesView::NameColumn)->text(), u"cart"_s);
@@ -423,7 +426,7 @@ void tst_HistoryWidgets::responseCookiesTab()
 
     viewer.showResponse(response(204));
     QCOMPARE(table->rowCount(), 0);
-    QVERIFY(!tabs->tabText(tabs->indexOf(view)).contains(u'('));
+    QVERIFY(!tabs->tabText(Testing::tabIndexOf(tabs, view)).contains(u'('));
 }
 
 void tst_HistoryWidgets::everyControlHasAnAccessibleName()

@@ -2,6 +2,7 @@
 // drag and drop, delete after a confirmation), collection settings with inherited authorization,
 // Manage Environments with a secret variable, File > Import of a Postman collection with its summary
 // and scripts note, and the history pane.
+#include "everypage.h"
 #include "history/historyentry.h"
 #include "history/historystore.h"
 #include "oauth/tokenstore.h"
@@ -307,7 +308,7 @@ void tst_WorkspaceTree::importShowsSummaryAndScriptsRunOnSend()
     TestResultsView *results = tab->viewer()->testResults();
     QCOMPARE(results->summary(), u"4 of 4 tests passed"_s);
     auto *tabs = tab->viewer()->findChild<QTabWidget *>(u"responseTabs"_s);
-    QCOMPARE(tabs->tabText(tabs->indexOf(results)), u"Test Resu&lts (4/4)"_s);
+    QCOMPARE(tabs->tabText(Testing::tabIndexOf(tabs, results)), u"Test Resu&lts (4/4)"_s);
     auto *list = results->findChild<QListWidget *>(u"testList"_s);
     QCOMPARE(list->count(), 4);
     QCOMPARE(list->item(0)->text(), u"Pass \u2014 the reply is JSON"_s);
@@ -325,11 +326,11 @@ void tst_WorkspaceTree::importShowsSummaryAndScriptsRunOnSend()
     QVERIFY(sendAndWait(tab));
     QCOMPARE(results->summary(), u"5 of 5 tests passed"_s);
     if (const QString shots = qEnvironmentVariable("POSTERN_SCREENSHOT_DIR"); !shots.isEmpty()) {
-        tabs->setCurrentWidget(results); // the README's picture of Test Results
+        tabs->setCurrentIndex(Testing::tabIndexOf(tabs, results)); // the README's picture of Test Results
         m_f.window->resize(1180, 800);
         QTest::qWait(300);
         QVERIFY(m_f.window->grab().save(shots + u"/test-results.png"_s));
-        tabs->setCurrentWidget(m_f.window->findChild<QWidget *>(u"responseTiming"_s)); // and of Timing
+        Testing::openTab(tabs, u"Timing"_s); // and of Timing
         QTest::qWait(300);
         QVERIFY(m_f.window->grab().save(shots + u"/timing.png"_s));
     }
