@@ -19,6 +19,7 @@
 #include "ui/request/requesteditor.h"
 #include "ui/response/responseviewer.h"
 #include "ui/runner/runnerdialog.h"
+#include "ui/widgets/firstframe.h"
 #include "ui/workspace/collectionstree.h"
 #include "ui/workspace/environmentsdialog.h"
 #include "ui/workspace/importexport.h"
@@ -55,14 +56,17 @@ namespace Postern {
 
 namespace {
 
-// An icon of the PNGs ui/CMakeLists.txt draws from an SVG at build time, one per size (%1 in pattern):
-// unlike the SVG itself, it needs no SVG icon engine and draws nothing when the window is shown.
-QIcon drawnIcon(const QString &pattern)
+// Sets the window's icon: the icon theme's name (an installed Postern puts its own into hicolor), else
+// the one in the program, PNGs ui/CMakeLists.txt draws from an SVG at build time, one per size (%1 in
+// bundled), which need no SVG icon engine. The program's comes at once, the theme is asked once the
+// window's first frame is painted: the first lookup in a theme makes Qt read its index.
+void themeIconLater(QWidget *window, const QString &name, const QString &bundled)
 {
-    QIcon icon;
+    QIcon drawn;
     for (const int size : { POSTERN_WINDOW_ICON_SIZES })
-        icon.addFile(pattern.arg(size), QSize(size, size));
-    return icon;
+        drawn.addFile(bundled.arg(size), QSize(size, size));
+    window->setWindowIcon(drawn);
+    afterFirstFrame(window, [window, name, drawn] { window->setWindowIcon(QIcon::fromTheme(name, drawn)); });
 }
 
 } // namespace
@@ -96,8 +100,7 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, Tabs tabs)
     }
     setWindowTitle(u"Postern"_s);
     applyBodyLimit();
-    // The icon an installed Postern puts into the hicolor theme, or the one in the program.
-    setWindowIcon(QIcon::fromTheme(u"io.postern.Postern"_s, drawnIcon(u":/icons/%1x%1/apps/postern.png"_s)));
+    themeIconLater(this, u"io.postern.Postern"_s, u":/icons/%1x%1/apps/postern.png"_s);
 
     m_sideSplitter = new QSplitter(Qt::Horizontal, this);
     m_sideSplitter->setObjectName(u"sideSplitter"_s);

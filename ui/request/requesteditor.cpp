@@ -52,8 +52,7 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     m_url->setAccessibleName(tr("Request URL"));
     m_url->setPlaceholderText(
         tr("Enter a URL, e.g. https://INSTANCE.service-now.com/api/now/table/incident"));
-    m_url->setClearButtonEnabled(true);
-    nameClearButton(m_url, tr("Clear URL"));
+    addClearButtonAfterFirstFrame(m_url, tr("Clear URL"));
     m_send = new QPushButton(tr("Send"), this);
     m_send->setObjectName(u"sendButton"_s);
     m_send->setAccessibleName(tr("Send"));

@@ -10,24 +10,31 @@ namespace Postern {
 
 namespace {
 
-// Watches the window's native window: its first Expose event is answered by painting the whole window
-// at once, so work queued while it is delivered runs once the frame is drawn.
+// Watches the widget until its window is shown, then the window's native window: the first Expose event
+// is answered by painting the whole window at once, so work queued while it is delivered runs once the
+// frame is drawn.
 class FirstFrameWatcher : public QObject
 {
 public:
-    FirstFrameWatcher(QWidget *window, std::function<void()> work, std::chrono::milliseconds timeout)
-        : QObject(window)
+    FirstFrameWatcher(QWidget *widget, std::function<void()> work, std::chrono::milliseconds timeout)
+        : QObject(widget)
+        , m_widget(widget)
         , m_work(std::move(work))
     {
-        if (QWindow *handle = window->windowHandle())
-            handle->installEventFilter(this);
         QTimer::singleShot(timeout, this, &FirstFrameWatcher::run);
+        if (widget->isVisible())
+            watchWindow();
+        else
+            widget->installEventFilter(this); // for its Show event
     }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (event->type() == QEvent::Expose && static_cast<QWindow *>(watched)->isExposed()) {
+        if (watched == m_widget && event->type() == QEvent::Show) {
+            m_widget->removeEventFilter(this);
+            watchWindow();
+        } else if (event->type() == QEvent::Expose && static_cast<QWindow *>(watched)->isExposed()) {
             watched->removeEventFilter(this);
             QTimer::singleShot(0, this, &FirstFrameWatcher::run);
         }
@@ -35,6 +42,15 @@ protected:
     }
 
 private:
+    void watchWindow()
+    {
+        QWindow *handle = m_widget->window()->windowHandle();
+        if (!handle || handle->isExposed())
+            QTimer::singleShot(0, this, &FirstFrameWatcher::run);
+        else
+            handle->installEventFilter(this);
+    }
+
     void run()
     {
         if (!m_work)
@@ -43,14 +59,15 @@ private:
         deleteLater();
     }
 
+    QWidget *m_widget;
     std::function<void()> m_work;
 };
 
 } // namespace
 
-void afterFirstFrame(QWidget *window, std::function<void()> work, std::chrono::milliseconds timeout)
+void afterFirstFrame(QWidget *widget, std::function<void()> work, std::chrono::milliseconds timeout)
 {
-    new FirstFrameWatcher(window, std::move(work), timeout);
+    new FirstFrameWatcher(widget, std::move(work), timeout);
 }
 
 } // namespace Postern

@@ -7,11 +7,12 @@
 
 namespace Postern {
 
-// Calls work once, on the event loop's turn after window's first frame is painted: for what the first
-// frame need not wait for (asking the keychain, starting a process). Should the window not be exposed
-// within timeout (started minimised, say), work runs then. Call it once the window is shown; nothing
-// runs if the window is destroyed first.
-void afterFirstFrame(QWidget *window, std::function<void()> work,
+// Calls work once, on the event loop's turn after the first frame of widget's window is painted: for
+// what that frame need not wait for (asking the keychain, starting a process, looking into the icon
+// theme). A window already on screen runs it on the next turn; one not shown yet is waited for, whatever
+// window widget is in by then. Should no frame come within timeout (a window never shown, or started
+// minimised), work runs then. Nothing runs once widget is destroyed.
+void afterFirstFrame(QWidget *widget, std::function<void()> work,
                      std::chrono::milliseconds timeout = std::chrono::seconds(1));
 
 } // namespace Postern

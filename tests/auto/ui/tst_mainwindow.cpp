@@ -77,6 +77,7 @@ private Q_SLOTS:
     void everyControlHasAnAccessibleName();
     void hiddenPagesAreMadeWhenOpened();
     void openingATabKeepsTheLayout();
+    void urlClearButtonAfterTheFirstFrame();
     void screenReaderHearsTheValues_data();
     void screenReaderHearsTheValues();
 
@@ -537,6 +538,21 @@ void tst_MainWindow::openingATabKeepsTheLayout()
         QCOMPARE(splitter->sizes(), sizes);
     }
     QVERIFY(m_window->findChild<BodyEditor *>());
+}
+
+// The URL field's clear button (its icon is the first lookup in the icon theme) comes once the window's
+// first frame is painted, named for a screen reader.
+void tst_MainWindow::urlClearButtonAfterTheFirstFrame()
+{
+    MainWindow window(&m_manager, m_tokens.get());
+    auto *url = window.findChild<QLineEdit *>(u"urlEdit"_s);
+    QVERIFY(url);
+    QVERIFY(!url->isClearButtonEnabled());
+    window.show();
+    QTRY_VERIFY(url->isClearButtonEnabled());
+    const QList<QAbstractButton *> clear = url->findChildren<QAbstractButton *>();
+    QCOMPARE(clear.size(), 1);
+    QCOMPARE(QAccessible::queryAccessibleInterface(clear.first())->text(QAccessible::Name), u"Clear URL"_s);
 }
 
 void tst_MainWindow::screenReaderHearsTheValues_data()

@@ -380,7 +380,8 @@ void tst_WidgetHabits::secretFieldMaskedUntilRevealed()
 
 // An icon the desktop's theme has is the theme's (so that it matches the rest of the desktop, dark or
 // light); the icons in the resources are what is shown where the theme has none. A bundled icon is
-// named only as the fallback of QIcon::fromTheme(), or of a themeIcon(name, bundled) helper over it.
+// named only as the fallback of QIcon::fromTheme(), or of a themeIcon(name, bundled) helper over it
+// (themeIconLater() asks the theme once the window is on screen).
 void tst_WidgetHabits::bundledIconsAreOnlyTheThemesFallbacks()
 {
     const QDir root(QStringLiteral(POSTERN_SOURCE_DIR));
@@ -399,7 +400,8 @@ void tst_WidgetHabits::bundledIconsAreOnlyTheThemesFallbacks()
             const qsizetype start = std::max(source.lastIndexOf(u';', match.capturedStart()),
                                              source.lastIndexOf(u'{', match.capturedStart()));
             const QString statement = source.mid(start, match.capturedStart() - start);
-            if (statement.contains(u"QIcon::fromTheme("_s) || statement.contains(u"themeIcon(u\""_s))
+            if (statement.contains(u"QIcon::fromTheme("_s) || statement.contains(u"themeIcon(u\""_s)
+                || statement.contains(u"themeIconLater("_s))
                 ++fallbacks;
             else
                 alone << u"%1:%2: %3"_s.arg(root.relativeFilePath(path))
@@ -437,14 +439,21 @@ void tst_WidgetHabits::windowIconComesFromTheThemeFirst()
 
     QIcon::setThemeName(u"tester"_s);
     {
+        // The program's icon at once; the theme's once the window is on screen.
         MainWindow window(&manager, &tokens);
-        QCOMPARE(window.windowIcon().name(), u"io.postern.Postern"_s);
+        QVERIFY(!window.windowIcon().isNull());
+        QVERIFY(window.windowIcon().name().isEmpty());
+        window.show();
+        QTRY_COMPARE(window.windowIcon().name(), u"io.postern.Postern"_s);
     }
     // No theme with it: the icon bundled in the program.
     QIcon::setThemeName(u"nowhere"_s);
     QIcon::setFallbackThemeName(u"nowhere"_s);
     {
         MainWindow window(&manager, &tokens);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(100);
         QVERIFY(!window.windowIcon().isNull());
         QVERIFY(window.windowIcon().name().isEmpty());
     }
@@ -484,14 +493,27 @@ void tst_WidgetHabits::workAfterTheFirstFrame()
     QStringList log;
     PaintNoting window(&log);
     window.resize(300, 200);
+    // Asked before the window is shown: it waits for the window, then for its first frame.
+    afterFirstFrame(
+        &window, [&log] { log.append(u"work"_s); }, std::chrono::minutes(1));
+    QTest::qWait(50);
+    QVERIFY(log.isEmpty());
     window.show();
-    afterFirstFrame(&window, [&log] { log.append(u"work"_s); });
     QVERIFY(log.isEmpty()); // not at once
     QTRY_VERIFY(log.contains(u"work"_s));
     QCOMPARE(log.first(), u"paint"_s);
     window.update();
     QTRY_COMPARE(log.count(u"paint"_s), 2);
     QCOMPARE(log.count(u"work"_s), 1);
+
+    // Asked for a widget of a window already on screen: on the next turn, not after the time limit.
+    auto *child = new QLabel(u"child"_s, &window);
+    child->show();
+    bool ran = false;
+    afterFirstFrame(
+        child, [&ran] { ran = true; }, std::chrono::minutes(1));
+    QVERIFY(!ran);
+    QTRY_VERIFY(ran);
 }
 
 // A window that is never exposed (here: made but not shown) does not hold the work back for ever.
