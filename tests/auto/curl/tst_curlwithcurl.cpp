@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -22,10 +23,20 @@ const QByteArray secret = "SECRET-SHOULD-NEVER-LEAVE";
 const QByteArray noteBytes = "Hello,\r\nworld\n";
 const QByteArray fixedBoundary = "PosternTestBoundary0123456789";
 
-// Paths in rows: SECRET is a file outside the working directory, WD/ the working directory.
-QString expand(QString text, const QString &wd, const QString &secretPath)
+// Paths in rows: SECRET is a file outside the working directory, WD/ the working directory. One pass over
+// the row's own text: the paths put in may hold either placeholder themselves (a temporary folder's name).
+QString expand(const QString &text, const QString &wd, const QString &secretPath)
 {
-    return text.replace(u"SECRET"_s, secretPath).replace(u"WD/"_s, wd + u'/');
+    static const QRegularExpression placeholder(u"SECRET|WD/"_s);
+    QString expanded;
+    qsizetype done = 0;
+    for (auto matches = placeholder.globalMatch(text); matches.hasNext();) {
+        const QRegularExpressionMatch match = matches.next();
+        expanded += QStringView(text).mid(done, match.capturedStart() - done);
+        expanded += match.captured() == u"SECRET"_s ? secretPath : wd + u'/';
+        done = match.capturedEnd();
+    }
+    return expanded + QStringView(text).mid(done);
 }
 
 FormPart text(const QString &key, const QString &value, const QString &type = QString())
