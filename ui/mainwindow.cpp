@@ -56,17 +56,19 @@ namespace Postern {
 
 namespace {
 
-// Sets the window's icon: the icon theme's name (an installed Postern puts its own into hicolor), else
-// the one in the program, PNGs ui/CMakeLists.txt draws from an SVG at build time, one per size (%1 in
-// bundled), which need no SVG icon engine. The program's comes at once, the theme is asked once the
-// window's first frame is painted: the first lookup in a theme makes Qt read its index.
-void themeIconLater(QWidget *window, const QString &name, const QString &bundled)
+// Sets the window's icon once its first frame is painted: the icon theme's name (an installed Postern
+// puts its own into hicolor), else the one in the program, PNGs ui/CMakeLists.txt draws from an SVG at
+// build time, one per size (%1 in bundled), which need no SVG icon engine. Neither is wanted sooner: the
+// first lookup in a theme makes Qt read its index, and the first image read loads every image format
+// plugin (the SVG one with Qt SVG, the JPEG one with libjpeg) to ask whether it knows the file.
+void windowIconAfterFirstFrame(QWidget *window, const QString &name, const QString &bundled)
 {
-    QIcon drawn;
-    for (const int size : { POSTERN_WINDOW_ICON_SIZES })
-        drawn.addFile(bundled.arg(size), QSize(size, size));
-    window->setWindowIcon(drawn);
-    afterFirstFrame(window, [window, name, drawn] { window->setWindowIcon(QIcon::fromTheme(name, drawn)); });
+    afterFirstFrame(window, [window, name, bundled] {
+        QIcon drawn;
+        for (const int size : { POSTERN_WINDOW_ICON_SIZES })
+            drawn.addFile(bundled.arg(size), QSize(size, size));
+        window->setWindowIcon(QIcon::fromTheme(name, drawn));
+    });
 }
 
 } // namespace
@@ -100,7 +102,7 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, Tabs tabs)
     }
     setWindowTitle(u"Postern"_s);
     applyBodyLimit();
-    themeIconLater(this, u"io.postern.Postern"_s, u":/icons/%1x%1/apps/postern.png"_s);
+    windowIconAfterFirstFrame(this, u"io.postern.Postern"_s, u":/icons/%1x%1/apps/postern.png"_s);
 
     m_sideSplitter = new QSplitter(Qt::Horizontal, this);
     m_sideSplitter->setObjectName(u"sideSplitter"_s);

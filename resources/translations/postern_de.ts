@@ -1716,6 +1716,10 @@
         <source>Matches: %1</source>
         <translation>Treffer: %1</translation>
     </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Suche leeren</translation>
+    </message>
 </context>
 <context>
     <name>Postern::FormPartsEditor</name>
@@ -2986,6 +2990,10 @@
     <message>
         <source>%1 matches</source>
         <translation>%1 Treffer</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>Filter leeren</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "ui/response/jsonfilterbar.h"
 
 #include "bodyview/jsonpath.h"
+#include "ui/widgets/clearbutton.h"
 #include "ui/widgets/palette.h"
 
 #include <QHBoxLayout>
@@ -25,7 +26,7 @@ JsonFilterBar::JsonFilterBar(QWidget *parent)
     m_field->setAccessibleName(tr("Filter with JSONPath"));
     m_field->setPlaceholderText(tr("Filter with JSONPath: $.result[*].number"));
     m_field->setToolTip(tr("A JSONPath (RFC 9535) picks the parts of the body to show; Escape shows it all"));
-    m_field->setClearButtonEnabled(true);
+    addClearButtonAfterFirstFrame(m_field, tr("Clear the filter"));
     m_field->installEventFilter(this);
     m_status = new QLabel(this);
     m_status->setObjectName(u"jsonFilterStatus"_s);

@@ -1,5 +1,6 @@
 #include "ui/widgets/findbar.h"
 
+#include "ui/widgets/clearbutton.h"
 #include "ui/widgets/lineview.h"
 #include "ui/widgets/palette.h"
 
@@ -46,6 +47,7 @@ FindBar::FindBar(LineView *view, QWidget *parent)
     m_field->setAccessibleName(tr("Find in the body"));
     m_field->setPlaceholderText(tr("Find"));
     m_field->setClearButtonEnabled(true);
+    nameClearButton(m_field, tr("Clear the search"));
     m_field->installEventFilter(this);
     m_case = new QCheckBox(tr("Ca&se"), this);
     m_case->setObjectName(u"findCase"_s);

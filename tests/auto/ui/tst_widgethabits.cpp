@@ -381,7 +381,7 @@ void tst_WidgetHabits::secretFieldMaskedUntilRevealed()
 // An icon the desktop's theme has is the theme's (so that it matches the rest of the desktop, dark or
 // light); the icons in the resources are what is shown where the theme has none. A bundled icon is
 // named only as the fallback of QIcon::fromTheme(), or of a themeIcon(name, bundled) helper over it
-// (themeIconLater() asks the theme once the window is on screen).
+// (windowIconAfterFirstFrame() asks the theme once the window is on screen).
 void tst_WidgetHabits::bundledIconsAreOnlyTheThemesFallbacks()
 {
     const QDir root(QStringLiteral(POSTERN_SOURCE_DIR));
@@ -401,7 +401,7 @@ void tst_WidgetHabits::bundledIconsAreOnlyTheThemesFallbacks()
                                              source.lastIndexOf(u'{', match.capturedStart()));
             const QString statement = source.mid(start, match.capturedStart() - start);
             if (statement.contains(u"QIcon::fromTheme("_s) || statement.contains(u"themeIcon(u\""_s)
-                || statement.contains(u"themeIconLater("_s))
+                || statement.contains(u"windowIconAfterFirstFrame("_s))
                 ++fallbacks;
             else
                 alone << u"%1:%2: %3"_s.arg(root.relativeFilePath(path))
@@ -439,10 +439,9 @@ void tst_WidgetHabits::windowIconComesFromTheThemeFirst()
 
     QIcon::setThemeName(u"tester"_s);
     {
-        // The program's icon at once; the theme's once the window is on screen.
+        // No icon read before the first frame (image plugins, the theme's index); the theme's after it.
         MainWindow window(&manager, &tokens);
-        QVERIFY(!window.windowIcon().isNull());
-        QVERIFY(window.windowIcon().name().isEmpty());
+        QVERIFY(!window.testAttribute(Qt::WA_SetWindowIcon));
         window.show();
         QTRY_COMPARE(window.windowIcon().name(), u"io.postern.Postern"_s);
     }
@@ -453,9 +452,9 @@ void tst_WidgetHabits::windowIconComesFromTheThemeFirst()
         MainWindow window(&manager, &tokens);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QTest::qWait(100);
-        QVERIFY(!window.windowIcon().isNull());
+        QTRY_VERIFY(!window.windowIcon().isNull());
         QVERIFY(window.windowIcon().name().isEmpty());
+        QCOMPARE(window.windowIcon().availableSizes().size(), 6); // every size drawn at build time
     }
     QIcon::setThemeSearchPaths(searchPaths);
     QIcon::setThemeName(themeName);
