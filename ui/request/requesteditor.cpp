@@ -27,9 +27,15 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Postern {
+
+namespace {
+constexpr int MaxTimeoutMs = 3600000; // an hour
+} // namespace
 
 RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     : QWidget(parent)
@@ -79,16 +85,19 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     m_params->setObjectName(u"paramsTable"_s);
     m_auth = new AuthEditor(services, this);
     m_auth->setObjectName(u"authEditor"_s);
+    m_headerRows = new KeyValueModel(this);
     m_tabs->addTab(m_params, tr("&Params"));
     m_tabs->addTab(m_auth, tr("&Authorization"));
-    m_tabs->addTab(makeHeadersTab(), tr("H&eaders")); // Alt+H is the Help menu
+    m_headersPage = new DeferredPage([this](QWidget *page) { return makeHeadersPage(page); }, this);
+    m_tabs->addTab(m_headersPage, tr("H&eaders")); // Alt+H is the Help menu
     m_bodyPage = new DeferredPage([this](QWidget *page) { return makeBodyPage(page); }, this);
     m_tabs->addTab(m_bodyPage, tr("&Body"));
     m_scriptsPage = new DeferredPage([this](QWidget *page) { return makeScriptsPage(page); }, this);
     m_tabs->addTab(m_scriptsPage, tr("Scr&ipts"));
     m_assertionsPage = new DeferredPage([this](QWidget *page) { return makeAssertionsPage(page); }, this);
     m_tabs->addTab(m_assertionsPage, tr("Assertions"));
-    m_tabs->addTab(makeSettingsTab(), tr("Se&ttings"));
+    m_settingsPage = new DeferredPage([this](QWidget *page) { return makeSettingsPage(page); }, this);
+    m_tabs->addTab(m_settingsPage, tr("Se&ttings"));
     layout->addWidget(m_tabs, 1);
 
     connect(m_url, &QLineEdit::textEdited, this, &RequestEditor::onUrlEdited);
@@ -102,11 +111,8 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     connect(m_url, &QLineEdit::textChanged, this, &RequestEditor::showCertificate);
     connect(m_tabs, &QTabWidget::currentChanged, this, &RequestEditor::showCertificate);
     connect(m_params->keyValueModel(), &KeyValueModel::rowsEdited, this, &RequestEditor::onEdited);
-    connect(m_headers->keyValueModel(), &KeyValueModel::rowsEdited, this, &RequestEditor::onEdited);
+    connect(m_headerRows, &KeyValueModel::rowsEdited, this, &RequestEditor::onEdited);
     connect(m_auth, &AuthEditor::changed, this, &RequestEditor::onEdited);
-    connect(m_timeout, &QSpinBox::valueChanged, this, &RequestEditor::onEdited);
-    connect(m_verifyTls, &QCheckBox::toggled, this, &RequestEditor::onEdited);
-    connect(m_followRedirects, &QCheckBox::toggled, this, &RequestEditor::onEdited);
     onMethodChanged();
 }
 
@@ -157,6 +163,17 @@ AssertionsEditor *RequestEditor::assertionsEditor()
     return m_assertions;
 }
 
+KeyValueEditor *RequestEditor::headersEditor()
+{
+    m_headersPage->content();
+    return m_headers;
+}
+
+QWidget *RequestEditor::settingsPage()
+{
+    return m_settingsPage->content();
+}
+
 void RequestEditor::setWorkingDirectorySource(std::function<QString()> source)
 {
     m_workingDirectory = std::move(source);
@@ -164,67 +181,74 @@ void RequestEditor::setWorkingDirectorySource(std::function<QString()> source)
         m_body->setWorkingDirectorySource(m_workingDirectory);
 }
 
-QWidget *RequestEditor::makeHeadersTab()
+QWidget *RequestEditor::makeHeadersPage(QWidget *page)
 {
-    auto *page = new QWidget(this);
-    auto *layout = new QVBoxLayout(page);
+    auto *content = new QWidget(page);
+    auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_headers = new KeyValueEditor(tr("Request headers"), page);
+    m_headers = new KeyValueEditor(tr("Request headers"), m_headerRows, content);
     m_headers->setObjectName(u"headersTable"_s);
     layout->addWidget(m_headers, 1);
     // The automatic Authorization row reads "Basic ****" until asked, as Copy as cURL writes it.
-    m_showAuthorization = new QCheckBox(tr("Sho&w authorization value"), page);
+    m_showAuthorization = new QCheckBox(tr("Sho&w authorization value"), content);
     m_showAuthorization->setObjectName(u"showAuthorizationValue"_s);
     m_showAuthorization->setToolTip(tr("Show the credential of the automatic Authorization header"));
-    m_showAuthorization->hide();
+    m_showAuthorization->setChecked(m_headerRows->secretsShown());
+    m_showAuthorization->setVisible(m_headerRows->hasSecretRow());
     layout->addWidget(m_showAuthorization);
-    KeyValueModel *model = m_headers->keyValueModel();
+    KeyValueModel *model = m_headerRows;
     connect(m_showAuthorization, &QCheckBox::toggled, model, &KeyValueModel::setSecretsShown);
     connect(model, &KeyValueModel::secretsShownChanged, m_showAuthorization, &QCheckBox::setChecked);
     connect(model, &QAbstractItemModel::modelReset, m_showAuthorization,
             [this, model] { m_showAuthorization->setVisible(model->hasSecretRow()); });
-    return page;
+    return content;
 }
 
-QWidget *RequestEditor::makeSettingsTab()
+QWidget *RequestEditor::makeSettingsPage(QWidget *page)
 {
-    auto *page = new QWidget(this);
-    auto *form = new QFormLayout(page);
-    m_timeout = new QSpinBox(page);
+    auto *content = new QWidget(page);
+    auto *form = new QFormLayout(content);
+    m_timeout = new QSpinBox(content);
     m_timeout->setObjectName(u"timeoutSpin"_s);
-    m_timeout->setRange(0, 3600000);
+    m_timeout->setRange(0, MaxTimeoutMs);
     m_timeout->setSingleStep(1000);
     m_timeout->setSuffix(tr(" ms"));
     m_timeout->setSpecialValueText(tr("No timeout"));
-    m_timeout->setValue(HttpRequest().timeoutMs);
+    m_timeout->setValue(m_parked.timeoutMs);
     // The unit is in the value ("30000 ms"); the spin box's line edit is named too, as it has the focus.
     addLabelledRow(form, tr("&Timeout:"), m_timeout);
     if (auto *edit = m_timeout->findChild<QLineEdit *>())
         edit->setAccessibleName(m_timeout->accessibleName());
-    m_verifyTls = new QCheckBox(tr("&Verify TLS certificates"), page);
+    m_verifyTls = new QCheckBox(tr("&Verify TLS certificates"), content);
     m_verifyTls->setObjectName(u"verifyTls"_s);
     m_verifyTls->setAccessibleName(tr("Verify TLS certificates"));
-    m_verifyTls->setChecked(true);
+    m_verifyTls->setChecked(m_parked.verifyTls);
     m_verifyTls->setToolTip(tr("Turn off only for a server you trust that uses a self-signed certificate."));
     form->addRow(QString(), m_verifyTls);
-    m_followRedirects = new QCheckBox(tr("&Follow redirects"), page);
+    m_followRedirects = new QCheckBox(tr("&Follow redirects"), content);
     m_followRedirects->setObjectName(u"followRedirects"_s);
     m_followRedirects->setAccessibleName(tr("Follow redirects"));
-    m_followRedirects->setChecked(true);
+    m_followRedirects->setChecked(m_parked.followRedirects);
     form->addRow(QString(), m_followRedirects);
-    m_certificate = new QLabel(page);
+    m_certificate = new QLabel(content);
     m_certificate->setObjectName(u"clientCertificate"_s);
     m_certificate->setTextFormat(Qt::PlainText);
     m_certificate->setWordWrap(true);
     m_certificate->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_certificate->setFocusPolicy(Qt::TabFocus);
     addLabelledRow(form, tr("Client certificate:"), m_certificate, tr("Client certificate"));
-    return page;
+    showCertificate();
+    connect(m_timeout, &QSpinBox::valueChanged, this, &RequestEditor::onEdited);
+    connect(m_verifyTls, &QCheckBox::toggled, this, &RequestEditor::onEdited);
+    connect(m_followRedirects, &QCheckBox::toggled, this, &RequestEditor::onEdited);
+    return content;
 }
 
 void RequestEditor::showCertificate()
 {
     // Settings → Client Certificates decides; this says what that means for this request's host.
+    if (!m_certificate)
+        return;
     const auto *network = qobject_cast<const CertificateNetworkManager *>(m_network);
     const QUrl url(m_url->text().trimmed());
     const ClientCertificate *entry = network ? network->clientCertificates().forUrl(url) : nullptr;
@@ -240,7 +264,7 @@ HttpRequest RequestEditor::request() const
     HttpRequest request;
     request.method = m_method->currentText().trimmed().toUpper();
     request.url = m_url->text().trimmed();
-    request.headers = m_headers->keyValueModel()->rows();
+    request.headers = m_headerRows->rows();
     // A page not yet made gives back what it was given, as its editor would.
     if (m_body)
         m_body->applyTo(&request);
@@ -250,9 +274,9 @@ HttpRequest RequestEditor::request() const
     request.assertions = m_assertions ? m_assertions->assertions() : m_parked.assertions;
     request.captures = m_assertions ? m_assertions->captures() : m_parked.captures;
     request.auth = m_auth->config();
-    request.timeoutMs = m_timeout->value();
-    request.verifyTls = m_verifyTls->isChecked();
-    request.followRedirects = m_followRedirects->isChecked();
+    request.timeoutMs = m_timeout ? m_timeout->value() : std::clamp(m_parked.timeoutMs, 0, MaxTimeoutMs);
+    request.verifyTls = m_verifyTls ? m_verifyTls->isChecked() : m_parked.verifyTls;
+    request.followRedirects = m_followRedirects ? m_followRedirects->isChecked() : m_parked.followRedirects;
     return request;
 }
 
@@ -268,14 +292,16 @@ void RequestEditor::setRequest(const HttpRequest &request)
     if (m_assertions)
         m_assertions->setChecks(request.assertions, request.captures);
     m_params->keyValueModel()->setRows(QueryParams::parse(request.url));
-    m_headers->keyValueModel()->setRows(request.headers);
+    m_headerRows->setRows(request.headers);
     if (m_body)
         m_body->setRequestBody(request);
     m_auth->setConfig(request.auth);
     m_auth->setRequestUrl(request.url);
-    m_timeout->setValue(request.timeoutMs);
-    m_verifyTls->setChecked(request.verifyTls);
-    m_followRedirects->setChecked(request.followRedirects);
+    if (m_timeout) {
+        m_timeout->setValue(request.timeoutMs);
+        m_verifyTls->setChecked(request.verifyTls);
+        m_followRedirects->setChecked(request.followRedirects);
+    }
     m_syncing = false;
     const HttpRequest loaded = this->request();
     refreshAutomaticHeaders(loaded);
@@ -299,7 +325,7 @@ void RequestEditor::setVariableContext(const VariableResolver &resolver, const Q
     m_resolver = resolver;
     m_auth->oauth2Pane()->setVariableContext(resolver, environmentId);
     m_params->keyValueModel()->setVariableResolver(resolver);
-    m_headers->keyValueModel()->setVariableResolver(resolver);
+    m_headerRows->setVariableResolver(resolver);
     refreshVariableHints(request());
 }
 
@@ -410,7 +436,7 @@ void RequestEditor::refreshAutomaticHeaders(const HttpRequest &current)
             ? tr("the Authorization tab")
             : tr("the Body tab");
     }
-    m_headers->keyValueModel()->setAutomaticRows(rows);
+    m_headerRows->setAutomaticRows(rows);
 }
 
 } // namespace Postern

@@ -27,6 +27,7 @@ class BodyEditor;
 class DeferredPage;
 class ScriptsEditor;
 class KeyValueEditor;
+class KeyValueModel;
 
 // Composes one request: method, URL, and the Params, Authorization, Headers, Body and Settings
 // tabs. The URL's query and the Params table follow each other both ways. It only edits: sending
@@ -38,8 +39,11 @@ class RequestEditor : public QWidget
 public:
     explicit RequestEditor(const OAuthServices &services, QWidget *parent = nullptr);
 
-    // The Body, Scripts and Assertions pages are made when first shown; asking for one makes it.
+    // The Headers, Body, Scripts, Assertions and Settings pages are made when first shown; asking for
+    // one makes it.
     AuthEditor *authEditor() const { return m_auth; }
+    KeyValueEditor *headersEditor();
+    QWidget *settingsPage();
     BodyEditor *bodyEditor();
     ScriptsEditor *scriptsEditor();
     AssertionsEditor *assertionsEditor();
@@ -75,8 +79,8 @@ Q_SIGNALS:
     void curlRefused(const QString &error);
 
 private:
-    QWidget *makeHeadersTab();
-    QWidget *makeSettingsTab();
+    QWidget *makeHeadersPage(QWidget *page);
+    QWidget *makeSettingsPage(QWidget *page);
     QWidget *makeBodyPage(QWidget *page);
     QWidget *makeScriptsPage(QWidget *page);
     QWidget *makeAssertionsPage(QWidget *page);
@@ -95,9 +99,12 @@ private:
     QTabWidget *m_tabs = nullptr;
     KeyValueEditor *m_params = nullptr;
     AuthEditor *m_auth = nullptr;
+    KeyValueModel *m_headerRows = nullptr; // the Headers page's table shows it once made
     KeyValueEditor *m_headers = nullptr;
     QCheckBox *m_showAuthorization = nullptr;
     // Until its page is first shown, the part of the request a page edits stays in m_parked.
+    DeferredPage *m_headersPage = nullptr;
+    DeferredPage *m_settingsPage = nullptr;
     DeferredPage *m_bodyPage = nullptr;
     DeferredPage *m_scriptsPage = nullptr;
     DeferredPage *m_assertionsPage = nullptr;

@@ -8,11 +8,16 @@ using namespace Qt::StringLiterals;
 namespace Postern {
 
 KeyValueEditor::KeyValueEditor(const QString &accessibleName, QWidget *parent)
+    : KeyValueEditor(accessibleName, nullptr, parent)
+{
+}
+
+KeyValueEditor::KeyValueEditor(const QString &accessibleName, KeyValueModel *model, QWidget *parent)
     : RowTableView(accessibleName,
                    tr("Key and value rows. Type in the last row to add one; Delete removes the current "
                       "row; Space toggles whether a row is sent."),
                    parent)
-    , m_model(new KeyValueModel(this))
+    , m_model(model ? model : new KeyValueModel(this))
 {
     setRowModel(m_model, { 220, 320 }); // Key, Value
     setContextMenuPolicy(Qt::CustomContextMenu);

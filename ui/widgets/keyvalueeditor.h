@@ -13,6 +13,8 @@ class KeyValueEditor : public RowTableView
 
 public:
     explicit KeyValueEditor(const QString &accessibleName, QWidget *parent = nullptr);
+    // Over a model that outlives the table (a page made when first shown edits rows kept before it).
+    KeyValueEditor(const QString &accessibleName, KeyValueModel *model, QWidget *parent = nullptr);
 
     KeyValueModel *keyValueModel() const { return m_model; }
 

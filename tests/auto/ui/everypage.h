@@ -6,7 +6,7 @@
 #include <QTabWidget>
 #include <QWidget>
 
-namespace Testing {
+namespace Postern::Testing {
 
 // Helpers for tests of windows whose pages are made when first shown (DeferredPage).
 
@@ -16,8 +16,8 @@ inline void makeEveryPage(QWidget *root)
 {
     for (bool madeOne = true; madeOne;) {
         madeOne = false;
-        const QList<Postern::DeferredPage *> pages = root->findChildren<Postern::DeferredPage *>();
-        for (Postern::DeferredPage *page : pages) {
+        const QList<DeferredPage *> pages = root->findChildren<DeferredPage *>();
+        for (DeferredPage *page : pages) {
             if (!page->isMade()) {
                 page->content();
                 madeOne = true;
@@ -51,4 +51,4 @@ inline QWidget *openTab(QTabWidget *tabs, const QString &title)
     return nullptr;
 }
 
-} // namespace Testing
+} // namespace Postern::Testing

@@ -4,6 +4,7 @@
 // back by the next start; the request's Settings tab says which certificate its host gets.
 
 #include "engine/engine.h"
+#include "everypage.h"
 #include "flowdriver.h"
 #include "http/clientcertificates.h"
 #include "oauth/tokenstore.h"
@@ -142,6 +143,7 @@ void tst_ClientCertificatesDialog::requestSettingsSayWhichCertificate()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *url = find<QLineEdit>(&window, "urlEdit");
     url->setText(u"https://gateway.example.com/api/items"_s);
+    QVERIFY(Testing::openTab(find<QTabWidget>(&window, "requestTabs"), u"Settings"_s));
     auto *label = find<QLabel>(&window, "clientCertificate");
     QVERIFY(label);
     QVERIFY2(label->text().contains(u"me.p12"_s), qPrintable(label->text()));

@@ -21,6 +21,7 @@
 #include <QAbstractButton>
 #include <QAccessible>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QJsonArray>
@@ -209,7 +210,7 @@ void tst_MainWindow::urlAndParamsFollowEachOther()
 
 void tst_MainWindow::basicAuthIsAnAutomaticHeader()
 {
-    auto *headers = find<KeyValueEditor>("headersTable")->keyValueModel();
+    auto *headers = m_window->requestEditor()->headersEditor()->keyValueModel();
     QCOMPARE(headers->automaticRowCount(), 1);
     const QModelIndex key = headers->index(0, KeyValueModel::KeyColumn);
     QCOMPARE(key.data().toString(), u"Authorization"_s);
@@ -318,7 +319,7 @@ void tst_MainWindow::badInput()
     QFETCH(QString, scenario);
     QFETCH(QString, expected);
     auto *url = find<QLineEdit>("urlEdit");
-    auto *headers = find<KeyValueEditor>("headersTable")->keyValueModel();
+    auto *headers = m_window->requestEditor()->headersEditor()->keyValueModel();
     const int firstUserRow = headers->automaticRowCount();
     if (scenario == u"noscheme"_s) {
         url->setText(u"127.0.0.1/api/now/table/incident"_s);
@@ -340,6 +341,7 @@ void tst_MainWindow::badInput()
             return reply;
         });
         url->setText(m_server->url(u"/never"_s).toString());
+        m_window->requestEditor()->settingsPage();
         find<QSpinBox>("timeoutSpin")->setValue(300);
     }
     QVERIFY(sendAndWait());
@@ -480,8 +482,15 @@ void tst_MainWindow::hiddenPagesAreMadeWhenOpened()
         { u"script"_s, QJsonObject { { u"exec"_s, QJsonArray { u"pm.test('created', () => {});"_s } } } } } };
     request.assertions = { { u"res.status"_s, u"eq"_s, u"201"_s, true } };
     request.captures = { { u"sys_id"_s, u"environment"_s, u"res.body.result.sys_id"_s, true } };
+    request.headers
+        = { { u"X-Trace"_s, u"made-when-opened"_s, true, {} }, { u"X-Off"_s, u"1"_s, false, {} } };
+    request.timeoutMs = 4500;
+    request.verifyTls = false;
+    request.followRedirects = false;
     m_window->setRequest(request);
     RequestEditor *editor = m_window->requestEditor();
+    QVERIFY(!m_window->findChild<KeyValueEditor *>(u"headersTable"_s));
+    QVERIFY(!m_window->findChild<QSpinBox *>(u"timeoutSpin"_s));
     QVERIFY(!m_window->findChild<BodyEditor *>());
     QVERIFY(!m_window->findChild<ScriptsEditor *>());
     QVERIFY(!m_window->findChild<AssertionsEditor *>());
@@ -491,6 +500,10 @@ void tst_MainWindow::hiddenPagesAreMadeWhenOpened()
     QCOMPARE(unopened.scripts, request.scripts);
     QCOMPARE(unopened.assertions, request.assertions);
     QCOMPARE(unopened.captures, request.captures);
+    QCOMPARE(unopened.headers, request.headers);
+    QCOMPARE(unopened.timeoutMs, 4500);
+    QVERIFY(!unopened.verifyTls);
+    QVERIFY(!unopened.followRedirects);
     const QJsonObject before = unopened.toJson(OAuth2Config::Secrets::Include);
 
     // Opened the way a keyboard user does: the tabs' mnemonics, and Ctrl+Tab onto Assertions.
@@ -511,6 +524,18 @@ void tst_MainWindow::hiddenPagesAreMadeWhenOpened()
     QVERIFY(assertions);
     QTRY_VERIFY(assertions->isVisible());
     QCOMPARE(assertions->assertions(), request.assertions);
+    QTest::keyClick(m_window.get(), Qt::Key_E, Qt::AltModifier); // Headers (Alt+H is the Help menu)
+    auto *headers = m_window->findChild<KeyValueEditor *>(u"headersTable"_s);
+    QVERIFY(headers);
+    QTRY_VERIFY(headers->isVisible());
+    QCOMPARE(headers->keyValueModel()->rows(), request.headers);
+    QVERIFY(Testing::openTab(tabs, u"Settings"_s));
+    auto *timeout = m_window->findChild<QSpinBox *>(u"timeoutSpin"_s);
+    QVERIFY(timeout);
+    QTRY_VERIFY(timeout->isVisible());
+    QCOMPARE(timeout->value(), 4500);
+    QVERIFY(!find<QCheckBox>("verifyTls")->isChecked());
+    QVERIFY(!find<QCheckBox>("followRedirects")->isChecked());
     QCOMPARE(editor->request().toJson(OAuth2Config::Secrets::Include), before);
 
     // From then on the page is the request's: an edit there is in it.
@@ -522,6 +547,10 @@ void tst_MainWindow::hiddenPagesAreMadeWhenOpened()
     QTest::keyClicks(edit, u" "_s);
     QVERIFY(!changed.isEmpty());
     QCOMPARE(editor->request().body, request.body + ' ');
+    changed.clear();
+    find<QCheckBox>("followRedirects")->click();
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(editor->request().followRedirects);
 }
 
 // A page made when first opened needs no more room than the ones made at start: opening it does not
@@ -618,6 +647,7 @@ void tst_MainWindow::screenReaderHearsTheValues()
     m_window->setInstanceStatus(u"Instance: https://dev1.example.com"_s);
     QCOMPARE(name(find<QLabel>("instanceStatus")), u"Instance: https://dev1.example.com"_s);
     // The timeout field is named by its visible label.
+    QVERIFY(Testing::openTab(find<QTabWidget>("requestTabs"), u"Settings"_s));
     QCOMPARE(name(find<QWidget>("timeoutSpin")).remove(u':'), u"Timeout"_s);
 }
 

@@ -4,6 +4,7 @@
 // → Send → incidents. Then what must go wrong cleanly (Deny, a forged state, a closed window, an
 // expired token), and a sweep for leaked secrets over everything the run logged and wrote.
 
+#include "everypage.h"
 #include "flowdriver.h"
 #include "oauth/tokenstore.h"
 #include "sandbox/sandboxserver.h"
@@ -297,6 +298,7 @@ void tst_OAuthFlow::headlineFlow()
     QVERIFY(waitUntil([&] { return !tokens->isVisible(); }));
 
     // The Headers tab shows the automatic Bearer row.
+    QVERIFY(Testing::openTab(find<QTabWidget>(m_window.get(), "requestTabs"), u"Headers"_s));
     auto *headers = find<KeyValueEditor>(m_window.get(), "headersTable")->keyValueModel();
     QVERIFY(waitUntil([&] { return headers->automaticRowCount() == 1; }));
     QCOMPARE(headers->index(0, KeyValueModel::KeyColumn).data().toString(), u"Authorization"_s);
@@ -466,8 +468,7 @@ void tst_OAuthFlow::expiredTokenShowsInstance401()
     QCOMPARE(find<QListWidget>(manage, "tokenList")->count(), 0);
     manage->close();
     QVERIFY(waitUntil([&] {
-        return find<KeyValueEditor>(m_window.get(), "headersTable")->keyValueModel()->automaticRowCount()
-            == 0;
+        return m_window->requestEditor()->headersEditor()->keyValueModel()->automaticRowCount() == 0;
     }));
     QVERIFY(find<QLabel>(m_window.get(), "tokenExpiry")->text().isEmpty()
             || find<QLabel>(m_window.get(), "tokenExpiry")->text() == u"Not available"_s);

@@ -3,6 +3,7 @@
 // the provider's own login and consent pages, Existing Tokens, Use Token, and a request to the
 // provider's userinfo endpoint with the token.
 
+#include "everypage.h"
 #include "flowdriver.h"
 #include "oauth/tokenstore.h"
 #include "shared/canaries.h"
@@ -205,6 +206,7 @@ void tst_OAuthFlowOidc::codeFlowThenUserinfo()
     QVERIFY(idToken);
     QTest::mouseClick(find<QPushButton>(tokens, "useTokenButton"), Qt::LeftButton);
 
+    QVERIFY(Testing::openTab(find<QTabWidget>(m_window.get(), "requestTabs"), u"Headers"_s));
     auto *headers = find<KeyValueEditor>(m_window.get(), "headersTable")->keyValueModel();
     QVERIFY(waitUntil([&] { return headers->automaticRowCount() == 1; }));
     QVERIFY(headers->index(0, KeyValueModel::ValueColumn)

@@ -109,8 +109,7 @@ OAuth2Token tst_WorkspaceWindow::obtainToken(const QString &environmentId, const
 
 QString tst_WorkspaceWindow::authorizationHeader() const
 {
-    KeyValueModel *headers
-        = m_f.window->requestEditor()->findChild<KeyValueEditor *>(u"headersTable"_s)->keyValueModel();
+    KeyValueModel *headers = m_f.window->requestEditor()->headersEditor()->keyValueModel();
     for (int row = 0; row < headers->automaticRowCount(); ++row) {
         if (headers->index(row, KeyValueModel::KeyColumn).data().toString() == u"Authorization"_s)
             return headers->index(row, KeyValueModel::ValueColumn).data(Qt::EditRole).toString();
