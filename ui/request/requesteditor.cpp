@@ -74,8 +74,7 @@ RequestEditor::RequestEditor(const OAuthServices &services, QWidget *parent)
     m_unresolved->setAccessibleDescription(tr("Undefined variables"));
     m_unresolved->setTextFormat(Qt::PlainText);
     m_unresolved->setWordWrap(true);
-    m_unresolved->setStyleSheet(Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText));
-    m_unresolved->hide();
+    m_unresolved->hide(); // its style sheet is given when it is first shown (see refreshVariableHints())
     layout->addWidget(m_unresolved);
 
     m_tabs = new QTabWidget(this);
@@ -353,6 +352,8 @@ void RequestEditor::refreshVariableHints(const HttpRequest &current)
     m_unresolved->setText(tr("Not defined in the current environment, the collection or the globals: %1")
                               .arg(names.join(u", "_s)));
     m_unresolved->setAccessibleName(m_unresolved->text());
+    if (m_unresolved->styleSheet().isEmpty())
+        m_unresolved->setStyleSheet(Theme::textStyleSheet(u"QLabel"_s, ColorRole::ErrorText));
     m_unresolved->show();
 }
 

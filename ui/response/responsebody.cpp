@@ -115,17 +115,13 @@ ResponseBody::ResponseBody(QWidget *parent)
     m_filter = new JsonFilterBar(this);
     m_filter->setObjectName(u"jsonFilterBar"_s);
     m_filter->hide();
-    m_tree = new JsonTreeView(this);
-    m_image = new ImagePreview(this);
-    m_image->setObjectName(u"imagePreview"_s);
+    // The tree and the image preview are made when first shown: most answers never need them.
     m_htmlPage = new QWidget(this);
     m_htmlPage->setObjectName(u"htmlPreviewPage"_s);
     auto *htmlLayout = new QVBoxLayout(m_htmlPage);
     htmlLayout->setContentsMargins(0, 0, 0, 0);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_lines);
-    m_stack->addWidget(m_tree);
-    m_stack->addWidget(m_image);
     m_stack->addWidget(m_htmlPage);
     layout->addWidget(m_filter);
     layout->addWidget(m_stack, 1); // the find bar goes above, when first opened
@@ -149,7 +145,6 @@ ResponseBody::ResponseBody(QWidget *parent)
     });
     connect(m_findButton, &QToolButton::clicked, this, &ResponseBody::openFind);
     connect(m_lines, &LineView::copied, this, &ResponseBody::message);
-    connect(m_tree, &JsonTreeView::message, this, &ResponseBody::message);
     connect(m_filter, &JsonFilterBar::filtered, this, &ResponseBody::refresh);
     connect(m_prettyButton, &QToolButton::clicked, this, [this] { setMode(Mode::Pretty); });
     connect(m_rawButton, &QToolButton::clicked, this, [this] { setMode(Mode::Raw); });
@@ -200,9 +195,11 @@ void ResponseBody::release()
     m_imageText.clear();
     m_hex.reset();
     m_lines->setSource(nullptr);
-    m_tree->setIndex(nullptr);
+    if (m_tree)
+        m_tree->setIndex(nullptr);
     m_treeIndex = nullptr;
-    m_image->setImage(QImage(), QString());
+    if (m_image)
+        m_image->setImage(QImage(), QString());
     m_filter->setIndex(nullptr); // what is typed stays, for the next body
     delete m_html; // with it, its page and profile
     m_response = HttpResponse(); // last: a body mapped from its file is read until here
@@ -322,7 +319,8 @@ void ResponseBody::onIndexed()
     m_indexed = std::move(indexed.index);
     m_decoded = std::move(indexed.image);
     m_imageText = std::move(indexed.imageText);
-    m_image->setImage(m_decoded, m_imageText, m_imageText);
+    if (m_image)
+        m_image->setImage(m_decoded, m_imageText, m_imageText);
     m_filter->setIndex(m_indexed.json && m_indexed.json->ok() ? m_indexed.json : nullptr);
     if (!m_indexed.note.isEmpty())
         Q_EMIT note(m_indexed.note);
@@ -419,14 +417,14 @@ void ResponseBody::refresh()
     if (shown == Mode::Tree) {
         const std::shared_ptr<const JsonIndex> &tree = filtered ? filtered : m_indexed.json;
         if (m_treeIndex != tree.get()) {
-            m_tree->setIndex(tree, bool(filtered));
+            this->tree()->setIndex(tree, bool(filtered));
             m_treeIndex = tree.get();
         }
-        page = m_tree;
+        page = this->tree();
     } else if (shown == Mode::Preview) {
         if (m_indexed.kind == BodyKind::Html)
             showHtmlPreview();
-        page = m_indexed.kind == BodyKind::Html ? m_htmlPage : static_cast<QWidget *>(m_image);
+        page = m_indexed.kind == BodyKind::Html ? m_htmlPage : static_cast<QWidget *>(imagePreview());
     }
     const bool hadFocus = m_stack->currentWidget()->hasFocus();
     m_stack->setCurrentWidget(page);
@@ -465,6 +463,27 @@ void ResponseBody::openFind()
     if (shown == Mode::Tree || shown == Mode::Preview)
         setMode(isAvailable(Mode::Pretty) ? Mode::Pretty : Mode::Raw); // Find works on the lines
     findBar()->open();
+}
+
+JsonTreeView *ResponseBody::tree()
+{
+    if (!m_tree) {
+        m_tree = new JsonTreeView(this);
+        m_stack->addWidget(m_tree);
+        connect(m_tree, &JsonTreeView::message, this, &ResponseBody::message);
+    }
+    return m_tree;
+}
+
+ImagePreview *ResponseBody::imagePreview()
+{
+    if (!m_image) {
+        m_image = new ImagePreview(this);
+        m_image->setObjectName(u"imagePreview"_s);
+        m_image->setImage(m_decoded, m_imageText, m_imageText);
+        m_stack->addWidget(m_image);
+    }
+    return m_image;
 }
 
 FindBar *ResponseBody::findBar()

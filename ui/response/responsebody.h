@@ -65,14 +65,14 @@ public:
     using HtmlPreviewFactory
         = std::function<QWidget *(const QByteArray &html, QWidget *parent, QString *error)>;
     void setHtmlPreviewFactory(HtmlPreviewFactory factory) { m_htmlFactory = std::move(factory); }
-    ImagePreview *imagePreview() const { return m_image; }
+    ImagePreview *imagePreview(); // made when first asked for, as the tree is
     QWidget *htmlPreview() const { return m_html; }
 
     // The body as shown in Pretty or Raw (the pretty text in Tree).
     QString text() const;
     LineView *lines() const { return m_lines; }
     FindBar *findBar(); // made when first asked for
-    JsonTreeView *tree() const { return m_tree; }
+    JsonTreeView *tree(); // made when first asked for (the Tree view, a test)
     JsonFilterBar *filterBar() const { return m_filter; }
     void openFind();
     void goToLine();

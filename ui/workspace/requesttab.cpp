@@ -75,9 +75,7 @@ RequestTab::RequestTab(const QString &id, const OAuthServices &services, Request
     m_scriptsNote->setText(
         tr("Scripts run on Send (this request's, its folders' or its collection's): their tests and console "
            "show under the response, in Test Results and Console."));
-    m_scriptsNote->setStyleSheet(
-        Theme::backgroundStyleSheet(u"QLabel"_s, ColorRole::NoteBackground, u"padding: 4px;"_s));
-    m_scriptsNote->hide();
+    m_scriptsNote->hide(); // its style sheet is given when it is first shown (see refreshContext())
     layout->addWidget(m_scriptsNote);
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(u"mainSplitter"_s);
@@ -255,7 +253,13 @@ void RequestTab::refreshContext()
     m_editor->setVariableContext(m_workspace->resolver(m_collectionId), m_workspace->currentEnvironmentId());
     const Collection *collection = m_workspace->collection(m_collectionId);
     const CollectionItem *item = collection ? collection->find(m_itemId) : nullptr;
-    m_scriptsNote->setVisible(item && CollectionRunner::hasScripts(*collection, m_itemId));
+    const bool scripted = item && CollectionRunner::hasScripts(*collection, m_itemId);
+    // A style sheet makes Qt style the widget with a style sheet style, which a start need not wait for.
+    if (scripted && m_scriptsNote->styleSheet().isEmpty()) {
+        m_scriptsNote->setStyleSheet(
+            Theme::backgroundStyleSheet(u"QLabel"_s, ColorRole::NoteBackground, u"padding: 4px;"_s));
+    }
+    m_scriptsNote->setVisible(scripted);
     if (!collection) {
         m_editor->setInheritedAuth(true,
                                    tr("This request is in no collection: it is sent without authorization."));

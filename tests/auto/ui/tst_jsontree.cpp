@@ -181,8 +181,11 @@ void tst_JsonTree::treeButtonOnlyForJson()
     QVERIFY(!treeButton->isEnabled());
     show(incidents(2));
     QVERIFY(treeButton->isEnabled());
+    // The tree is made when first shown: most answers are never seen as one.
+    QVERIFY(!m_viewer->findChild<JsonTreeView *>());
     QTest::mouseClick(treeButton, Qt::LeftButton);
     QCOMPARE(page()->mode(), ResponseBody::Mode::Tree);
+    QCOMPARE(m_viewer->findChildren<JsonTreeView *>().size(), 1);
     QVERIFY(tree()->isVisible());
     QCOMPARE(tree()->model()->rowCount(), 2);
     // The next answer is shown in the same mode; one that is not JSON falls back to its lines.
