@@ -72,7 +72,7 @@ public:
     QString text() const;
     LineView *lines() const { return m_lines; }
     FindBar *findBar(); // made when first asked for
-    JsonTreeView *tree(); // made when first asked for (the Tree view, a test)
+    JsonTreeView *tree(); // made when first asked for (by the Tree mode, or a test)
     JsonFilterBar *filterBar() const { return m_filter; }
     void openFind();
     void goToLine();

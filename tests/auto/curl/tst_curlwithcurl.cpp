@@ -1,11 +1,11 @@
 #include "curl/curlcommand.h"
 #include "http/requestbody.h"
+#include "shared/placeholders.h"
 #include "shared/testhttpserver.h"
 
 #include <QDir>
 #include <QFile>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -23,20 +23,10 @@ const QByteArray secret = "SECRET-SHOULD-NEVER-LEAVE";
 const QByteArray noteBytes = "Hello,\r\nworld\n";
 const QByteArray fixedBoundary = "PosternTestBoundary0123456789";
 
-// Paths in rows: SECRET is a file outside the working directory, WD/ the working directory. One pass over
-// the row's own text: the paths put in may hold either placeholder themselves (a temporary folder's name).
+// Paths in rows: SECRET is a file outside the working directory, WD/ the working directory.
 QString expand(const QString &text, const QString &wd, const QString &secretPath)
 {
-    static const QRegularExpression placeholder(u"SECRET|WD/"_s);
-    QString expanded;
-    qsizetype done = 0;
-    for (auto matches = placeholder.globalMatch(text); matches.hasNext();) {
-        const QRegularExpressionMatch match = matches.next();
-        expanded += QStringView(text).mid(done, match.capturedStart() - done);
-        expanded += match.captured() == u"SECRET"_s ? secretPath : wd + u'/';
-        done = match.capturedEnd();
-    }
-    return expanded + QStringView(text).mid(done);
+    return Testing::expandPlaceholders(text, { { u"SECRET"_s, secretPath }, { u"WD/"_s, wd + u'/' } });
 }
 
 FormPart text(const QString &key, const QString &value, const QString &type = QString())

@@ -1,4 +1,5 @@
 #include "http/fileaccess.h"
+#include "shared/placeholders.h"
 
 #include <QDir>
 #include <QFile>
@@ -52,7 +53,7 @@ void tst_FileAccess::init()
 
 void tst_FileAccess::inWorkingDirectory_data()
 {
-    QTest::addColumn<QString>("path"); // a leading WD/, OUT/ or WD-other/ is replaced
+    QTest::addColumn<QString>("path"); // WD/, OUT/ and WD-other/ are replaced
     QTest::addColumn<bool>("inside");
     QTest::newRow("relative file") << u"a.txt"_s << true;
     QTest::newRow("relative file in a subfolder") << u"sub/b.txt"_s << true;
@@ -74,13 +75,9 @@ void tst_FileAccess::inWorkingDirectory()
 {
     QFETCH(QString, path);
     QFETCH(bool, inside);
-    // Only a leading placeholder stands for a folder: the temporary folder's random name may hold one too.
-    if (path.startsWith(u"WD/"_s))
-        path = wd() + path.mid(2);
-    else if (path.startsWith(u"OUT/"_s))
-        path = out() + path.mid(3);
-    else if (path.startsWith(u"WD-other/"_s))
-        path = wd() + u"-other"_s + path.mid(8);
+    path = Testing::expandPlaceholders(
+        path,
+        { { u"WD-other/"_s, wd() + u"-other/"_s }, { u"WD/"_s, wd() + u'/' }, { u"OUT/"_s, out() + u'/' } });
     for (const QString &directory : { wd(), m_dir->filePath(u"wd-link"_s) }) {
         const FileAccess files(directory);
         QCOMPARE(files.isInWorkingDirectory(path), inside);

@@ -1,5 +1,6 @@
 #include "http/httpclient.h"
 #include "http/requestbody.h"
+#include "shared/placeholders.h"
 #include "shared/testhttpserver.h"
 
 #include <QDir>
@@ -581,12 +582,8 @@ void tst_RequestBody::filesOnlyFromTheWorkingDirectory()
     QVERIFY(QFile::link(out, wd + u"/linked-out"_s));
     QVERIFY(QFile::link(wd + u"/note.txt"_s, wd + u"/link-to-note.txt"_s));
 
-    // Only a leading OUT/ or WD/ stands for a folder: the temporary folder's random name may hold "WD/" too.
-    QString named = file;
-    if (named.startsWith(u"OUT/"_s))
-        named = out + named.mid(3);
-    else if (named.startsWith(u"WD/"_s))
-        named = wd + named.mid(2);
+    const QString named
+        = Testing::expandPlaceholders(file, { { u"OUT/"_s, out + u'/' }, { u"WD/"_s, wd + u'/' } });
     HttpRequest request = post(mode == u"binary"_s ? BodyMode::Binary : BodyMode::FormData);
     request.url = m_server->url(u"/upload"_s).toString();
     if (mode == u"binary"_s)
