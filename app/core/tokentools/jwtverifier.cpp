@@ -1,17 +1,12 @@
 #include "tokentools/jwtverifier.h"
 
 #include "base/logging.h"
+#include "tokentools/libcrypto.h"
 
 #include <QJsonArray>
 
 #include <memory>
-#include <openssl/bn.h>
 #include <openssl/core_names.h>
-#include <openssl/ec.h>
-#include <openssl/err.h>
-#include <openssl/evp.h>
-#include <openssl/param_build.h>
-#include <openssl/rsa.h>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -20,34 +15,40 @@ namespace Postern {
 
 namespace {
 
+// libcrypto's functions: called only after verify() has loaded the library.
+const LibCrypto &lib()
+{
+    return *LibCrypto::load();
+}
+
 // Owning handles for the libcrypto objects used here.
 struct PkeyFree
 {
-    void operator()(EVP_PKEY *p) const { EVP_PKEY_free(p); }
+    void operator()(EVP_PKEY *p) const { lib().EVP_PKEY_free(p); }
 };
 struct PkeyCtxFree
 {
-    void operator()(EVP_PKEY_CTX *p) const { EVP_PKEY_CTX_free(p); }
+    void operator()(EVP_PKEY_CTX *p) const { lib().EVP_PKEY_CTX_free(p); }
 };
 struct MdCtxFree
 {
-    void operator()(EVP_MD_CTX *p) const { EVP_MD_CTX_free(p); }
+    void operator()(EVP_MD_CTX *p) const { lib().EVP_MD_CTX_free(p); }
 };
 struct BnFree
 {
-    void operator()(BIGNUM *p) const { BN_free(p); }
+    void operator()(BIGNUM *p) const { lib().BN_free(p); }
 };
 struct ParamBldFree
 {
-    void operator()(OSSL_PARAM_BLD *p) const { OSSL_PARAM_BLD_free(p); }
+    void operator()(OSSL_PARAM_BLD *p) const { lib().OSSL_PARAM_BLD_free(p); }
 };
 struct ParamFree
 {
-    void operator()(OSSL_PARAM *p) const { OSSL_PARAM_free(p); }
+    void operator()(OSSL_PARAM *p) const { lib().OSSL_PARAM_free(p); }
 };
 struct EcdsaSigFree
 {
-    void operator()(ECDSA_SIG *p) const { ECDSA_SIG_free(p); }
+    void operator()(ECDSA_SIG *p) const { lib().ECDSA_SIG_free(p); }
 };
 using Pkey = std::unique_ptr<EVP_PKEY, PkeyFree>;
 using PkeyCtx = std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree>;
@@ -60,7 +61,7 @@ using EcdsaSig = std::unique_ptr<ECDSA_SIG, EcdsaSigFree>;
 // libcrypto's error queue is per thread and shared with Qt's TLS backend: never leave entries behind.
 struct ErrorQueueGuard
 {
-    ~ErrorQueueGuard() { ERR_clear_error(); }
+    ~ErrorQueueGuard() { lib().ERR_clear_error(); }
 };
 
 enum class Family { Rsa, RsaPss, Ec };
@@ -78,23 +79,23 @@ struct Algorithm
 std::optional<Algorithm> algorithmFor(const QString &name)
 {
     if (name == u"RS256"_s)
-        return Algorithm { name, Family::Rsa, &EVP_sha256, nullptr, QString(), 0 };
+        return Algorithm { name, Family::Rsa, lib().EVP_sha256, nullptr, QString(), 0 };
     if (name == u"RS384"_s)
-        return Algorithm { name, Family::Rsa, &EVP_sha384, nullptr, QString(), 0 };
+        return Algorithm { name, Family::Rsa, lib().EVP_sha384, nullptr, QString(), 0 };
     if (name == u"RS512"_s)
-        return Algorithm { name, Family::Rsa, &EVP_sha512, nullptr, QString(), 0 };
+        return Algorithm { name, Family::Rsa, lib().EVP_sha512, nullptr, QString(), 0 };
     if (name == u"PS256"_s)
-        return Algorithm { name, Family::RsaPss, &EVP_sha256, nullptr, QString(), 0 };
+        return Algorithm { name, Family::RsaPss, lib().EVP_sha256, nullptr, QString(), 0 };
     if (name == u"PS384"_s)
-        return Algorithm { name, Family::RsaPss, &EVP_sha384, nullptr, QString(), 0 };
+        return Algorithm { name, Family::RsaPss, lib().EVP_sha384, nullptr, QString(), 0 };
     if (name == u"PS512"_s)
-        return Algorithm { name, Family::RsaPss, &EVP_sha512, nullptr, QString(), 0 };
+        return Algorithm { name, Family::RsaPss, lib().EVP_sha512, nullptr, QString(), 0 };
     if (name == u"ES256"_s)
-        return Algorithm { name, Family::Ec, &EVP_sha256, "prime256v1", u"P-256"_s, 32 };
+        return Algorithm { name, Family::Ec, lib().EVP_sha256, "prime256v1", u"P-256"_s, 32 };
     if (name == u"ES384"_s)
-        return Algorithm { name, Family::Ec, &EVP_sha384, "secp384r1", u"P-384"_s, 48 };
+        return Algorithm { name, Family::Ec, lib().EVP_sha384, "secp384r1", u"P-384"_s, 48 };
     if (name == u"ES512"_s)
-        return Algorithm { name, Family::Ec, &EVP_sha512, "secp521r1", u"P-521"_s, 66 };
+        return Algorithm { name, Family::Ec, lib().EVP_sha512, "secp521r1", u"P-521"_s, 66 };
     return std::nullopt;
 }
 
@@ -126,8 +127,8 @@ std::optional<QByteArray> keyBytes(const QJsonObject &jwk, const QString &member
 
 Bignum toBignum(const QByteArray &bytes)
 {
-    return Bignum(
-        BN_bin2bn(reinterpret_cast<const unsigned char *>(bytes.constData()), int(bytes.size()), nullptr));
+    return Bignum(lib().BN_bin2bn(reinterpret_cast<const unsigned char *>(bytes.constData()),
+                                  int(bytes.size()), nullptr));
 }
 
 QString describeKey(const QJsonObject &jwk, int index)
@@ -151,22 +152,22 @@ Pkey rsaKey(const QJsonObject &jwk, QString *why)
         *why = JwtVerifier::tr("its numbers cannot be read");
         return nullptr;
     }
-    if (BN_num_bits(modulus.get()) < 2048) {
+    if (lib().BN_num_bits(modulus.get()) < 2048) {
         *why = JwtVerifier::tr("it has %1 bits; RSA keys for JWS need at least 2048 (RFC 7518 §3.3)")
-                   .arg(BN_num_bits(modulus.get()));
+                   .arg(lib().BN_num_bits(modulus.get()));
         return nullptr;
     }
-    const ParamBld builder(OSSL_PARAM_BLD_new());
-    if (!builder || OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_N, modulus.get()) != 1
-        || OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_E, exponent.get()) != 1) {
+    const ParamBld builder(lib().OSSL_PARAM_BLD_new());
+    if (!builder || lib().OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_N, modulus.get()) != 1
+        || lib().OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_E, exponent.get()) != 1) {
         *why = JwtVerifier::tr("libcrypto could not take it");
         return nullptr;
     }
-    const Params params(OSSL_PARAM_BLD_to_param(builder.get()));
-    const PkeyCtx context(EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr));
+    const Params params(lib().OSSL_PARAM_BLD_to_param(builder.get()));
+    const PkeyCtx context(lib().EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr));
     EVP_PKEY *key = nullptr;
-    if (!params || !context || EVP_PKEY_fromdata_init(context.get()) != 1
-        || EVP_PKEY_fromdata(context.get(), &key, EVP_PKEY_PUBLIC_KEY, params.get()) != 1) {
+    if (!params || !context || lib().EVP_PKEY_fromdata_init(context.get()) != 1
+        || lib().EVP_PKEY_fromdata(context.get(), &key, EVP_PKEY_PUBLIC_KEY, params.get()) != 1) {
         *why = JwtVerifier::tr("libcrypto refused it as an RSA public key");
         return nullptr;
     }
@@ -196,20 +197,21 @@ Pkey ecKey(const QJsonObject &jwk, const Algorithm &algorithm, QString *why)
     point.append(*y);
 
     OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, const_cast<char *>(algorithm.group), 0),
-        OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, point.data(), size_t(point.size())),
-        OSSL_PARAM_construct_end(),
+        lib().OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME,
+                                               const_cast<char *>(algorithm.group), 0),
+        lib().OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, point.data(), size_t(point.size())),
+        lib().OSSL_PARAM_construct_end(),
     };
-    const PkeyCtx context(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
+    const PkeyCtx context(lib().EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
     EVP_PKEY *raw = nullptr;
-    if (!context || EVP_PKEY_fromdata_init(context.get()) != 1
-        || EVP_PKEY_fromdata(context.get(), &raw, EVP_PKEY_PUBLIC_KEY, params) != 1) {
+    if (!context || lib().EVP_PKEY_fromdata_init(context.get()) != 1
+        || lib().EVP_PKEY_fromdata(context.get(), &raw, EVP_PKEY_PUBLIC_KEY, params) != 1) {
         *why = JwtVerifier::tr("its point is not on %1").arg(algorithm.curve);
         return nullptr;
     }
     Pkey key(raw);
-    const PkeyCtx check(EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr));
-    if (!check || EVP_PKEY_public_check(check.get()) != 1) {
+    const PkeyCtx check(lib().EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr));
+    if (!check || lib().EVP_PKEY_public_check(check.get()) != 1) {
         *why = JwtVerifier::tr("its point is not a valid public key on %1").arg(algorithm.curve);
         return nullptr;
     }
@@ -221,17 +223,17 @@ QByteArray ecdsaDer(const QByteArray &signature, int coordinateBytes)
 {
     Bignum r = toBignum(signature.left(coordinateBytes));
     Bignum s = toBignum(signature.mid(coordinateBytes));
-    const EcdsaSig sig(ECDSA_SIG_new());
-    if (!r || !s || !sig || ECDSA_SIG_set0(sig.get(), r.get(), s.get()) != 1)
+    const EcdsaSig sig(lib().ECDSA_SIG_new());
+    if (!r || !s || !sig || lib().ECDSA_SIG_set0(sig.get(), r.get(), s.get()) != 1)
         return QByteArray();
     r.release(); // owned by sig now
     s.release();
-    const int length = i2d_ECDSA_SIG(sig.get(), nullptr);
+    const int length = lib().i2d_ECDSA_SIG(sig.get(), nullptr);
     if (length <= 0)
         return QByteArray();
     QByteArray der(length, Qt::Uninitialized);
     auto *out = reinterpret_cast<unsigned char *>(der.data());
-    if (i2d_ECDSA_SIG(sig.get(), &out) != length)
+    if (lib().i2d_ECDSA_SIG(sig.get(), &out) != length)
         return QByteArray();
     return der;
 }
@@ -240,21 +242,22 @@ QByteArray ecdsaDer(const QByteArray &signature, int coordinateBytes)
 int checkSignature(EVP_PKEY *key, const Algorithm &algorithm, const QByteArray &signingInput,
                    const QByteArray &signature)
 {
-    const MdCtx context(EVP_MD_CTX_new());
+    const MdCtx context(lib().EVP_MD_CTX_new());
     EVP_PKEY_CTX *keyContext = nullptr; // owned by context
-    if (!context || EVP_DigestVerifyInit(context.get(), &keyContext, algorithm.digest(), nullptr, key) != 1)
+    if (!context
+        || lib().EVP_DigestVerifyInit(context.get(), &keyContext, algorithm.digest(), nullptr, key) != 1)
         return -1;
     if (algorithm.family == Family::RsaPss) {
         // RFC 7518 §3.5: MGF1 with the same hash, salt as long as the hash.
-        if (EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PSS_PADDING) != 1
-            || EVP_PKEY_CTX_set_rsa_mgf1_md(keyContext, algorithm.digest()) != 1
-            || EVP_PKEY_CTX_set_rsa_pss_saltlen(keyContext, RSA_PSS_SALTLEN_DIGEST) != 1)
+        if (lib().EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PSS_PADDING) != 1
+            || lib().EVP_PKEY_CTX_set_rsa_mgf1_md(keyContext, algorithm.digest()) != 1
+            || lib().EVP_PKEY_CTX_set_rsa_pss_saltlen(keyContext, RSA_PSS_SALTLEN_DIGEST) != 1)
             return -1;
     } else if (algorithm.family == Family::Rsa) {
-        if (EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PADDING) != 1)
+        if (lib().EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PADDING) != 1)
             return -1;
     }
-    const int result = EVP_DigestVerify(
+    const int result = lib().EVP_DigestVerify(
         context.get(), reinterpret_cast<const unsigned char *>(signature.constData()),
         size_t(signature.size()), reinterpret_cast<const unsigned char *>(signingInput.constData()),
         size_t(signingInput.size()));
@@ -327,7 +330,6 @@ JwtVerifier::Result JwtVerifier::verify(QStringView token, const QJsonObject &jw
 
 JwtVerifier::Result JwtVerifier::verify(const JwtInfo &token, const QJsonObject &jwks)
 {
-    const ErrorQueueGuard clearErrors;
     if (!token.isJwt)
         return make(Verdict::Malformed,
                     token.notJwtReason.isEmpty() ? JwtVerifier::tr("Not a JWT.") : token.notJwtReason);
@@ -349,6 +351,11 @@ JwtVerifier::Result JwtVerifier::verify(const JwtInfo &token, const QJsonObject 
                 "so it is not done.")
                 .arg(alg),
             alg);
+    QString unavailable;
+    if (!LibCrypto::load(&unavailable))
+        return make(Verdict::UnsupportedAlgorithm,
+                    JwtVerifier::tr("Signatures cannot be checked here: %1.").arg(unavailable), alg);
+    const ErrorQueueGuard clearErrors;
     const std::optional<Algorithm> algorithm = algorithmFor(alg);
     if (!algorithm)
         return make(Verdict::UnsupportedAlgorithm,

@@ -1,5 +1,7 @@
 #include "tokentools/signingkey.h"
 
+#include "tokentools/libcrypto.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -7,16 +9,7 @@
 #include <QRandomGenerator>
 #include <QStringList>
 
-#include <openssl/bio.h>
-#include <openssl/bn.h>
 #include <openssl/core_names.h>
-#include <openssl/ec.h>
-#include <openssl/err.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/pkcs12.h>
-#include <openssl/rsa.h>
-#include <openssl/x509.h>
 
 using namespace Qt::StringLiterals;
 
@@ -24,14 +17,21 @@ namespace Postern {
 
 namespace {
 
+// libcrypto's functions: called only with a key in hand, or after fromFile(), fromPem() or
+// generateP256() has loaded the library.
+const LibCrypto &lib()
+{
+    return *LibCrypto::load();
+}
+
 struct Free
 {
-    void operator()(EVP_PKEY *p) const { EVP_PKEY_free(p); }
-    void operator()(EVP_MD_CTX *p) const { EVP_MD_CTX_free(p); }
-    void operator()(BIO *p) const { BIO_free(p); }
-    void operator()(PKCS12 *p) const { PKCS12_free(p); }
-    void operator()(ECDSA_SIG *p) const { ECDSA_SIG_free(p); }
-    void operator()(BIGNUM *p) const { BN_free(p); }
+    void operator()(EVP_PKEY *p) const { lib().EVP_PKEY_free(p); }
+    void operator()(EVP_MD_CTX *p) const { lib().EVP_MD_CTX_free(p); }
+    void operator()(BIO *p) const { lib().BIO_free(p); }
+    void operator()(PKCS12 *p) const { lib().PKCS12_free(p); }
+    void operator()(ECDSA_SIG *p) const { lib().ECDSA_SIG_free(p); }
+    void operator()(BIGNUM *p) const { lib().BN_free(p); }
 };
 using Pkey = std::unique_ptr<EVP_PKEY, Free>;
 
@@ -46,11 +46,12 @@ int passphraseCallback(char *buffer, int size, int, void *data)
 
 EVP_PKEY *readPem(const QByteArray &bytes, const QByteArray &passphrase)
 {
-    const std::unique_ptr<BIO, Free> bio(BIO_new_mem_buf(bytes.constData(), int(bytes.size())));
+    const std::unique_ptr<BIO, Free> bio(lib().BIO_new_mem_buf(bytes.constData(), int(bytes.size())));
     QByteArray pass = passphrase;
-    EVP_PKEY *key = bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, &passphraseCallback, &pass) : nullptr;
+    EVP_PKEY *key
+        = bio ? lib().PEM_read_bio_PrivateKey(bio.get(), nullptr, &passphraseCallback, &pass) : nullptr;
     pass.fill('\0');
-    ERR_clear_error();
+    lib().ERR_clear_error();
     return key;
 }
 
@@ -58,13 +59,13 @@ EVP_PKEY *readPem(const QByteArray &bytes, const QByteArray &passphrase)
 QByteArray rawEcdsa(const QByteArray &der, int coordinateBytes)
 {
     const unsigned char *p = reinterpret_cast<const unsigned char *>(der.constData());
-    const std::unique_ptr<ECDSA_SIG, Free> signature(d2i_ECDSA_SIG(nullptr, &p, long(der.size())));
+    const std::unique_ptr<ECDSA_SIG, Free> signature(lib().d2i_ECDSA_SIG(nullptr, &p, long(der.size())));
     if (!signature)
         return QByteArray();
     QByteArray raw(2 * coordinateBytes, '\0');
     unsigned char *out = reinterpret_cast<unsigned char *>(raw.data());
-    if (BN_bn2binpad(ECDSA_SIG_get0_r(signature.get()), out, coordinateBytes) != coordinateBytes
-        || BN_bn2binpad(ECDSA_SIG_get0_s(signature.get()), out + coordinateBytes, coordinateBytes)
+    if (lib().BN_bn2binpad(lib().ECDSA_SIG_get0_r(signature.get()), out, coordinateBytes) != coordinateBytes
+        || lib().BN_bn2binpad(lib().ECDSA_SIG_get0_s(signature.get()), out + coordinateBytes, coordinateBytes)
             != coordinateBytes)
         return QByteArray();
     return raw;
@@ -72,13 +73,13 @@ QByteArray rawEcdsa(const QByteArray &der, int coordinateBytes)
 
 bool isP256(EVP_PKEY *key)
 {
-    if (EVP_PKEY_is_a(key, "EC") != 1)
+    if (lib().EVP_PKEY_is_a(key, "EC") != 1)
         return false;
     char group[64] = {};
     size_t length = 0;
-    const bool ok = EVP_PKEY_get_group_name(key, group, sizeof group, &length) == 1
+    const bool ok = lib().EVP_PKEY_get_group_name(key, group, sizeof group, &length) == 1
         && (qstrcmp(group, "prime256v1") == 0 || qstrcmp(group, "P-256") == 0);
-    ERR_clear_error();
+    lib().ERR_clear_error();
     return ok;
 }
 
@@ -86,14 +87,14 @@ bool isP256(EVP_PKEY *key)
 QByteArray bigNumber(EVP_PKEY *key, const char *name, int width = 0)
 {
     BIGNUM *raw = nullptr;
-    if (EVP_PKEY_get_bn_param(key, name, &raw) != 1) {
-        ERR_clear_error();
+    if (lib().EVP_PKEY_get_bn_param(key, name, &raw) != 1) {
+        lib().ERR_clear_error();
         return QByteArray();
     }
     const std::unique_ptr<BIGNUM, Free> number(raw);
-    const int size = width > 0 ? width : BN_num_bytes(number.get());
+    const int size = width > 0 ? width : (lib().BN_num_bits(number.get()) + 7) / 8;
     QByteArray bytes(size, '\0');
-    if (BN_bn2binpad(number.get(), reinterpret_cast<unsigned char *>(bytes.data()), size) != size)
+    if (lib().BN_bn2binpad(number.get(), reinterpret_cast<unsigned char *>(bytes.data()), size) != size)
         return QByteArray();
     return bytes;
 }
@@ -123,27 +124,33 @@ SigningKey SigningKey::fromFile(const QString &path, const QByteArray &passphras
         *error = tr("The private key file %1 is larger than a key file can be.").arg(name);
         return SigningKey();
     }
+    QString unavailable;
+    if (!LibCrypto::load(&unavailable)) {
+        *error = tr("The private key file %1 cannot be read here: %2.").arg(name, unavailable);
+        return SigningKey();
+    }
     QByteArray bytes = file.read(MaxKeyFileBytes + 1);
     Pkey key;
     if (bytes.contains("-----BEGIN")) {
         key.reset(readPem(bytes, passphrase));
     } else {
-        const std::unique_ptr<BIO, Free> bio(BIO_new_mem_buf(bytes.constData(), int(bytes.size())));
-        const std::unique_ptr<PKCS12, Free> p12(bio ? d2i_PKCS12_bio(bio.get(), nullptr) : nullptr);
+        const std::unique_ptr<BIO, Free> bio(lib().BIO_new_mem_buf(bytes.constData(), int(bytes.size())));
+        const std::unique_ptr<PKCS12, Free> p12(bio ? lib().d2i_PKCS12_bio(bio.get(), nullptr) : nullptr);
         EVP_PKEY *parsed = nullptr;
         X509 *certificate = nullptr;
-        if (p12 && PKCS12_parse(p12.get(), passphrase.constData(), &parsed, &certificate, nullptr) == 1) {
+        if (p12
+            && lib().PKCS12_parse(p12.get(), passphrase.constData(), &parsed, &certificate, nullptr) == 1) {
             key.reset(parsed);
-            X509_free(certificate);
+            lib().X509_free(certificate);
         } else if (!p12) {
             bytes.fill('\0');
-            ERR_clear_error();
+            lib().ERR_clear_error();
             *error = tr("The private key file %1 is neither PEM nor PKCS#12.").arg(name);
             return SigningKey();
         }
     }
     bytes.fill('\0');
-    ERR_clear_error(); // nothing of a failed attempt stays for the next libcrypto user
+    lib().ERR_clear_error(); // nothing of a failed attempt stays for the next libcrypto user
     if (!key) {
         *error = passphrase.isEmpty()
             ? tr("No private key could be read from %1: it may need a passphrase, or hold no private key.")
@@ -162,6 +169,8 @@ SigningKey SigningKey::fromFile(const QString &path, const QByteArray &passphras
 
 SigningKey SigningKey::fromPem(const QByteArray &pem)
 {
+    if (!LibCrypto::load())
+        return SigningKey();
     Pkey key(readPem(pem, QByteArray()));
     if (!key)
         return SigningKey();
@@ -173,8 +182,10 @@ SigningKey SigningKey::fromPem(const QByteArray &pem)
 
 SigningKey SigningKey::generateP256()
 {
-    Pkey key(EVP_EC_gen("P-256"));
-    ERR_clear_error();
+    if (!LibCrypto::load())
+        return SigningKey();
+    Pkey key(lib().EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
+    lib().ERR_clear_error();
     if (!key)
         return SigningKey();
     SigningKey result;
@@ -187,16 +198,17 @@ QByteArray SigningKey::toPem() const
 {
     if (!d)
         return QByteArray();
-    const std::unique_ptr<BIO, Free> bio(BIO_new(BIO_s_mem()));
+    const std::unique_ptr<BIO, Free> bio(lib().BIO_new(lib().BIO_s_mem()));
     if (!bio
-        || PEM_write_bio_PrivateKey(bio.get(), d->key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1) {
-        ERR_clear_error();
+        || lib().PEM_write_bio_PrivateKey(bio.get(), d->key.get(), nullptr, nullptr, 0, nullptr, nullptr)
+            != 1) {
+        lib().ERR_clear_error();
         return QByteArray();
     }
     char *data = nullptr;
-    const long length = BIO_get_mem_data(bio.get(), &data);
+    const long length = lib().BIO_ctrl(bio.get(), BIO_CTRL_INFO, 0, reinterpret_cast<char *>(&data));
     QByteArray pem(data, qsizetype(length));
-    OPENSSL_cleanse(data, size_t(length));
+    lib().OPENSSL_cleanse(data, size_t(length));
     return pem;
 }
 
@@ -207,7 +219,7 @@ QString SigningKey::algorithmFor(const QString &configured, QString *error) cons
         return QString();
     }
     EVP_PKEY *key = d->key.get();
-    const bool rsa = EVP_PKEY_is_a(key, "RSA") == 1;
+    const bool rsa = lib().EVP_PKEY_is_a(key, "RSA") == 1;
     const bool p256 = isP256(key);
     const QString algorithm = !configured.isEmpty() ? configured
         : rsa                                       ? u"RS256"_s
@@ -228,9 +240,9 @@ QString SigningKey::algorithmFor(const QString &configured, QString *error) cons
             : tr("%1 needs an RSA key; the key file holds another kind.").arg(algorithm);
         return QString();
     }
-    if (rsa && EVP_PKEY_get_bits(key) < 2048) {
-        *error
-            = tr("The RSA key has %1 bits; RFC 7518 §3.3 asks for 2048 or more.").arg(EVP_PKEY_get_bits(key));
+    if (rsa && lib().EVP_PKEY_get_bits(key) < 2048) {
+        *error = tr("The RSA key has %1 bits; RFC 7518 §3.3 asks for 2048 or more.")
+                     .arg(lib().EVP_PKEY_get_bits(key));
         return QString();
     }
     return algorithm;
@@ -242,34 +254,35 @@ QByteArray SigningKey::sign(const QString &algorithm, const QByteArray &input, Q
         *error = tr("There is no key to sign with.");
         return QByteArray();
     }
-    const std::unique_ptr<EVP_MD_CTX, Free> context(EVP_MD_CTX_new());
+    const std::unique_ptr<EVP_MD_CTX, Free> context(lib().EVP_MD_CTX_new());
     EVP_PKEY_CTX *keyContext = nullptr;
     if (!context
-        || EVP_DigestSignInit(context.get(), &keyContext, EVP_sha256(), nullptr, d->key.get()) != 1) {
-        ERR_clear_error();
+        || lib().EVP_DigestSignInit(context.get(), &keyContext, lib().EVP_sha256(), nullptr, d->key.get())
+            != 1) {
+        lib().ERR_clear_error();
         *error = tr("The key cannot sign with %1.").arg(algorithm);
         return QByteArray();
     }
     if (algorithm == u"PS256"_s
-        && (EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PSS_PADDING) != 1
-            || EVP_PKEY_CTX_set_rsa_pss_saltlen(keyContext, RSA_PSS_SALTLEN_DIGEST) != 1)) {
-        ERR_clear_error();
+        && (lib().EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PSS_PADDING) != 1
+            || lib().EVP_PKEY_CTX_set_rsa_pss_saltlen(keyContext, RSA_PSS_SALTLEN_DIGEST) != 1)) {
+        lib().ERR_clear_error();
         *error = tr("The key cannot sign with PS256.");
         return QByteArray();
     }
     size_t length = 0;
     const auto *data = reinterpret_cast<const unsigned char *>(input.constData());
     QByteArray signature;
-    if (EVP_DigestSign(context.get(), nullptr, &length, data, size_t(input.size())) == 1) {
+    if (lib().EVP_DigestSign(context.get(), nullptr, &length, data, size_t(input.size())) == 1) {
         signature.resize(qsizetype(length));
-        if (EVP_DigestSign(context.get(), reinterpret_cast<unsigned char *>(signature.data()), &length, data,
-                           size_t(input.size()))
+        if (lib().EVP_DigestSign(context.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
+                                 data, size_t(input.size()))
             == 1)
             signature.resize(qsizetype(length));
         else
             signature.clear();
     }
-    ERR_clear_error();
+    lib().ERR_clear_error();
     if (algorithm == u"ES256"_s && !signature.isEmpty())
         signature = rawEcdsa(signature, 32);
     if (signature.isEmpty())
@@ -282,7 +295,7 @@ QJsonObject SigningKey::publicJwk() const
     if (!d)
         return QJsonObject();
     EVP_PKEY *key = d->key.get();
-    if (EVP_PKEY_is_a(key, "RSA") == 1) {
+    if (lib().EVP_PKEY_is_a(key, "RSA") == 1) {
         return { { u"kty"_s, u"RSA"_s },
                  { u"n"_s, QString::fromLatin1(base64UrlNoPadding(bigNumber(key, OSSL_PKEY_PARAM_RSA_N))) },
                  { u"e"_s, QString::fromLatin1(base64UrlNoPadding(bigNumber(key, OSSL_PKEY_PARAM_RSA_E))) } };

@@ -43,6 +43,7 @@ class tst_LeanStart : public QObject
 private Q_SLOTS:
     void initTestCase();
     void theProgramStartsWithoutWebEngine();
+    void theProgramLooksForLibrariesOnlyInFolders();
     void anHtmlPreviewBringsItInWithoutScriptsOrNetwork();
     void theLoginWindowBringsItIn();
 };
@@ -77,6 +78,8 @@ const QStringList glDriver { u"_dri.so"_s, u"libLLVM"_s, u"libgallium"_s };
 const QStringList javaScript { u"libQt6Qml"_s };
 // The window's icon is drawn at build time (PNGs): no SVG icon engine for it.
 const QStringList svgIconEngine { u"iconengines/libqsvgicon"_s };
+// OpenSSL's libcrypto comes with the first JWT signature, key or TLS connection (tokentools/libcrypto.h).
+const QStringList libCrypto { u"/libcrypto.so"_s };
 
 } // namespace
 
@@ -118,13 +121,38 @@ void tst_LeanStart::theProgramStartsWithoutWebEngine()
     // Started: its platform plugin is in, and its window has had time to paint.
     QVERIFY(QTest::qWaitFor([&] { return !mapped(pid, { u"platforms/libq"_s }).isEmpty(); }, 20000));
     QTest::qWait(1500);
-    const QStringList loaded = mapped(pid, heavy + glDriver + javaScript + svgIconEngine);
+    const QStringList loaded = mapped(pid, heavy + glDriver + javaScript + svgIconEngine + libCrypto);
     postern.terminate();
     if (!postern.waitForFinished(10000))
         postern.kill();
     xvfb.terminate();
     xvfb.waitForFinished(5000);
     QVERIFY2(loaded.isEmpty(), qPrintable(u"mapped at start: "_s + loaded.join(u", "_s)));
+}
+
+// Where the dynamic loader looks for postern's libraries before the system's folders (its RUNPATH): never
+// an empty or relative entry, which would be the folder it is started from.
+void tst_LeanStart::theProgramLooksForLibrariesOnlyInFolders()
+{
+    const QString readelf = QStandardPaths::findExecutable(u"readelf"_s);
+    if (readelf.isEmpty())
+        QSKIP("readelf (binutils) is not installed: the program's RUNPATH cannot be read");
+    QProcess dump;
+    dump.start(readelf, { u"--dynamic"_s, QStringLiteral(POSTERN_EXECUTABLE) });
+    QVERIFY(dump.waitForFinished(30000));
+    QCOMPARE(dump.exitCode(), 0);
+    const QString dynamic = QString::fromLocal8Bit(dump.readAllStandardOutput());
+    QVERIFY2(dynamic.contains(u"(NEEDED)"_s), qPrintable(dynamic.left(400)));
+    for (const QString &line : dynamic.split(u'\n')) {
+        if (!line.contains(u"(RUNPATH)"_s) && !line.contains(u"(RPATH)"_s))
+            continue;
+        const qsizetype open = line.indexOf(u'['), close = line.lastIndexOf(u']');
+        QVERIFY2(open > 0 && close > open, qPrintable(line));
+        for (const QString &entry : line.mid(open + 1, close - open - 1).split(u':')) {
+            QVERIFY2(entry.startsWith(u'/') || entry.startsWith(u"$ORIGIN"_s),
+                     qPrintable(u"an entry that is the current folder, in "_s + line.trimmed()));
+        }
+    }
 }
 
 void tst_LeanStart::anHtmlPreviewBringsItInWithoutScriptsOrNetwork()
