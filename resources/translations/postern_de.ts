@@ -3734,6 +3734,10 @@
         <source>Not usable: %1.</source>
         <translation>Nicht verwendbar: %1.</translation>
     </message>
+    <message>
+        <source>Signatures cannot be checked here: %1.</source>
+        <translation>Signaturen können hier nicht geprüft werden: %1.</translation>
+    </message>
 </context>
 <context>
     <name>Postern::JwtView</name>
@@ -3867,6 +3871,17 @@ Payload:
     <message>
         <source>the system keychain</source>
         <translation>dem System-Schlüsselbund</translation>
+    </message>
+</context>
+<context>
+    <name>Postern::LibCrypto</name>
+    <message>
+        <source>OpenSSL&apos;s libcrypto %1 cannot be loaded (%2); install libssl3</source>
+        <translation>OpenSSLs libcrypto %1 kann nicht geladen werden (%2); installieren Sie libssl3</translation>
+    </message>
+    <message>
+        <source>%1 lacks %2: it is older than OpenSSL %3.0</source>
+        <translation>%1 fehlt %2: sie ist älter als OpenSSL %3.0</translation>
     </message>
 </context>
 <context>
@@ -5346,6 +5361,14 @@ Ein nativer API-Client für OAuth-geschützte APIs.</translation>
         <source>The variables the scripts set could not be kept: %1</source>
         <translation>Die von den Skripten gesetzten Variablen konnten nicht gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Send a request to see its answer here.</source>
+        <translation>Senden Sie eine Anfrage, um hier ihre Antwort zu sehen.</translation>
+    </message>
 </context>
 <context>
     <name>Postern::RequestTabs</name>
@@ -6317,6 +6340,10 @@ Ein nativer API-Client für OAuth-geschützte APIs.</translation>
     <message>
         <source>Signing with %1 failed.</source>
         <translation>Das Signieren mit %1 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The private key file %1 cannot be read here: %2.</source>
+        <translation>Die Datei mit dem privaten Schlüssel %1 kann hier nicht gelesen werden: %2.</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,29 @@ QString describeAuth(const AuthConfig &auth)
     return QString();
 }
 
+// What the response's place shows until the first Send: its title and what will come there. The
+// viewer, with its pages and tool bar, is made then (RequestTab::viewer()).
+QWidget *makeResponsePlaceholder(QWidget *parent)
+{
+    auto *placeholder = new QWidget(parent);
+    placeholder->setObjectName(u"responsePlaceholder"_s);
+    auto *layout = new QVBoxLayout(placeholder);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *title = new QLabel(RequestTab::tr("Response"), placeholder);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    auto *hint = new QLabel(RequestTab::tr("Send a request to see its answer here."), placeholder);
+    hint->setObjectName(u"responsePlaceholderText"_s);
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setFrameShape(QFrame::StyledPanel);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    hint->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    layout->addWidget(title);
+    layout->addWidget(hint, 1);
+    return placeholder;
+}
+
 } // namespace
 
 RequestTab::RequestTab(const QString &id, const OAuthServices &services, RequestSender *sender,
@@ -82,31 +105,16 @@ RequestTab::RequestTab(const QString &id, const OAuthServices &services, Request
     m_splitter->setChildrenCollapsible(false);
     m_editor = new RequestEditor(services, m_splitter);
     m_editor->setObjectName(u"requestEditor"_s);
-    m_viewer = new ResponseViewer(m_splitter);
-    m_viewer->setObjectName(u"responseViewer"_s);
-    // HTML answers are previewed by the WebEngine library, loaded the first time one is.
-    m_viewer->setHtmlPreviewFactory(&LoginWindows::createHtmlPreview);
+    m_responsePlaceholder = makeResponsePlaceholder(m_splitter);
     m_splitter->addWidget(m_editor);
-    m_splitter->addWidget(m_viewer);
+    m_splitter->addWidget(m_responsePlaceholder);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setSizes({ 260, 520 });
     layout->addWidget(m_splitter);
 
-    // Offered with the message of a Send stopped for want of a usable OAuth 2.0 token.
-    m_getTokenOffer = new QPushButton(tr("Get New Access Token…"), m_viewer);
-    m_getTokenOffer->setObjectName(u"sendGetNewTokenButton"_s);
-    m_getTokenOffer->setAccessibleName(tr("Get New Access Token"));
-    m_getTokenOffer->hide();
-    m_viewer->addUnderMessage(m_getTokenOffer);
-    connect(m_getTokenOffer, &QPushButton::clicked, this, [this] {
-        m_getTokenOffer->hide();
-        m_editor->authEditor()->oauth2Pane()->getNewAccessToken();
-    });
-
     connect(m_editor, &RequestEditor::sendRequested, this, &RequestTab::send);
     connect(m_editor, &RequestEditor::cancelRequested, this, &RequestTab::cancel);
-    connect(m_viewer, &ResponseViewer::message, this, &RequestTab::message);
     connect(m_editor, &RequestEditor::changed, this, [this] {
         ++m_revision;
         updateDirty();
@@ -117,6 +125,31 @@ RequestTab::RequestTab(const QString &id, const OAuthServices &services, Request
     m_editor->setWorkingDirectorySource([this] { return workingDirectory(); });
     m_saved = comparable(m_editor->request());
     refreshContext();
+}
+
+ResponseViewer *RequestTab::viewer()
+{
+    if (m_viewer)
+        return m_viewer;
+    m_viewer = new ResponseViewer;
+    m_viewer->setObjectName(u"responseViewer"_s);
+    // HTML answers are previewed by the WebEngine library, loaded the first time one is.
+    m_viewer->setHtmlPreviewFactory(&LoginWindows::createHtmlPreview);
+    // Offered with the message of a Send stopped for want of a usable OAuth 2.0 token.
+    m_getTokenOffer = new QPushButton(tr("Get New Access Token…"), m_viewer);
+    m_getTokenOffer->setObjectName(u"sendGetNewTokenButton"_s);
+    m_getTokenOffer->setAccessibleName(tr("Get New Access Token"));
+    m_getTokenOffer->hide();
+    m_viewer->addUnderMessage(m_getTokenOffer);
+    connect(m_getTokenOffer, &QPushButton::clicked, this, [this] {
+        m_getTokenOffer->hide();
+        m_editor->authEditor()->oauth2Pane()->getNewAccessToken();
+    });
+    connect(m_viewer, &ResponseViewer::message, this, &RequestTab::message);
+    // In the placeholder's place, at its size.
+    delete m_splitter->replaceWidget(m_splitter->indexOf(m_responsePlaceholder), m_viewer);
+    m_responsePlaceholder = nullptr;
+    return m_viewer;
 }
 
 RequestTab::~RequestTab()
@@ -349,6 +382,7 @@ void RequestTab::send()
 {
     if (isBusy())
         return;
+    viewer(); // the answer is shown there
     if (hasScripts()) {
         sendWithScripts();
         return;

@@ -43,7 +43,10 @@ public:
 
     QString id() const { return m_id; }
     RequestEditor *editor() const { return m_editor; }
-    ResponseViewer *viewer() const { return m_viewer; }
+    // The response's viewer, made on the first call: until the first Send (or a look at it) the tab
+    // shows a light placeholder in its place.
+    ResponseViewer *viewer();
+    bool hasViewer() const { return m_viewer != nullptr; }
     QSplitter *splitter() const { return m_splitter; }
 
     QString collectionId() const { return m_collectionId; }
@@ -119,6 +122,7 @@ private:
     TokenStore *m_tokens;
     RequestEditor *m_editor = nullptr;
     ResponseViewer *m_viewer = nullptr;
+    QWidget *m_responsePlaceholder = nullptr; // where the viewer goes, until it is made
     QSplitter *m_splitter = nullptr;
     QLabel *m_scriptsNote = nullptr;
     QPushButton *m_getTokenOffer = nullptr; // below the response message when no usable token stopped Send

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void startsWithIncidentRequest();
     void sendShowsTenIncidents();
     void keyboardSendsAndFocusesUrl();
+    void theFirstSendMakesTheResponseViewer();
     void urlAndParamsFollowEachOther();
     void basicAuthIsAnAutomaticHeader();
     void wrongPasswordShowsInstance401();
@@ -170,6 +171,7 @@ void tst_MainWindow::sendShowsTenIncidents()
 
 void tst_MainWindow::keyboardSendsAndFocusesUrl()
 {
+    m_window->responseViewer(); // made before the first Send when asked for
     find<LineView>("responseBody")->setFocus();
     QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
     QTRY_VERIFY(find<QLineEdit>("urlEdit")->hasFocus());
@@ -177,6 +179,29 @@ void tst_MainWindow::keyboardSendsAndFocusesUrl()
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
     QVERIFY(shown.wait(15000));
     QVERIFY2(status().startsWith(u"200"_s), qPrintable(status()));
+}
+
+// Until the first Send a light placeholder stands where the response will be; Send puts the viewer,
+// with its pages and tool bar, in its place at its size.
+void tst_MainWindow::theFirstSendMakesTheResponseViewer()
+{
+    QVERIFY(!m_window->findChild<ResponseViewer *>());
+    auto *placeholder = find<QLabel>("responsePlaceholderText");
+    QVERIFY(placeholder->isVisible());
+    QCOMPARE(QAccessible::queryAccessibleInterface(placeholder)->text(QAccessible::Name),
+             u"Send a request to see its answer here."_s);
+    auto *splitter = m_window->findChild<QSplitter *>(u"mainSplitter"_s);
+    const QList<int> sizes = splitter->sizes();
+    QSignalSpy exchanged(m_window->requestTabs()->currentTab(), &RequestTab::exchanged);
+    find<QLineEdit>("urlEdit")->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(exchanged.wait(15000));
+    auto *viewer = m_window->findChild<ResponseViewer *>();
+    QVERIFY(viewer);
+    QVERIFY(viewer->isVisible());
+    QVERIFY(!m_window->findChild<QLabel *>(u"responsePlaceholderText"_s));
+    QCOMPARE(splitter->sizes(), sizes);
+    QTRY_VERIFY2(status().startsWith(u"200"_s), qPrintable(status()));
 }
 
 void tst_MainWindow::urlAndParamsFollowEachOther()

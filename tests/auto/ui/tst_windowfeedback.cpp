@@ -198,6 +198,11 @@ void tst_WindowFeedback::automaticAuthorizationIsMasked()
 
 void tst_WindowFeedback::copySaysCopiedAndNeedsABody()
 {
+    // Before the first Send the response's place holds a placeholder, not the viewer and its buttons.
+    QVERIFY(!m_window->findChild<QPushButton *>(u"copyBodyButton"_s));
+    QCOMPARE(find<QLabel>("responsePlaceholderText")->text(), u"Send a request to see its answer here."_s);
+    m_window->responseViewer(); // made when asked for (Find does), still empty
+    QVERIFY(!m_window->findChild<QLabel *>(u"responsePlaceholderText"_s));
     auto *copy = find<QPushButton>("copyBodyButton");
     QVERIFY2(!copy->isEnabled(), "nothing to copy before a request was sent");
 
@@ -230,9 +235,9 @@ void tst_WindowFeedback::copySaysCopiedAndNeedsABody()
 
 void tst_WindowFeedback::errorBeforeSendingTakesNoTime()
 {
-    auto *time = find<QLabel>("responseTime");
     find<QLineEdit>("urlEdit")->setText(u"127.0.0.1/no/scheme"_s);
     QVERIFY(sendAndWait());
+    auto *time = find<QLabel>("responseTime");
     QCOMPARE(find<QLabel>("responseStatus")->text(), u"Error"_s);
     QVERIFY2(time->text().isEmpty(), qPrintable(time->text()));
     QCOMPARE(QAccessible::queryAccessibleInterface(time)->text(QAccessible::Name), u"Time"_s);
