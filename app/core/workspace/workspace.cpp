@@ -9,7 +9,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -38,12 +37,24 @@ QString fileStem(const QString &name)
 // QSaveFile writes "<file>.XXXXXX" next to the file and renames it over the file when complete; a
 // process killed in between leaves it behind. The file itself is whole (the old or the new version),
 // so what is left is litter, which in collections/ would even show up in git.
+// Such a temporary file's name: "<name>.json.XXXXXX" or ".gitignore.XXXXXX", X a letter or digit.
+bool isUnfinishedWrite(QStringView name)
+{
+    if (name.size() < 7 || name.at(name.size() - 7) != u'.')
+        return false;
+    for (const QChar c : name.last(6)) {
+        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')))
+            return false;
+    }
+    const QStringView file = name.chopped(7);
+    return file == u".gitignore" || (file.size() > 5 && file.endsWith(u".json"));
+}
+
 void removeUnfinishedWrites(const QString &directory)
 {
-    static const QRegularExpression pattern(u"^(.+\\.json|\\.gitignore)\\.[A-Za-z0-9]{6}$"_s);
     const QDir dir(directory);
     for (const QFileInfo &info : dir.entryInfoList(QDir::Files | QDir::Hidden)) {
-        if (pattern.match(info.fileName()).hasMatch() && QFile::remove(info.filePath()))
+        if (isUnfinishedWrite(info.fileName()) && QFile::remove(info.filePath()))
             qCInfo(lcStore) << "workspace: removed an unfinished write," << info.fileName();
     }
 }

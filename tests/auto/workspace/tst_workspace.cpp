@@ -328,9 +328,15 @@ void tst_Workspace::unfinishedWritesRemoved()
     const QStringList litter { u"collections/kept.json.aB3dE9"_s, u"environments/dev.json.ZZZZZZ"_s,
                                u"globals.json.x1y2z3"_s,          u".postern/session.json.Qw3rTy"_s,
                                u".postern/.gitignore.abcdef"_s,   u".postern/drafts/tab-1.json.000000"_s };
-    const QStringList kept { u"collections/kept.json.broken-20240101-000000"_s, u"collections/notes.txt"_s,
-                             u"collections/kept.json.toolong"_s, u"collections/kept.json.ab-def"_s,
-                             u".postern/history.json"_s };
+    const QStringList kept { u"collections/kept.json.broken-20240101-000000"_s,
+                             u"collections/notes.txt"_s,
+                             u"collections/kept.json.toolong"_s,
+                             u"collections/kept.json.ab-def"_s,
+                             u".postern/history.json"_s,
+                             u"collections/.json.abcdef"_s,
+                             u"collections/x.gitignore.abcdef"_s,
+                             u"collections/kept.json.abcd\u00e9f"_s,
+                             u"collections/kept.json.abcde"_s };
     for (const QString &name : litter + kept) {
         QDir().mkpath(QFileInfo(dir.filePath(name)).absolutePath());
         QVERIFY(writeFile(dir.filePath(name), "{\"half\": "));
