@@ -178,6 +178,7 @@ int main(int argc, char *argv[])
     window.setEncryptedTokenFile(&encryptedFile);
     encryptedFile.offerAtStartup(&window);
     const bool restored = window.openWorkspace(&workspace);
+    prepareFirstFrame(&window); // at its restored size, while the rest of the start goes on
 
     QString instance = parser.value(instanceOption);
     if (instance.isEmpty())

@@ -15,4 +15,13 @@ namespace Postern {
 void afterFirstFrame(QWidget *widget, std::function<void()> work,
                      std::chrono::milliseconds timeout = std::chrono::seconds(1));
 
+// For a top-level window about to be shown at its present size: makes its native window and its backing
+// store now, and has the system set up the backing store's memory on another thread while the caller
+// goes on (madvise(MADV_POPULATE_WRITE): the pages are mapped, their contents left alone). The first
+// frame paints every pixel of that memory, and a fresh page costs a fault the first time it is
+// written: for a 1280×800 window a thousand of them, otherwise taken one by one inside that paint.
+// Where the backing store is not an image in memory, or the system cannot populate it, nothing more
+// happens. Shown at another size (maximised, say), the window just gets a new backing store.
+void prepareFirstFrame(QWidget *window);
+
 } // namespace Postern

@@ -16,6 +16,7 @@
 #include "ui/widgets/secretlineedit.h"
 
 #include <QApplication>
+#include <QBackingStore>
 #include <QCheckBox>
 #include <QDir>
 #include <QDirIterator>
@@ -35,6 +36,14 @@
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
+#include <vector>
+
+#ifdef Q_OS_LINUX
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 using namespace Postern;
@@ -132,6 +141,7 @@ private Q_SLOTS:
     void workAfterTheFirstFrame();
     void workAfterTheFirstFrameHasATimeLimit();
     void noWorkAfterTheWindowIsGone();
+    void aPreparedWindowHasItsMemoryBeforeItsFirstFrame();
 };
 
 void tst_WidgetHabits::initTestCase()
@@ -540,6 +550,71 @@ void tst_WidgetHabits::noWorkAfterTheWindowIsGone()
     }
     QTest::qWait(200);
     QCOMPARE(runs, 0);
+}
+
+namespace {
+
+// How many pages of the memory that holds image are mapped in (mincore), and how many it spans.
+QPair<int, int> residentPages(const QImage &image)
+{
+    const quintptr page = quintptr(sysconf(_SC_PAGESIZE));
+    const quintptr first = quintptr(image.constBits()) & ~(page - 1);
+    const quintptr end = quintptr(image.constBits()) + quintptr(image.sizeInBytes());
+    std::vector<unsigned char> map((end - first + page - 1) / page);
+    if (mincore(reinterpret_cast<void *>(first), size_t(end - first), map.data()) != 0)
+        return { -1, int(map.size()) };
+    return { int(std::count_if(map.begin(), map.end(), [](unsigned char c) { return c & 1; })),
+             int(map.size()) };
+}
+
+} // namespace
+
+// prepareFirstFrame(): the window's backing store is made at its size and its memory mapped in on
+// another thread, before the window is shown; what is shown afterwards is drawn as ever, at the size
+// prepared or at another one.
+void tst_WidgetHabits::aPreparedWindowHasItsMemoryBeforeItsFirstFrame()
+{
+    QStringList log;
+    PaintNoting window(&log);
+    window.setAutoFillBackground(true);
+    QPalette palette = window.palette();
+    palette.setColor(QPalette::Window, QColor(0x12, 0x34, 0x56));
+    window.setPalette(palette);
+    window.resize(640, 480);
+    prepareFirstFrame(&window);
+    QVERIFY(window.testAttribute(Qt::WA_WState_Created));
+    QVERIFY(!window.isVisible());
+    QVERIFY(log.isEmpty()); // nothing painted yet
+    QBackingStore *store = window.backingStore();
+    QVERIFY(store);
+    QCOMPARE(store->size(), window.size());
+    QPaintDevice *device = store->paintDevice();
+    QVERIFY(device && device->devType() == QInternal::Image);
+    const QImage &image = *static_cast<const QImage *>(device);
+    QVERIFY(image.width() >= 640 && image.height() >= 480);
+#if defined(Q_OS_LINUX) && defined(MADV_POPULATE_WRITE)
+    // Every page in before a pixel was painted (a fresh image of this size has none until written).
+    QTRY_VERIFY2(
+        residentPages(image).first == residentPages(image).second,
+        qPrintable(
+            u"%1 of %2 pages mapped in"_s.arg(residentPages(image).first).arg(residentPages(image).second)));
+#else
+    qInfo("no MADV_POPULATE_WRITE here: the backing store is made, its memory left to the first paint");
+#endif
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY(log.contains(u"paint"_s));
+    QCOMPARE(window.grab().toImage().pixelColor(320, 240), QColor(0x12, 0x34, 0x56));
+
+    // Resized after it was prepared: a new backing store, drawn as well.
+    PaintNoting other(&log);
+    other.resize(300, 200);
+    prepareFirstFrame(&other);
+    other.resize(500, 400);
+    other.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&other));
+    QCOMPARE(other.backingStore()->size(), QSize(500, 400));
+    QCOMPARE(other.grab().size(), QSize(500, 400));
 }
 
 QTEST_MAIN(tst_WidgetHabits)
