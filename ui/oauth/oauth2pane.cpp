@@ -35,7 +35,6 @@ OAuth2Pane::OAuth2Pane(const OAuthServices &services, QWidget *parent)
     auto *tokenRow = new QHBoxLayout;
     m_token = new QComboBox(this);
     m_token->setObjectName(u"currentToken"_s);
-    m_token->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_expiry = new QLabel(this);
     m_expiry->setObjectName(u"tokenExpiry"_s);
     m_expiry->setTextFormat(Qt::PlainText); // read out as it is shown ("Expires in 29:41"), no fixed name
@@ -208,6 +207,15 @@ void OAuth2Pane::setConfig(const AuthConfig &config)
             selectTokenForEnvironment();
     }
     refreshExpiry();
+}
+
+void OAuth2Pane::showEvent(QShowEvent *event)
+{
+    // The token list is as wide as its names from when the pane is first seen: the policy makes the
+    // list's popup, which a start need not make for a page it does not show.
+    if (m_token->sizeAdjustPolicy() != QComboBox::AdjustToContents)
+        m_token->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    QWidget::showEvent(event);
 }
 
 void OAuth2Pane::suggestFromUrl(const QString &urlText)

@@ -55,6 +55,9 @@ public:
 Q_SIGNALS:
     void changed();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void refreshTokens();
     void selectTokenForEnvironment();

@@ -72,7 +72,6 @@ QWidget *makeResponsePlaceholder(QWidget *parent)
     auto *hint = new QLabel(RequestTab::tr("Send a request to see its answer here."), placeholder);
     hint->setObjectName(u"responsePlaceholderText"_s);
     hint->setAlignment(Qt::AlignCenter);
-    hint->setFrameShape(QFrame::StyledPanel);
     hint->setForegroundRole(QPalette::PlaceholderText);
     hint->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     layout->addWidget(title);

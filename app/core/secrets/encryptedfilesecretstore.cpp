@@ -31,6 +31,19 @@ const QString &kdfName()
     return name;
 }
 
+// libsodium is started when a store is first opened (sodium_init() probes the processor and the
+// system's random source), not when one is made: every start makes one, few open it.
+void startSodium()
+{
+    static const bool ready = [] {
+        const bool ok = sodium_init() >= 0;
+        if (!ok)
+            qCWarning(lcStore) << "libsodium could not be initialised";
+        return ok;
+    }();
+    Q_UNUSED(ready);
+}
+
 void wipe(QByteArray &bytes)
 {
     if (!bytes.isEmpty())
@@ -77,8 +90,6 @@ EncryptedFileSecretStore::EncryptedFileSecretStore(const QString &filePath, QObj
     , m_filePath(filePath)
     , m_limits(KdfLimits::interactive())
 {
-    if (sodium_init() < 0)
-        qCWarning(lcStore) << "libsodium could not be initialised";
 }
 
 EncryptedFileSecretStore::~EncryptedFileSecretStore()
@@ -88,6 +99,8 @@ EncryptedFileSecretStore::~EncryptedFileSecretStore()
 
 void EncryptedFileSecretStore::close()
 {
+    if (!m_open && m_secrets.isEmpty() && m_salt.isEmpty())
+        return; // never opened: no key or secret to wipe
     sodium_memzero(m_key.data(), m_key.size());
     for (auto it = m_secrets.begin(); it != m_secrets.end(); ++it)
         wipe(it.value());
@@ -103,6 +116,7 @@ QString EncryptedFileSecretStore::displayName() const
 
 EncryptedFileSecretStore::OpenResult EncryptedFileSecretStore::open(const QString &passphrase)
 {
+    startSodium();
     close();
     if (passphrase.isEmpty())
         return { OpenStatus::Failed, tr("The passphrase is empty."), {} };
