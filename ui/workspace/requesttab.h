@@ -46,7 +46,6 @@ public:
     // The response's viewer, made on the first call: until the first Send (or a look at it) the tab
     // shows a light placeholder in its place.
     ResponseViewer *viewer();
-    bool hasViewer() const { return m_viewer != nullptr; }
     QSplitter *splitter() const { return m_splitter; }
 
     QString collectionId() const { return m_collectionId; }
