@@ -201,7 +201,7 @@ void tst_WindowFeedback::copySaysCopiedAndNeedsABody()
     // Before the first Send the response's place holds a placeholder, not the viewer and its buttons.
     QVERIFY(!m_window->findChild<QPushButton *>(u"copyBodyButton"_s));
     QCOMPARE(find<QLabel>("responsePlaceholderText")->text(), u"Send a request to see its answer here."_s);
-    m_window->responseViewer(); // made when asked for (Find does), still empty
+    m_window->responseViewer(); // made when asked for, still empty
     QVERIFY(!m_window->findChild<QLabel *>(u"responsePlaceholderText"_s));
     auto *copy = find<QPushButton>("copyBodyButton");
     QVERIFY2(!copy->isEnabled(), "nothing to copy before a request was sent");
