@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QLibrary>
 
+#include <memory>
 #include <openssl/opensslv.h>
 
 using namespace Qt::StringLiterals;
@@ -13,6 +14,10 @@ namespace {
 
 struct Loaded
 {
+    // The soname of the major version the headers are of (libcrypto.so.3): its ABI is stable across
+    // the minor versions. Never unloaded (QLibrary's destructor leaves it loaded): the functions below
+    // stay valid to the end, and Qt Network's TLS backend may use the same library.
+    std::unique_ptr<QLibrary> library = std::make_unique<QLibrary>(u"crypto"_s, OPENSSL_VERSION_MAJOR);
     LibCrypto functions;
     QString problem; // empty when every function was found
 };
@@ -20,16 +25,13 @@ struct Loaded
 Loaded loadLibrary()
 {
     Loaded result;
-    // The soname of the major version the headers are of (libcrypto.so.3): its ABI is stable across
-    // the minor versions. Never unloaded: Qt Network's TLS backend may use the same library.
-    auto *library = new QLibrary(u"crypto"_s, OPENSSL_VERSION_MAJOR);
+    QLibrary *library = result.library.get();
     if (!library->load()) {
         result.problem = QCoreApplication::translate("Postern::LibCrypto",
                                                      "OpenSSL's libcrypto %1 cannot be loaded (%2); "
                                                      "install libssl3")
                              .arg(OPENSSL_VERSION_MAJOR)
                              .arg(library->errorString());
-        delete library;
         return result;
     }
     QStringList missing;
